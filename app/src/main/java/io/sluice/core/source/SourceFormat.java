@@ -1,0 +1,4 @@
+package io.sluice.core.source;
+
+/** File formats Sluice reads. */
+public enum SourceFormat { CSV, XLSX, XLS }
