@@ -1,0 +1,165 @@
+package io.sluice.core.source;
+
+import org.apache.poi.ss.usermodel.BuiltinFormats;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns Excel cell values into {@link Cell}s the way Excel displays them, shared by the XLSX and XLS readers: numbers
+ * in General format shown plainly (integers exactly, fractions to Excel's 15 significant digits), explicit number
+ * formats and dates through POI's DataFormatter, error codes as errors. One instance per sheet being read.
+ */
+final class ExcelCells {
+
+    /** The codes Excel writes for error results; a cached formula string equal to one of them is an error. */
+    static final Set<String> ERROR_CODES = Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+            "#SPILL!", "#CALC!", "#GETTING_DATA");
+
+    private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_UP);
+    private static final double SERIAL_1900_02_29 = 60;
+
+    private enum Kind { GENERAL, NUMBER, DATE, DATETIME }
+
+    private final boolean date1904;
+    private final DataFormatter formatter = new DataFormatter(Locale.US);
+    private final Map<String, Kind> kinds = new HashMap<>();
+
+    ExcelCells(boolean date1904) {
+        this.date1904 = date1904;
+    }
+
+    /**
+     * A numeric cell.
+     *
+     * @param formatId the number format id of the cell's style (0 = General)
+     * @param format   the format string, or null to look up the built-in one
+     * @param issues   where an impossible date is reported
+     */
+    Cell number(BigDecimal value, int formatId, String format, long row, int column, List<SourceIssue> issues) {
+        String pattern = format != null ? format : BuiltinFormats.getBuiltinFormat(formatId);
+        if (pattern == null) {
+            pattern = "General";
+        }
+        Kind kind = kinds.computeIfAbsent(pattern, p -> kindOf(formatId, p));
+        switch (kind) {
+            case GENERAL:
+                return Cell.number(general(value), value);
+            case NUMBER:
+                return Cell.number(formatter.formatRawCellContents(value.doubleValue(), formatId, pattern, date1904),
+                        value);
+            default:
+                return date(value, formatId, pattern, kind == Kind.DATETIME, row, column, issues);
+        }
+    }
+
+    private Cell date(BigDecimal value, int formatId, String pattern, boolean showsTime, long row, int column,
+                      List<SourceIssue> issues) {
+        double serial = value.doubleValue();
+        if (!DateUtil.isValidExcelDate(serial)) {
+            return Cell.number(general(value), value);
+        }
+        if (!date1904 && Math.floor(serial) == SERIAL_1900_02_29) {
+            String text = impossibleDateText(formatId, pattern, serial);
+            issues.add(new SourceIssue("impossible-date", row, Columns.letter(column), "Cell "
+                    + Columns.letter(column) + row + " shows " + text
+                    + ", the 29 February 1900 that Excel counts but that never existed; it is read as text."));
+            return Cell.text(text);
+        }
+        String text = formatter.formatRawCellContents(serial, formatId, pattern, date1904);
+        LocalDateTime dateTime = DateUtil.getLocalDateTime(serial, date1904);
+        if (showsTime || serial != Math.floor(serial)) {
+            return Cell.dateTime(text, dateTime);
+        }
+        return Cell.date(text, dateTime.toLocalDate());
+    }
+
+    /**
+     * Java has no 1900-02-29, so the formatter cannot print it; format the day before and put the 29 in, which is
+     * what Excel shows for the usual day-month-year patterns.
+     */
+    private String impossibleDateText(int formatId, String pattern, double serial) {
+        String dayBefore = formatter.formatRawCellContents(serial - 1, formatId, pattern, false);
+        int at = dayBefore.indexOf("28");
+        if (at >= 0 && dayBefore.indexOf("28", at + 1) < 0) {
+            return dayBefore.substring(0, at) + "29" + dayBefore.substring(at + 2);
+        }
+        return "1900-02-29";
+    }
+
+    /** A boolean cell as Excel shows it. */
+    static Cell bool(boolean value) {
+        return Cell.bool(value ? "TRUE" : "FALSE", value);
+    }
+
+    /** An error cell plus its row issue. */
+    static Cell error(String code, long row, int column, List<SourceIssue> issues) {
+        String letter = Columns.letter(column);
+        issues.add(new SourceIssue("error-cell", row, letter,
+                "Cell " + letter + row + " holds the Excel error " + code + "."));
+        return Cell.error(code);
+    }
+
+    /** A cached string result or a string cell: an Excel error code becomes an error cell. */
+    static Cell string(String text, long row, int column, List<SourceIssue> issues) {
+        if (text != null && ERROR_CODES.contains(text)) {
+            return error(text, row, column, issues);
+        }
+        return Cell.text(text);
+    }
+
+    /**
+     * The General display: integers exactly as stored (never 9.0072E+15), fractions rounded to Excel's 15 significant
+     * digits with trailing zeros dropped (0.30000000000000004 shows 0.3), never an exponent.
+     */
+    static String general(BigDecimal value) {
+        if (value.signum() == 0) {
+            return "0";
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() <= 0) {
+            return stripped.toPlainString();
+        }
+        return value.round(EXCEL_PRECISION).stripTrailingZeros().toPlainString();
+    }
+
+    private static Kind kindOf(int formatId, String pattern) {
+        if (pattern.equalsIgnoreCase("General") || pattern.equals("@")) {
+            return Kind.GENERAL;
+        }
+        if (DateUtil.isADateFormat(formatId, pattern)) {
+            return showsTime(pattern) ? Kind.DATETIME : Kind.DATE;
+        }
+        return Kind.NUMBER;
+    }
+
+    /** Whether a date format shows a time of day: an hour or second outside quoted text and [colour] tags. */
+    static boolean showsTime(String pattern) {
+        boolean quoted = false;
+        boolean bracket = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '[') {
+                bracket = true;
+            } else if (!quoted && c == ']') {
+                bracket = false;
+            } else if (!quoted && !bracket && (c == 'h' || c == 'H' || c == 's' || c == 'S')) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,64 @@
+package io.sluice.core.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Entry point for reading source files (XLSX, XLS, CSV/TSV), the format told by content. Every bad file — missing,
+ * empty, corrupt, password-protected, zip bomb, XXE, undecodable — raises a SluiceException of kind INPUT whose
+ * message is one sentence naming the file.
+ */
+public final class Sources {
+
+    private Sources() {
+    }
+
+    /** Inspects a file: format, sheets (hidden flag, row and column counts), encoding, delimiter, header row. */
+    public static SourceInspection inspect(Path file, SourceOptions options) {
+        SourceOptions chosen = options == null ? SourceOptions.DEFAULTS : options;
+        SourceFormat format = FileKind.detect(file);
+        Opened opened = open(file, format, chosen);
+        try (SourceTable table = opened.table()) {
+            return new SourceInspection(file, format, opened.sheets(), table.sheet(), opened.encoding(),
+                    opened.delimiter(), table.headerRow(), table.columns(), table.issues());
+        }
+    }
+
+    /** Opens the chosen sheet for streaming, header detected (or as chosen) and skipped. Close the table after use. */
+    public static SourceTable open(Path file, SourceOptions options) {
+        SourceOptions chosen = options == null ? SourceOptions.DEFAULTS : options;
+        return open(file, FileKind.detect(file), chosen).table();
+    }
+
+    private static Opened open(Path file, SourceFormat format, SourceOptions options) {
+        return switch (format) {
+            case XLSX -> XlsxReader.open(file, options);
+            case XLS -> XlsReader.open(file, options);
+            case CSV -> CsvFileReader.open(file, options);
+        };
+    }
+
+    /** SHA-256 of the file as lowercase hex (used in reports and batches). */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw Problems.input(file, "does not exist", e);
+        } catch (IOException e) {
+            throw Problems.input(file, "could not be read (" + e.getMessage() + ")", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime provides SHA-256.", e);
+        }
+    }
+}

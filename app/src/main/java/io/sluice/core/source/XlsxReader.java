@@ -1,0 +1,63 @@
+package io.sluice.core.source;
+
+import io.sluice.core.SluiceException;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.dhatim.fastexcel.reader.SheetVisibility;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Opens an XLSX sheet: safety scan first, then fastexcel streaming with cell formats. */
+final class XlsxReader {
+
+    private XlsxReader() {
+    }
+
+    static Opened open(Path file, SourceOptions options) {
+        XlsxScan scan = XlsxScan.of(file);
+        ReadableWorkbook workbook;
+        try {
+            workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+        } catch (IOException | RuntimeException e) {
+            throw Problems.input(file, "is not a valid Excel file (" + e.getMessage() + ")", e);
+        }
+        try {
+            List<Sheet> sheets = workbook.getSheets().toList();
+            List<SheetInfo> infos = new ArrayList<>(sheets.size());
+            for (Sheet sheet : sheets) {
+                XlsxScan.SheetPart part = scan.sheet(sheet.getId());
+                infos.add(new SheetInfo(sheet.getName(), sheet.getVisibility() != SheetVisibility.VISIBLE,
+                        part == null ? -1 : part.rows(), part == null ? -1 : part.columns()));
+            }
+            int chosen = SheetChoice.choose(file, infos, options.sheet());
+            Sheet sheet = sheets.get(chosen);
+            XlsxScan.SheetPart part = scan.sheet(sheet.getId());
+            List<SourceIssue> issues = part == null ? List.of() : SheetChoice.mergedIssues(part.merges());
+            Stream<Row> stream = sheet.openStream();
+            RawRows rows = new XlsxRows(file, sheet.getName(), workbook, stream);
+            SourceTable table = new HeaderedTable(file, SourceFormat.XLSX, sheet.getName(), rows, issues, options,
+                    false);
+            return new Opened(table, List.copyOf(infos), null, null);
+        } catch (SluiceException e) {
+            closeQuietly(workbook);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(workbook);
+            throw Problems.input(file, "is not a valid Excel file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void closeQuietly(ReadableWorkbook workbook) {
+        try {
+            workbook.close();
+        } catch (IOException ignored) {
+            // Already failing with a clearer error.
+        }
+    }
+}

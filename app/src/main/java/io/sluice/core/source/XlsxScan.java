@@ -1,0 +1,148 @@
+package io.sluice.core.source;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The safety pass over an XLSX file before fastexcel (which has no zip-bomb defence) may open it: every entry is
+ * inflated through POI's ZipSecureFile threshold stream with POI's default limits, XML parts with a DOCTYPE are
+ * refused, and the worksheet parts yield their row counts, dimensions and merged ranges on the way.
+ */
+final class XlsxScan {
+
+    /** What the scan learnt about one worksheet part. */
+    record SheetPart(long rows, int columns, List<String> merges) {
+    }
+
+    private static final String WORKBOOK = "xl/workbook.xml";
+    private static final String WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+
+    private final Map<String, XmlPartScanner.Facts> parts;
+
+    private XlsxScan(Map<String, XmlPartScanner.Facts> parts) {
+        this.parts = parts;
+    }
+
+    static XlsxScan of(Path file) {
+        Map<String, XmlPartScanner.Facts> parts = new HashMap<>();
+        try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
+            Enumeration<ZipArchiveEntry> entries = zip.getEntries();
+            byte[] drain = new byte[64 * 1024];
+            while (entries.hasMoreElements()) {
+                ZipArchiveEntry entry = entries.nextElement();
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                String name = entry.getName();
+                try (InputStream in = zip.getInputStream(entry)) {
+                    if (in == null) {
+                        throw Problems.input(file, "is a damaged Excel file (the part " + name + " cannot be read)");
+                    }
+                    if (name.endsWith(".xml") || name.endsWith(".rels")) {
+                        XmlPartScanner.Facts facts = XmlPartScanner.scan(in);
+                        if (facts.doctype) {
+                            throw Problems.input(file, "contains a DOCTYPE declaration in " + name
+                                    + ", which Sluice refuses because it can be used to read other files (XXE)");
+                        }
+                        parts.put(name, facts);
+                    } else {
+                        while (in.read(drain) > 0) {
+                            // Inflating through the threshold stream is the zip-bomb check itself.
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw translate(file, e);
+        }
+        if (!parts.containsKey(WORKBOOK)) {
+            throw Problems.input(file, notAWorkbook(parts));
+        }
+        return new XlsxScan(parts);
+    }
+
+    private static RuntimeException translate(Path file, Exception e) {
+        if (e instanceof io.sluice.core.SluiceException se) {
+            return se;
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Zip bomb")) {
+            return Problems.input(file, "looks like a zip bomb (a part expands far beyond its compressed size), so"
+                    + " Sluice refuses to open it", e);
+        }
+        return Problems.input(file, "is not a valid Excel file (its zip structure is damaged)", e);
+    }
+
+    private static String notAWorkbook(Map<String, XmlPartScanner.Facts> parts) {
+        if (parts.containsKey("word/document.xml")) {
+            return "is a Word document, not an Excel workbook";
+        }
+        if (parts.containsKey("ppt/presentation.xml")) {
+            return "is a PowerPoint presentation, not an Excel workbook";
+        }
+        if (parts.containsKey("xl/_rels/workbook.bin.rels")) {
+            return "is an Excel binary workbook (.xlsb), which Sluice cannot read; save it as .xlsx";
+        }
+        return "is a zip archive but not an Excel workbook";
+    }
+
+    /** The facts of the worksheet a workbook relationship id points at, or null when unknown. */
+    SheetPart sheet(String relationshipId) {
+        XmlPartScanner.Facts rels = parts.get(WORKBOOK_RELS);
+        if (rels == null || relationshipId == null) {
+            return null;
+        }
+        for (String[] rel : rels.relationships) {
+            if (relationshipId.equals(rel[0]) && rel[1] != null) {
+                XmlPartScanner.Facts facts = parts.get(resolve(rel[1]));
+                if (facts == null) {
+                    return null;
+                }
+                return new SheetPart(facts.rows, columns(facts.dimension), List.copyOf(facts.merges));
+            }
+        }
+        return null;
+    }
+
+    private static String resolve(String target) {
+        if (target.startsWith("/")) {
+            return target.substring(1);
+        }
+        String path = "xl/" + target;
+        // Targets like "../xl/worksheets/sheet1.xml" are rare but legal.
+        while (path.contains("/../")) {
+            int at = path.indexOf("/../");
+            int parent = path.lastIndexOf('/', at - 1);
+            path = (parent < 0 ? "" : path.substring(0, parent + 1)) + path.substring(at + 4);
+        }
+        return path;
+    }
+
+    /** Columns spanned by a dimension such as "A1:F20" (6), or -1 without one. */
+    static int columns(String dimension) {
+        if (dimension == null || dimension.isBlank()) {
+            return -1;
+        }
+        String last = dimension.contains(":") ? dimension.substring(dimension.indexOf(':') + 1) : dimension;
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < last.length(); i++) {
+            char c = last.charAt(i);
+            if (Character.isLetter(c)) {
+                letters.append(c);
+            }
+        }
+        try {
+            return letters.length() == 0 ? -1 : Columns.index(letters.toString()) + 1;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+}

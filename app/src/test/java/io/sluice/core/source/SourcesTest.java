@@ -1,0 +1,189 @@
+package io.sluice.core.source;
+
+import io.sluice.core.SluiceException;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** Bad files fail with one sentence naming the file; format is told by content. */
+class SourcesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rejectsAMissingFile() {
+        assertInputError(dir.resolve("nope.xlsx"), "nope.xlsx: does not exist.");
+    }
+
+    @Test
+    void rejectsAFolder() {
+        assertInputError(dir, Problems.name(dir) + ": is a folder, not a file.");
+    }
+
+    @Test
+    void rejectsAnEmptyFile() throws IOException {
+        Path file = Files.write(dir.resolve("empty.csv"), new byte[0]);
+        assertInputError(file, "empty.csv: is empty.");
+    }
+
+    @Test
+    void rejectsAnExcelNameWithOtherContent() throws IOException {
+        Path file = Files.writeString(dir.resolve("report.xlsx"), "not a workbook");
+        assertInputError(file, "report.xlsx: is named like an Excel file but its content is not an Excel workbook"
+                + " (it is damaged, or it is text that should be named .csv).");
+    }
+
+    @Test
+    void rejectsACorruptZip() throws IOException {
+        byte[] garbage = new byte[2000];
+        Arrays.fill(garbage, (byte) 7);
+        System.arraycopy(new byte[] {0x50, 0x4B, 0x03, 0x04}, 0, garbage, 0, 4);
+        Path file = Files.write(dir.resolve("corrupt.xlsx"), garbage);
+        assertInputError(file, "corrupt.xlsx: is not a valid Excel file (its zip structure is damaged).");
+    }
+
+    @Test
+    void rejectsATruncatedWorkbook() throws IOException {
+        Path whole = workbook("whole.xlsx");
+        byte[] bytes = Files.readAllBytes(whole);
+        Path file = Files.write(dir.resolve("truncated.xlsx"), Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> Sources.open(file, SourceOptions.DEFAULTS)).isInstanceOf(SluiceException.class)
+                .hasMessageStartingWith("truncated.xlsx: is not a valid Excel file");
+    }
+
+    @Test
+    void rejectsAZipThatIsNotAWorkbook() throws IOException {
+        Path file = dir.resolve("letter.docx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write("<document/>".getBytes(StandardCharsets.UTF_8));
+        }
+        assertInputError(file, "letter.docx: is a Word document, not an Excel workbook.");
+    }
+
+    @Test
+    void detectsXlsxByContentWhateverItsName() throws IOException {
+        Path xlsx = workbook("mixes.xlsx");
+        Path renamed = Files.copy(xlsx, dir.resolve("mixes.csv"));
+        assertThat(Sources.inspect(renamed, SourceOptions.DEFAULTS).format()).isEqualTo(SourceFormat.XLSX);
+    }
+
+    @Test
+    void refusesAZipBombWithoutHanging() throws IOException {
+        Path file = dir.resolve("bomb.xlsx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write("<worksheet><sheetData>".getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = new byte[1 << 16];
+            Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 1600; i++) {
+                zip.write(spaces);
+            }
+            zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(Files.size(file)).isLessThan(1_000_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
+                () -> Sources.open(file, SourceOptions.DEFAULTS)).isInstanceOf(SluiceException.class)
+                .hasMessage("bomb.xlsx: looks like a zip bomb (a part expands far beyond its compressed size), so"
+                        + " Sluice refuses to open it."));
+    }
+
+    @Test
+    void refusesADoctypeInASheet() throws IOException {
+        Path clean = workbook("clean.xlsx");
+        Path file = dir.resolve("xxe.xlsx");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(clean));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(bytes, StandardCharsets.UTF_8);
+                    int afterDeclaration = xml.indexOf("?>") + 2;
+                    xml = xml.substring(0, afterDeclaration)
+                            + "<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                            + xml.substring(afterDeclaration).replace(">Code<", ">&xxe;<");
+                    bytes = xml.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+            }
+        }
+        assertInputError(file, "xxe.xlsx: contains a DOCTYPE declaration in xl/worksheets/sheet1.xml, which Sluice"
+                + " refuses because it can be used to read other files (XXE).");
+    }
+
+    @Test
+    void rejectsAPasswordProtectedXlsx() throws IOException {
+        Path plain = workbook("plain.xlsx");
+        Path file = dir.resolve("locked.xlsx");
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
+            Encryptor encryptor = info.getEncryptor();
+            encryptor.confirmPassword("secret");
+            try (OutputStream os = encryptor.getDataStream(fs)) {
+                os.write(Files.readAllBytes(plain));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IOException(e);
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                fs.writeFilesystem(out);
+            }
+        }
+        assertInputError(file, "locked.xlsx: is password-protected; remove the password in Excel and try again.");
+    }
+
+    @Test
+    void hashesTheFileAsLowercaseHex() throws IOException {
+        Path file = Files.writeString(dir.resolve("abc.csv"), "abc");
+        assertThat(Sources.sha256(file))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThatThrownBy(() -> Sources.sha256(dir.resolve("gone.csv"))).isInstanceOf(SluiceException.class)
+                .hasMessage("gone.csv: does not exist.");
+    }
+
+    private Path workbook(String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            var sheet = wb.createSheet("Data");
+            sheet.createRow(0).createCell(0).setCellValue("Code");
+            sheet.createRow(1).createCell(0).setCellValue("A1");
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            wb.write(bytes);
+            Files.write(file, bytes.toByteArray());
+        }
+        return file;
+    }
+
+    private static void assertInputError(Path file, String message) {
+        assertThatThrownBy(() -> Sources.inspect(file, SourceOptions.DEFAULTS))
+                .isInstanceOfSatisfying(SluiceException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SluiceException.Kind.INPUT))
+                .hasMessage(message);
+    }
+}
