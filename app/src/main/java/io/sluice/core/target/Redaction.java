@@ -1,0 +1,63 @@
+package io.sluice.core.target;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Keeps passwords out of messages: URLs lose their password parameters, driver messages lose the password text. */
+final class Redaction {
+
+    // ;PASSWORD=x (H2), &password=x or ?password=x (PostgreSQL), also FILE_PASSWORD / sslpassword variants
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([;&?])[a-z_]*password=[^;&]*");
+    private static final Pattern USER_INFO = Pattern.compile("//([^/@:]*):[^/@]*@");
+    private static final int MIN_ANYWHERE_LENGTH = 6;
+    private static final Pattern H2_ERROR_CODE = Pattern.compile("\\s*\\[\\d+-\\d+]\\s*$");
+
+    private Redaction() {
+    }
+
+    /** The URL without any password it carries. */
+    static String url(String jdbcUrl) {
+        String result = USER_INFO.matcher(jdbcUrl).replaceAll("//$1@");
+        Matcher m = PASSWORD_PARAM.matcher(result);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            // a leading '?' must survive for the parameters after it
+            m.appendReplacement(out, m.group(1).equals("?") ? "?" : "");
+        }
+        m.appendTail(out);
+        return out.toString().replace("?&", "?").replaceAll("\\?$", "");
+    }
+
+    /** The first line of a driver's message, with the password and any password-bearing URL removed. */
+    static String reason(Throwable error, String jdbcUrl, String password) {
+        String message = error.getMessage();
+        if (message == null || message.isBlank()) {
+            message = error.getClass().getSimpleName();
+        }
+        message = message.strip().lines().findFirst().orElse(message);
+        message = H2_ERROR_CODE.matcher(message).replaceAll("");
+        if (jdbcUrl != null) {
+            message = message.replace(jdbcUrl, url(jdbcUrl));
+        }
+        if (password != null && !password.isEmpty()) {
+            message = password.length() >= MIN_ANYWHERE_LENGTH
+                    ? message.replace(password, "***")
+                    // a short password would match inside ordinary words, so only remove it as a token of its own
+                    : message.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(password) + "(?![\\p{L}\\p{N}])", "***");
+        }
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
+
+    /** Whether a throwable chain mentions the password anywhere, in which case it must not travel as a cause. */
+    static boolean mentions(Throwable error, String password) {
+        if (password == null || password.isEmpty()) {
+            return false;
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(password)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
