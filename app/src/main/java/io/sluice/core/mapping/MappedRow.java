@@ -1,0 +1,65 @@
+package io.sluice.core.mapping;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** One source row mapped onto the target columns of a {@link Mapper}, in table order. */
+public final class MappedRow {
+
+    private final long sourceRow;
+    private final List<String> targets;
+    private final Map<String, Integer> index;
+    private final MappedValue[] values;
+
+    MappedRow(long sourceRow, List<String> targets, Map<String, Integer> index, MappedValue[] values) {
+        this.sourceRow = sourceRow;
+        this.targets = targets;
+        this.index = index;
+        this.values = values;
+    }
+
+    /** 1-based source row number as the steward sees it. */
+    public long sourceRow() {
+        return sourceRow;
+    }
+
+    /** Mapped target column names, table order. */
+    public List<String> targets() {
+        return targets;
+    }
+
+    /** The value for a target column (case-insensitive), or null when that column is not mapped. */
+    public MappedValue get(String target) {
+        Integer i = index.get(target);
+        if (i == null) {
+            i = index.get(Mapper.key(target));
+        }
+        return i == null ? null : values[i];
+    }
+
+    /** The value for the i-th target column of {@link #targets()}. */
+    public MappedValue get(int i) {
+        return values[i];
+    }
+
+    /** All values, in the order of {@link #targets()}. */
+    public List<MappedValue> values() {
+        return Arrays.asList(values.clone());
+    }
+
+    /** Whether any value failed to convert. */
+    public boolean hasErrors() {
+        for (MappedValue v : values) {
+            if (v.error() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "MappedRow[" + sourceRow + ", " + Arrays.toString(values) + "]";
+    }
+}

@@ -1,0 +1,200 @@
+package io.sluice.core.mapping;
+
+import io.sluice.core.SluiceException;
+import io.sluice.core.profile.ColumnMapping;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileProblem;
+import io.sluice.core.profile.ProfileValidator;
+import io.sluice.core.source.Cell;
+import io.sluice.core.source.CellType;
+import io.sluice.core.source.SourceRow;
+import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.target.TableInfo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns source rows into typed values for the target table, as a profile says. Compile once per file (checks that the
+ * profile fits the file and the table, precompiles every transform), then call {@link #map(SourceRow)} per row;
+ * conversion failures are reported in {@link MappedValue#error()}, not thrown. Thread-safe once compiled.
+ */
+public final class Mapper {
+
+    private final List<ColumnInfo> targetColumns;
+    private final List<String> targets;
+    private final Map<String, Integer> index;
+    private final ColumnPlan[] plans;
+
+    private Mapper(List<ColumnPlan> plans) {
+        this.plans = plans.toArray(new ColumnPlan[0]);
+        List<ColumnInfo> columns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < this.plans.length; i++) {
+            ColumnInfo c = this.plans[i].column();
+            columns.add(c);
+            names.add(c.name());
+            byName.put(c.name(), i);
+            byName.putIfAbsent(key(c.name()), i);
+        }
+        this.targetColumns = List.copyOf(columns);
+        this.targets = List.copyOf(names);
+        this.index = Map.copyOf(byName);
+    }
+
+    /**
+     * Checks the profile against the file's columns and the table, and compiles it.
+     *
+     * @throws SluiceException (input) naming the first problem: an invalid profile, a source column the file lacks
+     *                         (with the file's columns), a target column the table lacks, a target mapped twice
+     */
+    public static Mapper compile(Profile profile, List<String> sourceColumns, TableInfo table) {
+        String where = "Profile '" + (profile.name() == null ? "unnamed" : profile.name()) + "'";
+        ProfileProblem problem = ProfileValidator.firstProblem(profile);
+        if (problem != null) {
+            throw SluiceException.input(where + ": " + problem.message() + ".");
+        }
+        String[] nullMarkers = Transforms.trimmed(profile.nullMarkers());
+        Map<ColumnInfo, ColumnMapping> seen = new HashMap<>();
+        List<ColumnPlan> plans = new ArrayList<>();
+        for (ColumnMapping m : profile.columns()) {
+            ColumnInfo column = table.column(m.target()).orElseThrow(() -> SluiceException.input(where + " maps to"
+                    + " column '" + m.target() + "', which table " + table.qualifiedName() + " does not have (its"
+                    + " columns: " + String.join(", ", table.columns().stream().map(ColumnInfo::name).toList())
+                    + ")."));
+            if (seen.put(column, m) != null) {
+                throw SluiceException.input(where + " maps column " + column.name() + " twice.");
+            }
+            int[] sources = new int[m.sourceColumns().size()];
+            for (int i = 0; i < sources.length; i++) {
+                sources[i] = sourceIndex(m.sourceColumns().get(i), sourceColumns, where);
+            }
+            plans.add(ColumnPlan.compile(m, column, sources, sourceColumns, nullMarkers,
+                    where + ", column " + column.name()));
+        }
+        if (profile.legacyId() != null) {
+            sourceIndex(profile.legacyId(), sourceColumns, where + " (legacy id)");
+        }
+        List<ColumnInfo> order = table.columns();
+        plans.sort(Comparator.comparingInt(p -> order.indexOf(p.column())));
+        return new Mapper(plans);
+    }
+
+    /** The mapped target columns, in table order. */
+    public List<ColumnInfo> targetColumns() {
+        return targetColumns;
+    }
+
+    /** Maps one row; never throws for bad cell values. */
+    public MappedRow map(SourceRow row) {
+        MappedValue[] values = new MappedValue[plans.length];
+        for (int i = 0; i < plans.length; i++) {
+            values[i] = plans[i].map(row);
+        }
+        return new MappedRow(row.number(), targets, index, values);
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Index of a source column: exact header first, then ignoring case and surrounding spaces. */
+    static int sourceIndex(String name, List<String> sourceColumns, String where) {
+        int exact = sourceColumns.indexOf(name);
+        if (exact >= 0) {
+            return exact;
+        }
+        String wanted = name.strip();
+        for (int i = 0; i < sourceColumns.size(); i++) {
+            if (sourceColumns.get(i) != null && sourceColumns.get(i).strip().equalsIgnoreCase(wanted)) {
+                return i;
+            }
+        }
+        throw SluiceException.input(where + " needs source column '" + name + "', which the file does not have (its"
+                + " columns: " + String.join(", ", sourceColumns) + ").");
+    }
+
+    /** Everything needed to fill one target column, compiled once. */
+    private record ColumnPlan(ColumnInfo column, int[] sources, String sourceName, String separator,
+                              MappedValue constant, String[] nullMarkers, Transform[] steps,
+                              TypeConverter converter) {
+
+        static ColumnPlan compile(ColumnMapping m, ColumnInfo column, int[] sources, List<String> sourceColumns,
+                                  String[] nullMarkers, String where) {
+            Transform[] steps = new Transform[m.transforms().size()];
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = Transforms.compile(m.transforms().get(i), where);
+            }
+            TypeConverter converter = new TypeConverter(column);
+            List<String> names = new ArrayList<>();
+            for (int s : sources) {
+                names.add(sourceColumns.get(s));
+            }
+            String separator = m.separator() == null ? " " : m.separator();
+            ColumnPlan plan = new ColumnPlan(column, sources, String.join(" + ", names), separator, null,
+                    nullMarkers, steps, converter);
+            if (m.constant() == null) {
+                return plan;
+            }
+            // A constant gives the same value on every row: compute it once.
+            MappedValue constant = plan.finish(new Working(m.constant(), null), null, null);
+            return new ColumnPlan(column, sources, null, separator, constant, nullMarkers, steps, converter);
+        }
+
+        MappedValue map(SourceRow row) {
+            if (constant != null) {
+                return constant;
+            }
+            Working w;
+            if (sources.length == 1) {
+                Cell cell = row.cell(sources[0]);
+                w = Transforms.isMarker(cell.text(), nullMarkers) ? new Working("", null)
+                        : new Working(cell.text(), typedValue(cell));
+            } else {
+                w = new Working(concat(row), null);
+            }
+            return finish(w, sourceName, CellRefs.ref(sources[0], row.number()));
+        }
+
+        private String concat(SourceRow row) {
+            StringBuilder b = new StringBuilder();
+            for (int s : sources) {
+                String text = row.cell(s).text();
+                if (!text.isBlank() && !Transforms.isMarker(text, nullMarkers)) {
+                    if (b.length() > 0) {
+                        b.append(separator);
+                    }
+                    b.append(text);
+                }
+            }
+            return b.toString();
+        }
+
+        private MappedValue finish(Working w, String sourceColumn, String cellRef) {
+            for (Transform step : steps) {
+                step.apply(w);
+                if (w.error != null) {
+                    return new MappedValue(null, w.text, sourceColumn, cellRef, w.error);
+                }
+            }
+            Object value = converter.convert(w);
+            return new MappedValue(value, w.text, sourceColumn, cellRef, w.error);
+        }
+
+        private static Object typedValue(Cell cell) {
+            CellType t = cell.type();
+            return t == CellType.NUMBER || t == CellType.DATE || t == CellType.DATETIME || t == CellType.BOOLEAN
+                    ? cell.value() : null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Mapper" + targets;
+    }
+}

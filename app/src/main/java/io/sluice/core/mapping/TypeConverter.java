@@ -1,0 +1,188 @@
+package io.sluice.core.mapping;
+
+import io.sluice.core.target.ColumnInfo;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Converts a transformed cell to the Java type of its target column: String for character columns, BigDecimal for
+ * decimals and floats, Long for integers, Boolean, LocalDate, LocalDateTime, LocalTime. A cell's own typed value is
+ * preferred over its formatted text; failures become an error message, never an exception.
+ */
+final class TypeConverter {
+
+    enum Kind { TEXT, DECIMAL, INTEGER, BOOLEAN, DATE, TIMESTAMP, TIME }
+
+    private final Kind kind;
+
+    TypeConverter(ColumnInfo column) {
+        this(kindOf(column));
+    }
+
+    TypeConverter(Kind kind) {
+        this.kind = kind;
+    }
+
+    static Kind kindOf(ColumnInfo column) {
+        if (column.type() == null) {
+            return Kind.TEXT;
+        }
+        return switch (column.type()) {
+            case NUMERIC, DECIMAL, DOUBLE, FLOAT, REAL -> Kind.DECIMAL;
+            case INTEGER, SMALLINT, TINYINT, BIGINT -> Kind.INTEGER;
+            case BOOLEAN, BIT -> Kind.BOOLEAN;
+            case DATE -> Kind.DATE;
+            case TIMESTAMP, TIMESTAMP_WITH_TIMEZONE -> Kind.TIMESTAMP;
+            case TIME, TIME_WITH_TIMEZONE -> Kind.TIME;
+            default -> Kind.TEXT;
+        };
+    }
+
+    /** The typed value, or null with {@link Working#error} set when the text does not convert. */
+    Object convert(Working w) {
+        if (w.isEmpty()) {
+            return null;
+        }
+        return switch (kind) {
+            case TEXT -> text(w);
+            case DECIMAL -> decimal(w);
+            case INTEGER -> integer(w);
+            case BOOLEAN -> bool(w);
+            case DATE -> date(w);
+            case TIMESTAMP -> timestamp(w);
+            case TIME -> time(w);
+        };
+    }
+
+    private static Object text(Working w) {
+        // A value parsed by a number/date transform is written in its canonical form; otherwise the text as shown,
+        // which keeps leading zeros and long digit strings intact.
+        if (w.parsed && w.typed instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (w.parsed && w.typed != null) {
+            return w.typed.toString();
+        }
+        return w.text;
+    }
+
+    private static BigDecimal decimal(Working w) {
+        if (w.typed instanceof BigDecimal d) {
+            return d;
+        }
+        BigDecimal d = w.typed == null ? NumberParser.PLAIN.parse(w.text) : null;
+        if (d == null) {
+            w.fail(quote(w.text) + " is not a number.");
+        }
+        return d;
+    }
+
+    private static Long integer(Working w) {
+        BigDecimal d = decimal(w);
+        if (d == null) {
+            return null;
+        }
+        try {
+            return d.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            w.fail(quote(w.text) + (d.stripTrailingZeros().scale() > 0 ? " is not a whole number."
+                    : " is too large for a whole number."));
+            return null;
+        }
+    }
+
+    private static Boolean bool(Working w) {
+        if (w.typed instanceof Boolean b) {
+            return b;
+        }
+        if (w.typed instanceof BigDecimal d) {
+            if (d.signum() == 0 || d.compareTo(BigDecimal.ONE) == 0) {
+                return d.signum() != 0;
+            }
+        } else if (w.typed == null) {
+            switch (w.text.strip().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "y", "1":
+                    return Boolean.TRUE;
+                case "false", "no", "n", "0":
+                    return Boolean.FALSE;
+                default:
+                    break;
+            }
+        }
+        w.fail(quote(w.text) + " is not a yes/no value (expected true/false, yes/no, y/n or 1/0).");
+        return null;
+    }
+
+    private static LocalDate date(Working w) {
+        if (w.typed instanceof LocalDate d) {
+            return d;
+        }
+        if (w.typed instanceof LocalDateTime dt) {
+            if (dt.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+                return dt.toLocalDate();
+            }
+            w.fail(quote(w.text) + " has a time of day, but the column holds dates only.");
+            return null;
+        }
+        if (w.typed == null) {
+            String s = w.text.strip();
+            try {
+                if (s.length() == 10) {
+                    return LocalDate.parse(s);
+                }
+                LocalDateTime dt = LocalDateTime.parse(s.replace(' ', 'T'));
+                if (dt.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+                    return dt.toLocalDate();
+                }
+            } catch (DateTimeParseException e) {
+                // falls through to the message below
+            }
+        }
+        w.fail(quote(w.text) + " is not a date (expected yyyy-MM-dd, or add a date transform with its pattern).");
+        return null;
+    }
+
+    private static LocalDateTime timestamp(Working w) {
+        if (w.typed instanceof LocalDateTime dt) {
+            return dt;
+        }
+        if (w.typed instanceof LocalDate d) {
+            return d.atStartOfDay();
+        }
+        if (w.typed == null) {
+            String s = w.text.strip();
+            try {
+                return s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s.replace(' ', 'T'));
+            } catch (DateTimeException e) {
+                // falls through to the message below
+            }
+        }
+        w.fail(quote(w.text) + " is not a date and time (expected yyyy-MM-dd HH:mm:ss).");
+        return null;
+    }
+
+    private static LocalTime time(Working w) {
+        if (w.typed instanceof LocalDateTime dt) {
+            return dt.toLocalTime();
+        }
+        if (w.typed == null) {
+            try {
+                return LocalTime.parse(w.text.strip());
+            } catch (DateTimeParseException e) {
+                // falls through to the message below
+            }
+        }
+        w.fail(quote(w.text) + " is not a time of day (expected HH:mm:ss).");
+        return null;
+    }
+
+    static String quote(String text) {
+        return "'" + text + "'";
+    }
+}

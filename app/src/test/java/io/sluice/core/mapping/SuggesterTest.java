@@ -1,0 +1,214 @@
+package io.sluice.core.mapping;
+
+import io.sluice.core.profile.ColumnMapping;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.profile.TransformSpec;
+import io.sluice.core.source.Cell;
+import io.sluice.core.source.SourceRow;
+import io.sluice.core.target.ColumnInfo;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class SuggesterTest {
+
+    private static final List<String> ENGLISH = List.of("Mix Code", "Cement (kg/m3)", "Water (kg/m3)",
+            "Fly Ash (kg/m3)", "Slag (kg/m3)", "Coarse Aggregate (kg/m3)", "Fine Aggregate (kg/m3)",
+            "Superplasticizer (kg/m3)", "w/c", "w/b", "Age (days)", "Strength (MPa)", "Cast Date", "Supplier");
+
+    private static final List<String> GERMAN = List.of("Mischung", "Zement (kg/m³)", "Wasser (kg/m³)", "Flugasche",
+            "Hüttensand", "Grobzuschlag", "Feinzuschlag", "Fließmittel", "w/z", "w/b", "Alter (Tage)",
+            "Festigkeit (MPa)", "Gießdatum", "Lieferant");
+
+    private static final List<String> TARGETS = List.of("mix_code", "cement_kg", "water_kg", "fly_ash_kg", "slag_kg",
+            "coarse_agg_kg", "fine_agg_kg", "superplasticizer_kg", "w_c_ratio", "w_b_ratio", "age_days",
+            "strength_mpa", "cast_date", "supplier_code");
+
+    private final Suggester suggester = new Suggester();
+
+    /** Excel-style rows: numbers and dates as typed cells. */
+    private static List<List<Cell>> englishSamples() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            rows.add(List.of(Cell.text("M-" + (100 + i)), num(300 + i), num(160 + i), num(i % 3 == 0 ? 0 : 50),
+                    num(i % 2 == 0 ? 0 : 90), num(1000 + i), num(780 + i), num(2.5), num(0.45), num(0.38),
+                    num(i % 2 == 0 ? 28 : 7), num(30 + i / 10.0), Cell.date("1/" + i + "/2024",
+                            LocalDate.of(2024, 1, i)), Cell.text(i % 2 == 0 ? "NORD" : "ALPC")));
+        }
+        return rows;
+    }
+
+    /** CSV-style rows from a German lab: everything text, decimal commas, dd.MM.yyyy dates. */
+    private static List<List<Cell>> germanSamples() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            rows.add(List.of(Cell.text("M-" + (100 + i)), txt(300 + i), txt(160 + i), txt(50), txt(90), txt(1000),
+                    txt(780), Cell.text("2,5"), Cell.text("0,45"), Cell.text("0,38"), txt(28),
+                    Cell.text(30 + i + ",5"), Cell.text(String.format("%02d.02.2024", i)), Cell.text("RHEI")));
+        }
+        return rows;
+    }
+
+    private static Cell num(double v) {
+        BigDecimal d = BigDecimal.valueOf(v);
+        return Cell.number(d.toPlainString(), d);
+    }
+
+    private static Cell txt(int v) {
+        return Cell.text(String.valueOf(v));
+    }
+
+    private static Map<String, String> sourceToTarget(List<ColumnMapping> mappings) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (ColumnMapping m : mappings) {
+            map.put(m.source(), m.target());
+        }
+        return map;
+    }
+
+    private static Map<String, String> zip(List<String> sources) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            expected.put(sources.get(i), TARGETS.get(i));
+        }
+        return expected;
+    }
+
+    @Test
+    void mapsEnglishConcreteMixHeadersOntoTheirColumns() {
+        List<ColumnMapping> mappings = suggester.suggest(ENGLISH, englishSamples(), ConcreteMixTable.table());
+
+        assertThat(sourceToTarget(mappings)).containsExactlyInAnyOrderEntriesOf(zip(ENGLISH));
+        assertThat(mappings).extracting(ColumnMapping::target).containsExactlyElementsOf(TARGETS);
+        assertThat(mappings).allSatisfy(m -> assertThat(m.confidence()).isBetween(Suggester.MIN_CONFIDENCE, 100));
+    }
+
+    @Test
+    void mapsGermanConcreteMixHeadersOntoTheirColumns() {
+        List<ColumnMapping> mappings = suggester.suggest(GERMAN, germanSamples(), ConcreteMixTable.table());
+
+        assertThat(sourceToTarget(mappings)).containsExactlyInAnyOrderEntriesOf(zip(GERMAN));
+        assertThat(mappings).extracting(ColumnMapping::target).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void explainsEachSuggestionWithNameAndSampleEvidence() {
+        Map<String, ColumnMapping> byTarget = new LinkedHashMap<>();
+        suggester.suggest(ENGLISH, englishSamples(), ConcreteMixTable.table())
+                .forEach(m -> byTarget.put(m.target(), m));
+
+        ColumnMapping cement = byTarget.get("cement_kg");
+        assertThat(cement.reason()).isEqualTo("name matches 'Cement (kg/m3)' → cement_kg (" + cement.confidence()
+                + "); 20/20 sampled values are numbers");
+        assertThat(cement.confidence()).isGreaterThan(90);
+        assertThat(byTarget.get("mix_code").confidence()).isEqualTo(100);
+        assertThat(byTarget.get("age_days").reason()).contains("20/20 sampled values are whole numbers");
+        assertThat(byTarget.get("supplier_code").reason())
+                .startsWith("name resembles 'Supplier' → supplier_code").endsWith("20/20 sampled values fit in 10"
+                        + " characters");
+        assertThat(byTarget.get("cast_date").transforms()).isEmpty();
+    }
+
+    @Test
+    void germanReasonsSayTheMatchCameThroughSynonyms() {
+        Map<String, ColumnMapping> byTarget = new LinkedHashMap<>();
+        suggester.suggest(GERMAN, germanSamples(), ConcreteMixTable.table())
+                .forEach(m -> byTarget.put(m.target(), m));
+
+        assertThat(byTarget.get("cement_kg").reason()).startsWith("name matches 'Zement (kg/m³)' → cement_kg through"
+                + " synonyms");
+        assertThat(byTarget.get("w_c_ratio").reason()).startsWith("name matches 'w/z' → w_c_ratio through synonyms");
+    }
+
+    @Test
+    void suggestsDateTransformForTextDatesAndNumberTransformForDecimalCommas() {
+        Map<String, ColumnMapping> byTarget = new LinkedHashMap<>();
+        suggester.suggest(GERMAN, germanSamples(), ConcreteMixTable.table())
+                .forEach(m -> byTarget.put(m.target(), m));
+
+        assertThat(byTarget.get("cast_date").transforms()).containsExactly(new TransformSpec("date", null, null, null,
+                null, null, null, null, List.of("dd.MM.yyyy"), null, null, null));
+        assertThat(byTarget.get("cast_date").reason())
+                .endsWith("20/20 sampled values are dates (text dates read as dd.MM.yyyy)");
+        assertThat(byTarget.get("w_c_ratio").transforms()).containsExactly(new TransformSpec("number", null, null,
+                null, null, null, ",", ".", null, null, null, null));
+        assertThat(byTarget.get("w_c_ratio").reason())
+                .endsWith("20/20 sampled values are numbers with a decimal comma");
+        assertThat(byTarget.get("cement_kg").transforms()).isEmpty();
+    }
+
+    @Test
+    void detectsMonthFirstDatesWhenDaysExceedTwelve() {
+        List<List<Cell>> rows = List.of(List.of(Cell.text("12/31/2024")), List.of(Cell.text("01/15/2024")));
+
+        ColumnMapping m = suggester.suggest(List.of("Cast Date"), rows, ConcreteMixTable.table()).get(0);
+
+        assertThat(m.transforms()).extracting(TransformSpec::patterns).containsExactly(List.of("MM/dd/yyyy"));
+    }
+
+    @Test
+    void leavesSecondCompetitorForATargetUnmappedAndSaysWhy() {
+        List<String> headers = List.of("Cement", "Cement (kg/m3)", "Remarks");
+        List<List<Cell>> rows = List.of(List.of(num(300), num(300), Cell.text("ok")));
+
+        Suggestion s = suggester.analyse(headers, rows, ConcreteMixTable.table());
+
+        assertThat(s.mappings()).extracting(ColumnMapping::source, ColumnMapping::target)
+                .containsExactly(tuple("Cement (kg/m3)", "cement_kg"));
+        assertThat(s.unmapped()).containsExactly(
+                new Suggestion.UnmappedSource("Cement", "also resembles cement_kg, which is mapped from"
+                        + " 'Cement (kg/m3)'"),
+                new Suggestion.UnmappedSource("Remarks", "no column of concrete_mix resembles its name"));
+    }
+
+    @Test
+    void listsRequiredColumnsThatNothingFills() {
+        Suggestion s = suggester.analyse(List.of("Mix Code", "Cement"), List.of(), ConcreteMixTable.table());
+
+        assertThat(s.missingRequired()).extracting(ColumnInfo::name)
+                .containsExactly("water_kg", "coarse_agg_kg", "fine_agg_kg", "age_days");
+        assertThat(s.mappings()).extracting(ColumnMapping::reason)
+                .allSatisfy(r -> assertThat(r).endsWith("no sampled values to compare"));
+    }
+
+    @Test
+    void valuesOfTheWrongTypeLowerTheConfidence() {
+        List<List<Cell>> numbers = List.of(List.of(num(300)), List.of(num(310)));
+        List<List<Cell>> words = List.of(List.of(Cell.text("lots")), List.of(Cell.text("some")));
+
+        int withNumbers = suggester.suggest(List.of("Cement"), numbers, ConcreteMixTable.table()).get(0).confidence();
+        int withWords = suggester.suggest(List.of("Cement"), words, ConcreteMixTable.table()).get(0).confidence();
+
+        assertThat(withWords).isLessThan(withNumbers);
+    }
+
+    @Test
+    void suggestsNothingForWeakResemblance() {
+        assertThat(suggester.suggest(List.of("Comment", "X"), List.of(), ConcreteMixTable.table())).isEmpty();
+    }
+
+    @Test
+    void suggestedProfileIsUsableAsIs() {
+        Profile p = suggester.suggestProfile("German lab", GERMAN, germanSamples(), ConcreteMixTable.table());
+
+        assertThat(p.naturalKey()).containsExactly("mix_code");
+        assertThat(p.commitMode()).isEqualTo("insert");
+        assertThat(p.table()).isEqualTo("concrete_mix");
+        assertThat(ProfileIO.fromJson(ProfileIO.toJson(p), "suggested.json")).isEqualTo(p);
+        MappedRow row = Mapper.compile(p, GERMAN, ConcreteMixTable.table())
+                .map(new SourceRow(2, germanSamples().get(0)));
+        assertThat(row.hasErrors()).isFalse();
+        assertThat(row.get("w_c_ratio").value()).isEqualTo(new BigDecimal("0.45"));
+        assertThat(row.get("cast_date").value()).isEqualTo(LocalDate.of(2024, 2, 1));
+        assertThat(row.get("strength_mpa").value()).isEqualTo(new BigDecimal("31.5"));
+    }
+}
