@@ -106,7 +106,6 @@ public final class ConcreteMixGenerator {
 
     /** Command-line entry point; prints a one-line summary, or the reason on bad arguments (exit 2). */
     public static void main(String[] args) {
-        quietPoiLogging();
         GeneratorArguments arguments;
         try {
             arguments = GeneratorArguments.parse(args);
@@ -126,14 +125,6 @@ public final class ConcreteMixGenerator {
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("Could not write " + arguments.out() + ": " + e.getMessage());
             System.exit(2);
-        }
-    }
-
-    /** POI logs through the Log4j API; without a provider that API complains on stderr at every run. */
-    static void quietPoiLogging() {
-        if (System.getProperty("log4j2.loggerContextFactory") == null) {
-            System.setProperty("log4j2.loggerContextFactory",
-                    "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         }
     }
 }

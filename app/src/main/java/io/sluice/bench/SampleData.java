@@ -63,7 +63,6 @@ public final class SampleData {
     }
 
     public static void main(String[] args) throws IOException {
-        ConcreteMixGenerator.quietPoiLogging();
         Path dir = Path.of(args.length > 0 ? args[0] : "sample-data");
         for (GenerationReport report : writeAll(dir)) {
             System.out.printf("%n### %s (%d rows, %d faulty)%n%n%s", report.file().getFileName(), report.rows(),

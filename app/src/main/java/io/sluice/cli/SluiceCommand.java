@@ -1,18 +1,31 @@
 package io.sluice.cli;
 
+import io.sluice.core.SluiceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Properties;
 
-/** The top-level {@code sluice} command: lists the subcommands and answers {@code --version}. */
+/**
+ * The top-level {@code sluice} command. Exit codes: 0 = done, no error findings; 1 = error findings; 2 = usage
+ * error or unreadable input; 3 = target database problem. A failure prints one line on stderr; {@code --debug} adds
+ * the stack trace.
+ */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
         description = "Load spreadsheets, map them onto a database table, validate, review and commit.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, PreviewCommand.class, SuggestCommand.class, ValidateCommand.class,
+                ReviewCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int INPUT = 2;
+    public static final int TARGET = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,7 +37,45 @@ public final class SluiceCommand implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
-        return new CommandLine(new SluiceCommand()).execute(args);
+        return commandLine(args).execute(args);
+    }
+
+    /** The configured command line, for tests that capture its output. */
+    public static CommandLine commandLine(String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cli = new CommandLine(new SluiceCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("sluice " + commandLine.getCommandName() + ": " + message(e));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return exitCode(e);
+        });
+        cli.setParameterExceptionHandler((e, args1) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("sluice " + e.getCommandLine().getCommandName() + ": " + e.getMessage());
+            err.println("Try 'sluice " + e.getCommandLine().getCommandName() + " --help'.");
+            err.flush();
+            return INPUT;
+        });
+        return cli;
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof SluiceException s) {
+            return s.kind() == SluiceException.Kind.TARGET ? TARGET : INPUT;
+        }
+        return e instanceof java.sql.SQLException ? TARGET : INPUT;
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof SluiceException || e instanceof UsageException) {
+            return e.getMessage();
+        }
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "unexpected error: " + detail + " (run again with --debug for details)";
     }
 
     /** The version from the build. */

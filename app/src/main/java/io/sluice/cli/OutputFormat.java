@@ -1,0 +1,4 @@
+package io.sluice.cli;
+
+/** Output of a command: for people, or for programs. */
+enum OutputFormat { text, json }

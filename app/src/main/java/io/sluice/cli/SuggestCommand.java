@@ -1,0 +1,166 @@
+package io.sluice.cli;
+
+import io.sluice.core.mapping.Suggester;
+import io.sluice.core.mapping.Suggestion;
+import io.sluice.core.profile.ColumnMapping;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.profile.SourceSettings;
+import io.sluice.core.profile.TransformSpec;
+import io.sluice.core.source.Cell;
+import io.sluice.core.source.SourceFormat;
+import io.sluice.core.source.SourceInspection;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.core.source.SourceRow;
+import io.sluice.core.source.SourceTable;
+import io.sluice.core.source.Sources;
+import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.target.TableInfo;
+import io.sluice.core.target.TargetDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code sluice suggest FILE --table T}: proposes a mapping profile, each mapping with a confidence and a reason. */
+@Command(name = "suggest", mixinStandardHelpOptions = true,
+        description = "Suggest how a file's columns map onto a target table (confidence 0-100 and the reason for "
+                + "each) and save it as a profile to edit and reuse.")
+final class SuggestCommand implements Callable<Integer> {
+
+    private static final int SAMPLE_ROWS = 200;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "XLSX, XLS, CSV or TSV file.")
+    Path file;
+
+    @Option(names = "--table", required = true, paramLabel = "TABLE", description = "Target table.")
+    String tableName;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PROFILE.json", description = "Write the profile here.")
+    Path output;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Profile name (default: the file's name).")
+    String name;
+
+    @Option(names = "--force", description = "Overwrite an existing profile file.")
+    boolean force;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "text: the mapping table; json: the profile on standard output.")
+    OutputFormat format;
+
+    @Mixin
+    SourceOptionsMixin source;
+
+    @Mixin
+    TargetOptionsMixin target;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (output != null && Files.exists(output) && !force) {
+            throw new UsageException(output + " already exists; use --force to overwrite it.");
+        }
+        SourceOptions options = source.toOptions();
+        SourceInspection inspection = Sources.inspect(file, options);
+        PrintWriter out = spec.commandLine().getOut();
+        try (TargetDatabase db = target.open(); SourceTable table = Sources.open(file, options)) {
+            TableInfo tableInfo = db.table(tableName);
+            List<List<Cell>> samples = new ArrayList<>();
+            SourceRow row;
+            while (samples.size() < SAMPLE_ROWS && (row = table.next()) != null) {
+                samples.add(row.cells());
+            }
+            Suggestion suggestion = new Suggester().analyse(table.columns(), samples, tableInfo);
+            Profile profile = new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, profileName(),
+                    sourceSettings(inspection, table), tableInfo.name(), suggestion.mappings(), null, null,
+                    tableInfo.primaryKey(), "insert", null);
+            if (output != null) {
+                ProfileIO.write(profile, output);
+            }
+            if (format == OutputFormat.json) {
+                out.println(ProfileIO.toJson(profile));
+            } else {
+                print(out, table, tableInfo, suggestion);
+            }
+        }
+        out.flush();
+        return SluiceCommand.OK;
+    }
+
+    private String profileName() {
+        if (name != null) {
+            return name;
+        }
+        String fileName = file.getFileName().toString();
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /** Records how the file was read, so that replaying the profile reads the next file the same way. */
+    private static SourceSettings sourceSettings(SourceInspection inspection, SourceTable table) {
+        boolean csv = table.format() == SourceFormat.CSV;
+        return new SourceSettings(csv ? null : table.sheet(), table.headerRow() > 0 ? (int) table.headerRow() : null,
+                csv ? inspection.encoding() : null,
+                csv && inspection.delimiter() != null ? String.valueOf(inspection.delimiter()) : null);
+    }
+
+    private void print(PrintWriter out, SourceTable table, TableInfo tableInfo, Suggestion suggestion) {
+        out.printf("%s (sheet '%s', header row %d) -> %s%n%n", file.getFileName(), table.sheet(), table.headerRow(),
+                tableInfo.qualifiedName());
+        TextTable mappings = new TextTable("SOURCE", "TARGET", "CONFIDENCE", "TRANSFORMS", "REASON");
+        for (ColumnMapping m : suggestion.mappings()) {
+            mappings.add(m.source() != null ? m.source() : String.join(" + ", m.sourceColumns()), m.target(),
+                    m.confidence() == null ? "" : String.valueOf(m.confidence()),
+                    m.transforms().stream().map(SuggestCommand::describe).collect(Collectors.joining(", ")),
+                    m.reason());
+        }
+        mappings.print(out);
+        if (!suggestion.unmapped().isEmpty()) {
+            out.println();
+            out.println("Not mapped:");
+            suggestion.unmapped().forEach(u -> out.println("  - " + u.source() + ": " + u.reason()));
+        }
+        if (!suggestion.missingRequired().isEmpty()) {
+            out.println();
+            out.println("Warning: nothing fills these required columns; map a source column or a constant to them "
+                    + "before validating:");
+            for (ColumnInfo c : suggestion.missingRequired()) {
+                out.println("  - " + c.name() + " (" + c.typeName() + ", NOT NULL)");
+            }
+        }
+        out.println();
+        long low = suggestion.mappings().stream()
+                .filter(m -> m.confidence() != null && m.confidence() < 70).count();
+        if (low > 0) {
+            out.println(low + " mapping(s) below 70% confidence: check them before use.");
+        }
+        out.println(output != null ? "Profile written to " + output
+                : "Nothing saved: add -o PROFILE.json to write the profile.");
+    }
+
+    private static String describe(TransformSpec t) {
+        if (t.patterns() != null && !t.patterns().isEmpty()) {
+            return t.op() + " " + String.join("|", t.patterns());
+        }
+        if (t.decimal() != null) {
+            return t.op() + " decimal '" + t.decimal() + "'";
+        }
+        return t.op();
+    }
+}

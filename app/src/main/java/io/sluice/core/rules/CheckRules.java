@@ -1,0 +1,53 @@
+package io.sluice.core.rules;
+
+import io.sluice.core.target.CheckConstraint;
+import io.sluice.core.target.CheckParser;
+import io.sluice.core.target.SimpleCheck;
+import io.sluice.core.target.TableInfo;
+import io.sluice.core.target.TargetDatabase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the target's CHECK constraints into rules: simple ones ({@code x >= 0}, {@code BETWEEN}, {@code IN}) become
+ * range and allowed-values rules checked in Sluice; the rest are checked by the database itself. A simple CHECK on a
+ * column the profile does not map is left to the database too (the value it sees is the column default).
+ */
+final class CheckRules {
+
+    private CheckRules() {
+    }
+
+    static void derive(TableInfo table, Map<String, String> mappedByLowerName, TargetDatabase db,
+                       List<RowRule> rowRules, List<ChunkRule> chunkRules) {
+        List<CheckConstraint> byDatabase = new ArrayList<>();
+        for (CheckConstraint check : table.checks()) {
+            Optional<List<SimpleCheck>> simple = CheckParser.parse(check);
+            if (simple.isEmpty() || !allMapped(simple.get(), mappedByLowerName)) {
+                byDatabase.add(check);
+                continue;
+            }
+            for (SimpleCheck s : simple.get()) {
+                String target = mappedByLowerName.get(s.column().toLowerCase(Locale.ROOT));
+                String id = "check:" + check.name();
+                if (!s.allowed().isEmpty()) {
+                    rowRules.add(new AllowedValuesRule(id, target, s.allowed(), Severity.ERROR, null));
+                } else {
+                    rowRules.add(new RangeRule(id, target, s.min(), s.minInclusive(), s.max(), s.maxInclusive(),
+                            Severity.ERROR, null));
+                }
+            }
+        }
+        if (!byDatabase.isEmpty()) {
+            chunkRules.add(new DatabaseCheckRule(db, table, byDatabase));
+        }
+    }
+
+    private static boolean allMapped(List<SimpleCheck> checks, Map<String, String> mappedByLowerName) {
+        return checks.stream().allMatch(c -> mappedByLowerName.containsKey(c.column().toLowerCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,61 @@
+package io.sluice.core.rules;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Canonical text of key values, so that equal keys compare equal whatever Java type or scale they come in
+ * (BigDecimal 7.0 and Integer 7 from the database are the same key).
+ */
+final class KeyText {
+
+    private static final char SEPARATOR = '\u0001';
+
+    private KeyText() {
+    }
+
+    static String of(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal d) {
+            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Number n) {
+            return of(new BigDecimal(n.toString()));
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime().toString();
+        }
+        return value.toString();
+    }
+
+    static String of(List<?> values) {
+        if (values.size() == 1) {
+            return of(values.get(0));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(SEPARATOR);
+            }
+            sb.append(of(values.get(i)));
+        }
+        return sb.toString();
+    }
+
+    /** Key values for a message: "A-12" or "(A-12, 2021-03-04)". */
+    static String display(List<?> values) {
+        if (values.size() == 1) {
+            return of(values.get(0));
+        }
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < values.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(of(values.get(i)));
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,32 @@
+package io.sluice.core.rules;
+
+import io.sluice.core.mapping.MappedRow;
+
+import java.util.function.Consumer;
+
+/** Text must fit the target column's declared length, counted in characters. */
+final class LengthRule implements RowRule {
+
+    static final String ID = "length";
+
+    private final String target;
+    private final int max;
+
+    LengthRule(String target, int max) {
+        this.target = target;
+        this.max = max;
+    }
+
+    @Override
+    public void check(MappedRow row, Consumer<Finding> findings) {
+        if (!(row.get(target).value() instanceof String s)) {
+            return;
+        }
+        int length = s.codePointCount(0, s.length());
+        if (length > max) {
+            findings.accept(Findings.onCell(row, target, ID, Severity.ERROR,
+                    Findings.label(row, target) + " is " + length + " characters long; the column holds at most "
+                            + max + "."));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.sluice.core.rules;
+
+import io.sluice.core.mapping.MappedRow;
+import io.sluice.core.target.ColumnInfo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.function.Consumer;
+
+/**
+ * A number must fit its target column: at most precision - scale digits before the decimal point for NUMERIC/DECIMAL
+ * (an error: the database would refuse it), at most scale digits after it (a warning: the database would round it),
+ * and within the bounds of SMALLINT/INTEGER/BIGINT.
+ */
+final class NumericRule implements RowRule {
+
+    static final String PRECISION = "precision";
+    static final String SCALE = "scale";
+    static final String RANGE = "integer-range";
+
+    private final String target;
+    private final Integer precision;
+    private final Integer scale;
+    private final BigDecimal min;
+    private final BigDecimal max;
+
+    private NumericRule(String target, Integer precision, Integer scale, BigDecimal min, BigDecimal max) {
+        this.target = target;
+        this.precision = precision;
+        this.scale = scale;
+        this.min = min;
+        this.max = max;
+    }
+
+    /** The rule for a numeric column, or null when the column's type sets no limit worth checking. */
+    static NumericRule forColumn(ColumnInfo column) {
+        return switch (column.type()) {
+            case TINYINT -> integer(column, -128, 127);
+            case SMALLINT -> integer(column, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INTEGER -> integer(column, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case BIGINT -> integer(column, Long.MIN_VALUE, Long.MAX_VALUE);
+            case NUMERIC, DECIMAL -> column.precision() != null && column.precision() > 0
+                    && column.precision() < 1000 // PostgreSQL reports unconstrained numeric as 131089 or 0
+                    ? new NumericRule(column.name(), column.precision(),
+                    column.scale() == null ? 0 : column.scale(), null, null)
+                    : null;
+            default -> null;
+        };
+    }
+
+    private static NumericRule integer(ColumnInfo column, long min, long max) {
+        return new NumericRule(column.name(), null, null, BigDecimal.valueOf(min), BigDecimal.valueOf(max));
+    }
+
+    @Override
+    public void check(MappedRow row, Consumer<Finding> findings) {
+        BigDecimal n = asDecimal(row.get(target).value());
+        if (n == null) {
+            return;
+        }
+        if (min != null && (n.compareTo(min) < 0 || n.compareTo(max) > 0)) {
+            findings.accept(Findings.onCell(row, target, RANGE, Severity.ERROR,
+                    Findings.label(row, target) + " is outside the range the column can store (" + min.toPlainString()
+                            + " to " + max.toPlainString() + ")."));
+            return;
+        }
+        if (precision == null) {
+            return;
+        }
+        BigDecimal stripped = n.stripTrailingZeros();
+        int integerDigits = Math.max(stripped.precision() - stripped.scale(), 0);
+        int allowedIntegerDigits = precision - scale;
+        if (integerDigits > allowedIntegerDigits) {
+            findings.accept(Findings.onCell(row, target, PRECISION, Severity.ERROR,
+                    Findings.label(row, target) + " has " + integerDigits + " digits before the decimal point; the "
+                            + "column holds at most " + allowedIntegerDigits + "."));
+        } else if (stripped.scale() > scale) {
+            findings.accept(Findings.onCell(row, target, SCALE, Severity.WARNING,
+                    Findings.label(row, target) + " has more than " + scale + " decimal places and will be stored as "
+                            + n.setScale(scale, RoundingMode.HALF_UP).toPlainString() + "."));
+        }
+    }
+
+    static BigDecimal asDecimal(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        if (value instanceof Long l) {
+            return BigDecimal.valueOf(l);
+        }
+        if (value instanceof Integer i) {
+            return BigDecimal.valueOf(i);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+package io.sluice.core.rules;
+
+import io.sluice.core.mapping.MappedRow;
+
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** A value's text must match a regular expression in full (profile {@code pattern} rule). */
+final class PatternRule implements RowRule {
+
+    private final String id;
+    private final String target;
+    private final Pattern pattern;
+    private final Severity severity;
+    private final String message;
+
+    PatternRule(String id, String target, Pattern pattern, Severity severity, String message) {
+        this.id = id;
+        this.target = target;
+        this.pattern = pattern;
+        this.severity = severity;
+        this.message = message;
+    }
+
+    @Override
+    public void check(MappedRow row, Consumer<Finding> findings) {
+        Object value = row.get(target).value();
+        if (value == null) {
+            return;
+        }
+        String text = KeyText.of(value);
+        if (!pattern.matcher(text).matches()) {
+            findings.accept(Findings.onCell(row, target, id, severity, message != null ? message
+                    : Findings.label(row, target) + " '" + text + "' does not match the pattern " + pattern.pattern()
+                    + "."));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.sluice.core.rules;
+
+import io.sluice.core.mapping.MappedRow;
+
+import java.math.BigDecimal;
+import java.util.function.Consumer;
+
+/** A number must lie within bounds: a profile {@code range} rule or a simple CHECK such as {@code x >= 0}. */
+final class RangeRule implements RowRule {
+
+    private final String id;
+    private final String target;
+    private final BigDecimal min;
+    private final boolean minInclusive;
+    private final BigDecimal max;
+    private final boolean maxInclusive;
+    private final Severity severity;
+    private final String message;
+
+    RangeRule(String id, String target, BigDecimal min, boolean minInclusive, BigDecimal max, boolean maxInclusive,
+              Severity severity, String message) {
+        this.id = id;
+        this.target = target;
+        this.min = min;
+        this.minInclusive = minInclusive;
+        this.max = max;
+        this.maxInclusive = maxInclusive;
+        this.severity = severity;
+        this.message = message;
+    }
+
+    @Override
+    public void check(MappedRow row, Consumer<Finding> findings) {
+        BigDecimal n = NumericRule.asDecimal(row.get(target).value());
+        if (n == null || inRange(n)) {
+            return;
+        }
+        findings.accept(Findings.onCell(row, target, id, severity, message != null ? message
+                : Findings.label(row, target) + " " + n.toPlainString() + " is " + describe() + "."));
+    }
+
+    private boolean inRange(BigDecimal n) {
+        if (min != null) {
+            int c = n.compareTo(min);
+            if (c < 0 || (c == 0 && !minInclusive)) {
+                return false;
+            }
+        }
+        if (max != null) {
+            int c = n.compareTo(max);
+            return c < 0 || (c == 0 && maxInclusive);
+        }
+        return true;
+    }
+
+    /** "not between 0.25 and 0.8", "below the minimum 0", ... */
+    private String describe() {
+        if (min != null && max != null) {
+            return "outside the allowed range " + (minInclusive ? "[" : "(") + min.toPlainString() + ", "
+                    + max.toPlainString() + (maxInclusive ? "]" : ")");
+        }
+        if (min != null) {
+            return minInclusive ? "below the minimum " + min.toPlainString()
+                    : "not greater than " + min.toPlainString();
+        }
+        return maxInclusive ? "above the maximum " + max.toPlainString() : "not less than " + max.toPlainString();
+    }
+}

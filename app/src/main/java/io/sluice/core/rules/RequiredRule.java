@@ -1,0 +1,43 @@
+package io.sluice.core.rules;
+
+import io.sluice.core.mapping.MappedRow;
+import io.sluice.core.mapping.MappedValue;
+
+import java.util.function.Consumer;
+
+/**
+ * A value must be present: from a NOT NULL column without default, or a profile {@code required} rule, optionally
+ * only {@code when} a condition holds (conditional required).
+ */
+final class RequiredRule implements RowRule {
+
+    private final String target;
+    private final String id;
+    private final Severity severity;
+    private final RuleExpression when;
+    private final String message;
+
+    RequiredRule(String id, String target, Severity severity, RuleExpression when, String message) {
+        this.id = id;
+        this.target = target;
+        this.severity = severity;
+        this.when = when;
+        this.message = message;
+    }
+
+    @Override
+    public void check(MappedRow row, Consumer<Finding> findings) {
+        MappedValue v = row.get(target);
+        // A value that failed conversion is reported by the type rule; it is not "missing".
+        if (v.value() != null || v.error() != null) {
+            return;
+        }
+        if (when != null && !when.isTrue(row)) {
+            return;
+        }
+        String text = message != null ? message
+                : when == null ? Findings.label(row, target) + " is required but the cell is empty."
+                : Findings.label(row, target) + " is required when " + when.source() + ", but the cell is empty.";
+        findings.accept(Findings.onCell(row, target, id, severity, text));
+    }
+}

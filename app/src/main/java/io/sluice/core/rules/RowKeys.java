@@ -1,0 +1,45 @@
+package io.sluice.core.rules;
+
+import io.sluice.core.mapping.MappedRow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys of a chunk of rows: each row's key text (null when a key part is empty) and the distinct keys, so a
+ * chunk rule can ask the database once per distinct key.
+ *
+ * @param perRow   key text of each row of the chunk, by position; null where the row has no complete key
+ * @param distinct the distinct keys by key text
+ */
+record RowKeys(List<String> perRow, Map<String, List<Object>> distinct) {
+
+    static RowKeys collect(List<MappedRow> chunk, List<String> targets) {
+        List<String> perRow = new ArrayList<>(chunk.size());
+        Map<String, List<Object>> distinct = new LinkedHashMap<>();
+        for (MappedRow row : chunk) {
+            List<Object> key = of(row, targets);
+            String text = key == null ? null : KeyText.of(key);
+            if (key != null) {
+                distinct.putIfAbsent(text, key);
+            }
+            perRow.add(text);
+        }
+        return new RowKeys(perRow, distinct);
+    }
+
+    /** The row's key values, or null when any part is empty or failed conversion. */
+    static List<Object> of(MappedRow row, List<String> targets) {
+        List<Object> key = new ArrayList<>(targets.size());
+        for (String target : targets) {
+            Object v = row.get(target).value();
+            if (v == null) {
+                return null;
+            }
+            key.add(v);
+        }
+        return key;
+    }
+}

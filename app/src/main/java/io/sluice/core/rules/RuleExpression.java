@@ -1,0 +1,100 @@
+package io.sluice.core.rules;
+
+import com.ezylang.evalex.BaseException;
+import com.ezylang.evalex.Expression;
+import com.ezylang.evalex.data.EvaluationValue;
+import io.sluice.core.SluiceException;
+import io.sluice.core.mapping.MappedRow;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A profile expression such as {@code water_kg / cement_kg}, evaluated with EvalEx: arithmetic, comparisons, AND/OR
+ * and a fixed set of functions over the row's target values, with no access to Java classes, files or scripts.
+ * Variables are target column names, case-insensitive.
+ */
+final class RuleExpression {
+
+    private final String source;
+    private final Expression expression;
+    private final List<String> variables;
+    private final List<String> targets;
+
+    private RuleExpression(String source, Expression expression, List<String> variables, List<String> targets) {
+        this.source = source;
+        this.expression = expression;
+        this.variables = variables;
+        this.targets = targets;
+    }
+
+    /**
+     * Parses an expression and binds its variables to mapped target columns.
+     *
+     * @param where       "rule 'wc-ratio'" for messages
+     * @param targetNames mapped target column names by lower-case name
+     */
+    static RuleExpression compile(String source, String where, Map<String, String> targetNames) {
+        Expression expression = new Expression(source);
+        List<String> variables = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        try {
+            expression.validate();
+            for (String variable : expression.getUsedVariables()) {
+                String target = targetNames.get(variable.toLowerCase(Locale.ROOT));
+                if (target == null) {
+                    throw SluiceException.input("The expression of " + where + " uses '" + variable
+                            + "', which is not a mapped target column (mapped: " + String.join(", ",
+                            targetNames.values()) + ").");
+                }
+                variables.add(variable);
+                targets.add(target);
+            }
+        } catch (BaseException e) {
+            throw SluiceException.input("The expression '" + source + "' of " + where + " is not valid: "
+                    + e.getMessage() + ".", e);
+        }
+        return new RuleExpression(source, expression, variables, targets);
+    }
+
+    String source() {
+        return source;
+    }
+
+    /** The expression's value for a row, or null when a variable has no value or the result is not a value. */
+    EvaluationValue evaluate(MappedRow row) {
+        for (int i = 0; i < variables.size(); i++) {
+            Object value = row.get(targets.get(i)).value();
+            if (value == null) {
+                return null;
+            }
+            expression.with(variables.get(i), value instanceof Long l ? BigDecimal.valueOf(l) : value);
+        }
+        try {
+            EvaluationValue result = expression.evaluate();
+            return result.isNullValue() ? null : result;
+        } catch (BaseException | ArithmeticException e) {
+            // Division by zero and the like: the value cannot be computed, which other rules report on the cells.
+            return null;
+        }
+    }
+
+    /** Whether a condition holds; false when it cannot be evaluated (a value is missing). */
+    boolean isTrue(MappedRow row) {
+        EvaluationValue v = evaluate(row);
+        return v != null && v.isBooleanValue() && v.getBooleanValue();
+    }
+
+    /** The values the expression read, for the finding's "value": "water_kg=180, cement_kg=200". */
+    String inputs(MappedRow row) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < targets.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(variables.get(i)).append('=')
+                    .append(KeyText.of(row.get(targets.get(i)).value()));
+        }
+        return sb.toString();
+    }
+}

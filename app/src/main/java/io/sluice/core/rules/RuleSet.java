@@ -1,0 +1,315 @@
+package io.sluice.core.rules;
+
+import io.sluice.core.SluiceException;
+import io.sluice.core.mapping.MappedRow;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.RuleSpec;
+import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.target.ForeignKey;
+import io.sluice.core.target.TableInfo;
+import io.sluice.core.target.TargetDatabase;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * All rules that apply to one profile on one target table: those derived from the table's own constraints
+ * (required, type, length, precision, unique, foreign keys, CHECKs) and the profile's rules. Build it once per run;
+ * it keeps state (keys seen so far), so use one instance per pass over a file.
+ */
+public final class RuleSet {
+
+    private final List<RowRule> rowRules;
+    private final List<ChunkRule> chunkRules;
+    private final List<String> naturalKey;
+    private final Set<String> uniquenessRules = new HashSet<>();
+
+    private RuleSet(List<RowRule> rowRules, List<ChunkRule> chunkRules, List<String> naturalKey) {
+        this.rowRules = List.copyOf(rowRules);
+        this.chunkRules = List.copyOf(chunkRules);
+        this.naturalKey = List.copyOf(naturalKey);
+        for (ChunkRule rule : chunkRules) {
+            if (rule instanceof UniqueInFileRule unique) {
+                uniquenessRules.add(unique.id());
+            }
+        }
+    }
+
+    /**
+     * Builds the rules.
+     *
+     * @param mapped the target columns the profile maps, in table order
+     * @param db     the target database, asked for foreign keys, lookups, existing keys and complex CHECKs
+     */
+    public static RuleSet build(Profile profile, TableInfo table, List<ColumnInfo> mapped, TargetDatabase db) {
+        return new Builder(profile, table, mapped, db).build();
+    }
+
+    /** Target columns identifying a row: the profile's natural key, else the table's primary key. */
+    public List<String> naturalKey() {
+        return naturalKey;
+    }
+
+    /** Ids of the rules whose findings mean "this row repeats a key of an earlier row". */
+    public Set<String> uniquenessRules() {
+        return Set.copyOf(uniquenessRules);
+    }
+
+    /** Runs every rule over a chunk of rows (in source order) and reports the findings. */
+    public void check(List<MappedRow> chunk, Consumer<Finding> findings) {
+        for (MappedRow row : chunk) {
+            for (RowRule rule : rowRules) {
+                rule.check(row, findings);
+            }
+        }
+        for (ChunkRule rule : chunkRules) {
+            rule.check(chunk, findings);
+        }
+    }
+
+    private static final class Builder {
+        private final Profile profile;
+        private final TableInfo table;
+        private final TargetDatabase db;
+        private final Map<String, String> mappedByLowerName = new LinkedHashMap<>();
+        private final List<RowRule> rowRules = new ArrayList<>();
+        private final List<ChunkRule> chunkRules = new ArrayList<>();
+
+        Builder(Profile profile, TableInfo table, List<ColumnInfo> mapped, TargetDatabase db) {
+            this.profile = profile;
+            this.table = table;
+            this.db = db;
+            for (ColumnInfo c : mapped) {
+                mappedByLowerName.put(c.name().toLowerCase(Locale.ROOT), c.name());
+            }
+        }
+
+        RuleSet build() {
+            List<String> naturalKey = naturalKey();
+            deriveColumnRules();
+            deriveCheckRules();
+            deriveKeyRules(naturalKey);
+            for (RuleSpec spec : profile.rules()) {
+                addProfileRule(spec);
+            }
+            return new RuleSet(rowRules, chunkRules, naturalKey);
+        }
+
+        private List<String> naturalKey() {
+            List<String> declared = profile.naturalKey().isEmpty() ? table.primaryKey() : profile.naturalKey();
+            List<String> key = new ArrayList<>();
+            for (String name : declared) {
+                key.add(table.column(name).map(ColumnInfo::name).orElseThrow(() -> SluiceException.input(
+                        "The natural key of profile '" + profile.name() + "' names '" + name + "', which is not a "
+                                + "column of " + table.qualifiedName() + ".")));
+            }
+            return key;
+        }
+
+        private void deriveColumnRules() {
+            List<String> names = new ArrayList<>(mappedByLowerName.values());
+            rowRules.add(new ConversionRule(names));
+            for (ColumnInfo column : table.columns()) {
+                boolean isMapped = mappedByLowerName.containsKey(column.name().toLowerCase(Locale.ROOT));
+                if (!isMapped) {
+                    if (!column.optional()) {
+                        throw SluiceException.input("Profile '" + profile.name() + "' maps nothing to "
+                                + table.name() + "." + column.name() + ", which is NOT NULL without a default: map a "
+                                + "source column or a constant to it.");
+                    }
+                    continue;
+                }
+                if (!column.optional()) {
+                    rowRules.add(new RequiredRule("required", column.name(), Severity.ERROR, null, null));
+                }
+                if (column.length() != null && isText(column)) {
+                    rowRules.add(new LengthRule(column.name(), column.length()));
+                }
+                NumericRule numeric = NumericRule.forColumn(column);
+                if (numeric != null) {
+                    rowRules.add(numeric);
+                }
+            }
+        }
+
+        private void deriveCheckRules() {
+            CheckRules.derive(table, mappedByLowerName, db, rowRules, chunkRules);
+        }
+
+        private void deriveKeyRules(List<String> naturalKey) {
+            List<List<String>> keys = new ArrayList<>();
+            if (!naturalKey.isEmpty()) {
+                keys.add(naturalKey);
+            }
+            if (!table.primaryKey().isEmpty() && !sameColumns(table.primaryKey(), naturalKey)) {
+                keys.add(table.primaryKey());
+            }
+            for (List<String> unique : table.uniqueKeys()) {
+                if (keys.stream().noneMatch(k -> sameColumns(k, unique))) {
+                    keys.add(unique);
+                }
+            }
+            String mode = profile.commitMode().toLowerCase(Locale.ROOT);
+            for (List<String> key : keys) {
+                List<String> targets = mappedNames(key);
+                if (targets == null) {
+                    continue;
+                }
+                if (!uniqueInProfile(targets)) {
+                    chunkRules.add(new UniqueInFileRule("duplicate-key", targets, Severity.ERROR, null));
+                }
+                boolean isNatural = sameColumns(key, naturalKey);
+                if (isNatural && mode.equals("upsert")) {
+                    continue; // existing rows are updated, not a conflict
+                }
+                chunkRules.add(new ExistingKeyRule(targets, new KeyLookup(db, table, targets),
+                        isNatural && mode.equals("skip-existing")));
+            }
+            for (ForeignKey fk : table.foreignKeys()) {
+                List<String> targets = mappedNames(fk.columns());
+                if (targets == null) {
+                    continue;
+                }
+                TableInfo parent = db.table(fk.refSchema() == null ? fk.refTable()
+                        : fk.refSchema() + "." + fk.refTable());
+                chunkRules.add(new LookupRule("fk", targets, new KeyLookup(db, parent, fk.refColumns()),
+                        Severity.ERROR, null));
+            }
+        }
+
+        /** Whether the profile has its own {@code unique} rule on these columns (then it alone reports repeats). */
+        private boolean uniqueInProfile(List<String> targets) {
+            for (RuleSpec spec : profile.rules()) {
+                if ("unique".equalsIgnoreCase(spec.type())) {
+                    List<String> columns = spec.columns().isEmpty() && spec.column() != null
+                            ? List.of(spec.column()) : spec.columns();
+                    if (sameColumns(columns, targets)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private void addProfileRule(RuleSpec spec) {
+            String type = spec.type() == null ? "" : spec.type().toLowerCase(Locale.ROOT);
+            String id = spec.id() != null ? spec.id()
+                    : spec.column() != null ? type + ":" + spec.column() : type;
+            String where = "rule '" + id + "' of profile '" + profile.name() + "'";
+            Severity severity;
+            try {
+                severity = Severity.parse(spec.severity());
+            } catch (IllegalArgumentException e) {
+                throw SluiceException.input("The " + where + " has an invalid severity: " + e.getMessage());
+            }
+            switch (type) {
+                case "range" -> rowRules.add(new RangeRule(id, column(spec, where), spec.min(), true, spec.max(),
+                        true, severity, spec.message()));
+                case "pattern" -> rowRules.add(new PatternRule(id, column(spec, where), pattern(spec, where),
+                        severity, spec.message()));
+                case "allowed" -> {
+                    if (spec.values().isEmpty()) {
+                        throw SluiceException.input("The " + where + " lists no allowed values.");
+                    }
+                    rowRules.add(new AllowedValuesRule(id, column(spec, where), spec.values(), severity,
+                            spec.message()));
+                }
+                case "unique" -> chunkRules.add(new UniqueInFileRule(id, columns(spec, where), severity,
+                        spec.message()));
+                case "lookup" -> {
+                    if (spec.table() == null || spec.key() == null) {
+                        throw SluiceException.input("The " + where + " needs 'table' and 'key'.");
+                    }
+                    TableInfo other = db.table(spec.table());
+                    chunkRules.add(new LookupRule(id, List.of(column(spec, where)),
+                            new KeyLookup(db, other, List.of(spec.key())), severity, spec.message()));
+                }
+                case "required" -> rowRules.add(new RequiredRule(id, column(spec, where), severity,
+                        spec.when() == null ? null : RuleExpression.compile(spec.when(), where, mappedByLowerName),
+                        spec.message()));
+                case "expression" -> {
+                    if (spec.expression() == null) {
+                        throw SluiceException.input("The " + where + " has no 'expression'.");
+                    }
+                    rowRules.add(new ExpressionRule(id, RuleExpression.compile(spec.expression(), where,
+                            mappedByLowerName), spec.min(), spec.max(), severity, spec.message()));
+                }
+                default -> throw SluiceException.input("The " + where + " has unknown type '" + spec.type()
+                        + "'; use range, pattern, allowed, unique, lookup, required or expression.");
+            }
+        }
+
+        private String column(RuleSpec spec, String where) {
+            if (spec.column() == null) {
+                throw SluiceException.input("The " + where + " names no 'column'.");
+            }
+            String name = mappedByLowerName.get(spec.column().toLowerCase(Locale.ROOT));
+            if (name == null) {
+                throw SluiceException.input("The " + where + " is about '" + spec.column()
+                        + "', which the profile does not map (mapped: " + String.join(", ",
+                        mappedByLowerName.values()) + ").");
+            }
+            return name;
+        }
+
+        private List<String> columns(RuleSpec spec, String where) {
+            if (spec.columns().isEmpty()) {
+                return List.of(column(spec, where));
+            }
+            List<String> names = new ArrayList<>();
+            for (String c : spec.columns()) {
+                String name = mappedByLowerName.get(c.toLowerCase(Locale.ROOT));
+                if (name == null) {
+                    throw SluiceException.input("The " + where + " is about '" + c
+                            + "', which the profile does not map.");
+                }
+                names.add(name);
+            }
+            return names;
+        }
+
+        private static Pattern pattern(RuleSpec spec, String where) {
+            if (spec.pattern() == null) {
+                throw SluiceException.input("The " + where + " has no 'pattern'.");
+            }
+            try {
+                return Pattern.compile(spec.pattern());
+            } catch (PatternSyntaxException e) {
+                throw SluiceException.input("The pattern of " + where + " is not a valid regular expression: "
+                        + e.getDescription() + ".");
+            }
+        }
+
+        /** The mapped names of key columns, or null when a key column is not mapped (the key cannot be checked). */
+        private List<String> mappedNames(List<String> key) {
+            List<String> names = new ArrayList<>();
+            for (String k : key) {
+                String name = mappedByLowerName.get(k.toLowerCase(Locale.ROOT));
+                if (name == null) {
+                    return null;
+                }
+                names.add(name);
+            }
+            return names;
+        }
+
+        private static boolean sameColumns(List<String> a, List<String> b) {
+            return a.size() == b.size() && a.stream().allMatch(x -> b.stream().anyMatch(x::equalsIgnoreCase));
+        }
+
+        private static boolean isText(ColumnInfo c) {
+            return switch (c.type()) {
+                case CHAR, VARCHAR, NCHAR, NVARCHAR, LONGVARCHAR, LONGNVARCHAR -> true;
+                default -> false;
+            };
+        }
+    }
+}

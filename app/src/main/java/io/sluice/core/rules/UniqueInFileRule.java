@@ -1,0 +1,48 @@
+package io.sluice.core.rules;
+
+import io.sluice.core.mapping.MappedRow;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Key columns must be unique within the file: the natural key, each UNIQUE constraint of the target, and profile
+ * {@code unique} rules. Every repeat of a key is reported with the row that had it first. Rows with an empty key
+ * part are not compared.
+ */
+final class UniqueInFileRule implements ChunkRule {
+
+    private final String id;
+    private final List<String> targets;
+    private final Severity severity;
+    private final String message;
+    private final KeyHashIndex seen = new KeyHashIndex();
+
+    UniqueInFileRule(String id, List<String> targets, Severity severity, String message) {
+        this.id = id;
+        this.targets = List.copyOf(targets);
+        this.severity = severity;
+        this.message = message;
+    }
+
+    String id() {
+        return id;
+    }
+
+    @Override
+    public void check(List<MappedRow> chunk, Consumer<Finding> findings) {
+        for (MappedRow row : chunk) {
+            List<Object> key = RowKeys.of(row, targets);
+            if (key == null) {
+                continue;
+            }
+            long first = seen.putIfAbsent(KeyText.of(key), row.sourceRow());
+            if (first >= 0) {
+                String names = targets.size() == 1 ? Findings.label(row, targets.get(0))
+                        : "The key " + String.join(" + ", targets);
+                findings.accept(Findings.onCell(row, targets.get(0), id, severity, message != null ? message
+                        : names + " '" + KeyText.display(key) + "' already appears in row " + first + "."));
+            }
+        }
+    }
+}

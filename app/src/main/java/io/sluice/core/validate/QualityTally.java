@@ -1,0 +1,120 @@
+package io.sluice.core.validate;
+
+import io.sluice.core.mapping.MappedRow;
+import io.sluice.core.mapping.MappedValue;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.rules.Severity;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Scores rows as they are validated and adds them up into the file's {@link ValidationSummary}. */
+public final class QualityTally {
+
+    private static final String ROW_LEVEL = "(row)";
+
+    private final List<String> targets;
+    private final Set<String> uniquenessRules;
+    private long rows;
+    private long valid;
+    private long withErrors;
+    private long withWarnings;
+    private long errors;
+    private long warnings;
+    private long cells;
+    private long filledCells;
+    private long errorCells;
+    private long duplicateRows;
+    private final Map<String, Long> byRule = new HashMap<>();
+    private final Map<String, Long> byColumn = new HashMap<>();
+
+    /**
+     * @param targets         the mapped target columns
+     * @param uniquenessRules rule ids whose findings mean "this row repeats a key"
+     */
+    public QualityTally(List<String> targets, Set<String> uniquenessRules) {
+        this.targets = List.copyOf(targets);
+        this.uniquenessRules = Set.copyOf(uniquenessRules);
+    }
+
+    /** Scores one row and counts it into the totals. */
+    public RowScore add(MappedRow row, List<Finding> findings) {
+        int filled = 0;
+        for (String target : targets) {
+            MappedValue v = row.get(target);
+            if (v.value() != null || v.error() != null) {
+                filled++;
+            }
+        }
+        int rowErrors = 0;
+        int rowWarnings = 0;
+        boolean duplicate = false;
+        Set<String> badCells = null;
+        for (Finding f : findings) {
+            if (f.severity() == Severity.ERROR) {
+                rowErrors++;
+                if (badCells == null) {
+                    badCells = new HashSet<>();
+                }
+                badCells.add(f.target() != null ? f.target() : f.column() != null ? f.column() : ROW_LEVEL);
+            } else {
+                rowWarnings++;
+            }
+            duplicate |= uniquenessRules.contains(f.rule());
+            byRule.merge(f.rule(), 1L, Long::sum);
+            byColumn.merge(f.column() != null ? f.column() : f.target() != null ? f.target() : ROW_LEVEL, 1L,
+                    Long::sum);
+        }
+        int width = Math.max(targets.size(), 1);
+        int bad = badCells == null ? 0 : Math.min(badCells.size(), width);
+        rows++;
+        cells += width;
+        filledCells += filled;
+        errorCells += bad;
+        errors += rowErrors;
+        warnings += rowWarnings;
+        if (rowErrors > 0) {
+            withErrors++;
+        } else {
+            valid++;
+        }
+        if (rowWarnings > 0) {
+            withWarnings++;
+        }
+        if (duplicate) {
+            duplicateRows++;
+        }
+        return new RowScore(percent(filled, width), percent(width - bad, width), duplicate ? 0 : 100, rowErrors,
+                rowWarnings);
+    }
+
+    public ValidationSummary summary() {
+        double completeness = ratio(filledCells, cells);
+        double validity = ratio(cells - errorCells, cells);
+        double uniqueness = ratio(rows - duplicateRows, rows);
+        double overall = Math.round((completeness + validity + uniqueness) / 3 * 10) / 10.0;
+        return new ValidationSummary(rows, valid, withErrors, withWarnings, errors, warnings,
+                new ValidationSummary.FileScores(completeness, validity, uniqueness, overall),
+                sorted(byRule), sorted(byColumn));
+    }
+
+    private static int percent(int part, int whole) {
+        return Math.round(100f * part / whole);
+    }
+
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? 100.0 : Math.round(1000.0 * part / whole) / 10.0;
+    }
+
+    private static Map<String, Long> sorted(Map<String, Long> counts) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+}

@@ -1,0 +1,82 @@
+package io.sluice.core.workspace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.source.SourceIssue;
+import io.sluice.core.source.SourceTable;
+import io.sluice.core.source.Sources;
+import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.validate.RowResult;
+import io.sluice.core.validate.ValidationSummary;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Stages validated rows into a review as they stream by: the raw cells, then their findings, then, at the end, the
+ * sheet-level source issues and the validation summary.
+ */
+public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
+
+    /** Meta key under which the validation summary is kept, as JSON. */
+    public static final String SUMMARY = "validation.summary";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Review review;
+    private final RowWriter rows;
+    private final FindingWriter findings;
+
+    public ReviewStager(Review review) {
+        this.review = review;
+        this.rows = review.rowWriter();
+        this.findings = review.findingWriter();
+    }
+
+    /** What a new review records about its source, profile and target. */
+    public static ReviewInfo info(SourceTable table, Path file, Profile profile, TargetDatabase db) {
+        return ReviewInfo.of(file.toAbsolutePath(), Sources.sha256(file), table.format(), table.sheet(),
+                        table.headerRow())
+                .withProfileJson(ProfileIO.toJson(profile))
+                .withTargetUrl(db.displayUrl());
+    }
+
+    @Override
+    public void accept(RowResult row) {
+        rows.append(row.source());
+        findings.appendAll(row.findings());
+    }
+
+    /** Records the sheet-level issues and the summary once every row is staged. */
+    public void finish(List<SourceIssue> sheetIssues, ValidationSummary summary) {
+        rows.close();
+        findings.close();
+        review.addSourceIssues(sheetIssues);
+        try {
+            review.putMeta(SUMMARY, JSON.writeValueAsString(summary));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot record the validation summary", e);
+        }
+    }
+
+    /** The summary recorded by {@link #finish}, if the review was validated to the end. */
+    public static Optional<ValidationSummary> summary(Review review) {
+        return review.meta(SUMMARY).map(json -> {
+            try {
+                return JSON.readValue(json, ValidationSummary.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The review's validation summary is unreadable", e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        rows.close();
+        findings.close();
+    }
+}

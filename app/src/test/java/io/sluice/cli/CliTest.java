@@ -1,0 +1,208 @@
+package io.sluice.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.core.target.SampleSchema;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line on the sample data, against the embedded default database and a real PostgreSQL. */
+class CliTest {
+
+    private static final Path SAMPLES = Path.of("..", "sample-data");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** What one run printed and returned. */
+    record Run(int exit, String out, String err) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = SluiceCommand.commandLine(args);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static String sample(String name) {
+        return SAMPLES.resolve(name).toString();
+    }
+
+    private static String profile(String name) {
+        return SAMPLES.resolve("profiles").resolve(name).toString();
+    }
+
+    @Test
+    void printsItsVersion() {
+        Run run = run("--version");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).matches("sluice \\d+\\.\\d+\\.\\d+\\s*");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("inspect", "preview", "suggest", "validate", "review")) {
+            Run run = run(command, "--help");
+            assertThat(run.exit()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage: sluice " + command);
+        }
+    }
+
+    @Test
+    void inspectListsSheetsWithTheHiddenOneFlagged() throws IOException {
+        Run run = run("inspect", sample("ds3-lab-refresh.xlsx"), "--format", "json");
+        assertThat(run.exit()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("format").asText()).isEqualTo("XLSX");
+        assertThat(json.get("sheet").asText()).isEqualTo("Mixes");
+        assertThat(json.get("headerRow").asInt()).isEqualTo(4);
+        List<String> hidden = new ArrayList<>();
+        json.get("sheets").forEach(s -> {
+            if (s.get("hidden").asBoolean()) {
+                hidden.add(s.get("name").asText());
+            }
+        });
+        assertThat(hidden).containsExactly("Lookup");
+    }
+
+    @Test
+    void inspectReportsEncodingAndDelimiterOfACsv() throws IOException {
+        JsonNode json = run("inspect", sample("ds2-betonmischungen.csv"), "--format", "json").json();
+        assertThat(json.get("encoding").asText()).isEqualToIgnoringCase("windows-1252");
+        assertThat(json.get("delimiter").asText()).isEqualTo(";");
+        assertThat(json.get("columns").get(1).asText()).isEqualTo("Zement (kg/m³)");
+    }
+
+    @Test
+    void previewShowsValuesExactlyAsDisplayed() throws IOException {
+        Run run = run("preview", sample("ds2-betonmischungen.csv"), "--limit", "2", "--format", "json");
+        assertThat(run.exit()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("rows")).hasSize(2);
+        assertThat(json.get("rows").get(0).get(1).asText()).isEqualTo("482,0");
+        assertThat(json.get("rows").get(0).get(12).asText()).isEqualTo("30.03.2022");
+    }
+
+    @Test
+    void previewHonoursAChosenHeaderRow() throws IOException {
+        JsonNode json = run("preview", sample("ds3-lab-refresh.xlsx"), "--header-row", "4", "--limit", "1",
+                "--format", "json").json();
+        assertThat(json.get("columns").get(0).asText()).isEqualTo("Mix Code");
+        assertThat(json.get("rows").get(0).get(0).asText()).startsWith("DS3-");
+    }
+
+    @Test
+    void suggestWritesAProfileThatValidates() throws IOException {
+        Path profile = dir.resolve("suggested.json");
+        Run suggest = run("suggest", sample("ds1-concrete-mix.csv"), "--table", "concrete_mix", "-o",
+                profile.toString());
+        assertThat(suggest.exit()).as(suggest.err()).isZero();
+        assertThat(suggest.out()).contains("Cement (kg/m3)").contains("CEMENT_KG");
+        assertThat(profile).exists();
+        Run validate = run("validate", sample("ds1-concrete-mix.csv"), "--profile", profile.toString());
+        assertThat(validate.err()).isEmpty();
+        assertThat(validate.exit()).isEqualTo(SluiceCommand.FINDINGS);
+    }
+
+    @Test
+    void validateWritesTheReportAndExitsOneOnErrors() throws IOException {
+        Path report = dir.resolve("report.json");
+        Run run = run("validate", sample("ds1-concrete-mix.csv"), "--profile", profile("ds1.profile.json"),
+                "--report", report.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(SluiceCommand.FINDINGS);
+        JsonNode json = JSON.readTree(report.toFile());
+        assertThat(json.get("format").asText()).isEqualTo("sluice-report");
+        assertThat(json.get("source").get("sha256").asText()).hasSize(64);
+        assertThat(json.get("counts").get("rows").asInt()).isEqualTo(200);
+        assertThat(json.get("counts").get("withErrors").asInt()).isPositive();
+        assertThat(json.get("scores").get("overall").asDouble()).isBetween(0.0, 100.0);
+        JsonNode first = json.get("findings").get(0);
+        for (String field : List.of("row", "column", "rule", "severity", "message", "value")) {
+            assertThat(first.has(field)).as(field).isTrue();
+        }
+        assertThat(json.get("findings")).anySatisfy(f -> {
+            assertThat(f.get("row").asInt()).isEqualTo(84);
+            assertThat(f.get("value").asText()).isEqualTo("00028-A");
+        });
+    }
+
+    @Test
+    void validateExitsZeroWhenNoRowHasAnError() throws IOException {
+        Path clean = dir.resolve("clean.csv");
+        Files.writeString(clean, String.join("\n",
+                "Mix Code,Cement (kg/m3),Water (kg/m3),Coarse Aggregate (kg/m3),Fine Aggregate (kg/m3),Age (days),"
+                        + "Supplier",
+                "DS1-000001,350,175,1050,780,28,NORD",
+                "DS1-000002,300,165,1000,800,7,ALPC"));
+        Path profile = dir.resolve("clean.json");
+        assertThat(run("suggest", clean.toString(), "--table", "concrete_mix", "-o", profile.toString()).exit())
+                .isZero();
+        Run run = run("validate", clean.toString(), "--profile", profile.toString(), "--format", "json");
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.json().get("counts").get("valid").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void unreadableInputExitsTwoWithOneLineNamingTheFile() throws IOException {
+        Path corrupt = dir.resolve("broken.xlsx");
+        Files.write(corrupt, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
+        for (String file : List.of(corrupt.toString(), dir.resolve("missing.csv").toString())) {
+            Run run = run("validate", file, "--profile", profile("ds1.profile.json"));
+            assertThat(run.exit()).as(file).isEqualTo(SluiceCommand.INPUT);
+            assertThat(run.err().lines()).as(run.err()).hasSize(1);
+            assertThat(run.err()).contains(Path.of(file).getFileName().toString()).doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("validate", sample("ds1-concrete-mix.csv")).exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run("preview", sample("ds1-concrete-mix.csv"), "--header-row", "2", "--no-header").exit())
+                .isEqualTo(SluiceCommand.INPUT);
+    }
+
+    @Test
+    void targetProblemsExitThree() {
+        Run run = run("validate", sample("ds1-concrete-mix.csv"), "--profile", profile("ds1.profile.json"),
+                "--target", "jdbc:postgresql://127.0.0.1:1/nowhere", "--user", "x");
+        assertThat(run.exit()).isEqualTo(SluiceCommand.TARGET);
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void validatesAgainstPostgresqlLikeAgainstTheEmbeddedDatabase() throws IOException {
+        TestDatabases.Database pg = TestDatabases.postgres();
+        SampleSchema.install(pg.url(), pg.user(), pg.password());
+        Path pgReport = dir.resolve("pg.json");
+        Path h2Report = dir.resolve("h2.json");
+        Run onPg = run("validate", sample("ds3-lab-refresh.xlsx"), "--profile", profile("ds3.profile.json"),
+                "--target", pg.url(), "--user", pg.user(), "--report", pgReport.toString());
+        Run onH2 = run("validate", sample("ds3-lab-refresh.xlsx"), "--profile", profile("ds3.profile.json"),
+                "--report", h2Report.toString());
+        assertThat(onPg.exit()).as(onPg.err()).isEqualTo(SluiceCommand.FINDINGS);
+        assertThat(onH2.exit()).as(onH2.err()).isEqualTo(SluiceCommand.FINDINGS);
+        JsonNode pgCounts = JSON.readTree(pgReport.toFile()).get("counts");
+        JsonNode h2Counts = JSON.readTree(h2Report.toFile()).get("counts");
+        assertThat(pgCounts).isEqualTo(h2Counts);
+    }
+}
