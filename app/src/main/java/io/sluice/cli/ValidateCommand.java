@@ -1,19 +1,15 @@
 package io.sluice.cli;
 
 import io.sluice.core.SluiceException;
-import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.rules.RuleSet;
 import io.sluice.core.source.SourceTable;
-import io.sluice.core.source.Sources;
-import io.sluice.core.target.TableInfo;
 import io.sluice.core.target.TargetDatabase;
 import io.sluice.core.validate.JsonReportWriter;
 import io.sluice.core.validate.ReportSource;
 import io.sluice.core.validate.RowResult;
-import io.sluice.core.validate.Validation;
+import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.workspace.Review;
 import io.sluice.core.workspace.ReviewStager;
@@ -83,14 +79,10 @@ final class ValidateCommand implements Callable<Integer> {
         Profile profile = ProfileIO.read(profilePath);
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open();
-             SourceTable table = Sources.open(file, source.toOptions(profile.source()));
+             ValidationJob job = ValidationJob.prepare(file, source.toOptions(profile.source()), profile, db);
              JsonReportWriter report = new JsonReportWriter()) {
-            TableInfo tableInfo = db.table(profile.table());
-            Mapper mapper = Mapper.compile(profile, table.columns(), tableInfo);
-            RuleSet rules = RuleSet.build(profile, tableInfo, mapper.targetColumns(), db);
-            ReportSource about = new ReportSource(file.toString(), Sources.sha256(file), table.format().name(),
-                    table.sheet(), table.headerRow(), profile.name(), profilePath.toString(),
-                    ProfileIO.sha256(profile), db.displayUrl(), tableInfo.qualifiedName());
+            SourceTable table = job.table();
+            ReportSource about = job.reportSource(profilePath.toString());
             List<Finding> firstFindings = new ArrayList<>();
             TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
             Consumer<RowResult> sink = report.andThen(r -> keepFirst(r, firstFindings));
@@ -99,13 +91,11 @@ final class ValidateCommand implements Callable<Integer> {
                 try (Review review = Review.create(reviewPath, ReviewStager.info(table, file, profile, db), 
                         table.columns());
                      ReviewStager stager = new ReviewStager(review)) {
-                    summary = new Validation(mapper, rules).run(table, sink.andThen(stager),
-                            progress);
+                    summary = job.run(sink.andThen(stager), progress);
                     stager.finish(table.issues(), summary);
                 }
             } else {
-                summary = new Validation(mapper, rules).run(table, sink,
-                        progress);
+                summary = job.run(sink, progress);
             }
             progress.clear();
             if (reportPath != null) {

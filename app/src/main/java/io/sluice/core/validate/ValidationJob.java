@@ -1,0 +1,83 @@
+package io.sluice.core.validate;
+
+import io.sluice.core.mapping.Mapper;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.rules.RuleSet;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.core.source.SourceTable;
+import io.sluice.core.source.Sources;
+import io.sluice.core.target.TableInfo;
+import io.sluice.core.target.TargetDatabase;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * One validation of one file with one profile against one target: opens the sheet, checks the profile against the
+ * file's columns and the target table, builds the rules, then streams every row through them. The command line,
+ * the benchmark and the desktop all validate through this class.
+ */
+public final class ValidationJob implements AutoCloseable {
+
+    private final Path file;
+    private final Profile profile;
+    private final TargetDatabase db;
+    private final SourceTable table;
+    private final TableInfo tableInfo;
+    private final Mapper mapper;
+    private final RuleSet rules;
+
+    private ValidationJob(Path file, Profile profile, TargetDatabase db, SourceTable table) {
+        this.file = file;
+        this.profile = profile;
+        this.db = db;
+        this.table = table;
+        this.tableInfo = db.table(profile.table());
+        this.mapper = Mapper.compile(profile, table.columns(), tableInfo);
+        this.rules = RuleSet.build(profile, tableInfo, mapper.targetColumns(), db);
+    }
+
+    /**
+     * Opens the file and prepares the rules; fails with a clear message when the profile does not fit the file or
+     * the table. Source options not given fall back to those recorded in the profile.
+     */
+    public static ValidationJob prepare(Path file, SourceOptions options, Profile profile, TargetDatabase db) {
+        SourceTable table = Sources.open(file, options);
+        try {
+            return new ValidationJob(file, profile, db, table);
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
+    }
+
+    public SourceTable table() {
+        return table;
+    }
+
+    public TableInfo targetTable() {
+        return tableInfo;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** Validates every row, handing each result to {@code rows} in source order. */
+    public ValidationSummary run(Consumer<RowResult> rows, Progress progress) {
+        return new Validation(mapper, rules).run(table, rows, progress);
+    }
+
+    /** What a report of this run is about; {@code profilePath} may be null for a profile not read from a file. */
+    public ReportSource reportSource(String profilePath) {
+        return new ReportSource(file.toString(), Sources.sha256(file), table.format().name(), table.sheet(),
+                table.headerRow(), profile.name(), profilePath, ProfileIO.sha256(profile), db.displayUrl(),
+                tableInfo.qualifiedName());
+    }
+
+    @Override
+    public void close() {
+        table.close();
+    }
+}
