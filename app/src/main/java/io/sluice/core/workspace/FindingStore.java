@@ -1,0 +1,37 @@
+package io.sluice.core.workspace;
+
+import io.sluice.core.rules.Finding;
+import io.sluice.core.rules.Severity;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Binds and reads {@code finding} rows; severity is stored as its label ("error", "warning"). */
+final class FindingStore {
+
+    static final String INSERT = "INSERT INTO finding (row_no, col, cell, target, rule, severity, message, value)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static final String COLUMNS = "row_no, col, cell, target, rule, severity, message, value";
+
+    private FindingStore() {
+    }
+
+    static void bind(PreparedStatement insert, Finding finding) throws SQLException {
+        insert.setLong(1, finding.row());
+        insert.setString(2, finding.column());
+        insert.setString(3, finding.cell());
+        insert.setString(4, finding.target());
+        insert.setString(5, finding.rule());
+        insert.setString(6, finding.severity().label());
+        insert.setString(7, finding.message());
+        insert.setString(8, finding.value());
+    }
+
+    /** Reads a finding selected as {@link #COLUMNS}. */
+    static Finding read(ResultSet rs) throws SQLException {
+        return new Finding(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                Severity.parse(rs.getString(6)), rs.getString(7), rs.getString(8));
+    }
+}
