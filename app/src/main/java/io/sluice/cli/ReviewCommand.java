@@ -1,7 +1,6 @@
 package io.sluice.cli;
 
 import io.sluice.core.rules.Finding;
-import io.sluice.core.source.SourceRow;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.workspace.FindingCounts;
 import io.sluice.core.workspace.Review;
@@ -33,9 +32,9 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format.")
     OutputFormat format;
 
-    @Option(names = "--rows", defaultValue = "10", paramLabel = "N",
-            description = "Also list the findings of the first N rows that have any (default: 10).")
-    int rows;
+    @Option(names = "--findings", defaultValue = "20", paramLabel = "N",
+            description = "Also list the first N findings in row order (default: 20).")
+    int findings;
 
     @Mixin
     DebugOption debug;
@@ -82,30 +81,16 @@ final class ReviewCommand implements Callable<Integer> {
     }
 
     private void printFirstFindings(Review review, PrintWriter out) {
+        List<Finding> first = review.firstFindings(findings);
+        if (first.isEmpty()) {
+            return;
+        }
         TextTable table = new TextTable("ROW", "CELL", "SEVERITY", "RULE", "MESSAGE");
-        int listed = 0;
-        long offset = 0;
-        while (listed < rows) {
-            List<SourceRow> page = review.rows(offset, 500);
-            if (page.isEmpty()) {
-                break;
-            }
-            for (SourceRow row : page) {
-                List<Finding> findings = review.findings(row.number());
-                if (findings.isEmpty() || listed >= rows) {
-                    continue;
-                }
-                listed++;
-                for (Finding f : findings) {
-                    table.add(String.valueOf(f.row()), f.cell() == null ? "" : f.cell(), f.severity().label(),
-                            f.rule(), f.message());
-                }
-            }
-            offset += page.size();
+        for (Finding f : first) {
+            table.add(String.valueOf(f.row()), f.cell() == null ? "" : f.cell(), f.severity().label(), f.rule(),
+                    f.message());
         }
-        if (listed > 0) {
-            out.println();
-            table.print(out);
-        }
+        out.println();
+        table.print(out);
     }
 }

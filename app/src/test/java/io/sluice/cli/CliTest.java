@@ -205,4 +205,28 @@ class CliTest {
         JsonNode h2Counts = JSON.readTree(h2Report.toFile()).get("counts");
         assertThat(pgCounts).isEqualTo(h2Counts);
     }
+
+    @Test
+    void validateStagesAReviewThatReopensWithEveryRowAndFinding() throws IOException {
+        Path review = dir.resolve("ds3.sluice");
+        Run validate = run("validate", sample("ds3-lab-refresh.xlsx"), "--profile", profile("ds3.profile.json"),
+                "--review", review.toString(), "--format", "json");
+        assertThat(validate.exit()).as(validate.err()).isEqualTo(SluiceCommand.FINDINGS);
+        JsonNode report = validate.json();
+        Run show = run("review", review.toString(), "--format", "json");
+        assertThat(show.exit()).as(show.err()).isZero();
+        JsonNode saved = show.json();
+        assertThat(saved.get("rows").asInt()).isEqualTo(report.get("counts").get("rows").asInt());
+        assertThat(saved.get("counts").get("rowsWithErrors").asInt())
+                .isEqualTo(report.get("counts").get("withErrors").asInt());
+        assertThat(saved.get("source").get("sheet").asText()).isEqualTo("Mixes");
+        assertThat(run("review", review.toString()).out()).contains("Rows: 120");
+    }
+
+    @Test
+    void reviewRefusesAFileThatIsNotAReview() {
+        Run run = run("review", sample("ds1-concrete-mix.csv"));
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err().lines()).hasSize(1);
+    }
 }

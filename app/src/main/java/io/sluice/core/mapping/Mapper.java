@@ -142,7 +142,7 @@ public final class Mapper {
                 return plan;
             }
             // A constant gives the same value on every row: compute it once.
-            MappedValue constant = plan.finish(new Working(m.constant(), null), null, null);
+            MappedValue constant = plan.finish(new Working(m.constant(), null), null, -1, 0);
             return new ColumnPlan(column, sources, null, separator, constant, nullMarkers, steps, converter);
         }
 
@@ -158,7 +158,7 @@ public final class Mapper {
             } else {
                 w = new Working(concat(row), null);
             }
-            return finish(w, sourceName, CellRefs.ref(sources[0], row.number()));
+            return finish(w, sourceName, sources[0], row.number());
         }
 
         private String concat(SourceRow row) {
@@ -175,15 +175,15 @@ public final class Mapper {
             return b.toString();
         }
 
-        private MappedValue finish(Working w, String sourceColumn, String cellRef) {
+        private MappedValue finish(Working w, String sourceColumn, int column, long row) {
             for (Transform step : steps) {
                 step.apply(w);
                 if (w.error != null) {
-                    return new MappedValue(null, w.text, sourceColumn, cellRef, w.error);
+                    return MappedValue.at(null, w.text, sourceColumn, column, row, w.error);
                 }
             }
             Object value = converter.convert(w);
-            return new MappedValue(value, w.text, sourceColumn, cellRef, w.error);
+            return MappedValue.at(value, w.text, sourceColumn, column, row, w.error);
         }
 
         private static Object typedValue(Cell cell) {

@@ -47,12 +47,14 @@ final class NumberParser {
         if (n == 0) {
             return null;
         }
-        StringBuilder out = new StringBuilder(n);
+        // The digits go into one char array that BigDecimal reads directly: this runs for every numeric cell.
+        char[] out = new char[n + 1];
+        int length = 0;
         int i = 0;
         char first = s.charAt(0);
         if (first == '-' || first == '+') {
             if (first == '-') {
-                out.append('-');
+                out[length++] = '-';
             }
             i++;
         }
@@ -63,7 +65,7 @@ final class NumberParser {
         for (; i < n; i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
-                out.append(c);
+                out[length++] = c;
                 digits++;
                 groupDigits++;
             } else if (c == decimal && !sawDecimal) {
@@ -71,7 +73,7 @@ final class NumberParser {
                     return null;
                 }
                 sawDecimal = true;
-                out.append('.');
+                out[length++] = '.';
             } else if (grouping != 0 && !sawDecimal && isGrouping(c)) {
                 // Groups after the first hold exactly three digits, so "12.5" under de-DE is rejected, not 125.
                 if (grouped ? groupDigits != 3 : groupDigits == 0 || groupDigits > 3) {
@@ -80,7 +82,7 @@ final class NumberParser {
                 grouped = true;
                 groupDigits = 0;
             } else if (exponent && (c == 'e' || c == 'E') && digits > 0) {
-                return withExponent(out, s, i + 1);
+                return withExponent(out, length, s, i + 1);
             } else {
                 return null;
             }
@@ -88,15 +90,15 @@ final class NumberParser {
         if (digits == 0 || (grouped && !sawDecimal && groupDigits != 3)) {
             return null;
         }
-        return new BigDecimal(out.toString());
+        return new BigDecimal(out, 0, length);
     }
 
-    private static BigDecimal withExponent(StringBuilder mantissa, String s, int from) {
+    private static BigDecimal withExponent(char[] mantissa, int length, String s, int from) {
         int n = s.length();
         int i = from;
-        StringBuilder exp = new StringBuilder(n - from);
+        StringBuilder number = new StringBuilder(length + n - from + 1).append(mantissa, 0, length).append('E');
         if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            exp.append(s.charAt(i));
+            number.append(s.charAt(i));
             i++;
         }
         if (i == n || n - i > 9) {
@@ -107,9 +109,9 @@ final class NumberParser {
             if (c < '0' || c > '9') {
                 return null;
             }
-            exp.append(c);
+            number.append(c);
         }
-        return new BigDecimal(mantissa.append('E').append(exp).toString());
+        return new BigDecimal(number.toString());
     }
 
     private boolean isGrouping(char c) {

@@ -13,7 +13,8 @@ final class AllowedValuesRule implements RowRule {
 
     private final String id;
     private final String target;
-    private final Set<String> allowed = new HashSet<>();
+    private final Set<String> texts = new HashSet<>();
+    private final Set<String> numbers = new HashSet<>();
     private final List<String> display;
     private final Severity severity;
     private final String message;
@@ -23,7 +24,11 @@ final class AllowedValuesRule implements RowRule {
         this.target = target;
         this.display = List.copyOf(values);
         for (String v : values) {
-            allowed.add(canonical(v));
+            texts.add(v);
+            String number = number(v);
+            if (number != null) {
+                numbers.add(number);
+            }
         }
         this.severity = severity;
         this.message = message;
@@ -32,7 +37,7 @@ final class AllowedValuesRule implements RowRule {
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
         Object value = row.get(target).value();
-        if (value == null || allowed.contains(canonical(value))) {
+        if (value == null || isAllowed(value)) {
             return;
         }
         String shown = display.size() <= 12 ? String.join(", ", display)
@@ -42,15 +47,29 @@ final class AllowedValuesRule implements RowRule {
                 + shown + "."));
     }
 
-    /** Numbers compare by value (7 = 7.0); everything else by its text. */
-    private static String canonical(Object value) {
+    /** Numbers compare by value (7 = 7.0, in a text column too); everything else by its text. */
+    private boolean isAllowed(Object value) {
         if (value instanceof String s) {
-            try {
-                return new BigDecimal(s.trim()).stripTrailingZeros().toPlainString();
-            } catch (NumberFormatException e) {
-                return s;
+            if (texts.contains(s)) {
+                return true;
             }
+            String number = numbers.isEmpty() ? null : number(s);
+            return number != null && numbers.contains(number);
         }
-        return KeyText.of(value);
+        return numbers.contains(KeyText.of(value));
+    }
+
+    /** The canonical number a text spells, or null when it is not a number. */
+    private static String number(String text) {
+        String t = text.trim();
+        if (t.isEmpty() || !(Character.isDigit(t.charAt(0)) || t.charAt(0) == '-' || t.charAt(0) == '+'
+                || t.charAt(0) == '.')) {
+            return null;
+        }
+        try {
+            return KeyText.of(new BigDecimal(t));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -11,18 +11,13 @@ final class ConversionRule implements RowRule {
 
     static final String ID = "type";
 
-    private final List<String> targets;
-
-    ConversionRule(List<String> targets) {
-        this.targets = List.copyOf(targets);
-    }
-
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        for (String target : targets) {
-            MappedValue v = row.get(target);
+        List<String> targets = row.targets();
+        for (int i = 0; i < targets.size(); i++) {
+            MappedValue v = row.get(i);
             if (v.error() != null) {
-                findings.accept(Findings.onCell(row, target, ID, Severity.ERROR, v.error()));
+                findings.accept(Findings.onCell(row, targets.get(i), ID, Severity.ERROR, v.error()));
             }
         }
     }

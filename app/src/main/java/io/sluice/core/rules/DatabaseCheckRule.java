@@ -1,15 +1,19 @@
 package io.sluice.core.rules;
 
 import io.sluice.core.mapping.MappedRow;
+import io.sluice.core.mapping.MappedValue;
 import io.sluice.core.target.CheckConstraint;
 import io.sluice.core.target.DatabaseCheckEvaluator;
 import io.sluice.core.target.TableInfo;
 import io.sluice.core.target.TargetDatabase;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,12 +36,7 @@ final class DatabaseCheckRule implements ChunkRule {
     public void check(List<MappedRow> chunk, Consumer<Finding> findings) {
         List<Map<String, Object>> rows = new ArrayList<>(chunk.size());
         for (MappedRow row : chunk) {
-            Map<String, Object> values = new HashMap<>();
-            for (int i = 0; i < row.targets().size(); i++) {
-                // A value that failed conversion is unknown to the database: the type rule reports it.
-                values.put(row.targets().get(i), row.get(i).error() == null ? row.get(i).value() : null);
-            }
-            rows.add(values);
+            rows.add(new RowValues(row));
         }
         List<List<String>> violations = evaluator.evaluate(rows);
         for (int i = 0; i < chunk.size(); i++) {
@@ -46,6 +45,38 @@ final class DatabaseCheckRule implements ChunkRule {
                         "The row breaks the table's rule " + constraint + ": " + expressions.get(constraint) + ".",
                         null));
             }
+        }
+    }
+
+    /**
+     * A row's typed values by target column, read through without copying. A value that failed conversion is
+     * unknown to the database (null): the type rule reports it.
+     */
+    private static final class RowValues extends AbstractMap<String, Object> {
+        private final MappedRow row;
+
+        RowValues(MappedRow row) {
+            this.row = row;
+        }
+
+        @Override
+        public Object get(Object key) {
+            MappedValue v = key instanceof String name ? row.get(name) : null;
+            return v == null || v.error() != null ? null : v.value();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String name && row.get(name) != null;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Set<Entry<String, Object>> entries = new LinkedHashSet<>();
+            for (String target : row.targets()) {
+                entries.add(new SimpleImmutableEntry<>(target, get(target)));
+            }
+            return entries;
         }
     }
 }

@@ -27,19 +27,23 @@ import java.util.Set;
 final class KeyLookup {
 
     private static final int KEYS_PER_QUERY = 500;
-    private static final int CACHE_SIZE = 100_000;
+    /** Enough for every code of a typical lookup table (suppliers, units, plants). */
+    static final int LOOKUP_CACHE = 100_000;
+    /** Keys of the rows being imported are mostly distinct: remembering them would cost heap and save nothing. */
+    static final int NO_CACHE = 0;
 
     private final TargetDatabase db;
     private final TableInfo table;
     private final List<ColumnInfo> columns;
-    private final Map<String, Boolean> cache = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private final Map<String, Boolean> cache;
 
-    KeyLookup(TargetDatabase db, TableInfo table, List<String> columnNames) {
+    KeyLookup(TargetDatabase db, TableInfo table, List<String> columnNames, int cacheSize) {
+        this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > cacheSize;
+            }
+        };
         this.db = db;
         this.table = table;
         this.columns = new ArrayList<>();

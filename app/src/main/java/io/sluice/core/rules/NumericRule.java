@@ -67,14 +67,14 @@ final class NumericRule implements RowRule {
         if (precision == null) {
             return;
         }
-        BigDecimal stripped = n.stripTrailingZeros();
-        int integerDigits = Math.max(stripped.precision() - stripped.scale(), 0);
+        // Trailing zeros after the point never change the digits before it, so no stripping is needed here.
+        int integerDigits = n.signum() == 0 ? 0 : Math.max(n.precision() - n.scale(), 0);
         int allowedIntegerDigits = precision - scale;
         if (integerDigits > allowedIntegerDigits) {
             findings.accept(Findings.onCell(row, target, PRECISION, Severity.ERROR,
                     Findings.label(row, target) + " has " + integerDigits + " digits before the decimal point; the "
                             + "column holds at most " + allowedIntegerDigits + "."));
-        } else if (stripped.scale() > scale) {
+        } else if (n.scale() > scale && n.stripTrailingZeros().scale() > scale) {
             findings.accept(Findings.onCell(row, target, SCALE, Severity.WARNING,
                     Findings.label(row, target) + " has more than " + scale + " decimal places and will be stored as "
                             + n.setScale(scale, RoundingMode.HALF_UP).toPlainString() + "."));

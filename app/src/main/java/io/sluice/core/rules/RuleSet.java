@@ -65,11 +65,24 @@ public final class RuleSet {
 
     /** Runs every rule over a chunk of rows (in source order) and reports the findings. */
     public void check(List<MappedRow> chunk, Consumer<Finding> findings) {
+        checkRows(chunk, findings);
+        checkChunk(chunk, findings);
+    }
+
+    /**
+     * The rules that look at one row at a time: pure computation, safe to run on another thread than
+     * {@link #checkChunk}, but always on the same one.
+     */
+    public void checkRows(List<MappedRow> chunk, Consumer<Finding> findings) {
         for (MappedRow row : chunk) {
             for (RowRule rule : rowRules) {
                 rule.check(row, findings);
             }
         }
+    }
+
+    /** The rules that ask the database or remember earlier rows; chunks must arrive in source order. */
+    public void checkChunk(List<MappedRow> chunk, Consumer<Finding> findings) {
         for (ChunkRule rule : chunkRules) {
             rule.check(chunk, findings);
         }
@@ -115,8 +128,7 @@ public final class RuleSet {
         }
 
         private void deriveColumnRules() {
-            List<String> names = new ArrayList<>(mappedByLowerName.values());
-            rowRules.add(new ConversionRule(names));
+            rowRules.add(new ConversionRule());
             for (ColumnInfo column : table.columns()) {
                 boolean isMapped = mappedByLowerName.containsKey(column.name().toLowerCase(Locale.ROOT));
                 if (!isMapped) {
@@ -170,7 +182,7 @@ public final class RuleSet {
                 if (isNatural && mode.equals("upsert")) {
                     continue; // existing rows are updated, not a conflict
                 }
-                chunkRules.add(new ExistingKeyRule(targets, new KeyLookup(db, table, targets),
+                chunkRules.add(new ExistingKeyRule(targets, new KeyLookup(db, table, targets, KeyLookup.NO_CACHE),
                         isNatural && mode.equals("skip-existing")));
             }
             for (ForeignKey fk : table.foreignKeys()) {
@@ -180,7 +192,7 @@ public final class RuleSet {
                 }
                 TableInfo parent = db.table(fk.refSchema() == null ? fk.refTable()
                         : fk.refSchema() + "." + fk.refTable());
-                chunkRules.add(new LookupRule("fk", targets, new KeyLookup(db, parent, fk.refColumns()),
+                chunkRules.add(new LookupRule("fk", targets, new KeyLookup(db, parent, fk.refColumns(), KeyLookup.LOOKUP_CACHE),
                         Severity.ERROR, null));
             }
         }
@@ -230,7 +242,7 @@ public final class RuleSet {
                     }
                     TableInfo other = db.table(spec.table());
                     chunkRules.add(new LookupRule(id, List.of(column(spec, where)),
-                            new KeyLookup(db, other, List.of(spec.key())), severity, spec.message()));
+                            new KeyLookup(db, other, List.of(spec.key()), KeyLookup.LOOKUP_CACHE), severity, spec.message()));
                 }
                 case "required" -> rowRules.add(new RequiredRule(id, column(spec, where), severity,
                         spec.when() == null ? null : RuleExpression.compile(spec.when(), where, mappedByLowerName),

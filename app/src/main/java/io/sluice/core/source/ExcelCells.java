@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +31,13 @@ final class ExcelCells {
 
     private enum Kind { GENERAL, NUMBER, DATE, DATETIME }
 
+    /** How one number format displays: its kind and, where it has one, a fast formatter. */
+    private record Display(Kind kind, int fixedScale, DateTimeFormatter dates) {
+    }
+
     private final boolean date1904;
     private final DataFormatter formatter = new DataFormatter(Locale.US);
-    private final Map<String, Kind> kinds = new HashMap<>();
+    private final Map<String, Display> displays = new HashMap<>();
 
     ExcelCells(boolean date1904) {
         this.date1904 = date1904;
@@ -50,20 +55,28 @@ final class ExcelCells {
         if (pattern == null) {
             pattern = "General";
         }
-        Kind kind = kinds.computeIfAbsent(pattern, p -> kindOf(formatId, p));
-        switch (kind) {
+        Display display = displays.computeIfAbsent(pattern, p -> displayOf(formatId, p));
+        switch (display.kind()) {
             case GENERAL:
                 return Cell.number(general(value), value);
             case NUMBER:
-                return Cell.number(formatter.formatRawCellContents(value.doubleValue(), formatId, pattern, date1904),
-                        value);
+                String text = display.fixedScale() >= 0 ? ExcelFastFormats.fixed(value, display.fixedScale()) : null;
+                return Cell.number(text != null ? text
+                        : formatter.formatRawCellContents(value.doubleValue(), formatId, pattern, date1904), value);
             default:
-                return date(value, formatId, pattern, kind == Kind.DATETIME, row, column, issues);
+                return date(value, formatId, pattern, display, row, column, issues);
         }
     }
 
-    private Cell date(BigDecimal value, int formatId, String pattern, boolean showsTime, long row, int column,
+    private static Display displayOf(int formatId, String pattern) {
+        Kind kind = kindOf(formatId, pattern);
+        return new Display(kind, kind == Kind.NUMBER ? ExcelFastFormats.fixedScale(pattern) : -1,
+                kind == Kind.DATE || kind == Kind.DATETIME ? ExcelFastFormats.dateFormatter(pattern) : null);
+    }
+
+    private Cell date(BigDecimal value, int formatId, String pattern, Display display, long row, int column,
                       List<SourceIssue> issues) {
+        boolean showsTime = display.kind() == Kind.DATETIME;
         double serial = value.doubleValue();
         if (!DateUtil.isValidExcelDate(serial)) {
             return Cell.number(general(value), value);
@@ -75,8 +88,9 @@ final class ExcelCells {
                     + ", the 29 February 1900 that Excel counts but that never existed; it is read as text."));
             return Cell.text(text);
         }
-        String text = formatter.formatRawCellContents(serial, formatId, pattern, date1904);
-        LocalDateTime dateTime = DateUtil.getLocalDateTime(serial, date1904);
+        LocalDateTime dateTime = DateUtil.getLocalDateTime(serial, date1904, true);
+        String text = display.dates() != null ? display.dates().format(dateTime)
+                : formatter.formatRawCellContents(serial, formatId, pattern, date1904);
         if (showsTime || serial != Math.floor(serial)) {
             return Cell.dateTime(text, dateTime);
         }

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Asks the target database which CHECK constraints candidate rows would violate, without writing anything: the rows
@@ -27,18 +27,21 @@ import java.util.TreeMap;
 public final class DatabaseCheckEvaluator {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseCheckEvaluator.class);
-    private static final int MAX_ROWS_PER_STATEMENT = 200;
+    private static final int MAX_ROWS_PER_STATEMENT = 500;
     /** Stays well under PostgreSQL's limit of 32,767 bound parameters per statement. */
     private static final int MAX_PARAMETERS = 30_000;
 
     private final Connection connection;
     private final TableInfo table;
     private final List<CheckConstraint> checks;
+    private final List<ColumnInfo> used;
     private final String rowKey;
     private final String selectList;
     private final String rowTemplate;
     private final String columnList;
     private final int rowsPerStatement;
+    /** The statement for a full chunk, prepared once: parsing a VALUES list of hundreds of rows is not free. */
+    private PreparedStatement fullChunk;
 
     /** An evaluator of {@code checks} (constraints of {@code table}) on the target's connection. */
     public DatabaseCheckEvaluator(TargetDatabase target, TableInfo table, List<CheckConstraint> checks) {
@@ -56,16 +59,33 @@ public final class DatabaseCheckEvaluator {
             select.append(", (").append(check.expression()).append(')');
         }
         this.selectList = select.toString();
+        this.used = referencedColumns(table, this.checks);
         StringBuilder template = new StringBuilder("(CAST(? AS INTEGER)");
         StringBuilder columns = new StringBuilder(rowKey);
-        for (ColumnInfo column : table.columns()) {
+        for (ColumnInfo column : used) {
             template.append(", CAST(? AS ").append(castType(column, dialect)).append(')');
             columns.append(", ").append(dialect.quote(column.name()));
         }
         this.rowTemplate = template.append(')').toString();
         this.columnList = columns.toString();
         this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT,
-                MAX_PARAMETERS / (table.columns().size() + 1)));
+                MAX_PARAMETERS / (used.size() + 1)));
+    }
+
+    /**
+     * The columns the constraints mention (a column name as a whole word in the constraint text, ignoring case);
+     * only those travel to the database. Mentioning a column too many costs a parameter, never a wrong answer.
+     */
+    static List<ColumnInfo> referencedColumns(TableInfo table, List<CheckConstraint> checks) {
+        List<ColumnInfo> used = new ArrayList<>();
+        for (ColumnInfo column : table.columns()) {
+            Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(column.name()) + "(?![\\w$])",
+                    Pattern.CASE_INSENSITIVE);
+            if (checks.stream().anyMatch(c -> word.matcher(c.expression()).find())) {
+                used.add(column);
+            }
+        }
+        return used;
     }
 
     /**
@@ -123,16 +143,21 @@ public final class DatabaseCheckEvaluator {
     }
 
     private List<List<String>> run(List<? extends Map<String, ?>> chunk) throws SQLException {
-        String sql = "SELECT " + selectList + " FROM (VALUES " + String.join(", ",
-                Collections.nCopies(chunk.size(), rowTemplate)) + ") AS sluice_candidates(" + columnList + ")";
+        boolean full = chunk.size() == rowsPerStatement;
+        PreparedStatement statement = full && fullChunk != null ? fullChunk : connection.prepareStatement(
+                "SELECT " + selectList + " FROM (VALUES " + String.join(", ", Collections.nCopies(chunk.size(),
+                        rowTemplate)) + ") AS sluice_candidates(" + columnList + ")");
+        if (full) {
+            fullChunk = statement;
+        }
         List<List<String>> result = new ArrayList<>(Collections.nCopies(chunk.size(), List.of()));
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try {
             int parameter = 1;
             for (int i = 0; i < chunk.size(); i++) {
                 statement.setInt(parameter++, i);
-                Map<String, Object> row = caseInsensitive(chunk.get(i));
-                for (ColumnInfo column : table.columns()) {
-                    bind(statement, parameter++, row.get(column.name()), column);
+                Map<String, ?> row = chunk.get(i);
+                for (ColumnInfo column : used) {
+                    bind(statement, parameter++, valueOf(row, column.name()), column);
                 }
             }
             try (ResultSet rs = statement.executeQuery()) {
@@ -149,14 +174,40 @@ public final class DatabaseCheckEvaluator {
                     result.set(index, List.copyOf(violated));
                 }
             }
+        } catch (SQLException e) {
+            closeQuietly(statement);
+            throw e;
+        } finally {
+            if (!full) {
+                closeQuietly(statement);
+            }
         }
         return result;
     }
 
-    private static Map<String, Object> caseInsensitive(Map<String, ?> row) {
-        Map<String, Object> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        copy.putAll(row);
-        return copy;
+    private void closeQuietly(PreparedStatement statement) {
+        if (statement == fullChunk) {
+            fullChunk = null;
+        }
+        try {
+            statement.close();
+        } catch (SQLException ignored) {
+            // the statement is of no further use either way
+        }
+    }
+
+    /** The row's value for a column: by its catalog name, else by any spelling of it. */
+    private static Object valueOf(Map<String, ?> row, String column) {
+        Object value = row.get(column);
+        if (value != null || row.containsKey(column)) {
+            return value;
+        }
+        for (Map.Entry<String, ?> e : row.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(column)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     private void bind(PreparedStatement statement, int index, Object value, ColumnInfo column) throws SQLException {

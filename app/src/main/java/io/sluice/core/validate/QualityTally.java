@@ -44,8 +44,8 @@ public final class QualityTally {
     /** Scores one row and counts it into the totals. */
     public RowScore add(MappedRow row, List<Finding> findings) {
         int filled = 0;
-        for (String target : targets) {
-            MappedValue v = row.get(target);
+        for (int i = 0; i < targets.size(); i++) {
+            MappedValue v = row.get(i);
             if (v.value() != null || v.error() != null) {
                 filled++;
             }

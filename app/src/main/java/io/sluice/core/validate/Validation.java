@@ -18,22 +18,32 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Streams a source sheet through mapping and rules: one thread reads rows, the calling thread maps and checks them
- * chunk by chunk and hands each {@link RowResult} to a consumer (a report, a review). Memory holds a few chunks,
- * whatever the row count.
+ * Streams a source sheet through mapping and rules in overlapping stages, chunk by chunk: one thread reads and maps
+ * rows, a second runs the row rules, a third the rules that ask the target database or remember earlier rows (the
+ * connection stays on that one thread), and the calling thread scores each row and hands each {@link RowResult} to a
+ * consumer (a report, a review) in source order. Memory holds a few chunks, whatever the row count.
  */
 public final class Validation {
 
     static final int CHUNK_SIZE = 1_000;
     private static final int QUEUED_CHUNKS = 4;
-    private static final List<SourceRow> END = List.of();
+    private static final Chunk END = new Chunk(List.of(), List.of(), Map.of());
 
     private final Mapper mapper;
     private final RuleSet rules;
     private final QualityTally tally;
+
+    /** Rows, their mapped values and the findings so far, by source row number. */
+    private record Chunk(List<SourceRow> rows, List<MappedRow> mapped, Map<Long, List<Finding>> findings) {
+
+        void add(Finding f) {
+            findings.computeIfAbsent(f.row(), r -> new ArrayList<>(2)).add(f);
+        }
+    }
 
     public Validation(Mapper mapper, RuleSet rules) {
         this.mapper = mapper;
@@ -45,59 +55,80 @@ public final class Validation {
     /**
      * Validates every data row of the table.
      *
-     * @param rows     receives each row's result, in source order
+     * @param rows     receives each row's result, in source order, on the calling thread
      * @param progress progress and cancel; a cancel ends with a {@link CancellationException}
      * @return counts and scores of the whole file
      */
     public ValidationSummary run(SourceTable table, Consumer<RowResult> rows, Progress progress) {
-        BlockingQueue<List<SourceRow>> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
-        RowReader reader = new RowReader(table, queue);
-        Thread thread = new Thread(reader, "sluice-reader");
-        thread.setDaemon(true);
-        thread.start();
+        BlockingQueue<Chunk> mapped = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        BlockingQueue<Chunk> rowChecked = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        BlockingQueue<Chunk> checked = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        List<Stage> stages = List.of(
+                new Stage("sluice-reader", table, () -> read(table, mapped), mapped),
+                new Stage("sluice-row-rules", table, () -> check(mapped, rowChecked, rules::checkRows), rowChecked),
+                new Stage("sluice-chunk-rules", table, () -> check(rowChecked, checked, rules::checkChunk), checked));
+        stages.forEach(Stage::start);
         long done = 0;
         try {
-            List<SourceRow> chunk;
-            while ((chunk = queue.take()) != END) {
+            Chunk chunk;
+            while ((chunk = checked.take()) != END) {
                 if (progress.isCancelled()) {
                     throw new CancellationException("Validation was cancelled after " + done + " rows.");
                 }
-                validateChunk(table, chunk, rows);
-                done += chunk.size();
+                emit(table, chunk, rows);
+                done += chunk.rows().size();
                 progress.rowsDone(done);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Validation was interrupted.");
         } finally {
-            reader.stop();
-            thread.interrupt();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            stages.forEach(Stage::stop);
         }
-        reader.rethrow();
+        stages.forEach(Stage::rethrow);
         return tally.summary();
     }
 
-    private void validateChunk(SourceTable table, List<SourceRow> chunk, Consumer<RowResult> out) {
-        List<MappedRow> mapped = new ArrayList<>(chunk.size());
-        for (SourceRow row : chunk) {
+    /** Stage 1: reads and maps rows, a chunk at a time. */
+    private void read(SourceTable table, BlockingQueue<Chunk> out) throws InterruptedException {
+        List<SourceRow> rows = new ArrayList<>(CHUNK_SIZE);
+        List<MappedRow> mapped = new ArrayList<>(CHUNK_SIZE);
+        SourceRow row;
+        while (!Thread.currentThread().isInterrupted() && (row = table.next()) != null) {
+            rows.add(row);
             mapped.add(mapper.map(row));
+            if (rows.size() == CHUNK_SIZE) {
+                out.put(new Chunk(rows, mapped, new HashMap<>()));
+                rows = new ArrayList<>(CHUNK_SIZE);
+                mapped = new ArrayList<>(CHUNK_SIZE);
+            }
         }
-        Map<Long, List<Finding>> byRow = new HashMap<>();
-        rules.check(mapped, f -> byRow.computeIfAbsent(f.row(), r -> new ArrayList<>(2)).add(f));
-        for (int i = 0; i < chunk.size(); i++) {
-            SourceRow source = chunk.get(i);
+        if (!rows.isEmpty()) {
+            out.put(new Chunk(rows, mapped, new HashMap<>()));
+        }
+    }
+
+    /** Stages 2 and 3: one set of rules over each chunk, in order. */
+    private static void check(BlockingQueue<Chunk> in, BlockingQueue<Chunk> out,
+                              BiConsumer<List<MappedRow>, Consumer<Finding>> checks) throws InterruptedException {
+        Chunk chunk;
+        while ((chunk = in.take()) != END) {
+            checks.accept(chunk.mapped(), chunk::add);
+            out.put(chunk);
+        }
+    }
+
+    /** Last stage (calling thread): source problems first, then rule findings; score; hand over. */
+    private void emit(SourceTable table, Chunk chunk, Consumer<RowResult> out) {
+        for (int i = 0; i < chunk.rows().size(); i++) {
+            SourceRow source = chunk.rows().get(i);
             List<Finding> findings = sourceFindings(table, source);
-            List<Finding> ruleFindings = byRow.get(source.number());
+            List<Finding> ruleFindings = chunk.findings().get(source.number());
             if (ruleFindings != null) {
                 findings = findings.isEmpty() ? ruleFindings : concat(findings, ruleFindings);
             }
-            RowScore score = tally.add(mapped.get(i), findings);
-            out.accept(new RowResult(source, mapped.get(i), findings, score));
+            MappedRow mapped = chunk.mapped().get(i);
+            out.accept(new RowResult(source, mapped, findings, tally.add(mapped, findings)));
         }
     }
 
@@ -131,48 +162,49 @@ public final class Validation {
         return all;
     }
 
-    /** Reads chunks of rows on its own thread so that reading and checking overlap on two cores. */
-    private static final class RowReader implements Runnable {
-        private final SourceTable table;
-        private final BlockingQueue<List<SourceRow>> queue;
-        private volatile boolean stopped;
+    /** Work that can be interrupted: reading from or writing to a queue. */
+    private interface Work {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * One pipeline stage on a thread of its own. Whatever happens, it ends by passing END downstream, so the next
+     * stage never waits forever; a failure is kept and rethrown on the calling thread.
+     */
+    private static final class Stage {
+        private final Thread thread;
         private volatile RuntimeException failure;
 
-        RowReader(SourceTable table, BlockingQueue<List<SourceRow>> queue) {
-            this.table = table;
-            this.queue = queue;
+        Stage(String name, SourceTable table, Work work, BlockingQueue<Chunk> out) {
+            thread = new Thread(() -> {
+                try {
+                    work.run();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    failure = e instanceof SluiceException ? e : SluiceException.input(
+                            table.file().getFileName() + ": validation failed: " + e.getMessage(), e);
+                }
+                try {
+                    out.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, name);
+            thread.setDaemon(true);
         }
 
-        @Override
-        public void run() {
-            try {
-                List<SourceRow> chunk = new ArrayList<>(CHUNK_SIZE);
-                SourceRow row;
-                while (!stopped && (row = table.next()) != null) {
-                    chunk.add(row);
-                    if (chunk.size() == CHUNK_SIZE) {
-                        queue.put(chunk);
-                        chunk = new ArrayList<>(CHUNK_SIZE);
-                    }
-                }
-                if (!chunk.isEmpty()) {
-                    queue.put(chunk);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                failure = e instanceof SluiceException ? e
-                        : SluiceException.input(table.file().getFileName() + ": reading failed: " + e.getMessage(), e);
-            }
-            try {
-                queue.put(END);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        void start() {
+            thread.start();
         }
 
         void stop() {
-            stopped = true;
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         void rethrow() {

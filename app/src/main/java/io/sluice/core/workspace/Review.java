@@ -201,6 +201,12 @@ public final class Review implements AutoCloseable {
                 FindingStore::read, sourceRowNumber);
     }
 
+    /** The first findings in source order (by row, then as recorded), at most {@code limit}. */
+    public List<Finding> firstFindings(int limit) {
+        return query("SELECT " + FindingStore.COLUMNS + " FROM finding ORDER BY row_no, id LIMIT ?",
+                FindingStore::read, limit);
+    }
+
     /** Counts of findings by row, severity, rule and column. */
     public FindingCounts counts() {
         return guarded(() -> {

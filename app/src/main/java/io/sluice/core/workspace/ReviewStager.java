@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Stages validated rows into a review as they stream by: the raw cells, then their findings, then, at the end, the
+ * Stages validated rows into a review as they stream by: the raw cells with their findings, then, at the end, the
  * sheet-level source issues and the validation summary.
  */
 public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
@@ -29,12 +29,10 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
 
     private final Review review;
     private final RowWriter rows;
-    private final FindingWriter findings;
 
     public ReviewStager(Review review) {
         this.review = review;
         this.rows = review.rowWriter();
-        this.findings = review.findingWriter();
     }
 
     /** What a new review records about its source, profile and target. */
@@ -47,14 +45,12 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
 
     @Override
     public void accept(RowResult row) {
-        rows.append(row.source());
-        findings.appendAll(row.findings());
+        rows.append(row.source(), row.findings());
     }
 
     /** Records the sheet-level issues and the summary once every row is staged. */
     public void finish(List<SourceIssue> sheetIssues, ValidationSummary summary) {
         rows.close();
-        findings.close();
         review.addSourceIssues(sheetIssues);
         try {
             review.putMeta(SUMMARY, JSON.writeValueAsString(summary));
@@ -77,6 +73,5 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
     @Override
     public void close() {
         rows.close();
-        findings.close();
     }
 }

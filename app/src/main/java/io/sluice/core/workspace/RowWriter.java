@@ -1,5 +1,6 @@
 package io.sluice.core.workspace;
 
+import io.sluice.core.rules.Finding;
 import io.sluice.core.source.Cell;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceRow;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 
 /**
  * Stages source rows into a review in large transactions. Rows must arrive in source order (strictly increasing row
@@ -26,6 +28,7 @@ public final class RowWriter implements AutoCloseable {
     private final PreparedStatement insertExtra;
     private final PreparedStatement insertIssue;
     private final PreparedStatement addToCount;
+    private final PreparedStatement insertFinding;
     private long lastRowNumber;
     private int pending;
     private long written;
@@ -43,10 +46,19 @@ public final class RowWriter implements AutoCloseable {
         insertExtra = connection.prepareStatement("INSERT INTO source_cell_extra VALUES (?, ?, ?, ?)");
         insertIssue = connection.prepareStatement(IssueStore.INSERT);
         addToCount = connection.prepareStatement("UPDATE review_info SET row_count = row_count + ?");
+        insertFinding = connection.prepareStatement(FindingStore.INSERT);
     }
 
     /** Adds one row; its cells and issues are stored exactly as given. */
     public void append(SourceRow row) {
+        append(row, List.of());
+    }
+
+    /**
+     * Adds one row together with its validation findings, in the same transaction, so that after a crash a staged
+     * row never lacks the findings it was validated with.
+     */
+    public void append(SourceRow row, List<Finding> findings) {
         if (closed) {
             throw new IllegalStateException("This row writer is closed.");
         }
@@ -56,6 +68,10 @@ public final class RowWriter implements AutoCloseable {
         }
         try {
             bind(row);
+            for (Finding finding : findings) {
+                FindingStore.bind(insertFinding, finding);
+                insertFinding.addBatch();
+            }
             lastRowNumber = row.number();
             if (++pending >= ROWS_PER_TRANSACTION) {
                 commit();
@@ -125,6 +141,7 @@ public final class RowWriter implements AutoCloseable {
         insertRow.executeBatch();
         insertExtra.executeBatch();
         insertIssue.executeBatch();
+        insertFinding.executeBatch();
         addToCount.setLong(1, pending);
         addToCount.executeUpdate();
         connection.commit();
@@ -149,5 +166,6 @@ public final class RowWriter implements AutoCloseable {
         insertExtra.close();
         insertIssue.close();
         addToCount.close();
+        insertFinding.close();
     }
 }

@@ -102,15 +102,6 @@ class MapperTest {
     }
 
     @Test
-    void namesColumnsBeyondZAsSpreadsheetLetters() {
-        assertThat(CellRefs.letters(0)).isEqualTo("A");
-        assertThat(CellRefs.letters(25)).isEqualTo("Z");
-        assertThat(CellRefs.letters(26)).isEqualTo("AA");
-        assertThat(CellRefs.letters(701)).isEqualTo("ZZ");
-        assertThat(CellRefs.ref(702, 5)).isEqualTo("AAA5");
-    }
-
-    @Test
     void rejectsUnknownSourceColumnListingTheFilesColumns() {
         assertThatThrownBy(() -> Mapper.compile(profile(ColumnMapping.of("Cment", "cement_kg")), HEADERS,
                 ConcreteMixTable.table()))
