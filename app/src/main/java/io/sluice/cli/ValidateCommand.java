@@ -4,6 +4,7 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.Finding;
+import io.sluice.core.source.SourceFormat;
 import io.sluice.core.source.SourceTable;
 import io.sluice.core.target.TargetDatabase;
 import io.sluice.core.validate.JsonReportWriter;
@@ -131,8 +132,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     private void printSummary(PrintWriter out, ReportSource about, ValidationSummary s, SourceTable table,
                               List<Finding> first, long total) {
-        out.printf("%s (%s, sheet '%s', header row %d) -> %s, profile '%s'%n", file.getFileName(), about.format(),
-                about.sheet(), about.headerRow(), about.table(), about.profileName());
+        String sheet = table.format() == SourceFormat.CSV ? "" : ", sheet '" + about.sheet() + "'";
+        out.printf("%s (%s%s, header row %d) -> %s, profile '%s'%n", file.getFileName(), about.format(), sheet,
+                about.headerRow(), about.table(), about.profileName());
         out.printf("Rows: %d   valid: %d   with errors: %d   with warnings: %d%n", s.rows(), s.valid(),
                 s.withErrors(), s.withWarnings());
         out.printf("Scores: completeness %.1f   validity %.1f   uniqueness %.1f   overall %.1f%n",

@@ -61,7 +61,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("inspect", "preview", "suggest", "validate", "review")) {
+        for (String command : List.of("inspect", "preview", "load", "suggest", "validate", "review")) {
             Run run = run(command, "--help");
             assertThat(run.exit()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: sluice " + command);
@@ -228,5 +228,20 @@ class CliTest {
         Run run = run("review", sample("ds1-concrete-mix.csv"));
         assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void loadStagesEveryRowOfTheChosenSheetIntoANewReview() throws IOException {
+        Path review = dir.resolve("loaded.sluice");
+        Run load = run("load", sample("ds3-lab-refresh.xls"), "-o", review.toString());
+        assertThat(load.exit()).as(load.err()).isZero();
+        assertThat(load.out()).contains("Loaded 120 rows").contains("'Mixes'").contains("header row 4");
+        JsonNode saved = run("review", review.toString(), "--format", "json").json();
+        assertThat(saved.get("rows").asInt()).isEqualTo(120);
+        assertThat(saved.get("counts").get("errors").asInt()).isZero();
+        Run again = run("load", sample("ds3-lab-refresh.xls"), "-o", review.toString());
+        assertThat(again.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(again.err()).contains("loaded.sluice");
+        assertThat(run("load", sample("ds3-lab-refresh.xls"), "-o", review.toString(), "--force").exit()).isZero();
     }
 }

@@ -38,8 +38,9 @@ final class ExpressionRule implements RowRule {
         }
         if (min == null && max == null) {
             if (value.isBooleanValue() && !value.getBooleanValue()) {
-                findings.accept(Findings.onRow(row, id, severity, message != null ? message
-                        : "The rule " + expression.source() + " does not hold (" + expression.inputs(row) + ").",
+                String detail = "The rule " + expression.source() + " does not hold (" + expression.inputs(row)
+                        + ").";
+                findings.accept(Findings.onRow(row, id, severity, message != null ? message + " " + detail : detail,
                         expression.inputs(row)));
             }
             return;
@@ -50,8 +51,9 @@ final class ExpressionRule implements RowRule {
         BigDecimal n = value.getNumberValue();
         if ((min != null && n.compareTo(min) < 0) || (max != null && n.compareTo(max) > 0)) {
             String shown = n.round(new MathContext(4)).stripTrailingZeros().toPlainString();
-            findings.accept(Findings.onRow(row, id, severity, message != null ? message
-                    : expression.source() + " is " + shown + ", " + bounds() + " (" + expression.inputs(row) + ").",
+            String detail = expression.source() + " is " + shown + ", " + bounds() + " (" + expression.inputs(row)
+                    + ").";
+            findings.accept(Findings.onRow(row, id, severity, message != null ? message + " " + detail : detail,
                     shown));
         }
     }

@@ -59,6 +59,16 @@ final class KeyLookup {
         return table.name() + "." + String.join("+", names);
     }
 
+    /** Whether the table holds no row at all. */
+    boolean tableIsEmpty() {
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT 1 FROM " + qualifiedTable()
+                + " FETCH FIRST 1 ROWS ONLY"); ResultSet rs = ps.executeQuery()) {
+            return !rs.next();
+        } catch (SQLException e) {
+            throw SluiceException.target("Reading " + table.qualifiedName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The canonical texts ({@link KeyText}) of those keys that exist in the table. */
     Set<String> existing(Collection<List<Object>> keys) {
         Set<String> present = new HashSet<>();

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * A number must fit its target column: at most precision - scale digits before the decimal point for NUMERIC/DECIMAL
- * (an error: the database would refuse it), at most scale digits after it (a warning: the database would round it),
- * and within the bounds of SMALLINT/INTEGER/BIGINT.
+ * (an error: the database would refuse it), at most scale digits after it (a warning: the database would round it,
+ * unless the rounded value is what the cell shows anyway), and within the bounds of SMALLINT/INTEGER/BIGINT.
  */
 final class NumericRule implements RowRule {
 
@@ -75,9 +75,14 @@ final class NumericRule implements RowRule {
                     Findings.label(row, target) + " has " + integerDigits + " digits before the decimal point; the "
                             + "column holds at most " + allowedIntegerDigits + "."));
         } else if (n.scale() > scale && n.stripTrailingZeros().scale() > scale) {
-            findings.accept(Findings.onCell(row, target, SCALE, Severity.WARNING,
-                    Findings.label(row, target) + " has more than " + scale + " decimal places and will be stored as "
-                            + n.setScale(scale, RoundingMode.HALF_UP).toPlainString() + "."));
+            // A formula cell formatted 0.000 holds 0.40714...; storing 0.407 is exactly what the steward sees, so
+            // only a rounding that changes the shown value is worth a warning.
+            String stored = n.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+            if (!stored.equals(row.get(target).text())) {
+                findings.accept(Findings.onCell(row, target, SCALE, Severity.WARNING,
+                        Findings.label(row, target) + " has more than " + scale + " decimal places and will be "
+                                + "stored as " + stored + "."));
+            }
         }
     }
 

@@ -157,6 +157,23 @@ class RuleSetTest {
         assertThat(rounding.get(0).message()).contains("50.3");
     }
 
+    @Test
+    void doesNotWarnWhenTheRoundedValueIsWhatTheCellShows() {
+        Profile p = profile("insert", List.of());
+        TargetDatabase db = db(Engine.H2);
+        TableInfo table = db.table("concrete_mix");
+        Mapper mapper = Mapper.compile(p, COLUMNS, table);
+        RuleSet rules = RuleSet.build(p, table, mapper.targetColumns(), db);
+        List<Cell> cells = new ArrayList<>();
+        for (String c : COLUMNS) {
+            cells.add(c.equals("w_c_ratio") ? Cell.number("0.500", new BigDecimal("0.50000000000000004"))
+                    : Cell.text(validRow().get(c)));
+        }
+        List<Finding> findings = new ArrayList<>();
+        rules.check(List.of(mapper.map(new SourceRow(2, cells))), findings::add);
+        assertThat(findings).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void turnsSimpleChecksIntoRules(Engine engine) {
