@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The one {@link SourceTable} of every format: finds the header in a short look-ahead of the raw rows (or takes the
@@ -22,6 +23,8 @@ final class HeaderedTable implements SourceTable {
     private final long headerRow;
     private final List<String> columns;
     private final List<SourceIssue> issues;
+    /** Issues known only once the sheet has been read through (merged ranges found by a scan beside the reading). */
+    private final Supplier<List<SourceIssue>> lateIssues;
     private final Deque<RawRow> pending = new ArrayDeque<>();
     /** CSV fields are positional, so a row whose field count differs from the header's is flagged; -1 = no check. */
     private final int expectedFields;
@@ -32,6 +35,12 @@ final class HeaderedTable implements SourceTable {
      */
     HeaderedTable(Path file, SourceFormat format, String sheet, RawRows raw, List<SourceIssue> sheetIssues,
                   SourceOptions options, boolean checkFieldCount) {
+        this(file, format, sheet, raw, sheetIssues, List::of, options, checkFieldCount);
+    }
+
+    HeaderedTable(Path file, SourceFormat format, String sheet, RawRows raw, List<SourceIssue> sheetIssues,
+                  Supplier<List<SourceIssue>> lateIssues, SourceOptions options, boolean checkFieldCount) {
+        this.lateIssues = lateIssues;
         this.file = file;
         this.format = format;
         this.sheet = sheet;
@@ -157,7 +166,13 @@ final class HeaderedTable implements SourceTable {
 
     @Override
     public List<SourceIssue> issues() {
-        return issues;
+        List<SourceIssue> late = lateIssues.get();
+        if (late.isEmpty()) {
+            return issues;
+        }
+        List<SourceIssue> all = new ArrayList<>(late);
+        all.addAll(issues);
+        return all;
     }
 
     @Override

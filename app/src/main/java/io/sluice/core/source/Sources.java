@@ -22,7 +22,7 @@ public final class Sources {
     public static SourceInspection inspect(Path file, SourceOptions options) {
         SourceOptions chosen = options == null ? SourceOptions.DEFAULTS : options;
         SourceFormat format = FileKind.detect(file);
-        Opened opened = open(file, format, chosen);
+        Opened opened = open(file, format, chosen, true);
         try (SourceTable table = opened.table()) {
             return new SourceInspection(file, format, opened.sheets(), table.sheet(), opened.encoding(),
                     opened.delimiter(), table.headerRow(), table.columns(), table.issues());
@@ -32,12 +32,12 @@ public final class Sources {
     /** Opens the chosen sheet for streaming, header detected (or as chosen) and skipped. Close the table after use. */
     public static SourceTable open(Path file, SourceOptions options) {
         SourceOptions chosen = options == null ? SourceOptions.DEFAULTS : options;
-        return open(file, FileKind.detect(file), chosen).table();
+        return open(file, FileKind.detect(file), chosen, false).table();
     }
 
-    private static Opened open(Path file, SourceFormat format, SourceOptions options) {
+    private static Opened open(Path file, SourceFormat format, SourceOptions options, boolean everySheet) {
         return switch (format) {
-            case XLSX -> XlsxReader.open(file, options);
+            case XLSX -> XlsxReader.open(file, options, everySheet);
             case XLS -> XlsReader.open(file, options);
             case CSV -> CsvFileReader.open(file, options);
         };

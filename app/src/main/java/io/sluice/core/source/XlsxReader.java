@@ -19,8 +19,12 @@ final class XlsxReader {
     private XlsxReader() {
     }
 
-    static Opened open(Path file, SourceOptions options) {
-        XlsxScan scan = XlsxScan.of(file);
+    /**
+     * @param everySheet scan every worksheet first, for row and column counts of all sheets ({@code inspect});
+     *                   otherwise only the chosen sheet is scanned, beside the reading
+     */
+    static Opened open(Path file, SourceOptions options, boolean everySheet) {
+        XlsxScan scan = XlsxScan.of(file, everySheet);
         ReadableWorkbook workbook;
         try {
             workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
@@ -38,11 +42,13 @@ final class XlsxReader {
             int chosen = SheetChoice.choose(file, infos, options.sheet());
             Sheet sheet = sheets.get(chosen);
             XlsxScan.SheetPart part = scan.sheet(sheet.getId());
+            SheetPartScan beside = part == null && scan.part(sheet.getId()) != null
+                    ? SheetPartScan.start(file, scan.part(sheet.getId())) : null;
             List<SourceIssue> issues = part == null ? List.of() : SheetChoice.mergedIssues(part.merges());
             Stream<Row> stream = sheet.openStream();
-            RawRows rows = new XlsxRows(file, sheet.getName(), workbook, stream);
-            SourceTable table = new HeaderedTable(file, SourceFormat.XLSX, sheet.getName(), rows, issues, options,
-                    false);
+            RawRows rows = new XlsxRows(file, sheet.getName(), workbook, stream, beside);
+            SourceTable table = new HeaderedTable(file, SourceFormat.XLSX, sheet.getName(), rows, issues,
+                    beside == null ? List::of : () -> SheetChoice.mergedIssues(beside.merges()), options, false);
             return new Opened(table, List.copyOf(infos), null, null);
         } catch (SluiceException e) {
             closeQuietly(workbook);

@@ -22,9 +22,12 @@ final class XlsxRows implements RawRows {
     private final Stream<Row> stream;
     private final Iterator<Row> rows;
     private final ExcelCells cells;
+    private final SheetPartScan scan;
 
-    XlsxRows(Path file, String sheet, ReadableWorkbook workbook, Stream<Row> stream) {
+    /** @param scan the safety scan running beside the reading, or null when the sheet was scanned before */
+    XlsxRows(Path file, String sheet, ReadableWorkbook workbook, Stream<Row> stream, SheetPartScan scan) {
         this.file = file;
+        this.scan = scan;
         this.sheet = sheet;
         this.workbook = workbook;
         this.stream = stream;
@@ -35,13 +38,22 @@ final class XlsxRows implements RawRows {
     @Override
     public RawRow next() {
         try {
+            if (scan != null) {
+                scan.check();
+            }
             if (!rows.hasNext()) {
+                if (scan != null) {
+                    scan.merges(); // the end of the sheet waits for the safety scan's verdict
+                }
                 return null;
             }
             return new RawRow(convert(rows.next()), 0);
         } catch (SluiceException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (scan != null) {
+                scan.merges(); // a sheet that fails to parse may be a hostile one: the safety verdict comes first
+            }
             throw Problems.input(file, "has a damaged sheet \"" + sheet + "\" that cannot be read ("
                     + e.getMessage() + ")", e);
         }
@@ -114,6 +126,9 @@ final class XlsxRows implements RawRows {
 
     @Override
     public void close() {
+        if (scan != null) {
+            scan.stop();
+        }
         stream.close();
         try {
             workbook.close();

@@ -24,6 +24,7 @@ final class XlsxScan {
 
     private static final String WORKBOOK = "xl/workbook.xml";
     private static final String WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+    private static final String WORKSHEETS = "xl/worksheets/";
 
     private final Map<String, XmlPartScanner.Facts> parts;
 
@@ -31,7 +32,15 @@ final class XlsxScan {
         this.parts = parts;
     }
 
+    /** Scans every part of the package, worksheets included (for {@code inspect}, which reports every sheet). */
     static XlsxScan of(Path file) {
+        return of(file, true);
+    }
+
+    /**
+     * Scans the package; without worksheets, those are left to a {@link SheetPartScan} of the one sheet that is read.
+     */
+    static XlsxScan of(Path file, boolean worksheets) {
         Map<String, XmlPartScanner.Facts> parts = new HashMap<>();
         try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
             Enumeration<ZipArchiveEntry> entries = zip.getEntries();
@@ -42,6 +51,9 @@ final class XlsxScan {
                     continue;
                 }
                 String name = entry.getName();
+                if (!worksheets && name.startsWith(WORKSHEETS)) {
+                    continue;
+                }
                 try (InputStream in = zip.getInputStream(entry)) {
                     if (in == null) {
                         throw Problems.input(file, "is a damaged Excel file (the part " + name + " cannot be read)");
@@ -69,7 +81,7 @@ final class XlsxScan {
         return new XlsxScan(parts);
     }
 
-    private static RuntimeException translate(Path file, Exception e) {
+    static RuntimeException translate(Path file, Exception e) {
         if (e instanceof io.sluice.core.SluiceException se) {
             return se;
         }
@@ -94,19 +106,22 @@ final class XlsxScan {
         return "is a zip archive but not an Excel workbook";
     }
 
-    /** The facts of the worksheet a workbook relationship id points at, or null when unknown. */
+    /** The facts of the worksheet a workbook relationship id points at, or null when unknown or not scanned. */
     SheetPart sheet(String relationshipId) {
+        String part = part(relationshipId);
+        XmlPartScanner.Facts facts = part == null ? null : parts.get(part);
+        return facts == null ? null : new SheetPart(facts.rows, columns(facts.dimension), List.copyOf(facts.merges));
+    }
+
+    /** The package part (e.g. xl/worksheets/sheet1.xml) a workbook relationship id points at, or null. */
+    String part(String relationshipId) {
         XmlPartScanner.Facts rels = parts.get(WORKBOOK_RELS);
         if (rels == null || relationshipId == null) {
             return null;
         }
         for (String[] rel : rels.relationships) {
             if (relationshipId.equals(rel[0]) && rel[1] != null) {
-                XmlPartScanner.Facts facts = parts.get(resolve(rel[1]));
-                if (facts == null) {
-                    return null;
-                }
-                return new SheetPart(facts.rows, columns(facts.dimension), List.copyOf(facts.merges));
+                return resolve(rel[1]);
             }
         }
         return null;

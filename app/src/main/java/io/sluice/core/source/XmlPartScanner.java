@@ -1,9 +1,11 @@
 package io.sluice.core.source;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,6 +30,9 @@ final class XmlPartScanner {
     private static final int MAX_NAME = 64;
     private static final int MAX_TAG = 4096;
     private static final byte[] DOCTYPE = "!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ROW = "row".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] CAPTURED = {"dimension".getBytes(StandardCharsets.US_ASCII),
+            "mergeCell".getBytes(StandardCharsets.US_ASCII), "Relationship".getBytes(StandardCharsets.US_ASCII)};
 
     private final byte[] name = new byte[MAX_NAME];
     private int nameLength;
@@ -46,6 +51,10 @@ final class XmlPartScanner {
         byte[] buffer = new byte[64 * 1024];
         int n;
         while ((n = in.read(buffer)) > 0) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the reading this scan accompanies has ended early; nothing waits for the result
+                throw new InterruptedIOException("scan stopped");
+            }
             scanner.feed(buffer, n);
         }
         return scanner.facts;
@@ -99,26 +108,31 @@ final class XmlPartScanner {
                 start = i + 1;
             }
         }
-        String local = new String(name, start, nameLength - start, StandardCharsets.US_ASCII);
-        switch (local) {
-            case "row":
-                rowWithoutCell = true;
-                return TEXT;
-            case "c":
-                if (rowWithoutCell) {
-                    facts.rows++;
-                    rowWithoutCell = false;
-                }
-                return TEXT;
-            case "dimension":
-            case "mergeCell":
-            case "Relationship":
-                captured = local;
+        // Element names are compared as bytes: a sheet of a million rows has tens of millions of them.
+        int length = nameLength - start;
+        if (length == 1 && name[start] == 'c') {
+            if (rowWithoutCell) {
+                facts.rows++;
+                rowWithoutCell = false;
+            }
+            return TEXT;
+        }
+        if (is(start, length, ROW)) {
+            rowWithoutCell = true;
+            return TEXT;
+        }
+        for (byte[] wanted : CAPTURED) {
+            if (is(start, length, wanted)) {
+                captured = new String(wanted, StandardCharsets.US_ASCII);
                 tagLength = 0;
                 return CAPTURE;
-            default:
-                return TEXT;
+            }
         }
+        return TEXT;
+    }
+
+    private boolean is(int start, int length, byte[] wanted) {
+        return length == wanted.length && Arrays.equals(name, start, start + length, wanted, 0, length);
     }
 
     private void endOfTag() {

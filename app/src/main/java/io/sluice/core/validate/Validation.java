@@ -22,10 +22,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Streams a source sheet through mapping and rules in overlapping stages, chunk by chunk: one thread reads and maps
- * rows, a second runs the row rules, a third the rules that ask the target database or remember earlier rows (the
- * connection stays on that one thread), and the calling thread scores each row and hands each {@link RowResult} to a
- * consumer (a report, a review) in source order. Memory holds a few chunks, whatever the row count.
+ * Streams a source sheet through mapping and rules in overlapping stages, chunk by chunk, each on a thread of its
+ * own: read, map, the row rules, the rules that ask the target database or remember earlier rows (the connection
+ * stays on that one thread); the calling thread scores each row and hands each {@link RowResult} to a consumer (a
+ * report, a review) in source order. Whichever stage is the slowest for a file (reading for XLSX, rules for CSV)
+ * sets the pace while the others share the second core. Memory holds a few chunks, whatever the row count.
  */
 public final class Validation {
 
@@ -60,11 +61,13 @@ public final class Validation {
      * @return counts and scores of the whole file
      */
     public ValidationSummary run(SourceTable table, Consumer<RowResult> rows, Progress progress) {
+        BlockingQueue<Chunk> read = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         BlockingQueue<Chunk> mapped = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         BlockingQueue<Chunk> rowChecked = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         BlockingQueue<Chunk> checked = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         List<Stage> stages = List.of(
-                new Stage("sluice-reader", table, () -> read(table, mapped), mapped),
+                new Stage("sluice-reader", table, () -> read(table, read), read),
+                new Stage("sluice-mapper", table, () -> map(read, mapped), mapped),
                 new Stage("sluice-row-rules", table, () -> check(mapped, rowChecked, rules::checkRows), rowChecked),
                 new Stage("sluice-chunk-rules", table, () -> check(rowChecked, checked, rules::checkChunk), checked));
         stages.forEach(Stage::start);
@@ -89,26 +92,34 @@ public final class Validation {
         return tally.summary();
     }
 
-    /** Stage 1: reads and maps rows, a chunk at a time. */
-    private void read(SourceTable table, BlockingQueue<Chunk> out) throws InterruptedException {
+    /** Stage 1: reads rows, a chunk at a time. */
+    private static void read(SourceTable table, BlockingQueue<Chunk> out) throws InterruptedException {
         List<SourceRow> rows = new ArrayList<>(CHUNK_SIZE);
-        List<MappedRow> mapped = new ArrayList<>(CHUNK_SIZE);
         SourceRow row;
         while (!Thread.currentThread().isInterrupted() && (row = table.next()) != null) {
             rows.add(row);
-            mapped.add(mapper.map(row));
             if (rows.size() == CHUNK_SIZE) {
-                out.put(new Chunk(rows, mapped, new HashMap<>()));
+                out.put(new Chunk(rows, new ArrayList<>(CHUNK_SIZE), new HashMap<>()));
                 rows = new ArrayList<>(CHUNK_SIZE);
-                mapped = new ArrayList<>(CHUNK_SIZE);
             }
         }
         if (!rows.isEmpty()) {
-            out.put(new Chunk(rows, mapped, new HashMap<>()));
+            out.put(new Chunk(rows, new ArrayList<>(rows.size()), new HashMap<>()));
         }
     }
 
-    /** Stages 2 and 3: one set of rules over each chunk, in order. */
+    /** Stage 2: maps each row onto the target columns. */
+    private void map(BlockingQueue<Chunk> in, BlockingQueue<Chunk> out) throws InterruptedException {
+        Chunk chunk;
+        while ((chunk = in.take()) != END) {
+            for (SourceRow row : chunk.rows()) {
+                chunk.mapped().add(mapper.map(row));
+            }
+            out.put(chunk);
+        }
+    }
+
+    /** Stages 3 and 4: one set of rules over each chunk, in order. */
     private static void check(BlockingQueue<Chunk> in, BlockingQueue<Chunk> out,
                               BiConsumer<List<MappedRow>, Consumer<Finding>> checks) throws InterruptedException {
         Chunk chunk;

@@ -97,20 +97,70 @@ class SourcesTest {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             zip.write("<worksheet><sheetData>".getBytes(StandardCharsets.UTF_8));
-            byte[] spaces = new byte[1 << 16];
-            Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i < 1600; i++) {
-                zip.write(spaces);
-            }
+            writeSpaces(zip);
             zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
             zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
         }
         assertThat(Files.size(file)).isLessThan(1_000_000);
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
-                () -> Sources.open(file, SourceOptions.DEFAULTS)).isInstanceOf(SluiceException.class)
+                () -> Sources.inspect(file, SourceOptions.DEFAULTS)).isInstanceOf(SluiceException.class)
                 .hasMessage("bomb.xlsx: looks like a zip bomb (a part expands far beyond its compressed size), so"
                         + " Sluice refuses to open it."));
+    }
+
+    @Test
+    void refusesAZipBombInTheSheetBeingReadWithoutHanging() throws IOException {
+        Path file = replaceSheet(workbook("clean.xlsx"), "bomb.xlsx", xml -> {
+            int data = xml.indexOf("<sheetData>") + "<sheetData>".length();
+            return new String[] {xml.substring(0, data), xml.substring(data)};
+        });
+        assertThat(Files.size(file)).isLessThan(1_000_000);
+        String message = "bomb.xlsx: looks like a zip bomb (a part expands far beyond its compressed size), so"
+                + " Sluice refuses to open it.";
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertThatThrownBy(() -> Sources.inspect(file, SourceOptions.DEFAULTS)).hasMessage(message);
+            assertThatThrownBy(() -> readThrough(file)).isInstanceOf(SluiceException.class).hasMessage(message);
+        });
+    }
+
+    /** Copies a workbook, its first sheet split in two around 100 MB of spaces (compressing to almost nothing). */
+    private Path replaceSheet(Path clean, String name, java.util.function.Function<String, String[]> split)
+            throws IOException {
+        Path file = dir.resolve(name);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(clean));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String[] parts = split.apply(new String(bytes, StandardCharsets.UTF_8));
+                    out.write(parts[0].getBytes(StandardCharsets.UTF_8));
+                    writeSpaces(out);
+                    out.write(parts[1].getBytes(StandardCharsets.UTF_8));
+                } else {
+                    out.write(bytes);
+                }
+            }
+        }
+        return file;
+    }
+
+    private static void writeSpaces(OutputStream out) throws IOException {
+        byte[] spaces = new byte[1 << 16];
+        Arrays.fill(spaces, (byte) ' ');
+        for (int i = 0; i < 1600; i++) {
+            out.write(spaces);
+        }
+    }
+
+    private static void readThrough(Path file) {
+        try (SourceTable table = Sources.open(file, SourceOptions.DEFAULTS)) {
+            while (table.next() != null) {
+                // every row, so that a check running beside the reading has its say
+            }
+        }
     }
 
     @Test
@@ -134,8 +184,10 @@ class SourcesTest {
                 out.write(bytes);
             }
         }
-        assertInputError(file, "xxe.xlsx: contains a DOCTYPE declaration in xl/worksheets/sheet1.xml, which Sluice"
-                + " refuses because it can be used to read other files (XXE).");
+        String message = "xxe.xlsx: contains a DOCTYPE declaration in xl/worksheets/sheet1.xml, which Sluice"
+                + " refuses because it can be used to read other files (XXE).";
+        assertInputError(file, message);
+        assertThatThrownBy(() -> readThrough(file)).isInstanceOf(SluiceException.class).hasMessage(message);
     }
 
     @Test
