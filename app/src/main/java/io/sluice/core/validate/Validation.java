@@ -30,8 +30,8 @@ import java.util.function.Consumer;
  */
 public final class Validation {
 
-    static final int CHUNK_SIZE = 1_000;
-    private static final int QUEUED_CHUNKS = 4;
+    static final int CHUNK_SIZE = 500;
+    private static final int QUEUED_CHUNKS = 2;
     private static final Chunk END = new Chunk(List.of(), List.of(), Map.of());
 
     private final Mapper mapper;
@@ -157,8 +157,8 @@ public final class Validation {
                 column = index < table.columns().size() ? table.columns().get(index) : issue.column();
                 value = row.cell(index).text();
             }
-            Severity severity = issue.kind().equals("ragged-row") || issue.kind().equals("unterminated-quote")
-                    ? Severity.ERROR : Severity.WARNING;
+            // A ragged row may have its values under the wrong columns: nothing in it can be trusted.
+            Severity severity = issue.kind().equals("ragged-row") ? Severity.ERROR : Severity.WARNING;
             findings.add(new Finding(row.number(), column, issue.column() == null ? null
                     : issue.column() + row.number(), null, "source:" + issue.kind(), severity, issue.message(),
                     value));
