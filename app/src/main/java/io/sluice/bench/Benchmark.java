@@ -190,7 +190,7 @@ public final class Benchmark {
             if (review == null) {
                 summary = job.run(findings, Progress.NONE);
             } else {
-                try (Review r = Review.create(review, ReviewStager.info(job.table(), file, profile, db),
+                try (Review r = Review.create(review, ReviewStager.info(job, db),
                         job.table().columns());
                      ReviewStager stager = new ReviewStager(r)) {
                     summary = job.run(findings.andThen(stager), Progress.NONE);

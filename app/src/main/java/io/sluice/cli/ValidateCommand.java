@@ -89,7 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
             Consumer<RowResult> sink = report.andThen(r -> keepFirst(r, firstFindings));
             ValidationSummary summary;
             if (reviewPath != null) {
-                try (Review review = Review.create(reviewPath, ReviewStager.info(table, file, profile, db), 
+                try (Review review = Review.create(reviewPath, ReviewStager.info(job, db),
                         table.columns());
                      ReviewStager stager = new ReviewStager(review)) {
                     summary = job.run(sink.andThen(stager), progress);

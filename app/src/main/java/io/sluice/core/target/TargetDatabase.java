@@ -83,9 +83,11 @@ public final class TargetDatabase implements AutoCloseable {
     }
 
     static String h2FileUrl(Path directory) {
-        // H2 accepts forward slashes on every platform; WRITE_DELAY=0 so a committed batch survives a crash
+        // H2 accepts forward slashes on every platform; WRITE_DELAY=0 so a committed batch survives a crash;
+        // AUTO_SERVER so that a command line run and the desktop can use the embedded database at the same time
+        // (the second process connects through the first over loopback instead of failing on the file lock)
         String file = directory.resolve("target").toAbsolutePath().toString().replace('\\', '/');
-        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 
     /** The live JDBC connection; owned by this object, do not close it. */

@@ -27,6 +27,7 @@ public final class ValidationJob implements AutoCloseable {
     private final TableInfo tableInfo;
     private final Mapper mapper;
     private final RuleSet rules;
+    private String sha256;
 
     private ValidationJob(Path file, Profile profile, TargetDatabase db, SourceTable table) {
         this.file = file;
@@ -69,9 +70,17 @@ public final class ValidationJob implements AutoCloseable {
         return new Validation(mapper, rules).run(table, rows, progress);
     }
 
+    /** SHA-256 of the source file, computed once (it reads the whole file). */
+    public String sha256() {
+        if (sha256 == null) {
+            sha256 = Sources.sha256(file);
+        }
+        return sha256;
+    }
+
     /** What a report of this run is about; {@code profilePath} may be null for a profile not read from a file. */
     public ReportSource reportSource(String profilePath) {
-        return new ReportSource(file.toString(), Sources.sha256(file), table.format().name(), table.sheet(),
+        return new ReportSource(file.toString(), sha256(), table.format().name(), table.sheet(),
                 table.headerRow(), profile.name(), profilePath, ProfileIO.sha256(profile), db.displayUrl(),
                 tableInfo.qualifiedName());
     }

@@ -2,16 +2,14 @@ package io.sluice.core.workspace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceTable;
-import io.sluice.core.source.Sources;
 import io.sluice.core.target.TargetDatabase;
 import io.sluice.core.validate.RowResult;
+import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -35,11 +33,12 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
         this.rows = review.rowWriter();
     }
 
-    /** What a new review records about its source, profile and target. */
-    public static ReviewInfo info(SourceTable table, Path file, Profile profile, TargetDatabase db) {
-        return ReviewInfo.of(file.toAbsolutePath(), Sources.sha256(file), table.format(), table.sheet(),
+    /** What a new review records about the source, profile and target of a validation. */
+    public static ReviewInfo info(ValidationJob job, TargetDatabase db) {
+        SourceTable table = job.table();
+        return ReviewInfo.of(table.file().toAbsolutePath(), job.sha256(), table.format(), table.sheet(),
                         table.headerRow())
-                .withProfileJson(ProfileIO.toJson(profile))
+                .withProfileJson(ProfileIO.toJson(job.profile()))
                 .withTargetUrl(db.displayUrl());
     }
 
@@ -70,6 +69,7 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
         });
     }
 
+    /** Commits the rows staged so far (a cancelled validation keeps the rows it got through). */
     @Override
     public void close() {
         rows.close();

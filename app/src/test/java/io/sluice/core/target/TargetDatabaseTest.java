@@ -66,7 +66,7 @@ class TargetDatabaseTest {
         }
 
         assertThat(url).isEqualTo("jdbc:h2:file:" + home.toAbsolutePath().resolve("target").toString()
-                .replace('\\', '/') + ";WRITE_DELAY=0");
+                .replace('\\', '/') + ";WRITE_DELAY=0;AUTO_SERVER=TRUE");
         assertThat(home.resolve("target.mv.db")).exists();
     }
 
