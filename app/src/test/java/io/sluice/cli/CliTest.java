@@ -91,6 +91,9 @@ class CliTest {
         assertThat(json.get("encoding").asText()).isEqualToIgnoringCase("windows-1252");
         assertThat(json.get("delimiter").asText()).isEqualTo(";");
         assertThat(json.get("columns").get(1).asText()).isEqualTo("Zement (kg/m³)");
+        JsonNode sheet = json.get("sheets").get(0);
+        assertThat(sheet.get("rows").asLong()).isEqualTo(151);
+        assertThat(sheet.get("columns").asInt()).isEqualTo(15);
     }
 
     @Test

@@ -42,9 +42,9 @@ final class AllowedValuesRule implements RowRule {
         }
         String shown = display.size() <= 12 ? String.join(", ", display)
                 : String.join(", ", display.subList(0, 12)) + ", ... (" + display.size() + " values)";
-        findings.accept(Findings.onCell(row, target, id, severity, message != null ? message
-                : Findings.label(row, target) + " '" + KeyText.of(value) + "' is not one of the allowed values: "
-                + shown + "."));
+        findings.accept(Findings.onCell(row, target, id, severity, Findings.message(message,
+                Findings.label(row, target) + " '" + KeyText.of(value) + "' is not one of the allowed values: "
+                + shown + ".")));
     }
 
     /** Numbers compare by value (7 = 7.0, in a text column too); everything else by its text. */

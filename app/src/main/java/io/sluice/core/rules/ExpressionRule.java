@@ -40,7 +40,7 @@ final class ExpressionRule implements RowRule {
             if (value.isBooleanValue() && !value.getBooleanValue()) {
                 String detail = "The rule " + expression.source() + " does not hold (" + expression.inputs(row)
                         + ").";
-                findings.accept(Findings.onRow(row, id, severity, message != null ? message + " " + detail : detail,
+                findings.accept(Findings.onRow(row, id, severity, Findings.message(message, detail),
                         expression.inputs(row)));
             }
             return;
@@ -53,7 +53,7 @@ final class ExpressionRule implements RowRule {
             String shown = n.round(new MathContext(4)).stripTrailingZeros().toPlainString();
             String detail = expression.source() + " is " + shown + ", " + bounds() + " (" + expression.inputs(row)
                     + ").";
-            findings.accept(Findings.onRow(row, id, severity, message != null ? message + " " + detail : detail,
+            findings.accept(Findings.onRow(row, id, severity, Findings.message(message, detail),
                     shown));
         }
     }

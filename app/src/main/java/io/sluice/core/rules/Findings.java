@@ -25,4 +25,12 @@ final class Findings {
         MappedValue v = row.get(target);
         return v.sourceColumn() != null ? v.sourceColumn() : target;
     }
+
+    /**
+     * The steward's own message for a rule, followed by what Sluice found (the value, the row it repeats, the
+     * bounds), so that a custom message never hides the specifics; the generated sentence alone without one.
+     */
+    static String message(String custom, String generated) {
+        return custom == null ? generated : custom + " " + generated;
+    }
 }

@@ -37,9 +37,9 @@ final class LookupRule implements ChunkRule {
             String text = keys.perRow().get(i);
             if (text != null && !existing.contains(text)) {
                 MappedRow row = chunk.get(i);
-                findings.accept(Findings.onCell(row, targets.get(0), id, severity, message != null ? message
-                        : Findings.label(row, targets.get(0)) + " '" + KeyText.display(keys.distinct().get(text))
-                        + "' does not exist in " + lookup.describe() + "."));
+                findings.accept(Findings.onCell(row, targets.get(0), id, severity, Findings.message(message,
+                        Findings.label(row, targets.get(0)) + " '" + KeyText.display(keys.distinct().get(text))
+                        + "' does not exist in " + lookup.describe() + ".")));
             }
         }
     }

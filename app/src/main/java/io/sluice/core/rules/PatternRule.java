@@ -30,9 +30,9 @@ final class PatternRule implements RowRule {
         }
         String text = KeyText.of(value);
         if (!pattern.matcher(text).matches()) {
-            findings.accept(Findings.onCell(row, target, id, severity, message != null ? message
-                    : Findings.label(row, target) + " '" + text + "' does not match the pattern " + pattern.pattern()
-                    + "."));
+            findings.accept(Findings.onCell(row, target, id, severity, Findings.message(message,
+                    Findings.label(row, target) + " '" + text + "' does not match the pattern " + pattern.pattern()
+                    + ".")));
         }
     }
 }

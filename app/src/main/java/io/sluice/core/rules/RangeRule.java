@@ -35,8 +35,8 @@ final class RangeRule implements RowRule {
         if (n == null || inRange(n)) {
             return;
         }
-        findings.accept(Findings.onCell(row, target, id, severity, message != null ? message
-                : Findings.label(row, target) + " " + n.toPlainString() + " is " + describe() + "."));
+        findings.accept(Findings.onCell(row, target, id, severity, Findings.message(message,
+                Findings.label(row, target) + " " + n.toPlainString() + " is " + describe() + ".")));
     }
 
     private boolean inRange(BigDecimal n) {

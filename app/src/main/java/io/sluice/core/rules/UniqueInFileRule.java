@@ -40,8 +40,8 @@ final class UniqueInFileRule implements ChunkRule {
             if (first >= 0) {
                 String names = targets.size() == 1 ? Findings.label(row, targets.get(0))
                         : "The key " + String.join(" + ", targets);
-                findings.accept(Findings.onCell(row, targets.get(0), id, severity, message != null ? message
-                        : names + " '" + KeyText.display(key) + "' already appears in row " + first + "."));
+                findings.accept(Findings.onCell(row, targets.get(0), id, severity, Findings.message(message,
+                        names + " '" + KeyText.display(key) + "' already appears in row " + first + ".")));
             }
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Entry point for reading source files (XLSX, XLS, CSV/TSV), the format told by content. Every bad file — missing,
@@ -24,9 +25,25 @@ public final class Sources {
         SourceFormat format = FileKind.detect(file);
         Opened opened = open(file, format, chosen, true);
         try (SourceTable table = opened.table()) {
-            return new SourceInspection(file, format, opened.sheets(), table.sheet(), opened.encoding(),
-                    opened.delimiter(), table.headerRow(), table.columns(), table.issues());
+            long headerRow = table.headerRow();
+            List<String> columns = table.columns();
+            List<SourceIssue> issues = table.issues();
+            List<SheetInfo> sheets = format == SourceFormat.CSV ? List.of(counted(table)) : opened.sheets();
+            return new SourceInspection(file, format, sheets, table.sheet(), opened.encoding(), opened.delimiter(),
+                    headerRow, columns, issues);
         }
+    }
+
+    /** A text file has no directory of its rows: count them by reading it through (about a second a million). */
+    private static SheetInfo counted(SourceTable table) {
+        long rows = table.headerRow();
+        int widest = table.columns().size();
+        SourceRow row;
+        while ((row = table.next()) != null) {
+            rows = row.number();
+            widest = Math.max(widest, row.cells().size());
+        }
+        return new SheetInfo(table.sheet(), false, rows, widest);
     }
 
     /** Opens the chosen sheet for streaming, header detected (or as chosen) and skipped. Close the table after use. */
