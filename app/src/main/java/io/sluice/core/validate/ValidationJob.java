@@ -11,6 +11,9 @@ import io.sluice.core.target.TableInfo;
 import io.sluice.core.target.TargetDatabase;
 
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +30,8 @@ public final class ValidationJob implements AutoCloseable {
     private final TableInfo tableInfo;
     private final Mapper mapper;
     private final RuleSet rules;
-    private String sha256;
+    /** Hashing a large file takes a second or two: it runs beside the validation instead of after it. */
+    private final CompletableFuture<String> sha256;
 
     private ValidationJob(Path file, Profile profile, TargetDatabase db, SourceTable table) {
         this.file = file;
@@ -37,6 +41,16 @@ public final class ValidationJob implements AutoCloseable {
         this.tableInfo = db.table(profile.table());
         this.mapper = Mapper.compile(profile, table.columns(), tableInfo);
         this.rules = RuleSet.build(profile, tableInfo, mapper.targetColumns(), db);
+        this.sha256 = new CompletableFuture<>();
+        Thread hashing = new Thread(() -> {
+            try {
+                sha256.complete(Sources.sha256(file));
+            } catch (RuntimeException e) {
+                sha256.completeExceptionally(e);
+            }
+        }, "sluice-sha256");
+        hashing.setDaemon(true);
+        hashing.start();
     }
 
     /**
@@ -70,12 +84,16 @@ public final class ValidationJob implements AutoCloseable {
         return new Validation(mapper, rules).run(table, rows, progress);
     }
 
-    /** SHA-256 of the source file, computed once (it reads the whole file). */
+    /** SHA-256 of the source file (waits for the hashing started with the job). */
     public String sha256() {
-        if (sha256 == null) {
-            sha256 = Sources.sha256(file);
+        try {
+            return sha256.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while hashing " + file.getFileName());
         }
-        return sha256;
     }
 
     /** What a report of this run is about; {@code profilePath} may be null for a profile not read from a file. */
