@@ -23,7 +23,6 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,12 +104,13 @@ public final class Benchmark {
 
     /** Runs one stage in a fresh JVM and echoes its result line; returns {rows, seconds, rows/s, peak MB}. */
     private static double[] child(String stage, Path file, String heap, Path dir) throws IOException,
-            InterruptedException, URISyntaxException {
+            InterruptedException {
         Path home = Files.createTempDirectory(dir, "home-");
-        String jar = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        // the same class path as this JVM: the shaded jar when run as documented, the build's class path in tests
+        String classPath = System.getProperty("java.class.path");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx" + heap, "-D" + SluiceHome.PROPERTY + "=" + home,
-                "-cp", jar, Benchmark.class.getName(), "--stage", stage, "--file", file.toString())
+                "-cp", classPath, Benchmark.class.getName(), "--stage", stage, "--file", file.toString())
                 .redirectErrorStream(true).start();
         double[] result = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
