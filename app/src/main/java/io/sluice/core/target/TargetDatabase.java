@@ -78,8 +78,16 @@ public final class TargetDatabase implements AutoCloseable {
             throw SluiceException.target("Cannot create Sluice's data directory " + directory + ": " + e + ".", e);
         }
         String url = h2FileUrl(directory);
-        SampleSchema.install(url, DEFAULT_USER, DEFAULT_PASSWORD);
-        return open(url, DEFAULT_USER, DEFAULT_PASSWORD);
+        // Open first: Flyway's own connection then joins the database already open in this process instead of
+        // opening (and file-locking) the file a second time.
+        TargetDatabase db = open(url, DEFAULT_USER, DEFAULT_PASSWORD);
+        try {
+            SampleSchema.install(url, DEFAULT_USER, DEFAULT_PASSWORD);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     static String h2FileUrl(Path directory) {
