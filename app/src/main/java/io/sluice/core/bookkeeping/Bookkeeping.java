@@ -1,0 +1,243 @@
+package io.sluice.core.bookkeeping;
+
+import io.sluice.core.SluiceException;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Sluice's record of its imports in the target database: batches, row provenance, before-images and the decision
+ * audit trail. Batch records go through Hibernate, each call in its own transaction. Bulk provenance goes through a
+ * {@link ProvenanceWriter} on plain JDBC: {@link #recordProvenance} opens one itself, while a commit engine that
+ * writes user rows on its own connection creates one on that connection, so both commit or roll back together.
+ */
+public final class Bookkeeping implements AutoCloseable {
+
+    private final SessionFactory sessions;
+    private final String jdbcUrl;
+
+    private Bookkeeping(SessionFactory sessions, String jdbcUrl) {
+        this.sessions = sessions;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    /** Migrates the bookkeeping schema (Flyway) and opens Hibernate on the target, validating the tables. */
+    public static Bookkeeping open(String jdbcUrl, String user, String password) {
+        BookkeepingSchema.migrate(jdbcUrl, user, password);
+        Configuration configuration = new Configuration()
+                .addAnnotatedClass(ImportBatch.class)
+                .addAnnotatedClass(RowProvenance.class)
+                .addAnnotatedClass(BeforeImage.class)
+                .addAnnotatedClass(DecisionAudit.class)
+                .setProperty(AvailableSettings.HBM2DDL_AUTO, "validate")
+                .setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, String.valueOf(ProvenanceWriter.BATCH_SIZE))
+                .setProperty(AvailableSettings.ORDER_INSERTS, "true")
+                .setProperty(AvailableSettings.ORDER_UPDATES, "true");
+        configuration.getProperties().put(AvailableSettings.CONNECTION_PROVIDER,
+                new DriverConnectionProvider(jdbcUrl, user, password));
+        try {
+            return new Bookkeeping(configuration.buildSessionFactory(), jdbcUrl);
+        } catch (RuntimeException e) {
+            String message = "Sluice's bookkeeping tables in " + Redaction.url(jdbcUrl)
+                    + " cannot be used: " + Redaction.reason(e, jdbcUrl, password) + ".";
+            throw Redaction.mentions(e, password)
+                    ? SluiceException.target(message)
+                    : SluiceException.target(message, e);
+        }
+    }
+
+    /** Records a new batch as running and returns it with its id. */
+    public ImportBatch startBatch(BatchStart start) {
+        ImportBatch batch = new ImportBatch(start, now());
+        return inTransaction("start an import batch", session -> {
+            session.persist(batch);
+            return batch;
+        });
+    }
+
+    /** Records rows of a batch in one transaction of its own (JDBC batches of {@value ProvenanceWriter#BATCH_SIZE}). */
+    public void recordProvenance(long batchId, List<RowProvenance> rows) {
+        inTransaction("record row provenance", session -> {
+            session.doWork(connection -> {
+                try (ProvenanceWriter writer = new ProvenanceWriter(connection, batchId)) {
+                    rows.forEach(writer::add);
+                }
+            });
+            return null;
+        });
+    }
+
+    /** Ends a running batch with its counts and final status; the message says why it failed, when it did. */
+    public void finishBatch(long batchId, BatchCounts counts, BatchStatus status, String message) {
+        if (status == BatchStatus.RUNNING || status == BatchStatus.ROLLED_BACK) {
+            throw new IllegalArgumentException("A batch finishes as committed or failed, not " + status.code());
+        }
+        inTransaction("finish import batch " + batchId, session -> {
+            ImportBatch batch = existing(session, batchId);
+            if (batch.status() != BatchStatus.RUNNING) {
+                throw SluiceException.input("Import batch " + batchId + " has already finished ("
+                        + batch.status().code() + ").");
+            }
+            batch.finish(counts, status, message, now());
+            return null;
+        });
+    }
+
+    /** All batches, newest first. */
+    public List<ImportBatch> batches() {
+        return inTransaction("list import batches", session -> session
+                .createSelectionQuery("from ImportBatch order by id desc", ImportBatch.class)
+                .getResultList());
+    }
+
+    /** The batch with that id, if there is one. */
+    public Optional<ImportBatch> batch(long id) {
+        return inTransaction("read import batch " + id,
+                session -> Optional.ofNullable(session.find(ImportBatch.class, id)));
+    }
+
+    /** How many provenance rows of the batch were inserted, updated and skipped, keyed by the action's code. */
+    public Map<String, Long> provenanceCounts(long batchId) {
+        return inTransaction("count the provenance of import batch " + batchId, session -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            session.createSelectionQuery("select p.action, count(p) from RowProvenance p where p.batchId = :batch"
+                            + " group by p.action order by p.action", Object[].class)
+                    .setParameter("batch", batchId)
+                    .getResultList()
+                    .forEach(row -> counts.put(((RowAction) row[0]).code(), (Long) row[1]));
+            return counts;
+        });
+    }
+
+    /** Passes every provenance row of the batch, in the order written, without holding them all in memory. */
+    public void forEachProvenance(long batchId, Consumer<RowProvenance> consumer) {
+        stream("read the provenance of import batch " + batchId, session -> {
+            try (var rows = session.createSelectionQuery(
+                            "from RowProvenance where batchId = :batch order by id", RowProvenance.class)
+                    .setParameter("batch", batchId).setFetchSize(ProvenanceWriter.BATCH_SIZE).getResultStream()) {
+                rows.forEach(consumer);
+            }
+        });
+    }
+
+    /** Passes every before-image of the batch, newest first (the order a rollback restores them in). */
+    public void forEachBeforeImage(long batchId, Consumer<BeforeImage> consumer) {
+        stream("read the before-images of import batch " + batchId, session -> {
+            try (var images = session.createSelectionQuery(
+                            "from BeforeImage where batchId = :batch order by id desc", BeforeImage.class)
+                    .setParameter("batch", batchId).setFetchSize(ProvenanceWriter.BATCH_SIZE).getResultStream()) {
+                images.forEach(consumer);
+            }
+        });
+    }
+
+    /** Marks a committed batch as rolled back by that steward, now. */
+    public void markRolledBack(long batchId, String steward) {
+        inTransaction("mark import batch " + batchId + " rolled back", session -> {
+            ImportBatch batch = existing(session, batchId);
+            if (batch.status() != BatchStatus.COMMITTED) {
+                throw SluiceException.input("Import batch " + batchId + " is " + batch.status().code()
+                        + "; only a committed batch can be rolled back.");
+            }
+            batch.rollBack(steward, now());
+            return null;
+        });
+    }
+
+    /**
+     * Later batches, not rolled back, that inserted or updated a row this batch inserted or updated (same table and
+     * key): rolling this batch back would undo their work too, so a rollback must refuse while any exists.
+     */
+    public List<ImportBatch> laterBatchesTouching(long batchId) {
+        return inTransaction("find batches after import batch " + batchId, session -> session
+                .createSelectionQuery("from ImportBatch b where b.id > :batch and b.status <> :rolledBack"
+                        + " and exists (select 1 from RowProvenance later, RowProvenance mine"
+                        + " where later.batchId = b.id and mine.batchId = :batch"
+                        + " and later.targetTable = mine.targetTable and later.targetKey = mine.targetKey"
+                        + " and later.action <> :skipped and mine.action <> :skipped)"
+                        + " order by b.id", ImportBatch.class)
+                .setParameter("batch", batchId)
+                .setParameter("rolledBack", BatchStatus.ROLLED_BACK)
+                .setParameter("skipped", RowAction.SKIPPED)
+                .getResultList());
+    }
+
+    /** Records steward decisions in one transaction. */
+    public void recordDecisions(List<DecisionAudit> decisions) {
+        inTransaction("record review decisions", session -> {
+            decisions.forEach(session::persist);
+            return null;
+        });
+    }
+
+    /** The recorded decisions on that review file, oldest first. */
+    public List<DecisionAudit> decisions(String reviewFile) {
+        return inTransaction("read the decisions on " + reviewFile, session -> session
+                .createSelectionQuery("from DecisionAudit where reviewFile = :file order by id", DecisionAudit.class)
+                .setParameter("file", reviewFile)
+                .getResultList());
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+    }
+
+    private static ImportBatch existing(Session session, long batchId) {
+        ImportBatch batch = session.find(ImportBatch.class, batchId);
+        if (batch == null) {
+            throw SluiceException.input("Import batch " + batchId + " does not exist.");
+        }
+        return batch;
+    }
+
+    // PostgreSQL keeps microseconds: truncating here makes what is written equal to what is read back
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private <T> T inTransaction(String what, Function<Session, T> work) {
+        try {
+            return sessions.fromTransaction(work);
+        } catch (SluiceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private void stream(String what, Consumer<StatelessSession> work) {
+        try (StatelessSession session = sessions.openStatelessSession()) {
+            // a transaction lets PostgreSQL fetch through a cursor instead of loading every row at once
+            Transaction transaction = session.beginTransaction();
+            try {
+                work.accept(session);
+                transaction.commit();
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+        } catch (SluiceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private SluiceException failure(String what, RuntimeException e) {
+        return SluiceException.target("Cannot " + what + " in Sluice's bookkeeping of " + Redaction.url(jdbcUrl)
+                + ": " + Redaction.reason(e, jdbcUrl, null) + ".", e);
+    }
+}

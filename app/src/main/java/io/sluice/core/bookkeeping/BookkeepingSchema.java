@@ -1,0 +1,53 @@
+package io.sluice.core.bookkeeping;
+
+import io.sluice.core.SluiceException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Sluice's bookkeeping tables ({@code sluice_import_batch}, {@code sluice_row_provenance},
+ * {@code sluice_before_image}, {@code sluice_decision_audit}), installed by Flyway from
+ * {@code classpath:db/bookkeeping} with their own history table; the user's tables are never touched.
+ */
+public final class BookkeepingSchema {
+
+    /** Flyway history table of the bookkeeping schema. */
+    public static final String HISTORY_TABLE = "sluice_schema_history";
+    private static final String COMMON = "classpath:db/bookkeeping/common";
+
+    private BookkeepingSchema() {
+    }
+
+    /** Creates or upgrades the bookkeeping tables in that database; does nothing when they are up to date. */
+    public static void migrate(String jdbcUrl, String user, String password) {
+        try {
+            Flyway.configure()
+                    .dataSource(jdbcUrl, user, password)
+                    // portable migrations, then the few that differ per vendor
+                    .locations(COMMON, "classpath:db/bookkeeping/" + vendor(jdbcUrl))
+                    .table(HISTORY_TABLE)
+                    // the target already holds the user's tables: start our history beside them
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            String message = "Cannot create Sluice's bookkeeping tables in " + Redaction.url(jdbcUrl) + ": "
+                    + Redaction.reason(e, jdbcUrl, password) + ".";
+            throw Redaction.mentions(e, password)
+                    ? SluiceException.target(message)
+                    : SluiceException.target(message, e);
+        }
+    }
+
+    private static String vendor(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return "h2";
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        throw SluiceException.input("Sluice keeps its bookkeeping only in H2 or PostgreSQL, not in "
+                + Redaction.url(jdbcUrl) + ".");
+    }
+}

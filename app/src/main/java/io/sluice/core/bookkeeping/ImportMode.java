@@ -1,0 +1,46 @@
+package io.sluice.core.bookkeeping;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+/** How an import treats rows whose key already exists in the target table. */
+public enum ImportMode {
+    INSERT("insert"),
+    UPSERT("upsert"),
+    SKIP_EXISTING("skip-existing");
+
+    private final String code;
+
+    ImportMode(String code) {
+        this.code = code;
+    }
+
+    /** The lower-case word stored in the bookkeeping tables. */
+    public String code() {
+        return code;
+    }
+
+    /** The constant stored as that word. */
+    public static ImportMode ofCode(String code) {
+        for (ImportMode value : values()) {
+            if (value.code.equals(code)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("Unknown ImportMode '" + code + "'");
+    }
+
+    /** Stores the lower-case word rather than the constant's name, matching the tables' CHECK constraints. */
+    @Converter
+    static final class DbConverter implements AttributeConverter<ImportMode, String> {
+        @Override
+        public String convertToDatabaseColumn(ImportMode value) {
+            return value == null ? null : value.code;
+        }
+
+        @Override
+        public ImportMode convertToEntityAttribute(String code) {
+            return code == null ? null : ofCode(code);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.sluice.core.bookkeeping;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which source row became which target row in an import batch, and what the import did to it. The target key is the
+ * row's canonical key as text; a composite key is a JSON array text such as {@code ["A-1",3]}.
+ */
+@Entity
+@Table(name = "sluice_row_provenance")
+public class RowProvenance {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "batch_id", nullable = false)
+    private long batchId;
+    @Column(name = "target_table", nullable = false)
+    private String targetTable;
+    @Column(name = "target_key", nullable = false, length = 2000)
+    private String targetKey;
+    @Column(name = "source_sheet")
+    private String sourceSheet;
+    @Column(name = "source_row", nullable = false)
+    private long sourceRow;
+    @Column(name = "legacy_id")
+    private String legacyId;
+    @Convert(converter = RowAction.DbConverter.class)
+    @Column(name = "action", nullable = false, length = 20)
+    private RowAction action;
+
+    protected RowProvenance() {
+        // for Hibernate
+    }
+
+    /** A row to record; its batch is given when it is written. */
+    public RowProvenance(String targetTable, String targetKey, String sourceSheet, long sourceRow, String legacyId,
+                         RowAction action) {
+        this.targetTable = Objects.requireNonNull(targetTable, "targetTable");
+        this.targetKey = Objects.requireNonNull(targetKey, "targetKey");
+        this.sourceSheet = sourceSheet;
+        this.sourceRow = sourceRow;
+        this.legacyId = legacyId;
+        this.action = Objects.requireNonNull(action, "action");
+    }
+
+    /** The stored id; empty until the row has been read back from the database. */
+    public Optional<Long> id() {
+        return Optional.ofNullable(id);
+    }
+
+    public long batchId() {
+        return batchId;
+    }
+
+    public String targetTable() {
+        return targetTable;
+    }
+
+    public String targetKey() {
+        return targetKey;
+    }
+
+    public Optional<String> sourceSheet() {
+        return Optional.ofNullable(sourceSheet);
+    }
+
+    /** The 1-based row number in the source sheet, as the steward sees it. */
+    public long sourceRow() {
+        return sourceRow;
+    }
+
+    public Optional<String> legacyId() {
+        return Optional.ofNullable(legacyId);
+    }
+
+    public RowAction action() {
+        return action;
+    }
+}
