@@ -3,9 +3,11 @@ package io.sluice.core.workspace;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.rules.Severity;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Binds and reads {@code finding} rows; severity is stored as its label ("error", "warning"). */
 final class FindingStore {
@@ -27,6 +29,20 @@ final class FindingStore {
         insert.setString(6, finding.severity().label());
         insert.setString(7, finding.message());
         insert.setString(8, finding.value());
+    }
+
+    /** Replaces one row's findings, in the caller's transaction. */
+    static void replace(Connection connection, long row, List<Finding> findings) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM finding WHERE row_no = ?");
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            delete.setLong(1, row);
+            delete.executeUpdate();
+            for (Finding finding : findings) {
+                bind(insert, finding);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** Reads a finding selected as {@link #COLUMNS}. */

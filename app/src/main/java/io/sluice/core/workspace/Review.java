@@ -145,18 +145,12 @@ public final class Review implements AutoCloseable {
                         + " cannot replace the findings of row " + sourceRowNumber + ".");
             }
         }
-        inTransaction(() -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM finding WHERE row_no = ?");
-                 PreparedStatement insert = connection.prepareStatement(FindingStore.INSERT)) {
-                delete.setLong(1, sourceRowNumber);
-                delete.executeUpdate();
-                for (Finding finding : findings) {
-                    FindingStore.bind(insert, finding);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        inTransaction(() -> FindingStore.replace(connection, sourceRowNumber, findings));
+    }
+
+    /** The steward's decisions, cell edits, audit log and undo history on this review. */
+    public DecisionLedger ledger() {
+        return new DecisionLedger(this, connection);
     }
 
     /** Removes every finding, before the whole sheet is validated again (e.g. with a changed profile). */
@@ -296,7 +290,8 @@ public final class Review implements AutoCloseable {
         }
     }
 
-    private void inTransaction(SqlWork work) {
+    /** Runs {@code work} in one durable transaction, rolled back whole on any failure. */
+    void inTransaction(SqlWork work) {
         claimWriter();
         guarded(() -> {
             connection.setAutoCommit(false);
@@ -350,7 +345,7 @@ public final class Review implements AutoCloseable {
         return Math.toIntExact(queryLong(sql));
     }
 
-    private <T> T guarded(SqlCall<T> call) {
+    <T> T guarded(SqlCall<T> call) {
         try {
             return call.call();
         } catch (SQLException e) {
@@ -359,12 +354,12 @@ public final class Review implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface SqlWork {
+    interface SqlWork {
         void run() throws SQLException;
     }
 
     @FunctionalInterface
-    private interface SqlCall<T> {
+    interface SqlCall<T> {
         T call() throws SQLException;
     }
 

@@ -27,8 +27,8 @@ final class ReviewSchema {
         void apply(Connection connection) throws SQLException;
     }
 
-    /** Later versions append their step here (decisions, edits, audit log, ...). */
-    static final List<Upgrade> UPGRADES = List.of();
+    /** Later versions append their step here; version 2 adds the steward's decisions, edits, audit log and history. */
+    static final List<Upgrade> UPGRADES = List.of(ReviewSchema::addDecisions);
 
     static final int CURRENT_VERSION = 1 + UPGRADES.size();
 
@@ -97,6 +97,70 @@ final class ReviewSchema {
             s.execute("CREATE INDEX finding_col ON finding (col)");
             s.execute("PRAGMA application_id = " + APPLICATION_ID);
             s.execute("PRAGMA user_version = 1");
+        }
+    }
+
+    /**
+     * Version 2: decisions per row, cell edits (the raw cell stays as read), an append-only audit log, and the undo
+     * history ({@code command} with {@code undone} marking the redo side; {@code command_row} keeps each row's
+     * decision from before a decision command, so undoing a bulk command is a set operation in SQL).
+     */
+    static void addDecisions(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("""
+                    CREATE TABLE decision (
+                        row_no  INTEGER PRIMARY KEY,
+                        status  TEXT NOT NULL CHECK (status IN ('approved', 'rejected')),
+                        reason  TEXT,
+                        steward TEXT NOT NULL,
+                        at      TEXT NOT NULL)""");
+            s.execute("CREATE INDEX decision_status ON decision (status)");
+            s.execute("""
+                    CREATE TABLE cell_edit (
+                        row_no  INTEGER NOT NULL,
+                        col     INTEGER NOT NULL,
+                        text    TEXT NOT NULL,
+                        steward TEXT NOT NULL,
+                        at      TEXT NOT NULL,
+                        PRIMARY KEY (row_no, col)) WITHOUT ROWID""");
+            s.execute("""
+                    CREATE TABLE audit (
+                        id        INTEGER PRIMARY KEY,
+                        at        TEXT NOT NULL,
+                        steward   TEXT NOT NULL,
+                        action    TEXT NOT NULL
+                                  CHECK (action IN ('approve', 'reject', 'clear', 'edit', 'undo', 'redo')),
+                        row_no    INTEGER,
+                        col       INTEGER,
+                        old_value TEXT,
+                        new_value TEXT,
+                        reason    TEXT)""");
+            s.execute("CREATE INDEX audit_row ON audit (row_no)");
+            // old_text NULL: the cell had no edit before this command.
+            s.execute("""
+                    CREATE TABLE command (
+                        id          INTEGER PRIMARY KEY,
+                        kind        TEXT NOT NULL CHECK (kind IN ('decide', 'edit')),
+                        description TEXT NOT NULL,
+                        undone      INTEGER NOT NULL DEFAULT 0,
+                        status      TEXT,
+                        reason      TEXT,
+                        row_no      INTEGER,
+                        col         INTEGER,
+                        old_text    TEXT,
+                        new_text    TEXT,
+                        steward     TEXT NOT NULL,
+                        at          TEXT NOT NULL)""");
+            s.execute("CREATE INDEX command_undone ON command (undone, id)");
+            s.execute("""
+                    CREATE TABLE command_row (
+                        command_id  INTEGER NOT NULL,
+                        row_no      INTEGER NOT NULL,
+                        old_status  TEXT,
+                        old_reason  TEXT,
+                        old_steward TEXT,
+                        old_at      TEXT,
+                        PRIMARY KEY (command_id, row_no)) WITHOUT ROWID""");
         }
     }
 

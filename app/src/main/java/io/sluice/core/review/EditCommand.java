@@ -1,0 +1,65 @@
+package io.sluice.core.review;
+
+import io.sluice.core.rules.Finding;
+import io.sluice.core.workspace.DecisionLedger;
+
+import java.util.List;
+
+/** Sets the text of one cell; the row is re-validated each time the cell changes (execute, undo, redo). */
+final class EditCommand implements ReviewCommand {
+
+    private final DecisionLedger ledger;
+    private final Steward steward;
+    private final Revalidation revalidation;
+    private final long row;
+    private final int column;
+    private final String oldText;
+    private final String newText;
+    private final String description;
+    private long id;
+
+    /** {@code oldText} is the cell's edit before this one, null when it showed its raw value. */
+    EditCommand(DecisionLedger ledger, Steward steward, Revalidation revalidation, long row, int column,
+                String oldText, String newText, String description) {
+        this.ledger = ledger;
+        this.steward = steward;
+        this.revalidation = revalidation;
+        this.row = row;
+        this.column = column;
+        this.oldText = oldText;
+        this.newText = newText;
+        this.description = description;
+    }
+
+    static EditCommand stored(DecisionLedger ledger, Steward steward, Revalidation revalidation, long id, long row,
+                              int column, String oldText, String newText, String description) {
+        EditCommand command = new EditCommand(ledger, steward, revalidation, row, column, oldText, newText,
+                description);
+        command.id = id;
+        return command;
+    }
+
+    @Override
+    public void execute() {
+        id = ledger.edit(row, column, newText, findingsWith(newText), steward.name(), steward.now(), description);
+    }
+
+    @Override
+    public void undo() {
+        ledger.undoEdit(id, findingsWith(oldText), steward.name(), steward.now());
+    }
+
+    @Override
+    public void redo() {
+        ledger.redoEdit(id, findingsWith(newText), steward.name(), steward.now());
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    private List<Finding> findingsWith(String text) {
+        return revalidation.findings(row, column, text);
+    }
+}

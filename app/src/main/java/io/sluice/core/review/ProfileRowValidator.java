@@ -1,0 +1,58 @@
+package io.sluice.core.review;
+
+import io.sluice.core.mapping.Mapper;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.rules.RuleSet;
+import io.sluice.core.source.SourceRow;
+import io.sluice.core.target.TableInfo;
+import io.sluice.core.target.TargetDatabase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Re-validates an edited row the way the validation run did: maps it with the profile and runs the target's and the
+ * profile's rules on it, including foreign keys and keys already in the table, which are asked of the database.
+ * <p>
+ * Uniqueness within the file cannot be judged from one row: those rules' new findings are dropped (a lone row never
+ * repeats a key, and the rules remember every key they see, so later edits would collide with earlier ones), and
+ * {@link #fileWideRules()} names them so that the row's earlier findings of them are kept; a full validation judges
+ * them again.
+ */
+public final class ProfileRowValidator implements RowValidator {
+
+    private final Mapper mapper;
+    private final RuleSet rules;
+    private final Set<String> fileWide;
+
+    private ProfileRowValidator(Mapper mapper, RuleSet rules) {
+        this.mapper = mapper;
+        this.rules = rules;
+        this.fileWide = rules.uniquenessRules();
+    }
+
+    /** Compiles the profile against the review's source columns and the target table; fails as validation would. */
+    public static ProfileRowValidator of(Profile profile, List<String> sourceColumns, TargetDatabase db) {
+        TableInfo table = db.table(profile.table());
+        Mapper mapper = Mapper.compile(profile, sourceColumns, table);
+        return new ProfileRowValidator(mapper, RuleSet.build(profile, table, mapper.targetColumns(), db));
+    }
+
+    @Override
+    public List<Finding> validate(SourceRow effectiveRow) {
+        List<Finding> findings = new ArrayList<>();
+        rules.check(List.of(mapper.map(effectiveRow)), finding -> {
+            if (!fileWide.contains(finding.rule())) {
+                findings.add(finding);
+            }
+        });
+        return findings;
+    }
+
+    @Override
+    public Set<String> fileWideRules() {
+        return fileWide;
+    }
+}

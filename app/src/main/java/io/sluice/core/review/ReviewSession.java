@@ -1,0 +1,204 @@
+package io.sluice.core.review;
+
+import io.sluice.core.SluiceException;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.source.Columns;
+import io.sluice.core.source.SourceRow;
+import io.sluice.core.workspace.AuditEntry;
+import io.sluice.core.workspace.Decision;
+import io.sluice.core.workspace.DecisionCounts;
+import io.sluice.core.workspace.DecisionLedger;
+import io.sluice.core.workspace.DecisionStatus;
+import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.RowFilter;
+import io.sluice.core.workspace.StoredCommand;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The steward's decisions and edits on an open review: approve, reject, clear, fix cells, undo and redo. Every action
+ * is in the review file, with who and when, before the method returns, and the undo history lives in the file too,
+ * so undo still works after the review is closed and reopened. Use from one thread, like the review.
+ * <p>
+ * Closing the session does not close the review; the caller who opened the review closes it.
+ */
+public final class ReviewSession implements AutoCloseable {
+
+    private final Review review;
+    private final DecisionLedger ledger;
+    private final Revalidation revalidation;
+    private final Steward steward;
+    private boolean closed;
+
+    private ReviewSession(Review review, RowValidator validator, Steward steward) {
+        this.review = review;
+        this.ledger = review.ledger();
+        this.revalidation = new Revalidation(review, ledger, validator);
+        this.steward = steward;
+    }
+
+    /**
+     * A session acting as the current operating-system user. With a null {@code validator} an edit leaves the row's
+     * findings as they were (no re-validation).
+     */
+    public static ReviewSession open(Review review, RowValidator validator) {
+        return new ReviewSession(Objects.requireNonNull(review, "review"), validator, Steward.current());
+    }
+
+    /** Approves one row. */
+    public void approve(long row) {
+        decideOne(row, DecisionStatus.APPROVED, null, "Approve row " + row);
+    }
+
+    /** Rejects one row; the reason is required so that whoever reads the audit later knows why. */
+    public void reject(long row, String reason) {
+        decideOne(row, DecisionStatus.REJECTED, requireReason(reason, "row " + row), "Reject row " + row);
+    }
+
+    /** Takes the decision off a row: it is pending again. */
+    public void clear(long row) {
+        decideOne(row, null, null, "Clear the decision on row " + row);
+    }
+
+    /** Approves every row the filter matches, as one undoable step; returns how many rows changed. */
+    public int approveAll(RowFilter filter) {
+        return decideAll(filter, DecisionStatus.APPROVED, null, "Approve " + filter.description());
+    }
+
+    /** Rejects every row the filter matches with one reason, as one undoable step; returns how many rows changed. */
+    public int rejectAll(RowFilter filter, String reason) {
+        return decideAll(filter, DecisionStatus.REJECTED, requireReason(reason, filter.description()),
+                "Reject " + filter.description());
+    }
+
+    /** Takes the decision off every row the filter matches, as one undoable step; returns how many rows changed. */
+    public int clearAll(RowFilter filter) {
+        return decideAll(filter, null, null, "Clear the decisions on " + filter.description());
+    }
+
+    /**
+     * Sets the text of one cell (0-based column index); the raw cell stays as read. The row is validated again at
+     * once and its findings replaced, which are returned.
+     */
+    public List<Finding> edit(long row, int column, String newText) {
+        Objects.requireNonNull(newText, "newText");
+        requireRow(row);
+        if (column < 0 || column >= review.columns().size()) {
+            throw SluiceException.input("The review " + review.file() + " has no column " + (column + 1)
+                    + "; it has " + review.columns().size() + ".");
+        }
+        String before = ledger.editedText(row, column).orElse(null);
+        String description = "Edit " + Columns.letter(column) + row + " ('" + review.columns().get(column) + "')";
+        new EditCommand(ledger, steward, revalidation, row, column, before, newText, description).execute();
+        return review.findings(row);
+    }
+
+    /** Reverts the latest step not yet undone; false when there is none. */
+    public boolean undo() {
+        requireOpen();
+        Optional<StoredCommand> last = ledger.lastDone();
+        last.ifPresent(c -> restore(c).undo());
+        return last.isPresent();
+    }
+
+    /** Does the latest undone step again; false when there is none (a new step after an undo drops the redo side). */
+    public boolean redo() {
+        requireOpen();
+        Optional<StoredCommand> next = ledger.firstUndone();
+        next.ifPresent(c -> restore(c).redo());
+        return next.isPresent();
+    }
+
+    /** What {@link #undo} would revert, for an "Undo ..." menu item. */
+    public Optional<String> undoDescription() {
+        return ledger.lastDone().map(StoredCommand::description);
+    }
+
+    /** What {@link #redo} would do again. */
+    public Optional<String> redoDescription() {
+        return ledger.firstUndone().map(StoredCommand::description);
+    }
+
+    /** Rows pending, approved and rejected. */
+    public DecisionCounts counts() {
+        return ledger.counts();
+    }
+
+    /** The decision on a row, empty while it is pending. */
+    public Optional<Decision> decision(long row) {
+        return ledger.decision(row);
+    }
+
+    /** The raw row with the steward's edits applied: the values a commit would use. */
+    public SourceRow effectiveRow(long row) {
+        return ledger.effectiveRow(row).orElseThrow(() -> noSuchRow(row));
+    }
+
+    /** A row's current findings (after any re-validation). */
+    public List<Finding> findings(long row) {
+        return review.findings(row);
+    }
+
+    /** Audit entries after {@code fromId} (0 for the start), oldest first, at most {@code limit}. */
+    public List<AuditEntry> audit(long fromId, int limit) {
+        return ledger.audit(fromId, limit);
+    }
+
+    /** The operating-system user recorded with this session's actions. */
+    public String steward() {
+        return steward.name();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private void decideOne(long row, DecisionStatus status, String reason, String description) {
+        requireRow(row);
+        new DecideCommand(ledger, steward, RowFilter.rows(List.of(row)), status, reason, description).execute();
+    }
+
+    private int decideAll(RowFilter filter, DecisionStatus status, String reason, String description) {
+        requireOpen();
+        Objects.requireNonNull(filter, "filter");
+        DecideCommand command = new DecideCommand(ledger, steward, filter, status, reason, description);
+        command.execute();
+        return Math.toIntExact(command.rows());
+    }
+
+    private ReviewCommand restore(StoredCommand stored) {
+        return switch (stored.kind()) {
+            case DECIDE -> DecideCommand.stored(ledger, steward, stored.id(), stored.description());
+            case EDIT -> EditCommand.stored(ledger, steward, revalidation, stored.id(), stored.row(),
+                    stored.column(), stored.oldText(), stored.newText(), stored.description());
+        };
+    }
+
+    private String requireReason(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw SluiceException.input("Rejecting " + what + " in the review " + review.file()
+                    + " needs a reason; say why.");
+        }
+        return reason.strip();
+    }
+
+    private void requireRow(long row) {
+        requireOpen();
+        if (!ledger.hasRow(row)) {
+            throw noSuchRow(row);
+        }
+    }
+
+    private SluiceException noSuchRow(long row) {
+        return SluiceException.input("The review " + review.file() + " has no row " + row + ".");
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("This review session is closed.");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.sluice.core.review;
+
+import io.sluice.core.rules.Finding;
+import io.sluice.core.source.SourceRow;
+
+import java.util.List;
+import java.util.Set;
+
+/** Checks one row again after the steward edited it; see {@link ProfileRowValidator} for the real one. */
+public interface RowValidator {
+
+    /** The findings on this row (raw cells with the edits applied), every one numbered with the row's number. */
+    List<Finding> validate(SourceRow effectiveRow);
+
+    /**
+     * Ids of rules that judge a row against the whole file (unique within the file), which one row cannot answer.
+     * Their earlier findings on an edited row are kept unless the edit changed the column they are about.
+     */
+    default Set<String> fileWideRules() {
+        return Set.of();
+    }
+}
