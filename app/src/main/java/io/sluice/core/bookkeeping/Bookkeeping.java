@@ -1,6 +1,7 @@
 package io.sluice.core.bookkeeping;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.target.Redaction;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
@@ -51,7 +52,7 @@ public final class Bookkeeping implements AutoCloseable {
             return new Bookkeeping(configuration.buildSessionFactory(), jdbcUrl);
         } catch (RuntimeException e) {
             String message = "Sluice's bookkeeping tables in " + Redaction.url(jdbcUrl)
-                    + " cannot be used: " + Redaction.reason(e, jdbcUrl, password) + ".";
+                    + " cannot be used: " + Redaction.deepestReason(e, jdbcUrl, password) + ".";
             throw Redaction.mentions(e, password)
                     ? SluiceException.target(message)
                     : SluiceException.target(message, e);
@@ -238,6 +239,6 @@ public final class Bookkeeping implements AutoCloseable {
 
     private SluiceException failure(String what, RuntimeException e) {
         return SluiceException.target("Cannot " + what + " in Sluice's bookkeeping of " + Redaction.url(jdbcUrl)
-                + ": " + Redaction.reason(e, jdbcUrl, null) + ".", e);
+                + ": " + Redaction.deepestReason(e, jdbcUrl, null) + ".", e);
     }
 }

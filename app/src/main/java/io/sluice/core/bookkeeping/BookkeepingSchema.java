@@ -1,6 +1,7 @@
 package io.sluice.core.bookkeeping;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.target.Redaction;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -33,7 +34,7 @@ public final class BookkeepingSchema {
                     .migrate();
         } catch (FlywayException e) {
             String message = "Cannot create Sluice's bookkeeping tables in " + Redaction.url(jdbcUrl) + ": "
-                    + Redaction.reason(e, jdbcUrl, password) + ".";
+                    + Redaction.deepestReason(e, jdbcUrl, password) + ".";
             throw Redaction.mentions(e, password)
                     ? SluiceException.target(message)
                     : SluiceException.target(message, e);

@@ -2,6 +2,7 @@ package io.sluice.core.bookkeeping;
 
 import io.sluice.core.SluiceException;
 
+import io.sluice.core.target.Redaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -135,7 +136,7 @@ public final class ProvenanceWriter implements AutoCloseable {
 
     private SluiceException failure(SQLException e) {
         SQLException next = e.getNextException();
-        String reason = Redaction.reason(next != null ? next : e, null, null);
+        String reason = Redaction.deepestReason(next != null ? next : e, null, null);
         return SluiceException.target("Cannot record the row provenance of import batch " + batchId + ": "
                 + reason + ".", e);
     }

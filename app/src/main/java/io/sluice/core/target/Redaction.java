@@ -3,8 +3,11 @@ package io.sluice.core.target;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Keeps passwords out of messages: URLs lose their password parameters, driver messages lose the password text. */
-final class Redaction {
+/**
+ * Keeps passwords out of messages: URLs lose their password parameters, driver messages lose the password text. Use it
+ * for every message that may quote a JDBC URL or a driver's error.
+ */
+public final class Redaction {
 
     // ;PASSWORD=x (H2), &password=x or ?password=x (PostgreSQL), also FILE_PASSWORD / sslpassword variants
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([;&?])[a-z_]*password=[^;&]*");
@@ -16,7 +19,7 @@ final class Redaction {
     }
 
     /** The URL without any password it carries. */
-    static String url(String jdbcUrl) {
+    public static String url(String jdbcUrl) {
         String result = USER_INFO.matcher(jdbcUrl).replaceAll("//$1@");
         Matcher m = PASSWORD_PARAM.matcher(result);
         StringBuilder out = new StringBuilder();
@@ -29,7 +32,7 @@ final class Redaction {
     }
 
     /** The first line of a driver's message, with the password and any password-bearing URL removed. */
-    static String reason(Throwable error, String jdbcUrl, String password) {
+    public static String reason(Throwable error, String jdbcUrl, String password) {
         String message = error.getMessage();
         if (message == null || message.isBlank()) {
             message = error.getClass().getSimpleName();
@@ -48,8 +51,22 @@ final class Redaction {
         return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
+    /**
+     * Like {@link #reason}, from the deepest message of the cause chain: frameworks (Flyway, Hibernate) wrap the
+     * driver's own explanation in generic ones.
+     */
+    public static String deepestReason(Throwable error, String jdbcUrl, String password) {
+        Throwable deepest = error;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                deepest = t;
+            }
+        }
+        return reason(deepest, jdbcUrl, password);
+    }
+
     /** Whether a throwable chain mentions the password anywhere, in which case it must not travel as a cause. */
-    static boolean mentions(Throwable error, String password) {
+    public static boolean mentions(Throwable error, String password) {
         if (password == null || password.isEmpty()) {
             return false;
         }
