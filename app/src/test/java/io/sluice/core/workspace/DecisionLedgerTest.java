@@ -75,4 +75,19 @@ class DecisionLedgerTest {
             assertThat(ledger.firstUndone()).get().extracting(StoredCommand::id).isEqualTo(all.command());
         }
     }
+
+    @Test
+    void listsRowsByDecisionInSourceOrderAndEveryEdit() {
+        try (Review review = review(6)) {
+            DecisionLedger ledger = review.ledger();
+            ledger.decide(RowFilter.rows(List.of(6L, 3L, 4L)), DecisionStatus.APPROVED, null, "ann", AT, "Approve");
+            ledger.decide(RowFilter.rows(List.of(5L)), DecisionStatus.REJECTED, "typo", "ann", AT, "Reject");
+            ledger.edit(3, 0, "fixed", null, "ann", AT, "Edit A3");
+            ledger.edit(5, 1, "7", null, "ann", AT, "Edit B5");
+
+            assertThat(ledger.rowsWith(DecisionStatus.APPROVED)).containsExactly(3, 4, 6);
+            assertThat(ledger.rowsWith(DecisionStatus.REJECTED)).containsExactly(5);
+            assertThat(ledger.allEdits()).isEqualTo(Map.of(3L, Map.of(0, "fixed"), 5L, Map.of(1, "7")));
+        }
+    }
 }
