@@ -1,5 +1,7 @@
 package io.sluice.cli;
 
+import io.sluice.core.bookkeeping.Bookkeeping;
+import io.sluice.core.target.Redaction;
 import io.sluice.core.target.TargetDatabase;
 import picocli.CommandLine.Option;
 
@@ -30,16 +32,34 @@ final class TargetOptionsMixin {
         if (url == null) {
             return TargetDatabase.openDefault();
         }
-        String secret = null;
+        return TargetDatabase.open(url, user, password());
+    }
+
+    /** Sluice's bookkeeping (import batches, provenance) in the same target database. */
+    Bookkeeping bookkeeping() {
+        if (url == null) {
+            // creates the embedded database with its sample schema if this is the first command ever run
+            TargetDatabase.openDefault().close();
+            return Bookkeeping.open(TargetDatabase.defaultUrl(), TargetDatabase.DEFAULT_USER,
+                    TargetDatabase.DEFAULT_PASSWORD);
+        }
+        return Bookkeeping.open(url, user, password());
+    }
+
+    /** The target for messages, without any password. */
+    String displayUrl() {
+        return Redaction.url(url != null ? url : TargetDatabase.defaultUrl());
+    }
+
+    private String password() {
         if (passwordEnv != null) {
-            secret = System.getenv(passwordEnv);
+            String secret = System.getenv(passwordEnv);
             if (secret == null) {
                 throw new UsageException("The environment variable " + passwordEnv + " named by --password-env "
                         + "is not set.");
             }
-        } else if (password != null) {
-            secret = new String(password);
+            return secret;
         }
-        return TargetDatabase.open(url, user, secret);
+        return password == null ? null : new String(password);
     }
 }

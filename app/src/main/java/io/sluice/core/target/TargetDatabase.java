@@ -29,8 +29,9 @@ public final class TargetDatabase implements AutoCloseable {
     private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE", "PARTITIONED TABLE");
     /** Sluice's own tables (Flyway histories, bookkeeping) are not offered as targets. */
     private static final String OWN_TABLE_PREFIX = "sluice_";
-    private static final String DEFAULT_USER = "sa";
-    private static final String DEFAULT_PASSWORD = "";
+    /** User of the embedded default database (it has no password: it is a file in the user's own folder). */
+    public static final String DEFAULT_USER = "sa";
+    public static final String DEFAULT_PASSWORD = "";
 
     private final Connection connection;
     private final Dialect dialect;
