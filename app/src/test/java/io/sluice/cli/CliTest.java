@@ -61,7 +61,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("inspect", "preview", "load", "suggest", "validate", "review")) {
+        for (String command : List.of("inspect", "preview", "load", "suggest", "validate", "review", "decide")) {
             Run run = run(command, "--help");
             assertThat(run.exit()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: sluice " + command);
@@ -246,5 +246,26 @@ class CliTest {
         assertThat(again.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(again.err()).contains("loaded.sluice");
         assertThat(run("load", sample("ds3-lab-refresh.xls"), "-o", review.toString(), "--force").exit()).isZero();
+    }
+
+    @Test
+    void decidesOnRowsOfAReviewWithUndoRedoAndEdits() throws IOException {
+        Path review = dir.resolve("decide.sluice");
+        run("validate", sample("ds1-concrete-mix.csv"), "--profile", profile("ds1.profile.json"), "--review",
+                review.toString());
+        assertThat(run("decide", review.toString(), "--approve", "valid").out()).contains("Approved 191 row(s).");
+        Run noReason = run("decide", review.toString(), "--reject", "errors");
+        assertThat(noReason.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(noReason.err()).contains("--reason");
+        assertThat(run("decide", review.toString(), "--reject", "errors", "--reason", "fix at the lab").out())
+                .contains("191 approved, 9 rejected, 0 pending");
+        assertThat(run("decide", review.toString(), "--undo").out()).contains("Undone:")
+                .contains("191 approved, 0 rejected, 9 pending");
+        Run edit = run("decide", review.toString(), "--edit", "141:Water (kg/m3)=180");
+        assertThat(edit.exit()).as(edit.err()).isZero();
+        assertThat(edit.out()).contains("no findings now");
+        assertThat(run("decide", review.toString(), "--approve", "rows:141+pending").out())
+                .contains("Approved 1 row(s).").contains("192 approved, 0 rejected, 8 pending");
+        assertThat(run("decide", review.toString(), "--approve", "bogus").exit()).isEqualTo(SluiceCommand.INPUT);
     }
 }

@@ -1,0 +1,181 @@
+package io.sluice.cli;
+
+import io.sluice.core.SluiceException;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.review.ProfileRowValidator;
+import io.sluice.core.review.ReviewSession;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.workspace.DecisionCounts;
+import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.RowFilter;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sluice decide REVIEW}: the steward's decisions from the command line — approve or reject rows (one, a
+ * selection, or all that a filter matches), fix a cell, undo and redo. Every action is saved in the review at once.
+ */
+@Command(name = "decide", mixinStandardHelpOptions = true,
+        description = {"Approve or reject rows of a review, fix cells, undo and redo; each action is saved at once,"
+                + " with who and when, in the review's audit log.",
+                "FILTER: valid | errors | pending | all | rule:ID | column:HEADER | rows:2,5,9 (combine with +,"
+                        + " e.g. pending+valid)."})
+final class DecideCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "REVIEW.sluice", description = "A review saved by 'validate --review'.")
+    Path file;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Action action;
+
+    static final class Action {
+        @Option(names = "--approve", paramLabel = "FILTER", description = "Approve the rows the filter matches.")
+        String approve;
+
+        @Option(names = "--reject", paramLabel = "FILTER", description = "Reject the rows (needs --reason).")
+        String reject;
+
+        @Option(names = "--clear", paramLabel = "FILTER", description = "Take the decision back: pending again.")
+        String clear;
+
+        @Option(names = "--edit", paramLabel = "ROW:HEADER=TEXT",
+                description = "Set a cell, e.g. '17:Cement (kg/m3)=350'; the row is validated again at once.")
+        String edit;
+
+        @Option(names = "--undo", description = "Undo the last action.")
+        boolean undo;
+
+        @Option(names = "--redo", description = "Redo the last undone action.")
+        boolean redo;
+    }
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why the rows are rejected.")
+    String reason;
+
+    @Mixin
+    TargetOptionsMixin target;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Review review = Review.open(file)) {
+            if (action.edit != null) {
+                edit(review, out);
+            } else {
+                try (ReviewSession session = ReviewSession.open(review, null)) {
+                    decide(session, review, out);
+                    DecisionCounts counts = session.counts();
+                    out.printf("%s: %d approved, %d rejected, %d pending.%n", file.getFileName(), counts.approved(),
+                            counts.rejected(), counts.pending());
+                }
+            }
+        }
+        out.flush();
+        return SluiceCommand.OK;
+    }
+
+    private void decide(ReviewSession session, Review review, PrintWriter out) {
+        if (action.undo || action.redo) {
+            String what = (action.undo ? session.undoDescription() : session.redoDescription()).orElse(null);
+            if (what == null || !(action.undo ? session.undo() : session.redo())) {
+                out.println("Nothing to " + (action.undo ? "undo." : "redo."));
+            } else {
+                out.println((action.undo ? "Undone: " : "Redone: ") + what);
+            }
+        } else if (action.approve != null) {
+            out.println("Approved " + session.approveAll(filter(action.approve)) + " row(s).");
+        } else if (action.reject != null) {
+            if (reason == null || reason.isBlank()) {
+                throw new UsageException("Rejecting rows needs --reason: the data owner will want to know why.");
+            }
+            out.println("Rejected " + session.rejectAll(filter(action.reject), reason) + " row(s).");
+        } else {
+            out.println("Cleared " + session.clearAll(filter(action.clear)) + " decision(s).");
+        }
+    }
+
+    private void edit(Review review, PrintWriter out) {
+        int colon = action.edit.indexOf(':');
+        int equals = action.edit.indexOf('=', colon + 1);
+        if (colon < 1 || equals < 0) {
+            throw new UsageException("--edit takes ROW:HEADER=TEXT, e.g. '17:Cement (kg/m3)=350'.");
+        }
+        long row = parseRow(action.edit.substring(0, colon));
+        String header = action.edit.substring(colon + 1, equals);
+        int column = review.columns().indexOf(header);
+        if (column < 0) {
+            throw SluiceException.input(file.getFileName() + " has no column '" + header + "' (columns: "
+                    + String.join(", ", review.columns()) + ").");
+        }
+        String profileJson = review.info().profileJson();
+        try (TargetDatabase db = profileJson == null ? null : target.open();
+             ReviewSession session = ReviewSession.open(review, profileJson == null ? null
+                     : ProfileRowValidator.of(ProfileIO.fromJson(profileJson, file.toString()), review.columns(),
+                     db))) {
+            List<Finding> findings = session.edit(row, column, action.edit.substring(equals + 1));
+            out.printf("Row %d, %s set. %s%n", row, header, findings.isEmpty() ? "The row has no findings now."
+                    : "Findings now: " + findings.stream().map(Finding::message).toList());
+        }
+    }
+
+    private RowFilter filter(String text) {
+        RowFilter filter = null;
+        for (String part : text.split("\\+")) {
+            RowFilter one = one(part.trim());
+            filter = filter == null ? one : filter.and(one);
+        }
+        return filter;
+    }
+
+    private RowFilter one(String part) {
+        String lower = part.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("rule:")) {
+            return RowFilter.withRule(part.substring(5));
+        }
+        if (lower.startsWith("column:")) {
+            return RowFilter.onColumn(part.substring(7));
+        }
+        if (lower.startsWith("rows:")) {
+            List<Long> rows = new ArrayList<>();
+            for (String n : part.substring(5).split(",")) {
+                rows.add(parseRow(n.trim()));
+            }
+            return RowFilter.rows(rows);
+        }
+        return switch (lower) {
+            case "valid" -> RowFilter.valid();
+            case "errors" -> RowFilter.withErrors();
+            case "pending" -> RowFilter.pending();
+            case "all" -> RowFilter.all();
+            default -> throw new UsageException("Unknown filter '" + part + "'; use valid, errors, pending, all, "
+                    + "rule:ID, column:HEADER or rows:2,5,9.");
+        };
+    }
+
+    private static long parseRow(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("'" + text + "' is not a row number.");
+        }
+    }
+}
