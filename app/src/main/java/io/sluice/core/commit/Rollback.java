@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,6 +98,7 @@ public final class Rollback {
                     + table.name() + ".")));
         }
         TargetRows rows = new TargetRows(connection, db.dialect(), table, keyColumns);
+        Map<String, PreparedStatement> restores = new LinkedHashMap<>();
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + rows.quotedTable()
                 + " WHERE " + rows.keyPredicate());
              PreparedStatement read = connection.prepareStatement("SELECT p.id, p.target_key, p.action, i.row_image"
@@ -116,24 +119,38 @@ public final class Rollback {
                 if (chunk.isEmpty()) {
                     break;
                 }
-                // newest first, one statement at a time: a key inserted and then updated by the same batch is
-                // restored before it is deleted
+                boolean deletes = false;
                 for (String[] p : chunk) {
                     List<Object> key = Values.parseKey(p[0], keyColumns);
                     if ("inserted".equals(p[1])) {
                         rows.bindKey(delete, 1, key);
-                        totals[0] += delete.executeUpdate();
+                        delete.addBatch();
+                        deletes = true;
                     } else if (p[2] != null) {
-                        totals[1] += restore(connection, rows, table, keyColumns, key, Values.parseImage(p[2]));
+                        addRestore(connection, rows, table, keyColumns, key, Values.parseImage(p[2]), restores);
                     }
                 }
+                // provenance comes newest first, and restores run before deletes: a key the batch inserted and
+                // then updated is restored step by step before it is deleted
+                for (PreparedStatement restore : restores.values()) {
+                    totals[1] += rowsChanged(restore.executeBatch());
+                }
+                if (deletes) {
+                    totals[0] += rowsChanged(delete.executeBatch());
+                }
+            }
+        } finally {
+            for (PreparedStatement restore : restores.values()) {
+                restore.close();
             }
         }
         BatchRecords.rolledBack(connection, batch.id(), steward);
     }
 
-    private int restore(Connection connection, TargetRows rows, TableInfo table, List<ColumnInfo> keyColumns,
-                        List<Object> key, Map<String, String> image) throws SQLException {
+    /** Adds the update that puts a before-image back, to a statement shared by images of the same columns. */
+    private void addRestore(Connection connection, TargetRows rows, TableInfo table, List<ColumnInfo> keyColumns,
+                            List<Object> key, Map<String, String> image, Map<String, PreparedStatement> restores)
+            throws SQLException {
         List<ColumnInfo> restored = new ArrayList<>();
         for (ColumnInfo column : table.columns()) {
             if (image.containsKey(column.name()) && !keyColumns.contains(column) && !column.generated()) {
@@ -141,19 +158,31 @@ public final class Rollback {
             }
         }
         if (restored.isEmpty()) {
-            return 0;
+            return;
         }
         String sql = "UPDATE " + rows.quotedTable() + " SET " + restored.stream()
                 .map(c -> rows.quote(c.name()) + " = ?").collect(Collectors.joining(", "))
                 + " WHERE " + rows.keyPredicate();
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            int index = 1;
-            for (ColumnInfo column : restored) {
-                Values.bind(update, index++, Values.parse(image.get(column.name()), column), column, db.dialect());
-            }
-            rows.bindKey(update, index, key);
-            return update.executeUpdate();
+        PreparedStatement update = restores.get(sql);
+        if (update == null) {
+            update = connection.prepareStatement(sql);
+            restores.put(sql, update);
         }
+        int index = 1;
+        for (ColumnInfo column : restored) {
+            Values.bind(update, index++, Values.parse(image.get(column.name()), column), column, db.dialect());
+        }
+        rows.bindKey(update, index, key);
+        update.addBatch();
+    }
+
+    private static long rowsChanged(int[] counts) {
+        long total = 0;
+        for (int count : counts) {
+            // a driver may report success without a count; each statement names one row by its key
+            total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+        }
+        return total;
     }
 
     private static void rollbackQuietly(Connection connection, RuntimeException thrown) {
