@@ -217,4 +217,22 @@ class CommitterTest {
             assertThat(f.message(batch.getKey())).containsIgnoringCase("ck_binder_total");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void planCountsWithoutWritingAndReportsConflictsAsCommitWould(TestDatabases.Engine engine) throws SQLException {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            f.committer().commit(f.request(ImportMode.INSERT), f.rows(0, 2), CommitProgress.NONE);
+            List<String> before = f.contents();
+
+            CommitPlan upsert = f.committer(2).plan(f.request(ImportMode.UPSERT), f.rows(0, 5));
+            CommitConflictException insert = catchThrowableOfType(() -> f.committer(2).plan(
+                    f.request(ImportMode.INSERT), f.rows(0, 5)), CommitConflictException.class);
+
+            assertThat(upsert).isEqualTo(new CommitPlan(3, 2, 0));
+            assertThat(insert.findings()).extracting(Finding::row).containsExactly(1L, 2L);
+            assertThat(f.contents()).isEqualTo(before);
+            assertThat(f.batches()).hasSize(1);
+        }
+    }
 }

@@ -100,4 +100,36 @@ class RollbackTest {
                     .hasMessageContaining("only a committed batch can be rolled back");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aKeyInsertedAndThenUpdatedByOneBatchIsRemovedByItsRollback(TestDatabases.Engine engine)
+            throws SQLException {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            seed(f);
+            List<String> before = f.contents();
+            List<ApprovedRow> rows = List.of(f.row(2, "M-5", "501.5", "44.4", "NORD"),
+                    f.row(3, "M-1", "502.5", "45.5", "CEMS"), f.row(4, "M-5", "503.5", "46.6", "RHEI"));
+            // chunks of one row: the second M-5 finds the first one already in the table and updates it
+            CommitResult batch = f.committer(1).commit(f.request(ImportMode.UPSERT), rows, CommitProgress.NONE);
+            assertThat(batch.inserted()).isEqualTo(1);
+            assertThat(batch.updated()).isEqualTo(2);
+
+            RollbackResult result = new Rollback(f.db).rollback(batch.batchId(), false, "reviewer");
+
+            assertThat(result.deleted()).isEqualTo(1);
+            assertThat(result.restored()).isEqualTo(2);
+            assertThat(f.contents()).isEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void refusesToRollBackABatchThatDoesNotExist(TestDatabases.Engine engine) {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            assertThatThrownBy(() -> new Rollback(f.db).rollback(42, false, "reviewer"))
+                    .isInstanceOf(SluiceException.class)
+                    .hasMessage("Import batch 42 does not exist.");
+        }
+    }
 }
