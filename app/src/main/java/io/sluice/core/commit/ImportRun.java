@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -299,15 +298,14 @@ final class ImportRun implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        Set<PreparedStatement> statements = new LinkedHashSet<>();
-        if (insert != null) {
-            statements.add(insert);
-        }
-        if (update != null) {
-            statements.add(update);
-        }
-        for (PreparedStatement s : statements) {
-            s.close();
+        try {
+            if (insert != null) {
+                insert.close();
+            }
+        } finally {
+            if (update != null) {
+                update.close();
+            }
         }
     }
 }

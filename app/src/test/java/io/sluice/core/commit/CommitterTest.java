@@ -235,4 +235,31 @@ class CommitterTest {
             assertThat(f.batches()).hasSize(1);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void streamsTheRowsOnceInChunks(TestDatabases.Engine engine) throws SQLException {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            boolean[] iterated = {false};
+            Iterable<ApprovedRow> once = () -> {
+                assertThat(iterated[0]).as("the rows are read only once").isFalse();
+                iterated[0] = true;
+                return java.util.stream.IntStream.range(0, 2_500)
+                        .mapToObj(i -> f.row(i + 2, "S-" + i, "300", "40", "NORD")).iterator();
+            };
+            List<Long> reports = new java.util.ArrayList<>();
+
+            CommitResult result = f.committer().commit(f.request(ImportMode.INSERT), once, new CommitProgress() {
+                @Override
+                public void rowsWritten(long n) {
+                    reports.add(n);
+                }
+            });
+
+            assertThat(result.inserted()).isEqualTo(2_500);
+            assertThat(reports).containsExactly(1_000L, 2_000L, 2_500L);
+            assertThat(f.count("SELECT COUNT(*) FROM concrete_mix")).isEqualTo(2_500);
+            assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isEqualTo(2_500);
+        }
+    }
 }
