@@ -1,0 +1,204 @@
+package io.sluice.core.commit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.bookkeeping.RowAction;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The batch rows of Sluice's bookkeeping written and read with plain JDBC on the commit engine's own connection, so a
+ * batch record is part of the same transaction as the rows it describes (the Hibernate-based {@code Bookkeeping}
+ * opens transactions of its own).
+ */
+final class BatchRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A batch as a rollback needs it. */
+    record Batch(long id, String targetTable, BatchStatus status, List<String> keyColumns) {
+    }
+
+    private BatchRecords() {
+    }
+
+    /** The newest committed batch that imported the same file with the same profile into the same table. */
+    static Optional<Long> committedDuplicate(Connection c, String sourceSha256, String profileSha256,
+                                             String targetTable) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MAX(id) FROM sluice_import_batch WHERE source_sha256 = ?"
+                + " AND profile_sha256 = ? AND target_table = ? AND status = 'committed'")) {
+            s.setString(1, sourceSha256);
+            s.setString(2, profileSha256);
+            s.setString(3, targetTable);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long id = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(id);
+            }
+        }
+    }
+
+    /** Inserts a batch row with that status and returns its id. */
+    static long insert(Connection c, CommitRequest request, String targetTable, List<String> keyColumns,
+                       BatchStatus status, String message) throws SQLException {
+        String sql = "INSERT INTO sluice_import_batch (source_file, source_sha256, sheet, profile_name,"
+                + " profile_sha256, target_table, import_mode, rows_read, rows_rejected, completeness, validity,"
+                + " uniqueness, overall, steward, started_at, finished_at, status, message, key_columns)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, request.sourceFile());
+            s.setString(2, request.sourceSha256());
+            s.setString(3, request.sheet());
+            s.setString(4, request.profileName());
+            s.setString(5, request.profileSha256());
+            s.setString(6, targetTable);
+            s.setString(7, request.mode().code());
+            s.setLong(8, request.rowsRead());
+            s.setLong(9, request.rejected());
+            s.setBigDecimal(10, request.scores().completeness());
+            s.setBigDecimal(11, request.scores().validity());
+            s.setBigDecimal(12, request.scores().uniqueness());
+            s.setBigDecimal(13, request.scores().overall());
+            s.setString(14, request.steward());
+            s.setObject(15, now());
+            if (status == BatchStatus.RUNNING) {
+                s.setNull(16, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                s.setObject(16, now());
+            }
+            s.setString(17, status.code());
+            s.setString(18, message == null ? null : truncate(message));
+            s.setString(19, json(keyColumns));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Ends a running batch as committed with its counts. */
+    static void committed(Connection c, long id, long approved, Map<RowAction, Long> counts) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE sluice_import_batch SET status = 'committed',"
+                + " rows_approved = ?, rows_inserted = ?, rows_updated = ?, rows_skipped = ?, finished_at = ?"
+                + " WHERE id = ? AND status = 'running'")) {
+            s.setLong(1, approved);
+            s.setLong(2, counts.getOrDefault(RowAction.INSERTED, 0L));
+            s.setLong(3, counts.getOrDefault(RowAction.UPDATED, 0L));
+            s.setLong(4, counts.getOrDefault(RowAction.SKIPPED, 0L));
+            s.setObject(5, now());
+            s.setLong(6, id);
+            s.executeUpdate();
+        }
+    }
+
+    /** Provenance rows of a batch counted by action, as the database holds them. */
+    static Map<RowAction, Long> provenanceCounts(Connection c, long id) throws SQLException {
+        Map<RowAction, Long> counts = new EnumMap<>(RowAction.class);
+        try (PreparedStatement s = c.prepareStatement("SELECT action, COUNT(*) FROM sluice_row_provenance"
+                + " WHERE batch_id = ? GROUP BY action")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(RowAction.ofCode(rs.getString(1)), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The batch with that id, if any. */
+    static Optional<Batch> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT target_table, status, key_columns"
+                + " FROM sluice_import_batch WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String keys = rs.getString(3);
+                return Optional.of(new Batch(id, rs.getString(1), BatchStatus.ofCode(rs.getString(2)),
+                        keys == null ? List.of() : List.of(readJson(keys))));
+            }
+        }
+    }
+
+    /**
+     * Committed batches after this one that inserted or updated a row it inserted or updated, and the batches after
+     * those that did the same to theirs, newest first: what a rollback of this batch would undo too.
+     */
+    static List<Long> laterTouching(Connection c, long id) throws SQLException {
+        TreeSet<Long> found = new TreeSet<>();
+        List<Long> frontier = new ArrayList<>(List.of(id));
+        String sql = "SELECT b.id FROM sluice_import_batch b WHERE b.id > ? AND b.status = 'committed'"
+                + " AND EXISTS (SELECT 1 FROM sluice_row_provenance later JOIN sluice_row_provenance mine"
+                + " ON later.target_table = mine.target_table AND later.target_key = mine.target_key"
+                + " WHERE later.batch_id = b.id AND mine.batch_id = ?"
+                + " AND later.action <> 'skipped' AND mine.action <> 'skipped')";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            while (!frontier.isEmpty()) {
+                long current = frontier.remove(frontier.size() - 1);
+                s.setLong(1, current);
+                s.setLong(2, current);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (found.add(rs.getLong(1))) {
+                            frontier.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(found.descendingSet());
+    }
+
+    /** Marks a committed batch rolled back by that steward, now. */
+    static void rolledBack(Connection c, long id, String steward) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE sluice_import_batch SET status = 'rolled_back',"
+                + " rolled_back_at = ?, rolled_back_by = ? WHERE id = ? AND status = 'committed'")) {
+            s.setObject(1, now());
+            s.setString(2, steward);
+            s.setLong(3, id);
+            s.executeUpdate();
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String truncate(String message) {
+        return message.length() <= 4000 ? message : message.substring(0, 3997) + "...";
+    }
+
+    private static String json(List<String> names) {
+        try {
+            return JSON.writeValueAsString(names);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A list of strings always serialises", e);
+        }
+    }
+
+    private static String[] readJson(String text) {
+        try {
+            return JSON.readValue(text, String[].class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Sluice's own bookkeeping JSON is unreadable: " + text, e);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package io.sluice.core.commit;
+
+import io.sluice.core.bookkeeping.ImportMode;
+import io.sluice.core.bookkeeping.ProvenanceWriter;
+import io.sluice.core.bookkeeping.RowAction;
+import io.sluice.core.bookkeeping.RowProvenance;
+import io.sluice.core.mapping.MappedValue;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.rules.Severity;
+import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.target.Dialect;
+import io.sluice.core.target.ForeignKey;
+import io.sluice.core.target.TableInfo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
+
+/**
+ * One pass over the approved rows in chunks: each chunk is checked against the live target (key taken in insert mode,
+ * foreign-key parent missing) and, when writing and nothing has conflicted so far, written with JDBC batches together
+ * with its provenance, then verified. Without a provenance writer it only counts (dry run).
+ */
+final class ImportRun implements AutoCloseable {
+
+    static final int MAX_FINDINGS = 1000;
+
+    private final Dialect dialect;
+    private final TableInfo table;
+    private final List<ColumnInfo> columns;
+    private final CommitRequest request;
+    private final CommitProgress progress;
+    private final int chunkSize;
+    private final ProvenanceWriter provenance;
+    private final TargetRows rows;
+    private final List<ColumnInfo> valueColumns;
+    private final List<ForeignKeyCheck> foreignKeys = new ArrayList<>();
+    private final PreparedStatement insert;
+    private final PreparedStatement update;
+    private final Map<RowAction, Long> counts = new EnumMap<>(RowAction.class);
+    private final List<Finding> findings = new ArrayList<>();
+    private long conflicts;
+    private long processed;
+
+    private record ForeignKeyCheck(ForeignKey fk, List<ColumnInfo> columns) {
+    }
+
+    private record Planned(ApprovedRow row, List<Object> key, String keyText, RowAction action,
+                           Map<String, Object> before) {
+    }
+
+    ImportRun(Connection connection, Dialect dialect, TableInfo table, List<ColumnInfo> columns,
+              List<ColumnInfo> keyColumns, CommitRequest request, CommitProgress progress, int chunkSize,
+              ProvenanceWriter provenance) throws SQLException {
+        this.dialect = dialect;
+        this.table = table;
+        this.columns = List.copyOf(columns);
+        this.request = request;
+        this.progress = progress;
+        this.chunkSize = chunkSize;
+        this.provenance = provenance;
+        this.rows = new TargetRows(connection, dialect, table, keyColumns);
+        this.valueColumns = columns.stream().filter(c -> !keyColumns.contains(c)).toList();
+        for (ForeignKey fk : table.foreignKeys()) {
+            mapped(fk.columns()).ifPresent(cols -> foreignKeys.add(new ForeignKeyCheck(fk, cols)));
+        }
+        if (provenance == null) {
+            this.insert = null;
+            this.update = null;
+        } else {
+            String names = columns.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "));
+            this.insert = connection.prepareStatement("INSERT INTO " + rows.quotedTable() + " (" + names
+                    + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")");
+            this.update = valueColumns.isEmpty() ? null : connection.prepareStatement("UPDATE "
+                    + rows.quotedTable() + " SET " + valueColumns.stream().map(c -> dialect.quote(c.name()) + " = ?")
+                    .collect(Collectors.joining(", ")) + " WHERE " + rows.keyPredicate());
+        }
+    }
+
+    /** Reads the rows once, chunk by chunk. */
+    void run(Iterable<ApprovedRow> approved) throws SQLException {
+        List<ApprovedRow> chunk = new ArrayList<>(chunkSize);
+        for (ApprovedRow row : approved) {
+            if (progress.isCancelled()) {
+                throw new CancellationException("The import into table " + table.name()
+                        + " was cancelled; nothing was written.");
+            }
+            chunk.add(row);
+            if (chunk.size() == chunkSize) {
+                process(chunk);
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            process(chunk);
+        }
+    }
+
+    Map<RowAction, Long> counts() {
+        return counts;
+    }
+
+    long count(RowAction action) {
+        return counts.getOrDefault(action, 0L);
+    }
+
+    long processed() {
+        return processed;
+    }
+
+    /** How many conflicts were found; {@link #findings()} holds the first {@value #MAX_FINDINGS}. */
+    long conflicts() {
+        return conflicts;
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    private void process(List<ApprovedRow> chunk) throws SQLException {
+        List<Planned> planned = plan(chunk);
+        if (provenance != null && conflicts == 0) {
+            write(planned);
+        }
+        for (Planned p : planned) {
+            counts.merge(p.action(), 1L, Long::sum);
+        }
+        processed += chunk.size();
+        progress.rowsWritten(processed);
+    }
+
+    private List<Planned> plan(List<ApprovedRow> chunk) throws SQLException {
+        List<ApprovedRow> keyed = new ArrayList<>();
+        List<List<Object>> keys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ApprovedRow row : chunk) {
+            List<Object> key = new ArrayList<>();
+            for (ColumnInfo k : rows.keyColumns()) {
+                key.add(value(row, k));
+            }
+            String text = Values.keyText(key);
+            if (key.contains(null)) {
+                conflict(row, rows.keyColumns().get(key.indexOf(null)), "key",
+                        "The natural key column " + rows.keyColumns().get(key.indexOf(null)).name()
+                                + " is empty, so the row cannot be matched in table " + table.name() + ".", null);
+            } else if (!seen.add(text)) {
+                conflict(row, rows.keyColumns().get(0), "key", "Key " + text
+                        + " appears more than once among the approved rows.", text);
+            } else {
+                keyed.add(row);
+                keys.add(key);
+            }
+        }
+        checkParents(keyed);
+        Map<String, Map<String, Object>> existing = rows.existing(keys);
+        List<Planned> planned = new ArrayList<>();
+        for (int i = 0; i < keyed.size(); i++) {
+            ApprovedRow row = keyed.get(i);
+            String text = Values.keyText(keys.get(i));
+            Map<String, Object> before = existing.get(text);
+            RowAction action = RowAction.INSERTED;
+            if (before != null) {
+                if (request.mode() == ImportMode.INSERT) {
+                    conflict(row, rows.keyColumns().get(0), "key-exists", "Key " + text
+                            + " already exists in table " + table.name()
+                            + "; insert mode does not change existing rows.", text);
+                    continue;
+                }
+                // an upsert with nothing but key columns mapped has nothing to change: the row is skipped
+                action = request.mode() == ImportMode.UPSERT && !valueColumns.isEmpty()
+                        ? RowAction.UPDATED : RowAction.SKIPPED;
+            }
+            planned.add(new Planned(row, keys.get(i), text, action, before));
+        }
+        return planned;
+    }
+
+    private void checkParents(List<ApprovedRow> keyed) throws SQLException {
+        for (ForeignKeyCheck check : foreignKeys) {
+            Map<String, List<Object>> parents = new LinkedHashMap<>();
+            for (ApprovedRow row : keyed) {
+                List<Object> parent = parentKey(row, check);
+                if (parent != null) {
+                    parents.putIfAbsent(Values.keyText(parent), parent);
+                }
+            }
+            Set<String> found = rows.existingParents(check.fk(), check.columns(), new ArrayList<>(parents.values()));
+            for (ApprovedRow row : keyed) {
+                List<Object> parent = parentKey(row, check);
+                if (parent != null && !found.contains(Values.keyText(parent))) {
+                    String value = Values.keyText(parent);
+                    conflict(row, check.columns().get(0), "fk", check.columns().stream().map(ColumnInfo::name)
+                            .collect(Collectors.joining(", ")) + " '" + value + "' does not exist in "
+                            + check.fk().refTable() + "." + String.join(", ", check.fk().refColumns()) + ".", value);
+                }
+            }
+        }
+    }
+
+    private List<Object> parentKey(ApprovedRow row, ForeignKeyCheck check) {
+        List<Object> parent = new ArrayList<>();
+        for (ColumnInfo c : check.columns()) {
+            Object v = value(row, c);
+            if (v == null) {
+                return null;
+            }
+            parent.add(v);
+        }
+        return parent;
+    }
+
+    private void write(List<Planned> planned) throws SQLException {
+        List<List<Object>> written = new ArrayList<>();
+        boolean inserts = false;
+        boolean updates = false;
+        for (Planned p : planned) {
+            RowProvenance record = new RowProvenance(table.qualifiedName(), p.keyText(), request.sheet(),
+                    p.row().sourceRow(), p.row().legacyId(), p.action());
+            switch (p.action()) {
+                case INSERTED -> {
+                    for (int i = 0; i < columns.size(); i++) {
+                        Values.bind(insert, i + 1, value(p.row(), columns.get(i)), columns.get(i), dialect);
+                    }
+                    insert.addBatch();
+                    inserts = true;
+                    provenance.add(record);
+                    written.add(p.key());
+                }
+                case UPDATED -> {
+                    int index = 1;
+                    for (ColumnInfo c : valueColumns) {
+                        Values.bind(update, index++, value(p.row(), c), c, dialect);
+                    }
+                    rows.bindKey(update, index, p.key());
+                    update.addBatch();
+                    updates = true;
+                    provenance.addUpdated(record, image(p.before()));
+                    written.add(p.key());
+                }
+                case SKIPPED -> provenance.add(record);
+            }
+        }
+        if (inserts) {
+            insert.executeBatch();
+        }
+        if (updates) {
+            update.executeBatch();
+        }
+        provenance.flush();
+        int present = rows.existing(written).size();
+        if (present != written.size()) {
+            throw new IllegalStateException("only " + present + " of the " + written.size()
+                    + " rows just written are in table " + table.name());
+        }
+    }
+
+    private static String image(Map<String, Object> before) {
+        Map<String, String> image = new LinkedHashMap<>();
+        before.forEach((column, value) -> image.put(column, Values.imageText(value)));
+        return Values.imageJson(image);
+    }
+
+    private Object value(ApprovedRow row, ColumnInfo column) {
+        MappedValue v = row.values().get(column.name());
+        return v == null ? null : v.value();
+    }
+
+    private void conflict(ApprovedRow row, ColumnInfo column, String rule, String message, String value) {
+        conflicts++;
+        if (findings.size() < MAX_FINDINGS) {
+            MappedValue v = row.values().get(column.name());
+            findings.add(new Finding(row.sourceRow(), v == null ? null : v.sourceColumn(), v == null ? null : v.cell(),
+                    column.name(), rule, Severity.ERROR, message, value));
+        }
+    }
+
+    private Optional<List<ColumnInfo>> mapped(List<String> names) {
+        List<ColumnInfo> found = new ArrayList<>();
+        for (String name : names) {
+            Optional<ColumnInfo> c = columns.stream().filter(col -> col.name().equalsIgnoreCase(name)).findFirst();
+            if (c.isEmpty()) {
+                return Optional.empty();
+            }
+            found.add(c.get());
+        }
+        return Optional.of(found);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (insert != null) {
+                insert.close();
+            }
+        } finally {
+            if (update != null) {
+                update.close();
+            }
+        }
+    }
+}

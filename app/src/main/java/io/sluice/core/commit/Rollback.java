@@ -1,0 +1,200 @@
+package io.sluice.core.commit;
+
+import io.sluice.core.SluiceException;
+import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.target.TableInfo;
+import io.sluice.core.target.TargetDatabase;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Undoes a committed import batch in one transaction: deletes the rows it inserted, restores the before-images of the
+ * rows it updated (newest provenance first) and marks it rolled back. Refuses when later batches changed the same
+ * rows, unless asked to cascade: those are then rolled back first, newest first, in the same transaction.
+ */
+public final class Rollback {
+
+    private static final int CHUNK_SIZE = 1000;
+
+    private final TargetDatabase db;
+
+    public Rollback(TargetDatabase db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /**
+     * Deletes the rows the batch inserted and restores the before-images of rows it updated, in one transaction.
+     * Refuses (naming the later batch ids) when later batches changed the same rows, unless {@code cascade}.
+     */
+    public RollbackResult rollback(long batchId, boolean cascade, String steward) {
+        Objects.requireNonNull(steward, "steward");
+        Connection connection = db.connection();
+        boolean autoCommit;
+        try {
+            autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw failure(batchId, e);
+        }
+        try {
+            BatchRecords.Batch batch = BatchRecords.find(connection, batchId).orElseThrow(() ->
+                    SluiceException.input("Import batch " + batchId + " does not exist."));
+            if (batch.status() != BatchStatus.COMMITTED) {
+                throw SluiceException.input("Import batch " + batchId + " is " + batch.status().code()
+                        + "; only a committed batch can be rolled back.");
+            }
+            List<Long> later = BatchRecords.laterTouching(connection, batchId);
+            if (!later.isEmpty() && !cascade) {
+                throw SluiceException.input("Import batch " + batchId + " cannot be rolled back: later batch(es) "
+                        + later.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        + " changed the same rows; roll those back first, or roll back with cascade.");
+            }
+            long[] totals = new long[2];
+            for (long id : later) {
+                undo(connection, BatchRecords.find(connection, id).orElseThrow(), steward, totals);
+            }
+            undo(connection, batch, steward, totals);
+            connection.commit();
+            return new RollbackResult(batchId, totals[0], totals[1], later);
+        } catch (SluiceException e) {
+            rollbackQuietly(connection, e);
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            SluiceException failure = failure(batchId, e);
+            rollbackQuietly(connection, failure);
+            throw failure;
+        } finally {
+            try {
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                // a dead connection has nothing left to restore
+            }
+        }
+    }
+
+    /** Undoes one batch; adds its deleted and restored row counts to totals[0] and totals[1]. */
+    private void undo(Connection connection, BatchRecords.Batch batch, String steward, long[] totals)
+            throws SQLException {
+        if (batch.keyColumns().isEmpty()) {
+            throw SluiceException.input("Import batch " + batch.id() + " was not written by Sluice's commit engine"
+                    + " (it records no key columns), so it cannot be rolled back.");
+        }
+        TableInfo table = db.table(batch.targetTable());
+        List<ColumnInfo> keyColumns = new ArrayList<>();
+        for (String name : batch.keyColumns()) {
+            keyColumns.add(table.column(name).orElseThrow(() -> SluiceException.target("Import batch " + batch.id()
+                    + " cannot be rolled back: its key column " + name + " no longer exists in table "
+                    + table.name() + ".")));
+        }
+        TargetRows rows = new TargetRows(connection, db.dialect(), table, keyColumns);
+        Map<String, PreparedStatement> restores = new LinkedHashMap<>();
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + rows.quotedTable()
+                + " WHERE " + rows.keyPredicate());
+             PreparedStatement read = connection.prepareStatement("SELECT p.id, p.target_key, p.action, i.row_image"
+                     + " FROM sluice_row_provenance p LEFT JOIN sluice_before_image i ON i.provenance_id = p.id"
+                     + " WHERE p.batch_id = ? AND p.action <> 'skipped' AND p.id < ? ORDER BY p.id DESC"
+                     + " FETCH FIRST " + CHUNK_SIZE + " ROWS ONLY")) {
+            long below = Long.MAX_VALUE;
+            while (true) {
+                List<String[]> chunk = new ArrayList<>();
+                read.setLong(1, batch.id());
+                read.setLong(2, below);
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        below = rs.getLong(1);
+                        chunk.add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                    }
+                }
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                boolean deletes = false;
+                for (String[] p : chunk) {
+                    List<Object> key = Values.parseKey(p[0], keyColumns);
+                    if ("inserted".equals(p[1])) {
+                        rows.bindKey(delete, 1, key);
+                        delete.addBatch();
+                        deletes = true;
+                    } else if (p[2] != null) {
+                        addRestore(connection, rows, table, keyColumns, key, Values.parseImage(p[2]), restores);
+                    }
+                }
+                // provenance comes newest first, and restores run before deletes: a key the batch inserted and
+                // then updated is restored step by step before it is deleted
+                for (PreparedStatement restore : restores.values()) {
+                    totals[1] += rowsChanged(restore.executeBatch());
+                }
+                if (deletes) {
+                    totals[0] += rowsChanged(delete.executeBatch());
+                }
+            }
+        } finally {
+            for (PreparedStatement restore : restores.values()) {
+                restore.close();
+            }
+        }
+        BatchRecords.rolledBack(connection, batch.id(), steward);
+    }
+
+    /** Adds the update that puts a before-image back, to a statement shared by images of the same columns. */
+    private void addRestore(Connection connection, TargetRows rows, TableInfo table, List<ColumnInfo> keyColumns,
+                            List<Object> key, Map<String, String> image, Map<String, PreparedStatement> restores)
+            throws SQLException {
+        List<ColumnInfo> restored = new ArrayList<>();
+        for (ColumnInfo column : table.columns()) {
+            if (image.containsKey(column.name()) && !keyColumns.contains(column) && !column.generated()) {
+                restored.add(column);
+            }
+        }
+        if (restored.isEmpty()) {
+            return;
+        }
+        String sql = "UPDATE " + rows.quotedTable() + " SET " + restored.stream()
+                .map(c -> rows.quote(c.name()) + " = ?").collect(Collectors.joining(", "))
+                + " WHERE " + rows.keyPredicate();
+        PreparedStatement update = restores.get(sql);
+        if (update == null) {
+            update = connection.prepareStatement(sql);
+            restores.put(sql, update);
+        }
+        int index = 1;
+        for (ColumnInfo column : restored) {
+            Values.bind(update, index++, Values.parse(image.get(column.name()), column), column, db.dialect());
+        }
+        rows.bindKey(update, index, key);
+        update.addBatch();
+    }
+
+    private static long rowsChanged(int[] counts) {
+        long total = 0;
+        for (int count : counts) {
+            // a driver may report success without a count; each statement names one row by its key
+            total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+        }
+        return total;
+    }
+
+    private static void rollbackQuietly(Connection connection, RuntimeException thrown) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            thrown.addSuppressed(e);
+        }
+    }
+
+    private static SluiceException failure(long batchId, Exception e) {
+        return SluiceException.target("Import batch " + batchId + " could not be rolled back and nothing was"
+                + " changed: " + Committer.reason(e) + ".", e);
+    }
+}

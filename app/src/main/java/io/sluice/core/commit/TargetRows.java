@@ -1,0 +1,150 @@
+package io.sluice.core.commit;
+
+import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.target.Dialect;
+import io.sluice.core.target.ForeignKey;
+import io.sluice.core.target.TableInfo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * SQL on one user table, keyed by a natural key: look rows up by key, check foreign-key parents. Identifiers come
+ * from the introspected table and are quoted by the dialect; every value is bound.
+ */
+final class TargetRows {
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final TableInfo table;
+    private final List<ColumnInfo> keyColumns;
+    private final String quotedTable;
+
+    TargetRows(Connection connection, Dialect dialect, TableInfo table, List<ColumnInfo> keyColumns) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.table = table;
+        this.keyColumns = List.copyOf(keyColumns);
+        this.quotedTable = qualified(dialect, table.schema(), table.name());
+    }
+
+    static String qualified(Dialect dialect, String schema, String name) {
+        return schema == null ? dialect.quote(name) : dialect.quote(schema) + "." + dialect.quote(name);
+    }
+
+    String quotedTable() {
+        return quotedTable;
+    }
+
+    String quote(String identifier) {
+        return dialect.quote(identifier);
+    }
+
+    List<ColumnInfo> keyColumns() {
+        return keyColumns;
+    }
+
+    /** "k1 = ? AND k2 = ?" over the key columns. */
+    String keyPredicate() {
+        return keyColumns.stream().map(c -> dialect.quote(c.name()) + " = ?").collect(Collectors.joining(" AND "));
+    }
+
+    /** Binds key values from that parameter index on; returns the next free index. */
+    int bindKey(PreparedStatement s, int index, List<?> key) throws SQLException {
+        for (int i = 0; i < keyColumns.size(); i++) {
+            Values.bind(s, index++, key.get(i), keyColumns.get(i), dialect);
+        }
+        return index;
+    }
+
+    /**
+     * The existing rows among these keys (no null parts), as key text -> every column's value (table order),
+     * read in a form that round-trips through a before-image.
+     */
+    Map<String, Map<String, Object>> existing(List<List<Object>> keys) throws SQLException {
+        Map<String, Map<String, Object>> rows = new HashMap<>();
+        if (keys.isEmpty()) {
+            return rows;
+        }
+        String columns = table.columns().stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "));
+        String sql = "SELECT " + columns + " FROM " + quotedTable + " WHERE " + anyOf(keyColumns, keys.size());
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (List<Object> key : keys) {
+                index = bindKey(s, index, key);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 0; i < table.columns().size(); i++) {
+                        ColumnInfo column = table.columns().get(i);
+                        row.put(column.name(), Values.read(rs, i + 1, column));
+                    }
+                    List<Object> key = new ArrayList<>();
+                    for (ColumnInfo k : keyColumns) {
+                        key.add(row.get(k.name()));
+                    }
+                    rows.put(Values.keyText(key), row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Of these parent keys (no null parts) of a foreign key, the key texts that exist in the parent table. */
+    Set<String> existingParents(ForeignKey fk, List<ColumnInfo> childColumns, List<List<Object>> keys)
+            throws SQLException {
+        Set<String> found = new HashSet<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        List<ColumnInfo> refColumns = new ArrayList<>();
+        for (int i = 0; i < fk.refColumns().size(); i++) {
+            ColumnInfo child = childColumns.get(i);
+            // the parent column has the child's type (a foreign key requires comparable types)
+            refColumns.add(new ColumnInfo(fk.refColumns().get(i), child.type(), child.typeName(), true,
+                    child.length(), child.precision(), child.scale(), null, false));
+        }
+        String select = refColumns.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "));
+        String sql = "SELECT " + select + " FROM " + qualified(dialect, fk.refSchema(), fk.refTable())
+                + " WHERE " + anyOf(refColumns, keys.size());
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (List<Object> key : keys) {
+                for (int i = 0; i < refColumns.size(); i++) {
+                    Values.bind(s, index++, key.get(i), childColumns.get(i), dialect);
+                }
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    List<Object> key = new ArrayList<>();
+                    for (int i = 0; i < refColumns.size(); i++) {
+                        key.add(Values.read(rs, i + 1, refColumns.get(i)));
+                    }
+                    found.add(Values.keyText(key));
+                }
+            }
+        }
+        return found;
+    }
+
+    private String anyOf(List<ColumnInfo> columns, int count) {
+        if (columns.size() == 1) {
+            return dialect.quote(columns.get(0).name()) + " IN (" + String.join(", ", java.util.Collections.nCopies(
+                    count, "?")) + ")";
+        }
+        String one = "(" + columns.stream().map(c -> dialect.quote(c.name()) + " = ?")
+                .collect(Collectors.joining(" AND ")) + ")";
+        return String.join(" OR ", java.util.Collections.nCopies(count, one));
+    }
+}

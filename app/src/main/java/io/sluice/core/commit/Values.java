@@ -1,0 +1,184 @@
+package io.sluice.core.commit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.target.Dialect;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Values between Java, JDBC and text: canonical key text (provenance), before-image text (JSON column -> value text)
+ * and back to typed values bound by the column's JDBC type, so nothing depends on a database's text formats.
+ */
+final class Values {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Values() {
+    }
+
+    /** Canonical text of one key value: equal keys give equal text whatever Java type or scale they come in. */
+    static String keyPart(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal d) {
+            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Number n) {
+            return keyPart(new BigDecimal(n.toString()));
+        }
+        return value.toString();
+    }
+
+    /** The canonical key text: the value's text for a one-column key, else a JSON array such as ["A-1",3]. */
+    static String keyText(List<?> values) {
+        if (values.size() == 1) {
+            return keyPart(values.get(0));
+        }
+        ArrayNode array = JSON.createArrayNode();
+        for (Object value : values) {
+            if (value == null) {
+                array.addNull();
+            } else if (value instanceof Number) {
+                array.add(new BigDecimal(keyPart(value)));
+            } else {
+                array.add(keyPart(value));
+            }
+        }
+        return array.toString();
+    }
+
+    /** The key values of a canonical key text, typed for the key columns. */
+    static List<Object> parseKey(String keyText, List<ColumnInfo> keyColumns) {
+        List<Object> values = new ArrayList<>();
+        if (keyColumns.size() == 1) {
+            values.add(parse(keyText, keyColumns.get(0)));
+            return values;
+        }
+        JsonNode array = readJson(keyText);
+        for (int i = 0; i < keyColumns.size(); i++) {
+            JsonNode node = array.get(i);
+            values.add(node == null || node.isNull() ? null : parse(node.asText(), keyColumns.get(i)));
+        }
+        return values;
+    }
+
+    /** A column's value read back in a form {@link #imageText} and {@link #parse} round-trip exactly. */
+    static Object read(ResultSet rs, int index, ColumnInfo column) throws SQLException {
+        Object value = switch (column.type()) {
+            case TIMESTAMP_WITH_TIMEZONE -> rs.getObject(index, OffsetDateTime.class);
+            case DATE -> rs.getObject(index, LocalDate.class);
+            case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+            case TIME -> rs.getObject(index, LocalTime.class);
+            default -> rs.getObject(index);
+        };
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String
+                || value instanceof java.time.temporal.Temporal) {
+            return value;
+        }
+        return rs.getString(index);
+    }
+
+    /** Text of a value as kept in a before-image; numbers keep their scale. */
+    static String imageText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        return value.toString();
+    }
+
+    /** The before-image JSON of a row: column -> value text. */
+    static String imageJson(Map<String, String> image) {
+        try {
+            return JSON.writeValueAsString(image);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A map of strings always serialises", e);
+        }
+    }
+
+    /** A before-image read back: column -> value text, in the stored order. */
+    static Map<String, String> parseImage(String json) {
+        Map<String, String> image = new LinkedHashMap<>();
+        readJson(json).fields().forEachRemaining(e -> image.put(e.getKey(),
+                e.getValue().isNull() ? null : e.getValue().asText()));
+        return image;
+    }
+
+    /** Text as a typed value for the column: the inverse of {@link #imageText} and {@link #keyPart}. */
+    static Object parse(String text, ColumnInfo column) {
+        if (text == null) {
+            return null;
+        }
+        return switch (column.type()) {
+            case CHAR, VARCHAR, LONGVARCHAR, NCHAR, NVARCHAR, LONGNVARCHAR, CLOB, NCLOB -> text;
+            case NUMERIC, DECIMAL, REAL, FLOAT, DOUBLE -> new BigDecimal(text);
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> new BigDecimal(text).longValueExact();
+            case BOOLEAN, BIT -> Boolean.parseBoolean(text) || "t".equals(text) || "1".equals(text);
+            case DATE -> LocalDate.parse(text);
+            case TIMESTAMP -> LocalDateTime.parse(text);
+            case TIME -> LocalTime.parse(text);
+            case TIMESTAMP_WITH_TIMEZONE -> OffsetDateTime.parse(text);
+            default -> new Untyped(text);
+        };
+    }
+
+    /** Binds a typed value (as mapped or parsed) to a parameter of that column. */
+    static void bind(PreparedStatement statement, int index, Object value, ColumnInfo column, Dialect dialect)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, column.type().getVendorTypeNumber());
+        } else if (value instanceof Long l) {
+            statement.setLong(index, l);
+        } else if (value instanceof BigDecimal d) {
+            statement.setBigDecimal(index, d);
+        } else if (value instanceof String s) {
+            statement.setString(index, s);
+        } else if (value instanceof Boolean b) {
+            statement.setBoolean(index, b);
+        } else if (value instanceof Untyped u) {
+            // a type Sluice does not know (uuid, json, ...): PostgreSQL infers it from the column, H2 converts text
+            if (dialect == Dialect.POSTGRESQL) {
+                statement.setObject(index, u.text(), Types.OTHER);
+            } else {
+                statement.setString(index, u.text());
+            }
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Sluice's own bookkeeping JSON is unreadable: " + json, e);
+        }
+    }
+
+    /** Text of a column type Sluice has no Java type for. */
+    record Untyped(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+}
