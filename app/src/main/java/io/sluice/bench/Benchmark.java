@@ -7,7 +7,7 @@ import io.sluice.core.source.Sources;
 import io.sluice.core.target.SluiceHome;
 import io.sluice.core.target.TargetDatabase;
 import io.sluice.core.validate.JsonReportWriter;
-import io.sluice.core.validate.Progress;
+import io.sluice.core.Progress;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.workspace.Review;

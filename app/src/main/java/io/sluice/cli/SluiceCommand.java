@@ -19,7 +19,8 @@ import java.util.Properties;
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
         description = "Load spreadsheets, map them onto a database table, validate, review and commit.",
         subcommands = {InspectCommand.class, PreviewCommand.class, LoadCommand.class, SuggestCommand.class,
-                ValidateCommand.class, ReviewCommand.class, DecideCommand.class, CommandLine.HelpCommand.class})
+                ValidateCommand.class, ReviewCommand.class, DecideCommand.class, ImportCommand.class,
+                BatchesCommand.class, BatchCommand.class, RollbackCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {
 
     public static final int OK = 0;

@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.core.bookkeeping.Bookkeeping;
+import io.sluice.core.bookkeeping.BookkeepingSchema;
 import io.sluice.core.target.Redaction;
 import io.sluice.core.target.TargetDatabase;
 import picocli.CommandLine.Option;
@@ -33,6 +34,23 @@ final class TargetOptionsMixin {
             return TargetDatabase.openDefault();
         }
         return TargetDatabase.open(url, user, password());
+    }
+
+    /** The target, with Sluice's bookkeeping tables created or brought up to date (for imports and rollbacks). */
+    TargetDatabase openForImport() {
+        TargetDatabase db = open();
+        try {
+            if (url == null) {
+                BookkeepingSchema.migrate(TargetDatabase.defaultUrl(), TargetDatabase.DEFAULT_USER,
+                        TargetDatabase.DEFAULT_PASSWORD);
+            } else {
+                BookkeepingSchema.migrate(url, user, password());
+            }
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** Sluice's bookkeeping (import batches, provenance) in the same target database. */

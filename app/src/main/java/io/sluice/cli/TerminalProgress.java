@@ -1,6 +1,6 @@
 package io.sluice.cli;
 
-import io.sluice.core.validate.Progress;
+import io.sluice.core.Progress;
 
 import java.io.PrintWriter;
 

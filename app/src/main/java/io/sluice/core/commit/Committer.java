@@ -1,5 +1,6 @@
 package io.sluice.core.commit;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.ProvenanceWriter;
@@ -53,7 +54,7 @@ public final class Committer {
         try {
             checkNotDuplicate(connection, request);
             try (ImportRun run = new ImportRun(connection, db.dialect(), table, columns, keyColumns, request,
-                    CommitProgress.NONE, chunkSize, null)) {
+                    Progress.NONE, chunkSize, null)) {
                 run.run(rows);
                 throwConflicts(run);
                 return new CommitPlan(run.count(RowAction.INSERTED), run.count(RowAction.UPDATED),
@@ -66,9 +67,9 @@ public final class Committer {
     }
 
     /** The whole import in one transaction; on any failure or cancel the target is exactly as before. */
-    public CommitResult commit(CommitRequest request, Iterable<ApprovedRow> rows, CommitProgress progress) {
+    public CommitResult commit(CommitRequest request, Iterable<ApprovedRow> rows, Progress progress) {
         long started = System.nanoTime();
-        CommitProgress listener = progress == null ? CommitProgress.NONE : progress;
+        Progress listener = progress == null ? Progress.NONE : progress;
         List<ColumnInfo> keyColumns = keyColumns(request);
         List<String> keyNames = keyColumns.stream().map(ColumnInfo::name).toList();
         checkTableUnchanged();

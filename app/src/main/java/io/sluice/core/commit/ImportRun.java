@@ -1,5 +1,6 @@
 package io.sluice.core.commit;
 
+import io.sluice.core.Progress;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.ProvenanceWriter;
 import io.sluice.core.bookkeeping.RowAction;
@@ -39,7 +40,7 @@ final class ImportRun implements AutoCloseable {
     private final TableInfo table;
     private final List<ColumnInfo> columns;
     private final CommitRequest request;
-    private final CommitProgress progress;
+    private final Progress progress;
     private final int chunkSize;
     private final ProvenanceWriter provenance;
     private final TargetRows rows;
@@ -60,7 +61,7 @@ final class ImportRun implements AutoCloseable {
     }
 
     ImportRun(Connection connection, Dialect dialect, TableInfo table, List<ColumnInfo> columns,
-              List<ColumnInfo> keyColumns, CommitRequest request, CommitProgress progress, int chunkSize,
+              List<ColumnInfo> keyColumns, CommitRequest request, Progress progress, int chunkSize,
               ProvenanceWriter provenance) throws SQLException {
         this.dialect = dialect;
         this.table = table;
@@ -136,7 +137,7 @@ final class ImportRun implements AutoCloseable {
             counts.merge(p.action(), 1L, Long::sum);
         }
         processed += chunk.size();
-        progress.rowsWritten(processed);
+        progress.rowsDone(processed);
     }
 
     private List<Planned> plan(List<ApprovedRow> chunk) throws SQLException {

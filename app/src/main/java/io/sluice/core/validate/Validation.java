@@ -1,5 +1,6 @@
 package io.sluice.core.validate;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.mapping.Mapper;

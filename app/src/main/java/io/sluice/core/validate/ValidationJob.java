@@ -1,5 +1,6 @@
 package io.sluice.core.validate;
 
+import io.sluice.core.Progress;
 import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;

@@ -1,5 +1,6 @@
 package io.sluice.core.commit;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.target.TargetDatabase;
@@ -27,9 +28,9 @@ class CommitterConnectionLossTest {
                 rs.next();
                 backend = rs.getInt(1);
             }
-            CommitProgress cutAfterFirstChunk = new CommitProgress() {
+            Progress cutAfterFirstChunk = new Progress() {
                 @Override
-                public void rowsWritten(long n) {
+                public void rowsDone(long n) {
                     if (n == 5) {
                         terminate(f.database, backend);
                     }
@@ -50,7 +51,7 @@ class CommitterConnectionLossTest {
             try (TargetDatabase fresh = TargetDatabase.open(f.database.url(), f.database.user(),
                     f.database.password())) {
                 CommitResult retry = new Committer(fresh, fresh.table("concrete_mix"), f.mapper.targetColumns(), 5)
-                        .commit(request, f.rows(0, 20), CommitProgress.NONE);
+                        .commit(request, f.rows(0, 20), Progress.NONE);
                 assertThat(retry.inserted()).isEqualTo(20);
             }
             assertThat(f.contents()).hasSize(20);

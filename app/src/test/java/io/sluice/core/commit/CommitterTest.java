@@ -1,5 +1,6 @@
 package io.sluice.core.commit;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.Bookkeeping;
@@ -26,7 +27,7 @@ class CommitterTest {
     void insertsABatchWithItsProvenanceInOneCommittedBatch(TestDatabases.Engine engine) throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {
             CommitResult result = f.committer().commit(f.request(ImportMode.INSERT), f.rows(0, 5),
-                    CommitProgress.NONE);
+                    Progress.NONE);
 
             assertThat(result.inserted()).isEqualTo(5);
             assertThat(result.updated() + result.skipped()).isZero();
@@ -50,11 +51,11 @@ class CommitterTest {
     @EnumSource(TestDatabases.Engine.class)
     void upsertUpdatesExistingRowsKeepingTheirBeforeImages(TestDatabases.Engine engine) throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {
-            f.committer().commit(f.request(ImportMode.INSERT), f.rows(0, 3), CommitProgress.NONE);
+            f.committer().commit(f.request(ImportMode.INSERT), f.rows(0, 3), Progress.NONE);
             List<ApprovedRow> rows = List.of(f.row(1, "M-1", "555.5", "50", "CEMS"),
                     f.row(2, "M-2", "556.5", "51", "ALPC"), f.row(3, "M-7", "557.5", "52", "NORD"));
 
-            CommitResult result = f.committer(2).commit(f.request(ImportMode.UPSERT), rows, CommitProgress.NONE);
+            CommitResult result = f.committer(2).commit(f.request(ImportMode.UPSERT), rows, Progress.NONE);
 
             assertThat(result.updated()).isEqualTo(2);
             assertThat(result.inserted()).isEqualTo(1);
@@ -74,14 +75,14 @@ class CommitterTest {
     @EnumSource(TestDatabases.Engine.class)
     void skipExistingLeavesExistingRowsAlone(TestDatabases.Engine engine) throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {
-            f.committer().commit(f.request(ImportMode.INSERT), f.rows(0, 2), CommitProgress.NONE);
+            f.committer().commit(f.request(ImportMode.INSERT), f.rows(0, 2), Progress.NONE);
             List<String> before = f.contents();
             List<ApprovedRow> rows = List.of(f.row(1, "M-0", "999.0", "10", "CEMS"), f.row(2, "M-1", "999.0", "10",
                     "CEMS"), f.row(3, "M-9", "309", "40.25", "NORD"));
 
             CommitPlan plan = f.committer().plan(f.request(ImportMode.SKIP_EXISTING), rows);
             CommitResult result = f.committer().commit(f.request(ImportMode.SKIP_EXISTING), rows,
-                    CommitProgress.NONE);
+                    Progress.NONE);
 
             assertThat(plan).isEqualTo(new CommitPlan(1, 0, 2));
             assertThat(result.skipped()).isEqualTo(2);
@@ -98,14 +99,14 @@ class CommitterTest {
         try (CommitFixture f = new CommitFixture(engine)) {
             String sha = "a".repeat(64);
             long first = f.committer().commit(f.request(ImportMode.INSERT, sha, false), f.rows(0, 2),
-                    CommitProgress.NONE).batchId();
+                    Progress.NONE).batchId();
 
             assertThatThrownBy(() -> f.committer().commit(f.request(ImportMode.SKIP_EXISTING, sha, false),
-                    f.rows(0, 2), CommitProgress.NONE))
+                    f.rows(0, 2), Progress.NONE))
                     .isInstanceOf(SluiceException.class)
                     .hasMessageContaining("already imported").hasMessageContaining("batch " + first);
             CommitResult again = f.committer().commit(f.request(ImportMode.SKIP_EXISTING, sha, true), f.rows(0, 2),
-                    CommitProgress.NONE);
+                    Progress.NONE);
 
             assertThat(again.skipped()).isEqualTo(2);
             assertThat(f.batches()).hasSize(2);
@@ -116,11 +117,11 @@ class CommitterTest {
     @EnumSource(TestDatabases.Engine.class)
     void insertModeConflictWritesNothingAndNamesTheRow(TestDatabases.Engine engine) throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {
-            f.committer().commit(f.request(ImportMode.INSERT), f.rows(3, 1), CommitProgress.NONE);
+            f.committer().commit(f.request(ImportMode.INSERT), f.rows(3, 1), Progress.NONE);
             List<String> before = f.contents();
 
             CommitConflictException e = catchThrowableOfType(() -> f.committer(2).commit(
-                    f.request(ImportMode.INSERT), f.rows(0, 6), CommitProgress.NONE), CommitConflictException.class);
+                    f.request(ImportMode.INSERT), f.rows(0, 6), Progress.NONE), CommitConflictException.class);
 
             assertThat(e.findings()).extracting(Finding::row, Finding::rule, Finding::target)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "key-exists", f.table.column("mix_code")
@@ -139,7 +140,7 @@ class CommitterTest {
                     "NRD"));
 
             CommitConflictException e = catchThrowableOfType(() -> f.committer().commit(
-                    f.request(ImportMode.UPSERT), rows, CommitProgress.NONE), CommitConflictException.class);
+                    f.request(ImportMode.UPSERT), rows, Progress.NONE), CommitConflictException.class);
 
             assertThat(e.findings()).singleElement().satisfies(finding -> {
                 assertThat(finding.row()).isEqualTo(3);
@@ -157,9 +158,9 @@ class CommitterTest {
             throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {
             long[] written = {0};
-            CommitProgress cancelAfterFour = new CommitProgress() {
+            Progress cancelAfterFour = new Progress() {
                 @Override
-                public void rowsWritten(long n) {
+                public void rowsDone(long n) {
                     written[0] = n;
                 }
 
@@ -188,7 +189,7 @@ class CommitterTest {
             f.execute("ALTER TABLE concrete_mix DROP COLUMN strength_mpa");
 
             assertThatThrownBy(() -> f.committer().commit(f.request(ImportMode.INSERT), f.rows(0, 3),
-                    CommitProgress.NONE))
+                    Progress.NONE))
                     .isInstanceOf(SluiceException.class)
                     .hasMessageContaining("has changed since it was mapped")
                     .hasMessageContaining(f.table.column("strength_mpa").orElseThrow().name());
@@ -206,7 +207,7 @@ class CommitterTest {
             rows.add(f.row(9, "BIG", "1300", "40", "NORD"));
 
             SluiceException e = catchThrowableOfType(() -> f.committer(2).commit(f.request(ImportMode.INSERT), rows,
-                    CommitProgress.NONE), SluiceException.class);
+                    Progress.NONE), SluiceException.class);
 
             assertThat(e.kind()).isEqualTo(SluiceException.Kind.TARGET);
             assertThat(e.getMessage()).containsIgnoringCase("ck_binder_total").contains("nothing was written");
@@ -222,7 +223,7 @@ class CommitterTest {
     @EnumSource(TestDatabases.Engine.class)
     void planCountsWithoutWritingAndReportsConflictsAsCommitWould(TestDatabases.Engine engine) throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {
-            f.committer().commit(f.request(ImportMode.INSERT), f.rows(0, 2), CommitProgress.NONE);
+            f.committer().commit(f.request(ImportMode.INSERT), f.rows(0, 2), Progress.NONE);
             List<String> before = f.contents();
 
             CommitPlan upsert = f.committer(2).plan(f.request(ImportMode.UPSERT), f.rows(0, 5));
@@ -249,9 +250,9 @@ class CommitterTest {
             };
             List<Long> reports = new java.util.ArrayList<>();
 
-            CommitResult result = f.committer().commit(f.request(ImportMode.INSERT), once, new CommitProgress() {
+            CommitResult result = f.committer().commit(f.request(ImportMode.INSERT), once, new Progress() {
                 @Override
-                public void rowsWritten(long n) {
+                public void rowsDone(long n) {
                     reports.add(n);
                 }
             });

@@ -1,5 +1,6 @@
 package io.sluice.core.commit;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.testing.TestDatabases;
@@ -30,7 +31,7 @@ class RollbackTest {
             seed(f);
             List<String> before = f.contents();
             CommitResult batch = f.committer(3).commit(f.request(ImportMode.INSERT), f.rows(3, 7),
-                    CommitProgress.NONE);
+                    Progress.NONE);
             assertThat(f.contents()).hasSize(10);
 
             RollbackResult result = new Rollback(f.db).rollback(batch.batchId(), false, "reviewer");
@@ -52,7 +53,7 @@ class RollbackTest {
             List<ApprovedRow> rows = List.of(f.row(2, "M-1", "501.5", "44.4", "NORD"),
                     f.row(3, "M-2", "502.5", "45.5", "CEMS"), f.row(4, "M-5", "503.5", "46.6", "RHEI"),
                     f.row(5, "Z-9", "504.5", "47.7", "NORD"));
-            CommitResult batch = f.committer(2).commit(f.request(ImportMode.UPSERT), rows, CommitProgress.NONE);
+            CommitResult batch = f.committer(2).commit(f.request(ImportMode.UPSERT), rows, Progress.NONE);
             assertThat(batch.updated()).isEqualTo(3);
             assertThat(f.contents()).isNotEqualTo(before);
 
@@ -73,13 +74,13 @@ class RollbackTest {
             List<String> before = f.contents();
             long first = f.committer().commit(f.request(ImportMode.UPSERT), List.of(
                     f.row(2, "M-1", "601", "41", "NORD"), f.row(3, "A-1", "602", "42", "NORD")),
-                    CommitProgress.NONE).batchId();
+                    Progress.NONE).batchId();
             long second = f.committer().commit(f.request(ImportMode.UPSERT), List.of(
-                    f.row(2, "A-1", "701", "51", "CEMS")), CommitProgress.NONE).batchId();
+                    f.row(2, "A-1", "701", "51", "CEMS")), Progress.NONE).batchId();
             long unrelated = f.committer().commit(f.request(ImportMode.INSERT), List.of(
-                    f.row(2, "B-1", "301", "31", "CEMS")), CommitProgress.NONE).batchId();
+                    f.row(2, "B-1", "301", "31", "CEMS")), Progress.NONE).batchId();
             long third = f.committer().commit(f.request(ImportMode.UPSERT), List.of(
-                    f.row(2, "A-1", "801", "61", "EVIA")), CommitProgress.NONE).batchId();
+                    f.row(2, "A-1", "801", "61", "EVIA")), Progress.NONE).batchId();
             List<String> withUnrelated = f.contents();
 
             assertThatThrownBy(() -> new Rollback(f.db).rollback(first, false, "reviewer"))
@@ -111,7 +112,7 @@ class RollbackTest {
             List<ApprovedRow> rows = List.of(f.row(2, "M-5", "501.5", "44.4", "NORD"),
                     f.row(3, "M-1", "502.5", "45.5", "CEMS"), f.row(4, "M-5", "503.5", "46.6", "RHEI"));
             // chunks of one row: the second M-5 finds the first one already in the table and updates it
-            CommitResult batch = f.committer(1).commit(f.request(ImportMode.UPSERT), rows, CommitProgress.NONE);
+            CommitResult batch = f.committer(1).commit(f.request(ImportMode.UPSERT), rows, Progress.NONE);
             assertThat(batch.inserted()).isEqualTo(1);
             assertThat(batch.updated()).isEqualTo(2);
 

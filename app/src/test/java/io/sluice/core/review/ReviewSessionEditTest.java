@@ -8,7 +8,7 @@ import io.sluice.core.rules.Severity;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.target.SampleSchema;
 import io.sluice.core.target.TargetDatabase;
-import io.sluice.core.validate.Progress;
+import io.sluice.core.Progress;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.workspace.AuditAction;

@@ -1,5 +1,6 @@
 package io.sluice.core.validate;
 
+import io.sluice.core.Progress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.SluiceException;

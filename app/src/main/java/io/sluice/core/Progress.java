@@ -1,6 +1,6 @@
-package io.sluice.core.validate;
+package io.sluice.core;
 
-/** Receives progress of a long operation and can ask it to stop; the desktop binds it to a progress bar. */
+/** Receives progress of a long operation (validation, import) and can ask it to stop; front ends show it. */
 public interface Progress {
 
     Progress NONE = new Progress() {

@@ -1,0 +1,50 @@
+package io.sluice.cli;
+
+import io.sluice.core.bookkeeping.ImportBatch;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** How batches are shown: JSON fields and local times. */
+final class BatchJson {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private BatchJson() {
+    }
+
+    static String time(Instant at) {
+        return LOCAL.format(at);
+    }
+
+    static Map<String, Object> summary(ImportBatch b) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", b.id());
+        json.put("startedAt", b.startedAt().toString());
+        json.put("status", b.status().code());
+        json.put("table", b.targetTable());
+        json.put("file", b.sourceFile());
+        json.put("counts", b.counts());
+        return json;
+    }
+
+    static Map<String, Object> details(ImportBatch b) {
+        Map<String, Object> json = summary(b);
+        json.put("sha256", b.sourceSha256());
+        json.put("sheet", b.sheet().orElse(null));
+        json.put("profile", b.profileName());
+        json.put("profileSha256", b.profileSha256());
+        json.put("mode", b.mode().code());
+        json.put("scores", b.scores());
+        json.put("steward", b.steward());
+        json.put("finishedAt", b.finishedAt().map(Instant::toString).orElse(null));
+        json.put("rolledBackAt", b.rolledBackAt().map(Instant::toString).orElse(null));
+        json.put("rolledBackBy", b.rolledBackBy().orElse(null));
+        json.put("message", b.message().orElse(null));
+        return json;
+    }
+}

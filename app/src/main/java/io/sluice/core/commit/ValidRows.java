@@ -1,0 +1,76 @@
+package io.sluice.core.commit;
+
+import io.sluice.core.mapping.MappedRow;
+import io.sluice.core.mapping.Mapper;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.core.source.SourceRow;
+import io.sluice.core.source.SourceTable;
+import io.sluice.core.source.Sources;
+
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The rows of a file that validated without errors, read again from the file and mapped, for the direct import path
+ * ({@code import FILE --approve valid}). The validation pass marks rows with errors in a bit set (one bit per row
+ * number); this pass streams the file once more and skips them, so memory stays bounded and the target connection is
+ * used by one thing at a time.
+ */
+public final class ValidRows implements Iterable<ApprovedRow> {
+
+    private final Path file;
+    private final SourceOptions options;
+    private final Mapper mapper;
+    private final BitSet withErrors;
+    private final int legacyIdColumn;
+
+    /**
+     * @param withErrors     row numbers that had error findings
+     * @param legacyIdColumn 0-based source column of the legacy id, or -1
+     */
+    public ValidRows(Path file, SourceOptions options, Mapper mapper, BitSet withErrors, int legacyIdColumn) {
+        this.file = file;
+        this.options = options;
+        this.mapper = mapper;
+        this.withErrors = withErrors;
+        this.legacyIdColumn = legacyIdColumn;
+    }
+
+    @Override
+    public Iterator<ApprovedRow> iterator() {
+        SourceTable table = Sources.open(file, options);
+        return new Iterator<>() {
+            private ApprovedRow next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null) {
+                    SourceRow row = table.next();
+                    if (row == null) {
+                        table.close();
+                        return false;
+                    }
+                    if (row.number() <= Integer.MAX_VALUE && withErrors.get((int) row.number())) {
+                        continue;
+                    }
+                    MappedRow mapped = mapper.map(row);
+                    next = new ApprovedRow(row.number(),
+                            legacyIdColumn < 0 ? null : row.cell(legacyIdColumn).text(), mapped);
+                }
+                return true;
+            }
+
+            @Override
+            public ApprovedRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                ApprovedRow row = next;
+                next = null;
+                return row;
+            }
+        };
+    }
+}
