@@ -349,7 +349,7 @@ class CliTest {
     }
 
     @Test
-    void importRefusesConflictsWithTheLiveTargetWithExitOne() throws IOException {
+    void importLeavesOutRowsWhoseKeyIsAlreadyInTheTable() throws IOException {
         Path file = dir.resolve("one.csv");
         Files.writeString(file, String.join("\n",
                 "Mix Code,Cement (kg/m3),Water (kg/m3),Coarse Aggregate (kg/m3),Fine Aggregate (kg/m3),Age (days)",
@@ -360,8 +360,8 @@ class CliTest {
                 .isZero();
         Path second = dir.resolve("two.csv");
         Files.writeString(second, Files.readString(file) + "\n");
-        // validated while the key is free would pass; here the key is already taken, so validation flags it and
-        // nothing is valid to import
+        // the key is taken by the first import: validation flags the row, so nothing is valid to import (a key taken
+        // between validation and commit is refused by the commit itself: CommitterTest)
         Run again = run("import", second.toString(), "--profile", profile.toString(), "--approve", "valid",
                 "--dry-run");
         assertThat(again.out()).contains("0 to insert");
