@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.QualityScores;
 import io.sluice.core.commit.ApprovedRow;
@@ -14,6 +15,7 @@ import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ReviewApprovedRows;
+import io.sluice.core.review.ReviewAuditCopy;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.target.TableInfo;
@@ -126,7 +128,8 @@ final class ImportCommand implements Callable<Integer> {
         CommitRequest request = request(profile, file.getFileName().toString(), sha256, sheet, summary.rows(),
                 summary.withErrors(), scores(summary), table);
         ValidRows rows = new ValidRows(file, options, mapper, withErrors, legacyIdColumn(profile, columns));
-        return commit(db, table, mapper, request, rows);
+        Long batch = commit(db, table, mapper, request, rows);
+        return batch != null || dryRun ? SluiceCommand.OK : SluiceCommand.FINDINGS;
     }
 
     private int importReview(TargetDatabase db) {
@@ -149,12 +152,22 @@ final class ImportCommand implements Callable<Integer> {
             long rejected = review.ledger().counts().rejected();
             CommitRequest request = request(profile, info.source().getFileName().toString(), info.sha256(),
                     info.sheet(), review.rowCount(), rejected, scores, table);
-            return commit(db, table, mapper, request, rows);
+            Long batch = commit(db, table, mapper, request, rows);
+            if (batch == null) {
+                return dryRun ? SluiceCommand.OK : SluiceCommand.FINDINGS;
+            }
+            try (Bookkeeping bookkeeping = target.bookkeeping()) {
+                long copied = ReviewAuditCopy.copy(review, batch, bookkeeping);
+                spec.commandLine().getOut().printf("The review's audit log (%d entries) is kept with batch %d.%n",
+                        copied, batch);
+            }
+            return SluiceCommand.OK;
         }
     }
 
-    private int commit(TargetDatabase db, TableInfo table, Mapper mapper, CommitRequest request,
-                       Iterable<ApprovedRow> rows) {
+    /** Commits (or plans, for a dry run); returns the batch id, or null for a dry run or a refused import. */
+    private Long commit(TargetDatabase db, TableInfo table, Mapper mapper, CommitRequest request,
+                        Iterable<ApprovedRow> rows) {
         PrintWriter out = spec.commandLine().getOut();
         Committer committer = new Committer(db, table, mapper.targetColumns());
         if (dryRun) {
@@ -162,7 +175,7 @@ final class ImportCommand implements Callable<Integer> {
             out.printf("Dry run into %s (%s): %d to insert, %d to update, %d to skip. Nothing was written.%n",
                     table.qualifiedName(), request.mode().code(), plan.toInsert(), plan.toUpdate(), plan.toSkip());
             out.flush();
-            return SluiceCommand.OK;
+            return null;
         }
         try {
             TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
@@ -174,7 +187,7 @@ final class ImportCommand implements Callable<Integer> {
             out.printf("See it with 'sluice batch %d'; take it back with 'sluice rollback %d'.%n", result.batchId(),
                     result.batchId());
             out.flush();
-            return SluiceCommand.OK;
+            return result.batchId();
         } catch (CommitConflictException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("sluice import: " + e.getMessage());
@@ -184,7 +197,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             findings.print(err);
             err.flush();
-            return SluiceCommand.FINDINGS;
+            return null;
         }
     }
 

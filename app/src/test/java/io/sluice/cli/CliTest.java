@@ -3,7 +3,10 @@ package io.sluice.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.target.SampleSchema;
+import io.sluice.core.target.SluiceHome;
 import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,6 +29,17 @@ class CliTest {
 
     @TempDir
     Path dir;
+
+    /** A fresh embedded default database for this class, whatever earlier runs left in the build's Sluice home. */
+    @BeforeAll
+    static void freshHome() throws IOException {
+        System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-cli-test").toString());
+    }
+
+    @AfterAll
+    static void restoreHome() {
+        System.clearProperty(SluiceHome.PROPERTY);
+    }
 
     /** What one run printed and returned. */
     record Run(int exit, String out, String err) {
@@ -337,7 +351,7 @@ class CliTest {
         run("decide", review.toString(), "--approve", "rows:66");
         Run imported = run(with(List.of("import", "--review", review.toString()), target));
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("108 inserted");
+        assertThat(imported.out()).contains("108 inserted").containsPattern("audit log \\(\\d+ entries\\) is kept");
         Run upsert = run(with(List.of("import", "--review", review.toString(), "--mode", "upsert",
                 "--allow-duplicate"), target));
         assertThat(upsert.out()).contains("0 inserted, 108 updated");

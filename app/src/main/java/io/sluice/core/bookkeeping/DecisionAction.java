@@ -7,6 +7,7 @@ import jakarta.persistence.Converter;
 public enum DecisionAction {
     APPROVE("approve"),
     REJECT("reject"),
+    CLEAR("clear"),
     EDIT("edit"),
     UNDO("undo"),
     REDO("redo");

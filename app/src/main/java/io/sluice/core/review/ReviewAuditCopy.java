@@ -1,0 +1,46 @@
+package io.sluice.core.review;
+
+import io.sluice.core.bookkeeping.Bookkeeping;
+import io.sluice.core.bookkeeping.DecisionAction;
+import io.sluice.core.bookkeeping.DecisionAudit;
+import io.sluice.core.workspace.AuditEntry;
+import io.sluice.core.workspace.Review;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps a review's audit log with the import batch it led to: every decision and edit (who, when, why, old and new
+ * value) is copied into the target's {@code sluice_decision_audit}, so the history survives the review file.
+ */
+public final class ReviewAuditCopy {
+
+    private static final int PAGE = 1_000;
+
+    private ReviewAuditCopy() {
+    }
+
+    /** Copies the whole audit log of the review, page by page; returns the number of entries copied. */
+    public static long copy(Review review, long batchId, Bookkeeping bookkeeping) {
+        String reviewFile = review.file().toAbsolutePath().toString();
+        List<String> columns = review.columns();
+        long after = 0;
+        long copied = 0;
+        while (true) {
+            List<AuditEntry> page = review.ledger().audit(after, PAGE);
+            if (page.isEmpty()) {
+                return copied;
+            }
+            List<DecisionAudit> rows = new ArrayList<>(page.size());
+            for (AuditEntry e : page) {
+                String column = e.column() == null || e.column() >= columns.size() ? null : columns.get(e.column());
+                rows.add(new DecisionAudit(batchId, reviewFile, e.row() == null ? 0 : e.row(),
+                        DecisionAction.ofCode(e.action().label()), e.reason(), column, e.oldValue(), e.newValue(),
+                        e.steward(), e.at()));
+                after = e.id();
+            }
+            bookkeeping.recordDecisions(rows);
+            copied += rows.size();
+        }
+    }
+}
