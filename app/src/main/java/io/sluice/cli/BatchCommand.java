@@ -3,6 +3,7 @@ package io.sluice.cli;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.ImportBatch;
+import io.sluice.core.bookkeeping.RowProvenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -22,6 +24,14 @@ final class BatchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "Batch id (see 'sluice batches').")
     long id;
+
+    @Option(names = "--rows", defaultValue = "10", paramLabel = "N",
+            description = "List where the first N rows of the batch came from (default: 10).")
+    int rows;
+
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "Where the target row with this natural key came from, in this batch and any other.")
+    String key;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format.")
     OutputFormat format;
@@ -42,9 +52,12 @@ final class BatchCommand implements Callable<Integer> {
             ImportBatch b = bookkeeping.batch(id).orElseThrow(() -> SluiceException.input("There is no import batch "
                     + id + " in " + target.displayUrl() + "; 'sluice batches' lists them."));
             Map<String, Long> provenance = bookkeeping.provenanceCounts(id);
+            List<RowProvenance> origins = key != null ? bookkeeping.provenanceOf(b.targetTable(), key)
+                    : bookkeeping.provenance(id, 0, Math.max(rows, 0));
             if (format == OutputFormat.json) {
                 Map<String, Object> json = BatchJson.details(b);
                 json.put("provenance", provenance);
+                json.put("rows", origins.stream().map(BatchJson::origin).toList());
                 out.println(Json.write(json));
             } else {
                 out.printf("Batch %d: %s%n", b.id(), b.status().code()
@@ -66,9 +79,28 @@ final class BatchCommand implements Callable<Integer> {
                 }
                 out.printf("Provenance: %s%n", provenance.isEmpty() ? "none" : provenance);
                 b.message().ifPresent(m -> out.println("Message:  " + m));
+                printOrigins(out, origins);
             }
         }
         out.flush();
         return SluiceCommand.OK;
+    }
+
+    private void printOrigins(PrintWriter out, List<RowProvenance> origins) {
+        if (key != null && origins.isEmpty()) {
+            out.println();
+            out.println("No batch wrote a row with key " + key + ".");
+            return;
+        }
+        if (origins.isEmpty()) {
+            return;
+        }
+        out.println();
+        TextTable table = new TextTable("BATCH", "TARGET KEY", "ACTION", "SHEET", "ROW", "LEGACY ID");
+        for (RowProvenance p : origins) {
+            table.add(String.valueOf(p.batchId()), p.targetKey(), p.action().code(), p.sourceSheet().orElse(""),
+                    String.valueOf(p.sourceRow()), p.legacyId().orElse(""));
+        }
+        table.print(out);
     }
 }

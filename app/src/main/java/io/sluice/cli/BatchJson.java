@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.core.bookkeeping.ImportBatch;
+import io.sluice.core.bookkeeping.RowProvenance;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,6 +30,17 @@ final class BatchJson {
         json.put("table", b.targetTable());
         json.put("file", b.sourceFile());
         json.put("counts", b.counts());
+        return json;
+    }
+
+    static Map<String, Object> origin(RowProvenance p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("batch", p.batchId());
+        json.put("targetKey", p.targetKey());
+        json.put("action", p.action().code());
+        json.put("sheet", p.sourceSheet().orElse(null));
+        json.put("row", p.sourceRow());
+        json.put("legacyId", p.legacyId().orElse(null));
         return json;
     }
 

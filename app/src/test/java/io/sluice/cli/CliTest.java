@@ -304,6 +304,14 @@ class CliTest {
                 .json();
         assertThat(details.get("provenance").get("inserted").asLong()).isEqualTo(191);
         assertThat(details.get("counts").get("rejected").asLong()).isEqualTo(9);
+        assertThat(details.get("rows").get(0).get("row").asLong()).isEqualTo(2);
+        JsonNode origin = run(with(List.of("batch", String.valueOf(batch), "--key", "00028-A", "--format", "json"),
+                targetOptions)).json().get("rows");
+        assertThat(origin).singleElement().satisfies(o -> {
+            assertThat(o.get("row").asLong()).isEqualTo(29);
+            assertThat(o.get("sheet").asText()).isEqualTo("ds1-concrete-mix.csv");
+            assertThat(o.get("action").asText()).isEqualTo("inserted");
+        });
 
         Run again = run(importArgs.toArray(String[]::new));
         assertThat(again.exit()).isEqualTo(SluiceCommand.INPUT);

@@ -136,6 +136,21 @@ public final class Bookkeeping implements AutoCloseable {
         });
     }
 
+    /** A page of the batch's provenance in the order it was written: which source row became which target row. */
+    public List<RowProvenance> provenance(long batchId, int offset, int limit) {
+        return inTransaction("read the provenance of import batch " + batchId, session -> session
+                .createSelectionQuery("from RowProvenance where batchId = :batch order by id", RowProvenance.class)
+                .setParameter("batch", batchId).setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    /** Where a target row came from: its provenance in every batch, oldest first (key as the batch recorded it). */
+    public List<RowProvenance> provenanceOf(String targetTable, String targetKey) {
+        return inTransaction("look up where " + targetTable + " row " + targetKey + " came from", session -> session
+                .createSelectionQuery("from RowProvenance where lower(targetTable) = lower(:table)"
+                        + " and targetKey = :key order by id", RowProvenance.class)
+                .setParameter("table", targetTable).setParameter("key", targetKey).getResultList());
+    }
+
     /** Passes every before-image of the batch, newest first (the order a rollback restores them in). */
     public void forEachBeforeImage(long batchId, Consumer<BeforeImage> consumer) {
         stream("read the before-images of import batch " + batchId, session -> {
