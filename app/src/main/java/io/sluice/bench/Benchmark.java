@@ -28,9 +28,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -39,14 +41,18 @@ import java.util.stream.Stream;
  * {@code -Xmx256m}, printing rows/s and peak heap:
  * <pre>
  *   java -cp app/target/sluice.jar io.sluice.bench.Benchmark [--rows N] [--dir DIR] [--heap 256m]
+ *       [--stages a,b,...] [--pg-url JDBC_URL --pg-user USER]   (password in SLUICE_BENCH_PG_PASSWORD)
  * </pre>
  * Stages: fastexcel-reader alone (the raw XLSX baseline), Sluice's readers, headless validation (the path of
- * {@code sluice validate}), and staging into a review while validating (the path of {@code validate --review}).
+ * {@code sluice validate}), and staging into a review while validating (the path of {@code validate --review});
+ * then the commit of the approved rows against the database's own bulk load ({@link CommitBenchmark}).
  */
 public final class Benchmark {
 
     private static final String CSV = "mix.csv";
     private static final String XLSX = "mix.xlsx";
+    private static final List<String> READ_STAGES = List.of("csv-read", "csv-validate", "csv-review",
+            "xlsx-raw-fastexcel", "xlsx-read", "xlsx-validate", "xlsx-review");
 
     private Benchmark() {
     }
@@ -54,35 +60,81 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         if (options.containsKey("stage")) {
-            runStage(options.get("stage"), Path.of(options.get("file")));
+            String stage = options.get("stage");
+            if (READ_STAGES.contains(stage)) {
+                runStage(stage, Path.of(options.get("file")));
+            } else {
+                CommitBenchmark.runStage(stage, Path.of(options.get("file")), options);
+            }
             return;
         }
         long rows = Long.parseLong(options.getOrDefault("rows", "1000000"));
         Path dir = Path.of(options.getOrDefault("dir", "target/benchmark"));
         String heap = options.getOrDefault("heap", "256m");
+        Set<String> stages = stages(options);
         Files.createDirectories(dir);
         Path csv = generate(dir.resolve(rows + "-" + CSV), rows, false);
-        Path xlsx = generate(dir.resolve(rows + "-" + XLSX), rows, true);
+        Path xlsx = stages.stream().anyMatch(s -> s.startsWith("xlsx-"))
+                ? generate(dir.resolve(rows + "-" + XLSX), rows, true) : null;
         System.out.printf("Sluice benchmark: %,d rows x 20 columns, each stage in its own JVM with -Xmx%s, "
                 + "%d cores%n%n", rows, heap, Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-28s %12s %10s %12s %14s%n", "stage", "rows", "seconds", "rows/s", "peak heap MB");
+        if (READ_STAGES.stream().anyMatch(stages::contains)) {
+            System.out.printf("%-28s %12s %10s %12s %14s%n", "stage", "rows", "seconds", "rows/s", "peak heap MB");
+        }
         Map<String, double[]> results = new LinkedHashMap<>();
-        for (String stage : List.of("csv-read", "csv-validate", "csv-review")) {
-            results.put(stage, child(stage, csv, heap, dir));
+        for (String stage : READ_STAGES) {
+            if (stages.contains(stage)) {
+                results.put(stage, child(stage, stage.startsWith("xlsx-") ? xlsx : csv, heap, dir));
+            }
         }
-        for (String stage : List.of("xlsx-raw-fastexcel", "xlsx-read", "xlsx-validate", "xlsx-review")) {
-            results.put(stage, child(stage, xlsx, heap, dir));
+        if (!results.isEmpty()) {
+            System.out.println();
         }
-        double raw = results.get("xlsx-raw-fastexcel")[1];
-        System.out.println();
-        System.out.printf("XLSX headless validate / raw fastexcel read: %.2fx (target <= 1.5x)%n",
-                results.get("xlsx-validate")[1] / raw);
-        System.out.printf("XLSX review (staged + validated) / raw fastexcel read: %.2fx (target <= 2x)%n",
-                results.get("xlsx-review")[1] / raw);
-        System.out.printf("CSV headless validate: %,.0f rows/s (target: faster than pandas read_csv, ~340,000 rows/s "
-                + "on this machine)%n", results.get("csv-validate")[2]);
-        System.out.printf("CSV review (staged + validated): %,.0f rows/s (target >= 150,000 rows/s)%n",
-                results.get("csv-review")[2]);
+        if (results.containsKey("xlsx-raw-fastexcel")) {
+            double raw = results.get("xlsx-raw-fastexcel")[1];
+            if (results.containsKey("xlsx-validate")) {
+                System.out.printf("XLSX headless validate / raw fastexcel read: %.2fx (target <= 1.5x)%n",
+                        results.get("xlsx-validate")[1] / raw);
+            }
+            if (results.containsKey("xlsx-review")) {
+                System.out.printf("XLSX review (staged + validated) / raw fastexcel read: %.2fx (target <= 2x)%n",
+                        results.get("xlsx-review")[1] / raw);
+            }
+        }
+        if (results.containsKey("csv-validate")) {
+            System.out.printf("CSV headless validate: %,.0f rows/s (target: faster than pandas read_csv, "
+                    + "~340,000 rows/s on this machine)%n", results.get("csv-validate")[2]);
+        }
+        if (results.containsKey("csv-review")) {
+            System.out.printf("CSV review (staged + validated): %,.0f rows/s (target >= 150,000 rows/s)%n",
+                    results.get("csv-review")[2]);
+        }
+        if (CommitBenchmark.STAGES.stream().anyMatch(stages::contains)) {
+            if (!results.isEmpty()) {
+                System.out.println();
+            }
+            System.out.printf("%-28s %12s %10s %12s %14s%n", "commit stage", "rows", "seconds", "rows/s",
+                    "peak heap MB");
+            CommitBenchmark.run(stages, csv, dir, heap, options);
+        }
+    }
+
+    /** The stages of {@code --stages a,b,...}, or all of them. */
+    private static Set<String> stages(Map<String, String> options) {
+        List<String> all = new ArrayList<>(READ_STAGES);
+        all.addAll(CommitBenchmark.STAGES);
+        if (!options.containsKey("stages")) {
+            return new LinkedHashSet<>(all);
+        }
+        Set<String> stages = new LinkedHashSet<>();
+        for (String stage : options.get("stages").split(",")) {
+            if (!all.contains(stage.strip())) {
+                throw new IllegalArgumentException("Unknown stage '" + stage.strip() + "'; stages are "
+                        + String.join(",", all));
+            }
+            stages.add(stage.strip());
+        }
+        return stages;
     }
 
     private static Path generate(Path file, long rows, boolean xlsx) throws IOException {
@@ -103,15 +155,16 @@ public final class Benchmark {
     }
 
     /** Runs one stage in a fresh JVM and echoes its result line; returns {rows, seconds, rows/s, peak MB}. */
-    private static double[] child(String stage, Path file, String heap, Path dir) throws IOException,
+    static double[] child(String stage, Path file, String heap, Path dir, String... extra) throws IOException,
             InterruptedException {
         Path home = Files.createTempDirectory(dir, "home-");
         // the same class path as this JVM: the shaded jar when run as documented, the build's class path in tests
         String classPath = System.getProperty("java.class.path");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx" + heap, "-D" + SluiceHome.PROPERTY + "=" + home,
-                "-cp", classPath, Benchmark.class.getName(), "--stage", stage, "--file", file.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-D" + SluiceHome.PROPERTY + "=" + home,
+                "-cp", classPath, Benchmark.class.getName(), "--stage", stage, "--file", file.toString()));
+        command.addAll(List.of(extra));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         double[] result = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -222,7 +275,7 @@ public final class Benchmark {
                 : SourceOptions.DEFAULTS;
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
@@ -230,7 +283,7 @@ public final class Benchmark {
     }
 
     /** Sum of the heap pools' peak usage since the reset: the most heap the stage ever occupied. */
-    private static double peakHeapMegabytes() {
+    static double peakHeapMegabytes() {
         long bytes = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -244,7 +297,8 @@ public final class Benchmark {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Usage: Benchmark [--rows N] [--dir DIR] [--heap 256m]");
+                throw new IllegalArgumentException("Usage: Benchmark [--rows N] [--dir DIR] [--heap 256m]"
+                        + " [--stages a,b,...] [--pg-url JDBC_URL --pg-user USER]");
             }
             options.put(args[i].substring(2), args[++i]);
         }

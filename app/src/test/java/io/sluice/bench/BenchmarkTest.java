@@ -6,7 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,16 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchmarkTest {
 
     @Test
-    void printsRowsPerSecondAndPeakHeapForEveryStage(@TempDir Path dir) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            Benchmark.main(new String[] {"--rows", "300", "--dir", dir.toString(), "--heap", "128m"});
-        } finally {
-            System.setOut(original);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
+    void printsRowsPerSecondAndPeakHeapForEveryReadStage(@TempDir Path dir) throws Exception {
+        String output = run("--rows", "300", "--dir", dir.toString(), "--heap", "128m", "--stages",
+                "csv-read,csv-validate,csv-review,xlsx-raw-fastexcel,xlsx-read,xlsx-validate,xlsx-review");
         for (String stage : new String[] {"csv-read", "csv-validate", "csv-review", "xlsx-read", "xlsx-validate",
                 "xlsx-review"}) {
             assertThat(output).as(stage).containsPattern("(?m)^" + stage + " +300 +[0-9.]+ +[0-9,]+ +[0-9]+$");
@@ -32,5 +29,44 @@ class BenchmarkTest {
         assertThat(output).containsPattern("(?m)^xlsx-raw-fastexcel +303 ");
         assertThat(output).contains("XLSX headless validate / raw fastexcel read:")
                 .contains("CSV review (staged + validated):");
+        assertThat(output).doesNotContain("commit stage");
+    }
+
+    @Test
+    void commitsTheCleanRowsWithProvenanceAndLoadsTheSameRowsWithCsvread(@TempDir Path dir) throws Exception {
+        String output = run("--rows", "300", "--dir", dir.toString(), "--heap", "128m", "--stages",
+                "h2-commit,h2-csvread,pg-commit,psql-copy");
+
+        long committed = rows(output, "h2-commit");
+        assertThat(committed).as("rows without errors").isBetween(250L, 299L);
+        assertThat(rows(output, "h2-csvread")).isEqualTo(committed);
+        assertThat(output).containsPattern("(?m)^  h2-commit: validation pass \\(not counted\\): 300 rows, "
+                + (300 - committed) + " with errors left out, [0-9.]+ s$");
+        assertThat(output).containsPattern("(?m)^H2 commit / H2 CSVREAD: [0-9]+\\.[0-9]{2}x \\(target <= 1.0x\\)$")
+                .contains("PostgreSQL stages skipped: no --pg-url given; run them with --pg-url")
+                .doesNotContain("PostgreSQL commit / psql")
+                .doesNotContain("csv-validate");
+        // the table-shaped CSV the bulk loads read: header, then one line per committed row (no text has a newline)
+        List<String> tableCsv = Files.readAllLines(dir.resolve("300-mix-approved.csv"));
+        assertThat(tableCsv.get(0)).startsWith("mix_code,cement_kg,water_kg");
+        assertThat(tableCsv).hasSize((int) committed + 1);
+    }
+
+    private static long rows(String output, String stage) {
+        Matcher line = Pattern.compile("(?m)^" + stage + " +([0-9,]+) +[0-9.]+ +[0-9,]+ +[0-9]+$").matcher(output);
+        assertThat(line.find()).as(stage + " result line in:%n%s", output).isTrue();
+        return Long.parseLong(line.group(1).replace(",", ""));
+    }
+
+    private static String run(String... args) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Benchmark.main(args);
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 }
