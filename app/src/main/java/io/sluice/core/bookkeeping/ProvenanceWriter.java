@@ -16,8 +16,8 @@ import java.sql.Types;
 
 /**
  * Writes provenance rows (and before-images of updated rows) of one import batch on the caller's JDBC connection, in
- * the caller's transaction, in batches of {@value #BATCH_SIZE} (provenance rows with COPY on PostgreSQL, where it is
- * about twice as fast, else JDBC batches): memory stays bounded for any number of rows, and
+ * the caller's transaction, in batches of {@value #BATCH_SIZE} (on PostgreSQL the provenance rows go through COPY,
+ * much faster for a large import; before-images stay JDBC batches): memory stays bounded for any number of rows, and
  * provenance commits or rolls back together with the user-table writes it describes. Never commits or closes the
  * connection; {@link #close()} flushes what is pending.
  */
@@ -173,10 +173,17 @@ public final class ProvenanceWriter implements AutoCloseable {
         try {
             in.writeToCopy(copyBuffer.toByteArray(), 0, copyBuffer.size());
             in.endCopy();
-        } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
+        } catch (SQLException | RuntimeException e) {
+            // keep the first error: the connection may be gone, and then cancelling fails too
+            try {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            } catch (SQLException | RuntimeException cancel) {
+                e.addSuppressed(cancel);
             }
+            throw e;
+        } finally {
             copyBuffer.reset();
         }
     }

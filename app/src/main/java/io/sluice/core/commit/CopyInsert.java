@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * PostgreSQL bulk insert of new rows with {@code COPY ... FROM STDIN} in CSV, one COPY per chunk on the caller's
  * connection and transaction (a failed COPY leaves nothing). Values are rendered from their typed Java values, never
  * from display text: numbers in plain notation, ISO dates and times, text always quoted so an empty string stays
- * distinct from NULL (an unquoted empty field). Measured about three times faster than JDBC batches.
+ * distinct from NULL (an unquoted empty field). Together with COPY for provenance and array key look-ups, a 100,000-row
+ * commit ran about 2.5 times as fast as with JDBC batches; a temporary table plus INSERT ... SELECT was no faster.
  */
 final class CopyInsert {
 
@@ -78,16 +79,29 @@ final class CopyInsert {
         if (pending == 0) {
             return;
         }
-        CopyIn in = copy.copyIn(sql);
         try {
-            in.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            in.endCopy();
+            send(copy, sql, buffer);
         } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
             buffer.reset();
             pending = 0;
+        }
+    }
+
+    /** One COPY of that CSV; a failure cancels it, keeping the first error (the connection may be gone). */
+    static void send(CopyManager copy, String sql, ByteArrayOutputStream csv) throws SQLException {
+        CopyIn in = copy.copyIn(sql);
+        try {
+            in.writeToCopy(csv.toByteArray(), 0, csv.size());
+            in.endCopy();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            } catch (SQLException | RuntimeException cancel) {
+                e.addSuppressed(cancel);
+            }
+            throw e;
         }
     }
 

@@ -81,6 +81,14 @@ class CopyInsertTest {
     }
 
     @Test
+    void theCommitterTestsTableTakesTheCopyPathOnPostgresql() throws SQLException {
+        try (CommitFixture f = new CommitFixture(TestDatabases.Engine.POSTGRESQL)) {
+            assertThat(CopyInsert.forTable(f.db.connection(), f.db.dialect(), f.table, f.mapper.targetColumns()))
+                    .isNotNull();
+        }
+    }
+
+    @Test
     void h2KeepsJdbcBatches() throws SQLException {
         TestDatabases.Database database = TestDatabases.h2Mem();
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
