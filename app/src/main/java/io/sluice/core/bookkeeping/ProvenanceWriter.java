@@ -3,6 +3,12 @@ package io.sluice.core.bookkeeping;
 import io.sluice.core.SluiceException;
 
 import io.sluice.core.target.Redaction;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,7 +16,8 @@ import java.sql.Types;
 
 /**
  * Writes provenance rows (and before-images of updated rows) of one import batch on the caller's JDBC connection, in
- * the caller's transaction, as JDBC batches of {@value #BATCH_SIZE}: memory stays bounded for any number of rows, and
+ * the caller's transaction, in batches of {@value #BATCH_SIZE} (on PostgreSQL the provenance rows go through COPY,
+ * much faster for a large import; before-images stay JDBC batches): memory stays bounded for any number of rows, and
  * provenance commits or rolls back together with the user-table writes it describes. Never commits or closes the
  * connection; {@link #close()} flushes what is pending.
  */
@@ -28,10 +35,16 @@ public final class ProvenanceWriter implements AutoCloseable {
             + " (batch_id, provenance_id, target_table, target_key, row_image)"
             + " SELECT ?, MAX(p.id), ?, ?, ? FROM sluice_row_provenance p"
             + " WHERE p.batch_id = ? AND p.target_table = ? AND p.target_key = ? AND p.action = 'updated'";
+    private static final String COPY_PROVENANCE = "COPY sluice_row_provenance"
+            + " (batch_id, target_table, target_key, source_sheet, source_row, legacy_id, action)"
+            + " FROM STDIN WITH (FORMAT csv, NULL '', ENCODING 'UTF8')";
 
     private final long batchId;
     private final PreparedStatement provenance;
     private final PreparedStatement images;
+    private final CopyManager copy;
+    private final ByteArrayOutputStream copyBuffer = new ByteArrayOutputStream(1 << 16);
+    private final StringBuilder line = new StringBuilder(128);
     private int pendingRows;
     private int pendingImages;
     private long written;
@@ -40,7 +53,9 @@ public final class ProvenanceWriter implements AutoCloseable {
     public ProvenanceWriter(Connection connection, long batchId) {
         this.batchId = batchId;
         try {
-            this.provenance = connection.prepareStatement(INSERT_PROVENANCE);
+            this.copy = connection.isWrapperFor(PGConnection.class)
+                    ? connection.unwrap(PGConnection.class).getCopyAPI() : null;
+            this.provenance = copy != null ? null : connection.prepareStatement(INSERT_PROVENANCE);
             this.images = connection.prepareStatement(INSERT_IMAGE);
         } catch (SQLException e) {
             throw failure(e);
@@ -50,14 +65,11 @@ public final class ProvenanceWriter implements AutoCloseable {
     /** Records what the import did to one target row. */
     public void add(RowProvenance row) {
         try {
-            provenance.setLong(1, batchId);
-            provenance.setString(2, row.targetTable());
-            provenance.setString(3, row.targetKey());
-            setNullable(provenance, 4, row.sourceSheet().orElse(null));
-            provenance.setLong(5, row.sourceRow());
-            setNullable(provenance, 6, row.legacyId().orElse(null));
-            provenance.setString(7, row.action().code());
-            provenance.addBatch();
+            if (copy != null) {
+                addToCopy(row);
+            } else {
+                addToBatch(row);
+            }
             pendingRows++;
             written++;
         } catch (SQLException e) {
@@ -66,6 +78,49 @@ public final class ProvenanceWriter implements AutoCloseable {
         if (pendingRows + pendingImages >= BATCH_SIZE) {
             flush();
         }
+    }
+
+    private void addToCopy(RowProvenance row) {
+        line.setLength(0);
+        line.append(batchId).append(',');
+        quote(row.targetTable());
+        line.append(',');
+        quote(row.targetKey());
+        line.append(',');
+        quote(row.sourceSheet().orElse(null));
+        line.append(',').append(row.sourceRow()).append(',');
+        quote(row.legacyId().orElse(null));
+        line.append(',');
+        quote(row.action().code());
+        line.append('\n');
+        copyBuffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A CSV field: NULL is an unquoted empty field, text is always quoted (quotes doubled), so "" stays text. */
+    private void quote(String text) {
+        if (text == null) {
+            return;
+        }
+        line.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                line.append('"');
+            }
+            line.append(c);
+        }
+        line.append('"');
+    }
+
+    private void addToBatch(RowProvenance row) throws SQLException {
+        provenance.setLong(1, batchId);
+        provenance.setString(2, row.targetTable());
+        provenance.setString(3, row.targetKey());
+        setNullable(provenance, 4, row.sourceSheet().orElse(null));
+        provenance.setLong(5, row.sourceRow());
+        setNullable(provenance, 6, row.legacyId().orElse(null));
+        provenance.setString(7, row.action().code());
+        provenance.addBatch();
     }
 
     /** Records an updated row together with the row as it was before (JSON text: column -> value as text). */
@@ -98,16 +153,38 @@ public final class ProvenanceWriter implements AutoCloseable {
     /** Sends what is pending: provenance rows first, so the before-images find them. */
     public void flush() {
         try {
-            if (pendingRows > 0) {
+            if (pendingRows > 0 && copy != null) {
+                sendCopy();
+            } else if (pendingRows > 0) {
                 provenance.executeBatch();
-                pendingRows = 0;
             }
+            pendingRows = 0;
             if (pendingImages > 0) {
                 images.executeBatch();
                 pendingImages = 0;
             }
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    private void sendCopy() throws SQLException {
+        CopyIn in = copy.copyIn(COPY_PROVENANCE);
+        try {
+            in.writeToCopy(copyBuffer.toByteArray(), 0, copyBuffer.size());
+            in.endCopy();
+        } catch (SQLException | RuntimeException e) {
+            // keep the first error: the connection may be gone, and then cancelling fails too
+            try {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            } catch (SQLException | RuntimeException cancel) {
+                e.addSuppressed(cancel);
+            }
+            throw e;
+        } finally {
+            copyBuffer.reset();
         }
     }
 
@@ -118,7 +195,9 @@ public final class ProvenanceWriter implements AutoCloseable {
             flush();
         } finally {
             try {
-                provenance.close();
+                if (provenance != null) {
+                    provenance.close();
+                }
                 images.close();
             } catch (SQLException e) {
                 // the statements die with the connection anyway

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * One pass over the approved rows in chunks: each chunk is checked against the live target (key taken in insert mode,
- * foreign-key parent missing) and, when writing and nothing has conflicted so far, written with JDBC batches together
- * with its provenance, then verified. Without a provenance writer it only counts (dry run).
+ * foreign-key parent missing) and, when writing and nothing has conflicted so far, written together with its
+ * provenance, then verified: new rows with COPY on PostgreSQL ({@link CopyInsert}), else with JDBC batches. Without a provenance writer it only counts (dry run).
  */
 final class ImportRun implements AutoCloseable {
 
@@ -47,6 +47,7 @@ final class ImportRun implements AutoCloseable {
     private final List<ColumnInfo> valueColumns;
     private final List<ForeignKeyCheck> foreignKeys = new ArrayList<>();
     private final PreparedStatement insert;
+    private final CopyInsert copy;
     private final PreparedStatement update;
     private final Map<RowAction, Long> counts = new EnumMap<>(RowAction.class);
     private final List<Finding> findings = new ArrayList<>();
@@ -77,11 +78,13 @@ final class ImportRun implements AutoCloseable {
         }
         if (provenance == null) {
             this.insert = null;
+            this.copy = null;
             this.update = null;
         } else {
+            this.copy = CopyInsert.forTable(connection, dialect, table, columns);
             String names = columns.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "));
-            this.insert = connection.prepareStatement("INSERT INTO " + rows.quotedTable() + " (" + names
-                    + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")");
+            this.insert = copy != null ? null : connection.prepareStatement("INSERT INTO " + rows.quotedTable()
+                    + " (" + names + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")");
             this.update = valueColumns.isEmpty() ? null : connection.prepareStatement("UPDATE "
                     + rows.quotedTable() + " SET " + valueColumns.stream().map(c -> dialect.quote(c.name()) + " = ?")
                     .collect(Collectors.joining(", ")) + " WHERE " + rows.keyPredicate());
@@ -229,10 +232,18 @@ final class ImportRun implements AutoCloseable {
                     p.row().sourceRow(), p.row().legacyId(), p.action());
             switch (p.action()) {
                 case INSERTED -> {
-                    for (int i = 0; i < columns.size(); i++) {
-                        Values.bind(insert, i + 1, value(p.row(), columns.get(i)), columns.get(i), dialect);
+                    if (copy != null) {
+                        List<Object> values = new ArrayList<>(columns.size());
+                        for (ColumnInfo c : columns) {
+                            values.add(value(p.row(), c));
+                        }
+                        copy.add(values);
+                    } else {
+                        for (int i = 0; i < columns.size(); i++) {
+                            Values.bind(insert, i + 1, value(p.row(), columns.get(i)), columns.get(i), dialect);
+                        }
+                        insert.addBatch();
                     }
-                    insert.addBatch();
                     inserts = true;
                     provenance.add(record);
                     written.add(p.key());
@@ -251,7 +262,9 @@ final class ImportRun implements AutoCloseable {
                 case SKIPPED -> provenance.add(record);
             }
         }
-        if (inserts) {
+        if (inserts && copy != null) {
+            copy.flush();
+        } else if (inserts) {
             insert.executeBatch();
         }
         if (updates) {

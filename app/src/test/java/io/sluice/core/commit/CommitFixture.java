@@ -38,9 +38,16 @@ final class CommitFixture implements AutoCloseable {
     private int files;
 
     CommitFixture(TestDatabases.Engine engine) {
-        database = engine.fresh();
-        SampleSchema.install(database.url(), database.user(), database.password());
-        BookkeepingSchema.migrate(database.url(), database.user(), database.password());
+        this(engine.fresh(), true);
+    }
+
+    /** Over that database; {@code install} creates the sample schema and Sluice's bookkeeping first. */
+    CommitFixture(TestDatabases.Database database, boolean install) {
+        this.database = database;
+        if (install) {
+            SampleSchema.install(database.url(), database.user(), database.password());
+            BookkeepingSchema.migrate(database.url(), database.user(), database.password());
+        }
         db = TargetDatabase.open(database.url(), database.user(), database.password());
         table = db.table("concrete_mix");
         Profile profile = new Profile(null, 0, "mixes", null, "concrete_mix", List.of(

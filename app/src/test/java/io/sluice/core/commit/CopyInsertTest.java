@@ -1,0 +1,119 @@
+package io.sluice.core.commit;
+
+import io.sluice.core.target.Dialect;
+import io.sluice.core.target.TableInfo;
+import io.sluice.core.target.TargetDatabase;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The PostgreSQL COPY path renders typed values exactly and keeps an empty string apart from NULL. */
+class CopyInsertTest {
+
+    private static final String AWKWARD = "a, \"quoted\" value\nsecond line\r\nÄrger € 日本 \\N \\. tab\tend";
+
+    static Stream<Arguments> renderings() {
+        return Stream.of(
+                Arguments.of(null, ""),
+                Arguments.of("", "\"\""),
+                Arguments.of("say \"hi\", then", "\"say \"\"hi\"\", then\""),
+                Arguments.of("back\\slash", "\"back\\slash\""),
+                Arguments.of(new BigDecimal("1E+3"), "1000"),
+                Arguments.of(new BigDecimal("0.000012300"), "0.000012300"),
+                Arguments.of(42L, "42"),
+                Arguments.of(true, "true"),
+                Arguments.of(LocalDate.of(2021, 3, 4), "\"2021-03-04\""),
+                Arguments.of(LocalDateTime.of(2021, 3, 4, 5, 6, 7, 800_000_000), "\"2021-03-04T05:06:07.800\""),
+                Arguments.of(LocalTime.of(23, 59), "\"23:59\""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void rendersEachTypedValueAsItsCsvInputForm(Object value, String expected) {
+        StringBuilder out = new StringBuilder();
+        CopyInsert.appendField(out, value);
+        assertThat(out).hasToString(expected);
+    }
+
+    @Test
+    void awkwardTextAnEmptyStringAndNullRoundTripExactlyThroughCopy() throws SQLException {
+        TestDatabases.Database database = TestDatabases.postgres();
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, body VARCHAR(200), extra VARCHAR(20),"
+                    + " amount NUMERIC(14, 6), day DATE, at TIMESTAMP, flag BOOLEAN)");
+        }
+        List<List<Object>> rows = List.of(
+                Arrays.asList(1L, AWKWARD, "", new BigDecimal("12345678.123456"), LocalDate.of(1999, 12, 31),
+                        LocalDateTime.of(2021, 3, 4, 5, 6, 7, 123_456_000), true),
+                Arrays.asList(2L, "", null, null, null, null, null),
+                Arrays.asList(3L, null, "\"", new BigDecimal("-0.000001"), LocalDate.of(2024, 2, 29),
+                        LocalDateTime.of(2024, 2, 29, 0, 0), false));
+        try (TargetDatabase db = TargetDatabase.open(database.url(), database.user(), database.password())) {
+            TableInfo table = db.table("note");
+            Connection connection = db.connection();
+            connection.setAutoCommit(false);
+            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns());
+            assertThat(copy).as("PostgreSQL with renderable columns takes the COPY path").isNotNull();
+            rows.forEach(copy::add);
+            copy.flush();
+            connection.commit();
+            connection.setAutoCommit(true);
+
+            assertThat(read(database, table)).containsExactlyElementsOf(rows);
+        }
+    }
+
+    @Test
+    void theCommitterTestsTableTakesTheCopyPathOnPostgresql() throws SQLException {
+        try (CommitFixture f = new CommitFixture(TestDatabases.Engine.POSTGRESQL)) {
+            assertThat(CopyInsert.forTable(f.db.connection(), f.db.dialect(), f.table, f.mapper.targetColumns()))
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void h2KeepsJdbcBatches() throws SQLException {
+        TestDatabases.Database database = TestDatabases.h2Mem();
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, body VARCHAR(200))");
+        }
+        try (TargetDatabase db = TargetDatabase.open(database.url(), database.user(), database.password())) {
+            TableInfo table = db.table("note");
+            assertThat(db.dialect()).isEqualTo(Dialect.H2);
+            assertThat(CopyInsert.forTable(db.connection(), db.dialect(), table, table.columns())).isNull();
+        }
+    }
+
+    private static List<List<Object>> read(TestDatabases.Database database, TableInfo table) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Connection c = database.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM note ORDER BY id")) {
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 0; i < table.columns().size(); i++) {
+                    Object value = Values.read(rs, i + 1, table.columns().get(i));
+                    row.add(value instanceof Integer n ? Long.valueOf(n) : value);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
