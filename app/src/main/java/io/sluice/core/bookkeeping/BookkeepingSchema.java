@@ -1,9 +1,8 @@
 package io.sluice.core.bookkeeping;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.target.Migrations;
 import io.sluice.core.target.Redaction;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 
 /**
  * Sluice's bookkeeping tables ({@code sluice_import_batch}, {@code sluice_row_provenance},
@@ -21,24 +20,9 @@ public final class BookkeepingSchema {
 
     /** Creates or upgrades the bookkeeping tables in that database; does nothing when they are up to date. */
     public static void migrate(String jdbcUrl, String user, String password) {
-        try {
-            Flyway.configure()
-                    .dataSource(jdbcUrl, user, password)
-                    // portable migrations, then the few that differ per vendor
-                    .locations(COMMON, "classpath:db/bookkeeping/" + vendor(jdbcUrl))
-                    .table(HISTORY_TABLE)
-                    // the target already holds the user's tables: start our history beside them
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            String message = "Cannot create Sluice's bookkeeping tables in " + Redaction.url(jdbcUrl) + ": "
-                    + Redaction.deepestReason(e, jdbcUrl, password) + ".";
-            throw Redaction.mentions(e, password)
-                    ? SluiceException.target(message)
-                    : SluiceException.target(message, e);
-        }
+        // portable migrations, then the few that differ per vendor
+        Migrations.migrate(jdbcUrl, user, password, "Sluice's bookkeeping tables", HISTORY_TABLE, COMMON,
+                "classpath:db/bookkeeping/" + vendor(jdbcUrl));
     }
 
     private static String vendor(String jdbcUrl) {

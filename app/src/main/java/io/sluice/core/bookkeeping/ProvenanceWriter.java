@@ -2,9 +2,9 @@ package io.sluice.core.bookkeeping;
 
 import io.sluice.core.SluiceException;
 
+import io.sluice.core.target.PostgresCopy;
 import io.sluice.core.target.Redaction;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 import java.io.ByteArrayOutputStream;
@@ -83,33 +83,17 @@ public final class ProvenanceWriter implements AutoCloseable {
     private void addToCopy(RowProvenance row) {
         line.setLength(0);
         line.append(batchId).append(',');
-        quote(row.targetTable());
+        PostgresCopy.quote(line, row.targetTable());
         line.append(',');
-        quote(row.targetKey());
+        PostgresCopy.quote(line, row.targetKey());
         line.append(',');
-        quote(row.sourceSheet().orElse(null));
+        PostgresCopy.quote(line, row.sourceSheet().orElse(null));
         line.append(',').append(row.sourceRow()).append(',');
-        quote(row.legacyId().orElse(null));
+        PostgresCopy.quote(line, row.legacyId().orElse(null));
         line.append(',');
-        quote(row.action().code());
+        PostgresCopy.quote(line, row.action().code());
         line.append('\n');
         copyBuffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A CSV field: NULL is an unquoted empty field, text is always quoted (quotes doubled), so "" stays text. */
-    private void quote(String text) {
-        if (text == null) {
-            return;
-        }
-        line.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                line.append('"');
-            }
-            line.append(c);
-        }
-        line.append('"');
     }
 
     private void addToBatch(RowProvenance row) throws SQLException {
@@ -169,20 +153,8 @@ public final class ProvenanceWriter implements AutoCloseable {
     }
 
     private void sendCopy() throws SQLException {
-        CopyIn in = copy.copyIn(COPY_PROVENANCE);
         try {
-            in.writeToCopy(copyBuffer.toByteArray(), 0, copyBuffer.size());
-            in.endCopy();
-        } catch (SQLException | RuntimeException e) {
-            // keep the first error: the connection may be gone, and then cancelling fails too
-            try {
-                if (in.isActive()) {
-                    in.cancelCopy();
-                }
-            } catch (SQLException | RuntimeException cancel) {
-                e.addSuppressed(cancel);
-            }
-            throw e;
+            PostgresCopy.send(copy, COPY_PROVENANCE, copyBuffer);
         } finally {
             copyBuffer.reset();
         }

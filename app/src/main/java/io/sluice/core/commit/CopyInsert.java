@@ -2,9 +2,9 @@ package io.sluice.core.commit;
 
 import io.sluice.core.target.ColumnInfo;
 import io.sluice.core.target.Dialect;
+import io.sluice.core.target.PostgresCopy;
 import io.sluice.core.target.TableInfo;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 import java.io.ByteArrayOutputStream;
@@ -80,28 +80,10 @@ final class CopyInsert {
             return;
         }
         try {
-            send(copy, sql, buffer);
+            PostgresCopy.send(copy, sql, buffer);
         } finally {
             buffer.reset();
             pending = 0;
-        }
-    }
-
-    /** One COPY of that CSV; a failure cancels it, keeping the first error (the connection may be gone). */
-    static void send(CopyManager copy, String sql, ByteArrayOutputStream csv) throws SQLException {
-        CopyIn in = copy.copyIn(sql);
-        try {
-            in.writeToCopy(csv.toByteArray(), 0, csv.size());
-            in.endCopy();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                if (in.isActive()) {
-                    in.cancelCopy();
-                }
-            } catch (SQLException | RuntimeException cancel) {
-                e.addSuppressed(cancel);
-            }
-            throw e;
         }
     }
 
@@ -123,19 +105,7 @@ final class CopyInsert {
             out.append(b ? "true" : "false");
         } else {
             // text, and the ISO forms of LocalDate, LocalDateTime, LocalTime and OffsetDateTime
-            quote(out, value.toString());
+            PostgresCopy.quote(out, value.toString());
         }
-    }
-
-    private static void quote(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                out.append('"');
-            }
-            out.append(c);
-        }
-        out.append('"');
     }
 }
