@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A review on disk: one SQLite file holding a loaded source sheet (its cells exactly as read, and its issues) and the
@@ -193,6 +194,20 @@ public final class Review implements AutoCloseable {
     public List<Finding> findings(long sourceRowNumber) {
         return query("SELECT " + FindingStore.COLUMNS + " FROM finding WHERE row_no = ? ORDER BY id",
                 FindingStore::read, sourceRowNumber);
+    }
+
+    /** Hands every finding to {@code consumer} in source order, streamed from the file (any number of them). */
+    public void forEachFinding(Consumer<Finding> consumer) {
+        guarded(() -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT " + FindingStore.COLUMNS + " FROM finding ORDER BY row_no, id");
+                 ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(FindingStore.read(rs));
+                }
+            }
+            return null;
+        });
     }
 
     /** The first findings in source order (by row, then as recorded), at most {@code limit}. */

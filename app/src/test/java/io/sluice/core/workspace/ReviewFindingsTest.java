@@ -54,6 +54,21 @@ class ReviewFindingsTest {
     }
 
     @Test
+    void streamsEveryFindingInSourceOrder() {
+        try (Review review = reviewWithRows("stream.sluice", 5)) {
+            try (FindingWriter writer = review.findingWriter()) {
+                writer.append(error(4, "Ratio", "range"));
+                writer.append(error(2, "Supplier", "fk"));
+                writer.append(warning(2, null, "duplicate"));
+            }
+            List<Finding> streamed = new java.util.ArrayList<>();
+            review.forEachFinding(streamed::add);
+            assertThat(streamed).containsExactly(error(2, "Supplier", "fk"), warning(2, null, "duplicate"),
+                    error(4, "Ratio", "range"));
+        }
+    }
+
+    @Test
     void countsRowsSeveritiesRulesAndColumns() {
         try (Review review = reviewWithRows("counts.sluice", 10)) {
             try (FindingWriter writer = review.findingWriter()) {
