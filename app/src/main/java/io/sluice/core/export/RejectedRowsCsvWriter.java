@@ -57,7 +57,8 @@ public final class RejectedRowsCsvWriter implements AutoCloseable {
         int cells = fields.length - 3;
         for (int i = 0; i < cells; i++) {
             Cell cell = row.cell(i);
-            fields[i + 1] = cell.type() == CellType.NUMBER ? guard.displayedNumber(cell.text()) : guard.text(cell.text());
+            fields[i + 1] = cell.type() == CellType.NUMBER ? guard.displayedNumber(cell.text())
+                    : guard.text(cell.text());
         }
         fields[fields.length - 2] = guard.text(reason);
         fields[fields.length - 1] = guard.text(joined(findings));
