@@ -20,7 +20,8 @@ import java.util.Properties;
         description = "Load spreadsheets, map them onto a database table, validate, review and commit.",
         subcommands = {InspectCommand.class, PreviewCommand.class, LoadCommand.class, SuggestCommand.class,
                 ValidateCommand.class, ReviewCommand.class, DecideCommand.class, ImportCommand.class,
-                BatchesCommand.class, BatchCommand.class, RollbackCommand.class, CommandLine.HelpCommand.class})
+                BatchesCommand.class, BatchCommand.class, RollbackCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {
 
     public static final int OK = 0;

@@ -76,7 +76,7 @@ class CliTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : List.of("inspect", "preview", "load", "suggest", "validate", "review", "decide", "import",
-                "batches", "batch", "rollback")) {
+                "batches", "batch", "rollback", "export")) {
             Run run = run(command, "--help");
             assertThat(run.exit()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: sluice " + command);
@@ -394,5 +394,36 @@ class CliTest {
         Run run = run("import", sample("ds1-concrete-mix.csv"), "--profile", profile("ds1.profile.json"));
         assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(run.err()).contains("--approve valid");
+    }
+
+    @Test
+    void exportsApprovedRejectedAndFindingsFromAFileAndFromAReview() throws IOException {
+        Path ok = dir.resolve("ok.csv");
+        Path bad = dir.resolve("bad.csv");
+        Path found = dir.resolve("findings.json");
+        Run direct = run("export", sample("ds1-concrete-mix.csv"), "--profile", profile("ds1.profile.json"),
+                "--approved", ok.toString(), "--rejected", bad.toString(), "--findings", found.toString(), "--bom");
+        assertThat(direct.exit()).as(direct.err()).isZero();
+        assertThat(direct.out()).contains("Approved rows: 191").contains("Rejected rows: 9").contains("Findings: 15");
+        byte[] bytes = Files.readAllBytes(ok);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        JsonNode preview = run("preview", ok.toString(), "--limit", "1", "--format", "json").json();
+        assertThat(preview.get("columns").get(0).asText()).isEqualTo("MIX_CODE");
+        assertThat(preview.get("rows").get(0).get(12).asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        List<String> rejectedLines = Files.readAllLines(bad);
+        assertThat(rejectedLines.get(0)).endsWith("reject_reason,findings");
+        assertThat(String.join("\n", rejectedLines)).contains("-309.4").doesNotContain("'-309.4");
+        assertThat(JSON.readTree(found.toFile())).hasSize(15);
+
+        Path review = dir.resolve("export.sluice");
+        run("validate", sample("ds1-concrete-mix.csv"), "--profile", profile("ds1.profile.json"), "--review",
+                review.toString());
+        run("decide", review.toString(), "--approve", "valid");
+        run("decide", review.toString(), "--reject", "errors", "--reason", "ask the lab");
+        Path reviewBad = dir.resolve("review-bad.csv");
+        Run fromReview = run("export", "--review", review.toString(), "--rejected", reviewBad.toString());
+        assertThat(fromReview.exit()).as(fromReview.err()).isZero();
+        assertThat(Files.readString(reviewBad)).contains("ask the lab");
+        assertThat(run("export", "--review", review.toString()).exit()).isEqualTo(SluiceCommand.INPUT);
     }
 }

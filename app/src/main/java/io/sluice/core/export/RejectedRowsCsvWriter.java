@@ -2,7 +2,6 @@ package io.sluice.core.export;
 
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.Cell;
-import io.sluice.core.source.CellType;
 import io.sluice.core.source.SourceRow;
 
 import java.io.OutputStream;
@@ -57,8 +56,8 @@ public final class RejectedRowsCsvWriter implements AutoCloseable {
         int cells = fields.length - 3;
         for (int i = 0; i < cells; i++) {
             Cell cell = row.cell(i);
-            fields[i + 1] = cell.type() == CellType.NUMBER ? guard.displayedNumber(cell.text())
-                    : guard.text(cell.text());
+            // the owner's own values: a plain number (also one read from a CSV as text) is data, not a formula
+            fields[i + 1] = guard.displayedNumber(cell.text());
         }
         fields[fields.length - 2] = guard.text(reason);
         fields[fields.length - 1] = guard.text(joined(findings));

@@ -8,10 +8,12 @@ import io.sluice.core.rules.RuleSet;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.SourceTable;
 import io.sluice.core.source.Sources;
+import io.sluice.core.target.ColumnInfo;
 import io.sluice.core.target.TableInfo;
 import io.sluice.core.target.TargetDatabase;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -78,6 +80,11 @@ public final class ValidationJob implements AutoCloseable {
 
     public Profile profile() {
         return profile;
+    }
+
+    /** The target columns the profile maps, in table order (the columns of every mapped row). */
+    public List<ColumnInfo> targetColumns() {
+        return mapper.targetColumns();
     }
 
     /** Validates every row, handing each result to {@code rows} in source order. */

@@ -47,16 +47,26 @@ class RejectedRowsCsvWriterTest {
     }
 
     @Test
-    void guardsTextCellsButNotTheDisplayedTextOfNumberCells() {
+    void guardsFormulasButLeavesPlainNumbersAsTheOwnerWroteThem() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (RejectedRowsCsvWriter writer = new RejectedRowsCsvWriter(out, List.of("=Header", "n", "t"),
                 CsvOptions.DEFAULTS)) {
-            writer.write(row(2, Cell.text("@cmd"), Cell.number("-12.5", new BigDecimal("-12.5")), Cell.text("-12.5")),
+            writer.write(row(2, Cell.text("@cmd"), Cell.number("-12.5", new BigDecimal("-12.5")), Cell.text("-1+1")),
                     "=bad reason", List.of(new Finding(2, "t", "C2", null, "x", Severity.ERROR, "-oops", "-12.5")));
         }
 
         List<List<String>> records = ExportFixture.records(out.toString(StandardCharsets.UTF_8), ',');
         assertThat(records.get(0)).containsExactly("source_row", "'=Header", "n", "t", "reject_reason", "findings");
-        assertThat(records.get(1)).containsExactly("2", "'@cmd", "-12.5", "'-12.5", "'=bad reason", "x: -oops");
+        assertThat(records.get(1)).containsExactly("2", "'@cmd", "-12.5", "'-1+1", "'=bad reason", "x: -oops");
+    }
+
+    @Test
+    void leavesANegativeNumberFromACsvSourceANumber() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RejectedRowsCsvWriter writer = new RejectedRowsCsvWriter(out, List.of("water"), CsvOptions.DEFAULTS)) {
+            writer.write(row(20, Cell.text("-309.4")), "negative water", List.of());
+        }
+        List<List<String>> records = ExportFixture.records(out.toString(StandardCharsets.UTF_8), ',');
+        assertThat(records.get(1)).containsExactly("20", "-309.4", "negative water", "");
     }
 }

@@ -1,0 +1,238 @@
+package io.sluice.cli;
+
+import io.sluice.core.SluiceException;
+import io.sluice.core.export.ApprovedRowsCsvWriter;
+import io.sluice.core.export.CsvOptions;
+import io.sluice.core.export.FindingsWriter;
+import io.sluice.core.export.RejectedRowsCsvWriter;
+import io.sluice.core.commit.ApprovedRow;
+import io.sluice.core.mapping.Mapper;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.review.ReviewApprovedRows;
+import io.sluice.core.source.SourceRow;
+import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.validate.RowResult;
+import io.sluice.core.validate.ValidationJob;
+import io.sluice.core.workspace.Decision;
+import io.sluice.core.workspace.DecisionStatus;
+import io.sluice.core.workspace.Review;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sluice export}: validated CSVs for analysts and data owners — approved rows (target columns, normalised
+ * values), rejected rows (original values, row number, reason, findings) and the findings — from a file validated on
+ * the fly or from a review. Cells that a spreadsheet would run as a formula are neutralised unless told otherwise.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Export approved rows, rejected rows with their reasons, or the findings, as CSV (findings also"
+                + " as JSON), from a FILE validated with --profile or from a --review.",
+                "Cells starting with = + - @ TAB CR or LF get a leading ' so that Excel or LibreOffice show them as text "
+                        + "(OWASP); --no-formula-guard turns that off for programs that read the CSV."})
+final class ExportCommand implements Callable<Integer> {
+
+    private static final String NOT_VALID = "has error findings";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Source file, validated on the fly.")
+    Path file;
+
+    @Option(names = "--profile", paramLabel = "PROFILE.json", description = "Mapping profile (with FILE).")
+    Path profilePath;
+
+    @Option(names = "--review", paramLabel = "REVIEW.sluice",
+            description = "Export from a review: the steward's approvals, rejections and edits.")
+    Path reviewPath;
+
+    @Option(names = "--approved", paramLabel = "OUT.csv",
+            description = "Approved rows in target column order (with FILE: the rows without error findings).")
+    Path approved;
+
+    @Option(names = "--rejected", paramLabel = "OUT.csv",
+            description = "Rejected rows with their original values, row number, reason and findings (with FILE: the"
+                    + " rows with error findings).")
+    Path rejected;
+
+    @Option(names = "--findings", paramLabel = "OUT.csv|OUT.json", description = "Every finding, one per line.")
+    Path findings;
+
+    @Option(names = "--out-delimiter", paramLabel = "CHAR", defaultValue = ",",
+            description = "Delimiter of the CSVs written: , ; | or TAB (default ,).")
+    String outDelimiter;
+
+    @Option(names = "--bom", description = "Start the CSVs with a UTF-8 byte order mark (Excel wants it).")
+    boolean bom;
+
+    @Option(names = "--quote-all", description = "Quote every field, not only those that need it.")
+    boolean quoteAll;
+
+    @Option(names = "--lf", description = "End lines with LF instead of CRLF.")
+    boolean lf;
+
+    @Option(names = "--no-formula-guard",
+            description = "Write cells exactly, even those a spreadsheet would run as a formula. Only for CSVs that "
+                    + "programs read, never for files people open in a spreadsheet.")
+    boolean noFormulaGuard;
+
+    @Mixin
+    SourceOptionsMixin source;
+
+    @Mixin
+    TargetOptionsMixin target;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if ((file == null) == (reviewPath == null)) {
+            throw new UsageException("Give either FILE with --profile, or --review REVIEW.");
+        }
+        if (file != null && profilePath == null) {
+            throw new UsageException("Exporting from a file needs --profile P.json to validate it.");
+        }
+        if (approved == null && rejected == null && findings == null) {
+            throw new UsageException("Say what to export: --approved, --rejected and/or --findings.");
+        }
+        CsvOptions options = csvOptions();
+        PrintWriter out = spec.commandLine().getOut();
+        try (TargetDatabase db = target.open()) {
+            long[] counts = file != null ? fromFile(db, options) : fromReview(db, options);
+            report(out, counts);
+        }
+        out.flush();
+        return SluiceCommand.OK;
+    }
+
+    private long[] fromFile(TargetDatabase db, CsvOptions options) {
+        Profile profile = ProfileIO.read(profilePath);
+        try (ValidationJob job = ValidationJob.prepare(file, source.toOptions(profile.source()), profile, db);
+             ApprovedRowsCsvWriter approvedRows = approved == null ? null
+                     : new ApprovedRowsCsvWriter(approved, job.targetColumns(), options);
+             RejectedRowsCsvWriter rejectedRows = rejected == null ? null
+                     : new RejectedRowsCsvWriter(rejected, job.table().columns(), options);
+             FindingsWriter findingLines = findingsWriter(options)) {
+            job.run((RowResult r) -> {
+                if (!r.hasErrors() && approvedRows != null) {
+                    approvedRows.write(r.mapped());
+                } else if (r.hasErrors() && rejectedRows != null) {
+                    rejectedRows.write(r.source(), NOT_VALID, r.findings());
+                }
+                if (findingLines != null) {
+                    r.findings().forEach(findingLines::write);
+                }
+            }, new TerminalProgress(spec.commandLine().getErr()));
+            return counts(approvedRows, rejectedRows, findingLines);
+        }
+    }
+
+    private long[] fromReview(TargetDatabase db, CsvOptions options) {
+        try (Review review = Review.open(reviewPath)) {
+            String profileJson = review.info().profileJson();
+            if (profileJson == null && approved != null) {
+                throw SluiceException.input(reviewPath + " holds no mapping profile, so its rows cannot be exported"
+                        + " in target columns; create it with 'sluice validate FILE --profile P --review R'.");
+            }
+            ApprovedRowsCsvWriter approvedRows = null;
+            RejectedRowsCsvWriter rejectedRows = null;
+            FindingsWriter findingLines = null;
+            try {
+                if (approved != null) {
+                    Profile profile = ProfileIO.fromJson(profileJson, reviewPath.toString());
+                    Mapper mapper = Mapper.compile(profile, review.columns(), db.table(profile.table()));
+                    List<ColumnInfo> columns = mapper.targetColumns();
+                    approvedRows = new ApprovedRowsCsvWriter(approved, columns, options);
+                    for (ApprovedRow row : new ReviewApprovedRows(review, mapper, -1)) {
+                        approvedRows.write(row.values());
+                    }
+                }
+                if (rejected != null) {
+                    rejectedRows = new RejectedRowsCsvWriter(rejected, review.columns(), options);
+                    for (long row : review.ledger().rowsWith(DecisionStatus.REJECTED)) {
+                        SourceRow effective = review.ledger().effectiveRow(row).orElseThrow();
+                        String reason = review.ledger().decision(row).map(Decision::reason).orElse(null);
+                        rejectedRows.write(effective, reason, review.findings(row));
+                    }
+                }
+                if (findings != null) {
+                    findingLines = findingsWriter(options);
+                    review.forEachFinding(findingLines::write);
+                }
+                return counts(approvedRows, rejectedRows, findingLines);
+            } finally {
+                closeAll(approvedRows, rejectedRows, findingLines);
+            }
+        }
+    }
+
+    private FindingsWriter findingsWriter(CsvOptions options) {
+        if (findings == null) {
+            return null;
+        }
+        return findings.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                ? FindingsWriter.json(findings) : FindingsWriter.csv(findings, options);
+    }
+
+    private CsvOptions csvOptions() {
+        char delimiter = switch (outDelimiter.toLowerCase(Locale.ROOT)) {
+            case "tab", "\\t" -> '\t';
+            default -> {
+                if (outDelimiter.length() != 1) {
+                    throw new UsageException("--out-delimiter must be one character (or TAB), not '" + outDelimiter
+                            + "'.");
+                }
+                yield outDelimiter.charAt(0);
+            }
+        };
+        return CsvOptions.DEFAULTS.withDelimiter(delimiter).withBom(bom)
+                .withQuoting(quoteAll ? CsvOptions.Quoting.ALL : CsvOptions.Quoting.MINIMAL)
+                .withLineEnding(lf ? CsvOptions.LF : CsvOptions.CRLF).withGuardFormulas(!noFormulaGuard);
+    }
+
+    private static long[] counts(ApprovedRowsCsvWriter a, RejectedRowsCsvWriter r, FindingsWriter f) {
+        return new long[] {a == null ? -1 : a.rows(), r == null ? -1 : r.rows(), f == null ? -1 : f.count()};
+    }
+
+    private static void closeAll(AutoCloseable... writers) {
+        RuntimeException failure = null;
+        for (AutoCloseable w : writers) {
+            try {
+                if (w != null) {
+                    w.close();
+                }
+            } catch (Exception e) {
+                failure = failure != null ? failure : e instanceof RuntimeException re ? re
+                        : new IllegalStateException(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void report(PrintWriter out, long[] counts) {
+        if (counts[0] >= 0) {
+            out.printf("Approved rows: %d written to %s%n", counts[0], approved);
+        }
+        if (counts[1] >= 0) {
+            out.printf("Rejected rows: %d written to %s%n", counts[1], rejected);
+        }
+        if (counts[2] >= 0) {
+            out.printf("Findings: %d written to %s%n", counts[2], findings);
+        }
+    }
+}
