@@ -126,6 +126,7 @@ final class ExportCommand implements Callable<Integer> {
              RejectedRowsCsvWriter rejectedRows = rejected == null ? null
                      : new RejectedRowsCsvWriter(rejected, job.table().columns(), options);
              FindingsWriter findingLines = findingsWriter(options)) {
+            TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
             job.run((RowResult r) -> {
                 if (!r.hasErrors() && approvedRows != null) {
                     approvedRows.write(r.mapped());
@@ -135,7 +136,8 @@ final class ExportCommand implements Callable<Integer> {
                 if (findingLines != null) {
                     r.findings().forEach(findingLines::write);
                 }
-            }, new TerminalProgress(spec.commandLine().getErr()));
+            }, progress);
+            progress.clear();
             return counts(approvedRows, rejectedRows, findingLines);
         }
     }

@@ -114,11 +114,13 @@ final class ImportCommand implements Callable<Integer> {
         String sha256;
         List<String> columns;
         try (ValidationJob job = ValidationJob.prepare(file, options, profile, db)) {
+            TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
             summary = job.run(r -> {
                 if (r.hasErrors()) {
                     withErrors.set((int) r.source().number());
                 }
-            }, new TerminalProgress(spec.commandLine().getErr()));
+            }, progress);
+            progress.clear();
             sheet = job.table().sheet();
             sha256 = job.sha256();
             columns = job.table().columns();

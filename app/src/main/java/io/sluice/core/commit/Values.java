@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.sluice.core.rules.KeyText;
 import io.sluice.core.target.ColumnInfo;
 import io.sluice.core.target.Dialect;
 
@@ -34,16 +35,7 @@ final class Values {
 
     /** Canonical text of one key value: equal keys give equal text whatever Java type or scale they come in. */
     static String keyPart(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof BigDecimal d) {
-            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-        }
-        if (value instanceof Number n) {
-            return keyPart(new BigDecimal(n.toString()));
-        }
-        return value.toString();
+        return KeyText.of(value);
     }
 
     /** The canonical key text: the value's text for a one-column key, else a JSON array such as ["A-1",3]. */

@@ -5,16 +5,18 @@ import java.util.List;
 
 /**
  * Canonical text of key values, so that equal keys compare equal whatever Java type or scale they come in
- * (BigDecimal 7.0 and Integer 7 from the database are the same key).
+ * (BigDecimal 7.0 and Integer 7 from the database are the same key). Validation compares keys with it and the commit
+ * records provenance keys with it, so both agree on what "the same key" is.
  */
-final class KeyText {
+public final class KeyText {
 
     private static final char SEPARATOR = '\u0001';
 
     private KeyText() {
     }
 
-    static String of(Object value) {
+    /** The canonical text of one key value; "" for null. */
+    public static String of(Object value) {
         if (value == null) {
             return "";
         }
