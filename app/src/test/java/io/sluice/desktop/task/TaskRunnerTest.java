@@ -111,4 +111,18 @@ class TaskRunnerTest {
         drainAvailable();
         assertThat(condition.getAsBoolean()).as("task finished").isTrue();
     }
+
+    @Test
+    void syncRunnerFinishesBeforeRunReturnsForViewModelTests() {
+        AtomicReference<Integer> result = new AtomicReference<>();
+        List<Throwable> failures = new ArrayList<>();
+        TaskRunner sync = SyncTasks.runner(failures);
+        sync.run("Counting", ctx -> 7, result::set);
+        sync.run("Failing", ctx -> {
+            throw new IllegalStateException("no rows");
+        }, r -> { });
+        assertThat(result.get()).isEqualTo(7);
+        assertThat(failures).extracting(Throwable::getMessage).containsExactly("no rows");
+        assertThat(sync.active()).isEmpty();
+    }
 }
