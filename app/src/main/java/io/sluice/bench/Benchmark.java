@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  * </pre>
  * Stages: fastexcel-reader alone (the raw XLSX baseline), Sluice's readers, headless validation (the path of
  * {@code sluice validate}), and staging into a review while validating (the path of {@code validate --review});
- * then the commit of the approved rows against the database's own bulk load ({@link CommitBenchmark}).
+ * the approved-rows CSV export, end to end and the writing alone ({@link ExportBenchmark}); then the commit of the
+ * approved rows against the database's own bulk load ({@link CommitBenchmark}).
  */
 public final class Benchmark {
 
@@ -63,6 +64,8 @@ public final class Benchmark {
             String stage = options.get("stage");
             if (READ_STAGES.contains(stage)) {
                 runStage(stage, Path.of(options.get("file")));
+            } else if (ExportBenchmark.STAGES.contains(stage)) {
+                ExportBenchmark.runStage(stage, Path.of(options.get("file")));
             } else {
                 CommitBenchmark.runStage(stage, Path.of(options.get("file")), options);
             }
@@ -109,6 +112,19 @@ public final class Benchmark {
             System.out.printf("CSV review (staged + validated): %,.0f rows/s (target >= 150,000 rows/s)%n",
                     results.get("csv-review")[2]);
         }
+        if (ExportBenchmark.STAGES.stream().anyMatch(stages::contains)) {
+            System.out.printf("%n%-28s %12s %10s %12s %14s%n", "export stage", "rows", "seconds", "rows/s",
+                    "peak heap MB");
+            for (String stage : ExportBenchmark.STAGES) {
+                if (stages.contains(stage)) {
+                    results.put(stage, child(stage, csv, heap, dir));
+                }
+            }
+            if (results.containsKey(ExportBenchmark.EXPORT_WRITE)) {
+                System.out.printf("Approved-rows CSV, writing alone: %,.0f rows/s (target >= 300,000 rows/s)%n",
+                        results.get(ExportBenchmark.EXPORT_WRITE)[2]);
+            }
+        }
         if (CommitBenchmark.STAGES.stream().anyMatch(stages::contains)) {
             if (!results.isEmpty()) {
                 System.out.println();
@@ -122,6 +138,7 @@ public final class Benchmark {
     /** The stages of {@code --stages a,b,...}, or all of them. */
     private static Set<String> stages(Map<String, String> options) {
         List<String> all = new ArrayList<>(READ_STAGES);
+        all.addAll(ExportBenchmark.STAGES);
         all.addAll(CommitBenchmark.STAGES);
         if (!options.containsKey("stages")) {
             return new LinkedHashSet<>(all);

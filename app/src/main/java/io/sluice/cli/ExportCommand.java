@@ -2,6 +2,10 @@ package io.sluice.cli;
 
 import io.sluice.core.SluiceException;
 import io.sluice.core.export.ApprovedRowsCsvWriter;
+import io.sluice.core.export.BackToSenderWriter;
+import io.sluice.core.export.HtmlReportWriter;
+import io.sluice.core.export.ReviewExports;
+import io.sluice.core.export.WorstRows;
 import io.sluice.core.export.CsvOptions;
 import io.sluice.core.export.FindingsWriter;
 import io.sluice.core.export.RejectedRowsCsvWriter;
@@ -15,6 +19,7 @@ import io.sluice.core.target.ColumnInfo;
 import io.sluice.core.target.TargetDatabase;
 import io.sluice.core.validate.RowResult;
 import io.sluice.core.validate.ValidationJob;
+import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.workspace.Decision;
 import io.sluice.core.workspace.DecisionStatus;
 import io.sluice.core.workspace.Review;
@@ -33,14 +38,19 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code sluice export}: validated CSVs for analysts and data owners — approved rows (target columns, normalised
- * values), rejected rows (original values, row number, reason, findings) and the findings — from a file validated on
- * the fly or from a review. Cells that a spreadsheet would run as a formula are neutralised unless told otherwise.
+ * values), rejected rows (original values, row number, reason, findings) and the findings — a back-to-sender XLSX of
+ * the failed rows and an HTML report, from a file validated on the fly or from a review. Cells that a spreadsheet
+ * would run as a formula are neutralised unless told otherwise.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export approved rows, rejected rows with their reasons, or the findings, as CSV (findings also"
-                + " as JSON), from a FILE validated with --profile or from a --review.",
+                + " as JSON); the failed rows as an XLSX to send back to the data owner; or an HTML report; from a"
+                + " FILE validated with --profile or from a --review.",
+                "Failed rows: with FILE, the rows with error findings; with --review, the rejected rows plus the rows"
+                        + " with error findings that are not approved (the steward's edits applied).",
                 "Cells starting with = + - @ TAB CR or LF get a leading ' so that Excel or LibreOffice show them as text "
-                        + "(OWASP); --no-formula-guard turns that off for programs that read the CSV."})
+                        + "(OWASP; in an XLSX the cell is marked to stay text); --no-formula-guard turns that off for"
+                        + " programs that read the CSV."})
 final class ExportCommand implements Callable<Integer> {
 
     private static final String NOT_VALID = "has error findings";
@@ -66,6 +76,23 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--findings", paramLabel = "OUT.csv|OUT.json", description = "Every finding, one per line.")
     Path findings;
+
+    @Option(names = "--return-xlsx", paramLabel = "OUT.xlsx",
+            description = "The failed rows to send back to the data owner: original header and values, offending"
+                    + " cells filled red (error) or yellow (warning) with the message as a comment, a '"
+                    + BackToSenderWriter.FINDINGS_COLUMN + "' column and a summary sheet. Sluice reads it back with"
+                    + " the same profile.")
+    Path returnXlsx;
+
+    @Option(names = "--max-comments", paramLabel = "N", defaultValue = "" + BackToSenderWriter.DEFAULT_MAX_COMMENTS,
+            description = "Cells of the --return-xlsx that get a comment, at most (default ${DEFAULT-VALUE}); every"
+                    + " message is in the findings column anyway.")
+    int maxComments;
+
+    @Option(names = "--report", paramLabel = "OUT.html",
+            description = "The validation report as one self-contained HTML file: counts, quality scores, findings"
+                    + " per rule and per column as charts, the worst rows.")
+    Path report;
 
     @Option(names = "--out-delimiter", paramLabel = "CHAR", defaultValue = ",",
             description = "Delimiter of the CSVs written: , ; | or TAB (default ,).")
@@ -105,8 +132,9 @@ final class ExportCommand implements Callable<Integer> {
         if (file != null && profilePath == null) {
             throw new UsageException("Exporting from a file needs --profile P.json to validate it.");
         }
-        if (approved == null && rejected == null && findings == null) {
-            throw new UsageException("Say what to export: --approved, --rejected and/or --findings.");
+        if (approved == null && rejected == null && findings == null && returnXlsx == null && report == null) {
+            throw new UsageException("Say what to export: --approved, --rejected, --findings, --return-xlsx and/or"
+                    + " --report.");
         }
         CsvOptions options = csvOptions();
         PrintWriter out = spec.commandLine().getOut();
@@ -125,20 +153,31 @@ final class ExportCommand implements Callable<Integer> {
                      : new ApprovedRowsCsvWriter(approved, job.targetColumns(), options);
              RejectedRowsCsvWriter rejectedRows = rejected == null ? null
                      : new RejectedRowsCsvWriter(rejected, job.table().columns(), options);
-             FindingsWriter findingLines = findingsWriter(options)) {
+             FindingsWriter findingLines = findingsWriter(options);
+             BackToSenderWriter returned = returnXlsx == null ? null
+                     : new BackToSenderWriter(returnXlsx, job.reportSource(profilePath.toString()),
+                     job.table().columns(), !noFormulaGuard, maxComments)) {
             TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-            job.run((RowResult r) -> {
+            WorstRows worst = new WorstRows(report == null ? 0 : WorstRows.DEFAULT_LIMIT);
+            ValidationSummary summary = job.run((RowResult r) -> {
                 if (!r.hasErrors() && approvedRows != null) {
                     approvedRows.write(r.mapped());
                 } else if (r.hasErrors() && rejectedRows != null) {
                     rejectedRows.write(r.source(), NOT_VALID, r.findings());
                 }
+                if (r.hasErrors() && returned != null) {
+                    returned.write(r.source(), null, r.findings());
+                }
                 if (findingLines != null) {
                     r.findings().forEach(findingLines::write);
                 }
+                worst.accept(r);
             }, progress);
             progress.clear();
-            return counts(approvedRows, rejectedRows, findingLines);
+            if (report != null) {
+                HtmlReportWriter.write(report, job.reportSource(profilePath.toString()), summary, worst.rows(), null);
+            }
+            return counts(approvedRows, rejectedRows, findingLines, returned);
         }
     }
 
@@ -152,6 +191,7 @@ final class ExportCommand implements Callable<Integer> {
             ApprovedRowsCsvWriter approvedRows = null;
             RejectedRowsCsvWriter rejectedRows = null;
             FindingsWriter findingLines = null;
+            BackToSenderWriter returned = null;
             try {
                 if (approved != null) {
                     Profile profile = ProfileIO.fromJson(profileJson, reviewPath.toString());
@@ -174,9 +214,17 @@ final class ExportCommand implements Callable<Integer> {
                     findingLines = findingsWriter(options);
                     review.forEachFinding(findingLines::write);
                 }
-                return counts(approvedRows, rejectedRows, findingLines);
+                if (returnXlsx != null) {
+                    returned = new BackToSenderWriter(returnXlsx, ReviewExports.source(review), review.columns(),
+                            !noFormulaGuard, maxComments);
+                    ReviewExports.writeFailedRows(review, returned);
+                }
+                if (report != null) {
+                    ReviewExports.writeReport(review, report);
+                }
+                return counts(approvedRows, rejectedRows, findingLines, returned);
             } finally {
-                closeAll(approvedRows, rejectedRows, findingLines);
+                closeAll(approvedRows, rejectedRows, findingLines, returned);
             }
         }
     }
@@ -205,8 +253,10 @@ final class ExportCommand implements Callable<Integer> {
                 .withLineEnding(lf ? CsvOptions.LF : CsvOptions.CRLF).withGuardFormulas(!noFormulaGuard);
     }
 
-    private static long[] counts(ApprovedRowsCsvWriter a, RejectedRowsCsvWriter r, FindingsWriter f) {
-        return new long[] {a == null ? -1 : a.rows(), r == null ? -1 : r.rows(), f == null ? -1 : f.count()};
+    private static long[] counts(ApprovedRowsCsvWriter a, RejectedRowsCsvWriter r, FindingsWriter f,
+                                 BackToSenderWriter b) {
+        return new long[] {a == null ? -1 : a.rows(), r == null ? -1 : r.rows(), f == null ? -1 : f.count(),
+                b == null ? -1 : b.rows(), b == null ? -1 : b.comments()};
     }
 
     private static void closeAll(AutoCloseable... writers) {
@@ -235,6 +285,12 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (counts[2] >= 0) {
             out.printf("Findings: %d written to %s%n", counts[2], findings);
+        }
+        if (counts[3] >= 0) {
+            out.printf("Failed rows: %d written to %s (%d cells commented)%n", counts[3], returnXlsx, counts[4]);
+        }
+        if (report != null) {
+            out.printf("Report written to %s%n", report);
         }
     }
 }

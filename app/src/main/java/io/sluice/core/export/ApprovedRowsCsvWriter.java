@@ -37,6 +37,8 @@ public final class ApprovedRowsCsvWriter implements AutoCloseable {
     private final List<String> columns;
     private final FormulaGuard guard;
     private final String[] fields;
+    private List<String> lastTargets;
+    private boolean lastSameOrder;
     private long rows;
 
     /** Writes to a new or truncated file. */
@@ -62,12 +64,21 @@ public final class ApprovedRowsCsvWriter implements AutoCloseable {
 
     /** Writes one row; a column the row does not map is written empty. */
     public void write(MappedRow row) {
+        // Rows of one mapper share one targets list: when it is ours, values are read by position, not by name.
+        List<String> targets = row.targets();
+        boolean sameOrder = targets == lastTargets ? lastSameOrder : sameOrder(targets);
         for (int i = 0; i < fields.length; i++) {
-            MappedValue v = row.get(columns.get(i));
+            MappedValue v = sameOrder ? row.get(i) : row.get(columns.get(i));
             fields[i] = v == null ? null : format(v.value());
         }
         sink.record(fields);
         rows++;
+    }
+
+    private boolean sameOrder(List<String> targets) {
+        lastTargets = targets;
+        lastSameOrder = targets.equals(columns);
+        return lastSameOrder;
     }
 
     /** Data rows written so far (the header not counted). */
@@ -98,7 +109,8 @@ public final class ApprovedRowsCsvWriter implements AutoCloseable {
             return DATE_TIME.format(dt);
         }
         if (value instanceof LocalDate d) {
-            return DateTimeFormatter.ISO_LOCAL_DATE.format(d);
+            // the same ISO text as DateTimeFormatter.ISO_LOCAL_DATE, without the formatter's cost per value
+            return d.toString();
         }
         if (value instanceof LocalTime t) {
             return TIME.format(t);

@@ -1,0 +1,98 @@
+package io.sluice.cli;
+
+import io.sluice.core.export.BackToSenderWriter;
+import io.sluice.core.target.SluiceHome;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.sluice.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code sluice export --return-xlsx / --report} on the sample data, from a file and from a review. */
+class ExportCommandTest {
+
+    private static final Path SAMPLES = Path.of("..", "sample-data");
+    private static final String DS1 = SAMPLES.resolve("ds1-concrete-mix.csv").toString();
+    private static final String PROFILE = SAMPLES.resolve("profiles/ds1.profile.json").toString();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void freshHome() throws IOException {
+        System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-export-test").toString());
+    }
+
+    @AfterAll
+    static void restoreHome() {
+        System.clearProperty(SluiceHome.PROPERTY);
+    }
+
+    @Test
+    void writesTheFailedRowsWorkbookAndTheReportFromAFile() throws IOException {
+        Path xlsx = dir.resolve("back.xlsx");
+        Path html = dir.resolve("report.html");
+
+        CliTest.Run export = run("export", DS1, "--profile", PROFILE, "--return-xlsx", xlsx.toString(), "--report",
+                html.toString());
+
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(export.out()).contains("Failed rows: 9 written to " + xlsx).contains("Report written to " + html);
+        assertThat(rowNumbers(xlsx)).hasSize(9);
+        assertThat(Files.readString(html)).contains("<div class=\"n\">200</div><div class=\"l\">rows</div>")
+                .contains("<div class=\"n\">191</div><div class=\"l\">valid rows</div>");
+        CliTest.Run again = run("validate", xlsx.toString(), "--profile", PROFILE);
+        assertThat(again.exit()).as("the returned file is read with the same profile: " + again.err()).isOne();
+    }
+
+    @Test
+    void sendsBackRejectedRowsAndUnapprovedRowsWithErrorsFromAReview() throws IOException {
+        Path review = dir.resolve("r.sluice");
+        assertThat(run("validate", DS1, "--profile", PROFILE, "--review", review.toString()).exit()).isOne();
+        run("decide", review.toString(), "--approve", "valid");
+        run("decide", review.toString(), "--approve", "rows:6");
+        run("decide", review.toString(), "--reject", "rows:3", "--reason", "=ask the lab");
+        Path xlsx = dir.resolve("back.xlsx");
+        Path html = dir.resolve("report.html");
+
+        CliTest.Run export = run("export", "--review", review.toString(), "--return-xlsx", xlsx.toString(),
+                "--report", html.toString());
+
+        assertThat(export.exit()).as(export.err()).isZero();
+        List<String> rows = rowNumbers(xlsx);
+        assertThat(rows).contains("3").doesNotContain("6").hasSize(9);
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            int findings = sheet.getRow(0).getLastCellNum() - 1;
+            assertThat(sheet.getRow(1).getCell(findings).getStringCellValue()).startsWith("Rejected: =ask the lab");
+        }
+        assertThat(Files.readString(html)).contains("<div class=\"n\">1</div><div class=\"l\">rejected</div>");
+    }
+
+    private static List<String> rowNumbers(Path xlsx) throws IOException {
+        List<String> rows = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            int column = -1;
+            for (var cell : sheet.getRow(0)) {
+                if (cell.getStringCellValue().equals(BackToSenderWriter.ROW_COLUMN)) {
+                    column = cell.getColumnIndex();
+                }
+            }
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                rows.add(Long.toString((long) sheet.getRow(r).getCell(column).getNumericCellValue()));
+            }
+        }
+        return rows;
+    }
+}
