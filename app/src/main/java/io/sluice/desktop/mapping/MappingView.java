@@ -98,6 +98,8 @@ public final class MappingView implements StepView {
             throw new UncheckedIOException("The Mapping step's layout is missing from this build", e);
         }
         root.getStylesheets().add(MappingView.class.getResource("mapping.css").toExternalForm());
+        // Lets tests and neighbouring steps reach the view (and its model) from the scene graph.
+        root.setUserData(this);
     }
 
     public MappingViewModel model() {
@@ -139,6 +141,10 @@ public final class MappingView implements StepView {
         notesLabel.textProperty().bind(model.notesProperty());
         requiredLabel.textProperty().bind(model.missingRequiredProperty());
         blockerLabel.textProperty().bind(model.blockerProperty());
+        for (Label label : List.of(keptRules, notesLabel, requiredLabel, blockerLabel)) {
+            label.managedProperty().bind(label.textProperty().isNotEmpty());
+            label.visibleProperty().bind(label.managedProperty());
+        }
         validateButton.disableProperty().bind(model.blockerProperty().isNotNull());
         confirmAllButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.rows().stream()
                 .noneMatch(r -> r.pendingProperty().get() && !r.isLowConfidence()), model.rows()));
@@ -162,6 +168,8 @@ public final class MappingView implements StepView {
     private void bindTarget(Workbench workbench) {
         targetLabel.textProperty().bind(Bindings.createStringBinding(() -> workbench.targetProperty().get().label(),
                 workbench.targetProperty()));
+        targetLabel.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(targetLabel.getText()),
+                targetLabel.textProperty()));
         embeddedChoice.setOnAction(e -> connection.useEmbedded());
         postgresForm.visibleProperty().bind(postgresChoice.selectedProperty());
         postgresForm.managedProperty().bind(postgresForm.visibleProperty());

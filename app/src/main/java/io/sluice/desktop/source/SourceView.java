@@ -84,6 +84,8 @@ public final class SourceView implements StepView {
             throw new UncheckedIOException("The Source step's layout is missing from this build", e);
         }
         root.getStylesheets().add(SourceView.class.getResource("source.css").toExternalForm());
+        // Lets tests and neighbouring steps reach the view (and its model) from the scene graph.
+        root.setUserData(this);
     }
 
     public SourceViewModel model() {
