@@ -1,22 +1,15 @@
 package io.sluice.desktop.mapping;
 
-import io.sluice.core.mapping.Mapper;
-import io.sluice.core.mapping.MappedRow;
-import io.sluice.core.mapping.Suggester;
 import io.sluice.core.mapping.Suggestion;
 import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
-import io.sluice.core.profile.ProfileProblem;
-import io.sluice.core.profile.ProfileValidator;
 import io.sluice.core.profile.SourceSettings;
 import io.sluice.core.source.SourceFormat;
 import io.sluice.core.source.SourceInspection;
 import io.sluice.core.source.SourceOptions;
-import io.sluice.core.source.SourceRow;
 import io.sluice.core.target.ColumnInfo;
 import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
 import io.sluice.desktop.AppContext;
 import io.sluice.desktop.ErrorText;
 import io.sluice.desktop.Step;
@@ -51,8 +44,6 @@ public final class MappingViewModel {
 
     /** How many source rows the preview maps. */
     public static final int PREVIEW_ROWS = 20;
-    /** Up to this many tables, each is scored against the file to preselect the best match. */
-    private static final int TABLES_SCORED = 20;
 
     private final AppContext context;
     private final ReadOnlyBooleanWrapper sourceMissing = new ReadOnlyBooleanWrapper(true);
@@ -75,6 +66,7 @@ public final class MappingViewModel {
     private final ReadOnlyObjectWrapper<Path> savedFile = new ReadOnlyObjectWrapper<>();
     private final ProfileDraft draft = new ProfileDraft();
     private SourceSample sample;
+    private Path loadedFile;
     private Key loaded;
     private Profile lastSaved;
     private TaskHandle previewTask;
@@ -191,26 +183,20 @@ public final class MappingViewModel {
         load(key);
     }
 
-    private record Loaded(SourceSample sample, List<String> tables, TableInfo table, Suggestion suggestion) {
-    }
-
     private void load(Key key) {
         String wanted = table.get();
+        boolean newFile = loadedFile == null || !loadedFile.equals(key.file());
         loading.set(true);
         error.set(null);
-        context.tasks().run("Suggesting a mapping for " + key.file().getFileName(), ctx -> {
-            SourceSample read = SourceSample.read(key.file(), key.options(), ctx);
-            ctx.message("Reading the tables of " + key.target().name());
-            try (TargetDatabase db = key.target().open()) {
-                List<String> names = db.tables();
-                String chosen = wanted != null && names.contains(wanted) ? wanted : bestTable(db, names, read);
-                TableInfo info = chosen == null ? null : db.table(chosen);
-                Suggestion suggestion = info == null ? null
-                        : new Suggester().analyse(read.columns(), read.cells(), info);
-                return new Loaded(read, names, info, suggestion);
-            }
-        }, result -> {
+        context.tasks().run("Suggesting a mapping for " + key.file().getFileName(),
+                ctx -> MappingSources.load(key.file(), key.options(), key.target(), wanted, ctx), result -> {
+            loadedFile = key.file();
             sample = result.sample();
+            // A profile loaded for another file or target no longer applies: the steward loads one again.
+            draft.clear();
+            notes.set("");
+            savedFile.set(null);
+            lastSaved = null;
             List<MappingRow> built = new ArrayList<>();
             for (int c = 0; c < sample.columns().size(); c++) {
                 MappingRow row = new MappingRow(sample.columns().get(c), sample.examples(c));
@@ -223,7 +209,7 @@ public final class MappingViewModel {
             try {
                 tables.setAll(result.tables());
                 rows.setAll(built);
-                if (profileName.get() == null || profileName.get().isBlank()) {
+                if (newFile || profileName.get() == null || profileName.get().isBlank()) {
                     profileName.set(baseName(key.file()));
                 }
                 showTable(result.table(), result.suggestion());
@@ -235,24 +221,6 @@ public final class MappingViewModel {
         }, this::failed);
     }
 
-    /** The table whose suggested mapping is the most confident in total; null when none resembles the file. */
-    private static String bestTable(TargetDatabase db, List<String> names, SourceSample sample) {
-        if (names.size() == 1) {
-            return names.get(0);
-        }
-        String best = null;
-        long bestScore = 0;
-        for (String name : names.subList(0, Math.min(TABLES_SCORED, names.size()))) {
-            Suggestion s = new Suggester().analyse(sample.columns(), sample.cells(), db.table(name));
-            long score = s.mappings().stream().mapToLong(m -> m.confidence() == null ? 0 : m.confidence()).sum();
-            if (score > bestScore) {
-                bestScore = score;
-                best = name;
-            }
-        }
-        return best;
-    }
-
     private void chooseTable(String name) {
         if (sample == null) {
             return;
@@ -260,12 +228,8 @@ public final class MappingViewModel {
         TargetChoice target = context.workbench().targetProperty().get();
         SourceSample read = sample;
         loading.set(true);
-        context.tasks().run("Suggesting a mapping onto " + name, ctx -> {
-            try (TargetDatabase db = target.open()) {
-                TableInfo info = db.table(name);
-                return new Loaded(read, List.of(), info, new Suggester().analyse(read.columns(), read.cells(), info));
-            }
-        }, result -> {
+        context.tasks().run("Suggesting a mapping onto " + name, ctx -> MappingSources.onto(name, read, target),
+                result -> {
             draft.clear();
             notes.set("");
             applying = true;
@@ -359,12 +323,8 @@ public final class MappingViewModel {
         }
         TargetChoice target = context.workbench().targetProperty().get();
         SourceSample read = sample;
-        context.tasks().run("Loading profile " + file.getFileName(), ctx -> {
-            Profile profile = ProfileIO.read(file);
-            try (TargetDatabase db = target.open()) {
-                return new LoadedProfile(profile, db.table(profile.table()));
-            }
-        }, result -> {
+        context.tasks().run("Loading profile " + file.getFileName(), ctx -> MappingSources.profile(file, target),
+                result -> {
             Profile profile = result.profile();
             TableInfo info = result.table();
             applying = true;
@@ -384,9 +344,6 @@ public final class MappingViewModel {
             context.workbench().profileFileProperty().set(file);
             mappingChanged();
         }, failure -> error.set(ErrorText.sentence(failure)));
-    }
-
-    private record LoadedProfile(Profile profile, TableInfo table) {
     }
 
     /** Saves the profile as JSON; it becomes the workbench's profile file. */
@@ -433,38 +390,16 @@ public final class MappingViewModel {
     }
 
     private void updateBlocker() {
-        blocker.set(blockerText());
         TableInfo info = tableInfo.get();
-        if (info == null || sourceMissing.get()) {
+        if (sourceMissing.get() || info == null) {
+            blocker.set(sourceMissing.get() ? "Load a source first."
+                    : error.get() != null ? error.get() : "Choose a target table.");
             missingRequired.set("");
             return;
         }
         Profile profile = profile();
-        List<String> missing = info.columns().stream().filter(c -> !c.optional())
-                .filter(c -> profile.columns().stream().noneMatch(m -> m.target().equalsIgnoreCase(c.name())))
-                .map(ColumnInfo::name).toList();
-        missingRequired.set(missing.isEmpty() ? "" : "Nothing fills the required column"
-                + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
-                + ": every row will fail validation.");
-    }
-
-    private String blockerText() {
-        if (sourceMissing.get()) {
-            return "Load a source first.";
-        }
-        if (tableInfo.get() == null) {
-            return error.get() != null ? error.get() : "Choose a target table.";
-        }
-        if (rows.stream().noneMatch(MappingRow::isMapped) && draft.extras().isEmpty()) {
-            return "Map at least one column.";
-        }
-        long pending = rows.stream().filter(r -> r.pendingProperty().get()).count();
-        if (pending > 0) {
-            return pending == 1 ? "Confirm the one suggested mapping still pending."
-                    : "Confirm the " + pending + " suggested mappings still pending.";
-        }
-        ProfileProblem problem = ProfileValidator.firstProblem(profile());
-        return problem == null ? null : "The profile is not usable yet: " + problem.message() + ".";
+        blocker.set(MappingCheck.blocker(rows, profile));
+        missingRequired.set(MappingCheck.missingRequired(info, profile));
     }
 
     private void refreshPreview() {
@@ -482,7 +417,7 @@ public final class MappingViewModel {
         // A mapping that cannot compile (a bad date pattern, say) is part of what the preview shows, not a failure.
         previewTask = context.tasks().quiet("Previewing the mapping", ctx -> {
             try {
-                return new PreviewResult(preview(profile, read, info), null);
+                return new PreviewResult(MappingSources.preview(profile, read, info, PREVIEW_ROWS), null);
             } catch (RuntimeException e) {
                 return new PreviewResult(null, ErrorText.sentence(e));
             }
@@ -493,16 +428,6 @@ public final class MappingViewModel {
     }
 
     private record PreviewResult(MappingPreview preview, String error) {
-    }
-
-    private static MappingPreview preview(Profile profile, SourceSample read, TableInfo info) {
-        Mapper mapper = Mapper.compile(profile, read.columns(), info);
-        List<MappingPreview.Row> mapped = new ArrayList<>();
-        for (SourceRow row : read.rows().subList(0, Math.min(PREVIEW_ROWS, read.rows().size()))) {
-            MappedRow m = mapper.map(row);
-            mapped.add(new MappingPreview.Row(m.sourceRow(), m.values()));
-        }
-        return new MappingPreview(mapper.targetColumns().stream().map(ColumnInfo::name).toList(), mapped);
     }
 
     /** How the profile reads its source next time: as the Source step read it. */

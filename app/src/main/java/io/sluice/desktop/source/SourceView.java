@@ -55,6 +55,7 @@ public final class SourceView implements StepView {
     @FXML private StackPane root;
     @FXML private ScrollPane startPane;
     @FXML private BorderPane sourcePane;
+    @FXML private Button openButton;
     @FXML private FlowPane samplePane;
     @FXML private VBox recentBox;
     @FXML private VBox recentList;
@@ -106,6 +107,9 @@ public final class SourceView implements StepView {
     private void initialize() {
         startPane.visibleProperty().bind(model.fileProperty().isNull());
         sourcePane.visibleProperty().bind(model.fileProperty().isNotNull());
+        // One Enter key per scene: it opens a file on the start page and goes on once a file is read.
+        openButton.defaultButtonProperty().bind(startPane.visibleProperty());
+        nextButton.defaultButtonProperty().bind(sourcePane.visibleProperty());
         buildSamples();
         refreshRecent();
         fileTitle.textProperty().bind(Bindings.createStringBinding(() -> model.fileProperty().get() == null ? ""

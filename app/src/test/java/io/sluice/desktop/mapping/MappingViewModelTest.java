@@ -221,4 +221,17 @@ class MappingViewModelTest {
         assertThat(TransformSettings.of(cement.transformsProperty().get()).decimalComma()).isTrue();
         assertThat(workbench.profileProperty().get()).isNull();
     }
+
+    @Test
+    void anotherSourceFileDropsTheProfileLoadedForThePreviousOne() {
+        Path profileFile = open("ds1-concrete-mix.csv");
+        model.loadProfile(profileFile);
+
+        open("ds2-betonmischungen.csv");
+
+        assertThat(model.keptRulesProperty().get()).isEmpty();
+        assertThat(model.profile().rules()).isEmpty();
+        assertThat(model.profileNameProperty().get()).isEqualTo("ds2-betonmischungen");
+        assertThat(model.savedFileProperty().get()).isNull();
+    }
 }

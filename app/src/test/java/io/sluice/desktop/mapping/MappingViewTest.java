@@ -148,4 +148,25 @@ class MappingViewTest {
         assertThat(robot.lookup("#pg-result").queryLabeled().getText()).isEqualTo("Fill in the database, user first.");
         assertThat(Screenshots.take(robot, shell.stage().getScene(), "mapping-postgres")).exists();
     }
+
+    @Test
+    void editsAColumnsTransformsInADialogAndThePreviewFollows(FxRobot robot) throws Exception {
+        openSampleAndGoToMapping(robot);
+        MappingViewModel model = model(robot);
+        MappingRow cement = model.rows().get(1);
+        assertThat(cement.source()).isEqualTo("Cement (kg/m3)");
+
+        robot.clickOn("#transforms-1");
+        robot.clickOn("#transform-default");
+        robot.write("0");
+        robot.clickOn("#transform-trim");
+        assertThat(Screenshots.take(robot, robot.lookup("#transform-dialog").query().getScene(),
+                "mapping-transforms")).exists();
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(TransformSettings.describe(cement.transformsProperty().get())).isEqualTo("trim, default '0'");
+        assertThat(cement.confirmedProperty().get()).isFalse();
+        waitUntil(() -> model.previewProperty().get() != null && model.previewErrorProperty().get() == null);
+    }
 }
