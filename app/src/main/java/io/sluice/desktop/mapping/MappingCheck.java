@@ -22,10 +22,11 @@ final class MappingCheck {
         if (profile.columns().isEmpty()) {
             return "Map at least one column.";
         }
-        long pending = rows.stream().filter(r -> r.pendingProperty().get()).count();
-        if (pending > 0) {
-            return pending == 1 ? "Confirm the one suggested mapping still pending."
-                    : "Confirm the " + pending + " suggested mappings still pending.";
+        List<String> pending = rows.stream().filter(r -> r.pendingProperty().get()).map(MappingRow::source).toList();
+        if (!pending.isEmpty()) {
+            String which = pending.size() > 3 ? "" : " ('" + String.join("', '", pending) + "')";
+            return pending.size() == 1 ? "Confirm the one suggested mapping still pending" + which + "."
+                    : "Confirm the " + pending.size() + " suggested mappings still pending" + which + ".";
         }
         ProfileProblem problem = ProfileValidator.firstProblem(profile);
         return problem == null ? null : "The profile is not usable yet: " + problem.message() + ".";

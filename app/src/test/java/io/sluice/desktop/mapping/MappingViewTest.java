@@ -89,12 +89,15 @@ class MappingViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.rows()).filteredOn(r -> r.isMapped() && !r.isLowConfidence())
                 .allMatch(r -> r.confirmedProperty().get());
+        TableView<?> grid = robot.lookup("#mapping-table").queryAs(TableView.class);
+        int low = model.rows().indexOf(model.rows().stream().filter(MappingRow::isLowConfidence).findFirst()
+                .orElse(model.rows().get(0)));
+        robot.interact(() -> grid.scrollTo(Math.max(0, low - 6)));
         assertThat(Screenshots.take(robot, shell.stage().getScene(), "mapping")).exists();
 
         int supplier = model.rows().indexOf(model.rows().stream().filter(r -> r.source().equals("Supplier"))
                 .findFirst().orElseThrow());
         int mappedBefore = model.previewProperty().get().columns().size();
-        TableView<?> grid = robot.lookup("#mapping-table").queryAs(TableView.class);
         robot.interact(() -> grid.scrollTo(supplier));
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<String> target = robot.lookup("#target-" + supplier).queryAs(ComboBox.class);
