@@ -12,7 +12,9 @@ final class StepViews {
 
     static StepView create(Step step, AppContext context) {
         return switch (step) {
-            case SOURCE, MAPPING, REVIEW, COMMIT, HISTORY -> unavailable(step);
+            case SOURCE -> new io.sluice.desktop.source.SourceView(context);
+            case MAPPING -> new io.sluice.desktop.mapping.MappingView(context);
+            case REVIEW, COMMIT, HISTORY -> unavailable(step);
         };
     }
 

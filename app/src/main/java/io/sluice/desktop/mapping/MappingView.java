@@ -1,0 +1,516 @@
+package io.sluice.desktop.mapping;
+
+import io.sluice.core.mapping.MappedValue;
+import io.sluice.desktop.AppContext;
+import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.StepView;
+import io.sluice.desktop.Workbench;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Mapping step's screen: target and table pickers, the PostgreSQL form, the mapping grid (target pickers,
+ * transforms, confidence, confirm) and the preview of mapped values. Binds to a {@link MappingViewModel} and a
+ * {@link ConnectionViewModel}; builds the grid's and the preview's columns.
+ */
+public final class MappingView implements StepView {
+
+    private static final String NOT_MAPPED = "(not mapped)";
+
+    private final AppContext context;
+    private final MappingViewModel model;
+    private final ConnectionViewModel connection;
+
+    @FXML private StackPane root;
+    @FXML private VBox emptyPane;
+    @FXML private BorderPane mappingPane;
+    @FXML private Label subtitle;
+    @FXML private ProgressIndicator busy;
+    @FXML private Button suggestedButton;
+    @FXML private Button saveButton;
+    @FXML private RadioButton embeddedChoice;
+    @FXML private RadioButton postgresChoice;
+    @FXML private Label targetLabel;
+    @FXML private ComboBox<String> tableChoice;
+    @FXML private GridPane postgresForm;
+    @FXML private ComboBox<DesktopSettings.Connection> savedChoice;
+    @FXML private TextField pgName;
+    @FXML private TextField pgHost;
+    @FXML private TextField pgPort;
+    @FXML private TextField pgDatabase;
+    @FXML private TextField pgUser;
+    @FXML private PasswordField pgPassword;
+    @FXML private ProgressIndicator pgBusy;
+    @FXML private Label pgResult;
+    @FXML private TableView<MappingRow> mappingTable;
+    @FXML private Label mappingPlaceholder;
+    @FXML private TableView<MappingPreview.Row> previewTable;
+    @FXML private Label previewPlaceholder;
+    @FXML private Label previewSummary;
+    @FXML private Label keptRules;
+    @FXML private Label notesLabel;
+    @FXML private Label requiredLabel;
+    @FXML private Label blockerLabel;
+    @FXML private Button confirmAllButton;
+    @FXML private Button validateButton;
+
+    public MappingView(AppContext context) {
+        this.context = context;
+        this.model = new MappingViewModel(context);
+        this.connection = new ConnectionViewModel(context);
+        FXMLLoader loader = new FXMLLoader(MappingView.class.getResource("mapping-view.fxml"));
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The Mapping step's layout is missing from this build", e);
+        }
+        root.getStylesheets().add(MappingView.class.getResource("mapping.css").toExternalForm());
+        // Lets tests and neighbouring steps reach the view (and its model) from the scene graph.
+        root.setUserData(this);
+    }
+
+    public MappingViewModel model() {
+        return model;
+    }
+
+    public ConnectionViewModel connection() {
+        return connection;
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        model.refresh();
+    }
+
+    @FXML
+    private void initialize() {
+        Workbench workbench = context.workbench();
+        emptyPane.visibleProperty().bind(model.sourceMissingProperty());
+        mappingPane.visibleProperty().bind(model.sourceMissingProperty().not());
+        subtitle.textProperty().bind(Bindings.createStringBinding(() -> {
+            Path file = workbench.sourceFileProperty().get();
+            String table = model.tableProperty().get();
+            return (file == null ? "" : file.getFileName().toString()) + "  →  "
+                    + (table == null ? "choose a table" : table);
+        }, workbench.sourceFileProperty(), model.tableProperty()));
+        busy.visibleProperty().bind(model.loadingProperty());
+        bindProfileButtons(workbench);
+        bindTarget(workbench);
+        bindConnectionForm();
+        buildMappingColumns();
+        buildPreview();
+        keptRules.textProperty().bind(model.keptRulesProperty());
+        notesLabel.textProperty().bind(model.notesProperty());
+        requiredLabel.textProperty().bind(model.missingRequiredProperty());
+        blockerLabel.textProperty().bind(model.blockerProperty());
+        for (Label label : List.of(keptRules, notesLabel, requiredLabel, blockerLabel)) {
+            label.managedProperty().bind(label.textProperty().isNotEmpty());
+            label.visibleProperty().bind(label.managedProperty());
+        }
+        validateButton.disableProperty().bind(model.blockerProperty().isNotNull());
+        confirmAllButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.rows().stream()
+                .noneMatch(r -> r.pendingProperty().get() && !r.isLowConfidence()), model.rows()));
+        mappingPlaceholder.textProperty().bind(Bindings.createStringBinding(() -> model.errorProperty().get() != null
+                ? model.errorProperty().get() : "Reading the source and the target…", model.errorProperty()));
+    }
+
+    private void bindProfileButtons(Workbench workbench) {
+        suggestedButton.textProperty().bind(Bindings.createStringBinding(() -> {
+            Path suggested = workbench.profileFileProperty().get();
+            return suggested == null ? "" : "Load " + suggested.getFileName();
+        }, workbench.profileFileProperty()));
+        suggestedButton.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
+            Path suggested = workbench.profileFileProperty().get();
+            return suggested != null && !suggested.equals(model.savedFileProperty().get());
+        }, workbench.profileFileProperty(), model.savedFileProperty()));
+        suggestedButton.managedProperty().bind(suggestedButton.visibleProperty());
+        saveButton.disableProperty().bind(model.tableInfoProperty().isNull());
+    }
+
+    private void bindTarget(Workbench workbench) {
+        targetLabel.textProperty().bind(Bindings.createStringBinding(() -> workbench.targetProperty().get().label(),
+                workbench.targetProperty()));
+        targetLabel.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(targetLabel.getText()),
+                targetLabel.textProperty()));
+        embeddedChoice.setOnAction(e -> connection.useEmbedded());
+        postgresForm.visibleProperty().bind(postgresChoice.selectedProperty());
+        postgresForm.managedProperty().bind(postgresForm.visibleProperty());
+        tableChoice.setItems(model.tables());
+        tableChoice.valueProperty().bindBidirectional(model.tableProperty());
+        tableChoice.disableProperty().bind(model.loadingProperty());
+    }
+
+    private void bindConnectionForm() {
+        pgName.textProperty().bindBidirectional(connection.nameProperty());
+        pgHost.textProperty().bindBidirectional(connection.hostProperty());
+        pgPort.textProperty().bindBidirectional(connection.portProperty());
+        pgDatabase.textProperty().bindBidirectional(connection.databaseProperty());
+        pgUser.textProperty().bindBidirectional(connection.userProperty());
+        pgPassword.textProperty().bindBidirectional(connection.passwordProperty());
+        pgBusy.visibleProperty().bind(connection.testingProperty());
+        pgResult.textProperty().bind(connection.resultProperty());
+        connection.succeededProperty().addListener((obs, old, ok) -> {
+            pgResult.getStyleClass().removeAll("connection-ok", "connection-failed");
+            if (ok != null) {
+                pgResult.getStyleClass().add(ok ? "connection-ok" : "connection-failed");
+            }
+        });
+        savedChoice.setItems(connection.saved());
+        savedChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DesktopSettings.Connection c) {
+                return c == null ? "" : c.name();
+            }
+
+            @Override
+            public DesktopSettings.Connection fromString(String text) {
+                return null;
+            }
+        });
+        savedChoice.setOnAction(e -> {
+            if (savedChoice.getValue() != null) {
+                connection.fill(savedChoice.getValue());
+                pgPassword.requestFocus();
+            }
+        });
+    }
+
+    private void buildMappingColumns() {
+        mappingTable.setItems(model.rows());
+        mappingTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(MappingRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("confidence-low", "unmapped");
+                if (!empty && row != null) {
+                    if (row.isLowConfidence()) {
+                        getStyleClass().add("confidence-low");
+                    } else if (!row.isMapped()) {
+                        getStyleClass().add("unmapped");
+                    }
+                }
+            }
+        });
+        TableColumn<MappingRow, String> source = column("Source column", 170,
+                r -> new ReadOnlyStringWrapper(r.source()));
+        source.setStyle("-fx-font-weight: bold;");
+        TableColumn<MappingRow, String> samples = column("Sample values", 190,
+                r -> new ReadOnlyStringWrapper(r.samples()));
+        TableColumn<MappingRow, String> target = column("Target column", 190, MappingRow::targetProperty);
+        target.setCellFactory(c -> new TargetCell());
+        TableColumn<MappingRow, String> transforms = column("Transforms", 190,
+                r -> new ReadOnlyStringWrapper(TransformSettings.describe(r.transformsProperty().get())));
+        transforms.setCellFactory(c -> new TransformCell());
+        TableColumn<MappingRow, Integer> confidence = new TableColumn<>("Confidence");
+        confidence.setPrefWidth(90);
+        confidence.setCellValueFactory(c -> c.getValue().confidenceProperty());
+        confidence.setCellFactory(c -> new ConfidenceCell());
+        TableColumn<MappingRow, String> reason = column("Reason", 300, MappingRow::reasonProperty);
+        reason.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isBlank() ? null : new Tooltip(text));
+            }
+        });
+        TableColumn<MappingRow, Boolean> status = new TableColumn<>("Status");
+        status.setPrefWidth(110);
+        status.setCellValueFactory(c -> c.getValue().confirmedProperty());
+        status.setCellFactory(c -> new StatusCell());
+        List<TableColumn<MappingRow, ?>> columns = new ArrayList<>(List.of(source, samples, target, transforms,
+                confidence, status, reason));
+        columns.forEach(c -> c.setSortable(false));
+        mappingTable.getColumns().setAll(columns);
+    }
+
+    private static TableColumn<MappingRow, String> column(String title, double width,
+            javafx.util.Callback<MappingRow, javafx.beans.value.ObservableValue<String>> value) {
+        TableColumn<MappingRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> value.call(c.getValue()));
+        return column;
+    }
+
+    private void buildPreview() {
+        model.previewProperty().addListener((obs, old, preview) -> showPreview(preview));
+        model.previewErrorProperty().addListener((obs, old, text) -> previewPlaceholder.setText(text != null ? text
+                : "Map a column to see its values."));
+    }
+
+    private void showPreview(MappingPreview preview) {
+        if (preview == null) {
+            previewTable.getColumns().clear();
+            previewTable.getItems().clear();
+            previewSummary.setText("");
+            return;
+        }
+        List<TableColumn<MappingPreview.Row, ?>> columns = new ArrayList<>();
+        TableColumn<MappingPreview.Row, String> number = new TableColumn<>("Row");
+        number.setPrefWidth(56);
+        number.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().number())));
+        columns.add(number);
+        for (int i = 0; i < preview.columns().size(); i++) {
+            int index = i;
+            TableColumn<MappingPreview.Row, MappedValue> column = new TableColumn<>(preview.columns().get(i));
+            column.setPrefWidth(120);
+            column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().values().get(index)));
+            column.setCellFactory(c -> new PreviewCell());
+            columns.add(column);
+        }
+        columns.forEach(c -> c.setSortable(false));
+        previewTable.getColumns().setAll(columns);
+        previewTable.getItems().setAll(preview.rows());
+        long problems = preview.problems();
+        previewSummary.setText("the first " + preview.rows().size() + " rows as they will be imported"
+                + (problems == 0 ? "; every value converts" : "; " + problems + " value"
+                + (problems == 1 ? " does" : "s do") + " not convert (red)"));
+    }
+
+    @FXML
+    private void goToSource() {
+        context.workbench().stepProperty().set(Step.SOURCE);
+    }
+
+    @FXML
+    private void loadSuggested() {
+        Path suggested = context.workbench().profileFileProperty().get();
+        if (suggested != null) {
+            model.loadProfile(suggested);
+        }
+    }
+
+    @FXML
+    private void loadProfile() {
+        File file = profileChooser("Load a mapping profile").showOpenDialog(window());
+        if (file != null) {
+            model.loadProfile(file.toPath());
+        }
+    }
+
+    @FXML
+    private void saveProfile() {
+        FileChooser chooser = profileChooser("Save the mapping profile");
+        chooser.setInitialFileName(model.profileNameProperty().get() + ".profile.json");
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            model.saveProfile(file.toPath());
+        }
+    }
+
+    private FileChooser profileChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sluice profiles", "*.json"));
+        Path known = model.savedFileProperty().get() != null ? model.savedFileProperty().get()
+                : context.workbench().sourceFileProperty().get();
+        if (known != null && known.toAbsolutePath().getParent() != null
+                && Files.isDirectory(known.toAbsolutePath().getParent())) {
+            chooser.setInitialDirectory(known.toAbsolutePath().getParent().toFile());
+        }
+        return chooser;
+    }
+
+    @FXML
+    private void testConnection() {
+        connection.test();
+    }
+
+    @FXML
+    private void useConnection() {
+        connection.use();
+    }
+
+    @FXML
+    private void saveConnection() {
+        connection.save();
+    }
+
+    @FXML
+    private void confirmAll() {
+        model.confirmAllHighConfidence();
+    }
+
+    @FXML
+    private void validateAndReview() {
+        model.validateAndReview();
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene().getWindow();
+    }
+
+    /** The target picker of one row: the table's columns and "(not mapped)". */
+    private final class TargetCell extends TableCell<MappingRow, String> {
+        private final ComboBox<String> box = new ComboBox<>();
+        private boolean updating;
+
+        TargetCell() {
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.setOnAction(e -> {
+                MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
+                if (!updating && row != null && box.getValue() != null) {
+                    model.setTarget(row, NOT_MAPPED.equals(box.getValue()) ? null : box.getValue());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String target, boolean empty) {
+            super.updateItem(target, empty);
+            if (empty) {
+                setGraphic(null);
+                return;
+            }
+            updating = true;
+            List<String> items = new ArrayList<>();
+            items.add(NOT_MAPPED);
+            items.addAll(model.targetColumns());
+            if (!box.getItems().equals(items)) {
+                box.getItems().setAll(items);
+            }
+            box.setValue(target == null ? NOT_MAPPED : target);
+            box.setId("target-" + getIndex());
+            updating = false;
+            setGraphic(box);
+        }
+    }
+
+    /** The transform summary with a button that opens the transform dialog. */
+    private final class TransformCell extends TableCell<MappingRow, String> {
+        private final Label text = new Label();
+        private final Button edit = new Button("Edit…");
+
+        TransformCell() {
+            edit.getStyleClass().add("cell-button");
+            edit.setOnAction(e -> {
+                MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null && row.isMapped()) {
+                    TransformDialog.edit(window(), row).ifPresent(specs -> model.setTransforms(row, specs));
+                }
+            });
+            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        @Override
+        protected void updateItem(String summary, boolean empty) {
+            super.updateItem(summary, empty);
+            MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || row == null || !row.isMapped()) {
+                setGraphic(null);
+                return;
+            }
+            text.setText(summary == null || summary.isEmpty() ? "none" : summary);
+            edit.setId("transforms-" + getIndex());
+            setGraphic(new HBox(6, text, edit));
+        }
+    }
+
+    /** The suggestion's confidence as a badge, amber when low. */
+    private static final class ConfidenceCell extends TableCell<MappingRow, Integer> {
+        @Override
+        protected void updateItem(Integer confidence, boolean empty) {
+            super.updateItem(confidence, empty);
+            MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || confidence == null || row == null || !row.isMapped()) {
+                setGraphic(null);
+                return;
+            }
+            Label badge = new Label(confidence + "%");
+            badge.getStyleClass().add("confidence-badge");
+            if (confidence < MappingRow.HIGH_CONFIDENCE) {
+                badge.getStyleClass().add("low");
+            }
+            setGraphic(badge);
+        }
+    }
+
+    /** "Confirm" while a mapping is pending, a check mark once confirmed, nothing when unmapped. */
+    private final class StatusCell extends TableCell<MappingRow, Boolean> {
+        private final Button confirm = new Button("Confirm");
+        private final Label done = new Label("✓ Confirmed");
+
+        StatusCell() {
+            confirm.getStyleClass().add("cell-button");
+            done.getStyleClass().add("mapping-confirmed");
+            confirm.setOnAction(e -> {
+                MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null) {
+                    model.confirm(row);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Boolean confirmed, boolean empty) {
+            super.updateItem(confirmed, empty);
+            MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || row == null || !row.isMapped()) {
+                setGraphic(null);
+                return;
+            }
+            confirm.setId("confirm-" + getIndex());
+            setGraphic(Boolean.TRUE.equals(confirmed) ? done : confirm);
+        }
+    }
+
+    /** A mapped value, red with the reason as tooltip when it does not convert. */
+    private static final class PreviewCell extends TableCell<MappingPreview.Row, MappedValue> {
+        @Override
+        protected void updateItem(MappedValue value, boolean empty) {
+            super.updateItem(value, empty);
+            getStyleClass().remove("severity-error");
+            setTooltip(null);
+            if (empty || value == null) {
+                setText(null);
+                return;
+            }
+            if (value.hasError()) {
+                setText(value.text());
+                getStyleClass().add("severity-error");
+                setTooltip(new Tooltip(value.error()));
+            } else {
+                setText(value.value() == null ? "" : value.value().toString());
+            }
+        }
+    }
+}

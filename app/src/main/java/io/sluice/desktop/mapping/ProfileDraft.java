@@ -1,0 +1,115 @@
+package io.sluice.desktop.mapping;
+
+import io.sluice.core.profile.ColumnMapping;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.RuleSpec;
+import io.sluice.core.profile.SourceSettings;
+import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.target.TableInfo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a profile holds beyond the grid's one-to-one mappings — rules, natural key, commit mode, legacy id, null
+ * markers, constants and joined columns — kept as loaded, and put back together with the grid into a
+ * {@link Profile}.
+ */
+final class ProfileDraft {
+
+    private List<RuleSpec> rules = List.of();
+    private List<ColumnMapping> extras = List.of();
+    private List<String> naturalKey = List.of();
+    private List<String> nullMarkers = List.of();
+    private String commitMode = "insert";
+    private String legacyId;
+
+    List<RuleSpec> rules() {
+        return rules;
+    }
+
+    /** Constants and joined columns: the grid has no row for them, they are kept as the profile had them. */
+    List<ColumnMapping> extras() {
+        return extras;
+    }
+
+    /**
+     * Takes over a loaded profile: its one-to-one mappings go into the grid's rows as confirmed, the rest is kept.
+     *
+     * @return what could not be applied to this file and table, one plain sentence each
+     */
+    List<String> load(Profile profile, List<MappingRow> rows, TableInfo table, List<String> sourceColumns) {
+        List<String> notes = new ArrayList<>();
+        rows.forEach(r -> r.assign(null, List.of(), null, "", false));
+        List<ColumnMapping> kept = new ArrayList<>();
+        for (ColumnMapping m : profile.columns()) {
+            Optional<ColumnInfo> column = table.column(m.target());
+            if (column.isEmpty()) {
+                notes.add("Table " + table.name() + " has no column " + m.target() + "; its mapping was left out.");
+                continue;
+            }
+            if (m.source() == null) {
+                List<String> missing = m.sourceColumns().stream().filter(s -> find(sourceColumns, s) == null)
+                        .toList();
+                if (missing.isEmpty()) {
+                    kept.add(m);
+                } else {
+                    notes.add("The file has no column " + String.join(", ", missing) + " for " + m.target()
+                            + "; that mapping was left out.");
+                }
+                continue;
+            }
+            MappingRow row = rows.stream().filter(r -> r.source().strip().equalsIgnoreCase(m.source().strip()))
+                    .findFirst().orElse(null);
+            if (row == null) {
+                notes.add("The file has no column '" + m.source() + "' for " + m.target()
+                        + "; that mapping was left out.");
+                continue;
+            }
+            row.assign(column.get().name(), m.transforms(), m.confidence(), "from profile", true);
+        }
+        extras = List.copyOf(kept);
+        rules = profile.rules();
+        naturalKey = profile.naturalKey();
+        nullMarkers = profile.nullMarkers();
+        commitMode = profile.commitMode();
+        legacyId = profile.legacyId() != null && find(sourceColumns, profile.legacyId()) != null
+                ? profile.legacyId() : null;
+        return notes;
+    }
+
+    /** Forgets what a previous profile brought, e.g. when another table is chosen. */
+    void clear() {
+        rules = List.of();
+        extras = List.of();
+        naturalKey = List.of();
+        nullMarkers = List.of();
+        commitMode = "insert";
+        legacyId = null;
+    }
+
+    /** The profile the grid and the kept parts make together; mappings in table order. */
+    Profile build(String name, SourceSettings source, TableInfo table, List<MappingRow> rows) {
+        List<ColumnMapping> columns = new ArrayList<>();
+        for (MappingRow r : rows) {
+            if (r.isMapped()) {
+                String reason = r.reasonProperty().get();
+                columns.add(new ColumnMapping(r.targetProperty().get(), r.source(), null, null, null,
+                        r.transformsProperty().get(), r.confidenceProperty().get(),
+                        reason == null || reason.isBlank() ? null : reason));
+            }
+        }
+        columns.addAll(extras);
+        List<String> order = table.columns().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        columns.sort(Comparator.comparingInt(c -> order.indexOf(c.target().toLowerCase(java.util.Locale.ROOT))));
+        List<String> key = naturalKey.isEmpty() ? table.primaryKey() : naturalKey;
+        return new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, name, source, table.name(), columns, nullMarkers,
+                rules, key, commitMode, legacyId);
+    }
+
+    private static String find(List<String> columns, String name) {
+        return columns.stream().filter(c -> c.strip().equalsIgnoreCase(name.strip())).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,303 @@
+package io.sluice.desktop.source;
+
+import io.sluice.core.source.SheetInfo;
+import io.sluice.core.source.SourceFormat;
+import io.sluice.core.source.SourceInspection;
+import io.sluice.core.source.SourceIssue;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.desktop.AppContext;
+import io.sluice.desktop.ErrorText;
+import io.sluice.desktop.Samples;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.TaskHandle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Source step's state: which file, how to read it (sheet, header row, CSV encoding and delimiter), what the
+ * reader found, and a preview of the sheet's top. Every change of a reading option re-reads the file in the
+ * background; "Next" hands the chosen options and the inspection to the {@link Workbench}.
+ */
+public final class SourceViewModel {
+
+    /** Encodings offered for CSV files besides "detect". */
+    public static final List<String> ENCODINGS = List.of("UTF-8", "windows-1252", "ISO-8859-1", "UTF-16");
+    /** Delimiters offered for CSV files besides "detect". */
+    public static final List<Character> DELIMITERS = List.of(',', ';', '\t', '|');
+
+    private final AppContext context;
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SheetPreview> preview = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<SheetInfo> sheets = FXCollections.observableArrayList();
+    private final ObservableList<SourceIssue> issues = FXCollections.observableArrayList();
+    private final ObjectProperty<String> sheet = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> headerRow = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> encoding = new SimpleObjectProperty<>();
+    private final ObjectProperty<Character> delimiter = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper csv = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding canProceed;
+    private TaskHandle reading;
+    /** Set while a read's results are written back, so those writes do not start another read. */
+    private boolean applying;
+
+    public SourceViewModel(AppContext context) {
+        this.context = context;
+        Workbench workbench = context.workbench();
+        canProceed = Bindings.createBooleanBinding(() -> preview.get() != null && error.get() == null
+                && !loading.get(), preview, error, loading);
+        sheet.addListener((obs, old, now) -> optionChanged(true));
+        headerRow.addListener((obs, old, now) -> optionChanged(false));
+        encoding.addListener((obs, old, now) -> optionChanged(false));
+        delimiter.addListener((obs, old, now) -> optionChanged(false));
+        workbench.sourceFileProperty().addListener((obs, old, now) -> sourceChanged(now));
+        sourceChanged(workbench.sourceFileProperty().get());
+    }
+
+    /** The file on screen; null shows the start page. */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    /** The last successful read: inspection plus the sheet's first rows; null before one. */
+    public ReadOnlyObjectProperty<SheetPreview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    /** Every sheet of the file, hidden ones included (flagged). */
+    public ObservableList<SheetInfo> sheets() {
+        return sheets;
+    }
+
+    /** What the reader noticed on the chosen sheet: renamed headers, merged cells, impossible dates, ... */
+    public ObservableList<SourceIssue> issues() {
+        return issues;
+    }
+
+    /** The chosen sheet's name; changing it re-detects the header row. */
+    public ObjectProperty<String> sheetProperty() {
+        return sheet;
+    }
+
+    /** The 1-based header row; null means "detect". */
+    public ObjectProperty<Integer> headerRowProperty() {
+        return headerRow;
+    }
+
+    /** The CSV encoding name; null means "detect". */
+    public ObjectProperty<String> encodingProperty() {
+        return encoding;
+    }
+
+    /** The CSV delimiter; null means "detect". */
+    public ObjectProperty<Character> delimiterProperty() {
+        return delimiter;
+    }
+
+    /** One line on the file: format, encoding, delimiter, header row, row and column counts. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Why the file could not be read with these options, as one sentence; null when it could. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** True when the file was read with the current options and the steward may go on to mapping. */
+    public BooleanBinding canProceedProperty() {
+        return canProceed;
+    }
+
+    /** Whether the file is a CSV, whose encoding and delimiter may be chosen; known after the first read. */
+    public ReadOnlyBooleanProperty csvProperty() {
+        return csv.getReadOnlyProperty();
+    }
+
+    public boolean isCsv() {
+        return csv.get();
+    }
+
+    /** The recent files that still exist, newest first. */
+    public List<Path> recentFiles() {
+        return context.settings().recentFiles().stream().filter(Files::isRegularFile).toList();
+    }
+
+    /** Opens a source file, remembering it among the recent files. */
+    public void open(Path source) {
+        context.settings().fileOpened(source);
+        saveSettings();
+        context.workbench().openSource(source);
+    }
+
+    /**
+     * Copies a shipped sample to the data directory and opens it; its profile becomes the suggested profile file,
+     * so the Mapping step offers to load it with one click.
+     */
+    public void openSample(Samples.Sample sample) {
+        context.tasks().run("Opening the sample " + sample.title(), ctx -> Samples.extract(sample, context.home()),
+                extracted -> {
+                    context.settings().samplesOffered(true);
+                    open(extracted);
+                    context.workbench().profileFileProperty().set(Samples.profileOf(sample, context.home()));
+                });
+    }
+
+    /** Re-reads the file with the current options. */
+    public void reload() {
+        Path source = file.get();
+        if (source == null) {
+            return;
+        }
+        if (reading != null) {
+            reading.cancel();
+        }
+        SourceOptions options = options();
+        loading.set(true);
+        error.set(null);
+        reading = context.tasks().run("Reading " + source.getFileName(),
+                ctx -> SheetPreview.read(source, options, ctx), this::apply, failure -> {
+                    // The sheet list and the CSV flag stay, so the steward can pick other options and retry.
+                    preview.set(null);
+                    issues.clear();
+                    loading.set(false);
+                    error.set(ErrorText.sentence(failure));
+                });
+    }
+
+    /** How the file is read now; the header row and sheet as chosen or last detected. */
+    public SourceOptions options() {
+        Charset charset = encoding.get() == null ? null : Charset.forName(encoding.get());
+        return new SourceOptions(sheet.get(), headerRow.get(), false, charset, delimiter.get());
+    }
+
+    /** Stores how to read the file and what was found in the workbench and moves on to the Mapping step. */
+    public void next() {
+        if (!canProceed.get()) {
+            return;
+        }
+        Workbench workbench = context.workbench();
+        SourceInspection inspection = preview.get().inspection();
+        workbench.sourceOptionsProperty().set(new SourceOptions(inspection.defaultSheet(),
+                (int) inspection.headerRow(), false, options().encoding(), options().delimiter()));
+        workbench.inspectionProperty().set(inspection);
+        workbench.stepProperty().set(Step.MAPPING);
+    }
+
+    private void sourceChanged(Path now) {
+        if (reading != null) {
+            reading.cancel();
+        }
+        applying = true;
+        try {
+            sheet.set(null);
+            headerRow.set(null);
+            encoding.set(null);
+            delimiter.set(null);
+        } finally {
+            applying = false;
+        }
+        preview.set(null);
+        csv.set(false);
+        sheets.clear();
+        issues.clear();
+        summary.set("");
+        error.set(null);
+        loading.set(false);
+        file.set(now);
+        reload();
+    }
+
+    private void optionChanged(boolean sheetChanged) {
+        if (applying) {
+            return;
+        }
+        if (sheetChanged) {
+            applying = true;
+            headerRow.set(null);
+            applying = false;
+        }
+        reload();
+    }
+
+    private void apply(SheetPreview read) {
+        SourceInspection inspection = read.inspection();
+        applying = true;
+        try {
+            if (!sheets.equals(inspection.sheets())) {
+                sheets.setAll(inspection.sheets());
+            }
+            sheet.set(inspection.defaultSheet());
+            headerRow.set(inspection.headerRow() > 0 ? (int) inspection.headerRow() : null);
+        } finally {
+            applying = false;
+        }
+        issues.setAll(inspection.issues());
+        csv.set(inspection.format() == SourceFormat.CSV);
+        summary.set(describe(inspection));
+        loading.set(false);
+        preview.set(read);
+    }
+
+    static String describe(SourceInspection i) {
+        StringBuilder b = new StringBuilder(i.format().name());
+        if (i.encoding() != null) {
+            b.append(" · ").append(i.encoding());
+        }
+        if (i.delimiter() != null) {
+            b.append(" · delimiter ").append(delimiterName(i.delimiter()));
+        }
+        b.append(" · header in row ").append(i.headerRow()).append(" · ").append(i.columns().size())
+                .append(" columns");
+        i.sheets().stream().filter(s -> Objects.equals(s.name(), i.defaultSheet()) && s.rows() >= 0).findFirst()
+                .ifPresent(s -> b.append(String.format(" · %,d rows below the header",
+                        Math.max(0, s.rows() - i.headerRow()))));
+        return b.toString();
+    }
+
+    /** How a delimiter reads in a label: TAB spelled out, others quoted. */
+    public static String delimiterName(Character c) {
+        if (c == null) {
+            return "Detect";
+        }
+        return switch (c) {
+            case '\t' -> "TAB";
+            case ',' -> "',' comma";
+            case ';' -> "';' semicolon";
+            case '|' -> "'|' pipe";
+            default -> "'" + c + "'";
+        };
+    }
+
+    private void saveSettings() {
+        try {
+            context.settings().save(context.settingsFile());
+        } catch (IOException ignored) {
+            // a recent-files list not remembered is not worth interrupting the steward
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.sluice.desktop.mapping;
+
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.profile.TransformSpec;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.core.source.Sources;
+import io.sluice.core.target.SampleSchema;
+import io.sluice.desktop.AppContext;
+import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.Samples;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.TargetChoice;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.SyncTasks;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MappingViewModelTest {
+
+    private static final TestDatabases.Database H2 = TestDatabases.h2Mem();
+
+    @TempDir
+    Path home;
+
+    private Workbench workbench;
+    private MappingViewModel model;
+
+    @BeforeAll
+    static void installSampleSchema() {
+        SampleSchema.install(H2.url(), H2.user(), H2.password());
+    }
+
+    @BeforeEach
+    void setUp() {
+        workbench = new Workbench();
+        workbench.targetProperty().set(new TargetChoice("Test H2", H2.url(), H2.user(), H2.password()));
+        model = new MappingViewModel(new AppContext(workbench, SyncTasks.runner(), new DesktopSettings(), home,
+                () -> null));
+    }
+
+    private Path open(String fileName) {
+        Samples.Sample sample = Samples.all().stream().filter(s -> s.fileName().equals(fileName)).findFirst()
+                .orElseThrow();
+        Path file = Samples.extract(sample, home);
+        workbench.openSource(file);
+        SourceOptions options = new SourceOptions(null, null, false, null, null);
+        workbench.inspectionProperty().set(Sources.inspect(file, options));
+        workbench.sourceOptionsProperty().set(options.withHeaderRow((int) workbench.inspectionProperty().get()
+                .headerRow()));
+        model.refresh();
+        return Samples.profileOf(sample, home);
+    }
+
+    private MappingRow row(String source) {
+        return model.rows().stream().filter(r -> r.source().equals(source)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void asksForASourceWhileThereIsNone() {
+        model.refresh();
+
+        assertThat(model.sourceMissingProperty().get()).isTrue();
+        assertThat(model.blockerProperty().get()).isEqualTo("Load a source first.");
+    }
+
+    @Test
+    void suggestsTheBestTableAndLeavesEverySuggestionPending() {
+        open("ds1-concrete-mix.csv");
+
+        assertThat(model.sourceMissingProperty().get()).isFalse();
+        assertThat(model.tables()).extracting(String::toLowerCase).contains("concrete_mix", "supplier");
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("concrete_mix");
+        assertThat(model.rows()).hasSize(15);
+        assertThat(row("Cement (kg/m3)").targetProperty().get()).isEqualToIgnoringCase("cement_kg");
+        assertThat(row("Cement (kg/m3)").confidenceProperty().get()).isGreaterThanOrEqualTo(70);
+        assertThat(row("Cement (kg/m3)").reasonProperty().get()).isNotBlank();
+        assertThat(model.rows()).filteredOn(MappingRow::isMapped).allMatch(r -> r.pendingProperty().get());
+        assertThat(model.blockerProperty().get()).startsWith("Confirm the ").contains("pending");
+        assertThat(model.previewProperty().get().rows()).hasSize(MappingViewModel.PREVIEW_ROWS);
+    }
+
+    @Test
+    void confirmingAllHighConfidenceLeavesTheLowOnesPending() {
+        open("ds1-concrete-mix.csv");
+        long low = model.rows().stream().filter(MappingRow::isLowConfidence).count();
+
+        int confirmed = model.confirmAllHighConfidence();
+
+        assertThat(confirmed).isEqualTo(model.rows().stream().filter(MappingRow::isMapped).count() - low);
+        assertThat(model.rows()).filteredOn(r -> r.isMapped() && !r.isLowConfidence())
+                .allMatch(r -> r.confirmedProperty().get());
+        model.rows().stream().filter(MappingRow::isLowConfidence).forEach(model::confirm);
+        assertThat(model.blockerProperty().get()).isNull();
+    }
+
+    @Test
+    void choosingATargetByHandConfirmsItAndTakesItFromTheColumnThatHadIt() {
+        open("ds1-concrete-mix.csv");
+        MappingRow remarks = row("Remarks");
+        MappingRow code = row("Mix Code");
+        String codeTarget = code.targetProperty().get();
+
+        model.setTarget(remarks, codeTarget);
+
+        assertThat(remarks.targetProperty().get()).isEqualTo(codeTarget);
+        assertThat(remarks.confirmedProperty().get()).isTrue();
+        assertThat(code.isMapped()).isFalse();
+        assertThat(model.previewProperty().get().rows().get(0).values().get(
+                model.previewProperty().get().columns().indexOf(codeTarget)).text()).isEmpty();
+    }
+
+    @Test
+    void thePreviewShowsValuesThatDoNotConvert() {
+        open("ds1-concrete-mix.csv");
+        MappingRow castDate = row("Cast Date");
+        assertThat(model.previewProperty().get().problems()).isZero();
+
+        model.setTransforms(castDate, List.of(new TransformSpec("date", null, null, null, null, null, null, null,
+                List.of("yyyy-MM-dd"), null, null, null)));
+
+        assertThat(model.previewProperty().get().problems()).isPositive();
+        assertThat(model.previewProperty().get().rows().get(0).values().stream()
+                .filter(v -> v.hasError()).findFirst().orElseThrow().error()).contains("yyyy-MM-dd");
+    }
+
+    @Test
+    void theBlockerExplainsAnEmptyMapping() {
+        open("ds1-concrete-mix.csv");
+
+        model.rows().forEach(r -> model.setTarget(r, null));
+
+        assertThat(model.blockerProperty().get()).isEqualTo("Map at least one column.");
+        assertThat(model.missingRequiredProperty().get()).containsIgnoringCase("mix_code")
+                .containsIgnoringCase("cement_kg");
+        assertThat(model.validateAndReview()).isFalse();
+        assertThat(workbench.profileProperty().get()).isNull();
+    }
+
+    @Test
+    void choosingAnotherTableSuggestsAMappingOntoIt() {
+        open("ds1-concrete-mix.csv");
+
+        model.tableProperty().set(model.tables().stream().filter(t -> t.equalsIgnoreCase("supplier")).findFirst()
+                .orElseThrow());
+
+        assertThat(model.targetColumns()).extracting(String::toLowerCase)
+                .containsExactly("supplier_code", "name", "country");
+        assertThat(model.rows()).filteredOn(MappingRow::isMapped)
+                .allMatch(r -> model.targetColumns().contains(r.targetProperty().get()));
+    }
+
+    @Test
+    void aLoadedProfileAppliesAsConfirmedKeepsItsRulesAndGoesToReview() {
+        Path profileFile = open("ds1-concrete-mix.csv");
+
+        model.loadProfile(profileFile);
+
+        assertThat(model.rows()).filteredOn(MappingRow::isMapped).hasSize(14)
+                .allMatch(r -> r.confirmedProperty().get());
+        assertThat(row("Remarks").isMapped()).isFalse();
+        assertThat(model.keptRulesProperty().get()).isEqualTo("7 profile rules kept");
+        assertThat(model.blockerProperty().get()).isNull();
+        assertThat(model.profileNameProperty().get()).isEqualTo("ds1-concrete-mix");
+
+        assertThat(model.validateAndReview()).isTrue();
+
+        Profile profile = workbench.profileProperty().get();
+        assertThat(profile.rules()).hasSize(7);
+        assertThat(profile.legacyId()).isEqualTo("Mix Code");
+        assertThat(profile.columns()).hasSize(14);
+        assertThat(profile.source().headerRow()).isEqualTo(1);
+        assertThat(workbench.profileFileProperty().get()).isEqualTo(profileFile);
+        assertThat(workbench.reviewProperty().get()).isNull();
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
+    }
+
+    @Test
+    void aProfileChangedAfterLoadingIsHandedOnWithoutItsFile() {
+        Path profileFile = open("ds1-concrete-mix.csv");
+        model.loadProfile(profileFile);
+
+        model.setTarget(row("Remarks"), null);
+        model.setTarget(row("Supplier"), null);
+        model.validateAndReview();
+
+        assertThat(workbench.profileProperty().get().columns()).hasSize(13);
+        assertThat(workbench.profileFileProperty().get()).isNull();
+    }
+
+    @Test
+    void savesTheProfileSoThatItLoadsBackTheSame() {
+        open("ds1-concrete-mix.csv");
+        model.confirmAllHighConfidence();
+        model.rows().stream().filter(r -> r.pendingProperty().get()).forEach(model::confirm);
+        Path file = home.resolve("mine.profile.json");
+
+        model.saveProfile(file);
+
+        Profile saved = ProfileIO.read(file);
+        assertThat(saved).isEqualTo(model.profile());
+        assertThat(saved.table()).isEqualToIgnoringCase("concrete_mix");
+        assertThat(workbench.profileFileProperty().get()).isEqualTo(file);
+        assertThat(model.savedFileProperty().get()).isEqualTo(file);
+    }
+
+    @Test
+    void suggestsDecimalCommaNumbersForTheGermanFile() {
+        open("ds2-betonmischungen.csv");
+
+        MappingRow cement = row("Zement (kg/m³)");
+        assertThat(cement.targetProperty().get()).isEqualToIgnoringCase("cement_kg");
+        assertThat(TransformSettings.of(cement.transformsProperty().get()).decimalComma()).isTrue();
+        assertThat(workbench.profileProperty().get()).isNull();
+    }
+
+    @Test
+    void anotherSourceFileDropsTheProfileLoadedForThePreviousOne() {
+        Path profileFile = open("ds1-concrete-mix.csv");
+        model.loadProfile(profileFile);
+
+        open("ds2-betonmischungen.csv");
+
+        assertThat(model.keptRulesProperty().get()).isEmpty();
+        assertThat(model.profile().rules()).isEmpty();
+        assertThat(model.profileNameProperty().get()).isEqualTo("ds2-betonmischungen");
+        assertThat(model.savedFileProperty().get()).isNull();
+    }
+}

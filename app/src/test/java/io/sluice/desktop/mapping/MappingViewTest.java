@@ -1,0 +1,175 @@
+package io.sluice.desktop.mapping;
+
+import io.sluice.core.profile.Profile;
+import io.sluice.desktop.DesktopShell;
+import io.sluice.desktop.Screenshots;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.Workbench;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class MappingViewTest {
+
+    @TempDir
+    static Path home;
+
+    private DesktopShell shell;
+
+    @Start
+    void start(Stage stage) {
+        shell = DesktopShell.open(stage, home);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> shell.stage().hide());
+    }
+
+    private MappingViewModel model(FxRobot robot) {
+        return ((MappingView) robot.lookup("#mapping-step").query().getUserData()).model();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Opens the first sample (ds1, CSV) in the Source step and goes on to Mapping once it has been read. */
+    private void openSampleAndGoToMapping(FxRobot robot) throws Exception {
+        robot.clickOn("#sample-0");
+        TableView<?> preview = robot.lookup("#source-preview").queryAs(TableView.class);
+        waitUntil(() -> !preview.getItems().isEmpty()
+                && !robot.lookup("#next-mapping").queryButton().isDisabled());
+        robot.clickOn("#next-mapping");
+        waitUntil(() -> !model(robot).rows().isEmpty() && !model(robot).loadingProperty().get()
+                && model(robot).previewProperty().get() != null);
+    }
+
+    @Test
+    void asksForASourceFirstAndLeadsBackToIt(FxRobot robot) {
+        robot.interact(() -> shell.context().workbench().stepProperty().set(Step.MAPPING));
+
+        assertThat(robot.lookup("#mapping-empty").query().isVisible()).isTrue();
+        robot.clickOn("#go-source");
+
+        assertThat(shell.context().workbench().stepProperty().get()).isEqualTo(Step.SOURCE);
+    }
+
+    @Test
+    void confirmsSuggestionsChangesOneSavesTheProfileAndHandsItToReview(FxRobot robot) throws Exception {
+        Workbench workbench = shell.context().workbench();
+        openSampleAndGoToMapping(robot);
+        MappingViewModel model = model(robot);
+
+        assertThat(robot.lookup("#table-choice").queryAs(ComboBox.class).getValue().toString())
+                .isEqualToIgnoringCase("concrete_mix");
+        assertThat(robot.lookup("#validate-review").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#mapping-blocker").queryLabeled().getText()).contains("pending");
+        assertThat(robot.lookup("#load-suggested-profile").queryButton().getText()).isEqualTo("Load ds1.profile.json");
+
+        robot.clickOn("#confirm-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.rows()).filteredOn(r -> r.isMapped() && !r.isLowConfidence())
+                .allMatch(r -> r.confirmedProperty().get());
+        TableView<?> grid = robot.lookup("#mapping-table").queryAs(TableView.class);
+        int low = model.rows().indexOf(model.rows().stream().filter(MappingRow::isLowConfidence).findFirst()
+                .orElse(model.rows().get(0)));
+        robot.interact(() -> grid.scrollTo(Math.max(0, low - 6)));
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "mapping")).exists();
+
+        int supplier = model.rows().indexOf(model.rows().stream().filter(r -> r.source().equals("Supplier"))
+                .findFirst().orElseThrow());
+        int mappedBefore = model.previewProperty().get().columns().size();
+        robot.interact(() -> grid.scrollTo(supplier));
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<String> target = robot.lookup("#target-" + supplier).queryAs(ComboBox.class);
+        robot.interact(() -> target.setValue("(not mapped)"));
+        waitUntil(() -> model.previewProperty().get().columns().size() == mappedBefore - 1);
+        assertThat(model.previewProperty().get().columns()).noneMatch(c -> c.equalsIgnoreCase("supplier_code"));
+
+        robot.interact(() -> grid.scrollTo(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        while (robot.lookup(".cell-button").match(n -> n instanceof Button b && "Confirm".equals(b.getText())
+                && b.isVisible()).tryQuery().isPresent()) {
+            robot.clickOn(robot.lookup(".cell-button").match(n -> n instanceof Button b
+                    && "Confirm".equals(b.getText()) && b.isVisible()).queryButton());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        waitUntil(() -> !robot.lookup("#validate-review").queryButton().isDisabled());
+
+        Path saved = home.resolve("ds1-mine.profile.json");
+        robot.interact(() -> model.saveProfile(saved));
+        waitUntil(() -> Files.exists(saved) && saved.equals(workbench.profileFileProperty().get()));
+        robot.clickOn("#validate-review");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Profile profile = workbench.profileProperty().get();
+        assertThat(profile.table()).isEqualToIgnoringCase("concrete_mix");
+        assertThat(profile.columns()).noneMatch(c -> c.target().equalsIgnoreCase("supplier_code"));
+        assertThat(workbench.profileFileProperty().get()).isEqualTo(saved);
+        assertThat(workbench.reviewProperty().get()).isNull();
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
+    }
+
+    @Test
+    void loadsTheSuggestedProfileInOneClick(FxRobot robot) throws Exception {
+        openSampleAndGoToMapping(robot);
+
+        robot.clickOn("#load-suggested-profile");
+        waitUntil(() -> !model(robot).keptRulesProperty().get().isEmpty());
+
+        assertThat(robot.lookup("#kept-rules").queryLabeled().getText()).isEqualTo("7 profile rules kept");
+        assertThat(robot.lookup("#validate-review").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void thePostgresFormSaysWhatIsMissingInline(FxRobot robot) throws Exception {
+        openSampleAndGoToMapping(robot);
+
+        robot.clickOn("#target-postgres");
+        assertThat(robot.lookup("#postgres-form").query().isVisible()).isTrue();
+        robot.clickOn("#pg-test");
+
+        assertThat(robot.lookup("#pg-result").queryLabeled().getText()).isEqualTo("Fill in the database, user first.");
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "mapping-postgres")).exists();
+    }
+
+    @Test
+    void editsAColumnsTransformsInADialogAndThePreviewFollows(FxRobot robot) throws Exception {
+        openSampleAndGoToMapping(robot);
+        MappingViewModel model = model(robot);
+        MappingRow cement = model.rows().get(1);
+        assertThat(cement.source()).isEqualTo("Cement (kg/m3)");
+
+        robot.clickOn("#transforms-1");
+        robot.clickOn("#transform-default");
+        robot.write("0");
+        robot.clickOn("#transform-trim");
+        assertThat(Screenshots.take(robot, robot.lookup("#transform-dialog").query().getScene(),
+                "mapping-transforms")).exists();
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(TransformSettings.describe(cement.transformsProperty().get())).isEqualTo("trim, default '0'");
+        assertThat(cement.confirmedProperty().get()).isFalse();
+        waitUntil(() -> model.previewProperty().get() != null && model.previewErrorProperty().get() == null);
+    }
+}

@@ -1,0 +1,166 @@
+package io.sluice.desktop.source;
+
+import io.sluice.core.source.SheetInfo;
+import io.sluice.core.source.SourceFormat;
+import io.sluice.desktop.AppContext;
+import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.Samples;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.SyncTasks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SourceViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private Workbench workbench;
+    private DesktopSettings settings;
+    private SourceViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        workbench = new Workbench();
+        settings = new DesktopSettings();
+        model = new SourceViewModel(new AppContext(workbench, SyncTasks.runner(), settings, home, () -> null));
+    }
+
+    private static Samples.Sample sample(String fileName) {
+        return Samples.all().stream().filter(s -> s.fileName().equals(fileName)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void openingASampleReadsItAndSuggestsItsProfile() {
+        Samples.Sample ds1 = sample("ds1-concrete-mix.csv");
+
+        model.openSample(ds1);
+
+        assertThat(workbench.sourceFileProperty().get()).isEqualTo(Samples.extract(ds1, home));
+        assertThat(workbench.profileFileProperty().get()).isEqualTo(Samples.profileOf(ds1, home)).exists();
+        assertThat(model.previewProperty().get().inspection().columns()).startsWith("Mix Code");
+        assertThat(model.headerRowProperty().get()).isEqualTo(1);
+        assertThat(model.previewProperty().get().rows()).hasSize(SheetPreview.ROWS);
+        assertThat(model.previewProperty().get().rows().get(0).cells()).startsWith("Mix Code");
+        assertThat(model.summaryProperty().get()).contains("CSV", "UTF-8", "comma", "200 rows below the header");
+        assertThat(model.canProceedProperty().get()).isTrue();
+        assertThat(settings.recentFiles()).containsExactly(workbench.sourceFileProperty().get().toAbsolutePath());
+        assertThat(settings.samplesOffered()).isTrue();
+    }
+
+    @Test
+    void findsTheHeaderBelowTheBannerAndMarksTheHiddenSheet() {
+        model.openSample(sample("ds3-lab-refresh.xlsx"));
+
+        assertThat(model.sheetProperty().get()).isEqualTo("Mixes");
+        assertThat(model.headerRowProperty().get()).isEqualTo(4);
+        assertThat(model.sheets()).extracting(SheetInfo::name).contains("Mixes", "Suppliers", "Lookup");
+        assertThat(model.sheets()).filteredOn(SheetInfo::hidden).extracting(SheetInfo::name).containsExactly("Lookup");
+        assertThat(model.previewProperty().get().rows().get(0).number()).isEqualTo(1);
+        assertThat(model.issues()).extracting(i -> i.kind()).contains("merged-cells");
+        assertThat(model.isCsv()).isFalse();
+    }
+
+    @Test
+    void choosingAnotherHeaderRowReadsTheColumnsFromIt() {
+        model.openSample(sample("ds3-lab-refresh.xlsx"));
+        String firstDataCode = model.previewProperty().get().rows().stream().filter(r -> r.number() == 5)
+                .findFirst().orElseThrow().cell(0);
+
+        model.headerRowProperty().set(5);
+
+        assertThat(model.previewProperty().get().inspection().headerRow()).isEqualTo(5);
+        assertThat(model.previewProperty().get().inspection().columns()).startsWith(firstDataCode);
+    }
+
+    @Test
+    void choosingAnotherSheetDetectsItsHeaderAgain() {
+        model.openSample(sample("ds3-lab-refresh.xlsx"));
+
+        model.sheetProperty().set("Suppliers");
+
+        assertThat(model.previewProperty().get().inspection().defaultSheet()).isEqualTo("Suppliers");
+        assertThat(model.previewProperty().get().inspection().columns()).isNotEmpty()
+                .doesNotContain("Mix Code");
+    }
+
+    @Test
+    void readsAWindowsCsvWithSemicolonsAndHonoursADelimiterOverride() {
+        model.openSample(sample("ds2-betonmischungen.csv"));
+        assertThat(model.previewProperty().get().inspection().format()).isEqualTo(SourceFormat.CSV);
+        assertThat(model.previewProperty().get().inspection().delimiter()).isEqualTo(';');
+        assertThat(model.previewProperty().get().inspection().columns()).contains("Zement (kg/m³)");
+
+        model.delimiterProperty().set(',');
+
+        assertThat(model.previewProperty().get().inspection().delimiter()).isEqualTo(',');
+        assertThat(model.previewProperty().get().inspection().columns()).doesNotContain("Zement (kg/m³)");
+        assertThat(model.isCsv()).isTrue();
+    }
+
+    @Test
+    void saysWhenTheChosenEncodingDoesNotFitAndRecoversWithAnother() {
+        model.openSample(sample("ds2-betonmischungen.csv"));
+
+        model.encodingProperty().set("UTF-8");
+
+        assertThat(model.errorProperty().get()).contains("ds2-betonmischungen.csv", "UTF-8");
+        assertThat(model.previewProperty().get()).isNull();
+        assertThat(model.canProceedProperty().get()).isFalse();
+        assertThat(model.isCsv()).isTrue();
+
+        model.encodingProperty().set("windows-1252");
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.previewProperty().get().inspection().columns()).contains("Zement (kg/m³)");
+        assertThat(model.previewProperty().get().inspection().encoding()).isEqualTo("windows-1252");
+    }
+
+    @Test
+    void nextStoresHowToReadTheFileAndGoesToMapping() {
+        model.openSample(sample("ds3-lab-refresh.xlsx"));
+
+        model.next();
+
+        assertThat(workbench.sourceOptionsProperty().get().sheet()).isEqualTo("Mixes");
+        assertThat(workbench.sourceOptionsProperty().get().headerRow()).isEqualTo(4);
+        assertThat(workbench.inspectionProperty().get().columns()).contains("Mix Code");
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.MAPPING);
+    }
+
+    @Test
+    void explainsAnUnreadableFileInOneSentenceAndDoesNotLetTheStewardOn() throws Exception {
+        Path empty = Files.writeString(home.resolve("empty.csv"), "", StandardCharsets.UTF_8);
+        List<Throwable> failures = new ArrayList<>();
+        model = new SourceViewModel(new AppContext(workbench, SyncTasks.runner(failures), settings, home,
+                () -> null));
+
+        model.open(empty);
+
+        assertThat(model.errorProperty().get()).contains("empty.csv").endsWith(".");
+        assertThat(model.canProceedProperty().get()).isFalse();
+        assertThat(failures).isEmpty();
+        model.next();
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.SOURCE);
+    }
+
+    @Test
+    void offersOnlyRecentFilesThatStillExist() throws Exception {
+        Path kept = Files.writeString(home.resolve("kept.csv"), "a,b\n1,2\n");
+        Path gone = home.resolve("gone.csv");
+        settings.fileOpened(gone);
+        settings.fileOpened(kept);
+
+        assertThat(model.recentFiles()).containsExactly(kept.toAbsolutePath().normalize());
+    }
+}

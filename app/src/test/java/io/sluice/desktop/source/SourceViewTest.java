@@ -1,0 +1,114 @@
+package io.sluice.desktop.source;
+
+import io.sluice.desktop.DesktopShell;
+import io.sluice.desktop.Screenshots;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.Workbench;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class SourceViewTest {
+
+    @TempDir
+    static Path home;
+
+    private DesktopShell shell;
+
+    @Start
+    void start(Stage stage) {
+        shell = DesktopShell.open(stage, home);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> shell.stage().hide());
+    }
+
+    private SourceViewModel model(FxRobot robot) {
+        return ((SourceView) robot.lookup("#source-step").query().getUserData()).model();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether the node and all its parents are visible. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void theStartPageOffersToOpenAFileOrASample(FxRobot robot) {
+        assertThat(robot.lookup("#source-start").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#open-file-button").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#drop-zone").query().isVisible()).isTrue();
+        for (int i = 0; i < 4; i++) {
+            assertThat(robot.lookup("#sample-" + i).query().isVisible()).isTrue();
+        }
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "source-start")).exists();
+    }
+
+    @Test
+    void readsASampleWorkbookLetsTheStewardMoveTheHeaderRowAndGoesOnToMapping(FxRobot robot) throws Exception {
+        Workbench workbench = shell.context().workbench();
+        robot.clickOn("#sample-2");
+        TableView<?> preview = robot.lookup("#source-preview").queryAs(TableView.class);
+        waitUntil(() -> !preview.getItems().isEmpty() && !model(robot).loadingProperty().get());
+
+        assertThat(robot.lookup("#sheet-choice").queryAs(ComboBox.class).getValue()).isEqualTo("Mixes");
+        Spinner<Integer> headerRow = robot.lookup("#header-row").queryAs(Spinner.class);
+        assertThat(headerRow.getValue()).isEqualTo(4);
+        assertThat(robot.lookup("#source-issues").queryAs(ListView.class).getItems()).isNotEmpty();
+        assertThat(shown(robot.lookup("#delimiter-choice").query())).isFalse();
+        assertThat(workbench.profileFileProperty().get().getFileName().toString()).isEqualTo("ds3.profile.json");
+
+        robot.interact(() -> headerRow.getValueFactory().setValue(5));
+        waitUntil(() -> model(robot).previewProperty().get() != null
+                && model(robot).previewProperty().get().inspection().headerRow() == 5);
+        robot.interact(() -> headerRow.getValueFactory().setValue(4));
+        waitUntil(() -> model(robot).previewProperty().get() != null
+                && model(robot).previewProperty().get().inspection().headerRow() == 4);
+        assertThat(robot.lookup(".header-row").queryAll()).isNotEmpty();
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "source")).exists();
+
+        robot.clickOn("#next-mapping");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.MAPPING);
+        assertThat(workbench.sourceOptionsProperty().get().headerRow()).isEqualTo(4);
+        assertThat(workbench.sourceOptionsProperty().get().sheet()).isEqualTo("Mixes");
+    }
+
+    @Test
+    void showsTheCsvOptionsForACsvFile(FxRobot robot) throws Exception {
+        robot.clickOn("#sample-1");
+        waitUntil(() -> model(robot).previewProperty().get() != null);
+
+        assertThat(shown(robot.lookup("#delimiter-choice").query())).isTrue();
+        assertThat(robot.lookup("#source-summary").queryLabeled().getText()).contains("windows-1252", "semicolon");
+    }
+}
