@@ -88,6 +88,19 @@ public final class MainWindowController {
             n++;
         }
         workbench.stepProperty().addListener((obs, old, step) -> show(step));
+        // whichever screen opened it, a file or review opened is remembered and offered in the File menu
+        workbench.sourceFileProperty().addListener((obs, old, file) -> {
+            if (file != null) {
+                context.settings().fileOpened(file);
+                refreshRecent();
+            }
+        });
+        workbench.reviewProperty().addListener((obs, old, review) -> {
+            if (review != null) {
+                context.settings().reviewOpened(review);
+                refreshRecent();
+            }
+        });
         targetLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> "Target: " + workbench.targetProperty().get().label(), workbench.targetProperty()));
         bindStatusBar();
@@ -154,14 +167,10 @@ public final class MainWindowController {
 
     /** Opens a source file in the source step and remembers it. */
     void openSource(Path file) {
-        context.settings().fileOpened(file);
-        refreshRecent();
         context.workbench().openSource(file);
     }
 
     private void openReviewFile(Path file) {
-        context.settings().reviewOpened(file);
-        refreshRecent();
         context.workbench().openReview(file);
     }
 

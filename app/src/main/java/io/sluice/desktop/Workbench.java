@@ -69,6 +69,8 @@ public final class Workbench {
         sourceOptions.set(null);
         inspection.set(null);
         review.set(null);
+        // through null, so that opening the same file again still reads it afresh
+        sourceFile.set(null);
         sourceFile.set(file);
         step.set(Step.SOURCE);
     }
