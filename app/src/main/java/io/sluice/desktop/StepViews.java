@@ -12,7 +12,9 @@ final class StepViews {
 
     static StepView create(Step step, AppContext context) {
         return switch (step) {
-            case SOURCE, MAPPING, REVIEW, COMMIT, HISTORY -> unavailable(step);
+            case SOURCE, MAPPING, REVIEW -> unavailable(step);
+            case COMMIT -> new io.sluice.desktop.commit.CommitView(context);
+            case HISTORY -> new io.sluice.desktop.history.HistoryView(context);
         };
     }
 
