@@ -108,7 +108,7 @@ public final class CommitView implements StepView {
             return table.isEmpty() ? "Approved rows go into the target in one batch."
                     : String.format(Locale.ROOT, "%,d approved rows of %s into table %s, in one batch on %s.",
                     model.approvedProperty().get(), fileName(), table,
-                    context.workbench().targetProperty().get().label());
+                    context.workbench().targetProperty().get().name());
         }, model.tableProperty(), model.approvedProperty(), context.workbench().targetProperty()));
     }
 
@@ -162,7 +162,7 @@ public final class CommitView implements StepView {
             case PLANNED -> "Nothing has been written yet.";
             case REFUSED -> "The commit would be refused.";
             case COMMITTING -> "Writing…";
-            case COMMITTED -> "Done.";
+            case COMMITTED -> "Committed as planned.";
             case CANCELLED -> "Cancelled.";
             case FAILED -> "The commit failed.";
             default -> "";

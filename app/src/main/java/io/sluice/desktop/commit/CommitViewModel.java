@@ -140,7 +140,7 @@ public final class CommitViewModel {
             }
             try (TargetDatabase db = TargetAccess.openForImport(target)) {
                 ReviewImport job = ReviewImport.prepare(review, db, used, duplicate, "dry run");
-                String table = job.table().qualifiedName();
+                String table = job.profile().table();
                 try {
                     return new PlanOutcome(count, used, table, job.plan(), List.of(), null);
                 } catch (CommitConflictException e) {
@@ -184,7 +184,10 @@ public final class CommitViewModel {
         boolean duplicate = allowDuplicate.get();
         long rows = approved.get();
         AtomicReference<CommitOutcome> written = new AtomicReference<>();
-        clearOutcome();
+        problem.set("");
+        conflicts.clear();
+        result.set(null);
+        resultText.set("");
         state.set(CommitState.COMMITTING);
         TaskHandle handle = tasks.run("Committing " + rows + " approved rows", ctx -> {
             ctx.expectRows(rows);

@@ -93,7 +93,7 @@ public final class HistoryView implements StepView {
         main.visibleProperty().bind(empty.not());
         subtitle.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                 "%,d import batch%s in %s, newest first.", model.batches().size(),
-                model.batches().size() == 1 ? "" : "es", context.workbench().targetProperty().get().label()),
+                model.batches().size() == 1 ? "" : "es", context.workbench().targetProperty().get().name()),
                 model.batches(), context.workbench().targetProperty()));
         message.textProperty().bind(model.messageProperty());
         show(message, model.messageProperty().isNotEmpty());
@@ -126,18 +126,18 @@ public final class HistoryView implements StepView {
     private void buildBatchTable() {
         batchTable.setItems(model.batches());
         batchTable.getColumns().setAll(
-                column("Batch", 60, b -> String.valueOf(b.id())),
-                column("When", 130, b -> WHEN.format(b.startedAt())),
-                column("Status", 95, b -> b.status().code().replace('_', ' ')),
-                column("File", 190, ImportBatch::sourceFile),
-                column("Table", 110, ImportBatch::targetTable),
-                column("Mode", 95, b -> b.mode().code()),
-                column("Inserted", 70, b -> String.valueOf(b.counts().inserted())),
-                column("Updated", 70, b -> String.valueOf(b.counts().updated())),
-                column("Skipped", 70, b -> String.valueOf(b.counts().skipped())),
-                column("Rejected", 70, b -> String.valueOf(b.counts().rejected())),
-                column("Score", 60, b -> score(b.scores().overall())),
-                column("Steward", 100, ImportBatch::steward));
+                column("Batch", 50, b -> String.valueOf(b.id())),
+                column("When", 115, b -> WHEN.format(b.startedAt())),
+                column("Status", 85, b -> b.status().code().replace('_', ' ')),
+                column("File", 140, ImportBatch::sourceFile),
+                column("Table", 100, b -> tableName(b.targetTable())),
+                column("Mode", 85, b -> b.mode().code()),
+                column("Inserted", 72, b -> String.valueOf(b.counts().inserted())),
+                column("Updated", 72, b -> String.valueOf(b.counts().updated())),
+                column("Skipped", 72, b -> String.valueOf(b.counts().skipped())),
+                column("Rejected", 72, b -> String.valueOf(b.counts().rejected())),
+                column("Score", 50, b -> score(b.scores().overall())),
+                column("Steward", 80, ImportBatch::steward));
         batchTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(ImportBatch batch, boolean empty) {
@@ -186,6 +186,11 @@ public final class HistoryView implements StepView {
                 column("Steward", 100, DecisionAudit::steward));
     }
 
+    /** The table without its schema, as the steward named it in the profile. */
+    private static String tableName(String qualified) {
+        return qualified.substring(qualified.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+
     private static String fileOf(ImportBatch batch) {
         return batch == null ? "" : batch.sourceFile();
     }
@@ -201,7 +206,7 @@ public final class HistoryView implements StepView {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%s%s into %s with profile '%s', %s by %s. %,d read, %,d approved, %,d rejected.", b.sourceFile(),
                 b.sheet().filter(s -> !s.equals(b.sourceFile())).map(s -> " (sheet '" + s + "')").orElse(""),
-                b.targetTable(), b.profileName(), WHEN.format(b.startedAt()), b.steward(), b.counts().rowsRead(),
+                tableName(b.targetTable()), b.profileName(), WHEN.format(b.startedAt()), b.steward(), b.counts().rowsRead(),
                 b.counts().approved(), b.counts().rejected()));
         if (b.scores().overall() != null) {
             text.append(String.format(Locale.ROOT, " Scores: completeness %s, validity %s, uniqueness %s.",
