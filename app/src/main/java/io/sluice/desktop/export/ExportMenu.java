@@ -2,6 +2,7 @@ package io.sluice.desktop.export;
 
 import io.sluice.core.export.CsvOptions;
 import io.sluice.desktop.AppContext;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
@@ -27,6 +28,11 @@ public final class ExportMenu {
     public static ExportMenu install(Menu menu, AppContext context) {
         ExportMenu exports = new ExportMenu(context);
         menu.disableProperty().bind(exports.model.availableBinding().not());
+        exports.model.lastResultProperty().addListener((obs, old, text) -> {
+            if (!text.isEmpty()) {
+                exports.finished(text);
+            }
+        });
         for (ExportKind kind : ExportKind.values()) {
             MenuItem item = new MenuItem(kind.menuLabel());
             item.setId("export-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -38,6 +44,15 @@ public final class ExportMenu {
 
     public ExportViewModel model() {
         return model;
+    }
+
+    private void finished(String text) {
+        Alert done = new Alert(Alert.AlertType.INFORMATION, text);
+        done.initOwner(context.window().get());
+        done.setTitle("Sluice");
+        done.setHeaderText("Export finished");
+        done.getDialogPane().setId("export-finished");
+        done.show();
     }
 
     private void export(ExportKind kind) {

@@ -47,6 +47,7 @@ public final class ExportViewModel {
             return null;
         }
         var target = workbench.targetProperty().get();
+        lastResult.set("");
         return tasks.run("Exporting " + kind.what(), ctx -> {
             try (Review open = Review.open(review)) {
                 return kind.writer().write(open, target, out, options, ctx);
@@ -54,7 +55,7 @@ public final class ExportViewModel {
         }, count -> lastResult.set(String.format(Locale.ROOT, "%,d %s written to %s.", count, kind.what(), out)));
     }
 
-    /** The last export's outcome, e.g. "12 rejected rows written to /tmp/r.csv."; empty before the first. */
+    /** The last export's outcome, e.g. "12 rejected rows written to /tmp/r.csv."; empty while one runs. */
     public StringProperty lastResultProperty() {
         return lastResult;
     }

@@ -41,31 +41,23 @@ public final class SampleTarget implements AutoCloseable {
     private final Path home;
     private final String previousHome;
     private final TargetChoice choice;
-    private final String url;
-    private final String user;
-    private final String password;
 
-    private SampleTarget(Path home, TargetChoice choice, String url, String user, String password) {
+    private SampleTarget(Path home, TargetChoice choice) {
         this.home = home;
         this.previousHome = System.getProperty(SluiceHome.PROPERTY);
         this.choice = choice;
-        this.url = url;
-        this.user = user;
-        this.password = password;
     }
 
     /** The embedded database (H2 in {@code home}) or a fresh PostgreSQL database with the sample schema. */
     public static SampleTarget of(TestDatabases.Engine engine, Path home) {
         SampleTarget target;
         if (engine == TestDatabases.Engine.H2) {
-            target = new SampleTarget(home, TargetChoice.embedded(), null, TargetDatabase.DEFAULT_USER,
-                    TargetDatabase.DEFAULT_PASSWORD);
+            target = new SampleTarget(home, TargetChoice.embedded());
             System.setProperty(SluiceHome.PROPERTY, home.toString());
         } else {
             TestDatabases.Database pg = TestDatabases.postgres();
             SampleSchema.install(pg.url(), pg.user(), pg.password());
-            target = new SampleTarget(home, new TargetChoice("Test PostgreSQL", pg.url(), pg.user(), pg.password()),
-                    pg.url(), pg.user(), pg.password());
+            target = new SampleTarget(home, new TargetChoice("Test PostgreSQL", pg.url(), pg.user(), pg.password()));
         }
         return target;
     }
@@ -156,7 +148,7 @@ public final class SampleTarget implements AutoCloseable {
 
     @Override
     public void close() {
-        if (url == null) {
+        if (choice.isEmbedded()) {
             if (previousHome == null) {
                 System.clearProperty(SluiceHome.PROPERTY);
             } else {
