@@ -47,6 +47,7 @@ public final class MainWindowController {
     @FXML private StackPane content;
     @FXML private Menu recentFilesMenu;
     @FXML private Menu recentReviewsMenu;
+    @FXML private Menu exportMenu;
     @FXML private Menu goMenu;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
@@ -104,6 +105,7 @@ public final class MainWindowController {
         targetLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> "Target: " + workbench.targetProperty().get().label(), workbench.targetProperty()));
         bindStatusBar();
+        io.sluice.desktop.export.ExportMenu.install(exportMenu, context);
         enableDrop();
         refreshRecent();
         show(workbench.stepProperty().get());

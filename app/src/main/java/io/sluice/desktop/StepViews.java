@@ -14,7 +14,9 @@ final class StepViews {
         return switch (step) {
             case SOURCE -> new io.sluice.desktop.source.SourceView(context);
             case MAPPING -> new io.sluice.desktop.mapping.MappingView(context);
-            case REVIEW, COMMIT, HISTORY -> unavailable(step);
+            case REVIEW -> unavailable(step);
+            case COMMIT -> new io.sluice.desktop.commit.CommitView(context);
+            case HISTORY -> new io.sluice.desktop.history.HistoryView(context);
         };
     }
 

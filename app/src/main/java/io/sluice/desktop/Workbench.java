@@ -23,6 +23,7 @@ public final class Workbench {
     private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> profileFile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> review = new SimpleObjectProperty<>();
+    private final ObjectProperty<Long> batch = new SimpleObjectProperty<>();
 
     /** The step on screen. */
     public ObjectProperty<Step> stepProperty() {
@@ -62,6 +63,11 @@ public final class Workbench {
     /** The review file on screen (rows, findings and decisions on disk). */
     public ObjectProperty<Path> reviewProperty() {
         return review;
+    }
+
+    /** The import batch the History step shows selected, e.g. the one just committed; null for none. */
+    public ObjectProperty<Long> batchProperty() {
+        return batch;
     }
 
     /** Starts over with a new source file: the options, inspection and review of the previous file no longer apply. */

@@ -241,6 +241,13 @@ public final class Bookkeeping implements AutoCloseable {
                 .getResultList());
     }
 
+    /** A page of the decisions and edits kept with that batch (the review's audit log), oldest first. */
+    public List<DecisionAudit> decisionsOfBatch(long batchId, int offset, int limit) {
+        return inTransaction("read the decisions kept with import batch " + batchId, session -> session
+                .createSelectionQuery("from DecisionAudit where batchId = :batch order by id", DecisionAudit.class)
+                .setParameter("batch", batchId).setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
     @Override
     public void close() {
         sessions.close();

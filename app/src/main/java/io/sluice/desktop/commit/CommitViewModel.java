@@ -1,0 +1,369 @@
+package io.sluice.desktop.commit;
+
+import io.sluice.core.bookkeeping.Bookkeeping;
+import io.sluice.core.bookkeeping.ImportMode;
+import io.sluice.core.commit.CommitConflictException;
+import io.sluice.core.commit.CommitPlan;
+import io.sluice.core.commit.CommitResult;
+import io.sluice.core.review.ReviewImport;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.workspace.Review;
+import io.sluice.desktop.ErrorText;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.TargetChoice;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The commit step: the open review's approved rows, a dry run recomputed whenever the mode changes, the commit itself
+ * with progress and cancel, and its result. All database work runs through the task runner; the properties change on
+ * the UI thread only.
+ */
+public final class CommitViewModel {
+
+    private final Workbench workbench;
+    private final TaskRunner tasks;
+    private final String steward;
+
+    private final ObjectProperty<CommitState> state = new SimpleObjectProperty<>(CommitState.NO_REVIEW);
+    private final ObjectProperty<ImportMode> mode = new SimpleObjectProperty<>(ImportMode.INSERT);
+    private final BooleanProperty allowDuplicate = new SimpleBooleanProperty();
+    private final LongProperty approved = new SimpleLongProperty();
+    private final StringProperty table = new SimpleStringProperty("");
+    private final ObjectProperty<CommitPlan> plan = new SimpleObjectProperty<>();
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final ObservableList<Finding> conflicts = FXCollections.observableArrayList();
+    private final ObjectProperty<CommitResult> result = new SimpleObjectProperty<>();
+    private final StringProperty resultText = new SimpleStringProperty("");
+    private final ObjectProperty<TaskHandle> running = new SimpleObjectProperty<>();
+    private final BooleanBinding canCommit;
+
+    private Path loadedReview;
+    private boolean loading;
+    private long generation;
+
+    public CommitViewModel(Workbench workbench, TaskRunner tasks) {
+        this(workbench, tasks, System.getProperty("user.name", "steward"));
+    }
+
+    public CommitViewModel(Workbench workbench, TaskRunner tasks, String steward) {
+        this.workbench = workbench;
+        this.tasks = tasks;
+        this.steward = steward;
+        canCommit = Bindings.createBooleanBinding(() -> state.get() == CommitState.PLANNED && approved.get() > 0,
+                state, approved);
+        mode.addListener((obs, old, now) -> replan());
+        allowDuplicate.addListener((obs, old, now) -> replan());
+        workbench.targetProperty().addListener((obs, old, now) -> replan());
+    }
+
+    /** Brings the step up to date with the open review; keeps a finished commit of the same review on screen. */
+    public void refresh() {
+        Path review = workbench.reviewProperty().get();
+        CommitState now = state.get();
+        if (review != null && review.equals(loadedReview)
+                && (now == CommitState.COMMITTING || now == CommitState.COMMITTED)) {
+            return;
+        }
+        if (review == null) {
+            loadedReview = null;
+            clearOutcome();
+            state.set(CommitState.NO_REVIEW);
+            return;
+        }
+        boolean sameReview = review.equals(loadedReview);
+        loadedReview = review;
+        dryRun(sameReview ? mode.get() : null);
+    }
+
+    /** Recomputes the dry run with the chosen mode and duplicate setting. */
+    public void dryRun() {
+        if (loadedReview != null) {
+            dryRun(mode.get());
+        }
+    }
+
+    private void replan() {
+        CommitState now = state.get();
+        if (!loading && loadedReview != null && now != CommitState.COMMITTING) {
+            dryRun(mode.get());
+        }
+    }
+
+    /** {@code chosen} null: the profile's commit mode. */
+    private void dryRun(ImportMode chosen) {
+        long ticket = ++generation;
+        Path review = loadedReview;
+        TargetChoice target = workbench.targetProperty().get();
+        boolean duplicate = allowDuplicate.get();
+        clearOutcome();
+        state.set(CommitState.PLANNING);
+        tasks.run("Dry run of the commit", ctx -> planOf(review, target, chosen, duplicate), outcome -> {
+            if (ticket == generation) {
+                showPlan(outcome);
+            }
+        }, error -> {
+            if (ticket == generation) {
+                refuse(error);
+            }
+        });
+    }
+
+    private static PlanOutcome planOf(Path reviewFile, TargetChoice target, ImportMode chosen, boolean duplicate) {
+        try (Review review = Review.open(reviewFile)) {
+            ImportMode profileMode = ImportMode.ofCode(ReviewImport.profileOf(review).commitMode()
+                    .toLowerCase(Locale.ROOT));
+            ImportMode used = chosen != null ? chosen : profileMode;
+            long count = review.ledger().counts().approved();
+            if (count == 0) {
+                return new PlanOutcome(0, used, ReviewImport.profileOf(review).table(), null, List.of(), null);
+            }
+            try (TargetDatabase db = TargetAccess.openForImport(target)) {
+                ReviewImport job = ReviewImport.prepare(review, db, used, duplicate, "dry run");
+                String table = job.profile().table();
+                try {
+                    return new PlanOutcome(count, used, table, job.plan(), List.of(), null);
+                } catch (CommitConflictException e) {
+                    return new PlanOutcome(count, used, table, null, e.findings(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void showPlan(PlanOutcome outcome) {
+        setModeQuietly(outcome.mode());
+        approved.set(outcome.approved());
+        table.set(outcome.table());
+        if (outcome.approved() == 0) {
+            state.set(CommitState.NOTHING_APPROVED);
+            return;
+        }
+        plan.set(outcome.plan());
+        conflicts.setAll(outcome.conflicts());
+        problem.set(outcome.problem() == null ? "" : outcome.problem());
+        state.set(outcome.plan() != null ? CommitState.PLANNED : CommitState.REFUSED);
+    }
+
+    private void refuse(Throwable error) {
+        if (error instanceof CommitConflictException conflict) {
+            conflicts.setAll(conflict.findings());
+        }
+        problem.set(ErrorText.sentence(error));
+        state.set(CommitState.REFUSED);
+    }
+
+    /** Writes the approved rows as one batch; the handle shows progress and cancels. Null when not ready. */
+    public TaskHandle commit() {
+        if (!canCommit.get()) {
+            return null;
+        }
+        long ticket = ++generation;
+        Path review = loadedReview;
+        TargetChoice target = workbench.targetProperty().get();
+        ImportMode used = mode.get();
+        boolean duplicate = allowDuplicate.get();
+        long rows = approved.get();
+        AtomicReference<CommitOutcome> written = new AtomicReference<>();
+        problem.set("");
+        conflicts.clear();
+        result.set(null);
+        resultText.set("");
+        state.set(CommitState.COMMITTING);
+        TaskHandle handle = tasks.run("Committing " + rows + " approved rows", ctx -> {
+            ctx.expectRows(rows);
+            CommitOutcome outcome = commitOf(review, target, used, duplicate, steward, ctx);
+            written.set(outcome);
+            return outcome;
+        }, this::showResult, error -> {
+            if (ticket == generation) {
+                fail(error);
+            }
+        });
+        running.set(handle);
+        handle.doneProperty().addListener((obs, was, done) -> finished(handle, written));
+        if (handle.doneProperty().get()) {
+            finished(handle, written);
+        }
+        return handle;
+    }
+
+    private static CommitOutcome commitOf(Path reviewFile, TargetChoice target, ImportMode mode, boolean duplicate,
+                                          String steward, io.sluice.desktop.task.TaskContext ctx) {
+        try (Review review = Review.open(reviewFile);
+             TargetDatabase db = TargetAccess.openForImport(target)) {
+            ReviewImport job = ReviewImport.prepare(review, db, mode, duplicate, steward);
+            CommitResult result = job.commit(ctx);
+            ctx.message("Keeping the review's decisions with batch " + result.batchId());
+            try (Bookkeeping bookkeeping = TargetAccess.bookkeeping(target)) {
+                return new CommitOutcome(result, job.keepAudit(result.batchId(), bookkeeping), null);
+            } catch (RuntimeException e) {
+                // the batch is committed either way; losing the audit copy must not look like a failed import
+                return new CommitOutcome(result, 0, ErrorText.sentence(e));
+            }
+        }
+    }
+
+    /** A cancel that came after the batch was written still shows the batch: the target has it. */
+    private void finished(TaskHandle handle, AtomicReference<CommitOutcome> written) {
+        if (running.get() != handle || !handle.doneProperty().get()) {
+            return;
+        }
+        running.set(null);
+        if (handle.isCancelled()) {
+            if (written.get() != null) {
+                showResult(written.get());
+            } else {
+                problem.set("The commit was cancelled; nothing was written to " + table.get() + ".");
+                state.set(CommitState.CANCELLED);
+            }
+        }
+    }
+
+    private void showResult(CommitOutcome outcome) {
+        CommitResult r = outcome.result();
+        result.set(r);
+        String text = String.format(Locale.ROOT, "Batch %d: %,d inserted, %,d updated, %,d skipped in %.1f s.",
+                r.batchId(), r.inserted(), r.updated(), r.skipped(), r.took().toMillis() / 1000.0);
+        if (outcome.auditProblem() != null) {
+            text += " The review's decisions could not be kept with it: " + outcome.auditProblem();
+        } else if (outcome.auditEntries() > 0) {
+            text += String.format(Locale.ROOT, " The review's %,d decisions are kept with it.",
+                    outcome.auditEntries());
+        }
+        resultText.set(text);
+        state.set(CommitState.COMMITTED);
+    }
+
+    private void fail(Throwable error) {
+        if (error instanceof CommitConflictException conflict) {
+            conflicts.setAll(conflict.findings());
+            problem.set(ErrorText.sentence(error));
+            state.set(CommitState.REFUSED);
+            return;
+        }
+        problem.set(ErrorText.sentence(error));
+        state.set(CommitState.FAILED);
+    }
+
+    /** Cancels the running commit; the target stays as it was. */
+    public void cancel() {
+        TaskHandle handle = running.get();
+        if (handle != null) {
+            handle.cancel();
+        }
+    }
+
+    /** Shows the committed batch in the History step. */
+    public void showInHistory() {
+        CommitResult r = result.get();
+        if (r != null) {
+            workbench.batchProperty().set(r.batchId());
+        }
+        workbench.stepProperty().set(Step.HISTORY);
+    }
+
+    /** Goes to the step that provides what is missing: the review. */
+    public void goToReview() {
+        workbench.stepProperty().set(Step.REVIEW);
+    }
+
+    private void setModeQuietly(ImportMode value) {
+        loading = true;
+        try {
+            mode.set(Objects.requireNonNull(value));
+        } finally {
+            loading = false;
+        }
+    }
+
+    private void clearOutcome() {
+        plan.set(null);
+        problem.set("");
+        conflicts.clear();
+        result.set(null);
+        resultText.set("");
+    }
+
+    public ObjectProperty<CommitState> stateProperty() {
+        return state;
+    }
+
+    /** Insert, upsert or skip-existing; changing it recomputes the dry run. */
+    public ObjectProperty<ImportMode> modeProperty() {
+        return mode;
+    }
+
+    /** Import even though this file was already imported with this profile; changing it recomputes the dry run. */
+    public BooleanProperty allowDuplicateProperty() {
+        return allowDuplicate;
+    }
+
+    public LongProperty approvedProperty() {
+        return approved;
+    }
+
+    /** The target table, as the profile names it. */
+    public StringProperty tableProperty() {
+        return table;
+    }
+
+    /** The dry run's counts; null until computed or when refused. */
+    public ObjectProperty<CommitPlan> planProperty() {
+        return plan;
+    }
+
+    /** Why the dry run or the commit was refused or failed, as one sentence; empty otherwise. */
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    /** Rows that conflict with the target as it is now (taken keys, missing parents). */
+    public ObservableList<Finding> conflicts() {
+        return conflicts;
+    }
+
+    public ObjectProperty<CommitResult> resultProperty() {
+        return result;
+    }
+
+    /** The committed batch in one sentence, with its id. */
+    public StringProperty resultTextProperty() {
+        return resultText;
+    }
+
+    /** The commit in progress (progress and cancel); null when none runs. */
+    public ObjectProperty<TaskHandle> runningProperty() {
+        return running;
+    }
+
+    public BooleanBinding canCommitBinding() {
+        return canCommit;
+    }
+
+    private record PlanOutcome(long approved, ImportMode mode, String table, CommitPlan plan, List<Finding> conflicts,
+                               String problem) {
+    }
+
+    private record CommitOutcome(CommitResult result, long auditEntries, String auditProblem) {
+    }
+}

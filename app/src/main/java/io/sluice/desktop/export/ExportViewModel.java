@@ -1,0 +1,62 @@
+package io.sluice.desktop.export;
+
+import io.sluice.core.export.CsvOptions;
+import io.sluice.core.workspace.Review;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.TaskRunner;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Exports from the open review in the background: the kind chosen in the menu, the CSV options from the dialog, the
+ * file from the save dialog. The last export's outcome is one sentence; failures go to the runner's error dialog.
+ */
+public final class ExportViewModel {
+
+    private final Workbench workbench;
+    private final TaskRunner tasks;
+    private final StringProperty lastResult = new SimpleStringProperty("");
+    private final BooleanBinding available;
+
+    public ExportViewModel(Workbench workbench, TaskRunner tasks) {
+        this.workbench = workbench;
+        this.tasks = tasks;
+        this.available = workbench.reviewProperty().isNotNull();
+    }
+
+    /** True while a review is open: there is something to export. */
+    public BooleanBinding availableBinding() {
+        return available;
+    }
+
+    /** The file name to offer for that export of the open review. */
+    public String suggestedName(ExportKind kind) {
+        Path review = workbench.reviewProperty().get();
+        return review == null ? kind.what().replace(' ', '-') + "." + kind.extension() : kind.suggestedName(review);
+    }
+
+    /** Writes the export to {@code out}; null when no review is open. */
+    public TaskHandle export(ExportKind kind, CsvOptions options, Path out) {
+        Path review = workbench.reviewProperty().get();
+        if (review == null) {
+            return null;
+        }
+        var target = workbench.targetProperty().get();
+        lastResult.set("");
+        return tasks.run("Exporting " + kind.what(), ctx -> {
+            try (Review open = Review.open(review)) {
+                return kind.writer().write(open, target, out, options, ctx);
+            }
+        }, count -> lastResult.set(String.format(Locale.ROOT, "%,d %s written to %s.", count, kind.what(), out)));
+    }
+
+    /** The last export's outcome, e.g. "12 rejected rows written to /tmp/r.csv."; empty while one runs. */
+    public StringProperty lastResultProperty() {
+        return lastResult;
+    }
+}

@@ -1,0 +1,222 @@
+package io.sluice.desktop.history;
+
+import io.sluice.core.bookkeeping.Bookkeeping;
+import io.sluice.core.bookkeeping.DecisionAudit;
+import io.sluice.core.bookkeeping.ImportBatch;
+import io.sluice.core.bookkeeping.RowAction;
+import io.sluice.core.bookkeeping.RowProvenance;
+import io.sluice.core.commit.Rollback;
+import io.sluice.core.commit.RollbackResult;
+import io.sluice.core.target.TargetDatabase;
+import io.sluice.desktop.ErrorText;
+import io.sluice.desktop.TargetChoice;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.commit.TargetAccess;
+import io.sluice.desktop.task.TaskRunner;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The history step: the target's import batches, the provenance and decision audit of the selected one (paged), and
+ * rollback with or without the later batches that touched the same rows. Reads and writes run through the task runner.
+ */
+public final class HistoryViewModel implements AutoCloseable {
+
+    /** Provenance rows per page. */
+    public static final int PAGE_SIZE = 100;
+    /** Decisions shown for a batch; the rest stay in the bookkeeping tables. */
+    public static final int DECISIONS_SHOWN = 500;
+
+    private final Workbench workbench;
+    private final TaskRunner tasks;
+    private final String steward;
+    private final BookkeepingSource source = new BookkeepingSource();
+
+    private final ObservableList<ImportBatch> batches = FXCollections.observableArrayList();
+    private final ObjectProperty<ImportBatch> selected = new SimpleObjectProperty<>();
+    private final ObservableList<RowProvenance> provenance = FXCollections.observableArrayList();
+    private final IntegerProperty page = new SimpleIntegerProperty();
+    private final LongProperty provenanceTotal = new SimpleLongProperty();
+    private final ObservableList<DecisionAudit> decisions = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty problem = new SimpleStringProperty("");
+    private long detailTicket;
+
+    public HistoryViewModel(Workbench workbench, TaskRunner tasks) {
+        this(workbench, tasks, System.getProperty("user.name", "steward"));
+    }
+
+    public HistoryViewModel(Workbench workbench, TaskRunner tasks, String steward) {
+        this.workbench = workbench;
+        this.tasks = tasks;
+        this.steward = steward;
+        selected.addListener((obs, old, batch) -> {
+            if (batch == null || old == null || old.id() != batch.id()) {
+                page.set(0);
+            }
+            loadDetails();
+        });
+        workbench.targetProperty().addListener((obs, old, now) -> refresh());
+    }
+
+    /** Reloads the batches, keeping the selection (or selecting the batch the workbench asks for). */
+    public void refresh() {
+        TargetChoice target = workbench.targetProperty().get();
+        tasks.run("Reading the import history", ctx -> source.of(target).batches(), this::showBatches,
+                error -> problem.set(ErrorText.sentence(error)));
+    }
+
+    private void showBatches(List<ImportBatch> loaded) {
+        problem.set("");
+        Long wanted = workbench.batchProperty().get();
+        if (wanted != null) {
+            workbench.batchProperty().set(null);
+        } else if (selected.get() != null) {
+            wanted = selected.get().id();
+        }
+        batches.setAll(loaded);
+        Long id = wanted;
+        selected.set(loaded.stream().filter(b -> id != null && b.id() == id).findFirst()
+                .orElse(loaded.isEmpty() ? null : loaded.get(0)));
+    }
+
+    private void loadDetails() {
+        ImportBatch batch = selected.get();
+        long ticket = ++detailTicket;
+        if (batch == null) {
+            provenance.clear();
+            decisions.clear();
+            provenanceTotal.set(0);
+            return;
+        }
+        TargetChoice target = workbench.targetProperty().get();
+        int offset = page.get() * PAGE_SIZE;
+        tasks.quiet("Reading batch " + batch.id(), ctx -> {
+            Bookkeeping bookkeeping = source.of(target);
+            long total = bookkeeping.provenanceCounts(batch.id()).values().stream().mapToLong(Long::longValue).sum();
+            return new Details(total, bookkeeping.provenance(batch.id(), offset, PAGE_SIZE),
+                    bookkeeping.decisionsOfBatch(batch.id(), 0, DECISIONS_SHOWN));
+        }, details -> {
+            if (ticket == detailTicket) {
+                provenanceTotal.set(details.total());
+                provenance.setAll(details.rows());
+                decisions.setAll(details.decisions());
+            }
+        });
+    }
+
+    /** Shows the next page of the selected batch's provenance, if there is one. */
+    public void nextPage() {
+        if ((long) (page.get() + 1) * PAGE_SIZE < provenanceTotal.get()) {
+            page.set(page.get() + 1);
+            loadDetails();
+        }
+    }
+
+    public void previousPage() {
+        if (page.get() > 0) {
+            page.set(page.get() - 1);
+            loadDetails();
+        }
+    }
+
+    /** Works out what rolling the selected batch back would do; {@code then} gets it on the UI thread. */
+    public void prepareRollback(Consumer<RollbackPreview> then) {
+        ImportBatch batch = selected.get();
+        if (batch == null) {
+            return;
+        }
+        TargetChoice target = workbench.targetProperty().get();
+        tasks.run("Checking batch " + batch.id(), ctx -> {
+            Bookkeeping bookkeeping = source.of(target);
+            Map<String, Long> counts = bookkeeping.provenanceCounts(batch.id());
+            List<Long> later = bookkeeping.laterBatchesTouching(batch.id()).stream().map(ImportBatch::id).toList();
+            return new RollbackPreview(batch, counts.getOrDefault(RowAction.INSERTED.code(), 0L),
+                    counts.getOrDefault(RowAction.UPDATED.code(), 0L), later);
+        }, then, error -> problem.set(ErrorText.sentence(error)));
+    }
+
+    /** Rolls the batch back (with the later batches first when {@code cascade}), then reloads the history. */
+    public void rollback(long batchId, boolean cascade) {
+        TargetChoice target = workbench.targetProperty().get();
+        problem.set("");
+        tasks.run("Rolling back batch " + batchId, ctx -> {
+            try (TargetDatabase db = TargetAccess.openForImport(target)) {
+                return new Rollback(db).rollback(batchId, cascade, steward);
+            }
+        }, result -> {
+            message.set(describe(result));
+            workbench.batchProperty().set(batchId);
+            refresh();
+        }, error -> problem.set(ErrorText.sentence(error)));
+    }
+
+    private static String describe(RollbackResult r) {
+        String later = r.alsoRolledBack().isEmpty() ? "" : " (after the later batches "
+                + String.join(", ", r.alsoRolledBack().stream().map(String::valueOf).toList()) + ")";
+        return String.format(Locale.ROOT, "Rolled back batch %d%s: %,d inserted row%s deleted, %,d updated row%s"
+                        + " restored.", r.batchId(), later, r.deleted(), r.deleted() == 1 ? "" : "s", r.restored(),
+                r.restored() == 1 ? "" : "s");
+    }
+
+    /** The target's import batches, newest first. */
+    public ObservableList<ImportBatch> batches() {
+        return batches;
+    }
+
+    /** The batch whose details are shown; selecting another loads its provenance and decisions. */
+    public ObjectProperty<ImportBatch> selectedProperty() {
+        return selected;
+    }
+
+    /** One page of the selected batch's provenance: target row key ← sheet and row. */
+    public ObservableList<RowProvenance> provenance() {
+        return provenance;
+    }
+
+    /** The provenance page shown, from 0. */
+    public IntegerProperty pageProperty() {
+        return page;
+    }
+
+    /** How many provenance rows the selected batch has. */
+    public LongProperty provenanceTotalProperty() {
+        return provenanceTotal;
+    }
+
+    /** The review decisions and edits kept with the selected batch, oldest first. */
+    public ObservableList<DecisionAudit> decisions() {
+        return decisions;
+    }
+
+    /** The last rollback's outcome in one sentence. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** Why reading the history or a rollback failed, in one sentence; empty otherwise. */
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+
+    private record Details(long total, List<RowProvenance> rows, List<DecisionAudit> decisions) {
+    }
+}

@@ -1,0 +1,176 @@
+package io.sluice.desktop.commit;
+
+import io.sluice.core.bookkeeping.ImportMode;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.TaskRunner;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommitViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private SampleTarget target;
+    private ExecutorService background;
+
+    @AfterEach
+    void tearDown() {
+        if (background != null) {
+            background.shutdownNow();
+        }
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private CommitViewModel model(TestDatabases.Engine engine, TaskRunner tasks, Workbench workbench) {
+        target = SampleTarget.of(engine, home);
+        workbench.targetProperty().set(target.choice());
+        return new CommitViewModel(workbench, tasks, "tester");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void showsTheEmptyStateWithoutAReview(TestDatabases.Engine engine) {
+        Workbench workbench = new Workbench();
+        CommitViewModel model = model(engine, SyncTasks.runner(), workbench);
+        model.refresh();
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.NO_REVIEW);
+        model.goToReview();
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void dryRunCountsEveryApprovedRowAsAnInsertIntoAnEmptyTable(TestDatabases.Engine engine) throws Exception {
+        Workbench workbench = new Workbench();
+        CommitViewModel model = model(engine, SyncTasks.runner(), workbench);
+        Path review = target.review("mixes");
+        workbench.reviewProperty().set(review);
+        model.refresh();
+        long approved = SampleTarget.approved(review);
+        assertThat(approved).isPositive();
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.PLANNED);
+        assertThat(model.approvedProperty().get()).isEqualTo(approved);
+        assertThat(model.modeProperty().get()).isEqualTo(ImportMode.INSERT);
+        assertThat(model.planProperty().get().toInsert()).isEqualTo(approved);
+        assertThat(model.planProperty().get().toUpdate()).isZero();
+        assertThat(model.planProperty().get().toSkip()).isZero();
+        assertThat(model.canCommitBinding().get()).isTrue();
+        assertThat(target.mixes()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void commitWritesTheApprovedRowsAsOneBatchAndShowsItsId(TestDatabases.Engine engine) throws Exception {
+        Workbench workbench = new Workbench();
+        CommitViewModel model = model(engine, SyncTasks.runner(), workbench);
+        Path review = target.review("mixes");
+        workbench.reviewProperty().set(review);
+        model.refresh();
+        model.commit();
+        long approved = SampleTarget.approved(review);
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.COMMITTED);
+        long batch = model.resultProperty().get().batchId();
+        assertThat(batch).isPositive();
+        assertThat(model.resultProperty().get().inserted()).isEqualTo(approved);
+        assertThat(model.resultTextProperty().get()).startsWith("Batch " + batch + ": ")
+                .contains(approved + " inserted").contains("decisions are kept with it");
+        assertThat(target.mixes()).hasSize((int) approved);
+        assertThat(model.runningProperty().get()).isNull();
+
+        model.showInHistory();
+        assertThat(workbench.batchProperty().get()).isEqualTo(batch);
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.HISTORY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void refusesARepeatedImportThenListsKeyConflictsThenPlansSkips(TestDatabases.Engine engine) {
+        Workbench workbench = new Workbench();
+        CommitViewModel model = model(engine, SyncTasks.runner(), workbench);
+        Path review = target.review("mixes");
+        workbench.reviewProperty().set(review);
+        model.refresh();
+        model.commit();
+        long approved = SampleTarget.approved(review);
+
+        workbench.reviewProperty().set(target.reviewApprovingAsIn("again", review));
+        model.refresh();
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.REFUSED);
+        assertThat(model.problemProperty().get()).contains("was already imported");
+        assertThat(model.canCommitBinding().get()).isFalse();
+
+        model.allowDuplicateProperty().set(true);
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.REFUSED);
+        assertThat(model.conflicts()).hasSize((int) approved);
+        assertThat(model.conflicts().get(0).message()).isNotBlank();
+
+        model.modeProperty().set(ImportMode.SKIP_EXISTING);
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.PLANNED);
+        assertThat(model.conflicts()).isEmpty();
+        assertThat(model.planProperty().get().toSkip()).isEqualTo(approved);
+
+        model.modeProperty().set(ImportMode.UPSERT);
+        assertThat(model.planProperty().get().toUpdate()).isEqualTo(approved);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void cancellingTheCommitLeavesTheTableUnchanged(TestDatabases.Engine engine) throws Exception {
+        background = Executors.newSingleThreadExecutor();
+        List<Throwable> failures = new ArrayList<>();
+        TaskRunner tasks = new TaskRunner(Runnable::run, background);
+        tasks.setFailureHandler((title, error) -> failures.add(error));
+        Workbench workbench = new Workbench();
+        CommitViewModel model = model(engine, tasks, workbench);
+        workbench.reviewProperty().set(target.review("mixes"));
+        model.refresh();
+        waitUntil(() -> model.stateProperty().get() == CommitState.PLANNED);
+
+        CountDownLatch gate = new CountDownLatch(1);
+        background.execute(() -> {
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        TaskHandle handle = model.commit();
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.COMMITTING);
+        model.cancel();
+        gate.countDown();
+        waitUntil(() -> handle.doneProperty().get() && model.stateProperty().get() != CommitState.COMMITTING);
+
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.CANCELLED);
+        assertThat(model.problemProperty().get()).contains("cancelled").contains("nothing was written");
+        assertThat(target.mixes()).isEmpty();
+        assertThat(failures).isEmpty();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited too long").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}

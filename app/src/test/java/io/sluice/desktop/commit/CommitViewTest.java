@@ -1,0 +1,109 @@
+package io.sluice.desktop.commit;
+
+import io.sluice.desktop.DesktopShell;
+import io.sluice.desktop.Screenshots;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.Workbench;
+import io.sluice.testing.TestDatabases;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class CommitViewTest {
+
+    @TempDir
+    static Path home;
+
+    private static SampleTarget target;
+    private DesktopShell shell;
+
+    @BeforeAll
+    static void embeddedTarget() {
+        target = SampleTarget.of(TestDatabases.Engine.H2, home);
+    }
+
+    @AfterAll
+    static void restoreHome() {
+        target.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        shell = DesktopShell.open(stage, home);
+    }
+
+    @Test
+    void showsWhatToDoWhenNoReviewIsOpen(FxRobot robot) {
+        robot.clickOn("#step-commit");
+        assertThat(robot.lookup("#commit-empty").query().isVisible()).isTrue();
+        robot.clickOn("#commit-go-review");
+        assertThat(shell.context().workbench().stepProperty().get()).isEqualTo(Step.REVIEW);
+    }
+
+    @Test
+    void commitsTheApprovedRowsAfterADryRunAndShowsTheBatch(FxRobot robot) throws Exception {
+        Path review = target.review("mixes");
+        long approved = SampleTarget.approved(review);
+        Workbench workbench = shell.context().workbench();
+        robot.interact(() -> {
+            workbench.reviewProperty().set(review);
+            workbench.stepProperty().set(Step.COMMIT);
+        });
+        waitFor(() -> !"–".equals(text(robot, "#plan-insert")));
+        assertThat(text(robot, "#plan-insert")).isEqualTo(String.format("%,d", approved));
+        assertThat(robot.lookup("#mode-insert").queryAs(RadioButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#commit-button").queryAs(Button.class).getText())
+                .isEqualTo(String.format("Commit %,d approved rows", approved));
+
+        robot.clickOn("#mode-skip");
+        waitFor(() -> !"–".equals(text(robot, "#plan-insert")));
+        assertThat(text(robot, "#plan-skip")).isEqualTo("0");
+        robot.clickOn("#mode-insert");
+        waitFor(() -> !"–".equals(text(robot, "#plan-insert")));
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "commit")).exists();
+
+        robot.clickOn("#commit-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#commit-result").query().isVisible());
+        assertThat(text(robot, "#commit-result-text")).startsWith("Batch ")
+                .contains(String.format("%,d inserted", approved));
+        assertThat(target.mixes()).hasSize((int) approved);
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "commit-result")).exists();
+
+        robot.clickOn("#show-in-history");
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.HISTORY);
+        waitFor(() -> !robot.lookup("#batches-table").queryAs(TableView.class).getItems().isEmpty());
+        assertThat(robot.lookup("#batches-table").queryAs(TableView.class).getSelectionModel().getSelectedIndex())
+                .isZero();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    static void waitFor(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

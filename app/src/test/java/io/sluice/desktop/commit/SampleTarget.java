@@ -1,0 +1,159 @@
+package io.sluice.desktop.commit;
+
+import io.sluice.core.Progress;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.profile.SourceSettings;
+import io.sluice.core.review.ReviewSession;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.core.target.SampleSchema;
+import io.sluice.core.target.SluiceHome;
+import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.validate.ValidationJob;
+import io.sluice.core.validate.ValidationSummary;
+import io.sluice.core.workspace.DecisionStatus;
+import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.ReviewStager;
+import io.sluice.core.workspace.RowFilter;
+import io.sluice.desktop.Samples;
+import io.sluice.desktop.TargetChoice;
+import io.sluice.testing.TestDatabases;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real target for desktop tests — the embedded H2 database in a temporary {@code sluice.home}, or a fresh
+ * PostgreSQL database with the sample schema — and reviews of the sample data staged into it like
+ * {@code sluice validate --review} does, with decisions made through {@link ReviewSession}.
+ */
+public final class SampleTarget implements AutoCloseable {
+
+    /** The sample every desktop commit test uses: 215 concrete mixes, some with findings. */
+    public static final Samples.Sample SAMPLE = Samples.all().get(0);
+
+    private final Path home;
+    private final String previousHome;
+    private final TargetChoice choice;
+
+    private SampleTarget(Path home, TargetChoice choice) {
+        this.home = home;
+        this.previousHome = System.getProperty(SluiceHome.PROPERTY);
+        this.choice = choice;
+    }
+
+    /** The embedded database (H2 in {@code home}) or a fresh PostgreSQL database with the sample schema. */
+    public static SampleTarget of(TestDatabases.Engine engine, Path home) {
+        SampleTarget target;
+        if (engine == TestDatabases.Engine.H2) {
+            target = new SampleTarget(home, TargetChoice.embedded());
+            System.setProperty(SluiceHome.PROPERTY, home.toString());
+        } else {
+            TestDatabases.Database pg = TestDatabases.postgres();
+            SampleSchema.install(pg.url(), pg.user(), pg.password());
+            target = new SampleTarget(home, new TargetChoice("Test PostgreSQL", pg.url(), pg.user(), pg.password()));
+        }
+        return target;
+    }
+
+    public TargetChoice choice() {
+        return choice;
+    }
+
+    /**
+     * Stages the sample into a new review, approves every row without error findings and rejects the others with
+     * the reason "Fails validation"; returns the review file.
+     */
+    public Path review(String name) {
+        return review(name, null);
+    }
+
+    /**
+     * Stages the sample again and approves the rows that {@code like} approved, even though validating against the
+     * table now finds their keys taken: a steward re-importing corrected data.
+     */
+    public Path reviewApprovingAsIn(String name, Path like) {
+        try (Review previous = Review.open(like)) {
+            List<Long> rows = new ArrayList<>();
+            for (long row : previous.ledger().rowsWith(DecisionStatus.APPROVED)) {
+                rows.add(row);
+            }
+            return review(name, RowFilter.rows(rows));
+        }
+    }
+
+    private Path review(String name, RowFilter approve) {
+        Path source = Samples.extract(SAMPLE, home);
+        Profile profile = ProfileIO.read(Samples.profileOf(SAMPLE, home));
+        SourceSettings s = profile.source();
+        SourceOptions options = new SourceOptions(s.sheet(), s.headerRow(), false,
+                s.encoding() == null ? null : Charset.forName(s.encoding()),
+                s.delimiter() == null ? null : s.delimiter().charAt(0));
+        Path file = home.resolve(name + ".sluice");
+        try (TargetDatabase db = choice.open();
+             ValidationJob job = ValidationJob.prepare(source, options, profile, db);
+             Review review = Review.create(file, ReviewStager.info(job, db), job.table().columns())) {
+            try (ReviewStager stager = new ReviewStager(review)) {
+                ValidationSummary summary = job.run(stager, Progress.NONE);
+                stager.finish(job.table().issues(), summary);
+            }
+            try (ReviewSession session = ReviewSession.open(review, null)) {
+                session.approveAll(approve != null ? approve : RowFilter.valid());
+                session.rejectAll(RowFilter.pending(), "Fails validation");
+            }
+        }
+        return file;
+    }
+
+    /** Approved and rejected counts of a review, as the ledger has them. */
+    public static long approved(Path reviewFile) {
+        try (Review review = Review.open(reviewFile)) {
+            return review.ledger().counts().approved();
+        }
+    }
+
+    /** Every concrete_mix row as text, ordered by key: what a rollback must restore exactly. */
+    public List<String> mixes() throws SQLException {
+        try (TargetDatabase db = choice.open(); Statement s = db.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM concrete_mix ORDER BY mix_code")) {
+            List<String> rows = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(i == 1 ? "" : "|").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        }
+    }
+
+    /** Runs one statement on the target, e.g. to change a row behind the steward's back. */
+    public void execute(String sql) throws SQLException {
+        try (TargetDatabase db = choice.open(); Statement s = db.connection().createStatement()) {
+            s.execute(sql);
+            Connection c = db.connection();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (choice.isEmbedded()) {
+            if (previousHome == null) {
+                System.clearProperty(SluiceHome.PROPERTY);
+            } else {
+                System.setProperty(SluiceHome.PROPERTY, previousHome);
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.sluice.desktop.export;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.sluice.core.export.CsvOptions;
+import io.sluice.core.workspace.DecisionStatus;
+import io.sluice.core.workspace.Review;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.commit.SampleTarget;
+import io.sluice.desktop.task.SyncTasks;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExportViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private SampleTarget target;
+    private final Workbench workbench = new Workbench();
+    private final ExportViewModel model = new ExportViewModel(workbench, SyncTasks.runner());
+
+    @AfterEach
+    void tearDown() {
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private Path review(TestDatabases.Engine engine) {
+        target = SampleTarget.of(engine, home);
+        workbench.targetProperty().set(target.choice());
+        Path review = target.review("mixes");
+        workbench.reviewProperty().set(review);
+        return review;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void writesTheApprovedRowsInTargetColumns(TestDatabases.Engine engine) throws IOException {
+        Path review = review(engine);
+        Path out = home.resolve("approved.csv");
+
+        model.export(ExportKind.APPROVED_ROWS, CsvOptions.DEFAULTS, out);
+
+        List<CsvRecord> records = read(out, ',');
+        long approved = SampleTarget.approved(review);
+        assertThat(records).hasSize((int) approved + 1);
+        assertThat(records.get(0).getFields()).map(f -> f.toLowerCase(Locale.ROOT))
+                .contains("mix_code", "cement_kg", "supplier_code");
+        assertThat(records.get(1).getField(0)).startsWith("DS1-");
+        assertThat(model.lastResultProperty().get()).isEqualTo(approved + " approved rows written to " + out + ".");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void writesTheRejectedRowsWithTheStewardsReason(TestDatabases.Engine engine) throws IOException {
+        Path review = review(engine);
+        Path out = home.resolve("rejected.csv");
+
+        model.export(ExportKind.REJECTED_ROWS, CsvOptions.DEFAULTS.withDelimiter(';'), out);
+
+        List<CsvRecord> records = read(out, ';');
+        long rejected;
+        try (Review open = Review.open(review)) {
+            rejected = open.ledger().rowsWith(DecisionStatus.REJECTED).length;
+        }
+        assertThat(rejected).isPositive();
+        assertThat(records).hasSize((int) rejected + 1);
+        assertThat(String.join(";", records.get(1).getFields())).contains("Fails validation");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void writesEveryFindingOfTheReview(TestDatabases.Engine engine) throws IOException {
+        Path review = review(engine);
+        Path out = home.resolve("findings.csv");
+        AtomicLong findings = new AtomicLong();
+        try (Review open = Review.open(review)) {
+            open.forEachFinding(f -> findings.incrementAndGet());
+        }
+
+        model.export(ExportKind.FINDINGS, CsvOptions.DEFAULTS.withBom(true), out);
+
+        assertThat(findings.get()).isPositive();
+        byte[] bytes = Files.readAllBytes(out);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(read(out, ',')).hasSize((int) findings.get() + 1);
+    }
+
+    @Test
+    void isUnavailableAndExportsNothingWithoutAReview() {
+        assertThat(model.availableBinding().get()).isFalse();
+        assertThat(model.export(ExportKind.FINDINGS, CsvOptions.DEFAULTS, home.resolve("f.csv"))).isNull();
+        assertThat(home.resolve("f.csv")).doesNotExist();
+    }
+
+    @Test
+    void suggestsAFileNamedAfterTheReview() {
+        workbench.reviewProperty().set(home.resolve("mixes-2024.sluice"));
+        assertThat(model.suggestedName(ExportKind.REJECTED_ROWS)).isEqualTo("mixes-2024-rejected.csv");
+        assertThat(model.availableBinding().get()).isTrue();
+    }
+
+    private static List<CsvRecord> read(Path csv, char delimiter) throws IOException {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter).ofCsvRecord(csv)) {
+            List<CsvRecord> records = new ArrayList<>();
+            reader.forEach(records::add);
+            return records;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.sluice.desktop.history;
+
+import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.bookkeeping.ImportBatch;
+import io.sluice.core.bookkeeping.ImportMode;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.commit.CommitState;
+import io.sluice.desktop.commit.CommitViewModel;
+import io.sluice.desktop.commit.SampleTarget;
+import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskRunner;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HistoryViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private SampleTarget target;
+    private HistoryViewModel history;
+    private final Workbench workbench = new Workbench();
+    private final TaskRunner tasks = SyncTasks.runner();
+
+    @AfterEach
+    void tearDown() {
+        if (history != null) {
+            history.close();
+        }
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private void open(TestDatabases.Engine engine) {
+        target = SampleTarget.of(engine, home);
+        workbench.targetProperty().set(target.choice());
+        history = new HistoryViewModel(workbench, tasks, "tester");
+    }
+
+    private long commit(Path review, ImportMode mode, boolean allowDuplicate) {
+        CommitViewModel commit = new CommitViewModel(workbench, tasks, "tester");
+        workbench.reviewProperty().set(review);
+        commit.refresh();
+        commit.allowDuplicateProperty().set(allowDuplicate);
+        commit.modeProperty().set(mode);
+        commit.commit();
+        assertThat(commit.stateProperty().get()).as(commit.problemProperty().get()).isEqualTo(CommitState.COMMITTED);
+        return commit.resultProperty().get().batchId();
+    }
+
+    private RollbackPreview preview() {
+        AtomicReference<RollbackPreview> preview = new AtomicReference<>();
+        history.prepareRollback(preview::set);
+        return preview.get();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void listsTheCommittedBatchWithItsProvenanceAndDecisions(TestDatabases.Engine engine) {
+        open(engine);
+        Path review = target.review("mixes");
+        long approved = SampleTarget.approved(review);
+        long batch = commit(review, ImportMode.INSERT, false);
+        workbench.batchProperty().set(batch);
+
+        history.refresh();
+
+        assertThat(history.batches()).extracting(ImportBatch::id).containsExactly(batch);
+        ImportBatch shown = history.selectedProperty().get();
+        assertThat(shown.id()).isEqualTo(batch);
+        assertThat(shown.status()).isEqualTo(BatchStatus.COMMITTED);
+        assertThat(shown.counts().inserted()).isEqualTo(approved);
+        assertThat(shown.sourceFile()).isEqualTo(SampleTarget.SAMPLE.fileName());
+        assertThat(history.provenanceTotalProperty().get()).isEqualTo(approved);
+        assertThat(history.provenance()).hasSize((int) Math.min(approved, HistoryViewModel.PAGE_SIZE));
+        assertThat(history.provenance().get(0).targetKey()).startsWith("DS1-");
+        assertThat(history.provenance().get(0).sourceRow()).isPositive();
+        assertThat(history.decisions()).isNotEmpty();
+        assertThat(workbench.batchProperty().get()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void pagesThroughTheProvenance(TestDatabases.Engine engine) {
+        open(engine);
+        Path review = target.review("mixes");
+        long approved = SampleTarget.approved(review);
+        commit(review, ImportMode.INSERT, false);
+        history.refresh();
+        String first = history.provenance().get(0).targetKey();
+
+        history.nextPage();
+
+        assertThat(history.pageProperty().get()).isEqualTo(1);
+        assertThat(history.provenance()).hasSize((int) Math.min(HistoryViewModel.PAGE_SIZE,
+                approved - HistoryViewModel.PAGE_SIZE));
+        assertThat(history.provenance().get(0).targetKey()).isNotEqualTo(first);
+        history.previousPage();
+        assertThat(history.provenance().get(0).targetKey()).isEqualTo(first);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void rollbackRestoresTheTableAsItWas(TestDatabases.Engine engine) throws Exception {
+        open(engine);
+        target.execute("INSERT INTO concrete_mix (mix_code, cement_kg, water_kg, coarse_agg_kg, fine_agg_kg,"
+                + " age_days, strength_mpa) VALUES ('DS1-000001', 111, 99, 900, 800, 28, 30)");
+        List<String> before = target.mixes();
+        Path review = target.review("mixes");
+        long batch = commit(review, ImportMode.UPSERT, false);
+        assertThat(target.mixes()).isNotEqualTo(before);
+        history.refresh();
+
+        RollbackPreview preview = preview();
+        assertThat(preview.needsCascade()).isFalse();
+        assertThat(preview.toDelete()).isEqualTo(SampleTarget.approved(review) - preview.toRestore());
+        assertThat(preview.consequences()).contains("batch " + batch).contains("will be deleted");
+        history.rollback(batch, false);
+
+        assertThat(target.mixes()).isEqualTo(before);
+        assertThat(history.messageProperty().get()).startsWith("Rolled back batch " + batch + ":");
+        assertThat(history.selectedProperty().get().status()).isEqualTo(BatchStatus.ROLLED_BACK);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void refusesToRollBackUnderALaterBatchUnlessCascading(TestDatabases.Engine engine) throws Exception {
+        open(engine);
+        List<String> before = target.mixes();
+        Path first = target.review("first");
+        long batch = commit(first, ImportMode.INSERT, false);
+        long later = commit(target.reviewApprovingAsIn("second", first), ImportMode.UPSERT, true);
+        workbench.batchProperty().set(batch);
+        history.refresh();
+
+        RollbackPreview preview = preview();
+        assertThat(preview.needsCascade()).isTrue();
+        assertThat(preview.laterBatches()).containsExactly(later);
+        assertThat(preview.refusal()).contains("later batch " + later);
+
+        history.rollback(batch, false);
+        assertThat(history.problemProperty().get()).contains("cannot be rolled back").contains(String.valueOf(later));
+        assertThat(target.mixes()).isNotEqualTo(before);
+
+        history.rollback(batch, true);
+        assertThat(history.problemProperty().get()).isEmpty();
+        assertThat(target.mixes()).isEqualTo(before);
+        assertThat(history.batches()).extracting(ImportBatch::status)
+                .containsOnly(BatchStatus.ROLLED_BACK);
+    }
+}
