@@ -1,21 +1,20 @@
 package io.sluice.cli;
 
-import io.sluice.core.SluiceException;
+import io.sluice.core.Progress;
 import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.QualityScores;
-import io.sluice.core.commit.ApprovedRow;
 import io.sluice.core.commit.CommitConflictException;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.commit.CommitRequest;
 import io.sluice.core.commit.CommitResult;
 import io.sluice.core.commit.Committer;
+import io.sluice.core.commit.ImportRequests;
 import io.sluice.core.commit.ValidRows;
 import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
-import io.sluice.core.review.ReviewApprovedRows;
-import io.sluice.core.review.ReviewAuditCopy;
+import io.sluice.core.review.ReviewImport;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.target.TableInfo;
@@ -23,8 +22,6 @@ import io.sluice.core.target.TargetDatabase;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.ReviewInfo;
-import io.sluice.core.workspace.ReviewStager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,13 +30,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code sluice import}: commits approved rows into the target as one import batch. Two paths: a trusted feed
@@ -128,38 +125,26 @@ final class ImportCommand implements Callable<Integer> {
         TableInfo table = db.table(profile.table());
         Mapper mapper = Mapper.compile(profile, columns, table);
         CommitRequest request = request(profile, file.getFileName().toString(), sha256, sheet, summary.rows(),
-                summary.withErrors(), scores(summary), table);
-        ValidRows rows = new ValidRows(file, options, mapper, withErrors, legacyIdColumn(profile, columns));
-        Long batch = commit(db, table, mapper, request, rows);
+                summary.withErrors(), ImportRequests.scores(summary), table);
+        ValidRows rows = new ValidRows(file, options, mapper, withErrors,
+                ImportRequests.legacyIdColumn(profile, columns));
+        Committer committer = new Committer(db, table, mapper.targetColumns());
+        Long batch = run(table, request.mode(), () -> committer.plan(request, rows),
+                progress -> committer.commit(request, rows, progress));
         return batch != null || dryRun ? SluiceCommand.OK : SluiceCommand.FINDINGS;
     }
 
     private int importReview(TargetDatabase db) {
         try (Review review = Review.open(reviewPath)) {
-            ReviewInfo info = review.info();
-            if (info.profileJson() == null) {
-                throw SluiceException.input(reviewPath + " holds no mapping profile; create it with 'sluice validate"
-                        + " FILE --profile P --review " + reviewPath.getFileName() + "'.");
-            }
-            Profile profile = ProfileIO.fromJson(info.profileJson(), reviewPath.toString());
-            TableInfo table = db.table(profile.table());
-            Mapper mapper = Mapper.compile(profile, review.columns(), table);
-            ReviewApprovedRows rows = new ReviewApprovedRows(review, mapper, legacyIdColumn(profile,
-                    review.columns()));
-            if (rows.count() == 0) {
-                throw SluiceException.input(reviewPath + " has no approved rows to import.");
-            }
-            refuseUnstorable(rows);
-            QualityScores scores = ReviewStager.summary(review).map(ImportCommand::scores).orElse(QualityScores.NONE);
-            long rejected = review.ledger().counts().rejected();
-            CommitRequest request = request(profile, info.source().getFileName().toString(), info.sha256(),
-                    info.sheet(), review.rowCount(), rejected, scores, table);
-            Long batch = commit(db, table, mapper, request, rows);
+            ImportMode chosen = mode == null ? null : ImportMode.ofCode(mode.toLowerCase(Locale.ROOT));
+            ReviewImport prepared = ReviewImport.prepare(review, db, chosen, allowDuplicate,
+                    System.getProperty("user.name"));
+            Long batch = run(prepared.table(), prepared.mode(), prepared::plan, prepared::commit);
             if (batch == null) {
                 return dryRun ? SluiceCommand.OK : SluiceCommand.FINDINGS;
             }
             try (Bookkeeping bookkeeping = target.bookkeeping()) {
-                long copied = ReviewAuditCopy.copy(review, batch, bookkeeping);
+                long copied = prepared.keepAudit(batch, bookkeeping);
                 spec.commandLine().getOut().printf("The review's audit log (%d entries) is kept with batch %d.%n",
                         copied, batch);
             }
@@ -168,23 +153,23 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Commits (or plans, for a dry run); returns the batch id, or null for a dry run or a refused import. */
-    private Long commit(TargetDatabase db, TableInfo table, Mapper mapper, CommitRequest request,
-                        Iterable<ApprovedRow> rows) {
+    private Long run(TableInfo table, ImportMode importMode, Supplier<CommitPlan> plan,
+                     Function<Progress, CommitResult> commit) {
         PrintWriter out = spec.commandLine().getOut();
-        Committer committer = new Committer(db, table, mapper.targetColumns());
         if (dryRun) {
-            CommitPlan plan = committer.plan(request, rows);
+            CommitPlan planned = plan.get();
             out.printf("Dry run into %s (%s): %d to insert, %d to update, %d to skip. Nothing was written.%n",
-                    table.qualifiedName(), request.mode().code(), plan.toInsert(), plan.toUpdate(), plan.toSkip());
+                    table.qualifiedName(), importMode.code(), planned.toInsert(), planned.toUpdate(),
+                    planned.toSkip());
             out.flush();
             return null;
         }
         try {
             TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-            CommitResult result = committer.commit(request, rows, progress);
+            CommitResult result = commit.apply(progress);
             progress.clear();
             out.printf("Imported batch %d into %s (%s): %d inserted, %d updated, %d skipped in %.1f s.%n",
-                    result.batchId(), table.qualifiedName(), request.mode().code(), result.inserted(),
+                    result.batchId(), table.qualifiedName(), importMode.code(), result.inserted(),
                     result.updated(), result.skipped(), result.took().toMillis() / 1000.0);
             out.printf("See it with 'sluice batch %d'; take it back with 'sluice rollback %d'.%n", result.batchId(),
                     result.batchId());
@@ -203,56 +188,12 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** Approved rows whose values cannot be stored (text in a number column, ...) are refused before anything. */
-    private static void refuseUnstorable(Iterable<ApprovedRow> rows) {
-        List<String> problems = new ArrayList<>();
-        long count = 0;
-        for (ApprovedRow row : rows) {
-            for (int i = 0; i < row.values().targets().size(); i++) {
-                if (row.values().get(i).error() != null) {
-                    count++;
-                    if (problems.size() < 3) {
-                        problems.add("row " + row.sourceRow() + ": " + row.values().get(i).error());
-                    }
-                }
-            }
-        }
-        if (count > 0) {
-            throw SluiceException.input(count + " approved value(s) cannot be stored in their columns ("
-                    + String.join("; ", problems) + (count > problems.size() ? "; ..." : "")
-                    + "); edit or reject those rows first.");
-        }
-    }
-
     private CommitRequest request(Profile profile, String sourceFile, String sha256, String sheet, long rowsRead,
                                   long rejected, QualityScores scores, TableInfo table) {
         ImportMode importMode = ImportMode.ofCode((mode != null ? mode : profile.commitMode())
                 .toLowerCase(Locale.ROOT));
-        List<String> key = new ArrayList<>();
-        for (String name : profile.naturalKey().isEmpty() ? table.primaryKey() : profile.naturalKey()) {
-            key.add(table.column(name).orElseThrow(() -> SluiceException.input("The natural key of profile '"
-                    + profile.name() + "' names '" + name + "', which is not a column of " + table.qualifiedName()
-                    + ".")).name());
-        }
+        List<String> key = ImportRequests.naturalKey(profile, table);
         return new CommitRequest(sourceFile, sha256, sheet, profile.name(), ProfileIO.sha256(profile), importMode,
                 key, profile.legacyId(), scores, rowsRead, rejected, allowDuplicate, System.getProperty("user.name"));
-    }
-
-    private static int legacyIdColumn(Profile profile, List<String> columns) {
-        if (profile.legacyId() == null) {
-            return -1;
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).equalsIgnoreCase(profile.legacyId())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static QualityScores scores(ValidationSummary summary) {
-        ValidationSummary.FileScores s = summary.scores();
-        return new QualityScores(BigDecimal.valueOf(s.completeness()), BigDecimal.valueOf(s.validity()),
-                BigDecimal.valueOf(s.uniqueness()), BigDecimal.valueOf(s.overall()));
     }
 }

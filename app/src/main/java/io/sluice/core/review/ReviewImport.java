@@ -5,24 +5,20 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.QualityScores;
-import io.sluice.core.commit.ApprovedRow;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.commit.CommitRequest;
 import io.sluice.core.commit.CommitResult;
 import io.sluice.core.commit.Committer;
+import io.sluice.core.commit.ImportRequests;
 import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.target.TableInfo;
 import io.sluice.core.target.TargetDatabase;
-import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.workspace.Review;
 import io.sluice.core.workspace.ReviewInfo;
 import io.sluice.core.workspace.ReviewStager;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -72,17 +68,18 @@ public final class ReviewImport {
         Profile profile = profileOf(review);
         TableInfo table = db.table(profile.table());
         Mapper mapper = Mapper.compile(profile, review.columns(), table);
-        ReviewApprovedRows rows = new ReviewApprovedRows(review, mapper, legacyIdColumn(profile, review.columns()));
+        ReviewApprovedRows rows = new ReviewApprovedRows(review, mapper,
+                ImportRequests.legacyIdColumn(profile, review.columns()));
         if (rows.count() == 0) {
             throw SluiceException.input(review.file() + " has no approved rows to import.");
         }
-        refuseUnstorable(rows);
+        ImportRequests.refuseUnstorable(rows);
         ImportMode chosen = mode != null ? mode
                 : ImportMode.ofCode(profile.commitMode().toLowerCase(Locale.ROOT));
-        QualityScores scores = ReviewStager.summary(review).map(ReviewImport::scores).orElse(QualityScores.NONE);
+        QualityScores scores = ReviewStager.summary(review).map(ImportRequests::scores).orElse(QualityScores.NONE);
         ReviewInfo info = review.info();
         CommitRequest request = new CommitRequest(info.source().getFileName().toString(), info.sha256(),
-                info.sheet(), profile.name(), ProfileIO.sha256(profile), chosen, naturalKey(profile, table),
+                info.sheet(), profile.name(), ProfileIO.sha256(profile), chosen, ImportRequests.naturalKey(profile, table),
                 profile.legacyId(), scores, review.rowCount(), review.ledger().counts().rejected(), allowDuplicate,
                 steward);
         return new ReviewImport(review, db, profile, table, mapper, rows, request);
@@ -122,53 +119,5 @@ public final class ReviewImport {
 
     private Committer committer() {
         return new Committer(db, table, mapper.targetColumns());
-    }
-
-    private static List<String> naturalKey(Profile profile, TableInfo table) {
-        List<String> key = new ArrayList<>();
-        for (String name : profile.naturalKey().isEmpty() ? table.primaryKey() : profile.naturalKey()) {
-            key.add(table.column(name).orElseThrow(() -> SluiceException.input("The natural key of profile '"
-                    + profile.name() + "' names '" + name + "', which is not a column of " + table.qualifiedName()
-                    + ".")).name());
-        }
-        return key;
-    }
-
-    private static void refuseUnstorable(Iterable<ApprovedRow> rows) {
-        List<String> problems = new ArrayList<>();
-        long count = 0;
-        for (ApprovedRow row : rows) {
-            for (int i = 0; i < row.values().targets().size(); i++) {
-                if (row.values().get(i).error() != null) {
-                    count++;
-                    if (problems.size() < 3) {
-                        problems.add("row " + row.sourceRow() + ": " + row.values().get(i).error());
-                    }
-                }
-            }
-        }
-        if (count > 0) {
-            throw SluiceException.input(count + " approved value(s) cannot be stored in their columns ("
-                    + String.join("; ", problems) + (count > problems.size() ? "; ..." : "")
-                    + "); edit or reject those rows first.");
-        }
-    }
-
-    private static int legacyIdColumn(Profile profile, List<String> columns) {
-        if (profile.legacyId() == null) {
-            return -1;
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).equalsIgnoreCase(profile.legacyId())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static QualityScores scores(ValidationSummary summary) {
-        ValidationSummary.FileScores s = summary.scores();
-        return new QualityScores(BigDecimal.valueOf(s.completeness()), BigDecimal.valueOf(s.validity()),
-                BigDecimal.valueOf(s.uniqueness()), BigDecimal.valueOf(s.overall()));
     }
 }
