@@ -6,11 +6,11 @@ import io.sluice.core.rules.Finding;
 import io.sluice.desktop.AppContext;
 import io.sluice.desktop.Dialogs;
 import io.sluice.desktop.StepView;
+import io.sluice.desktop.Views;
 import io.sluice.desktop.task.TaskHandle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -24,8 +24,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -66,15 +64,7 @@ public final class CommitView implements StepView {
     CommitView(AppContext context, CommitViewModel model) {
         this.context = context;
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(CommitView.class.getResource("/io/sluice/desktop/commit/commit.fxml"));
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The commit step's layout is missing from this build", e);
-        }
-        root.getStylesheets().add(CommitView.class.getResource("/io/sluice/desktop/commit/commit.css")
-                .toExternalForm());
+        Views.load(this, "commit.fxml", "commit.css");
     }
 
     public CommitViewModel model() {

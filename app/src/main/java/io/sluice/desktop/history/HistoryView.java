@@ -8,10 +8,10 @@ import io.sluice.desktop.AppContext;
 import io.sluice.desktop.Dialogs;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.StepView;
+import io.sluice.desktop.Views;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,8 +21,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -61,15 +59,7 @@ public final class HistoryView implements StepView {
     HistoryView(AppContext context, HistoryViewModel model) {
         this.context = context;
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(HistoryView.class.getResource("/io/sluice/desktop/history/history.fxml"));
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The history step's layout is missing from this build", e);
-        }
-        root.getStylesheets().add(HistoryView.class.getResource("/io/sluice/desktop/history/history.css")
-                .toExternalForm());
+        Views.load(this, "history.fxml", "history.css");
     }
 
     public HistoryViewModel model() {

@@ -5,12 +5,12 @@ import io.sluice.desktop.AppContext;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.StepView;
+import io.sluice.desktop.Views;
 import io.sluice.desktop.Workbench;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -33,8 +33,6 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,16 +88,7 @@ public final class MappingView implements StepView {
         this.context = context;
         this.model = new MappingViewModel(context);
         this.connection = new ConnectionViewModel(context);
-        FXMLLoader loader = new FXMLLoader(MappingView.class.getResource("mapping-view.fxml"));
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The Mapping step's layout is missing from this build", e);
-        }
-        root.getStylesheets().add(MappingView.class.getResource("mapping.css").toExternalForm());
-        // Lets tests and neighbouring steps reach the view (and its model) from the scene graph.
-        root.setUserData(this);
+        Views.load(this, "mapping-view.fxml", "mapping.css");
     }
 
     public MappingViewModel model() {

@@ -5,11 +5,11 @@ import io.sluice.core.source.SourceIssue;
 import io.sluice.desktop.AppContext;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.StepView;
+import io.sluice.desktop.Views;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -35,8 +35,6 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,16 +75,7 @@ public final class SourceView implements StepView {
     public SourceView(AppContext context) {
         this.context = context;
         this.model = new SourceViewModel(context);
-        FXMLLoader loader = new FXMLLoader(SourceView.class.getResource("source-view.fxml"));
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The Source step's layout is missing from this build", e);
-        }
-        root.getStylesheets().add(SourceView.class.getResource("source.css").toExternalForm());
-        // Lets tests and neighbouring steps reach the view (and its model) from the scene graph.
-        root.setUserData(this);
+        Views.load(this, "source-view.fxml", "source.css");
     }
 
     public SourceViewModel model() {
