@@ -1,0 +1,104 @@
+package io.sluice.desktop;
+
+import io.sluice.desktop.task.TaskRunner;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Puts the main window together on a stage: settings, task runner, shared state, the window's bounds as they were
+ * left, and the failure dialog. The application and the UI tests both start the desktop through here.
+ */
+public final class DesktopShell {
+
+    private static final double DEFAULT_WIDTH = 1280;
+    private static final double DEFAULT_HEIGHT = 800;
+
+    private final Stage stage;
+    private final AppContext context;
+
+    private DesktopShell(Stage stage, AppContext context) {
+        this.stage = stage;
+        this.context = context;
+    }
+
+    /** Builds the main window on the stage and shows it; {@code home} is Sluice's data directory. */
+    public static DesktopShell open(Stage stage, Path home) {
+        DesktopSettings settings = DesktopSettings.load(home.resolve("desktop.json"));
+        TaskRunner tasks = new TaskRunner(Platform::runLater);
+        AppContext context = new AppContext(new Workbench(), tasks, settings, home, () -> stage);
+        tasks.setFailureHandler((title, error) -> Dialogs.error(stage, title + " did not finish", error));
+        FXMLLoader loader = new FXMLLoader(DesktopShell.class.getResource("main-window.fxml"));
+        loader.setControllerFactory(type -> new MainWindowController(context));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The main window's layout is missing from this build", e);
+        }
+        DesktopSettings.Bounds bounds = settings.window();
+        boolean saved = bounds.width() > 0 && onSomeScreen(bounds);
+        Scene scene = new Scene(root, saved ? bounds.width() : DEFAULT_WIDTH, saved ? bounds.height() : DEFAULT_HEIGHT);
+        scene.getStylesheets().add(DesktopShell.class.getResource("sluice.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Sluice");
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        if (saved) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+            stage.setMaximized(bounds.maximized());
+        }
+        try (InputStream icon = DesktopShell.class.getResourceAsStream("sluice-icon.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        } catch (IOException ignored) {
+            // no icon is cosmetic
+        }
+        DesktopShell shell = new DesktopShell(stage, context);
+        stage.setOnHidden(e -> shell.close());
+        stage.show();
+        return shell;
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Remembers the window and stops background work; called when the window closes. */
+    public void close() {
+        DesktopSettings settings = context.settings();
+        if (!stage.isMaximized() && stage.getWidth() > 0) {
+            settings.window(new DesktopSettings.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), false));
+        } else {
+            DesktopSettings.Bounds old = settings.window();
+            settings.window(new DesktopSettings.Bounds(old.x(), old.y(), old.width(), old.height(), true));
+        }
+        try {
+            settings.save(context.settingsFile());
+        } catch (IOException ignored) {
+            // losing the window size is not worth an error dialog on the way out
+        }
+        context.tasks().close();
+    }
+
+    private static boolean onSomeScreen(DesktopSettings.Bounds b) {
+        return !Screen.getScreensForRectangle(b.x(), b.y(), Math.max(1, b.width()), Math.max(1, b.height()))
+                .isEmpty();
+    }
+}

@@ -1,0 +1,33 @@
+package io.sluice.desktop;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+
+/**
+ * One step's screen as the main window hosts it. The Edit menu's undo and redo act on the step shown, so a step
+ * with an undo history overrides them.
+ */
+public interface StepView {
+
+    /** The screen's root node, built once. */
+    Node root();
+
+    /** Called each time the step is brought to the front; refresh what may have changed elsewhere. */
+    default void shown() {
+    }
+
+    default ObservableBooleanValue canUndo() {
+        return Bindings.createBooleanBinding(() -> false);
+    }
+
+    default ObservableBooleanValue canRedo() {
+        return Bindings.createBooleanBinding(() -> false);
+    }
+
+    default void undo() {
+    }
+
+    default void redo() {
+    }
+}

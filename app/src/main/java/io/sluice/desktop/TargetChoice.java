@@ -1,0 +1,36 @@
+package io.sluice.desktop;
+
+import io.sluice.core.target.TargetDatabase;
+
+/**
+ * The database the steward imports into: the embedded default, or a connection with its password held in memory
+ * for this run only. Each background task opens its own {@link TargetDatabase} from it, because one JDBC
+ * connection must not be shared between threads.
+ */
+public record TargetChoice(String name, String url, String user, String password) {
+
+    /** The embedded H2 database in Sluice's data directory, created with the sample schema on first use. */
+    public static TargetChoice embedded() {
+        return new TargetChoice("Embedded database", null, TargetDatabase.DEFAULT_USER,
+                TargetDatabase.DEFAULT_PASSWORD);
+    }
+
+    public boolean isEmbedded() {
+        return url == null;
+    }
+
+    /** Opens a new connection; the caller closes it. */
+    public TargetDatabase open() {
+        return isEmbedded() ? TargetDatabase.openDefault() : TargetDatabase.open(url, user, password);
+    }
+
+    /** A label for the user interface (never the password). */
+    public String label() {
+        return isEmbedded() ? name + " (" + TargetDatabase.defaultUrl() + ")" : name + " (" + url + ")";
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}

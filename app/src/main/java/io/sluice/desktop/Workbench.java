@@ -1,0 +1,81 @@
+package io.sluice.desktop;
+
+import io.sluice.core.profile.Profile;
+import io.sluice.core.source.SourceInspection;
+import io.sluice.core.source.SourceOptions;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.nio.file.Path;
+
+/**
+ * The state the steps share — the whole app's view model: the source file and how to read it, the target, the
+ * confirmed mapping profile, the open review, and the step on screen. Each step's own view model reads and writes
+ * these properties on the JavaFX thread; nothing here touches a file or a database.
+ */
+public final class Workbench {
+
+    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.SOURCE);
+    private final ObjectProperty<Path> sourceFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<SourceOptions> sourceOptions = new SimpleObjectProperty<>();
+    private final ObjectProperty<SourceInspection> inspection = new SimpleObjectProperty<>();
+    private final ObjectProperty<TargetChoice> target = new SimpleObjectProperty<>(TargetChoice.embedded());
+    private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> profileFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> review = new SimpleObjectProperty<>();
+
+    /** The step on screen. */
+    public ObjectProperty<Step> stepProperty() {
+        return step;
+    }
+
+    /** The source file being imported; setting a new one clears what was derived from the previous one. */
+    public ObjectProperty<Path> sourceFileProperty() {
+        return sourceFile;
+    }
+
+    /** How the source is read (sheet, header row, encoding, delimiter); null until the source step decides. */
+    public ObjectProperty<SourceOptions> sourceOptionsProperty() {
+        return sourceOptions;
+    }
+
+    /** What inspecting the source found (sheets, columns, row counts, issues). */
+    public ObjectProperty<SourceInspection> inspectionProperty() {
+        return inspection;
+    }
+
+    /** The database to import into; the embedded default until the steward picks another. */
+    public ObjectProperty<TargetChoice> targetProperty() {
+        return target;
+    }
+
+    /** The confirmed mapping; the review step validates with it. */
+    public ObjectProperty<Profile> profileProperty() {
+        return profile;
+    }
+
+    /** Where the profile was last saved or loaded from, if anywhere. */
+    public ObjectProperty<Path> profileFileProperty() {
+        return profileFile;
+    }
+
+    /** The review file on screen (rows, findings and decisions on disk). */
+    public ObjectProperty<Path> reviewProperty() {
+        return review;
+    }
+
+    /** Starts over with a new source file: the options, inspection and review of the previous file no longer apply. */
+    public void openSource(Path file) {
+        sourceOptions.set(null);
+        inspection.set(null);
+        review.set(null);
+        sourceFile.set(file);
+        step.set(Step.SOURCE);
+    }
+
+    /** Opens a saved review and shows it. */
+    public void openReview(Path file) {
+        review.set(file);
+        step.set(Step.REVIEW);
+    }
+}

@@ -1,0 +1,72 @@
+package io.sluice.desktop;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path home;
+
+    private DesktopShell shell;
+
+    @Start
+    void start(Stage stage) {
+        shell = DesktopShell.open(stage, home);
+    }
+
+    @Test
+    void navigatesTheStepsByButtonAndByShortcut(FxRobot robot) {
+        robot.clickOn("#step-history");
+        assertThat(shell.context().workbench().stepProperty().get()).isEqualTo(Step.HISTORY);
+        assertThat(robot.lookup("#step-history").queryAs(ToggleButton.class).isSelected()).isTrue();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
+                .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shell.context().workbench().stepProperty().get()).isEqualTo(Step.MAPPING);
+    }
+
+    @Test
+    void showsARunningTaskWithProgressAndCancelsIt(FxRobot robot) throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
+        robot.interact(() -> shell.context().tasks().run("Validating mixes.csv", ctx -> {
+            ctx.expectRows(1000);
+            ctx.rowsDone(250);
+            while (!ctx.isCancelled()) {
+                Thread.sleep(5);
+            }
+            stopped.countDown();
+            return null;
+        }, r -> { }));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "250 of 1,000 rows".equals(robot.lookup("#status-message").queryAs(Label.class).getText()));
+        assertThat(robot.lookup("#status-task").queryAs(Label.class).getText()).isEqualTo("Validating mixes.csv");
+        robot.clickOn("#status-cancel");
+        assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shell.context().tasks().active().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#status-cancel").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void showsTheEmbeddedTargetInTheStatusBar(FxRobot robot) {
+        assertThat(robot.lookup("#status-target").queryAs(Label.class).getText())
+                .startsWith("Target: Embedded database");
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "main-window")).exists();
+    }
+}

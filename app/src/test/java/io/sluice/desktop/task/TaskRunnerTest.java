@@ -1,0 +1,128 @@
+package io.sluice.desktop.task;
+
+import io.sluice.core.SluiceException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskRunnerTest {
+
+    /** Stands in for the JavaFX thread: everything posted to it runs when the test drains it. */
+    private final LinkedBlockingQueue<Runnable> uiQueue = new LinkedBlockingQueue<>();
+    private final TaskRunner runner = new TaskRunner(uiQueue::add, Executors.newSingleThreadExecutor());
+
+    @AfterEach
+    void stop() {
+        runner.close();
+    }
+
+    @Test
+    void deliversTheResultOnTheUiExecutorAndForgetsTheTask() throws Exception {
+        AtomicReference<String> result = new AtomicReference<>();
+        TaskHandle handle = runner.run("Reading", ctx -> "42 rows", result::set);
+        drainUntil(() -> handle.doneProperty().get());
+        assertThat(result.get()).isEqualTo("42 rows");
+        assertThat(runner.active()).isEmpty();
+    }
+
+    @Test
+    void showsTheTaskWhileItRunsAndReportsRowsAgainstTheExpectedTotal() throws Exception {
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TaskHandle handle = runner.run("Validating", ctx -> {
+            ctx.expectRows(200);
+            ctx.rowsDone(50);
+            reported.countDown();
+            release.await(5, TimeUnit.SECONDS);
+            return null;
+        }, r -> { });
+        assertThat(reported.await(5, TimeUnit.SECONDS)).isTrue();
+        drainAvailable();
+        assertThat(runner.active()).containsExactly(handle);
+        assertThat(handle.progressProperty().get()).isEqualTo(0.25);
+        assertThat(handle.messageProperty().get()).isEqualTo("50 of 200 rows");
+        release.countDown();
+        drainUntil(() -> handle.doneProperty().get());
+        assertThat(runner.active()).isEmpty();
+    }
+
+    @Test
+    void handsAFailureToTheFailureHandlerWithItsTitle() throws Exception {
+        List<String> failures = new ArrayList<>();
+        runner.setFailureHandler((title, error) -> failures.add(title + ": " + error.getMessage()));
+        TaskHandle handle = runner.run("Opening the target", ctx -> {
+            throw SluiceException.target("Cannot connect to jdbc:postgresql://db/x: connection refused.");
+        }, r -> { });
+        drainUntil(() -> handle.doneProperty().get());
+        assertThat(failures).containsExactly(
+                "Opening the target: Cannot connect to jdbc:postgresql://db/x: connection refused.");
+    }
+
+    @Test
+    void aCancelledTaskNeitherDeliversNorReportsAFailure() throws Exception {
+        List<Object> seen = new ArrayList<>();
+        runner.setFailureHandler((title, error) -> seen.add(error));
+        CountDownLatch started = new CountDownLatch(1);
+        TaskHandle handle = runner.run("Committing", ctx -> {
+            started.countDown();
+            while (!ctx.isCancelled()) {
+                Thread.onSpinWait();
+            }
+            throw new java.util.concurrent.CancellationException("stopped");
+        }, seen::add);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        handle.cancel();
+        drainUntil(() -> handle.doneProperty().get());
+        assertThat(seen).isEmpty();
+        assertThat(runner.active()).isEmpty();
+    }
+
+    @Test
+    void quietTasksAreNotShownInTheStatusBar() throws Exception {
+        TaskHandle handle = runner.quiet("Page 3", ctx -> 3, r -> { });
+        assertThat(handle.visible()).isFalse();
+        drainUntil(() -> handle.doneProperty().get());
+    }
+
+    private void drainAvailable() {
+        Runnable r;
+        while ((r = uiQueue.poll()) != null) {
+            r.run();
+        }
+    }
+
+    private void drainUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Runnable r = uiQueue.poll(50, TimeUnit.MILLISECONDS);
+            if (r != null) {
+                r.run();
+            }
+        }
+        drainAvailable();
+        assertThat(condition.getAsBoolean()).as("task finished").isTrue();
+    }
+
+    @Test
+    void syncRunnerFinishesBeforeRunReturnsForViewModelTests() {
+        AtomicReference<Integer> result = new AtomicReference<>();
+        List<Throwable> failures = new ArrayList<>();
+        TaskRunner sync = SyncTasks.runner(failures);
+        sync.run("Counting", ctx -> 7, result::set);
+        sync.run("Failing", ctx -> {
+            throw new IllegalStateException("no rows");
+        }, r -> { });
+        assertThat(result.get()).isEqualTo(7);
+        assertThat(failures).extracting(Throwable::getMessage).containsExactly("no rows");
+        assertThat(sync.active()).isEmpty();
+    }
+}
