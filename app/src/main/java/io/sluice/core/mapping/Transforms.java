@@ -97,7 +97,7 @@ final class Transforms {
     private static Transform number(TransformSpec spec, String where) {
         NumberParser parser;
         if (spec.locale() != null) {
-            parser = NumberParser.forLocale(Locale.forLanguageTag(spec.locale()));
+            parser = NumberParser.forLocale(TransformLocales.forNumbers(spec.locale(), where));
         } else if (spec.decimal() != null && spec.decimal().length() == 1) {
             char grouping = spec.grouping() == null || spec.grouping().isEmpty() ? 0 : spec.grouping().charAt(0);
             parser = NumberParser.withSeparators(spec.decimal().charAt(0), grouping);
@@ -124,10 +124,10 @@ final class Transforms {
         if (spec.patterns() == null || spec.patterns().isEmpty()) {
             throw SluiceException.input(where + ": date needs at least one pattern.");
         }
+        Locale locale = spec.locale() == null ? Locale.ENGLISH : TransformLocales.forDates(spec.locale(), where);
         DateParser parser;
         try {
-            parser = new DateParser(spec.patterns(),
-                    spec.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(spec.locale()));
+            parser = new DateParser(spec.patterns(), locale);
         } catch (IllegalArgumentException e) {
             throw SluiceException.input(where + ": invalid date pattern (" + e.getMessage() + ").", e);
         }
