@@ -70,6 +70,33 @@ public final class RowFilter {
         return of("NOT EXISTS (SELECT 1 FROM decision p WHERE p.row_no = r.row_no)", "pending rows");
     }
 
+    /** Rows the steward approved (or rejected): the decided rows with this status. */
+    public static RowFilter withStatus(DecisionStatus status) {
+        Objects.requireNonNull(status, "status");
+        return of("EXISTS (SELECT 1 FROM decision d WHERE d.row_no = r.row_no AND d.status = ?)",
+                status.label() + " rows", status.label());
+    }
+
+    /**
+     * Rows where some cell of {@code review} contains {@code text} (ignoring case for ASCII letters), as read or as
+     * edited by the steward.
+     */
+    public static RowFilter containing(Review review, String text) {
+        Objects.requireNonNull(text, "text");
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<String> cells = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        for (int i = 0; i < review.wideColumns(); i++) {
+            cells.add("r.c" + i + " LIKE ? ESCAPE '\\'");
+            parameters.add(pattern);
+        }
+        cells.add("EXISTS (SELECT 1 FROM source_cell_extra x WHERE x.row_no = r.row_no AND x.text LIKE ? ESCAPE '\\')");
+        parameters.add(pattern);
+        cells.add("EXISTS (SELECT 1 FROM cell_edit e WHERE e.row_no = r.row_no AND e.text LIKE ? ESCAPE '\\')");
+        parameters.add(pattern);
+        return new RowFilter(List.of(String.join(" OR ", cells)), parameters, "rows containing '" + text + "'");
+    }
+
     /** Rows that match both this filter and {@code other}. */
     public RowFilter and(RowFilter other) {
         List<String> c = new ArrayList<>(conditions);
