@@ -12,7 +12,8 @@ final class StepViews {
 
     static StepView create(Step step, AppContext context) {
         return switch (step) {
-            case SOURCE, MAPPING, REVIEW, COMMIT, HISTORY -> unavailable(step);
+            case REVIEW -> io.sluice.desktop.review.ReviewView.create(context);
+            case SOURCE, MAPPING, COMMIT, HISTORY -> unavailable(step);
         };
     }
 

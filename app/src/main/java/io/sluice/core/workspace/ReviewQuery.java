@@ -25,7 +25,10 @@ import java.util.Map;
  */
 public final class ReviewQuery {
 
-    /** Sorting by a source column (0-based), ascending or descending; {@link #SOURCE_ORDER} keeps the sheet order. */
+    /**
+     * Sorting by a source column (0-based), ascending or descending; a negative column sorts by row number, and
+     * {@link #SOURCE_ORDER} keeps the sheet order.
+     */
     public record Sort(int column, boolean ascending) {
 
         public static final Sort SOURCE_ORDER = new Sort(-1, true);
@@ -186,7 +189,7 @@ public final class ReviewQuery {
      */
     private String orderBy(Sort sort) {
         if (sort.column() < 0) {
-            return "r.row_no";
+            return sort.ascending() ? "r.row_no" : "r.row_no DESC";
         }
         String c = "r.c" + sort.column();
         String v = "r.v" + sort.column();

@@ -70,6 +70,8 @@ public final class ReviewViewModel {
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<ReviewQuery.Sort> sort = new SimpleObjectProperty<>(ReviewQuery.Sort.SOURCE_ORDER);
 
+    private final BooleanBinding canUndo = Bindings.isNotEmpty(undoDescription);
+    private final BooleanBinding canRedo = Bindings.isNotEmpty(redoDescription);
     private ReviewAccess access;
     private int generation;
 
@@ -87,9 +89,13 @@ public final class ReviewViewModel {
                 open(review);
             }
         });
-        statusFilter.addListener((obs, o, n) -> requery());
+        statusFilter.addListener((obs, o, n) -> {
+            if (n != null) {
+                requery();
+            }
+        });
         findingFilter.addListener((obs, o, n) -> {
-            if (!n.sameAs(o)) {
+            if (n != null && !n.sameAs(o)) {
                 requery();
             }
         });
@@ -204,7 +210,9 @@ public final class ReviewViewModel {
 
     /** Called on the JavaFX thread; the grid's filter, as the bulk "what the filter shows" actions apply it. */
     public RowFilter currentFilter() {
-        RowFilter filter = statusFilter.get().toRowFilter().and(findingFilter.get().toRowFilter());
+        StatusFilter status = statusFilter.get() == null ? StatusFilter.ALL : statusFilter.get();
+        FindingFilter finding = findingFilter.get() == null ? FindingFilter.ALL : findingFilter.get();
+        RowFilter filter = status.toRowFilter().and(finding.toRowFilter());
         String text = searchText.get() == null ? "" : searchText.get().strip();
         return text.isEmpty() || access == null ? filter : filter.and(access.containing(text));
     }
@@ -477,11 +485,11 @@ public final class ReviewViewModel {
     }
 
     public BooleanBinding canUndo() {
-        return Bindings.isNotEmpty(undoDescription);
+        return canUndo;
     }
 
     public BooleanBinding canRedo() {
-        return Bindings.isNotEmpty(redoDescription);
+        return canRedo;
     }
 
     /** The last reject reason, offered again for the next rejection. */
