@@ -107,7 +107,10 @@ final class QualityDashboard {
         number.getStyleClass().add("score-value");
         Label note = new Label(hint);
         note.getStyleClass().add("muted");
+        note.setWrapText(true);
         VBox box = new VBox(2, name, number, note);
+        box.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
         box.getStyleClass().add("score-tile");
         box.setId("score-" + title.toLowerCase(java.util.Locale.ROOT));
         return box;

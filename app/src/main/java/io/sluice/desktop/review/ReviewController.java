@@ -185,12 +185,42 @@ public final class ReviewController {
             }
         });
         for (ListView<FindingFilter> list : List.of(ruleList, columnList)) {
+            list.setCellFactory(l -> new CountCell());
             list.setOnMouseClicked(e -> filterBy(list.getSelectionModel().getSelectedItem()));
             list.setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.ENTER) {
                     filterBy(list.getSelectionModel().getSelectedItem());
                 }
             });
+        }
+    }
+
+    /** A rule or column with its finding count at the right; clicking it filters the grid. */
+    private static final class CountCell extends javafx.scene.control.ListCell<FindingFilter> {
+        CountCell() {
+            // Without this a long rule name widens the cell past the list and brings up a horizontal scroll bar.
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(FindingFilter item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(item.value());
+            name.setMinWidth(0);
+            Label count = new Label(String.format("%,d", item.count()));
+            count.getStyleClass().add("finding-count");
+            count.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+            HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+            setText(null);
+            setGraphic(new HBox(6, name, gap, count));
+            setTooltip(new javafx.scene.control.Tooltip("Show the rows with findings "
+                    + (item.kind() == FindingFilter.Kind.RULE ? "of rule " : "on column ") + item.value()));
         }
     }
 

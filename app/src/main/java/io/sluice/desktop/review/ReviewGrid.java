@@ -60,7 +60,7 @@ final class ReviewGrid {
         table.getColumns().add(status);
         for (int i = 0; i < headers.size(); i++) {
             int index = i;
-            TableColumn<GridRow, GridRow> column = column(headers.get(i), Math.max(90, Math.min(220,
+            TableColumn<GridRow, GridRow> column = column(headers.get(i), Math.max(110, Math.min(220,
                     headers.get(i).length() * 8 + 24)), i);
             column.setId("col-" + i);
             column.setEditable(true);
