@@ -1,11 +1,8 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.SluiceException;
 import io.sluice.core.profile.ProfileIO;
-import io.sluice.core.review.ProfileRowValidator;
 import io.sluice.core.review.ReviewSession;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.target.TargetDatabase;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.workspace.DecisionCounts;
 import io.sluice.core.workspace.FindingCounts;
@@ -41,43 +38,25 @@ final class ReviewAccess implements AutoCloseable {
     private final Review review;
     private final ReviewSession session;
     private final ReviewQuery query;
-    private final TargetDatabase db;
-    private final String revalidationProblem;
+    private final LazyRowValidator validator;
 
-    private ReviewAccess(Review review, ReviewSession session, TargetDatabase db, String revalidationProblem) {
+    private ReviewAccess(Review review, LazyRowValidator validator) {
         this.review = review;
-        this.session = session;
+        this.validator = validator;
+        this.session = ReviewSession.open(review, validator);
         this.query = new ReviewQuery(review);
-        this.db = db;
-        this.revalidationProblem = revalidationProblem;
     }
 
     /**
-     * Opens the review; edits are validated again against {@code target} when the review records its profile. If
-     * the target cannot be reached the review still opens, and {@link #revalidationProblem} says why edits will not
-     * be checked.
+     * Opens the review; edits are validated again with the profile the review records, against {@code target}
+     * (connected at the first edit). A review without a profile opens too, and its edits are not validated.
      */
     static ReviewAccess open(Path file, TargetChoice target) {
         Review review = Review.open(file);
         try {
             String profileJson = review.info().profileJson();
-            if (profileJson == null) {
-                return new ReviewAccess(review, ReviewSession.open(review, null), null,
-                        "The review has no mapping profile, so edited rows are not validated again.");
-            }
-            TargetDatabase db = null;
-            try {
-                db = target.open();
-                ProfileRowValidator validator = ProfileRowValidator.of(
-                        ProfileIO.fromJson(profileJson, file.toString()), review.columns(), db);
-                return new ReviewAccess(review, ReviewSession.open(review, validator), db, null);
-            } catch (SluiceException e) {
-                if (db != null) {
-                    db.close();
-                }
-                return new ReviewAccess(review, ReviewSession.open(review, null), null,
-                        "Edited rows are not validated again: " + e.getMessage());
-            }
+            return new ReviewAccess(review, profileJson == null ? null : new LazyRowValidator(
+                    ProfileIO.fromJson(profileJson, file.toString()), review.columns(), target));
         } catch (RuntimeException e) {
             review.close();
             throw e;
@@ -94,7 +73,8 @@ final class ReviewAccess implements AutoCloseable {
 
     /** Why edits are not validated again, or null when they are. */
     String revalidationProblem() {
-        return revalidationProblem;
+        return validator == null ? "This review records no mapping profile, so edited rows are not validated again."
+                : null;
     }
 
     /** The filter for a substring in any cell; reads nothing, so it needs no lock. */
@@ -137,8 +117,8 @@ final class ReviewAccess implements AutoCloseable {
         try {
             review.close();
         } finally {
-            if (db != null) {
-                db.close();
+            if (validator != null) {
+                validator.close();
             }
         }
     }

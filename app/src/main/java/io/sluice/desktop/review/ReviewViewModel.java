@@ -145,7 +145,7 @@ public final class ReviewViewModel {
         whenCancelled(handle, State.VALIDATING, "The validation was cancelled; no review was saved.");
     }
 
-    private record Opened(ReviewAccess access, long shown, ReviewAccess.Totals totals, ReviewAccess.Quality quality) {
+    private record Opened(ReviewAccess access, long shown, ReviewAccess.Totals totals) {
     }
 
     /** Opens a review file (closing the one open before) and shows its first rows. */
@@ -163,7 +163,7 @@ public final class ReviewViewModel {
             ReviewAccess opened = ReviewAccess.open(review, workbench.targetProperty().get());
             try {
                 long count = opened.select(filter, ReviewQuery.Sort.SOURCE_ORDER);
-                Opened result = new Opened(opened, count, opened.totals(), opened.quality());
+                Opened result = new Opened(opened, count, opened.totals());
                 if (ctx.isCancelled()) {
                     opened.close();
                 }
@@ -185,9 +185,11 @@ public final class ReviewViewModel {
             total.set(opened.totals().decisions().pending() + opened.totals().decisions().approved()
                     + opened.totals().decisions().rejected());
             applyTotals(opened.totals());
-            quality.set(opened.quality());
+            quality.set(null);
             notice.set(access.revalidationProblem() == null ? "" : access.revalidationProblem());
             state.set(State.READY);
+            // The dashboard's figures come after the first screen: the grid is what the steward waits for.
+            refreshQuality();
         }, error -> failed("Could not open the review " + review.getFileName(), error));
         whenCancelled(handle, State.OPENING, "Opening the review was cancelled.");
     }
