@@ -69,9 +69,11 @@ final class PagedRows extends ObservableListBase<GridRow> {
         return page != null && offset < page.rows().size() ? page.rows().get(offset) : null;
     }
 
+    /** Keeps the page and tells the grid its rows changed, so the cells showing them draw again. */
     void pageArrived(int number, List<GridRow> rows) {
         requested.remove(number);
         pages.put(number, new Page(rows, false));
+        updated(List.of(number));
     }
 
     void pageFailed(int number) {
@@ -82,6 +84,27 @@ final class PagedRows extends ObservableListBase<GridRow> {
     void markStale() {
         pages.replaceAll((n, p) -> new Page(p.rows(), true));
         requested.clear();
+        updated(List.copyOf(pages.keySet()));
+    }
+
+    /**
+     * An update event, not a replacement: the grid re-reads the visible cells in place (no cells rebuilt, the
+     * selection kept), and a cell re-reading a stale row asks for its page again.
+     */
+    private void updated(List<Integer> pageNumbers) {
+        if (pageNumbers.isEmpty()) {
+            return;
+        }
+        beginChange();
+        try {
+            for (int number : pageNumbers) {
+                for (int i = number * PAGE; i < Math.min(size, (number + 1) * PAGE); i++) {
+                    nextUpdate(i);
+                }
+            }
+        } finally {
+            endChange();
+        }
     }
 
     static boolean isPlaceholder(GridRow row) {

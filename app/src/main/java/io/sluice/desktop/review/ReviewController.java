@@ -91,10 +91,7 @@ public final class ReviewController {
         dashboard = new QualityDashboard(scoreTiles, ruleChart, columnChart, rowChart, decisionChart);
         vm.columns().addListener((javafx.collections.ListChangeListener<String>) c -> gridColumns.build(vm.columns()));
         grid.itemsProperty().bind(vm.rowsProperty().map(rows -> (javafx.collections.ObservableList<GridRow>) rows));
-        vm.pageVersionProperty().addListener((obs, o, n) -> {
-            grid.refresh();
-            showSelectedRow();
-        });
+        vm.pageVersionProperty().addListener((obs, o, n) -> showSelectedRow());
         vm.stateProperty().addListener((obs, o, n) -> showState());
         showState();
         bindCounts();
