@@ -37,7 +37,27 @@ final class QualityDashboard {
         this.columnChart = columnChart;
         this.rowChart = rowChart;
         this.decisionChart = decisionChart;
+        for (javafx.scene.chart.Axis<Number> axis : List.of(ruleChart.getXAxis(), columnChart.getXAxis(),
+                rowChart.getYAxis())) {
+            if (axis instanceof javafx.scene.chart.NumberAxis numbers) {
+                numbers.setTickLabelFormatter(WHOLE_NUMBERS);
+            }
+        }
     }
+
+    /** Counts are whole numbers: a tick at 0.5 findings would only puzzle. */
+    private static final javafx.util.StringConverter<Number> WHOLE_NUMBERS = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double value = n.doubleValue();
+            return value == Math.rint(value) ? String.format("%,d", (long) value) : "";
+        }
+
+        @Override
+        public Number fromString(String text) {
+            return Long.parseLong(text.replace(",", ""));
+        }
+    };
 
     void showQuality(ReviewAccess.Quality quality) {
         tiles.getChildren().clear();
