@@ -18,7 +18,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -28,7 +27,6 @@ import javafx.util.Duration;
 
 import java.io.File;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +42,7 @@ public final class ReviewController {
     private final AppContext context;
     private final ReviewViewModel vm;
     private ReviewGrid gridColumns;
-    private boolean listingChoices;
+    private FindingsPanel findingsPanel;
     private QualityDashboard dashboard;
 
     @FXML private StackPane root;
@@ -100,7 +98,10 @@ public final class ReviewController {
         grid.addEventFilter(KeyEvent.KEY_PRESSED, this::gridKey);
         grid.getSelectionModel().getSelectedCells().addListener(
                 (javafx.collections.ListChangeListener<javafx.scene.control.TablePosition>) c -> showSelectedRow());
-        vm.findingCountsProperty().addListener((obs, o, counts) -> showFindingCounts(counts));
+        vm.counts().findingsProperty().addListener((obs, o, counts) -> {
+            findingsPanel.show(counts);
+            dashboard.showFindings(counts);
+        });
         vm.qualityProperty().addListener((obs, o, q) -> dashboard.showQuality(q));
         dashboardTab.selectedProperty().addListener((obs, o, selected) -> {
             if (selected) {
@@ -131,25 +132,25 @@ public final class ReviewController {
         fileLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             var file = vm.fileProperty().getValue();
             return file == null ? "" : file.getFileName() + "  ·  " + String.format("%,d rows",
-                    vm.totalProperty().getValue().longValue());
-        }, vm.fileProperty(), vm.totalProperty()));
-        pendingLabel.textProperty().bind(count("Pending", vm.pendingProperty()));
-        approvedLabel.textProperty().bind(count("Approved", vm.approvedProperty()));
-        rejectedLabel.textProperty().bind(count("Rejected", vm.rejectedProperty()));
+                    vm.counts().totalProperty().getValue().longValue());
+        }, vm.fileProperty(), vm.counts().totalProperty()));
+        pendingLabel.textProperty().bind(count("Pending", vm.counts().pendingProperty()));
+        approvedLabel.textProperty().bind(count("Approved", vm.counts().approvedProperty()));
+        rejectedLabel.textProperty().bind(count("Rejected", vm.counts().rejectedProperty()));
         shownLabel.textProperty().bind(Bindings.createStringBinding(() -> String.format("Showing %,d of %,d rows",
-                vm.shownProperty().getValue().longValue(), vm.totalProperty().getValue().longValue()),
-                vm.shownProperty(), vm.totalProperty()));
+                vm.shownProperty().getValue().longValue(), vm.counts().totalProperty().getValue().longValue()),
+                vm.shownProperty(), vm.counts().totalProperty()));
         lastActionLabel.textProperty().bind(vm.lastActionProperty());
         noticeLabel.textProperty().bind(vm.noticeProperty());
         noticeLabel.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.noticeProperty().getValue()
                 .isEmpty() && vm.stateProperty().getValue() == ReviewViewModel.State.READY,
                 vm.noticeProperty(), vm.stateProperty()));
         noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
-        Runnable decisions = () -> dashboard.showDecisions(vm.pendingProperty().getValue().longValue(),
-                vm.approvedProperty().getValue().longValue(), vm.rejectedProperty().getValue().longValue());
-        vm.pendingProperty().addListener((obs, o, n) -> decisions.run());
-        vm.approvedProperty().addListener((obs, o, n) -> decisions.run());
-        vm.rejectedProperty().addListener((obs, o, n) -> decisions.run());
+        Runnable decisions = () -> dashboard.showDecisions(vm.counts().pendingProperty().getValue().longValue(),
+                vm.counts().approvedProperty().getValue().longValue(), vm.counts().rejectedProperty().getValue().longValue());
+        vm.counts().pendingProperty().addListener((obs, o, n) -> decisions.run());
+        vm.counts().approvedProperty().addListener((obs, o, n) -> decisions.run());
+        vm.counts().rejectedProperty().addListener((obs, o, n) -> decisions.run());
     }
 
     private static javafx.beans.binding.StringBinding count(String what,
@@ -161,14 +162,7 @@ public final class ReviewController {
     private void bindFilters() {
         statusChoice.getItems().setAll(StatusFilter.values());
         statusChoice.valueProperty().bindBidirectional(vm.statusFilterProperty());
-        findingChoice.getItems().setAll(FindingFilter.ALL, FindingFilter.VALID, FindingFilter.ERRORS);
-        findingChoice.setValue(vm.findingFilterProperty().get());
-        findingChoice.valueProperty().addListener((obs, o, n) -> {
-            if (!listingChoices && n != null) {
-                vm.findingFilterProperty().set(n);
-            }
-        });
-        vm.findingFilterProperty().addListener((obs, o, n) -> selectFindingChoice(n));
+        findingsPanel = new FindingsPanel(vm, findingChoice, ruleList, columnList);
         PauseTransition typing = new PauseTransition(Duration.millis(350));
         typing.setOnFinished(e -> vm.searchTextProperty().set(searchField.getText()));
         searchField.textProperty().addListener((obs, o, n) -> typing.playFromStart());
@@ -181,98 +175,18 @@ public final class ReviewController {
                 searchField.setText(n);
             }
         });
-        for (ListView<FindingFilter> list : List.of(ruleList, columnList)) {
-            list.setCellFactory(l -> new CountCell());
-            list.setOnMouseClicked(e -> filterBy(list.getSelectionModel().getSelectedItem()));
-            list.setOnKeyPressed(e -> {
-                if (e.getCode() == KeyCode.ENTER) {
-                    filterBy(list.getSelectionModel().getSelectedItem());
-                }
-            });
-        }
-    }
-
-    /** A rule or column with its finding count at the right; clicking it filters the grid. */
-    private static final class CountCell extends javafx.scene.control.ListCell<FindingFilter> {
-        CountCell() {
-            // Without this a long rule name widens the cell past the list and brings up a horizontal scroll bar.
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(FindingFilter item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            Label name = new Label(item.value());
-            name.setMinWidth(0);
-            Label count = new Label(String.format("%,d", item.count()));
-            count.getStyleClass().add("finding-count");
-            count.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-            HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-            setText(null);
-            setGraphic(new HBox(6, name, gap, count));
-            setTooltip(new javafx.scene.control.Tooltip("Show the rows with findings "
-                    + (item.kind() == FindingFilter.Kind.RULE ? "of rule " : "on column ") + item.value()));
-        }
-    }
-
-    private void filterBy(FindingFilter filter) {
-        if (filter != null) {
-            vm.findingFilterProperty().set(filter);
-        }
-    }
-
-    private void showFindingCounts(FindingCounts counts) {
-        List<FindingFilter> rules = new ArrayList<>();
-        List<FindingFilter> columns = new ArrayList<>();
-        if (counts != null) {
-            counts.byRule().forEach((rule, n) -> rules.add(FindingFilter.rule(rule, n)));
-            counts.byColumn().forEach((column, n) -> columns.add(FindingFilter.column(column, n)));
-        }
-        rules.sort((a, b) -> Long.compare(b.count(), a.count()));
-        columns.sort((a, b) -> Long.compare(b.count(), a.count()));
-        ruleList.getItems().setAll(rules);
-        columnList.getItems().setAll(columns);
-        List<FindingFilter> choices = new ArrayList<>(List.of(FindingFilter.ALL, FindingFilter.VALID,
-                FindingFilter.ERRORS));
-        choices.addAll(rules);
-        choices.addAll(columns);
-        listingChoices = true;
-        try {
-            findingChoice.getItems().setAll(choices);
-        } finally {
-            listingChoices = false;
-        }
-        selectFindingChoice(vm.findingFilterProperty().get());
-        dashboard.showFindings(counts);
-    }
-
-    /** Shows the filter in the choice box as listed there (with its count), without filtering again. */
-    private void selectFindingChoice(FindingFilter filter) {
-        listingChoices = true;
-        try {
-            findingChoice.setValue(findingChoice.getItems().stream().filter(f -> f.sameAs(filter)).findFirst()
-                    .orElse(filter));
-        } finally {
-            listingChoices = false;
-        }
     }
 
     private void bindActions() {
         var nothingSelected = Bindings.isEmpty(grid.getSelectionModel().getSelectedCells());
         approveButton.disableProperty().bind(nothingSelected);
         rejectButton.disableProperty().bind(nothingSelected);
-        undoButton.disableProperty().bind(vm.canUndo().not());
-        redoButton.disableProperty().bind(vm.canRedo().not());
-        undoButton.textProperty().bind(Bindings.createStringBinding(() -> vm.canUndo().get()
-                ? "Undo: " + vm.undoDescriptionProperty().getValue() : "Undo", vm.undoDescriptionProperty()));
-        redoButton.textProperty().bind(Bindings.createStringBinding(() -> vm.canRedo().get()
-                ? "Redo: " + vm.redoDescriptionProperty().getValue() : "Redo", vm.redoDescriptionProperty()));
+        undoButton.disableProperty().bind(vm.counts().canUndo().not());
+        redoButton.disableProperty().bind(vm.counts().canRedo().not());
+        undoButton.textProperty().bind(Bindings.createStringBinding(() -> vm.counts().canUndo().get()
+                ? "Undo: " + vm.counts().undoDescriptionProperty().getValue() : "Undo", vm.counts().undoDescriptionProperty()));
+        redoButton.textProperty().bind(Bindings.createStringBinding(() -> vm.counts().canRedo().get()
+                ? "Redo: " + vm.counts().redoDescriptionProperty().getValue() : "Redo", vm.counts().redoDescriptionProperty()));
         undoButton.setMaxWidth(260);
         redoButton.setMaxWidth(260);
     }
@@ -397,8 +311,8 @@ public final class ReviewController {
     }
 
     private long validPending() {
-        FindingCounts counts = vm.findingCountsProperty().getValue();
-        return counts == null ? 0 : Math.max(0, vm.totalProperty().getValue().longValue() - counts.rowsWithErrors());
+        FindingCounts counts = vm.counts().findingsProperty().getValue();
+        return counts == null ? 0 : Math.max(0, vm.counts().totalProperty().getValue().longValue() - counts.rowsWithErrors());
     }
 
     private boolean confirm(long rows, String header, String verb) {
@@ -420,8 +334,8 @@ public final class ReviewController {
     /** The dashboard draws the decision pie only once counts are in. */
     void refreshDashboard() {
         dashboard.showQuality(vm.qualityProperty().getValue());
-        dashboard.showFindings(vm.findingCountsProperty().getValue());
-        dashboard.showDecisions(vm.pendingProperty().getValue().longValue(),
-                vm.approvedProperty().getValue().longValue(), vm.rejectedProperty().getValue().longValue());
+        dashboard.showFindings(vm.counts().findingsProperty().getValue());
+        dashboard.showDecisions(vm.counts().pendingProperty().getValue().longValue(),
+                vm.counts().approvedProperty().getValue().longValue(), vm.counts().rejectedProperty().getValue().longValue());
     }
 }

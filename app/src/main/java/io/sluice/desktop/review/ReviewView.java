@@ -57,12 +57,12 @@ public final class ReviewView implements StepView {
 
     @Override
     public ObservableBooleanValue canUndo() {
-        return vm.canUndo();
+        return vm.counts().canUndo();
     }
 
     @Override
     public ObservableBooleanValue canRedo() {
-        return vm.canRedo();
+        return vm.counts().canRedo();
     }
 
     @Override

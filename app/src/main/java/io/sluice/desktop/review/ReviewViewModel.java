@@ -1,7 +1,6 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.review.ReviewSession;
-import io.sluice.core.workspace.FindingCounts;
 import io.sluice.core.workspace.ReviewQuery;
 import io.sluice.core.workspace.ReviewQuery.GridRow;
 import io.sluice.core.workspace.RowFilter;
@@ -10,8 +9,6 @@ import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import io.sluice.desktop.task.Work;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -55,14 +52,8 @@ public final class ReviewViewModel {
     private final ObjectProperty<PagedRows> rows = new SimpleObjectProperty<>(new PagedRows(0, n -> { }));
     private final IntegerProperty pageVersion = new SimpleIntegerProperty();
     private final LongProperty shown = new SimpleLongProperty();
-    private final LongProperty total = new SimpleLongProperty();
-    private final LongProperty pending = new SimpleLongProperty();
-    private final LongProperty approved = new SimpleLongProperty();
-    private final LongProperty rejected = new SimpleLongProperty();
-    private final ObjectProperty<FindingCounts> findingCounts = new SimpleObjectProperty<>();
+    private final ReviewCounts counts = new ReviewCounts();
     private final ObjectProperty<ReviewAccess.Quality> quality = new SimpleObjectProperty<>();
-    private final StringProperty undoDescription = new SimpleStringProperty("");
-    private final StringProperty redoDescription = new SimpleStringProperty("");
     private final StringProperty lastReason = new SimpleStringProperty("");
     private final StringProperty lastAction = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
@@ -70,8 +61,6 @@ public final class ReviewViewModel {
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<ReviewQuery.Sort> sort = new SimpleObjectProperty<>(ReviewQuery.Sort.SOURCE_ORDER);
 
-    private final BooleanBinding canUndo = Bindings.isNotEmpty(undoDescription);
-    private final BooleanBinding canRedo = Bindings.isNotEmpty(redoDescription);
     private ReviewAccess access;
     private int generation;
 
@@ -182,9 +171,7 @@ public final class ReviewViewModel {
             columns.setAll(access.columns());
             resetFiltersQuietly();
             setRows(opened.shown());
-            total.set(opened.totals().decisions().pending() + opened.totals().decisions().approved()
-                    + opened.totals().decisions().rejected());
-            applyTotals(opened.totals());
+            counts.apply(opened.totals());
             quality.set(null);
             notice.set(access.revalidationProblem() == null ? "" : access.revalidationProblem());
             state.set(State.READY);
@@ -333,15 +320,15 @@ public final class ReviewViewModel {
     }
 
     public void undo() {
-        if (canUndo().get()) {
-            String what = undoDescription.get();
+        if (counts.canUndo().get()) {
+            String what = counts.undoDescriptionProperty().getValue();
             act("Undoing", s -> s.undo() ? "Undone: " + what + "." : "Nothing to undo.");
         }
     }
 
     public void redo() {
-        if (canRedo().get()) {
-            String what = redoDescription.get();
+        if (counts.canRedo().get()) {
+            String what = counts.redoDescriptionProperty().getValue();
             act("Redoing", s -> s.redo() ? "Redone: " + what + "." : "Nothing to redo.");
         }
     }
@@ -366,20 +353,11 @@ public final class ReviewViewModel {
         tasks.run(title, work, acted -> {
             if (current == access) {
                 lastAction.set(acted.message());
-                applyTotals(acted.totals());
+                counts.apply(acted.totals());
                 rows.get().markStale();
                 pageVersion.set(pageVersion.get() + 1);
             }
         }, error -> showError.accept(title + " failed", error));
-    }
-
-    private void applyTotals(ReviewAccess.Totals totals) {
-        pending.set(totals.decisions().pending());
-        approved.set(totals.decisions().approved());
-        rejected.set(totals.decisions().rejected());
-        findingCounts.set(totals.findings());
-        undoDescription.set(totals.undo().orElse(""));
-        redoDescription.set(totals.redo().orElse(""));
     }
 
     private List<Long> rowNumbers(List<Integer> positions) {
@@ -447,51 +425,18 @@ public final class ReviewViewModel {
         return pageVersion;
     }
 
+    /** Decision and finding counts and the undo history, kept up to date after each action. */
+    public ReviewCounts counts() {
+        return counts;
+    }
+
     /** Rows the filter shows. */
     public ObservableValue<Number> shownProperty() {
         return shown;
     }
 
-    /** Rows in the review. */
-    public ObservableValue<Number> totalProperty() {
-        return total;
-    }
-
-    public ObservableValue<Number> pendingProperty() {
-        return pending;
-    }
-
-    public ObservableValue<Number> approvedProperty() {
-        return approved;
-    }
-
-    public ObservableValue<Number> rejectedProperty() {
-        return rejected;
-    }
-
-    public ObservableValue<FindingCounts> findingCountsProperty() {
-        return findingCounts;
-    }
-
     ObservableValue<ReviewAccess.Quality> qualityProperty() {
         return quality;
-    }
-
-    /** What Undo would revert ("Reject row 12"), empty when nothing. */
-    public ObservableValue<String> undoDescriptionProperty() {
-        return undoDescription;
-    }
-
-    public ObservableValue<String> redoDescriptionProperty() {
-        return redoDescription;
-    }
-
-    public BooleanBinding canUndo() {
-        return canUndo;
-    }
-
-    public BooleanBinding canRedo() {
-        return canRedo;
     }
 
     /** The last reject reason, offered again for the next rejection. */

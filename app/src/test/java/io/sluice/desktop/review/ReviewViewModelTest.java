@@ -63,9 +63,9 @@ class ReviewViewModelTest {
         assertThat(file.getFileName().toString()).matches("ds1-concrete-mix-\\d{8}-\\d{6}\\.sluice");
         assertThat(workbench.reviewProperty().get()).isEqualTo(file);
         assertThat(settings.recentReviews()).containsExactly(file.toAbsolutePath().normalize());
-        assertThat(vm.totalProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
-        assertThat(vm.pendingProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
-        assertThat(vm.findingCountsProperty().getValue().rowsWithErrors()).isPositive();
+        assertThat(vm.counts().totalProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
+        assertThat(vm.counts().pendingProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
+        assertThat(vm.counts().findingsProperty().getValue().rowsWithErrors()).isPositive();
         assertThat(vm.qualityProperty().getValue().summary()).isPresent();
         assertThat(vm.columns()).startsWith("Mix Code", "Cement (kg/m3)");
     }
@@ -94,13 +94,13 @@ class ReviewViewModelTest {
     @Test
     void filtersByFindingStatusAndTextAndSortsNumerically() {
         vm.enter();
-        long withErrors = vm.findingCountsProperty().getValue().rowsWithErrors();
+        long withErrors = vm.counts().findingsProperty().getValue().rowsWithErrors();
         vm.findingFilterProperty().set(FindingFilter.ERRORS);
         assertThat(vm.shownProperty().getValue().longValue()).isEqualTo(withErrors);
         assertThat(visible()).allSatisfy(r -> assertThat(r.findings()).extracting(Finding::severity)
                 .contains(Severity.ERROR));
 
-        String rule = vm.findingCountsProperty().getValue().byRule().keySet().iterator().next();
+        String rule = vm.counts().findingsProperty().getValue().byRule().keySet().iterator().next();
         vm.findingFilterProperty().set(FindingFilter.rule(rule, 0));
         assertThat(visible()).allSatisfy(r -> assertThat(r.findings()).extracting(Finding::rule).contains(rule));
 
@@ -124,7 +124,7 @@ class ReviewViewModelTest {
         showFirstScreen();
         vm.reject(List.of(0), "Wrong supplier");
         assertThat(vm.lastReasonProperty().getValue()).isEqualTo("Wrong supplier");
-        assertThat(vm.undoDescriptionProperty().getValue()).isEqualTo("Reject row 2");
+        assertThat(vm.counts().undoDescriptionProperty().getValue()).isEqualTo("Reject row 2");
         vm.approve(List.of(1, 2, 3));
         assertThat(vm.rowsProperty().getValue().get(0).decision().status()).isEqualTo(DecisionStatus.REJECTED);
         assertThat(vm.rowsProperty().getValue().get(3).decision().status()).isEqualTo(DecisionStatus.APPROVED);
@@ -132,16 +132,16 @@ class ReviewViewModelTest {
 
         vm.undo();
         assertCounts(DS1_ROWS - 1, 0, 1);
-        assertThat(vm.redoDescriptionProperty().getValue()).isEqualTo("Approve 3 selected rows");
-        assertThat(vm.canRedo().get()).isTrue();
+        assertThat(vm.counts().redoDescriptionProperty().getValue()).isEqualTo("Approve 3 selected rows");
+        assertThat(vm.counts().canRedo().get()).isTrue();
         vm.redo();
         assertCounts(DS1_ROWS - 4, 3, 1);
 
         vm.approveAllValid();
-        long valid = DS1_ROWS - vm.findingCountsProperty().getValue().rowsWithErrors();
-        assertThat(vm.approvedProperty().getValue().longValue()).isBetween(valid - 4, valid + 3);
+        long valid = DS1_ROWS - vm.counts().findingsProperty().getValue().rowsWithErrors();
+        assertThat(vm.counts().approvedProperty().getValue().longValue()).isBetween(valid - 4, valid + 3);
         vm.rejectAllWithErrors("Errors left");
-        assertThat(vm.pendingProperty().getValue().longValue()).isZero();
+        assertThat(vm.counts().pendingProperty().getValue().longValue()).isZero();
     }
 
     @Test
@@ -173,7 +173,7 @@ class ReviewViewModelTest {
         assertThat(after.cells().get(cement)).isEqualTo("350");
         assertThat(after.isEdited(cement)).isTrue();
         assertThat(after.findings()).extracting(Finding::column).doesNotContain("Cement (kg/m3)");
-        assertThat(vm.undoDescriptionProperty().getValue()).startsWith("Edit B" + before.row());
+        assertThat(vm.counts().undoDescriptionProperty().getValue()).startsWith("Edit B" + before.row());
 
         vm.undo();
         GridRow undone = vm.rowsProperty().getValue().get(0);
@@ -211,8 +211,8 @@ class ReviewViewModelTest {
 
         workbench.openReview(file);
         assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.READY);
-        assertThat(vm.rejectedProperty().getValue().longValue()).isEqualTo(1);
-        assertThat(vm.undoDescriptionProperty().getValue()).isEqualTo("Reject row 2");
+        assertThat(vm.counts().rejectedProperty().getValue().longValue()).isEqualTo(1);
+        assertThat(vm.counts().undoDescriptionProperty().getValue()).isEqualTo("Reject row 2");
         try (var files = Files.list(home.resolve("reviews"))) {
             assertThat(files.filter(f -> f.toString().endsWith(".sluice")).count()).isEqualTo(1);
         }
@@ -229,7 +229,7 @@ class ReviewViewModelTest {
     }
 
     private void assertCounts(long pending, long approved, long rejected) {
-        assertThat(List.of(vm.pendingProperty().getValue().longValue(), vm.approvedProperty().getValue().longValue(),
-                vm.rejectedProperty().getValue().longValue())).containsExactly(pending, approved, rejected);
+        assertThat(List.of(vm.counts().pendingProperty().getValue().longValue(), vm.counts().approvedProperty().getValue().longValue(),
+                vm.counts().rejectedProperty().getValue().longValue())).containsExactly(pending, approved, rejected);
     }
 }
