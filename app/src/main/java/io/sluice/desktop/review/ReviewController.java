@@ -88,7 +88,8 @@ public final class ReviewController {
         gridColumns = new ReviewGrid(grid, vm);
         dashboard = new QualityDashboard(scoreTiles, ruleChart, columnChart, rowChart, decisionChart);
         vm.columns().addListener((javafx.collections.ListChangeListener<String>) c -> gridColumns.build(vm.columns()));
-        grid.itemsProperty().bind(vm.rowsProperty().map(rows -> (javafx.collections.ObservableList<GridRow>) rows));
+        gridColumns.setItems(vm.rowsProperty().getValue());
+        vm.rowsProperty().addListener((obs, o, rows) -> gridColumns.setItems(rows));
         vm.pageVersionProperty().addListener((obs, o, n) -> showSelectedRow());
         vm.stateProperty().addListener((obs, o, n) -> showState());
         showState();

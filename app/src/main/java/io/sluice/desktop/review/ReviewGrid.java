@@ -31,6 +31,7 @@ final class ReviewGrid {
 
     private final TableView<GridRow> table;
     private final ReviewViewModel vm;
+    private boolean swappingItems;
 
     ReviewGrid(TableView<GridRow> table, ReviewViewModel vm) {
         this.table = table;
@@ -69,6 +70,21 @@ final class ReviewGrid {
         }
     }
 
+    /**
+     * Shows a new view's rows. TableView clears its sort order when its items are replaced; the sort order is the
+     * view model's, so it is put back without sorting again.
+     */
+    void setItems(javafx.collections.ObservableList<GridRow> rows) {
+        List<TableColumn<GridRow, ?>> order = List.copyOf(table.getSortOrder());
+        swappingItems = true;
+        try {
+            table.setItems(rows);
+            table.getSortOrder().setAll(order);
+        } finally {
+            swappingItems = false;
+        }
+    }
+
     /** The distinct grid positions of the selected cells, in order. */
     List<Integer> selectedPositions() {
         return table.getSelectionModel().getSelectedCells().stream().map(TablePosition::getRow).distinct().sorted()
@@ -95,6 +111,9 @@ final class ReviewGrid {
     }
 
     private void sortChanged() {
+        if (swappingItems) {
+            return;
+        }
         if (table.getSortOrder().isEmpty()) {
             vm.sortProperty().set(ReviewQuery.Sort.SOURCE_ORDER);
             return;

@@ -218,6 +218,16 @@ class ReviewViewModelTest {
         }
     }
 
+    @Test
+    void saysInOneSentenceWhyAFileCannotBeOpened() throws Exception {
+        Path notAReview = Files.writeString(home.resolve("notes.sluice"), "not a review");
+        workbench.openReview(notAReview);
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
+        assertThat(failures).singleElement().satisfies(e -> assertThat(e)
+                .isInstanceOf(io.sluice.core.SluiceException.class).hasMessageContaining("notes.sluice"));
+        failures.clear();
+    }
+
     /** What the grid does when it draws the first screen: reads the rows it shows. */
     private void showFirstScreen() {
         vm.rowsProperty().getValue().get(0);

@@ -95,6 +95,35 @@ class ReviewViewTest {
     }
 
     @Test
+    void sortsNumericallyWhenAColumnHeaderIsClicked(FxRobot robot) {
+        validateTheSample(robot);
+        TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
+        javafx.scene.Node header = robot.lookup(".column-header").match(node -> node instanceof
+                javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
+                && "col-1".equals(h.getTableColumn().getId())).query();
+        robot.clickOn(header);
+        waitFor(() -> firstRowsLoaded(grid) && !grid.getItems().get(0).cells().get(0).equals("DS1-000001"));
+        assertThat(cementOnScreen(grid)).hasSizeGreaterThan(10).isSorted();
+        double smallest = cementOnScreen(grid).get(0);
+        robot.clickOn(header);
+        waitFor(() -> grid.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING);
+        waitFor(() -> firstRowsLoaded(grid) && cementOnScreen(grid).get(0) > smallest);
+        assertThat(cementOnScreen(grid)).hasSizeGreaterThan(10)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    private static boolean firstRowsLoaded(TableView<GridRow> grid) {
+        return grid.getItems().size() > 20
+                && java.util.stream.IntStream.range(0, 20).allMatch(i -> grid.getItems().get(i).row() > 0);
+    }
+
+    /** The numeric Cement values of the first 20 rows, in grid order. */
+    private static java.util.List<Double> cementOnScreen(TableView<GridRow> grid) {
+        return java.util.stream.IntStream.range(0, 20).mapToObj(i -> grid.getItems().get(i).cells().get(1))
+                .filter(t -> t.matches("[0-9]+(\\.[0-9]+)?")).map(Double::valueOf).toList();
+    }
+
+    @Test
     void showsTheQualityDashboard(FxRobot robot) {
         validateTheSample(robot);
         robot.interact(() -> robot.lookup("#review-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
