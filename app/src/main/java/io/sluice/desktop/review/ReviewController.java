@@ -290,7 +290,7 @@ public final class ReviewController {
     @FXML
     private void goToMapping() {
         if (vm.canValidate()) {
-            vm.enter();
+            vm.validateNow();
         } else {
             context.workbench().stepProperty().set(Step.MAPPING);
         }

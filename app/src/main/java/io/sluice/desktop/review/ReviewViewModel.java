@@ -63,6 +63,7 @@ public final class ReviewViewModel {
 
     private ReviewAccess access;
     private int generation;
+    private boolean validateOnEnter = true;
 
     public ReviewViewModel(Workbench workbench, TaskRunner tasks, DesktopSettings settings, Path reviewsDirectory,
                            BiConsumer<String, Throwable> showError) {
@@ -105,7 +106,7 @@ public final class ReviewViewModel {
             if (access == null || !review.equals(access.file())) {
                 open(review);
             }
-        } else if (access == null && canValidate()) {
+        } else if (access == null && canValidate() && validateOnEnter) {
             validate();
         }
     }
@@ -115,7 +116,16 @@ public final class ReviewViewModel {
         return workbench.profileProperty().get() != null && workbench.sourceFileProperty().get() != null;
     }
 
+    /** Validates the mapped source into a new review now, e.g. again after a cancelled or failed validation. */
+    public void validateNow() {
+        if (canValidate() && state.get() == State.EMPTY) {
+            validate();
+        }
+    }
+
     private void validate() {
+        // A cancelled or failed validation is not restarted by merely coming back to the step.
+        validateOnEnter = false;
         Path source = workbench.sourceFileProperty().get();
         Path target = NewReview.fileFor(source, reviewsDirectory, LocalDateTime.now());
         var options = NewReview.options(workbench.sourceOptionsProperty().get(), workbench.profileProperty().get());
@@ -126,6 +136,7 @@ public final class ReviewViewModel {
         TaskHandle handle = tasks.run("Validating " + source.getFileName(),
                 ctx -> NewReview.validate(source, options, profile, choice, target, ctx),
                 created -> {
+                    validateOnEnter = true;
                     settings.reviewOpened(created);
                     state.set(State.EMPTY);
                     workbench.reviewProperty().set(created);

@@ -219,6 +219,23 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void doesNotRetryAFailedValidationUntilAskedTo() {
+        io.sluice.core.profile.Profile p = workbench.profileProperty().get();
+        workbench.profileProperty().set(new io.sluice.core.profile.Profile(p.format(), p.version(), p.name(),
+                p.source(), "no_such_table", p.columns(), p.nullMarkers(), p.rules(), p.naturalKey(), p.commitMode(),
+                p.legacyId()));
+        vm.enter();
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
+        assertThat(failures).hasSize(1);
+        vm.enter();
+        assertThat(failures).as("coming back to the step does not fail again").hasSize(1);
+        vm.validateNow();
+        assertThat(failures).hasSize(2);
+        assertThat(home.resolve("reviews").toFile().list((d, n) -> n.endsWith(".sluice"))).isNullOrEmpty();
+        failures.clear();
+    }
+
+    @Test
     void saysInOneSentenceWhyAFileCannotBeOpened() throws Exception {
         Path notAReview = Files.writeString(home.resolve("notes.sluice"), "not a review");
         workbench.openReview(notAReview);
