@@ -240,19 +240,29 @@ public final class ReviewViewModel {
         rows.set(list[0]);
     }
 
+    /** A page read, or why it could not be: a failed page is asked for again when it is next shown. */
+    private record PageRead(List<GridRow> rows, RuntimeException error) {
+    }
+
     private void fetch(int gen, PagedRows list, int page) {
         ReviewAccess current = access;
         if (current == null) {
             return;
         }
-        tasks.run("Reading rows", ctx -> current.page((long) page * PagedRows.PAGE, PagedRows.PAGE), loaded -> {
-            if (gen == generation && list == rows.get()) {
-                list.pageArrived(page, loaded);
+        tasks.quiet("Reading rows", ctx -> {
+            try {
+                return new PageRead(current.page((long) page * PagedRows.PAGE, PagedRows.PAGE), null);
+            } catch (RuntimeException e) {
+                return new PageRead(List.of(), e);
+            }
+        }, read -> {
+            if (read.error() != null) {
+                list.pageFailed(page);
+                showError.accept("Could not read rows of the review", read.error());
+            } else if (gen == generation && list == rows.get()) {
+                list.pageArrived(page, read.rows());
                 pageVersion.set(pageVersion.get() + 1);
             }
-        }, error -> {
-            list.pageFailed(page);
-            showError.accept("Could not read rows of the review", error);
         });
     }
 
