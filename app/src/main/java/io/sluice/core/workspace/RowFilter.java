@@ -94,9 +94,10 @@ public final class RowFilter {
             cells.add("r.c" + i + " LIKE ? ESCAPE '\\'");
             parameters.add(pattern);
         }
-        cells.add("EXISTS (SELECT 1 FROM source_cell_extra x WHERE x.row_no = r.row_no AND x.text LIKE ? ESCAPE '\\')");
+        // Not correlated: SQLite reads the few extra and edited cells once, instead of twice for every row.
+        cells.add("r.row_no IN (SELECT x.row_no FROM source_cell_extra x WHERE x.text LIKE ? ESCAPE '\\')");
         parameters.add(pattern);
-        cells.add("EXISTS (SELECT 1 FROM cell_edit e WHERE e.row_no = r.row_no AND e.text LIKE ? ESCAPE '\\')");
+        cells.add("r.row_no IN (SELECT e.row_no FROM cell_edit e WHERE e.text LIKE ? ESCAPE '\\')");
         parameters.add(pattern);
         return new RowFilter(List.of(String.join(" OR ", cells)), parameters, "rows containing '" + text + "'");
     }
