@@ -289,6 +289,16 @@ public final class Review implements AutoCloseable {
         }
     }
 
+    /** The open connection, for queries of this package that run on the review's thread (e.g. {@link ReviewQuery}). */
+    Connection connection() {
+        return connection;
+    }
+
+    /** How many source columns live in {@code source_row} (c0..cN); the rest are in {@code source_cell_extra}. */
+    int wideColumns() {
+        return wide;
+    }
+
     void writerClosed(AutoCloseable writer) {
         if (activeWriter == writer) {
             activeWriter = null;

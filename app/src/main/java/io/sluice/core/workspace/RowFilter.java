@@ -12,8 +12,12 @@ import java.util.stream.Collectors;
  */
 public final class RowFilter {
 
-    private static final String ERROR_FINDING = "EXISTS (SELECT 1 FROM finding f WHERE f.row_no = r.row_no"
-            + " AND f.severity = 'error')";
+    /*
+     * "r.row_no IN (SELECT ... FROM finding)" rather than a correlated EXISTS: SQLite then looks the few rows with
+     * findings up by row number instead of testing every row of the sheet (0.03 s instead of 0.4 s on a million).
+     */
+    private static final String ERROR_FINDING =
+            "r.row_no IN (SELECT f.row_no FROM finding f WHERE f.severity = 'error')";
 
     private final List<String> conditions;
     private final List<Object> parameters;
@@ -47,14 +51,14 @@ public final class RowFilter {
     /** Rows with a finding of the rule with this id (e.g. {@code fk}, {@code wc-ratio-plausible}). */
     public static RowFilter withRule(String rule) {
         Objects.requireNonNull(rule, "rule");
-        return of("EXISTS (SELECT 1 FROM finding f WHERE f.row_no = r.row_no AND f.rule = ?)",
+        return of("r.row_no IN (SELECT f.row_no FROM finding f WHERE f.rule = ?)",
                 "rows with findings of rule '" + rule + "'", rule);
     }
 
     /** Rows with a finding on the source column with this header. */
     public static RowFilter onColumn(String column) {
         Objects.requireNonNull(column, "column");
-        return of("EXISTS (SELECT 1 FROM finding f WHERE f.row_no = r.row_no AND f.col = ?)",
+        return of("r.row_no IN (SELECT f.row_no FROM finding f WHERE f.col = ?)",
                 "rows with findings on '" + column + "'", column);
     }
 
@@ -68,6 +72,34 @@ public final class RowFilter {
     /** Rows with no decision yet. */
     public static RowFilter pending() {
         return of("NOT EXISTS (SELECT 1 FROM decision p WHERE p.row_no = r.row_no)", "pending rows");
+    }
+
+    /** Rows the steward approved (or rejected): the decided rows with this status. */
+    public static RowFilter withStatus(DecisionStatus status) {
+        Objects.requireNonNull(status, "status");
+        return of("r.row_no IN (SELECT d.row_no FROM decision d WHERE d.status = ?)",
+                status.label() + " rows", status.label());
+    }
+
+    /**
+     * Rows where some cell of {@code review} contains {@code text} (ignoring case for ASCII letters), as read or as
+     * edited by the steward.
+     */
+    public static RowFilter containing(Review review, String text) {
+        Objects.requireNonNull(text, "text");
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<String> cells = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        for (int i = 0; i < review.wideColumns(); i++) {
+            cells.add("r.c" + i + " LIKE ? ESCAPE '\\'");
+            parameters.add(pattern);
+        }
+        // Not correlated: SQLite reads the few extra and edited cells once, instead of twice for every row.
+        cells.add("r.row_no IN (SELECT x.row_no FROM source_cell_extra x WHERE x.text LIKE ? ESCAPE '\\')");
+        parameters.add(pattern);
+        cells.add("r.row_no IN (SELECT e.row_no FROM cell_edit e WHERE e.text LIKE ? ESCAPE '\\')");
+        parameters.add(pattern);
+        return new RowFilter(List.of(String.join(" OR ", cells)), parameters, "rows containing '" + text + "'");
     }
 
     /** Rows that match both this filter and {@code other}. */

@@ -1,0 +1,281 @@
+package io.sluice.bench;
+
+import io.sluice.core.Progress;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.validate.ValidationJob;
+import io.sluice.core.validate.ValidationSummary;
+import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.ReviewQuery;
+import io.sluice.core.workspace.ReviewStager;
+import io.sluice.desktop.DesktopShell;
+import io.sluice.desktop.review.FindingFilter;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Measures the review step on a big review: builds (or reuses) a review of a generated file validated with the ds1
+ * profile, starts the desktop headless, opens the review and prints the time to the first screen of the grid, to a
+ * filter, a text search, a sort and a jump deep into the rows, the longest gap between two JavaFX pulses during all
+ * that, and the peak heap. Not a test: run it by hand (see the README) with the test classpath, which has Monocle.
+ * <p>
+ * Arguments: {@code [directory] [rows]}, by default {@code target/desktop-bench 1000000}. From {@code app/}:
+ * <pre>
+ * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
+ * java -Xmx256m -cp target/classes:target/test-classes:$(cat target/test-cp.txt) io.sluice.bench.DesktopBenchmark
+ * </pre>
+ */
+public final class DesktopBenchmark {
+
+    private static final long TIMEOUT_SECONDS = 300;
+
+    private final AtomicLong lastPulse = new AtomicLong();
+    private final AtomicLong longestGap = new AtomicLong();
+    private final AtomicLong flowGap = new AtomicLong();
+    private Stage stage;
+    private DesktopShell shell;
+
+    private DesktopBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/desktop-bench").toAbsolutePath();
+        long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
+        Files.createDirectories(dir);
+        headless(dir);
+        Path review = dir.resolve("mixes-" + rows + ".sluice");
+        if (!Files.exists(review)) {
+            build(dir, rows, review);
+        }
+        new DesktopBenchmark().run(review, dir.resolve("home"));
+        System.exit(0);
+    }
+
+    /** Monocle's headless screen and software rendering, as the TestFX tests use them; set before JavaFX starts. */
+    private static void headless(Path dir) {
+        System.setProperty("glass.platform", System.getProperty("glass.platform", "Monocle"));
+        System.setProperty("monocle.platform", System.getProperty("monocle.platform", "Headless"));
+        System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
+        System.setProperty("prism.text", System.getProperty("prism.text", "t2k"));
+        System.setProperty("java.awt.headless", "true");
+        System.setProperty("sluice.home", System.getProperty("sluice.home", dir.resolve("home").toString()));
+    }
+
+    private static void build(Path dir, long rows, Path review) throws IOException {
+        Path csv = dir.resolve("mixes-" + rows + ".csv");
+        long start = System.nanoTime();
+        if (!Files.exists(csv)) {
+            Path partial = dir.resolve(csv.getFileName() + ".partial");
+            new ConcreteMixGenerator(GeneratorOptions.defaults().withRows(rows).withColumns(MixColumn.CORE_COUNT))
+                    .writeCsv(partial, CsvLayout.english());
+            Files.move(partial, csv);
+        }
+        long generated = System.nanoTime();
+        Path partial = dir.resolve(review.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        try (TargetDatabase db = TargetDatabase.openDefault();
+             ValidationJob job = ValidationJob.prepare(csv, SourceOptions.DEFAULTS, SampleProfiles.ds1(), db);
+             Review staged = Review.create(partial, ReviewStager.info(job, db), job.table().columns());
+             ReviewStager stager = new ReviewStager(staged)) {
+            ValidationSummary summary = job.run(stager, Progress.NONE);
+            stager.finish(job.table().issues(), summary);
+        }
+        Files.move(partial, review);
+        System.out.printf(Locale.ROOT, "Built %s: generate %.1f s, validate and stage %.1f s%n", review,
+                seconds(start, generated), seconds(generated, System.nanoTime()));
+    }
+
+    private void run(Path review, Path home) throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> {
+            stage = new Stage();
+            shell = DesktopShell.open(stage, home);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long last = lastPulse.getAndSet(now);
+                    if (last > 0) {
+                        longestGap.accumulateAndGet(now - last, Math::max);
+                    }
+                }
+            }.start();
+            started.complete(null);
+        });
+        started.get(30, TimeUnit.SECONDS);
+        resetPeaks();
+        longestGap.set(0);
+
+        TableView<?> grid = measure("First screen of the grid (open the review, count, first page)",
+                () -> shell.context().workbench().openReview(review),
+                () -> gridShowing());
+        long openingGap = flowGap.getAndSet(0);
+        onFx(() -> {
+            ComboBox<FindingFilter> findings = lookup("#finding-filter");
+            findings.setValue(FindingFilter.ERRORS);
+            return null;
+        }, "Filter: rows with errors", grid);
+        onFx(() -> {
+            ComboBox<FindingFilter> findings = lookup("#finding-filter");
+            findings.setValue(FindingFilter.ALL);
+            return null;
+        }, "Filter off again (all rows)", grid);
+        onFx(() -> {
+            TextField search = lookup("#search-field");
+            search.setText("DS1-0005");
+            search.getOnAction().handle(null);
+            return null;
+        }, "Text search in every cell", grid);
+        onFx(() -> {
+            TextField search = lookup("#search-field");
+            search.setText("");
+            search.getOnAction().handle(null);
+            return null;
+        }, "Search cleared (all rows)", grid);
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<Object> table = (TableView<Object>) grid;
+            TableColumn<Object, ?> cement = table.getColumns().stream().filter(c -> "col-1".equals(c.getId()))
+                    .findFirst().orElseThrow();
+            cement.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(cement));
+            return null;
+        }, "Sort all rows by Cement (numeric, descending)", grid);
+        measure("Jump to the middle of the rows", () -> grid.scrollTo(grid.getItems().size() / 2),
+                () -> loadedAt(grid.getItems().size() / 2) ? grid : null);
+        onFx(() -> {
+            shell.context().workbench().reviewProperty().set(null);
+            shell.context().workbench().openReview(review);
+            return null;
+        }, "First screen again (close and re-open the review, warm)", grid);
+
+        System.out.printf(Locale.ROOT, "Rows in the review: %,d%n", (long) callFx(() -> grid.getItems().size()));
+        System.out.printf(Locale.ROOT, "Longest gap between JavaFX pulses while the screen is built and opened"
+                + " (cold: FXML, CSS, first layout): %.0f ms%n", openingGap / 1e6);
+        System.out.printf(Locale.ROOT, "Longest gap between JavaFX pulses during filters, search, sort and jump:"
+                + " %.0f ms%n", flowGap.get() / 1e6);
+        System.out.printf(Locale.ROOT, "Peak heap: %.0f MB (max heap %d MB)%n", peakHeap() / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576);
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            shell.close();
+            stage.hide();
+            closed.complete(null);
+        });
+        closed.get(30, TimeUnit.SECONDS);
+        Platform.exit();
+    }
+
+    /** Changes the view on the JavaFX thread and waits until the grid shows its new first rows. */
+    private void onFx(Supplier<Void> change, String what, TableView<?> grid) throws Exception {
+        Object before = callFx(grid::getItems);
+        measure(what, () -> change.get(), () -> {
+            Object now = grid.getItems();
+            return now != before && loadedAt(0) ? grid : null;
+        });
+    }
+
+    private <T> T measure(String what, Runnable action, Supplier<T> done) throws Exception {
+        long start = System.nanoTime();
+        long gapBefore = longestGap.getAndSet(0);
+        Platform.runLater(action);
+        T result = waitOnFx(done);
+        long elapsed = System.nanoTime() - start;
+        // let the grid draw what arrived, so that its pulse counts towards this step
+        Thread.sleep(100);
+        long gap = longestGap.get();
+        System.out.printf(Locale.ROOT, "%-58s %6.0f ms   (longest pulse gap %4.0f ms)%n", what, elapsed / 1e6,
+                gap / 1e6);
+        longestGap.set(Math.max(gap, gapBefore));
+        flowGap.accumulateAndGet(gap, Math::max);
+        return result;
+    }
+
+    /** Polls on the JavaFX thread (every 5 ms) until {@code done} gives a value: what the user would see. */
+    private static <T> T waitOnFx(Supplier<T> done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            T value = callFx(done::get);
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("The screen did not get there in " + TIMEOUT_SECONDS + " s.");
+    }
+
+    private static <T> T callFx(Supplier<T> call) throws Exception {
+        AtomicReference<T> value = new AtomicReference<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                value.set(call.get());
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return value.get();
+    }
+
+    private TableView<?> gridShowing() {
+        TableView<?> grid = lookup("#review-grid");
+        return grid != null && !grid.getItems().isEmpty() && loadedAt(0) ? grid : null;
+    }
+
+    /** Whether the row at a position has arrived (without asking for it) and the grid has drawn since. */
+    private boolean loadedAt(int position) {
+        TableView<?> grid = lookup("#review-grid");
+        if (grid == null || grid.getItems().size() <= position) {
+            return false;
+        }
+        Object item = grid.getItems().get(position);
+        return item instanceof ReviewQuery.GridRow row && row.row() >= 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T lookup(String id) {
+        return (T) stage.getScene().lookup(id);
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
+    }
+}

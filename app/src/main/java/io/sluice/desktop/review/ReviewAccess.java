@@ -1,0 +1,125 @@
+package io.sluice.desktop.review;
+
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.review.ReviewSession;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.validate.ValidationSummary;
+import io.sluice.core.workspace.DecisionCounts;
+import io.sluice.core.workspace.FindingCounts;
+import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.ReviewQuery;
+import io.sluice.core.workspace.ReviewStager;
+import io.sluice.core.workspace.RowFilter;
+import io.sluice.desktop.TargetChoice;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One open review with its session and grid query, used from background tasks. A review (one SQLite connection)
+ * must be used by one thread at a time while tasks run on a pool, so every call goes through one lock.
+ */
+final class ReviewAccess implements AutoCloseable {
+
+    /** Findings-per-row buckets for the dashboard: 0, 1, 2, 3, 4 or more. */
+    static final int ROW_BUCKETS = 5;
+
+    /** What the screen shows besides the grid, read in one go after each change. */
+    record Totals(DecisionCounts decisions, FindingCounts findings, Optional<String> undo, Optional<String> redo) {
+    }
+
+    /** What the dashboard shows: the validation summary (absent for a review validated only part-way). */
+    record Quality(Optional<ValidationSummary> summary, Map<Integer, Long> findingsPerRow) {
+    }
+
+    private final Review review;
+    private final ReviewSession session;
+    private final ReviewQuery query;
+    private final LazyRowValidator validator;
+
+    private ReviewAccess(Review review, LazyRowValidator validator) {
+        this.review = review;
+        this.validator = validator;
+        this.session = ReviewSession.open(review, validator);
+        this.query = new ReviewQuery(review);
+    }
+
+    /**
+     * Opens the review; edits are validated again with the profile the review records, against {@code target}
+     * (connected at the first edit). A review without a profile opens too, and its edits are not validated.
+     */
+    static ReviewAccess open(Path file, TargetChoice target) {
+        Review review = Review.open(file);
+        try {
+            String profileJson = review.info().profileJson();
+            return new ReviewAccess(review, profileJson == null ? null : new LazyRowValidator(
+                    ProfileIO.fromJson(profileJson, file.toString()), review.columns(), target));
+        } catch (RuntimeException e) {
+            review.close();
+            throw e;
+        }
+    }
+
+    Path file() {
+        return review.file();
+    }
+
+    List<String> columns() {
+        return review.columns();
+    }
+
+    /** Why edits are not validated again, or null when they are. */
+    String revalidationProblem() {
+        return validator == null ? "This review records no mapping profile, so edited rows are not validated again."
+                : null;
+    }
+
+    /** The filter for a substring in any cell; reads nothing, so it needs no lock. */
+    RowFilter containing(String text) {
+        return RowFilter.containing(review, text);
+    }
+
+    synchronized long select(RowFilter filter, ReviewQuery.Sort sort) {
+        return query.select(filter, sort);
+    }
+
+    synchronized List<ReviewQuery.GridRow> page(long from, int limit) {
+        return query.page(from, limit);
+    }
+
+    synchronized Totals totals() {
+        return new Totals(session.counts(), review.counts(), session.undoDescription(), session.redoDescription());
+    }
+
+    synchronized Quality quality() {
+        return new Quality(ReviewStager.summary(review), query.findingsPerRow(ROW_BUCKETS));
+    }
+
+    synchronized long rowCount() {
+        return review.rowCount();
+    }
+
+    /** Runs one action of the session (approve, reject, edit, undo, ...) and reads the totals after it. */
+    synchronized <T> T act(Function<ReviewSession, T> action) {
+        return action.apply(session);
+    }
+
+    synchronized List<Finding> findings(long row) {
+        return session.findings(row);
+    }
+
+    @Override
+    public synchronized void close() {
+        session.close();
+        try {
+            review.close();
+        } finally {
+            if (validator != null) {
+                validator.close();
+            }
+        }
+    }
+}

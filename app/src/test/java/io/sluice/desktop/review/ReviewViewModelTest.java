@@ -1,0 +1,262 @@
+package io.sluice.desktop.review;
+
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.review.ReviewSession;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.rules.Severity;
+import io.sluice.core.workspace.DecisionStatus;
+import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.ReviewQuery;
+import io.sluice.core.workspace.ReviewQuery.GridRow;
+import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.Samples;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.SyncTasks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReviewViewModelTest {
+
+    /** ds1-concrete-mix.csv holds 200 data rows (rows 2..201). */
+    private static final int DS1_ROWS = 200;
+
+    @TempDir
+    Path home;
+
+    private final Workbench workbench = new Workbench();
+    private final DesktopSettings settings = new DesktopSettings();
+    private final List<Throwable> failures = new ArrayList<>();
+    private ReviewViewModel vm;
+
+    @BeforeEach
+    void mapTheSample() {
+        Samples.Sample ds1 = Samples.all().get(0);
+        workbench.sourceFileProperty().set(Samples.extract(ds1, home));
+        workbench.profileProperty().set(ProfileIO.read(Samples.profileOf(ds1, home)));
+        vm = new ReviewViewModel(workbench, SyncTasks.runner(failures), settings, home.resolve("reviews"),
+                (title, error) -> failures.add(error));
+    }
+
+    @AfterEach
+    void close() {
+        vm.close();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void validatesTheMappedSourceIntoANewReviewAndOpensIt() {
+        vm.enter();
+
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.READY);
+        Path file = vm.fileProperty().getValue();
+        assertThat(file.getParent()).isEqualTo(home.resolve("reviews"));
+        assertThat(file.getFileName().toString()).matches("ds1-concrete-mix-\\d{8}-\\d{6}\\.sluice");
+        assertThat(workbench.reviewProperty().get()).isEqualTo(file);
+        assertThat(settings.recentReviews()).containsExactly(file.toAbsolutePath().normalize());
+        assertThat(vm.counts().totalProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
+        assertThat(vm.counts().pendingProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
+        assertThat(vm.counts().findingsProperty().getValue().rowsWithErrors()).isPositive();
+        assertThat(vm.qualityProperty().getValue().summary()).isPresent();
+        assertThat(vm.columns()).startsWith("Mix Code", "Cement (kg/m3)");
+    }
+
+    @Test
+    void staysEmptyUntilASourceIsMapped() {
+        workbench.profileProperty().set(null);
+        vm.enter();
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
+        assertThat(vm.canValidate()).isFalse();
+        assertThat(home.resolve("reviews")).doesNotExist();
+    }
+
+    @Test
+    void pagesRowsOutOfTheReviewOnDemand() {
+        vm.enter();
+        PagedRows rows = vm.rowsProperty().getValue();
+        assertThat(rows).hasSize(DS1_ROWS);
+        assertThat(vm.loadedRow(195)).as("nothing read before it is asked for").isNull();
+        GridRow row = rows.get(195);
+        assertThat(row.row()).isEqualTo(197);
+        assertThat(vm.loadedRow(0).row()).as("the whole page came with it").isEqualTo(2);
+        assertThat(row.cells()).hasSize(vm.columns().size());
+    }
+
+    @Test
+    void filtersByFindingStatusAndTextAndSortsNumerically() {
+        vm.enter();
+        long withErrors = vm.counts().findingsProperty().getValue().rowsWithErrors();
+        vm.findingFilterProperty().set(FindingFilter.ERRORS);
+        assertThat(vm.shownProperty().getValue().longValue()).isEqualTo(withErrors);
+        assertThat(visible()).allSatisfy(r -> assertThat(r.findings()).extracting(Finding::severity)
+                .contains(Severity.ERROR));
+
+        String rule = vm.counts().findingsProperty().getValue().byRule().keySet().iterator().next();
+        vm.findingFilterProperty().set(FindingFilter.rule(rule, 0));
+        assertThat(visible()).allSatisfy(r -> assertThat(r.findings()).extracting(Finding::rule).contains(rule));
+
+        vm.findingFilterProperty().set(FindingFilter.ALL);
+        vm.searchTextProperty().set("ds1-000010");
+        assertThat(visible()).extracting(r -> r.cells().get(0)).containsExactly("DS1-000010");
+
+        vm.searchTextProperty().set("");
+        vm.sortProperty().set(new ReviewQuery.Sort(1, false));
+        List<Double> cement = visible().stream().map(r -> r.cells().get(1)).filter(t -> t.matches("[0-9.]+"))
+                .map(Double::valueOf).toList();
+        assertThat(cement).hasSizeGreaterThan(100).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+
+        vm.statusFilterProperty().set(StatusFilter.APPROVED);
+        assertThat(vm.shownProperty().getValue().longValue()).isZero();
+    }
+
+    @Test
+    void decidesUndoesAndRedoesWithCountsAndDescriptions() {
+        vm.enter();
+        showFirstScreen();
+        vm.reject(List.of(0), "Wrong supplier");
+        assertThat(vm.lastReasonProperty().getValue()).isEqualTo("Wrong supplier");
+        assertThat(vm.counts().undoDescriptionProperty().getValue()).isEqualTo("Reject row 2");
+        vm.approve(List.of(1, 2, 3));
+        assertThat(vm.rowsProperty().getValue().get(0).decision().status()).isEqualTo(DecisionStatus.REJECTED);
+        assertThat(vm.rowsProperty().getValue().get(3).decision().status()).isEqualTo(DecisionStatus.APPROVED);
+        assertCounts(DS1_ROWS - 4, 3, 1);
+
+        vm.undo();
+        assertCounts(DS1_ROWS - 1, 0, 1);
+        assertThat(vm.counts().redoDescriptionProperty().getValue()).isEqualTo("Approve 3 selected rows");
+        assertThat(vm.counts().canRedo().get()).isTrue();
+        vm.redo();
+        assertCounts(DS1_ROWS - 4, 3, 1);
+
+        vm.approveAllValid();
+        long valid = DS1_ROWS - vm.counts().findingsProperty().getValue().rowsWithErrors();
+        assertThat(vm.counts().approvedProperty().getValue().longValue()).isBetween(valid - 4, valid + 3);
+        vm.rejectAllWithErrors("Errors left");
+        assertThat(vm.counts().pendingProperty().getValue().longValue()).isZero();
+    }
+
+    @Test
+    void approvesOrRejectsWhatTheFilterShows() {
+        vm.enter();
+        vm.findingFilterProperty().set(FindingFilter.ERRORS);
+        long shown = vm.shownProperty().getValue().longValue();
+        vm.rejectShown("Bad rows");
+        assertCounts(DS1_ROWS - shown, 0, shown);
+        assertThat(vm.lastActionProperty().getValue()).isEqualTo("Rejected " + shown + " rows.");
+        vm.statusFilterProperty().set(StatusFilter.PENDING);
+        vm.findingFilterProperty().set(FindingFilter.ALL);
+        vm.approveShown();
+        assertCounts(0, DS1_ROWS - shown, shown);
+    }
+
+    @Test
+    void editValidatesTheRowAgainAndUndoPutsItBack() {
+        vm.enter();
+        vm.findingFilterProperty().set(FindingFilter.column("Cement (kg/m3)", 0));
+        assertThat(vm.shownProperty().getValue().longValue()).isPositive();
+        GridRow before = vm.rowsProperty().getValue().get(0);
+        int cement = vm.columns().indexOf("Cement (kg/m3)");
+        assertThat(before.findings()).extracting(Finding::column).contains("Cement (kg/m3)");
+
+        vm.edit(0, cement, "350");
+        GridRow after = vm.rowsProperty().getValue().get(0);
+        assertThat(after.row()).isEqualTo(before.row());
+        assertThat(after.cells().get(cement)).isEqualTo("350");
+        assertThat(after.isEdited(cement)).isTrue();
+        assertThat(after.findings()).extracting(Finding::column).doesNotContain("Cement (kg/m3)");
+        assertThat(vm.counts().undoDescriptionProperty().getValue()).startsWith("Edit B" + before.row());
+
+        vm.undo();
+        GridRow undone = vm.rowsProperty().getValue().get(0);
+        assertThat(undone.cells().get(cement)).isEqualTo(before.cells().get(cement));
+        assertThat(undone.findings()).extracting(Finding::column).contains("Cement (kg/m3)");
+    }
+
+    @Test
+    void losesNothingWhenTheAppDiesWithTheReviewOpen() {
+        vm.enter();
+        showFirstScreen();
+        vm.reject(List.of(4), "Duplicate");
+        vm.approve(List.of(5));
+        int water = vm.columns().indexOf("Water (kg/m3)");
+        vm.edit(6, water, "180.5");
+
+        // A second, independent reader of the same file sees what a kill -9 now would leave.
+        try (Review again = Review.open(vm.fileProperty().getValue());
+             ReviewSession session = ReviewSession.open(again, null)) {
+            assertThat(session.decision(6).orElseThrow().reason()).isEqualTo("Duplicate");
+            assertThat(session.decision(7).orElseThrow().status()).isEqualTo(DecisionStatus.APPROVED);
+            assertThat(session.effectiveRow(8).cell(water).text()).isEqualTo("180.5");
+            assertThat(session.undoDescription()).hasValueSatisfying(d -> assertThat(d).startsWith("Edit "));
+        }
+    }
+
+    @Test
+    void opensASavedReviewSetOnTheWorkbench() throws Exception {
+        vm.enter();
+        showFirstScreen();
+        Path file = vm.fileProperty().getValue();
+        vm.reject(List.of(0), "Old");
+        workbench.reviewProperty().set(null);
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
+
+        workbench.openReview(file);
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.READY);
+        assertThat(vm.counts().rejectedProperty().getValue().longValue()).isEqualTo(1);
+        assertThat(vm.counts().undoDescriptionProperty().getValue()).isEqualTo("Reject row 2");
+        try (var files = Files.list(home.resolve("reviews"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".sluice")).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void doesNotRetryAFailedValidationUntilAskedTo() {
+        io.sluice.core.profile.Profile p = workbench.profileProperty().get();
+        workbench.profileProperty().set(new io.sluice.core.profile.Profile(p.format(), p.version(), p.name(),
+                p.source(), "no_such_table", p.columns(), p.nullMarkers(), p.rules(), p.naturalKey(), p.commitMode(),
+                p.legacyId()));
+        vm.enter();
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
+        assertThat(failures).hasSize(1);
+        vm.enter();
+        assertThat(failures).as("coming back to the step does not fail again").hasSize(1);
+        vm.validateNow();
+        assertThat(failures).hasSize(2);
+        assertThat(home.resolve("reviews").toFile().list((d, n) -> n.endsWith(".sluice"))).isNullOrEmpty();
+        failures.clear();
+    }
+
+    @Test
+    void saysInOneSentenceWhyAFileCannotBeOpened() throws Exception {
+        Path notAReview = Files.writeString(home.resolve("notes.sluice"), "not a review");
+        workbench.openReview(notAReview);
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
+        assertThat(failures).singleElement().satisfies(e -> assertThat(e)
+                .isInstanceOf(io.sluice.core.SluiceException.class).hasMessageContaining("notes.sluice"));
+        failures.clear();
+    }
+
+    /** What the grid does when it draws the first screen: reads the rows it shows. */
+    private void showFirstScreen() {
+        vm.rowsProperty().getValue().get(0);
+    }
+
+    private List<GridRow> visible() {
+        PagedRows rows = vm.rowsProperty().getValue();
+        return IntStream.range(0, rows.size()).mapToObj(rows::get).toList();
+    }
+
+    private void assertCounts(long pending, long approved, long rejected) {
+        assertThat(List.of(vm.counts().pendingProperty().getValue().longValue(), vm.counts().approvedProperty().getValue().longValue(),
+                vm.counts().rejectedProperty().getValue().longValue())).containsExactly(pending, approved, rejected);
+    }
+}

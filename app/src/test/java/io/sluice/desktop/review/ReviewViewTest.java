@@ -1,0 +1,173 @@
+package io.sluice.desktop.review;
+
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.workspace.ReviewQuery.GridRow;
+import io.sluice.desktop.DesktopShell;
+import io.sluice.desktop.Samples;
+import io.sluice.desktop.Screenshots;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.Workbench;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class ReviewViewTest {
+
+    @TempDir
+    Path home;
+
+    private DesktopShell shell;
+
+    @Start
+    void start(Stage stage) {
+        shell = DesktopShell.open(stage, home);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> shell.close());
+    }
+
+    @Test
+    void saysWhatToDoWhenNothingIsMapped(FxRobot robot) {
+        robot.interact(() -> workbench().stepProperty().set(Step.REVIEW));
+        assertThat(robot.lookup("#review-empty").query().isVisible()).isTrue();
+        assertThat(label(robot, "#review-empty-title")).isEqualTo("Map a source first");
+        robot.clickOn("#go-mapping");
+        assertThat(workbench().stepProperty().get()).isEqualTo(Step.MAPPING);
+    }
+
+    @Test
+    void reviewsTheSampleWithTheKeyboardAndUndoesAnEdit(FxRobot robot) {
+        validateTheSample(robot);
+
+        robot.clickOn("#finding-filter").clickOn("Rows with errors");
+        waitFor(() -> !label(robot, "#count-shown").startsWith("Showing 200 "));
+        long shown = Long.parseLong(label(robot, "#count-shown").split(" ")[1]);
+        assertThat(shown).isBetween(1L, 199L);
+
+        TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
+        selectCell(robot, grid, 0, "col-1");
+        robot.type(KeyCode.R);
+        robot.clickOn("#text-dialog-field").write("Wrong supplier").type(KeyCode.ENTER);
+        waitFor(() -> label(robot, "#count-rejected").equals("Rejected 1"));
+
+        selectCell(robot, grid, 1, "col-1");
+        robot.type(KeyCode.A);
+        waitFor(() -> label(robot, "#count-approved").equals("Approved 1"));
+
+        selectCell(robot, grid, 2, "col-1");
+        robot.type(KeyCode.F2);
+        robot.clickOn("#cell-editor").eraseText(12).write("350").type(KeyCode.ENTER);
+        waitFor(() -> label(robot, "#last-action").startsWith("Row "));
+        waitFor(() -> grid.getItems().get(2).cells().get(1).equals("350"));
+        assertThat(robot.lookup("#undo-button").queryButton().getText()).startsWith("Undo: Edit B");
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        waitFor(() -> label(robot, "#last-action").startsWith("Undone: Edit B"));
+        waitFor(() -> !grid.getItems().get(2).cells().get(1).equals("350"));
+
+        assertThat(label(robot, "#count-pending")).isEqualTo("Pending 198");
+        assertThat(label(robot, "#count-approved")).isEqualTo("Approved 1");
+        assertThat(label(robot, "#count-rejected")).isEqualTo("Rejected 1");
+        assertThat(robot.lookup("#undo-button").queryButton().getText()).isEqualTo("Undo: Approve row "
+                + grid.getItems().get(1).row());
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "review")).exists();
+    }
+
+    @Test
+    void sortsNumericallyWhenAColumnHeaderIsClicked(FxRobot robot) {
+        validateTheSample(robot);
+        TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
+        javafx.scene.Node header = robot.lookup(".column-header").match(node -> node instanceof
+                javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
+                && "col-1".equals(h.getTableColumn().getId())).query();
+        robot.clickOn(header);
+        waitFor(() -> firstRowsLoaded(grid) && !grid.getItems().get(0).cells().get(0).equals("DS1-000001"));
+        assertThat(cementOnScreen(grid)).hasSizeGreaterThan(10).isSorted();
+        double smallest = cementOnScreen(grid).get(0);
+        robot.clickOn(header);
+        waitFor(() -> grid.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING);
+        waitFor(() -> firstRowsLoaded(grid) && cementOnScreen(grid).get(0) > smallest);
+        assertThat(cementOnScreen(grid)).hasSizeGreaterThan(10)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    private static boolean firstRowsLoaded(TableView<GridRow> grid) {
+        return grid.getItems().size() > 20
+                && java.util.stream.IntStream.range(0, 20).allMatch(i -> grid.getItems().get(i).row() > 0);
+    }
+
+    /** The numeric Cement values of the first 20 rows, in grid order. */
+    private static java.util.List<Double> cementOnScreen(TableView<GridRow> grid) {
+        return java.util.stream.IntStream.range(0, 20).mapToObj(i -> grid.getItems().get(i).cells().get(1))
+                .filter(t -> t.matches("[0-9]+(\\.[0-9]+)?")).map(Double::valueOf).toList();
+    }
+
+    @Test
+    void showsTheQualityDashboard(FxRobot robot) {
+        validateTheSample(robot);
+        robot.interact(() -> robot.lookup("#review-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        waitFor(() -> !robot.lookup("#score-overall").queryAll().isEmpty());
+        assertThat(robot.lookup("#rule-chart").query().isVisible()).isTrue();
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "dashboard")).exists();
+    }
+
+    private void validateTheSample(FxRobot robot) {
+        Samples.Sample ds1 = Samples.all().get(0);
+        Path source = Samples.extract(ds1, home);
+        robot.interact(() -> {
+            workbench().sourceFileProperty().set(source);
+            workbench().profileProperty().set(ProfileIO.read(Samples.profileOf(ds1, home)));
+            workbench().stepProperty().set(Step.REVIEW);
+        });
+        waitFor(() -> label(robot, "#count-pending").equals("Pending 200"));
+        waitFor(() -> robot.lookup("#review-content").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void selectCell(FxRobot robot, TableView<GridRow> grid, int row, String columnId) {
+        robot.interact(() -> {
+            TableColumn<GridRow, ?> column = grid.getColumns().stream()
+                    .filter(c -> columnId.equals(c.getId())).findFirst().orElseThrow();
+            grid.getSelectionModel().clearAndSelect(row, column);
+            grid.getFocusModel().focus(row, column);
+            grid.requestFocus();
+        });
+    }
+
+    private Workbench workbench() {
+        return shell.context().workbench();
+    }
+
+    private static String label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Timed out waiting for the screen", e);
+        }
+    }
+}
