@@ -58,6 +58,7 @@ public final class MappingView implements StepView {
     @FXML private ProgressIndicator busy;
     @FXML private Button suggestedButton;
     @FXML private Button saveButton;
+    @FXML private Button loadButton;
     @FXML private RadioButton embeddedChoice;
     @FXML private RadioButton postgresChoice;
     @FXML private Label targetLabel;
@@ -151,6 +152,9 @@ public final class MappingView implements StepView {
             return suggested != null && !suggested.equals(model.savedFileProperty().get());
         }, workbench.profileFileProperty(), model.savedFileProperty()));
         suggestedButton.managedProperty().bind(suggestedButton.visibleProperty());
+        // a profile applied while the suggestions are still being read would be replaced by them
+        suggestedButton.disableProperty().bind(model.loadingProperty());
+        loadButton.disableProperty().bind(model.loadingProperty());
         saveButton.disableProperty().bind(model.tableInfoProperty().isNull());
     }
 

@@ -125,8 +125,10 @@ class MappingViewTest {
         assertThat(profile.table()).isEqualToIgnoringCase("concrete_mix");
         assertThat(profile.columns()).noneMatch(c -> c.target().equalsIgnoreCase("supplier_code"));
         assertThat(workbench.profileFileProperty().get()).isEqualTo(saved);
-        assertThat(workbench.reviewProperty().get()).isNull();
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
+        // the Review step validates with the new profile into a review of its own
+        waitUntil(() -> workbench.reviewProperty().get() != null);
+        assertThat(workbench.reviewProperty().get().getFileName().toString()).startsWith("ds1-concrete-mix-");
     }
 
     @Test
