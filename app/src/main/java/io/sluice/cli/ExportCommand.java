@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.export.ApprovedRowsCsvWriter;
 import io.sluice.core.export.BackToSenderWriter;
@@ -9,19 +10,12 @@ import io.sluice.core.export.WorstRows;
 import io.sluice.core.export.CsvOptions;
 import io.sluice.core.export.FindingsWriter;
 import io.sluice.core.export.RejectedRowsCsvWriter;
-import io.sluice.core.commit.ApprovedRow;
-import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
-import io.sluice.core.review.ReviewApprovedRows;
-import io.sluice.core.source.SourceRow;
-import io.sluice.core.target.ColumnInfo;
 import io.sluice.core.target.TargetDatabase;
 import io.sluice.core.validate.RowResult;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
-import io.sluice.core.workspace.Decision;
-import io.sluice.core.workspace.DecisionStatus;
 import io.sluice.core.workspace.Review;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +26,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -188,44 +181,30 @@ final class ExportCommand implements Callable<Integer> {
                 throw SluiceException.input(reviewPath + " holds no mapping profile, so its rows cannot be exported"
                         + " in target columns; create it with 'sluice validate FILE --profile P --review R'.");
             }
-            ApprovedRowsCsvWriter approvedRows = null;
-            RejectedRowsCsvWriter rejectedRows = null;
-            FindingsWriter findingLines = null;
-            BackToSenderWriter returned = null;
-            try {
-                if (approved != null) {
-                    Profile profile = ProfileIO.fromJson(profileJson, reviewPath.toString());
-                    Mapper mapper = Mapper.compile(profile, review.columns(), db.table(profile.table()));
-                    List<ColumnInfo> columns = mapper.targetColumns();
-                    approvedRows = new ApprovedRowsCsvWriter(approved, columns, options);
-                    for (ApprovedRow row : new ReviewApprovedRows(review, mapper, -1)) {
-                        approvedRows.write(row.values());
-                    }
-                }
-                if (rejected != null) {
-                    rejectedRows = new RejectedRowsCsvWriter(rejected, review.columns(), options);
-                    for (long row : review.ledger().rowsWith(DecisionStatus.REJECTED)) {
-                        SourceRow effective = review.ledger().effectiveRow(row).orElseThrow();
-                        String reason = review.ledger().decision(row).map(Decision::reason).orElse(null);
-                        rejectedRows.write(effective, reason, review.findings(row));
-                    }
-                }
-                if (findings != null) {
-                    findingLines = findingsWriter(options);
-                    review.forEachFinding(findingLines::write);
-                }
-                if (returnXlsx != null) {
-                    returned = new BackToSenderWriter(returnXlsx, ReviewExports.source(review), review.columns(),
-                            !noFormulaGuard, maxComments);
-                    ReviewExports.writeFailedRows(review, returned);
-                }
-                if (report != null) {
-                    ReviewExports.writeReport(review, report);
-                }
-                return counts(approvedRows, rejectedRows, findingLines, returned);
-            } finally {
-                closeAll(approvedRows, rejectedRows, findingLines, returned);
+            long[] counts = {-1, -1, -1, -1, -1};
+            if (approved != null) {
+                counts[0] = ReviewExports.approvedRows(review, db, approved, options, Progress.NONE);
             }
+            if (rejected != null) {
+                counts[1] = ReviewExports.rejectedRows(review, rejected, options, Progress.NONE);
+            }
+            if (findings != null) {
+                try (FindingsWriter findingLines = findingsWriter(options)) {
+                    counts[2] = ReviewExports.findings(review, findingLines);
+                }
+            }
+            if (returnXlsx != null) {
+                try (BackToSenderWriter returned = new BackToSenderWriter(returnXlsx, ReviewExports.source(review),
+                        review.columns(), !noFormulaGuard, maxComments)) {
+                    ReviewExports.writeFailedRows(review, returned);
+                    counts[3] = returned.rows();
+                    counts[4] = returned.comments();
+                }
+            }
+            if (report != null) {
+                ReviewExports.writeReport(review, report);
+            }
+            return counts;
         }
     }
 
@@ -257,23 +236,6 @@ final class ExportCommand implements Callable<Integer> {
                                  BackToSenderWriter b) {
         return new long[] {a == null ? -1 : a.rows(), r == null ? -1 : r.rows(), f == null ? -1 : f.count(),
                 b == null ? -1 : b.rows(), b == null ? -1 : b.comments()};
-    }
-
-    private static void closeAll(AutoCloseable... writers) {
-        RuntimeException failure = null;
-        for (AutoCloseable w : writers) {
-            try {
-                if (w != null) {
-                    w.close();
-                }
-            } catch (Exception e) {
-                failure = failure != null ? failure : e instanceof RuntimeException re ? re
-                        : new IllegalStateException(e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
     }
 
     private void report(PrintWriter out, long[] counts) {

@@ -1,12 +1,19 @@
 package io.sluice.core.export;
 
+import io.sluice.core.Progress;
+import io.sluice.core.commit.ApprovedRow;
+import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.review.ReviewApprovedRows;
+import io.sluice.core.review.ReviewImport;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.rules.Severity;
 import io.sluice.core.source.SourceRow;
+import io.sluice.core.target.TargetDatabase;
 import io.sluice.core.validate.ReportSource;
 import io.sluice.core.validate.ValidationSummary;
+import io.sluice.core.workspace.Decision;
 import io.sluice.core.workspace.DecisionStatus;
 import io.sluice.core.workspace.FindingCounts;
 import io.sluice.core.workspace.Review;
@@ -17,14 +24,64 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
- * The back-to-sender workbook and the HTML report of a saved review. A review's failed rows are the rejected rows plus
- * the rows with an error finding that the steward did not approve, with the steward's cell edits applied.
+ * Everything exported from a saved review, as both front ends write it: approved rows, rejected rows, findings, the
+ * back-to-sender workbook and the HTML report. A review's failed rows are the rejected rows plus the rows with an
+ * error finding that the steward did not approve, with the steward's cell edits applied. The long exports poll
+ * {@link Progress#isCancelled()} and stop with a CancellationException.
  */
 public final class ReviewExports {
 
     private ReviewExports() {
+    }
+
+    /** Approved rows, with the steward's edits, in target column order and with normalised values; returns how many. */
+    public static long approvedRows(Review review, TargetDatabase db, Path out, CsvOptions options,
+                                    Progress progress) {
+        Profile profile = ReviewImport.profileOf(review);
+        Mapper mapper = Mapper.compile(profile, review.columns(), db.table(profile.table()));
+        try (ApprovedRowsCsvWriter writer = new ApprovedRowsCsvWriter(out, mapper.targetColumns(), options)) {
+            for (ApprovedRow row : new ReviewApprovedRows(review, mapper, -1)) {
+                stopIfCancelled(progress);
+                writer.write(row.values());
+                report(progress, writer.rows());
+            }
+            return writer.rows();
+        }
+    }
+
+    /** Rejected rows with their original values (edits applied), row number, reason and findings; returns how many. */
+    public static long rejectedRows(Review review, Path out, CsvOptions options, Progress progress) {
+        try (RejectedRowsCsvWriter writer = new RejectedRowsCsvWriter(out, review.columns(), options)) {
+            for (long row : review.ledger().rowsWith(DecisionStatus.REJECTED)) {
+                stopIfCancelled(progress);
+                SourceRow effective = review.ledger().effectiveRow(row).orElseThrow();
+                String reason = review.ledger().decision(row).map(Decision::reason).orElse(null);
+                writer.write(effective, reason, review.findings(row));
+                report(progress, writer.rows());
+            }
+            return writer.rows();
+        }
+    }
+
+    /** Every finding of the review, one per line, into an open writer; returns how many. */
+    public static long findings(Review review, FindingsWriter writer) {
+        review.forEachFinding(writer::write);
+        return writer.count();
+    }
+
+    private static void stopIfCancelled(Progress progress) {
+        if (progress.isCancelled()) {
+            throw new CancellationException("The export was cancelled.");
+        }
+    }
+
+    private static void report(Progress progress, long rows) {
+        if (rows % 1_000 == 0) {
+            progress.rowsDone(rows);
+        }
     }
 
     /** What a report or workbook of this review is about, from what the review recorded. */

@@ -14,7 +14,10 @@ import java.nio.file.Path;
 public enum ExportKind {
     APPROVED_ROWS("_Approved rows as CSV…", "approved rows", "approved", "csv", ReviewExports::approvedRows),
     REJECTED_ROWS("_Rejected rows as CSV…", "rejected rows", "rejected", "csv", ReviewExports::rejectedRows),
-    FINDINGS("_Findings as CSV…", "findings", "findings", "csv", ReviewExports::findings);
+    FINDINGS("_Findings as CSV…", "findings", "findings", "csv", ReviewExports::findings),
+    RETURN_WORKBOOK("_Back-to-sender workbook (XLSX)…", "rows to fix", "to-fix", "xlsx",
+            ReviewExports::returnWorkbook),
+    REPORT("Validation re_port (HTML)…", "rows covered by the report", "report", "html", ReviewExports::report);
 
     /** Writes one export of a review to a file; returns how many rows or findings it wrote. */
     @FunctionalInterface

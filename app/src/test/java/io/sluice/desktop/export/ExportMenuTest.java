@@ -37,7 +37,8 @@ class ExportMenuTest {
                         && "_Export".equals(m.getText()))
                 .map(Menu.class::cast).findFirst().orElseThrow();
         assertThat(export.getItems()).extracting(MenuItem::getId)
-                .containsExactly("export-approved-rows", "export-rejected-rows", "export-findings");
+                .containsExactly("export-approved-rows", "export-rejected-rows", "export-findings",
+                        "export-return-workbook", "export-report");
         assertThat(export.isDisable()).isTrue();
 
         robot.interact(() -> shell.context().workbench().reviewProperty().set(home.resolve("mixes.sluice")));

@@ -9,6 +9,8 @@ import io.sluice.desktop.Workbench;
 import io.sluice.desktop.commit.SampleTarget;
 import io.sluice.desktop.task.SyncTasks;
 import io.sluice.testing.TestDatabases;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +102,37 @@ class ExportViewModelTest {
         byte[] bytes = Files.readAllBytes(out);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(read(out, ',')).hasSize((int) findings.get() + 1);
+    }
+
+    @Test
+    void writesTheRowsToFixAsAWorkbookWithTheRejectReasonAndComments() throws IOException {
+        Path review = review(TestDatabases.Engine.H2);
+        Path out = home.resolve("to-fix.xlsx");
+
+        model.export(ExportKind.RETURN_WORKBOOK, CsvOptions.DEFAULTS, out);
+
+        long rejected;
+        try (Review open = Review.open(review)) {
+            rejected = open.ledger().rowsWith(DecisionStatus.REJECTED).length;
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(out))) {
+            Sheet rows = book.getSheetAt(0);
+            assertThat(rows.getLastRowNum()).isGreaterThanOrEqualTo((int) rejected);
+            assertThat(book.getSheet("Sluice summary")).isNotNull();
+            assertThat(rows.getCellComments()).isNotEmpty();
+        }
+        assertThat(model.lastResultProperty().get()).endsWith("rows to fix written to " + out + ".");
+    }
+
+    @Test
+    void writesTheReportAsOneHtmlFile() throws IOException {
+        review(TestDatabases.Engine.H2);
+        Path out = home.resolve("report.html");
+
+        model.export(ExportKind.REPORT, CsvOptions.DEFAULTS, out);
+
+        String html = Files.readString(out);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("ds1-concrete-mix").doesNotContain("<script");
     }
 
     @Test
