@@ -25,10 +25,13 @@ public final class DesktopShell {
 
     private final Stage stage;
     private final AppContext context;
+    private final MainWindowController window;
+    private boolean closed;
 
-    private DesktopShell(Stage stage, AppContext context) {
+    private DesktopShell(Stage stage, AppContext context, MainWindowController window) {
         this.stage = stage;
         this.context = context;
+        this.window = window;
     }
 
     /** Builds the main window on the stage and shows it; {@code home} is Sluice's data directory. */
@@ -65,7 +68,7 @@ public final class DesktopShell {
         } catch (IOException ignored) {
             // no icon is cosmetic
         }
-        DesktopShell shell = new DesktopShell(stage, context);
+        DesktopShell shell = new DesktopShell(stage, context, loader.getController());
         stage.setOnHidden(e -> shell.close());
         stage.show();
         return shell;
@@ -79,8 +82,12 @@ public final class DesktopShell {
         return stage;
     }
 
-    /** Remembers the window and stops background work; called when the window closes. */
+    /** Remembers the window, stops background work and lets each step release its files; on window close. */
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         DesktopSettings settings = context.settings();
         if (!stage.isMaximized() && stage.getWidth() > 0) {
             settings.window(new DesktopSettings.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
@@ -94,6 +101,8 @@ public final class DesktopShell {
         } catch (IOException ignored) {
             // losing the window size is not worth an error dialog on the way out
         }
+        // the steps may hand their last work (closing a review) to the runner, which then finishes it before it stops
+        window.closeSteps();
         context.tasks().close();
     }
 

@@ -167,6 +167,11 @@ public final class MainWindowController {
         });
     }
 
+    /** Closes every step built so far; the window is going away. */
+    void closeSteps() {
+        views.values().forEach(StepView::close);
+    }
+
     /** Opens a source file in the source step and remembers it. */
     void openSource(Path file) {
         context.workbench().openSource(file);

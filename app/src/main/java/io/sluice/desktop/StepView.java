@@ -6,7 +6,7 @@ import javafx.scene.Node;
 
 /**
  * One step's screen as the main window hosts it. The Edit menu's undo and redo act on the step shown, so a step
- * with an undo history overrides them.
+ * with an undo history overrides them; a step that holds a file or connection open releases it in {@link #close}.
  */
 public interface StepView {
 
@@ -29,5 +29,9 @@ public interface StepView {
     }
 
     default void redo() {
+    }
+
+    /** Called once when the window closes, after background work has stopped: release files and connections. */
+    default void close() {
     }
 }

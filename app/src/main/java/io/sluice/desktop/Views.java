@@ -2,6 +2,7 @@ package io.sluice.desktop;
 
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.SplitPane;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,19 @@ public final class Views {
         root.getStylesheets().add(resource(type, css).toExternalForm());
         root.setUserData(controller);
         return root;
+    }
+
+    /**
+     * Restores a split pane's first divider from the settings under {@code id}, and remembers where the steward
+     * drags it (saved with the settings when the window closes).
+     */
+    public static void rememberDivider(SplitPane split, String id, DesktopSettings settings) {
+        if (split.getDividers().isEmpty()) {
+            return;
+        }
+        SplitPane.Divider divider = split.getDividers().get(0);
+        divider.setPosition(settings.divider(id, divider.getPosition()));
+        divider.positionProperty().addListener((obs, old, now) -> settings.rememberDivider(id, now.doubleValue()));
     }
 
     private static URL resource(Class<?> type, String name) {

@@ -13,6 +13,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -37,6 +38,8 @@ public final class HistoryView implements StepView {
     private final HistoryViewModel model;
 
     @FXML private StackPane root;
+
+    @FXML private SplitPane split;
     @FXML private VBox emptyState;
     @FXML private VBox main;
     @FXML private Label subtitle;
@@ -78,6 +81,7 @@ public final class HistoryView implements StepView {
 
     @FXML
     private void initialize() {
+        Views.rememberDivider(split, "history", context.settings());
         var empty = Bindings.isEmpty(model.batches());
         emptyState.visibleProperty().bind(empty);
         main.visibleProperty().bind(empty.not());
@@ -257,5 +261,10 @@ public final class HistoryView implements StepView {
     @FXML
     private void goToCommit() {
         context.workbench().stepProperty().set(Step.COMMIT);
+    }
+
+    @Override
+    public void close() {
+        model.close();
     }
 }

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -52,6 +53,8 @@ public final class MappingView implements StepView {
     private final ConnectionViewModel connection;
 
     @FXML private StackPane root;
+
+    @FXML private SplitPane split;
     @FXML private VBox emptyPane;
     @FXML private BorderPane mappingPane;
     @FXML private Label subtitle;
@@ -112,6 +115,7 @@ public final class MappingView implements StepView {
 
     @FXML
     private void initialize() {
+        Views.rememberDivider(split, "mapping", context.settings());
         Workbench workbench = context.workbench();
         emptyPane.visibleProperty().bind(model.sourceMissingProperty());
         mappingPane.visibleProperty().bind(model.sourceMissingProperty().not());

@@ -3,6 +3,7 @@ package io.sluice.desktop.review;
 import io.sluice.core.workspace.FindingCounts;
 import io.sluice.core.workspace.ReviewQuery.GridRow;
 import io.sluice.desktop.AppContext;
+import io.sluice.desktop.Views;
 import io.sluice.desktop.Dialogs;
 import io.sluice.desktop.Step;
 import javafx.animation.PauseTransition;
@@ -10,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.PieChart;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -46,6 +48,8 @@ public final class ReviewController {
     private QualityDashboard dashboard;
 
     @FXML private StackPane root;
+
+    @FXML private SplitPane split;
     @FXML private VBox content;
     @FXML private VBox busy;
     @FXML private VBox empty;
@@ -85,6 +89,7 @@ public final class ReviewController {
 
     @FXML
     private void initialize() {
+        Views.rememberDivider(split, "review", context.settings());
         gridColumns = new ReviewGrid(grid, vm);
         dashboard = new QualityDashboard(scoreTiles, ruleChart, columnChart, rowChart, decisionChart);
         vm.columns().addListener((javafx.collections.ListChangeListener<String>) c -> gridColumns.build(vm.columns()));

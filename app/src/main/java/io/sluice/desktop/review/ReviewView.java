@@ -65,4 +65,9 @@ public final class ReviewView implements StepView {
     public void redo() {
         vm.redo();
     }
+
+    @Override
+    public void close() {
+        vm.close();
+    }
 }

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
@@ -51,6 +52,8 @@ public final class SourceView implements StepView {
     private final SourceViewModel model;
 
     @FXML private StackPane root;
+
+    @FXML private SplitPane split;
     @FXML private ScrollPane startPane;
     @FXML private BorderPane sourcePane;
     @FXML private Button openButton;
@@ -94,6 +97,7 @@ public final class SourceView implements StepView {
 
     @FXML
     private void initialize() {
+        Views.rememberDivider(split, "source", context.settings());
         startPane.visibleProperty().bind(model.fileProperty().isNull());
         sourcePane.visibleProperty().bind(model.fileProperty().isNotNull());
         // One Enter key per scene: it opens a file on the start page and goes on once a file is read.

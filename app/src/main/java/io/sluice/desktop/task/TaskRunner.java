@@ -65,6 +65,12 @@ public final class TaskRunner implements AutoCloseable {
     private <T> TaskHandle start(String title, boolean visible, Work<T> work, Consumer<? super T> done,
                                  Consumer<Throwable> failed) {
         TaskHandle handle = new TaskHandle(title, visible, ui);
+        if (background.isShutdown()) {
+            // the window is closing: late work (a page asked for by a closing view) is dropped, not failed
+            handle.cancel();
+            handle.finished();
+            return handle;
+        }
         ui.execute(() -> active.add(handle));
         background.execute(() -> {
             try {

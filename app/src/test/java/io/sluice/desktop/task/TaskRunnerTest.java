@@ -125,4 +125,16 @@ class TaskRunnerTest {
         assertThat(failures).extracting(Throwable::getMessage).containsExactly("no rows");
         assertThat(sync.active()).isEmpty();
     }
+
+    @Test
+    void dropsWorkAskedForAfterTheWindowClosed() {
+        runner.close();
+        AtomicReference<String> result = new AtomicReference<>();
+        TaskHandle late = runner.quiet("Page 9", ctx -> "rows", result::set);
+        drainAvailable();
+        assertThat(late.isCancelled()).isTrue();
+        assertThat(late.doneProperty().get()).isTrue();
+        assertThat(result.get()).isNull();
+        assertThat(runner.active()).isEmpty();
+    }
 }
