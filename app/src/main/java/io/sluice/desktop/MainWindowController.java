@@ -3,6 +3,8 @@ package io.sluice.desktop;
 import io.sluice.desktop.task.TaskHandle;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -121,7 +123,14 @@ public final class MainWindowController {
                 current.canUndo()));
         redoItem.disableProperty().bind(Bindings.createBooleanBinding(() -> !current.canRedo().get(),
                 current.canRedo()));
+        undoItem.textProperty().bind(menuText("_Undo", current.undoDescription()));
+        redoItem.textProperty().bind(menuText("_Redo", current.redoDescription()));
         current.shown();
+    }
+
+    private static StringBinding menuText(String verb, ObservableValue<String> what) {
+        return Bindings.createStringBinding(() -> what.getValue() == null || what.getValue().isBlank() ? verb
+                : verb + ": " + what.getValue(), what);
     }
 
     /** The status bar follows the oldest visible task; with none running, it shows nothing but the target. */

@@ -1,7 +1,9 @@
 package io.sluice.desktop;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 
 /**
@@ -23,6 +25,16 @@ public interface StepView {
 
     default ObservableBooleanValue canRedo() {
         return Bindings.createBooleanBinding(() -> false);
+    }
+
+    /** What undo would take back, e.g. "Approve row 3"; null or empty when there is nothing to name. */
+    default ObservableValue<String> undoDescription() {
+        return new SimpleStringProperty();
+    }
+
+    /** What redo would do again; null or empty when there is nothing to name. */
+    default ObservableValue<String> redoDescription() {
+        return new SimpleStringProperty();
     }
 
     default void undo() {

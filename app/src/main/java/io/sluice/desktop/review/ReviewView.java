@@ -4,6 +4,7 @@ import io.sluice.desktop.AppContext;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 
 /**
@@ -54,6 +55,16 @@ public final class ReviewView implements StepView {
     @Override
     public ObservableBooleanValue canRedo() {
         return vm.counts().canRedo();
+    }
+
+    @Override
+    public ObservableValue<String> undoDescription() {
+        return vm.counts().undoDescriptionProperty();
+    }
+
+    @Override
+    public ObservableValue<String> redoDescription() {
+        return vm.counts().redoDescriptionProperty();
     }
 
     @Override

@@ -81,6 +81,8 @@ class ReviewViewTest {
         waitFor(() -> label(robot, "#last-action").startsWith("Row "));
         waitFor(() -> grid.getItems().get(2).cells().get(1).equals("350"));
         assertThat(robot.lookup("#undo-button").queryButton().getText()).startsWith("Undo: Edit B");
+        javafx.scene.control.MenuBar menus = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(menus.getMenus().get(1).getItems().get(0).getText()).startsWith("_Undo: Edit B");
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         waitFor(() -> label(robot, "#last-action").startsWith("Undone: Edit B"));
