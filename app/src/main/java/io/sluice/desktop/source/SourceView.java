@@ -60,6 +60,8 @@ public final class SourceView implements StepView {
     @FXML private FlowPane samplePane;
     @FXML private VBox recentBox;
     @FXML private VBox recentList;
+    @FXML private VBox recentReviewBox;
+    @FXML private VBox recentReviewList;
     @FXML private Label fileTitle;
     @FXML private Label summaryLabel;
     @FXML private ProgressIndicator busy;
@@ -139,17 +141,25 @@ public final class SourceView implements StepView {
     }
 
     private void refreshRecent() {
-        List<Path> recent = model.recentFiles();
-        recentList.getChildren().clear();
-        for (Path file : recent) {
+        List<Path> files = model.recentFiles();
+        List<Path> reviews = model.recentReviews();
+        fillRecent(recentList, files, model::open);
+        fillRecent(recentReviewList, reviews, model::openReview);
+        recentBox.setVisible(!files.isEmpty());
+        recentBox.setManaged(!files.isEmpty());
+        recentReviewBox.setVisible(!reviews.isEmpty());
+        recentReviewBox.setManaged(!reviews.isEmpty());
+    }
+
+    private static void fillRecent(VBox list, List<Path> paths, java.util.function.Consumer<Path> open) {
+        list.getChildren().clear();
+        for (Path file : paths) {
             Hyperlink link = new Hyperlink(file.getFileName() + "   —   " + file.getParent());
             link.setMnemonicParsing(false);
             link.setTooltip(new Tooltip(file.toString()));
-            link.setOnAction(e -> model.open(file));
-            recentList.getChildren().add(link);
+            link.setOnAction(e -> open.accept(file));
+            list.getChildren().add(link);
         }
-        recentBox.setVisible(!recent.isEmpty());
-        recentBox.setManaged(!recent.isEmpty());
     }
 
     private void bindSheetChoice() {

@@ -147,6 +147,16 @@ public final class SourceViewModel {
         return context.settings().recentFiles().stream().filter(Files::isRegularFile).toList();
     }
 
+    /** The recent reviews that still exist, newest first: a steward picks up yesterday's work from the start page. */
+    public List<Path> recentReviews() {
+        return context.settings().recentReviews().stream().filter(Files::isRegularFile).toList();
+    }
+
+    /** Opens a saved review in the Review step. */
+    public void openReview(Path review) {
+        context.workbench().openReview(review);
+    }
+
     /** Opens a source file, remembering it among the recent files. */
     public void open(Path source) {
         context.settings().fileOpened(source);

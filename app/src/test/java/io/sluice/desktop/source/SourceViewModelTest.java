@@ -163,4 +163,17 @@ class SourceViewModelTest {
 
         assertThat(model.recentFiles()).containsExactly(kept.toAbsolutePath().normalize());
     }
+
+    @Test
+    void offersTheRecentReviewsThatStillExistAndOpensOneInTheReviewStep() throws Exception {
+        Path kept = java.nio.file.Files.createFile(home.resolve("yesterday.sluice"));
+        settings.reviewOpened(home.resolve("deleted.sluice"));
+        settings.reviewOpened(kept);
+
+        assertThat(model.recentReviews()).containsExactly(kept);
+        model.openReview(kept);
+
+        assertThat(workbench.reviewProperty().get()).isEqualTo(kept);
+        assertThat(workbench.stepProperty().get()).isEqualTo(io.sluice.desktop.Step.REVIEW);
+    }
 }
