@@ -19,6 +19,11 @@ import java.util.Map;
  * #select} works out the matching row numbers in the wanted order once, inside the review file (a temporary table
  * of 16 bytes a row), and {@link #page} then reads the rows at positions {@code from..from+limit} through it.
  * <p>
+ * A sort by a column over many rows is done in two steps, so that the first screen does not wait for the whole
+ * order: {@link #select} keeps only the first {@link #FIRST_ROWS} rows of the order (one scan with a bounded
+ * sorter), and {@link #completeOrder} (called by the grid once the first page is shown, or by {@link #page} when a
+ * later position is asked for first) orders the rest. Both steps give the same order, ties broken by row number.
+ * <p>
  * Uses the review's connection, so it follows the review's rule: one thread at a time. Rows decided or edited after
  * {@link #select} stay in the view (with their new status and cells) until the next {@code select}, so that a row
  * does not jump away from under the steward's cursor.
@@ -52,6 +57,9 @@ public final class ReviewQuery {
         }
     }
 
+    /** Rows of a column sort that {@link #select} orders at once; the rest waits for {@link #completeOrder}. */
+    public static final int FIRST_ROWS = 2_000;
+
     private static final String VIEW = "temp.grid_view";
 
     private final Review review;
@@ -59,6 +67,11 @@ public final class ReviewQuery {
     private final int wide;
     private final Map<String, Integer> columnIndex = new HashMap<>();
     private long size;
+    /** The statement that orders every row, while the view holds only the first rows of the order; else null. */
+    private PendingOrder pending;
+
+    private record PendingOrder(String sql, List<Object> parameters) {
+    }
 
     public ReviewQuery(Review review) {
         this.review = review;
@@ -77,25 +90,77 @@ public final class ReviewQuery {
         });
     }
 
-    /** Works out the rows {@code filter} matches in {@code sort} order; returns how many there are. */
+    /**
+     * Works out the rows {@code filter} matches in {@code sort} order; returns how many there are. For a column sort
+     * over more than {@link #FIRST_ROWS} rows only the first rows are ordered now (see {@link #completeOrder}).
+     */
     public long select(RowFilter filter, Sort sort) {
         if (sort.column() >= wide) {
             throw new IllegalArgumentException("Column " + sort.column() + " cannot be sorted on.");
         }
         return review.guarded(() -> {
-            try (Statement s = connection.createStatement()) {
-                s.execute("DROP TABLE IF EXISTS " + VIEW);
-                // pos is the rowid, numbered 1, 2, ... in insertion order: cheaper than a window function
-                s.execute("CREATE TEMP TABLE grid_view (pos INTEGER PRIMARY KEY, row_no INTEGER NOT NULL)");
+            pending = null;
+            String rows = "SELECT r.row_no FROM source_row r WHERE " + filter.sql() + " ORDER BY " + orderBy(sort);
+            if (sort.column() >= 0) {
+                size = count(filter);
+                if (size > FIRST_ROWS) {
+                    fill(VIEW, rows + " LIMIT " + FIRST_ROWS, filter.parameters());
+                    pending = new PendingOrder(rows, filter.parameters());
+                    return size;
+                }
             }
-            String sql = "INSERT INTO " + VIEW + " (row_no) SELECT r.row_no FROM source_row r WHERE " + filter.sql()
-                    + " ORDER BY " + orderBy(sort);
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                bind(insert, filter.parameters(), 1);
-                size = insert.executeUpdate();
-            }
+            size = fill(VIEW, rows, filter.parameters());
             return size;
         });
+    }
+
+    /**
+     * Orders every row of the last {@link #select} when it ordered only the first ones; returns whether there was
+     * anything to do. The first rows keep their positions, so pages already shown stay right.
+     */
+    public boolean completeOrder() {
+        return review.guarded(() -> {
+            if (pending == null) {
+                return false;
+            }
+            fill("temp.grid_view_all", pending.sql(), pending.parameters());
+            try (Statement s = connection.createStatement()) {
+                s.execute("DROP TABLE " + VIEW);
+                s.execute("ALTER TABLE temp.grid_view_all RENAME TO grid_view");
+            }
+            pending = null;
+            return true;
+        });
+    }
+
+    /** Whether the view holds only the first rows of a column sort, the rest waiting for {@link #completeOrder}. */
+    public boolean orderPending() {
+        return pending != null;
+    }
+
+    private long count(RowFilter filter) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement("SELECT COUNT(*) FROM source_row r WHERE "
+                + filter.sql())) {
+            bind(q, filter.parameters(), 1);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** (Re)creates a temporary table of row numbers by position and fills it; returns how many rows it holds. */
+    private long fill(String table, String rowsSql, List<Object> parameters) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + table);
+            // pos is the rowid, numbered 1, 2, ... in insertion order: cheaper than a window function
+            s.execute("CREATE TEMP TABLE " + table.substring("temp.".length())
+                    + " (pos INTEGER PRIMARY KEY, row_no INTEGER NOT NULL)");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (row_no) " + rowsSql)) {
+            bind(insert, parameters, 1);
+            return insert.executeUpdate();
+        }
     }
 
     /** How many rows the last {@link #select} matched. */
@@ -107,6 +172,9 @@ public final class ReviewQuery {
     public List<GridRow> page(long from, int limit) {
         if (from < 0 || limit < 0) {
             throw new IllegalArgumentException("Position and limit must not be negative.");
+        }
+        if (pending != null && from + limit > FIRST_ROWS) {
+            completeOrder();
         }
         return review.guarded(() -> {
             long first = from + 1;
@@ -188,6 +256,7 @@ public final class ReviewQuery {
                 s.execute("DROP TABLE IF EXISTS " + VIEW);
             }
             size = 0;
+            pending = null;
             return null;
         });
     }

@@ -86,6 +86,11 @@ final class ReviewAccess implements AutoCloseable {
         return query.select(filter, sort);
     }
 
+    /** Orders the rest of a column sort whose first rows are on screen; see {@link ReviewQuery#completeOrder}. */
+    synchronized boolean completeOrder() {
+        return query.completeOrder();
+    }
+
     synchronized List<ReviewQuery.GridRow> page(long from, int limit) {
         return query.page(from, limit);
     }

@@ -262,6 +262,10 @@ public final class ReviewViewModel {
             } else if (gen == generation && list == rows.get()) {
                 list.pageArrived(page, read.rows());
                 pageVersion.set(pageVersion.get() + 1);
+                if (page == 0) {
+                    // a column sort ordered only its first rows; the rest is ordered while the steward reads them
+                    tasks.quiet("Ordering the remaining rows", ctx -> current.completeOrder(), done -> { });
+                }
             }
         });
     }

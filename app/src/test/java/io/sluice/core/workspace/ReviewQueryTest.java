@@ -121,6 +121,44 @@ class ReviewQueryTest {
     }
 
     @Test
+    void ordersTheFirstRowsOfABigSortAtOnceAndTheRestInTheSameOrderLater() {
+        assertThat(ROWS).isGreaterThan(ReviewQuery.FIRST_ROWS);
+        query.select(RowFilter.all(), ReviewQuery.Sort.SOURCE_ORDER);
+        List<Long> whole = new java.util.ArrayList<>();
+        for (ReviewQuery.GridRow row : query.page(0, ROWS)) {
+            whole.add(row.row());
+        }
+        whole.sort(java.util.Comparator.comparing((Long r) -> amountOf(r).isEmpty())
+                .thenComparing(r -> amountOf(r).isEmpty() ? 0L : Long.parseLong(amountOf(r)))
+                .thenComparing(r -> r));
+
+        assertThat(query.select(RowFilter.all(), new ReviewQuery.Sort(1, true))).isEqualTo(ROWS);
+        assertThat(query.orderPending()).isTrue();
+        List<Long> firstPage = query.page(0, 100).stream().map(ReviewQuery.GridRow::row).toList();
+        assertThat(query.orderPending()).as("the first page needs only the first rows").isTrue();
+        assertThat(query.completeOrder()).isTrue();
+        assertThat(query.orderPending()).isFalse();
+        List<Long> all = query.page(0, ROWS).stream().map(ReviewQuery.GridRow::row).toList();
+
+        assertThat(firstPage).isEqualTo(whole.subList(0, 100));
+        assertThat(all).isEqualTo(whole);
+    }
+
+    @Test
+    void aDeepPageOfAPendingSortOrdersTheRestFirst() {
+        query.select(RowFilter.all(), new ReviewQuery.Sort(1, false));
+        List<ReviewQuery.GridRow> last = query.page(ROWS - 1, 1);
+        assertThat(query.orderPending()).isFalse();
+        assertThat(last.get(0).cells().get(1)).as("blanks last").isEmpty();
+        assertThat(query.completeOrder()).as("nothing left to do").isFalse();
+    }
+
+    private String amountOf(long row) {
+        long n = row - 1;
+        return n % 7 == 0 ? "" : String.valueOf((n * 37) % 1000);
+    }
+
+    @Test
     void sortsTypedNumbersByValueNotByDisplayedText() {
         query.select(RowFilter.all(), new ReviewQuery.Sort(2, false));
         assertThat(query.page(0, 2)).extracting(r -> r.cells().get(2)).containsExactly("300,000", "299,900");
