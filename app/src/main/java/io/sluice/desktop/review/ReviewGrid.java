@@ -28,6 +28,7 @@ final class ReviewGrid {
 
     private static final String[] CELL_STYLES = {"severity-error", "severity-warning", "cell-loading",
             "cell-edited", "status-approved", "status-rejected", "status-pending"};
+    private static final java.util.Set<String> CELL_STYLE_SET = java.util.Set.of(CELL_STYLES);
 
     private final TableView<GridRow> table;
     private final ReviewViewModel vm;
@@ -133,6 +134,31 @@ final class ReviewGrid {
         return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replaceAll("\\R", " ⏎ ");
     }
 
+    /**
+     * Gives a cell exactly these of the grid's changing style classes (nulls ignored), touching its style classes only
+     * when they differ: a page of rows arriving re-reads every visible cell, and each style change costs a CSS pass.
+     */
+    private static void restyle(TableCell<?, ?> cell, String... wanted) {
+        List<String> want = java.util.Arrays.stream(wanted).filter(java.util.Objects::nonNull).toList();
+        List<String> have = cell.getStyleClass().stream().filter(CELL_STYLE_SET::contains).toList();
+        if (have.size() != want.size() || !have.containsAll(want)) {
+            cell.getStyleClass().removeAll(CELL_STYLES);
+            cell.getStyleClass().addAll(want);
+        }
+    }
+
+    /** Sets a cell's tooltip text, keeping the tooltip it has when the text is the same. */
+    private static void tip(TableCell<?, ?> cell, String text) {
+        Tooltip current = cell.getTooltip();
+        if (text == null) {
+            if (current != null) {
+                cell.setTooltip(null);
+            }
+        } else if (current == null || !text.equals(current.getText())) {
+            cell.setTooltip(new Tooltip(text));
+        }
+    }
+
     /** Read-only text with a style class. */
     private static class TextCell extends TableCell<GridRow, GridRow> {
         private final java.util.function.Function<GridRow, String> text;
@@ -147,14 +173,15 @@ final class ReviewGrid {
         @Override
         protected void updateItem(GridRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(CELL_STYLES);
             if (empty || row == null) {
                 setText(null);
+                restyle(this);
             } else if (PagedRows.isPlaceholder(row)) {
                 setText("…");
-                getStyleClass().add("cell-loading");
+                restyle(this, "cell-loading");
             } else {
                 setText(text.apply(row));
+                restyle(this);
             }
             if (!getStyleClass().contains(style)) {
                 getStyleClass().add(style);
@@ -166,18 +193,16 @@ final class ReviewGrid {
         @Override
         protected void updateItem(GridRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(CELL_STYLES);
-            setTooltip(null);
             if (empty || row == null || PagedRows.isPlaceholder(row)) {
                 setText(empty || row == null ? null : "…");
+                restyle(this);
+                tip(this, null);
                 return;
             }
             DecisionStatus status = row.decision() == null ? null : row.decision().status();
             setText(status == null ? "pending" : status.label());
-            getStyleClass().add(status == null ? "status-pending" : "status-" + status.label());
-            if (row.decision() != null && row.decision().reason() != null) {
-                setTooltip(new Tooltip(row.decision().reason()));
-            }
+            restyle(this, status == null ? "status-pending" : "status-" + status.label());
+            tip(this, row.decision() == null ? null : row.decision().reason());
         }
     }
 
@@ -195,16 +220,17 @@ final class ReviewGrid {
         @Override
         protected void updateItem(GridRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(CELL_STYLES);
-            setTooltip(null);
             if (empty || row == null) {
                 setText(null);
                 setGraphic(null);
+                restyle(this);
+                tip(this, null);
                 return;
             }
             if (PagedRows.isPlaceholder(row)) {
                 setText("…");
-                getStyleClass().add("cell-loading");
+                restyle(this, "cell-loading");
+                tip(this, null);
                 return;
             }
             if (!isEditing()) {
@@ -213,13 +239,11 @@ final class ReviewGrid {
             }
             List<Finding> mine = row.findings().stream().filter(f -> header.equals(f.column())).toList();
             Severity severity = worst(mine);
-            if (severity != null) {
-                getStyleClass().add(severity == Severity.ERROR ? "severity-error" : "severity-warning");
-                setTooltip(new Tooltip(mine.stream().map(Finding::message).collect(Collectors.joining("\n"))));
-            }
-            if (row.isEdited(column)) {
-                getStyleClass().add("cell-edited");
-            }
+            String colour = severity == null ? null
+                    : severity == Severity.ERROR ? "severity-error" : "severity-warning";
+            restyle(this, colour, row.isEdited(column) ? "cell-edited" : null);
+            tip(this, severity == null ? null
+                    : mine.stream().map(Finding::message).collect(Collectors.joining("\n")));
         }
 
         @Override
