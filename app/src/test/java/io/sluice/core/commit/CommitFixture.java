@@ -11,6 +11,7 @@ import io.sluice.core.source.SourceRow;
 import io.sluice.core.target.SampleSchema;
 import io.sluice.core.target.TableInfo;
 import io.sluice.core.target.TargetDatabase;
+import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
 
 import java.sql.Connection;
@@ -97,18 +98,8 @@ final class CommitFixture implements AutoCloseable {
 
     /** The whole table as text, ordered by key: what a rollback must restore exactly. */
     List<String> contents() throws SQLException {
-        try (Connection c = database.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM concrete_mix ORDER BY mix_code")) {
-            List<String> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i == 1 ? "" : "|").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-            return rows;
+        try (Connection c = database.connect()) {
+            return TableText.rows(c, "SELECT * FROM concrete_mix ORDER BY mix_code");
         }
     }
 

@@ -17,12 +17,12 @@ import io.sluice.core.workspace.ReviewStager;
 import io.sluice.core.workspace.RowFilter;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.TargetChoice;
+import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -120,18 +120,8 @@ public final class SampleTarget implements AutoCloseable {
 
     /** Every concrete_mix row as text, ordered by key: what a rollback must restore exactly. */
     public List<String> mixes() throws SQLException {
-        try (TargetDatabase db = choice.open(); Statement s = db.connection().createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM concrete_mix ORDER BY mix_code")) {
-            List<String> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i == 1 ? "" : "|").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-            return rows;
+        try (TargetDatabase db = choice.open()) {
+            return TableText.rows(db.connection(), "SELECT * FROM concrete_mix ORDER BY mix_code");
         }
     }
 
