@@ -53,7 +53,7 @@ class CommitViewTest {
     }
 
     @Test
-    void showsWhatToDoWhenNoReviewIsOpen(FxRobot robot) {
+    void explainsTheNextStepWhenNoReviewIsOpen(FxRobot robot) {
         robot.clickOn("#step-commit");
         assertThat(robot.lookup("#commit-empty").query().isVisible()).isTrue();
         robot.clickOn("#commit-go-review");

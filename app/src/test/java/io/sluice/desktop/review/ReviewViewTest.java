@@ -48,7 +48,7 @@ class ReviewViewTest {
     }
 
     @Test
-    void saysWhatToDoWhenNothingIsMapped(FxRobot robot) {
+    void explainsTheNextStepWhenNothingIsMapped(FxRobot robot) {
         robot.interact(() -> workbench().stepProperty().set(Step.REVIEW));
         assertThat(robot.lookup("#review-empty").query().isVisible()).isTrue();
         assertThat(label(robot, "#review-empty-title")).isEqualTo("Map a source first");
