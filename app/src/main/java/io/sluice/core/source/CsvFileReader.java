@@ -1,5 +1,7 @@
 package io.sluice.core.source;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,6 +11,20 @@ final class CsvFileReader {
     private CsvFileReader() {
     }
 
+    /** A text file without a single value is not a table with no rows: it is an empty file, and says which kind. */
+    private static String emptiness(Path file, CsvDialect dialect) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = -1;
+        }
+        if (size == dialect.bomLength()) {
+            return "is empty: it holds only a byte order mark and no data";
+        }
+        return "is empty: it holds only blank lines, spaces or empty fields and no data";
+    }
+
     static Opened open(Path file, SourceOptions options) {
         CsvDialect dialect = CsvDialect.detect(file, options);
         List<SourceIssue> issues = dialect.fallback()
@@ -16,9 +32,13 @@ final class CsvFileReader {
                 "The file is not valid UTF-8, so it was read as Windows-1252; choose its encoding if text looks wrong."))
                 : List.of();
         String sheet = Problems.name(file);
-        SourceTable table = new HeaderedTable(file, SourceFormat.CSV, sheet, new CsvRows(file, dialect), issues,
+        HeaderedTable table = new HeaderedTable(file, SourceFormat.CSV, sheet, new CsvRows(file, dialect), issues,
                 options, true);
-        SheetInfo info = new SheetInfo(sheet, false, -1, table.columns().size());
-        return new Opened(table, List.of(info), dialect.charset().name(), dialect.delimiter());
+        if (table.isEmpty()) {
+            table.close();
+            throw Problems.input(file, emptiness(file, dialect));
+        }
+        return new Opened(table, List.of(SheetInfo.listed(sheet, false)), dialect.charset().name(),
+                dialect.delimiter());
     }
 }

@@ -29,6 +29,9 @@ final class HeaderedTable implements SourceTable {
     /** CSV fields are positional, so a row whose field count differs from the header's is flagged; -1 = no check. */
     private final int expectedFields;
     private final String expectedFieldsOf;
+    /** Non-blank rows at and above the header (the header and junk rows), read before the first data row. */
+    private long rowsAboveData;
+    private final boolean empty;
 
     /**
      * @param checkFieldCount true for CSV: rows with more or fewer fields than the header get a {@code ragged-row} issue
@@ -53,7 +56,8 @@ final class HeaderedTable implements SourceTable {
             this.columns = names.names();
             List<SourceIssue> all = new ArrayList<>(sheetIssues);
             all.addAll(names.issues());
-            if (header == null && pending.isEmpty()) {
+            this.empty = header == null && pending.isEmpty();
+            if (empty) {
                 all.add(new SourceIssue("empty-sheet", 0, null, "The sheet \"" + sheet + "\" holds no data."));
             }
             this.issues = List.copyOf(all);
@@ -76,15 +80,18 @@ final class HeaderedTable implements SourceTable {
                 throw Problems.input(file, "the header row must be 1 or more, not " + chosen);
             }
             RawRow row;
-            do {
-                row = raw.next();
-            } while (row != null && row.row().number() < chosen);
+            while ((row = raw.next()) != null && row.row().number() < chosen) {
+                if (!row.row().isBlank()) {
+                    rowsAboveData++;
+                }
+            }
             if (row == null) {
                 throw Problems.input(file, "the sheet \"" + sheet + "\" has no row " + chosen + " to use as header");
             }
             RawRow header = null;
             if (row.row().number() == chosen) {
                 header = row;
+                rowsAboveData += row.row().isBlank() ? 0 : 1;
             } else {
                 pending.add(row);
             }
@@ -103,6 +110,7 @@ final class HeaderedTable implements SourceTable {
         for (int i = 0; i < index; i++) {
             pending.removeFirst();
         }
+        rowsAboveData = index + 1L;
         return pending.removeFirst();
     }
 
@@ -137,6 +145,16 @@ final class HeaderedTable implements SourceTable {
             }
         }
         return 0;
+    }
+
+    /** Non-blank rows at and above the header: the header itself and the junk rows above it. */
+    long rowsAboveData() {
+        return rowsAboveData;
+    }
+
+    /** Whether the sheet holds no row with a value at all. */
+    boolean isEmpty() {
+        return empty;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.sluice.core.source;
 
+import io.sluice.core.SluiceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -19,31 +21,69 @@ public final class Sources {
     private Sources() {
     }
 
-    /** Inspects a file: format, sheets (hidden flag, row and column counts), encoding, delimiter, header row. */
+    /**
+     * Inspects a file: format, encoding, delimiter, header row and columns of the sheet read by default, and every
+     * sheet (hidden ones flagged) read through the way validate reads it, so that its counts are the ones validate
+     * gets. Costs one read of every sheet.
+     */
     public static SourceInspection inspect(Path file, SourceOptions options) {
         SourceOptions chosen = options == null ? SourceOptions.DEFAULTS : options;
         SourceFormat format = FileKind.detect(file);
         Opened opened = open(file, format, chosen, true);
-        try (SourceTable table = opened.table()) {
-            long headerRow = table.headerRow();
-            List<String> columns = table.columns();
-            List<SourceIssue> issues = table.issues();
-            List<SheetInfo> sheets = format == SourceFormat.CSV ? List.of(counted(table)) : opened.sheets();
-            return new SourceInspection(file, format, sheets, table.sheet(), opened.encoding(), opened.delimiter(),
-                    headerRow, columns, issues);
+        String defaultSheet;
+        long headerRow;
+        List<String> columns;
+        SheetInfo counted;
+        List<SourceIssue> issues = new ArrayList<>();
+        try (HeaderedTable table = opened.table()) {
+            defaultSheet = table.sheet();
+            headerRow = table.headerRow();
+            columns = table.columns();
+            counted = counted(listed(opened.sheets(), defaultSheet), table);
+            issues.addAll(table.issues()); // read through, so merged ranges found beside the reading are in
+        }
+        List<SheetInfo> sheets = new ArrayList<>(opened.sheets().size());
+        for (SheetInfo sheet : opened.sheets()) {
+            sheets.add(sheet.name().equals(defaultSheet) ? counted
+                    : countedOther(file, format, chosen.withSheet(sheet.name()), sheet, issues));
+        }
+        return new SourceInspection(file, format, List.copyOf(sheets), defaultSheet, opened.encoding(),
+                opened.delimiter(), headerRow, columns, List.copyOf(issues));
+    }
+
+    private static SheetInfo listed(List<SheetInfo> sheets, String name) {
+        return sheets.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElse(SheetInfo.listed(name, false));
+    }
+
+    /** A sheet that cannot be read with these options is reported as such; the others are still counted. */
+    private static SheetInfo countedOther(Path file, SourceFormat format, SourceOptions options, SheetInfo sheet,
+                                          List<SourceIssue> issues) {
+        try (HeaderedTable table = open(file, format, options, false).table()) {
+            return counted(sheet, table);
+        } catch (SluiceException e) {
+            issues.add(new SourceIssue("unreadable-sheet", 0, null, "The sheet \"" + sheet.name()
+                    + "\" cannot be read with these options: " + e.getMessage()));
+            return sheet;
         }
     }
 
-    /** A text file has no directory of its rows: count them by reading it through (about a second a million). */
-    private static SheetInfo counted(SourceTable table) {
-        long rows = table.headerRow();
+    /** Reads a sheet through as validate does: the data rows it gets and the columns they span. */
+    private static SheetInfo counted(SheetInfo sheet, HeaderedTable table) {
+        long dataRows = 0;
         int widest = table.columns().size();
         SourceRow row;
         while ((row = table.next()) != null) {
-            rows = row.number();
-            widest = Math.max(widest, row.cells().size());
+            dataRows++;
+            for (int i = row.cells().size() - 1; i >= widest; i--) {
+                if (!row.cells().get(i).isBlank()) {
+                    widest = i + 1;
+                    break;
+                }
+            }
         }
-        return new SheetInfo(table.sheet(), false, rows, widest);
+        return new SheetInfo(sheet.name(), sheet.hidden(), table.rowsAboveData() + dataRows, widest,
+                table.headerRow(), dataRows);
     }
 
     /** Opens the chosen sheet for streaming, header detected (or as chosen) and skipped. Close the table after use. */

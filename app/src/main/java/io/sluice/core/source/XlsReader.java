@@ -27,13 +27,8 @@ final class XlsReader {
         try {
             List<SheetInfo> infos = new ArrayList<>();
             for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-                Sheet sheet = workbook.getSheetAt(i);
-                int columns = 0;
-                for (org.apache.poi.ss.usermodel.Row row : sheet) {
-                    columns = Math.max(columns, row.getLastCellNum());
-                }
                 boolean hidden = workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);
-                infos.add(new SheetInfo(sheet.getSheetName(), hidden, sheet.getPhysicalNumberOfRows(), columns));
+                infos.add(SheetInfo.listed(workbook.getSheetName(i), hidden));
             }
             int chosen = SheetChoice.choose(file, infos, options.sheet());
             Sheet sheet = workbook.getSheetAt(chosen);
@@ -43,7 +38,7 @@ final class XlsReader {
             }
             boolean date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
             RawRows rows = new XlsRows(workbook, sheet, new ExcelCells(date1904));
-            SourceTable table = new HeaderedTable(file, SourceFormat.XLS, sheet.getSheetName(), rows,
+            HeaderedTable table = new HeaderedTable(file, SourceFormat.XLS, sheet.getSheetName(), rows,
                     SheetChoice.mergedIssues(ranges), options, false);
             return new Opened(table, List.copyOf(infos), null, null);
         } catch (SluiceException e) {

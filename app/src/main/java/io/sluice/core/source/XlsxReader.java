@@ -3,7 +3,6 @@ package io.sluice.core.source;
 import io.sluice.core.SluiceException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
-import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
 
@@ -11,10 +10,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Opens an XLSX sheet: safety scan first, then fastexcel streaming with cell formats. */
 final class XlsxReader {
+
+    /** Cell formats on (for dates and number display), formulas' cached values only. */
+    static final ReadingOptions OPTIONS = new ReadingOptions(true, false);
 
     private XlsxReader() {
     }
@@ -27,7 +28,7 @@ final class XlsxReader {
         XlsxScan scan = XlsxScan.of(file, everySheet);
         ReadableWorkbook workbook;
         try {
-            workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+            workbook = new ReadableWorkbook(file.toFile(), OPTIONS);
         } catch (IOException | RuntimeException e) {
             throw Problems.input(file, "is not a valid Excel file (" + e.getMessage() + ")", e);
         }
@@ -35,9 +36,7 @@ final class XlsxReader {
             List<Sheet> sheets = workbook.getSheets().toList();
             List<SheetInfo> infos = new ArrayList<>(sheets.size());
             for (Sheet sheet : sheets) {
-                XlsxScan.SheetPart part = scan.sheet(sheet.getId());
-                infos.add(new SheetInfo(sheet.getName(), sheet.getVisibility() != SheetVisibility.VISIBLE,
-                        part == null ? -1 : part.rows(), part == null ? -1 : part.columns()));
+                infos.add(SheetInfo.listed(sheet.getName(), sheet.getVisibility() != SheetVisibility.VISIBLE));
             }
             int chosen = SheetChoice.choose(file, infos, options.sheet());
             Sheet sheet = sheets.get(chosen);
@@ -45,9 +44,8 @@ final class XlsxReader {
             SheetPartScan beside = part == null && scan.part(sheet.getId()) != null
                     ? SheetPartScan.start(file, scan.part(sheet.getId())) : null;
             List<SourceIssue> issues = part == null ? List.of() : SheetChoice.mergedIssues(part.merges());
-            Stream<Row> stream = sheet.openStream();
-            RawRows rows = new XlsxRows(file, sheet.getName(), workbook, stream, beside);
-            SourceTable table = new HeaderedTable(file, SourceFormat.XLSX, sheet.getName(), rows, issues,
+            RawRows rows = new XlsxRows(file, sheet, scan.part(sheet.getId()), workbook, beside);
+            HeaderedTable table = new HeaderedTable(file, SourceFormat.XLSX, sheet.getName(), rows, issues,
                     beside == null ? List::of : () -> SheetChoice.mergedIssues(beside.merges()), options, false);
             return new Opened(table, List.copyOf(infos), null, null);
         } catch (SluiceException e) {

@@ -1,5 +1,6 @@
 package io.sluice.core.source;
 
+import io.sluice.core.SluiceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,14 +91,11 @@ class HeaderDetectionTest {
     }
 
     @Test
-    void reportsAnEmptySheet() throws IOException {
+    void refusesATextFileOfBlankLinesAsEmpty() throws IOException {
         Path file = write("\n\n");
-        try (SourceTable table = Sources.open(file, SourceOptions.DEFAULTS)) {
-            assertThat(table.columns()).isEmpty();
-            assertThat(table.headerRow()).isZero();
-            assertThat(table.issues()).extracting(SourceIssue::kind).containsExactly("empty-sheet");
-            assertThat(table.next()).isNull();
-        }
+        assertThatThrownBy(() -> Sources.open(file, SourceOptions.DEFAULTS))
+                .isInstanceOf(SluiceException.class)
+                .hasMessage("header.csv: is empty: it holds only blank lines, spaces or empty fields and no data.");
     }
 
     @Test

@@ -40,8 +40,8 @@ class XlsReaderTest {
         SourceInspection inspection = Sources.inspect(file, SourceOptions.DEFAULTS);
         assertThat(inspection.format()).isEqualTo(SourceFormat.XLS);
         assertThat(inspection.sheets()).containsExactly(
-                new SheetInfo("Notes", true, 1, 1),
-                new SheetInfo("Mixes", false, 5, 12));
+                new SheetInfo("Notes", true, 1, 1, 1, 0),
+                new SheetInfo("Mixes", false, 5, 12, 4, 2));
         assertThat(inspection.defaultSheet()).isEqualTo("Mixes");
         assertThat(inspection.headerRow()).isEqualTo(4);
         assertThat(inspection.columns()).containsExactly(WorkbookFixtures.HEADER);

@@ -41,8 +41,8 @@ class XlsxReaderTest {
         SourceInspection inspection = Sources.inspect(file, SourceOptions.DEFAULTS);
         assertThat(inspection.format()).isEqualTo(SourceFormat.XLSX);
         assertThat(inspection.sheets()).containsExactly(
-                new SheetInfo("Notes", true, 1, 1),
-                new SheetInfo("Mixes", false, 5, 12));
+                new SheetInfo("Notes", true, 1, 1, 1, 0),
+                new SheetInfo("Mixes", false, 5, 12, 4, 2));
         assertThat(inspection.defaultSheet()).isEqualTo("Mixes");
         assertThat(inspection.encoding()).isNull();
         assertThat(inspection.delimiter()).isNull();
