@@ -3,6 +3,7 @@ package io.sluice.core.source;
 import io.sluice.core.SluiceException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -13,26 +14,41 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The rows of one XLSX sheet streamed by fastexcel, cells converted the way Excel displays them. */
+/**
+ * The rows of one XLSX sheet streamed by fastexcel, cells converted the way Excel displays them. A sheet fastexcel
+ * cannot read as written (values padded with whitespace, ISO dates, rows without numbers: legal shapes other tools
+ * write) is read on from a {@link NormalizedCopy} of it, past the rows already handed out.
+ */
 final class XlsxRows implements RawRows {
 
     private final Path file;
     private final String sheet;
-    private final ReadableWorkbook workbook;
-    private final Stream<Row> stream;
-    private final Iterator<Row> rows;
+    private final int sheetIndex;
+    /** The sheet's package part (e.g. xl/worksheets/sheet1.xml), null when unknown: then no normalized copy. */
+    private final String part;
+    private final boolean date1904;
     private final ExcelCells cells;
     private final SheetPartScan scan;
+    private ReadableWorkbook workbook;
+    private Stream<Row> stream;
+    private Iterator<Row> rows;
+    private NormalizedCopy copy;
+    private long lastRow;
+    /** Reading the copy starts over: rows up to this one were handed out from the original already. */
+    private long resumeAfter;
 
     /** @param scan the safety scan running beside the reading, or null when the sheet was scanned before */
-    XlsxRows(Path file, String sheet, ReadableWorkbook workbook, Stream<Row> stream, SheetPartScan scan) {
+    XlsxRows(Path file, Sheet sheet, String part, ReadableWorkbook workbook, SheetPartScan scan) throws IOException {
         this.file = file;
         this.scan = scan;
-        this.sheet = sheet;
+        this.sheet = sheet.getName();
+        this.sheetIndex = sheet.getIndex();
+        this.part = part;
         this.workbook = workbook;
-        this.stream = stream;
+        this.date1904 = workbook.isDate1904();
+        this.cells = new ExcelCells(date1904);
+        this.stream = sheet.openStream();
         this.rows = stream.iterator();
-        this.cells = new ExcelCells(workbook.isDate1904());
     }
 
     @Override
@@ -41,16 +57,18 @@ final class XlsxRows implements RawRows {
             if (scan != null) {
                 scan.check();
             }
-            if (!rows.hasNext()) {
+            Row row = nextRow();
+            if (row == null) {
                 if (scan != null) {
                     scan.merges(); // the end of the sheet waits for the safety scan's verdict
                 }
                 return null;
             }
-            return new RawRow(convert(rows.next()), 0);
+            lastRow = row.getRowNum();
+            return new RawRow(convert(row), 0);
         } catch (SluiceException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             if (scan != null) {
                 scan.merges(); // a sheet that fails to parse may be a hostile one: the safety verdict comes first
             }
@@ -59,9 +77,82 @@ final class XlsxRows implements RawRows {
         }
     }
 
+    private Row nextRow() throws IOException {
+        while (true) {
+            Row row;
+            try {
+                row = rows.hasNext() ? rows.next() : null;
+            } catch (RuntimeException e) {
+                if (copy != null || part == null) {
+                    throw e;
+                }
+                readFromNormalizedCopy();
+                continue;
+            }
+            if (row == null) {
+                return null;
+            }
+            long number = row.getRowNum();
+            if (resumeAfter > 0) {
+                // The copy starts over: skip the rows handed out from the original, up to the last of them.
+                if (number < resumeAfter) {
+                    continue;
+                }
+                boolean lastHandedOut = number == resumeAfter;
+                resumeAfter = 0;
+                if (lastHandedOut) {
+                    continue;
+                }
+            }
+            if (number <= lastRow || number < 1) {
+                if (copy == null && part != null) {
+                    // fastexcel numbers rows without an r attribute from 0: read the copy, which numbers them.
+                    readFromNormalizedCopy();
+                    continue;
+                }
+                throw Problems.input(file, "has a damaged sheet \"" + sheet + "\": row " + number
+                        + " comes after row " + lastRow + ", but rows must be in order");
+            }
+            if (number > WorksheetNormalizer.MAX_ROWS) {
+                throw WorksheetNormalizer.beyondLimits(file, sheet, firstCellReference(row));
+            }
+            return row;
+        }
+    }
+
+    private static String firstCellReference(Row row) {
+        for (int i = 0; i < row.getCellCount(); i++) {
+            if (row.getCell(i) != null) {
+                return Columns.letter(i) + row.getRowNum();
+            }
+        }
+        return "A" + row.getRowNum();
+    }
+
+    private void readFromNormalizedCopy() throws IOException {
+        if (scan != null) {
+            scan.merges(); // the original passes the safety scan before any copy is made of it
+        }
+        closeReader();
+        copy = NormalizedCopy.of(file, sheet, part, date1904);
+        workbook = new ReadableWorkbook(copy.path().toFile(), XlsxReader.OPTIONS);
+        Sheet normalized = workbook.getSheet(sheetIndex).orElseThrow(
+                () -> Problems.input(file, "has a damaged sheet \"" + sheet + "\" that cannot be read"));
+        stream = normalized.openStream();
+        rows = stream.iterator();
+        resumeAfter = lastRow;
+    }
+
     private SourceRow convert(Row row) {
         long number = row.getRowNum();
         int count = row.getCellCount();
+        if (count > WorksheetNormalizer.MAX_COLUMNS) {
+            int beyond = WorksheetNormalizer.MAX_COLUMNS;
+            while (beyond < count - 1 && row.getCell(beyond) == null) {
+                beyond++;
+            }
+            throw WorksheetNormalizer.beyondLimits(file, sheet, Columns.letter(beyond) + number);
+        }
         Cell[] converted = new Cell[count];
         List<SourceIssue> issues = null;
         int width = 0;
@@ -129,6 +220,13 @@ final class XlsxRows implements RawRows {
         if (scan != null) {
             scan.stop();
         }
+        closeReader();
+        if (copy != null) {
+            copy.close();
+        }
+    }
+
+    private void closeReader() {
         stream.close();
         try {
             workbook.close();
