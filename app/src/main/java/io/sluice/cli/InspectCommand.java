@@ -63,8 +63,13 @@ final class InspectCommand implements Callable<Integer> {
             Map<String, Object> sheet = new LinkedHashMap<>();
             sheet.put("name", s.name());
             sheet.put("hidden", s.hidden());
-            sheet.put("rows", s.rows());
-            sheet.put("columns", s.columns());
+            sheet.put("readable", s.isCounted());
+            if (s.isCounted()) {
+                sheet.put("rows", s.rows());
+                sheet.put("headerRow", s.headerRow());
+                sheet.put("dataRows", s.dataRows());
+                sheet.put("columns", s.columns());
+            }
             sheets.add(sheet);
         }
         json.put("sheets", sheets);
@@ -76,6 +81,7 @@ final class InspectCommand implements Callable<Integer> {
             json.put("delimiter", String.valueOf(i.delimiter()));
         }
         json.put("headerRow", i.headerRow());
+        json.put("dataRows", defaultSheet(i).dataRows());
         json.put("columns", i.columns());
         List<Map<String, Object>> issues = new ArrayList<>();
         for (SourceIssue issue : i.issues()) {
@@ -88,6 +94,10 @@ final class InspectCommand implements Callable<Integer> {
         return json;
     }
 
+    private static SheetInfo defaultSheet(SourceInspection i) {
+        return i.sheets().stream().filter(s -> s.name().equals(i.defaultSheet())).findFirst().orElseThrow();
+    }
+
     private static void print(SourceInspection i, PrintWriter out) {
         out.println("File:       " + i.file());
         out.println("Format:     " + i.format());
@@ -98,16 +108,25 @@ final class InspectCommand implements Callable<Integer> {
             out.println("Delimiter:  " + (i.delimiter() == '\t' ? "TAB" : "'" + i.delimiter() + "'"));
         }
         out.println();
-        TextTable sheets = new TextTable("SHEET", "ROWS", "COLUMNS", "");
+        TextTable sheets = new TextTable("SHEET", "HEADER ROW", "DATA ROWS", "COLUMNS", "");
         for (SheetInfo s : i.sheets()) {
-            sheets.add(s.name(), s.rows() < 0 ? "?" : String.valueOf(s.rows()),
-                    s.columns() < 0 ? "?" : String.valueOf(s.columns()),
-                    (s.hidden() ? "hidden" : "") + (s.name().equals(i.defaultSheet()) ? "default" : ""));
+            List<String> marks = new ArrayList<>(2);
+            if (s.hidden()) {
+                marks.add("hidden");
+            }
+            if (s.name().equals(i.defaultSheet())) {
+                marks.add("default");
+            }
+            if (!s.isCounted()) {
+                marks.add("cannot be read, see the notes");
+            }
+            sheets.add(s.name(), !s.isCounted() ? "-" : s.headerRow() == 0 ? "none" : String.valueOf(s.headerRow()),
+                    s.isCounted() ? String.valueOf(s.dataRows()) : "-",
+                    s.isCounted() ? String.valueOf(s.columns()) : "-", String.join(", ", marks));
         }
         sheets.print(out);
         out.println();
-        out.println("Sheet " + i.defaultSheet() + ": header in row " + i.headerRow() + ", " + i.columns().size()
-                + " columns");
+        out.println(describe(i, defaultSheet(i)));
         for (int c = 0; c < i.columns().size(); c++) {
             out.println("  " + Columns.letter(c) + "  " + i.columns().get(c));
         }
@@ -118,5 +137,20 @@ final class InspectCommand implements Callable<Integer> {
                 out.println("  - " + issue.message());
             }
         }
+    }
+
+    /** One line on the sheet read by default: where its header is and how many rows and columns validate gets. */
+    private static String describe(SourceInspection i, SheetInfo sheet) {
+        String header = i.headerRow() > 0 ? "header in row " + i.headerRow() + ", " + plural(sheet.dataRows(),
+                "data row") + " below it" : "no header row, " + plural(sheet.dataRows(), "data row");
+        int named = i.columns().size();
+        String columns = plural(named, "column") + (i.headerRow() > 0 ? "" : " named by letter");
+        return "Sheet " + i.defaultSheet() + ": " + header + ", " + columns
+                + (sheet.columns() > named ? " (data rows reach column " + Columns.letter(sheet.columns() - 1)
+                + ", beyond the header)" : "");
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

@@ -20,9 +20,9 @@ final class CsvFileReader {
             size = -1;
         }
         if (size == dialect.bomLength()) {
-            return "is empty: it holds only a byte order mark and no data";
+            return "holds no data, only a byte order mark";
         }
-        return "is empty: it holds only blank lines, spaces or empty fields and no data";
+        return "holds no data, only blank lines, spaces or empty fields";
     }
 
     static Opened open(Path file, SourceOptions options) {

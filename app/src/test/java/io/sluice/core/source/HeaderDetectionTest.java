@@ -95,7 +95,7 @@ class HeaderDetectionTest {
         Path file = write("\n\n");
         assertThatThrownBy(() -> Sources.open(file, SourceOptions.DEFAULTS))
                 .isInstanceOf(SluiceException.class)
-                .hasMessage("header.csv: is empty: it holds only blank lines, spaces or empty fields and no data.");
+                .hasMessage("header.csv: holds no data, only blank lines, spaces or empty fields.");
     }
 
     @Test

@@ -157,19 +157,19 @@ class SourceCountsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            UTF-8 byte order mark only   | EFBBBF           | only a byte order mark
-            UTF-16 byte order mark only  | FFFE             | only a byte order mark
-            blank lines                  | 0D0A0D0A0A       | only blank lines, spaces or empty fields
-            spaces and tabs              | 2020090A20200A   | only blank lines, spaces or empty fields
-            empty fields                 | 3B3B0D0A3B3B0D0A | only blank lines, spaces or empty fields
-            BOM then blank lines         | EFBBBF0D0A0D0A   | only blank lines, spaces or empty fields
+            UTF-8 byte order mark only   | EFBBBF           | a byte order mark
+            UTF-16 byte order mark only  | FFFE             | a byte order mark
+            blank lines                  | 0D0A0D0A0A       | blank lines, spaces or empty fields
+            spaces and tabs              | 2020090A20200A   | blank lines, spaces or empty fields
+            empty fields                 | 3B3B0D0A3B3B0D0A | blank lines, spaces or empty fields
+            BOM then blank lines         | EFBBBF0D0A0D0A   | blank lines, spaces or empty fields
             """)
     void refusesACsvWithoutDataAsEmpty(String shape, String hex, String reason) throws IOException {
         Path file = dir.resolve("empty.csv");
         Files.write(file, HexFormat.of().parseHex(hex));
         assertThatThrownBy(() -> Sources.inspect(file, SourceOptions.DEFAULTS)).as(shape)
                 .isInstanceOf(SluiceException.class)
-                .hasMessage("empty.csv: is empty: it holds " + reason + " and no data.");
+                .hasMessage("empty.csv: holds no data, only " + reason + ".");
         assertThatThrownBy(() -> Sources.open(file, SourceOptions.DEFAULTS)).as(shape)
                 .isInstanceOf(SluiceException.class);
     }

@@ -1,0 +1,94 @@
+package io.sluice.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.core.target.SluiceHome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.sluice.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code sluice inspect}: the counts agree with what validate reads, and the output reads as plain words. */
+class InspectCommandTest {
+
+    private static final Path SAMPLES = Path.of("..", "sample-data");
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void freshHome() throws IOException {
+        System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-inspect-test").toString());
+    }
+
+    @AfterAll
+    static void restoreHome() {
+        System.clearProperty(SluiceHome.PROPERTY);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ds1-concrete-mix.csv, ds1.profile.json", "ds2-betonmischungen.csv, ds2.profile.json",
+        "ds3-lab-refresh.xlsx, ds3.profile.json", "ds3-lab-refresh.xls, ds3.profile.json"})
+    void reportsTheDataRowsValidateReads(String sample, String profile) throws IOException {
+        String file = SAMPLES.resolve(sample).toString();
+        String profilePath = SAMPLES.resolve("profiles").resolve(profile).toString();
+        CliTest.Run validate = run("validate", file, "--profile", profilePath, "--format", "json");
+        long validated = validate.json().get("counts").get("rows").asLong();
+        JsonNode inspected = run("inspect", file, "--format", "json").json();
+        assertThat(inspected.get("dataRows").asLong()).isEqualTo(validated);
+        assertThat(inspected.get("sheets").get(0).get("dataRows").asLong()).isEqualTo(validated);
+        assertThat(run("inspect", file).out()).contains("data rows below it").contains(" " + validated + " ");
+    }
+
+    @Test
+    void marksAHiddenSheetReadByNameAsHiddenAndDefault() {
+        CliTest.Run run = run("inspect", SAMPLES.resolve("ds3-lab-refresh.xlsx").toString(), "--sheet", "Lookup");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).containsPattern("Lookup +1 +9 +2 +hidden, default");
+        assertThat(run.out()).containsPattern("Mixes +4 +120 +20\\n");
+    }
+
+    @Test
+    void saysWhenThereIsNoHeaderRow() throws IOException {
+        Path csv = dir.resolve("plain.csv");
+        Files.writeString(csv, "1,2\n3,4\n", StandardCharsets.UTF_8);
+        CliTest.Run run = run("inspect", csv.toString(), "--no-header");
+        assertThat(run.out()).contains("Sheet plain.csv: no header row, 2 data rows, 2 columns named by letter")
+                .containsPattern("plain.csv +none +2 +2 +default");
+    }
+
+    @Test
+    void printsNoJavaInternals() throws IOException {
+        Path csv = dir.resolve("semicolons.csv");
+        Files.writeString(csv, "\uFEFFName;City\r\nA;B\r\n", StandardCharsets.UTF_8);
+        for (String file : new String[] {csv.toString(), SAMPLES.resolve("ds3-lab-refresh.xlsx").toString()}) {
+            for (String format : new String[] {"text", "json"}) {
+                String out = run("inspect", file, "--format", format).out();
+                assertThat(out).as(file + " " + format).doesNotContain("null").doesNotContain("Optional")
+                        .doesNotContain("SheetInfo").doesNotContain("=").doesNotContain("-1");
+                if (format.equals("text")) {
+                    assertThat(out).as(file).doesNotContain("[").doesNotContain("{").doesNotContain("hiddendefault");
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesAnEmptyCsvInOneSentenceNamingTheFile() throws IOException {
+        Path csv = dir.resolve("bom-only.csv");
+        Files.write(csv, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        CliTest.Run run = run("inspect", csv.toString());
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err().strip()).endsWith("bom-only.csv: holds no data, only a byte order mark.");
+    }
+}
