@@ -141,6 +141,9 @@ final class InspectCommand implements Callable<Integer> {
 
     /** One line on the sheet read by default: where its header is and how many rows and columns validate gets. */
     private static String describe(SourceInspection i, SheetInfo sheet) {
+        if (i.columns().isEmpty() && sheet.dataRows() == 0) {
+            return "Sheet " + i.defaultSheet() + ": no data";
+        }
         String header = i.headerRow() > 0 ? "header in row " + i.headerRow() + ", " + plural(sheet.dataRows(),
                 "data row") + " below it" : "no header row, " + plural(sheet.dataRows(), "data row");
         int named = i.columns().size();

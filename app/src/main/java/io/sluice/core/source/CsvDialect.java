@@ -55,6 +55,8 @@ record CsvDialect(Charset charset, int bomLength, char delimiter, boolean fallba
             charset = options.encoding();
         } else if (bomCharset != null) {
             charset = bomCharset;
+        } else if (utf16WithoutBom(head) != null) {
+            charset = utf16WithoutBom(head);
         } else {
             for (byte b : head) {
                 if (b == 0) {
@@ -68,6 +70,30 @@ record CsvDialect(Charset charset, int bomLength, char delimiter, boolean fallba
                 ? options.delimiter()
                 : detectDelimiter(sample(head, bom, charset, head.length == SAMPLE_BYTES), preferTab(file));
         return new CsvDialect(charset, bom, delimiter, fallback);
+    }
+
+    /**
+     * UTF-16 written without a byte order mark (some database and Windows exports): text that is mostly Latin has a
+     * zero byte in every other place, after each character (little-endian) or before it (big-endian).
+     */
+    static Charset utf16WithoutBom(byte[] head) {
+        int pairs = head.length / 2;
+        if (pairs < 2) {
+            return null;
+        }
+        int zeroFirst = 0;
+        int zeroSecond = 0;
+        for (int i = 0; i + 1 < head.length; i += 2) {
+            zeroFirst += head[i] == 0 ? 1 : 0;
+            zeroSecond += head[i + 1] == 0 ? 1 : 0;
+        }
+        if (zeroFirst == 0 && zeroSecond * 10 >= pairs * 6) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (zeroSecond == 0 && zeroFirst * 10 >= pairs * 6) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 
     private static byte[] head(Path file) {

@@ -22,7 +22,7 @@ final class HeaderedTable implements SourceTable {
     private final RawRows raw;
     private final long headerRow;
     private final List<String> columns;
-    private final List<SourceIssue> issues;
+    private List<SourceIssue> issues;
     /** Issues known only once the sheet has been read through (merged ranges found by a scan beside the reading). */
     private final Supplier<List<SourceIssue>> lateIssues;
     private final Deque<RawRow> pending = new ArrayDeque<>();
@@ -150,6 +150,14 @@ final class HeaderedTable implements SourceTable {
     /** Non-blank rows at and above the header: the header itself and the junk rows above it. */
     long rowsAboveData() {
         return rowsAboveData;
+    }
+
+    /** Adds a sheet-level issue found by whoever opened the table (e.g. why this sheet was chosen). */
+    void addIssue(SourceIssue issue) {
+        List<SourceIssue> all = new ArrayList<>(issues.size() + 1);
+        all.add(issue);
+        all.addAll(issues);
+        issues = List.copyOf(all);
     }
 
     /** Whether the sheet holds no row with a value at all. */

@@ -92,7 +92,34 @@ public final class Sources {
         return open(file, FileKind.detect(file), chosen, false).table();
     }
 
+    /**
+     * Opens the named sheet, else the first visible one; when that one holds no data at all (a cover sheet left
+     * empty), the next visible sheet that does is read instead, and the table says so.
+     */
     private static Opened open(Path file, SourceFormat format, SourceOptions options, boolean everySheet) {
+        Opened first = openSheet(file, format, options, everySheet);
+        if (options.sheet() != null || !first.table().isEmpty()) {
+            return first;
+        }
+        String empty = first.table().sheet();
+        for (SheetInfo sheet : first.sheets()) {
+            if (sheet.hidden() || sheet.name().equals(empty)) {
+                continue;
+            }
+            Opened next = openSheet(file, format, options.withSheet(sheet.name()), everySheet);
+            if (!next.table().isEmpty()) {
+                first.table().close();
+                next.table().addIssue(new SourceIssue("empty-first-sheet", 0, null, "The first visible sheet \"" + empty
+                        + "\" holds no data, so the sheet \"" + sheet.name() + "\" is read; name a sheet to read"
+                        + " another one."));
+                return next;
+            }
+            next.table().close();
+        }
+        return first;
+    }
+
+    private static Opened openSheet(Path file, SourceFormat format, SourceOptions options, boolean everySheet) {
         return switch (format) {
             case XLSX -> XlsxReader.open(file, options, everySheet);
             case XLS -> XlsReader.open(file, options);

@@ -100,6 +100,10 @@ final class XlsxScan {
         if (parts.containsKey("ppt/presentation.xml")) {
             return "is a PowerPoint presentation, not an Excel workbook";
         }
+        if (parts.containsKey("content.xml") && parts.containsKey("META-INF/manifest.xml")) {
+            return "is an OpenDocument file (.ods, from LibreOffice or Google Sheets), which Sluice cannot read; save it"
+                    + " as .xlsx";
+        }
         if (parts.containsKey("xl/_rels/workbook.bin.rels")) {
             return "is an Excel binary workbook (.xlsb), which Sluice cannot read; save it as .xlsx";
         }

@@ -15,12 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.zip.ZipOutputStream;
 
 import static io.sluice.core.source.SourceTestSupport.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,7 +188,7 @@ class SourceCountsTest {
     }
 
     @Test
-    void countsAWorkbookWhoseFirstSheetIsEmpty() throws IOException {
+    void readsTheFirstSheetHoldingDataWhenTheFirstOneIsEmpty() throws IOException {
         Path file = dir.resolve("first-empty.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             wb.createSheet("Cover");
@@ -196,14 +198,56 @@ class SourceCountsTest {
             WorkbookFixtures.write(wb, file);
         }
         SourceInspection inspection = Sources.inspect(file, SourceOptions.DEFAULTS);
-        assertThat(inspection.defaultSheet()).isEqualTo("Cover");
+        assertThat(inspection.defaultSheet()).isEqualTo("Data");
         assertThat(inspection.sheets()).containsExactly(new SheetInfo("Cover", false, 0, 0, 0, 0),
                 new SheetInfo("Data", false, 2, 1, 1, 1));
-        assertThat(inspection.issues()).extracting(SourceIssue::message)
-                .containsExactly("The sheet \"Cover\" holds no data.");
+        String why = "The first visible sheet \"Cover\" holds no data, so the sheet \"Data\" is read; name a sheet to"
+                + " read another one.";
+        assertThat(inspection.issues()).extracting(SourceIssue::message).containsExactly(why);
+        try (SourceTable table = Sources.open(file, SourceOptions.DEFAULTS)) {
+            assertThat(table.sheet()).isEqualTo("Data");
+            assertThat(table.issues()).extracting(SourceIssue::message).containsExactly(why);
+            assertThat(readAll(table)).hasSize(1);
+        }
+        try (SourceTable table = Sources.open(file, SourceOptions.DEFAULTS.withSheet("Cover"))) {
+            assertThat(table.issues()).extracting(SourceIssue::message)
+                    .containsExactly("The sheet \"Cover\" holds no data.");
+        }
     }
 
     private static String unescape(String text) {
         return text.replace("\\r", "\r").replace("\\n", "\n").replace("\\uFEFF", "\uFEFF");
+    }
+
+    @Test
+    void readsUtf16WrittenWithoutAByteOrderMark() throws IOException {
+        Path file = dir.resolve("export.csv");
+        Files.writeString(file, "Name;City\r\nZoë;Köln\r\n", StandardCharsets.UTF_16LE);
+        SourceInspection inspection = Sources.inspect(file, SourceOptions.DEFAULTS);
+        assertThat(inspection.encoding()).isEqualTo("UTF-16LE");
+        assertThat(inspection.columns()).containsExactly("Name", "City");
+        try (SourceTable table = Sources.open(file, SourceOptions.DEFAULTS)) {
+            assertThat(SourceTestSupport.texts(table.next())).containsExactly("Zoë", "Köln");
+        }
+        Files.writeString(file, "Name,City\nA,B\n", StandardCharsets.UTF_16BE);
+        assertThat(Sources.inspect(file, SourceOptions.DEFAULTS).encoding()).isEqualTo("UTF-16BE");
+    }
+
+    @Test
+    void namesAnOpenDocumentSpreadsheetForWhatItIs() throws IOException {
+        Path file = dir.resolve("sheet.ods");
+        SheetXmlFixtures.rewrite(emptyZip(), file, Map.of("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                "content.xml", "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>",
+                "META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>"));
+        assertThatThrownBy(() -> Sources.inspect(file, SourceOptions.DEFAULTS))
+                .isInstanceOf(SluiceException.class)
+                .hasMessage("sheet.ods: is an OpenDocument file (.ods, from LibreOffice or Google Sheets), which Sluice"
+                        + " cannot read; save it as .xlsx.");
+    }
+
+    private static byte[] emptyZip() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new ZipOutputStream(bytes).close();
+        return bytes.toByteArray();
     }
 }
