@@ -14,12 +14,12 @@ import java.util.Map;
 /**
  * The safety pass over an XLSX file before fastexcel (which has no zip-bomb defence) may open it: every entry is
  * inflated through POI's ZipSecureFile threshold stream with POI's default limits, XML parts with a DOCTYPE are
- * refused, and the worksheet parts yield their row counts, dimensions and merged ranges on the way.
+ * refused, and the worksheet parts yield their merged ranges on the way.
  */
 final class XlsxScan {
 
     /** What the scan learnt about one worksheet part. */
-    record SheetPart(long rows, int columns, List<String> merges) {
+    record SheetPart(List<String> merges) {
     }
 
     private static final String WORKBOOK = "xl/workbook.xml";
@@ -114,7 +114,7 @@ final class XlsxScan {
     SheetPart sheet(String relationshipId) {
         String part = part(relationshipId);
         XmlPartScanner.Facts facts = part == null ? null : parts.get(part);
-        return facts == null ? null : new SheetPart(facts.rows, columns(facts.dimension), List.copyOf(facts.merges));
+        return facts == null ? null : new SheetPart(List.copyOf(facts.merges));
     }
 
     /** The package part (e.g. xl/worksheets/sheet1.xml) a workbook relationship id points at, or null. */
@@ -143,25 +143,5 @@ final class XlsxScan {
             path = (parent < 0 ? "" : path.substring(0, parent + 1)) + path.substring(at + 4);
         }
         return path;
-    }
-
-    /** Columns spanned by a dimension such as "A1:F20" (6), or -1 without one. */
-    static int columns(String dimension) {
-        if (dimension == null || dimension.isBlank()) {
-            return -1;
-        }
-        String last = dimension.contains(":") ? dimension.substring(dimension.indexOf(':') + 1) : dimension;
-        StringBuilder letters = new StringBuilder();
-        for (int i = 0; i < last.length(); i++) {
-            char c = last.charAt(i);
-            if (Character.isLetter(c)) {
-                letters.append(c);
-            }
-        }
-        try {
-            return letters.length() == 0 ? -1 : Columns.index(letters.toString()) + 1;
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
     }
 }

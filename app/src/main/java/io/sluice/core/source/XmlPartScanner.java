@@ -9,17 +9,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A cheap byte-level pass over one XML part of a workbook, without parsing it: notices a DOCTYPE (the door to XXE),
- * counts the rows that hold cells, and captures the few tags the inspection needs (dimension, merged ranges, workbook
- * relationships). Relies on '<' never appearing unescaped inside XML text or attribute values.
+ * A cheap byte-level pass over one XML part of a workbook, without parsing it: notices a DOCTYPE (the door to XXE)
+ * and captures the few tags the reading needs (merged ranges, workbook relationships). Row and column counts are not
+ * taken here: a row element may hold only formatting, so only reading the cells tells. Relies on '<' never appearing unescaped inside XML text or attribute values.
  */
 final class XmlPartScanner {
 
     /** What one part holds. */
     static final class Facts {
         boolean doctype;
-        long rows;
-        String dimension;
         final List<String> merges = new ArrayList<>();
         final List<String[]> relationships = new ArrayList<>();
     }
@@ -30,9 +28,8 @@ final class XmlPartScanner {
     private static final int MAX_NAME = 64;
     private static final int MAX_TAG = 4096;
     private static final byte[] DOCTYPE = "!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ROW = "row".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[][] CAPTURED = {"dimension".getBytes(StandardCharsets.US_ASCII),
-            "mergeCell".getBytes(StandardCharsets.US_ASCII), "Relationship".getBytes(StandardCharsets.US_ASCII)};
+    private static final byte[][] CAPTURED = {"mergeCell".getBytes(StandardCharsets.US_ASCII),
+            "Relationship".getBytes(StandardCharsets.US_ASCII)};
 
     private final byte[] name = new byte[MAX_NAME];
     private int nameLength;
@@ -40,7 +37,6 @@ final class XmlPartScanner {
     private int tagLength;
     private String captured;
     private int state = TEXT;
-    private boolean rowWithoutCell;
     private final Facts facts = new Facts();
 
     private XmlPartScanner() {
@@ -110,17 +106,6 @@ final class XmlPartScanner {
         }
         // Element names are compared as bytes: a sheet of a million rows has tens of millions of them.
         int length = nameLength - start;
-        if (length == 1 && name[start] == 'c') {
-            if (rowWithoutCell) {
-                facts.rows++;
-                rowWithoutCell = false;
-            }
-            return TEXT;
-        }
-        if (is(start, length, ROW)) {
-            rowWithoutCell = true;
-            return TEXT;
-        }
         for (byte[] wanted : CAPTURED) {
             if (is(start, length, wanted)) {
                 captured = new String(wanted, StandardCharsets.US_ASCII);
@@ -138,9 +123,6 @@ final class XmlPartScanner {
     private void endOfTag() {
         String attributes = new String(tag, 0, tagLength, StandardCharsets.UTF_8);
         switch (captured) {
-            case "dimension":
-                facts.dimension = attribute(attributes, "ref");
-                break;
             case "mergeCell":
                 String ref = attribute(attributes, "ref");
                 if (ref != null) {
