@@ -62,8 +62,10 @@ public final class Sources {
         try (HeaderedTable table = open(file, format, options, false).table()) {
             return counted(sheet, table);
         } catch (SluiceException e) {
+            String reason = e.getMessage().startsWith(Problems.name(file) + ": ")
+                    ? e.getMessage().substring(Problems.name(file).length() + 2) : e.getMessage();
             issues.add(new SourceIssue("unreadable-sheet", 0, null, "The sheet \"" + sheet.name()
-                    + "\" cannot be read with these options: " + e.getMessage()));
+                    + "\" cannot be read with these options: " + reason));
             return sheet;
         }
     }

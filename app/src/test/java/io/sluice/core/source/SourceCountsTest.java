@@ -184,7 +184,7 @@ class SourceCountsTest {
         SheetInfo codes = sheet(inspection, "Codes");
         assertThat(codes.isCounted()).isFalse();
         assertThat(inspection.issues()).extracting(SourceIssue::message).contains("The sheet \"Codes\" cannot be read"
-                + " with these options: counts.xlsx: the sheet \"Codes\" has no row 6 to use as header.");
+                + " with these options: the sheet \"Codes\" has no row 6 to use as header.");
     }
 
     @Test
