@@ -30,7 +30,7 @@ final class XlsxReader {
         try {
             workbook = new ReadableWorkbook(file.toFile(), OPTIONS);
         } catch (IOException | RuntimeException e) {
-            throw Problems.input(file, "is not a valid Excel file (" + e.getMessage() + ")", e);
+            throw notReadable(file, e);
         }
         try {
             List<Sheet> sheets = workbook.getSheets().toList();
@@ -53,8 +53,16 @@ final class XlsxReader {
             throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(workbook);
-            throw Problems.input(file, "is not a valid Excel file (" + e.getMessage() + ")", e);
+            throw notReadable(file, e);
         }
+    }
+
+    private static RuntimeException notReadable(Path file, Exception e) {
+        if (XlsxScan.isStrict(file)) {
+            return Problems.input(file, "is saved as Strict Open XML Spreadsheet, which Sluice cannot read; save it in"
+                    + " Excel as Excel Workbook (.xlsx)", e);
+        }
+        return Problems.input(file, "is not a valid Excel file (" + e.getMessage() + ")", e);
     }
 
     private static void closeQuietly(ReadableWorkbook workbook) {

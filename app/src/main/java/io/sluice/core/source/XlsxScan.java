@@ -5,6 +5,7 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -79,6 +80,25 @@ final class XlsxScan {
             throw Problems.input(file, notAWorkbook(parts));
         }
         return new XlsxScan(parts);
+    }
+
+    /**
+     * Whether the workbook part uses the ISO 29500 Strict namespaces (Excel's "Strict Open XML Spreadsheet"), which
+     * fastexcel does not know. Asked only once reading has failed, after the safety scan passed the package.
+     */
+    static boolean isStrict(Path file) {
+        try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
+            ZipArchiveEntry entry = zip.getEntry(WORKBOOK);
+            if (entry == null) {
+                return false;
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                String head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+                return head.contains("http://purl.oclc.org/ooxml/spreadsheetml/main");
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     static RuntimeException translate(Path file, Exception e) {

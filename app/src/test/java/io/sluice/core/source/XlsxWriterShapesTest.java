@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.sluice.core.source.SourceTestSupport.readAll;
@@ -208,5 +210,26 @@ class XlsxWriterShapesTest {
                 .isInstanceOf(SluiceException.class).hasMessage(expected);
         assertThatThrownBy(() -> Sources.inspect(file, SourceOptions.DEFAULTS))
                 .isInstanceOf(SluiceException.class).hasMessage(expected);
+    }
+
+    @Test
+    void saysThatStrictOpenXmlCannotBeRead() throws IOException {
+        // Excel's "Strict Open XML Spreadsheet" save option writes the ISO 29500 Strict namespaces.
+        Path written = SheetXmlFixtures.workbook(dir.resolve("transitional.xlsx"),
+                HEADER_ROW + "<row r=\"2\"><c r=\"A2\"><v>1</v></c></row>");
+        Map<String, String> parts = new HashMap<>();
+        for (String name : List.of("xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/styles.xml",
+                "xl/_rels/workbook.xml.rels")) {
+            parts.put(name, SheetXmlFixtures.part(written, name)
+                    .replace(NS, "http://purl.oclc.org/ooxml/spreadsheetml/main")
+                    .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                            "http://purl.oclc.org/ooxml/officeDocument/relationships"));
+        }
+        Path strict = dir.resolve("strict.xlsx");
+        SheetXmlFixtures.rewrite(Files.readAllBytes(written), strict, parts);
+        assertThatThrownBy(() -> Sources.open(strict, SourceOptions.DEFAULTS))
+                .isInstanceOf(SluiceException.class)
+                .hasMessage("strict.xlsx: is saved as Strict Open XML Spreadsheet, which Sluice cannot read; save it in"
+                        + " Excel as Excel Workbook (.xlsx).");
     }
 }
