@@ -56,7 +56,7 @@ public final class Sources {
                 .orElse(SheetInfo.listed(name, false));
     }
 
-    /** A sheet that cannot be read with these options is reported as such; the others are still counted. */
+    /** A sheet that cannot be read (with these options, or at all) is reported in a note; the others are counted. */
     private static SheetInfo countedOther(Path file, SourceFormat format, SourceOptions options, SheetInfo sheet,
                                           List<SourceIssue> issues) {
         try (HeaderedTable table = open(file, format, options, false).table()) {
@@ -65,7 +65,7 @@ public final class Sources {
             String reason = e.getMessage().startsWith(Problems.name(file) + ": ")
                     ? e.getMessage().substring(Problems.name(file).length() + 2) : e.getMessage();
             issues.add(new SourceIssue("unreadable-sheet", 0, null, "The sheet \"" + sheet.name()
-                    + "\" cannot be read with these options: " + reason));
+                    + "\" cannot be read: " + reason));
             return sheet;
         }
     }

@@ -183,8 +183,8 @@ class SourceCountsTest {
         assertThat(sheet(inspection, "Data").dataRows()).isZero();
         SheetInfo codes = sheet(inspection, "Codes");
         assertThat(codes.isCounted()).isFalse();
-        assertThat(inspection.issues()).extracting(SourceIssue::message).contains("The sheet \"Codes\" cannot be read"
-                + " with these options: the sheet \"Codes\" has no row 6 to use as header.");
+        assertThat(inspection.issues()).extracting(SourceIssue::message).contains("The sheet \"Codes\" cannot be read:"
+                + " the sheet \"Codes\" has no row 6 to use as header.");
     }
 
     @Test
