@@ -92,7 +92,13 @@ class XlsxWriterShapesTest {
                         + "<c t=\"inlineStr\"><is><t>Size</t></is></c></row><row><c t=\"inlineStr\"><is><t>a</t></is>"
                         + "</c><c><v>1</v></c></row></sheetData>"),
                 // The .NET Open XML SDK often writes the main namespace with a prefix.
-                layoutPrefixed("namespace prefix x:"));
+                layoutPrefixed("namespace prefix x:"),
+                // ... and hand-built documents combine it with padded values and no positions.
+                Arguments.of(Named.of("namespace prefix, padding and no positions", "<x:worksheet xmlns:x=\"" + NS
+                        + "\"><x:sheetData><x:row><x:c t=\"inlineStr\"><x:is><x:t>Name</x:t></x:is></x:c><x:c"
+                        + " t=\"inlineStr\"><x:is><x:t>Size</x:t></x:is></x:c></x:row><x:row><x:c t=\"inlineStr\">"
+                        + "<x:is><x:t>a</x:t></x:is></x:c><x:c><x:v> 1 </x:v></x:c></x:row></x:sheetData>"
+                        + "</x:worksheet>")));
     }
 
     private static Arguments layout(String name, String sheetData) {
