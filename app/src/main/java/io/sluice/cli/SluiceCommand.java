@@ -48,17 +48,19 @@ public final class SluiceCommand implements Runnable {
         CommandLine cli = new CommandLine(new SluiceCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("sluice " + commandLine.getCommandName() + ": " + message(e));
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + message(e));
             if (debug) {
                 e.printStackTrace(err);
             }
             err.flush();
             return exitCode(e);
         });
-        cli.setParameterExceptionHandler((e, args1) -> {
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, arguments) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("sluice " + e.getCommandLine().getCommandName() + ": " + e.getMessage());
-            err.println("Try 'sluice " + e.getCommandLine().getCommandName() + " --help'.");
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(command + ": " + UsageErrors.message(e));
+            err.println("Try '" + command + " --help'.");
             err.flush();
             return INPUT;
         });
