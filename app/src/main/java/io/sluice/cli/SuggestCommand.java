@@ -73,9 +73,7 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (output != null && Files.exists(output) && !force) {
-            throw new UsageException(output + " already exists; use --force to overwrite it.");
-        }
+        checkOutput();
         SourceOptions options = source.toOptions();
         SourceInspection inspection = Sources.inspect(file, options);
         PrintWriter out = spec.commandLine().getOut();
@@ -103,6 +101,24 @@ final class SuggestCommand implements Callable<Integer> {
         return SluiceCommand.OK;
     }
 
+    /** Refuses a profile path that cannot be written before any work is done. */
+    private void checkOutput() {
+        if (output == null) {
+            return;
+        }
+        if (Files.isDirectory(output)) {
+            throw new UsageException(output + " is a folder; give --output the profile's file name, e.g. "
+                    + output.resolve(profileName() + ".profile.json") + ".");
+        }
+        Path folder = output.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new UsageException("The folder " + folder + " for the profile does not exist.");
+        }
+        if (Files.exists(output) && !force) {
+            throw new UsageException(output + " already exists; use --force to overwrite it.");
+        }
+    }
+
     private String profileName() {
         if (name != null) {
             return name;
@@ -121,8 +137,9 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, SourceTable table, TableInfo tableInfo, Suggestion suggestion) {
-        out.printf("%s (sheet '%s', header row %d) -> %s%n%n", file.getFileName(), table.sheet(), table.headerRow(),
-                tableInfo.qualifiedName());
+        String where = table.format() == SourceFormat.CSV ? "CSV" : "sheet '" + table.sheet() + "'";
+        String header = table.headerRow() > 0 ? "header row " + table.headerRow() : "no header row";
+        out.printf("%s (%s, %s) -> %s%n%n", file.getFileName(), where, header, tableInfo.qualifiedName());
         TextTable mappings = new TextTable("SOURCE", "TARGET", "CONFIDENCE", "TRANSFORMS", "REASON");
         for (ColumnMapping m : suggestion.mappings()) {
             mappings.add(m.source() != null ? m.source() : String.join(" + ", m.sourceColumns()), m.target(),
@@ -155,6 +172,9 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     private static String describe(TransformSpec t) {
+        if (t.values() != null && !t.values().isEmpty()) {
+            return t.op() + " " + String.join("|", t.values());
+        }
         if (t.patterns() != null && !t.patterns().isEmpty()) {
             return t.op() + " " + String.join("|", t.patterns());
         }

@@ -49,7 +49,8 @@ final class UsageErrors {
         if (e instanceof CommandLine.MissingParameterException missing) {
             return missing(spec, commandLine.getParseResult(), missing.getMissing(), missing.getMessage());
         }
-        if (e.getArgSpec() != null && e.getValue() != null && String.valueOf(e.getMessage()).startsWith("Invalid value")) {
+        boolean invalid = String.valueOf(e.getMessage()).startsWith("Invalid value");
+        if (invalid && e.getArgSpec() != null && e.getValue() != null) {
             return invalidValue(e.getArgSpec(), e.getValue());
         }
         return e.getMessage();
