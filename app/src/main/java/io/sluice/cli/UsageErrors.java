@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 final class UsageErrors {
 
     private static final Pattern UNKNOWN_SUBCOMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.?");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
     private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-\\d.*");
     private static final List<Class<?>> WHOLE_NUMBERS = List.of(int.class, Integer.class, long.class, Long.class,
             short.class, Short.class);
@@ -176,6 +177,11 @@ final class UsageErrors {
     private static String invalidValue(ArgSpec arg, String value) {
         Class<?> type = arg.type();
         if (WHOLE_NUMBERS.contains(type)) {
+            if (WHOLE_NUMBER.matcher(value.strip()).matches()) {
+                boolean negative = value.strip().startsWith("-");
+                return "The " + label(arg) + " takes whole numbers " + (negative ? "down to " + smallest(type)
+                        : "up to " + largest(type)) + "; '" + value + "' is too " + (negative ? "small." : "large.");
+            }
             return "The " + label(arg) + " needs a whole number, not '" + value + "'.";
         }
         if (type.isEnum()) {
@@ -185,6 +191,20 @@ final class UsageErrors {
                     + (suggestion.isEmpty() ? "." : suggestion);
         }
         return "The " + label(arg) + " cannot be '" + value + "'.";
+    }
+
+    private static long largest(Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return Integer.MAX_VALUE;
+        }
+        return type == short.class || type == Short.class ? Short.MAX_VALUE : Long.MAX_VALUE;
+    }
+
+    private static long smallest(Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return Integer.MIN_VALUE;
+        }
+        return type == short.class || type == Short.class ? Short.MIN_VALUE : Long.MIN_VALUE;
     }
 
     /** "option --profile PROFILE.json" or "argument FILE". */

@@ -179,6 +179,15 @@ class SluiceCommandTest {
     }
 
     @Test
+    void aWholeNumberTooLargeIsCalledTooLarge() {
+        CliTest.Run run = run("preview", DS1, "--limit", "99999999999");
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo(lines("sluice preview: The option --limit takes whole numbers up to "
+                + "2147483647; '99999999999' is too large.", "Try 'sluice preview --help'."));
+    }
+
+    @Test
     void aWholeNumberArgumentRejectsTextInPlainWords() {
         CliTest.Run run = run("batch", "abc");
 
