@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import static io.sluice.cli.CliTest.run;
@@ -228,6 +232,24 @@ class SluiceCommandTest {
 
         assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(run.err()).isEqualTo(lines("sluice preview: no-such-file.csv: does not exist."));
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneSentenceThatPointsToDebug() {
+        assertThat(SluiceCommand.message(new IllegalStateException("no rows")))
+                .isEqualTo("Internal error (IllegalStateException: no rows); run again with --debug for the details.");
+        assertThat(SluiceCommand.message(new NullPointerException()))
+                .isEqualTo("Internal error (NullPointerException); run again with --debug for the details.");
+    }
+
+    @Test
+    void aFileSystemFailureNamesTheFileAndTheReason() {
+        assertThat(SluiceCommand.message(new UncheckedIOException(new NoSuchFileException("out/x.csv"))))
+                .isEqualTo("out/x.csv does not exist.");
+        assertThat(SluiceCommand.message(new AccessDeniedException("/root/x.csv")))
+                .isEqualTo("Permission denied for /root/x.csv.");
+        assertThat(SluiceCommand.message(new FileSystemException("/tmp/d", null, "Is a directory")))
+                .isEqualTo("/tmp/d: Is a directory.");
     }
 
     private static String lines(String... lines) {
