@@ -79,6 +79,10 @@ final class SuggestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open(); SourceTable table = Sources.open(file, options)) {
             TableInfo tableInfo = db.table(tableName);
+            if (table.headerRow() <= 0) {
+                throw new UsageException("There is no header row, so there are no column names to match; name it "
+                        + "with --header-row N, or write the profile's mappings by hand.");
+            }
             List<List<Cell>> samples = new ArrayList<>();
             SourceRow row;
             while (samples.size() < SAMPLE_ROWS && (row = table.next()) != null) {
@@ -147,7 +151,12 @@ final class SuggestCommand implements Callable<Integer> {
                     m.transforms().stream().map(SuggestCommand::describe).collect(Collectors.joining(", ")),
                     m.reason());
         }
-        mappings.print(out);
+        if (suggestion.mappings().isEmpty()) {
+            out.println("No column of " + file.getFileName() + " resembles a column of " + tableInfo.qualifiedName()
+                    + ".");
+        } else {
+            mappings.print(out);
+        }
         if (!suggestion.unmapped().isEmpty()) {
             out.println();
             out.println("Not mapped:");

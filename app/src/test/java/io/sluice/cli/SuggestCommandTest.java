@@ -179,6 +179,30 @@ class SuggestCommandTest {
         assertThat(profile).doesNotExist();
     }
 
+    @Test
+    void refusesAFileWithoutHeaderRowSinceThereAreNoNamesToMatch() {
+        CliTest.Run run = run("suggest", DS1, "--table", "concrete_mix", "--no-header");
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo("sluice suggest: There is no header row, so there are no column names to "
+                + "match; name it with --header-row N, or write the profile's mappings by hand."
+                + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void saysSoWhenNoColumnResemblesAnyOfTheTable() throws IOException {
+        Path file = Files.writeString(dir.resolve("other.csv"), "colour;size\nred;4\n");
+
+        CliTest.Run run = run("suggest", file.toString(), "--table", "supplier");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("other.csv (CSV, header row 1) -> PUBLIC.SUPPLIER" + System.lineSeparator()
+                + System.lineSeparator() + "No column of other.csv resembles a column of PUBLIC.SUPPLIER."
+                + System.lineSeparator());
+        assertThat(run.out()).contains("  - colour: no column of SUPPLIER resembles its name");
+    }
+
     private static ColumnMapping mapping(Profile profile, String target) {
         return profile.columns().stream().filter(m -> m.target().equalsIgnoreCase(target)).findFirst().orElseThrow();
     }
