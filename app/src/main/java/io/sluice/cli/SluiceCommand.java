@@ -62,9 +62,9 @@ public final class SluiceCommand implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            String command = e.getCommandLine().getCommandSpec().qualifiedName();
-            err.println(command + ": " + UsageErrors.message(e));
-            err.println("Try '" + command + " --help'.");
+            UsageErrors.Mistake mistake = UsageErrors.of(e);
+            err.println(mistake.command() + ": " + mistake.sentence());
+            err.println("Try '" + mistake.command() + " --help'.");
             err.flush();
             return INPUT;
         });

@@ -32,17 +32,34 @@ final class UsageErrors {
     private UsageErrors() {
     }
 
-    /** The sentence for this parse error, without the command's name in front. */
-    static String message(ParameterException e) {
+    /**
+     * What went wrong on a command line.
+     *
+     * @param command  the command the mistake was made on, e.g. "sluice validate"
+     * @param sentence the mistake in one sentence
+     */
+    record Mistake(String command, String sentence) {
+    }
+
+    /** The first mistake of this command line: the outermost command's stray words first. */
+    static Mistake of(ParameterException e) {
+        CommandLine commandLine = e.getCommandLine();
+        for (CommandLine level : outermostFirst(commandLine)) {
+            List<String> unmatched = level == commandLine ? unmatched(e, level) : partialUnmatched(level);
+            if (!unmatched.isEmpty()) {
+                CommandSpec spec = level.getCommandSpec();
+                return new Mistake(spec.qualifiedName(), unmatched(spec, unmatched));
+            }
+        }
+        return new Mistake(commandLine.getCommandSpec().qualifiedName(), message(e));
+    }
+
+    private static String message(ParameterException e) {
         CommandLine commandLine = e.getCommandLine();
         CommandSpec spec = commandLine.getCommandSpec();
         Matcher unknownCommand = UNKNOWN_SUBCOMMAND.matcher(String.valueOf(e.getMessage()));
         if (unknownCommand.matches()) {
             return unknownCommand(spec, unknownCommand.group(1));
-        }
-        List<String> unmatched = unmatched(e, commandLine);
-        if (!unmatched.isEmpty()) {
-            return unmatched(spec, unmatched);
         }
         if (e instanceof CommandLine.OverwrittenOptionException overwritten) {
             return "The " + label(overwritten.getOverwritten()) + " is given twice; give it once.";
@@ -61,9 +78,22 @@ final class UsageErrors {
         if (e instanceof CommandLine.UnmatchedArgumentException u) {
             return u.getUnmatched();
         }
-        // A parse that failed for something missing may also have met a typo; the partial result keeps it.
+        return partialUnmatched(commandLine);
+    }
+
+    /** A parse that failed for something missing may also have met a typo; the partial result keeps it. */
+    private static List<String> partialUnmatched(CommandLine commandLine) {
         ParseResult partial = commandLine.getParseResult();
         return partial == null ? List.of() : partial.unmatched();
+    }
+
+    /** The command and the commands above it, the top-level one first: a mistake there came first. */
+    private static List<CommandLine> outermostFirst(CommandLine commandLine) {
+        List<CommandLine> chain = new ArrayList<>();
+        for (CommandLine c = commandLine; c != null; c = c.getParent()) {
+            chain.add(0, c);
+        }
+        return chain;
     }
 
     private static String unmatched(CommandSpec spec, List<String> unmatched) {
@@ -100,7 +130,27 @@ final class UsageErrors {
             }
         }
         String suggestion = didYouMean(typed, names);
-        return "Unknown option '" + typed + "'" + (suggestion.isEmpty() ? "." : suggestion);
+        if (!suggestion.isEmpty()) {
+            return "Unknown option '" + typed + "'" + suggestion;
+        }
+        List<String> owners = commandsWithOption(spec, typed);
+        if (!owners.isEmpty()) {
+            return "Unknown option '" + typed + "' for " + spec.qualifiedName() + " itself; it is an option of "
+                    + joined(owners) + ", written after the command's name.";
+        }
+        return "Unknown option '" + typed + "'.";
+    }
+
+    /** The commands below this one that have the option, for an option typed before the command's name. */
+    private static List<String> commandsWithOption(CommandSpec spec, String typed) {
+        List<String> owners = new ArrayList<>();
+        for (Map.Entry<String, CommandLine> sub : spec.subcommands().entrySet()) {
+            OptionSpec option = sub.getValue().getCommandSpec().findOption(typed);
+            if (option != null && !option.hidden() && !owners.contains(sub.getKey())) {
+                owners.add(sub.getKey());
+            }
+        }
+        return owners;
     }
 
     private static String unknownCommand(CommandSpec spec, String typed) {

@@ -85,6 +85,15 @@ class SluiceCommandTest {
     }
 
     @Test
+    void anOptionOfACommandTypedBeforeItSaysWhereItBelongs() {
+        CliTest.Run run = run("--profile", "p.json", "validate", DS1);
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo(lines("sluice: Unknown option '--profile' for sluice itself; it is an option "
+                + "of validate, import and export, written after the command's name.", "Try 'sluice --help'."));
+    }
+
+    @Test
     void aMisspelledOptionIsReportedAsSuchNotAsTheMissingOneItWasMeantToBe() {
         CliTest.Run run = run("validate", DS1, "--profle", "p.json");
 
