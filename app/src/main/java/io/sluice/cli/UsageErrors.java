@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  */
 final class UsageErrors {
 
+    private static final int MAX_EXPLANATION = 60;
     private static final Pattern UNKNOWN_SUBCOMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.?");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
     private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-\\d.*");
@@ -203,8 +205,16 @@ final class UsageErrors {
                     + explanation(option) + ".";
         }
         List<String> parts = new ArrayList<>();
+        List<String> oneOf = new ArrayList<>();
         for (ArgSpec arg : allMissing(spec, partial, missing)) {
-            parts.add("the " + what(arg) + explanation(arg));
+            if (arg.group() != null && arg.group().exclusive() && arg instanceof OptionSpec option) {
+                oneOf.add(option.longestName());
+            } else {
+                parts.add("the " + what(arg) + explanation(arg));
+            }
+        }
+        if (!oneOf.isEmpty()) {
+            parts.add("one of the options " + joinedWith(oneOf, " or "));
         }
         return "Missing " + joined(parts) + ".";
     }
@@ -216,9 +226,16 @@ final class UsageErrors {
         }
         List<ArgSpec> missing = new ArrayList<>();
         for (ArgSpec arg : spec.args()) {
+            // options of a group are required only as the group says: see below
             boolean required = arg instanceof OptionSpec option ? option.required() : arg.arity().min() > 0;
-            if (required && !partial.matchedArgs().contains(arg)) {
+            if (required && arg.group() == null && !partial.matchedArgs().contains(arg)) {
                 missing.add(arg);
+            }
+        }
+        for (ArgGroupSpec group : spec.argGroups()) {
+            boolean required = group.exclusive() && group.multiplicity().min() > 0;
+            if (required && group.args().stream().noneMatch(partial.matchedArgs()::contains)) {
+                missing.addAll(group.args());
             }
         }
         return missing.isEmpty() ? reported : missing;
@@ -233,6 +250,9 @@ final class UsageErrors {
                         : "up to " + largest(type)) + "; '" + value + "' is too " + (negative ? "small." : "large.");
             }
             return "The " + label(arg) + " needs a whole number, not '" + value + "'.";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "The " + label(arg) + " takes no value; give it alone, not with '" + value + "'.";
         }
         if (type.isEnum()) {
             List<String> choices = Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
@@ -277,10 +297,17 @@ final class UsageErrors {
             return "";
         }
         String text = description[0].strip();
-        int end = text.indexOf(". ");
-        text = end > 0 ? text.substring(0, end) : text;
+        // the gist only: the help has the defaults, examples and details
+        for (String end : new String[] {". ", ": ", " (", "; ", ", e.g."}) {
+            int at = text.indexOf(end);
+            text = at > 0 ? text.substring(0, at) : text;
+        }
         text = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-        if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
+        if (text.length() > MAX_EXPLANATION) {
+            return "";
+        }
+        boolean acronym = text.length() > 1 && Character.isUpperCase(text.charAt(1));
+        if (!acronym && !text.isEmpty()) {
             text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
         }
         return " (" + text + ")";

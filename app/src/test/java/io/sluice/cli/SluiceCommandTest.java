@@ -174,6 +174,34 @@ class SluiceCommandTest {
     }
 
     @Test
+    void aMissingChoiceOfActionsNamesTheChoices() {
+        CliTest.Run run = run("decide");
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo(lines("sluice decide: Missing the argument REVIEW.sluice (a review saved by "
+                + "'validate --review') and one of the options --approve, --reject, --clear, --edit, --undo or --redo.",
+                "Try 'sluice decide --help'."));
+    }
+
+    @Test
+    void explainsAMissingValueWithTheGistOfTheHelp() {
+        CliTest.Run run = run("preview", DS1, "--limit");
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo(lines("sluice preview: The option --limit needs a value, N (rows to show).",
+                "Try 'sluice preview --help'."));
+    }
+
+    @Test
+    void anOptionThatTakesNoValueSaysSo() {
+        CliTest.Run run = run("suggest", DS1, "--table", "concrete_mix", "--force=yes");
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo(lines("sluice suggest: The option --force takes no value; give it alone, not "
+                + "with 'yes'.", "Try 'sluice suggest --help'."));
+    }
+
+    @Test
     void anOptionWithoutItsValueSaysWhatValueItNeeds() {
         CliTest.Run run = run("suggest", DS1, "--table");
 
