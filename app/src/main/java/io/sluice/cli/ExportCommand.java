@@ -24,9 +24,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -125,10 +129,18 @@ final class ExportCommand implements Callable<Integer> {
         if (file != null && profilePath == null) {
             throw new UsageException("Exporting from a file needs --profile P.json to validate it.");
         }
+        if (reviewPath != null && profilePath != null) {
+            throw new UsageException("--profile goes with FILE; a review is exported with the profile it was "
+                    + "validated with.");
+        }
         if (approved == null && rejected == null && findings == null && returnXlsx == null && report == null) {
             throw new UsageException("Say what to export: --approved, --rejected, --findings, --return-xlsx and/or"
                     + " --report.");
         }
+        if (maxComments < 0) {
+            throw new UsageException("The option --max-comments must be 0 or more, not " + maxComments + ".");
+        }
+        checkOutputs();
         CsvOptions options = csvOptions();
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open()) {
@@ -137,6 +149,67 @@ final class ExportCommand implements Callable<Integer> {
         }
         out.flush();
         return SluiceCommand.OK;
+    }
+
+    /**
+     * Refuses, before anything is read or written, an output that is a folder, lies in a folder that does not exist,
+     * is one of the inputs (the export would destroy what it reads) or is named by two options (one would overwrite
+     * the other while both report their rows as written).
+     */
+    private void checkOutputs() {
+        Map<Path, String> inputs = new LinkedHashMap<>();
+        putInput(inputs, file, "the source file");
+        putInput(inputs, profilePath, "the profile");
+        putInput(inputs, reviewPath, "the review");
+        Map<Path, String> written = new LinkedHashMap<>();
+        String[] options = {"--approved", "--rejected", "--findings", "--return-xlsx", "--report"};
+        Path[] paths = {approved, rejected, findings, returnXlsx, report};
+        for (int i = 0; i < options.length; i++) {
+            Path out = paths[i];
+            if (out == null) {
+                continue;
+            }
+            String option = options[i];
+            if (Files.isDirectory(out)) {
+                throw new UsageException(option + " " + out + " is a folder; give a file name to write.");
+            }
+            Path folder = out.toAbsolutePath().getParent();
+            if (folder != null && !Files.isDirectory(folder)) {
+                throw new UsageException(option + " " + out + ": the folder " + folder + " does not exist.");
+            }
+            Path key = identity(out);
+            if (inputs.containsKey(key)) {
+                throw new UsageException(option + " " + out + " would overwrite " + inputs.get(key)
+                        + "; write it elsewhere.");
+            }
+            String earlier = written.putIfAbsent(key, option);
+            if (earlier != null) {
+                throw new UsageException(earlier + " and " + option + " both write " + out + "; give each its own"
+                        + " file.");
+            }
+        }
+    }
+
+    private static void putInput(Map<Path, String> inputs, Path input, String what) {
+        if (input != null) {
+            inputs.putIfAbsent(identity(input), what);
+        }
+    }
+
+    /** One name per file, whichever relative path, link or ".." reached it. */
+    private static Path identity(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            // a file still to be written has no real path yet; its folder may have one
+            Path absolute = path.toAbsolutePath().normalize();
+            Path folder = absolute.getParent();
+            try {
+                return folder == null ? absolute : folder.toRealPath().resolve(absolute.getFileName());
+            } catch (IOException missingFolder) {
+                return absolute;
+            }
+        }
     }
 
     private long[] fromFile(TargetDatabase db, CsvOptions options) {

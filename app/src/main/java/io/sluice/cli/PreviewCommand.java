@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.core.source.SourceFormat;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.source.SourceTable;
 import io.sluice.core.source.Sources;
@@ -45,7 +46,7 @@ final class PreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit < 0) {
-            throw new UsageException("--limit must be 0 or more.");
+            throw new UsageException("The option --limit must be 0 or more, not " + limit + ".");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (SourceTable table = Sources.open(file, source.toOptions())) {
@@ -75,11 +76,21 @@ final class PreviewCommand implements Callable<Integer> {
                     line.addAll(rows.get(r));
                     text.add(line.toArray(String[]::new));
                 }
-                out.println(table.sheet() + ", header in row " + table.headerRow());
+                out.println(where(table));
                 text.print(out);
+                if (rows.isEmpty() && limit > 0) {
+                    out.println("No rows below the header.");
+                }
             }
         }
         out.flush();
         return SluiceCommand.OK;
+    }
+
+    /** "data.csv (CSV, header row 1)" or "book.xlsx (sheet 'Mixes', no header row)". */
+    private String where(SourceTable table) {
+        String sheet = table.format() == SourceFormat.CSV ? "CSV" : "sheet '" + table.sheet() + "'";
+        String header = table.headerRow() > 0 ? "header row " + table.headerRow() : "no header row";
+        return file.getFileName() + " (" + sheet + ", " + header + ")";
     }
 }

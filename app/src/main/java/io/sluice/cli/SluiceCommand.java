@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Properties;
 
@@ -48,17 +52,19 @@ public final class SluiceCommand implements Runnable {
         CommandLine cli = new CommandLine(new SluiceCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("sluice " + commandLine.getCommandName() + ": " + message(e));
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + message(e));
             if (debug) {
                 e.printStackTrace(err);
             }
             err.flush();
             return exitCode(e);
         });
-        cli.setParameterExceptionHandler((e, args1) -> {
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, arguments) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("sluice " + e.getCommandLine().getCommandName() + ": " + e.getMessage());
-            err.println("Try 'sluice " + e.getCommandLine().getCommandName() + " --help'.");
+            UsageErrors.Mistake mistake = UsageErrors.of(e);
+            err.println(mistake.command() + ": " + mistake.sentence());
+            err.println("Try '" + mistake.command() + " --help'.");
             err.flush();
             return INPUT;
         });
@@ -69,15 +75,27 @@ public final class SluiceCommand implements Runnable {
         if (e instanceof SluiceException s) {
             return s.kind() == SluiceException.Kind.TARGET ? TARGET : INPUT;
         }
-        return e instanceof java.sql.SQLException ? TARGET : INPUT;
+        return e instanceof SQLException ? TARGET : INPUT;
     }
 
-    private static String message(Throwable e) {
+    /** One sentence for a failure while a command ran; core's own failures already are one. */
+    static String message(Throwable e) {
         if (e instanceof SluiceException || e instanceof UsageException) {
             return e.getMessage();
         }
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "unexpected error: " + detail + " (run again with --debug for details)";
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof NoSuchFileException missing) {
+            return missing.getFile() + " does not exist.";
+        }
+        if (cause instanceof AccessDeniedException denied) {
+            return "Permission denied for " + denied.getFile() + ".";
+        }
+        if (cause instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getFile() + ": " + fs.getReason() + ".";
+        }
+        String detail = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+        return "Internal error (" + cause.getClass().getSimpleName() + detail + "); run again with --debug for the "
+                + "details.";
     }
 
     /** The version from the build. */

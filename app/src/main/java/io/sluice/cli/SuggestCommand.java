@@ -73,14 +73,16 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (output != null && Files.exists(output) && !force) {
-            throw new UsageException(output + " already exists; use --force to overwrite it.");
-        }
+        checkOutput();
         SourceOptions options = source.toOptions();
         SourceInspection inspection = Sources.inspect(file, options);
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open(); SourceTable table = Sources.open(file, options)) {
             TableInfo tableInfo = db.table(tableName);
+            if (table.headerRow() <= 0) {
+                throw new UsageException("There is no header row, so there are no column names to match; name it "
+                        + "with --header-row N, or write the profile's mappings by hand.");
+            }
             List<List<Cell>> samples = new ArrayList<>();
             SourceRow row;
             while (samples.size() < SAMPLE_ROWS && (row = table.next()) != null) {
@@ -103,6 +105,24 @@ final class SuggestCommand implements Callable<Integer> {
         return SluiceCommand.OK;
     }
 
+    /** Refuses a profile path that cannot be written before any work is done. */
+    private void checkOutput() {
+        if (output == null) {
+            return;
+        }
+        if (Files.isDirectory(output)) {
+            throw new UsageException(output + " is a folder; give --output the profile's file name, e.g. "
+                    + output.resolve(profileName() + ".profile.json") + ".");
+        }
+        Path folder = output.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new UsageException("The folder " + folder + " for the profile does not exist.");
+        }
+        if (Files.exists(output) && !force) {
+            throw new UsageException(output + " already exists; use --force to overwrite it.");
+        }
+    }
+
     private String profileName() {
         if (name != null) {
             return name;
@@ -121,8 +141,9 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, SourceTable table, TableInfo tableInfo, Suggestion suggestion) {
-        out.printf("%s (sheet '%s', header row %d) -> %s%n%n", file.getFileName(), table.sheet(), table.headerRow(),
-                tableInfo.qualifiedName());
+        String where = table.format() == SourceFormat.CSV ? "CSV" : "sheet '" + table.sheet() + "'";
+        String header = table.headerRow() > 0 ? "header row " + table.headerRow() : "no header row";
+        out.printf("%s (%s, %s) -> %s%n%n", file.getFileName(), where, header, tableInfo.qualifiedName());
         TextTable mappings = new TextTable("SOURCE", "TARGET", "CONFIDENCE", "TRANSFORMS", "REASON");
         for (ColumnMapping m : suggestion.mappings()) {
             mappings.add(m.source() != null ? m.source() : String.join(" + ", m.sourceColumns()), m.target(),
@@ -130,7 +151,12 @@ final class SuggestCommand implements Callable<Integer> {
                     m.transforms().stream().map(SuggestCommand::describe).collect(Collectors.joining(", ")),
                     m.reason());
         }
-        mappings.print(out);
+        if (suggestion.mappings().isEmpty()) {
+            out.println("No column of " + file.getFileName() + " resembles a column of " + tableInfo.qualifiedName()
+                    + ".");
+        } else {
+            mappings.print(out);
+        }
         if (!suggestion.unmapped().isEmpty()) {
             out.println();
             out.println("Not mapped:");
@@ -155,6 +181,9 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     private static String describe(TransformSpec t) {
+        if (t.values() != null && !t.values().isEmpty()) {
+            return t.op() + " " + String.join("|", t.values());
+        }
         if (t.patterns() != null && !t.patterns().isEmpty()) {
             return t.op() + " " + String.join("|", t.patterns());
         }

@@ -24,6 +24,7 @@ class ExportCommandTest {
     private static final Path SAMPLES = Path.of("..", "sample-data");
     private static final String DS1 = SAMPLES.resolve("ds1-concrete-mix.csv").toString();
     private static final String PROFILE = SAMPLES.resolve("profiles/ds1.profile.json").toString();
+    private static final String NL = System.lineSeparator();
 
     @TempDir
     Path dir;
@@ -77,6 +78,120 @@ class ExportCommandTest {
             assertThat(sheet.getRow(1).getCell(findings).getStringCellValue()).startsWith("Rejected: =ask the lab");
         }
         assertThat(Files.readString(html)).contains("<div class=\"n\">1</div><div class=\"l\">rejected</div>");
+    }
+
+    @Test
+    void writesEveryKindOfExportFromAFileAndSaysHowMuch() {
+        Path approved = dir.resolve("approved.csv");
+        Path rejected = dir.resolve("rejected.csv");
+        Path findings = dir.resolve("findings.json");
+
+        CliTest.Run run = run("export", DS1, "--profile", PROFILE, "--approved", approved.toString(), "--rejected",
+                rejected.toString(), "--findings", findings.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("Approved rows: 191 written to " + approved + NL + "Rejected rows: 9 written "
+                + "to " + rejected + NL + "Findings: 15 written to " + findings + NL);
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void refusesToOverwriteTheFileItExports() throws IOException {
+        Path source = Files.copy(Path.of(DS1), dir.resolve("copy.csv"));
+        long size = Files.size(source);
+
+        CliTest.Run run = run("export", source.toString(), "--profile", PROFILE, "--approved", source.toString());
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo("sluice export: --approved " + source + " would overwrite the source file; "
+                + "write it elsewhere." + NL);
+        assertThat(Files.size(source)).isEqualTo(size);
+    }
+
+    @Test
+    void refusesToOverwriteTheProfile() throws IOException {
+        Path profile = Files.copy(Path.of(PROFILE), dir.resolve("p.json"));
+
+        CliTest.Run run = run("export", DS1, "--profile", profile.toString(), "--report", profile.toString());
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo("sluice export: --report " + profile + " would overwrite the profile; write "
+                + "it elsewhere." + NL);
+    }
+
+    @Test
+    void refusesTwoExportsIntoOneFile() {
+        Path both = dir.resolve("rows.csv");
+
+        CliTest.Run run = run("export", DS1, "--profile", PROFILE, "--approved", both.toString(), "--rejected",
+                both.toString());
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo("sluice export: --approved and --rejected both write " + both + "; give each"
+                + " its own file." + NL);
+        assertThat(both).doesNotExist();
+    }
+
+    @Test
+    void refusesAFolderAsTheFileToWrite() {
+        CliTest.Run run = run("export", DS1, "--profile", PROFILE, "--approved", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo("sluice export: --approved " + dir + " is a folder; give a file name to "
+                + "write." + NL);
+    }
+
+    @Test
+    void refusesAFileInAFolderThatDoesNotExistBeforeWritingAnything() {
+        Path approved = dir.resolve("approved.csv");
+        Path findings = dir.resolve("no-such-folder").resolve("findings.csv");
+
+        CliTest.Run run = run("export", DS1, "--profile", PROFILE, "--approved", approved.toString(), "--findings",
+                findings.toString());
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo("sluice export: --findings " + findings + ": the folder "
+                + findings.getParent().toAbsolutePath() + " does not exist." + NL);
+        assertThat(approved).doesNotExist();
+    }
+
+    @Test
+    void refusesANegativeNumberOfComments() {
+        CliTest.Run run = run("export", DS1, "--profile", PROFILE, "--return-xlsx", dir.resolve("b.xlsx").toString(),
+                "--max-comments", "-1");
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo("sluice export: The option --max-comments must be 0 or more, not -1." + NL);
+    }
+
+    @Test
+    void refusesAProfileNextToAReviewThatHoldsItsOwn() throws IOException {
+        Path review = dir.resolve("r.sluice");
+        assertThat(run("validate", DS1, "--profile", PROFILE, "--review", review.toString()).exit()).isOne();
+
+        CliTest.Run run = run("export", "--review", review.toString(), "--profile", PROFILE, "--report",
+                dir.resolve("r.html").toString());
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo("sluice export: --profile goes with FILE; a review is exported with the "
+                + "profile it was validated with." + NL);
+    }
+
+    @Test
+    void saysWhatToExportWhenNothingIsAsked() {
+        CliTest.Run run = run("export", DS1, "--profile", PROFILE);
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo("sluice export: Say what to export: --approved, --rejected, --findings, "
+                + "--return-xlsx and/or --report." + NL);
+    }
+
+    @Test
+    void refusesAReviewThatIsNotOne() {
+        CliTest.Run run = run("export", "--review", DS1, "--report", dir.resolve("r.html").toString());
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo("sluice export: The file " + DS1 + " is not a Sluice review." + NL);
     }
 
     private static List<String> rowNumbers(Path xlsx) throws IOException {

@@ -2,7 +2,6 @@ package io.sluice.core.mapping;
 
 import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
-import io.sluice.core.profile.TransformSpec;
 import io.sluice.core.source.Cell;
 import io.sluice.core.target.ColumnInfo;
 import io.sluice.core.target.TableInfo;
@@ -111,8 +110,7 @@ public final class Suggester {
         String reason = "name " + verb + " '" + source + "' → " + target
                 + (c.score.viaSynonyms() ? " through synonyms" : "") + " (" + c.confidence + "); "
                 + c.check.description();
-        List<TransformSpec> transforms = c.check.transform() == null ? null : List.of(c.check.transform());
-        return new ColumnMapping(target, source, null, null, null, transforms, c.confidence, reason);
+        return new ColumnMapping(target, source, null, null, null, c.check.transforms(), c.confidence, reason);
     }
 
     private static String whyUnmapped(Candidate best, Candidate[] byTarget, List<String> sourceColumns,

@@ -25,6 +25,7 @@ import io.sluice.core.SluiceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -70,11 +71,16 @@ public final class ProfileIO {
     /** Reads and checks a profile file. */
     public static Profile read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw SluiceException.input("Profile " + file + " is a folder, not a profile file.");
+        }
         String json;
         try {
             json = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw SluiceException.input("Profile " + file + " does not exist.", e);
+        } catch (AccessDeniedException e) {
+            throw SluiceException.input("Profile " + file + " cannot be read: permission denied.", e);
         } catch (IOException e) {
             throw SluiceException.input("Profile " + file + " cannot be read: " + e.getMessage() + ".", e);
         }
@@ -83,8 +89,15 @@ public final class ProfileIO {
 
     /** Writes a profile as pretty-printed JSON (UTF-8, trailing newline), replacing the file. */
     public static void write(Profile profile, Path file) {
+        if (Files.isDirectory(file)) {
+            throw SluiceException.input("Profile " + file + " cannot be written: it is a folder.");
+        }
         try {
             Files.writeString(file, toJson(profile), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw SluiceException.input("Profile " + file + " cannot be written: its folder does not exist.", e);
+        } catch (AccessDeniedException e) {
+            throw SluiceException.input("Profile " + file + " cannot be written: permission denied.", e);
         } catch (IOException e) {
             throw SluiceException.input("Profile " + file + " cannot be written: " + e.getMessage() + ".", e);
         }

@@ -8,6 +8,8 @@ import io.sluice.core.source.Cell;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.target.ColumnInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -210,5 +212,165 @@ class SuggesterTest {
         assertThat(row.get("w_c_ratio").value()).isEqualTo(new BigDecimal("0.45"));
         assertThat(row.get("cast_date").value()).isEqualTo(LocalDate.of(2024, 2, 1));
         assertThat(row.get("strength_mpa").value()).isEqualTo(new BigDecimal("31.5"));
+    }
+
+    /** The German lab's rows with its ways of saying "no value": k.A. and a dash in numbers, k.A. in a date. */
+    private static List<List<Cell>> germanSamplesWithGaps() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (List<Cell> row : germanSamples()) {
+            rows.add(new ArrayList<>(row));
+        }
+        rows.get(1).set(3, Cell.text("k.A."));
+        rows.get(2).set(3, Cell.text("-"));
+        rows.get(3).set(3, Cell.text(" k.A. "));
+        rows.get(4).set(7, Cell.text("-"));
+        rows.get(5).set(12, Cell.text("k.A."));
+        rows.get(6).set(13, Cell.text("-"));
+        return rows;
+    }
+
+    private static Map<String, ColumnMapping> byTarget(List<ColumnMapping> mappings) {
+        Map<String, ColumnMapping> byTarget = new LinkedHashMap<>();
+        mappings.forEach(m -> byTarget.put(m.target(), m));
+        return byTarget;
+    }
+
+    private static TransformSpec nullIf(String... markers) {
+        return new TransformSpec("null-if", null, null, null, List.of(markers), null, null, null, null, null, null,
+                null);
+    }
+
+    private static final TransformSpec DECIMAL_COMMA = new TransformSpec("number", null, null, null, null, null, ",",
+            ".", null, null, null, null);
+
+    @Test
+    void proposesTheNullMarkersSeenInANumberColumnWithTheReason() {
+        Map<String, ColumnMapping> byTarget = byTarget(suggester.suggest(GERMAN, germanSamplesWithGaps(),
+                ConcreteMixTable.table()));
+
+        ColumnMapping flyAsh = byTarget.get("fly_ash_kg");
+        assertThat(flyAsh.transforms()).containsExactly(nullIf("k.A.", "-"));
+        assertThat(flyAsh.reason()).endsWith("17/17 sampled values are numbers; 'k.A.' (2 cells) and '-' "
+                + "(1 cell) read as no value");
+        assertThat(byTarget.get("superplasticizer_kg").transforms()).containsExactly(nullIf("-"), DECIMAL_COMMA);
+    }
+
+    @Test
+    void proposesTheNullMarkersSeenInADateColumn() {
+        ColumnMapping castDate = byTarget(suggester.suggest(GERMAN, germanSamplesWithGaps(),
+                ConcreteMixTable.table())).get("cast_date");
+
+        assertThat(castDate.transforms()).containsExactly(nullIf("k.A."), new TransformSpec("date", null, null, null,
+                null, null, null, null, List.of("dd.MM.yyyy"), null, null, null));
+        assertThat(castDate.reason()).endsWith("19/19 sampled values are dates (text dates read as dd.MM.yyyy); "
+                + "'k.A.' (1 cell) reads as no value");
+    }
+
+    @Test
+    void leavesADashInATextColumnAsItIs() {
+        ColumnMapping supplier = byTarget(suggester.suggest(GERMAN, germanSamplesWithGaps(),
+                ConcreteMixTable.table())).get("supplier_code");
+
+        assertThat(supplier.transforms()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"n/a", "N/A", "NA", "null", "--", "?", "#N/A", "k. A.", "—"})
+    void recognisesTheCommonNullMarkers(String marker) {
+        List<List<Cell>> rows = List.of(List.of(num(300)), List.of(Cell.text(marker)), List.of(num(310)));
+
+        ColumnMapping cement = suggester.suggest(List.of("Cement"), rows, ConcreteMixTable.table()).get(0);
+
+        assertThat(cement.transforms()).containsExactly(nullIf(marker.strip()));
+    }
+
+    @Test
+    void proposesAnExcelNotAvailableErrorAsANullMarker() {
+        List<List<Cell>> rows = List.of(List.of(num(300)), List.of(Cell.error("#N/A")));
+
+        ColumnMapping cement = suggester.suggest(List.of("Cement"), rows, ConcreteMixTable.table()).get(0);
+
+        assertThat(cement.transforms()).containsExactly(nullIf("#N/A"));
+    }
+
+    @Test
+    void typedNumbersShownWithALocaleCommaNeedNoDecimalCommaTransform() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add(List.of(Cell.number("1.234,5" + i, new BigDecimal("1234.5" + i))));
+        }
+
+        ColumnMapping cement = suggester.suggest(List.of("Cement"), rows, ConcreteMixTable.table()).get(0);
+
+        assertThat(cement.transforms()).isEmpty();
+        assertThat(cement.reason()).endsWith("; 20/20 sampled values are numbers");
+    }
+
+    @Test
+    void aThousandsCommaInTextIsNoEvidenceOfADecimalComma() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < 19; i++) {
+            rows.add(List.of(num(300 + i)));
+        }
+        rows.add(List.of(Cell.text("1,234")));
+
+        ColumnMapping cement = suggester.suggest(List.of("Cement"), rows, ConcreteMixTable.table()).get(0);
+
+        assertThat(cement.transforms()).isEmpty();
+        assertThat(cement.reason()).endsWith("; 19/20 sampled values are numbers");
+    }
+
+    @Test
+    void countsTypedNumbersApartFromTextWithADecimalComma() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < 19; i++) {
+            rows.add(List.of(num(300 + i)));
+        }
+        rows.add(List.of(Cell.text("312,5")));
+
+        ColumnMapping cement = suggester.suggest(List.of("Cement"), rows, ConcreteMixTable.table()).get(0);
+
+        assertThat(cement.transforms()).containsExactly(DECIMAL_COMMA);
+        assertThat(cement.reason()).endsWith("; 20/20 sampled values are numbers (1 written as text with a decimal "
+                + "comma)");
+    }
+
+    @Test
+    void aLeadingZeroBeforeTheCommaMakesItADecimalComma() {
+        List<List<Cell>> rows = List.of(List.of(Cell.text("0,580")), List.of(Cell.text("0,676")));
+
+        ColumnMapping ratio = suggester.suggest(List.of("w/c"), rows, ConcreteMixTable.table()).get(0);
+
+        assertThat(ratio.transforms()).containsExactly(DECIMAL_COMMA);
+        assertThat(ratio.reason()).endsWith("; 2/2 sampled values are numbers with a decimal comma");
+    }
+
+    @Test
+    void proposesTrimAndUpperForCodesWrittenUnlikeTheRest() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            rows.add(List.of(Cell.text(i % 2 == 0 ? "NORD" : "RHEI")));
+        }
+        rows.add(List.of(Cell.text("rhei")));
+        rows.add(List.of(Cell.text(" NORD ")));
+
+        ColumnMapping supplier = suggester.suggest(List.of("Supplier"), rows, ConcreteMixTable.table()).get(0);
+
+        assertThat(supplier.transforms()).extracting(TransformSpec::op).containsExactly("trim", "upper");
+        assertThat(supplier.reason()).endsWith("10/10 sampled values fit in 10 characters; 1 has spaces around it"
+                + " (trim) and 1 is not in upper case like the other 9 (upper)");
+    }
+
+    @Test
+    void leavesFreeTextInItsOwnCase() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            rows.add(List.of(Cell.text("NORD")));
+        }
+        rows.add(List.of(Cell.text("Nord Beton")));
+
+        ColumnMapping supplier = suggester.suggest(List.of("Supplier"), rows, ConcreteMixTable.table()).get(0);
+
+        assertThat(supplier.transforms()).isEmpty();
     }
 }
