@@ -1,9 +1,6 @@
 package io.sluice.core.review;
 
-import io.sluice.core.rules.Finding;
 import io.sluice.core.workspace.DecisionLedger;
-
-import java.util.List;
 
 /** Sets the text of one cell; the row is re-validated each time the cell changes (execute, undo, redo). */
 final class EditCommand implements ReviewCommand {
@@ -41,25 +38,25 @@ final class EditCommand implements ReviewCommand {
 
     @Override
     public void execute() {
-        id = ledger.edit(row, column, newText, findingsWith(newText), steward.name(), steward.now(), description);
+        Revalidation.Checked checked = revalidation.check(row, column, newText);
+        id = ledger.edit(row, column, newText, checked.findings(), checked.filledCells(), steward.name(),
+                steward.now(), description);
     }
 
     @Override
     public void undo() {
-        ledger.undoEdit(id, findingsWith(oldText), steward.name(), steward.now());
+        Revalidation.Checked checked = revalidation.check(row, column, oldText);
+        ledger.undoEdit(id, checked.findings(), checked.filledCells(), steward.name(), steward.now());
     }
 
     @Override
     public void redo() {
-        ledger.redoEdit(id, findingsWith(newText), steward.name(), steward.now());
+        Revalidation.Checked checked = revalidation.check(row, column, newText);
+        ledger.redoEdit(id, checked.findings(), checked.filledCells(), steward.name(), steward.now());
     }
 
     @Override
     public String description() {
         return description;
-    }
-
-    private List<Finding> findingsWith(String text) {
-        return revalidation.findings(row, column, text);
     }
 }

@@ -29,10 +29,14 @@ final class Revalidation {
         this.validator = validator;
     }
 
-    /** The row's findings once {@code column} holds {@code text} (null: its raw value); null without a validator. */
-    List<Finding> findings(long row, int column, String text) {
+    /** A row's findings and filled cells after a change; findings null and filled negative without a validator. */
+    record Checked(List<Finding> findings, int filledCells) {
+    }
+
+    /** The row's findings once {@code column} holds {@code text} (null: its raw value). */
+    Checked check(long row, int column, String text) {
         if (validator == null) {
-            return null;
+            return new Checked(null, -1);
         }
         SourceRow raw = review.row(row).orElseThrow();
         Map<Integer, String> edits = new HashMap<>(ledger.edits(row));
@@ -41,7 +45,8 @@ final class Revalidation {
         } else {
             edits.put(column, text);
         }
-        List<Finding> findings = new ArrayList<>(validator.validate(CellEdits.apply(raw, edits)));
+        SourceRow effective = CellEdits.apply(raw, edits);
+        List<Finding> findings = new ArrayList<>(validator.validate(effective));
         String columnName = column < review.columns().size() ? review.columns().get(column) : null;
         Set<String> fileWide = validator.fileWideRules();
         for (Finding earlier : review.findings(row)) {
@@ -50,6 +55,6 @@ final class Revalidation {
                 findings.add(earlier);
             }
         }
-        return findings;
+        return new Checked(findings, validator.filledCells(effective));
     }
 }

@@ -117,30 +117,51 @@ public final class DecisionLedger {
      */
     public long edit(long row, int column, String newText, List<Finding> findings, String steward, Instant at,
                      String description) {
+        return edit(row, column, newText, findings, -1, steward, at, description);
+    }
+
+    /**
+     * As {@link #edit(long, int, String, List, String, Instant, String)}, also recording how many of the row's mapped
+     * cells hold a value now ({@code filledCells}, negative when not known) in the same transaction.
+     */
+    public long edit(long row, int column, String newText, List<Finding> findings, int filledCells, String steward,
+                     Instant at, String description) {
         long[] id = new long[1];
         review.inTransaction(() -> {
             String before = editedText(row, column).orElse(null);
             dropRedo();
             id[0] = insertCommand("edit", description, null, null, row, column, before, newText, steward, at);
-            setCell(row, column, before, newText, findings, steward, at, AuditAction.EDIT);
+            setCell(row, column, before, newText, findings, filledCells, steward, at, AuditAction.EDIT);
         });
         return id[0];
     }
 
     /** Puts back the cell as it was before edit command {@code command}; {@code findings} as in {@link #edit}. */
     public void undoEdit(long command, List<Finding> findings, String steward, Instant at) {
+        undoEdit(command, findings, -1, steward, at);
+    }
+
+    /** As {@link #undoEdit(long, List, String, Instant)}, with the row's filled cells as in {@link #edit}. */
+    public void undoEdit(long command, List<Finding> findings, int filledCells, String steward, Instant at) {
         review.inTransaction(() -> {
             StoredCommand c = command(command);
-            setCell(c.row(), c.column(), c.newText(), c.oldText(), findings, steward, at, AuditAction.UNDO);
+            setCell(c.row(), c.column(), c.newText(), c.oldText(), findings, filledCells, steward, at,
+                    AuditAction.UNDO);
             update("UPDATE command SET undone = 1 WHERE id = ?", command);
         });
     }
 
     /** Sets the cell again as edit command {@code command} did; {@code findings} as in {@link #edit}. */
     public void redoEdit(long command, List<Finding> findings, String steward, Instant at) {
+        redoEdit(command, findings, -1, steward, at);
+    }
+
+    /** As {@link #redoEdit(long, List, String, Instant)}, with the row's filled cells as in {@link #edit}. */
+    public void redoEdit(long command, List<Finding> findings, int filledCells, String steward, Instant at) {
         review.inTransaction(() -> {
             StoredCommand c = command(command);
-            setCell(c.row(), c.column(), c.oldText(), c.newText(), findings, steward, at, AuditAction.REDO);
+            setCell(c.row(), c.column(), c.oldText(), c.newText(), findings, filledCells, steward, at,
+                    AuditAction.REDO);
             update("UPDATE command SET undone = 0 WHERE id = ?", command);
         });
     }
@@ -280,8 +301,8 @@ public final class DecisionLedger {
         });
     }
 
-    private void setCell(long row, int column, String from, String to, List<Finding> findings, String steward,
-                         Instant at, AuditAction action) throws SQLException {
+    private void setCell(long row, int column, String from, String to, List<Finding> findings, int filledCells,
+                         String steward, Instant at, AuditAction action) throws SQLException {
         String raw = review.row(row).map(r -> r.cell(column).text()).orElse(null);
         if (to == null) {
             update("DELETE FROM cell_edit WHERE row_no = ? AND col = ?", row, column);
@@ -294,6 +315,9 @@ public final class DecisionLedger {
                 at.toString(), steward, action.label(), row, column, from == null ? raw : from, to == null ? raw : to);
         if (findings != null) {
             FindingStore.replace(connection, row, findings);
+        }
+        if (filledCells >= 0) {
+            update(RowQualityStore.UPSERT, row, filledCells);
         }
     }
 

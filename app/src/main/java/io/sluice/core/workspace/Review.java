@@ -4,6 +4,7 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceRow;
+import io.sluice.core.validate.ValidationSummary;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -238,6 +239,46 @@ public final class Review implements AutoCloseable {
         });
     }
 
+    /**
+     * The counts and quality scores as the findings stand now, counted again on every call, so they follow every
+     * edit, undo, redo and re-validation; empty while the review has not been validated to the end.
+     */
+    public Optional<ValidationSummary> currentSummary() {
+        return guarded(() -> ReviewQuality.current(this, connection));
+    }
+
+    /**
+     * Records, in one durable transaction, a validation of every row that has just finished: its summary, what the
+     * current scores are counted with, and the profile (JSON) and target (URL, any password removed) it used.
+     */
+    public void recordValidation(ValidationSummary summary, QualityBasis basis, String profileJson,
+                                 String targetUrl) {
+        String target = ReviewInfo.withoutPassword(targetUrl);
+        inTransaction(() -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE review_info SET profile_json = ?, target_url = ?")) {
+                update.setString(1, profileJson);
+                update.setString(2, target);
+                update.executeUpdate();
+            }
+            upsertMeta(ReviewStager.SUMMARY, ReviewQuality.toJson(summary));
+            upsertMeta(ReviewQuality.BASIS, ReviewQuality.toJson(basis));
+        });
+        info = info.withProfileJson(profileJson).withTargetUrl(target);
+    }
+
+    /** Forgets the last validation's summary before the rows are validated again, so no stale scores remain. */
+    public void forgetValidation() {
+        inTransaction(() -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM review_meta WHERE key IN (?, ?)")) {
+                delete.setString(1, ReviewStager.SUMMARY);
+                delete.setString(2, ReviewQuality.BASIS);
+                delete.executeUpdate();
+            }
+        });
+    }
+
     /** Records the mapping profile (JSON) this review is validated with; null clears it. */
     public void setProfile(String profileJson) {
         inTransaction(() -> {
@@ -264,6 +305,15 @@ public final class Review implements AutoCloseable {
                 statement.executeUpdate();
             }
         });
+    }
+
+    private void upsertMeta(String key, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO review_meta (key, value)"
+                + " VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            statement.setString(1, key);
+            statement.setString(2, value);
+            statement.executeUpdate();
+        }
     }
 
     public Optional<String> meta(String key) {
