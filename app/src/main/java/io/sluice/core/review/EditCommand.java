@@ -2,6 +2,8 @@ package io.sluice.core.review;
 
 import io.sluice.core.workspace.DecisionLedger;
 
+import java.util.List;
+
 /** Sets the text of one cell; the row is re-validated each time the cell changes (execute, undo, redo). */
 final class EditCommand implements ReviewCommand {
 
@@ -38,21 +40,20 @@ final class EditCommand implements ReviewCommand {
 
     @Override
     public void execute() {
-        Revalidation.Checked checked = revalidation.check(row, column, newText);
-        id = ledger.edit(row, column, newText, checked.findings(), checked.filledCells(), steward.name(),
-                steward.now(), description);
+        id = ledger.editAndRecheck(row, column, newText, revalidation.check(row, column, newText, List.of()),
+                steward.name(), steward.now(), description);
     }
 
     @Override
     public void undo() {
-        Revalidation.Checked checked = revalidation.check(row, column, oldText);
-        ledger.undoEdit(id, checked.findings(), checked.filledCells(), steward.name(), steward.now());
+        ledger.undoEditAndRecheck(id, revalidation.check(row, column, oldText, ledger.setAsideBy(id)),
+                steward.name(), steward.now());
     }
 
     @Override
     public void redo() {
-        Revalidation.Checked checked = revalidation.check(row, column, newText);
-        ledger.redoEdit(id, checked.findings(), checked.filledCells(), steward.name(), steward.now());
+        ledger.redoEditAndRecheck(id, revalidation.check(row, column, newText, List.of()), steward.name(),
+                steward.now());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.sluice.core.source.SourceRow;
 import io.sluice.core.workspace.CellEdits;
 import io.sluice.core.workspace.DecisionLedger;
 import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.RowRecheck;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,14 +30,14 @@ final class Revalidation {
         this.validator = validator;
     }
 
-    /** A row's findings and filled cells after a change; findings null and filled negative without a validator. */
-    record Checked(List<Finding> findings, int filledCells) {
-    }
-
-    /** The row's findings once {@code column} holds {@code text} (null: its raw value). */
-    Checked check(long row, int column, String text) {
+    /**
+     * The row's findings once {@code column} holds {@code text} (null: its raw value); {@code restored} are findings
+     * an earlier change of this cell set aside and that now apply again (its undo). Without a validator nothing is
+     * validated and the findings stay.
+     */
+    RowRecheck check(long row, int column, String text, List<Finding> restored) {
         if (validator == null) {
-            return new Checked(null, -1);
+            return RowRecheck.NONE;
         }
         SourceRow raw = review.row(row).orElseThrow();
         Map<Integer, String> edits = new HashMap<>(ledger.edits(row));
@@ -49,12 +50,16 @@ final class Revalidation {
         List<Finding> findings = new ArrayList<>(validator.validate(effective));
         String columnName = column < review.columns().size() ? review.columns().get(column) : null;
         Set<String> fileWide = validator.fileWideRules();
+        List<Finding> setAside = new ArrayList<>();
         for (Finding earlier : review.findings(row)) {
             boolean unjudged = fileWide.contains(earlier.rule()) || earlier.rule().startsWith("source:");
             if (unjudged && (earlier.column() == null || !earlier.column().equals(columnName))) {
                 findings.add(earlier);
+            } else if (unjudged) {
+                setAside.add(earlier);
             }
         }
-        return new Checked(findings, validator.filledCells(effective));
+        findings.addAll(restored);
+        return new RowRecheck(findings, validator.filledCells(effective), setAside);
     }
 }

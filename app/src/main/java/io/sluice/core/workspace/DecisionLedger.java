@@ -117,51 +117,52 @@ public final class DecisionLedger {
      */
     public long edit(long row, int column, String newText, List<Finding> findings, String steward, Instant at,
                      String description) {
-        return edit(row, column, newText, findings, -1, steward, at, description);
+        return editAndRecheck(row, column, newText, new RowRecheck(findings, -1, List.of()), steward, at,
+                description);
     }
 
     /**
-     * As {@link #edit(long, int, String, List, String, Instant, String)}, also recording how many of the row's mapped
-     * cells hold a value now ({@code filledCells}, negative when not known) in the same transaction.
+     * As {@link #edit(long, int, String, List, String, Instant, String)}, with the row validated again: its findings
+     * and filled cells replace the old ones, and the findings set aside are kept with the command for its undo.
      */
-    public long edit(long row, int column, String newText, List<Finding> findings, int filledCells, String steward,
-                     Instant at, String description) {
+    public long editAndRecheck(long row, int column, String newText, RowRecheck recheck, String steward,
+                               Instant at, String description) {
         long[] id = new long[1];
         review.inTransaction(() -> {
             String before = editedText(row, column).orElse(null);
             dropRedo();
             id[0] = insertCommand("edit", description, null, null, row, column, before, newText, steward, at);
-            setCell(row, column, before, newText, findings, filledCells, steward, at, AuditAction.EDIT);
+            setCell(row, column, before, newText, recheck, steward, at, AuditAction.EDIT);
+            setAside(id[0], recheck.setAside());
         });
         return id[0];
     }
 
     /** Puts back the cell as it was before edit command {@code command}; {@code findings} as in {@link #edit}. */
     public void undoEdit(long command, List<Finding> findings, String steward, Instant at) {
-        undoEdit(command, findings, -1, steward, at);
+        undoEditAndRecheck(command, new RowRecheck(findings, -1, List.of()), steward, at);
     }
 
-    /** As {@link #undoEdit(long, List, String, Instant)}, with the row's filled cells as in {@link #edit}. */
-    public void undoEdit(long command, List<Finding> findings, int filledCells, String steward, Instant at) {
+    /** As {@link #undoEdit(long, List, String, Instant)}, with the row validated again as in {@link #edit}. */
+    public void undoEditAndRecheck(long command, RowRecheck recheck, String steward, Instant at) {
         review.inTransaction(() -> {
             StoredCommand c = command(command);
-            setCell(c.row(), c.column(), c.newText(), c.oldText(), findings, filledCells, steward, at,
-                    AuditAction.UNDO);
+            setCell(c.row(), c.column(), c.newText(), c.oldText(), recheck, steward, at, AuditAction.UNDO);
             update("UPDATE command SET undone = 1 WHERE id = ?", command);
         });
     }
 
     /** Sets the cell again as edit command {@code command} did; {@code findings} as in {@link #edit}. */
     public void redoEdit(long command, List<Finding> findings, String steward, Instant at) {
-        redoEdit(command, findings, -1, steward, at);
+        redoEditAndRecheck(command, new RowRecheck(findings, -1, List.of()), steward, at);
     }
 
-    /** As {@link #redoEdit(long, List, String, Instant)}, with the row's filled cells as in {@link #edit}. */
-    public void redoEdit(long command, List<Finding> findings, int filledCells, String steward, Instant at) {
+    /** As {@link #redoEdit(long, List, String, Instant)}, with the row validated again as in {@link #edit}. */
+    public void redoEditAndRecheck(long command, RowRecheck recheck, String steward, Instant at) {
         review.inTransaction(() -> {
             StoredCommand c = command(command);
-            setCell(c.row(), c.column(), c.oldText(), c.newText(), findings, filledCells, steward, at,
-                    AuditAction.REDO);
+            setCell(c.row(), c.column(), c.oldText(), c.newText(), recheck, steward, at, AuditAction.REDO);
+            setAside(command, recheck.setAside());
             update("UPDATE command SET undone = 0 WHERE id = ?", command);
         });
     }
@@ -301,8 +302,40 @@ public final class DecisionLedger {
         });
     }
 
-    private void setCell(long row, int column, String from, String to, List<Finding> findings, int filledCells,
-                         String steward, Instant at, AuditAction action) throws SQLException {
+    /** The findings edit command {@code command} set aside, for its undo to bring back. */
+    public List<Finding> setAsideBy(long command) {
+        return review.guarded(() -> {
+            List<Finding> findings = new ArrayList<>();
+            try (PreparedStatement q = connection.prepareStatement("SELECT " + FindingStore.COLUMNS
+                    + " FROM command_finding WHERE command_id = ? ORDER BY id")) {
+                q.setLong(1, command);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        findings.add(FindingStore.read(rs));
+                    }
+                }
+            }
+            return findings;
+        });
+    }
+
+    private void setAside(long command, List<Finding> findings) throws SQLException {
+        update("DELETE FROM command_finding WHERE command_id = ?", command);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO command_finding (row_no, col, cell,"
+                + " target, rule, severity, message, value, command_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Finding finding : findings) {
+                FindingStore.bind(insert, finding);
+                insert.setLong(9, command);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void setCell(long row, int column, String from, String to, RowRecheck recheck, String steward,
+                         Instant at, AuditAction action) throws SQLException {
+        List<Finding> findings = recheck.findings();
+        int filledCells = recheck.filledCells();
         String raw = review.row(row).map(r -> r.cell(column).text()).orElse(null);
         if (to == null) {
             update("DELETE FROM cell_edit WHERE row_no = ? AND col = ?", row, column);

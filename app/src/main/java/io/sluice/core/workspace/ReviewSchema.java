@@ -169,11 +169,26 @@ final class ReviewSchema {
 
     /**
      * Version 3: how many of a row's mapped cells hold a value, written with the row's findings at validation and
-     * after each re-validation, so that the completeness score follows the steward's edits.
+     * after each re-validation, so that the completeness score follows the steward's edits; and the findings an edit
+     * set aside because one row cannot judge them again (unique within the file, the reader's notes), so that the
+     * edit's undo brings them back.
      */
     static void addRowQuality(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE row_quality (row_no INTEGER PRIMARY KEY, filled INTEGER NOT NULL)");
+            s.execute("""
+                    CREATE TABLE command_finding (
+                        id         INTEGER PRIMARY KEY,
+                        command_id INTEGER NOT NULL,
+                        row_no     INTEGER NOT NULL,
+                        col        TEXT,
+                        cell       TEXT,
+                        target     TEXT,
+                        rule       TEXT NOT NULL,
+                        severity   TEXT NOT NULL,
+                        message    TEXT NOT NULL,
+                        value      TEXT)""");
+            s.execute("CREATE INDEX command_finding_command ON command_finding (command_id)");
         }
     }
 

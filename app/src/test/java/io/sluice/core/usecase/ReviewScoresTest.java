@@ -58,7 +58,7 @@ class ReviewScoresTest {
                 null);
     }
 
-    /** Row 2 valid, row 3 cement not a number, row 4 age not allowed, row 5 repeats row 2's mix code, row 6 no water. */
+    /** Row 2 valid, row 3 cement not a number, row 4 age not allowed, row 5 repeats row 2's mix code, 6 no water. */
     static Path mixCsv(Path dir) throws IOException {
         Path csv = dir.resolve("mix.csv");
         Files.writeString(csv, """
@@ -139,6 +139,28 @@ class ReviewScoresTest {
             session.redo();
             assertThat(session.findings(3)).isEqualTo(findingsEdited);
             assertThat(opened.currentSummary()).contains(scoresEdited);
+        }
+    }
+
+    @Test
+    void undoOfAFixedDuplicateKeyBringsBackItsUniquenessFindingAndScore() {
+        try (OpenReview opened = OpenReview.open(review, target)) {
+            ReviewSession session = opened.session();
+            List<Finding> duplicate = session.findings(5);
+            ValidationSummary before = opened.currentSummary().orElseThrow();
+            assertThat(duplicate).extracting(Finding::rule).containsExactly("mix-unique");
+
+            session.edit(5, 0, "M-5");
+            assertThat(session.findings(5)).isEmpty();
+            assertThat(opened.currentSummary().orElseThrow().scores().uniqueness()).isEqualTo(100.0);
+
+            session.undo();
+            assertThat(session.findings(5)).isEqualTo(duplicate);
+            assertThat(opened.currentSummary()).contains(before);
+            session.redo();
+            assertThat(session.findings(5)).isEmpty();
+            session.undo();
+            assertThat(session.findings(5)).isEqualTo(duplicate);
         }
     }
 
