@@ -93,9 +93,14 @@ final class ReviewCommand implements Callable<Integer> {
                 } else if (info.profileJson() == null) {
                     out.printf("Not validated yet: no findings, no scores. Next: sluice validate --review %s "
                             + "--profile PROFILE.json%n", file);
+                } else if (review.rowCount() == 0) {
+                    out.println("No scores: the validation that made this review stopped before any row was "
+                            + "saved; validate the file again into a new review.");
                 } else {
-                    out.printf("No scores: the validation did not finish. Validate again with: sluice validate "
-                            + "--review %s%n", file);
+                    out.printf("No scores: the validation of this review did not finish. 'sluice validate --review "
+                            + "%s' validates the %d rows it holds; a review that stopped while it was being made "
+                            + "lacks the rest of the file, so validate the file again into a new review.%n", file,
+                            review.rowCount());
                 }
                 printFirstFindings(review, out);
             }

@@ -143,6 +143,7 @@ final class ValidateCommand implements Callable<Integer> {
                 json.put("target", outcome.target());
                 json.put("summary", s);
                 json.put("decisions", outcome.decisions());
+                json.put("approvedWithErrors", outcome.approvedInError());
                 out.println(Json.write(json));
             } else {
                 out.printf("%s: %d rows validated with profile '%s' against %s%s.%n", reviewPath.getFileName(),
@@ -152,6 +153,10 @@ final class ValidateCommand implements Callable<Integer> {
                 out.printf("Decisions and edits kept: %d approved, %d rejected, %d pending.%n",
                         outcome.decisions().approved(), outcome.decisions().rejected(),
                         outcome.decisions().pending());
+                if (outcome.approvedInError() > 0) {
+                    out.printf("%d approved row(s) have errors now; 'sluice decide %s --clear errors' makes every "
+                            + "row with errors pending again.%n", outcome.approvedInError(), reviewPath);
+                }
                 printByRule(out, s);
                 out.println();
                 out.printf("Next: 'sluice review %1$s' lists the findings, 'sluice decide %1$s --approve valid' "

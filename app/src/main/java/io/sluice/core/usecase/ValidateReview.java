@@ -9,9 +9,12 @@ import io.sluice.core.validate.QualityTally;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.workspace.DecisionCounts;
+import io.sluice.core.workspace.DecisionStatus;
 import io.sluice.core.workspace.FindingWriter;
 import io.sluice.core.workspace.QualityBasis;
 import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.ReviewQuery;
+import io.sluice.core.workspace.RowFilter;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -32,9 +35,10 @@ public final class ValidateReview {
      * @param replacedProfile the name of the profile the review recorded before, when it was another one, or null
      * @param target          the target database, without any password
      * @param decisions       the steward's decisions, kept as they were
+     * @param approvedInError approved rows that have an error finding now
      */
     public record Outcome(ValidationSummary summary, String profileName, String replacedProfile, String target,
-                          DecisionCounts decisions) {
+                          DecisionCounts decisions, long approvedInError) {
     }
 
     private ValidateReview() {
@@ -77,7 +81,9 @@ public final class ValidateReview {
                         job.uniquenessRules()), profileJson, db.displayUrl());
                 return new Outcome(review.currentSummary().orElse(summary), profile.name(),
                         replaced == null || replaced.equals(profile.name()) && before.equals(profileJson) ? null
-                                : replaced, review.info().targetUrl(), review.ledger().counts());
+                                : replaced, review.info().targetUrl(), review.ledger().counts(),
+                        new ReviewQuery(review).select(RowFilter.withStatus(DecisionStatus.APPROVED)
+                                .and(RowFilter.withErrors()), ReviewQuery.Sort.SOURCE_ORDER));
             }
         }
     }
