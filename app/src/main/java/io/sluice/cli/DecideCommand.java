@@ -131,7 +131,7 @@ final class DecideCommand implements Callable<Integer> {
             out.printf("Row %d, %s set. %s%n", row, header, problem);
         } else {
             out.printf("Row %d, %s set. %s%n", row, header, findings.isEmpty() ? "The row has no findings now."
-                    : "Findings now: " + findings.stream().map(Finding::message).collect(Collectors.joining("; ")));
+                    : "Findings now: " + findings.stream().map(Finding::message).collect(Collectors.joining(" ")));
         }
     }
 

@@ -139,7 +139,9 @@ final class ValidateCommand implements Callable<Integer> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("review", reviewPath.toString());
                 json.put("profile", outcome.profileName());
-                json.put("replacedProfile", outcome.replacedProfile());
+                if (outcome.replacedProfile() != null) {
+                    json.put("replacedProfile", outcome.replacedProfile());
+                }
                 json.put("target", outcome.target());
                 json.put("summary", s);
                 json.put("decisions", outcome.decisions());

@@ -304,32 +304,11 @@ public final class DecisionLedger {
 
     /** The findings edit command {@code command} set aside, for its undo to bring back. */
     public List<Finding> setAsideBy(long command) {
-        return review.guarded(() -> {
-            List<Finding> findings = new ArrayList<>();
-            try (PreparedStatement q = connection.prepareStatement("SELECT " + FindingStore.COLUMNS
-                    + " FROM command_finding WHERE command_id = ? ORDER BY id")) {
-                q.setLong(1, command);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        findings.add(FindingStore.read(rs));
-                    }
-                }
-            }
-            return findings;
-        });
+        return review.guarded(() -> CommandFindingStore.read(connection, command));
     }
 
     private void setAside(long command, List<Finding> findings) throws SQLException {
-        update("DELETE FROM command_finding WHERE command_id = ?", command);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO command_finding (row_no, col, cell,"
-                + " target, rule, severity, message, value, command_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Finding finding : findings) {
-                FindingStore.bind(insert, finding);
-                insert.setLong(9, command);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        CommandFindingStore.replace(connection, command, findings);
     }
 
     private void setCell(long row, int column, String from, String to, RowRecheck recheck, String steward,

@@ -254,29 +254,13 @@ public final class Review implements AutoCloseable {
     public void recordValidation(ValidationSummary summary, QualityBasis basis, String profileJson,
                                  String targetUrl) {
         String target = ReviewInfo.withoutPassword(targetUrl);
-        inTransaction(() -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE review_info SET profile_json = ?, target_url = ?")) {
-                update.setString(1, profileJson);
-                update.setString(2, target);
-                update.executeUpdate();
-            }
-            upsertMeta(ReviewStager.SUMMARY, ReviewQuality.toJson(summary));
-            upsertMeta(ReviewQuality.BASIS, ReviewQuality.toJson(basis));
-        });
+        inTransaction(() -> ReviewQuality.record(connection, summary, basis, profileJson, target));
         info = info.withProfileJson(profileJson).withTargetUrl(target);
     }
 
     /** Forgets the last validation's summary before the rows are validated again, so no stale scores remain. */
     public void forgetValidation() {
-        inTransaction(() -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM review_meta WHERE key IN (?, ?)")) {
-                delete.setString(1, ReviewStager.SUMMARY);
-                delete.setString(2, ReviewQuality.BASIS);
-                delete.executeUpdate();
-            }
-        });
+        inTransaction(() -> ReviewQuality.forget(connection));
     }
 
     /** Records the mapping profile (JSON) this review is validated with; null clears it. */
@@ -305,15 +289,6 @@ public final class Review implements AutoCloseable {
                 statement.executeUpdate();
             }
         });
-    }
-
-    private void upsertMeta(String key, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO review_meta (key, value)"
-                + " VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-            statement.setString(1, key);
-            statement.setString(2, value);
-            statement.executeUpdate();
-        }
     }
 
     public Optional<String> meta(String key) {

@@ -28,6 +28,36 @@ final class ReviewQuality {
     private ReviewQuality() {
     }
 
+    /** Records a finished validation, in the caller's transaction. */
+    static void record(Connection connection, ValidationSummary summary, QualityBasis basis, String profileJson,
+                       String targetUrl) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE review_info SET profile_json = ?, target_url = ?")) {
+            update.setString(1, profileJson);
+            update.setString(2, targetUrl);
+            update.executeUpdate();
+        }
+        try (PreparedStatement meta = connection.prepareStatement("INSERT INTO review_meta (key, value)"
+                + " VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            meta.setString(1, ReviewStager.SUMMARY);
+            meta.setString(2, toJson(summary));
+            meta.addBatch();
+            meta.setString(1, BASIS);
+            meta.setString(2, toJson(basis));
+            meta.addBatch();
+            meta.executeBatch();
+        }
+    }
+
+    /** Removes a validation's summary and basis, in the caller's transaction. */
+    static void forget(Connection connection) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM review_meta WHERE key IN (?, ?)")) {
+            delete.setString(1, ReviewStager.SUMMARY);
+            delete.setString(2, BASIS);
+            delete.executeUpdate();
+        }
+    }
+
     static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
