@@ -128,7 +128,8 @@ final class DecideCommand implements Callable<Integer> {
         List<Finding> findings = review.session().edit(row, column, action.edit.substring(equals + 1));
         String problem = review.revalidationProblem().orElse(null);
         if (problem != null) {
-            out.printf("Row %d, %s set. %s%n", row, header, problem);
+            out.printf("Row %d, %s set. %s Next: sluice validate --review %s --profile PROFILE.json%n", row,
+                    header, problem, file);
         } else {
             out.printf("Row %d, %s set. %s%n", row, header, findings.isEmpty() ? "The row has no findings now."
                     : "Findings now: " + findings.stream().map(Finding::message).collect(Collectors.joining(" ")));

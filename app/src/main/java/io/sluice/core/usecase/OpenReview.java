@@ -82,8 +82,7 @@ public final class OpenReview implements AutoCloseable {
     /** Why edited rows are not validated again, or empty when they are. */
     public Optional<String> revalidationProblem() {
         return validator != null ? Optional.empty() : Optional.of("The review " + review.file().getFileName()
-                + " records no mapping profile, so edited rows are not validated again; validate it with a profile"
-                + " first.");
+                + " records no mapping profile, so edited rows are not validated again.");
     }
 
     /** Counts and quality scores as the findings stand now; empty while the review has not been fully validated. */
