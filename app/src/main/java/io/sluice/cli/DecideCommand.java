@@ -1,13 +1,9 @@
 package io.sluice.cli;
 
-import io.sluice.core.SluiceException;
-import io.sluice.core.profile.ProfileIO;
-import io.sluice.core.review.ProfileRowValidator;
 import io.sluice.core.review.ReviewSession;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.workspace.DecisionCounts;
-import io.sluice.core.workspace.Review;
 import io.sluice.core.workspace.RowFilter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -23,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code sluice decide REVIEW}: the steward's decisions from the command line — approve or reject rows (one, a
@@ -77,43 +74,44 @@ final class DecideCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Review review = Review.open(file)) {
+        // the review's own target unless another is given; connected only when an edited row is validated again
+        try (OpenReview review = OpenReview.open(file, target.url == null ? null : target::open)) {
+            ReviewSession session = review.session();
             if (action.edit != null) {
                 edit(review, out);
             } else {
-                try (ReviewSession session = ReviewSession.open(review, null)) {
-                    decide(session, review, out);
-                    DecisionCounts counts = session.counts();
-                    out.printf("%s: %d approved, %d rejected, %d pending.%n", file.getFileName(), counts.approved(),
-                            counts.rejected(), counts.pending());
-                }
+                decide(review, out);
             }
+            DecisionCounts counts = session.counts();
+            out.printf("%s: %d approved, %d rejected, %d pending.%n", file.getFileName(), counts.approved(),
+                    counts.rejected(), counts.pending());
         }
         out.flush();
         return SluiceCommand.OK;
     }
 
-    private void decide(ReviewSession session, Review review, PrintWriter out) {
+    private void decide(OpenReview review, PrintWriter out) {
+        ReviewSession session = review.session();
         if (action.undo || action.redo) {
             String what = (action.undo ? session.undoDescription() : session.redoDescription()).orElse(null);
             if (what == null || !(action.undo ? session.undo() : session.redo())) {
                 out.println("Nothing to " + (action.undo ? "undo." : "redo."));
             } else {
-                out.println((action.undo ? "Undone: " : "Redone: ") + what);
+                out.println((action.undo ? "Undone: " : "Redone: ") + what + ".");
             }
         } else if (action.approve != null) {
-            out.println("Approved " + session.approveAll(filter(action.approve)) + " row(s).");
+            out.println("Approved " + session.approveAll(filter(review, action.approve)) + " row(s).");
         } else if (action.reject != null) {
             if (reason == null || reason.isBlank()) {
                 throw new UsageException("Rejecting rows needs --reason: the data owner will want to know why.");
             }
-            out.println("Rejected " + session.rejectAll(filter(action.reject), reason) + " row(s).");
+            out.println("Rejected " + session.rejectAll(filter(review, action.reject), reason) + " row(s).");
         } else {
-            out.println("Cleared " + session.clearAll(filter(action.clear)) + " decision(s).");
+            out.println("Cleared " + session.clearAll(filter(review, action.clear)) + " decision(s).");
         }
     }
 
-    private void edit(Review review, PrintWriter out) {
+    private void edit(OpenReview review, PrintWriter out) {
         int colon = action.edit.indexOf(':');
         int equals = action.edit.indexOf('=', colon + 1);
         if (colon < 1 || equals < 0) {
@@ -123,43 +121,49 @@ final class DecideCommand implements Callable<Integer> {
         String header = action.edit.substring(colon + 1, equals);
         int column = review.columns().indexOf(header);
         if (column < 0) {
-            throw SluiceException.input(file.getFileName() + " has no column '" + header + "' (columns: "
+            throw new UsageException(file.getFileName() + " has no column '" + header + "' (columns: "
                     + String.join(", ", review.columns()) + ").");
         }
-        String profileJson = review.info().profileJson();
-        try (TargetDatabase db = profileJson == null ? null : target.open();
-             ReviewSession session = ReviewSession.open(review, profileJson == null ? null
-                     : ProfileRowValidator.of(ProfileIO.fromJson(profileJson, file.toString()), review.columns(),
-                     db))) {
-            List<Finding> findings = session.edit(row, column, action.edit.substring(equals + 1));
+        review.rows(List.of(row));
+        List<Finding> findings = review.session().edit(row, column, action.edit.substring(equals + 1));
+        String problem = review.revalidationProblem().orElse(null);
+        if (problem != null) {
+            out.printf("Row %d, %s set. %s Next: sluice validate --review %s --profile PROFILE.json%n", row,
+                    header, problem, file);
+        } else {
             out.printf("Row %d, %s set. %s%n", row, header, findings.isEmpty() ? "The row has no findings now."
-                    : "Findings now: " + findings.stream().map(Finding::message).toList());
+                    : "Findings now: " + findings.stream().map(Finding::message).collect(Collectors.joining(" ")));
         }
     }
 
-    private RowFilter filter(String text) {
+    private RowFilter filter(OpenReview review, String text) {
         RowFilter filter = null;
         for (String part : text.split("\\+")) {
-            RowFilter one = one(part.trim());
+            RowFilter one = one(review, part.trim());
             filter = filter == null ? one : filter.and(one);
         }
         return filter;
     }
 
-    private RowFilter one(String part) {
+    private RowFilter one(OpenReview review, String part) {
         String lower = part.toLowerCase(Locale.ROOT);
         if (lower.startsWith("rule:")) {
-            return RowFilter.withRule(part.substring(5));
+            return review.rule(part.substring(5).trim());
         }
         if (lower.startsWith("column:")) {
-            return RowFilter.onColumn(part.substring(7));
+            return review.column(part.substring(7).trim());
         }
         if (lower.startsWith("rows:")) {
             List<Long> rows = new ArrayList<>();
             for (String n : part.substring(5).split(",")) {
                 rows.add(parseRow(n.trim()));
             }
-            return RowFilter.rows(rows);
+            return review.rows(rows);
+        }
+        if ((lower.equals("valid") || lower.equals("errors")) && !review.isValidated()) {
+            throw new UsageException(file.getFileName() + " has not been validated to the end, so no row is known "
+                    + "to be " + (lower.equals("valid") ? "valid" : "in error") + "; run 'sluice validate --review "
+                    + file + " --profile PROFILE.json' first.");
         }
         return switch (lower) {
             case "valid" -> RowFilter.valid();

@@ -1,11 +1,6 @@
 package io.sluice.cli;
 
-import io.sluice.core.source.SourceRow;
-import io.sluice.core.source.SourceTable;
-import io.sluice.core.source.Sources;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.ReviewInfo;
-import io.sluice.core.workspace.RowWriter;
+import io.sluice.core.usecase.LoadFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,14 +14,18 @@ import java.util.concurrent.Callable;
 
 /** {@code sluice load FILE -o REVIEW.sluice}: stages a sheet's raw cells into a new review, before any mapping. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Load a sheet into a new review file: every cell as displayed, with its typed value and the "
-                + "reader's notes. Validate with a profile later, or use 'validate --review' to do both at once.")
+        description = {"Load a sheet into a new review file: every cell as displayed, with its typed value and the "
+                + "reader's notes, before any mapping.",
+                "Next, give the review a mapping profile and a target with 'sluice validate --review REVIEW.sluice "
+                        + "--profile PROFILE.json'; then decide and import as with any review. 'sluice validate FILE "
+                        + "--profile PROFILE.json --review REVIEW.sluice' does both steps at once."})
 final class LoadCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "XLSX, XLS, CSV or TSV file.")
     Path file;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "REVIEW.sluice", description = "Review to create.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "REVIEW.sluice",
+            description = "Review to create.")
     Path output;
 
     @Option(names = "--force", description = "Replace an existing review file.")
@@ -44,25 +43,13 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SourceTable table = Sources.open(file, source.toOptions())) {
-            ReviewInfo info = ReviewInfo.of(file.toAbsolutePath(), Sources.sha256(file), table.format(),
-                    table.sheet(), table.headerRow());
-            TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-            long rows = 0;
-            try (Review review = Review.create(output, info, table.columns(), force);
-                 RowWriter writer = review.rowWriter()) {
-                SourceRow row;
-                while ((row = table.next()) != null) {
-                    writer.append(row);
-                    progress.rowsDone(++rows);
-                }
-                writer.close();
-                review.addSourceIssues(table.issues());
-            }
-            progress.clear();
-            out.printf("Loaded %d rows of %s (sheet '%s', header row %d, %d columns) into %s%n", rows,
-                    file.getFileName(), table.sheet(), table.headerRow(), table.columns().size(), output);
-        }
+        TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+        LoadFile.Outcome loaded = LoadFile.run(file, source.chosen(), output, force, progress);
+        progress.clear();
+        out.printf("Loaded %d rows of %s (sheet '%s', header row %d, %d columns) into %s%n", loaded.rows(),
+                file.getFileName(), loaded.sheet(), loaded.headerRow(), loaded.columns().size(), output);
+        out.printf("The review has no mapping profile yet, so it has no findings and cannot be imported. Next: "
+                + "sluice validate --review %s --profile PROFILE.json%n", output);
         out.flush();
         return SluiceCommand.OK;
     }

@@ -1,11 +1,11 @@
 package io.sluice.cli;
 
 import io.sluice.core.rules.Finding;
+import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.workspace.FindingCounts;
 import io.sluice.core.workspace.Review;
 import io.sluice.core.workspace.ReviewInfo;
-import io.sluice.core.workspace.ReviewStager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,10 +23,12 @@ import java.util.concurrent.Callable;
 
 /** {@code sluice review REVIEW.sluice}: what a saved review holds. */
 @Command(name = "review", mixinStandardHelpOptions = true,
-        description = "Show what a saved review holds: its source, rows, findings per rule and column, scores.")
+        description = "Show what a saved review holds: its source, rows, findings per rule and column, and the "
+                + "quality scores as the findings stand now (after every edit).")
 final class ReviewCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "REVIEW.sluice", description = "A review saved by 'validate --review'.")
+    @Parameters(index = "0", paramLabel = "REVIEW.sluice",
+            description = "A review saved by 'validate --review' or 'load'.")
     Path file;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format.")
@@ -44,35 +46,62 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (findings < 0) {
+            throw new UsageException("--findings must be 0 or more, not " + findings + ".");
+        }
         PrintWriter out = spec.commandLine().getOut();
-        try (Review review = Review.open(file)) {
+        try (OpenReview opened = OpenReview.open(file, null)) {
+            Review review = opened.review();
             ReviewInfo info = review.info();
             FindingCounts counts = review.counts();
-            Optional<ValidationSummary> summary = ReviewStager.summary(review);
+            Optional<ValidationSummary> summary = opened.currentSummary();
             if (format == OutputFormat.json) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("review", file.toString());
-                json.put("source", Map.of("path", info.source().toString(), "sha256", String.valueOf(info.sha256()),
-                        "format", info.format().name(), "sheet", info.sheet(), "headerRow", info.headerRow()));
+                Map<String, Object> source = new LinkedHashMap<>();
+                source.put("path", info.source().toString());
+                source.put("sha256", info.sha256());
+                source.put("format", info.format().name());
+                source.put("sheet", info.sheet());
+                source.put("headerRow", info.headerRow());
+                json.put("source", source);
                 json.put("target", info.targetUrl());
                 json.put("createdAt", info.createdAt().toString());
                 json.put("createdBy", info.createdBy());
                 json.put("rows", review.rowCount());
                 json.put("counts", counts);
                 summary.ifPresent(s -> json.put("scores", s.scores()));
+                json.put("decisions", opened.session().counts());
                 out.println(Json.write(json));
             } else {
                 out.printf("Review %s%n", file);
                 out.printf("Source: %s (%s, sheet '%s', header row %d)%n", info.source(), info.format(),
                         info.sheet(), info.headerRow());
-                out.printf("Created %s by %s; target %s%n", info.createdAt(), info.createdBy(), info.targetUrl());
+                out.printf("Created %s by %s; %s%n", info.createdAt(), info.createdBy(), info.targetUrl() == null
+                        ? "no target yet" : "target " + info.targetUrl());
                 out.printf("Rows: %d   with errors: %d   with warnings: %d   findings: %d errors, %d warnings%n",
                         review.rowCount(), counts.rowsWithErrors(), counts.rowsWithWarnings(), counts.errors(),
                         counts.warnings());
-                summary.ifPresent(s -> out.printf(
-                        "Scores: completeness %.1f   validity %.1f   uniqueness %.1f   overall %.1f%n",
-                        s.scores().completeness(), s.scores().validity(), s.scores().uniqueness(),
-                        s.scores().overall()));
+                var decisions = opened.session().counts();
+                out.printf("Decisions: %d approved, %d rejected, %d pending%n", decisions.approved(),
+                        decisions.rejected(), decisions.pending());
+                if (summary.isPresent()) {
+                    ValidationSummary s = summary.get();
+                    out.printf("Scores: completeness %.1f   validity %.1f   uniqueness %.1f   overall %.1f%n",
+                            s.scores().completeness(), s.scores().validity(), s.scores().uniqueness(),
+                            s.scores().overall());
+                } else if (info.profileJson() == null) {
+                    out.printf("Not validated yet: no findings, no scores. Next: sluice validate --review %s "
+                            + "--profile PROFILE.json%n", file);
+                } else if (review.rowCount() == 0) {
+                    out.println("No scores: the validation that made this review stopped before any row was "
+                            + "saved; validate the file again into a new review.");
+                } else {
+                    out.printf("No scores: the validation of this review did not finish. 'sluice validate --review "
+                            + "%s' validates the %d rows it holds; a review that stopped while it was being made "
+                            + "lacks the rest of the file, so validate the file again into a new review.%n", file,
+                            review.rowCount());
+                }
                 printFirstFindings(review, out);
             }
         }

@@ -2,6 +2,7 @@ package io.sluice.cli;
 
 import io.sluice.core.profile.SourceSettings;
 import io.sluice.core.source.SourceOptions;
+import io.sluice.core.usecase.ReaderOptions;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.Charset;
@@ -29,23 +30,29 @@ final class SourceOptionsMixin {
             description = "CSV delimiter: , ; | or TAB (default: detected).")
     String delimiter;
 
-    /** The options given on the command line, falling back to what the profile says. */
-    SourceOptions toOptions(SourceSettings fromProfile) {
-        String s = sheet != null ? sheet : fromProfile == null ? null : fromProfile.sheet();
-        Integer h = headerRow != null ? headerRow : fromProfile == null ? null : fromProfile.headerRow();
-        String e = encoding != null ? encoding : fromProfile == null ? null : fromProfile.encoding();
-        String d = delimiter != null ? delimiter : fromProfile == null ? null : fromProfile.delimiter();
+    /** The options given on the command line; those not given are null (the profile's, else detected). */
+    SourceOptions chosen() {
         if (noHeader && headerRow != null) {
             throw new UsageException("Use either --header-row or --no-header, not both.");
         }
-        if (h != null && h < 1) {
+        if (headerRow != null && headerRow < 1) {
             throw new UsageException("--header-row must be 1 or more.");
         }
-        return new SourceOptions(s, noHeader ? null : h, noHeader, charset(e), delimiter(d));
+        return new SourceOptions(sheet, headerRow, noHeader, charset(encoding), delimiter(delimiter));
+    }
+
+    /** The options given on the command line, falling back to what the profile says. */
+    SourceOptions toOptions(SourceSettings fromProfile) {
+        return ReaderOptions.of(chosen(), fromProfile);
     }
 
     SourceOptions toOptions() {
-        return toOptions(null);
+        return chosen();
+    }
+
+    /** Whether any reading option was given. */
+    boolean anyGiven() {
+        return sheet != null || headerRow != null || noHeader || encoding != null || delimiter != null;
     }
 
     private static Charset charset(String name) {

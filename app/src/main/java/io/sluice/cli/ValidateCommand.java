@@ -5,15 +5,12 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceFormat;
-import io.sluice.core.source.SourceTable;
 import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.usecase.ValidateFile;
+import io.sluice.core.usecase.ValidateReview;
 import io.sluice.core.validate.JsonReportWriter;
-import io.sluice.core.validate.ReportSource;
 import io.sluice.core.validate.RowResult;
-import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.ReviewStager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,12 +20,12 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,27 +33,32 @@ import java.util.function.Consumer;
 
 /**
  * {@code sluice validate FILE --profile P}: maps every row, checks every rule, prints a summary and writes the JSON
- * report. Exit 0 when no row has an error finding, 1 when some do.
+ * report; {@code sluice validate --review R [--profile P]} validates the rows a review already holds (e.g. after
+ * {@code load}). Exit 0 when no row has an error finding, 1 when some do.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validate a file against a mapping profile and the target table's constraints.",
+        description = {"Validate a file against a mapping profile and the target table's constraints, or, without "
+                + "FILE, validate the rows of an existing review (one made by 'load', or one to check again): its "
+                + "decisions and edits are kept, and the profile and target are recorded for 'decide' and 'import'.",
                 "Exit codes: 0 = no error findings, 1 = error findings, 2 = usage error or unreadable input, "
                         + "3 = target database problem."})
 final class ValidateCommand implements Callable<Integer> {
 
     private static final int SHOWN_FINDINGS = 20;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "XLSX, XLS, CSV or TSV file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "XLSX, XLS, CSV or TSV file.")
     Path file;
 
-    @Option(names = "--profile", required = true, paramLabel = "PROFILE.json", description = "Mapping profile.")
+    @Option(names = "--profile", paramLabel = "PROFILE.json",
+            description = "Mapping profile (needed with FILE; a review validated before has its own).")
     Path profilePath;
 
     @Option(names = "--report", paramLabel = "REPORT.json", description = "Write the JSON report to this file.")
     Path reportPath;
 
     @Option(names = "--review", paramLabel = "REVIEW.sluice",
-            description = "Also stage the rows and findings into a review file for later decisions.")
+            description = "With FILE: also stage the rows and findings into this new review file. Without FILE: "
+                    + "validate the rows this review already holds.")
     Path reviewPath;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
@@ -77,39 +79,93 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (file == null) {
+            return validateReview();
+        }
+        if (profilePath == null) {
+            throw new UsageException("Validating " + file.getFileName() + " needs a mapping profile: add --profile "
+                    + "PROFILE.json.");
+        }
         Profile profile = ProfileIO.read(profilePath);
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open();
-             ValidationJob job = ValidationJob.prepare(file, source.toOptions(profile.source()), profile, db);
              JsonReportWriter report = new JsonReportWriter()) {
-            SourceTable table = job.table();
-            ReportSource about = job.reportSource(profilePath.toString());
             List<Finding> firstFindings = new ArrayList<>();
             TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
             Consumer<RowResult> sink = report.andThen(r -> keepFirst(r, firstFindings));
-            ValidationSummary summary;
-            if (reviewPath != null) {
-                try (Review review = Review.create(reviewPath, ReviewStager.info(job, db),
-                        table.columns());
-                     ReviewStager stager = new ReviewStager(review)) {
-                    summary = job.run(sink.andThen(stager), progress);
-                    stager.finish(table.issues(), summary);
-                }
-            } else {
-                summary = job.run(sink, progress);
-            }
+            ValidateFile.Outcome outcome = ValidateFile.run(new ValidateFile.Request(file, source.chosen(), profile,
+                    profilePath.toString(), reviewPath, false), db, sink, progress);
             progress.clear();
             if (reportPath != null) {
-                writeReport(report, about, summary, table, reportPath);
+                writeReport(report, outcome, reportPath);
             }
             if (format == OutputFormat.json) {
-                report.write(about, summary, table.issues(), out);
+                report.write(outcome.about(), outcome.summary(), outcome.issues(), out);
                 out.println();
             } else {
-                printSummary(out, about, summary, table, firstFindings, report.findings());
+                printSummary(out, outcome, firstFindings, report.findings());
             }
             out.flush();
-            return summary.withErrors() > 0 ? SluiceCommand.FINDINGS : SluiceCommand.OK;
+            return outcome.summary().withErrors() > 0 ? SluiceCommand.FINDINGS : SluiceCommand.OK;
+        }
+    }
+
+    private Integer validateReview() {
+        if (reviewPath == null) {
+            throw new UsageException("Give a FILE to validate, or --review REVIEW.sluice to validate the rows of a "
+                    + "review.");
+        }
+        if (reportPath != null) {
+            throw new UsageException("--report needs a FILE; for a review's findings use 'sluice export --review "
+                    + reviewPath + " --findings FINDINGS.json'.");
+        }
+        if (source.anyGiven()) {
+            throw new UsageException("--sheet, --header-row, --no-header, --encoding and --delimiter choose how a "
+                    + "FILE is read; a review's rows are already read.");
+        }
+        Profile profile = profilePath != null ? ProfileIO.read(profilePath)
+                : ValidateReview.recordedProfile(reviewPath);
+        if (profile == null) {
+            throw new UsageException(reviewPath.getFileName() + " records no mapping profile yet: add --profile "
+                    + "PROFILE.json.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (TargetDatabase db = target.open()) {
+            TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+            ValidateReview.Outcome outcome = ValidateReview.run(reviewPath, profile, db, progress);
+            progress.clear();
+            ValidationSummary s = outcome.summary();
+            if (format == OutputFormat.json) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("review", reviewPath.toString());
+                json.put("profile", outcome.profileName());
+                if (outcome.replacedProfile() != null) {
+                    json.put("replacedProfile", outcome.replacedProfile());
+                }
+                json.put("target", outcome.target());
+                json.put("summary", s);
+                json.put("decisions", outcome.decisions());
+                json.put("approvedWithErrors", outcome.approvedInError());
+                out.println(Json.write(json));
+            } else {
+                out.printf("%s: %d rows validated with profile '%s' against %s%s.%n", reviewPath.getFileName(),
+                        s.rows(), outcome.profileName(), outcome.target(), outcome.replacedProfile() == null ? ""
+                                : " (it was validated with profile '" + outcome.replacedProfile() + "' before)");
+                printCounts(out, s);
+                out.printf("Decisions and edits kept: %d approved, %d rejected, %d pending.%n",
+                        outcome.decisions().approved(), outcome.decisions().rejected(),
+                        outcome.decisions().pending());
+                if (outcome.approvedInError() > 0) {
+                    out.printf("%d approved row(s) have errors now; 'sluice decide %s --clear errors' makes every "
+                            + "row with errors pending again.%n", outcome.approvedInError(), reviewPath);
+                }
+                printByRule(out, s);
+                out.println();
+                out.printf("Next: 'sluice review %1$s' lists the findings, 'sluice decide %1$s --approve valid' "
+                        + "approves rows, 'sluice import --review %1$s' imports the approved ones.%n", reviewPath);
+            }
+            out.flush();
+            return s.withErrors() > 0 ? SluiceCommand.FINDINGS : SluiceCommand.OK;
         }
     }
 
@@ -121,29 +177,22 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeReport(JsonReportWriter report, ReportSource about, ValidationSummary summary,
-                                    SourceTable table, Path path) {
+    private static void writeReport(JsonReportWriter report, ValidateFile.Outcome outcome, Path path) {
         try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            report.write(about, summary, table.issues(), writer);
+            report.write(outcome.about(), outcome.summary(), outcome.issues(), writer);
         } catch (IOException e) {
             throw SluiceException.input("Cannot write the report to " + path + ": " + e.getMessage() + ".", e);
         }
     }
 
-    private void printSummary(PrintWriter out, ReportSource about, ValidationSummary s, SourceTable table,
-                              List<Finding> first, long total) {
-        String sheet = table.format() == SourceFormat.CSV ? "" : ", sheet '" + about.sheet() + "'";
-        out.printf("%s (%s%s, header row %d) -> %s, profile '%s'%n", file.getFileName(), about.format(), sheet,
-                about.headerRow(), about.table(), about.profileName());
+    private static void printCounts(PrintWriter out, ValidationSummary s) {
         out.printf("Rows: %d   valid: %d   with errors: %d   with warnings: %d%n", s.rows(), s.valid(),
                 s.withErrors(), s.withWarnings());
         out.printf("Scores: completeness %.1f   validity %.1f   uniqueness %.1f   overall %.1f%n",
                 s.scores().completeness(), s.scores().validity(), s.scores().uniqueness(), s.scores().overall());
-        if (!table.issues().isEmpty()) {
-            out.println();
-            out.println("About the file:");
-            table.issues().forEach(i -> out.println("  - " + i.message()));
-        }
+    }
+
+    private static void printByRule(PrintWriter out, ValidationSummary s) {
         if (!s.byRule().isEmpty()) {
             out.println();
             TextTable byRule = new TextTable("RULE", "FINDINGS");
@@ -151,6 +200,23 @@ final class ValidateCommand implements Callable<Integer> {
                 byRule.add(e.getKey(), String.valueOf(e.getValue()));
             }
             byRule.print(out);
+        }
+    }
+
+    private void printSummary(PrintWriter out, ValidateFile.Outcome outcome, List<Finding> first, long total) {
+        var about = outcome.about();
+        ValidationSummary s = outcome.summary();
+        String sheet = outcome.format() == SourceFormat.CSV ? "" : ", sheet '" + about.sheet() + "'";
+        out.printf("%s (%s%s, header row %d) -> %s, profile '%s'%n", file.getFileName(), about.format(), sheet,
+                about.headerRow(), about.table(), about.profileName());
+        printCounts(out, s);
+        if (!outcome.issues().isEmpty()) {
+            out.println();
+            out.println("About the file:");
+            outcome.issues().forEach(i -> out.println("  - " + i.message()));
+        }
+        if (!s.byRule().isEmpty()) {
+            printByRule(out, s);
             out.println();
             TextTable findings = new TextTable("ROW", "CELL", "SEVERITY", "RULE", "MESSAGE");
             for (Finding f : first) {

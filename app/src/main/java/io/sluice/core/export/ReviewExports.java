@@ -18,7 +18,6 @@ import io.sluice.core.workspace.DecisionStatus;
 import io.sluice.core.workspace.FindingCounts;
 import io.sluice.core.workspace.Review;
 import io.sluice.core.workspace.ReviewInfo;
-import io.sluice.core.workspace.ReviewStager;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,13 +137,13 @@ public final class ReviewExports {
     }
 
     /**
-     * Writes the HTML report of the review as it stands: counts from its findings now (edits included), scores as
-     * recorded when it was validated, the worst rows by their findings, and the decisions.
+     * Writes the HTML report of the review as it stands: counts and scores from its findings now (edits included),
+     * the worst rows by their findings, and the decisions.
      */
     public static void writeReport(Review review, Path file) {
         FindingCounts counts = review.counts();
         long rows = review.rowCount();
-        ValidationSummary.FileScores scores = ReviewStager.summary(review).map(ValidationSummary::scores)
+        ValidationSummary.FileScores scores = review.currentSummary().map(ValidationSummary::scores)
                 .orElse(null);
         ValidationSummary summary = new ValidationSummary(rows, rows - counts.rowsWithErrors(),
                 counts.rowsWithErrors(), counts.rowsWithWarnings(), counts.errors(), counts.warnings(), scores,

@@ -1,6 +1,5 @@
 package io.sluice.core.review;
 
-import io.sluice.core.rules.Finding;
 import io.sluice.core.workspace.DecisionLedger;
 
 import java.util.List;
@@ -41,25 +40,24 @@ final class EditCommand implements ReviewCommand {
 
     @Override
     public void execute() {
-        id = ledger.edit(row, column, newText, findingsWith(newText), steward.name(), steward.now(), description);
+        id = ledger.editAndRecheck(row, column, newText, revalidation.check(row, column, newText, List.of()),
+                steward.name(), steward.now(), description);
     }
 
     @Override
     public void undo() {
-        ledger.undoEdit(id, findingsWith(oldText), steward.name(), steward.now());
+        ledger.undoEditAndRecheck(id, revalidation.check(row, column, oldText, ledger.setAsideBy(id)),
+                steward.name(), steward.now());
     }
 
     @Override
     public void redo() {
-        ledger.redoEdit(id, findingsWith(newText), steward.name(), steward.now());
+        ledger.redoEditAndRecheck(id, revalidation.check(row, column, newText, List.of()), steward.name(),
+                steward.now());
     }
 
     @Override
     public String description() {
         return description;
-    }
-
-    private List<Finding> findingsWith(String text) {
-        return revalidation.findings(row, column, text);
     }
 }

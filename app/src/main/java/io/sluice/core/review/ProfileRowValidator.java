@@ -7,6 +7,7 @@ import io.sluice.core.rules.RuleSet;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.target.TableInfo;
 import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.validate.QualityTally;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,11 @@ public final class ProfileRowValidator implements RowValidator {
             }
         });
         return findings;
+    }
+
+    @Override
+    public int filledCells(SourceRow effectiveRow) {
+        return QualityTally.filledCells(mapper.map(effectiveRow));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.sluice.core.source.SourceRow;
 import io.sluice.core.workspace.CellEdits;
 import io.sluice.core.workspace.DecisionLedger;
 import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.RowRecheck;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,10 +30,14 @@ final class Revalidation {
         this.validator = validator;
     }
 
-    /** The row's findings once {@code column} holds {@code text} (null: its raw value); null without a validator. */
-    List<Finding> findings(long row, int column, String text) {
+    /**
+     * The row's findings once {@code column} holds {@code text} (null: its raw value); {@code restored} are findings
+     * an earlier change of this cell set aside and that now apply again (its undo). Without a validator nothing is
+     * validated and the findings stay.
+     */
+    RowRecheck check(long row, int column, String text, List<Finding> restored) {
         if (validator == null) {
-            return null;
+            return RowRecheck.NONE;
         }
         SourceRow raw = review.row(row).orElseThrow();
         Map<Integer, String> edits = new HashMap<>(ledger.edits(row));
@@ -41,15 +46,20 @@ final class Revalidation {
         } else {
             edits.put(column, text);
         }
-        List<Finding> findings = new ArrayList<>(validator.validate(CellEdits.apply(raw, edits)));
+        SourceRow effective = CellEdits.apply(raw, edits);
+        List<Finding> findings = new ArrayList<>(validator.validate(effective));
         String columnName = column < review.columns().size() ? review.columns().get(column) : null;
         Set<String> fileWide = validator.fileWideRules();
+        List<Finding> setAside = new ArrayList<>();
         for (Finding earlier : review.findings(row)) {
             boolean unjudged = fileWide.contains(earlier.rule()) || earlier.rule().startsWith("source:");
             if (unjudged && (earlier.column() == null || !earlier.column().equals(columnName))) {
                 findings.add(earlier);
+            } else if (unjudged) {
+                setAside.add(earlier);
             }
         }
-        return findings;
+        findings.addAll(restored);
+        return new RowRecheck(findings, validator.filledCells(effective), setAside);
     }
 }

@@ -76,7 +76,7 @@ public final class ReviewImport {
         ImportRequests.refuseUnstorable(rows);
         ImportMode chosen = mode != null ? mode
                 : ImportMode.ofCode(profile.commitMode().toLowerCase(Locale.ROOT));
-        QualityScores scores = ReviewStager.summary(review).map(ImportRequests::scores).orElse(QualityScores.NONE);
+        QualityScores scores = review.currentSummary().map(ImportRequests::scores).orElse(QualityScores.NONE);
         ReviewInfo info = review.info();
         CommitRequest request = new CommitRequest(info.source().getFileName().toString(), info.sha256(),
                 info.sheet(), profile.name(), ProfileIO.sha256(profile), chosen, ImportRequests.naturalKey(profile, table),

@@ -19,4 +19,9 @@ public interface RowValidator {
     default Set<String> fileWideRules() {
         return Set.of();
     }
+
+    /** How many of the row's mapped cells hold a value, for the completeness score; negative when not known. */
+    default int filledCells(SourceRow effectiveRow) {
+        return -1;
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
 /** Scores rows as they are validated and adds them up into the file's {@link ValidationSummary}. */
 public final class QualityTally {
 
-    private static final String ROW_LEVEL = "(row)";
+    /** Where findings about no column are counted. */
+    public static final String ROW_LEVEL = "(row)";
 
     private final List<String> targets;
     private final Set<String> uniquenessRules;
@@ -41,15 +42,21 @@ public final class QualityTally {
         this.uniquenessRules = Set.copyOf(uniquenessRules);
     }
 
-    /** Scores one row and counts it into the totals. */
-    public RowScore add(MappedRow row, List<Finding> findings) {
+    /** How many of a mapped row's cells hold a value (a value that failed to convert counts as one). */
+    public static int filledCells(MappedRow row) {
         int filled = 0;
-        for (int i = 0; i < targets.size(); i++) {
+        for (int i = 0; i < row.targets().size(); i++) {
             MappedValue v = row.get(i);
             if (v.value() != null || v.error() != null) {
                 filled++;
             }
         }
+        return filled;
+    }
+
+    /** Scores one row and counts it into the totals. */
+    public RowScore add(MappedRow row, List<Finding> findings) {
+        int filled = filledCells(row);
         int rowErrors = 0;
         int rowWarnings = 0;
         boolean duplicate = false;
@@ -93,13 +100,21 @@ public final class QualityTally {
     }
 
     public ValidationSummary summary() {
+        return new ValidationSummary(rows, valid, withErrors, withWarnings, errors, warnings,
+                scores(cells, filledCells, errorCells, rows, duplicateRows), sorted(byRule), sorted(byColumn));
+    }
+
+    /**
+     * The file scores from their counts: mapped cells in all, those holding a value, those with an error finding,
+     * rows, and rows that repeat a key. Validation and a review's current scores both count through here.
+     */
+    public static ValidationSummary.FileScores scores(long cells, long filledCells, long errorCells, long rows,
+                                                      long duplicateRows) {
         double completeness = ratio(filledCells, cells);
         double validity = ratio(cells - errorCells, cells);
         double uniqueness = ratio(rows - duplicateRows, rows);
         double overall = Math.round((completeness + validity + uniqueness) / 3 * 10) / 10.0;
-        return new ValidationSummary(rows, valid, withErrors, withWarnings, errors, warnings,
-                new ValidationSummary.FileScores(completeness, validity, uniqueness, overall),
-                sorted(byRule), sorted(byColumn));
+        return new ValidationSummary.FileScores(completeness, validity, uniqueness, overall);
     }
 
     private static int percent(int part, int whole) {
@@ -110,7 +125,8 @@ public final class QualityTally {
         return whole == 0 ? 100.0 : Math.round(1000.0 * part / whole) / 10.0;
     }
 
-    private static Map<String, Long> sorted(Map<String, Long> counts) {
+    /** Counts most frequent first, then by name, as a summary lists them. */
+    public static Map<String, Long> sorted(Map<String, Long> counts) {
         Map<String, Long> result = new LinkedHashMap<>();
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -14,6 +14,7 @@ import io.sluice.core.target.TargetDatabase;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -45,6 +46,10 @@ public final class ValidationJob implements AutoCloseable {
         this.mapper = Mapper.compile(profile, table.columns(), tableInfo);
         this.rules = RuleSet.build(profile, tableInfo, mapper.targetColumns(), db);
         this.sha256 = new CompletableFuture<>();
+        if (file == null) {
+            sha256.complete(null);
+            return;
+        }
         Thread hashing = new Thread(() -> {
             try {
                 sha256.complete(Sources.sha256(file));
@@ -70,6 +75,14 @@ public final class ValidationJob implements AutoCloseable {
         }
     }
 
+    /**
+     * Prepares the rules over rows that are not read from a file (e.g. a review's own rows); such a job has no
+     * file hash. Fails with a clear message when the profile does not fit the rows' columns or the table.
+     */
+    public static ValidationJob over(SourceTable rows, Profile profile, TargetDatabase db) {
+        return new ValidationJob(null, profile, db, rows);
+    }
+
     public SourceTable table() {
         return table;
     }
@@ -85,6 +98,11 @@ public final class ValidationJob implements AutoCloseable {
     /** The target columns the profile maps, in table order (the columns of every mapped row). */
     public List<ColumnInfo> targetColumns() {
         return mapper.targetColumns();
+    }
+
+    /** Ids of the rules whose findings mean "this row repeats a key of an earlier row". */
+    public Set<String> uniquenessRules() {
+        return rules.uniquenessRules();
     }
 
     /** Validates every row, handing each result to {@code rows} in source order. */

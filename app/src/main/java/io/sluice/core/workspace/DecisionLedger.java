@@ -117,30 +117,52 @@ public final class DecisionLedger {
      */
     public long edit(long row, int column, String newText, List<Finding> findings, String steward, Instant at,
                      String description) {
+        return editAndRecheck(row, column, newText, new RowRecheck(findings, -1, List.of()), steward, at,
+                description);
+    }
+
+    /**
+     * As {@link #edit(long, int, String, List, String, Instant, String)}, with the row validated again: its findings
+     * and filled cells replace the old ones, and the findings set aside are kept with the command for its undo.
+     */
+    public long editAndRecheck(long row, int column, String newText, RowRecheck recheck, String steward,
+                               Instant at, String description) {
         long[] id = new long[1];
         review.inTransaction(() -> {
             String before = editedText(row, column).orElse(null);
             dropRedo();
             id[0] = insertCommand("edit", description, null, null, row, column, before, newText, steward, at);
-            setCell(row, column, before, newText, findings, steward, at, AuditAction.EDIT);
+            setCell(row, column, before, newText, recheck, steward, at, AuditAction.EDIT);
+            setAside(id[0], recheck.setAside());
         });
         return id[0];
     }
 
     /** Puts back the cell as it was before edit command {@code command}; {@code findings} as in {@link #edit}. */
     public void undoEdit(long command, List<Finding> findings, String steward, Instant at) {
+        undoEditAndRecheck(command, new RowRecheck(findings, -1, List.of()), steward, at);
+    }
+
+    /** As {@link #undoEdit(long, List, String, Instant)}, with the row validated again as in {@link #edit}. */
+    public void undoEditAndRecheck(long command, RowRecheck recheck, String steward, Instant at) {
         review.inTransaction(() -> {
             StoredCommand c = command(command);
-            setCell(c.row(), c.column(), c.newText(), c.oldText(), findings, steward, at, AuditAction.UNDO);
+            setCell(c.row(), c.column(), c.newText(), c.oldText(), recheck, steward, at, AuditAction.UNDO);
             update("UPDATE command SET undone = 1 WHERE id = ?", command);
         });
     }
 
     /** Sets the cell again as edit command {@code command} did; {@code findings} as in {@link #edit}. */
     public void redoEdit(long command, List<Finding> findings, String steward, Instant at) {
+        redoEditAndRecheck(command, new RowRecheck(findings, -1, List.of()), steward, at);
+    }
+
+    /** As {@link #redoEdit(long, List, String, Instant)}, with the row validated again as in {@link #edit}. */
+    public void redoEditAndRecheck(long command, RowRecheck recheck, String steward, Instant at) {
         review.inTransaction(() -> {
             StoredCommand c = command(command);
-            setCell(c.row(), c.column(), c.oldText(), c.newText(), findings, steward, at, AuditAction.REDO);
+            setCell(c.row(), c.column(), c.oldText(), c.newText(), recheck, steward, at, AuditAction.REDO);
+            setAside(command, recheck.setAside());
             update("UPDATE command SET undone = 0 WHERE id = ?", command);
         });
     }
@@ -280,8 +302,19 @@ public final class DecisionLedger {
         });
     }
 
-    private void setCell(long row, int column, String from, String to, List<Finding> findings, String steward,
+    /** The findings edit command {@code command} set aside, for its undo to bring back. */
+    public List<Finding> setAsideBy(long command) {
+        return review.guarded(() -> CommandFindingStore.read(connection, command));
+    }
+
+    private void setAside(long command, List<Finding> findings) throws SQLException {
+        CommandFindingStore.replace(connection, command, findings);
+    }
+
+    private void setCell(long row, int column, String from, String to, RowRecheck recheck, String steward,
                          Instant at, AuditAction action) throws SQLException {
+        List<Finding> findings = recheck.findings();
+        int filledCells = recheck.filledCells();
         String raw = review.row(row).map(r -> r.cell(column).text()).orElse(null);
         if (to == null) {
             update("DELETE FROM cell_edit WHERE row_no = ? AND col = ?", row, column);
@@ -294,6 +327,9 @@ public final class DecisionLedger {
                 at.toString(), steward, action.label(), row, column, from == null ? raw : from, to == null ? raw : to);
         if (findings != null) {
             FindingStore.replace(connection, row, findings);
+        }
+        if (filledCells >= 0) {
+            update(RowQualityStore.UPSERT, row, filledCells);
         }
     }
 

@@ -19,6 +19,7 @@ public final class FindingWriter implements AutoCloseable {
     private final Review review;
     private final Connection connection;
     private final PreparedStatement insert;
+    private final PreparedStatement filled;
     private int pending;
     private boolean closed;
 
@@ -27,6 +28,7 @@ public final class FindingWriter implements AutoCloseable {
         this.connection = connection;
         connection.setAutoCommit(false);
         insert = connection.prepareStatement(FindingStore.INSERT);
+        filled = connection.prepareStatement(RowQualityStore.UPSERT);
     }
 
     public void append(Finding finding) {
@@ -37,6 +39,23 @@ public final class FindingWriter implements AutoCloseable {
         try {
             FindingStore.bind(insert, finding);
             insert.addBatch();
+            if (++pending >= FINDINGS_PER_TRANSACTION) {
+                commit();
+            }
+        } catch (SQLException e) {
+            abandon();
+            throw ReviewFailures.of(review.file(), e);
+        }
+    }
+
+    /** Records how many of a row's mapped cells hold a value, with the findings of the same validation. */
+    public void filledCells(long row, int filledCells) {
+        if (closed) {
+            throw new IllegalStateException("This finding writer is closed.");
+        }
+        try {
+            RowQualityStore.bind(filled, row, filledCells);
+            filled.addBatch();
             if (++pending >= FINDINGS_PER_TRANSACTION) {
                 commit();
             }
@@ -62,6 +81,7 @@ public final class FindingWriter implements AutoCloseable {
             commit();
             closed = true;
             insert.close();
+            filled.close();
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             abandon();
@@ -76,6 +96,7 @@ public final class FindingWriter implements AutoCloseable {
             return;
         }
         insert.executeBatch();
+        filled.executeBatch();
         connection.commit();
         pending = 0;
     }
@@ -85,6 +106,7 @@ public final class FindingWriter implements AutoCloseable {
         try {
             connection.rollback();
             insert.close();
+            filled.close();
             connection.setAutoCommit(true);
         } catch (SQLException ignored) {
             // The original failure is what the steward needs to see.

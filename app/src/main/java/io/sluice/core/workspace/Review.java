@@ -4,6 +4,7 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceRow;
+import io.sluice.core.validate.ValidationSummary;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -236,6 +237,30 @@ public final class Review implements AutoCloseable {
                     countBy("SELECT rule, count(*) FROM finding GROUP BY rule ORDER BY rule"),
                     countBy("SELECT col, count(*) FROM finding WHERE col IS NOT NULL GROUP BY col ORDER BY col"));
         });
+    }
+
+    /**
+     * The counts and quality scores as the findings stand now, counted again on every call, so they follow every
+     * edit, undo, redo and re-validation; empty while the review has not been validated to the end.
+     */
+    public Optional<ValidationSummary> currentSummary() {
+        return guarded(() -> ReviewQuality.current(this, connection));
+    }
+
+    /**
+     * Records, in one durable transaction, a validation of every row that has just finished: its summary, what the
+     * current scores are counted with, and the profile (JSON) and target (URL, any password removed) it used.
+     */
+    public void recordValidation(ValidationSummary summary, QualityBasis basis, String profileJson,
+                                 String targetUrl) {
+        String target = ReviewInfo.withoutPassword(targetUrl);
+        inTransaction(() -> ReviewQuality.record(connection, summary, basis, profileJson, target));
+        info = info.withProfileJson(profileJson).withTargetUrl(target);
+    }
+
+    /** Forgets the last validation's summary before the rows are validated again, so no stale scores remain. */
+    public void forgetValidation() {
+        inTransaction(() -> ReviewQuality.forget(connection));
     }
 
     /** Records the mapping profile (JSON) this review is validated with; null clears it. */

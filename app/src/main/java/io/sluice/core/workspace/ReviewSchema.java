@@ -27,8 +27,11 @@ final class ReviewSchema {
         void apply(Connection connection) throws SQLException;
     }
 
-    /** Later versions append their step here; version 2 adds the steward's decisions, edits, audit log and history. */
-    static final List<Upgrade> UPGRADES = List.of(ReviewSchema::addDecisions);
+    /**
+     * Later versions append their step here; version 2 adds the steward's decisions, edits, audit log and history,
+     * version 3 the filled cells per row that the completeness score is counted from.
+     */
+    static final List<Upgrade> UPGRADES = List.of(ReviewSchema::addDecisions, ReviewSchema::addRowQuality);
 
     static final int CURRENT_VERSION = 1 + UPGRADES.size();
 
@@ -161,6 +164,31 @@ final class ReviewSchema {
                         old_steward TEXT,
                         old_at      TEXT,
                         PRIMARY KEY (command_id, row_no)) WITHOUT ROWID""");
+        }
+    }
+
+    /**
+     * Version 3: how many of a row's mapped cells hold a value, written with the row's findings at validation and
+     * after each re-validation, so that the completeness score follows the steward's edits; and the findings an edit
+     * set aside because one row cannot judge them again (unique within the file, the reader's notes), so that the
+     * edit's undo brings them back.
+     */
+    static void addRowQuality(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE row_quality (row_no INTEGER PRIMARY KEY, filled INTEGER NOT NULL)");
+            s.execute("""
+                    CREATE TABLE command_finding (
+                        id         INTEGER PRIMARY KEY,
+                        command_id INTEGER NOT NULL,
+                        row_no     INTEGER NOT NULL,
+                        col        TEXT,
+                        cell       TEXT,
+                        target     TEXT,
+                        rule       TEXT NOT NULL,
+                        severity   TEXT NOT NULL,
+                        message    TEXT NOT NULL,
+                        value      TEXT)""");
+            s.execute("CREATE INDEX command_finding_command ON command_finding (command_id)");
         }
     }
 

@@ -6,6 +6,7 @@ import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceTable;
 import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.validate.QualityTally;
 import io.sluice.core.validate.RowResult;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
@@ -44,7 +45,7 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
 
     @Override
     public void accept(RowResult row) {
-        rows.append(row.source(), row.findings());
+        rows.append(row.source(), row.findings(), QualityTally.filledCells(row.mapped()));
     }
 
     /** Records the sheet-level issues and the summary once every row is staged. */
@@ -56,6 +57,18 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot record the validation summary", e);
         }
+    }
+
+    /**
+     * Records the sheet-level issues, the summary, the profile and target of {@code job}, and what the review's
+     * current scores are counted with, once every row is staged.
+     */
+    public void finish(List<SourceIssue> sheetIssues, ValidationSummary summary, ValidationJob job,
+                       TargetDatabase db) {
+        rows.close();
+        review.addSourceIssues(sheetIssues);
+        review.recordValidation(summary, QualityBasis.of(job.targetColumns().size(), job.uniquenessRules()),
+                ProfileIO.toJson(job.profile()), db.displayUrl());
     }
 
     /** The summary recorded by {@link #finish}, if the review was validated to the end. */

@@ -29,6 +29,7 @@ public final class RowWriter implements AutoCloseable {
     private final PreparedStatement insertIssue;
     private final PreparedStatement addToCount;
     private final PreparedStatement insertFinding;
+    private final PreparedStatement insertFilled;
     private long lastRowNumber;
     private int pending;
     private long written;
@@ -47,6 +48,7 @@ public final class RowWriter implements AutoCloseable {
         insertIssue = connection.prepareStatement(IssueStore.INSERT);
         addToCount = connection.prepareStatement("UPDATE review_info SET row_count = row_count + ?");
         insertFinding = connection.prepareStatement(FindingStore.INSERT);
+        insertFilled = connection.prepareStatement(RowQualityStore.UPSERT);
     }
 
     /** Adds one row; its cells and issues are stored exactly as given. */
@@ -59,6 +61,14 @@ public final class RowWriter implements AutoCloseable {
      * row never lacks the findings it was validated with.
      */
     public void append(SourceRow row, List<Finding> findings) {
+        append(row, findings, -1);
+    }
+
+    /**
+     * Adds one validated row with its findings and how many of its mapped cells hold a value (negative: not known),
+     * all in the same transaction.
+     */
+    public void append(SourceRow row, List<Finding> findings, int filledCells) {
         if (closed) {
             throw new IllegalStateException("This row writer is closed.");
         }
@@ -71,6 +81,10 @@ public final class RowWriter implements AutoCloseable {
             for (Finding finding : findings) {
                 FindingStore.bind(insertFinding, finding);
                 insertFinding.addBatch();
+            }
+            if (filledCells >= 0) {
+                RowQualityStore.bind(insertFilled, row.number(), filledCells);
+                insertFilled.addBatch();
             }
             lastRowNumber = row.number();
             if (++pending >= ROWS_PER_TRANSACTION) {
@@ -142,6 +156,7 @@ public final class RowWriter implements AutoCloseable {
         insertExtra.executeBatch();
         insertIssue.executeBatch();
         insertFinding.executeBatch();
+        insertFilled.executeBatch();
         addToCount.setLong(1, pending);
         addToCount.executeUpdate();
         connection.commit();
@@ -167,5 +182,6 @@ public final class RowWriter implements AutoCloseable {
         insertIssue.close();
         addToCount.close();
         insertFinding.close();
+        insertFilled.close();
     }
 }

@@ -1,14 +1,13 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ReviewSession;
 import io.sluice.core.rules.Finding;
+import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.workspace.DecisionCounts;
 import io.sluice.core.workspace.FindingCounts;
 import io.sluice.core.workspace.Review;
 import io.sluice.core.workspace.ReviewQuery;
-import io.sluice.core.workspace.ReviewStager;
 import io.sluice.core.workspace.RowFilter;
 import io.sluice.desktop.TargetChoice;
 
@@ -31,19 +30,22 @@ final class ReviewAccess implements AutoCloseable {
     record Totals(DecisionCounts decisions, FindingCounts findings, Optional<String> undo, Optional<String> redo) {
     }
 
-    /** What the dashboard shows: the validation summary (absent for a review validated only part-way). */
+    /**
+     * What the dashboard shows: the counts and scores as the findings stand now (absent for a review validated only
+     * part-way).
+     */
     record Quality(Optional<ValidationSummary> summary, Map<Integer, Long> findingsPerRow) {
     }
 
+    private final OpenReview opened;
     private final Review review;
     private final ReviewSession session;
     private final ReviewQuery query;
-    private final LazyRowValidator validator;
 
-    private ReviewAccess(Review review, LazyRowValidator validator) {
-        this.review = review;
-        this.validator = validator;
-        this.session = ReviewSession.open(review, validator);
+    private ReviewAccess(OpenReview opened) {
+        this.opened = opened;
+        this.review = opened.review();
+        this.session = opened.session();
         this.query = new ReviewQuery(review);
     }
 
@@ -52,15 +54,7 @@ final class ReviewAccess implements AutoCloseable {
      * (connected at the first edit). A review without a profile opens too, and its edits are not validated.
      */
     static ReviewAccess open(Path file, TargetChoice target) {
-        Review review = Review.open(file);
-        try {
-            String profileJson = review.info().profileJson();
-            return new ReviewAccess(review, profileJson == null ? null : new LazyRowValidator(
-                    ProfileIO.fromJson(profileJson, file.toString()), review.columns(), target));
-        } catch (RuntimeException e) {
-            review.close();
-            throw e;
-        }
+        return new ReviewAccess(OpenReview.open(file, target::open));
     }
 
     Path file() {
@@ -73,8 +67,7 @@ final class ReviewAccess implements AutoCloseable {
 
     /** Why edits are not validated again, or null when they are. */
     String revalidationProblem() {
-        return validator == null ? "This review records no mapping profile, so edited rows are not validated again."
-                : null;
+        return opened.revalidationProblem().orElse(null);
     }
 
     /** The filter for a substring in any cell; reads nothing, so it needs no lock. */
@@ -100,7 +93,7 @@ final class ReviewAccess implements AutoCloseable {
     }
 
     synchronized Quality quality() {
-        return new Quality(ReviewStager.summary(review), query.findingsPerRow(ROW_BUCKETS));
+        return new Quality(opened.currentSummary(), query.findingsPerRow(ROW_BUCKETS));
     }
 
     synchronized long rowCount() {
@@ -118,13 +111,6 @@ final class ReviewAccess implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        session.close();
-        try {
-            review.close();
-        } finally {
-            if (validator != null) {
-                validator.close();
-            }
-        }
+        opened.close();
     }
 }

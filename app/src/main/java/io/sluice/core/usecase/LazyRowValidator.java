@@ -1,4 +1,4 @@
-package io.sluice.desktop.review;
+package io.sluice.core.usecase;
 
 import io.sluice.core.profile.Profile;
 import io.sluice.core.review.ProfileRowValidator;
@@ -6,25 +6,25 @@ import io.sluice.core.review.RowValidator;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.target.TargetDatabase;
-import io.sluice.desktop.TargetChoice;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Validates an edited row with the review's profile, connecting to the target only at the first edit: opening a
- * review then costs no database start-up, and most reviews are opened to decide, not to edit. Used under the
- * review's lock, so from one thread at a time.
+ * Validates an edited row with the review's profile, connecting to the target only at the first re-validation:
+ * opening a review then costs no database start-up, and most reviews are opened to decide, not to edit. Used from
+ * one thread at a time, like the review.
  */
 final class LazyRowValidator implements RowValidator, AutoCloseable {
 
     private final Profile profile;
     private final List<String> columns;
-    private final TargetChoice target;
+    private final Supplier<TargetDatabase> target;
     private TargetDatabase db;
     private ProfileRowValidator validator;
 
-    LazyRowValidator(Profile profile, List<String> columns, TargetChoice target) {
+    LazyRowValidator(Profile profile, List<String> columns, Supplier<TargetDatabase> target) {
         this.profile = profile;
         this.columns = columns;
         this.target = target;
@@ -40,9 +40,14 @@ final class LazyRowValidator implements RowValidator, AutoCloseable {
         return validator().fileWideRules();
     }
 
+    @Override
+    public int filledCells(SourceRow effectiveRow) {
+        return validator().filledCells(effectiveRow);
+    }
+
     private ProfileRowValidator validator() {
         if (validator == null) {
-            TargetDatabase opened = target.open();
+            TargetDatabase opened = target.get();
             try {
                 validator = ProfileRowValidator.of(profile, columns, opened);
                 db = opened;

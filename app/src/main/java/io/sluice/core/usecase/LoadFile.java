@@ -1,0 +1,59 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.Progress;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.core.source.SourceRow;
+import io.sluice.core.source.SourceTable;
+import io.sluice.core.source.Sources;
+import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.ReviewInfo;
+import io.sluice.core.workspace.RowWriter;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Loads a sheet's raw cells into a new review, before any mapping: every cell as displayed, with its typed value and
+ * the reader's notes. The review has no profile and no target yet; {@link ValidateReview} gives it both.
+ */
+public final class LoadFile {
+
+    /**
+     * What was loaded.
+     *
+     * @param rows      data rows staged
+     * @param sheet     the sheet read (the file name for CSV)
+     * @param headerRow 1-based header row, 0 without one
+     * @param columns   the column names
+     */
+    public record Outcome(long rows, String sheet, long headerRow, List<String> columns) {
+    }
+
+    private LoadFile() {
+    }
+
+    /** Loads {@code file} into a new review at {@code review}, replacing an existing file only when asked. */
+    public static Outcome run(Path file, SourceOptions options, Path review, boolean replaceExisting,
+                              Progress progress) {
+        try (SourceTable table = Sources.open(file, options)) {
+            ReviewInfo info = ReviewInfo.of(file.toAbsolutePath(), Sources.sha256(file), table.format(),
+                    table.sheet(), table.headerRow());
+            long rows = 0;
+            try (Review created = Review.create(review, info, table.columns(), replaceExisting);
+                 RowWriter writer = created.rowWriter()) {
+                SourceRow row;
+                while ((row = table.next()) != null) {
+                    writer.append(row);
+                    progress.rowsDone(++rows);
+                    if (progress.isCancelled()) {
+                        throw new CancellationException("Loading was cancelled after " + rows + " rows.");
+                    }
+                }
+                writer.close();
+                created.addSourceIssues(table.issues());
+            }
+            return new Outcome(rows, table.sheet(), table.headerRow(), table.columns());
+        }
+    }
+}

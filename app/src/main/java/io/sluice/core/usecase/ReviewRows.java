@@ -1,0 +1,98 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.source.Columns;
+import io.sluice.core.source.SourceFormat;
+import io.sluice.core.source.SourceIssue;
+import io.sluice.core.source.SourceRow;
+import io.sluice.core.source.SourceTable;
+import io.sluice.core.workspace.CellEdits;
+import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.RowCursor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A review's rows as a sheet to validate: each raw row with the steward's edits laid over it, in source order. A
+ * reader's note on a cell the steward has since edited is dropped, as an edit's re-validation drops it.
+ * <p>
+ * The rows are read on the validation's reader thread, so this table reads through a review connection of its own.
+ */
+final class ReviewRows implements SourceTable {
+
+    private final Review review;
+    private final Map<Long, Map<Integer, String>> edits;
+    private final RowCursor cursor;
+
+    ReviewRows(Path file) {
+        this.review = Review.open(file);
+        try {
+            this.edits = review.ledger().allEdits();
+            this.cursor = review.cursor();
+        } catch (RuntimeException e) {
+            review.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Path file() {
+        return review.file();
+    }
+
+    @Override
+    public SourceFormat format() {
+        return review.info().format();
+    }
+
+    @Override
+    public String sheet() {
+        return review.info().sheet();
+    }
+
+    @Override
+    public long headerRow() {
+        return review.info().headerRow();
+    }
+
+    @Override
+    public List<String> columns() {
+        return review.columns();
+    }
+
+    @Override
+    public List<SourceIssue> issues() {
+        return review.sourceIssues();
+    }
+
+    @Override
+    public SourceRow next() {
+        if (!cursor.hasNext()) {
+            return null;
+        }
+        SourceRow raw = cursor.next();
+        Map<Integer, String> rowEdits = edits.get(raw.number());
+        if (rowEdits == null || rowEdits.isEmpty()) {
+            return raw;
+        }
+        List<SourceIssue> kept = new ArrayList<>(raw.issues().size());
+        for (SourceIssue issue : raw.issues()) {
+            if (issue.column() == null || !rowEdits.containsKey(Columns.index(issue.column()))) {
+                kept.add(issue);
+            }
+        }
+        SourceRow edited = CellEdits.apply(raw, rowEdits);
+        return new SourceRow(edited.number(), edited.cells(), List.copyOf(kept));
+    }
+
+    @Override
+    public void close() {
+        try {
+            cursor.close();
+        } finally {
+            review.close();
+        }
+    }
+}

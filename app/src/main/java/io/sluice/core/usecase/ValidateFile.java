@@ -1,0 +1,115 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.Progress;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.source.SourceFormat;
+import io.sluice.core.source.SourceIssue;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.validate.ReportSource;
+import io.sluice.core.validate.RowResult;
+import io.sluice.core.validate.ValidationJob;
+import io.sluice.core.validate.ValidationSummary;
+import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.ReviewStager;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Validates a source file with a mapping profile against the target's table: every row is mapped and checked, each
+ * result handed to the caller (a report, a list of first findings), and, when asked, staged with its findings into a
+ * new review. A validation into a review that fails or is cancelled leaves no half-staged review behind.
+ */
+public final class ValidateFile {
+
+    /**
+     * What to validate.
+     *
+     * @param file          the XLSX, XLS or CSV file
+     * @param chosen        reader options the steward chose; any not chosen (null) come from the profile
+     * @param profile       the mapping profile
+     * @param profileLabel  where the profile came from, for the report (a path), or null
+     * @param review        the review file to create, or null for a validation without one
+     * @param replaceReview whether an existing file at {@code review} may be replaced
+     */
+    public record Request(Path file, SourceOptions chosen, Profile profile, String profileLabel, Path review,
+                          boolean replaceReview) {
+
+        public Request {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(profile, "profile");
+        }
+
+        /** A validation without a review. */
+        public static Request headless(Path file, SourceOptions chosen, Profile profile, String profileLabel) {
+            return new Request(file, chosen, profile, profileLabel, null, false);
+        }
+    }
+
+    /**
+     * What the validation found.
+     *
+     * @param about   the source, profile and target, as a report names them
+     * @param summary counts and scores of every row
+     * @param format  how the file was read
+     * @param issues  what the reader noticed about the sheet (renamed headers, merged cells, ...)
+     * @param review  the review created, or null
+     */
+    public record Outcome(ReportSource about, ValidationSummary summary, SourceFormat format,
+                          List<SourceIssue> issues, Path review) {
+    }
+
+    private ValidateFile() {
+    }
+
+    /**
+     * Runs the validation; {@code rows} (may be null) receives every row's result in source order on the calling
+     * thread. A cancel through {@code progress} ends it with a {@link java.util.concurrent.CancellationException}.
+     */
+    public static Outcome run(Request request, TargetDatabase db, Consumer<RowResult> rows, Progress progress) {
+        SourceOptions options = ReaderOptions.of(request.chosen(), request.profile().source());
+        Consumer<RowResult> sink = rows == null ? r -> { } : rows;
+        try (ValidationJob job = ValidationJob.prepare(request.file(), options, request.profile(), db)) {
+            ValidationSummary summary = request.review() == null ? job.run(sink, progress)
+                    : stage(job, db, request, sink, progress);
+            return new Outcome(job.reportSource(request.profileLabel()), summary, job.table().format(),
+                    List.copyOf(job.table().issues()), request.review());
+        }
+    }
+
+    private static ValidationSummary stage(ValidationJob job, TargetDatabase db, Request request,
+                                           Consumer<RowResult> rows, Progress progress) {
+        Review review = Review.create(request.review(), ReviewStager.info(job, db), job.table().columns(),
+                request.replaceReview());
+        boolean finished = false;
+        try {
+            ValidationSummary summary;
+            try (ReviewStager stager = new ReviewStager(review)) {
+                summary = job.run(rows.andThen(stager), progress);
+                stager.finish(job.table().issues(), summary, job, db);
+            }
+            finished = true;
+            return summary;
+        } finally {
+            review.close();
+            if (!finished) {
+                deleteQuietly(request.review());
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+        } catch (IOException e) {
+            // Best effort: the failure that stopped the validation is what the steward is told about.
+        }
+    }
+}

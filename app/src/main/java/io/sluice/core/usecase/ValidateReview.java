@@ -1,0 +1,90 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.Progress;
+import io.sluice.core.SluiceException;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.validate.QualityTally;
+import io.sluice.core.validate.ValidationJob;
+import io.sluice.core.validate.ValidationSummary;
+import io.sluice.core.workspace.DecisionCounts;
+import io.sluice.core.workspace.DecisionStatus;
+import io.sluice.core.workspace.FindingWriter;
+import io.sluice.core.workspace.QualityBasis;
+import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.ReviewQuery;
+import io.sluice.core.workspace.RowFilter;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Validates the rows a review already holds (one made by {@code load}, or one to check again with a changed
+ * profile): the review's own cells with the steward's edits, so the source file is not needed again and what is
+ * validated is exactly what would be imported. Decisions and edits are kept; the findings and scores are replaced;
+ * the profile and target are recorded, so that edits are validated again and the review can be imported.
+ */
+public final class ValidateReview {
+
+    /**
+     * What the validation found.
+     *
+     * @param summary         counts and scores as the findings stand now
+     * @param profileName     the profile validated with
+     * @param replacedProfile the name of the profile the review recorded before, when it was another one, or null
+     * @param target          the target database, without any password
+     * @param decisions       the steward's decisions, kept as they were
+     * @param approvedInError approved rows that have an error finding now
+     */
+    public record Outcome(ValidationSummary summary, String profileName, String replacedProfile, String target,
+                          DecisionCounts decisions, long approvedInError) {
+    }
+
+    private ValidateReview() {
+    }
+
+    /** The profile the review records, or null when it was only loaded. */
+    public static Profile recordedProfile(Path reviewFile) {
+        try (Review review = Review.open(reviewFile)) {
+            String json = review.info().profileJson();
+            return json == null ? null : ProfileIO.fromJson(json, reviewFile.toString());
+        }
+    }
+
+    /**
+     * Validates every row of the review with {@code profile} against {@code db}. A validation that fails or is
+     * cancelled part-way leaves the review without scores until it is validated again; its rows, decisions and edits
+     * are untouched either way.
+     */
+    public static Outcome run(Path reviewFile, Profile profile, TargetDatabase db, Progress progress) {
+        Objects.requireNonNull(profile, "profile");
+        try (Review review = Review.open(reviewFile)) {
+            if (review.rowCount() == 0) {
+                throw SluiceException.input("The review " + reviewFile + " holds no rows to validate.");
+            }
+            String before = review.info().profileJson();
+            String replaced = before == null ? null : ProfileIO.fromJson(before, reviewFile.toString()).name();
+            String profileJson = ProfileIO.toJson(profile);
+            try (ReviewRows rows = new ReviewRows(reviewFile);
+                 ValidationJob job = ValidationJob.over(rows, profile, db)) {
+                review.forgetValidation();
+                review.clearFindings();
+                ValidationSummary summary;
+                try (FindingWriter findings = review.findingWriter()) {
+                    summary = job.run(result -> {
+                        findings.appendAll(result.findings());
+                        findings.filledCells(result.source().number(), QualityTally.filledCells(result.mapped()));
+                    }, progress);
+                }
+                review.recordValidation(summary, QualityBasis.of(job.targetColumns().size(),
+                        job.uniquenessRules()), profileJson, db.displayUrl());
+                return new Outcome(review.currentSummary().orElse(summary), profile.name(),
+                        replaced == null || replaced.equals(profile.name()) && before.equals(profileJson) ? null
+                                : replaced, review.info().targetUrl(), review.ledger().counts(),
+                        new ReviewQuery(review).select(RowFilter.withStatus(DecisionStatus.APPROVED)
+                                .and(RowFilter.withErrors()), ReviewQuery.Sort.SOURCE_ORDER));
+            }
+        }
+    }
+}

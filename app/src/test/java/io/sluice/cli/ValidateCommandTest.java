@@ -1,0 +1,94 @@
+package io.sluice.cli;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.sluice.cli.CommandRun.profile;
+import static io.sluice.cli.CommandRun.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code sluice validate}: a file, a file into a review, and the rows of an existing review. */
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void home() {
+        CommandRun.freshHome();
+    }
+
+    @AfterAll
+    static void restore() {
+        CommandRun.restoreHome();
+    }
+
+    @Test
+    void aFileValidatedIntoAReviewAndTheReviewValidatedAgainAgree() {
+        Path review = dir.resolve("ds1.sluice");
+        CommandRun first = CommandRun.of("validate", sample("ds1-concrete-mix.csv"), "--profile",
+                profile("ds1.profile.json"), "--review", review);
+        assertThat(first.exit()).isEqualTo(1);
+        assertThat(first.out()).contains("Rows: 200   valid: 191   with errors: 9")
+                .contains("Scores: completeness 93.6   validity 99.6   uniqueness 99.5   overall 97.6");
+
+        CommandRun again = CommandRun.of("validate", "--review", review);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.out()).contains("200 rows validated with profile 'ds1-concrete-mix'")
+                .contains("Rows: 200   valid: 191   with errors: 9")
+                .contains("Scores: completeness 93.6   validity 99.6   uniqueness 99.5   overall 97.6")
+                .doesNotContain("before)");
+    }
+
+    @Test
+    void validatingAReviewWithAnotherProfileThatDoesNotFitIsRefusedAndChangesNothing() {
+        Path review = dir.resolve("ds1.sluice");
+        CommandRun.of("validate", sample("ds1-concrete-mix.csv"), "--profile", profile("ds1.profile.json"),
+                "--review", review);
+        CommandRun wrong = CommandRun.of("validate", "--review", review, "--profile", profile("ds2.profile.json"));
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("needs source column").doesNotContain("Exception");
+        assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("with errors: 9")
+                .contains("validity 99.6");
+    }
+
+    @Test
+    void whatCannotBeValidatedIsSaidInOneSentence() throws IOException {
+        Path notAReview = dir.resolve("notes.sluice");
+        Files.writeString(notAReview, "not a review");
+        CommandRun notReview = CommandRun.of("validate", "--review", notAReview, "--profile",
+                profile("ds1.profile.json"));
+        assertThat(notReview.exit()).isEqualTo(2);
+        assertThat(notReview.err().strip()).isEqualTo("sluice validate: The file " + notAReview
+                + " is not a Sluice review.");
+
+        CommandRun nothing = CommandRun.of("validate");
+        assertThat(nothing.exit()).isEqualTo(2);
+        assertThat(nothing.err()).contains("Give a FILE to validate, or --review REVIEW.sluice");
+
+        CommandRun noProfile = CommandRun.of("validate", sample("ds1-concrete-mix.csv"));
+        assertThat(noProfile.exit()).isEqualTo(2);
+        assertThat(noProfile.err()).contains("needs a mapping profile");
+
+        Path loaded = dir.resolve("loaded.sluice");
+        CommandRun.of("load", sample("ds1-concrete-mix.csv"), "-o", loaded);
+        CommandRun loadedWithoutProfile = CommandRun.of("validate", "--review", loaded);
+        assertThat(loadedWithoutProfile.exit()).isEqualTo(2);
+        assertThat(loadedWithoutProfile.err()).contains("records no mapping profile yet");
+    }
+
+    @Test
+    void aFailedValidationIntoAReviewLeavesNoReviewBehind() {
+        Path review = dir.resolve("bad.sluice");
+        CommandRun run = CommandRun.of("validate", sample("ds1-concrete-mix.csv"), "--profile",
+                profile("ds2.profile.json"), "--review", review);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(review).doesNotExist();
+    }
+}
