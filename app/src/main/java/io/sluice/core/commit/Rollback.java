@@ -49,10 +49,11 @@ public final class Rollback {
         }
         try {
             BatchRecords.Batch batch = BatchRecords.find(connection, batchId).orElseThrow(() ->
-                    SluiceException.input("Import batch " + batchId + " does not exist."));
+                    SluiceException.input("Import batch " + batchId + " does not exist in " + db.displayUrl()
+                            + "."));
             if (batch.status() != BatchStatus.COMMITTED) {
-                throw SluiceException.input("Import batch " + batchId + " is " + batch.status().code()
-                        + "; only a committed batch can be rolled back.");
+                throw SluiceException.input("Import batch " + batchId + " is "
+                        + batch.status().code().replace('_', ' ') + "; only a committed batch can be rolled back.");
             }
             List<Long> later = BatchRecords.laterTouching(connection, batchId);
             if (!later.isEmpty() && !cascade) {
@@ -60,13 +61,14 @@ public final class Rollback {
                         + later.stream().map(String::valueOf).collect(Collectors.joining(", "))
                         + " changed the same rows; roll those back first, or roll back with cascade.");
             }
-            long[] totals = new long[2];
+            List<RollbackResult.Undone> undone = new ArrayList<>();
             for (long id : later) {
-                undo(connection, BatchRecords.find(connection, id).orElseThrow(), steward, totals);
+                undone.add(undo(connection, BatchRecords.find(connection, id).orElseThrow(), steward));
             }
-            undo(connection, batch, steward, totals);
+            undone.add(undo(connection, batch, steward));
             connection.commit();
-            return new RollbackResult(batchId, totals[0], totals[1], later);
+            return new RollbackResult(batchId, undone.stream().mapToLong(RollbackResult.Undone::deleted).sum(),
+                    undone.stream().mapToLong(RollbackResult.Undone::restored).sum(), later, undone);
         } catch (SluiceException e) {
             rollbackQuietly(connection, e);
             throw e;
@@ -83,9 +85,10 @@ public final class Rollback {
         }
     }
 
-    /** Undoes one batch; adds its deleted and restored row counts to totals[0] and totals[1]. */
-    private void undo(Connection connection, BatchRecords.Batch batch, String steward, long[] totals)
+    /** Undoes one batch; returns the rows it deleted and restored. */
+    private RollbackResult.Undone undo(Connection connection, BatchRecords.Batch batch, String steward)
             throws SQLException {
+        long[] totals = new long[2];
         if (batch.keyColumns().isEmpty()) {
             throw SluiceException.input("Import batch " + batch.id() + " was not written by Sluice's commit engine"
                     + " (it records no key columns), so it cannot be rolled back.");
@@ -145,6 +148,7 @@ public final class Rollback {
             }
         }
         BatchRecords.rolledBack(connection, batch.id(), steward);
+        return new RollbackResult.Undone(batch.id(), totals[0], totals[1]);
     }
 
     /** Adds the update that puts a before-image back, to a statement shared by images of the same columns. */

@@ -65,6 +65,27 @@ public final class TargetDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects to a database a person named, which must already exist: an H2 file database is opened with
+     * {@code IFEXISTS=TRUE}, so a mistyped path is refused in one sentence naming it instead of silently becoming a
+     * new, empty database. Only the embedded default ({@link #openDefault}) is created on first use.
+     */
+    public static TargetDatabase openExisting(String jdbcUrl, String user, String password) {
+        String path = H2Urls.filePath(jdbcUrl);
+        if (path == null) {
+            return open(jdbcUrl, user, password);
+        }
+        try {
+            return open(H2Urls.ifExists(jdbcUrl), user, password);
+        } catch (SluiceException e) {
+            if (H2Urls.isMissingDatabase(e)) {
+                throw SluiceException.target("There is no H2 database at " + path + " (" + Redaction.url(jdbcUrl)
+                        + "); check the path, or leave out --target to use Sluice's embedded database.");
+            }
+            throw e;
+        }
+    }
+
     /** The JDBC URL of Sluice's embedded H2 database, file {@code target} in {@link SluiceHome#directory()}. */
     public static String defaultUrl() {
         return h2FileUrl(SluiceHome.directory());
