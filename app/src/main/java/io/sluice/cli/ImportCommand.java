@@ -124,6 +124,7 @@ final class ImportCommand implements Callable<Integer> {
         out.printf("%s%d to insert, %d to update, %d to skip. Nothing was written.%n", into, plan.toInsert(),
                 plan.toUpdate(), plan.toSkip());
         out.flush();
+        rows.refuseIfNothingChanges(plan);
         return SluiceCommand.OK;
     }
 

@@ -3,6 +3,7 @@ package io.sluice.core.commit;
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.ProvenanceWriter;
 import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.target.ColumnInfo;
@@ -107,6 +108,11 @@ public final class Committer {
                 run = r;
             }
             throwRefusals(run);
+            CommitPlan done = new CommitPlan(run.count(RowAction.INSERTED), run.count(RowAction.UPDATED),
+                    run.count(RowAction.SKIPPED));
+            if (done.changesNothing()) {
+                throw new NothingToImportException(nothingChanges(done, request.mode()));
+            }
             verify(connection, batchId, run);
             BatchRecords.committed(connection, batchId, run.processed(), run.counts());
             addition.write(connection, batchId);
@@ -189,6 +195,12 @@ public final class Committer {
                     + " with profile '" + request.profileName() + "' in batch " + duplicate.get()
                     + "; roll that batch back first or allow a duplicate import.");
         }
+    }
+
+    /** Why an import whose rows would all be skipped is refused: it would change nothing and record an empty batch. */
+    public String nothingChanges(CommitPlan plan, ImportMode mode) {
+        return "All " + plan.toSkip() + " approved row(s) are already in table " + table.name() + " and mode "
+                + mode.code() + " leaves them as they are, so the import would change nothing; nothing was imported.";
     }
 
     /** Refuses unstorable values, conflicts with the live table, and a run that met no row at all. */

@@ -49,7 +49,7 @@ public final class Rollback {
         }
         try {
             BatchRecords.Batch batch = BatchRecords.find(connection, batchId).orElseThrow(() ->
-                    SluiceException.input("Import batch " + batchId + " does not exist in " + db.displayUrl()
+                    SluiceException.input("There is no import batch " + batchId + " in " + db.displayUrl()
                             + "."));
             if (batch.status() != BatchStatus.COMMITTED) {
                 throw SluiceException.input("Import batch " + batchId + " is "

@@ -80,7 +80,7 @@ public final class TargetDatabase implements AutoCloseable {
         } catch (SluiceException e) {
             if (H2Urls.isMissingDatabase(e)) {
                 throw SluiceException.target("There is no H2 database at " + path + " (" + Redaction.url(jdbcUrl)
-                        + "); check the path, or leave out --target to use Sluice's embedded database.");
+                        + "); check the path: Sluice creates only its own embedded database.");
             }
             throw e;
         }

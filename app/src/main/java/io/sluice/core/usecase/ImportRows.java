@@ -102,8 +102,9 @@ public final class ImportRows implements AutoCloseable {
         long chosen = summary.rows() - summary.withErrors();
         String nothing = summary.rows() == 0
                 ? file.getFileName() + " has no data rows; nothing was imported."
-                : "No row of " + file.getFileName() + " can be imported: all " + summary.rows() + " rows have error"
-                + " findings under mode " + mode.code() + "; nothing was imported.";
+                : "No row of " + file.getFileName() + " can be imported: " + (summary.rows() == 1 ? "its only row has"
+                : "all " + summary.rows() + " rows have") + " error findings under mode " + mode.code()
+                + "; nothing was imported.";
         return new ImportRows(db, profile, table, mapper, valid, chosen, request, null, nothing);
     }
 
@@ -154,11 +155,20 @@ public final class ImportRows implements AutoCloseable {
 
     /**
      * What the import would do, reading the live table and writing nothing. Refuses exactly as {@link #commit}
-     * does: {@link NothingToImportException}, a duplicate import, unstorable values, {@code CommitConflictException}.
+     * does (no row at all, a duplicate import, unstorable values, conflicts with the live table), except that a plan
+     * that {@linkplain CommitPlan#changesNothing() changes nothing} is returned so that its counts can be shown:
+     * hand it to {@link #refuseIfNothingChanges}, which refuses it as the import would.
      */
     public CommitPlan dryRun(Progress progress) {
         refuseNothing();
         return committer().plan(request, rows, progress);
+    }
+
+    /** Throws {@link NothingToImportException}, with the import's own sentence, when the plan changes nothing. */
+    public void refuseIfNothingChanges(CommitPlan plan) {
+        if (plan.changesNothing()) {
+            throw new NothingToImportException(committer().nothingChanges(plan, request.mode()));
+        }
     }
 
     /**

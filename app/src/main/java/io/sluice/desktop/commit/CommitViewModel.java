@@ -5,6 +5,7 @@ import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitConflictException;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.commit.CommitResult;
+import io.sluice.core.commit.NothingToImportException;
 import io.sluice.core.review.Steward;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.target.TargetDatabase;
@@ -72,8 +73,9 @@ public final class CommitViewModel {
         this.workbench = workbench;
         this.tasks = tasks;
         this.steward = steward;
-        canCommit = Bindings.createBooleanBinding(() -> state.get() == CommitState.PLANNED && approved.get() > 0,
-                state, approved);
+        // a plan that changes nothing (every row skipped) is shown with its counts, but the import would refuse it
+        canCommit = Bindings.createBooleanBinding(() -> state.get() == CommitState.PLANNED && approved.get() > 0
+                && plan.get() != null && !plan.get().changesNothing(), state, approved, plan);
         mode.addListener((obs, old, now) -> replan());
         allowDuplicate.addListener((obs, old, now) -> replan());
         workbench.targetProperty().addListener((obs, old, now) -> replan());
@@ -140,8 +142,14 @@ public final class CommitViewModel {
                 return new PlanOutcome(0, rows.mode(), table, null, List.of(), null);
             }
             try {
-                return new PlanOutcome(rows.chosen(), rows.mode(), table, rows.dryRun(Progress.NONE), List.of(),
-                        null);
+                CommitPlan plan = rows.dryRun(Progress.NONE);
+                String refusal = null;
+                try {
+                    rows.refuseIfNothingChanges(plan);
+                } catch (NothingToImportException e) {
+                    refusal = e.getMessage();
+                }
+                return new PlanOutcome(rows.chosen(), rows.mode(), table, plan, List.of(), refusal);
             } catch (CommitConflictException e) {
                 return new PlanOutcome(rows.chosen(), rows.mode(), table, null, e.findings(), e.getMessage());
             }
