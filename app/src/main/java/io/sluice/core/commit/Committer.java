@@ -184,6 +184,19 @@ public final class Committer {
         return c.typeName();
     }
 
+    /**
+     * Refuses, in one sentence naming the earlier batch, a repeat of a committed import of the same file with the same
+     * profile into the same table, unless the request allows it. Checked first by every import and dry run.
+     */
+    public void refuseDuplicate(CommitRequest request) {
+        try {
+            checkNotDuplicate(db.connection(), request);
+        } catch (SQLException e) {
+            throw SluiceException.target("Cannot read Sluice's import batches in table " + table.name() + "'s"
+                    + " database: " + reason(e) + ".", e);
+        }
+    }
+
     private void checkNotDuplicate(Connection connection, CommitRequest request) throws SQLException {
         if (request.allowDuplicateImport()) {
             return;

@@ -184,7 +184,9 @@ public final class ImportRows implements AutoCloseable {
         return new ImportResult(result, audit.get());
     }
 
+    /** A repeated import is named as such first: its rows may all look invalid only because they are already in. */
     private void refuseNothing() {
+        committer().refuseDuplicate(request);
         if (chosen == 0) {
             throw new NothingToImportException(nothingToImport);
         }
