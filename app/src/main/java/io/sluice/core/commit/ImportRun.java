@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * One pass over the approved rows in chunks: each chunk is checked against the live target (key taken in insert mode,
  * foreign-key parent missing) and, when writing and nothing has conflicted so far, written together with its
- * provenance, then verified: new rows with COPY on PostgreSQL ({@link CopyInsert}), else with JDBC batches. Without a provenance writer it only counts (dry run).
+ * provenance, then verified: new rows with COPY on PostgreSQL ({@link CopyInsert}), else with JDBC batches. Without a
+ * provenance writer it only counts (dry run).
  */
 final class ImportRun implements AutoCloseable {
 

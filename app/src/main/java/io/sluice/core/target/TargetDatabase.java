@@ -45,7 +45,11 @@ public final class TargetDatabase implements AutoCloseable {
 
     /** Connects to an H2 or PostgreSQL database; user and password may be null when the URL carries them. */
     public static TargetDatabase open(String jdbcUrl, String user, String password) {
-        String display = Redaction.url(jdbcUrl);
+        return open(jdbcUrl, Redaction.url(jdbcUrl), user, password);
+    }
+
+    /** Connects with {@code jdbcUrl}; messages show {@code display} (no password, no settings Sluice added). */
+    private static TargetDatabase open(String jdbcUrl, String display, String user, String password) {
         Dialect dialect = Dialect.forUrl(jdbcUrl).orElseThrow(() -> SluiceException.target("Cannot connect to "
                 + display + ": only H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...) databases are supported."));
         Properties properties = new Properties();
@@ -76,7 +80,7 @@ public final class TargetDatabase implements AutoCloseable {
             return open(jdbcUrl, user, password);
         }
         try {
-            return open(H2Urls.ifExists(jdbcUrl), user, password);
+            return open(H2Urls.ifExists(jdbcUrl), Redaction.url(jdbcUrl), user, password);
         } catch (SluiceException e) {
             if (H2Urls.isMissingDatabase(e)) {
                 throw SluiceException.target("There is no H2 database at " + path + " (" + Redaction.url(jdbcUrl)

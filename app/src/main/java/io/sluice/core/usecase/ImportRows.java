@@ -52,8 +52,8 @@ public final class ImportRows implements AutoCloseable {
     private final Review review;
     private final String nothingToImport;
 
-    private ImportRows(TargetDatabase db, Profile profile, TableInfo table, Mapper mapper, Iterable<ApprovedRow> rows, long chosen,
-                       CommitRequest request, Review review, String nothingToImport) {
+    private ImportRows(TargetDatabase db, Profile profile, TableInfo table, Mapper mapper, Iterable<ApprovedRow> rows,
+                       long chosen, CommitRequest request, Review review, String nothingToImport) {
         this.db = db;
         this.profile = profile;
         this.table = table;

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 
+import static io.sluice.core.usecase.MixTarget.mix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class ImportRowsTest {
             throws Exception {
         target = MixTarget.of(engine, dir);
         target.insertMix("DS1-0000001", "300");
-        Path file = target.csv("mixes.csv", MixTarget.mix("DS1-0000001", "350.0"), MixTarget.mix("DS1-0000002", "360.0"));
+        Path file = target.csv("mixes.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
         assertThat(MixTarget.profile().commitMode()).isEqualTo("insert");
 
         try (ImportRows rows = fromFile(file, ImportMode.UPSERT)) {
@@ -64,7 +65,7 @@ class ImportRowsTest {
     void theProfilesInsertModeChoosesOnlyRowsWhoseKeyIsFree(TestDatabases.Engine engine) throws Exception {
         target = MixTarget.of(engine, dir);
         target.insertMix("DS1-0000001", "300");
-        Path file = target.csv("mixes.csv", MixTarget.mix("DS1-0000001", "350.0"), MixTarget.mix("DS1-0000002", "360.0"));
+        Path file = target.csv("mixes.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
 
         try (ImportRows rows = fromFile(file, null)) {
             assertThat(rows.mode()).isEqualTo(ImportMode.INSERT);
@@ -80,7 +81,7 @@ class ImportRowsTest {
             throws Exception {
         target = MixTarget.of(engine, dir);
         target.insertMix("DS1-0000001", "300");
-        Path file = target.csv("taken.csv", MixTarget.mix("DS1-0000001", "350.0"));
+        Path file = target.csv("taken.csv", mix("DS1-0000001", "350.0"));
 
         try (ImportRows rows = fromFile(file, ImportMode.INSERT)) {
             assertThat(rows.chosen()).isZero();
@@ -99,7 +100,7 @@ class ImportRowsTest {
         target = MixTarget.of(engine, dir);
         target.insertMix("DS1-0000001", "300");
         target.insertMix("DS1-0000002", "310");
-        Path file = target.csv("again.csv", MixTarget.mix("DS1-0000001", "350.0"), MixTarget.mix("DS1-0000002", "360.0"));
+        Path file = target.csv("again.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
 
         try (ImportRows rows = fromFile(file, ImportMode.SKIP_EXISTING)) {
             CommitPlan plan = rows.dryRun(Progress.NONE);
@@ -118,10 +119,10 @@ class ImportRowsTest {
     void aValueThatCannotBeStoredIsRefusedOnTheDirectPathLikeOnTheReviewPath(TestDatabases.Engine engine)
             throws Exception {
         target = MixTarget.of(engine, dir);
-        Path file = target.csv("changing.csv", MixTarget.mix("DS1-0000001", "350.0"), MixTarget.mix("DS1-0000002", "360.0"));
+        Path file = target.csv("changing.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
         try (ImportRows rows = fromFile(file, ImportMode.INSERT)) {
             // the file changes between validation and import: the value read for the import cannot be stored
-            target.csv("changing.csv", MixTarget.mix("DS1-0000001", "350.0"), MixTarget.mix("DS1-0000002", "lots"));
+            target.csv("changing.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "lots"));
             assertThatThrownBy(() -> rows.dryRun(Progress.NONE)).isInstanceOf(UnstorableValuesException.class)
                     .hasMessageStartingWith("1 approved value(s) cannot be stored in their columns (row 3: ");
             assertThatThrownBy(() -> rows.commit(Progress.NONE)).isInstanceOf(UnstorableValuesException.class)
@@ -135,7 +136,7 @@ class ImportRowsTest {
     @EnumSource(TestDatabases.Engine.class)
     void theDryRunRefusesConflictsWithTheLiveTableExactlyAsTheImport(TestDatabases.Engine engine) throws Exception {
         target = MixTarget.of(engine, dir);
-        Path file = target.csv("mixes.csv", MixTarget.mix("DS1-0000001", "350.0"), MixTarget.mix("DS1-0000002", "360.0"));
+        Path file = target.csv("mixes.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
         try (ImportRows rows = fromFile(file, ImportMode.INSERT)) {
             target.insertMix("DS1-0000002", "300");
             CommitConflictException dry = catchConflict(() -> rows.dryRun(Progress.NONE));
@@ -154,7 +155,7 @@ class ImportRowsTest {
     @EnumSource(TestDatabases.Engine.class)
     void aCancelledImportWritesNothing(TestDatabases.Engine engine) throws Exception {
         target = MixTarget.of(engine, dir);
-        Path file = target.csv("mixes.csv", MixTarget.mix("DS1-0000001", "350.0"), MixTarget.mix("DS1-0000002", "360.0"));
+        Path file = target.csv("mixes.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
         Progress cancelled = new Progress() {
             @Override
             public boolean isCancelled() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 
+import static io.sluice.core.usecase.MixTarget.mix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,9 +43,9 @@ class RollbackBatchTest {
     @EnumSource(TestDatabases.Engine.class)
     void aCascadeReportsEachBatchWithItsOwnCountsAndTheTotal(TestDatabases.Engine engine) throws Exception {
         target = MixTarget.of(engine, dir);
-        long first = importFile(target.csv("a.csv", MixTarget.mix("DS1-0000001", "350.0"), MixTarget.mix("DS1-0000002", "360.0"),
-                MixTarget.mix("DS1-0000003", "370.0")), ImportMode.INSERT);
-        long second = importFile(target.csv("b.csv", MixTarget.mix("DS1-0000001", "400.0"), MixTarget.mix("DS1-0000004",
+        long first = importFile(target.csv("a.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"),
+                mix("DS1-0000003", "370.0")), ImportMode.INSERT);
+        long second = importFile(target.csv("b.csv", mix("DS1-0000001", "400.0"), mix("DS1-0000004",
                 "380.0")), ImportMode.UPSERT);
 
         try (BatchHistory history = BatchHistory.open(target.target())) {
