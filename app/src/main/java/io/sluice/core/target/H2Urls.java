@@ -15,10 +15,31 @@ final class H2Urls {
     }
 
     /**
-     * The database path of an embedded H2 file URL ({@code jdbc:h2:file:/p}, {@code jdbc:h2:/p}, {@code jdbc:h2:~/p},
-     * {@code jdbc:h2:./p}), or null for any other URL (in-memory, TCP or SSL server, not H2).
+     * Where an embedded H2 URL says the database is, for a sentence: "at /p" for a file database
+     * ({@code jdbc:h2:file:/p}, {@code jdbc:h2:/p}, {@code jdbc:h2:~/p}), "named 'x' in memory" for
+     * {@code jdbc:h2:mem:x}; null for any other URL (TCP or SSL server, not H2).
      */
+    static String where(String jdbcUrl) {
+        String path = filePath(jdbcUrl);
+        if (path != null) {
+            return "at " + path;
+        }
+        String name = embeddedName(jdbcUrl);
+        return name != null && name.toLowerCase(Locale.ROOT).startsWith("mem:")
+                ? "named '" + name.substring("mem:".length()) + "' in memory" : null;
+    }
+
+    /** The database path of an embedded H2 file URL, or null for any other URL. */
     static String filePath(String jdbcUrl) {
+        String name = embeddedName(jdbcUrl);
+        if (name == null || name.toLowerCase(Locale.ROOT).startsWith("mem:")) {
+            return null;
+        }
+        return name.toLowerCase(Locale.ROOT).startsWith("file:") ? name.substring("file:".length()) : name;
+    }
+
+    /** What follows {@code jdbc:h2:} up to the settings, for an embedded database; null for a server or not H2. */
+    private static String embeddedName(String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
             return null;
         }
@@ -26,10 +47,7 @@ final class H2Urls {
         int settings = rest.indexOf(';');
         String name = settings < 0 ? rest : rest.substring(0, settings);
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:")) {
-            return null;
-        }
-        return lower.startsWith("file:") ? name.substring("file:".length()) : name;
+        return lower.startsWith("tcp:") || lower.startsWith("ssl:") ? null : name;
     }
 
     /** The URL with {@code IFEXISTS=TRUE}, unless it already says IFEXISTS. */

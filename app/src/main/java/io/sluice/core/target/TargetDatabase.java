@@ -75,16 +75,20 @@ public final class TargetDatabase implements AutoCloseable {
      * new, empty database. Only the embedded default ({@link #openDefault}) is created on first use.
      */
     public static TargetDatabase openExisting(String jdbcUrl, String user, String password) {
-        String path = H2Urls.filePath(jdbcUrl);
-        if (path == null) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw SluiceException.target("No target database was named; give a JDBC URL such as"
+                    + " jdbc:postgresql://host/db or jdbc:h2:file:/path/db.");
+        }
+        String where = H2Urls.where(jdbcUrl);
+        if (where == null) {
             return open(jdbcUrl, user, password);
         }
         try {
             return open(H2Urls.ifExists(jdbcUrl), Redaction.url(jdbcUrl), user, password);
         } catch (SluiceException e) {
             if (H2Urls.isMissingDatabase(e)) {
-                throw SluiceException.target("There is no H2 database at " + path + " (" + Redaction.url(jdbcUrl)
-                        + "); check the path: Sluice creates only its own embedded database.");
+                throw SluiceException.target("There is no H2 database " + where + " (" + Redaction.url(jdbcUrl)
+                        + "); check the name: Sluice creates only its own embedded database.");
             }
             throw e;
         }

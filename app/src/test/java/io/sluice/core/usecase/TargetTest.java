@@ -36,6 +36,27 @@ class TargetTest {
     }
 
     @Test
+    void anInMemoryDatabaseMustBeOpenInThisProgram() throws Exception {
+        TestDatabases.Database open = TestDatabases.h2Mem();
+        try (Connection created = DriverManager.getConnection(open.url(), open.user(), open.password())) {
+            assertThat(created.isValid(1)).isTrue();
+        }
+        try (TargetDatabase db = new Target(open.url(), open.user(), open.password()).open()) {
+            assertThat(db.tables()).isEmpty();
+        }
+        assertThatThrownBy(() -> new Target("jdbc:h2:mem:nothing_here", "sa", "").open())
+                .isInstanceOf(SluiceException.class)
+                .hasMessageStartingWith("There is no H2 database named 'nothing_here' in memory");
+    }
+
+    @Test
+    void aBlankUrlIsOneSentence() {
+        assertThatThrownBy(() -> new Target(" ", "sa", "").open()).isInstanceOf(SluiceException.class)
+                .hasMessage("No target database was named; give a JDBC URL such as jdbc:postgresql://host/db or"
+                        + " jdbc:h2:file:/path/db.");
+    }
+
+    @Test
     void anExistingH2FileDatabaseOpens() throws Exception {
         TestDatabases.Database h2 = TestDatabases.h2File(dir);
         try (Connection created = DriverManager.getConnection(h2.url(), h2.user(), h2.password())) {
