@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -116,6 +119,23 @@ class ImportCommandTest {
                 .contains("1 approved row(s) conflict with table CONCRETE_MIX as it is now; nothing was written.")
                 .contains("key-exists").contains("Key DS1-0000002 already exists");
         assertThat(mixes(db)).containsExactly("DS1-0000002|300.0");
+        assertThat(auditRows(db)).as("a refused import keeps no audit").isZero();
+
+        CommandRun upsert = CommandRun.of(with(List.of("import", "--review", review.toString(), "--mode", "upsert"),
+                target));
+        assertThat(upsert.exit()).as(upsert.err()).isZero();
+        assertThat(upsert.out()).contains("1 inserted, 1 updated")
+                .containsPattern("The review's audit log \\(2 entries\\) is kept with batch \\d+\\.");
+        assertThat(auditRows(db)).isEqualTo(2);
+        assertThat(mixes(db)).containsExactly("DS1-0000001|350.0", "DS1-0000002|360.0");
+    }
+
+    private static long auditRows(TestDatabases.Database db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sluice_decision_audit")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
