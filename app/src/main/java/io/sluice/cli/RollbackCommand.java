@@ -38,7 +38,10 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        RollbackResult result = RollbackBatch.run(target.target(), id, cascade, Steward.current().name());
+        TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+        RollbackResult result = RollbackBatch.run(target.target(), id, cascade, Steward.current().name(),
+                progress);
+        progress.clear();
         for (RollbackResult.Undone undone : result.batches()) {
             out.printf("Rolled back batch %d: %s.%n", undone.batchId(), rows(undone.deleted(), undone.restored()));
         }

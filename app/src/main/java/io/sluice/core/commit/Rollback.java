@@ -1,5 +1,6 @@
 package io.sluice.core.commit;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.target.ColumnInfo;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +40,17 @@ public final class Rollback {
      * Refuses (naming the later batch ids) when later batches changed the same rows, unless {@code cascade}.
      */
     public RollbackResult rollback(long batchId, boolean cascade, String steward) {
+        return rollback(batchId, cascade, steward, Progress.NONE);
+    }
+
+    /**
+     * As {@link #rollback(long, boolean, String)}, reporting the rows undone to {@code progress} after each chunk;
+     * a cancel there rolls the transaction back, so the target stays exactly as it was.
+     */
+    public RollbackResult rollback(long batchId, boolean cascade, String steward, Progress progress) {
         Objects.requireNonNull(steward, "steward");
+        Progress listener = progress == null ? Progress.NONE : progress;
+        long[] done = new long[1];
         Connection connection = db.connection();
         boolean autoCommit;
         try {
@@ -63,13 +75,14 @@ public final class Rollback {
             }
             List<RollbackResult.Undone> undone = new ArrayList<>();
             for (long id : later) {
-                undone.add(undo(connection, BatchRecords.find(connection, id).orElseThrow(), steward));
+                undone.add(undo(connection, BatchRecords.find(connection, id).orElseThrow(), steward, listener,
+                        done));
             }
-            undone.add(undo(connection, batch, steward));
+            undone.add(undo(connection, batch, steward, listener, done));
             connection.commit();
             return new RollbackResult(batchId, undone.stream().mapToLong(RollbackResult.Undone::deleted).sum(),
                     undone.stream().mapToLong(RollbackResult.Undone::restored).sum(), later, undone);
-        } catch (SluiceException e) {
+        } catch (SluiceException | CancellationException e) {
             rollbackQuietly(connection, e);
             throw e;
         } catch (SQLException | RuntimeException e) {
@@ -86,8 +99,8 @@ public final class Rollback {
     }
 
     /** Undoes one batch; returns the rows it deleted and restored. */
-    private RollbackResult.Undone undo(Connection connection, BatchRecords.Batch batch, String steward)
-            throws SQLException {
+    private RollbackResult.Undone undo(Connection connection, BatchRecords.Batch batch, String steward,
+                                       Progress progress, long[] done) throws SQLException {
         long[] totals = new long[2];
         if (batch.keyColumns().isEmpty()) {
             throw SluiceException.input("Import batch " + batch.id() + " was not written by Sluice's commit engine"
@@ -110,6 +123,10 @@ public final class Rollback {
                      + " FETCH FIRST " + CHUNK_SIZE + " ROWS ONLY")) {
             long below = Long.MAX_VALUE;
             while (true) {
+                if (progress.isCancelled()) {
+                    throw new CancellationException("The rollback of batch " + batch.id() + " was cancelled;"
+                            + " nothing was changed.");
+                }
                 List<String[]> chunk = new ArrayList<>();
                 read.setLong(1, batch.id());
                 read.setLong(2, below);
@@ -141,6 +158,8 @@ public final class Rollback {
                 if (deletes) {
                     totals[0] += rowsChanged(delete.executeBatch());
                 }
+                done[0] += chunk.size();
+                progress.rowsDone(done[0]);
             }
         } finally {
             for (PreparedStatement restore : restores.values()) {

@@ -1,5 +1,6 @@
 package io.sluice.core.usecase;
 
+import io.sluice.core.Progress;
 import io.sluice.core.commit.Rollback;
 import io.sluice.core.commit.RollbackResult;
 import io.sluice.core.target.TargetDatabase;
@@ -16,11 +17,15 @@ public final class RollbackBatch {
     private RollbackBatch() {
     }
 
-    /** Rolls the batch back on that target as {@code steward}; one sentence when it cannot. */
-    public static RollbackResult run(Target target, long batchId, boolean cascade, String steward) {
+    /**
+     * Rolls the batch back on that target as {@code steward}, reporting rows undone to {@code progress}, which can
+     * cancel (nothing is then changed); one sentence when it cannot.
+     */
+    public static RollbackResult run(Target target, long batchId, boolean cascade, String steward,
+                                     Progress progress) {
         Objects.requireNonNull(steward, "steward");
         try (TargetDatabase db = target.openForImport()) {
-            return new Rollback(db).rollback(batchId, cascade, steward);
+            return new Rollback(db).rollback(batchId, cascade, steward, progress);
         }
     }
 }

@@ -150,7 +150,7 @@ public final class HistoryViewModel implements AutoCloseable {
         TargetChoice target = workbench.targetProperty().get();
         problem.set("");
         tasks.run("Rolling back batch " + batchId, ctx -> RollbackBatch.run(target.target(), batchId, cascade,
-                steward), result -> {
+                steward, ctx), result -> {
             message.set(describe(result));
             workbench.batchProperty().set(batchId);
             refresh();

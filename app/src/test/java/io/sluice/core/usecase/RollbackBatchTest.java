@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 
 import static io.sluice.core.usecase.MixTarget.mix;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,10 +55,10 @@ class RollbackBatchTest {
             assertThat(plan.laterBatches()).containsExactly(second);
             assertThat(plan.needsCascade()).isTrue();
         }
-        assertThatThrownBy(() -> RollbackBatch.run(target.target(), first, false, "tester"))
+        assertThatThrownBy(() -> RollbackBatch.run(target.target(), first, false, "tester", Progress.NONE))
                 .isInstanceOf(SluiceException.class).hasMessageContaining("later batch(es) " + second);
 
-        RollbackResult result = RollbackBatch.run(target.target(), first, true, "tester");
+        RollbackResult result = RollbackBatch.run(target.target(), first, true, "tester", Progress.NONE);
 
         assertThat(result.batches()).containsExactly(new RollbackResult.Undone(second, 1, 1),
                 new RollbackResult.Undone(first, 3, 0));
@@ -69,9 +70,29 @@ class RollbackBatchTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
+    void aCancelledRollbackChangesNothing(TestDatabases.Engine engine) throws Exception {
+        target = MixTarget.of(engine, dir);
+        long batch = importFile(target.csv("a.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0")),
+                ImportMode.INSERT);
+        Progress cancelled = new Progress() {
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+
+        assertThatThrownBy(() -> RollbackBatch.run(target.target(), batch, false, "tester", cancelled))
+                .isInstanceOf(CancellationException.class).hasMessageContaining("nothing was changed");
+
+        assertThat(target.mixes()).containsExactly("DS1-0000001|350.0", "DS1-0000002|360.0");
+        assertThat(target.batches()).singleElement().asString().contains("|committed|");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
     void aBatchThatDoesNotExistIsNamedInOneSentence(TestDatabases.Engine engine) {
         target = MixTarget.of(engine, dir);
-        assertThatThrownBy(() -> RollbackBatch.run(target.target(), 42, false, "tester"))
+        assertThatThrownBy(() -> RollbackBatch.run(target.target(), 42, false, "tester", Progress.NONE))
                 .isInstanceOf(SluiceException.class).hasMessageStartingWith("There is no import batch 42 in ");
         try (BatchHistory history = BatchHistory.open(target.target())) {
             assertThatThrownBy(() -> history.batch(42)).isInstanceOf(SluiceException.class)
