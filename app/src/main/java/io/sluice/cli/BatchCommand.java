@@ -1,9 +1,9 @@
 package io.sluice.cli;
 
-import io.sluice.core.SluiceException;
-import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
+import io.sluice.core.usecase.BatchDetails;
+import io.sluice.core.usecase.BatchHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,19 +49,22 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Bookkeeping bookkeeping = target.bookkeeping()) {
-            ImportBatch b = bookkeeping.batch(id).orElseThrow(() -> SluiceException.input("There is no import batch "
-                    + id + " in " + target.displayUrl() + "; 'sluice batches' lists them."));
-            Map<String, Long> provenance = bookkeeping.provenanceCounts(id);
-            List<RowProvenance> origins = key != null ? bookkeeping.provenanceOf(b.targetTable(), key)
-                    : bookkeeping.provenance(id, 0, Math.max(rows, 0));
+        try (BatchHistory history = BatchHistory.open(target.target())) {
+            BatchDetails details = history.batch(id);
+            ImportBatch b = details.batch();
+            List<RowProvenance> origins = key != null ? history.originsOf(b.targetTable(), key)
+                    : history.provenance(id, 0, Math.max(rows, 0));
             if (format == OutputFormat.json) {
                 Map<String, Object> json = BatchJson.details(b);
+                Map<String, Long> provenance = new LinkedHashMap<>();
+                provenance.put("inserted", details.inserted());
+                provenance.put("updated", details.updated());
+                provenance.put("skipped", details.skipped());
                 json.put("provenance", provenance);
                 json.put("rows", origins.stream().map(BatchJson::origin).toList());
                 out.println(Json.write(json));
             } else {
-                out.printf("Batch %d: %s%n", b.id(), b.status().code()
+                out.printf("Batch %d: %s%n", b.id(), BatchJson.status(b)
                         + b.rolledBackAt().map(at -> " on " + BatchJson.time(at)).orElse("")
                         + b.rolledBackBy().map(by -> " by " + by).orElse(""));
                 out.printf("Source:   %s%s (sha256 %s)%n", b.sourceFile(),
@@ -77,7 +81,8 @@ final class BatchCommand implements Callable<Integer> {
                             b.scores().completeness(), b.scores().validity(), b.scores().uniqueness(),
                             b.scores().overall());
                 }
-                out.printf("Provenance: %s%n", provenance.isEmpty() ? "none" : provenance);
+                out.printf("Provenance: %s%n", details.provenanceRows() == 0 ? "none" : details.inserted()
+                        + " inserted, " + details.updated() + " updated, " + details.skipped() + " skipped");
                 b.message().ifPresent(m -> out.println("Message:  " + m));
                 printOrigins(out, origins);
             }

@@ -22,6 +22,11 @@ final class BatchJson {
         return LOCAL.format(at);
     }
 
+    /** The batch's status for people ("rolled back"); JSON keeps the stable code ("rolled_back"). */
+    static String status(ImportBatch b) {
+        return b.status().code().replace('_', ' ');
+    }
+
     static Map<String, Object> summary(ImportBatch b) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", b.id());

@@ -1,7 +1,7 @@
 package io.sluice.cli;
 
-import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.ImportBatch;
+import io.sluice.core.usecase.BatchHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,19 +34,19 @@ final class BatchesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Bookkeeping bookkeeping = target.bookkeeping()) {
-            List<ImportBatch> batches = bookkeeping.batches();
+        try (BatchHistory history = BatchHistory.open(target.target())) {
+            List<ImportBatch> batches = history.batches();
             if (format == OutputFormat.json) {
                 List<Map<String, Object>> json = new ArrayList<>();
                 batches.forEach(b -> json.add(BatchJson.summary(b)));
                 out.println(Json.write(json));
             } else if (batches.isEmpty()) {
-                out.println("No import batches in " + target.displayUrl() + " yet.");
+                out.println("No import batches in " + history.displayUrl() + " yet.");
             } else {
                 TextTable table = new TextTable("ID", "STARTED", "STATUS", "TABLE", "FILE", "INSERTED", "UPDATED",
                         "SKIPPED");
                 for (ImportBatch b : batches) {
-                    table.add(String.valueOf(b.id()), BatchJson.time(b.startedAt()), b.status().code(),
+                    table.add(String.valueOf(b.id()), BatchJson.time(b.startedAt()), BatchJson.status(b),
                             b.targetTable(), b.sourceFile(), String.valueOf(b.counts().inserted()),
                             String.valueOf(b.counts().updated()), String.valueOf(b.counts().skipped()));
                 }

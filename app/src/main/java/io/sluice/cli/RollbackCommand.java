@@ -1,8 +1,8 @@
 package io.sluice.cli;
 
-import io.sluice.core.commit.Rollback;
 import io.sluice.core.commit.RollbackResult;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.review.Steward;
+import io.sluice.core.usecase.RollbackBatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,15 +38,23 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TargetDatabase db = target.openForImport()) {
-            RollbackResult result = new Rollback(db).rollback(id, cascade, System.getProperty("user.name"));
-            if (!result.alsoRolledBack().isEmpty()) {
-                out.println("Rolled back the later batches " + result.alsoRolledBack() + " first.");
-            }
-            out.printf("Rolled back batch %d: %d inserted rows deleted, %d updated rows restored.%n", result.batchId(),
-                    result.deleted(), result.restored());
+        TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+        RollbackResult result = RollbackBatch.run(target.target(), id, cascade, Steward.current().name(),
+                progress);
+        progress.clear();
+        for (RollbackResult.Undone undone : result.batches()) {
+            out.printf("Rolled back batch %d: %s.%n", undone.batchId(), rows(undone.deleted(), undone.restored()));
+        }
+        if (result.batches().size() > 1) {
+            out.printf("In all, %d batches rolled back: %s.%n", result.batches().size(),
+                    rows(result.deleted(), result.restored()));
         }
         out.flush();
         return SluiceCommand.OK;
+    }
+
+    private static String rows(long deleted, long restored) {
+        return deleted + " inserted row" + (deleted == 1 ? "" : "s") + " deleted, " + restored + " updated row"
+                + (restored == 1 ? "" : "s") + " restored";
     }
 }

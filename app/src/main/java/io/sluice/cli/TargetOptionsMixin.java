@@ -1,20 +1,20 @@
 package io.sluice.cli;
 
-import io.sluice.core.bookkeeping.Bookkeeping;
-import io.sluice.core.bookkeeping.BookkeepingSchema;
 import io.sluice.core.target.Redaction;
 import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.usecase.Target;
 import picocli.CommandLine.Option;
 
 /**
  * Which target database to use. Without {@code --target}, Sluice's embedded H2 database in the user's data
- * directory, created with the sample schema on first use. Passwords come from an environment variable or a prompt,
+ * directory, created with the sample schema on first use; a database named by {@code --target} must already exist.
+ * Passwords come from an environment variable or a prompt,
  * never from the command line history.
  */
 final class TargetOptionsMixin {
 
     @Option(names = "--target", paramLabel = "JDBC_URL",
-            description = "Target database, e.g. jdbc:postgresql://host/db or jdbc:h2:file:/path/db "
+            description = "Target database, which must exist, e.g. jdbc:postgresql://host/db or jdbc:h2:file:/path/db "
                     + "(default: the embedded database in the Sluice data directory).")
     String url;
 
@@ -29,39 +29,19 @@ final class TargetOptionsMixin {
             description = "Prompt for the database password.")
     char[] password;
 
+    /** The target these options name: the embedded database without {@code --target}. */
+    Target target() {
+        return url == null ? Target.embedded() : new Target(url, user, password());
+    }
+
+    /** Connects; a database named by {@code --target} must exist (the embedded one is created on first use). */
     TargetDatabase open() {
-        if (url == null) {
-            return TargetDatabase.openDefault();
-        }
-        return TargetDatabase.open(url, user, password());
+        return target().open();
     }
 
     /** The target, with Sluice's bookkeeping tables created or brought up to date (for imports and rollbacks). */
     TargetDatabase openForImport() {
-        TargetDatabase db = open();
-        try {
-            if (url == null) {
-                BookkeepingSchema.migrate(TargetDatabase.defaultUrl(), TargetDatabase.DEFAULT_USER,
-                        TargetDatabase.DEFAULT_PASSWORD);
-            } else {
-                BookkeepingSchema.migrate(url, user, password());
-            }
-            return db;
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
-    }
-
-    /** Sluice's bookkeeping (import batches, provenance) in the same target database. */
-    Bookkeeping bookkeeping() {
-        if (url == null) {
-            // creates the embedded database with its sample schema if this is the first command ever run
-            TargetDatabase.openDefault().close();
-            return Bookkeeping.open(TargetDatabase.defaultUrl(), TargetDatabase.DEFAULT_USER,
-                    TargetDatabase.DEFAULT_PASSWORD);
-        }
-        return Bookkeeping.open(url, user, password());
+        return target().openForImport();
     }
 
     /** The target for messages, without any password. */

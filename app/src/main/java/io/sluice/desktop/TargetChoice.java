@@ -1,6 +1,7 @@
 package io.sluice.desktop;
 
 import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.usecase.Target;
 
 /**
  * The database the steward imports into: the embedded default, or a connection with its password held in memory
@@ -19,9 +20,14 @@ public record TargetChoice(String name, String url, String user, String password
         return url == null;
     }
 
-    /** Opens a new connection; the caller closes it. */
+    /** Opens a new connection; the caller closes it. A named database must exist; the embedded one is created. */
     public TargetDatabase open() {
-        return isEmbedded() ? TargetDatabase.openDefault() : TargetDatabase.open(url, user, password);
+        return target().open();
+    }
+
+    /** The core's view of this choice, for the use cases. */
+    public Target target() {
+        return isEmbedded() ? Target.embedded() : new Target(url, user, password);
     }
 
     /** A label for the user interface (never the password). */

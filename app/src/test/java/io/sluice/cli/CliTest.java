@@ -367,7 +367,7 @@ class CliTest {
         assertThat(refused.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(refused.err()).contains("later batch(es) 2");
         assertThat(run(with(List.of("rollback", "1", "--cascade"), target)).out())
-                .contains("Rolled back the later batches [2] first");
+                .contains("Rolled back batch 2: 0 inserted rows deleted, 108 updated rows restored.");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.sluice.cli;
 
+import io.sluice.core.target.SampleSchema;
 import io.sluice.core.target.SluiceHome;
+import io.sluice.testing.TableText;
+import io.sluice.testing.TestDatabases;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -10,12 +13,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
-/** One run of the command line with its output captured, and the sample files, for the command tests. */
+/** Runs one command line as {@code sluice} would, capturing what it printed and its exit code; sample files. */
 record CommandRun(int exit, String out, String err) {
 
     static final Path SAMPLES = Path.of("..", "sample-data");
+    static final Path PROFILE = SAMPLES.resolve("profiles").resolve("ds1.profile.json");
+    static final String HEADER = "Mix Code,Cement (kg/m3),Water (kg/m3),Fly Ash (kg/m3),Slag (kg/m3),"
+            + "Coarse Aggregate (kg/m3),Fine Aggregate (kg/m3),Superplasticizer (kg/m3),w/c,w/b,Age (days),"
+            + "Strength (MPa),Cast Date,Supplier,Remarks";
 
     static CommandRun of(Object... args) {
         String[] text = new String[args.length];
@@ -29,6 +39,13 @@ record CommandRun(int exit, String out, String err) {
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(text);
         return new CommandRun(exit, out.toString(), err.toString());
+    }
+
+    /** The arguments followed by more. */
+    static String[] with(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     static String sample(String name) {
@@ -64,6 +81,50 @@ record CommandRun(int exit, String out, String err) {
 
     static void restoreHome() {
         System.clearProperty(SluiceHome.PROPERTY);
+    }
+
+    /** A fresh target database of that engine with the sample schema (an H2 file database under {@code dir}). */
+    static TestDatabases.Database sampleTarget(TestDatabases.Engine engine, Path dir) {
+        TestDatabases.Database db = engine == TestDatabases.Engine.H2 ? TestDatabases.h2File(dir)
+                : TestDatabases.postgres();
+        SampleSchema.install(db.url(), db.user(), db.password());
+        return db;
+    }
+
+    /** The options that name that target. */
+    static String[] targetOptions(TestDatabases.Database db) {
+        return new String[] {"--target", db.url(), "--user", db.user()};
+    }
+
+    /** One valid CSV line of a mix in the ds1 layout, with that code (like DS1-0000001) and cement content. */
+    static String mix(String code, String cement) {
+        return code + "," + cement + ",175.0,0.0,0.0,1000.0,800.0,,0.500,0.500,28,30.00,01/02/2023,CEMS,";
+    }
+
+    /** Writes a CSV with the ds1 header and these lines. */
+    static Path csv(Path file, String... lines) throws IOException {
+        List<String> all = new ArrayList<>(List.of(HEADER));
+        all.addAll(List.of(lines));
+        return Files.write(file, all);
+    }
+
+    /** Each mix in the target as "code|cement", by code. */
+    static List<String> mixes(TestDatabases.Database db) throws SQLException {
+        try (Connection c = db.connect()) {
+            return TableText.rows(c, "SELECT mix_code, cement_kg FROM concrete_mix ORDER BY mix_code");
+        }
+    }
+
+    /** Each batch in the target as "id|status|inserted|updated|skipped", oldest first; none before the first import. */
+    static List<String> batches(TestDatabases.Database db) throws SQLException {
+        try (Connection c = db.connect()) {
+            if (!c.getMetaData().getTables(null, null, "%import_batch%", null).next()
+                    && !c.getMetaData().getTables(null, null, "%IMPORT_BATCH%", null).next()) {
+                return List.of();
+            }
+            return TableText.rows(c, "SELECT id, status, rows_inserted, rows_updated, rows_skipped"
+                    + " FROM sluice_import_batch ORDER BY id");
+        }
     }
 
     /** No Java internals in what a person reads. */

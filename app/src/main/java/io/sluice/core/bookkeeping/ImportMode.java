@@ -1,7 +1,10 @@
 package io.sluice.core.bookkeeping;
 
+import io.sluice.core.SluiceException;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+
+import java.util.Locale;
 
 /** How an import treats rows whose key already exists in the target table. */
 public enum ImportMode {
@@ -28,6 +31,21 @@ public enum ImportMode {
             }
         }
         throw new IllegalArgumentException("Unknown ImportMode '" + code + "'");
+    }
+
+    /**
+     * The mode a person typed (any case, {@code skip_existing} too), or one sentence naming the known modes;
+     * {@code where} says where it was typed, e.g. "--mode".
+     */
+    public static ImportMode parse(String text, String where) {
+        String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (ImportMode value : values()) {
+            if (value.code.equals(wanted)) {
+                return value;
+            }
+        }
+        throw SluiceException.input("Unknown import mode '" + text + "' in " + where
+                + "; use insert, upsert or skip-existing.");
     }
 
     /** Stores the lower-case word rather than the constant's name, matching the tables' CHECK constraints. */

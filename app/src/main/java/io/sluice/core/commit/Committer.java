@@ -3,6 +3,7 @@ package io.sluice.core.commit;
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.ProvenanceWriter;
 import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.target.ColumnInfo;
@@ -48,15 +49,20 @@ public final class Committer {
 
     /** Dry run: reads the target, writes nothing; throws as {@link #commit} would for refusals and conflicts. */
     public CommitPlan plan(CommitRequest request, Iterable<ApprovedRow> rows) {
+        return plan(request, rows, Progress.NONE);
+    }
+
+    /** Dry run reporting rows done to {@code progress}, which can cancel it. */
+    public CommitPlan plan(CommitRequest request, Iterable<ApprovedRow> rows, Progress progress) {
         Connection connection = db.connection();
         List<ColumnInfo> keyColumns = keyColumns(request);
         checkTableUnchanged();
         try {
             checkNotDuplicate(connection, request);
             try (ImportRun run = new ImportRun(connection, db.dialect(), table, columns, keyColumns, request,
-                    Progress.NONE, chunkSize, null)) {
+                    progress == null ? Progress.NONE : progress, chunkSize, null)) {
                 run.run(rows);
-                throwConflicts(run);
+                throwRefusals(run);
                 return new CommitPlan(run.count(RowAction.INSERTED), run.count(RowAction.UPDATED),
                         run.count(RowAction.SKIPPED));
             }
@@ -68,6 +74,15 @@ public final class Committer {
 
     /** The whole import in one transaction; on any failure or cancel the target is exactly as before. */
     public CommitResult commit(CommitRequest request, Iterable<ApprovedRow> rows, Progress progress) {
+        return commit(request, rows, progress, BatchAddition.NONE);
+    }
+
+    /**
+     * The whole import in one transaction, with {@code addition} (the review's audit log) written in it after the
+     * rows; on any failure or cancel the target is exactly as before.
+     */
+    public CommitResult commit(CommitRequest request, Iterable<ApprovedRow> rows, Progress progress,
+                               BatchAddition addition) {
         long started = System.nanoTime();
         Progress listener = progress == null ? Progress.NONE : progress;
         List<ColumnInfo> keyColumns = keyColumns(request);
@@ -92,9 +107,15 @@ public final class Committer {
                 r.run(rows);
                 run = r;
             }
-            throwConflicts(run);
+            throwRefusals(run);
+            CommitPlan done = new CommitPlan(run.count(RowAction.INSERTED), run.count(RowAction.UPDATED),
+                    run.count(RowAction.SKIPPED));
+            if (done.changesNothing()) {
+                throw new NothingToImportException(nothingChanges(done, request.mode()));
+            }
             verify(connection, batchId, run);
             BatchRecords.committed(connection, batchId, run.processed(), run.counts());
+            addition.write(connection, batchId);
             connection.commit();
             return new CommitResult(batchId, run.count(RowAction.INSERTED), run.count(RowAction.UPDATED),
                     run.count(RowAction.SKIPPED), Duration.ofNanos(System.nanoTime() - started));
@@ -102,7 +123,10 @@ public final class Committer {
             fail(connection, request, keyNames, "The import into table " + table.name()
                     + " was cancelled by the steward; nothing was written.", e);
             throw e;
-        } catch (CommitConflictException e) {
+        } catch (NothingToImportException e) {
+            rollbackQuietly(connection, e);
+            throw e;
+        } catch (CommitConflictException | UnstorableValuesException e) {
             fail(connection, request, keyNames, e.getMessage(), e);
             throw e;
         } catch (SluiceException e) {
@@ -160,6 +184,19 @@ public final class Committer {
         return c.typeName();
     }
 
+    /**
+     * Refuses, in one sentence naming the earlier batch, a repeat of a committed import of the same file with the same
+     * profile into the same table, unless the request allows it. Checked first by every import and dry run.
+     */
+    public void refuseDuplicate(CommitRequest request) {
+        try {
+            checkNotDuplicate(db.connection(), request);
+        } catch (SQLException e) {
+            throw SluiceException.target("Cannot read Sluice's import batches in table " + table.name() + "'s"
+                    + " database: " + reason(e) + ".", e);
+        }
+    }
+
     private void checkNotDuplicate(Connection connection, CommitRequest request) throws SQLException {
         if (request.allowDuplicateImport()) {
             return;
@@ -173,7 +210,21 @@ public final class Committer {
         }
     }
 
-    private void throwConflicts(ImportRun run) {
+    /** Why an import whose rows would all be skipped is refused: it would change nothing and record an empty batch. */
+    public String nothingChanges(CommitPlan plan, ImportMode mode) {
+        return "All " + plan.toSkip() + " approved row(s) are already in table " + table.name() + " and mode "
+                + mode.code() + " leaves them as they are, so the import would change nothing; nothing was imported.";
+    }
+
+    /** Refuses unstorable values, conflicts with the live table, and a run that met no row at all. */
+    private void throwRefusals(ImportRun run) {
+        if (!run.unstorable().none()) {
+            throw run.unstorable().refusal();
+        }
+        if (run.processed() == 0) {
+            throw new NothingToImportException("No row reached the import into table " + table.name()
+                    + "; nothing was written.");
+        }
         if (run.conflicts() > 0) {
             throw new CommitConflictException(run.conflicts() + " approved row(s) conflict with table "
                     + table.name() + " as it is now; nothing was written.", run.findings());
@@ -202,6 +253,14 @@ public final class Committer {
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             // the connection may be gone (that may be the failure itself); the target rolled back on its own
+            thrown.addSuppressed(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, RuntimeException thrown) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
             thrown.addSuppressed(e);
         }
     }

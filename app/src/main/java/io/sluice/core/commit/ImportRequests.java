@@ -12,8 +12,7 @@ import java.util.List;
 
 /**
  * The pieces of an import request that every import path derives the same way from a profile, the target table and
- * a validation: the natural key, the legacy-id column, the batch's quality scores, and the refusal of approved values
- * that cannot be stored.
+ * a validation: the natural key, the legacy-id column and the batch's quality scores.
  */
 public final class ImportRequests {
 
@@ -49,26 +48,5 @@ public final class ImportRequests {
         ValidationSummary.FileScores s = summary.scores();
         return new QualityScores(BigDecimal.valueOf(s.completeness()), BigDecimal.valueOf(s.validity()),
                 BigDecimal.valueOf(s.uniqueness()), BigDecimal.valueOf(s.overall()));
-    }
-
-    /** Refuses, before anything is written, approved values that cannot be stored (text in a number column, ...). */
-    public static void refuseUnstorable(Iterable<ApprovedRow> rows) {
-        List<String> problems = new ArrayList<>();
-        long count = 0;
-        for (ApprovedRow row : rows) {
-            for (int i = 0; i < row.values().targets().size(); i++) {
-                if (row.values().get(i).error() != null) {
-                    count++;
-                    if (problems.size() < 3) {
-                        problems.add("row " + row.sourceRow() + ": " + row.values().get(i).error());
-                    }
-                }
-            }
-        }
-        if (count > 0) {
-            throw SluiceException.input(count + " approved value(s) cannot be stored in their columns ("
-                    + String.join("; ", problems) + (count > problems.size() ? "; ..." : "")
-                    + "); edit or reject those rows first.");
-        }
     }
 }

@@ -17,8 +17,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * One pass over the approved rows in chunks: each chunk is checked against the live target (key taken in insert mode,
  * foreign-key parent missing) and, when writing and nothing has conflicted so far, written together with its
- * provenance, then verified: new rows with COPY on PostgreSQL ({@link CopyInsert}), else with JDBC batches. Without a provenance writer it only counts (dry run).
+ * provenance, then verified: new rows with COPY on PostgreSQL ({@link CopyInsert}), else with JDBC batches. Without a
+ * provenance writer it only counts (dry run).
  */
 final class ImportRun implements AutoCloseable {
 
@@ -51,6 +54,7 @@ final class ImportRun implements AutoCloseable {
     private final PreparedStatement update;
     private final Map<RowAction, Long> counts = new EnumMap<>(RowAction.class);
     private final List<Finding> findings = new ArrayList<>();
+    private final UnstorableValues unstorable = new UnstorableValues();
     private long conflicts;
     private long processed;
 
@@ -84,30 +88,53 @@ final class ImportRun implements AutoCloseable {
             this.copy = CopyInsert.forTable(connection, dialect, table, columns);
             String names = columns.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "));
             this.insert = copy != null ? null : connection.prepareStatement("INSERT INTO " + rows.quotedTable()
-                    + " (" + names + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")");
+                    + " (" + names + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")");
             this.update = valueColumns.isEmpty() ? null : connection.prepareStatement("UPDATE "
                     + rows.quotedTable() + " SET " + valueColumns.stream().map(c -> dialect.quote(c.name()) + " = ?")
                     .collect(Collectors.joining(", ")) + " WHERE " + rows.keyPredicate());
         }
     }
 
-    /** Reads the rows once, chunk by chunk. */
+    /**
+     * Reads the rows once, chunk by chunk; the rows' file or cursor is closed however the run ends (cancel, conflict,
+     * failure).
+     */
     void run(Iterable<ApprovedRow> approved) throws SQLException {
-        List<ApprovedRow> chunk = new ArrayList<>(chunkSize);
-        for (ApprovedRow row : approved) {
-            if (progress.isCancelled()) {
-                throw new CancellationException("The import into table " + table.name()
-                        + " was cancelled; nothing was written.");
+        Iterator<ApprovedRow> rowsIn = approved.iterator();
+        try {
+            List<ApprovedRow> chunk = new ArrayList<>(chunkSize);
+            while (rowsIn.hasNext()) {
+                if (progress.isCancelled()) {
+                    throw new CancellationException("The import into table " + table.name()
+                            + " was cancelled; nothing was written.");
+                }
+                chunk.add(rowsIn.next());
+                if (chunk.size() == chunkSize) {
+                    process(chunk);
+                    chunk.clear();
+                }
             }
-            chunk.add(row);
-            if (chunk.size() == chunkSize) {
+            if (!chunk.isEmpty()) {
                 process(chunk);
-                chunk.clear();
+            }
+        } finally {
+            if (rowsIn instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
             }
         }
-        if (!chunk.isEmpty()) {
-            process(chunk);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // the rows were read; a file or cursor that fails to close cannot change what was written
         }
+    }
+
+    /** Approved values that cannot be stored in their columns; any of them refuses the whole import. */
+    UnstorableValues unstorable() {
+        return unstorable;
     }
 
     Map<RowAction, Long> counts() {
@@ -133,7 +160,7 @@ final class ImportRun implements AutoCloseable {
 
     private void process(List<ApprovedRow> chunk) throws SQLException {
         List<Planned> planned = plan(chunk);
-        if (provenance != null && conflicts == 0) {
+        if (provenance != null && conflicts == 0 && unstorable.none()) {
             write(planned);
         }
         for (Planned p : planned) {
@@ -148,6 +175,9 @@ final class ImportRun implements AutoCloseable {
         List<List<Object>> keys = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ApprovedRow row : chunk) {
+            if (unstorable.check(row)) {
+                continue;
+            }
             List<Object> key = new ArrayList<>();
             for (ColumnInfo k : rows.keyColumns()) {
                 key.add(value(row, k));

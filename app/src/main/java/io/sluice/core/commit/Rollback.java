@@ -1,5 +1,6 @@
 package io.sluice.core.commit;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.target.ColumnInfo;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +40,17 @@ public final class Rollback {
      * Refuses (naming the later batch ids) when later batches changed the same rows, unless {@code cascade}.
      */
     public RollbackResult rollback(long batchId, boolean cascade, String steward) {
+        return rollback(batchId, cascade, steward, Progress.NONE);
+    }
+
+    /**
+     * As {@link #rollback(long, boolean, String)}, reporting the rows undone to {@code progress} after each chunk;
+     * a cancel there rolls the transaction back, so the target stays exactly as it was.
+     */
+    public RollbackResult rollback(long batchId, boolean cascade, String steward, Progress progress) {
         Objects.requireNonNull(steward, "steward");
+        Progress listener = progress == null ? Progress.NONE : progress;
+        long[] done = new long[1];
         Connection connection = db.connection();
         boolean autoCommit;
         try {
@@ -49,10 +61,11 @@ public final class Rollback {
         }
         try {
             BatchRecords.Batch batch = BatchRecords.find(connection, batchId).orElseThrow(() ->
-                    SluiceException.input("Import batch " + batchId + " does not exist."));
+                    SluiceException.input("There is no import batch " + batchId + " in " + db.displayUrl()
+                            + "."));
             if (batch.status() != BatchStatus.COMMITTED) {
-                throw SluiceException.input("Import batch " + batchId + " is " + batch.status().code()
-                        + "; only a committed batch can be rolled back.");
+                throw SluiceException.input("Import batch " + batchId + " is "
+                        + batch.status().code().replace('_', ' ') + "; only a committed batch can be rolled back.");
             }
             List<Long> later = BatchRecords.laterTouching(connection, batchId);
             if (!later.isEmpty() && !cascade) {
@@ -60,14 +73,16 @@ public final class Rollback {
                         + later.stream().map(String::valueOf).collect(Collectors.joining(", "))
                         + " changed the same rows; roll those back first, or roll back with cascade.");
             }
-            long[] totals = new long[2];
+            List<RollbackResult.Undone> undone = new ArrayList<>();
             for (long id : later) {
-                undo(connection, BatchRecords.find(connection, id).orElseThrow(), steward, totals);
+                undone.add(undo(connection, BatchRecords.find(connection, id).orElseThrow(), steward, listener,
+                        done));
             }
-            undo(connection, batch, steward, totals);
+            undone.add(undo(connection, batch, steward, listener, done));
             connection.commit();
-            return new RollbackResult(batchId, totals[0], totals[1], later);
-        } catch (SluiceException e) {
+            return new RollbackResult(batchId, undone.stream().mapToLong(RollbackResult.Undone::deleted).sum(),
+                    undone.stream().mapToLong(RollbackResult.Undone::restored).sum(), later, undone);
+        } catch (SluiceException | CancellationException e) {
             rollbackQuietly(connection, e);
             throw e;
         } catch (SQLException | RuntimeException e) {
@@ -83,9 +98,10 @@ public final class Rollback {
         }
     }
 
-    /** Undoes one batch; adds its deleted and restored row counts to totals[0] and totals[1]. */
-    private void undo(Connection connection, BatchRecords.Batch batch, String steward, long[] totals)
-            throws SQLException {
+    /** Undoes one batch; returns the rows it deleted and restored. */
+    private RollbackResult.Undone undo(Connection connection, BatchRecords.Batch batch, String steward,
+                                       Progress progress, long[] done) throws SQLException {
+        long[] totals = new long[2];
         if (batch.keyColumns().isEmpty()) {
             throw SluiceException.input("Import batch " + batch.id() + " was not written by Sluice's commit engine"
                     + " (it records no key columns), so it cannot be rolled back.");
@@ -107,6 +123,10 @@ public final class Rollback {
                      + " FETCH FIRST " + CHUNK_SIZE + " ROWS ONLY")) {
             long below = Long.MAX_VALUE;
             while (true) {
+                if (progress.isCancelled()) {
+                    throw new CancellationException("The rollback of batch " + batch.id() + " was cancelled;"
+                            + " nothing was changed.");
+                }
                 List<String[]> chunk = new ArrayList<>();
                 read.setLong(1, batch.id());
                 read.setLong(2, below);
@@ -138,6 +158,8 @@ public final class Rollback {
                 if (deletes) {
                     totals[0] += rowsChanged(delete.executeBatch());
                 }
+                done[0] += chunk.size();
+                progress.rowsDone(done[0]);
             }
         } finally {
             for (PreparedStatement restore : restores.values()) {
@@ -145,6 +167,7 @@ public final class Rollback {
             }
         }
         BatchRecords.rolledBack(connection, batch.id(), steward);
+        return new RollbackResult.Undone(batch.id(), totals[0], totals[1]);
     }
 
     /** Adds the update that puts a before-image back, to a statement shared by images of the same columns. */

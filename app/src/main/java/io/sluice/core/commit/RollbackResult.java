@@ -3,12 +3,19 @@ package io.sluice.core.commit;
 import java.util.List;
 
 /**
- * A rolled-back batch: rows deleted (they had been inserted) and restored (they had been updated), counted over every
- * batch this rollback undid, and the later batches rolled back first (cascade), newest first.
+ * A rolled-back batch: rows deleted (they had been inserted) and restored (they had been updated), totalled over every
+ * batch this rollback undid; the later batches rolled back first (cascade), newest first; and each undone batch with
+ * its own counts, in the order they were undone (the named batch last).
  */
-public record RollbackResult(long batchId, long deleted, long restored, List<Long> alsoRolledBack) {
+public record RollbackResult(long batchId, long deleted, long restored, List<Long> alsoRolledBack,
+                             List<Undone> batches) {
+
+    /** One batch this rollback undid, with the rows it deleted and restored in that batch alone. */
+    public record Undone(long batchId, long deleted, long restored) {
+    }
 
     public RollbackResult {
         alsoRolledBack = List.copyOf(alsoRolledBack);
+        batches = List.copyOf(batches);
     }
 }

@@ -9,7 +9,6 @@ import io.sluice.core.source.Sources;
 
 import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
@@ -39,17 +38,18 @@ public final class ValidRows implements Iterable<ApprovedRow> {
     }
 
     @Override
-    public Iterator<ApprovedRow> iterator() {
+    public ApprovedRowIterator iterator() {
         SourceTable table = Sources.open(file, options);
-        return new Iterator<>() {
+        return new ApprovedRowIterator() {
             private ApprovedRow next;
+            private boolean closed;
 
             @Override
             public boolean hasNext() {
                 while (next == null) {
-                    SourceRow row = table.next();
+                    SourceRow row = closed ? null : table.next();
                     if (row == null) {
-                        table.close();
+                        close();
                         return false;
                     }
                     if (row.number() <= Integer.MAX_VALUE && withErrors.get((int) row.number())) {
@@ -70,6 +70,14 @@ public final class ValidRows implements Iterable<ApprovedRow> {
                 ApprovedRow row = next;
                 next = null;
                 return row;
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    table.close();
+                }
             }
         };
     }

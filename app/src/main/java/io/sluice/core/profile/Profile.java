@@ -37,4 +37,10 @@ public record Profile(String format, int version, String name, SourceSettings so
         naturalKey = naturalKey == null ? List.of() : List.copyOf(naturalKey);
         commitMode = commitMode == null ? "insert" : commitMode;
     }
+
+    /** This profile with another commit mode (insert, upsert or skip-existing), e.g. one chosen for one import. */
+    public Profile withCommitMode(String mode) {
+        return new Profile(format, version, name, source, table, columns, nullMarkers, rules, naturalKey, mode,
+                legacyId);
+    }
 }

@@ -1,6 +1,7 @@
 package io.sluice.core.review;
 
 import io.sluice.core.commit.ApprovedRow;
+import io.sluice.core.commit.ApprovedRowIterator;
 import io.sluice.core.mapping.Mapper;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.workspace.CellEdits;
@@ -8,7 +9,6 @@ import io.sluice.core.workspace.DecisionStatus;
 import io.sluice.core.workspace.Review;
 import io.sluice.core.workspace.RowCursor;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -40,15 +40,16 @@ public final class ReviewApprovedRows implements Iterable<ApprovedRow> {
     }
 
     @Override
-    public Iterator<ApprovedRow> iterator() {
+    public ApprovedRowIterator iterator() {
         RowCursor cursor = review.cursor();
-        return new Iterator<>() {
+        return new ApprovedRowIterator() {
             private int at;
             private ApprovedRow next;
+            private boolean closed;
 
             @Override
             public boolean hasNext() {
-                while (next == null && at < approved.length) {
+                while (!closed && next == null && at < approved.length) {
                     if (!cursor.hasNext()) {
                         break;
                     }
@@ -63,7 +64,7 @@ public final class ReviewApprovedRows implements Iterable<ApprovedRow> {
                             legacyIdColumn < 0 ? null : row.cell(legacyIdColumn).text(), mapper.map(row));
                 }
                 if (next == null) {
-                    cursor.close();
+                    close();
                     return false;
                 }
                 return true;
@@ -77,6 +78,14 @@ public final class ReviewApprovedRows implements Iterable<ApprovedRow> {
                 ApprovedRow row = next;
                 next = null;
                 return row;
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    cursor.close();
+                }
             }
         };
     }

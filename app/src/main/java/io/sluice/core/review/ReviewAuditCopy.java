@@ -1,17 +1,20 @@
 package io.sluice.core.review;
 
-import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.DecisionAction;
 import io.sluice.core.bookkeeping.DecisionAudit;
+import io.sluice.core.bookkeeping.DecisionAuditWriter;
 import io.sluice.core.workspace.AuditEntry;
 import io.sluice.core.workspace.Review;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Keeps a review's audit log with the import batch it led to: every decision and edit (who, when, why, old and new
- * value) is copied into the target's {@code sluice_decision_audit}, so the history survives the review file.
+ * value) is copied into the target's {@code sluice_decision_audit}, so the history survives the review file. The copy
+ * is written on the import's own connection, inside its transaction: the batch and its audit commit together.
  */
 public final class ReviewAuditCopy {
 
@@ -21,7 +24,7 @@ public final class ReviewAuditCopy {
     }
 
     /** Copies the whole audit log of the review, page by page; returns the number of entries copied. */
-    public static long copy(Review review, long batchId, Bookkeeping bookkeeping) {
+    public static long copy(Review review, long batchId, Connection connection) throws SQLException {
         String reviewFile = review.file().toAbsolutePath().toString();
         List<String> columns = review.columns();
         long after = 0;
@@ -39,7 +42,7 @@ public final class ReviewAuditCopy {
                         e.steward(), e.at()));
                 after = e.id();
             }
-            bookkeeping.recordDecisions(rows);
+            DecisionAuditWriter.write(connection, rows);
             copied += rows.size();
         }
     }

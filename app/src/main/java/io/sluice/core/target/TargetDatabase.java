@@ -45,7 +45,11 @@ public final class TargetDatabase implements AutoCloseable {
 
     /** Connects to an H2 or PostgreSQL database; user and password may be null when the URL carries them. */
     public static TargetDatabase open(String jdbcUrl, String user, String password) {
-        String display = Redaction.url(jdbcUrl);
+        return open(jdbcUrl, Redaction.url(jdbcUrl), user, password);
+    }
+
+    /** Connects with {@code jdbcUrl}; messages show {@code display} (no password, no settings Sluice added). */
+    private static TargetDatabase open(String jdbcUrl, String display, String user, String password) {
         Dialect dialect = Dialect.forUrl(jdbcUrl).orElseThrow(() -> SluiceException.target("Cannot connect to "
                 + display + ": only H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...) databases are supported."));
         Properties properties = new Properties();
@@ -62,6 +66,31 @@ public final class TargetDatabase implements AutoCloseable {
             throw Redaction.mentions(e, password)
                     ? SluiceException.target(message)
                     : SluiceException.target(message, e);
+        }
+    }
+
+    /**
+     * Connects to a database a person named, which must already exist: an H2 file database is opened with
+     * {@code IFEXISTS=TRUE}, so a mistyped path is refused in one sentence naming it instead of silently becoming a
+     * new, empty database. Only the embedded default ({@link #openDefault}) is created on first use.
+     */
+    public static TargetDatabase openExisting(String jdbcUrl, String user, String password) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw SluiceException.target("No target database was named; give a JDBC URL such as"
+                    + " jdbc:postgresql://host/db or jdbc:h2:file:/path/db.");
+        }
+        String where = H2Urls.where(jdbcUrl);
+        if (where == null) {
+            return open(jdbcUrl, user, password);
+        }
+        try {
+            return open(H2Urls.ifExists(jdbcUrl), Redaction.url(jdbcUrl), user, password);
+        } catch (SluiceException e) {
+            if (H2Urls.isMissingDatabase(e)) {
+                throw SluiceException.target("There is no H2 database " + where + " (" + Redaction.url(jdbcUrl)
+                        + "); check the name: Sluice creates only its own embedded database.");
+            }
+            throw e;
         }
     }
 

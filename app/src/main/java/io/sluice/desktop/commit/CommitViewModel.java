@@ -1,18 +1,21 @@
 package io.sluice.desktop.commit;
 
-import io.sluice.core.bookkeeping.Bookkeeping;
+import io.sluice.core.Progress;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitConflictException;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.commit.CommitResult;
-import io.sluice.core.review.ReviewImport;
+import io.sluice.core.commit.NothingToImportException;
+import io.sluice.core.review.Steward;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.target.TargetDatabase;
-import io.sluice.core.workspace.Review;
+import io.sluice.core.usecase.ImportResult;
+import io.sluice.core.usecase.ImportRows;
 import io.sluice.desktop.ErrorText;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.TaskContext;
 import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.binding.Bindings;
@@ -63,15 +66,16 @@ public final class CommitViewModel {
     private long generation;
 
     public CommitViewModel(Workbench workbench, TaskRunner tasks) {
-        this(workbench, tasks, System.getProperty("user.name", "steward"));
+        this(workbench, tasks, Steward.current().name());
     }
 
     public CommitViewModel(Workbench workbench, TaskRunner tasks, String steward) {
         this.workbench = workbench;
         this.tasks = tasks;
         this.steward = steward;
-        canCommit = Bindings.createBooleanBinding(() -> state.get() == CommitState.PLANNED && approved.get() > 0,
-                state, approved);
+        // a plan that changes nothing (every row skipped) is shown with its counts, but the import would refuse it
+        canCommit = Bindings.createBooleanBinding(() -> state.get() == CommitState.PLANNED && approved.get() > 0
+                && plan.get() != null && !plan.get().changesNothing(), state, approved, plan);
         mode.addListener((obs, old, now) -> replan());
         allowDuplicate.addListener((obs, old, now) -> replan());
         workbench.targetProperty().addListener((obs, old, now) -> replan());
@@ -130,22 +134,24 @@ public final class CommitViewModel {
     }
 
     private static PlanOutcome planOf(Path reviewFile, TargetChoice target, ImportMode chosen, boolean duplicate) {
-        try (Review review = Review.open(reviewFile)) {
-            ImportMode profileMode = ImportMode.ofCode(ReviewImport.profileOf(review).commitMode()
-                    .toLowerCase(Locale.ROOT));
-            ImportMode used = chosen != null ? chosen : profileMode;
-            long count = review.ledger().counts().approved();
-            if (count == 0) {
-                return new PlanOutcome(0, used, ReviewImport.profileOf(review).table(), null, List.of(), null);
+        try (TargetDatabase db = TargetAccess.openForImport(target);
+             ImportRows rows = ImportRows.fromReview(db, reviewFile,
+                     new ImportRows.ImportSettings(chosen, duplicate, "dry run"))) {
+            String table = rows.profile().table();
+            if (rows.chosen() == 0) {
+                return new PlanOutcome(0, rows.mode(), table, null, List.of(), null);
             }
-            try (TargetDatabase db = TargetAccess.openForImport(target)) {
-                ReviewImport job = ReviewImport.prepare(review, db, used, duplicate, "dry run");
-                String table = job.profile().table();
+            try {
+                CommitPlan plan = rows.dryRun(Progress.NONE);
+                String refusal = null;
                 try {
-                    return new PlanOutcome(count, used, table, job.plan(), List.of(), null);
-                } catch (CommitConflictException e) {
-                    return new PlanOutcome(count, used, table, null, e.findings(), e.getMessage());
+                    rows.refuseIfNothingChanges(plan);
+                } catch (NothingToImportException e) {
+                    refusal = e.getMessage();
                 }
+                return new PlanOutcome(rows.chosen(), rows.mode(), table, plan, List.of(), refusal);
+            } catch (CommitConflictException e) {
+                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, e.findings(), e.getMessage());
             }
         }
     }
@@ -208,18 +214,12 @@ public final class CommitViewModel {
     }
 
     private static CommitOutcome commitOf(Path reviewFile, TargetChoice target, ImportMode mode, boolean duplicate,
-                                          String steward, io.sluice.desktop.task.TaskContext ctx) {
-        try (Review review = Review.open(reviewFile);
-             TargetDatabase db = TargetAccess.openForImport(target)) {
-            ReviewImport job = ReviewImport.prepare(review, db, mode, duplicate, steward);
-            CommitResult result = job.commit(ctx);
-            ctx.message("Keeping the review's decisions with batch " + result.batchId());
-            try (Bookkeeping bookkeeping = TargetAccess.bookkeeping(target)) {
-                return new CommitOutcome(result, job.keepAudit(result.batchId(), bookkeeping), null);
-            } catch (RuntimeException e) {
-                // the batch is committed either way; losing the audit copy must not look like a failed import
-                return new CommitOutcome(result, 0, ErrorText.sentence(e));
-            }
+                                          String steward, TaskContext ctx) {
+        try (TargetDatabase db = TargetAccess.openForImport(target);
+             ImportRows rows = ImportRows.fromReview(db, reviewFile,
+                     new ImportRows.ImportSettings(mode, duplicate, steward))) {
+            ImportResult imported = rows.commit(ctx);
+            return new CommitOutcome(imported.batch(), imported.auditEntries());
         }
     }
 
@@ -244,9 +244,7 @@ public final class CommitViewModel {
         result.set(r);
         String text = String.format(Locale.ROOT, "Batch %d: %,d inserted, %,d updated, %,d skipped in %.1f s.",
                 r.batchId(), r.inserted(), r.updated(), r.skipped(), r.took().toMillis() / 1000.0);
-        if (outcome.auditProblem() != null) {
-            text += " The review's decisions could not be kept with it: " + outcome.auditProblem();
-        } else if (outcome.auditEntries() > 0) {
+        if (outcome.auditEntries() > 0) {
             text += String.format(Locale.ROOT, " The review's %,d decisions are kept with it.",
                     outcome.auditEntries());
         }
@@ -364,6 +362,6 @@ public final class CommitViewModel {
                                String problem) {
     }
 
-    private record CommitOutcome(CommitResult result, long auditEntries, String auditProblem) {
+    private record CommitOutcome(CommitResult result, long auditEntries) {
     }
 }

@@ -1,17 +1,16 @@
 package io.sluice.desktop.history;
 
-import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
-import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.bookkeeping.RowProvenance;
-import io.sluice.core.commit.Rollback;
 import io.sluice.core.commit.RollbackResult;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.review.Steward;
+import io.sluice.core.usecase.BatchHistory;
+import io.sluice.core.usecase.RollbackBatch;
+import io.sluice.core.usecase.RollbackPlan;
 import io.sluice.desktop.ErrorText;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
-import io.sluice.desktop.commit.TargetAccess;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -24,9 +23,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +55,7 @@ public final class HistoryViewModel implements AutoCloseable {
     private long detailTicket;
 
     public HistoryViewModel(Workbench workbench, TaskRunner tasks) {
-        this(workbench, tasks, System.getProperty("user.name", "steward"));
+        this(workbench, tasks, Steward.current().name());
     }
 
     public HistoryViewModel(Workbench workbench, TaskRunner tasks, String steward) {
@@ -105,10 +104,10 @@ public final class HistoryViewModel implements AutoCloseable {
         TargetChoice target = workbench.targetProperty().get();
         int offset = page.get() * PAGE_SIZE;
         tasks.quiet("Reading batch " + batch.id(), ctx -> {
-            Bookkeeping bookkeeping = source.of(target);
-            long total = bookkeeping.provenanceCounts(batch.id()).values().stream().mapToLong(Long::longValue).sum();
-            return new Details(total, bookkeeping.provenance(batch.id(), offset, PAGE_SIZE),
-                    bookkeeping.decisionsOfBatch(batch.id(), 0, DECISIONS_SHOWN));
+            BatchHistory history = source.of(target);
+            long total = history.batch(batch.id()).provenanceRows();
+            return new Details(total, history.provenance(batch.id(), offset, PAGE_SIZE),
+                    history.decisions(batch.id(), 0, DECISIONS_SHOWN));
         }, details -> {
             if (ticket == detailTicket) {
                 provenanceTotal.set(details.total());
@@ -141,11 +140,8 @@ public final class HistoryViewModel implements AutoCloseable {
         }
         TargetChoice target = workbench.targetProperty().get();
         tasks.run("Checking batch " + batch.id(), ctx -> {
-            Bookkeeping bookkeeping = source.of(target);
-            Map<String, Long> counts = bookkeeping.provenanceCounts(batch.id());
-            List<Long> later = bookkeeping.laterBatchesTouching(batch.id()).stream().map(ImportBatch::id).toList();
-            return new RollbackPreview(batch, counts.getOrDefault(RowAction.INSERTED.code(), 0L),
-                    counts.getOrDefault(RowAction.UPDATED.code(), 0L), later);
+            RollbackPlan plan = source.of(target).rollbackPlan(batch.id());
+            return new RollbackPreview(plan.batch(), plan.toDelete(), plan.toRestore(), plan.laterBatches());
         }, then, error -> problem.set(ErrorText.sentence(error)));
     }
 
@@ -153,23 +149,32 @@ public final class HistoryViewModel implements AutoCloseable {
     public void rollback(long batchId, boolean cascade) {
         TargetChoice target = workbench.targetProperty().get();
         problem.set("");
-        tasks.run("Rolling back batch " + batchId, ctx -> {
-            try (TargetDatabase db = TargetAccess.openForImport(target)) {
-                return new Rollback(db).rollback(batchId, cascade, steward);
-            }
-        }, result -> {
+        tasks.run("Rolling back batch " + batchId, ctx -> RollbackBatch.run(target.target(), batchId, cascade,
+                steward, ctx), result -> {
             message.set(describe(result));
             workbench.batchProperty().set(batchId);
             refresh();
         }, error -> problem.set(ErrorText.sentence(error)));
     }
 
+    /** The named batch with its own counts first, then each later batch rolled back before it, with its own. */
     private static String describe(RollbackResult r) {
-        String later = r.alsoRolledBack().isEmpty() ? "" : " (after the later batches "
-                + String.join(", ", r.alsoRolledBack().stream().map(String::valueOf).toList()) + ")";
-        return String.format(Locale.ROOT, "Rolled back batch %d%s: %,d inserted row%s deleted, %,d updated row%s"
-                        + " restored.", r.batchId(), later, r.deleted(), r.deleted() == 1 ? "" : "s", r.restored(),
-                r.restored() == 1 ? "" : "s");
+        RollbackResult.Undone named = r.batches().get(r.batches().size() - 1);
+        StringBuilder text = new StringBuilder("Rolled back batch " + named.batchId() + ": " + rows(named) + ".");
+        if (r.batches().size() > 1) {
+            text.append(" Before it, the later batches that changed the same rows: ");
+            List<String> later = new ArrayList<>();
+            for (RollbackResult.Undone undone : r.batches().subList(0, r.batches().size() - 1)) {
+                later.add("batch " + undone.batchId() + ": " + rows(undone));
+            }
+            text.append(String.join("; ", later)).append(".");
+        }
+        return text.toString();
+    }
+
+    private static String rows(RollbackResult.Undone undone) {
+        return String.format(Locale.ROOT, "%,d inserted row%s deleted, %,d updated row%s restored", undone.deleted(),
+                undone.deleted() == 1 ? "" : "s", undone.restored(), undone.restored() == 1 ? "" : "s");
     }
 
     /** The target's import batches, newest first. */

@@ -105,10 +105,11 @@ class CommitterTest {
                     f.rows(0, 2), Progress.NONE))
                     .isInstanceOf(SluiceException.class)
                     .hasMessageContaining("already imported").hasMessageContaining("batch " + first);
-            CommitResult again = f.committer().commit(f.request(ImportMode.SKIP_EXISTING, sha, true), f.rows(0, 2),
+            CommitResult again = f.committer().commit(f.request(ImportMode.SKIP_EXISTING, sha, true), f.rows(0, 3),
                     Progress.NONE);
 
             assertThat(again.skipped()).isEqualTo(2);
+            assertThat(again.inserted()).isEqualTo(1);
             assertThat(f.batches()).hasSize(2);
         }
     }

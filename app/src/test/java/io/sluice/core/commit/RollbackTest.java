@@ -36,7 +36,8 @@ class RollbackTest {
 
             RollbackResult result = new Rollback(f.db).rollback(batch.batchId(), false, "reviewer");
 
-            assertThat(result).isEqualTo(new RollbackResult(batch.batchId(), 7, 0, List.of()));
+            assertThat(result).isEqualTo(new RollbackResult(batch.batchId(), 7, 0, List.of(),
+                    List.of(new RollbackResult.Undone(batch.batchId(), 7, 0))));
             assertThat(f.contents()).isEqualTo(before);
             assertThat(f.batches().get(batch.batchId())).isEqualTo("rolled_back");
             assertThat(f.count("SELECT COUNT(*) FROM sluice_import_batch WHERE rolled_back_by = 'reviewer'"
@@ -130,7 +131,7 @@ class RollbackTest {
         try (CommitFixture f = new CommitFixture(engine)) {
             assertThatThrownBy(() -> new Rollback(f.db).rollback(42, false, "reviewer"))
                     .isInstanceOf(SluiceException.class)
-                    .hasMessage("Import batch 42 does not exist.");
+                    .hasMessageStartingWith("There is no import batch 42 in ");
         }
     }
 }

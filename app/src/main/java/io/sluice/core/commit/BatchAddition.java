@@ -1,0 +1,16 @@
+package io.sluice.core.commit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Work that belongs to an import batch and commits or rolls back with it, such as the review's audit log. */
+@FunctionalInterface
+public interface BatchAddition {
+
+    /** Nothing beyond the rows and their provenance. */
+    BatchAddition NONE = (connection, batchId) -> {
+    };
+
+    /** Called inside the import's transaction, after the rows are written and verified; must not commit. */
+    void write(Connection connection, long batchId) throws SQLException;
+}

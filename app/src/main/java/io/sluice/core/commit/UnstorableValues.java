@@ -1,0 +1,43 @@
+package io.sluice.core.commit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Approved values that cannot be stored in their columns (text in a number column, an impossible date), counted as
+ * the rows stream past: every import path, from a file or a review, dry run or not, refuses them the same way.
+ */
+final class UnstorableValues {
+
+    private static final int SHOWN = 3;
+
+    private final List<String> shown = new ArrayList<>();
+    private long count;
+
+    /** Counts the row's unstorable values; true when it has any (it then takes no further part in the import). */
+    boolean check(ApprovedRow row) {
+        boolean any = false;
+        for (int i = 0; i < row.values().targets().size(); i++) {
+            String error = row.values().get(i).error();
+            if (error != null) {
+                any = true;
+                count++;
+                if (shown.size() < SHOWN) {
+                    shown.add("row " + row.sourceRow() + ": " + error);
+                }
+            }
+        }
+        return any;
+    }
+
+    boolean none() {
+        return count == 0;
+    }
+
+    /** The refusal in one sentence, naming the first few values. */
+    UnstorableValuesException refusal() {
+        return new UnstorableValuesException(count + " approved value(s) cannot be stored in their columns ("
+                + String.join("; ", shown) + (count > shown.size() ? "; ..." : "")
+                + "); edit or reject those rows first.");
+    }
+}

@@ -1,0 +1,78 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.SluiceException;
+import io.sluice.core.bookkeeping.Bookkeeping;
+import io.sluice.core.bookkeeping.DecisionAudit;
+import io.sluice.core.bookkeeping.ImportBatch;
+import io.sluice.core.bookkeeping.RowAction;
+import io.sluice.core.bookkeeping.RowProvenance;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The import batches of one target, read-only: the list, one batch with its provenance counts and rows, where a row
+ * came from, the decisions kept with a batch, and what rolling a batch back would do. Opening it takes a second
+ * (migrations, Hibernate), so keep one open while paging; it is thread-safe. Close it when done.
+ */
+public final class BatchHistory implements AutoCloseable {
+
+    private final Bookkeeping bookkeeping;
+    private final String displayUrl;
+
+    private BatchHistory(Bookkeeping bookkeeping, String displayUrl) {
+        this.bookkeeping = bookkeeping;
+        this.displayUrl = displayUrl;
+    }
+
+    /** The history of that target; a named database that does not exist is refused in one sentence. */
+    public static BatchHistory open(Target target) {
+        return new BatchHistory(target.bookkeeping(), target.displayUrl());
+    }
+
+    /** Every batch, newest first. */
+    public List<ImportBatch> batches() {
+        return bookkeeping.batches();
+    }
+
+    /** One batch with its provenance counts; one sentence naming the target when there is no such batch. */
+    public BatchDetails batch(long id) {
+        ImportBatch batch = bookkeeping.batch(id).orElseThrow(() -> SluiceException.input("There is no import batch "
+                + id + " in " + displayUrl + "."));
+        Map<String, Long> counts = bookkeeping.provenanceCounts(id);
+        return new BatchDetails(batch, counts.getOrDefault(RowAction.INSERTED.code(), 0L),
+                counts.getOrDefault(RowAction.UPDATED.code(), 0L), counts.getOrDefault(RowAction.SKIPPED.code(), 0L));
+    }
+
+    /** A page of where the batch's rows came from, in the order written. */
+    public List<RowProvenance> provenance(long batchId, int offset, int limit) {
+        return bookkeeping.provenance(batchId, offset, limit);
+    }
+
+    /** Where the row with that natural key in that table came from, in every batch that wrote it. */
+    public List<RowProvenance> originsOf(String targetTable, String targetKey) {
+        return bookkeeping.provenanceOf(targetTable, targetKey);
+    }
+
+    /** A page of the review decisions and edits kept with the batch, oldest first. */
+    public List<DecisionAudit> decisions(long batchId, int offset, int limit) {
+        return bookkeeping.decisionsOfBatch(batchId, offset, limit);
+    }
+
+    /** What rolling the batch back would do: the rows it deletes and restores, and the later batches in the way. */
+    public RollbackPlan rollbackPlan(long batchId) {
+        BatchDetails details = batch(batchId);
+        List<Long> later = bookkeeping.laterBatchesTouching(batchId).stream().map(ImportBatch::id).toList();
+        return new RollbackPlan(details.batch(), details.inserted(), details.updated(), later);
+    }
+
+    /** Where this history is, for messages (no password). */
+    public String displayUrl() {
+        return displayUrl;
+    }
+
+    @Override
+    public void close() {
+        bookkeeping.close();
+    }
+}

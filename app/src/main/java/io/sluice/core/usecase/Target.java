@@ -1,0 +1,69 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.bookkeeping.Bookkeeping;
+import io.sluice.core.bookkeeping.BookkeepingSchema;
+import io.sluice.core.target.Redaction;
+import io.sluice.core.target.TargetDatabase;
+
+/**
+ * Where the rows go: Sluice's embedded H2 database (created with the sample schema on first use) or a database a
+ * person named by JDBC URL, which must already exist. The one place the front ends' target settings become a
+ * connection or bookkeeping; {@link #toString()} never shows the password.
+ */
+public record Target(String url, String user, String password) {
+
+    /** The embedded default database in Sluice's data directory. */
+    public static Target embedded() {
+        return new Target(null, null, null);
+    }
+
+    public boolean isEmbedded() {
+        return url == null;
+    }
+
+    /** Connects; a named database that does not exist is refused in one sentence (the embedded one is created). */
+    public TargetDatabase open() {
+        return isEmbedded() ? TargetDatabase.openDefault() : TargetDatabase.openExisting(url, user, password);
+    }
+
+    /** Connects, with Sluice's bookkeeping tables created or brought up to date (for imports and rollbacks). */
+    public TargetDatabase openForImport() {
+        TargetDatabase db = open();
+        try {
+            BookkeepingSchema.migrate(jdbcUrl(), userName(), secret());
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Sluice's bookkeeping (batches, provenance, decision audit) in this database, which must exist. */
+    Bookkeeping bookkeeping() {
+        // connecting first creates the embedded database on first use, and refuses a named one that does not exist
+        open().close();
+        return Bookkeeping.open(jdbcUrl(), userName(), secret());
+    }
+
+    /** The URL for messages, without any password. */
+    public String displayUrl() {
+        return Redaction.url(jdbcUrl());
+    }
+
+    private String jdbcUrl() {
+        return isEmbedded() ? TargetDatabase.defaultUrl() : url;
+    }
+
+    private String userName() {
+        return isEmbedded() ? TargetDatabase.DEFAULT_USER : user;
+    }
+
+    private String secret() {
+        return isEmbedded() ? TargetDatabase.DEFAULT_PASSWORD : password;
+    }
+
+    @Override
+    public String toString() {
+        return "Target[" + displayUrl() + (user == null ? "" : ", user " + user) + "]";
+    }
+}

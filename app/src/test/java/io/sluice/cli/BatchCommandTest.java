@@ -1,0 +1,80 @@
+package io.sluice.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.core.target.SluiceHome;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.sluice.cli.CommandRun.csv;
+import static io.sluice.cli.CommandRun.mix;
+import static io.sluice.cli.CommandRun.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code sluice batch} and {@code sluice batches}: words for people in text, stable codes in JSON. */
+class BatchCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void freshHome() throws IOException {
+        System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-batch-test").toString());
+    }
+
+    @AfterAll
+    static void restoreHome() {
+        System.clearProperty(SluiceHome.PROPERTY);
+    }
+
+    @Test
+    void aBatchIsShownInWordsAndItsJsonKeepsTheCodes() throws IOException {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        String[] target = CommandRun.targetOptions(db);
+        Path file = csv(dir.resolve("mixes.csv"), mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
+        CommandRun.of(with(List.of("import", file.toString(), "--profile", CommandRun.PROFILE.toString(),
+                "--approve", "valid"), target));
+        CommandRun.of(with(List.of("rollback", "1"), target));
+
+        CommandRun batch = CommandRun.of(with(List.of("batch", "1"), target));
+        CommandRun batches = CommandRun.of(with(List.of("batches"), target));
+        JsonNode json = JSON.readTree(CommandRun.of(with(List.of("batch", "1", "--format", "json"), target)).out());
+
+        assertThat(batch.exit()).as(batch.err()).isZero();
+        assertThat(batch.out()).startsWith("Batch 1: rolled back on ")
+                .contains("Provenance: 2 inserted, 0 updated, 0 skipped")
+                .doesNotContain("{").doesNotContain("[").doesNotContain("rolled_back").doesNotContain("null");
+        assertThat(batches.out()).contains(" rolled back ").doesNotContain("rolled_back");
+        assertThat(json.get("status").asText()).isEqualTo("rolled_back");
+        assertThat(json.get("provenance").get("inserted").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchThatDoesNotExistIsOneSentenceNamingTheTarget() {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        CommandRun run = CommandRun.of(with(List.of("batch", "7"), CommandRun.targetOptions(db)));
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("sluice batch: There is no import batch 7 in jdbc:h2:file:");
+    }
+
+    @Test
+    void aMistypedTargetIsNotMistakenForAnEmptyHistory() {
+        Path typo = dir.resolve("typo").resolve("db");
+        CommandRun run = CommandRun.of("batches", "--target", "jdbc:h2:" + typo);
+        assertThat(run.exit()).isEqualTo(SluiceCommand.TARGET);
+        assertThat(run.out()).doesNotContain("No import batches");
+        assertThat(run.err().lines()).singleElement().asString().contains("There is no H2 database at " + typo);
+        assertThat(dir.resolve("typo")).doesNotExist();
+    }
+}

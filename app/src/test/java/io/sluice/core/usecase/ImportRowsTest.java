@@ -1,0 +1,182 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.Progress;
+import io.sluice.core.bookkeeping.ImportMode;
+import io.sluice.core.commit.CommitConflictException;
+import io.sluice.core.commit.CommitPlan;
+import io.sluice.core.commit.NothingToImportException;
+import io.sluice.core.commit.UnstorableValuesException;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+
+import static io.sluice.core.usecase.MixTarget.mix;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Importing a file's valid rows through the use case, on H2 and PostgreSQL. */
+class ImportRowsTest {
+
+    @TempDir
+    Path dir;
+
+    private MixTarget target;
+
+    @AfterEach
+    void close() {
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private ImportRows fromFile(Path file, ImportMode mode) {
+        return ImportRows.fromFile(target.db, file, SourceOptions.DEFAULTS, MixTarget.profile(),
+                new ImportRows.ImportSettings(mode, true, "tester"), Progress.NONE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void upsertChosenForTheImportUpdatesKeysThatTheProfilesInsertModeWouldRefuse(TestDatabases.Engine engine)
+            throws Exception {
+        target = MixTarget.of(engine, dir);
+        target.insertMix("DS1-0000001", "300");
+        Path file = target.csv("mixes.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
+        assertThat(MixTarget.profile().commitMode()).isEqualTo("insert");
+
+        try (ImportRows rows = fromFile(file, ImportMode.UPSERT)) {
+            assertThat(rows.chosen()).isEqualTo(2);
+            assertThat(rows.dryRun(Progress.NONE)).isEqualTo(new CommitPlan(1, 1, 0));
+            ImportResult result = rows.commit(Progress.NONE);
+            assertThat(result.batch().inserted()).isEqualTo(1);
+            assertThat(result.batch().updated()).isEqualTo(1);
+        }
+        assertThat(target.mixes()).containsExactly("DS1-0000001|350.0", "DS1-0000002|360.0");
+        assertThat(target.batches()).singleElement().asString().endsWith("|committed|1|1|0");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void theProfilesInsertModeChoosesOnlyRowsWhoseKeyIsFree(TestDatabases.Engine engine) throws Exception {
+        target = MixTarget.of(engine, dir);
+        target.insertMix("DS1-0000001", "300");
+        Path file = target.csv("mixes.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
+
+        try (ImportRows rows = fromFile(file, null)) {
+            assertThat(rows.mode()).isEqualTo(ImportMode.INSERT);
+            assertThat(rows.chosen()).isEqualTo(1);
+            assertThat(rows.commit(Progress.NONE).batch().inserted()).isEqualTo(1);
+        }
+        assertThat(target.mixes()).containsExactly("DS1-0000001|300.0", "DS1-0000002|360.0");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aFileWithoutAValidRowIsRefusedByDryRunAndImportAndRecordsNoBatch(TestDatabases.Engine engine)
+            throws Exception {
+        target = MixTarget.of(engine, dir);
+        target.insertMix("DS1-0000001", "300");
+        Path file = target.csv("taken.csv", mix("DS1-0000001", "350.0"));
+
+        try (ImportRows rows = fromFile(file, ImportMode.INSERT)) {
+            assertThat(rows.chosen()).isZero();
+            assertThatThrownBy(() -> rows.dryRun(Progress.NONE)).isInstanceOf(NothingToImportException.class)
+                    .hasMessage("No row of taken.csv can be imported: its only row has error findings under mode"
+                            + " insert; nothing was imported.");
+            assertThatThrownBy(() -> rows.commit(Progress.NONE)).isInstanceOf(NothingToImportException.class);
+        }
+        assertThat(target.batches()).isEmpty();
+        assertThat(target.mixes()).containsExactly("DS1-0000001|300.0");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void anImportThatWouldSkipEveryRowIsRefusedAndRecordsNoBatch(TestDatabases.Engine engine) throws Exception {
+        target = MixTarget.of(engine, dir);
+        target.insertMix("DS1-0000001", "300");
+        target.insertMix("DS1-0000002", "310");
+        Path file = target.csv("again.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
+
+        try (ImportRows rows = fromFile(file, ImportMode.SKIP_EXISTING)) {
+            CommitPlan plan = rows.dryRun(Progress.NONE);
+            assertThat(plan).isEqualTo(new CommitPlan(0, 0, 2));
+            assertThatThrownBy(() -> rows.refuseIfNothingChanges(plan)).isInstanceOf(NothingToImportException.class)
+                    .hasMessageContaining("would change nothing");
+            assertThatThrownBy(() -> rows.commit(Progress.NONE)).isInstanceOf(NothingToImportException.class)
+                    .hasMessageContaining("would change nothing");
+        }
+        assertThat(target.batches()).isEmpty();
+        assertThat(target.mixes()).containsExactly("DS1-0000001|300.0", "DS1-0000002|310.0");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aValueThatCannotBeStoredIsRefusedOnTheDirectPathLikeOnTheReviewPath(TestDatabases.Engine engine)
+            throws Exception {
+        target = MixTarget.of(engine, dir);
+        Path file = target.csv("changing.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
+        try (ImportRows rows = fromFile(file, ImportMode.INSERT)) {
+            // the file changes between validation and import: the value read for the import cannot be stored
+            target.csv("changing.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "lots"));
+            assertThatThrownBy(() -> rows.dryRun(Progress.NONE)).isInstanceOf(UnstorableValuesException.class)
+                    .hasMessageStartingWith("1 approved value(s) cannot be stored in their columns (row 3: ");
+            assertThatThrownBy(() -> rows.commit(Progress.NONE)).isInstanceOf(UnstorableValuesException.class)
+                    .hasMessageEndingWith("edit or reject those rows first.");
+        }
+        assertThat(target.mixes()).isEmpty();
+        assertThat(target.batches()).noneMatch(b -> b.contains("committed"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void theDryRunRefusesConflictsWithTheLiveTableExactlyAsTheImport(TestDatabases.Engine engine) throws Exception {
+        target = MixTarget.of(engine, dir);
+        Path file = target.csv("mixes.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
+        try (ImportRows rows = fromFile(file, ImportMode.INSERT)) {
+            target.insertMix("DS1-0000002", "300");
+            CommitConflictException dry = catchConflict(() -> rows.dryRun(Progress.NONE));
+            CommitConflictException real = catchConflict(() -> rows.commit(Progress.NONE));
+            assertThat(dry.getMessage()).isEqualTo(real.getMessage()).contains("1 approved row(s) conflict");
+            assertThat(dry.findings()).isEqualTo(real.findings());
+            assertThat(dry.findings()).singleElement().satisfies(f -> {
+                assertThat(f.row()).isEqualTo(3);
+                assertThat(f.rule()).isEqualTo("key-exists");
+            });
+        }
+        assertThat(target.mixes()).containsExactly("DS1-0000002|300.0");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aCancelledImportWritesNothing(TestDatabases.Engine engine) throws Exception {
+        target = MixTarget.of(engine, dir);
+        Path file = target.csv("mixes.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
+        Progress cancelled = new Progress() {
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        try (ImportRows rows = fromFile(file, ImportMode.INSERT)) {
+            assertThatThrownBy(() -> rows.commit(cancelled)).isInstanceOf(CancellationException.class);
+            // the file was closed on cancel: the same rows import in full afterwards
+            assertThat(rows.commit(Progress.NONE).batch().inserted()).isEqualTo(2);
+        }
+        assertThat(target.mixes()).containsExactly("DS1-0000001|350.0", "DS1-0000002|360.0");
+        assertThat(target.batches()).filteredOn(b -> b.contains("committed")).hasSize(1);
+    }
+
+    private static CommitConflictException catchConflict(Runnable work) {
+        try {
+            work.run();
+        } catch (CommitConflictException e) {
+            return e;
+        }
+        throw new AssertionError("no conflict was reported");
+    }
+}
