@@ -364,19 +364,20 @@ public final class MappingViewModel {
     }
 
     /**
-     * Hands the profile to the Review step, which validates the source into a new review; false (and nothing
-     * changed) while {@link #blockerProperty()} says why not.
+     * Makes the profile the workbench's, starts validating the source with it into a new review and shows the
+     * Review step, where the validation's progress and then the review appear; false (and nothing changed) while
+     * {@link #blockerProperty()} says why not or a validation is already running.
      */
     public boolean validateAndReview() {
         updateBlocker();
-        if (blocker.get() != null) {
+        if (blocker.get() != null || context.validation().runningProperty().get()) {
             return false;
         }
         Profile profile = profile();
         Workbench workbench = context.workbench();
         workbench.profileProperty().set(profile);
         workbench.profileFileProperty().set(profile.equals(lastSaved) ? savedFile.get() : null);
-        workbench.reviewProperty().set(null);
+        context.validation().start();
         workbench.stepProperty().set(Step.REVIEW);
         return true;
     }

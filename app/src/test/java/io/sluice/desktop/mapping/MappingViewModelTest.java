@@ -7,6 +7,8 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.Sources;
 import io.sluice.core.target.SampleSchema;
 import io.sluice.desktop.AppContext;
+import io.sluice.desktop.ScriptedDialogs;
+import io.sluice.desktop.review.ReviewValidation;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.Step;
@@ -33,6 +35,7 @@ class MappingViewModelTest {
 
     private Workbench workbench;
     private MappingViewModel model;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @BeforeAll
     static void installSampleSchema() {
@@ -43,8 +46,12 @@ class MappingViewModelTest {
     void setUp() {
         workbench = new Workbench();
         workbench.targetProperty().set(new TargetChoice("Test H2", H2.url(), H2.user(), H2.password()));
-        model = new MappingViewModel(new AppContext(workbench, SyncTasks.runner(), new DesktopSettings(), home,
-                () -> null));
+        var tasks = SyncTasks.runner();
+        var settings = new DesktopSettings();
+        model = new MappingViewModel(new AppContext(workbench, tasks, settings, home, () -> null, dialogs,
+                new ReviewValidation(workbench, tasks, settings, home.resolve("reviews"), (title, error) -> {
+                    throw new AssertionError(title + ": " + error.getMessage(), error);
+                })));
     }
 
     private Path open(String fileName) {
@@ -179,7 +186,8 @@ class MappingViewModelTest {
         assertThat(profile.columns()).hasSize(14);
         assertThat(profile.source().headerRow()).isEqualTo(1);
         assertThat(workbench.profileFileProperty().get()).isEqualTo(profileFile);
-        assertThat(workbench.reviewProperty().get()).isNull();
+        assertThat(workbench.reviewProperty().get()).as("validated into a new review before the step shows")
+                .isNotNull().hasParent(home.resolve("reviews")).exists();
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
     }
 
@@ -189,11 +197,23 @@ class MappingViewModelTest {
         model.loadProfile(profileFile);
 
         model.setTarget(row("Remarks"), null);
-        model.setTarget(row("Supplier"), null);
+        model.setTarget(row("Slag (kg/m3)"), null);
         model.validateAndReview();
 
         assertThat(workbench.profileProperty().get().columns()).hasSize(13);
         assertThat(workbench.profileFileProperty().get()).isNull();
+    }
+
+    @Test
+    void aKeptRuleOnAColumnNoLongerMappedBlocksValidationAndSaysWhich() {
+        model.loadProfile(open("ds1-concrete-mix.csv"));
+
+        model.setTarget(row("Supplier"), null);
+
+        assertThat(model.blockerProperty().get()).isEqualTo("The profile rule 'supplier-known' is about"
+                + " supplier_code, which no column maps now: map a column onto supplier_code again.");
+        assertThat(model.validateAndReview()).isFalse();
+        assertThat(workbench.reviewProperty().get()).isNull();
     }
 
     @Test
