@@ -28,6 +28,18 @@ public record AppContext(Workbench workbench, TaskRunner tasks, DesktopSettings 
         return home.resolve("desktop.json");
     }
 
+    /**
+     * Writes the remembered settings now, in the background: a file or review just opened is in the recent lists
+     * even if Sluice does not get to a clean quit.
+     */
+    public void saveSettings() {
+        DesktopSettings.Snapshot snapshot = settings.snapshot();
+        tasks.quiet("Remembering the recent files", ctx -> {
+            settings.write(snapshot, settingsFile());
+            return snapshot;
+        }, written -> { });
+    }
+
     /** Where new reviews are saved unless the steward picks another place. */
     public Path reviewsDirectory() {
         return home.resolve("reviews");

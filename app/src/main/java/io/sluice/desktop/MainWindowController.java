@@ -91,16 +91,19 @@ public final class MainWindowController {
             n++;
         }
         workbench.stepProperty().addListener((obs, old, step) -> show(step));
-        // whichever screen opened it, a file or review opened is remembered and offered in the File menu
+        // whichever screen opened it, a file or review opened is remembered on disk at once (a crash keeps it)
+        // and offered in the File menu
         workbench.sourceFileProperty().addListener((obs, old, file) -> {
             if (file != null) {
                 context.settings().fileOpened(file);
+                context.saveSettings();
                 refreshRecent();
             }
         });
         workbench.reviewProperty().addListener((obs, old, review) -> {
             if (review != null) {
                 context.settings().reviewOpened(review);
+                context.saveSettings();
                 refreshRecent();
             }
         });
