@@ -5,7 +5,13 @@ import io.sluice.desktop.DesktopShell;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.Views;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -20,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -129,6 +136,50 @@ class MappingViewTest {
         // the Review step validates with the new profile into a review of its own
         waitUntil(() -> workbench.reviewProperty().get() != null);
         assertThat(workbench.reviewProperty().get().getFileName().toString()).startsWith("ds1-concrete-mix-");
+    }
+
+    @Test
+    void keepsEveryControlReachableInASmallWindowAndButtonLabelsWholeBesideAWarning(FxRobot robot)
+            throws Exception {
+        openSampleAndGoToMapping(robot);
+        Button validate = robot.lookup("#validate-review").queryButton();
+        robot.interact(() -> {
+            shell.stage().setWidth(1280);
+            shell.stage().setHeight(800);
+            // two warnings at once: a required column nothing fills, and why validation has to wait
+            model(robot).setTarget(model(robot).rows().get(0), null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#missing-required").queryLabeled().isVisible()).isTrue();
+        for (String id : List.of("#validate-review", "#confirm-all", "#load-profile", "#save-profile",
+                "#load-suggested-profile")) {
+            Button button = robot.lookup(id).queryButton();
+            assertThat(shownText(button)).as(id).isEqualTo(button.getText().replace("_", ""));
+        }
+
+        robot.interact(() -> {
+            shell.stage().setWidth(500);
+            shell.stage().setHeight(400);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane scroll = robot.lookup("#step-scroll").queryAs(ScrollPane.class);
+        for (String id : List.of("#table-choice", "#validate-review")) {
+            Node control = robot.lookup(id).query();
+            robot.interact(() -> Views.ensureVisible(scroll, control));
+            WaitForAsyncUtils.waitForFxEvents();
+            Bounds onScreen = control.localToScene(control.getBoundsInLocal());
+            Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+            assertThat(viewport.contains(onScreen)).as(id + " scrolled into view at " + viewport).isTrue();
+        }
+        assertThat(shownText(validate)).isEqualTo("Validate and review");
+        robot.clickOn("#table-choice");
+        assertThat(robot.lookup("#table-choice").queryAs(ComboBox.class).isShowing()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    /** The text a button draws: its label unless it had to be cut short with an ellipsis. */
+    private static String shownText(Button button) {
+        return ((Text) button.lookup(".text")).getText();
     }
 
     @Test
