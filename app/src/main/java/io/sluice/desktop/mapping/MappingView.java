@@ -7,7 +7,15 @@ import io.sluice.desktop.Step;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import io.sluice.desktop.Workbench;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -25,6 +33,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -51,6 +61,8 @@ public final class MappingView implements StepView {
     private final AppContext context;
     private final MappingViewModel model;
     private final ConnectionViewModel connection;
+    /** What every target picker offers: "(not mapped)" and the table's columns; one list shared by all rows. */
+    private final ObservableList<String> targetChoices = FXCollections.observableArrayList(NOT_MAPPED);
 
     @FXML private StackPane root;
 
@@ -111,6 +123,36 @@ public final class MappingView implements StepView {
     @Override
     public void shown() {
         model.refresh();
+    }
+
+    @Override
+    public ObservableBooleanValue canUndo() {
+        return model.canUndoProperty();
+    }
+
+    @Override
+    public ObservableBooleanValue canRedo() {
+        return model.canRedoProperty();
+    }
+
+    @Override
+    public ObservableValue<String> undoDescription() {
+        return model.undoDescriptionProperty();
+    }
+
+    @Override
+    public ObservableValue<String> redoDescription() {
+        return model.redoDescriptionProperty();
+    }
+
+    @Override
+    public void undo() {
+        model.undo();
+    }
+
+    @Override
+    public void redo() {
+        model.redo();
     }
 
     @FXML
@@ -212,19 +254,12 @@ public final class MappingView implements StepView {
 
     private void buildMappingColumns() {
         mappingTable.setItems(model.rows());
-        mappingTable.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(MappingRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeAll("confidence-low", "unmapped");
-                if (!empty && row != null) {
-                    if (row.isLowConfidence()) {
-                        getStyleClass().add("confidence-low");
-                    } else if (!row.isMapped()) {
-                        getStyleClass().add("unmapped");
-                    }
-                }
-            }
+        mappingTable.setRowFactory(t -> new StyledRow());
+        model.targetColumns().addListener((ListChangeListener<String>) c -> {
+            List<String> choices = new ArrayList<>();
+            choices.add(NOT_MAPPED);
+            choices.addAll(model.targetColumns());
+            targetChoices.setAll(choices);
         });
         TableColumn<MappingRow, String> source = column("Source column", 170,
                 r -> new ReadOnlyStringWrapper(r.source()));
@@ -234,11 +269,11 @@ public final class MappingView implements StepView {
         TableColumn<MappingRow, String> target = column("Target column", 190, MappingRow::targetProperty);
         target.setCellFactory(c -> new TargetCell());
         TableColumn<MappingRow, String> transforms = column("Transforms", 190,
-                r -> new ReadOnlyStringWrapper(TransformSettings.describe(r.transformsProperty().get())));
+                MappingRow::transformsSummaryProperty);
         transforms.setCellFactory(c -> new TransformCell());
         TableColumn<MappingRow, Integer> confidence = new TableColumn<>("Confidence");
         confidence.setPrefWidth(90);
-        confidence.setCellValueFactory(c -> c.getValue().confidenceProperty());
+        confidence.setCellValueFactory(c -> c.getValue().shownConfidenceProperty());
         confidence.setCellFactory(c -> new ConfidenceCell());
         TableColumn<MappingRow, String> reason = column("Reason", 300, MappingRow::reasonProperty);
         reason.setCellFactory(c -> new TableCell<>() {
@@ -249,9 +284,9 @@ public final class MappingView implements StepView {
                 setTooltip(empty || text == null || text.isBlank() ? null : new Tooltip(text));
             }
         });
-        TableColumn<MappingRow, Boolean> status = new TableColumn<>("Status");
+        TableColumn<MappingRow, MappingRow.Status> status = new TableColumn<>("Status");
         status.setPrefWidth(110);
-        status.setCellValueFactory(c -> c.getValue().confirmedProperty());
+        status.setCellValueFactory(c -> c.getValue().statusProperty());
         status.setCellFactory(c -> new StatusCell());
         List<TableColumn<MappingRow, ?>> columns = new ArrayList<>(List.of(source, samples, target, transforms,
                 confidence, status, reason));
@@ -375,19 +410,90 @@ public final class MappingView implements StepView {
         return root.getScene().getWindow();
     }
 
-    /** The target picker of one row: the table's columns and "(not mapped)". */
+    /**
+     * A grid row styled by its mapping (low confidence, unmapped), following the row's state as it changes rather
+     * than only when the row is redrawn.
+     */
+    private static final class StyledRow extends TableRow<MappingRow> {
+        private final ChangeListener<String> restyle = (obs, old, style) -> style(style);
+
+        StyledRow() {
+            itemProperty().addListener((obs, old, row) -> {
+                if (old != null) {
+                    old.rowStyleProperty().removeListener(restyle);
+                }
+                if (row != null) {
+                    row.rowStyleProperty().addListener(restyle);
+                }
+                style(row == null ? null : row.rowStyleProperty().get());
+            });
+        }
+
+        private void style(String style) {
+            getStyleClass().removeAll("confidence-low", "unmapped");
+            if (style != null) {
+                getStyleClass().add(style);
+            }
+        }
+    }
+
+    /**
+     * The target picker of one row: the table's columns and "(not mapped)". A choice applies when the popup closes,
+     * on Enter or when the picker loses focus — not for each value the arrow keys pass — and Escape puts the
+     * row's target back.
+     */
     private final class TargetCell extends TableCell<MappingRow, String> {
-        private final ComboBox<String> box = new ComboBox<>();
+        private final ComboBox<String> box = new ComboBox<>(targetChoices);
+        private final InvalidationListener choicesChanged = o -> showTarget();
         private boolean updating;
 
         TargetCell() {
             box.setMaxWidth(Double.MAX_VALUE);
-            box.setOnAction(e -> {
-                MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-                if (!updating && row != null && box.getValue() != null) {
-                    model.setTarget(row, NOT_MAPPED.equals(box.getValue()) ? null : box.getValue());
+            targetChoices.addListener(new WeakInvalidationListener(choicesChanged));
+            box.setOnHidden(e -> apply());
+            box.focusedProperty().addListener((obs, was, focused) -> {
+                if (!focused && !box.isShowing()) {
+                    apply();
                 }
             });
+            box.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    showTarget();
+                } else if (e.getCode() == KeyCode.ENTER && !box.isShowing()) {
+                    apply();
+                    e.consume();
+                }
+            });
+        }
+
+        private MappingRow row() {
+            return getTableRow() == null ? null : getTableRow().getItem();
+        }
+
+        private void apply() {
+            MappingRow row = row();
+            if (updating || row == null || box.getValue() == null) {
+                return;
+            }
+            updating = true;
+            try {
+                model.setTarget(row, NOT_MAPPED.equals(box.getValue()) ? null : box.getValue());
+            } finally {
+                updating = false;
+            }
+            // declined, or taken elsewhere: the picker shows what the row maps to now
+            showTarget();
+        }
+
+        private void showTarget() {
+            MappingRow row = row();
+            if (row == null || updating && box.isShowing()) {
+                return;
+            }
+            boolean was = updating;
+            updating = true;
+            box.setValue(row.targetProperty().get() == null ? NOT_MAPPED : row.targetProperty().get());
+            updating = was;
         }
 
         @Override
@@ -397,16 +503,11 @@ public final class MappingView implements StepView {
                 setGraphic(null);
                 return;
             }
+            boolean was = updating;
             updating = true;
-            List<String> items = new ArrayList<>();
-            items.add(NOT_MAPPED);
-            items.addAll(model.targetColumns());
-            if (!box.getItems().equals(items)) {
-                box.getItems().setAll(items);
-            }
             box.setValue(target == null ? NOT_MAPPED : target);
             box.setId("target-" + getIndex());
-            updating = false;
+            updating = was;
             setGraphic(box);
         }
     }
@@ -431,12 +532,11 @@ public final class MappingView implements StepView {
         @Override
         protected void updateItem(String summary, boolean empty) {
             super.updateItem(summary, empty);
-            MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-            if (empty || row == null || !row.isMapped()) {
+            if (empty || summary == null) {
                 setGraphic(null);
                 return;
             }
-            text.setText(summary == null || summary.isEmpty() ? "none" : summary);
+            text.setText(summary);
             edit.setId("transforms-" + getIndex());
             setGraphic(new HBox(6, text, edit));
         }
@@ -447,8 +547,7 @@ public final class MappingView implements StepView {
         @Override
         protected void updateItem(Integer confidence, boolean empty) {
             super.updateItem(confidence, empty);
-            MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-            if (empty || confidence == null || row == null || !row.isMapped()) {
+            if (empty || confidence == null) {
                 setGraphic(null);
                 return;
             }
@@ -462,7 +561,7 @@ public final class MappingView implements StepView {
     }
 
     /** "Confirm" while a mapping is pending, a check mark once confirmed, nothing when unmapped. */
-    private final class StatusCell extends TableCell<MappingRow, Boolean> {
+    private final class StatusCell extends TableCell<MappingRow, MappingRow.Status> {
         private final Button confirm = new Button("Confirm");
         private final Label done = new Label("✓ Confirmed");
 
@@ -478,15 +577,14 @@ public final class MappingView implements StepView {
         }
 
         @Override
-        protected void updateItem(Boolean confirmed, boolean empty) {
-            super.updateItem(confirmed, empty);
-            MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-            if (empty || row == null || !row.isMapped()) {
+        protected void updateItem(MappingRow.Status status, boolean empty) {
+            super.updateItem(status, empty);
+            if (empty || status == null || status == MappingRow.Status.UNMAPPED) {
                 setGraphic(null);
                 return;
             }
             confirm.setId("confirm-" + getIndex());
-            setGraphic(Boolean.TRUE.equals(confirmed) ? done : confirm);
+            setGraphic(status == MappingRow.Status.CONFIRMED ? done : confirm);
         }
     }
 

@@ -13,6 +13,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +44,9 @@ class MappingViewTest {
     @Start
     void start(Stage stage) {
         shell = DesktopShell.open(stage, home);
+        // the stage is shared by the tests, and one of them makes it small
+        stage.setWidth(1280);
+        stage.setHeight(800);
     }
 
     @AfterEach
@@ -108,7 +112,12 @@ class MappingViewTest {
         robot.interact(() -> grid.scrollTo(supplier));
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<String> target = robot.lookup("#target-" + supplier).queryAs(ComboBox.class);
-        robot.interact(() -> target.setValue("(not mapped)"));
+        // chosen in the picker's popup: it applies as the popup closes
+        robot.interact(() -> {
+            target.show();
+            target.setValue("(not mapped)");
+            target.hide();
+        });
         waitUntil(() -> model.previewProperty().get().columns().size() == mappedBefore - 1);
         assertThat(model.previewProperty().get().columns()).noneMatch(c -> c.equalsIgnoreCase("supplier_code"));
 
@@ -180,6 +189,87 @@ class MappingViewTest {
     /** The text a button draws: its label unless it had to be cut short with an ellipsis. */
     private static String shownText(Button button) {
         return ((Text) button.lookup(".text")).getText();
+    }
+
+    @Test
+    void afterSwitchingTablesEveryMappedColumnCanBeConfirmedAndValidationIsReachable(FxRobot robot)
+            throws Exception {
+        openSampleAndGoToMapping(robot);
+        MappingViewModel model = model(robot);
+        ComboBox<String> tables = robot.lookup("#table-choice").queryAs(ComboBox.class);
+        String mixes = tables.getValue();
+        String suppliers = tables.getItems().stream().filter(t -> t.equalsIgnoreCase("supplier")).findFirst()
+                .orElseThrow();
+
+        robot.interact(() -> tables.setValue(suppliers));
+        waitUntil(() -> !model.loadingProperty().get() && model.targetColumns().size() == 3);
+        robot.interact(() -> tables.setValue(mixes));
+        waitUntil(() -> !model.loadingProperty().get() && model.targetColumns().size() > 3);
+
+        ComboBox<String> cementTarget = robot.lookup("#target-1").queryAs(ComboBox.class);
+        assertThat(cementTarget.getItems()).as("the picker offers the new table's columns")
+                .containsAll(model.targetColumns());
+        assertThat(robot.lookup("#confirm-1").queryButton().isVisible()).isTrue();
+        assertThat(robot.lookup("#transforms-1").queryButton().isVisible()).isTrue();
+        robot.clickOn("#confirm-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (MappingRow low : model.rows().stream().filter(MappingRow::isLowConfidence).toList()) {
+            int index = model.rows().indexOf(low);
+            robot.interact(() -> robot.lookup("#mapping-table").queryAs(TableView.class).scrollTo(index));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#confirm-" + index);
+        }
+        waitUntil(() -> !robot.lookup("#validate-review").queryButton().isDisabled());
+    }
+
+    @Test
+    void arrowKeysInATargetPickerApplyNothingUntilEnterAndATakenTargetIsAskedAbout(FxRobot robot)
+            throws Exception {
+        openSampleAndGoToMapping(robot);
+        MappingViewModel model = model(robot);
+        MappingRow cement = model.rows().get(1);
+        String before = cement.targetProperty().get();
+        List<String> targetsBefore = model.rows().stream().map(r -> r.targetProperty().get()).toList();
+
+        robot.interact(() -> robot.lookup("#target-1").query().requestFocus());
+        robot.type(KeyCode.DOWN, 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.rows().stream().map(r -> r.targetProperty().get()).toList())
+                .as("nothing applied on the way").isEqualTo(targetsBefore);
+
+        robot.type(KeyCode.ENTER);
+        javafx.scene.control.DialogPane question = robot.lookup("#confirm-dialog")
+                .queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(question.getHeaderText()).endsWith(" already fills "
+                + robot.lookup("#target-1").queryAs(ComboBox.class).getValue() + ".");
+        robot.clickOn(question.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.rows().stream().map(r -> r.targetProperty().get()).toList()).isEqualTo(targetsBefore);
+        assertThat(robot.lookup("#target-1").queryAs(ComboBox.class).getValue()).isEqualTo(before);
+
+        robot.interact(() -> model.setTarget(cement, null));
+        assertThat(cement.isMapped()).isFalse();
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cement.targetProperty().get()).as("Ctrl+Z in the Mapping step").isEqualTo(before);
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cement.isMapped()).isFalse();
+    }
+
+    @Test
+    void aLoadedProfilesTransformsShowWithoutScrolling(FxRobot robot) throws Exception {
+        openSampleAndGoToMapping(robot);
+        robot.clickOn("#load-suggested-profile");
+        waitUntil(() -> !model(robot).keptRulesProperty().get().isEmpty());
+
+        MappingViewModel model = model(robot);
+        int withTransforms = model.rows().indexOf(model.rows().stream()
+                .filter(r -> !r.transformsProperty().get().isEmpty()).findFirst().orElseThrow());
+        Button edit = robot.lookup("#transforms-" + withTransforms).queryButton();
+        Label summary = (Label) edit.getParent().getChildrenUnmodifiable().get(0);
+        assertThat(summary.getText()).isEqualTo(TransformSettings.describe(
+                model.rows().get(withTransforms).transformsProperty().get())).isNotEqualTo("none");
     }
 
     @Test
