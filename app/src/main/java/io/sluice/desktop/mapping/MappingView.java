@@ -7,10 +7,7 @@ import io.sluice.desktop.Step;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import io.sluice.desktop.Workbench;
-import javafx.beans.InvalidationListener;
-import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -29,18 +26,15 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 import java.io.File;
@@ -56,13 +50,11 @@ import java.util.List;
  */
 public final class MappingView implements StepView {
 
-    private static final String NOT_MAPPED = "(not mapped)";
-
     private final AppContext context;
     private final MappingViewModel model;
     private final ConnectionViewModel connection;
     /** What every target picker offers: "(not mapped)" and the table's columns; one list shared by all rows. */
-    private final ObservableList<String> targetChoices = FXCollections.observableArrayList(NOT_MAPPED);
+    private final ObservableList<String> targetChoices = FXCollections.observableArrayList(MappingCells.NOT_MAPPED);
 
     @FXML private StackPane root;
 
@@ -254,10 +246,10 @@ public final class MappingView implements StepView {
 
     private void buildMappingColumns() {
         mappingTable.setItems(model.rows());
-        mappingTable.setRowFactory(t -> new StyledRow());
+        mappingTable.setRowFactory(t -> new MappingCells.StyledRow());
         model.targetColumns().addListener((ListChangeListener<String>) c -> {
             List<String> choices = new ArrayList<>();
-            choices.add(NOT_MAPPED);
+            choices.add(MappingCells.NOT_MAPPED);
             choices.addAll(model.targetColumns());
             targetChoices.setAll(choices);
         });
@@ -267,14 +259,14 @@ public final class MappingView implements StepView {
         TableColumn<MappingRow, String> samples = column("Sample values", 190,
                 r -> new ReadOnlyStringWrapper(r.samples()));
         TableColumn<MappingRow, String> target = column("Target column", 190, MappingRow::targetProperty);
-        target.setCellFactory(c -> new TargetCell());
+        target.setCellFactory(c -> new MappingCells.TargetCell(model, targetChoices));
         TableColumn<MappingRow, String> transforms = column("Transforms", 190,
                 MappingRow::transformsSummaryProperty);
-        transforms.setCellFactory(c -> new TransformCell());
+        transforms.setCellFactory(c -> new MappingCells.TransformCell(model, this::window));
         TableColumn<MappingRow, Integer> confidence = new TableColumn<>("Confidence");
         confidence.setPrefWidth(90);
         confidence.setCellValueFactory(c -> c.getValue().shownConfidenceProperty());
-        confidence.setCellFactory(c -> new ConfidenceCell());
+        confidence.setCellFactory(c -> new MappingCells.ConfidenceCell());
         TableColumn<MappingRow, String> reason = column("Reason", 300, MappingRow::reasonProperty);
         reason.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -287,7 +279,7 @@ public final class MappingView implements StepView {
         TableColumn<MappingRow, MappingRow.Status> status = new TableColumn<>("Status");
         status.setPrefWidth(110);
         status.setCellValueFactory(c -> c.getValue().statusProperty());
-        status.setCellFactory(c -> new StatusCell());
+        status.setCellFactory(c -> new MappingCells.StatusCell(model));
         List<TableColumn<MappingRow, ?>> columns = new ArrayList<>(List.of(source, samples, target, transforms,
                 confidence, status, reason));
         columns.forEach(c -> c.setSortable(false));
@@ -325,7 +317,7 @@ public final class MappingView implements StepView {
             TableColumn<MappingPreview.Row, MappedValue> column = new TableColumn<>(preview.columns().get(i));
             column.setPrefWidth(120);
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().values().get(index)));
-            column.setCellFactory(c -> new PreviewCell());
+            column.setCellFactory(c -> new MappingCells.PreviewCell());
             columns.add(column);
         }
         columns.forEach(c -> c.setSortable(false));
@@ -406,206 +398,7 @@ public final class MappingView implements StepView {
         model.validateAndReview();
     }
 
-    private javafx.stage.Window window() {
+    private Window window() {
         return root.getScene().getWindow();
-    }
-
-    /**
-     * A grid row styled by its mapping (low confidence, unmapped), following the row's state as it changes rather
-     * than only when the row is redrawn.
-     */
-    private static final class StyledRow extends TableRow<MappingRow> {
-        private final ChangeListener<String> restyle = (obs, old, style) -> style(style);
-
-        StyledRow() {
-            itemProperty().addListener((obs, old, row) -> {
-                if (old != null) {
-                    old.rowStyleProperty().removeListener(restyle);
-                }
-                if (row != null) {
-                    row.rowStyleProperty().addListener(restyle);
-                }
-                style(row == null ? null : row.rowStyleProperty().get());
-            });
-        }
-
-        private void style(String style) {
-            getStyleClass().removeAll("confidence-low", "unmapped");
-            if (style != null) {
-                getStyleClass().add(style);
-            }
-        }
-    }
-
-    /**
-     * The target picker of one row: the table's columns and "(not mapped)". A choice applies when the popup closes,
-     * on Enter or when the picker loses focus — not for each value the arrow keys pass — and Escape puts the
-     * row's target back.
-     */
-    private final class TargetCell extends TableCell<MappingRow, String> {
-        private final ComboBox<String> box = new ComboBox<>(targetChoices);
-        private final InvalidationListener choicesChanged = o -> showTarget();
-        private boolean updating;
-
-        TargetCell() {
-            box.setMaxWidth(Double.MAX_VALUE);
-            targetChoices.addListener(new WeakInvalidationListener(choicesChanged));
-            box.setOnHidden(e -> apply());
-            box.focusedProperty().addListener((obs, was, focused) -> {
-                if (!focused && !box.isShowing()) {
-                    apply();
-                }
-            });
-            box.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.ESCAPE) {
-                    showTarget();
-                } else if (e.getCode() == KeyCode.ENTER && !box.isShowing()) {
-                    apply();
-                    e.consume();
-                }
-            });
-        }
-
-        private MappingRow row() {
-            return getTableRow() == null ? null : getTableRow().getItem();
-        }
-
-        private void apply() {
-            MappingRow row = row();
-            if (updating || row == null || box.getValue() == null) {
-                return;
-            }
-            updating = true;
-            try {
-                model.setTarget(row, NOT_MAPPED.equals(box.getValue()) ? null : box.getValue());
-            } finally {
-                updating = false;
-            }
-            // declined, or taken elsewhere: the picker shows what the row maps to now
-            showTarget();
-        }
-
-        private void showTarget() {
-            MappingRow row = row();
-            if (row == null || updating && box.isShowing()) {
-                return;
-            }
-            boolean was = updating;
-            updating = true;
-            box.setValue(row.targetProperty().get() == null ? NOT_MAPPED : row.targetProperty().get());
-            updating = was;
-        }
-
-        @Override
-        protected void updateItem(String target, boolean empty) {
-            super.updateItem(target, empty);
-            if (empty) {
-                setGraphic(null);
-                return;
-            }
-            boolean was = updating;
-            updating = true;
-            box.setValue(target == null ? NOT_MAPPED : target);
-            box.setId("target-" + getIndex());
-            updating = was;
-            setGraphic(box);
-        }
-    }
-
-    /** The transform summary with a button that opens the transform dialog. */
-    private final class TransformCell extends TableCell<MappingRow, String> {
-        private final Label text = new Label();
-        private final Button edit = new Button("Edit…");
-
-        TransformCell() {
-            edit.getStyleClass().add("cell-button");
-            edit.setOnAction(e -> {
-                MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-                if (row != null && row.isMapped()) {
-                    TransformDialog.edit(window(), row).ifPresent(specs -> model.setTransforms(row, specs));
-                }
-            });
-            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-            text.setMaxWidth(Double.MAX_VALUE);
-        }
-
-        @Override
-        protected void updateItem(String summary, boolean empty) {
-            super.updateItem(summary, empty);
-            if (empty || summary == null) {
-                setGraphic(null);
-                return;
-            }
-            text.setText(summary);
-            edit.setId("transforms-" + getIndex());
-            setGraphic(new HBox(6, text, edit));
-        }
-    }
-
-    /** The suggestion's confidence as a badge, amber when low. */
-    private static final class ConfidenceCell extends TableCell<MappingRow, Integer> {
-        @Override
-        protected void updateItem(Integer confidence, boolean empty) {
-            super.updateItem(confidence, empty);
-            if (empty || confidence == null) {
-                setGraphic(null);
-                return;
-            }
-            Label badge = new Label(confidence + "%");
-            badge.getStyleClass().add("confidence-badge");
-            if (confidence < MappingRow.HIGH_CONFIDENCE) {
-                badge.getStyleClass().add("low");
-            }
-            setGraphic(badge);
-        }
-    }
-
-    /** "Confirm" while a mapping is pending, a check mark once confirmed, nothing when unmapped. */
-    private final class StatusCell extends TableCell<MappingRow, MappingRow.Status> {
-        private final Button confirm = new Button("Confirm");
-        private final Label done = new Label("✓ Confirmed");
-
-        StatusCell() {
-            confirm.getStyleClass().add("cell-button");
-            done.getStyleClass().add("mapping-confirmed");
-            confirm.setOnAction(e -> {
-                MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-                if (row != null) {
-                    model.confirm(row);
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(MappingRow.Status status, boolean empty) {
-            super.updateItem(status, empty);
-            if (empty || status == null || status == MappingRow.Status.UNMAPPED) {
-                setGraphic(null);
-                return;
-            }
-            confirm.setId("confirm-" + getIndex());
-            setGraphic(status == MappingRow.Status.CONFIRMED ? done : confirm);
-        }
-    }
-
-    /** A mapped value, red with the reason as tooltip when it does not convert. */
-    private static final class PreviewCell extends TableCell<MappingPreview.Row, MappedValue> {
-        @Override
-        protected void updateItem(MappedValue value, boolean empty) {
-            super.updateItem(value, empty);
-            getStyleClass().remove("severity-error");
-            setTooltip(null);
-            if (empty || value == null) {
-                setText(null);
-                return;
-            }
-            if (value.hasError()) {
-                setText(value.text());
-                getStyleClass().add("severity-error");
-                setTooltip(new Tooltip(value.error()));
-            } else {
-                setText(value.value() == null ? "" : value.value().toString());
-            }
-        }
     }
 }

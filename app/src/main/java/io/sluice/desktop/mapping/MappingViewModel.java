@@ -190,6 +190,8 @@ public final class MappingViewModel {
         String wanted = newFile ? null : table.get();
         loading.set(true);
         error.set(null);
+        // not "Load a source first": the source is there, its columns are being read
+        blocker.set("Reading " + key.file().getFileName() + " and the target's tables…");
         context.tasks().run("Suggesting a mapping for " + key.file().getFileName(),
                 ctx -> MappingSources.load(key.file(), key.options(), key.target(), wanted, ctx), result -> {
             loadedFile = key.file();
