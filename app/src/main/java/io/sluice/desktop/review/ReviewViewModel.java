@@ -405,7 +405,7 @@ public final class ReviewViewModel {
         if (withErrors.size() > 3) {
             text.append(String.format("… and %,d more.%n", withErrors.size() - 3));
         }
-        return text.append("Approved, they go to the commit as they are; Undo takes it back.").toString();
+        return text.append("\nApproved, they go to the commit as they are; Undo takes it back.").toString();
     }
 
     /** Sets one cell's text; the row is validated again at once and its colouring follows. */
