@@ -207,16 +207,8 @@ public final class CommitView implements StepView {
         if (!model.canCommitBinding().get()) {
             return;
         }
-        long rows = model.approvedProperty().get();
-        String table = model.tableProperty().get();
-        CommitPlan plan = model.planProperty().get();
-        String what = String.format(Locale.ROOT, "%,d to insert, %,d to update, %,d to skip", plan.toInsert(),
-                plan.toUpdate(), plan.toSkip());
-        boolean confirmed = context.dialogs().confirm(
-                String.format(Locale.ROOT, "Commit %,d approved rows into %s?", rows, table),
-                "They are written in one transaction as one import batch (" + what + "). If anything goes wrong,"
-                        + " nothing is written; the batch can be rolled back later from History.",
-                "Commit");
+        boolean confirmed = CommitQuestion.confirmed(context.dialogs(), model.approvedProperty().get(),
+                model.tableProperty().get(), model.planProperty().get());
         if (confirmed) {
             model.commit();
         }

@@ -231,12 +231,7 @@ public final class HistoryView implements StepView {
     @FXML
     private void rollback() {
         model.prepareRollback(preview -> {
-            boolean confirmed = preview.needsCascade()
-                    ? context.dialogs().confirm("Roll back batch " + preview.batch().id()
-                    + " with the later batches?", preview.refusal(), "Roll back with later batches (cascade)")
-                    : context.dialogs().confirm("Roll back batch " + preview.batch().id() + "?",
-                    preview.consequences(), "Roll back");
-            if (confirmed) {
+            if (RollbackQuestion.confirmed(context.dialogs(), preview)) {
                 model.rollback(preview.batch().id(), preview.needsCascade());
             }
         });
