@@ -1,11 +1,13 @@
 package io.sluice.desktop;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the desktop remembers between starts, in {@code desktop.json} beside the embedded database: window bounds,
@@ -46,6 +49,10 @@ public final class DesktopSettings {
     private String lastDirectory;
     private List<Connection> connections = new ArrayList<>();
     private boolean samplesOffered;
+    @JsonIgnore
+    private final transient AtomicLong snapshots = new AtomicLong();
+    @JsonIgnore
+    private transient long written;
 
     /** Reads the settings, or returns defaults when there are none or they cannot be read. */
     public static DesktopSettings load(Path file) {
@@ -65,12 +72,44 @@ public final class DesktopSettings {
         }
     }
 
+    /** The settings as they are now, numbered so that writing an older snapshot never undoes a newer one. */
+    public record Snapshot(long number, byte[] json) {
+    }
+
     /** Writes the settings atomically, so a crash mid-write leaves the previous file intact. */
     public void save(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(temp.toFile(), this);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        write(snapshot(), file);
+    }
+
+    /** Takes the settings as they are now, on the thread that changes them, for {@link #write} elsewhere. */
+    public Snapshot snapshot() {
+        try {
+            return new Snapshot(snapshots.incrementAndGet(), JSON.writeValueAsBytes(this));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The desktop settings cannot be written as JSON", e);
+        }
+    }
+
+    /**
+     * Writes a snapshot atomically (a temporary file moved over the old one), unless a newer snapshot was written
+     * already; safe from any thread.
+     */
+    public void write(Snapshot snapshot, Path file) throws IOException {
+        synchronized (snapshots) {
+            if (snapshot.number() <= written) {
+                return;
+            }
+            Path directory = file.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            Path temp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+            try {
+                Files.write(temp, snapshot.json());
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            written = snapshot.number();
+        }
     }
 
     public Bounds window() {

@@ -22,6 +22,9 @@ public final class DesktopShell {
 
     private static final double DEFAULT_WIDTH = 1280;
     private static final double DEFAULT_HEIGHT = 800;
+    /** The smallest window: every step scrolls to each of its controls at this size (and below, where allowed). */
+    static final double MIN_WIDTH = 640;
+    static final double MIN_HEIGHT = 480;
 
     private final Stage stage;
     private final AppContext context;
@@ -48,14 +51,15 @@ public final class DesktopShell {
         } catch (IOException e) {
             throw new UncheckedIOException("The main window's layout is missing from this build", e);
         }
+        Views.keepLabelsWhole(root);
         DesktopSettings.Bounds bounds = settings.window();
         boolean saved = bounds.width() > 0 && onSomeScreen(bounds);
         Scene scene = new Scene(root, saved ? bounds.width() : DEFAULT_WIDTH, saved ? bounds.height() : DEFAULT_HEIGHT);
         scene.getStylesheets().add(DesktopShell.class.getResource("sluice.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Sluice");
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         if (saved) {
             stage.setX(bounds.x());
             stage.setY(bounds.y());

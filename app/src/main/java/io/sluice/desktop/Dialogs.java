@@ -37,7 +37,17 @@ public final class Dialogs {
         alert.initOwner(owner);
         alert.setTitle("Sluice");
         alert.setHeaderText(header);
+        alert.getDialogPane().setId("confirm-dialog");
         return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    /** Says something that needs no answer. */
+    public static void inform(Window owner, String header, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setTitle("Sluice");
+        alert.setHeaderText(header);
+        alert.showAndWait();
     }
 
     /** Asks for a non-blank line of text, e.g. a reject reason; empty when cancelled. */

@@ -7,11 +7,13 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -47,6 +49,7 @@ public final class MainWindowController {
     @FXML private BorderPane root;
     @FXML private VBox stepNav;
     @FXML private StackPane content;
+    @FXML private ScrollPane contentScroll;
     @FXML private Menu recentFilesMenu;
     @FXML private Menu recentReviewsMenu;
     @FXML private Menu exportMenu;
@@ -91,26 +94,52 @@ public final class MainWindowController {
             n++;
         }
         workbench.stepProperty().addListener((obs, old, step) -> show(step));
-        // whichever screen opened it, a file or review opened is remembered and offered in the File menu
+        // whichever screen opened it, a file or review opened is remembered on disk at once (a crash keeps it)
+        // and offered in the File menu
         workbench.sourceFileProperty().addListener((obs, old, file) -> {
             if (file != null) {
                 context.settings().fileOpened(file);
+                context.saveSettings();
                 refreshRecent();
             }
         });
         workbench.reviewProperty().addListener((obs, old, review) -> {
             if (review != null) {
                 context.settings().reviewOpened(review);
+                context.saveSettings();
                 refreshRecent();
             }
         });
         targetLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> "Target: " + workbench.targetProperty().get().label(), workbench.targetProperty()));
         bindStatusBar();
+        followFocus();
         io.sluice.desktop.export.ExportMenu.install(exportMenu, context);
         enableDrop();
         refreshRecent();
         show(workbench.stepProperty().get());
+    }
+
+    /** In a window smaller than the step, the control the keyboard moves to is scrolled into view. */
+    private void followFocus() {
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, before, focused) -> {
+                    if (focused != null && isInStep(focused)) {
+                        Views.ensureVisible(contentScroll, focused);
+                    }
+                });
+            }
+        });
+    }
+
+    private boolean isInStep(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == content) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void show(Step step) {

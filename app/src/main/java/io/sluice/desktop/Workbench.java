@@ -70,10 +70,15 @@ public final class Workbench {
         return batch;
     }
 
-    /** Starts over with a new source file: the options, inspection and review of the previous file no longer apply. */
+    /**
+     * Starts over with a new source file: the options, inspection, mapping, profile file and review of the previous
+     * file no longer apply (a review validated now would otherwise read the new file with the old mapping).
+     */
     public void openSource(Path file) {
         sourceOptions.set(null);
         inspection.set(null);
+        profile.set(null);
+        profileFile.set(null);
         review.set(null);
         // through null, so that opening the same file again still reads it afresh
         sourceFile.set(null);

@@ -52,4 +52,23 @@ class DesktopSettingsTest {
         assertThat(settings.recentFiles()).isEmpty();
         assertThat(dir.resolve("desktop.json.damaged")).exists();
     }
+
+    @Test
+    void anOlderSnapshotWrittenLateDoesNotUndoANewerOne() throws Exception {
+        Path file = dir.resolve("desktop.json");
+        DesktopSettings settings = new DesktopSettings();
+        settings.fileOpened(dir.resolve("a.csv"));
+        DesktopSettings.Snapshot older = settings.snapshot();
+        settings.fileOpened(dir.resolve("b.csv"));
+        DesktopSettings.Snapshot newer = settings.snapshot();
+
+        settings.write(newer, file);
+        settings.write(older, file);
+
+        assertThat(DesktopSettings.load(file).recentFiles()).containsExactly(dir.resolve("b.csv"),
+                dir.resolve("a.csv"));
+        try (var left = Files.list(dir)) {
+            assertThat(left).as("no temporary file left behind").containsExactly(file);
+        }
+    }
 }

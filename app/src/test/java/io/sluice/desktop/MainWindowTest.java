@@ -69,4 +69,17 @@ class MainWindowTest {
                 .startsWith("Target: Embedded database");
         assertThat(Screenshots.take(robot, shell.stage().getScene(), "main-window")).exists();
     }
+
+    @Test
+    void remembersAnOpenedFileAndReviewOnDiskAtOnceNotOnlyAtAQuit(FxRobot robot) throws Exception {
+        Path source = java.nio.file.Files.writeString(home.resolve("opened-now.csv"), "a,b\n1,2\n");
+        Path review = home.resolve("reviews").resolve("kept-now.sluice");
+        robot.interact(() -> shell.context().workbench().openSource(source));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> DesktopSettings.load(home.resolve("desktop.json"))
+                .recentFiles().contains(source.toAbsolutePath().normalize()));
+        robot.interact(() -> shell.context().workbench().reviewProperty().set(review));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> DesktopSettings.load(home.resolve("desktop.json"))
+                .recentReviews().contains(review.toAbsolutePath().normalize()));
+        robot.interact(() -> shell.context().workbench().reviewProperty().set(null));
+    }
 }

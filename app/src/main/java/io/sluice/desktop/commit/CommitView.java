@@ -4,7 +4,6 @@ import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.rules.Finding;
 import io.sluice.desktop.AppContext;
-import io.sluice.desktop.Dialogs;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import io.sluice.desktop.task.TaskHandle;
@@ -208,16 +207,8 @@ public final class CommitView implements StepView {
         if (!model.canCommitBinding().get()) {
             return;
         }
-        long rows = model.approvedProperty().get();
-        String table = model.tableProperty().get();
-        CommitPlan plan = model.planProperty().get();
-        String what = String.format(Locale.ROOT, "%,d to insert, %,d to update, %,d to skip", plan.toInsert(),
-                plan.toUpdate(), plan.toSkip());
-        boolean confirmed = Dialogs.confirm(context.window().get(),
-                String.format(Locale.ROOT, "Commit %,d approved rows into %s?", rows, table),
-                "They are written in one transaction as one import batch (" + what + "). If anything goes wrong,"
-                        + " nothing is written; the batch can be rolled back later from History.",
-                "Commit");
+        boolean confirmed = CommitQuestion.confirmed(context.dialogs(), model.approvedProperty().get(),
+                model.tableProperty().get(), model.planProperty().get());
         if (confirmed) {
             model.commit();
         }

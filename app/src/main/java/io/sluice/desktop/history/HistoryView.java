@@ -5,7 +5,6 @@ import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
 import io.sluice.desktop.AppContext;
-import io.sluice.desktop.Dialogs;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
@@ -232,12 +231,7 @@ public final class HistoryView implements StepView {
     @FXML
     private void rollback() {
         model.prepareRollback(preview -> {
-            boolean confirmed = preview.needsCascade()
-                    ? Dialogs.confirm(context.window().get(), "Roll back batch " + preview.batch().id()
-                    + " with the later batches?", preview.refusal(), "Roll back with later batches (cascade)")
-                    : Dialogs.confirm(context.window().get(), "Roll back batch " + preview.batch().id() + "?",
-                    preview.consequences(), "Roll back");
-            if (confirmed) {
+            if (RollbackQuestion.confirmed(context.dialogs(), preview)) {
                 model.rollback(preview.batch().id(), preview.needsCascade());
             }
         });

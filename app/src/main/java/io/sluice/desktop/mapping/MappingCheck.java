@@ -3,10 +3,15 @@ package io.sluice.desktop.mapping;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileProblem;
 import io.sluice.core.profile.ProfileValidator;
+import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.target.ColumnInfo;
 import io.sluice.core.target.TableInfo;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Whether a mapping is ready for validation, and what it leaves unfilled, in plain sentences. */
 final class MappingCheck {
@@ -28,8 +33,31 @@ final class MappingCheck {
             return pending.size() == 1 ? "Confirm the one suggested mapping still pending" + which + "."
                     : "Confirm the " + pending.size() + " suggested mappings still pending" + which + ".";
         }
+        String unmappedRule = ruleOnUnmappedColumn(profile);
+        if (unmappedRule != null) {
+            return unmappedRule;
+        }
         ProfileProblem problem = ProfileValidator.firstProblem(profile);
         return problem == null ? null : "The profile is not usable yet: " + problem.message() + ".";
+    }
+
+    /** A kept profile rule about a column nothing maps any more (validation would refuse it), as a sentence. */
+    private static String ruleOnUnmappedColumn(Profile profile) {
+        Set<String> mapped = profile.columns().stream().map(m -> m.target().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        for (RuleSpec rule : profile.rules()) {
+            List<String> about = new ArrayList<>(rule.columns() == null ? List.of() : rule.columns());
+            if (rule.column() != null) {
+                about.add(rule.column());
+            }
+            for (String column : about) {
+                if (!mapped.contains(column.toLowerCase(Locale.ROOT))) {
+                    return "The profile rule '" + rule.id() + "' is about " + column + ", which no column maps now:"
+                            + " map a column onto " + column + " again.";
+                }
+            }
+        }
+        return null;
     }
 
     /** The required columns of the table that nothing fills, as a warning; "" when there are none. */

@@ -3,6 +3,8 @@ package io.sluice.desktop.mapping;
 import io.sluice.core.profile.TransformSpec;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -30,11 +32,47 @@ public final class MappingRow {
     private final StringProperty reason = new SimpleStringProperty("");
     private final BooleanProperty confirmed = new SimpleBooleanProperty();
     private final BooleanBinding pending;
+    private final ObjectBinding<Status> status;
+    private final StringBinding transformsSummary;
+    private final ObjectBinding<Integer> shownConfidence;
+    private final StringBinding rowStyle;
+
+    /** Where a column's mapping stands, as the grid's status column shows it. */
+    public enum Status { UNMAPPED, PENDING, CONFIRMED }
 
     MappingRow(String source, String samples) {
         this.source = source;
         this.samples = samples;
         pending = Bindings.createBooleanBinding(() -> target.get() != null && !confirmed.get(), target, confirmed);
+        status = Bindings.createObjectBinding(() -> target.get() == null ? Status.UNMAPPED
+                : confirmed.get() ? Status.CONFIRMED : Status.PENDING, target, confirmed);
+        transformsSummary = Bindings.createStringBinding(() -> target.get() == null ? null
+                : transforms.get().isEmpty() ? "none" : TransformSettings.describe(transforms.get()),
+                target, transforms);
+        shownConfidence = Bindings.createObjectBinding(() -> target.get() == null ? null : confidence.get(),
+                target, confidence);
+        rowStyle = Bindings.createStringBinding(() -> isLowConfidence() ? "confidence-low"
+                : target.get() == null ? "unmapped" : null, target, confidence);
+    }
+
+    /** Unmapped, pending or confirmed; changes with the target and the confirmation. */
+    public ObjectBinding<Status> statusProperty() {
+        return status;
+    }
+
+    /** The transforms in words ("none" when there are none); null while the column is not mapped. */
+    public StringBinding transformsSummaryProperty() {
+        return transformsSummary;
+    }
+
+    /** The suggestion's confidence while the column is mapped, else null. */
+    public ObjectBinding<Integer> shownConfidenceProperty() {
+        return shownConfidence;
+    }
+
+    /** The grid row's style: "confidence-low", "unmapped", or null. */
+    public StringBinding rowStyleProperty() {
+        return rowStyle;
     }
 
     /** The source column header. */

@@ -8,6 +8,11 @@ import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import io.sluice.desktop.Workbench;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -21,16 +26,15 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 import java.io.File;
@@ -46,11 +50,11 @@ import java.util.List;
  */
 public final class MappingView implements StepView {
 
-    private static final String NOT_MAPPED = "(not mapped)";
-
     private final AppContext context;
     private final MappingViewModel model;
     private final ConnectionViewModel connection;
+    /** What every target picker offers: "(not mapped)" and the table's columns; one list shared by all rows. */
+    private final ObservableList<String> targetChoices = FXCollections.observableArrayList(MappingCells.NOT_MAPPED);
 
     @FXML private StackPane root;
 
@@ -111,6 +115,36 @@ public final class MappingView implements StepView {
     @Override
     public void shown() {
         model.refresh();
+    }
+
+    @Override
+    public ObservableBooleanValue canUndo() {
+        return model.canUndoProperty();
+    }
+
+    @Override
+    public ObservableBooleanValue canRedo() {
+        return model.canRedoProperty();
+    }
+
+    @Override
+    public ObservableValue<String> undoDescription() {
+        return model.undoDescriptionProperty();
+    }
+
+    @Override
+    public ObservableValue<String> redoDescription() {
+        return model.redoDescriptionProperty();
+    }
+
+    @Override
+    public void undo() {
+        model.undo();
+    }
+
+    @Override
+    public void redo() {
+        model.redo();
     }
 
     @FXML
@@ -212,19 +246,12 @@ public final class MappingView implements StepView {
 
     private void buildMappingColumns() {
         mappingTable.setItems(model.rows());
-        mappingTable.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(MappingRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeAll("confidence-low", "unmapped");
-                if (!empty && row != null) {
-                    if (row.isLowConfidence()) {
-                        getStyleClass().add("confidence-low");
-                    } else if (!row.isMapped()) {
-                        getStyleClass().add("unmapped");
-                    }
-                }
-            }
+        mappingTable.setRowFactory(t -> new MappingCells.StyledRow());
+        model.targetColumns().addListener((ListChangeListener<String>) c -> {
+            List<String> choices = new ArrayList<>();
+            choices.add(MappingCells.NOT_MAPPED);
+            choices.addAll(model.targetColumns());
+            targetChoices.setAll(choices);
         });
         TableColumn<MappingRow, String> source = column("Source column", 170,
                 r -> new ReadOnlyStringWrapper(r.source()));
@@ -232,14 +259,14 @@ public final class MappingView implements StepView {
         TableColumn<MappingRow, String> samples = column("Sample values", 190,
                 r -> new ReadOnlyStringWrapper(r.samples()));
         TableColumn<MappingRow, String> target = column("Target column", 190, MappingRow::targetProperty);
-        target.setCellFactory(c -> new TargetCell());
+        target.setCellFactory(c -> new MappingCells.TargetCell(model, targetChoices));
         TableColumn<MappingRow, String> transforms = column("Transforms", 190,
-                r -> new ReadOnlyStringWrapper(TransformSettings.describe(r.transformsProperty().get())));
-        transforms.setCellFactory(c -> new TransformCell());
+                MappingRow::transformsSummaryProperty);
+        transforms.setCellFactory(c -> new MappingCells.TransformCell(model, this::window));
         TableColumn<MappingRow, Integer> confidence = new TableColumn<>("Confidence");
         confidence.setPrefWidth(90);
-        confidence.setCellValueFactory(c -> c.getValue().confidenceProperty());
-        confidence.setCellFactory(c -> new ConfidenceCell());
+        confidence.setCellValueFactory(c -> c.getValue().shownConfidenceProperty());
+        confidence.setCellFactory(c -> new MappingCells.ConfidenceCell());
         TableColumn<MappingRow, String> reason = column("Reason", 300, MappingRow::reasonProperty);
         reason.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -249,10 +276,10 @@ public final class MappingView implements StepView {
                 setTooltip(empty || text == null || text.isBlank() ? null : new Tooltip(text));
             }
         });
-        TableColumn<MappingRow, Boolean> status = new TableColumn<>("Status");
+        TableColumn<MappingRow, MappingRow.Status> status = new TableColumn<>("Status");
         status.setPrefWidth(110);
-        status.setCellValueFactory(c -> c.getValue().confirmedProperty());
-        status.setCellFactory(c -> new StatusCell());
+        status.setCellValueFactory(c -> c.getValue().statusProperty());
+        status.setCellFactory(c -> new MappingCells.StatusCell(model));
         List<TableColumn<MappingRow, ?>> columns = new ArrayList<>(List.of(source, samples, target, transforms,
                 confidence, status, reason));
         columns.forEach(c -> c.setSortable(false));
@@ -290,7 +317,7 @@ public final class MappingView implements StepView {
             TableColumn<MappingPreview.Row, MappedValue> column = new TableColumn<>(preview.columns().get(i));
             column.setPrefWidth(120);
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().values().get(index)));
-            column.setCellFactory(c -> new PreviewCell());
+            column.setCellFactory(c -> new MappingCells.PreviewCell());
             columns.add(column);
         }
         columns.forEach(c -> c.setSortable(false));
@@ -371,143 +398,7 @@ public final class MappingView implements StepView {
         model.validateAndReview();
     }
 
-    private javafx.stage.Window window() {
+    private Window window() {
         return root.getScene().getWindow();
-    }
-
-    /** The target picker of one row: the table's columns and "(not mapped)". */
-    private final class TargetCell extends TableCell<MappingRow, String> {
-        private final ComboBox<String> box = new ComboBox<>();
-        private boolean updating;
-
-        TargetCell() {
-            box.setMaxWidth(Double.MAX_VALUE);
-            box.setOnAction(e -> {
-                MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-                if (!updating && row != null && box.getValue() != null) {
-                    model.setTarget(row, NOT_MAPPED.equals(box.getValue()) ? null : box.getValue());
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(String target, boolean empty) {
-            super.updateItem(target, empty);
-            if (empty) {
-                setGraphic(null);
-                return;
-            }
-            updating = true;
-            List<String> items = new ArrayList<>();
-            items.add(NOT_MAPPED);
-            items.addAll(model.targetColumns());
-            if (!box.getItems().equals(items)) {
-                box.getItems().setAll(items);
-            }
-            box.setValue(target == null ? NOT_MAPPED : target);
-            box.setId("target-" + getIndex());
-            updating = false;
-            setGraphic(box);
-        }
-    }
-
-    /** The transform summary with a button that opens the transform dialog. */
-    private final class TransformCell extends TableCell<MappingRow, String> {
-        private final Label text = new Label();
-        private final Button edit = new Button("Edit…");
-
-        TransformCell() {
-            edit.getStyleClass().add("cell-button");
-            edit.setOnAction(e -> {
-                MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-                if (row != null && row.isMapped()) {
-                    TransformDialog.edit(window(), row).ifPresent(specs -> model.setTransforms(row, specs));
-                }
-            });
-            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-            text.setMaxWidth(Double.MAX_VALUE);
-        }
-
-        @Override
-        protected void updateItem(String summary, boolean empty) {
-            super.updateItem(summary, empty);
-            MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-            if (empty || row == null || !row.isMapped()) {
-                setGraphic(null);
-                return;
-            }
-            text.setText(summary == null || summary.isEmpty() ? "none" : summary);
-            edit.setId("transforms-" + getIndex());
-            setGraphic(new HBox(6, text, edit));
-        }
-    }
-
-    /** The suggestion's confidence as a badge, amber when low. */
-    private static final class ConfidenceCell extends TableCell<MappingRow, Integer> {
-        @Override
-        protected void updateItem(Integer confidence, boolean empty) {
-            super.updateItem(confidence, empty);
-            MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-            if (empty || confidence == null || row == null || !row.isMapped()) {
-                setGraphic(null);
-                return;
-            }
-            Label badge = new Label(confidence + "%");
-            badge.getStyleClass().add("confidence-badge");
-            if (confidence < MappingRow.HIGH_CONFIDENCE) {
-                badge.getStyleClass().add("low");
-            }
-            setGraphic(badge);
-        }
-    }
-
-    /** "Confirm" while a mapping is pending, a check mark once confirmed, nothing when unmapped. */
-    private final class StatusCell extends TableCell<MappingRow, Boolean> {
-        private final Button confirm = new Button("Confirm");
-        private final Label done = new Label("✓ Confirmed");
-
-        StatusCell() {
-            confirm.getStyleClass().add("cell-button");
-            done.getStyleClass().add("mapping-confirmed");
-            confirm.setOnAction(e -> {
-                MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-                if (row != null) {
-                    model.confirm(row);
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(Boolean confirmed, boolean empty) {
-            super.updateItem(confirmed, empty);
-            MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
-            if (empty || row == null || !row.isMapped()) {
-                setGraphic(null);
-                return;
-            }
-            confirm.setId("confirm-" + getIndex());
-            setGraphic(Boolean.TRUE.equals(confirmed) ? done : confirm);
-        }
-    }
-
-    /** A mapped value, red with the reason as tooltip when it does not convert. */
-    private static final class PreviewCell extends TableCell<MappingPreview.Row, MappedValue> {
-        @Override
-        protected void updateItem(MappedValue value, boolean empty) {
-            super.updateItem(value, empty);
-            getStyleClass().remove("severity-error");
-            setTooltip(null);
-            if (empty || value == null) {
-                setText(null);
-                return;
-            }
-            if (value.hasError()) {
-                setText(value.text());
-                getStyleClass().add("severity-error");
-                setTooltip(new Tooltip(value.error()));
-            } else {
-                setText(value.value() == null ? "" : value.value().toString());
-            }
-        }
     }
 }

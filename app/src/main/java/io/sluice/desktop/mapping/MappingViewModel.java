@@ -65,6 +65,7 @@ public final class MappingViewModel {
     private final StringProperty profileName = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Path> savedFile = new ReadOnlyObjectWrapper<>();
     private final ProfileDraft draft = new ProfileDraft();
+    private final MappingHistory history = new MappingHistory();
     private SourceSample sample;
     private Path loadedFile;
     private Key loaded;
@@ -184,16 +185,20 @@ public final class MappingViewModel {
     }
 
     private void load(Key key) {
-        String wanted = table.get();
         boolean newFile = loadedFile == null || !loadedFile.equals(key.file());
+        // a new file gets the table that matches it best; the same file read again keeps the steward's table
+        String wanted = newFile ? null : table.get();
         loading.set(true);
         error.set(null);
+        // not "Load a source first": the source is there, its columns are being read
+        blocker.set("Reading " + key.file().getFileName() + " and the target's tables…");
         context.tasks().run("Suggesting a mapping for " + key.file().getFileName(),
                 ctx -> MappingSources.load(key.file(), key.options(), key.target(), wanted, ctx), result -> {
             loadedFile = key.file();
             sample = result.sample();
             // A profile loaded for another file or target no longer applies: the steward loads one again.
             draft.clear();
+            history.clear();
             notes.set("");
             savedFile.set(null);
             lastSaved = null;
@@ -231,6 +236,7 @@ public final class MappingViewModel {
         context.tasks().run("Suggesting a mapping onto " + name, ctx -> MappingSources.onto(name, read, target),
                 result -> {
             draft.clear();
+            history.clear();
             notes.set("");
             applying = true;
             try {
@@ -268,41 +274,82 @@ public final class MappingViewModel {
     /** Confirms one suggested mapping. */
     public void confirm(MappingRow row) {
         if (row.isMapped()) {
-            row.confirmedProperty().set(true);
+            history.record("Confirm " + row.source(), rows, () -> row.confirmedProperty().set(true));
         }
     }
 
     /** Confirms every pending suggestion at or above {@link MappingRow#HIGH_CONFIDENCE}; returns how many. */
     public int confirmAllHighConfidence() {
-        int n = 0;
-        for (MappingRow r : rows) {
-            if (r.pendingProperty().get() && !r.isLowConfidence()) {
-                r.confirmedProperty().set(true);
-                n++;
-            }
-        }
-        return n;
+        List<MappingRow> high = rows.stream().filter(r -> r.pendingProperty().get() && !r.isLowConfidence())
+                .toList();
+        history.record("Confirm " + high.size() + " high-confidence mappings", rows,
+                () -> high.forEach(r -> r.confirmedProperty().set(true)));
+        return high.size();
     }
 
     /**
      * Maps a source column onto a target column chosen by hand (null: not mapped), which confirms it. A target
-     * feeds from one column only, so a row that fed it before is unmapped.
+     * feeds from one column only: when another column fills it, the steward is asked first, and a yes swaps the
+     * two columns' targets (or unmaps the other one when this column had none). False when nothing changed.
      */
-    public void setTarget(MappingRow row, String target) {
-        if (Objects.equals(row.targetProperty().get(), target)) {
-            return;
+    public boolean setTarget(MappingRow row, String target) {
+        String previous = row.targetProperty().get();
+        if (Objects.equals(previous, target)) {
+            return false;
         }
-        if (target != null) {
-            rows.stream().filter(r -> r != row && target.equals(r.targetProperty().get()))
-                    .forEach(r -> r.assign(null, List.of(), null, "its target went to '" + row.source() + "'",
-                            false));
+        MappingRow holder = target == null ? null : rows.stream()
+                .filter(r -> r != row && target.equals(r.targetProperty().get())).findFirst().orElse(null);
+        if (holder != null && !context.dialogs().confirm("'" + holder.source() + "' already fills " + target + ".",
+                previous == null
+                        ? "'" + row.source() + "' fills " + target + " instead, and '" + holder.source()
+                        + "' is then not mapped."
+                        : "Swap: '" + row.source() + "' fills " + target + " and '" + holder.source() + "' fills "
+                        + previous + ".", previous == null ? "Move the mapping" : "Swap")) {
+            return false;
         }
-        row.assign(target, target == null ? List.of() : row.transformsProperty().get(), null,
-                target == null ? "not mapped by choice" : "chosen by hand", target != null);
+        history.record(target == null ? "Unmap " + row.source() : "Map " + row.source() + " onto " + target, rows,
+                () -> {
+            if (holder != null) {
+                holder.assign(previous, previous == null ? List.of() : holder.transformsProperty().get(), null,
+                        previous == null ? "its target went to '" + row.source() + "'"
+                                : "swapped with '" + row.source() + "'", previous != null);
+            }
+            row.assign(target, target == null ? List.of() : row.transformsProperty().get(), null,
+                    target == null ? "not mapped by choice" : "chosen by hand", target != null);
+        });
+        return true;
     }
 
     public void setTransforms(MappingRow row, List<io.sluice.core.profile.TransformSpec> transforms) {
-        row.transformsProperty().set(List.copyOf(transforms));
+        history.record("Transforms of " + row.source(), rows,
+                () -> row.transformsProperty().set(List.copyOf(transforms)));
+    }
+
+    /** Takes the last change to the mapping back. */
+    public void undo() {
+        history.undo(rows);
+    }
+
+    /** Makes the last undone change to the mapping again. */
+    public void redo() {
+        history.redo(rows);
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return history.canUndoProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return history.canRedoProperty();
+    }
+
+    /** What undo would take back, e.g. "Map Water onto WATER_KG"; "" when nothing. */
+    public ReadOnlyStringProperty undoDescriptionProperty() {
+        return history.undoDescriptionProperty();
+    }
+
+    public ReadOnlyStringProperty redoDescriptionProperty() {
+        return history.redoDescriptionProperty();
     }
 
     /** The profile the screen shows now, or null before a table is chosen. */
@@ -337,6 +384,7 @@ public final class MappingViewModel {
             } finally {
                 applying = false;
             }
+            history.clear();
             int n = draft.rules().size();
             keptRules.set(n == 0 ? "" : n + (n == 1 ? " profile rule kept" : " profile rules kept"));
             savedFile.set(file);
@@ -364,19 +412,20 @@ public final class MappingViewModel {
     }
 
     /**
-     * Hands the profile to the Review step, which validates the source into a new review; false (and nothing
-     * changed) while {@link #blockerProperty()} says why not.
+     * Makes the profile the workbench's, starts validating the source with it into a new review and shows the
+     * Review step, where the validation's progress and then the review appear; false (and nothing changed) while
+     * {@link #blockerProperty()} says why not or a validation is already running.
      */
     public boolean validateAndReview() {
         updateBlocker();
-        if (blocker.get() != null) {
+        if (blocker.get() != null || context.validation().runningProperty().get()) {
             return false;
         }
         Profile profile = profile();
         Workbench workbench = context.workbench();
         workbench.profileProperty().set(profile);
         workbench.profileFileProperty().set(profile.equals(lastSaved) ? savedFile.get() : null);
-        workbench.reviewProperty().set(null);
+        context.validation().start();
         workbench.stepProperty().set(Step.REVIEW);
         return true;
     }

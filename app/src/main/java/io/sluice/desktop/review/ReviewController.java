@@ -1,10 +1,8 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.workspace.FindingCounts;
 import io.sluice.core.workspace.ReviewQuery.GridRow;
 import io.sluice.desktop.AppContext;
 import io.sluice.desktop.Views;
-import io.sluice.desktop.Dialogs;
 import io.sluice.desktop.Step;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -30,16 +28,12 @@ import javafx.util.Duration;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Binds the review screen to its {@link ReviewViewModel} and forwards the steward's clicks and keys; the dialogs
- * (reject reason, confirming a bulk action) are asked here, the work is done by the view model.
+ * Binds the review screen to its {@link ReviewViewModel} and forwards the steward's clicks and keys; the view model
+ * asks what it needs to know (a reject reason, a confirmation) and does the work.
  */
 public final class ReviewController {
-
-    /** Bulk actions on more rows than this ask first. */
-    static final long CONFIRM_ABOVE = 100;
 
     private final AppContext context;
     private final ReviewViewModel vm;
@@ -236,8 +230,9 @@ public final class ReviewController {
         if (row.findings().isEmpty()) {
             text.append("\nNo findings.");
         }
-        row.findings().forEach(f -> text.append("\n• ").append(f.cell() == null ? "" : f.cell() + ": ")
-                .append(f.message()));
+        if (!row.findings().isEmpty()) {
+            text.append('\n').append(ReviewGrid.findingsText(row).replace("\n", "\n• ").replaceFirst("^", "• "));
+        }
         rowFindings.setText(text.toString());
     }
 
@@ -250,36 +245,27 @@ public final class ReviewController {
 
     @FXML
     void rejectSelected() {
-        List<Integer> positions = gridColumns.selectedPositions();
-        if (!positions.isEmpty()) {
-            String what = positions.size() == 1 ? "row " + rowNumberAt(positions.get(0)) : positions.size() + " rows";
-            askReason("Reject " + what).ifPresent(reason -> vm.reject(positions, reason));
-        }
+        vm.rejectSelected(gridColumns.selectedPositions());
     }
 
     @FXML
     private void approveAllValid() {
-        if (confirm(validPending(), "Approve all valid pending rows?", "Approve")) {
-            vm.approveAllValid();
-        }
+        vm.approveAllValid();
     }
 
     @FXML
     private void rejectAllWithErrors() {
-        askReason("Reject all pending rows with errors").ifPresent(vm::rejectAllWithErrors);
+        vm.rejectAllWithErrors();
     }
 
     @FXML
     private void approveShown() {
-        if (confirm(vm.shownProperty().getValue().longValue(), "Approve the rows shown?", "Approve")) {
-            vm.approveShown();
-        }
+        vm.approveShown();
     }
 
     @FXML
     private void rejectShown() {
-        long shown = vm.shownProperty().getValue().longValue();
-        askReason(String.format("Reject the %,d rows shown", shown)).ifPresent(vm::rejectShown);
+        vm.rejectShown();
     }
 
     @FXML
@@ -314,27 +300,6 @@ public final class ReviewController {
             context.settings().reviewOpened(file.toPath());
             context.workbench().openReview(file.toPath());
         }
-    }
-
-    private long validPending() {
-        FindingCounts counts = vm.counts().findingsProperty().getValue();
-        return counts == null ? 0 : Math.max(0, vm.counts().totalProperty().getValue().longValue() - counts.rowsWithErrors());
-    }
-
-    private boolean confirm(long rows, String header, String verb) {
-        return rows <= CONFIRM_ABOVE || Dialogs.confirm(context.window().get(), header,
-                String.format("This decides up to %,d rows at once. Undo takes it back as one step.", rows),
-                verb);
-    }
-
-    private Optional<String> askReason(String header) {
-        return Dialogs.askText(context.window().get(), header, "Why? (kept with each row's decision)",
-                vm.lastReasonProperty().getValue());
-    }
-
-    private String rowNumberAt(int position) {
-        GridRow row = vm.loadedRow(position);
-        return row == null ? "" : String.valueOf(row.row());
     }
 
     /** The dashboard draws the decision pie only once counts are in. */

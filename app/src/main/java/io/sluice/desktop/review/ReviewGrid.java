@@ -6,11 +6,13 @@ import io.sluice.core.workspace.DecisionStatus;
 import io.sluice.core.workspace.ReviewQuery;
 import io.sluice.core.workspace.ReviewQuery.GridRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -27,7 +29,9 @@ import java.util.stream.Collectors;
 final class ReviewGrid {
 
     private static final String[] CELL_STYLES = {"severity-error", "severity-warning", "cell-loading",
-            "cell-edited", "status-approved", "status-rejected", "status-pending"};
+            "cell-edited", "status-approved", "status-rejected", "status-pending", "row-error", "row-warning"};
+    /** A row with an error finding anywhere, on a cell or on the row as a whole (a cross-field rule). */
+    private static final PseudoClass ROW_ERRORS = PseudoClass.getPseudoClass("errors");
     private static final java.util.Set<String> CELL_STYLE_SET = java.util.Set.of(CELL_STYLES);
 
     private final TableView<GridRow> table;
@@ -42,6 +46,7 @@ final class ReviewGrid {
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setSortPolicy(t -> true);
+        table.setRowFactory(t -> new MarkedRow());
         table.setPlaceholder(new javafx.scene.control.Label("No rows match the filter."));
         table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<GridRow, ?>>) c ->
                 sortChanged());
@@ -53,7 +58,7 @@ final class ReviewGrid {
         table.getColumns().clear();
         TableColumn<GridRow, GridRow> number = column("Row", 64, -1);
         number.setId("col-row");
-        number.setCellFactory(c -> new TextCell(row -> String.valueOf(row.row()), "row-number"));
+        number.setCellFactory(c -> new RowNumberCell());
         TableColumn<GridRow, GridRow> status = column("Status", 96, -2);
         status.setId("col-status");
         status.setSortable(false);
@@ -159,33 +164,45 @@ final class ReviewGrid {
         }
     }
 
-    /** Read-only text with a style class. */
-    private static class TextCell extends TableCell<GridRow, GridRow> {
-        private final java.util.function.Function<GridRow, String> text;
-        private final String style;
-
-        TextCell(java.util.function.Function<GridRow, String> text, String style) {
-            this.text = text;
-            this.style = style;
-            getStyleClass().add(style);
+    /**
+     * The row number, marked when the row has findings: red with "!" for errors, amber for warnings, every
+     * finding of the row as tooltip — the only mark a finding on the row as a whole (no cell) gets.
+     */
+    private static final class RowNumberCell extends TableCell<GridRow, GridRow> {
+        RowNumberCell() {
+            getStyleClass().add("row-number");
         }
 
         @Override
         protected void updateItem(GridRow row, boolean empty) {
             super.updateItem(row, empty);
-            if (empty || row == null) {
-                setText(null);
-                restyle(this);
-            } else if (PagedRows.isPlaceholder(row)) {
-                setText("…");
-                restyle(this, "cell-loading");
-            } else {
-                setText(text.apply(row));
-                restyle(this);
+            if (empty || row == null || PagedRows.isPlaceholder(row)) {
+                setText(empty || row == null ? null : "…");
+                restyle(this, empty || row == null ? null : "cell-loading");
+                tip(this, null);
+                return;
             }
-            if (!getStyleClass().contains(style)) {
-                getStyleClass().add(style);
-            }
+            Severity severity = worst(row.findings());
+            setText(severity == Severity.ERROR ? "! " + row.row() : String.valueOf(row.row()));
+            restyle(this, severity == null ? null : severity == Severity.ERROR ? "row-error" : "row-warning");
+            tip(this, severity == null ? null : findingsText(row));
+        }
+    }
+
+    /** Every finding of a row, one a line, with its column or "whole row" when it is on no cell. */
+    static String findingsText(GridRow row) {
+        return row.findings().stream().map(f -> (f.severity() == Severity.ERROR ? "Error" : "Warning") + " · "
+                + (f.cell() == null ? "whole row" : f.cell()) + ": " + f.message())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** A grid row that carries the "errors" mark, so the whole row shows it has errors. */
+    private static final class MarkedRow extends TableRow<GridRow> {
+        @Override
+        protected void updateItem(GridRow row, boolean empty) {
+            super.updateItem(row, empty);
+            pseudoClassStateChanged(ROW_ERRORS, !empty && row != null && !PagedRows.isPlaceholder(row)
+                    && ReviewViewModel.hasErrors(row));
         }
     }
 

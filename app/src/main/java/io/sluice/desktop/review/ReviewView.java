@@ -23,10 +23,10 @@ public final class ReviewView implements StepView {
         this.controller = controller;
     }
 
-    /** Builds the screen; the review itself is opened when the step is first shown. */
+    /** Builds the screen, showing the workbench's review or the validation that makes one. */
     public static ReviewView create(AppContext context) {
-        ReviewViewModel vm = new ReviewViewModel(context.workbench(), context.tasks(), context.settings(),
-                context.reviewsDirectory(), context::showError);
+        ReviewViewModel vm = new ReviewViewModel(context.workbench(), context.tasks(), context.validation(),
+                context.dialogs(), context::showError);
         ReviewController controller = new ReviewController(context, vm);
         return new ReviewView(Views.load(controller, "review.fxml", "review.css"), vm, controller);
     }
@@ -43,7 +43,6 @@ public final class ReviewView implements StepView {
 
     @Override
     public void shown() {
-        vm.enter();
         controller.refreshDashboard();
     }
 

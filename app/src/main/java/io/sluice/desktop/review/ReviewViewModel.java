@@ -1,10 +1,12 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.review.ReviewSession;
+import io.sluice.core.rules.Severity;
+import io.sluice.core.workspace.FindingCounts;
 import io.sluice.core.workspace.ReviewQuery;
 import io.sluice.core.workspace.ReviewQuery.GridRow;
 import io.sluice.core.workspace.RowFilter;
-import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.DialogService;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
@@ -22,9 +24,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,10 +41,13 @@ public final class ReviewViewModel {
     /** What the screen shows. */
     public enum State { EMPTY, VALIDATING, OPENING, READY }
 
+    /** Bulk actions on more rows than this ask first. */
+    static final long CONFIRM_ABOVE = 100;
+
     private final Workbench workbench;
     private final TaskRunner tasks;
-    private final DesktopSettings settings;
-    private final Path reviewsDirectory;
+    private final ReviewValidation validation;
+    private final DialogService dialogs;
     private final BiConsumer<String, Throwable> showError;
 
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.EMPTY);
@@ -63,14 +68,13 @@ public final class ReviewViewModel {
 
     private ReviewAccess access;
     private int generation;
-    private boolean validateOnEnter = true;
 
-    public ReviewViewModel(Workbench workbench, TaskRunner tasks, DesktopSettings settings, Path reviewsDirectory,
+    public ReviewViewModel(Workbench workbench, TaskRunner tasks, ReviewValidation validation, DialogService dialogs,
                            BiConsumer<String, Throwable> showError) {
         this.workbench = workbench;
         this.tasks = tasks;
-        this.settings = settings;
-        this.reviewsDirectory = reviewsDirectory;
+        this.validation = validation;
+        this.dialogs = dialogs;
         this.showError = showError;
         workbench.reviewProperty().addListener((obs, old, review) -> {
             if (review == null) {
@@ -91,58 +95,36 @@ public final class ReviewViewModel {
         });
         searchText.addListener((obs, o, n) -> requery());
         sort.addListener((obs, o, n) -> requery());
+        validation.runningProperty().addListener((obs, o, running) -> showValidation());
+        showValidation();
+        Path review = workbench.reviewProperty().get();
+        if (review != null) {
+            open(review);
+        }
     }
 
-    /**
-     * The step came to the front: open the workbench's review, or validate the mapped source into a new one, or
-     * stay empty and say what is missing.
-     */
-    public void enter() {
-        Path review = workbench.reviewProperty().get();
-        if (state.get() == State.VALIDATING || state.get() == State.OPENING) {
-            return;
-        }
-        if (review != null) {
-            if (access == null || !review.equals(access.file())) {
-                open(review);
-            }
-        } else if (access == null && canValidate() && validateOnEnter) {
-            validate();
+    /** A validation started from the Mapping step (or "Validate now") shows here while it runs. */
+    private void showValidation() {
+        if (validation.runningProperty().get()) {
+            state.set(State.VALIDATING);
+            notice.set("");
+        } else if (state.get() == State.VALIDATING) {
+            // a cancelled or failed validation leaves the review that was open before on screen
+            state.set(access == null ? State.EMPTY : State.READY);
+            notice.set(validation.outcomeProperty().get());
         }
     }
 
     /** Whether a mapped source is there to validate into a new review. */
     public boolean canValidate() {
-        return workbench.profileProperty().get() != null && workbench.sourceFileProperty().get() != null;
+        return validation.canStart();
     }
 
     /** Validates the mapped source into a new review now, e.g. again after a cancelled or failed validation. */
     public void validateNow() {
-        if (canValidate() && state.get() == State.EMPTY) {
-            validate();
+        if (state.get() == State.EMPTY) {
+            validation.start();
         }
-    }
-
-    private void validate() {
-        // A cancelled or failed validation is not restarted by merely coming back to the step.
-        validateOnEnter = false;
-        Path source = workbench.sourceFileProperty().get();
-        Path target = NewReview.fileFor(source, reviewsDirectory, LocalDateTime.now());
-        var options = NewReview.options(workbench.sourceOptionsProperty().get(), workbench.profileProperty().get());
-        var profile = workbench.profileProperty().get();
-        var choice = workbench.targetProperty().get();
-        state.set(State.VALIDATING);
-        notice.set("");
-        TaskHandle handle = tasks.run("Validating " + source.getFileName(),
-                ctx -> NewReview.validate(source, options, profile, choice, target, ctx),
-                created -> {
-                    validateOnEnter = true;
-                    settings.reviewOpened(created);
-                    state.set(State.EMPTY);
-                    workbench.reviewProperty().set(created);
-                },
-                error -> failed("Could not validate " + source.getFileName(), error));
-        whenCancelled(handle, State.VALIDATING, "The validation was cancelled; no review was saved.");
     }
 
     private record Opened(ReviewAccess access, long shown, ReviewAccess.Totals totals) {
@@ -179,6 +161,9 @@ public final class ReviewViewModel {
             }
             access = opened.access();
             file.set(review);
+            // what was said about the previous review does not belong to this one
+            lastAction.set("");
+            lastReason.set("");
             columns.setAll(access.columns());
             resetFiltersQuietly();
             setRows(opened.shown());
@@ -197,6 +182,7 @@ public final class ReviewViewModel {
         access = null;
         generation++;
         file.set(null);
+        lastAction.set("");
         columns.clear();
         setRows(0);
         state.set(State.EMPTY);
@@ -272,19 +258,46 @@ public final class ReviewViewModel {
 
     // ---- the steward's actions
 
-    /** Approves the rows at these grid positions (as one undoable step). */
+    /**
+     * Approves the rows at these grid positions (as one undoable step). Rows with errors are approved only after
+     * the steward confirms, told how many of the selection have errors; so is a selection of more than
+     * {@link #CONFIRM_ABOVE} rows.
+     */
     public void approve(List<Integer> positions) {
-        List<Long> numbers = rowNumbers(positions);
-        if (!numbers.isEmpty()) {
-            act("Approving", s -> {
-                if (numbers.size() == 1) {
-                    s.approve(numbers.get(0));
-                } else {
-                    s.approveAll(RowFilter.rows(numbers));
-                }
-                return numbers.size() == 1 ? "Approved row " + numbers.get(0) + "."
-                        : "Approved " + numbers.size() + " rows.";
-            });
+        List<GridRow> selected = loadedRows(positions);
+        if (selected.isEmpty()) {
+            return;
+        }
+        List<GridRow> withErrors = selected.stream().filter(ReviewViewModel::hasErrors).toList();
+        boolean confirmed = withErrors.isEmpty()
+                ? selected.size() <= CONFIRM_ABOVE || confirmBulk(selected.size(), "Approve the selected rows?")
+                : dialogs.confirm(selected.size() == 1 ? "Approve row " + selected.get(0).row() + "? It has errors."
+                        : String.format("Approve %,d rows? %,d of them %s errors.", selected.size(),
+                        withErrors.size(), withErrors.size() == 1 ? "has" : "have"), errorsText(withErrors),
+                "Approve anyway");
+        if (!confirmed) {
+            lastAction.set("Nothing approved.");
+            return;
+        }
+        List<Long> numbers = selected.stream().map(GridRow::row).toList();
+        act("Approving", s -> {
+            if (numbers.size() == 1) {
+                s.approve(numbers.get(0));
+            } else {
+                s.approveAll(RowFilter.rows(numbers));
+            }
+            return numbers.size() == 1 ? "Approved row " + numbers.get(0) + "."
+                    : "Approved " + numbers.size() + " rows.";
+        });
+    }
+
+    /** Asks for a reason, then rejects the rows at these grid positions with it; nothing when cancelled. */
+    public void rejectSelected(List<Integer> positions) {
+        List<GridRow> selected = loadedRows(positions);
+        if (!selected.isEmpty()) {
+            String what = selected.size() == 1 ? "row " + selected.get(0).row()
+                    : String.format("%,d rows", selected.size());
+            askReason("Reject " + what).ifPresent(reason -> reject(positions, reason));
         }
     }
 
@@ -305,10 +318,17 @@ public final class ReviewViewModel {
         }
     }
 
-    /** Approves every pending row without errors. */
+    /** Approves every pending row without errors; more than {@link #CONFIRM_ABOVE} of them ask first. */
     public void approveAllValid() {
-        act("Approving valid rows", s -> "Approved " + s.approveAll(RowFilter.pending().and(RowFilter.valid()))
-                + " valid rows.");
+        if (confirmBulk(validPending(), "Approve all valid pending rows?")) {
+            act("Approving valid rows", s -> "Approved " + s.approveAll(RowFilter.pending().and(RowFilter.valid()))
+                    + " valid rows.");
+        }
+    }
+
+    /** Asks for a reason, then rejects every pending row with an error finding. */
+    public void rejectAllWithErrors() {
+        askReason("Reject all pending rows with errors").ifPresent(this::rejectAllWithErrors);
     }
 
     /** Rejects every pending row with an error finding. */
@@ -318,10 +338,31 @@ public final class ReviewViewModel {
                 RowFilter.pending().and(RowFilter.withErrors()), reason) + " rows with errors.");
     }
 
-    /** Approves every row the grid's filter shows. */
+    /**
+     * Approves every row the grid's filter shows, after asking when they are many or may have errors (the
+     * question says how many rows of the review have errors, as the filter shows all or some of them).
+     */
     public void approveShown() {
-        RowFilter filter = currentFilter();
-        act("Approving the rows shown", s -> "Approved " + s.approveAll(filter) + " rows.");
+        long rowsShown = shown.get();
+        long errors = findingFilter.get() != null && findingFilter.get().kind() == FindingFilter.Kind.VALID ? 0
+                : Math.min(rowsShown, rowsWithErrors());
+        boolean confirmed = errors > 0
+                ? dialogs.confirm(String.format("Approve the %,d rows shown? Up to %,d of them have errors.",
+                        rowsShown, errors), String.format("The filter shows %,d rows and the review has %,d rows with"
+                        + " errors; those among the rows shown are approved too. Undo takes it back as one step.",
+                        rowsShown, rowsWithErrors()), "Approve anyway")
+                : confirmBulk(rowsShown, "Approve the rows shown?");
+        if (confirmed) {
+            RowFilter filter = currentFilter();
+            act("Approving the rows shown", s -> "Approved " + s.approveAll(filter) + " rows.");
+        } else {
+            lastAction.set("Nothing approved.");
+        }
+    }
+
+    /** Asks for a reason, then rejects every row the grid's filter shows. */
+    public void rejectShown() {
+        askReason(String.format("Reject the %,d rows shown", shown.get())).ifPresent(this::rejectShown);
     }
 
     /** Rejects every row the grid's filter shows. */
@@ -329,6 +370,42 @@ public final class ReviewViewModel {
         lastReason.set(reason);
         RowFilter filter = currentFilter();
         act("Rejecting the rows shown", s -> "Rejected " + s.rejectAll(filter, reason) + " rows.");
+    }
+
+    private boolean confirmBulk(long rowCount, String header) {
+        return rowCount <= CONFIRM_ABOVE || dialogs.confirm(header, String.format(
+                "This decides up to %,d rows at once. Undo takes it back as one step.", rowCount), "Approve");
+    }
+
+    private Optional<String> askReason(String header) {
+        return dialogs.askReason(header, "Why? (kept with each row's decision)", lastReason.get());
+    }
+
+    private long rowsWithErrors() {
+        FindingCounts findings = counts.findingsProperty().getValue();
+        return findings == null ? 0 : findings.rowsWithErrors();
+    }
+
+    private long validPending() {
+        return Math.max(0, counts.pendingProperty().getValue().longValue() - rowsWithErrors());
+    }
+
+    /** Whether a row has at least one error, on a cell or on the row as a whole. */
+    static boolean hasErrors(GridRow row) {
+        return row.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    /** The first rows' first error messages, for the question before approving them. */
+    private static String errorsText(List<GridRow> withErrors) {
+        StringBuilder text = new StringBuilder();
+        withErrors.stream().limit(3).forEach(row -> row.findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR).findFirst()
+                .ifPresent(f -> text.append("Row ").append(row.row()).append(": ")
+                        .append(f.cell() == null ? "" : f.cell() + ": ").append(f.message()).append('\n')));
+        if (withErrors.size() > 3) {
+            text.append(String.format("… and %,d more.%n", withErrors.size() - 3));
+        }
+        return text.append("\nApproved, they go to the commit as they are; Undo takes it back.").toString();
     }
 
     /** Sets one cell's text; the row is validated again at once and its colouring follows. */
@@ -383,6 +460,17 @@ public final class ReviewViewModel {
                 pageVersion.set(pageVersion.get() + 1);
             }
         }, error -> showError.accept(title + " failed", error));
+    }
+
+    private List<GridRow> loadedRows(List<Integer> positions) {
+        List<GridRow> loaded = new ArrayList<>();
+        for (int position : positions) {
+            GridRow row = loadedRow(position);
+            if (row != null) {
+                loaded.add(row);
+            }
+        }
+        return loaded;
     }
 
     private List<Long> rowNumbers(List<Integer> positions) {

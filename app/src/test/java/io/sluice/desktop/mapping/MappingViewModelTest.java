@@ -7,6 +7,8 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.Sources;
 import io.sluice.core.target.SampleSchema;
 import io.sluice.desktop.AppContext;
+import io.sluice.desktop.ScriptedDialogs;
+import io.sluice.desktop.review.ReviewValidation;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.Step;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,6 +36,7 @@ class MappingViewModelTest {
 
     private Workbench workbench;
     private MappingViewModel model;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @BeforeAll
     static void installSampleSchema() {
@@ -43,8 +47,12 @@ class MappingViewModelTest {
     void setUp() {
         workbench = new Workbench();
         workbench.targetProperty().set(new TargetChoice("Test H2", H2.url(), H2.user(), H2.password()));
-        model = new MappingViewModel(new AppContext(workbench, SyncTasks.runner(), new DesktopSettings(), home,
-                () -> null));
+        var tasks = SyncTasks.runner();
+        var settings = new DesktopSettings();
+        model = new MappingViewModel(new AppContext(workbench, tasks, settings, home, () -> null, dialogs,
+                new ReviewValidation(workbench, tasks, settings, home.resolve("reviews"), (title, error) -> {
+                    throw new AssertionError(title + ": " + error.getMessage(), error);
+                })));
     }
 
     private Path open(String fileName) {
@@ -103,19 +111,96 @@ class MappingViewModelTest {
     }
 
     @Test
-    void choosingATargetByHandConfirmsItAndTakesItFromTheColumnThatHadIt() {
+    void choosingATargetByHandConfirmsItAndTakesItFromTheColumnThatHadItOnceTheStewardSaysSo() {
         open("ds1-concrete-mix.csv");
         MappingRow remarks = row("Remarks");
         MappingRow code = row("Mix Code");
         String codeTarget = code.targetProperty().get();
 
-        model.setTarget(remarks, codeTarget);
+        dialogs.declineNext();
+        assertThat(model.setTarget(remarks, codeTarget)).isFalse();
+        assertThat(dialogs.asked()).singleElement().satisfies(q -> {
+            assertThat(q.header()).isEqualTo("'Mix Code' already fills " + codeTarget + ".");
+            assertThat(q.text()).isEqualTo("'Remarks' fills " + codeTarget + " instead, and 'Mix Code' is then not"
+                    + " mapped.");
+        });
+        assertThat(remarks.isMapped()).isFalse();
+        assertThat(code.targetProperty().get()).as("nothing unmapped without a word").isEqualTo(codeTarget);
+
+        assertThat(model.setTarget(remarks, codeTarget)).isTrue();
 
         assertThat(remarks.targetProperty().get()).isEqualTo(codeTarget);
         assertThat(remarks.confirmedProperty().get()).isTrue();
         assertThat(code.isMapped()).isFalse();
         assertThat(model.previewProperty().get().rows().get(0).values().get(
                 model.previewProperty().get().columns().indexOf(codeTarget)).text()).isEmpty();
+    }
+
+    @Test
+    void aTargetTakenByAColumnThatHadOneSwapsTheTwoWhenTheStewardSaysSo() {
+        open("ds1-concrete-mix.csv");
+        MappingRow water = row("Water (kg/m3)");
+        MappingRow cement = row("Cement (kg/m3)");
+        String waterTarget = water.targetProperty().get();
+        String cementTarget = cement.targetProperty().get();
+
+        model.setTarget(water, cementTarget);
+
+        assertThat(dialogs.asked()).singleElement().satisfies(q -> assertThat(q.text()).isEqualTo(
+                "Swap: 'Water (kg/m3)' fills " + cementTarget + " and 'Cement (kg/m3)' fills " + waterTarget + "."));
+        assertThat(water.targetProperty().get()).isEqualTo(cementTarget);
+        assertThat(cement.targetProperty().get()).isEqualTo(waterTarget);
+        assertThat(List.of(water, cement)).allMatch(r -> r.confirmedProperty().get());
+    }
+
+    @Test
+    void undoAndRedoTakeMappingChangesBackAndMakeThemAgain() {
+        open("ds1-concrete-mix.csv");
+        MappingRow water = row("Water (kg/m3)");
+        MappingRow cement = row("Cement (kg/m3)");
+        String waterTarget = water.targetProperty().get();
+        assertThat(model.canUndoProperty().get()).isFalse();
+
+        model.confirmAllHighConfidence();
+        model.setTarget(water, cement.targetProperty().get());
+        assertThat(model.undoDescriptionProperty().get()).isEqualTo("Map Water (kg/m3) onto "
+                + water.targetProperty().get());
+
+        model.undo();
+        assertThat(water.targetProperty().get()).isEqualTo(waterTarget);
+        assertThat(cement.targetProperty().get()).isNotEqualTo(waterTarget);
+        assertThat(water.confirmedProperty().get()).isTrue();
+        assertThat(model.redoDescriptionProperty().get()).startsWith("Map Water (kg/m3) onto ");
+
+        model.undo();
+        assertThat(model.rows()).filteredOn(MappingRow::isMapped).allMatch(r -> r.pendingProperty().get());
+        assertThat(model.canUndoProperty().get()).isFalse();
+        assertThat(model.blockerProperty().get()).startsWith("Confirm the ");
+
+        model.redo();
+        model.redo();
+        assertThat(water.targetProperty().get()).isNotEqualTo(waterTarget);
+        assertThat(cement.targetProperty().get()).isEqualTo(waterTarget);
+        assertThat(model.canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void aNewFileGetsItsBestTableAndNotThePreviousFilesProfile() throws Exception {
+        Path profile = open("ds1-concrete-mix.csv");
+        workbench.profileFileProperty().set(profile);
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("concrete_mix");
+
+        Path suppliers = Files.writeString(home.resolve("suppliers.csv"),
+                "Supplier Code,Name,Country\nHOL,Holcim,CH\nHEI,Heidelberg Materials,DE\n");
+        workbench.openSource(suppliers);
+        SourceOptions options = new SourceOptions(null, null, false, null, null);
+        workbench.inspectionProperty().set(Sources.inspect(suppliers, options));
+        workbench.sourceOptionsProperty().set(options.withHeaderRow((int) workbench.inspectionProperty().get()
+                .headerRow()));
+        model.refresh();
+
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("supplier");
+        assertThat(workbench.profileFileProperty().get()).as("ds1's profile is not offered for it").isNull();
     }
 
     @Test
@@ -179,7 +264,8 @@ class MappingViewModelTest {
         assertThat(profile.columns()).hasSize(14);
         assertThat(profile.source().headerRow()).isEqualTo(1);
         assertThat(workbench.profileFileProperty().get()).isEqualTo(profileFile);
-        assertThat(workbench.reviewProperty().get()).isNull();
+        assertThat(workbench.reviewProperty().get()).as("validated into a new review before the step shows")
+                .isNotNull().hasParent(home.resolve("reviews")).exists();
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
     }
 
@@ -189,11 +275,23 @@ class MappingViewModelTest {
         model.loadProfile(profileFile);
 
         model.setTarget(row("Remarks"), null);
-        model.setTarget(row("Supplier"), null);
+        model.setTarget(row("Slag (kg/m3)"), null);
         model.validateAndReview();
 
         assertThat(workbench.profileProperty().get().columns()).hasSize(13);
         assertThat(workbench.profileFileProperty().get()).isNull();
+    }
+
+    @Test
+    void aKeptRuleOnAColumnNoLongerMappedBlocksValidationAndSaysWhich() {
+        model.loadProfile(open("ds1-concrete-mix.csv"));
+
+        model.setTarget(row("Supplier"), null);
+
+        assertThat(model.blockerProperty().get()).isEqualTo("The profile rule 'supplier-known' is about"
+                + " supplier_code, which no column maps now: map a column onto supplier_code again.");
+        assertThat(model.validateAndReview()).isFalse();
+        assertThat(workbench.reviewProperty().get()).isNull();
     }
 
     @Test

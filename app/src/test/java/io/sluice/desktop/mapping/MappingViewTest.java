@@ -5,8 +5,15 @@ import io.sluice.desktop.DesktopShell;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.Views;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +44,9 @@ class MappingViewTest {
     @Start
     void start(Stage stage) {
         shell = DesktopShell.open(stage, home);
+        // the stage is shared by the tests, and one of them makes it small
+        stage.setWidth(1280);
+        stage.setHeight(800);
     }
 
     @AfterEach
@@ -101,7 +112,12 @@ class MappingViewTest {
         robot.interact(() -> grid.scrollTo(supplier));
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<String> target = robot.lookup("#target-" + supplier).queryAs(ComboBox.class);
-        robot.interact(() -> target.setValue("(not mapped)"));
+        // chosen in the picker's popup: it applies as the popup closes
+        robot.interact(() -> {
+            target.show();
+            target.setValue("(not mapped)");
+            target.hide();
+        });
         waitUntil(() -> model.previewProperty().get().columns().size() == mappedBefore - 1);
         assertThat(model.previewProperty().get().columns()).noneMatch(c -> c.equalsIgnoreCase("supplier_code"));
 
@@ -129,6 +145,131 @@ class MappingViewTest {
         // the Review step validates with the new profile into a review of its own
         waitUntil(() -> workbench.reviewProperty().get() != null);
         assertThat(workbench.reviewProperty().get().getFileName().toString()).startsWith("ds1-concrete-mix-");
+    }
+
+    @Test
+    void keepsEveryControlReachableInASmallWindowAndButtonLabelsWholeBesideAWarning(FxRobot robot)
+            throws Exception {
+        openSampleAndGoToMapping(robot);
+        Button validate = robot.lookup("#validate-review").queryButton();
+        robot.interact(() -> {
+            shell.stage().setWidth(1280);
+            shell.stage().setHeight(800);
+            // two warnings at once: a required column nothing fills, and why validation has to wait
+            model(robot).setTarget(model(robot).rows().get(0), null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#missing-required").queryLabeled().isVisible()).isTrue();
+        for (String id : List.of("#validate-review", "#confirm-all", "#load-profile", "#save-profile",
+                "#load-suggested-profile")) {
+            Button button = robot.lookup(id).queryButton();
+            assertThat(shownText(button)).as(id).isEqualTo(button.getText().replace("_", ""));
+        }
+
+        robot.interact(() -> {
+            shell.stage().setWidth(500);
+            shell.stage().setHeight(400);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane scroll = robot.lookup("#step-scroll").queryAs(ScrollPane.class);
+        for (String id : List.of("#table-choice", "#validate-review")) {
+            Node control = robot.lookup(id).query();
+            robot.interact(() -> Views.ensureVisible(scroll, control));
+            WaitForAsyncUtils.waitForFxEvents();
+            Bounds onScreen = control.localToScene(control.getBoundsInLocal());
+            Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+            assertThat(viewport.contains(onScreen)).as(id + " scrolled into view at " + viewport).isTrue();
+        }
+        assertThat(shownText(validate)).isEqualTo("Validate and review");
+        robot.clickOn("#table-choice");
+        assertThat(robot.lookup("#table-choice").queryAs(ComboBox.class).isShowing()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    /** The text a button draws: its label unless it had to be cut short with an ellipsis. */
+    private static String shownText(Button button) {
+        return ((Text) button.lookup(".text")).getText();
+    }
+
+    @Test
+    void afterSwitchingTablesEveryMappedColumnCanBeConfirmedAndValidationIsReachable(FxRobot robot)
+            throws Exception {
+        openSampleAndGoToMapping(robot);
+        MappingViewModel model = model(robot);
+        ComboBox<String> tables = robot.lookup("#table-choice").queryAs(ComboBox.class);
+        String mixes = tables.getValue();
+        String suppliers = tables.getItems().stream().filter(t -> t.equalsIgnoreCase("supplier")).findFirst()
+                .orElseThrow();
+
+        robot.interact(() -> tables.setValue(suppliers));
+        waitUntil(() -> !model.loadingProperty().get() && model.targetColumns().size() == 3);
+        robot.interact(() -> tables.setValue(mixes));
+        waitUntil(() -> !model.loadingProperty().get() && model.targetColumns().size() > 3);
+
+        ComboBox<String> cementTarget = robot.lookup("#target-1").queryAs(ComboBox.class);
+        assertThat(cementTarget.getItems()).as("the picker offers the new table's columns")
+                .containsAll(model.targetColumns());
+        assertThat(robot.lookup("#confirm-1").queryButton().isVisible()).isTrue();
+        assertThat(robot.lookup("#transforms-1").queryButton().isVisible()).isTrue();
+        robot.clickOn("#confirm-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (MappingRow low : model.rows().stream().filter(MappingRow::isLowConfidence).toList()) {
+            int index = model.rows().indexOf(low);
+            robot.interact(() -> robot.lookup("#mapping-table").queryAs(TableView.class).scrollTo(index));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#confirm-" + index);
+        }
+        waitUntil(() -> !robot.lookup("#validate-review").queryButton().isDisabled());
+    }
+
+    @Test
+    void arrowKeysInATargetPickerApplyNothingUntilEnterAndATakenTargetIsAskedAbout(FxRobot robot)
+            throws Exception {
+        openSampleAndGoToMapping(robot);
+        MappingViewModel model = model(robot);
+        MappingRow cement = model.rows().get(1);
+        String before = cement.targetProperty().get();
+        List<String> targetsBefore = model.rows().stream().map(r -> r.targetProperty().get()).toList();
+
+        robot.interact(() -> robot.lookup("#target-1").query().requestFocus());
+        robot.type(KeyCode.DOWN, 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.rows().stream().map(r -> r.targetProperty().get()).toList())
+                .as("nothing applied on the way").isEqualTo(targetsBefore);
+
+        robot.type(KeyCode.ENTER);
+        javafx.scene.control.DialogPane question = robot.lookup("#confirm-dialog")
+                .queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(question.getHeaderText()).endsWith(" already fills "
+                + robot.lookup("#target-1").queryAs(ComboBox.class).getValue() + ".");
+        robot.clickOn(question.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.rows().stream().map(r -> r.targetProperty().get()).toList()).isEqualTo(targetsBefore);
+        assertThat(robot.lookup("#target-1").queryAs(ComboBox.class).getValue()).isEqualTo(before);
+
+        robot.interact(() -> model.setTarget(cement, null));
+        assertThat(cement.isMapped()).isFalse();
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cement.targetProperty().get()).as("Ctrl+Z in the Mapping step").isEqualTo(before);
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cement.isMapped()).isFalse();
+    }
+
+    @Test
+    void aLoadedProfilesTransformsShowWithoutScrolling(FxRobot robot) throws Exception {
+        openSampleAndGoToMapping(robot);
+        robot.clickOn("#load-suggested-profile");
+        waitUntil(() -> !model(robot).keptRulesProperty().get().isEmpty());
+
+        MappingViewModel model = model(robot);
+        int withTransforms = model.rows().indexOf(model.rows().stream()
+                .filter(r -> !r.transformsProperty().get().isEmpty()).findFirst().orElseThrow());
+        Button edit = robot.lookup("#transforms-" + withTransforms).queryButton();
+        Label summary = (Label) edit.getParent().getChildrenUnmodifiable().get(0);
+        assertThat(summary.getText()).isEqualTo(TransformSettings.describe(
+                model.rows().get(withTransforms).transformsProperty().get())).isNotEqualTo("none");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.sluice.core.workspace.ReviewQuery;
 import io.sluice.core.workspace.ReviewQuery.GridRow;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.Samples;
+import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.SyncTasks;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,8 @@ class ReviewViewModelTest {
     private final Workbench workbench = new Workbench();
     private final DesktopSettings settings = new DesktopSettings();
     private final List<Throwable> failures = new ArrayList<>();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private ReviewValidation validation;
     private ReviewViewModel vm;
 
     @BeforeEach
@@ -43,8 +46,10 @@ class ReviewViewModelTest {
         Samples.Sample ds1 = Samples.all().get(0);
         workbench.sourceFileProperty().set(Samples.extract(ds1, home));
         workbench.profileProperty().set(ProfileIO.read(Samples.profileOf(ds1, home)));
-        vm = new ReviewViewModel(workbench, SyncTasks.runner(failures), settings, home.resolve("reviews"),
+        var tasks = SyncTasks.runner(failures);
+        validation = new ReviewValidation(workbench, tasks, settings, home.resolve("reviews"),
                 (title, error) -> failures.add(error));
+        vm = new ReviewViewModel(workbench, tasks, validation, dialogs, (title, error) -> failures.add(error));
     }
 
     @AfterEach
@@ -55,7 +60,7 @@ class ReviewViewModelTest {
 
     @Test
     void validatesTheMappedSourceIntoANewReviewAndOpensIt() {
-        vm.enter();
+        validation.start();
 
         assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.READY);
         Path file = vm.fileProperty().getValue();
@@ -73,7 +78,7 @@ class ReviewViewModelTest {
     @Test
     void staysEmptyUntilASourceIsMapped() {
         workbench.profileProperty().set(null);
-        vm.enter();
+        validation.start();
         assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
         assertThat(vm.canValidate()).isFalse();
         assertThat(home.resolve("reviews")).doesNotExist();
@@ -81,7 +86,7 @@ class ReviewViewModelTest {
 
     @Test
     void pagesRowsOutOfTheReviewOnDemand() {
-        vm.enter();
+        validation.start();
         PagedRows rows = vm.rowsProperty().getValue();
         assertThat(rows).hasSize(DS1_ROWS);
         assertThat(vm.loadedRow(195)).as("nothing read before it is asked for").isNull();
@@ -93,7 +98,7 @@ class ReviewViewModelTest {
 
     @Test
     void filtersByFindingStatusAndTextAndSortsNumerically() {
-        vm.enter();
+        validation.start();
         long withErrors = vm.counts().findingsProperty().getValue().rowsWithErrors();
         vm.findingFilterProperty().set(FindingFilter.ERRORS);
         assertThat(vm.shownProperty().getValue().longValue()).isEqualTo(withErrors);
@@ -120,7 +125,7 @@ class ReviewViewModelTest {
 
     @Test
     void decidesUndoesAndRedoesWithCountsAndDescriptions() {
-        vm.enter();
+        validation.start();
         showFirstScreen();
         vm.reject(List.of(0), "Wrong supplier");
         assertThat(vm.lastReasonProperty().getValue()).isEqualTo("Wrong supplier");
@@ -146,7 +151,7 @@ class ReviewViewModelTest {
 
     @Test
     void approvesOrRejectsWhatTheFilterShows() {
-        vm.enter();
+        validation.start();
         vm.findingFilterProperty().set(FindingFilter.ERRORS);
         long shown = vm.shownProperty().getValue().longValue();
         vm.rejectShown("Bad rows");
@@ -160,7 +165,7 @@ class ReviewViewModelTest {
 
     @Test
     void editValidatesTheRowAgainAndUndoPutsItBack() {
-        vm.enter();
+        validation.start();
         vm.findingFilterProperty().set(FindingFilter.column("Cement (kg/m3)", 0));
         assertThat(vm.shownProperty().getValue().longValue()).isPositive();
         GridRow before = vm.rowsProperty().getValue().get(0);
@@ -183,7 +188,7 @@ class ReviewViewModelTest {
 
     @Test
     void losesNothingWhenTheAppDiesWithTheReviewOpen() {
-        vm.enter();
+        validation.start();
         showFirstScreen();
         vm.reject(List.of(4), "Duplicate");
         vm.approve(List.of(5));
@@ -202,7 +207,7 @@ class ReviewViewModelTest {
 
     @Test
     void opensASavedReviewSetOnTheWorkbench() throws Exception {
-        vm.enter();
+        validation.start();
         showFirstScreen();
         Path file = vm.fileProperty().getValue();
         vm.reject(List.of(0), "Old");
@@ -219,20 +224,99 @@ class ReviewViewModelTest {
     }
 
     @Test
-    void doesNotRetryAFailedValidationUntilAskedTo() {
+    void aFailedValidationSaysSoAndRunsAgainOnlyWhenAskedTo() {
         io.sluice.core.profile.Profile p = workbench.profileProperty().get();
         workbench.profileProperty().set(new io.sluice.core.profile.Profile(p.format(), p.version(), p.name(),
                 p.source(), "no_such_table", p.columns(), p.nullMarkers(), p.rules(), p.naturalKey(), p.commitMode(),
                 p.legacyId()));
-        vm.enter();
+        validation.start();
         assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
+        assertThat(vm.noticeProperty().getValue()).startsWith("The validation did not finish: ")
+                .endsWith("No review was saved.");
         assertThat(failures).hasSize(1);
-        vm.enter();
-        assertThat(failures).as("coming back to the step does not fail again").hasSize(1);
         vm.validateNow();
         assertThat(failures).hasSize(2);
         assertThat(home.resolve("reviews").toFile().list((d, n) -> n.endsWith(".sluice"))).isNullOrEmpty();
         failures.clear();
+    }
+
+    @Test
+    void showingTheStepStartsNoValidation() {
+        ReviewViewModel another = new ReviewViewModel(workbench, SyncTasks.runner(failures), validation, dialogs,
+                (title, error) -> failures.add(error));
+        assertThat(another.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
+        assertThat(another.canValidate()).isTrue();
+        assertThat(home.resolve("reviews")).doesNotExist();
+    }
+
+    @Test
+    void aNewReviewStartsWithoutThePreviousReviewsMessages() {
+        validation.start();
+        showFirstScreen();
+        vm.reject(List.of(0), "Old");
+        assertThat(vm.lastActionProperty().getValue()).isEqualTo("Rejected row 2.");
+
+        validation.start();
+
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.READY);
+        assertThat(vm.lastActionProperty().getValue()).isEmpty();
+        assertThat(vm.lastReasonProperty().getValue()).isEmpty();
+    }
+
+    @Test
+    void approvingRowsWithErrorsAsksFirstAndSaysHowMany() {
+        validation.start();
+        vm.findingFilterProperty().set(FindingFilter.ERRORS);
+        showFirstScreen();
+        vm.findingFilterProperty().set(FindingFilter.ALL);
+        showFirstScreen();
+        List<Integer> withErrors = IntStream.range(0, 20).filter(i -> ReviewViewModel.hasErrors(vm.loadedRow(i)))
+                .boxed().toList();
+        List<Integer> valid = IntStream.range(0, 20).filter(i -> !ReviewViewModel.hasErrors(vm.loadedRow(i)))
+                .boxed().toList();
+        assertThat(withErrors).isNotEmpty();
+        List<Integer> mixed = List.of(valid.get(0), withErrors.get(0));
+
+        dialogs.declineNext();
+        vm.approve(mixed);
+        assertThat(dialogs.asked()).singleElement().satisfies(q -> {
+            assertThat(q.header()).isEqualTo("Approve 2 rows? 1 of them has errors.");
+            assertThat(q.text()).startsWith("Row " + vm.loadedRow(withErrors.get(0)).row() + ": ");
+        });
+        assertCounts(DS1_ROWS, 0, 0);
+        assertThat(vm.lastActionProperty().getValue()).isEqualTo("Nothing approved.");
+
+        vm.approve(List.of(valid.get(0)));
+        assertThat(dialogs.asked()).as("a valid row is approved without a word").hasSize(1);
+        vm.approve(mixed);
+        assertThat(dialogs.asked()).hasSize(2);
+        assertCounts(DS1_ROWS - 2, 2, 0);
+    }
+
+    @Test
+    void bulkApprovalsOfManyRowsAskFirstAndANoDecidesNothing() {
+        validation.start();
+        dialogs.declineNext();
+        vm.approveAllValid();
+        assertThat(dialogs.asked()).singleElement().satisfies(q -> assertThat(q.header())
+                .isEqualTo("Approve all valid pending rows?"));
+        assertCounts(DS1_ROWS, 0, 0);
+
+        dialogs.declineNext();
+        vm.approveShown();
+        assertThat(dialogs.asked().get(1).header()).startsWith("Approve the 200 rows shown? Up to ")
+                .endsWith(" of them have errors.");
+        assertCounts(DS1_ROWS, 0, 0);
+
+        dialogs.reasonNext(null);
+        vm.rejectShown();
+        assertThat(dialogs.asked().get(2).header()).isEqualTo("Reject the 200 rows shown");
+        assertCounts(DS1_ROWS, 0, 0);
+
+        dialogs.reasonNext("Not ours");
+        vm.rejectAllWithErrors();
+        long withErrors = vm.counts().findingsProperty().getValue().rowsWithErrors();
+        assertCounts(DS1_ROWS - withErrors, 0, withErrors);
     }
 
     @Test

@@ -73,6 +73,7 @@ class ReviewViewTest {
 
         selectCell(robot, grid, 1, "col-1");
         robot.type(KeyCode.A);
+        robot.clickOn("Approve anyway");
         waitFor(() -> label(robot, "#count-approved").equals("Approved 1"));
 
         selectCell(robot, grid, 2, "col-1");
@@ -94,6 +95,45 @@ class ReviewViewTest {
         assertThat(robot.lookup("#undo-button").queryButton().getText()).isEqualTo("Undo: Approve row "
                 + grid.getItems().get(1).row());
         assertThat(Screenshots.take(robot, shell.stage().getScene(), "review")).exists();
+    }
+
+    @Test
+    void marksARowWhoseOnlyErrorIsOnTheWholeRowAndAsksBeforeApprovingIt(FxRobot robot) {
+        validateTheSample(robot);
+        robot.clickOn("#finding-filter").clickOn(node -> node instanceof javafx.scene.control.ListCell<?> cell
+                && cell.getText() != null && cell.getText().startsWith("Rule: wc-ratio-plausible"));
+        waitFor(() -> !label(robot, "#count-shown").startsWith("Showing 200 "));
+        TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
+        waitFor(() -> grid.getItems().size() > 0 && grid.getItems().get(0).row() > 0);
+        int position = java.util.stream.IntStream.range(0, Math.min(20, grid.getItems().size()))
+                .filter(i -> grid.getItems().get(i).findings().stream().allMatch(f -> f.cell() == null))
+                .findFirst().orElseThrow(() -> new AssertionError("the sample has a row with only a row finding"));
+        GridRow row = grid.getItems().get(position);
+        robot.interact(() -> grid.scrollTo(position));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.TableCell<?, ?> number = robot.lookup(".row-number").match(node ->
+                node instanceof javafx.scene.control.TableCell<?, ?> c && c.getItem() == row).query();
+        assertThat(number.getStyleClass()).contains("row-error");
+        assertThat(number.getText()).isEqualTo("! " + row.row());
+        assertThat(number.getTooltip().getText()).contains("whole row: Water/cement ratio");
+        assertThat(number.getParent().getPseudoClassStates()).extracting(Object::toString).contains("errors");
+
+        selectCell(robot, grid, position, "col-1");
+        robot.type(KeyCode.A);
+        javafx.scene.Node question = robot.lookup("#confirm-dialog").query();
+        assertThat(((javafx.scene.control.DialogPane) question).getHeaderText())
+                .isEqualTo("Approve row " + row.row() + "? It has errors.");
+        robot.clickOn(((javafx.scene.control.DialogPane) question).lookupButton(
+                javafx.scene.control.ButtonType.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(label(robot, "#count-approved")).isEqualTo("Approved 0");
+        assertThat(label(robot, "#last-action")).isEqualTo("Nothing approved.");
+
+        selectCell(robot, grid, position, "col-1");
+        robot.type(KeyCode.A);
+        robot.clickOn("Approve anyway");
+        waitFor(() -> label(robot, "#count-approved").equals("Approved 1"));
     }
 
     @Test
@@ -140,6 +180,7 @@ class ReviewViewTest {
         robot.interact(() -> {
             workbench().sourceFileProperty().set(source);
             workbench().profileProperty().set(ProfileIO.read(Samples.profileOf(ds1, home)));
+            shell.context().validation().start();
             workbench().stepProperty().set(Step.REVIEW);
         });
         waitFor(() -> label(robot, "#count-pending").equals("Pending 200"));

@@ -1,0 +1,31 @@
+package io.sluice.desktop;
+
+import javafx.stage.Window;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The dialogs as JavaFX windows owned by the main window. */
+public final class FxDialogService implements DialogService {
+
+    private final Supplier<Window> owner;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public boolean confirm(String header, String text, String confirmLabel) {
+        return Dialogs.confirm(owner.get(), header, text, confirmLabel);
+    }
+
+    @Override
+    public Optional<String> askReason(String header, String prompt, String initial) {
+        return Dialogs.askText(owner.get(), header, prompt, initial);
+    }
+
+    @Override
+    public void inform(String header, String text) {
+        Dialogs.inform(owner.get(), header, text);
+    }
+}

@@ -1,0 +1,63 @@
+package io.sluice.desktop;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link DialogService} for view-model tests: it answers from a script (yes by default, the given reason) and
+ * keeps every question asked, so a test says what the steward was asked and what happened after the answer.
+ */
+public final class ScriptedDialogs implements DialogService {
+
+    /** One question as the steward saw it. */
+    public record Question(String header, String text) {
+    }
+
+    private final Deque<Boolean> confirmations = new ArrayDeque<>();
+    private final Deque<String> reasons = new ArrayDeque<>();
+    private final List<Question> asked = new ArrayList<>();
+    private final List<Question> told = new ArrayList<>();
+
+    /** The next confirmation is answered with no. */
+    public ScriptedDialogs declineNext() {
+        confirmations.add(false);
+        return this;
+    }
+
+    /** The next question for a reason is answered with this text (null: cancelled). */
+    public ScriptedDialogs reasonNext(String reason) {
+        reasons.add(reason == null ? "" : reason);
+        return this;
+    }
+
+    @Override
+    public boolean confirm(String header, String text, String confirmLabel) {
+        asked.add(new Question(header, text));
+        return confirmations.isEmpty() || confirmations.poll();
+    }
+
+    @Override
+    public Optional<String> askReason(String header, String prompt, String initial) {
+        asked.add(new Question(header, prompt));
+        String reason = reasons.isEmpty() ? "" : reasons.poll();
+        return reason.isBlank() ? Optional.empty() : Optional.of(reason);
+    }
+
+    @Override
+    public void inform(String header, String text) {
+        told.add(new Question(header, text));
+    }
+
+    /** Every confirmation and reason asked for, in order. */
+    public List<Question> asked() {
+        return asked;
+    }
+
+    /** Everything the steward was told. */
+    public List<Question> told() {
+        return told;
+    }
+}
