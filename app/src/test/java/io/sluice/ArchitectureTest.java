@@ -4,10 +4,26 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.sluice.core.bookkeeping.Bookkeeping;
+import io.sluice.core.bookkeeping.BookkeepingSchema;
+import io.sluice.core.commit.Committer;
+import io.sluice.core.commit.Rollback;
+import io.sluice.core.commit.ValidRows;
+import io.sluice.core.review.ProfileRowValidator;
+import io.sluice.core.review.ReviewApprovedRows;
+import io.sluice.core.review.ReviewAuditCopy;
+import io.sluice.core.review.ReviewSession;
+import io.sluice.core.review.RowValidator;
+import io.sluice.core.validate.ValidationJob;
+import io.sluice.core.workspace.Review;
+import io.sluice.core.workspace.ReviewStager;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Keeps the layers apart: core knows nothing of JavaFX or the CLI and never prints; the two front ends stay apart. */
+/**
+ * Keeps the layers apart: core knows nothing of JavaFX or the CLI and never prints; the two front ends stay apart and
+ * reach the core's machinery only through the use cases of {@code io.sluice.core.usecase} (decision 0008).
+ */
 @AnalyzeClasses(packages = "io.sluice", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -32,4 +48,17 @@ class ArchitectureTest {
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .orShould().callMethod(Throwable.class, "printStackTrace");
+
+    /**
+     * The front ends validate, stage, re-validate, commit, keep bookkeeping and roll back only through the use cases,
+     * so the command line and the desktop cannot drift apart again. They may hold core values (findings, counts,
+     * filters, batch records); the machinery below is the use cases' to assemble.
+     */
+    @ArchTest
+    static final ArchRule frontEndsReachMachineryOnlyThroughUseCases = noClasses()
+            .that().resideInAnyPackage("io.sluice.cli..", "io.sluice.desktop..")
+            .should().dependOnClassesThat().belongToAnyOf(ValidationJob.class, ReviewStager.class,
+                    ProfileRowValidator.class, RowValidator.class, Committer.class, Rollback.class, ValidRows.class,
+                    ReviewApprovedRows.class, ReviewAuditCopy.class, Bookkeeping.class, BookkeepingSchema.class)
+            .orShould().callMethod(ReviewSession.class, "open", Review.class, RowValidator.class);
 }

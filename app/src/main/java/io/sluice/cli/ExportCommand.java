@@ -1,22 +1,11 @@
 package io.sluice.cli;
 
 import io.sluice.core.Progress;
-import io.sluice.core.SluiceException;
-import io.sluice.core.export.ApprovedRowsCsvWriter;
 import io.sluice.core.export.BackToSenderWriter;
-import io.sluice.core.export.HtmlReportWriter;
-import io.sluice.core.export.ReviewExports;
-import io.sluice.core.export.WorstRows;
 import io.sluice.core.export.CsvOptions;
-import io.sluice.core.export.FindingsWriter;
-import io.sluice.core.export.RejectedRowsCsvWriter;
-import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.target.TargetDatabase;
-import io.sluice.core.validate.RowResult;
-import io.sluice.core.validate.ValidationJob;
-import io.sluice.core.validate.ValidationSummary;
-import io.sluice.core.workspace.Review;
+import io.sluice.core.usecase.ExportRows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,8 +38,6 @@ import java.util.concurrent.Callable;
                         + "(OWASP; in an XLSX the cell is marked to stay text); --no-formula-guard turns that off for"
                         + " programs that read the CSV."})
 final class ExportCommand implements Callable<Integer> {
-
-    private static final String NOT_VALID = "has error findings";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Source file, validated on the fly.")
     Path file;
@@ -141,11 +128,20 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException("The option --max-comments must be 0 or more, not " + maxComments + ".");
         }
         checkOutputs();
-        CsvOptions options = csvOptions();
+        ExportRows.Outputs outputs = new ExportRows.Outputs(approved, rejected, findings, returnXlsx, report);
+        ExportRows.Settings settings = new ExportRows.Settings(csvOptions(), maxComments);
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open()) {
-            long[] counts = file != null ? fromFile(db, options) : fromReview(db, options);
-            report(out, counts);
+            ExportRows.Written written;
+            if (file != null) {
+                TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+                written = ExportRows.fromFile(db, file, source.toOptions(), ProfileIO.read(profilePath),
+                        profilePath.toString(), outputs, settings, progress);
+                progress.clear();
+            } else {
+                written = ExportRows.fromReview(db, reviewPath, outputs, settings, Progress.NONE);
+            }
+            report(out, written);
         }
         out.flush();
         return SluiceCommand.OK;
@@ -212,83 +208,6 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private long[] fromFile(TargetDatabase db, CsvOptions options) {
-        Profile profile = ProfileIO.read(profilePath);
-        try (ValidationJob job = ValidationJob.prepare(file, source.toOptions(profile.source()), profile, db);
-             ApprovedRowsCsvWriter approvedRows = approved == null ? null
-                     : new ApprovedRowsCsvWriter(approved, job.targetColumns(), options);
-             RejectedRowsCsvWriter rejectedRows = rejected == null ? null
-                     : new RejectedRowsCsvWriter(rejected, job.table().columns(), options);
-             FindingsWriter findingLines = findingsWriter(options);
-             BackToSenderWriter returned = returnXlsx == null ? null
-                     : new BackToSenderWriter(returnXlsx, job.reportSource(profilePath.toString()),
-                     job.table().columns(), !noFormulaGuard, maxComments)) {
-            TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-            WorstRows worst = new WorstRows(report == null ? 0 : WorstRows.DEFAULT_LIMIT);
-            ValidationSummary summary = job.run((RowResult r) -> {
-                if (!r.hasErrors() && approvedRows != null) {
-                    approvedRows.write(r.mapped());
-                } else if (r.hasErrors() && rejectedRows != null) {
-                    rejectedRows.write(r.source(), NOT_VALID, r.findings());
-                }
-                if (r.hasErrors() && returned != null) {
-                    returned.write(r.source(), null, r.findings());
-                }
-                if (findingLines != null) {
-                    r.findings().forEach(findingLines::write);
-                }
-                worst.accept(r);
-            }, progress);
-            progress.clear();
-            if (report != null) {
-                HtmlReportWriter.write(report, job.reportSource(profilePath.toString()), summary, worst.rows(), null);
-            }
-            return counts(approvedRows, rejectedRows, findingLines, returned);
-        }
-    }
-
-    private long[] fromReview(TargetDatabase db, CsvOptions options) {
-        try (Review review = Review.open(reviewPath)) {
-            String profileJson = review.info().profileJson();
-            if (profileJson == null && approved != null) {
-                throw SluiceException.input(reviewPath + " holds no mapping profile, so its rows cannot be exported"
-                        + " in target columns; create it with 'sluice validate FILE --profile P --review R'.");
-            }
-            long[] counts = {-1, -1, -1, -1, -1};
-            if (approved != null) {
-                counts[0] = ReviewExports.approvedRows(review, db, approved, options, Progress.NONE);
-            }
-            if (rejected != null) {
-                counts[1] = ReviewExports.rejectedRows(review, rejected, options, Progress.NONE);
-            }
-            if (findings != null) {
-                try (FindingsWriter findingLines = findingsWriter(options)) {
-                    counts[2] = ReviewExports.findings(review, findingLines);
-                }
-            }
-            if (returnXlsx != null) {
-                try (BackToSenderWriter returned = new BackToSenderWriter(returnXlsx, ReviewExports.source(review),
-                        review.columns(), !noFormulaGuard, maxComments)) {
-                    ReviewExports.writeFailedRows(review, returned);
-                    counts[3] = returned.rows();
-                    counts[4] = returned.comments();
-                }
-            }
-            if (report != null) {
-                ReviewExports.writeReport(review, report);
-            }
-            return counts;
-        }
-    }
-
-    private FindingsWriter findingsWriter(CsvOptions options) {
-        if (findings == null) {
-            return null;
-        }
-        return findings.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-                ? FindingsWriter.json(findings) : FindingsWriter.csv(findings, options);
-    }
-
     private CsvOptions csvOptions() {
         char delimiter = switch (outDelimiter.toLowerCase(Locale.ROOT)) {
             case "tab", "\\t" -> '\t';
@@ -305,26 +224,21 @@ final class ExportCommand implements Callable<Integer> {
                 .withLineEnding(lf ? CsvOptions.LF : CsvOptions.CRLF).withGuardFormulas(!noFormulaGuard);
     }
 
-    private static long[] counts(ApprovedRowsCsvWriter a, RejectedRowsCsvWriter r, FindingsWriter f,
-                                 BackToSenderWriter b) {
-        return new long[] {a == null ? -1 : a.rows(), r == null ? -1 : r.rows(), f == null ? -1 : f.count(),
-                b == null ? -1 : b.rows(), b == null ? -1 : b.comments()};
-    }
-
-    private void report(PrintWriter out, long[] counts) {
-        if (counts[0] >= 0) {
-            out.printf("Approved rows: %d written to %s%n", counts[0], approved);
+    private void report(PrintWriter out, ExportRows.Written written) {
+        if (written.approved() != null) {
+            out.printf("Approved rows: %d written to %s%n", written.approved(), approved);
         }
-        if (counts[1] >= 0) {
-            out.printf("Rejected rows: %d written to %s%n", counts[1], rejected);
+        if (written.rejected() != null) {
+            out.printf("Rejected rows: %d written to %s%n", written.rejected(), rejected);
         }
-        if (counts[2] >= 0) {
-            out.printf("Findings: %d written to %s%n", counts[2], findings);
+        if (written.findings() != null) {
+            out.printf("Findings: %d written to %s%n", written.findings(), findings);
         }
-        if (counts[3] >= 0) {
-            out.printf("Failed rows: %d written to %s (%d cells commented)%n", counts[3], returnXlsx, counts[4]);
+        if (written.failedRows() != null) {
+            out.printf("Failed rows: %d written to %s (%d cells commented)%n", written.failedRows(), returnXlsx,
+                    written.failedComments());
         }
-        if (report != null) {
+        if (written.report()) {
             out.printf("Report written to %s%n", report);
         }
     }

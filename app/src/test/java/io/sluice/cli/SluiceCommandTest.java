@@ -148,11 +148,11 @@ class SluiceCommandTest {
 
     @Test
     void aMissingOptionIsNamedInPlainWords() {
-        CliTest.Run run = run("validate", DS1);
+        CliTest.Run run = run("suggest", DS1);
 
         assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
-        assertThat(run.err()).isEqualTo(lines("sluice validate: Missing the option --profile PROFILE.json (mapping "
-                + "profile).", "Try 'sluice validate --help'."));
+        assertThat(run.err()).isEqualTo(lines("sluice suggest: Missing the option --table TABLE (target table).",
+                "Try 'sluice suggest --help'."));
     }
 
     @Test

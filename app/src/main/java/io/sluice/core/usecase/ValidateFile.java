@@ -5,6 +5,7 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.source.SourceFormat;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceOptions;
+import io.sluice.core.target.ColumnInfo;
 import io.sluice.core.target.TargetDatabase;
 import io.sluice.core.validate.ReportSource;
 import io.sluice.core.validate.RowResult;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Validates a source file with a mapping profile against the target's table: every row is mapped and checked, each
@@ -64,6 +66,16 @@ public final class ValidateFile {
                           List<SourceIssue> issues, Path review) {
     }
 
+    /**
+     * What a caller that writes rows out needs before the first row arrives.
+     *
+     * @param sourceColumns the source headers, in file order
+     * @param targetColumns the mapped target columns, in target order
+     * @param about         the source, profile and target, as a report names them
+     */
+    public record Layout(List<String> sourceColumns, List<ColumnInfo> targetColumns, ReportSource about) {
+    }
+
     private ValidateFile() {
     }
 
@@ -72,9 +84,20 @@ public final class ValidateFile {
      * thread. A cancel through {@code progress} ends it with a {@link java.util.concurrent.CancellationException}.
      */
     public static Outcome run(Request request, TargetDatabase db, Consumer<RowResult> rows, Progress progress) {
-        SourceOptions options = ReaderOptions.of(request.chosen(), request.profile().source());
         Consumer<RowResult> sink = rows == null ? r -> { } : rows;
+        return runWriting(request, db, layout -> sink, progress);
+    }
+
+    /**
+     * Runs the validation; {@code rowsFor} is given the file's layout once the file is open and the mapping compiled,
+     * and returns the consumer of every row's result (in source order, on the calling thread).
+     */
+    public static Outcome runWriting(Request request, TargetDatabase db,
+                                     Function<Layout, Consumer<RowResult>> rowsFor, Progress progress) {
+        SourceOptions options = ReaderOptions.of(request.chosen(), request.profile().source());
         try (ValidationJob job = ValidationJob.prepare(request.file(), options, request.profile(), db)) {
+            Consumer<RowResult> sink = rowsFor.apply(new Layout(job.table().columns(), job.targetColumns(),
+                    job.reportSource(request.profileLabel())));
             ValidationSummary summary = request.review() == null ? job.run(sink, progress)
                     : stage(job, db, request, sink, progress);
             return new Outcome(job.reportSource(request.profileLabel()), summary, job.table().format(),

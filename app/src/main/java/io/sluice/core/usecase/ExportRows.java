@@ -1,0 +1,215 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.Progress;
+import io.sluice.core.SluiceException;
+import io.sluice.core.export.ApprovedRowsCsvWriter;
+import io.sluice.core.export.BackToSenderWriter;
+import io.sluice.core.export.CsvOptions;
+import io.sluice.core.export.FindingsWriter;
+import io.sluice.core.export.HtmlReportWriter;
+import io.sluice.core.export.RejectedRowsCsvWriter;
+import io.sluice.core.export.ReviewExports;
+import io.sluice.core.export.WorstRows;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.validate.RowResult;
+import io.sluice.core.workspace.Review;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Writes what a steward sends on or back: approved rows in target columns, rejected rows with reasons, every finding,
+ * the back-to-sender workbook and the HTML report; either from a file validated on the fly with a profile, or from a
+ * review with its decisions and edits. Every output asked for is written in one pass over the rows.
+ */
+public final class ExportRows {
+
+    private static final String NOT_VALID = "has error findings";
+
+    /**
+     * The files to write; null for what is not asked. A findings file ending in {@code .json} is written as JSON,
+     * any other as CSV.
+     */
+    public record Outputs(Path approved, Path rejected, Path findings, Path returnWorkbook, Path report) {
+
+        /** True when nothing at all is asked. */
+        public boolean none() {
+            return approved == null && rejected == null && findings == null && returnWorkbook == null
+                    && report == null;
+        }
+    }
+
+    /**
+     * How the files are written.
+     *
+     * @param csv         delimiter, quoting, byte order mark, line ending and formula guard of the CSVs (the guard
+     *                    applies to the workbook too)
+     * @param maxComments cells of the back-to-sender workbook that get a comment, at most
+     */
+    public record Settings(CsvOptions csv, int maxComments) {
+
+        public Settings {
+            if (maxComments < 0) {
+                throw SluiceException.input("The workbook's comments must be 0 or more, not " + maxComments + ".");
+            }
+        }
+    }
+
+    /**
+     * What was written; a count is null when that output was not asked for.
+     *
+     * @param failedRows     rows in the back-to-sender workbook
+     * @param failedComments cells of it that carry a comment
+     */
+    public record Written(Long approved, Long rejected, Long findings, Long failedRows, Long failedComments,
+                          boolean report) {
+    }
+
+    private ExportRows() {
+    }
+
+    /**
+     * Validates {@code file} with {@code profile} and writes the outputs: the rows without error findings count as
+     * approved, the rows with error findings as rejected and failed.
+     */
+    public static Written fromFile(TargetDatabase db, Path file, SourceOptions chosen, Profile profile,
+                                   String profileLabel, Outputs outputs, Settings settings, Progress progress) {
+        ValidateFile.Request request = ValidateFile.Request.headless(file, chosen, profile, profileLabel);
+        FileSinks sinks = new FileSinks(outputs, settings);
+        try (sinks) {
+            ValidateFile.Outcome outcome = ValidateFile.runWriting(request, db, sinks::open, progress);
+            if (outputs.report() != null) {
+                HtmlReportWriter.write(outputs.report(), outcome.about(), outcome.summary(), sinks.worst.rows(),
+                        null);
+            }
+        }
+        return sinks.written(outputs.report() != null);
+    }
+
+    /**
+     * Writes the outputs of a review: its approved rows with the steward's edits, its rejected rows with their
+     * reasons, and as failed rows the rejected ones plus those with error findings not approved.
+     */
+    public static Written fromReview(TargetDatabase db, Path reviewFile, Outputs outputs, Settings settings,
+                                     Progress progress) {
+        try (Review review = Review.open(reviewFile)) {
+            if (review.info().profileJson() == null && outputs.approved() != null) {
+                throw SluiceException.input(reviewFile + " holds no mapping profile, so its rows cannot be exported"
+                        + " in target columns; validate it with a profile first.");
+            }
+            CsvOptions csv = settings.csv();
+            Long approved = outputs.approved() == null ? null
+                    : ReviewExports.approvedRows(review, db, outputs.approved(), csv, progress);
+            Long rejected = outputs.rejected() == null ? null
+                    : ReviewExports.rejectedRows(review, outputs.rejected(), csv, progress);
+            Long findings = null;
+            if (outputs.findings() != null) {
+                try (FindingsWriter writer = findingsWriter(outputs.findings(), csv)) {
+                    findings = ReviewExports.findings(review, writer);
+                }
+            }
+            Long failedRows = null;
+            Long failedComments = null;
+            if (outputs.returnWorkbook() != null) {
+                try (BackToSenderWriter returned = new BackToSenderWriter(outputs.returnWorkbook(),
+                        ReviewExports.source(review), review.columns(), csv.guardFormulas(),
+                        settings.maxComments())) {
+                    ReviewExports.writeFailedRows(review, returned);
+                    failedRows = returned.rows();
+                    failedComments = returned.comments();
+                }
+            }
+            if (outputs.report() != null) {
+                ReviewExports.writeReport(review, outputs.report());
+            }
+            return new Written(approved, rejected, findings, failedRows, failedComments, outputs.report() != null);
+        }
+    }
+
+    private static FindingsWriter findingsWriter(Path file, CsvOptions csv) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                ? FindingsWriter.json(file) : FindingsWriter.csv(file, csv);
+    }
+
+    /** The writers of a file export, opened once the file's layout is known and closed whatever happens. */
+    private static final class FileSinks implements AutoCloseable {
+
+        private final Outputs outputs;
+        private final Settings settings;
+        private final WorstRows worst;
+        private ApprovedRowsCsvWriter approved;
+        private RejectedRowsCsvWriter rejected;
+        private FindingsWriter findings;
+        private BackToSenderWriter returned;
+
+        FileSinks(Outputs outputs, Settings settings) {
+            this.outputs = outputs;
+            this.settings = settings;
+            this.worst = new WorstRows(outputs.report() == null ? 0 : WorstRows.DEFAULT_LIMIT);
+        }
+
+        Consumer<RowResult> open(ValidateFile.Layout layout) {
+            CsvOptions csv = settings.csv();
+            if (outputs.approved() != null) {
+                approved = new ApprovedRowsCsvWriter(outputs.approved(), layout.targetColumns(), csv);
+            }
+            if (outputs.rejected() != null) {
+                rejected = new RejectedRowsCsvWriter(outputs.rejected(), layout.sourceColumns(), csv);
+            }
+            if (outputs.findings() != null) {
+                findings = findingsWriter(outputs.findings(), csv);
+            }
+            if (outputs.returnWorkbook() != null) {
+                returned = new BackToSenderWriter(outputs.returnWorkbook(), layout.about(), layout.sourceColumns(),
+                        csv.guardFormulas(), settings.maxComments());
+            }
+            return this::write;
+        }
+
+        private void write(RowResult r) {
+            boolean failed = r.hasErrors();
+            if (!failed && approved != null) {
+                approved.write(r.mapped());
+            } else if (failed && rejected != null) {
+                rejected.write(r.source(), NOT_VALID, r.findings());
+            }
+            if (failed && returned != null) {
+                returned.write(r.source(), null, r.findings());
+            }
+            if (findings != null) {
+                r.findings().forEach(findings::write);
+            }
+            worst.accept(r);
+        }
+
+        Written written(boolean report) {
+            return new Written(approved == null ? null : approved.rows(), rejected == null ? null : rejected.rows(),
+                    findings == null ? null : findings.count(), returned == null ? null : returned.rows(),
+                    returned == null ? null : returned.comments(), report);
+        }
+
+        @Override
+        public void close() {
+            // each writer is closed even when another fails, so no file handle outlives the export
+            RuntimeException failure = null;
+            for (AutoCloseable writer : new AutoCloseable[] {approved, rejected, findings, returned}) {
+                if (writer == null) {
+                    continue;
+                }
+                try {
+                    writer.close();
+                } catch (Exception e) {
+                    if (failure == null) {
+                        failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+}
