@@ -82,6 +82,10 @@ final class PreviewCommand implements Callable<Integer> {
                     out.println("No rows below the header.");
                 }
             }
+            // what the reader noticed (merged cells, renamed headers, a sheet a CSV cannot have) goes beside the rows
+            PrintWriter err = spec.commandLine().getErr();
+            table.issues().forEach(issue -> err.println("Note: " + issue.message()));
+            err.flush();
         }
         out.flush();
         return SluiceCommand.OK;

@@ -86,6 +86,16 @@ final class ValidateCommand implements Callable<Integer> {
             throw new UsageException("Validating " + file.getFileName() + " needs a mapping profile: add --profile "
                     + "PROFILE.json.");
         }
+        if (reportPath != null) {
+            // said before the rows are read, not after a long validation
+            if (Files.isDirectory(reportPath)) {
+                throw new UsageException("--report " + reportPath + " is a folder; give a file name to write.");
+            }
+            Path folder = reportPath.toAbsolutePath().getParent();
+            if (folder != null && !Files.isDirectory(folder)) {
+                throw new UsageException("--report " + reportPath + ": the folder " + folder + " does not exist.");
+            }
+        }
         Profile profile = ProfileIO.read(profilePath);
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open();

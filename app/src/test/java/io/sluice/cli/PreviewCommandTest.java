@@ -132,4 +132,29 @@ class PreviewCommandTest {
         assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(run.err()).isEqualTo("sluice preview: Use either --header-row or --no-header, not both." + NL);
     }
+
+    @Test
+    void aSheetAskedOfACsvIsNotedNotSilentlyIgnored() {
+        CliTest.Run run = run("preview", DS1, "--sheet", "Mixes", "--limit", "1");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).isEqualTo("Note: A CSV file has no sheets, so the sheet \"Mixes\" asked for does not"
+                + " apply; the file's rows are read." + NL);
+    }
+
+    @Test
+    void aHeaderRowBeyondACsvNamesTheFileNotASheet() {
+        CliTest.Run run = run("preview", DS1, "--header-row", "9999");
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).isEqualTo("sluice preview: ds1-concrete-mix.csv: the file has no row 9999 to use as"
+                + " header." + NL);
+    }
+
+    @Test
+    void whatTheReaderNoticedInAWorkbookIsNoted() {
+        CliTest.Run run = run("preview", DS3, "--limit", "1");
+
+        assertThat(run.err()).contains("Note: ").contains("merged");
+    }
 }

@@ -91,4 +91,15 @@ class ValidateCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(review).doesNotExist();
     }
+
+    @Test
+    void aReportPathThatIsAFolderIsRefusedBeforeAnyRowIsRead() {
+        CommandRun run = CommandRun.of("validate", sample("ds1-concrete-mix.csv"), "--profile",
+                profile("ds1.profile.json"), "--report", dir);
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("sluice validate: --report " + dir + " is a folder; give a file name to"
+                + " write." + System.lineSeparator());
+    }
 }

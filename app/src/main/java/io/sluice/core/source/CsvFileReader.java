@@ -3,6 +3,7 @@ package io.sluice.core.source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Opens a CSV/TSV file: dialect detection (or the chosen encoding and delimiter), then FastCSV streaming. */
@@ -32,6 +33,13 @@ final class CsvFileReader {
                 "The file is not valid UTF-8, so it was read as Windows-1252; choose its encoding if text looks wrong."))
                 : List.of();
         String sheet = Problems.name(file);
+        if (options.sheet() != null && !options.sheet().equals(sheet)) {
+            // a profile made on a workbook may name its sheet and still be replayed on the same data sent as CSV
+            List<SourceIssue> noted = new ArrayList<>(issues);
+            noted.add(new SourceIssue("no-sheets", 0, null, "A CSV file has no sheets, so the sheet \""
+                    + options.sheet() + "\" asked for does not apply; the file's rows are read."));
+            issues = List.copyOf(noted);
+        }
         HeaderedTable table = new HeaderedTable(file, SourceFormat.CSV, sheet, new CsvRows(file, dialect), issues,
                 options, true);
         if (table.isEmpty()) {

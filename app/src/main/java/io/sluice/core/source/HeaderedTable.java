@@ -86,7 +86,9 @@ final class HeaderedTable implements SourceTable {
                 }
             }
             if (row == null) {
-                throw Problems.input(file, "the sheet \"" + sheet + "\" has no row " + chosen + " to use as header");
+                // a CSV has no sheets: its "sheet" is the file's own name, which the message already gives
+                String where = format == SourceFormat.CSV ? "the file" : "the sheet \"" + sheet + "\"";
+                throw Problems.input(file, where + " has no row " + chosen + " to use as header");
             }
             RawRow header = null;
             if (row.row().number() == chosen) {

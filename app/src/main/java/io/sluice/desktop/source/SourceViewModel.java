@@ -283,9 +283,9 @@ public final class SourceViewModel {
         }
         b.append(" · header in row ").append(i.headerRow()).append(" · ").append(i.columns().size())
                 .append(" columns");
-        i.sheets().stream().filter(s -> Objects.equals(s.name(), i.defaultSheet()) && s.rows() >= 0).findFirst()
-                .ifPresent(s -> b.append(String.format(" · %,d rows below the header",
-                        Math.max(0, s.rows() - i.headerRow()))));
+        // the sheet's own count of data rows: the rows validation reads, blank rows above the header not among them
+        i.sheets().stream().filter(s -> Objects.equals(s.name(), i.defaultSheet()) && s.isCounted()).findFirst()
+                .ifPresent(s -> b.append(String.format(" · %,d rows below the header", s.dataRows())));
         return b.toString();
     }
 

@@ -61,7 +61,7 @@ class HeaderDetectionTest {
     void rejectsAChosenHeaderRowBeyondTheData() throws IOException {
         Path file = write("a;b\n1;2\n");
         assertThatThrownBy(() -> Sources.open(file, SourceOptions.DEFAULTS.withHeaderRow(9)))
-                .hasMessage("header.csv: the sheet \"header.csv\" has no row 9 to use as header.");
+                .hasMessage("header.csv: the file has no row 9 to use as header.");
     }
 
     @Test

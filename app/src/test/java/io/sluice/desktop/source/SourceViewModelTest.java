@@ -64,6 +64,8 @@ class SourceViewModelTest {
 
         assertThat(model.sheetProperty().get()).isEqualTo("Mixes");
         assertThat(model.headerRowProperty().get()).isEqualTo(4);
+        // the rows validation reads below the header, whatever blank rows lie above it (validate: 120 rows)
+        assertThat(model.summaryProperty().get()).contains("120 rows below the header");
         assertThat(model.sheets()).extracting(SheetInfo::name).contains("Mixes", "Suppliers", "Lookup");
         assertThat(model.sheets()).filteredOn(SheetInfo::hidden).extracting(SheetInfo::name).containsExactly("Lookup");
         assertThat(model.previewProperty().get().rows().get(0).number()).isEqualTo(1);
