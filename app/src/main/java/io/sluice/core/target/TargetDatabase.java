@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -105,7 +107,12 @@ public final class TargetDatabase implements AutoCloseable {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw SluiceException.target("Cannot create Sluice's data directory " + directory + ": " + e + ".", e);
+            // the exception's own text is a class name and a path; the steward needs the reason in words
+            String reason = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
+                    : "the file system refused (" + e.getMessage() + ")";
+            throw SluiceException.target("Cannot create Sluice's data directory " + directory + ": " + reason
+                    + "; set SLUICE_HOME to a folder you can write.", e);
         }
         String url = h2FileUrl(directory);
         // Open first: Flyway's own connection then joins the database already open in this process instead of
