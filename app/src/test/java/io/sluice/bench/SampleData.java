@@ -8,8 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Regenerates the committed sample datasets and their profiles: {@code java -cp sluice.jar
- * io.sluice.bench.SampleData sample-data}. Prints each file's planted faults as a Markdown table for the README.
+ * Regenerates the committed sample datasets and their profiles: {@code java -cp "$BENCH_CP"
+ * io.sluice.bench.SampleData sample-data} with the class path of the {@code bench} profile (sample-data/README.md). Prints each file's planted faults as a Markdown table for the README.
  */
 public final class SampleData {
 

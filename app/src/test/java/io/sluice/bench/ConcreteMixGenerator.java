@@ -21,7 +21,8 @@ import java.util.Optional;
  * Generates concrete-mix rows in the style of a lab database refresh, with known faults at a chosen rate, and
  * writes them as CSV, XLSX (streaming, bounded memory) or XLS. The same options always give the same rows.
  * <p>
- * From the command line: {@code java -cp sluice.jar io.sluice.bench.ConcreteMixGenerator --rows 1000000
+ * From the command line: with the class path of the {@code bench} profile (README, "Performance"),
+ * {@code java -cp "$BENCH_CP" io.sluice.bench.ConcreteMixGenerator --rows 1000000
  * --columns 20 --format csv --out /tmp/mix.csv} (see {@link GeneratorArguments} for all options).
  */
 public final class ConcreteMixGenerator {

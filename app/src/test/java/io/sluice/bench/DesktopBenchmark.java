@@ -38,10 +38,11 @@ import java.util.function.Supplier;
  * filter, a text search, a sort and a jump deep into the rows, the longest gap between two JavaFX pulses during all
  * that, and the peak heap. Not a test: run it by hand (see the README) with the test classpath, which has Monocle.
  * <p>
- * Arguments: {@code [directory] [rows]}, by default {@code target/desktop-bench 1000000}. From {@code app/}:
+ * Arguments: {@code [directory] [rows]}, by default {@code target/desktop-bench 1000000}. From the repository root:
  * <pre>
- * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
- * java -Xmx256m -cp target/classes:target/test-classes:$(cat target/test-cp.txt) io.sluice.bench.DesktopBenchmark
+ * mvn -q -Pbench -DskipTests package
+ * java -Xmx256m -cp "app/target/test-classes:app/target/classes:$(cat app/target/bench.classpath)" \
+ *     io.sluice.bench.DesktopBenchmark app/target/desktop-bench 1000000
  * </pre>
  */
 public final class DesktopBenchmark {

@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * faulty rows, quoted fields with commas and newlines, non-ASCII text) and measures each stage in its own JVM with
  * {@code -Xmx256m}, printing rows/s and peak heap:
  * <pre>
- *   java -cp app/target/sluice.jar io.sluice.bench.Benchmark [--rows N] [--dir DIR] [--heap 256m]
+ *   mvn -q -Pbench -DskipTests package
+ *   java -cp "app/target/test-classes:app/target/classes:$(cat app/target/bench.classpath)" io.sluice.bench.Benchmark [--rows N] [--dir DIR] [--heap 256m]
  *       [--stages a,b,...] [--pg-url JDBC_URL --pg-user USER]   (password in SLUICE_BENCH_PG_PASSWORD)
  * </pre>
  * Stages: fastexcel-reader alone (the raw XLSX baseline), Sluice's readers, headless validation (the path of
@@ -175,7 +176,7 @@ public final class Benchmark {
     static double[] child(String stage, Path file, String heap, Path dir, String... extra) throws IOException,
             InterruptedException {
         Path home = Files.createTempDirectory(dir, "home-");
-        // the same class path as this JVM: the shaded jar when run as documented, the build's class path in tests
+        // the same class path as this JVM: the test tree and its dependencies, as run from the README or from the tests
         String classPath = System.getProperty("java.class.path");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-D" + SluiceHome.PROPERTY + "=" + home,
