@@ -1,0 +1,100 @@
+package io.sluice.cli;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static io.sluice.cli.CommandRun.profile;
+import static io.sluice.cli.CommandRun.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A new user off the happy path: options that would be silently ignored, a review given where a source file is
+ * expected, a misspelt value, two actions at once. Each is refused in one true sentence with exit code 2.
+ */
+class NewUserTryoutTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void home() {
+        CommandRun.freshHome();
+    }
+
+    @AfterAll
+    static void restore() {
+        CommandRun.restoreHome();
+    }
+
+    private Path validatedReview() {
+        Path review = dir.resolve("ds1.sluice");
+        CommandRun run = CommandRun.of("validate", sample("ds1-concrete-mix.csv"), "--profile",
+                profile("ds1.profile.json"), "--review", review);
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        return review;
+    }
+
+    @Test
+    void aReasonGivenWithAnApprovalIsRefusedRatherThanDropped() {
+        Path review = validatedReview();
+
+        CommandRun approve = CommandRun.of("decide", review, "--approve", "valid", "--reason", "looks fine");
+
+        assertThat(approve.exit()).isEqualTo(2);
+        assertThat(approve.err()).contains("--reason goes with --reject only");
+        assertThat(CommandRun.of("review", review, "--findings", "0").out())
+                .contains("Decisions: 0 approved, 0 rejected, 200 pending");
+    }
+
+    @Test
+    void twoActionsAtOnceNameBothOptionsWithoutPicocliWording() {
+        Path review = validatedReview();
+
+        CommandRun both = CommandRun.of("decide", review, "--approve", "valid", "--reject", "errors",
+                "--reason", "x");
+
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("The options --approve and --reject cannot be given together")
+                .doesNotContain("Error:").doesNotContain("mutually exclusive").doesNotContain("=FILTER");
+    }
+
+    @Test
+    void aReviewGivenAsTheSourceFileIsNamedAsAReviewNotAsAnEncodingProblem() {
+        Path review = validatedReview();
+
+        CommandRun validate = CommandRun.of("validate", review, "--profile", profile("ds1.profile.json"));
+        CommandRun inspect = CommandRun.of("inspect", review);
+
+        assertThat(validate.exit()).isEqualTo(2);
+        assertThat(validate.err()).contains("ds1.sluice: is a Sluice review, not a spreadsheet or a text file")
+                .doesNotContain("UTF-8");
+        assertThat(inspect.exit()).isEqualTo(2);
+        assertThat(inspect.err()).contains("is a Sluice review");
+    }
+
+    @Test
+    void importingALoadedReviewSaysToValidateTheReviewNotTheFileAgain() {
+        Path review = dir.resolve("loaded.sluice");
+        assertThat(CommandRun.of("load", sample("ds1-concrete-mix.csv"), "-o", review).exit()).isZero();
+
+        CommandRun dryRun = CommandRun.of("import", "--review", review, "--dry-run");
+
+        assertThat(dryRun.exit()).isEqualTo(2);
+        assertThat(dryRun.err()).contains("holds no mapping profile yet")
+                .contains("validate the review with a profile first (its decisions and edits are kept)")
+                .doesNotContain("validate the file again");
+    }
+
+    @Test
+    void aMisspeltApproveValueIsNamed() {
+        CommandRun run = CommandRun.of("import", sample("ds1-concrete-mix.csv"), "--profile",
+                profile("ds1.profile.json"), "--approve", "vaild", "--dry-run");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--approve takes only 'valid'").contains("not 'vaild'");
+    }
+}
