@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.sluice.cli.CommandRun.profile;
 import static io.sluice.cli.CommandRun.sample;
@@ -87,6 +89,22 @@ class NewUserTryoutTest {
         assertThat(dryRun.err()).contains("holds no mapping profile yet")
                 .contains("validate the review with a profile first (its decisions and edits are kept)")
                 .doesNotContain("validate the file again");
+    }
+
+    @Test
+    void aRefusedImportIsRecordedWithTheRowsItMetAndSaysNothingWasWritten() {
+        Path review = validatedReview();
+        assertThat(CommandRun.of("decide", review, "--approve", "all").exit()).isZero();
+
+        CommandRun refused = CommandRun.of("import", "--review", review);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("cannot be stored in their columns");
+
+        Matcher failed = Pattern.compile("(?m)^(\\d+)\\s+\\S+ \\S+\\s+failed").matcher(CommandRun.of("batches").out());
+        assertThat(failed.find()).isTrue();
+        CommandRun batch = CommandRun.of("batch", failed.group(1));
+        assertThat(batch.out()).contains("Rows:     200 read, 200 approved, 0 rejected -> nothing written")
+                .doesNotContain("0 inserted");
     }
 
     @Test
