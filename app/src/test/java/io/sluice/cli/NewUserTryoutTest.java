@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,6 +107,34 @@ class NewUserTryoutTest {
         CommandRun batch = CommandRun.of("batch", failed.group(1));
         assertThat(batch.out()).contains("Rows:     200 read, 200 approved, 0 rejected -> nothing written")
                 .doesNotContain("0 inserted");
+    }
+
+    @Test
+    void aFileWithAHeaderAndNoRowsIsNotValidatedToPerfectScores() throws IOException {
+        Path headerOnly = dir.resolve("header-only.csv");
+        Files.writeString(headerOnly, CommandRun.HEADER + "\r\n");
+        Path review = dir.resolve("header-only.sluice");
+
+        CommandRun headless = CommandRun.of("validate", headerOnly, "--profile", profile("ds1.profile.json"));
+        CommandRun staged = CommandRun.of("validate", headerOnly, "--profile", profile("ds1.profile.json"),
+                "--review", review);
+
+        assertThat(headless.exit()).isEqualTo(2);
+        assertThat(headless.err()).contains("header-only.csv has no data rows below its header, so there is nothing"
+                + " to validate.");
+        assertThat(headless.out()).doesNotContain("Scores:");
+        assertThat(staged.exit()).isEqualTo(2);
+        assertThat(review).doesNotExist();
+    }
+
+    @Test
+    void aCsvGivenAsTheProfileIsNotAProfileWithoutParserWording() {
+        CommandRun run = CommandRun.of("validate", sample("ds1-concrete-mix.csv"), "--profile",
+                sample("ds1-concrete-mix.csv"));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("ds1-concrete-mix.csv: is not a Sluice profile (it is not JSON).")
+                .doesNotContain("Unrecognized token").doesNotContain("line 1");
     }
 
     @Test
