@@ -138,6 +138,16 @@ class NewUserTryoutTest {
     }
 
     @Test
+    void aWrongDelimiterIsNamedAsSuchRatherThanAsAMissingColumn() {
+        CommandRun run = CommandRun.of("validate", sample("ds2-betonmischungen.csv"), "--profile",
+                profile("ds2.profile.json"), "--delimiter", ",");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("needs source column 'Mischung', but the file was read as a single column"
+                + " whose header holds ';', so it looks separated by ';': choose that delimiter.");
+    }
+
+    @Test
     void aMisspeltApproveValueIsNamed() {
         CommandRun run = CommandRun.of("import", sample("ds1-concrete-mix.csv"), "--profile",
                 profile("ds1.profile.json"), "--approve", "vaild", "--dry-run");
