@@ -148,6 +148,14 @@ class NewUserTryoutTest {
     }
 
     @Test
+    void oneWarningIsCountedInTheSingular() {
+        Path review = validatedReview();
+
+        assertThat(CommandRun.of("review", review, "--findings", "0").out())
+                .containsPattern("findings: 14 errors, 1 warning\\R").doesNotContain("1 warnings");
+    }
+
+    @Test
     void aMisspeltApproveValueIsNamed() {
         CommandRun run = CommandRun.of("import", sample("ds1-concrete-mix.csv"), "--profile",
                 profile("ds1.profile.json"), "--approve", "vaild", "--dry-run");
