@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
 import io.sluice.core.usecase.BatchDetails;
@@ -73,9 +74,16 @@ final class BatchCommand implements Callable<Integer> {
                 out.printf("Target:   %s, mode %s%n", b.targetTable(), b.mode().code());
                 out.printf("Steward:  %s, %s to %s%n", b.steward(), BatchJson.time(b.startedAt()),
                         b.finishedAt().map(BatchJson::time).orElse("(not finished)"));
-                out.printf("Rows:     %d read, %d approved, %d rejected -> %d inserted, %d updated, %d skipped%n",
-                        b.counts().rowsRead(), b.counts().approved(), b.counts().rejected(), b.counts().inserted(),
-                        b.counts().updated(), b.counts().skipped());
+                if (b.status() == BatchStatus.FAILED) {
+                    // a failed attempt wrote nothing; its approved rows are known only when it read them all
+                    out.printf("Rows:     %d read, %s%d rejected -> nothing written%n", b.counts().rowsRead(),
+                            b.counts().approved() > 0 ? b.counts().approved() + " approved, " : "",
+                            b.counts().rejected());
+                } else {
+                    out.printf("Rows:     %d read, %d approved, %d rejected -> %d inserted, %d updated, %d skipped%n",
+                            b.counts().rowsRead(), b.counts().approved(), b.counts().rejected(),
+                            b.counts().inserted(), b.counts().updated(), b.counts().skipped());
+                }
                 if (b.scores().overall() != null) {
                     out.printf("Scores:   completeness %s   validity %s   uniqueness %s   overall %s%n",
                             b.scores().completeness(), b.scores().validity(), b.scores().uniqueness(),

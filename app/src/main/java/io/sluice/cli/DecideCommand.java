@@ -74,6 +74,10 @@ final class DecideCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (reason != null && action.reject == null) {
+            // only a rejection records a reason; accepting one anywhere else would drop the steward's words unsaid
+            throw new UsageException("--reason goes with --reject only: no reason is recorded for the other actions.");
+        }
         // the review's own target unless another is given; connected only when an edited row is validated again
         try (OpenReview review = OpenReview.open(file, target.url == null ? null : target::open)) {
             ReviewSession session = review.session();

@@ -83,6 +83,11 @@ final class ImportCommand implements Callable<Integer> {
         if ((file == null) == (reviewPath == null)) {
             throw new UsageException("Give either FILE with --profile and --approve valid, or --review REVIEW.");
         }
+        if (file != null && approve != null && !"valid".equalsIgnoreCase(approve)) {
+            // a misspelt value is named as such, not answered with the general rule it already follows
+            throw new UsageException("--approve takes only 'valid' (every row without error findings), not '" + approve
+                    + "'; to import rows chosen by hand, validate with --review and import the review.");
+        }
         if (file != null && (profilePath == null || !"valid".equalsIgnoreCase(approve))) {
             throw new UsageException("Importing a file directly needs --profile P.json and --approve valid; to import"
                     + " rows chosen by hand, validate with --review and import the review.");

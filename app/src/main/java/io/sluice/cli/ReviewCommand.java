@@ -79,9 +79,9 @@ final class ReviewCommand implements Callable<Integer> {
                         info.sheet(), info.headerRow());
                 out.printf("Created %s by %s; %s%n", info.createdAt(), info.createdBy(), info.targetUrl() == null
                         ? "no target yet" : "target " + info.targetUrl());
-                out.printf("Rows: %d   with errors: %d   with warnings: %d   findings: %d errors, %d warnings%n",
-                        review.rowCount(), counts.rowsWithErrors(), counts.rowsWithWarnings(), counts.errors(),
-                        counts.warnings());
+                out.printf("Rows: %d   with errors: %d   with warnings: %d   findings: %s, %s%n",
+                        review.rowCount(), counts.rowsWithErrors(), counts.rowsWithWarnings(),
+                        counted(counts.errors(), "error"), counted(counts.warnings(), "warning"));
                 var decisions = opened.session().counts();
                 out.printf("Decisions: %d approved, %d rejected, %d pending%n", decisions.approved(),
                         decisions.rejected(), decisions.pending());
@@ -121,5 +121,10 @@ final class ReviewCommand implements Callable<Integer> {
         }
         out.println();
         table.print(out);
+    }
+
+    /** "1 warning", "2 warnings": the line is read as a sentence. */
+    private static String counted(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -69,11 +69,37 @@ final class UsageErrors {
         if (e instanceof CommandLine.MissingParameterException missing) {
             return missing(spec, commandLine.getParseResult(), missing.getMissing(), missing.getMessage());
         }
+        if (e instanceof CommandLine.MutuallyExclusiveArgsException) {
+            String together = exclusiveGiven(spec, commandLine.getParseResult());
+            if (together != null) {
+                return together;
+            }
+        }
         boolean invalid = String.valueOf(e.getMessage()).startsWith("Invalid value");
         if (invalid && e.getArgSpec() != null && e.getValue() != null) {
             return invalidValue(e.getArgSpec(), e.getValue());
         }
         return e.getMessage();
+    }
+
+    /**
+     * Picocli words two actions given together as "Error: --approve=FILTER, --reject=FILTER are mutually exclusive";
+     * the steward gets the options by name and what to do instead, or null when the partial parse does not say which.
+     */
+    private static String exclusiveGiven(CommandSpec spec, ParseResult partial) {
+        if (partial == null) {
+            return null;
+        }
+        List<String> given = new ArrayList<>();
+        for (OptionSpec option : spec.options()) {
+            if (option.group() != null && option.group().exclusive() && partial.hasMatchedOption(option)) {
+                given.add(option.longestName());
+            }
+        }
+        if (given.size() < 2) {
+            return null;
+        }
+        return "The options " + joined(given) + " cannot be given together; give one of them per command.";
     }
 
     private static List<String> unmatched(ParameterException e, CommandLine commandLine) {

@@ -92,6 +92,16 @@ final class BatchRecords {
         }
     }
 
+    /** Records how many approved rows an attempt met, for a failed one that read them all before it was refused. */
+    static void approved(Connection c, long id, long approved) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE sluice_import_batch SET rows_approved = ? WHERE id = ?")) {
+            s.setLong(1, approved);
+            s.setLong(2, id);
+            s.executeUpdate();
+        }
+    }
+
     /** Ends a running batch as committed with its counts. */
     static void committed(Connection c, long id, long approved, Map<RowAction, Long> counts) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE sluice_import_batch SET status = 'committed',"

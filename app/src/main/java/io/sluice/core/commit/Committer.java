@@ -97,6 +97,8 @@ public final class Committer {
             throw e instanceof SluiceException se ? se : SluiceException.target("Cannot start the import into table "
                     + table.name() + ": " + reason(e) + ".", e);
         }
+        // the approved rows counted by a run that read them all, so a refused attempt records how many it met
+        long[] approvedRead = {0};
         try {
             long batchId = BatchRecords.insert(connection, request, table.qualifiedName(), keyNames,
                     BatchStatus.RUNNING, null);
@@ -107,6 +109,7 @@ public final class Committer {
                 r.run(rows);
                 run = r;
             }
+            approvedRead[0] = run.processed();
             throwRefusals(run);
             CommitPlan done = new CommitPlan(run.count(RowAction.INSERTED), run.count(RowAction.UPDATED),
                     run.count(RowAction.SKIPPED));
@@ -121,23 +124,23 @@ public final class Committer {
                     run.count(RowAction.SKIPPED), Duration.ofNanos(System.nanoTime() - started));
         } catch (CancellationException e) {
             fail(connection, request, keyNames, "The import into table " + table.name()
-                    + " was cancelled by the steward; nothing was written.", e);
+                    + " was cancelled by the steward; nothing was written.", e, approvedRead[0]);
             throw e;
         } catch (NothingToImportException e) {
             rollbackQuietly(connection, e);
             throw e;
         } catch (CommitConflictException | UnstorableValuesException e) {
-            fail(connection, request, keyNames, e.getMessage(), e);
+            fail(connection, request, keyNames, e.getMessage(), e, approvedRead[0]);
             throw e;
         } catch (SluiceException e) {
             SluiceException failure = e.kind() == SluiceException.Kind.TARGET ? e
                     : SluiceException.target(e.getMessage(), e);
-            fail(connection, request, keyNames, failure.getMessage(), failure);
+            fail(connection, request, keyNames, failure.getMessage(), failure, approvedRead[0]);
             throw failure;
         } catch (SQLException | RuntimeException e) {
             SluiceException failure = SluiceException.target("The import into table " + table.name()
                     + " failed and nothing was written: " + reason(e) + ".", e);
-            fail(connection, request, keyNames, failure.getMessage(), failure);
+            fail(connection, request, keyNames, failure.getMessage(), failure, approvedRead[0]);
             throw failure;
         } finally {
             restore(connection, autoCommit);
@@ -246,10 +249,12 @@ public final class Committer {
 
     /** Rolls the transaction back and records the failed attempt in a short transaction of its own. */
     private void fail(Connection connection, CommitRequest request, List<String> keyNames, String reason,
-                      RuntimeException thrown) {
+                      RuntimeException thrown, long approved) {
         try {
             connection.rollback();
-            BatchRecords.insert(connection, request, table.qualifiedName(), keyNames, BatchStatus.FAILED, reason);
+            long id = BatchRecords.insert(connection, request, table.qualifiedName(), keyNames, BatchStatus.FAILED,
+                    reason);
+            BatchRecords.approved(connection, id, approved);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             // the connection may be gone (that may be the failure itself); the target rolled back on its own

@@ -115,8 +115,26 @@ public final class Mapper {
                 return i;
             }
         }
+        String separator = sourceColumns.size() == 1 && sourceColumns.get(0) != null
+                ? likelySeparator(sourceColumns.get(0)) : null;
+        if (separator != null) {
+            // one header holding the whole header line is a delimiter mistake, not a missing column
+            throw SluiceException.input(where + " needs source column '" + name + "', but the file was read as a"
+                    + " single column whose header holds " + separator + ", so it looks separated by " + separator
+                    + ": choose that delimiter.");
+        }
         throw SluiceException.input(where + " needs source column '" + name + "', which the file does not have (its"
                 + " columns: " + String.join(", ", sourceColumns) + ").");
+    }
+
+    /** The delimiter a lone header seems to be split by, in words, or null when it holds none. */
+    private static String likelySeparator(String header) {
+        for (String candidate : new String[] {";", ",", "|"}) {
+            if (header.contains(candidate)) {
+                return "'" + candidate + "'";
+            }
+        }
+        return header.contains("\t") ? "tabs" : null;
     }
 
     /** Everything needed to fill one target column, compiled once. */

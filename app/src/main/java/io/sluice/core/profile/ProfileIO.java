@@ -122,7 +122,10 @@ public final class ProfileIO {
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw fail(originName, "is not valid JSON: " + e.getOriginalMessage(), e.getLocation(), e);
+            // a file that does not even start like JSON (a CSV given as the profile) gets no parser jargon
+            boolean notJson = json.isBlank() || "{[".indexOf(json.strip().charAt(0)) < 0;
+            throw fail(originName, notJson ? "is not a Sluice profile (it is not JSON)"
+                    : "is not valid JSON: " + e.getOriginalMessage(), notJson ? null : e.getLocation(), e);
         }
         if (tree == null || !tree.isObject()) {
             throw fail(originName, "is not a Sluice profile (expected a JSON object)", null, null);

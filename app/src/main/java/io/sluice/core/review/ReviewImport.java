@@ -18,8 +18,9 @@ public final class ReviewImport {
     public static Profile profileOf(Review review) {
         String json = review.info().profileJson();
         if (json == null) {
-            throw SluiceException.input(review.file() + " holds no mapping profile; validate the file again with a"
-                    + " profile to create a review that can be imported.");
+            // a review made by load is validated in place; validating the source again would start a new review
+            throw SluiceException.input(review.file() + " holds no mapping profile yet, so nothing in it can be"
+                    + " imported; validate the review with a profile first (its decisions and edits are kept).");
         }
         return ProfileIO.fromJson(json, review.file().toString());
     }

@@ -4,6 +4,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,6 +19,8 @@ final class FileKind {
     private static final byte[] EMPTY_ZIP = {0x50, 0x4B, 0x05, 0x06};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
             (byte) 0xE1};
+    /** Every SQLite database starts so; a Sluice review is one. */
+    private static final byte[] SQLITE = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private FileKind() {
     }
@@ -34,7 +37,7 @@ final class FileKind {
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(OLE2.length);
+            head = in.readNBytes(SQLITE.length);
         } catch (IOException e) {
             throw Problems.input(file, "could not be read (" + e.getMessage() + ")", e);
         }
@@ -52,6 +55,12 @@ final class FileKind {
                 throw Problems.input(file, "is password-protected; remove the password in Excel and try again");
             }
             return SourceFormat.XLS;
+        }
+        if (startsWith(head, SQLITE)) {
+            // read as text it would fail on its encoding, which sends the steward looking for the wrong cause
+            throw Problems.input(file, Problems.name(file).toLowerCase(Locale.ROOT).endsWith(".sluice")
+                    ? "is a Sluice review, not a spreadsheet or a text file; open it as a review, not as a source file"
+                    : "is a SQLite database, not a spreadsheet or a text file");
         }
         if (namedLikeExcel(file)) {
             throw Problems.input(file, "is named like an Excel file but its content is not an Excel workbook"

@@ -1,6 +1,7 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
+import io.sluice.core.SluiceException;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.source.SourceFormat;
 import io.sluice.core.source.SourceIssue;
@@ -100,6 +101,7 @@ public final class ValidateFile {
                     job.reportSource(request.profileLabel())));
             ValidationSummary summary = request.review() == null ? job.run(sink, progress)
                     : stage(job, db, request, sink, progress);
+            refuseNoRows(request, summary);
             return new Outcome(job.reportSource(request.profileLabel()), summary, job.table().format(),
                     List.copyOf(job.table().issues()), request.review());
         }
@@ -114,6 +116,7 @@ public final class ValidateFile {
             ValidationSummary summary;
             try (ReviewStager stager = new ReviewStager(review)) {
                 summary = job.run(rows.andThen(stager), progress);
+                refuseNoRows(request, summary);
                 stager.finish(job.table().issues(), summary, job, db);
             }
             finished = true;
@@ -123,6 +126,17 @@ public final class ValidateFile {
             if (!finished) {
                 deleteQuietly(request.review());
             }
+        }
+    }
+
+    /**
+     * A file with a header and no row below it would otherwise pass with perfect scores and exit clean, although the
+     * import of the same file refuses it; a review of it is not kept (it is deleted as an unfinished one).
+     */
+    private static void refuseNoRows(Request request, ValidationSummary summary) {
+        if (summary.rows() == 0) {
+            throw SluiceException.input(request.file().getFileName() + " has no data rows below its header, so there"
+                    + " is nothing to validate.");
         }
     }
 
