@@ -128,6 +128,20 @@ class NewUserTryoutTest {
     }
 
     @Test
+    void aFileWithAHeaderAndNoRowsIsNotLoadedIntoAnEmptyReview() throws IOException {
+        Path headerOnly = dir.resolve("header-only-load.csv");
+        Files.writeString(headerOnly, CommandRun.HEADER + "\r\n");
+        Path review = dir.resolve("header-only-load.sluice");
+
+        CommandRun load = CommandRun.of("load", headerOnly, "-o", review);
+
+        assertThat(load.exit()).isEqualTo(2);
+        assertThat(load.err()).contains("header-only-load.csv has no data rows below its header, so there is"
+                + " nothing to load.");
+        assertThat(review).doesNotExist();
+    }
+
+    @Test
     void aCsvGivenAsTheProfileIsNotAProfileWithoutParserWording() {
         CommandRun run = CommandRun.of("validate", sample("ds1-concrete-mix.csv"), "--profile",
                 sample("ds1-concrete-mix.csv"));

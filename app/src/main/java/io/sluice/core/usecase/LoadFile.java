@@ -1,6 +1,7 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
+import io.sluice.core.SluiceException;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.source.SourceTable;
@@ -33,15 +34,19 @@ public final class LoadFile {
     private LoadFile() {
     }
 
-    /** Loads {@code file} into a new review at {@code review}, replacing an existing file only when asked. */
+    /**
+     * Loads {@code file} into a new review at {@code review}, replacing an existing file only when asked. A load that
+     * fails, is cancelled or finds no data row leaves no review behind.
+     */
     public static Outcome run(Path file, SourceOptions options, Path review, boolean replaceExisting,
                               Progress progress) {
         try (SourceTable table = Sources.open(file, options)) {
             ReviewInfo info = ReviewInfo.of(file.toAbsolutePath(), Sources.sha256(file), table.format(),
                     table.sheet(), table.headerRow());
             long rows = 0;
-            try (Review created = Review.create(review, info, table.columns(), replaceExisting);
-                 RowWriter writer = created.rowWriter()) {
+            Review created = Review.create(review, info, table.columns(), replaceExisting);
+            boolean finished = false;
+            try (created; RowWriter writer = created.rowWriter()) {
                 SourceRow row;
                 while ((row = table.next()) != null) {
                     writer.append(row);
@@ -50,8 +55,19 @@ public final class LoadFile {
                         throw new CancellationException("Loading was cancelled after " + rows + " rows.");
                     }
                 }
+                if (rows == 0) {
+                    // a review of nothing could only be refused later, at validation
+                    throw SluiceException.input(file.getFileName() + " has no data rows below its header, so"
+                            + " there is nothing to load.");
+                }
                 writer.close();
                 created.addSourceIssues(table.issues());
+                finished = true;
+            } finally {
+                if (!finished) {
+                    // the review and its writer are closed by now: the try's resources close before this block
+                    ValidateFile.deleteUnfinished(review);
+                }
             }
             return new Outcome(rows, table.sheet(), table.headerRow(), table.columns());
         }

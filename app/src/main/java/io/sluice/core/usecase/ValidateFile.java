@@ -124,7 +124,7 @@ public final class ValidateFile {
         } finally {
             review.close();
             if (!finished) {
-                deleteQuietly(request.review());
+                deleteUnfinished(request.review());
             }
         }
     }
@@ -140,7 +140,8 @@ public final class ValidateFile {
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    /** Deletes a review file that was left unfinished, with SQLite's side files. */
+    static void deleteUnfinished(Path file) {
         try {
             Files.deleteIfExists(file);
             Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
