@@ -152,6 +152,9 @@ public final class CommitViewModel {
                 return new PlanOutcome(rows.chosen(), rows.mode(), table, plan, List.of(), refusal);
             } catch (CommitConflictException e) {
                 return new PlanOutcome(rows.chosen(), rows.mode(), table, null, e.findings(), e.getMessage());
+            } catch (RuntimeException e) {
+                // e.g. approved values the columns cannot store: refused, but the approved rows are still counted
+                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, List.of(), ErrorText.sentence(e));
             }
         }
     }

@@ -104,6 +104,24 @@ class CommitViewModelTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
+    void aRefusedDryRunStillCountsTheApprovedRowsAndNamesTheValuesThatCannotBeStored(TestDatabases.Engine engine)
+            throws Exception {
+        Workbench workbench = new Workbench();
+        CommitViewModel model = model(engine, SyncTasks.runner(), workbench);
+        Path review = target.reviewApprovingEverything("all-approved");
+        workbench.reviewProperty().set(review);
+        model.refresh();
+
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.REFUSED);
+        assertThat(model.approvedProperty().get()).isEqualTo(SampleTarget.approved(review)).isPositive();
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("concrete_mix");
+        assertThat(model.problemProperty().get()).contains("cannot be stored in their columns");
+        assertThat(model.canCommitBinding().get()).isFalse();
+        assertThat(target.mixes()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
     void refusesARepeatedImportThenListsKeyConflictsThenPlansSkips(TestDatabases.Engine engine) {
         Workbench workbench = new Workbench();
         CommitViewModel model = model(engine, SyncTasks.runner(), workbench);
