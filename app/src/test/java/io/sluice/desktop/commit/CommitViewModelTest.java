@@ -184,6 +184,41 @@ class CommitViewModelTest {
         assertThat(failures).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void whileTheDryRunCountsNoCountOfAnotherReviewIsShown() throws Exception {
+        background = Executors.newSingleThreadExecutor();
+        TaskRunner tasks = new TaskRunner(Runnable::run, background);
+        Workbench workbench = new Workbench();
+        CommitViewModel model = model(TestDatabases.Engine.H2, tasks, workbench);
+        Path first = target.review("mixes");
+        Path second = target.reviewApprovingEverything("everything");
+        workbench.reviewProperty().set(first);
+        model.refresh();
+        waitUntil(() -> model.stateProperty().get() == CommitState.PLANNED);
+        assertThat(model.commitLabelBinding().get())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "Commit %,d approved rows", SampleTarget.approved(first)));
+
+        CountDownLatch gate = new CountDownLatch(1);
+        background.execute(() -> {
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        workbench.reviewProperty().set(second);
+        model.refresh();
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.PLANNING);
+        assertThat(model.commitLabelBinding().get()).isEqualTo("Commit approved rows");
+        assertThat(model.approvedProperty().get()).isZero();
+        assertThat(model.tableProperty().get()).isEmpty();
+
+        gate.countDown();
+        waitUntil(() -> model.stateProperty().get() != CommitState.PLANNING);
+        assertThat(model.commitLabelBinding().get()).isEqualTo(
+                String.format(java.util.Locale.ROOT, "Commit %,d approved rows", SampleTarget.approved(second)));
+    }
+
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
