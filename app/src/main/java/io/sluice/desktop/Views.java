@@ -108,7 +108,21 @@ public final class Views {
         }
         SplitPane.Divider divider = split.getDividers().get(0);
         divider.setPosition(settings.divider(id, divider.getPosition()));
-        divider.positionProperty().addListener((obs, old, now) -> settings.rememberDivider(id, now.doubleValue()));
+        // only where the steward drags it: a small window pushes the divider aside, and that is no choice to keep
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getTarget() instanceof Node target && onDivider(target, split)) {
+                settings.rememberDivider(id, divider.getPosition());
+            }
+        });
+    }
+
+    private static boolean onDivider(Node node, SplitPane split) {
+        for (Node n = node; n != null && n != split; n = n.getParent()) {
+            if (n.getStyleClass().contains("split-pane-divider")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static URL resource(Class<?> type, String name) {

@@ -86,9 +86,7 @@ public final class CommitView implements StepView {
         bindMode();
         bindPlan();
         bindProgress();
-        commitButton.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "Commit %,d approved row%s", model.approvedProperty().get(),
-                model.approvedProperty().get() == 1 ? "" : "s"), model.approvedProperty()));
+        commitButton.textProperty().bind(model.commitLabelBinding());
         commitButton.disableProperty().bind(model.canCommitBinding().not());
         resultText.textProperty().bind(model.resultTextProperty());
         show(resultCard, model.stateProperty().isEqualTo(CommitState.COMMITTED));

@@ -20,6 +20,7 @@ import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -60,6 +61,7 @@ public final class CommitViewModel {
     private final StringProperty resultText = new SimpleStringProperty("");
     private final ObjectProperty<TaskHandle> running = new SimpleObjectProperty<>();
     private final BooleanBinding canCommit;
+    private final StringBinding commitLabel;
 
     private Path loadedReview;
     private boolean loading;
@@ -76,6 +78,10 @@ public final class CommitViewModel {
         // a plan that changes nothing (every row skipped) is shown with its counts, but the import would refuse it
         canCommit = Bindings.createBooleanBinding(() -> state.get() == CommitState.PLANNED && approved.get() > 0
                 && plan.get() != null && !plan.get().changesNothing(), state, approved, plan);
+        // while the dry run counts them, the approved rows of the last count may no longer be true
+        commitLabel = Bindings.createStringBinding(() -> state.get() == CommitState.PLANNING
+                ? "Commit approved rows" : String.format(Locale.ROOT, "Commit %,d approved row%s", approved.get(),
+                approved.get() == 1 ? "" : "s"), state, approved);
         mode.addListener((obs, old, now) -> replan());
         allowDuplicate.addListener((obs, old, now) -> replan());
         workbench.targetProperty().addListener((obs, old, now) -> replan());
@@ -97,6 +103,11 @@ public final class CommitViewModel {
         }
         boolean sameReview = review.equals(loadedReview);
         loadedReview = review;
+        if (!sameReview) {
+            // the previous review's count and table say nothing about this one
+            approved.set(0);
+            table.set("");
+        }
         dryRun(sameReview ? mode.get() : null);
     }
 
@@ -152,6 +163,9 @@ public final class CommitViewModel {
                 return new PlanOutcome(rows.chosen(), rows.mode(), table, plan, List.of(), refusal);
             } catch (CommitConflictException e) {
                 return new PlanOutcome(rows.chosen(), rows.mode(), table, null, e.findings(), e.getMessage());
+            } catch (RuntimeException e) {
+                // e.g. approved values the columns cannot store: refused, but the approved rows are still counted
+                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, List.of(), ErrorText.sentence(e));
             }
         }
     }
@@ -352,6 +366,11 @@ public final class CommitViewModel {
     /** The commit in progress (progress and cancel); null when none runs. */
     public ObjectProperty<TaskHandle> runningProperty() {
         return running;
+    }
+
+    /** The commit button's words: the approved rows once the dry run has counted them. */
+    public StringBinding commitLabelBinding() {
+        return commitLabel;
     }
 
     public BooleanBinding canCommitBinding() {

@@ -40,6 +40,9 @@ public final class HistoryView implements StepView {
 
     @FXML private SplitPane split;
     @FXML private VBox emptyState;
+    @FXML private Label emptyTitle;
+    @FXML private Label emptyText;
+    @FXML private Button goCommit;
     @FXML private VBox main;
     @FXML private Label subtitle;
     @FXML private Label message;
@@ -84,6 +87,9 @@ public final class HistoryView implements StepView {
         var empty = Bindings.isEmpty(model.batches());
         emptyState.visibleProperty().bind(empty);
         main.visibleProperty().bind(empty.not());
+        emptyTitle.textProperty().bind(model.emptyTitleProperty());
+        emptyText.textProperty().bind(model.emptyTextProperty());
+        show(goCommit, model.knownEmptyProperty());
         subtitle.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                 "%,d import batch%s in %s, newest first.", model.batches().size(),
                 model.batches().size() == 1 ? "" : "es", context.workbench().targetProperty().get().name()),

@@ -12,9 +12,11 @@ import io.sluice.desktop.ErrorText;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.TaskRunner;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -52,7 +54,18 @@ public final class HistoryViewModel implements AutoCloseable {
     private final ObservableList<DecisionAudit> decisions = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty emptyTitle = new SimpleStringProperty(READING);
+    private final StringProperty emptyText = new SimpleStringProperty("");
+    private final BooleanProperty knownEmpty = new SimpleBooleanProperty();
     private long detailTicket;
+    private long batchesTicket;
+    /** The target the batches on screen were read from; null before the first read. */
+    private TargetChoice readFrom;
+
+    private static final String READING = "Reading the import history…";
+    private static final String NO_BATCHES = "No import batches yet";
+    private static final String NO_BATCHES_TEXT =
+            "Each commit becomes a batch here, with where every row came from and a way to roll it back.";
 
     public HistoryViewModel(Workbench workbench, TaskRunner tasks) {
         this(workbench, tasks, Steward.current().name());
@@ -74,12 +87,37 @@ public final class HistoryViewModel implements AutoCloseable {
     /** Reloads the batches, keeping the selection (or selecting the batch the workbench asks for). */
     public void refresh() {
         TargetChoice target = workbench.targetProperty().get();
-        tasks.run("Reading the import history", ctx -> source.of(target).batches(), this::showBatches,
-                error -> problem.set(ErrorText.sentence(error)));
+        long ticket = ++batchesTicket;
+        if (!target.equals(readFrom)) {
+            // the batches on screen belong to another target: they are not this one's history
+            batches.clear();
+            selected.set(null);
+            showEmpty(READING, "", false);
+        }
+        tasks.run("Reading the import history", ctx -> source.of(target).batches(), loaded -> {
+            if (ticket == batchesTicket) {
+                readFrom = target;
+                showBatches(loaded);
+            }
+        }, error -> {
+            if (ticket == batchesTicket) {
+                problem.set(ErrorText.sentence(error));
+                if (!target.equals(readFrom)) {
+                    showEmpty("Could not read the import history", ErrorText.sentence(error), false);
+                }
+            }
+        });
+    }
+
+    private void showEmpty(String title, String text, boolean known) {
+        emptyTitle.set(title);
+        emptyText.set(text);
+        knownEmpty.set(known);
     }
 
     private void showBatches(List<ImportBatch> loaded) {
         problem.set("");
+        showEmpty(NO_BATCHES, NO_BATCHES_TEXT, true);
         Long wanted = workbench.batchProperty().get();
         if (wanted != null) {
             workbench.batchProperty().set(null);
@@ -215,6 +253,23 @@ public final class HistoryViewModel implements AutoCloseable {
     /** Why reading the history or a rollback failed, in one sentence; empty otherwise. */
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    /**
+     * What the screen says while no batch is listed: that the history is being read, that it could not be read (and
+     * why), or that the target has no import batch yet.
+     */
+    public StringProperty emptyTitleProperty() {
+        return emptyTitle;
+    }
+
+    public StringProperty emptyTextProperty() {
+        return emptyText;
+    }
+
+    /** Whether the target was read and has no import batch: only then is the way to the Commit step offered. */
+    public BooleanProperty knownEmptyProperty() {
+        return knownEmpty;
     }
 
     @Override

@@ -103,11 +103,8 @@ public final class ReviewController {
             dashboard.showFindings(counts);
         });
         vm.qualityProperty().addListener((obs, o, q) -> dashboard.showQuality(q));
-        dashboardTab.selectedProperty().addListener((obs, o, selected) -> {
-            if (selected) {
-                vm.refreshQuality();
-            }
-        });
+        dashboardTab.selectedProperty().addListener((obs, o, selected) -> vm.setDashboardShown(selected));
+        vm.setDashboardShown(dashboardTab.isSelected());
     }
 
     private void showState() {

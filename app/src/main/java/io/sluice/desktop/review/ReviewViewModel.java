@@ -59,6 +59,7 @@ public final class ReviewViewModel {
     private final LongProperty shown = new SimpleLongProperty();
     private final ReviewCounts counts = new ReviewCounts();
     private final ObjectProperty<ReviewAccess.Quality> quality = new SimpleObjectProperty<>();
+    private boolean dashboardShown;
     private final StringProperty lastReason = new SimpleStringProperty("");
     private final StringProperty lastAction = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
@@ -435,11 +436,26 @@ public final class ReviewViewModel {
         }
     }
 
+    /**
+     * Whether the quality dashboard is on screen: showing it reads its figures again, and while it shows, every
+     * decision, edit, undo and redo reads them again too, so its scores never lag behind the rows.
+     */
+    public void setDashboardShown(boolean shown) {
+        dashboardShown = shown;
+        if (shown) {
+            refreshQuality();
+        }
+    }
+
     /** Reads the dashboard's figures again (they change as rows are edited). */
     public void refreshQuality() {
         ReviewAccess current = access;
         if (current != null) {
-            tasks.quiet("Reading the quality figures", ctx -> current.quality(), quality::set);
+            tasks.quiet("Reading the quality figures", ctx -> current.quality(), q -> {
+                if (current == access) {
+                    quality.set(q);
+                }
+            });
         }
     }
 
@@ -458,6 +474,9 @@ public final class ReviewViewModel {
                 counts.apply(acted.totals());
                 rows.get().markStale();
                 pageVersion.set(pageVersion.get() + 1);
+                if (dashboardShown) {
+                    refreshQuality();
+                }
             }
         }, error -> showError.accept(title + " failed", error));
     }

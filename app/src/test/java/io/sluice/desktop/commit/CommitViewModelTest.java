@@ -104,6 +104,24 @@ class CommitViewModelTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
+    void aRefusedDryRunStillCountsTheApprovedRowsAndNamesTheValuesThatCannotBeStored(TestDatabases.Engine engine)
+            throws Exception {
+        Workbench workbench = new Workbench();
+        CommitViewModel model = model(engine, SyncTasks.runner(), workbench);
+        Path review = target.reviewApprovingEverything("all-approved");
+        workbench.reviewProperty().set(review);
+        model.refresh();
+
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.REFUSED);
+        assertThat(model.approvedProperty().get()).isEqualTo(SampleTarget.approved(review)).isPositive();
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("concrete_mix");
+        assertThat(model.problemProperty().get()).contains("cannot be stored in their columns");
+        assertThat(model.canCommitBinding().get()).isFalse();
+        assertThat(target.mixes()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
     void refusesARepeatedImportThenListsKeyConflictsThenPlansSkips(TestDatabases.Engine engine) {
         Workbench workbench = new Workbench();
         CommitViewModel model = model(engine, SyncTasks.runner(), workbench);
@@ -164,6 +182,41 @@ class CommitViewModelTest {
         assertThat(model.problemProperty().get()).contains("cancelled").contains("nothing was written");
         assertThat(target.mixes()).isEmpty();
         assertThat(failures).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void whileTheDryRunCountsNoCountOfAnotherReviewIsShown() throws Exception {
+        background = Executors.newSingleThreadExecutor();
+        TaskRunner tasks = new TaskRunner(Runnable::run, background);
+        Workbench workbench = new Workbench();
+        CommitViewModel model = model(TestDatabases.Engine.H2, tasks, workbench);
+        Path first = target.review("mixes");
+        Path second = target.reviewApprovingEverything("everything");
+        workbench.reviewProperty().set(first);
+        model.refresh();
+        waitUntil(() -> model.stateProperty().get() == CommitState.PLANNED);
+        assertThat(model.commitLabelBinding().get())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "Commit %,d approved rows", SampleTarget.approved(first)));
+
+        CountDownLatch gate = new CountDownLatch(1);
+        background.execute(() -> {
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        workbench.reviewProperty().set(second);
+        model.refresh();
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.PLANNING);
+        assertThat(model.commitLabelBinding().get()).isEqualTo("Commit approved rows");
+        assertThat(model.approvedProperty().get()).isZero();
+        assertThat(model.tableProperty().get()).isEmpty();
+
+        gate.countDown();
+        waitUntil(() -> model.stateProperty().get() != CommitState.PLANNING);
+        assertThat(model.commitLabelBinding().get()).isEqualTo(
+                String.format(java.util.Locale.ROOT, "Commit %,d approved rows", SampleTarget.approved(second)));
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {

@@ -89,6 +89,40 @@ class HistoryViewModelTest {
         assertThat(workbench.batchProperty().get()).isNull();
     }
 
+    @org.junit.jupiter.api.Test
+    void saysItIsReadingThenThatThereIsNoBatchOnlyOnceTheTargetWasRead() {
+        open(TestDatabases.Engine.H2);
+        assertThat(history.emptyTitleProperty().get()).isEqualTo("Reading the import history…");
+        assertThat(history.knownEmptyProperty().get()).as("no way to Commit offered before it is known").isFalse();
+
+        history.refresh();
+
+        assertThat(history.batches()).isEmpty();
+        assertThat(history.emptyTitleProperty().get()).isEqualTo("No import batches yet");
+        assertThat(history.knownEmptyProperty().get()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTargetWhoseHistoryCannotBeReadSaysSoInsteadOfShowingAnotherTargetsBatches() {
+        open(TestDatabases.Engine.H2);
+        long batch = commit(target.review("mixes"), ImportMode.INSERT, false);
+        history.refresh();
+        assertThat(history.batches()).extracting(ImportBatch::id).containsExactly(batch);
+
+        workbench.targetProperty().set(new io.sluice.desktop.TargetChoice("Nowhere", "jdbc:nosuchdriver:nowhere",
+                "nobody", ""));
+
+        assertThat(history.batches()).as("the embedded database's batches are not Nowhere's").isEmpty();
+        assertThat(history.selectedProperty().get()).isNull();
+        assertThat(history.emptyTitleProperty().get()).isEqualTo("Could not read the import history");
+        assertThat(history.emptyTextProperty().get()).isNotBlank().isEqualTo(history.problemProperty().get());
+        assertThat(history.knownEmptyProperty().get()).isFalse();
+
+        workbench.targetProperty().set(target.choice());
+        assertThat(history.batches()).extracting(ImportBatch::id).containsExactly(batch);
+        assertThat(history.problemProperty().get()).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
     void pagesThroughTheProvenance(TestDatabases.Engine engine) {

@@ -67,6 +67,39 @@ class HistoryViewTest {
     @Start
     void start(Stage stage) {
         shell = DesktopShell.open(stage, home);
+        // the stage is shared by the tests, and one of them makes it small
+        stage.setWidth(1280);
+        stage.setHeight(800);
+    }
+
+    @Test
+    void inASmallWindowTheWholeSummaryTheRollbackButtonAndTheProvenanceCanBeScrolledTo(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> {
+            shell.stage().setWidth(640);
+            shell.stage().setHeight(480);
+        });
+        robot.clickOn("#step-history");
+        TableView<?> batches = robot.lookup("#batches-table").queryAs(TableView.class);
+        TableView<?> provenance = robot.lookup("#provenance-table").queryAs(TableView.class);
+        waitFor(() -> batches.getItems().size() == 1 && !provenance.getItems().isEmpty());
+
+        javafx.scene.control.ScrollPane details = robot.lookup("#batch-details-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        Label summary = robot.lookup("#batch-summary").queryAs(Label.class);
+        assertThat(summary.getHeight()).as("the summary is not cut short")
+                .isGreaterThanOrEqualTo(summary.prefHeight(summary.getWidth()) - 1);
+        for (String id : List.of("#rollback-button", "#provenance-next", "#provenance-table")) {
+            javafx.scene.Node control = robot.lookup(id).query();
+            robot.interact(() -> io.sluice.desktop.Views.ensureVisible(details, control));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.geometry.Bounds onScreen = control.localToScene(control.getBoundsInLocal());
+            javafx.geometry.Bounds viewport = details.localToScene(details.getLayoutBounds());
+            assertThat(onScreen.getMinY()).as(id + " top in view").isGreaterThanOrEqualTo(viewport.getMinY() - 1);
+            assertThat(onScreen.getMinY() + Math.min(onScreen.getHeight(), 24)).as(id + " visible")
+                    .isLessThanOrEqualTo(viewport.getMaxY() + 1);
+        }
+        assertThat(provenance.getHeight()).as("the provenance keeps rows to read").isGreaterThan(100);
     }
 
     @Test

@@ -187,6 +187,31 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void theDashboardOnScreenFollowsEachEditUndoAndDecision() {
+        validation.start();
+        vm.setDashboardShown(true);
+        ReviewAccess.Quality original = vm.qualityProperty().getValue();
+        vm.findingFilterProperty().set(FindingFilter.column("Cement (kg/m3)", 0));
+        GridRow broken = vm.rowsProperty().getValue().get(0);
+        assertThat(broken.findings()).allSatisfy(f -> assertThat(f.column()).isEqualTo("Cement (kg/m3)"));
+
+        vm.edit(0, vm.columns().indexOf("Cement (kg/m3)"), "350");
+        var fixed = vm.qualityProperty().getValue().summary().orElseThrow();
+        assertThat(fixed.withErrors()).isEqualTo(original.summary().orElseThrow().withErrors() - 1);
+        assertThat(fixed.valid()).isEqualTo(original.summary().orElseThrow().valid() + 1);
+
+        vm.undo();
+        assertThat(vm.qualityProperty().getValue()).as("undo brings back exactly the figures before the edit")
+                .isEqualTo(original);
+
+        vm.setDashboardShown(false);
+        vm.redo();
+        assertThat(vm.qualityProperty().getValue()).as("not read while the dashboard is hidden").isEqualTo(original);
+        vm.setDashboardShown(true);
+        assertThat(vm.qualityProperty().getValue().summary().orElseThrow()).isEqualTo(fixed);
+    }
+
+    @Test
     void losesNothingWhenTheAppDiesWithTheReviewOpen() {
         validation.start();
         showFirstScreen();
