@@ -14,6 +14,8 @@ public final class Redaction {
     private static final Pattern USER_INFO = Pattern.compile("//([^/@:]*):[^/@]*@");
     private static final int MIN_ANYWHERE_LENGTH = 6;
     private static final Pattern H2_ERROR_CODE = Pattern.compile("\\s*\\[\\d+-\\d+]\\s*$");
+    /** H2 ends a statement's error with "; SQL statement:" and the SQL on the next lines, which a steward can't use. */
+    private static final Pattern H2_STATEMENT_TAIL = Pattern.compile(";\\s*SQL statement:\\s*$");
 
     private Redaction() {
     }
@@ -39,6 +41,7 @@ public final class Redaction {
         }
         message = message.strip().lines().findFirst().orElse(message);
         message = H2_ERROR_CODE.matcher(message).replaceAll("");
+        message = H2_STATEMENT_TAIL.matcher(message).replaceAll("");
         if (jdbcUrl != null) {
             message = message.replace(jdbcUrl, url(jdbcUrl));
         }
