@@ -57,6 +57,8 @@ public final class DesktopShell {
         Scene scene = new Scene(root, saved ? bounds.width() : DEFAULT_WIDTH, saved ? bounds.height() : DEFAULT_HEIGHT);
         scene.getStylesheets().add(DesktopShell.class.getResource("sluice.css").toExternalForm());
         stage.setScene(scene);
+        // a stage that was shown before keeps its old size unless told to take the scene's (saved or default) size
+        stage.sizeToScene();
         stage.setTitle("Sluice");
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
