@@ -1,9 +1,8 @@
 package io.sluice.cli;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -13,22 +12,13 @@ import static io.sluice.cli.CommandRun.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sluice decide} and {@code sluice review} on a validated review: edits, undo, filters that name nothing. */
+@ExtendWith(FreshSluiceHome.class)
 class DecideCommandTest {
 
     @TempDir
     Path dir;
 
     private Path review;
-
-    @BeforeAll
-    static void home() {
-        CommandRun.freshHome();
-    }
-
-    @AfterAll
-    static void restore() {
-        CommandRun.restoreHome();
-    }
 
     @BeforeEach
     void validate() {

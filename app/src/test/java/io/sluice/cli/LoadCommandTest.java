@@ -1,8 +1,7 @@
 package io.sluice.cli;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -12,20 +11,11 @@ import static io.sluice.cli.CommandRun.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sluice load}, then {@code validate --review}: a loaded review leads to decisions and an import. */
+@ExtendWith(FreshSluiceHome.class)
 class LoadCommandTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void home() {
-        CommandRun.freshHome();
-    }
-
-    @AfterAll
-    static void restore() {
-        CommandRun.restoreHome();
-    }
 
     @Test
     void loadSaysWhatToDoNext() {

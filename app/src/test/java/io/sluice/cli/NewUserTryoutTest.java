@@ -1,8 +1,7 @@
 package io.sluice.cli;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -19,20 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A new user off the happy path: options that would be silently ignored, a review given where a source file is
  * expected, a misspelt value, two actions at once. Each is refused in one true sentence with exit code 2.
  */
+@ExtendWith(FreshSluiceHome.class)
 class NewUserTryoutTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void home() {
-        CommandRun.freshHome();
-    }
-
-    @AfterAll
-    static void restore() {
-        CommandRun.restoreHome();
-    }
 
     private Path validatedReview() {
         Path review = dir.resolve("ds1.sluice");

@@ -1,8 +1,7 @@
 package io.sluice.cli;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -14,20 +13,11 @@ import static io.sluice.cli.CommandRun.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sluice validate}: a file, a file into a review, and the rows of an existing review. */
+@ExtendWith(FreshSluiceHome.class)
 class ValidateCommandTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void home() {
-        CommandRun.freshHome();
-    }
-
-    @AfterAll
-    static void restore() {
-        CommandRun.restoreHome();
-    }
 
     @Test
     void aFileValidatedIntoAReviewAndTheReviewValidatedAgainAgree() {
