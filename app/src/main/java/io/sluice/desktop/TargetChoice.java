@@ -1,5 +1,7 @@
 package io.sluice.desktop;
 
+import io.sluice.core.target.Redaction;
+import io.sluice.core.target.SluiceHome;
 import io.sluice.core.target.TargetDatabase;
 import io.sluice.core.usecase.Target;
 
@@ -32,7 +34,8 @@ public record TargetChoice(String name, String url, String user, String password
 
     /** A label for the user interface (never the password). */
     public String label() {
-        return isEmbedded() ? name + " (" + TargetDatabase.defaultUrl() + ")" : name + " (" + url + ")";
+        // the embedded database by the folder it lives in: its URL carries settings Sluice adds, not the steward's
+        return isEmbedded() ? name + " in " + SluiceHome.directory() : name + " (" + Redaction.url(url) + ")";
     }
 
     @Override

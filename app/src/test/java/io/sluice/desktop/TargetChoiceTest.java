@@ -1,0 +1,38 @@
+package io.sluice.desktop;
+
+import io.sluice.core.target.SluiceHome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the desktop names a target to the steward: where it is, never the settings Sluice adds nor a password. */
+class TargetChoiceTest {
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void restore() {
+        System.clearProperty(SluiceHome.PROPERTY);
+    }
+
+    @Test
+    void theEmbeddedDatabaseIsNamedByItsFolder() {
+        System.setProperty(SluiceHome.PROPERTY, home.toString());
+
+        assertThat(TargetChoice.embedded().label()).isEqualTo("Embedded database in " + home)
+                .doesNotContain("WRITE_DELAY", "AUTO_SERVER", "jdbc:");
+    }
+
+    @Test
+    void aServerIsNamedByItsUrlWithoutAPassword() {
+        TargetChoice server = new TargetChoice("PostgreSQL", "jdbc:postgresql://db:5432/lab?password=secret",
+                "steward", "secret");
+
+        assertThat(server.label()).isEqualTo("PostgreSQL (jdbc:postgresql://db:5432/lab)");
+    }
+}
