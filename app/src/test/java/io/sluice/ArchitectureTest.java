@@ -15,8 +15,8 @@ import io.sluice.core.review.ReviewAuditCopy;
 import io.sluice.core.review.ReviewSession;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.validate.ValidationJob;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.ReviewStager;
+import io.sluice.core.review.Review;
+import io.sluice.core.review.ReviewStager;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 

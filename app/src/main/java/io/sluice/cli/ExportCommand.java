@@ -4,7 +4,7 @@ import io.sluice.core.Progress;
 import io.sluice.core.export.BackToSenderWriter;
 import io.sluice.core.export.CsvOptions;
 import io.sluice.core.profile.ProfileIO;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ExportRows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

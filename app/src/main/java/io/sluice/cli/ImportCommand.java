@@ -9,7 +9,7 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.Steward;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ImportResult;
 import io.sluice.core.usecase.ImportRows;
 import picocli.CommandLine.Command;

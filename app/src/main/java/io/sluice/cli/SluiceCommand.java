@@ -1,11 +1,10 @@
 package io.sluice.cli;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.SluiceVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -13,7 +12,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Properties;
 
 /**
  * The top-level {@code sluice} command. Exit codes: 0 = done, no error findings; 1 = error findings; 2 = usage
@@ -102,19 +100,7 @@ public final class SluiceCommand implements Runnable {
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"sluice " + version()};
-        }
-
-        static String version() {
-            try (InputStream in = SluiceCommand.class.getResourceAsStream("/io/sluice/version.properties")) {
-                Properties p = new Properties();
-                if (in != null) {
-                    p.load(in);
-                }
-                return p.getProperty("version", "dev");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return new String[] {"sluice " + SluiceVersion.current()};
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.sluice.cli;
 
-import io.sluice.core.target.Redaction;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.Redaction;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.Target;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,6 @@
 package io.sluice.desktop;
 
+import io.sluice.core.SluiceVersion;
 import io.sluice.desktop.task.TaskHandle;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -297,10 +298,10 @@ public final class MainWindowController {
 
     @FXML
     private void about() {
-        String version = io.sluice.Main.class.getPackage().getImplementationVersion();
+        String version = SluiceVersion.current();
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
                 javafx.scene.control.Alert.AlertType.INFORMATION,
-                "Sluice " + (version == null ? "(development build)" : version)
+                "Sluice " + ("dev".equals(version) ? "(development build)" : version)
                         + "\nData directory: " + context.home()
                         + "\nLoad, map, review and commit spreadsheets into a real database.");
         alert.initOwner(root.getScene().getWindow());

@@ -1,6 +1,6 @@
 package io.sluice.desktop;
 
-import io.sluice.core.target.SluiceHome;
+import io.sluice.core.database.SluiceHome;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;

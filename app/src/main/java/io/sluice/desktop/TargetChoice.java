@@ -1,8 +1,8 @@
 package io.sluice.desktop;
 
-import io.sluice.core.target.Redaction;
-import io.sluice.core.target.SluiceHome;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.Redaction;
+import io.sluice.core.database.SluiceHome;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.Target;
 
 /**

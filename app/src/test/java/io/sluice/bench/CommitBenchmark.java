@@ -12,9 +12,9 @@ import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.source.SourceOptions;
-import io.sluice.core.target.SampleSchema;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.SampleSchema;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 

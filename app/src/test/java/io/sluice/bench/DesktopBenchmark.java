@@ -2,12 +2,12 @@ package io.sluice.bench;
 
 import io.sluice.core.Progress;
 import io.sluice.core.source.SourceOptions;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.ReviewQuery;
-import io.sluice.core.workspace.ReviewStager;
+import io.sluice.core.review.Review;
+import io.sluice.core.review.ReviewQuery;
+import io.sluice.core.review.ReviewStager;
 import io.sluice.desktop.DesktopShell;
 import io.sluice.desktop.review.FindingFilter;
 import javafx.animation.AnimationTimer;

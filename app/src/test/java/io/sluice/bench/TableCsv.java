@@ -1,7 +1,7 @@
 package io.sluice.bench;
 
 import io.sluice.core.commit.ApprovedRow;
-import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.database.ColumnInfo;
 
 import java.io.IOException;
 import java.io.Writer;

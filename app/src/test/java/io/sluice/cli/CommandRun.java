@@ -1,7 +1,7 @@
 package io.sluice.cli;
 
-import io.sluice.core.target.SampleSchema;
-import io.sluice.core.target.SluiceHome;
+import io.sluice.core.database.SampleSchema;
+import io.sluice.core.database.SluiceHome;
 import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
 import picocli.CommandLine;

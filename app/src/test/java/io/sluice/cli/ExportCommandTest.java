@@ -1,7 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.core.export.BackToSenderWriter;
-import io.sluice.core.target.SluiceHome;
+import io.sluice.core.database.SluiceHome;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;

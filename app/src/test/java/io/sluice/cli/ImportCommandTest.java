@@ -1,6 +1,6 @@
 package io.sluice.cli;
 
-import io.sluice.core.target.SluiceHome;
+import io.sluice.core.database.SluiceHome;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

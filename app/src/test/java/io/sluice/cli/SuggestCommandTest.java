@@ -6,7 +6,7 @@ import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.TransformSpec;
-import io.sluice.core.target.SluiceHome;
+import io.sluice.core.database.SluiceHome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

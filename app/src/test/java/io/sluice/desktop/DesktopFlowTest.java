@@ -1,8 +1,8 @@
 package io.sluice.desktop;
 
-import io.sluice.core.target.SluiceHome;
-import io.sluice.core.target.TargetDatabase;
-import io.sluice.core.workspace.ReviewQuery.GridRow;
+import io.sluice.core.database.SluiceHome;
+import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.review.ReviewQuery.GridRow;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;

@@ -1,6 +1,6 @@
 package io.sluice.desktop;
 
-import io.sluice.core.target.SluiceHome;
+import io.sluice.core.database.SluiceHome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package io.sluice.core.bookkeeping;
 
 import io.sluice.core.SluiceException;
-import io.sluice.core.target.Redaction;
+import io.sluice.core.database.Redaction;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;

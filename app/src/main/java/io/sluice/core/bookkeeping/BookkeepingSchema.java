@@ -1,8 +1,8 @@
 package io.sluice.core.bookkeeping;
 
 import io.sluice.core.SluiceException;
-import io.sluice.core.target.Migrations;
-import io.sluice.core.target.Redaction;
+import io.sluice.core.database.Migrations;
+import io.sluice.core.database.Redaction;
 
 /**
  * Sluice's bookkeeping tables ({@code sluice_import_batch}, {@code sluice_row_provenance},

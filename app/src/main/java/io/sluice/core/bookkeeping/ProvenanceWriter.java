@@ -2,8 +2,8 @@ package io.sluice.core.bookkeeping;
 
 import io.sluice.core.SluiceException;
 
-import io.sluice.core.target.PostgresCopy;
-import io.sluice.core.target.Redaction;
+import io.sluice.core.database.PostgresCopy;
+import io.sluice.core.database.Redaction;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 

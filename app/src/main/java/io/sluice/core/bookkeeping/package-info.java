@@ -4,6 +4,6 @@
  * {@link io.sluice.core.bookkeeping.Bookkeeping} reads and records batches,
  * {@link io.sluice.core.bookkeeping.ProvenanceWriter} writes provenance in bulk on a commit's own connection;
  * {@link io.sluice.core.bookkeeping.ImportBatch} and {@link io.sluice.core.bookkeeping.RowProvenance} are the records.
- * It depends on {@code io.sluice.core} and {@code core.target}.
+ * It depends on {@code io.sluice.core} and {@code core.database}.
  */
 package io.sluice.core.bookkeeping;

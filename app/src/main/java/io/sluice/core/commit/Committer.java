@@ -6,10 +6,10 @@ import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.ProvenanceWriter;
 import io.sluice.core.bookkeeping.RowAction;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.Redaction;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.Redaction;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package io.sluice.core.commit;
 
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.Dialect;
-import io.sluice.core.target.PostgresCopy;
-import io.sluice.core.target.TableInfo;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.Dialect;
+import io.sluice.core.database.PostgresCopy;
+import io.sluice.core.database.TableInfo;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 

@@ -3,7 +3,7 @@ package io.sluice.core.commit;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.QualityScores;
 import io.sluice.core.profile.Profile;
-import io.sluice.core.target.TableInfo;
+import io.sluice.core.database.TableInfo;
 import io.sluice.core.validate.ValidationSummary;
 
 import java.math.BigDecimal;

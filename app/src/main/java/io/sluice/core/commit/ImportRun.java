@@ -7,11 +7,11 @@ import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.bookkeeping.RowProvenance;
 import io.sluice.core.mapping.MappedValue;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.rules.Severity;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.Dialect;
-import io.sluice.core.target.ForeignKey;
-import io.sluice.core.target.TableInfo;
+import io.sluice.core.Severity;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.Dialect;
+import io.sluice.core.database.ForeignKey;
+import io.sluice.core.database.TableInfo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,9 +3,9 @@ package io.sluice.core.commit;
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BatchStatus;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

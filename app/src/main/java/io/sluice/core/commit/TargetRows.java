@@ -1,9 +1,9 @@
 package io.sluice.core.commit;
 
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.Dialect;
-import io.sluice.core.target.ForeignKey;
-import io.sluice.core.target.TableInfo;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.Dialect;
+import io.sluice.core.database.ForeignKey;
+import io.sluice.core.database.TableInfo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

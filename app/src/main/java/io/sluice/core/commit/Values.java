@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sluice.core.rules.KeyText;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.Dialect;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.Dialect;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;

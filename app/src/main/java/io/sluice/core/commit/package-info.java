@@ -5,6 +5,6 @@
  * {@link io.sluice.core.commit.CommitRequest}, {@link io.sluice.core.commit.CommitPlan} and
  * {@link io.sluice.core.commit.CommitResult} are the values in and out. It depends on {@code io.sluice.core},
  * {@code core.bookkeeping}, {@code core.mapping}, {@code core.rules}, {@code core.source}, {@code core.validate},
- * {@code core.profile} and {@code core.target}.
+ * {@code core.profile} and {@code core.database}.
  */
 package io.sluice.core.commit;

@@ -2,7 +2,7 @@ package io.sluice.core.export;
 
 import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.mapping.MappedValue;
-import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.database.ColumnInfo;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;

@@ -1,10 +1,10 @@
 package io.sluice.core.export;
 
 import io.sluice.core.rules.Finding;
-import io.sluice.core.rules.Severity;
+import io.sluice.core.Severity;
 import io.sluice.core.validate.ReportSource;
 import io.sluice.core.validate.ValidationSummary;
-import io.sluice.core.workspace.DecisionCounts;
+import io.sluice.core.review.DecisionCounts;
 
 import java.io.IOException;
 import java.io.Writer;

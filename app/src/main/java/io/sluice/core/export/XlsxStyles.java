@@ -1,6 +1,6 @@
 package io.sluice.core.export;
 
-import io.sluice.core.rules.Severity;
+import io.sluice.core.Severity;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;

@@ -8,8 +8,8 @@ import io.sluice.core.profile.ProfileValidator;
 import io.sluice.core.source.Cell;
 import io.sluice.core.source.CellType;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.TableInfo;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TableInfo;
 
 import java.util.ArrayList;
 import java.util.Comparator;

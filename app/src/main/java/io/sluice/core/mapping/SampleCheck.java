@@ -3,7 +3,7 @@ package io.sluice.core.mapping;
 import io.sluice.core.profile.TransformSpec;
 import io.sluice.core.source.Cell;
 import io.sluice.core.source.CellType;
-import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.database.ColumnInfo;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package io.sluice.core.mapping;
 import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.source.Cell;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.TableInfo;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TableInfo;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.sluice.core.mapping;
 
 import io.sluice.core.profile.ColumnMapping;
-import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.database.ColumnInfo;
 
 import java.util.List;
 

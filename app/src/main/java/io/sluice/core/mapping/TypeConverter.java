@@ -1,6 +1,6 @@
 package io.sluice.core.mapping;
 
-import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.database.ColumnInfo;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;

@@ -1,6 +1,6 @@
 package io.sluice.core.profile;
 
-import io.sluice.core.rules.Severity;
+import io.sluice.core.Severity;
 
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;

@@ -5,8 +5,8 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.QualityTally;
 
 import java.util.ArrayList;

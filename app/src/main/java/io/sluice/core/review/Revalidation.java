@@ -2,10 +2,6 @@ package io.sluice.core.review;
 
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.workspace.CellEdits;
-import io.sluice.core.workspace.DecisionLedger;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.RowRecheck;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,10 +4,6 @@ import io.sluice.core.commit.ApprovedRow;
 import io.sluice.core.commit.ApprovedRowIterator;
 import io.sluice.core.mapping.Mapper;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.workspace.CellEdits;
-import io.sluice.core.workspace.DecisionStatus;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.RowCursor;
 
 import java.util.Map;
 import java.util.NoSuchElementException;

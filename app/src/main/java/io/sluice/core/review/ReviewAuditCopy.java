@@ -3,8 +3,6 @@ package io.sluice.core.review;
 import io.sluice.core.bookkeeping.DecisionAction;
 import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.DecisionAuditWriter;
-import io.sluice.core.workspace.AuditEntry;
-import io.sluice.core.workspace.Review;
 
 import java.sql.Connection;
 import java.sql.SQLException;

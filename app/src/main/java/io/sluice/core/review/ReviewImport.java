@@ -3,7 +3,6 @@ package io.sluice.core.review;
 import io.sluice.core.SluiceException;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
-import io.sluice.core.workspace.Review;
 
 /**
  * What a review says about importing it: the profile it was validated with, which names the target table, the

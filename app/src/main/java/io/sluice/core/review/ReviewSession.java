@@ -4,14 +4,6 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.Columns;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.workspace.AuditEntry;
-import io.sluice.core.workspace.Decision;
-import io.sluice.core.workspace.DecisionCounts;
-import io.sluice.core.workspace.DecisionLedger;
-import io.sluice.core.workspace.DecisionStatus;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.RowFilter;
-import io.sluice.core.workspace.StoredCommand;
 
 import java.util.List;
 import java.util.Objects;
@@ -91,7 +83,7 @@ public final class ReviewSession implements AutoCloseable {
         }
         String before = ledger.editedText(row, column).orElse(null);
         String description = "Edit " + Columns.letter(column) + row + " ('" + review.columns().get(column) + "')";
-        new EditCommand(ledger, steward, revalidation, row, column, before, newText, description).execute();
+        new CellEditCommand(ledger, steward, revalidation, row, column, before, newText, description).execute();
         return review.findings(row);
     }
 
@@ -158,21 +150,21 @@ public final class ReviewSession implements AutoCloseable {
 
     private void decideOne(long row, DecisionStatus status, String reason, String description) {
         requireRow(row);
-        new DecideCommand(ledger, steward, RowFilter.rows(List.of(row)), status, reason, description).execute();
+        new DecisionCommand(ledger, steward, RowFilter.rows(List.of(row)), status, reason, description).execute();
     }
 
     private int decideAll(RowFilter filter, DecisionStatus status, String reason, String description) {
         requireOpen();
         Objects.requireNonNull(filter, "filter");
-        DecideCommand command = new DecideCommand(ledger, steward, filter, status, reason, description);
+        DecisionCommand command = new DecisionCommand(ledger, steward, filter, status, reason, description);
         command.execute();
         return Math.toIntExact(command.rows());
     }
 
-    private ReviewCommand restore(StoredCommand stored) {
+    private UndoableCommand restore(StoredCommand stored) {
         return switch (stored.kind()) {
-            case DECIDE -> DecideCommand.stored(ledger, steward, stored.id(), stored.description());
-            case EDIT -> EditCommand.stored(ledger, steward, revalidation, stored.id(), stored.row(),
+            case DECIDE -> DecisionCommand.stored(ledger, steward, stored.id(), stored.description());
+            case EDIT -> CellEditCommand.stored(ledger, steward, revalidation, stored.id(), stored.row(),
                     stored.column(), stored.oldText(), stored.newText(), stored.description());
         };
     }

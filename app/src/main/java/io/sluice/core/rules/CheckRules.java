@@ -1,10 +1,11 @@
 package io.sluice.core.rules;
 
-import io.sluice.core.target.CheckConstraint;
-import io.sluice.core.target.CheckParser;
-import io.sluice.core.target.SimpleCheck;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.Severity;
+import io.sluice.core.database.CheckConstraint;
+import io.sluice.core.database.CheckParser;
+import io.sluice.core.database.SimpleCheck;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,12 @@
 package io.sluice.core.rules;
 
+import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.mapping.MappedValue;
-import io.sluice.core.target.CheckConstraint;
-import io.sluice.core.target.DatabaseCheckEvaluator;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.CheckConstraint;
+import io.sluice.core.database.DatabaseCheckEvaluator;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.sluice.core.rules;
 
+import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
 
 import java.util.List;

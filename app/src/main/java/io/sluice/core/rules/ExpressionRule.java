@@ -1,5 +1,6 @@
 package io.sluice.core.rules;
 
+import io.sluice.core.Severity;
 import com.ezylang.evalex.data.EvaluationValue;
 import io.sluice.core.mapping.MappedRow;
 

@@ -1,5 +1,7 @@
 package io.sluice.core.rules;
 
+import io.sluice.core.Severity;
+
 /**
  * One validation finding on one row, and usually one cell.
  *

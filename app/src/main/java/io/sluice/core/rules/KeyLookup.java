@@ -1,9 +1,9 @@
 package io.sluice.core.rules;
 
 import io.sluice.core.SluiceException;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

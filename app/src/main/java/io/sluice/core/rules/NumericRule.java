@@ -1,7 +1,8 @@
 package io.sluice.core.rules;
 
+import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
-import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.database.ColumnInfo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

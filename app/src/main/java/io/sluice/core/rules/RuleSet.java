@@ -1,13 +1,14 @@
 package io.sluice.core.rules;
 
+import io.sluice.core.Severity;
 import io.sluice.core.SluiceException;
 import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.ForeignKey;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.ForeignKey;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,6 +3,6 @@
  * {@link io.sluice.core.rules.RowRule} needs the row alone; a {@link io.sluice.core.rules.ChunkRule} asks the target
  * database or remembers earlier rows. {@link io.sluice.core.rules.RuleSet} builds the rules of one run from the
  * table's constraints and the profile's rules. It depends on {@code io.sluice.core}, {@code core.mapping},
- * {@code core.profile} and {@code core.target}.
+ * {@code core.profile} and {@code core.database}.
  */
 package io.sluice.core.rules;

@@ -12,9 +12,9 @@ import io.sluice.core.export.ReviewExports;
 import io.sluice.core.export.WorstRows;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.source.SourceOptions;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.RowResult;
-import io.sluice.core.workspace.Review;
+import io.sluice.core.review.Review;
 
 import java.nio.file.Path;
 import java.util.Locale;

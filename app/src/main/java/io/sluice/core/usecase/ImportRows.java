@@ -19,12 +19,12 @@ import io.sluice.core.review.ReviewApprovedRows;
 import io.sluice.core.review.ReviewAuditCopy;
 import io.sluice.core.review.ReviewImport;
 import io.sluice.core.source.SourceOptions;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.ReviewInfo;
+import io.sluice.core.review.Review;
+import io.sluice.core.review.ReviewInfo;
 
 import java.nio.file.Path;
 import java.util.BitSet;

@@ -5,7 +5,7 @@ import io.sluice.core.review.ProfileRowValidator;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TargetDatabase;
 
 import java.util.List;
 import java.util.Set;

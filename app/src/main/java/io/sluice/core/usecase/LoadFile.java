@@ -6,9 +6,9 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.source.SourceTable;
 import io.sluice.core.source.Sources;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.ReviewInfo;
-import io.sluice.core.workspace.RowWriter;
+import io.sluice.core.review.Review;
+import io.sluice.core.review.ReviewInfo;
+import io.sluice.core.review.RowWriter;
 
 import java.nio.file.Path;
 import java.util.List;

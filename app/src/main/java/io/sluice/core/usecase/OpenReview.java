@@ -3,12 +3,12 @@ package io.sluice.core.usecase;
 import io.sluice.core.SluiceException;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ReviewSession;
-import io.sluice.core.target.Redaction;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.Redaction;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.ValidationSummary;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.ReviewStager;
-import io.sluice.core.workspace.RowFilter;
+import io.sluice.core.review.Review;
+import io.sluice.core.review.ReviewStager;
+import io.sluice.core.review.RowFilter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

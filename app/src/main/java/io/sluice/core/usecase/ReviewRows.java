@@ -5,9 +5,9 @@ import io.sluice.core.source.SourceFormat;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.source.SourceTable;
-import io.sluice.core.workspace.CellEdits;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.RowCursor;
+import io.sluice.core.review.CellEdits;
+import io.sluice.core.review.Review;
+import io.sluice.core.review.RowCursor;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

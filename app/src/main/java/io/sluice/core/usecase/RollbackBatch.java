@@ -3,7 +3,7 @@ package io.sluice.core.usecase;
 import io.sluice.core.Progress;
 import io.sluice.core.commit.Rollback;
 import io.sluice.core.commit.RollbackResult;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TargetDatabase;
 
 import java.util.Objects;
 

@@ -2,8 +2,8 @@ package io.sluice.core.usecase;
 
 import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.BookkeepingSchema;
-import io.sluice.core.target.Redaction;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.Redaction;
+import io.sluice.core.database.TargetDatabase;
 
 /**
  * Where the rows go: Sluice's embedded H2 database (created with the sample schema on first use) or a database a

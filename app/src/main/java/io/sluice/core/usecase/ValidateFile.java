@@ -6,14 +6,14 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.source.SourceFormat;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceOptions;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.ReportSource;
 import io.sluice.core.validate.RowResult;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.ReviewStager;
+import io.sluice.core.review.Review;
+import io.sluice.core.review.ReviewStager;
 
 import java.io.IOException;
 import java.nio.file.Files;

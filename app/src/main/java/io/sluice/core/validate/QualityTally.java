@@ -3,7 +3,7 @@ package io.sluice.core.validate;
 import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.mapping.MappedValue;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.rules.Severity;
+import io.sluice.core.Severity;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -6,7 +6,7 @@ import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.mapping.Mapper;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.rules.RuleSet;
-import io.sluice.core.rules.Severity;
+import io.sluice.core.Severity;
 import io.sluice.core.source.Columns;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceRow;

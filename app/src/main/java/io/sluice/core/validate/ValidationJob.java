@@ -8,9 +8,9 @@ import io.sluice.core.rules.RuleSet;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.SourceTable;
 import io.sluice.core.source.Sources;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 
 import java.nio.file.Path;
 import java.util.List;

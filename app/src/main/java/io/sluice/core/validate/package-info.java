@@ -5,7 +5,7 @@
  * {@link io.sluice.core.validate.RowResult}, the file as a {@link io.sluice.core.validate.ValidationSummary} counted
  * by {@link io.sluice.core.validate.QualityTally}; {@link io.sluice.core.validate.JsonReportWriter} writes the report.
  * It depends on {@code io.sluice.core}, {@code core.source}, {@code core.mapping}, {@code core.rules},
- * {@code core.profile} and {@code core.target}. The front ends do not use {@code ValidationJob} directly; the use
+ * {@code core.profile} and {@code core.database}. The front ends do not use {@code ValidationJob} directly; the use
  * cases do.
  */
 package io.sluice.core.validate;

@@ -8,7 +8,7 @@ import io.sluice.core.commit.CommitResult;
 import io.sluice.core.commit.NothingToImportException;
 import io.sluice.core.review.Steward;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ImportResult;
 import io.sluice.core.usecase.ImportRows;
 import io.sluice.desktop.ErrorText;

@@ -1,6 +1,6 @@
 package io.sluice.desktop.commit;
 
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.desktop.TargetChoice;
 
 /**

@@ -1,7 +1,7 @@
 package io.sluice.desktop.export;
 
 import io.sluice.core.export.CsvOptions;
-import io.sluice.core.workspace.Review;
+import io.sluice.core.review.Review;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;

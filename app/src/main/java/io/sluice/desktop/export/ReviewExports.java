@@ -3,8 +3,8 @@ package io.sluice.desktop.export;
 import io.sluice.core.export.BackToSenderWriter;
 import io.sluice.core.export.CsvOptions;
 import io.sluice.core.export.FindingsWriter;
-import io.sluice.core.target.TargetDatabase;
-import io.sluice.core.workspace.Review;
+import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.review.Review;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.task.TaskContext;
 

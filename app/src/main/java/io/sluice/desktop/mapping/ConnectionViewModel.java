@@ -1,6 +1,6 @@
 package io.sluice.desktop.mapping;
 
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.desktop.AppContext;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.ErrorText;

@@ -4,8 +4,8 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileProblem;
 import io.sluice.core.profile.ProfileValidator;
 import io.sluice.core.profile.RuleSpec;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.TableInfo;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TableInfo;
 
 import java.util.ArrayList;
 import java.util.List;

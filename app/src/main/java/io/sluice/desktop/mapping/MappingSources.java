@@ -8,9 +8,9 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.task.TaskContext;
 

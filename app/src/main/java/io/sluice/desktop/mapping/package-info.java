@@ -3,6 +3,6 @@
  * and confirm a profile. {@link io.sluice.desktop.mapping.MappingViewModel} and
  * {@link io.sluice.desktop.mapping.ConnectionViewModel} hold the state; {@link io.sluice.desktop.mapping.MappingView}
  * binds it. It depends on core values ({@code core.mapping}, {@code core.profile}, {@code core.source},
- * {@code core.target}), {@code io.sluice.desktop} and {@code io.sluice.desktop.task}.
+ * {@code core.database}), {@code io.sluice.desktop} and {@code io.sluice.desktop.task}.
  */
 package io.sluice.desktop.mapping;

@@ -1,6 +1,6 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.workspace.RowFilter;
+import io.sluice.core.review.RowFilter;
 
 /**
  * A choice of the grid's finding filter: every row, the valid ones, those with errors, or those with findings of one

@@ -1,6 +1,6 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.workspace.FindingCounts;
+import io.sluice.core.review.FindingCounts;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;

@@ -2,7 +2,7 @@ package io.sluice.desktop.review;
 
 import io.sluice.core.profile.Profile;
 import io.sluice.core.source.SourceOptions;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ReaderOptions;
 import io.sluice.core.usecase.ValidateFile;
 import io.sluice.desktop.TargetChoice;

@@ -1,6 +1,6 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.workspace.ReviewQuery.GridRow;
+import io.sluice.core.review.ReviewQuery.GridRow;
 import javafx.collections.ObservableListBase;
 
 import java.util.LinkedHashMap;

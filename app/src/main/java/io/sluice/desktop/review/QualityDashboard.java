@@ -1,7 +1,7 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.validate.ValidationSummary;
-import io.sluice.core.workspace.FindingCounts;
+import io.sluice.core.review.FindingCounts;
 import javafx.collections.FXCollections;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.PieChart;

@@ -4,11 +4,11 @@ import io.sluice.core.review.ReviewSession;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.validate.ValidationSummary;
-import io.sluice.core.workspace.DecisionCounts;
-import io.sluice.core.workspace.FindingCounts;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.ReviewQuery;
-import io.sluice.core.workspace.RowFilter;
+import io.sluice.core.review.DecisionCounts;
+import io.sluice.core.review.FindingCounts;
+import io.sluice.core.review.Review;
+import io.sluice.core.review.ReviewQuery;
+import io.sluice.core.review.RowFilter;
 import io.sluice.desktop.TargetChoice;
 
 import java.nio.file.Path;

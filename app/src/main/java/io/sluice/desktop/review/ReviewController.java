@@ -1,6 +1,6 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.workspace.ReviewQuery.GridRow;
+import io.sluice.core.review.ReviewQuery.GridRow;
 import io.sluice.desktop.AppContext;
 import io.sluice.desktop.Views;
 import io.sluice.desktop.Step;

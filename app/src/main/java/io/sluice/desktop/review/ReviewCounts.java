@@ -1,6 +1,6 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.workspace.FindingCounts;
+import io.sluice.core.review.FindingCounts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.LongProperty;

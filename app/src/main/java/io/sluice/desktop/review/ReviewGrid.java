@@ -1,10 +1,10 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.rules.Finding;
-import io.sluice.core.rules.Severity;
-import io.sluice.core.workspace.DecisionStatus;
-import io.sluice.core.workspace.ReviewQuery;
-import io.sluice.core.workspace.ReviewQuery.GridRow;
+import io.sluice.core.Severity;
+import io.sluice.core.review.DecisionStatus;
+import io.sluice.core.review.ReviewQuery;
+import io.sluice.core.review.ReviewQuery.GridRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ContentDisplay;

@@ -1,11 +1,11 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.review.ReviewSession;
-import io.sluice.core.rules.Severity;
-import io.sluice.core.workspace.FindingCounts;
-import io.sluice.core.workspace.ReviewQuery;
-import io.sluice.core.workspace.ReviewQuery.GridRow;
-import io.sluice.core.workspace.RowFilter;
+import io.sluice.core.Severity;
+import io.sluice.core.review.FindingCounts;
+import io.sluice.core.review.ReviewQuery;
+import io.sluice.core.review.ReviewQuery.GridRow;
+import io.sluice.core.review.RowFilter;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.TaskHandle;

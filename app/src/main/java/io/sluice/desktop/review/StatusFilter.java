@@ -1,7 +1,7 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.workspace.DecisionStatus;
-import io.sluice.core.workspace.RowFilter;
+import io.sluice.core.review.DecisionStatus;
+import io.sluice.core.review.RowFilter;
 
 /** The grid's decision filter. */
 public enum StatusFilter {

@@ -1,7 +1,7 @@
 package io.sluice.core.bookkeeping;
 
 import io.sluice.core.SluiceException;
-import io.sluice.core.target.SampleSchema;
+import io.sluice.core.database.SampleSchema;
 import io.sluice.testing.TestDatabases;
 import io.sluice.testing.TestDatabases.Database;
 import org.junit.jupiter.api.Test;

@@ -8,9 +8,9 @@ import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.source.Cell;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.target.SampleSchema;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.SampleSchema;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
 

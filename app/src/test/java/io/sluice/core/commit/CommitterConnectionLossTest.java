@@ -3,7 +3,7 @@ package io.sluice.core.commit;
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.ImportMode;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.sluice.core.export;
 
 import io.sluice.core.rules.Finding;
-import io.sluice.core.rules.Severity;
+import io.sluice.core.Severity;
 import io.sluice.core.source.Cell;
 import io.sluice.core.validate.ReportSource;
 import org.apache.poi.ss.usermodel.CellType;

@@ -1,7 +1,7 @@
 package io.sluice.core.export;
 
 import io.sluice.core.SluiceException;
-import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.database.ColumnInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,8 +10,8 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.source.SourceTable;
 import io.sluice.core.source.Sources;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.TableInfo;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TableInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

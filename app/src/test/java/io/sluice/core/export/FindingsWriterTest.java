@@ -3,7 +3,7 @@ package io.sluice.core.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.rules.Severity;
+import io.sluice.core.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

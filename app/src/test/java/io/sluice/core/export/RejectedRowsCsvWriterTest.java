@@ -1,7 +1,7 @@
 package io.sluice.core.export;
 
 import io.sluice.core.rules.Finding;
-import io.sluice.core.rules.Severity;
+import io.sluice.core.Severity;
 import io.sluice.core.source.Cell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,9 @@
 package io.sluice.core.mapping;
 
-import io.sluice.core.target.CheckConstraint;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.ForeignKey;
-import io.sluice.core.target.TableInfo;
+import io.sluice.core.database.CheckConstraint;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.ForeignKey;
+import io.sluice.core.database.TableInfo;
 
 import java.sql.JDBCType;
 import java.util.List;

@@ -5,8 +5,8 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.TransformSpec;
 import io.sluice.core.source.Cell;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.target.ColumnInfo;
-import io.sluice.core.target.TableInfo;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TableInfo;
 
 import java.sql.JDBCType;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.TransformSpec;
 import io.sluice.core.source.Cell;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.target.ColumnInfo;
+import io.sluice.core.database.ColumnInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

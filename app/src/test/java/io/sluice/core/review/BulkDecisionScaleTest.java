@@ -1,15 +1,10 @@
 package io.sluice.core.review;
 
 import io.sluice.core.rules.Finding;
-import io.sluice.core.rules.Severity;
+import io.sluice.core.Severity;
 import io.sluice.core.source.Cell;
 import io.sluice.core.source.SourceFormat;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.workspace.DecisionCounts;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.ReviewInfo;
-import io.sluice.core.workspace.RowFilter;
-import io.sluice.core.workspace.RowWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,13 +1,6 @@
 package io.sluice.core.review;
 
 import io.sluice.core.SluiceException;
-import io.sluice.core.workspace.AuditAction;
-import io.sluice.core.workspace.AuditEntry;
-import io.sluice.core.workspace.Decision;
-import io.sluice.core.workspace.DecisionCounts;
-import io.sluice.core.workspace.DecisionStatus;
-import io.sluice.core.workspace.Review;
-import io.sluice.core.workspace.RowFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

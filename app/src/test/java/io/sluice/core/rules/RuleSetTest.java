@@ -1,5 +1,6 @@
 package io.sluice.core.rules;
 
+import io.sluice.core.Severity;
 import io.sluice.core.SluiceException;
 import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.mapping.Mapper;
@@ -8,9 +9,9 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.source.Cell;
 import io.sluice.core.source.SourceRow;
-import io.sluice.core.target.SampleSchema;
-import io.sluice.core.target.TableInfo;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.SampleSchema;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.testing.TestDatabases;
 import io.sluice.testing.TestDatabases.Engine;
 import org.junit.jupiter.api.AfterAll;

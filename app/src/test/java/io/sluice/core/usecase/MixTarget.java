@@ -3,8 +3,8 @@ package io.sluice.core.usecase;
 import io.sluice.core.bookkeeping.BookkeepingSchema;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
-import io.sluice.core.target.SampleSchema;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.SampleSchema;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
 

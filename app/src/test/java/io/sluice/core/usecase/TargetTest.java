@@ -1,8 +1,8 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.SluiceException;
-import io.sluice.core.target.SluiceHome;
-import io.sluice.core.target.TargetDatabase;
+import io.sluice.core.database.SluiceHome;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,7 +5,7 @@ import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.TransformSpec;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.Sources;
-import io.sluice.core.target.SampleSchema;
+import io.sluice.core.database.SampleSchema;
 import io.sluice.desktop.AppContext;
 import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.review.ReviewValidation;

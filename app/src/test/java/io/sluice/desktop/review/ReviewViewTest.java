@@ -1,7 +1,7 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.profile.ProfileIO;
-import io.sluice.core.workspace.ReviewQuery.GridRow;
+import io.sluice.core.review.ReviewQuery.GridRow;
 import io.sluice.desktop.DesktopShell;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.Screenshots;

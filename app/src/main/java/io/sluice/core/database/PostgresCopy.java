@@ -1,0 +1,52 @@
+package io.sluice.core.database;
+
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+import java.io.ByteArrayOutputStream;
+import java.sql.SQLException;
+
+/**
+ * The two pieces every PostgreSQL {@code COPY ... FROM STDIN (FORMAT csv, NULL '')} of Sluice shares: quoting a text
+ * field (NULL is an unquoted empty field, text is always quoted, so an empty string stays text) and sending a buffer
+ * of CSV lines in one COPY.
+ */
+public final class PostgresCopy {
+
+    private PostgresCopy() {
+    }
+
+    /** Appends a CSV text field: nothing for null, else the text in double quotes with quotes doubled. */
+    public static void quote(StringBuilder out, String text) {
+        if (text == null) {
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                out.append('"');
+            }
+            out.append(c);
+        }
+        out.append('"');
+    }
+
+    /** One COPY of that CSV; a failure cancels it, keeping the first error (the connection may be gone). */
+    public static void send(CopyManager copy, String sql, ByteArrayOutputStream csv) throws SQLException {
+        CopyIn in = copy.copyIn(sql);
+        try {
+            in.writeToCopy(csv.toByteArray(), 0, csv.size());
+            in.endCopy();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            } catch (SQLException | RuntimeException cancel) {
+                e.addSuppressed(cancel);
+            }
+            throw e;
+        }
+    }
+}

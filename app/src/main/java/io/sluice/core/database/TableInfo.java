@@ -1,0 +1,29 @@
+package io.sluice.core.database;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A target table as introspected through JDBC metadata and the catalog.
+ *
+ * @param schema      schema name, or null
+ * @param name        table name as stored in the catalog
+ * @param columns     columns in table order
+ * @param primaryKey  primary key columns in key order, empty when none
+ * @param uniqueKeys  UNIQUE constraints/indexes other than the primary key, each a list of columns
+ * @param foreignKeys foreign keys
+ * @param checks      CHECK constraints (excluding NOT NULL checks)
+ */
+public record TableInfo(String schema, String name, List<ColumnInfo> columns, List<String> primaryKey,
+                        List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+
+    /** The column with that name, compared case-insensitively. */
+    public Optional<ColumnInfo> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+    }
+
+    /** schema.name or name, for messages. */
+    public String qualifiedName() {
+        return schema == null ? name : schema + "." + name;
+    }
+}

@@ -1,0 +1,176 @@
+package io.sluice.core.database;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.JDBCType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Reads a table's columns and keys through JDBC metadata, and its CHECK constraints through the catalog. */
+public final class TableIntrospector {
+
+    /** PostgreSQL caps declared numeric precision at 1000; larger reported values mean "no declared precision". */
+    private static final int MAX_DECLARED_PRECISION = 1000;
+    /** H2 reports 1,000,000,000 and PostgreSQL Integer.MAX_VALUE for character columns without a declared length. */
+    private static final int UNBOUNDED_LENGTH = 1_000_000_000;
+
+    private TableIntrospector() {
+    }
+
+    /** The full description of {@code schema.table}, both names exactly as stored in the catalog. */
+    public static TableInfo introspect(Connection connection, Dialect dialect, String schema, String table)
+            throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        List<ColumnInfo> columns = columns(metaData, schema, table);
+        PrimaryKey primaryKey = primaryKey(metaData, schema, table);
+        return new TableInfo(schema, table, columns, primaryKey.columns(),
+                uniqueKeys(metaData, schema, table, primaryKey, columns), foreignKeys(metaData, schema, table),
+                CheckConstraintReader.read(connection, dialect, schema, table));
+    }
+
+    /** The name escaped for use as a metadata search pattern, where '_' and '%' are wildcards. */
+    static String escape(DatabaseMetaData metaData, String name) throws SQLException {
+        String escape = metaData.getSearchStringEscape();
+        if (escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+
+    private static List<ColumnInfo> columns(DatabaseMetaData metaData, String schema, String table)
+            throws SQLException {
+        TreeMap<Integer, ColumnInfo> byPosition = new TreeMap<>();
+        try (ResultSet rs = metaData.getColumns(null, escape(metaData, schema), escape(metaData, table), "%")) {
+            while (rs.next()) {
+                if (schema.equals(rs.getString("TABLE_SCHEM")) && table.equals(rs.getString("TABLE_NAME"))) {
+                    byPosition.put(rs.getInt("ORDINAL_POSITION"), column(rs));
+                }
+            }
+        }
+        return List.copyOf(byPosition.values());
+    }
+
+    private static ColumnInfo column(ResultSet rs) throws SQLException {
+        String typeName = rs.getString("TYPE_NAME");
+        JDBCType type = jdbcType(rs.getInt("DATA_TYPE"), typeName);
+        int size = rs.getInt("COLUMN_SIZE");
+        boolean sizeKnown = !rs.wasNull();
+        int digits = rs.getInt("DECIMAL_DIGITS");
+        boolean digitsKnown = !rs.wasNull();
+        Integer length = null;
+        Integer precision = null;
+        Integer scale = null;
+        if (isCharacter(type)) {
+            length = sizeKnown && size > 0 && size < UNBOUNDED_LENGTH ? size : null;
+        } else if (type == JDBCType.NUMERIC || type == JDBCType.DECIMAL) {
+            precision = sizeKnown && size > 0 && size <= MAX_DECLARED_PRECISION ? size : null;
+            scale = digitsKnown ? digits : null;
+        }
+        boolean generated = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))
+                || "YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"));
+        return new ColumnInfo(rs.getString("COLUMN_NAME"), type, typeName,
+                rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, length, precision, scale,
+                rs.getString("COLUMN_DEF"), generated);
+    }
+
+    private static JDBCType jdbcType(int code, String typeName) {
+        // PostgreSQL reports its boolean as BIT; callers should not have to know that
+        if (code == java.sql.Types.BIT && "bool".equalsIgnoreCase(typeName)) {
+            return JDBCType.BOOLEAN;
+        }
+        try {
+            return JDBCType.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            return JDBCType.OTHER;
+        }
+    }
+
+    static boolean isCharacter(JDBCType type) {
+        return switch (type) {
+            case CHAR, VARCHAR, LONGVARCHAR, NCHAR, NVARCHAR, LONGNVARCHAR, CLOB, NCLOB -> true;
+            default -> false;
+        };
+    }
+
+    private record PrimaryKey(String name, List<String> columns) {
+    }
+
+    private static PrimaryKey primaryKey(DatabaseMetaData metaData, String schema, String table) throws SQLException {
+        TreeMap<Short, String> bySeq = new TreeMap<>();
+        String name = null;
+        try (ResultSet rs = metaData.getPrimaryKeys(null, schema, table)) {
+            while (rs.next()) {
+                bySeq.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+                name = rs.getString("PK_NAME");
+            }
+        }
+        return new PrimaryKey(name, List.copyOf(bySeq.values()));
+    }
+
+    private static List<List<String>> uniqueKeys(DatabaseMetaData metaData, String schema, String table,
+                                                 PrimaryKey primaryKey, List<ColumnInfo> columns)
+            throws SQLException {
+        Map<String, TreeMap<Short, String>> byIndex = new LinkedHashMap<>();
+        Set<String> partial = new LinkedHashSet<>();
+        try (ResultSet rs = metaData.getIndexInfo(null, schema, table, true, false)) {
+            while (rs.next()) {
+                String index = rs.getString("INDEX_NAME");
+                String column = rs.getString("COLUMN_NAME");
+                if (index == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+                    continue;
+                }
+                if (column == null || rs.getString("FILTER_CONDITION") != null) {
+                    partial.add(index);
+                }
+                byIndex.computeIfAbsent(index, k -> new TreeMap<>()).put(rs.getShort("ORDINAL_POSITION"), column);
+            }
+        }
+        Set<Set<String>> seen = new LinkedHashSet<>();
+        seen.add(Set.copyOf(primaryKey.columns()));
+        List<List<String>> keys = new ArrayList<>();
+        for (Map.Entry<String, TreeMap<Short, String>> index : byIndex.entrySet()) {
+            List<String> keyColumns = List.copyOf(index.getValue().values());
+            // partial and expression indexes are not plain UNIQUE constraints a row-level rule can check
+            boolean plain = !partial.contains(index.getKey()) && keyColumns.stream()
+                    .allMatch(c -> columns.stream().anyMatch(col -> col.name().equals(c)));
+            if (plain && !index.getKey().equals(primaryKey.name()) && seen.add(Set.copyOf(keyColumns))) {
+                keys.add(keyColumns);
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static List<ForeignKey> foreignKeys(DatabaseMetaData metaData, String schema, String table)
+            throws SQLException {
+        record Part(short seq, String column, String refSchema, String refTable, String refColumn) {
+        }
+        Map<String, List<Part>> byName = new TreeMap<>();
+        try (ResultSet rs = metaData.getImportedKeys(null, schema, table)) {
+            while (rs.next()) {
+                String name = rs.getString("FK_NAME");
+                String refTable = rs.getString("PKTABLE_NAME");
+                // unnamed keys (rare) are told apart by the table they reference
+                String key = name != null ? name : "<unnamed " + refTable + ">";
+                byName.computeIfAbsent(key, k -> new ArrayList<>()).add(new Part(rs.getShort("KEY_SEQ"),
+                        rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_SCHEM"), refTable,
+                        rs.getString("PKCOLUMN_NAME")));
+            }
+        }
+        List<ForeignKey> keys = new ArrayList<>();
+        byName.forEach((name, parts) -> {
+            parts.sort((a, b) -> Short.compare(a.seq(), b.seq()));
+            Part first = parts.get(0);
+            keys.add(new ForeignKey(name.startsWith("<unnamed ") ? null : name,
+                    parts.stream().map(Part::column).toList(), first.refSchema(), first.refTable(),
+                    parts.stream().map(Part::refColumn).toList()));
+        });
+        return List.copyOf(keys);
+    }
+}

@@ -1,0 +1,246 @@
+package io.sluice.core.database;
+
+import io.sluice.core.SluiceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * An open connection to the database rows are committed to (H2 or PostgreSQL): finds and describes its tables.
+ * Open with {@link #open} or {@link #openDefault}; close when done.
+ */
+public final class TargetDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetDatabase.class);
+    private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE", "PARTITIONED TABLE");
+    /** Sluice's own tables (Flyway histories, bookkeeping) are not offered as targets. */
+    private static final String OWN_TABLE_PREFIX = "sluice_";
+    /** User of the embedded default database (it has no password: it is a file in the user's own folder). */
+    public static final String DEFAULT_USER = "sa";
+    public static final String DEFAULT_PASSWORD = "";
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final String displayUrl;
+
+    private TargetDatabase(Connection connection, Dialect dialect, String displayUrl) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.displayUrl = displayUrl;
+    }
+
+    /** Connects to an H2 or PostgreSQL database; user and password may be null when the URL carries them. */
+    public static TargetDatabase open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, Redaction.url(jdbcUrl), user, password);
+    }
+
+    /** Connects with {@code jdbcUrl}; messages show {@code display} (no password, no settings Sluice added). */
+    private static TargetDatabase open(String jdbcUrl, String display, String user, String password) {
+        Dialect dialect = Dialect.forUrl(jdbcUrl).orElseThrow(() -> SluiceException.target("Cannot connect to "
+                + display + ": only H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...) databases are supported."));
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        try {
+            return new TargetDatabase(DriverManager.getConnection(jdbcUrl, properties), dialect, display);
+        } catch (SQLException e) {
+            String message = "Cannot connect to " + display + ": " + Redaction.reason(e, jdbcUrl, password) + ".";
+            throw Redaction.mentions(e, password)
+                    ? SluiceException.target(message)
+                    : SluiceException.target(message, e);
+        }
+    }
+
+    /**
+     * Connects to a database a person named, which must already exist: an H2 file database is opened with
+     * {@code IFEXISTS=TRUE}, so a mistyped path is refused in one sentence naming it instead of silently becoming a
+     * new, empty database. Only the embedded default ({@link #openDefault}) is created on first use.
+     */
+    public static TargetDatabase openExisting(String jdbcUrl, String user, String password) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw SluiceException.target("No target database was named; give a JDBC URL such as"
+                    + " jdbc:postgresql://host/db or jdbc:h2:file:/path/db.");
+        }
+        String where = H2Urls.where(jdbcUrl);
+        if (where == null) {
+            return open(jdbcUrl, user, password);
+        }
+        try {
+            return open(H2Urls.ifExists(jdbcUrl), Redaction.url(jdbcUrl), user, password);
+        } catch (SluiceException e) {
+            if (H2Urls.isMissingDatabase(e)) {
+                throw SluiceException.target("There is no H2 database " + where + " (" + Redaction.url(jdbcUrl)
+                        + "); check the name: Sluice creates only its own embedded database.");
+            }
+            throw e;
+        }
+    }
+
+    /** The JDBC URL of Sluice's embedded H2 database, file {@code target} in {@link SluiceHome#directory()}. */
+    public static String defaultUrl() {
+        return h2FileUrl(SluiceHome.directory());
+    }
+
+    /** Opens the embedded database, creating it with the sample schema on first use. */
+    public static TargetDatabase openDefault() {
+        Path directory = SluiceHome.directory();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            // the exception's own text is a class name and a path; the steward needs the reason in words
+            String reason = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
+                    : "the file system refused (" + e.getMessage() + ")";
+            throw SluiceException.target("Cannot create Sluice's data directory " + directory + ": " + reason
+                    + "; set SLUICE_HOME to a folder you can write.", e);
+        }
+        String url = h2FileUrl(directory);
+        // Open first: Flyway's own connection then joins the database already open in this process instead of
+        // opening (and file-locking) the file a second time.
+        TargetDatabase db = open(url, DEFAULT_USER, DEFAULT_PASSWORD);
+        try {
+            SampleSchema.install(url, DEFAULT_USER, DEFAULT_PASSWORD);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    static String h2FileUrl(Path directory) {
+        // H2 accepts forward slashes on every platform; WRITE_DELAY=0 so a committed batch survives a crash;
+        // AUTO_SERVER so that a command line run and the desktop can use the embedded database at the same time
+        // (the second process connects through the first over loopback instead of failing on the file lock)
+        String file = directory.resolve("target").toAbsolutePath().toString().replace('\\', '/');
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+    }
+
+    /** The live JDBC connection; owned by this object, do not close it. */
+    public Connection connection() {
+        return connection;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The URL without any password, for messages and the title bar. */
+    public String displayUrl() {
+        return displayUrl;
+    }
+
+    /** Names of the tables in the default schema, as stored, sorted; Sluice's own {@code sluice_*} tables left out. */
+    public List<String> tables() {
+        List<String> names = new ArrayList<>();
+        for (String name : tablesIn(defaultSchema())) {
+            if (!name.toLowerCase(Locale.ROOT).startsWith(OWN_TABLE_PREFIX)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The table a user named, found case-insensitively, with {@code schema.table} or the default schema; fully
+     * introspected.
+     */
+    public TableInfo table(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        int dot = trimmed.indexOf('.');
+        String schema = dot > 0 ? schema(trimmed.substring(0, dot), trimmed) : defaultSchema();
+        String wanted = dot > 0 ? trimmed.substring(dot + 1) : trimmed;
+        List<String> candidates = tablesIn(schema);
+        String actual = candidates.stream().filter(t -> t.equals(wanted)).findFirst()
+                .orElseGet(() -> candidates.stream().filter(t -> t.equalsIgnoreCase(wanted)).findFirst()
+                        .orElseThrow(() -> missingTable(trimmed)));
+        try {
+            return TableIntrospector.introspect(connection, dialect, schema, actual);
+        } catch (SQLException e) {
+            throw SluiceException.target("Cannot read the structure of table '" + actual + "' in " + displayUrl
+                    + ": " + Redaction.reason(e, null, null) + ".", e);
+        }
+    }
+
+    private SluiceException missingTable(String name) {
+        List<String> tables = tables();
+        String known = tables.isEmpty() ? "It has no tables." : "Tables: " + String.join(", ", tables) + ".";
+        return SluiceException.target("Table '" + name + "' does not exist in " + displayUrl + ". " + known);
+    }
+
+    private String defaultSchema() {
+        try {
+            String schema = connection.getSchema();
+            return schema != null ? schema : dialect.defaultSchema();
+        } catch (SQLException e) {
+            return dialect.defaultSchema();
+        }
+    }
+
+    private String schema(String wanted, String fullName) {
+        List<String> schemas = new ArrayList<>();
+        try (ResultSet rs = connection.getMetaData().getSchemas()) {
+            while (rs.next()) {
+                schemas.add(rs.getString("TABLE_SCHEM"));
+            }
+        } catch (SQLException e) {
+            throw metadataFailure(e);
+        }
+        return schemas.stream().filter(s -> s.equals(wanted)).findFirst()
+                .orElseGet(() -> schemas.stream().filter(s -> s.equalsIgnoreCase(wanted)).findFirst()
+                        .orElseThrow(() -> SluiceException.target("Table '" + fullName + "' does not exist in "
+                                + displayUrl + ": there is no schema '" + wanted + "'.")));
+    }
+
+    private List<String> tablesIn(String schema) {
+        List<String> names = new ArrayList<>();
+        try {
+            DatabaseMetaData metaData = connection.getMetaData();
+            try (ResultSet rs = metaData.getTables(null, TableIntrospector.escape(metaData, schema), "%", null)) {
+                while (rs.next()) {
+                    if (schema.equals(rs.getString("TABLE_SCHEM"))
+                            && TABLE_TYPES.contains(rs.getString("TABLE_TYPE"))) {
+                        names.add(rs.getString("TABLE_NAME"));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw metadataFailure(e);
+        }
+        names.sort(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT)).thenComparing(n -> n));
+        return names;
+    }
+
+    private SluiceException metadataFailure(SQLException e) {
+        return SluiceException.target("Cannot list the tables of " + displayUrl + ": "
+                + Redaction.reason(e, null, null) + ".", e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the connection to {} failed: {}", displayUrl, e.getMessage());
+        }
+    }
+}

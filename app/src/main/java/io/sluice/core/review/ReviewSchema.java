@@ -1,0 +1,231 @@
+package io.sluice.core.review;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The tables of a review file and how a file written by an older Sluice is brought up to date.
+ * <p>
+ * {@code PRAGMA application_id} marks a file as a Sluice review; {@code PRAGMA user_version} is its schema version.
+ * Version 1 is built by {@link #createVersion1}; each later version adds one {@link Upgrade} to {@link #UPGRADES}
+ * (index 0 upgrades version 1 to 2, and so on), and both new and old files walk the same list.
+ */
+final class ReviewSchema {
+
+    /** "SLRV" in ASCII: lets {@code open} tell a review from any other SQLite file. */
+    static final int APPLICATION_ID = 0x534C5256;
+
+    /** Source columns beyond this many go to {@code source_cell_extra}; SQLite allows 2,000 columns per table. */
+    static final int WIDE_COLUMNS = 500;
+
+    /** One step from version n to n + 1, run inside the transaction that also bumps the version. */
+    @FunctionalInterface
+    interface Upgrade {
+        void apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Later versions append their step here; version 2 adds the steward's decisions, edits, audit log and history,
+     * version 3 the filled cells per row that the completeness score is counted from.
+     */
+    static final List<Upgrade> UPGRADES = List.of(ReviewSchema::addDecisions, ReviewSchema::addRowQuality);
+
+    static final int CURRENT_VERSION = 1 + UPGRADES.size();
+
+    private ReviewSchema() {
+    }
+
+    /** Creates the version-1 tables for a sheet of {@code columnCount} columns, in the caller's transaction. */
+    static void createVersion1(Connection connection, int columnCount) throws SQLException {
+        int wide = Math.min(columnCount, WIDE_COLUMNS);
+        StringBuilder rowTable = new StringBuilder("CREATE TABLE source_row (row_no INTEGER PRIMARY KEY");
+        for (int i = 0; i < wide; i++) {
+            rowTable.append(", c").append(i).append(" TEXT");
+        }
+        for (int i = 0; i < wide; i++) {
+            rowTable.append(", v").append(i).append(" TEXT");
+        }
+        rowTable.append(')');
+        try (Statement s = connection.createStatement()) {
+            s.execute("""
+                    CREATE TABLE review_info (
+                        id            INTEGER PRIMARY KEY CHECK (id = 1),
+                        source_path   TEXT NOT NULL,
+                        source_sha256 TEXT,
+                        source_format TEXT NOT NULL,
+                        sheet         TEXT,
+                        header_row    INTEGER NOT NULL,
+                        profile_json  TEXT,
+                        target_url    TEXT,
+                        created_at    TEXT NOT NULL,
+                        created_by    TEXT,
+                        row_count     INTEGER NOT NULL DEFAULT 0,
+                        wide_columns  INTEGER NOT NULL)""");
+            s.execute("CREATE TABLE review_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
+            s.execute("CREATE TABLE source_column (idx INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+            s.execute(rowTable.toString());
+            s.execute("""
+                    CREATE TABLE source_cell_extra (
+                        row_no INTEGER NOT NULL,
+                        idx    INTEGER NOT NULL,
+                        text   TEXT NOT NULL,
+                        v      TEXT,
+                        PRIMARY KEY (row_no, idx)) WITHOUT ROWID""");
+            // owner_row is the row an issue travels with; NULL marks a sheet-level issue.
+            s.execute("""
+                    CREATE TABLE source_issue (
+                        id        INTEGER PRIMARY KEY,
+                        owner_row INTEGER,
+                        kind      TEXT NOT NULL,
+                        row       INTEGER NOT NULL,
+                        col       TEXT,
+                        message   TEXT NOT NULL)""");
+            s.execute("CREATE INDEX source_issue_owner ON source_issue (owner_row)");
+            s.execute("""
+                    CREATE TABLE finding (
+                        id       INTEGER PRIMARY KEY,
+                        row_no   INTEGER NOT NULL,
+                        col      TEXT,
+                        cell     TEXT,
+                        target   TEXT,
+                        rule     TEXT NOT NULL,
+                        severity TEXT NOT NULL,
+                        message  TEXT NOT NULL,
+                        value    TEXT)""");
+            s.execute("CREATE INDEX finding_row ON finding (row_no)");
+            s.execute("CREATE INDEX finding_rule ON finding (rule)");
+            s.execute("CREATE INDEX finding_col ON finding (col)");
+            s.execute("PRAGMA application_id = " + APPLICATION_ID);
+            s.execute("PRAGMA user_version = 1");
+        }
+    }
+
+    /**
+     * Version 2: decisions per row, cell edits (the raw cell stays as read), an append-only audit log, and the undo
+     * history ({@code command} with {@code undone} marking the redo side; {@code command_row} keeps each row's
+     * decision from before a decision command, so undoing a bulk command is a set operation in SQL).
+     */
+    static void addDecisions(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("""
+                    CREATE TABLE decision (
+                        row_no  INTEGER PRIMARY KEY,
+                        status  TEXT NOT NULL CHECK (status IN ('approved', 'rejected')),
+                        reason  TEXT,
+                        steward TEXT NOT NULL,
+                        at      TEXT NOT NULL)""");
+            s.execute("CREATE INDEX decision_status ON decision (status)");
+            s.execute("""
+                    CREATE TABLE cell_edit (
+                        row_no  INTEGER NOT NULL,
+                        col     INTEGER NOT NULL,
+                        text    TEXT NOT NULL,
+                        steward TEXT NOT NULL,
+                        at      TEXT NOT NULL,
+                        PRIMARY KEY (row_no, col)) WITHOUT ROWID""");
+            s.execute("""
+                    CREATE TABLE audit (
+                        id        INTEGER PRIMARY KEY,
+                        at        TEXT NOT NULL,
+                        steward   TEXT NOT NULL,
+                        action    TEXT NOT NULL
+                                  CHECK (action IN ('approve', 'reject', 'clear', 'edit', 'undo', 'redo')),
+                        row_no    INTEGER,
+                        col       INTEGER,
+                        old_value TEXT,
+                        new_value TEXT,
+                        reason    TEXT)""");
+            s.execute("CREATE INDEX audit_row ON audit (row_no)");
+            // old_text NULL: the cell had no edit before this command.
+            s.execute("""
+                    CREATE TABLE command (
+                        id          INTEGER PRIMARY KEY,
+                        kind        TEXT NOT NULL CHECK (kind IN ('decide', 'edit')),
+                        description TEXT NOT NULL,
+                        undone      INTEGER NOT NULL DEFAULT 0,
+                        status      TEXT,
+                        reason      TEXT,
+                        row_no      INTEGER,
+                        col         INTEGER,
+                        old_text    TEXT,
+                        new_text    TEXT,
+                        steward     TEXT NOT NULL,
+                        at          TEXT NOT NULL)""");
+            s.execute("CREATE INDEX command_undone ON command (undone, id)");
+            s.execute("""
+                    CREATE TABLE command_row (
+                        command_id  INTEGER NOT NULL,
+                        row_no      INTEGER NOT NULL,
+                        old_status  TEXT,
+                        old_reason  TEXT,
+                        old_steward TEXT,
+                        old_at      TEXT,
+                        PRIMARY KEY (command_id, row_no)) WITHOUT ROWID""");
+        }
+    }
+
+    /**
+     * Version 3: how many of a row's mapped cells hold a value, written with the row's findings at validation and
+     * after each re-validation, so that the completeness score follows the steward's edits; and the findings an edit
+     * set aside because one row cannot judge them again (unique within the file, the reader's notes), so that the
+     * edit's undo brings them back.
+     */
+    static void addRowQuality(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE row_quality (row_no INTEGER PRIMARY KEY, filled INTEGER NOT NULL)");
+            s.execute("""
+                    CREATE TABLE command_finding (
+                        id         INTEGER PRIMARY KEY,
+                        command_id INTEGER NOT NULL,
+                        row_no     INTEGER NOT NULL,
+                        col        TEXT,
+                        cell       TEXT,
+                        target     TEXT,
+                        rule       TEXT NOT NULL,
+                        severity   TEXT NOT NULL,
+                        message    TEXT NOT NULL,
+                        value      TEXT)""");
+            s.execute("CREATE INDEX command_finding_command ON command_finding (command_id)");
+        }
+    }
+
+    /**
+     * Brings a file from {@code fromVersion} up to the last version {@code upgrades} knows, one committed transaction
+     * per step so that a crash mid-way leaves a file at a well-defined version.
+     */
+    static void upgrade(Connection connection, int fromVersion, List<Upgrade> upgrades) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (int version = fromVersion; version < 1 + upgrades.size(); version++) {
+                upgrades.get(version - 1).apply(connection);
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA user_version = " + (version + 1));
+                }
+                connection.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    static int applicationId(Connection connection) throws SQLException {
+        return intPragma(connection, "application_id");
+    }
+
+    static int version(Connection connection) throws SQLException {
+        return intPragma(connection, "user_version");
+    }
+
+    private static int intPragma(Connection connection, String name) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.sluice.core.review;
+
+import io.sluice.core.SluiceException;
+import io.sluice.core.source.Cell;
+import io.sluice.core.source.SourceIssue;
+import io.sluice.core.source.SourceRow;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Walks a review's rows in source order holding one row at a time, for re-validation and export of any number of
+ * rows. Close it (try-with-resources) to release the file. Get one from {@link Review#cursor()}.
+ * <p>
+ * Row cells live in {@code source_row}; the rare cells beyond the wide columns and the row issues live in side tables
+ * that are read alongside, ordered the same way, and merged in as the rows go by.
+ */
+public final class RowCursor implements Iterator<SourceRow>, AutoCloseable {
+
+    private final Review review;
+    private final Connection connection;
+    private final int wide;
+    private final long lastRow;
+    private final PreparedStatement rowQuery;
+    private final ResultSet rows;
+    private PreparedStatement extraQuery;
+    private ResultSet extras;
+    private boolean extraAhead;
+    private PreparedStatement issueQuery;
+    private ResultSet issues;
+    private boolean issueAhead;
+    private SourceRow next;
+    private boolean done;
+
+    /** Rows numbered {@code firstRow..lastRow}, skipping {@code offset} of them and returning at most {@code limit}. */
+    RowCursor(Review review, Connection connection, int wide, long firstRow, long lastRow, long limit, long offset)
+            throws SQLException {
+        this.review = review;
+        this.connection = connection;
+        this.wide = wide;
+        this.lastRow = lastRow;
+        rowQuery = connection.prepareStatement(
+                "SELECT * FROM source_row WHERE row_no BETWEEN ? AND ? ORDER BY row_no LIMIT ? OFFSET ?");
+        rowQuery.setLong(1, firstRow);
+        rowQuery.setLong(2, lastRow);
+        rowQuery.setLong(3, limit);
+        rowQuery.setLong(4, offset);
+        rows = rowQuery.executeQuery();
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !done) {
+            try {
+                next = readNext();
+            } catch (SQLException e) {
+                close();
+                throw ReviewFailures.of(review.file(), e);
+            } catch (IllegalArgumentException e) {
+                close();
+                throw SluiceException.input("The review " + review.file() + " is damaged: a stored cell cannot be"
+                        + " read back.", e);
+            }
+            done = next == null;
+        }
+        return next != null;
+    }
+
+    @Override
+    public SourceRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("No more rows in the review.");
+        }
+        SourceRow row = next;
+        next = null;
+        return row;
+    }
+
+    /** Drains the rest into a list; meant for pages, whose size the caller bounds. */
+    List<SourceRow> toList() {
+        List<SourceRow> list = new ArrayList<>();
+        while (hasNext()) {
+            list.add(next());
+        }
+        return list;
+    }
+
+    @Override
+    public void close() {
+        done = true;
+        next = null;
+        closeQuietly(rows, rowQuery);
+        closeQuietly(extras, extraQuery);
+        closeQuietly(issues, issueQuery);
+    }
+
+    private SourceRow readNext() throws SQLException {
+        if (!rows.next()) {
+            close();
+            return null;
+        }
+        long number = rows.getLong(1);
+        if (extras == null) {
+            openSideCursors(number);
+        }
+        List<Cell> cells = new ArrayList<>(wide);
+        for (int i = 0; i < wide; i++) {
+            String text = rows.getString(2 + i);
+            if (text == null) {
+                break;
+            }
+            cells.add(CellCodec.decode(text, rows.getString(2 + wide + i)));
+        }
+        // Side rows of a row that is not there (never written by RowWriter) are skipped rather than misattached.
+        while (extraAhead && extras.getLong(1) < number) {
+            extraAhead = extras.next();
+        }
+        while (extraAhead && extras.getLong(1) == number) {
+            cells.add(CellCodec.decode(extras.getString(3), extras.getString(4)));
+            extraAhead = extras.next();
+        }
+        List<SourceIssue> rowIssues = List.of();
+        while (issueAhead && issues.getLong(1) < number) {
+            issueAhead = issues.next();
+        }
+        while (issueAhead && issues.getLong(1) == number) {
+            if (rowIssues.isEmpty()) {
+                rowIssues = new ArrayList<>(2);
+            }
+            rowIssues.add(IssueStore.read(issues, 2));
+            issueAhead = issues.next();
+        }
+        return new SourceRow(number, List.copyOf(cells), List.copyOf(rowIssues));
+    }
+
+    /** Opened at the first row so that a page starting deep in the file reads only its own side rows. */
+    private void openSideCursors(long firstRow) throws SQLException {
+        extraQuery = connection.prepareStatement(
+                "SELECT row_no, idx, text, v FROM source_cell_extra WHERE row_no BETWEEN ? AND ? ORDER BY row_no, idx");
+        extraQuery.setLong(1, firstRow);
+        extraQuery.setLong(2, lastRow);
+        extras = extraQuery.executeQuery();
+        extraAhead = extras.next();
+        issueQuery = connection.prepareStatement("SELECT owner_row, kind, row, col, message FROM source_issue"
+                + " WHERE owner_row BETWEEN ? AND ? ORDER BY owner_row, id");
+        issueQuery.setLong(1, firstRow);
+        issueQuery.setLong(2, lastRow);
+        issues = issueQuery.executeQuery();
+        issueAhead = issues.next();
+    }
+
+    private static void closeQuietly(ResultSet rs, PreparedStatement statement) {
+        try {
+            if (rs != null) {
+                rs.close();
+            }
+            if (statement != null) {
+                statement.close();
+            }
+        } catch (SQLException ignored) {
+            // Closing a read cursor cannot lose data; nothing useful to report.
+        }
+    }
+}

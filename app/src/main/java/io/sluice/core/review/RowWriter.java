@@ -1,0 +1,187 @@
+package io.sluice.core.review;
+
+import io.sluice.core.rules.Finding;
+import io.sluice.core.source.Cell;
+import io.sluice.core.source.SourceIssue;
+import io.sluice.core.source.SourceRow;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+
+/**
+ * Stages source rows into a review in large transactions. Rows must arrive in source order (strictly increasing row
+ * numbers). Each transaction of {@value #ROWS_PER_TRANSACTION} rows is durable once committed, so a crash loses at
+ * most the rows since the last commit; {@link #close()} commits the rest. Get one from {@link Review#rowWriter()}.
+ */
+public final class RowWriter implements AutoCloseable {
+
+    /** Large enough that the per-commit fsync is noise, small enough that the pending batch stays a few MB of heap. */
+    static final int ROWS_PER_TRANSACTION = 5_000;
+
+    private final Review review;
+    private final Connection connection;
+    private final int wide;
+    private final PreparedStatement insertRow;
+    private final PreparedStatement insertExtra;
+    private final PreparedStatement insertIssue;
+    private final PreparedStatement addToCount;
+    private final PreparedStatement insertFinding;
+    private final PreparedStatement insertFilled;
+    private long lastRowNumber;
+    private int pending;
+    private long written;
+    private boolean closed;
+
+    RowWriter(Review review, Connection connection, int wide, long lastRowNumber) throws SQLException {
+        this.review = review;
+        this.connection = connection;
+        this.wide = wide;
+        this.lastRowNumber = lastRowNumber;
+        StringBuilder sql = new StringBuilder("INSERT INTO source_row VALUES (?");
+        sql.append(",?".repeat(2 * wide)).append(')');
+        connection.setAutoCommit(false);
+        insertRow = connection.prepareStatement(sql.toString());
+        insertExtra = connection.prepareStatement("INSERT INTO source_cell_extra VALUES (?, ?, ?, ?)");
+        insertIssue = connection.prepareStatement(IssueStore.INSERT);
+        addToCount = connection.prepareStatement("UPDATE review_info SET row_count = row_count + ?");
+        insertFinding = connection.prepareStatement(FindingStore.INSERT);
+        insertFilled = connection.prepareStatement(RowQualityStore.UPSERT);
+    }
+
+    /** Adds one row; its cells and issues are stored exactly as given. */
+    public void append(SourceRow row) {
+        append(row, List.of());
+    }
+
+    /**
+     * Adds one row together with its validation findings, in the same transaction, so that after a crash a staged
+     * row never lacks the findings it was validated with.
+     */
+    public void append(SourceRow row, List<Finding> findings) {
+        append(row, findings, -1);
+    }
+
+    /**
+     * Adds one validated row with its findings and how many of its mapped cells hold a value (negative: not known),
+     * all in the same transaction.
+     */
+    public void append(SourceRow row, List<Finding> findings, int filledCells) {
+        if (closed) {
+            throw new IllegalStateException("This row writer is closed.");
+        }
+        if (row.number() <= lastRowNumber) {
+            throw new IllegalArgumentException("Rows must be appended in source order: row " + row.number()
+                    + " comes after row " + lastRowNumber + ".");
+        }
+        try {
+            bind(row);
+            for (Finding finding : findings) {
+                FindingStore.bind(insertFinding, finding);
+                insertFinding.addBatch();
+            }
+            if (filledCells >= 0) {
+                RowQualityStore.bind(insertFilled, row.number(), filledCells);
+                insertFilled.addBatch();
+            }
+            lastRowNumber = row.number();
+            if (++pending >= ROWS_PER_TRANSACTION) {
+                commit();
+            }
+        } catch (SQLException e) {
+            abandon();
+            throw ReviewFailures.of(review.file(), e);
+        }
+    }
+
+    /** Rows appended through this writer so far (committed or pending). */
+    public long written() {
+        return written + pending;
+    }
+
+    /** Commits the pending rows and hands the review back for other writes. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            commit();
+            closed = true;
+            closeStatements();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            abandon();
+            throw ReviewFailures.of(review.file(), e);
+        } finally {
+            review.writerClosed(this);
+        }
+    }
+
+    private void bind(SourceRow row) throws SQLException {
+        insertRow.setLong(1, row.number());
+        int size = row.cells().size();
+        for (int i = 0; i < wide; i++) {
+            if (i < size) {
+                Cell cell = row.cells().get(i);
+                insertRow.setString(2 + i, cell.text());
+                insertRow.setString(2 + wide + i, CellCodec.encode(cell));
+            } else {
+                insertRow.setNull(2 + i, Types.VARCHAR);
+                insertRow.setNull(2 + wide + i, Types.VARCHAR);
+            }
+        }
+        insertRow.addBatch();
+        for (int i = wide; i < size; i++) {
+            Cell cell = row.cells().get(i);
+            insertExtra.setLong(1, row.number());
+            insertExtra.setInt(2, i);
+            insertExtra.setString(3, cell.text());
+            insertExtra.setString(4, CellCodec.encode(cell));
+            insertExtra.addBatch();
+        }
+        for (SourceIssue issue : row.issues()) {
+            IssueStore.bind(insertIssue, row.number(), issue);
+            insertIssue.addBatch();
+        }
+    }
+
+    private void commit() throws SQLException {
+        if (pending == 0) {
+            return;
+        }
+        insertRow.executeBatch();
+        insertExtra.executeBatch();
+        insertIssue.executeBatch();
+        insertFinding.executeBatch();
+        insertFilled.executeBatch();
+        addToCount.setLong(1, pending);
+        addToCount.executeUpdate();
+        connection.commit();
+        written += pending;
+        pending = 0;
+    }
+
+    private void abandon() {
+        closed = true;
+        try {
+            connection.rollback();
+            closeStatements();
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // The original failure is what the steward needs to see; the review is closed next anyway.
+        }
+        review.writerClosed(this);
+    }
+
+    private void closeStatements() throws SQLException {
+        insertRow.close();
+        insertExtra.close();
+        insertIssue.close();
+        addToCount.close();
+        insertFinding.close();
+        insertFilled.close();
+    }
+}

@@ -1,5 +1,0 @@
-package io.sluice.core.workspace;
-
-/** How many rows of a review are still pending, approved and rejected. */
-public record DecisionCounts(long pending, long approved, long rejected) {
-}

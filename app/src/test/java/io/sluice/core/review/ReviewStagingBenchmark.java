@@ -1,0 +1,66 @@
+package io.sluice.core.review;
+
+import io.sluice.core.source.SourceFormat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Measures staging speed (not a test; run by hand with a small heap):
+ * {@code java -Xmx256m -cp <test classpath> io.sluice.core.review.ReviewStagingBenchmark [rows] [file]}.
+ */
+public final class ReviewStagingBenchmark {
+
+    private ReviewStagingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        Path file = args.length > 1 ? Path.of(args[1]) : Files.createTempFile("sluice-bench", ".sluice");
+        ReviewInfo info = ReviewInfo.of(Path.of("bench.xlsx"), null, SourceFormat.XLSX, "Sheet1", 1);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        try (Review review = Review.create(file, info, SampleRows.columns(), true);
+             RowWriter writer = review.rowWriter()) {
+            for (long n = 2; n < rows + 2; n++) {
+                writer.append(SampleRows.row(n));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        // The machine is shared: CPU time shows what staging costs when it is not waiting for a core.
+        report("staged %,d rows x %d columns in %.2f s wall (%,.0f rows/s), %.2f s CPU (%,.0f rows/s), file %,d MB",
+                rows, SampleRows.COLUMNS, seconds, rows / seconds, cpuSeconds, rows / cpuSeconds,
+                Files.size(file) >> 20);
+        try (Review review = Review.open(file)) {
+            long t = System.nanoTime();
+            int page = review.rows(review.rowCount() - 100, 100).size();
+            report("page of %d rows at the end by offset: %.1f ms", page, (System.nanoTime() - t) / 1e6);
+            t = System.nanoTime();
+            review.row(rows / 2).orElseThrow();
+            report("one row by number: %.2f ms", (System.nanoTime() - t) / 1e6);
+            t = System.nanoTime();
+            long seen = 0;
+            try (RowCursor cursor = review.cursor()) {
+                while (cursor.hasNext()) {
+                    cursor.next();
+                    seen++;
+                }
+            }
+            report("cursor over %,d rows: %.2f s", seen, (System.nanoTime() - t) / 1e9);
+        }
+        Runtime runtime = Runtime.getRuntime();
+        report("max heap %d MB", runtime.maxMemory() >> 20);
+        if (args.length <= 1) {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(Path.of(file + "-wal"));
+            Files.deleteIfExists(Path.of(file + "-shm"));
+        }
+    }
+
+    /** A hand-run tool in test scope: the console is where its numbers go. */
+    private static void report(String format, Object... args) {
+        System.out.println(String.format(format, args));
+    }
+}
