@@ -36,7 +36,10 @@ public final class SampleData {
         return sample(3003, 120, MixColumn.values().length, 0.10, "DS3");
     }
 
-    /** Writes the four sample files and the three profiles into {@code dir}; returns what each file holds. */
+    /**
+     * Writes the four sample files with faults to reject and the profiles of every sample into {@code dir}; returns
+     * what each file holds. The delivery files with faults to clean are {@link DeliverySamples}'.
+     */
     public static List<GenerationReport> writeAll(Path dir) throws IOException {
         Files.createDirectories(dir);
         List<GenerationReport> reports = new ArrayList<>();
@@ -67,6 +70,10 @@ public final class SampleData {
         for (GenerationReport report : writeAll(dir)) {
             System.out.printf("%n### %s (%d rows, %d faulty)%n%n%s", report.file().getFileName(), report.rows(),
                     report.faultyRows(), faultTable(report));
+        }
+        for (DeliverySamples.DeliveryFile file : DeliverySamples.writeAll(dir)) {
+            System.out.printf("%n### %s (%d rows, %d with faults to clean)%n%n%s", file.file().getFileName(),
+                    file.rows(), file.faultyRows(), DeliverySamples.faultTable(file));
         }
     }
 

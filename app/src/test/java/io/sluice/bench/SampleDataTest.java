@@ -43,6 +43,7 @@ class SampleDataTest {
 
     private static Path samples;
     private static List<GenerationReport> regenerated;
+    private static List<DeliverySamples.DeliveryFile> deliveries;
     private static Path regeneratedDir;
 
     @BeforeAll
@@ -50,6 +51,7 @@ class SampleDataTest {
         samples = findSampleData();
         regeneratedDir = temp;
         regenerated = SampleData.writeAll(temp);
+        deliveries = DeliverySamples.writeAll(temp);
     }
 
     @ParameterizedTest
@@ -96,7 +98,8 @@ class SampleDataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {SampleData.DS1_CSV, SampleData.DS2_CSV})
+    @ValueSource(strings = {SampleData.DS1_CSV, SampleData.DS2_CSV, DeliverySamples.MARCH_CSV,
+            DeliverySamples.APRIL_CSV})
     void committedCsvSampleIsExactlyWhatTheGeneratorWrites(String name) {
         assertThat(samples.resolve(name)).hasSameBinaryContentAs(regeneratedDir.resolve(name));
     }
@@ -118,6 +121,32 @@ class SampleDataTest {
         String readme = Files.readString(samples.resolve("README.md"));
 
         assertThat(regenerated).allSatisfy(report -> assertThat(readme).contains(SampleData.faultTable(report)));
+        assertThat(deliveries).allSatisfy(file -> assertThat(readme).contains(DeliverySamples.faultTable(file)));
+    }
+
+    @Test
+    void eachDeliveryFileHoldsTheFaultsACleaningStewardMeetsAndAprilRepeatsMarch() {
+        DeliverySamples.DeliveryFile march = deliveries.get(0);
+        DeliverySamples.DeliveryFile april = deliveries.get(1);
+
+        assertThat(march.faults()).extracting(DeliverySamples.PlantedFault::fault)
+                .containsAll(EnumSet.allOf(DeliverySamples.CleaningFault.class));
+        assertThat(march.faults()).filteredOn(f -> f.value().equals("NRD")).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(april.faults()).extracting(DeliverySamples.PlantedFault::value)
+                .contains("NRD", "ALCP", "Hamburg Harburg", "HAMBURG-HARBURG", "Luebeck");
+    }
+
+    @Test
+    void deliveryProfileMapsThePlantAndLeavesSuppliersToTheForeignKey() throws IOException {
+        Profile profile = new ObjectMapper().readValue(samples.resolve("profiles").resolve("ds4.profile.json")
+                .toFile(), Profile.class);
+
+        assertThat(profile.columns()).anySatisfy(c -> {
+            assertThat(c.source()).isEqualTo(DeliverySamples.PLANT_HEADER);
+            assertThat(c.target()).isEqualTo("plant");
+        });
+        assertThat(profile.rules()).extracting(RuleSpec::id).doesNotContain("supplier-known")
+                .contains("mix-code-unique", "wc-ratio-plausible");
     }
 
     @Test

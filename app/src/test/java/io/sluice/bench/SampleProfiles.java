@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The mapping profiles of the three sample datasets onto {@code concrete_mix}, built in code so that they stay in
@@ -37,6 +39,7 @@ public final class SampleProfiles {
         profiles.put("ds1.profile.json", ds1());
         profiles.put("ds2.profile.json", ds2());
         profiles.put("ds3.profile.json", ds3());
+        profiles.put("ds4.profile.json", ds4());
         return profiles;
     }
 
@@ -65,6 +68,19 @@ public final class SampleProfiles {
         List<ColumnMapping> columns = columns(false, List.of(), List.of(date("dd.MM.yyyy", "dd/MM/yyyy")));
         return new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, "ds3-lab-refresh",
                 new SourceSettings("Mixes", 4, null, null), "concrete_mix", columns, null, rules(supplierLookup()),
+                List.of("mix_code"), "insert", MixColumn.MIX_CODE.english());
+    }
+
+    /**
+     * ds4-deliveries-*.csv: laid out as ds1, plus the plant that mixed the concrete; suppliers are checked by the
+     * table's foreign key alone. No transform repairs the plant spellings or the wrong supplier codes: they are for cleaning in
+     * the review, and the fixes a steward saves into this profile repair them in the next file.
+     */
+    public static Profile ds4() {
+        List<ColumnMapping> columns = columns(false, List.of(), List.of(date("dd/MM/yyyy")));
+        columns.add(ColumnMapping.of(DeliverySamples.PLANT_HEADER, "plant"));
+        return new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, "ds4-deliveries",
+                new SourceSettings(null, 1, "UTF-8", ","), "concrete_mix", columns, null, rules(null),
                 List.of("mix_code"), "insert", MixColumn.MIX_CODE.english());
     }
 
@@ -101,9 +117,9 @@ public final class SampleProfiles {
         return columns;
     }
 
-    /** The steward's rules shared by all three datasets, plus the dataset's own supplier check. */
+    /** The steward's rules shared by all datasets, plus the dataset's own supplier check, if it has one. */
     private static List<RuleSpec> rules(RuleSpec supplierRule) {
-        return List.of(
+        return Stream.of(
                 new RuleSpec("strength-plausible", "range", "strength_mpa", null, null, new BigDecimal("120"), null,
                         null, null, null, null, null, "warning",
                         "Strength above 120 MPa is implausible for these mixes; check for a typo."),
@@ -116,7 +132,8 @@ public final class SampleProfiles {
                 required("fine_agg_kg", "fine aggregate"),
                 new RuleSpec("wc-ratio-plausible", "expression", null, null, new BigDecimal("0.25"),
                         new BigDecimal("0.80"), null, null, null, null, null, "water_kg / cement_kg", null,
-                        "Water/cement ratio (water_kg / cement_kg) must lie between 0.25 and 0.80."));
+                        "Water/cement ratio (water_kg / cement_kg) must lie between 0.25 and 0.80."))
+                .filter(Objects::nonNull).toList();
     }
 
     private static RuleSpec required(String column, String words) {

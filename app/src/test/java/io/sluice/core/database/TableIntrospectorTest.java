@@ -68,7 +68,8 @@ class TableIntrospectorTest {
                 column(engine, "age_days", JDBCType.INTEGER, integer, false, null, null, null, null),
                 column(engine, "strength_mpa", JDBCType.NUMERIC, numeric, true, null, 5, 2, null),
                 column(engine, "cast_date", JDBCType.DATE, date, true, null, null, null, null),
-                column(engine, "supplier_code", JDBCType.VARCHAR, varchar, true, 10, null, null, null));
+                column(engine, "supplier_code", JDBCType.VARCHAR, varchar, true, 10, null, null, null),
+                column(engine, "plant", JDBCType.VARCHAR, varchar, true, 40, null, null, null));
         List<CheckConstraint> expectedChecks = engine == Engine.H2
                 ? List.of(
                 new CheckConstraint("CK_AGE_DAYS", "\"AGE_DAYS\" IN(1, 3, 7, 14, 28, 56, 90, 180, 365)"),
