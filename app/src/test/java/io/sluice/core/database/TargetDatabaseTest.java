@@ -1,6 +1,7 @@
 package io.sluice.core.database;
 
 import io.sluice.core.SluiceException;
+import io.sluice.testing.TemporaryProperty;
 import io.sluice.testing.TestDatabases;
 import io.sluice.testing.TestDatabases.Engine;
 import org.junit.jupiter.api.AfterAll;
@@ -48,14 +49,19 @@ class TargetDatabaseTest {
         TARGETS.values().forEach(TargetDatabase::close);
     }
 
+    /** The data directory a test chose, put back as it was after the test. */
+    private TemporaryProperty sluiceHome;
+
     @AfterEach
-    void forgetSluiceHome() {
-        System.clearProperty(SluiceHome.PROPERTY);
+    void restoreSluiceHome() {
+        if (sluiceHome != null) {
+            sluiceHome.close();
+        }
     }
 
     @Test
     void createsTheDefaultDatabaseWithTheSampleSchemaOnFirstUse(@TempDir Path home) throws SQLException {
-        System.setProperty(SluiceHome.PROPERTY, home.toString());
+        sluiceHome = TemporaryProperty.set(SluiceHome.PROPERTY, home.toString());
 
         String url = TargetDatabase.defaultUrl();
         try (TargetDatabase target = TargetDatabase.openDefault()) {
@@ -72,7 +78,7 @@ class TargetDatabaseTest {
 
     @Test
     void reopeningTheDefaultDatabaseKeepsItsData(@TempDir Path home) throws SQLException {
-        System.setProperty(SluiceHome.PROPERTY, home.toString());
+        sluiceHome = TemporaryProperty.set(SluiceHome.PROPERTY, home.toString());
         try (TargetDatabase target = TargetDatabase.openDefault(); Statement st = target.connection().createStatement()) {
             st.executeUpdate("INSERT INTO supplier (supplier_code, name) VALUES ('TEST', 'Test Cement')");
         }
