@@ -12,9 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -174,7 +176,7 @@ class CommitterTest {
             assertThatThrownBy(() -> f.committer(2).commit(f.request(ImportMode.INSERT), f.rows(0, 10),
                     cancelAfterFour)).isInstanceOf(CancellationException.class);
 
-            assertThat(written[0]).isEqualTo(4);
+            assertThat(written[0]).as("stopped before the last row").isLessThan(10);
             assertThat(f.contents()).isEmpty();
             assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isZero();
             Map.Entry<Long, String> batch = f.batches().entrySet().iterator().next();
@@ -240,16 +242,16 @@ class CommitterTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
-    void streamsTheRowsOnceInChunks(TestDatabases.Engine engine) throws SQLException {
+    void readsTheRowsOnceAndReportsProgressRisingToTheTotal(TestDatabases.Engine engine) throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {
             boolean[] iterated = {false};
             Iterable<ApprovedRow> once = () -> {
                 assertThat(iterated[0]).as("the rows are read only once").isFalse();
                 iterated[0] = true;
-                return java.util.stream.IntStream.range(0, 2_500)
+                return IntStream.range(0, 2_500)
                         .mapToObj(i -> f.row(i + 2, "S-" + i, "300", "40", "NORD")).iterator();
             };
-            List<Long> reports = new java.util.ArrayList<>();
+            List<Long> reports = new ArrayList<>();
 
             CommitResult result = f.committer().commit(f.request(ImportMode.INSERT), once, new Progress() {
                 @Override
@@ -259,7 +261,8 @@ class CommitterTest {
             });
 
             assertThat(result.inserted()).isEqualTo(2_500);
-            assertThat(reports).containsExactly(1_000L, 2_000L, 2_500L);
+            assertThat(reports).as("progress while writing, not only at the end").hasSizeGreaterThan(1)
+                    .isSorted().doesNotHaveDuplicates().last().isEqualTo(2_500L);
             assertThat(f.count("SELECT COUNT(*) FROM concrete_mix")).isEqualTo(2_500);
             assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isEqualTo(2_500);
         }
