@@ -79,13 +79,15 @@ class ArchitectureTest {
 
     /**
      * Standard output and error belong to the command line, whose output a script reads and whose exit code it
-     * checks. Two desktop classes print on purpose, each before or beside any window that could say it instead.
+     * checks. Two desktop classes print on purpose, where no window can say it: before one exists, or to a script
+     * watching the process.
      */
     @ArchTest
     static final ArchRule onlyTheCommandLinePrints = noClasses()
             .that().resideOutsideOfPackage("io.sluice.cli..")
             .and().doNotBelongToAnyOf(
-                    // the entry point: hands the process its exit status, and may report a start that failed
+                    // the entry point belongs to the command line: it picks the desktop or a command and owns the
+                    // process's exit status (it prints nothing today)
                     Main.class,
                     // no display to open a window on, or JavaFX failed to start: the terminal is all there is
                     DesktopLauncher.class,
