@@ -8,6 +8,7 @@ import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.rules.Finding;
 import io.sluice.testing.TestDatabases;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,7 +42,7 @@ class CommitterTest {
                 assertThat(batch.counts().inserted()).isEqualTo(5);
                 assertThat(batch.counts().approved()).isEqualTo(5);
                 assertThat(bookkeeping.provenanceCounts(result.batchId())).isEqualTo(Map.of("inserted", 5L));
-                List<String> keys = new java.util.ArrayList<>();
+                List<String> keys = new ArrayList<>();
                 bookkeeping.forEachProvenance(result.batchId(), p -> keys.add(p.targetKey() + "@" + p.sourceRow()
                         + "/" + p.legacyId().orElse("")));
                 assertThat(keys).containsExactly("M-0@1/M-0", "M-1@2/M-1", "M-2@3/M-2", "M-3@4/M-3", "M-4@5/M-4");
@@ -127,7 +128,7 @@ class CommitterTest {
                     f.request(ImportMode.INSERT), f.rows(0, 6), Progress.NONE), CommitConflictException.class);
 
             assertThat(e.findings()).extracting(Finding::row, Finding::rule, Finding::target)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "key-exists", f.table.column("mix_code")
+                    .containsExactly(Tuple.tuple(4L, "key-exists", f.table.column("mix_code")
                             .orElseThrow().name()));
             assertThat(e.findings().get(0).message()).contains("M-3").contains("already exists");
             assertThat(f.contents()).isEqualTo(before);
@@ -206,7 +207,7 @@ class CommitterTest {
     void aConstraintViolationRollsEverythingBackAndRecordsTheReason(TestDatabases.Engine engine)
             throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {
-            List<ApprovedRow> rows = new java.util.ArrayList<>(f.rows(0, 4));
+            List<ApprovedRow> rows = new ArrayList<>(f.rows(0, 4));
             rows.add(f.row(9, "BIG", "1300", "40", "NORD"));
 
             SluiceException e = catchThrowableOfType(() -> f.committer(2).commit(f.request(ImportMode.INSERT), rows,

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -164,7 +165,7 @@ class TargetDatabaseTest {
     @Test
     void wrongH2PasswordIsReportedWithoutThePassword(@TempDir Path dir) throws SQLException {
         TestDatabases.Database db = TestDatabases.h2File(dir);
-        try (Connection c = java.sql.DriverManager.getConnection(db.url(), "steward", "Right-Pa55")) {
+        try (Connection c = DriverManager.getConnection(db.url(), "steward", "Right-Pa55")) {
             assertThat(c.isValid(1)).isTrue();
         }
 
