@@ -10,38 +10,62 @@ import io.sluice.core.commit.Committer;
 import io.sluice.core.commit.Rollback;
 import io.sluice.core.commit.ValidRows;
 import io.sluice.core.review.ProfileRowValidator;
+import io.sluice.core.review.Review;
 import io.sluice.core.review.ReviewApprovedRows;
 import io.sluice.core.review.ReviewAuditCopy;
 import io.sluice.core.review.ReviewSession;
+import io.sluice.core.review.ReviewStager;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.validate.ValidationJob;
-import io.sluice.core.review.Review;
-import io.sluice.core.review.ReviewStager;
+import io.sluice.desktop.DesktopLauncher;
+import io.sluice.desktop.SluiceApp;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the layers apart: core knows nothing of JavaFX or the CLI and never prints; the two front ends stay apart and
- * reach the core's machinery only through the use cases of {@code io.sluice.core.usecase} (decision 0008).
+ * Sluice's layers, one rule per concern, each saying why (decisions 0004, 0006, 0008, 0010). A rule that fails names
+ * the class and the line that broke it; the {@code because} says what to do instead. A deliberate exception is named
+ * in its rule with the reason next to it; adding one needs a decision note (CONTRIBUTING.md).
+ *
+ * <p>Only the product is imported (no test classes): the test tree may use anything.
  */
 @AnalyzeClasses(packages = "io.sluice", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.sluice.(**)").namingSlices("io.sluice.$1")
+            .should().beFreeOfCycles()
+            .because("packages that need each other can only be understood, tested and changed together; move the"
+                    + " shared type down into the package both depend on, or invert the call with an interface or"
+                    + " a callback");
+
+    @ArchTest
     static final ArchRule coreKnowsNoJavaFx = noClasses().that().resideInAPackage("io.sluice.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+            .because("the core runs headless under the command line, which never starts JavaFX; the desktop binds"
+                    + " to core values in its view models instead (decision 0006)");
 
     @ArchTest
     static final ArchRule coreKnowsNoFrontEnd = noClasses().that().resideInAPackage("io.sluice.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.sluice.cli..", "io.sluice.desktop..", "picocli..");
+            .should().dependOnClassesThat().resideInAnyPackage("io.sluice.cli..", "io.sluice.desktop..", "picocli..")
+            .because("both front ends sit on one core (decision 0004); the core reports through return values,"
+                    + " Progress and SluiceException, and each front end shows them its own way");
 
     @ArchTest
     static final ArchRule desktopAndCliStayApart = noClasses().that().resideInAPackage("io.sluice.desktop..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.sluice.cli..", "picocli..");
+            .should().dependOnClassesThat().resideInAnyPackage("io.sluice.cli..", "picocli..")
+            .because("what the two front ends share belongs in a use case of io.sluice.core.usecase (decision"
+                    + " 0008), not in one front end borrowing from the other");
 
     @ArchTest
     static final ArchRule cliKnowsNoDesktop = noClasses().that().resideInAPackage("io.sluice.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.sluice.desktop..", "javafx..");
+            .should().dependOnClassesThat().resideInAnyPackage("io.sluice.desktop..", "javafx..")
+            .because("a command runs headless on a server without a display, so it must not load JavaFX;"
+                    + " what both front ends need belongs in a use case (decision 0008)");
 
     /**
      * Only the product is imported here (no test classes), so a bench class moved back into src/main shows up as a
@@ -53,16 +77,30 @@ class ArchitectureTest {
             .because("the benchmarks and the sample-data generator live in the test tree and never ship in sluice.jar"
                     + " (decision 0010)");
 
+    /**
+     * Standard output and error belong to the command line, whose output a script reads and whose exit code it
+     * checks. Two desktop classes print on purpose, where no window can say it: before one exists, or to a script
+     * watching the process.
+     */
     @ArchTest
-    static final ArchRule coreNeverPrints = noClasses().that().resideInAPackage("io.sluice.core..")
-            .should().accessField(System.class, "out")
-            .orShould().accessField(System.class, "err")
-            .orShould().callMethod(Throwable.class, "printStackTrace");
+    static final ArchRule onlyTheCommandLinePrints = noClasses()
+            .that().resideOutsideOfPackage("io.sluice.cli..")
+            .and().doNotBelongToAnyOf(
+                    // the entry point belongs to the command line: it picks the desktop or a command and owns the
+                    // process's exit status (it prints nothing today)
+                    Main.class,
+                    // no display to open a window on, or JavaFX failed to start: the terminal is all there is
+                    DesktopLauncher.class,
+                    // SLUICE_DESKTOP_SMOKE: the installer's smoke test reads one line saying the window is up
+                    SluiceApp.class)
+            .should(ACCESS_STANDARD_STREAMS)
+            .because("the core reports through return values and SluiceException and logs through SLF4J, and the"
+                    + " desktop shows messages in its window; a stray line on standard output corrupts the"
+                    + " command line's JSON and tables");
 
     /**
-     * The front ends validate, stage, re-validate, commit, keep bookkeeping and roll back only through the use cases,
-     * so the command line and the desktop cannot drift apart again. They may hold core values (findings, counts,
-     * filters, batch records); the machinery below is the use cases' to assemble.
+     * The front ends may hold core values (findings, counts, filters, batch records, a profile, a target handed to a
+     * use case); the machinery listed here is the use cases' to assemble.
      */
     @ArchTest
     static final ArchRule frontEndsReachMachineryOnlyThroughUseCases = noClasses()
@@ -70,5 +108,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().belongToAnyOf(ValidationJob.class, ReviewStager.class,
                     ProfileRowValidator.class, RowValidator.class, Committer.class, Rollback.class, ValidRows.class,
                     ReviewApprovedRows.class, ReviewAuditCopy.class, Bookkeeping.class, BookkeepingSchema.class)
-            .orShould().callMethod(ReviewSession.class, "open", Review.class, RowValidator.class);
+            .orShould().callMethod(ReviewSession.class, "open", Review.class, RowValidator.class)
+            .because("each behaviour exists once, as a use case in io.sluice.core.usecase, so that the command line"
+                    + " and the desktop validate, stage, commit and roll back alike and cannot drift apart; write"
+                    + " or extend the use case and call it from both (decision 0008)");
+
+    @ArchTest
+    static final ArchRule desktopTaskIsALeaf = noClasses().that().resideInAPackage("io.sluice.desktop.task")
+            .should().dependOnClassesThat(resideInAPackage("io.sluice.desktop..")
+                    .and(not(resideInAPackage("io.sluice.desktop.task"))))
+            .because("every step runs its background work through the task runner, so the runner must not"
+                    + " depend on any step or on the desktop's shell; what it needs from them it takes as a"
+                    + " parameter (decision 0006)");
 }

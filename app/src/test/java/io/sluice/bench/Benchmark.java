@@ -19,6 +19,7 @@ import org.dhatim.fastexcel.reader.Row;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -60,6 +61,14 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, System.out);
+    }
+
+    /**
+     * Runs the benchmark as {@link #main} does, printing its table to {@code out}; with {@code --stage} it is the body
+     * of one stage in a child JVM, whose result line goes to standard output for the parent to read.
+     */
+    static void run(String[] args, PrintStream out) throws Exception {
         Map<String, String> options = options(args);
         if (options.containsKey("stage")) {
             String stage = options.get("stage");
@@ -77,62 +86,62 @@ public final class Benchmark {
         String heap = options.getOrDefault("heap", "256m");
         Set<String> stages = stages(options);
         Files.createDirectories(dir);
-        Path csv = generate(dir.resolve(rows + "-" + CSV), rows, false);
+        Path csv = generate(dir.resolve(rows + "-" + CSV), rows, false, out);
         Path xlsx = stages.stream().anyMatch(s -> s.startsWith("xlsx-"))
-                ? generate(dir.resolve(rows + "-" + XLSX), rows, true) : null;
-        System.out.printf("Sluice benchmark: %,d rows x 20 columns, each stage in its own JVM with -Xmx%s, "
+                ? generate(dir.resolve(rows + "-" + XLSX), rows, true, out) : null;
+        out.printf("Sluice benchmark: %,d rows x 20 columns, each stage in its own JVM with -Xmx%s, "
                 + "%d cores%n%n", rows, heap, Runtime.getRuntime().availableProcessors());
         if (READ_STAGES.stream().anyMatch(stages::contains)) {
-            System.out.printf("%-28s %12s %10s %12s %14s%n", "stage", "rows", "seconds", "rows/s", "peak heap MB");
+            out.printf("%-28s %12s %10s %12s %14s%n", "stage", "rows", "seconds", "rows/s", "peak heap MB");
         }
         Map<String, double[]> results = new LinkedHashMap<>();
         for (String stage : READ_STAGES) {
             if (stages.contains(stage)) {
-                results.put(stage, child(stage, stage.startsWith("xlsx-") ? xlsx : csv, heap, dir));
+                results.put(stage, child(out, stage, stage.startsWith("xlsx-") ? xlsx : csv, heap, dir));
             }
         }
         if (!results.isEmpty()) {
-            System.out.println();
+            out.println();
         }
         if (results.containsKey("xlsx-raw-fastexcel")) {
             double raw = results.get("xlsx-raw-fastexcel")[1];
             if (results.containsKey("xlsx-validate")) {
-                System.out.printf("XLSX headless validate / raw fastexcel read: %.2fx (target <= 1.5x)%n",
+                out.printf("XLSX headless validate / raw fastexcel read: %.2fx (target <= 1.5x)%n",
                         results.get("xlsx-validate")[1] / raw);
             }
             if (results.containsKey("xlsx-review")) {
-                System.out.printf("XLSX review (staged + validated) / raw fastexcel read: %.2fx (target <= 2x)%n",
+                out.printf("XLSX review (staged + validated) / raw fastexcel read: %.2fx (target <= 2x)%n",
                         results.get("xlsx-review")[1] / raw);
             }
         }
         if (results.containsKey("csv-validate")) {
-            System.out.printf("CSV headless validate: %,.0f rows/s (target: faster than pandas read_csv, "
+            out.printf("CSV headless validate: %,.0f rows/s (target: faster than pandas read_csv, "
                     + "~340,000 rows/s on this machine)%n", results.get("csv-validate")[2]);
         }
         if (results.containsKey("csv-review")) {
-            System.out.printf("CSV review (staged + validated): %,.0f rows/s (target >= 150,000 rows/s)%n",
+            out.printf("CSV review (staged + validated): %,.0f rows/s (target >= 150,000 rows/s)%n",
                     results.get("csv-review")[2]);
         }
         if (ExportBenchmark.STAGES.stream().anyMatch(stages::contains)) {
-            System.out.printf("%n%-28s %12s %10s %12s %14s%n", "export stage", "rows", "seconds", "rows/s",
+            out.printf("%n%-28s %12s %10s %12s %14s%n", "export stage", "rows", "seconds", "rows/s",
                     "peak heap MB");
             for (String stage : ExportBenchmark.STAGES) {
                 if (stages.contains(stage)) {
-                    results.put(stage, child(stage, csv, heap, dir));
+                    results.put(stage, child(out, stage, csv, heap, dir));
                 }
             }
             if (results.containsKey(ExportBenchmark.EXPORT_WRITE)) {
-                System.out.printf("Approved-rows CSV, writing alone: %,.0f rows/s (target >= 300,000 rows/s)%n",
+                out.printf("Approved-rows CSV, writing alone: %,.0f rows/s (target >= 300,000 rows/s)%n",
                         results.get(ExportBenchmark.EXPORT_WRITE)[2]);
             }
         }
         if (CommitBenchmark.STAGES.stream().anyMatch(stages::contains)) {
             if (!results.isEmpty()) {
-                System.out.println();
+                out.println();
             }
-            System.out.printf("%-28s %12s %10s %12s %14s%n", "commit stage", "rows", "seconds", "rows/s",
+            out.printf("%-28s %12s %10s %12s %14s%n", "commit stage", "rows", "seconds", "rows/s",
                     "peak heap MB");
-            CommitBenchmark.run(stages, csv, dir, heap, options);
+            CommitBenchmark.run(stages, csv, dir, heap, options, out);
         }
     }
 
@@ -155,11 +164,11 @@ public final class Benchmark {
         return stages;
     }
 
-    private static Path generate(Path file, long rows, boolean xlsx) throws IOException {
+    private static Path generate(Path file, long rows, boolean xlsx, PrintStream out) throws IOException {
         if (Files.exists(file)) {
             return file;
         }
-        System.out.printf("Generating %s ...%n", file);
+        out.printf("Generating %s ...%n", file);
         ConcreteMixGenerator generator = new ConcreteMixGenerator(GeneratorOptions.defaults().withRows(rows)
                 .withColumns(20));
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
@@ -172,9 +181,9 @@ public final class Benchmark {
         return file;
     }
 
-    /** Runs one stage in a fresh JVM and echoes its result line; returns {rows, seconds, rows/s, peak MB}. */
-    static double[] child(String stage, Path file, String heap, Path dir, String... extra) throws IOException,
-            InterruptedException {
+    /** Runs one stage in a fresh JVM and echoes its lines to {@code out}; returns {rows, seconds, rows/s, peak MB}. */
+    static double[] child(PrintStream out, String stage, Path file, String heap, Path dir, String... extra)
+            throws IOException, InterruptedException {
         Path home = Files.createTempDirectory(dir, "home-");
         // the same class path as this JVM: the test tree and its dependencies, as run from the README or from the tests
         String classPath = System.getProperty("java.class.path");
@@ -184,18 +193,18 @@ public final class Benchmark {
         command.addAll(List.of(extra));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         double[] result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
-            while ((line = out.readLine()) != null) {
+            while ((line = lines.readLine()) != null) {
                 if (line.startsWith("RESULT ")) {
                     String[] parts = line.split(" ");
                     result = new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
                             Double.parseDouble(parts[1]) / Double.parseDouble(parts[2]), Double.parseDouble(parts[3])};
-                    System.out.printf("%-28s %,12.0f %10.2f %,12.0f %14.0f%n", stage, result[0], result[1], result[2],
+                    out.printf("%-28s %,12.0f %10.2f %,12.0f %14.0f%n", stage, result[0], result[1], result[2],
                             result[3]);
                 } else {
-                    System.out.println("  " + stage + ": " + line);
+                    out.println("  " + stage + ": " + line);
                 }
             }
         }

@@ -59,13 +59,9 @@ class BenchmarkTest {
     }
 
     private static String run(String... args) throws Exception {
-        PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            Benchmark.main(args);
-        } finally {
-            System.setOut(original);
+        try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+            Benchmark.run(args, out);
         }
         return captured.toString(StandardCharsets.UTF_8);
     }

@@ -19,6 +19,7 @@ import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,53 +53,55 @@ final class CommitBenchmark {
     }
 
     /** Parent side: runs the wanted commit stages, each in its own JVM, and prints the comparison lines. */
-    static void run(Set<String> wanted, Path csv, Path dir, String heap, Map<String, String> options)
-            throws IOException, InterruptedException {
+    static void run(Set<String> wanted, Path csv, Path dir, String heap, Map<String, String> options,
+                    PrintStream out) throws IOException, InterruptedException {
         String pgUrl = options.get("pg-url");
         boolean postgres = pgUrl != null && PsqlCopy.onPath();
         boolean needsTableCsv = wanted.contains(H2_CSVREAD) || postgres && wanted.contains(PSQL_COPY);
-        Path tableCsv = needsTableCsv ? approvedCsv(csv, dir, heap) : null;
+        Path tableCsv = needsTableCsv ? approvedCsv(csv, dir, heap, out) : null;
         Map<String, double[]> results = new LinkedHashMap<>();
         if (wanted.contains(H2_COMMIT)) {
-            results.put(H2_COMMIT, Benchmark.child(H2_COMMIT, csv, heap, dir));
+            results.put(H2_COMMIT, Benchmark.child(out, H2_COMMIT, csv, heap, dir));
         }
         if (wanted.contains(H2_CSVREAD)) {
-            results.put(H2_CSVREAD, Benchmark.child(H2_CSVREAD, tableCsv, heap, dir));
+            results.put(H2_CSVREAD, Benchmark.child(out, H2_CSVREAD, tableCsv, heap, dir));
         }
         if (postgres) {
             String user = options.getOrDefault("pg-user", "");
             if (wanted.contains(PG_COMMIT)) {
-                results.put(PG_COMMIT, Benchmark.child(PG_COMMIT, csv, heap, dir, "--pg-url", pgUrl,
+                results.put(PG_COMMIT, Benchmark.child(out, PG_COMMIT, csv, heap, dir, "--pg-url", pgUrl,
                         "--pg-user", user));
             }
             if (wanted.contains(PSQL_COPY)) {
-                results.put(PSQL_COPY, Benchmark.child(PSQL_COPY, tableCsv, heap, dir, "--pg-url", pgUrl,
+                results.put(PSQL_COPY, Benchmark.child(out, PSQL_COPY, tableCsv, heap, dir, "--pg-url", pgUrl,
                         "--pg-user", user));
             }
         }
-        System.out.println();
-        ratio(results, PG_COMMIT, PSQL_COPY, "PostgreSQL commit / psql \\copy: %.2fx (target <= 1.5x)%n");
-        ratio(results, H2_COMMIT, H2_CSVREAD, "H2 commit / H2 CSVREAD: %.2fx (target <= 1.0x)%n");
+        out.println();
+        ratio(out, results, PG_COMMIT, PSQL_COPY, "PostgreSQL commit / psql \\copy: %.2fx (target <= 1.5x)%n");
+        ratio(out, results, H2_COMMIT, H2_CSVREAD, "H2 commit / H2 CSVREAD: %.2fx (target <= 1.0x)%n");
         if (!postgres && (wanted.contains(PG_COMMIT) || wanted.contains(PSQL_COPY))) {
-            System.out.println("PostgreSQL stages skipped: " + (pgUrl == null ? "no --pg-url given" : "psql is not on"
+            out.println("PostgreSQL stages skipped: " + (pgUrl == null ? "no --pg-url given" : "psql is not on"
                     + " the PATH") + "; run them with --pg-url jdbc:postgresql://HOST:PORT/DB --pg-user USER, the"
                     + " password in " + PASSWORD_ENV + " and psql on the PATH (they use schema "
                     + PgTarget.SCHEMA + ", dropped and created afresh).");
         }
     }
 
-    private static void ratio(Map<String, double[]> results, String stage, String baseline, String format) {
+    private static void ratio(PrintStream out, Map<String, double[]> results, String stage, String baseline,
+                              String format) {
         if (results.containsKey(stage) && results.containsKey(baseline)) {
-            System.out.printf(Locale.ROOT, format, results.get(stage)[1] / results.get(baseline)[1]);
+            out.printf(Locale.ROOT, format, results.get(stage)[1] / results.get(baseline)[1]);
         }
     }
 
     /** The approved rows as a table-shaped CSV, written once per row count (in its own JVM, not timed). */
-    private static Path approvedCsv(Path csv, Path dir, String heap) throws IOException, InterruptedException {
+    private static Path approvedCsv(Path csv, Path dir, String heap, PrintStream out)
+            throws IOException, InterruptedException {
         Path file = csv.resolveSibling(csv.getFileName().toString().replace(".csv", "-approved.csv"));
         if (!Files.exists(file)) {
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Benchmark.child(APPROVED_CSV, csv, heap, dir, "--out", partial.toString());
+            Benchmark.child(out, APPROVED_CSV, csv, heap, dir, "--out", partial.toString());
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         }
         return file;

@@ -2,15 +2,12 @@ package io.sluice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.core.database.SluiceHome;
 import io.sluice.testing.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,22 +17,13 @@ import static io.sluice.cli.CommandRun.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sluice batch} and {@code sluice batches}: words for people in text, stable codes in JSON. */
+@ExtendWith(FreshSluiceHome.class)
 class BatchCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void freshHome() throws IOException {
-        System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-batch-test").toString());
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        System.clearProperty(SluiceHome.PROPERTY);
-    }
 
     @Test
     void aBatchIsShownInWordsAndItsJsonKeepsTheCodes() throws IOException {

@@ -3,11 +3,9 @@ package io.sluice.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.database.SampleSchema;
-import io.sluice.core.database.SluiceHome;
 import io.sluice.testing.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -22,6 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line on the sample data, against the embedded default database and a real PostgreSQL. */
+@ExtendWith(FreshSluiceHome.class)
 class CliTest {
 
     private static final Path SAMPLES = Path.of("..", "sample-data");
@@ -31,16 +30,6 @@ class CliTest {
     Path dir;
 
     /** A fresh embedded default database for this class, whatever earlier runs left in the build's Sluice home. */
-    @BeforeAll
-    static void freshHome() throws IOException {
-        System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-cli-test").toString());
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        System.clearProperty(SluiceHome.PROPERTY);
-    }
-
     /** What one run printed and returned. */
     record Run(int exit, String out, String err) {
         JsonNode json() throws IOException {

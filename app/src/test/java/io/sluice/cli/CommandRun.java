@@ -1,7 +1,6 @@
 package io.sluice.cli;
 
 import io.sluice.core.database.SampleSchema;
-import io.sluice.core.database.SluiceHome;
 import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
 import picocli.CommandLine;
@@ -68,19 +67,6 @@ record CommandRun(int exit, String out, String err) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A fresh embedded default database for a test class. */
-    static void freshHome() {
-        try {
-            System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-command-test").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void restoreHome() {
-        System.clearProperty(SluiceHome.PROPERTY);
     }
 
     /** A fresh target database of that engine with the sample schema (an H2 file database under {@code dir}). */

@@ -1,12 +1,10 @@
 package io.sluice.cli;
 
 import io.sluice.core.export.BackToSenderWriter;
-import io.sluice.core.database.SluiceHome;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -19,6 +17,7 @@ import static io.sluice.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sluice export --return-xlsx / --report} on the sample data, from a file and from a review. */
+@ExtendWith(FreshSluiceHome.class)
 class ExportCommandTest {
 
     private static final Path SAMPLES = Path.of("..", "sample-data");
@@ -28,16 +27,6 @@ class ExportCommandTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void freshHome() throws IOException {
-        System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-export-test").toString());
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        System.clearProperty(SluiceHome.PROPERTY);
-    }
 
     @Test
     void writesTheFailedRowsWorkbookAndTheReportFromAFile() throws IOException {

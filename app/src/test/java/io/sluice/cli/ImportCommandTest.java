@@ -1,16 +1,13 @@
 package io.sluice.cli;
 
-import io.sluice.core.database.SluiceHome;
 import io.sluice.testing.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,20 +24,11 @@ import static io.sluice.cli.CommandRun.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sluice import}: the mode, a dry run against the real import, and refusals that say why in one sentence. */
+@ExtendWith(FreshSluiceHome.class)
 class ImportCommandTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void freshHome() throws IOException {
-        System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-import-test").toString());
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        System.clearProperty(SluiceHome.PROPERTY);
-    }
 
     private static List<String> importFile(Path file, TestDatabases.Database db, String... more) {
         List<String> args = new ArrayList<>(List.of("import", file.toString(), "--profile",

@@ -1,10 +1,8 @@
 package io.sluice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.core.database.SluiceHome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,22 +16,13 @@ import static io.sluice.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sluice inspect}: the counts agree with what validate reads, and the output reads as plain words. */
+@ExtendWith(FreshSluiceHome.class)
 class InspectCommandTest {
 
     private static final Path SAMPLES = Path.of("..", "sample-data");
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void freshHome() throws IOException {
-        System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-inspect-test").toString());
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        System.clearProperty(SluiceHome.PROPERTY);
-    }
 
     @ParameterizedTest
     @CsvSource({"ds1-concrete-mix.csv, ds1.profile.json", "ds2-betonmischungen.csv, ds2.profile.json",

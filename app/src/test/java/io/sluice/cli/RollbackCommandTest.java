@@ -1,15 +1,11 @@
 package io.sluice.cli;
 
-import io.sluice.core.database.SluiceHome;
 import io.sluice.testing.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,20 +16,11 @@ import static io.sluice.cli.CommandRun.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sluice rollback}: each batch rolled back is reported with its own counts. */
+@ExtendWith(FreshSluiceHome.class)
 class RollbackCommandTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void freshHome() throws IOException {
-        System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-rollback-test").toString());
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        System.clearProperty(SluiceHome.PROPERTY);
-    }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)

@@ -6,10 +6,8 @@ import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.TransformSpec;
-import io.sluice.core.database.SluiceHome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,6 +19,7 @@ import static io.sluice.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sluice suggest} on the sample data: what it proposes, what it prints, and how it refuses. */
+@ExtendWith(FreshSluiceHome.class)
 class SuggestCommandTest {
 
     private static final Path SAMPLES = Path.of("..", "sample-data");
@@ -32,16 +31,6 @@ class SuggestCommandTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void freshHome() throws IOException {
-        System.setProperty(SluiceHome.PROPERTY, Files.createTempDirectory("sluice-suggest-test").toString());
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        System.clearProperty(SluiceHome.PROPERTY);
-    }
 
     @Test
     void proposesTheGermanLabsNullMarkersWithTheReason() {

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -164,11 +165,11 @@ final class TargetRows {
 
     private String anyOf(List<ColumnInfo> columns, int count) {
         if (columns.size() == 1) {
-            return dialect.quote(columns.get(0).name()) + " IN (" + String.join(", ", java.util.Collections.nCopies(
+            return dialect.quote(columns.get(0).name()) + " IN (" + String.join(", ", Collections.nCopies(
                     count, "?")) + ")";
         }
         String one = "(" + columns.stream().map(c -> dialect.quote(c.name()) + " = ?")
                 .collect(Collectors.joining(" AND ")) + ")";
-        return String.join(" OR ", java.util.Collections.nCopies(count, one));
+        return String.join(" OR ", Collections.nCopies(count, one));
     }
 }

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ final class Values {
             default -> rs.getObject(index);
         };
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String
-                || value instanceof java.time.temporal.Temporal) {
+                || value instanceof Temporal) {
             return value;
         }
         return rs.getString(index);

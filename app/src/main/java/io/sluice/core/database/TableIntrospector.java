@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.JDBCType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -82,7 +83,7 @@ public final class TableIntrospector {
 
     private static JDBCType jdbcType(int code, String typeName) {
         // PostgreSQL reports its boolean as BIT; callers should not have to know that
-        if (code == java.sql.Types.BIT && "bool".equalsIgnoreCase(typeName)) {
+        if (code == Types.BIT && "bool".equalsIgnoreCase(typeName)) {
             return JDBCType.BOOLEAN;
         }
         try {

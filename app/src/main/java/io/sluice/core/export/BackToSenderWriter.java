@@ -3,6 +3,7 @@ package io.sluice.core.export;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.Severity;
 import io.sluice.core.source.Cell;
+import io.sluice.core.source.CellType;
 import io.sluice.core.source.SourceFormat;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.validate.ReportSource;
@@ -11,7 +12,9 @@ import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFCell;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +130,8 @@ public final class BackToSenderWriter implements AutoCloseable {
      * @param findings its findings, possibly empty
      */
     public void write(SourceRow row, String reason, List<Finding> findings) {
-        java.util.Arrays.fill(worst, null);
-        java.util.Arrays.fill(notes, null);
+        Arrays.fill(worst, null);
+        Arrays.fill(notes, null);
         Severity rowWorst = reason != null ? Severity.ERROR : null;
         StringBuilder all = new StringBuilder();
         if (reason != null) {
@@ -154,7 +158,7 @@ public final class BackToSenderWriter implements AutoCloseable {
         SXSSFRow r = sheet.createRow(nextRow);
         for (int i = 0; i < columns.size(); i++) {
             Cell cell = row.cell(i);
-            if (cell.type() == io.sluice.core.source.CellType.BLANK && worst[i] == null) {
+            if (cell.type() == CellType.BLANK && worst[i] == null) {
                 continue;
             }
             SXSSFCell target = r.createCell(i);
@@ -190,8 +194,7 @@ public final class BackToSenderWriter implements AutoCloseable {
         closed = true;
         try (OutputStream o = out) {
             if (nextRow > source.headerRow()) {
-                sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(headerIndex(), nextRow - 1, 0,
-                        columns.size() + 1));
+                sheet.setAutoFilter(new CellRangeAddress(headerIndex(), nextRow - 1, 0, columns.size() + 1));
             }
             summary.writeSheet(workbook.createSheet(summarySheetName()), styles, source, sheet.getSheetName(),
                     comments, maxComments);
@@ -337,7 +340,7 @@ public final class BackToSenderWriter implements AutoCloseable {
     static String dataSheetName(ReportSource source) {
         boolean workbook = !SourceFormat.CSV.name().equals(source.format());
         String name = workbook && source.sheet() != null ? source.sheet() : DEFAULT_SHEET;
-        return org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(name);
+        return WorkbookUtil.createSafeSheetName(name);
     }
 
     private static byte errorCode(String text) {

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** A FastCSV writer on a file or a caller's stream, with the BOM and dialect of {@link CsvOptions}. */
@@ -81,9 +84,9 @@ final class CsvSink implements AutoCloseable {
     static SluiceException failure(String name, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         // NIO's file exceptions carry only the path as their message, which says nothing the sentence does not
-        String reason = cause instanceof java.nio.file.NoSuchFileException ? "its folder does not exist"
-                : cause instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : cause instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+        String reason = cause instanceof NoSuchFileException ? "its folder does not exist"
+                : cause instanceof AccessDeniedException ? "permission denied"
+                : cause instanceof FileSystemException f && f.getReason() != null ? f.getReason()
                 : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return SluiceException.input("Cannot write " + name + ": " + reason + ".", e);
     }

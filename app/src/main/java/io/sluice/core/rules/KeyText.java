@@ -1,6 +1,8 @@
 package io.sluice.core.rules;
 
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.util.List;
 
 /**
@@ -26,10 +28,10 @@ public final class KeyText {
         if (value instanceof Number n) {
             return of(new BigDecimal(n.toString()));
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate().toString();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toLocalDateTime().toString();
         }
         return value.toString();

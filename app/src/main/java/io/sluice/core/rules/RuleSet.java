@@ -18,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * All rules that apply to one profile on one target table: those derived from the table's own constraints
@@ -94,6 +92,7 @@ public final class RuleSet {
         private final TableInfo table;
         private final TargetDatabase db;
         private final Map<String, String> mappedByLowerName = new LinkedHashMap<>();
+        private final ProfileRowRules profileRules;
         private final List<RowRule> rowRules = new ArrayList<>();
         private final List<ChunkRule> chunkRules = new ArrayList<>();
 
@@ -104,6 +103,7 @@ public final class RuleSet {
             for (ColumnInfo c : mapped) {
                 mappedByLowerName.put(c.name().toLowerCase(Locale.ROOT), c.name());
             }
+            this.profileRules = new ProfileRowRules(profile.name(), List.copyOf(mappedByLowerName.values()));
         }
 
         RuleSet build() {
@@ -213,91 +213,23 @@ public final class RuleSet {
         }
 
         private void addProfileRule(RuleSpec spec) {
-            String type = spec.type() == null ? "" : spec.type().toLowerCase(Locale.ROOT);
-            String id = spec.id() != null ? spec.id()
-                    : spec.column() != null ? type + ":" + spec.column() : type;
-            String where = "rule '" + id + "' of profile '" + profile.name() + "'";
-            Severity severity;
-            try {
-                severity = Severity.parse(spec.severity());
-            } catch (IllegalArgumentException e) {
-                throw SluiceException.input("The " + where + " has an invalid severity: " + e.getMessage());
-            }
-            switch (type) {
-                case "range" -> rowRules.add(new RangeRule(id, column(spec, where), spec.min(), true, spec.max(),
-                        true, severity, spec.message()));
-                case "pattern" -> rowRules.add(new PatternRule(id, column(spec, where), pattern(spec, where),
-                        severity, spec.message()));
-                case "allowed" -> {
-                    if (spec.values().isEmpty()) {
-                        throw SluiceException.input("The " + where + " lists no allowed values.");
-                    }
-                    rowRules.add(new AllowedValuesRule(id, column(spec, where), spec.values(), severity,
+            switch (ProfileRowRules.type(spec)) {
+                case "unique" -> {
+                    Severity severity = profileRules.severity(spec);
+                    chunkRules.add(new UniqueInFileRule(profileRules.id(spec), profileRules.columns(spec), severity,
                             spec.message()));
                 }
-                case "unique" -> chunkRules.add(new UniqueInFileRule(id, columns(spec, where), severity,
-                        spec.message()));
                 case "lookup" -> {
+                    Severity severity = profileRules.severity(spec);
                     if (spec.table() == null || spec.key() == null) {
-                        throw SluiceException.input("The " + where + " needs 'table' and 'key'.");
+                        throw SluiceException.input("The " + profileRules.where(spec) + " needs 'table' and 'key'.");
                     }
                     TableInfo other = db.table(spec.table());
-                    chunkRules.add(new LookupRule(id, List.of(column(spec, where)),
-                            new KeyLookup(db, other, List.of(spec.key()), KeyLookup.LOOKUP_CACHE), severity, spec.message()));
+                    chunkRules.add(new LookupRule(profileRules.id(spec), List.of(profileRules.column(spec)),
+                            new KeyLookup(db, other, List.of(spec.key()), KeyLookup.LOOKUP_CACHE), severity,
+                            spec.message()));
                 }
-                case "required" -> rowRules.add(new RequiredRule(id, column(spec, where), severity,
-                        spec.when() == null ? null : RuleExpression.compile(spec.when(), where, mappedByLowerName),
-                        spec.message()));
-                case "expression" -> {
-                    if (spec.expression() == null) {
-                        throw SluiceException.input("The " + where + " has no 'expression'.");
-                    }
-                    rowRules.add(new ExpressionRule(id, RuleExpression.compile(spec.expression(), where,
-                            mappedByLowerName), spec.min(), spec.max(), severity, spec.message()));
-                }
-                default -> throw SluiceException.input("The " + where + " has unknown type '" + spec.type()
-                        + "'; use range, pattern, allowed, unique, lookup, required or expression.");
-            }
-        }
-
-        private String column(RuleSpec spec, String where) {
-            if (spec.column() == null) {
-                throw SluiceException.input("The " + where + " names no 'column'.");
-            }
-            String name = mappedByLowerName.get(spec.column().toLowerCase(Locale.ROOT));
-            if (name == null) {
-                throw SluiceException.input("The " + where + " is about '" + spec.column()
-                        + "', which the profile does not map (mapped: " + String.join(", ",
-                        mappedByLowerName.values()) + ").");
-            }
-            return name;
-        }
-
-        private List<String> columns(RuleSpec spec, String where) {
-            if (spec.columns().isEmpty()) {
-                return List.of(column(spec, where));
-            }
-            List<String> names = new ArrayList<>();
-            for (String c : spec.columns()) {
-                String name = mappedByLowerName.get(c.toLowerCase(Locale.ROOT));
-                if (name == null) {
-                    throw SluiceException.input("The " + where + " is about '" + c
-                            + "', which the profile does not map.");
-                }
-                names.add(name);
-            }
-            return names;
-        }
-
-        private static Pattern pattern(RuleSpec spec, String where) {
-            if (spec.pattern() == null) {
-                throw SluiceException.input("The " + where + " has no 'pattern'.");
-            }
-            try {
-                return Pattern.compile(spec.pattern());
-            } catch (PatternSyntaxException e) {
-                throw SluiceException.input("The pattern of " + where + " is not a valid regular expression: "
-                        + e.getDescription() + ".");
+                default -> rowRules.add(profileRules.build(spec));
             }
         }
 

@@ -3,6 +3,7 @@ package io.sluice.core.source;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -196,8 +197,8 @@ record CsvDialect(Charset charset, int bomLength, char delimiter, boolean fallba
         Map<Integer, Integer> counts = new HashMap<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
                 .allowExtraCharsAfterClosingQuote(true)
-                .extraFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
-                .missingFieldStrategy(de.siegmar.fastcsv.reader.FieldMismatchStrategy.IGNORE)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .ofCsvRecord(sample)) {
             int seen = 0;
             for (CsvRecord record : reader) {

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +48,7 @@ final class ExcelFastFormats {
      * no month names, no quoted text), or null when the format is anything else.
      */
     static DateTimeFormatter dateFormatter(String pattern) {
-        String lower = pattern.toLowerCase(java.util.Locale.ROOT);
+        String lower = pattern.toLowerCase(Locale.ROOT);
         if (!DATE_TOKENS.matcher(lower).matches()) {
             return null;
         }

@@ -4,6 +4,7 @@ import io.sluice.core.SluiceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -139,7 +140,7 @@ public final class Sources {
                 digest.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(digest.digest());
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw Problems.input(file, "does not exist", e);
         } catch (IOException e) {
             throw Problems.input(file, "could not be read (" + e.getMessage() + ")", e);

@@ -1,5 +1,6 @@
 package io.sluice.core.source;
 
+import io.sluice.core.SluiceException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
@@ -102,7 +103,7 @@ final class XlsxScan {
     }
 
     static RuntimeException translate(Path file, Exception e) {
-        if (e instanceof io.sluice.core.SluiceException se) {
+        if (e instanceof SluiceException se) {
             return se;
         }
         String message = String.valueOf(e.getMessage());

@@ -28,10 +28,12 @@ class CommitterConnectionLossTest {
                 rs.next();
                 backend = rs.getInt(1);
             }
-            Progress cutAfterFirstChunk = new Progress() {
+            boolean[] cut = {false};
+            Progress cutMidWrite = new Progress() {
                 @Override
                 public void rowsDone(long n) {
-                    if (n == 5) {
+                    if (!cut[0] && n < 20) {
+                        cut[0] = true;
                         terminate(f.database, backend);
                     }
                 }
@@ -39,7 +41,7 @@ class CommitterConnectionLossTest {
             CommitRequest request = f.request(ImportMode.INSERT);
 
             SluiceException e = catchThrowableOfType(() -> f.committer(5).commit(request, f.rows(0, 20),
-                    cutAfterFirstChunk), SluiceException.class);
+                    cutMidWrite), SluiceException.class);
 
             assertThat(e.kind()).isEqualTo(SluiceException.Kind.TARGET);
             assertThat(e.getMessage()).startsWith("The import into table concrete_mix failed and nothing was written");

@@ -8,13 +8,16 @@ import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.rules.Finding;
 import io.sluice.testing.TestDatabases;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +42,7 @@ class CommitterTest {
                 assertThat(batch.counts().inserted()).isEqualTo(5);
                 assertThat(batch.counts().approved()).isEqualTo(5);
                 assertThat(bookkeeping.provenanceCounts(result.batchId())).isEqualTo(Map.of("inserted", 5L));
-                List<String> keys = new java.util.ArrayList<>();
+                List<String> keys = new ArrayList<>();
                 bookkeeping.forEachProvenance(result.batchId(), p -> keys.add(p.targetKey() + "@" + p.sourceRow()
                         + "/" + p.legacyId().orElse("")));
                 assertThat(keys).containsExactly("M-0@1/M-0", "M-1@2/M-1", "M-2@3/M-2", "M-3@4/M-3", "M-4@5/M-4");
@@ -125,7 +128,7 @@ class CommitterTest {
                     f.request(ImportMode.INSERT), f.rows(0, 6), Progress.NONE), CommitConflictException.class);
 
             assertThat(e.findings()).extracting(Finding::row, Finding::rule, Finding::target)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "key-exists", f.table.column("mix_code")
+                    .containsExactly(Tuple.tuple(4L, "key-exists", f.table.column("mix_code")
                             .orElseThrow().name()));
             assertThat(e.findings().get(0).message()).contains("M-3").contains("already exists");
             assertThat(f.contents()).isEqualTo(before);
@@ -174,7 +177,7 @@ class CommitterTest {
             assertThatThrownBy(() -> f.committer(2).commit(f.request(ImportMode.INSERT), f.rows(0, 10),
                     cancelAfterFour)).isInstanceOf(CancellationException.class);
 
-            assertThat(written[0]).isEqualTo(4);
+            assertThat(written[0]).as("stopped before the last row").isLessThan(10);
             assertThat(f.contents()).isEmpty();
             assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isZero();
             Map.Entry<Long, String> batch = f.batches().entrySet().iterator().next();
@@ -204,7 +207,7 @@ class CommitterTest {
     void aConstraintViolationRollsEverythingBackAndRecordsTheReason(TestDatabases.Engine engine)
             throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {
-            List<ApprovedRow> rows = new java.util.ArrayList<>(f.rows(0, 4));
+            List<ApprovedRow> rows = new ArrayList<>(f.rows(0, 4));
             rows.add(f.row(9, "BIG", "1300", "40", "NORD"));
 
             SluiceException e = catchThrowableOfType(() -> f.committer(2).commit(f.request(ImportMode.INSERT), rows,
@@ -240,16 +243,16 @@ class CommitterTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
-    void streamsTheRowsOnceInChunks(TestDatabases.Engine engine) throws SQLException {
+    void readsTheRowsOnceAndReportsProgressRisingToTheTotal(TestDatabases.Engine engine) throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {
             boolean[] iterated = {false};
             Iterable<ApprovedRow> once = () -> {
                 assertThat(iterated[0]).as("the rows are read only once").isFalse();
                 iterated[0] = true;
-                return java.util.stream.IntStream.range(0, 2_500)
+                return IntStream.range(0, 2_500)
                         .mapToObj(i -> f.row(i + 2, "S-" + i, "300", "40", "NORD")).iterator();
             };
-            List<Long> reports = new java.util.ArrayList<>();
+            List<Long> reports = new ArrayList<>();
 
             CommitResult result = f.committer().commit(f.request(ImportMode.INSERT), once, new Progress() {
                 @Override
@@ -259,7 +262,8 @@ class CommitterTest {
             });
 
             assertThat(result.inserted()).isEqualTo(2_500);
-            assertThat(reports).containsExactly(1_000L, 2_000L, 2_500L);
+            assertThat(reports).as("progress while writing, not only at the end").hasSizeGreaterThan(1)
+                    .isSorted().doesNotHaveDuplicates().last().isEqualTo(2_500L);
             assertThat(f.count("SELECT COUNT(*) FROM concrete_mix")).isEqualTo(2_500);
             assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isEqualTo(2_500);
         }

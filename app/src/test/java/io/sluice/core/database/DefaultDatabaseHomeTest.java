@@ -1,7 +1,7 @@
 package io.sluice.core.database;
 
 import io.sluice.core.SluiceException;
-import org.junit.jupiter.api.AfterEach;
+import io.sluice.testing.TemporaryProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,19 +17,14 @@ class DefaultDatabaseHomeTest {
     @TempDir
     Path dir;
 
-    @AfterEach
-    void restore() {
-        System.clearProperty(SluiceHome.PROPERTY);
-    }
-
     @Test
     void aFileWhereTheDataDirectoryShouldBeIsNamedInWords() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
-        System.setProperty(SluiceHome.PROPERTY, file.toString());
-
-        assertThatThrownBy(TargetDatabase::openDefault)
-                .isInstanceOf(SluiceException.class)
-                .hasMessage("Cannot create Sluice's data directory " + file + ": a file of that name is in the way;"
-                        + " set SLUICE_HOME to a folder you can write.");
+        try (TemporaryProperty home = TemporaryProperty.set(SluiceHome.PROPERTY, file.toString())) {
+            assertThatThrownBy(TargetDatabase::openDefault)
+                    .isInstanceOf(SluiceException.class)
+                    .hasMessage("Cannot create Sluice's data directory " + file + ": a file of that name is in the"
+                            + " way; set SLUICE_HOME to a folder you can write.");
+        }
     }
 }

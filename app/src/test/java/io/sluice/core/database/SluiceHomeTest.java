@@ -4,6 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class SluiceHomeTest {
             "-       | /e/home  | -    | -        | Mac OS X   | /e/home"})
     void resolvesTheDataDirectoryPropertyFirstThenEnvironmentThenPlatform(
             String property, String sluiceHome, String xdg, String appData, String os, String expected) {
-        Map<String, String> environment = new java.util.HashMap<>();
+        Map<String, String> environment = new HashMap<>();
         environment.put("SLUICE_HOME", sluiceHome);
         environment.put("XDG_DATA_HOME", xdg);
         environment.put("APPDATA", appData);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.math.BigDecimal;
 import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -164,10 +165,10 @@ class TableIntrospectorTest {
         CheckConstraint ratio = info.checks().stream()
                 .filter(c -> c.name().equalsIgnoreCase("ck_wc_ratio")).findFirst().orElseThrow();
         assertThat(CheckParser.parse(ratio)).get().asList().singleElement()
-                .usingRecursiveComparison().withComparatorForType(java.math.BigDecimal::compareTo,
-                        java.math.BigDecimal.class)
+                .usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo,
+                        BigDecimal.class)
                 .isEqualTo(new SimpleCheck(stored(engine, "ck_wc_ratio"), stored(engine, "w_c_ratio"),
-                        new java.math.BigDecimal("0.2"), true, new java.math.BigDecimal("1.0"), true, List.of()));
+                        new BigDecimal("0.2"), true, new BigDecimal("1.0"), true, List.of()));
     }
 
     private static ColumnInfo column(Engine engine, String name, JDBCType type, String typeName, boolean nullable,

@@ -1,6 +1,7 @@
 package io.sluice.core.database;
 
 import io.sluice.core.SluiceException;
+import io.sluice.testing.TemporaryProperty;
 import io.sluice.testing.TestDatabases;
 import io.sluice.testing.TestDatabases.Engine;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,14 +50,19 @@ class TargetDatabaseTest {
         TARGETS.values().forEach(TargetDatabase::close);
     }
 
+    /** The data directory a test chose, put back as it was after the test. */
+    private TemporaryProperty sluiceHome;
+
     @AfterEach
-    void forgetSluiceHome() {
-        System.clearProperty(SluiceHome.PROPERTY);
+    void restoreSluiceHome() {
+        if (sluiceHome != null) {
+            sluiceHome.close();
+        }
     }
 
     @Test
     void createsTheDefaultDatabaseWithTheSampleSchemaOnFirstUse(@TempDir Path home) throws SQLException {
-        System.setProperty(SluiceHome.PROPERTY, home.toString());
+        sluiceHome = TemporaryProperty.set(SluiceHome.PROPERTY, home.toString());
 
         String url = TargetDatabase.defaultUrl();
         try (TargetDatabase target = TargetDatabase.openDefault()) {
@@ -72,7 +79,7 @@ class TargetDatabaseTest {
 
     @Test
     void reopeningTheDefaultDatabaseKeepsItsData(@TempDir Path home) throws SQLException {
-        System.setProperty(SluiceHome.PROPERTY, home.toString());
+        sluiceHome = TemporaryProperty.set(SluiceHome.PROPERTY, home.toString());
         try (TargetDatabase target = TargetDatabase.openDefault(); Statement st = target.connection().createStatement()) {
             st.executeUpdate("INSERT INTO supplier (supplier_code, name) VALUES ('TEST', 'Test Cement')");
         }
@@ -158,7 +165,7 @@ class TargetDatabaseTest {
     @Test
     void wrongH2PasswordIsReportedWithoutThePassword(@TempDir Path dir) throws SQLException {
         TestDatabases.Database db = TestDatabases.h2File(dir);
-        try (Connection c = java.sql.DriverManager.getConnection(db.url(), "steward", "Right-Pa55")) {
+        try (Connection c = DriverManager.getConnection(db.url(), "steward", "Right-Pa55")) {
             assertThat(c.isValid(1)).isTrue();
         }
 

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +67,7 @@ class HtmlReportWriterTest {
         Map<String, Long> bars = bars(text);
         summary.byRule().forEach((rule, n) -> assertThat(bars).containsEntry(rule, n));
         summary.byColumn().forEach((column, n) -> assertThat(bars).containsEntry(column, n));
-        assertThat(text).contains(String.format(java.util.Locale.ROOT, "overall: %.1f%%",
+        assertThat(text).contains(String.format(Locale.ROOT, "overall: %.1f%%",
                 summary.scores().overall()));
         assertThat(text).contains("ds1-concrete-mix.csv").contains("ds1-concrete-mix").doesNotContain("<script");
         noExternalReference(text);

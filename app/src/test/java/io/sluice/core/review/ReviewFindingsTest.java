@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +62,7 @@ class ReviewFindingsTest {
                 writer.append(error(2, "Supplier", "fk"));
                 writer.append(warning(2, null, "duplicate"));
             }
-            List<Finding> streamed = new java.util.ArrayList<>();
+            List<Finding> streamed = new ArrayList<>();
             review.forEachFinding(streamed::add);
             assertThat(streamed).containsExactly(error(2, "Supplier", "fk"), warning(2, null, "duplicate"),
                     error(4, "Ratio", "range"));

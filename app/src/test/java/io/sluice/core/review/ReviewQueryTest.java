@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -123,11 +125,11 @@ class ReviewQueryTest {
     void ordersTheFirstRowsOfABigSortAtOnceAndTheRestInTheSameOrderLater() {
         assertThat(ROWS).isGreaterThan(ReviewQuery.FIRST_ROWS);
         query.select(RowFilter.all(), ReviewQuery.Sort.SOURCE_ORDER);
-        List<Long> whole = new java.util.ArrayList<>();
+        List<Long> whole = new ArrayList<>();
         for (ReviewQuery.GridRow row : query.page(0, ROWS)) {
             whole.add(row.row());
         }
-        whole.sort(java.util.Comparator.comparing((Long r) -> amountOf(r).isEmpty())
+        whole.sort(Comparator.comparing((Long r) -> amountOf(r).isEmpty())
                 .thenComparing(r -> amountOf(r).isEmpty() ? 0L : Long.parseLong(amountOf(r)))
                 .thenComparing(r -> r));
 

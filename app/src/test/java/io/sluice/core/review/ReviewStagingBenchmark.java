@@ -2,6 +2,8 @@ package io.sluice.core.review;
 
 import io.sluice.core.source.SourceFormat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,7 +20,7 @@ public final class ReviewStagingBenchmark {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         Path file = args.length > 1 ? Path.of(args[1]) : Files.createTempFile("sluice-bench", ".sluice");
         ReviewInfo info = ReviewInfo.of(Path.of("bench.xlsx"), null, SourceFormat.XLSX, "Sheet1", 1);
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         try (Review review = Review.create(file, info, SampleRows.columns(), true);

@@ -2,6 +2,7 @@ package io.sluice.core.source;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,7 +53,7 @@ class ExcelFastFormatsTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void roundsTimeToTheNearestSecondAsExcelDoes() {
         LocalDateTime almostMidnight = DateUtil.getLocalDateTime(45351.999988, false, true);
         assertThat(ExcelFastFormats.dateFormatter("yyyy-mm-dd hh:mm:ss").format(almostMidnight))

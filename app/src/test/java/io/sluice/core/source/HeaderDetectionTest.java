@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,9 +102,9 @@ class HeaderDetectionTest {
     @Test
     void prefersTheWideTextRowOverTypedRowsAbove() {
         List<SourceRow> rows = List.of(
-                new SourceRow(1, List.of(Cell.text("Batch"), Cell.number("7", java.math.BigDecimal.valueOf(7)))),
+                new SourceRow(1, List.of(Cell.text("Batch"), Cell.number("7", BigDecimal.valueOf(7)))),
                 new SourceRow(2, List.of(Cell.text("code"), Cell.text("qty"), Cell.text("at"))),
-                new SourceRow(3, List.of(Cell.text("x"), Cell.number("1", java.math.BigDecimal.ONE),
+                new SourceRow(3, List.of(Cell.text("x"), Cell.number("1", BigDecimal.ONE),
                         Cell.text("y"))));
         assertThat(HeaderDetector.detect(rows)).isEqualTo(1);
     }

@@ -15,8 +15,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -125,7 +127,7 @@ class SourcesTest {
     }
 
     /** Copies a workbook, its first sheet split in two around 100 MB of spaces (compressing to almost nothing). */
-    private Path replaceSheet(Path clean, String name, java.util.function.Function<String, String[]> split)
+    private Path replaceSheet(Path clean, String name, Function<String, String[]> split)
             throws IOException {
         Path file = dir.resolve(name);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(clean));
@@ -200,7 +202,7 @@ class SourcesTest {
             encryptor.confirmPassword("secret");
             try (OutputStream os = encryptor.getDataStream(fs)) {
                 os.write(Files.readAllBytes(plain));
-            } catch (java.security.GeneralSecurityException e) {
+            } catch (GeneralSecurityException e) {
                 throw new IOException(e);
             }
             try (OutputStream out = Files.newOutputStream(file)) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 
 import static io.sluice.core.source.SourceTestSupport.texts;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,7 +113,7 @@ class XlsReaderTest {
     void rejectsADamagedWorkbook() throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         Path damaged = dir.resolve("damaged.xls");
-        Files.write(damaged, java.util.Arrays.copyOf(bytes, 600));
+        Files.write(damaged, Arrays.copyOf(bytes, 600));
         assertThatThrownBy(() -> Sources.open(damaged, SourceOptions.DEFAULTS))
                 .isInstanceOf(SluiceException.class)
                 .hasMessageStartingWith("damaged.xls: is not a valid Excel file");

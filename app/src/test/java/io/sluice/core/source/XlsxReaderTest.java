@@ -4,6 +4,7 @@ import io.sluice.core.SluiceException;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,8 +82,8 @@ class XlsxReaderTest {
             assertThat(row.cell(9).value()).isEqualTo(new BigDecimal("0.30000000000000004"));
             assertThat(row.cell(11)).isEqualTo(Cell.error("#DIV/0!"));
             assertThat(row.issues()).extracting(SourceIssue::kind, SourceIssue::row, SourceIssue::column)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("error-cell", 5L, "G"),
-                            org.assertj.core.groups.Tuple.tuple("error-cell", 5L, "L"));
+                    .containsExactly(Tuple.tuple("error-cell", 5L, "G"),
+                            Tuple.tuple("error-cell", 5L, "L"));
             assertThat(row.issues().get(0).message()).isEqualTo("Cell G5 holds the Excel error #DIV/0!.");
         }
     }

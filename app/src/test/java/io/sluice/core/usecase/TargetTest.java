@@ -3,6 +3,7 @@ package io.sluice.core.usecase;
 import io.sluice.core.SluiceException;
 import io.sluice.core.database.SluiceHome;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.testing.TemporaryProperty;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,17 +73,10 @@ class TargetTest {
 
     @Test
     void theEmbeddedDatabaseIsCreatedOnFirstUse() throws Exception {
-        String previous = System.getProperty(SluiceHome.PROPERTY);
         Path home = Files.createDirectories(dir.resolve("home"));
-        System.setProperty(SluiceHome.PROPERTY, home.toString());
-        try (TargetDatabase db = Target.embedded().open()) {
+        try (TemporaryProperty setting = TemporaryProperty.set(SluiceHome.PROPERTY, home.toString());
+             TargetDatabase db = Target.embedded().open()) {
             assertThat(db.tables()).contains("CONCRETE_MIX", "SUPPLIER");
-        } finally {
-            if (previous == null) {
-                System.clearProperty(SluiceHome.PROPERTY);
-            } else {
-                System.setProperty(SluiceHome.PROPERTY, previous);
-            }
         }
         assertThat(home.resolve("target.mv.db")).exists();
     }

@@ -132,7 +132,7 @@ class ValidationJobTest {
             assertThatThrownBy(() -> job.run(r -> seen.incrementAndGet(), cancelAfterFirstChunk))
                     .isInstanceOf(CancellationException.class);
         }
-        assertThat(seen.get()).isEqualTo(Validation.CHUNK_SIZE);
+        assertThat(seen.get()).as("stopped before the last row").isLessThan(5_000);
     }
 
     @Test

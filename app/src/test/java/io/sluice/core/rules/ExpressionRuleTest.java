@@ -1,0 +1,94 @@
+package io.sluice.core.rules;
+
+import io.sluice.core.profile.RuleSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.sluice.core.rules.RuleRows.check;
+import static io.sluice.core.rules.RuleRows.row;
+import static io.sluice.core.rules.RuleRows.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The profile's {@code expression} rule (cross-field), built from its spec alone and tried on one row at a time. */
+class ExpressionRuleTest {
+
+    private static RuleSpec expression(String expression, String min, String max, String message) {
+        return new RuleSpec("wc-ratio", "expression", null, null, min == null ? null : new BigDecimal(min),
+                max == null ? null : new BigDecimal(max), null, null, null, null, null, expression, null, message);
+    }
+
+    private static Map<String, String> mix(String water, String cement) {
+        Map<String, String> cells = new HashMap<>();
+        cells.put("water_kg", water == null ? "" : water);
+        cells.put("cement_kg", cement == null ? "" : cement);
+        return cells;
+    }
+
+    @ParameterizedTest(name = "water {0}, cement {1}: {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # water | cement | the finding's value (the ratio), or - for none
+            175     | 350    | -
+            87.5    | 350    | -
+            280     | 350    | -
+            300     | 350    | 0.8571
+            50      | 350    | 0.1429
+            -       | 350    | -
+            175     | -      | -
+            175     | 0      | -
+            lots    | 350    | -
+            """)
+    void reportsARatioOutsideItsBoundsAndStaysSilentWhenItCannotBeComputed(String water, String cement,
+                                                                          String ratio) {
+        var findings = check(rule(expression("water_kg / cement_kg", "0.25", "0.80", null)), row(mix(water, cement)));
+        if (ratio == null) {
+            assertThat(findings).isEmpty();
+        } else {
+            assertThat(findings).singleElement().extracting(Finding::value).isEqualTo(ratio);
+        }
+    }
+
+    @Test
+    void explainsTheRatioWithTheValuesItWasComputedFrom() {
+        var findings = check(rule(expression("water_kg / cement_kg", "0.25", "0.80", null)),
+                row(mix("300", "350")));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("wc-ratio");
+            assertThat(f.row()).isEqualTo(17);
+            assertThat(f.cell()).isNull();
+            assertThat(f.message()).isEqualTo(
+                    "water_kg / cement_kg is 0.8571, outside 0.25 to 0.80 (cement_kg=350, water_kg=300).");
+        });
+    }
+
+    @ParameterizedTest(name = "{0} with min {1}, max {2}: {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # expression         | min  | max  | the finding's message, or - for none
+            water_kg / cement_kg | 0.25 | -    | -
+            water_kg / cement_kg | 0.60 | -    | water_kg / cement_kg is 0.5, below 0.60 (cement_kg=350, water_kg=175).
+            water_kg / cement_kg | -    | 0.40 | water_kg / cement_kg is 0.5, above 0.40 (cement_kg=350, water_kg=175).
+            cement_kg > water_kg | -    | -    | -
+            cement_kg < 100      | -    | -    | The rule cement_kg < 100 does not hold (cement_kg=350).
+            cement_kg + water_kg | -    | -    | -
+            """)
+    void checksABoundOrATruth(String expression, String min, String max, String expected) {
+        var findings = check(rule(expression(expression, min, max, null)), row(mix("175", "350")));
+        if (expected == null) {
+            assertThat(findings).isEmpty();
+        } else {
+            assertThat(findings).singleElement().extracting(Finding::message).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void putsTheStewardsOwnMessageBeforeWhatItFound() {
+        var findings = check(rule(expression("water_kg > cement_kg", null, null, "More water than cement.")),
+                row(mix("175", "350")));
+        assertThat(findings).singleElement().extracting(Finding::message).isEqualTo(
+                "More water than cement. The rule water_kg > cement_kg does not hold (cement_kg=350, water_kg=175).");
+    }
+}
