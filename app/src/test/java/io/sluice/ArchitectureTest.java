@@ -1,5 +1,7 @@
 package io.sluice;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -20,7 +22,13 @@ import io.sluice.core.validate.ValidationJob;
 import io.sluice.desktop.DesktopLauncher;
 import io.sluice.desktop.SluiceApp;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
@@ -42,6 +50,25 @@ class ArchitectureTest {
             .because("packages that need each other can only be understood, tested and changed together; move the"
                     + " shared type down into the package both depend on, or invert the call with an interface or"
                     + " a callback");
+
+    /**
+     * No two classes of the product share a simple name: a name says what a class is, so two meanings of one name
+     * in two layers (the CLI's {@code ReviewCommand} and an undoable step in core, say) mislead every reader and
+     * every import (decision 0013). Nested classes are exempt: {@code Outer.Result} is read with its outer class.
+     */
+    @ArchTest
+    static void noTwoClassesShareASimpleName(JavaClasses classes) {
+        Map<String, List<String>> shared = classes.stream()
+                .filter(JavaClass::isTopLevelClass)
+                .filter(c -> !c.getSimpleName().equals("package-info"))
+                .collect(Collectors.groupingBy(JavaClass::getSimpleName, TreeMap::new,
+                        Collectors.mapping(JavaClass::getName, Collectors.toList())));
+        shared.values().removeIf(names -> names.size() < 2);
+
+        assertThat(shared)
+                .as("classes sharing a simple name; rename one so that its name says what it is (decision 0013)")
+                .isEmpty();
+    }
 
     @ArchTest
     static final ArchRule coreKnowsNoJavaFx = noClasses().that().resideInAPackage("io.sluice.core..")
