@@ -1,7 +1,7 @@
 package io.sluice;
 
 import io.sluice.cli.SluiceCommand;
-import io.sluice.desktop.DesktopLauncher;
+import io.sluice.desktop.app.DesktopLauncher;
 
 /**
  * The one entry point: without arguments Sluice opens the desktop, with a command it runs headless. This class

@@ -19,20 +19,22 @@ import io.sluice.core.review.ReviewSession;
 import io.sluice.core.review.ReviewStager;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.validate.ValidationJob;
-import io.sluice.desktop.DesktopLauncher;
-import io.sluice.desktop.SluiceApp;
+import io.sluice.desktop.app.DesktopLauncher;
+import io.sluice.desktop.app.SluiceApp;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sluice's layers, one rule per concern, each saying why (decisions 0004, 0006, 0008, 0010). A rule that fails names
@@ -43,6 +45,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 @AnalyzeClasses(packages = "io.sluice", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    private static final String[] DESKTOP_STEPS = {"io.sluice.desktop.source..", "io.sluice.desktop.mapping..",
+            "io.sluice.desktop.review..", "io.sluice.desktop.commit..", "io.sluice.desktop.history..",
+            "io.sluice.desktop.export.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.sluice.(**)").namingSlices("io.sluice.$1")
@@ -147,4 +153,33 @@ class ArchitectureTest {
             .because("every step runs its background work through the task runner, so the runner must not"
                     + " depend on any step or on the desktop's shell; what it needs from them it takes as a"
                     + " parameter (decision 0006)");
+
+    @ArchTest
+    static final ArchRule desktopSharedPiecesKnowNoStep = noClasses().that().resideInAPackage("io.sluice.desktop")
+            .should().dependOnClassesThat().resideInAnyPackage(DESKTOP_STEPS)
+            .orShould().dependOnClassesThat().resideInAPackage("io.sluice.desktop.app..")
+            .because("io.sluice.desktop holds what every step shares (workbench, target, dialogs, settings); a shared"
+                    + " piece that knows a step drags that step into all the others (decision 0006)");
+
+    @ArchTest
+    static final ArchRule desktopStepsKnowNeitherEachOtherNorTheRoot = slices().matching("io.sluice.desktop.(*)..")
+            .should().notDependOnEachOther()
+            // the composition root builds every step, and every step runs its work through the task runner
+            .ignoreDependency(resideInAPackage("io.sluice.desktop.app.."), alwaysTrue())
+            .ignoreDependency(alwaysTrue(), resideInAnyPackage("io.sluice.desktop.task.."))
+            .because("a step talks to another only through the shared Workbench, so each step can be built, tested"
+                    + " and replaced alone; what two steps share moves down into io.sluice.desktop (decision 0006)");
+
+    @ArchTest
+    static final ArchRule onlyMainStartsTheDesktop = noClasses()
+            .that().resideOutsideOfPackages("io.sluice.desktop.app..", "io.sluice")
+            .should().dependOnClassesThat().resideInAPackage("io.sluice.desktop.app..")
+            .because("desktop.app is the one composition root: it makes the shared pieces once and hands each view"
+                    + " model what it needs by constructor, so nothing below it may reach back up for them");
+
+    @ArchTest
+    static final ArchRule desktopNeverCallsMain = noClasses().that().resideInAPackage("io.sluice.desktop..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.sluice.Main")
+            .because("Main picks the desktop or a command; the desktop above it would close a cycle through the"
+                    + " command line");
 }

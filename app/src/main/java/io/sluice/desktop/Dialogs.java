@@ -1,5 +1,6 @@
 package io.sluice.desktop;
 
+import io.sluice.desktop.task.ErrorText;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;

@@ -7,9 +7,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.SplitPane;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
@@ -109,7 +110,7 @@ public final class Views {
         SplitPane.Divider divider = split.getDividers().get(0);
         divider.setPosition(settings.divider(id, divider.getPosition()));
         // only where the steward drags it: a small window pushes the divider aside, and that is no choice to keep
-        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+        split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
             if (e.getTarget() instanceof Node target && onDivider(target, split)) {
                 settings.rememberDivider(id, divider.getPosition());
             }

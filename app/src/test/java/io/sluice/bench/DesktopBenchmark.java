@@ -8,7 +8,7 @@ import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.review.Review;
 import io.sluice.core.review.ReviewQuery;
 import io.sluice.core.review.ReviewStager;
-import io.sluice.desktop.DesktopShell;
+import io.sluice.desktop.app.DesktopShell;
 import io.sluice.desktop.review.FindingFilter;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;

@@ -96,37 +96,50 @@ public final class ExportRows {
     public static Written fromReview(TargetDatabase db, Path reviewFile, Outputs outputs, Settings settings,
                                      Progress progress) {
         try (Review review = Review.open(reviewFile)) {
-            if (review.info().profileJson() == null && outputs.approved() != null) {
-                throw SluiceException.input(reviewFile + " holds no mapping profile, so its rows cannot be exported"
-                        + " in target columns; validate it with a profile first.");
-            }
-            CsvOptions csv = settings.csv();
-            Long approved = outputs.approved() == null ? null
-                    : ReviewExports.approvedRows(review, db, outputs.approved(), csv, progress);
-            Long rejected = outputs.rejected() == null ? null
-                    : ReviewExports.rejectedRows(review, outputs.rejected(), csv, progress);
-            Long findings = null;
-            if (outputs.findings() != null) {
-                try (FindingsWriter writer = findingsWriter(outputs.findings(), csv)) {
-                    findings = ReviewExports.findings(review, writer);
-                }
-            }
-            Long failedRows = null;
-            Long failedComments = null;
-            if (outputs.returnWorkbook() != null) {
-                try (BackToSenderWriter returned = new BackToSenderWriter(outputs.returnWorkbook(),
-                        ReviewExports.source(review), review.columns(), csv.guardFormulas(),
-                        settings.maxComments())) {
-                    ReviewExports.writeFailedRows(review, returned);
-                    failedRows = returned.rows();
-                    failedComments = returned.comments();
-                }
-            }
-            if (outputs.report() != null) {
-                ReviewExports.writeReport(review, outputs.report());
-            }
-            return new Written(approved, rejected, findings, failedRows, failedComments, outputs.report() != null);
+            return fromReview(db, review, outputs, settings, progress);
         }
+    }
+
+    /**
+     * Writes the outputs of a review the caller has open (and closes): as {@link #fromReview(TargetDatabase, Path,
+     * Outputs, Settings, Progress)}. Only the approved rows are mapped onto the target, so {@code db} may be null
+     * when they are not asked for.
+     */
+    public static Written fromReview(TargetDatabase db, Review review, Outputs outputs, Settings settings,
+                                     Progress progress) {
+        if (review.info().profileJson() == null && outputs.approved() != null) {
+            throw SluiceException.input(review.file() + " holds no mapping profile, so its rows cannot be"
+                    + " exported in target columns; validate it with a profile first.");
+        }
+        if (db == null && outputs.approved() != null) {
+            throw new IllegalArgumentException("The approved rows are mapped onto a target database");
+        }
+        CsvOptions csv = settings.csv();
+        Long approved = outputs.approved() == null ? null
+                : ReviewExports.approvedRows(review, db, outputs.approved(), csv, progress);
+        Long rejected = outputs.rejected() == null ? null
+                : ReviewExports.rejectedRows(review, outputs.rejected(), csv, progress);
+        Long findings = null;
+        if (outputs.findings() != null) {
+            try (FindingsWriter writer = findingsWriter(outputs.findings(), csv)) {
+                findings = ReviewExports.findings(review, writer);
+            }
+        }
+        Long failedRows = null;
+        Long failedComments = null;
+        if (outputs.returnWorkbook() != null) {
+            try (BackToSenderWriter returned = new BackToSenderWriter(outputs.returnWorkbook(),
+                    ReviewExports.source(review), review.columns(), csv.guardFormulas(),
+                    settings.maxComments())) {
+                ReviewExports.writeFailedRows(review, returned);
+                failedRows = returned.rows();
+                failedComments = returned.comments();
+            }
+        }
+        if (outputs.report() != null) {
+            ReviewExports.writeReport(review, outputs.report());
+        }
+        return new Written(approved, rejected, findings, failedRows, failedComments, outputs.report() != null);
     }
 
     private static FindingsWriter findingsWriter(Path file, CsvOptions csv) {

@@ -3,12 +3,13 @@ package io.sluice.desktop.commit;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.rules.Finding;
-import io.sluice.desktop.AppContext;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import io.sluice.desktop.task.TaskHandle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -23,14 +24,12 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /** The commit step's screen: binds {@link CommitViewModel} to {@code commit.fxml} and asks before committing. */
 public final class CommitView implements StepView {
 
-    private final AppContext context;
     private final CommitViewModel model;
 
     @FXML private StackPane root;
@@ -56,12 +55,7 @@ public final class CommitView implements StepView {
     @FXML private VBox resultCard;
     @FXML private Label resultText;
 
-    public CommitView(AppContext context) {
-        this(context, new CommitViewModel(context.workbench(), context.tasks()));
-    }
-
-    CommitView(AppContext context, CommitViewModel model) {
-        this.context = context;
+    public CommitView(CommitViewModel model) {
         this.model = model;
         Views.load(this, "commit.fxml", "commit.css");
     }
@@ -90,33 +84,18 @@ public final class CommitView implements StepView {
         commitButton.disableProperty().bind(model.canCommitBinding().not());
         resultText.textProperty().bind(model.resultTextProperty());
         show(resultCard, model.stateProperty().isEqualTo(CommitState.COMMITTED));
-        subtitle.textProperty().bind(Bindings.createStringBinding(() -> {
-            String table = model.tableProperty().get();
-            return table.isEmpty() ? "Approved rows go into the target in one batch."
-                    : String.format(Locale.ROOT, "%,d approved rows of %s into table %s, in one batch on %s.",
-                    model.approvedProperty().get(), fileName(), table,
-                    context.workbench().targetProperty().get().name());
-        }, model.tableProperty(), model.approvedProperty(), context.workbench().targetProperty()));
-    }
-
-    private String fileName() {
-        var review = context.workbench().reviewProperty().get();
-        return review == null ? "the review" : review.getFileName().toString();
+        subtitle.textProperty().bind(model.subtitleBinding());
     }
 
     private void bindEmptyState() {
-        var empty = model.stateProperty().isEqualTo(CommitState.NO_REVIEW)
-                .or(model.stateProperty().isEqualTo(CommitState.NOTHING_APPROVED));
+        BooleanBinding empty = Bindings.createBooleanBinding(() -> model.stateProperty().get().isEmpty(),
+                model.stateProperty());
         emptyState.visibleProperty().bind(empty);
         main.visibleProperty().bind(empty.not());
-        emptyText.textProperty().bind(Bindings.createStringBinding(() ->
-                model.stateProperty().get() == CommitState.NOTHING_APPROVED
-                        ? "No row of this review is approved. Approve the rows to import in the Review step."
-                        : "Load a source, map it and review its rows first; the approved rows are committed here.",
+        emptyText.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get().emptyText(),
                 model.stateProperty()));
-        emptyTitle.textProperty().bind(Bindings.createStringBinding(() ->
-                model.stateProperty().get() == CommitState.NOTHING_APPROVED ? "No approved rows"
-                        : "Nothing to commit yet", model.stateProperty()));
+        emptyTitle.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get().emptyTitle(),
+                model.stateProperty()));
     }
 
     private void bindMode() {
@@ -141,19 +120,11 @@ public final class CommitView implements StepView {
     }
 
     private void bindPlan() {
-        toInsert.textProperty().bind(figure(CommitPlan::toInsert));
-        toUpdate.textProperty().bind(figure(CommitPlan::toUpdate));
-        toSkip.textProperty().bind(figure(CommitPlan::toSkip));
-        planStatus.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stateProperty().get()) {
-            case PLANNING -> "Computing what the commit would do…";
-            case PLANNED -> "Nothing has been written yet.";
-            case REFUSED -> "The commit would be refused.";
-            case COMMITTING -> "Writing…";
-            case COMMITTED -> "Committed as planned.";
-            case CANCELLED -> "Cancelled.";
-            case FAILED -> "The commit failed.";
-            default -> "";
-        }, model.stateProperty()));
+        toInsert.textProperty().bind(model.figureBinding(CommitPlan::toInsert));
+        toUpdate.textProperty().bind(model.figureBinding(CommitPlan::toUpdate));
+        toSkip.textProperty().bind(model.figureBinding(CommitPlan::toSkip));
+        planStatus.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get().planStatus(),
+                model.stateProperty()));
         problem.textProperty().bind(model.problemProperty());
         show(problem, model.problemProperty().isNotEmpty());
         show(conflicts, Bindings.isNotEmpty(model.conflicts()));
@@ -181,13 +152,6 @@ public final class CommitView implements StepView {
         }
     }
 
-    private javafx.beans.binding.StringBinding figure(Function<CommitPlan, Long> count) {
-        return Bindings.createStringBinding(() -> {
-            CommitPlan plan = model.planProperty().get();
-            return plan == null ? "–" : String.format(Locale.ROOT, "%,d", count.apply(plan));
-        }, model.planProperty());
-    }
-
     private static TableColumn<Finding, String> column(String title, double width, Function<Finding, String> value) {
         TableColumn<Finding, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
@@ -195,21 +159,14 @@ public final class CommitView implements StepView {
         return column;
     }
 
-    private static void show(Node node, javafx.beans.value.ObservableBooleanValue when) {
+    private static void show(Node node, ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
     }
 
     @FXML
     private void commit() {
-        if (!model.canCommitBinding().get()) {
-            return;
-        }
-        boolean confirmed = CommitQuestion.confirmed(context.dialogs(), model.approvedProperty().get(),
-                model.tableProperty().get(), model.planProperty().get());
-        if (confirmed) {
-            model.commit();
-        }
+        model.commitAfterAsking();
     }
 
     @FXML

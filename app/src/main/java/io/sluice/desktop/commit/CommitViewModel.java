@@ -6,15 +6,16 @@ import io.sluice.core.commit.CommitConflictException;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.commit.CommitResult;
 import io.sluice.core.commit.NothingToImportException;
-import io.sluice.core.review.Steward;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ImportResult;
 import io.sluice.core.usecase.ImportRows;
-import io.sluice.desktop.ErrorText;
+import io.sluice.desktop.DialogService;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.ErrorText;
+import io.sluice.desktop.task.Latest;
 import io.sluice.desktop.task.TaskContext;
 import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The commit step: the open review's approved rows, a dry run recomputed whenever the mode changes, the commit itself
@@ -47,6 +49,7 @@ public final class CommitViewModel {
 
     private final Workbench workbench;
     private final TaskRunner tasks;
+    private final DialogService dialogs;
     private final String steward;
 
     private final ObjectProperty<CommitState> state = new SimpleObjectProperty<>(CommitState.NO_REVIEW);
@@ -65,15 +68,13 @@ public final class CommitViewModel {
 
     private Path loadedReview;
     private boolean loading;
-    private long generation;
+    private final Latest requests = new Latest();
 
-    public CommitViewModel(Workbench workbench, TaskRunner tasks) {
-        this(workbench, tasks, Steward.current().name());
-    }
-
-    public CommitViewModel(Workbench workbench, TaskRunner tasks, String steward) {
+    /** {@code steward} is the name the batch and its audit record as who committed it. */
+    public CommitViewModel(Workbench workbench, TaskRunner tasks, DialogService dialogs, String steward) {
         this.workbench = workbench;
         this.tasks = tasks;
+        this.dialogs = dialogs;
         this.steward = steward;
         // a plan that changes nothing (every row skipped) is shown with its counts, but the import would refuse it
         canCommit = Bindings.createBooleanBinding(() -> state.get() == CommitState.PLANNED && approved.get() > 0
@@ -127,21 +128,14 @@ public final class CommitViewModel {
 
     /** {@code chosen} null: the profile's commit mode. */
     private void dryRun(ImportMode chosen) {
-        long ticket = ++generation;
+        Latest.Request request = requests.next();
         Path review = loadedReview;
         TargetChoice target = workbench.targetProperty().get();
         boolean duplicate = allowDuplicate.get();
         clearOutcome();
         state.set(CommitState.PLANNING);
-        tasks.run("Dry run of the commit", ctx -> planOf(review, target, chosen, duplicate), outcome -> {
-            if (ticket == generation) {
-                showPlan(outcome);
-            }
-        }, error -> {
-            if (ticket == generation) {
-                refuse(error);
-            }
-        });
+        tasks.run("Dry run of the commit", ctx -> planOf(review, target, chosen, duplicate),
+                request.then(this::showPlan), request.then(this::refuse));
     }
 
     private static PlanOutcome planOf(Path reviewFile, TargetChoice target, ImportMode chosen, boolean duplicate) {
@@ -192,12 +186,23 @@ public final class CommitViewModel {
         state.set(CommitState.REFUSED);
     }
 
+    /**
+     * Asks the steward first (how many rows go where, one transaction, can be rolled back), then commits; null
+     * when not ready or the steward said no.
+     */
+    public TaskHandle commitAfterAsking() {
+        if (!canCommit.get() || !CommitQuestion.confirmed(dialogs, approved.get(), table.get(), plan.get())) {
+            return null;
+        }
+        return commit();
+    }
+
     /** Writes the approved rows as one batch; the handle shows progress and cancels. Null when not ready. */
     public TaskHandle commit() {
         if (!canCommit.get()) {
             return null;
         }
-        long ticket = ++generation;
+        Latest.Request request = requests.next();
         Path review = loadedReview;
         TargetChoice target = workbench.targetProperty().get();
         ImportMode used = mode.get();
@@ -214,16 +219,9 @@ public final class CommitViewModel {
             CommitOutcome outcome = commitOf(review, target, used, duplicate, steward, ctx);
             written.set(outcome);
             return outcome;
-        }, this::showResult, error -> {
-            if (ticket == generation) {
-                fail(error);
-            }
-        });
+        }, this::showResult, request.then(this::fail));
         running.set(handle);
-        handle.doneProperty().addListener((obs, was, done) -> finished(handle, written));
-        if (handle.doneProperty().get()) {
-            finished(handle, written);
-        }
+        handle.whenDone(() -> finished(handle, written));
         return handle;
     }
 
@@ -239,7 +237,7 @@ public final class CommitViewModel {
 
     /** A cancel that came after the batch was written still shows the batch: the target has it. */
     private void finished(TaskHandle handle, AtomicReference<CommitOutcome> written) {
-        if (running.get() != handle || !handle.doneProperty().get()) {
+        if (running.get() != handle) {
             return;
         }
         running.set(null);
@@ -366,6 +364,23 @@ public final class CommitViewModel {
     /** The commit in progress (progress and cancel); null when none runs. */
     public ObjectProperty<TaskHandle> runningProperty() {
         return running;
+    }
+
+    /** "N approved rows of <review> into table T, in one batch on <target>." above the plan. */
+    public StringBinding subtitleBinding() {
+        return Bindings.createStringBinding(() -> {
+            Path review = workbench.reviewProperty().get();
+            return table.get().isEmpty() ? "Approved rows go into the target in one batch."
+                    : String.format(Locale.ROOT, "%,d approved rows of %s into table %s, in one batch on %s.",
+                    approved.get(), review == null ? "the review" : review.getFileName().toString(), table.get(),
+                    workbench.targetProperty().get().name());
+        }, table, approved, workbench.targetProperty(), workbench.reviewProperty());
+    }
+
+    /** One figure of the dry run, e.g. the rows to insert, as "1,250"; "–" while there is no plan. */
+    public StringBinding figureBinding(Function<CommitPlan, Long> count) {
+        return Bindings.createStringBinding(() -> plan.get() == null ? "–"
+                : String.format(Locale.ROOT, "%,d", count.apply(plan.get())), plan);
     }
 
     /** The commit button's words: the approved rows once the dry run has counted them. */

@@ -1,42 +1,32 @@
 package io.sluice.desktop.export;
 
-import io.sluice.core.export.CsvOptions;
 import io.sluice.core.review.Review;
-import io.sluice.desktop.TargetChoice;
-import io.sluice.desktop.task.TaskContext;
+import io.sluice.core.usecase.ExportRows;
 
 import java.nio.file.Path;
 
 /**
- * What the Export menu can write from the open review. A new export is one constant: its menu label, what it writes
- * (for messages), the file name suffix and extension, and the core writer that does the work.
+ * What the Export menu can write from the open review, each one output of the use case {@link ExportRows}, as
+ * {@code sluice export --review} writes it. A new export is one constant: its menu label, what it writes (for
+ * messages), the file name suffix and extension, and which output of the use case it is.
  */
 public enum ExportKind {
-    APPROVED_ROWS("_Approved rows as CSV…", "approved rows", "approved", "csv", ReviewExports::approvedRows),
-    REJECTED_ROWS("_Rejected rows as CSV…", "rejected rows", "rejected", "csv", ReviewExports::rejectedRows),
-    FINDINGS("_Findings as CSV…", "findings", "findings", "csv", ReviewExports::findings),
-    RETURN_WORKBOOK("_Back-to-sender workbook (XLSX)…", "rows to fix", "to-fix", "xlsx",
-            ReviewExports::returnWorkbook),
-    REPORT("Validation re_port (HTML)…", "rows covered by the report", "report", "html", ReviewExports::report);
-
-    /** Writes one export of a review to a file; returns how many rows or findings it wrote. */
-    @FunctionalInterface
-    public interface Writer {
-        long write(Review review, TargetChoice target, Path out, CsvOptions options, TaskContext ctx);
-    }
+    APPROVED_ROWS("_Approved rows as CSV…", "approved rows", "approved", "csv"),
+    REJECTED_ROWS("_Rejected rows as CSV…", "rejected rows", "rejected", "csv"),
+    FINDINGS("_Findings as CSV…", "findings", "findings", "csv"),
+    RETURN_WORKBOOK("_Back-to-sender workbook (XLSX)…", "rows to fix", "to-fix", "xlsx"),
+    REPORT("Validation re_port (HTML)…", "rows covered by the report", "report", "html");
 
     private final String menuLabel;
     private final String what;
     private final String suffix;
     private final String extension;
-    private final Writer writer;
 
-    ExportKind(String menuLabel, String what, String suffix, String extension, Writer writer) {
+    ExportKind(String menuLabel, String what, String suffix, String extension) {
         this.menuLabel = menuLabel;
         this.what = what;
         this.suffix = suffix;
         this.extension = extension;
-        this.writer = writer;
     }
 
     /** The menu item's text, with its mnemonic. */
@@ -66,7 +56,30 @@ public enum ExportKind {
         return (dot > 0 ? name.substring(0, dot) : name) + "-" + suffix + "." + extension;
     }
 
-    Writer writer() {
-        return writer;
+    /** Whether the export maps rows onto the target, so the target database is opened for it. */
+    public boolean needsTarget() {
+        return this == APPROVED_ROWS;
+    }
+
+    /** The use case's outputs with only this export asked for, written to {@code out}. */
+    ExportRows.Outputs outputs(Path out) {
+        return switch (this) {
+            case APPROVED_ROWS -> new ExportRows.Outputs(out, null, null, null, null);
+            case REJECTED_ROWS -> new ExportRows.Outputs(null, out, null, null, null);
+            case FINDINGS -> new ExportRows.Outputs(null, null, out, null, null);
+            case RETURN_WORKBOOK -> new ExportRows.Outputs(null, null, null, out, null);
+            case REPORT -> new ExportRows.Outputs(null, null, null, null, out);
+        };
+    }
+
+    /** How many rows or findings the export wrote; the report covers every row of the review. */
+    long count(ExportRows.Written written, Review review) {
+        return switch (this) {
+            case APPROVED_ROWS -> written.approved();
+            case REJECTED_ROWS -> written.rejected();
+            case FINDINGS -> written.findings();
+            case RETURN_WORKBOOK -> written.failedRows();
+            case REPORT -> review.rowCount();
+        };
     }
 }

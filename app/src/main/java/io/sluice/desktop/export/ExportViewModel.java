@@ -1,8 +1,14 @@
 package io.sluice.desktop.export;
 
+import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.export.BackToSenderWriter;
 import io.sluice.core.export.CsvOptions;
 import io.sluice.core.review.Review;
+import io.sluice.core.usecase.ExportRows;
+import io.sluice.desktop.DialogService;
+import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.TaskContext;
 import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.binding.BooleanBinding;
@@ -13,19 +19,22 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Exports from the open review in the background: the kind chosen in the menu, the CSV options from the dialog, the
- * file from the save dialog. The last export's outcome is one sentence; failures go to the runner's error dialog.
+ * Exports from the open review in the background through the use case {@link ExportRows}: the kind chosen in the
+ * menu, the CSV options from the dialog, the file from the save dialog. The last export's outcome is one sentence,
+ * told to the steward; failures go to the runner's error dialog.
  */
 public final class ExportViewModel {
 
     private final Workbench workbench;
     private final TaskRunner tasks;
+    private final DialogService dialogs;
     private final StringProperty lastResult = new SimpleStringProperty("");
     private final BooleanBinding available;
 
-    public ExportViewModel(Workbench workbench, TaskRunner tasks) {
+    public ExportViewModel(Workbench workbench, TaskRunner tasks, DialogService dialogs) {
         this.workbench = workbench;
         this.tasks = tasks;
+        this.dialogs = dialogs;
         this.available = workbench.reviewProperty().isNotNull();
     }
 
@@ -46,13 +55,22 @@ public final class ExportViewModel {
         if (review == null) {
             return null;
         }
-        var target = workbench.targetProperty().get();
+        TargetChoice target = workbench.targetProperty().get();
         lastResult.set("");
-        return tasks.run("Exporting " + kind.what(), ctx -> {
-            try (Review open = Review.open(review)) {
-                return kind.writer().write(open, target, out, options, ctx);
-            }
-        }, count -> lastResult.set(String.format(Locale.ROOT, "%,d %s written to %s.", count, kind.what(), out)));
+        return tasks.run("Exporting " + kind.what(), ctx -> write(kind, review, target, options, out, ctx),
+                count -> {
+                    lastResult.set(String.format(Locale.ROOT, "%,d %s written to %s.", count, kind.what(), out));
+                    dialogs.inform("Export finished", lastResult.get());
+                });
+    }
+
+    private static long write(ExportKind kind, Path reviewFile, TargetChoice target, CsvOptions options, Path out,
+                              TaskContext ctx) {
+        ExportRows.Settings settings = new ExportRows.Settings(options, BackToSenderWriter.DEFAULT_MAX_COMMENTS);
+        try (Review review = Review.open(reviewFile);
+             TargetDatabase db = kind.needsTarget() ? target.open() : null) {
+            return kind.count(ExportRows.fromReview(db, review, kind.outputs(out), settings, ctx), review);
+        }
     }
 
     /** The last export's outcome, e.g. "12 rejected rows written to /tmp/r.csv."; empty while one runs. */

@@ -1,7 +1,8 @@
 /**
- * Exports from the desktop: approved and rejected rows, reports and the back-to-sender workbook.
+ * Exports from the desktop: approved and rejected rows, findings, the report and the back-to-sender workbook of the
+ * open review, each through the use case {@code core.usecase.ExportRows}.
  * {@link io.sluice.desktop.export.ExportMenu} offers them, {@link io.sluice.desktop.export.ExportViewModel} runs them
- * in the background. It depends on core values ({@code core.export}, {@code core.review}, {@code core.database}),
- * {@code io.sluice.desktop} and {@code io.sluice.desktop.task}.
+ * in the background. It depends on the use cases, core values, {@code io.sluice.desktop} and
+ * {@code io.sluice.desktop.task}.
  */
 package io.sluice.desktop.export;

@@ -4,12 +4,12 @@ import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
-import io.sluice.desktop.AppContext;
-import io.sluice.desktop.Step;
+import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -21,20 +21,13 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Function;
 
 /** The history step's screen: binds {@link HistoryViewModel} to {@code history.fxml} and confirms rollbacks. */
 public final class HistoryView implements StepView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
-
-    private final AppContext context;
     private final HistoryViewModel model;
+    private final DesktopSettings settings;
 
     @FXML private StackPane root;
 
@@ -57,13 +50,10 @@ public final class HistoryView implements StepView {
     @FXML private Button nextPage;
     @FXML private TableView<DecisionAudit> decisionTable;
 
-    public HistoryView(AppContext context) {
-        this(context, new HistoryViewModel(context.workbench(), context.tasks()));
-    }
-
-    HistoryView(AppContext context, HistoryViewModel model) {
-        this.context = context;
+    /** {@code settings} keep where the steward left the split between batches and details. */
+    public HistoryView(HistoryViewModel model, DesktopSettings settings) {
         this.model = model;
+        this.settings = settings;
         Views.load(this, "history.fxml", "history.css");
     }
 
@@ -83,17 +73,14 @@ public final class HistoryView implements StepView {
 
     @FXML
     private void initialize() {
-        Views.rememberDivider(split, "history", context.settings());
+        Views.rememberDivider(split, "history", settings);
         var empty = Bindings.isEmpty(model.batches());
         emptyState.visibleProperty().bind(empty);
         main.visibleProperty().bind(empty.not());
         emptyTitle.textProperty().bind(model.emptyTitleProperty());
         emptyText.textProperty().bind(model.emptyTextProperty());
         show(goCommit, model.knownEmptyProperty());
-        subtitle.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "%,d import batch%s in %s, newest first.", model.batches().size(),
-                model.batches().size() == 1 ? "" : "es", context.workbench().targetProperty().get().name()),
-                model.batches(), context.workbench().targetProperty()));
+        subtitle.textProperty().bind(model.subtitleBinding());
         message.textProperty().bind(model.messageProperty());
         show(message, model.messageProperty().isNotEmpty());
         problem.textProperty().bind(model.problemProperty());
@@ -101,41 +88,28 @@ public final class HistoryView implements StepView {
         buildBatchTable();
         buildProvenanceTable();
         buildDecisionTable();
-        batchTitle.textProperty().bind(Bindings.createStringBinding(() -> title(model.selectedProperty().get()),
-                model.selectedProperty()));
-        batchSummary.textProperty().bind(Bindings.createStringBinding(
-                () -> summary(model.selectedProperty().get()), model.selectedProperty()));
-        rollbackButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            ImportBatch b = model.selectedProperty().get();
-            return b == null || b.status() != BatchStatus.COMMITTED;
-        }, model.selectedProperty()));
-        pageLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            long total = model.provenanceTotalProperty().get();
-            long first = (long) model.pageProperty().get() * HistoryViewModel.PAGE_SIZE;
-            return total == 0 ? "" : String.format(Locale.ROOT, "Rows %,d–%,d of %,d", first + 1,
-                    Math.min(total, first + HistoryViewModel.PAGE_SIZE), total);
-        }, model.pageProperty(), model.provenanceTotalProperty()));
+        batchTitle.textProperty().bind(model.selectedTitleBinding());
+        batchSummary.textProperty().bind(model.selectedSummaryBinding());
+        rollbackButton.disableProperty().bind(model.canRollBackBinding().not());
+        pageLabel.textProperty().bind(model.pageTextBinding());
         previousPage.disableProperty().bind(model.pageProperty().isEqualTo(0));
-        nextPage.disableProperty().bind(Bindings.createBooleanBinding(() ->
-                (long) (model.pageProperty().get() + 1) * HistoryViewModel.PAGE_SIZE
-                        >= model.provenanceTotalProperty().get(),
-                model.pageProperty(), model.provenanceTotalProperty()));
+        nextPage.disableProperty().bind(model.hasNextPageBinding().not());
     }
 
     private void buildBatchTable() {
         batchTable.setItems(model.batches());
         batchTable.getColumns().setAll(
                 column("Batch", 50, b -> String.valueOf(b.id())),
-                column("When", 115, b -> WHEN.format(b.startedAt())),
-                column("Status", 85, b -> b.status().code().replace('_', ' ')),
+                column("When", 115, b -> BatchText.when(b.startedAt())),
+                column("Status", 85, BatchText::status),
                 column("File", 140, ImportBatch::sourceFile),
-                column("Table", 100, b -> tableName(b.targetTable())),
+                column("Table", 100, b -> BatchText.tableName(b.targetTable())),
                 column("Mode", 85, b -> b.mode().code()),
                 column("Inserted", 72, b -> String.valueOf(b.counts().inserted())),
                 column("Updated", 72, b -> String.valueOf(b.counts().updated())),
                 column("Skipped", 72, b -> String.valueOf(b.counts().skipped())),
                 column("Rejected", 72, b -> String.valueOf(b.counts().rejected())),
-                column("Score", 50, b -> score(b.scores().overall())),
+                column("Score", 50, b -> BatchText.score(b.scores().overall())),
                 column("Steward", 80, ImportBatch::steward));
         batchTable.setRowFactory(table -> new TableRow<>() {
             @Override
@@ -175,7 +149,7 @@ public final class HistoryView implements StepView {
     private void buildDecisionTable() {
         decisionTable.setItems(model.decisions());
         decisionTable.getColumns().setAll(
-                column("When", 130, d -> WHEN.format(d.decidedAt())),
+                column("When", 130, d -> BatchText.when(d.decidedAt())),
                 column("Row", 60, d -> d.sourceRow() == 0 ? "" : String.valueOf(d.sourceRow())),
                 column("Action", 90, d -> d.action().code()),
                 column("Column", 120, d -> d.columnName().orElse("")),
@@ -185,41 +159,8 @@ public final class HistoryView implements StepView {
                 column("Steward", 100, DecisionAudit::steward));
     }
 
-    /** The table without its schema, as the steward named it in the profile. */
-    private static String tableName(String qualified) {
-        return qualified.substring(qualified.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    }
-
     private static String fileOf(ImportBatch batch) {
         return batch == null ? "" : batch.sourceFile();
-    }
-
-    private static String title(ImportBatch b) {
-        return b == null ? "Select a batch" : "Batch " + b.id() + " — " + b.status().code().replace('_', ' ');
-    }
-
-    private static String summary(ImportBatch b) {
-        if (b == null) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%s%s into %s with profile '%s', %s by %s. %,d read, %,d approved, %,d rejected.", b.sourceFile(),
-                b.sheet().filter(s -> !s.equals(b.sourceFile())).map(s -> " (sheet '" + s + "')").orElse(""),
-                tableName(b.targetTable()), b.profileName(), WHEN.format(b.startedAt()), b.steward(), b.counts().rowsRead(),
-                b.counts().approved(), b.counts().rejected()));
-        if (b.scores().overall() != null) {
-            text.append(String.format(Locale.ROOT, " Scores: completeness %s, validity %s, uniqueness %s.",
-                    score(b.scores().completeness()), score(b.scores().validity()),
-                    score(b.scores().uniqueness())));
-        }
-        b.rolledBackAt().ifPresent(at -> text.append(" Rolled back ").append(WHEN.format(at))
-                .append(b.rolledBackBy().map(by -> " by " + by).orElse("")).append('.'));
-        b.message().ifPresent(m -> text.append(' ').append(m));
-        return text.toString();
-    }
-
-    private static String score(BigDecimal value) {
-        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
@@ -229,18 +170,14 @@ public final class HistoryView implements StepView {
         return column;
     }
 
-    private static void show(Node node, javafx.beans.value.ObservableBooleanValue when) {
+    private static void show(Node node, ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
     }
 
     @FXML
     private void rollback() {
-        model.prepareRollback(preview -> {
-            if (RollbackQuestion.confirmed(context.dialogs(), preview)) {
-                model.rollback(preview.batch().id(), preview.needsCascade());
-            }
-        });
+        model.rollbackSelected();
     }
 
     @FXML
@@ -260,7 +197,7 @@ public final class HistoryView implements StepView {
 
     @FXML
     private void goToCommit() {
-        context.workbench().stepProperty().set(Step.COMMIT);
+        model.goToCommit();
     }
 
     @Override

@@ -4,14 +4,20 @@ import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
 import io.sluice.core.commit.RollbackResult;
-import io.sluice.core.review.Steward;
 import io.sluice.core.usecase.BatchHistory;
 import io.sluice.core.usecase.RollbackBatch;
 import io.sluice.core.usecase.RollbackPlan;
-import io.sluice.desktop.ErrorText;
+import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.desktop.DialogService;
+import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.ErrorText;
+import io.sluice.desktop.task.Latest;
 import io.sluice.desktop.task.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -43,6 +49,7 @@ public final class HistoryViewModel implements AutoCloseable {
 
     private final Workbench workbench;
     private final TaskRunner tasks;
+    private final DialogService dialogs;
     private final String steward;
     private final BookkeepingSource source = new BookkeepingSource();
 
@@ -57,8 +64,8 @@ public final class HistoryViewModel implements AutoCloseable {
     private final StringProperty emptyTitle = new SimpleStringProperty(READING);
     private final StringProperty emptyText = new SimpleStringProperty("");
     private final BooleanProperty knownEmpty = new SimpleBooleanProperty();
-    private long detailTicket;
-    private long batchesTicket;
+    private final Latest detailReads = new Latest();
+    private final Latest batchReads = new Latest();
     /** The target the batches on screen were read from; null before the first read. */
     private TargetChoice readFrom;
 
@@ -67,13 +74,11 @@ public final class HistoryViewModel implements AutoCloseable {
     private static final String NO_BATCHES_TEXT =
             "Each commit becomes a batch here, with where every row came from and a way to roll it back.";
 
-    public HistoryViewModel(Workbench workbench, TaskRunner tasks) {
-        this(workbench, tasks, Steward.current().name());
-    }
-
-    public HistoryViewModel(Workbench workbench, TaskRunner tasks, String steward) {
+    /** {@code steward} is the name a rollback records as who rolled the batch back. */
+    public HistoryViewModel(Workbench workbench, TaskRunner tasks, DialogService dialogs, String steward) {
         this.workbench = workbench;
         this.tasks = tasks;
+        this.dialogs = dialogs;
         this.steward = steward;
         selected.addListener((obs, old, batch) -> {
             if (batch == null || old == null || old.id() != batch.id()) {
@@ -87,26 +92,22 @@ public final class HistoryViewModel implements AutoCloseable {
     /** Reloads the batches, keeping the selection (or selecting the batch the workbench asks for). */
     public void refresh() {
         TargetChoice target = workbench.targetProperty().get();
-        long ticket = ++batchesTicket;
+        Latest.Request request = batchReads.next();
         if (!target.equals(readFrom)) {
             // the batches on screen belong to another target: they are not this one's history
             batches.clear();
             selected.set(null);
             showEmpty(READING, "", false);
         }
-        tasks.run("Reading the import history", ctx -> source.of(target).batches(), loaded -> {
-            if (ticket == batchesTicket) {
-                readFrom = target;
-                showBatches(loaded);
+        tasks.run("Reading the import history", ctx -> source.of(target).batches(), request.then(loaded -> {
+            readFrom = target;
+            showBatches(loaded);
+        }), request.then(error -> {
+            problem.set(ErrorText.sentence(error));
+            if (!target.equals(readFrom)) {
+                showEmpty("Could not read the import history", ErrorText.sentence(error), false);
             }
-        }, error -> {
-            if (ticket == batchesTicket) {
-                problem.set(ErrorText.sentence(error));
-                if (!target.equals(readFrom)) {
-                    showEmpty("Could not read the import history", ErrorText.sentence(error), false);
-                }
-            }
-        });
+        }));
     }
 
     private void showEmpty(String title, String text, boolean known) {
@@ -132,7 +133,7 @@ public final class HistoryViewModel implements AutoCloseable {
 
     private void loadDetails() {
         ImportBatch batch = selected.get();
-        long ticket = ++detailTicket;
+        Latest.Request request = detailReads.next();
         if (batch == null) {
             provenance.clear();
             decisions.clear();
@@ -146,13 +147,11 @@ public final class HistoryViewModel implements AutoCloseable {
             long total = history.batch(batch.id()).provenanceRows();
             return new Details(total, history.provenance(batch.id(), offset, PAGE_SIZE),
                     history.decisions(batch.id(), 0, DECISIONS_SHOWN));
-        }, details -> {
-            if (ticket == detailTicket) {
-                provenanceTotal.set(details.total());
-                provenance.setAll(details.rows());
-                decisions.setAll(details.decisions());
-            }
-        });
+        }, request.then(details -> {
+            provenanceTotal.set(details.total());
+            provenance.setAll(details.rows());
+            decisions.setAll(details.decisions());
+        }));
     }
 
     /** Shows the next page of the selected batch's provenance, if there is one. */
@@ -170,6 +169,18 @@ public final class HistoryViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Works out what rolling the selected batch back would do, asks the steward with that (naming the later
+     * batches a cascade takes back too), and rolls back on a yes.
+     */
+    public void rollbackSelected() {
+        prepareRollback(preview -> {
+            if (RollbackQuestion.confirmed(dialogs, preview)) {
+                rollback(preview.batch().id(), preview.needsCascade());
+            }
+        });
+    }
+
     /** Works out what rolling the selected batch back would do; {@code then} gets it on the UI thread. */
     public void prepareRollback(Consumer<RollbackPreview> then) {
         ImportBatch batch = selected.get();
@@ -180,7 +191,7 @@ public final class HistoryViewModel implements AutoCloseable {
         tasks.run("Checking batch " + batch.id(), ctx -> {
             RollbackPlan plan = source.of(target).rollbackPlan(batch.id());
             return new RollbackPreview(plan.batch(), plan.toDelete(), plan.toRestore(), plan.laterBatches());
-        }, then, error -> problem.set(ErrorText.sentence(error)));
+        }, then, ErrorText.into(problem::set));
     }
 
     /** Rolls the batch back (with the later batches first when {@code cascade}), then reloads the history. */
@@ -192,7 +203,7 @@ public final class HistoryViewModel implements AutoCloseable {
             message.set(describe(result));
             workbench.batchProperty().set(batchId);
             refresh();
-        }, error -> problem.set(ErrorText.sentence(error)));
+        }, ErrorText.into(problem::set));
     }
 
     /** The named batch with its own counts first, then each later batch rolled back before it, with its own. */
@@ -213,6 +224,50 @@ public final class HistoryViewModel implements AutoCloseable {
     private static String rows(RollbackResult.Undone undone) {
         return String.format(Locale.ROOT, "%,d inserted row%s deleted, %,d updated row%s restored", undone.deleted(),
                 undone.deleted() == 1 ? "" : "s", undone.restored(), undone.restored() == 1 ? "" : "s");
+    }
+
+    /** "N import batches in <target>, newest first." */
+    public StringBinding subtitleBinding() {
+        return Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,d import batch%s in %s, newest first.",
+                batches.size(), batches.size() == 1 ? "" : "es", workbench.targetProperty().get().name()),
+                batches, workbench.targetProperty());
+    }
+
+    /** "Batch 3 — committed", or "Select a batch". */
+    public StringBinding selectedTitleBinding() {
+        return Bindings.createStringBinding(() -> BatchText.title(selected.get()), selected);
+    }
+
+    /** The selected batch in one paragraph: file, table, profile, who and when, counts, scores, rollback. */
+    public StringBinding selectedSummaryBinding() {
+        return Bindings.createStringBinding(() -> BatchText.summary(selected.get()), selected);
+    }
+
+    /** Only a committed batch can be rolled back. */
+    public BooleanBinding canRollBackBinding() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null
+                && selected.get().status() == BatchStatus.COMMITTED, selected);
+    }
+
+    /** "Rows 101–200 of 1,250" under the provenance; "" without rows. */
+    public StringBinding pageTextBinding() {
+        return Bindings.createStringBinding(() -> {
+            long total = provenanceTotal.get();
+            long first = (long) page.get() * PAGE_SIZE;
+            return total == 0 ? "" : String.format(Locale.ROOT, "Rows %,d–%,d of %,d", first + 1,
+                    Math.min(total, first + PAGE_SIZE), total);
+        }, page, provenanceTotal);
+    }
+
+    /** Whether there is a page after the one shown. */
+    public BooleanBinding hasNextPageBinding() {
+        return Bindings.createBooleanBinding(() -> (long) (page.get() + 1) * PAGE_SIZE < provenanceTotal.get(),
+                page, provenanceTotal);
+    }
+
+    /** Goes to the Commit step, e.g. from an empty history. */
+    public void goToCommit() {
+        workbench.stepProperty().set(Step.COMMIT);
     }
 
     /** The target's import batches, newest first. */

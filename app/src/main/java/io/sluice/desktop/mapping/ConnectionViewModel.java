@@ -1,10 +1,14 @@
 package io.sluice.desktop.mapping;
 
 import io.sluice.core.database.TargetDatabase;
-import io.sluice.desktop.AppContext;
 import io.sluice.desktop.DesktopSettings;
-import io.sluice.desktop.ErrorText;
+import io.sluice.desktop.SettingsStore;
 import io.sluice.desktop.TargetChoice;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.ErrorText;
+import io.sluice.desktop.task.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,7 +36,9 @@ public final class ConnectionViewModel {
     private static final Pattern POSTGRES_URL =
             Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+)(\\?.*)?");
 
-    private final AppContext context;
+    private final Workbench workbench;
+    private final TaskRunner tasks;
+    private final SettingsStore settings;
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty host = new SimpleStringProperty("localhost");
     private final StringProperty port = new SimpleStringProperty("5432");
@@ -46,9 +52,11 @@ public final class ConnectionViewModel {
     /** URL parameters of a saved connection (e.g. ?sslmode=require), kept when it is filled in again. */
     private String parameters = "";
 
-    public ConnectionViewModel(AppContext context) {
-        this.context = context;
-        saved.setAll(context.settings().connections());
+    public ConnectionViewModel(Workbench workbench, TaskRunner tasks, SettingsStore settings) {
+        this.workbench = workbench;
+        this.tasks = tasks;
+        this.settings = settings;
+        saved.setAll(settings.settings().connections());
     }
 
     public StringProperty nameProperty() {
@@ -145,9 +153,15 @@ public final class ConnectionViewModel {
         connect(true);
     }
 
+    /** The target of this run, named for the screen (never with its password). */
+    public StringBinding targetLabelBinding() {
+        return Bindings.createStringBinding(() -> workbench.targetProperty().get().label(),
+                workbench.targetProperty());
+    }
+
     /** Goes back to the embedded database. */
     public void useEmbedded() {
-        context.workbench().targetProperty().set(TargetChoice.embedded());
+        workbench.targetProperty().set(TargetChoice.embedded());
         succeeded.set(null);
         result.set("");
     }
@@ -159,15 +173,15 @@ public final class ConnectionViewModel {
             report(false, problem);
             return;
         }
-        context.settings().saveConnection(new DesktopSettings.Connection(label(), url(), user.get().strip()));
+        settings.settings().saveConnection(new DesktopSettings.Connection(label(), url(), user.get().strip()));
         try {
-            context.settings().save(context.settingsFile());
+            settings.save();
             report(true, "Saved '" + label() + "' (without its password).");
         } catch (IOException e) {
-            report(false, "The connection could not be saved to " + context.settingsFile() + ": " + e.getMessage()
+            report(false, "The connection could not be saved to " + settings.file() + ": " + e.getMessage()
                     + ".");
         }
-        saved.setAll(context.settings().connections());
+        saved.setAll(settings.settings().connections());
     }
 
     private void connect(boolean andUse) {
@@ -180,7 +194,7 @@ public final class ConnectionViewModel {
         testing.set(true);
         result.set("Connecting to " + host.get().strip() + "…");
         succeeded.set(null);
-        context.tasks().run("Connecting to " + choice.name(), ctx -> {
+        tasks.run("Connecting to " + choice.name(), ctx -> {
             try (TargetDatabase db = choice.open()) {
                 return db.tables().size();
             }
@@ -189,7 +203,7 @@ public final class ConnectionViewModel {
             report(true, "Connected: " + tables + (tables == 1 ? " table" : " tables") + " in "
                     + database.get().strip() + ".");
             if (andUse) {
-                context.workbench().targetProperty().set(choice);
+                workbench.targetProperty().set(choice);
             }
         }, failure -> {
             testing.set(false);

@@ -64,12 +64,12 @@ final class MappingCells {
      * row's target back.
      */
     static final class TargetCell extends TableCell<MappingRow, String> {
-        private final MappingViewModel model;
+        private final MappingEdits model;
         private final ComboBox<String> box;
         private final InvalidationListener choicesChanged = o -> showTarget();
         private boolean updating;
 
-        TargetCell(MappingViewModel model, ObservableList<String> targetChoices) {
+        TargetCell(MappingEdits model, ObservableList<String> targetChoices) {
             this.model = model;
             this.box = new ComboBox<>(targetChoices);
             box.setMaxWidth(Double.MAX_VALUE);
@@ -141,7 +141,7 @@ final class MappingCells {
         private final Label text = new Label();
         private final Button edit = new Button("Edit…");
 
-        TransformCell(MappingViewModel model, Supplier<Window> window) {
+        TransformCell(MappingEdits model, Supplier<Window> window) {
             edit.getStyleClass().add("cell-button");
             edit.setOnAction(e -> {
                 MappingRow row = getTableRow() == null ? null : getTableRow().getItem();
@@ -189,7 +189,7 @@ final class MappingCells {
         private final Button confirm = new Button("Confirm");
         private final Label done = new Label("✓ Confirmed");
 
-        StatusCell(MappingViewModel model) {
+        StatusCell(MappingEdits model) {
             confirm.getStyleClass().add("cell-button");
             done.getStyleClass().add("mapping-confirmed");
             confirm.setOnAction(e -> {

@@ -20,4 +20,12 @@ public record MappingPreview(List<String> columns, List<Row> rows) {
     public long problems() {
         return rows.stream().flatMap(r -> r.values().stream()).filter(MappedValue::hasError).count();
     }
+
+    /** The line above the preview: how many rows it shows and how many values do not convert. */
+    public String summary() {
+        long problems = problems();
+        return "the first " + rows.size() + " rows as they will be imported" + (problems == 0
+                ? "; every value converts"
+                : "; " + problems + " value" + (problems == 1 ? " does" : "s do") + " not convert (red)");
+    }
 }

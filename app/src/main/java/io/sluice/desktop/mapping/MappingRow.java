@@ -1,5 +1,7 @@
 package io.sluice.desktop.mapping;
 
+import io.sluice.core.mapping.Suggestion;
+import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.TransformSpec;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -133,5 +135,19 @@ public final class MappingRow {
     @Override
     public String toString() {
         return source + " -> " + target.get() + (confirmed.get() ? " (confirmed)" : "");
+    }
+
+    /** Clears every row's mapping and applies a suggestion (null: none) as pending mappings with their reasons. */
+    static void suggest(List<MappingRow> rows, Suggestion suggestion) {
+        rows.forEach(r -> r.assign(null, List.of(), null, "", false));
+        if (suggestion == null) {
+            return;
+        }
+        for (ColumnMapping m : suggestion.mappings()) {
+            rows.stream().filter(r -> r.source().equals(m.source())).findFirst()
+                    .ifPresent(r -> r.assign(m.target(), m.transforms(), m.confidence(), m.reason(), false));
+        }
+        suggestion.unmapped().forEach(u -> rows.stream().filter(r -> r.source().equals(u.source()))
+                .findFirst().ifPresent(r -> r.reasonProperty().set(u.reason())));
     }
 }

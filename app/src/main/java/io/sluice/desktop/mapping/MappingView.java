@@ -1,12 +1,9 @@
 package io.sluice.desktop.mapping;
 
 import io.sluice.core.mapping.MappedValue;
-import io.sluice.desktop.AppContext;
 import io.sluice.desktop.DesktopSettings;
-import io.sluice.desktop.Step;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
-import io.sluice.desktop.Workbench;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
@@ -21,38 +18,34 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
+import javafx.util.Callback;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Mapping step's screen: target and table pickers, the PostgreSQL form, the mapping grid (target pickers,
- * transforms, confidence, confirm) and the preview of mapped values. Binds to a {@link MappingViewModel} and a
- * {@link ConnectionViewModel}; builds the grid's and the preview's columns.
+ * The Mapping step's screen: target and table pickers, the PostgreSQL form (a {@link ConnectionView}), the mapping
+ * grid (target pickers, transforms, confidence, confirm) and the preview of mapped values. Binds to a
+ * {@link MappingViewModel}; builds the grid's and the preview's columns.
  */
 public final class MappingView implements StepView {
 
-    private final AppContext context;
     private final MappingViewModel model;
-    private final ConnectionViewModel connection;
+    private final ConnectionView connection;
+    private final DesktopSettings settings;
     /** What every target picker offers: "(not mapped)" and the table's columns; one list shared by all rows. */
     private final ObservableList<String> targetChoices = FXCollections.observableArrayList(MappingCells.NOT_MAPPED);
 
@@ -70,16 +63,7 @@ public final class MappingView implements StepView {
     @FXML private RadioButton postgresChoice;
     @FXML private Label targetLabel;
     @FXML private ComboBox<String> tableChoice;
-    @FXML private GridPane postgresForm;
-    @FXML private ComboBox<DesktopSettings.Connection> savedChoice;
-    @FXML private TextField pgName;
-    @FXML private TextField pgHost;
-    @FXML private TextField pgPort;
-    @FXML private TextField pgDatabase;
-    @FXML private TextField pgUser;
-    @FXML private PasswordField pgPassword;
-    @FXML private ProgressIndicator pgBusy;
-    @FXML private Label pgResult;
+    @FXML private StackPane connectionSlot;
     @FXML private TableView<MappingRow> mappingTable;
     @FXML private Label mappingPlaceholder;
     @FXML private TableView<MappingPreview.Row> previewTable;
@@ -92,10 +76,11 @@ public final class MappingView implements StepView {
     @FXML private Button confirmAllButton;
     @FXML private Button validateButton;
 
-    public MappingView(AppContext context) {
-        this.context = context;
-        this.model = new MappingViewModel(context);
-        this.connection = new ConnectionViewModel(context);
+    /** {@code settings} keep where the steward left the split between grid and preview. */
+    public MappingView(MappingViewModel model, ConnectionView connection, DesktopSettings settings) {
+        this.model = model;
+        this.connection = connection;
+        this.settings = settings;
         Views.load(this, "mapping-view.fxml", "mapping.css");
     }
 
@@ -104,7 +89,7 @@ public final class MappingView implements StepView {
     }
 
     public ConnectionViewModel connection() {
-        return connection;
+        return connection.model();
     }
 
     @Override
@@ -119,50 +104,43 @@ public final class MappingView implements StepView {
 
     @Override
     public ObservableBooleanValue canUndo() {
-        return model.canUndoProperty();
+        return model.edits().canUndoProperty();
     }
 
     @Override
     public ObservableBooleanValue canRedo() {
-        return model.canRedoProperty();
+        return model.edits().canRedoProperty();
     }
 
     @Override
     public ObservableValue<String> undoDescription() {
-        return model.undoDescriptionProperty();
+        return model.edits().undoDescriptionProperty();
     }
 
     @Override
     public ObservableValue<String> redoDescription() {
-        return model.redoDescriptionProperty();
+        return model.edits().redoDescriptionProperty();
     }
 
     @Override
     public void undo() {
-        model.undo();
+        model.edits().undo();
     }
 
     @Override
     public void redo() {
-        model.redo();
+        model.edits().redo();
     }
 
     @FXML
     private void initialize() {
-        Views.rememberDivider(split, "mapping", context.settings());
-        Workbench workbench = context.workbench();
+        Views.rememberDivider(split, "mapping", settings);
         emptyPane.visibleProperty().bind(model.sourceMissingProperty());
         mappingPane.visibleProperty().bind(model.sourceMissingProperty().not());
-        subtitle.textProperty().bind(Bindings.createStringBinding(() -> {
-            Path file = workbench.sourceFileProperty().get();
-            String table = model.tableProperty().get();
-            return (file == null ? "" : file.getFileName().toString()) + "  →  "
-                    + (table == null ? "choose a table" : table);
-        }, workbench.sourceFileProperty(), model.tableProperty()));
+        subtitle.textProperty().bind(model.subtitleBinding());
         busy.visibleProperty().bind(model.loadingProperty());
-        bindProfileButtons(workbench);
-        bindTarget(workbench);
-        bindConnectionForm();
+        bindProfileButtons();
+        bindTarget();
         buildMappingColumns();
         buildPreview();
         keptRules.textProperty().bind(model.keptRulesProperty());
@@ -174,21 +152,13 @@ public final class MappingView implements StepView {
             label.visibleProperty().bind(label.managedProperty());
         }
         validateButton.disableProperty().bind(model.blockerProperty().isNotNull());
-        confirmAllButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.rows().stream()
-                .noneMatch(r -> r.pendingProperty().get() && !r.isLowConfidence()), model.rows()));
-        mappingPlaceholder.textProperty().bind(Bindings.createStringBinding(() -> model.errorProperty().get() != null
-                ? model.errorProperty().get() : "Reading the source and the target…", model.errorProperty()));
+        confirmAllButton.disableProperty().bind(model.canConfirmAllBinding().not());
+        mappingPlaceholder.textProperty().bind(model.gridPlaceholderBinding());
     }
 
-    private void bindProfileButtons(Workbench workbench) {
-        suggestedButton.textProperty().bind(Bindings.createStringBinding(() -> {
-            Path suggested = workbench.profileFileProperty().get();
-            return suggested == null ? "" : "Load " + suggested.getFileName();
-        }, workbench.profileFileProperty()));
-        suggestedButton.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
-            Path suggested = workbench.profileFileProperty().get();
-            return suggested != null && !suggested.equals(model.savedFileProperty().get());
-        }, workbench.profileFileProperty(), model.savedFileProperty()));
+    private void bindProfileButtons() {
+        suggestedButton.textProperty().bind(model.profileFile().suggestedLabelBinding());
+        suggestedButton.visibleProperty().bind(model.profileFile().suggestedOfferedBinding());
         suggestedButton.managedProperty().bind(suggestedButton.visibleProperty());
         // a profile applied while the suggestions are still being read would be replaced by them
         suggestedButton.disableProperty().bind(model.loadingProperty());
@@ -196,52 +166,17 @@ public final class MappingView implements StepView {
         saveButton.disableProperty().bind(model.tableInfoProperty().isNull());
     }
 
-    private void bindTarget(Workbench workbench) {
-        targetLabel.textProperty().bind(Bindings.createStringBinding(() -> workbench.targetProperty().get().label(),
-                workbench.targetProperty()));
+    private void bindTarget() {
+        targetLabel.textProperty().bind(connection.model().targetLabelBinding());
         targetLabel.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(targetLabel.getText()),
                 targetLabel.textProperty()));
-        embeddedChoice.setOnAction(e -> connection.useEmbedded());
-        postgresForm.visibleProperty().bind(postgresChoice.selectedProperty());
-        postgresForm.managedProperty().bind(postgresForm.visibleProperty());
+        embeddedChoice.setOnAction(e -> connection.model().useEmbedded());
+        connectionSlot.getChildren().setAll(connection.root());
+        connectionSlot.visibleProperty().bind(postgresChoice.selectedProperty());
+        connectionSlot.managedProperty().bind(connectionSlot.visibleProperty());
         tableChoice.setItems(model.tables());
         tableChoice.valueProperty().bindBidirectional(model.tableProperty());
         tableChoice.disableProperty().bind(model.loadingProperty());
-    }
-
-    private void bindConnectionForm() {
-        pgName.textProperty().bindBidirectional(connection.nameProperty());
-        pgHost.textProperty().bindBidirectional(connection.hostProperty());
-        pgPort.textProperty().bindBidirectional(connection.portProperty());
-        pgDatabase.textProperty().bindBidirectional(connection.databaseProperty());
-        pgUser.textProperty().bindBidirectional(connection.userProperty());
-        pgPassword.textProperty().bindBidirectional(connection.passwordProperty());
-        pgBusy.visibleProperty().bind(connection.testingProperty());
-        pgResult.textProperty().bind(connection.resultProperty());
-        connection.succeededProperty().addListener((obs, old, ok) -> {
-            pgResult.getStyleClass().removeAll("connection-ok", "connection-failed");
-            if (ok != null) {
-                pgResult.getStyleClass().add(ok ? "connection-ok" : "connection-failed");
-            }
-        });
-        savedChoice.setItems(connection.saved());
-        savedChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(DesktopSettings.Connection c) {
-                return c == null ? "" : c.name();
-            }
-
-            @Override
-            public DesktopSettings.Connection fromString(String text) {
-                return null;
-            }
-        });
-        savedChoice.setOnAction(e -> {
-            if (savedChoice.getValue() != null) {
-                connection.fill(savedChoice.getValue());
-                pgPassword.requestFocus();
-            }
-        });
     }
 
     private void buildMappingColumns() {
@@ -259,10 +194,10 @@ public final class MappingView implements StepView {
         TableColumn<MappingRow, String> samples = column("Sample values", 190,
                 r -> new ReadOnlyStringWrapper(r.samples()));
         TableColumn<MappingRow, String> target = column("Target column", 190, MappingRow::targetProperty);
-        target.setCellFactory(c -> new MappingCells.TargetCell(model, targetChoices));
+        target.setCellFactory(c -> new MappingCells.TargetCell(model.edits(), targetChoices));
         TableColumn<MappingRow, String> transforms = column("Transforms", 190,
                 MappingRow::transformsSummaryProperty);
-        transforms.setCellFactory(c -> new MappingCells.TransformCell(model, this::window));
+        transforms.setCellFactory(c -> new MappingCells.TransformCell(model.edits(), this::window));
         TableColumn<MappingRow, Integer> confidence = new TableColumn<>("Confidence");
         confidence.setPrefWidth(90);
         confidence.setCellValueFactory(c -> c.getValue().shownConfidenceProperty());
@@ -279,7 +214,7 @@ public final class MappingView implements StepView {
         TableColumn<MappingRow, MappingRow.Status> status = new TableColumn<>("Status");
         status.setPrefWidth(110);
         status.setCellValueFactory(c -> c.getValue().statusProperty());
-        status.setCellFactory(c -> new MappingCells.StatusCell(model));
+        status.setCellFactory(c -> new MappingCells.StatusCell(model.edits()));
         List<TableColumn<MappingRow, ?>> columns = new ArrayList<>(List.of(source, samples, target, transforms,
                 confidence, status, reason));
         columns.forEach(c -> c.setSortable(false));
@@ -287,7 +222,7 @@ public final class MappingView implements StepView {
     }
 
     private static TableColumn<MappingRow, String> column(String title, double width,
-            javafx.util.Callback<MappingRow, javafx.beans.value.ObservableValue<String>> value) {
+            Callback<MappingRow, ObservableValue<String>> value) {
         TableColumn<MappingRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(c -> value.call(c.getValue()));
@@ -323,23 +258,17 @@ public final class MappingView implements StepView {
         columns.forEach(c -> c.setSortable(false));
         previewTable.getColumns().setAll(columns);
         previewTable.getItems().setAll(preview.rows());
-        long problems = preview.problems();
-        previewSummary.setText("the first " + preview.rows().size() + " rows as they will be imported"
-                + (problems == 0 ? "; every value converts" : "; " + problems + " value"
-                + (problems == 1 ? " does" : "s do") + " not convert (red)"));
+        previewSummary.setText(preview.summary());
     }
 
     @FXML
     private void goToSource() {
-        context.workbench().stepProperty().set(Step.SOURCE);
+        model.goToSource();
     }
 
     @FXML
     private void loadSuggested() {
-        Path suggested = context.workbench().profileFileProperty().get();
-        if (suggested != null) {
-            model.loadProfile(suggested);
-        }
+        model.loadSuggested();
     }
 
     @FXML
@@ -353,7 +282,7 @@ public final class MappingView implements StepView {
     @FXML
     private void saveProfile() {
         FileChooser chooser = profileChooser("Save the mapping profile");
-        chooser.setInitialFileName(model.profileNameProperty().get() + ".profile.json");
+        chooser.setInitialFileName(model.profileFileName());
         File file = chooser.showSaveDialog(window());
         if (file != null) {
             model.saveProfile(file.toPath());
@@ -364,33 +293,16 @@ public final class MappingView implements StepView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sluice profiles", "*.json"));
-        Path known = model.savedFileProperty().get() != null ? model.savedFileProperty().get()
-                : context.workbench().sourceFileProperty().get();
-        if (known != null && known.toAbsolutePath().getParent() != null
-                && Files.isDirectory(known.toAbsolutePath().getParent())) {
-            chooser.setInitialDirectory(known.toAbsolutePath().getParent().toFile());
+        Path folder = model.profileFile().directory();
+        if (folder != null) {
+            chooser.setInitialDirectory(folder.toFile());
         }
         return chooser;
     }
 
     @FXML
-    private void testConnection() {
-        connection.test();
-    }
-
-    @FXML
-    private void useConnection() {
-        connection.use();
-    }
-
-    @FXML
-    private void saveConnection() {
-        connection.save();
-    }
-
-    @FXML
     private void confirmAll() {
-        model.confirmAllHighConfidence();
+        model.edits().confirmAllHighConfidence();
     }
 
     @FXML

@@ -1,21 +1,23 @@
 package io.sluice.desktop.mapping;
 
 import io.sluice.core.mapping.Suggestion;
-import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
-import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.SourceSettings;
 import io.sluice.core.source.SourceFormat;
 import io.sluice.core.source.SourceInspection;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
-import io.sluice.desktop.AppContext;
-import io.sluice.desktop.ErrorText;
+import io.sluice.desktop.DialogService;
+import io.sluice.desktop.ReviewValidation;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
-import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.ErrorText;
+import io.sluice.desktop.task.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -33,7 +35,6 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The Mapping step's state: the target table, one {@link MappingRow} per source column (suggested, pending until
@@ -45,7 +46,9 @@ public final class MappingViewModel {
     /** How many source rows the preview maps. */
     public static final int PREVIEW_ROWS = 20;
 
-    private final AppContext context;
+    private final Workbench workbench;
+    private final TaskRunner tasks;
+    private final ReviewValidation validation;
     private final ReadOnlyBooleanWrapper sourceMissing = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ObservableList<String> tables = FXCollections.observableArrayList();
@@ -55,22 +58,19 @@ public final class MappingViewModel {
     // The extractor tells the grid when a row's mapping changes, so its styles follow.
     private final ObservableList<MappingRow> rows = FXCollections.observableArrayList(r -> new Observable[] {
             r.targetProperty(), r.confirmedProperty(), r.confidenceProperty(), r.transformsProperty()});
-    private final ReadOnlyObjectWrapper<MappingPreview> preview = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper previewError = new ReadOnlyStringWrapper();
+    private final LivePreview preview;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper("Load a source first.");
     private final ReadOnlyStringWrapper missingRequired = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper keptRules = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
     private final StringProperty profileName = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<Path> savedFile = new ReadOnlyObjectWrapper<>();
+    private final ProfileFile profileFile;
     private final ProfileDraft draft = new ProfileDraft();
-    private final MappingHistory history = new MappingHistory();
+    private final MappingEdits edits;
     private SourceSample sample;
     private Path loadedFile;
     private Key loaded;
-    private Profile lastSaved;
-    private TaskHandle previewTask;
     /** Set while a background result is written back, so those writes do not start more work. */
     private boolean applying;
 
@@ -78,14 +78,21 @@ public final class MappingViewModel {
     private record Key(Path file, SourceOptions options, TargetChoice target) {
     }
 
-    public MappingViewModel(AppContext context) {
-        this.context = context;
+    /** {@code validation} is shared with the Review step, which shows the validation this step starts. */
+    public MappingViewModel(Workbench workbench, TaskRunner tasks, DialogService dialogs,
+                            ReviewValidation validation) {
+        this.workbench = workbench;
+        this.tasks = tasks;
+        this.validation = validation;
+        this.preview = new LivePreview(tasks, PREVIEW_ROWS);
+        this.edits = new MappingEdits(rows, dialogs);
+        this.profileFile = new ProfileFile(workbench, tasks);
         table.addListener((obs, old, now) -> {
             if (!applying && now != null && !now.equals(old)) {
                 chooseTable(now);
             }
         });
-        context.workbench().targetProperty().addListener((obs, old, now) -> refresh());
+        workbench.targetProperty().addListener((obs, old, now) -> refresh());
     }
 
     /** True while there is no source to map (no file, or the Source step not finished). */
@@ -122,12 +129,12 @@ public final class MappingViewModel {
     }
 
     public ReadOnlyObjectProperty<MappingPreview> previewProperty() {
-        return preview.getReadOnlyProperty();
+        return preview.previewProperty();
     }
 
     /** Why the preview cannot be shown, as one sentence; null when it can. */
     public ReadOnlyStringProperty previewErrorProperty() {
-        return previewError.getReadOnlyProperty();
+        return preview.errorProperty();
     }
 
     /** Why the source or the target could not be read, as one sentence; null when they could. */
@@ -162,12 +169,53 @@ public final class MappingViewModel {
 
     /** Where the profile was last saved or loaded from. */
     public ReadOnlyObjectProperty<Path> savedFileProperty() {
-        return savedFile.getReadOnlyProperty();
+        return profileFile.fileProperty();
+    }
+
+    /** "file  →  table" above the grid. */
+    public StringBinding subtitleBinding() {
+        return Bindings.createStringBinding(() -> {
+            Path file = workbench.sourceFileProperty().get();
+            return (file == null ? "" : file.getFileName().toString()) + "  →  "
+                    + (table.get() == null ? "choose a table" : table.get());
+        }, workbench.sourceFileProperty(), table);
+    }
+
+    /** Loads the suggested profile file, if there is one. */
+    public void loadSuggested() {
+        if (profileFile.suggested() != null) {
+            loadProfile(profileFile.suggested());
+        }
+    }
+
+    /** The profile file: where it was saved or loaded, the one suggested with the source, where dialogs start. */
+    public ProfileFile profileFile() {
+        return profileFile;
+    }
+
+    /** The file name the save dialog offers. */
+    public String profileFileName() {
+        return profileName.get() + ".profile.json";
+    }
+
+    /** What the empty grid says: why the source or target could not be read, or that they are being read. */
+    public StringBinding gridPlaceholderBinding() {
+        return Bindings.createStringBinding(() -> error.get() != null ? error.get()
+                : "Reading the source and the target…", error);
+    }
+
+    /** Whether "Confirm all high-confidence" has anything to confirm. */
+    public BooleanBinding canConfirmAllBinding() {
+        return Bindings.createBooleanBinding(edits::anyHighConfidencePending, rows);
+    }
+
+    /** Back to the Source step. */
+    public void goToSource() {
+        workbench.stepProperty().set(Step.SOURCE);
     }
 
     /** Reads the source and the target again when either changed since the grid was built. */
     public void refresh() {
-        Workbench workbench = context.workbench();
         Path file = workbench.sourceFileProperty().get();
         SourceOptions options = workbench.sourceOptionsProperty().get();
         if (file == null || options == null) {
@@ -192,16 +240,15 @@ public final class MappingViewModel {
         error.set(null);
         // not "Load a source first": the source is there, its columns are being read
         blocker.set("Reading " + key.file().getFileName() + " and the target's tables…");
-        context.tasks().run("Suggesting a mapping for " + key.file().getFileName(),
+        tasks.run("Suggesting a mapping for " + key.file().getFileName(),
                 ctx -> MappingSources.load(key.file(), key.options(), key.target(), wanted, ctx), result -> {
             loadedFile = key.file();
             sample = result.sample();
             // A profile loaded for another file or target no longer applies: the steward loads one again.
             draft.clear();
-            history.clear();
+            edits.clear();
             notes.set("");
-            savedFile.set(null);
-            lastSaved = null;
+            profileFile.clear();
             List<MappingRow> built = new ArrayList<>();
             for (int c = 0; c < sample.columns().size(); c++) {
                 MappingRow row = new MappingRow(sample.columns().get(c), sample.examples(c));
@@ -215,7 +262,7 @@ public final class MappingViewModel {
                 tables.setAll(result.tables());
                 rows.setAll(built);
                 if (newFile || profileName.get() == null || profileName.get().isBlank()) {
-                    profileName.set(baseName(key.file()));
+                    profileName.set(ProfileFile.baseName(key.file()));
                 }
                 showTable(result.table(), result.suggestion());
             } finally {
@@ -230,13 +277,13 @@ public final class MappingViewModel {
         if (sample == null) {
             return;
         }
-        TargetChoice target = context.workbench().targetProperty().get();
+        TargetChoice target = workbench.targetProperty().get();
         SourceSample read = sample;
         loading.set(true);
-        context.tasks().run("Suggesting a mapping onto " + name, ctx -> MappingSources.onto(name, read, target),
+        tasks.run("Suggesting a mapping onto " + name, ctx -> MappingSources.onto(name, read, target),
                 result -> {
             draft.clear();
-            history.clear();
+            edits.clear();
             notes.set("");
             applying = true;
             try {
@@ -253,15 +300,7 @@ public final class MappingViewModel {
         tableInfo.set(info);
         table.set(info == null ? null : info.name());
         targetColumns.setAll(info == null ? List.of() : info.columns().stream().map(ColumnInfo::name).toList());
-        rows.forEach(r -> r.assign(null, List.of(), null, "", false));
-        if (suggestion != null) {
-            for (ColumnMapping m : suggestion.mappings()) {
-                rows.stream().filter(r -> r.source().equals(m.source())).findFirst()
-                        .ifPresent(r -> r.assign(m.target(), m.transforms(), m.confidence(), m.reason(), false));
-            }
-            suggestion.unmapped().forEach(u -> rows.stream().filter(r -> r.source().equals(u.source()))
-                    .findFirst().ifPresent(r -> r.reasonProperty().set(u.reason())));
-        }
+        MappingRow.suggest(rows, suggestion);
         keptRules.set("");
     }
 
@@ -271,85 +310,9 @@ public final class MappingViewModel {
         updateBlocker();
     }
 
-    /** Confirms one suggested mapping. */
-    public void confirm(MappingRow row) {
-        if (row.isMapped()) {
-            history.record("Confirm " + row.source(), rows, () -> row.confirmedProperty().set(true));
-        }
-    }
-
-    /** Confirms every pending suggestion at or above {@link MappingRow#HIGH_CONFIDENCE}; returns how many. */
-    public int confirmAllHighConfidence() {
-        List<MappingRow> high = rows.stream().filter(r -> r.pendingProperty().get() && !r.isLowConfidence())
-                .toList();
-        history.record("Confirm " + high.size() + " high-confidence mappings", rows,
-                () -> high.forEach(r -> r.confirmedProperty().set(true)));
-        return high.size();
-    }
-
-    /**
-     * Maps a source column onto a target column chosen by hand (null: not mapped), which confirms it. A target
-     * feeds from one column only: when another column fills it, the steward is asked first, and a yes swaps the
-     * two columns' targets (or unmaps the other one when this column had none). False when nothing changed.
-     */
-    public boolean setTarget(MappingRow row, String target) {
-        String previous = row.targetProperty().get();
-        if (Objects.equals(previous, target)) {
-            return false;
-        }
-        MappingRow holder = target == null ? null : rows.stream()
-                .filter(r -> r != row && target.equals(r.targetProperty().get())).findFirst().orElse(null);
-        if (holder != null && !context.dialogs().confirm("'" + holder.source() + "' already fills " + target + ".",
-                previous == null
-                        ? "'" + row.source() + "' fills " + target + " instead, and '" + holder.source()
-                        + "' is then not mapped."
-                        : "Swap: '" + row.source() + "' fills " + target + " and '" + holder.source() + "' fills "
-                        + previous + ".", previous == null ? "Move the mapping" : "Swap")) {
-            return false;
-        }
-        history.record(target == null ? "Unmap " + row.source() : "Map " + row.source() + " onto " + target, rows,
-                () -> {
-            if (holder != null) {
-                holder.assign(previous, previous == null ? List.of() : holder.transformsProperty().get(), null,
-                        previous == null ? "its target went to '" + row.source() + "'"
-                                : "swapped with '" + row.source() + "'", previous != null);
-            }
-            row.assign(target, target == null ? List.of() : row.transformsProperty().get(), null,
-                    target == null ? "not mapped by choice" : "chosen by hand", target != null);
-        });
-        return true;
-    }
-
-    public void setTransforms(MappingRow row, List<io.sluice.core.profile.TransformSpec> transforms) {
-        history.record("Transforms of " + row.source(), rows,
-                () -> row.transformsProperty().set(List.copyOf(transforms)));
-    }
-
-    /** Takes the last change to the mapping back. */
-    public void undo() {
-        history.undo(rows);
-    }
-
-    /** Makes the last undone change to the mapping again. */
-    public void redo() {
-        history.redo(rows);
-    }
-
-    public ReadOnlyBooleanProperty canUndoProperty() {
-        return history.canUndoProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRedoProperty() {
-        return history.canRedoProperty();
-    }
-
-    /** What undo would take back, e.g. "Map Water onto WATER_KG"; "" when nothing. */
-    public ReadOnlyStringProperty undoDescriptionProperty() {
-        return history.undoDescriptionProperty();
-    }
-
-    public ReadOnlyStringProperty redoDescriptionProperty() {
-        return history.redoDescriptionProperty();
+    /** The steward's undoable changes to the grid: targets, confirmations, transforms. */
+    public MappingEdits edits() {
+        return edits;
     }
 
     /** The profile the screen shows now, or null before a table is chosen. */
@@ -359,7 +322,8 @@ public final class MappingViewModel {
             return null;
         }
         String name = profileName.get() == null || profileName.get().isBlank() ? "unnamed" : profileName.get().strip();
-        return draft.build(name, sourceSettings(), info, rows);
+        return draft.build(name, ProfileDraft.sourceSettings(workbench.sourceOptionsProperty().get(),
+                workbench.inspectionProperty().get()), info, rows);
     }
 
     /** Loads a profile from a file: its mappings apply as confirmed, its rules and settings are kept. */
@@ -368,9 +332,9 @@ public final class MappingViewModel {
             error.set("Load a source first, then its profile.");
             return;
         }
-        TargetChoice target = context.workbench().targetProperty().get();
+        TargetChoice target = workbench.targetProperty().get();
         SourceSample read = sample;
-        context.tasks().run("Loading profile " + file.getFileName(), ctx -> MappingSources.profile(file, target),
+        tasks.run("Loading profile " + file.getFileName(), ctx -> MappingSources.profile(file, target),
                 result -> {
             Profile profile = result.profile();
             TableInfo info = result.table();
@@ -380,16 +344,14 @@ public final class MappingViewModel {
                 table.set(info.name());
                 targetColumns.setAll(info.columns().stream().map(ColumnInfo::name).toList());
                 notes.set(String.join(" ", draft.load(profile, rows, info, read.columns())));
-                profileName.set(profile.name() == null ? baseName(file) : profile.name());
+                profileName.set(profile.name() == null ? ProfileFile.baseName(file) : profile.name());
             } finally {
                 applying = false;
             }
-            history.clear();
+            edits.clear();
             int n = draft.rules().size();
             keptRules.set(n == 0 ? "" : n + (n == 1 ? " profile rule kept" : " profile rules kept"));
-            savedFile.set(file);
-            lastSaved = profile();
-            context.workbench().profileFileProperty().set(file);
+            profileFile.matches(file, profile());
             mappingChanged();
         }, failure -> error.set(ErrorText.sentence(failure)));
     }
@@ -401,14 +363,7 @@ public final class MappingViewModel {
             error.set("Choose a target table before saving a profile.");
             return;
         }
-        context.tasks().run("Saving profile " + file.getFileName(), ctx -> {
-            ProfileIO.write(profile, file);
-            return file;
-        }, written -> {
-            savedFile.set(written);
-            lastSaved = profile;
-            context.workbench().profileFileProperty().set(written);
-        });
+        profileFile.save(profile, file);
     }
 
     /**
@@ -418,14 +373,13 @@ public final class MappingViewModel {
      */
     public boolean validateAndReview() {
         updateBlocker();
-        if (blocker.get() != null || context.validation().runningProperty().get()) {
+        if (blocker.get() != null || validation.runningProperty().get()) {
             return false;
         }
         Profile profile = profile();
-        Workbench workbench = context.workbench();
         workbench.profileProperty().set(profile);
-        workbench.profileFileProperty().set(profile.equals(lastSaved) ? savedFile.get() : null);
-        context.validation().start();
+        workbench.profileFileProperty().set(profileFile.holding(profile));
+        validation.start();
         workbench.stepProperty().set(Step.REVIEW);
         return true;
     }
@@ -452,52 +406,6 @@ public final class MappingViewModel {
     }
 
     private void refreshPreview() {
-        if (previewTask != null) {
-            previewTask.cancel();
-        }
-        TableInfo info = tableInfo.get();
-        Profile profile = profile();
-        if (sample == null || info == null || profile.columns().isEmpty()) {
-            preview.set(null);
-            previewError.set(null);
-            return;
-        }
-        SourceSample read = sample;
-        // A mapping that cannot compile (a bad date pattern, say) is part of what the preview shows, not a failure.
-        previewTask = context.tasks().quiet("Previewing the mapping", ctx -> {
-            try {
-                return new PreviewResult(MappingSources.preview(profile, read, info, PREVIEW_ROWS), null);
-            } catch (RuntimeException e) {
-                return new PreviewResult(null, ErrorText.sentence(e));
-            }
-        }, result -> {
-            previewError.set(result.error());
-            preview.set(result.preview());
-        });
-    }
-
-    private record PreviewResult(MappingPreview preview, String error) {
-    }
-
-    /** How the profile reads its source next time: as the Source step read it. */
-    private SourceSettings sourceSettings() {
-        SourceOptions options = context.workbench().sourceOptionsProperty().get();
-        SourceInspection inspection = context.workbench().inspectionProperty().get();
-        if (options == null) {
-            return null;
-        }
-        boolean csv = inspection != null && inspection.format() == SourceFormat.CSV;
-        String encoding = options.encoding() != null ? options.encoding().name()
-                : csv ? inspection.encoding() : null;
-        Character delimiter = options.delimiter() != null ? options.delimiter()
-                : csv ? inspection.delimiter() : null;
-        return new SourceSettings(csv ? null : options.sheet(), options.headerRow(), csv ? encoding : null,
-                csv && delimiter != null ? String.valueOf(delimiter) : null);
-    }
-
-    private static String baseName(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        preview.refresh(tableInfo.get() == null ? null : profile(), sample, tableInfo.get());
     }
 }

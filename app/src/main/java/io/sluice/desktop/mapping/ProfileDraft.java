@@ -4,12 +4,16 @@ import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.profile.SourceSettings;
+import io.sluice.core.source.SourceFormat;
+import io.sluice.core.source.SourceInspection;
+import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -102,8 +106,8 @@ final class ProfileDraft {
             }
         }
         columns.addAll(extras);
-        List<String> order = table.columns().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList();
-        columns.sort(Comparator.comparingInt(c -> order.indexOf(c.target().toLowerCase(java.util.Locale.ROOT))));
+        List<String> order = table.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        columns.sort(Comparator.comparingInt(c -> order.indexOf(c.target().toLowerCase(Locale.ROOT))));
         List<String> key = naturalKey.isEmpty() ? table.primaryKey() : naturalKey;
         return new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, name, source, table.name(), columns, nullMarkers,
                 rules, key, commitMode, legacyId);
@@ -111,5 +115,19 @@ final class ProfileDraft {
 
     private static String find(List<String> columns, String name) {
         return columns.stream().filter(c -> c.strip().equalsIgnoreCase(name.strip())).findFirst().orElse(null);
+    }
+
+    /** How the profile reads its source next time: as the Source step read it. */
+    static SourceSettings sourceSettings(SourceOptions options, SourceInspection inspection) {
+        if (options == null) {
+            return null;
+        }
+        boolean csv = inspection != null && inspection.format() == SourceFormat.CSV;
+        String encoding = options.encoding() != null ? options.encoding().name()
+                : csv ? inspection.encoding() : null;
+        Character delimiter = options.delimiter() != null ? options.delimiter()
+                : csv ? inspection.delimiter() : null;
+        return new SourceSettings(csv ? null : options.sheet(), options.headerRow(), csv ? encoding : null,
+                csv && delimiter != null ? String.valueOf(delimiter) : null);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A column's transforms as the transform dialog edits them: trim, letter case, null markers, number format, date
@@ -116,7 +117,7 @@ public record TransformSettings(boolean trim, String letterCase, List<String> nu
         if (text == null) {
             return List.of();
         }
-        return Arrays.stream(text.split(java.util.regex.Pattern.quote(String.valueOf(separator))))
+        return Arrays.stream(text.split(Pattern.quote(String.valueOf(separator))))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 

@@ -2,6 +2,8 @@ package io.sluice.desktop.review;
 
 import io.sluice.core.review.RowFilter;
 
+import java.util.Objects;
+
 /**
  * A choice of the grid's finding filter: every row, the valid ones, those with errors, or those with findings of one
  * rule or on one column.
@@ -39,7 +41,7 @@ public record FindingFilter(Kind kind, String value, long count) {
 
     /** Same filter, whatever count it was listed with. */
     boolean sameAs(FindingFilter other) {
-        return other != null && kind == other.kind && java.util.Objects.equals(value, other.value);
+        return other != null && kind == other.kind && Objects.equals(value, other.value);
     }
 
     @Override

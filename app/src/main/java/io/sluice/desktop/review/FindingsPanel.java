@@ -35,13 +35,13 @@ final class FindingsPanel {
         this.rules = rules;
         this.columns = columns;
         choice.getItems().setAll(FindingFilter.ALL, FindingFilter.VALID, FindingFilter.ERRORS);
-        choice.setValue(vm.findingFilterProperty().get());
+        choice.setValue(vm.filters().findingFilterProperty().get());
         choice.valueProperty().addListener((obs, o, n) -> {
             if (!listing && n != null) {
-                vm.findingFilterProperty().set(n);
+                vm.filters().findingFilterProperty().set(n);
             }
         });
-        vm.findingFilterProperty().addListener((obs, o, n) -> select(n));
+        vm.filters().findingFilterProperty().addListener((obs, o, n) -> select(n));
         for (ListView<FindingFilter> list : List.of(rules, columns)) {
             list.setCellFactory(l -> new CountCell());
             list.setOnMouseClicked(e -> filterBy(list.getSelectionModel().getSelectedItem()));
@@ -75,7 +75,7 @@ final class FindingsPanel {
         } finally {
             listing = false;
         }
-        select(vm.findingFilterProperty().get());
+        select(vm.filters().findingFilterProperty().get());
     }
 
     /** Shows the filter in the choice box as listed there (with its count), without filtering again. */
@@ -90,7 +90,7 @@ final class FindingsPanel {
 
     private void filterBy(FindingFilter filter) {
         if (filter != null) {
-            vm.findingFilterProperty().set(filter);
+            vm.filters().findingFilterProperty().set(filter);
         }
     }
 

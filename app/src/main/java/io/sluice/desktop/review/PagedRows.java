@@ -3,9 +3,11 @@ package io.sluice.desktop.review;
 import io.sluice.core.review.ReviewQuery.GridRow;
 import javafx.collections.ObservableListBase;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -34,7 +36,7 @@ final class PagedRows extends ObservableListBase<GridRow> {
             return size() > KEPT;
         }
     };
-    private final java.util.Set<Integer> requested = new java.util.HashSet<>();
+    private final Set<Integer> requested = new HashSet<>();
 
     /** {@code fetch} is asked for a page number and answers later through {@link #pageArrived}. */
     PagedRows(long size, IntConsumer fetch) {

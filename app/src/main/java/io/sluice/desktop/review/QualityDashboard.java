@@ -1,18 +1,23 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.review.FindingCounts;
+import io.sluice.core.validate.ValidationSummary;
 import javafx.collections.FXCollections;
+import javafx.scene.chart.Axis;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,16 +42,16 @@ final class QualityDashboard {
         this.columnChart = columnChart;
         this.rowChart = rowChart;
         this.decisionChart = decisionChart;
-        for (javafx.scene.chart.Axis<Number> axis : List.of(ruleChart.getXAxis(), columnChart.getXAxis(),
+        for (Axis<Number> axis : List.of(ruleChart.getXAxis(), columnChart.getXAxis(),
                 rowChart.getYAxis())) {
-            if (axis instanceof javafx.scene.chart.NumberAxis numbers) {
+            if (axis instanceof NumberAxis numbers) {
                 numbers.setTickLabelFormatter(WHOLE_NUMBERS);
             }
         }
     }
 
     /** Counts are whole numbers: a tick at 0.5 findings would only puzzle. */
-    private static final javafx.util.StringConverter<Number> WHOLE_NUMBERS = new javafx.util.StringConverter<>() {
+    private static final StringConverter<Number> WHOLE_NUMBERS = new StringConverter<>() {
         @Override
         public String toString(Number n) {
             double value = n.doubleValue();
@@ -130,9 +135,9 @@ final class QualityDashboard {
         note.setWrapText(true);
         VBox box = new VBox(2, name, number, note);
         box.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(box, Priority.ALWAYS);
         box.getStyleClass().add("score-tile");
-        box.setId("score-" + title.toLowerCase(java.util.Locale.ROOT));
+        box.setId("score-" + title.toLowerCase(Locale.ROOT));
         return box;
     }
 }

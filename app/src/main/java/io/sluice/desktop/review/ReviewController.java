@@ -1,11 +1,12 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.review.ReviewQuery.GridRow;
-import io.sluice.desktop.AppContext;
+import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.Views;
-import io.sluice.desktop.Step;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.PieChart;
@@ -16,6 +17,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyEvent;
@@ -23,11 +25,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
 
 import java.io.File;
 import java.nio.file.Files;
-import java.util.List;
 
 /**
  * Binds the review screen to its {@link ReviewViewModel} and forwards the steward's clicks and keys; the view model
@@ -35,8 +35,8 @@ import java.util.List;
  */
 public final class ReviewController {
 
-    private final AppContext context;
     private final ReviewViewModel vm;
+    private final DesktopSettings settings;
     private ReviewGrid gridColumns;
     private FindingsPanel findingsPanel;
     private QualityDashboard dashboard;
@@ -76,17 +76,17 @@ public final class ReviewController {
     @FXML private BarChart<String, Number> rowChart;
     @FXML private PieChart decisionChart;
 
-    public ReviewController(AppContext context, ReviewViewModel vm) {
-        this.context = context;
+    ReviewController(ReviewViewModel vm, DesktopSettings settings) {
         this.vm = vm;
+        this.settings = settings;
     }
 
     @FXML
     private void initialize() {
-        Views.rememberDivider(split, "review", context.settings());
+        Views.rememberDivider(split, "review", settings);
         gridColumns = new ReviewGrid(grid, vm);
         dashboard = new QualityDashboard(scoreTiles, ruleChart, columnChart, rowChart, decisionChart);
-        vm.columns().addListener((javafx.collections.ListChangeListener<String>) c -> gridColumns.build(vm.columns()));
+        vm.columns().addListener((ListChangeListener<String>) c -> gridColumns.build(vm.columns()));
         gridColumns.setItems(vm.rowsProperty().getValue());
         vm.rowsProperty().addListener((obs, o, rows) -> gridColumns.setItems(rows));
         vm.pageVersionProperty().addListener((obs, o, n) -> showSelectedRow());
@@ -97,14 +97,14 @@ public final class ReviewController {
         bindActions();
         grid.addEventFilter(KeyEvent.KEY_PRESSED, this::gridKey);
         grid.getSelectionModel().getSelectedCells().addListener(
-                (javafx.collections.ListChangeListener<javafx.scene.control.TablePosition>) c -> showSelectedRow());
+                (ListChangeListener<TablePosition>) c -> showSelectedRow());
         vm.counts().findingsProperty().addListener((obs, o, counts) -> {
             findingsPanel.show(counts);
             dashboard.showFindings(counts);
         });
-        vm.qualityProperty().addListener((obs, o, q) -> dashboard.showQuality(q));
-        dashboardTab.selectedProperty().addListener((obs, o, selected) -> vm.setDashboardShown(selected));
-        vm.setDashboardShown(dashboardTab.isSelected());
+        vm.dashboard().qualityProperty().addListener((obs, o, q) -> dashboard.showQuality(q));
+        dashboardTab.selectedProperty().addListener((obs, o, selected) -> vm.dashboard().setShown(selected));
+        vm.dashboard().setShown(dashboardTab.isSelected());
     }
 
     private void showState() {
@@ -112,32 +112,19 @@ public final class ReviewController {
         content.setVisible(state == ReviewViewModel.State.READY);
         busy.setVisible(state == ReviewViewModel.State.VALIDATING || state == ReviewViewModel.State.OPENING);
         empty.setVisible(state == ReviewViewModel.State.EMPTY);
-        busyLabel.setText(state == ReviewViewModel.State.VALIDATING ? "Validating the source into a new review…"
-                : "Opening the review…");
-        boolean mapped = vm.canValidate();
-        emptyTitle.setText(mapped ? "Validate the mapped source" : "Map a source first");
-        goMappingButton.setText(mapped ? "_Validate now" : "Go to _Mapping");
-        String notice = vm.noticeProperty().getValue();
-        emptyText.setText((notice.isEmpty() ? "" : notice + "\n\n") + (mapped
-                ? "Validating checks every row against the mapping and the target table, and saves the rows with"
-                + " their findings in a review file you can come back to."
-                : "The review shows each row of your file with its findings. Load a source and confirm its"
-                + " mapping, or open a review you saved earlier."));
+        busyLabel.setText(state.busyText());
+        emptyTitle.setText(vm.emptyTitle());
+        goMappingButton.setText(vm.emptyAction());
+        emptyText.setText(vm.emptyText());
     }
 
     private void bindCounts() {
-        fileLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            var file = vm.fileProperty().getValue();
-            return file == null ? "" : file.getFileName() + "  ·  " + String.format("%,d rows",
-                    vm.counts().totalProperty().getValue().longValue());
-        }, vm.fileProperty(), vm.counts().totalProperty()));
+        fileLabel.textProperty().bind(vm.fileTextBinding());
         pendingLabel.textProperty().bind(count("Pending", vm.counts().pendingProperty()));
         approvedLabel.textProperty().bind(count("Approved", vm.counts().approvedProperty()));
         rejectedLabel.textProperty().bind(count("Rejected", vm.counts().rejectedProperty()));
-        shownLabel.textProperty().bind(Bindings.createStringBinding(() -> String.format("Showing %,d of %,d rows",
-                vm.shownProperty().getValue().longValue(), vm.counts().totalProperty().getValue().longValue()),
-                vm.shownProperty(), vm.counts().totalProperty()));
-        lastActionLabel.textProperty().bind(vm.lastActionProperty());
+        shownLabel.textProperty().bind(vm.shownTextBinding());
+        lastActionLabel.textProperty().bind(vm.actions().lastActionProperty());
         noticeLabel.textProperty().bind(vm.noticeProperty());
         noticeLabel.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.noticeProperty().getValue()
                 .isEmpty() && vm.stateProperty().getValue() == ReviewViewModel.State.READY,
@@ -150,24 +137,18 @@ public final class ReviewController {
         vm.counts().rejectedProperty().addListener((obs, o, n) -> decisions.run());
     }
 
-    private static javafx.beans.binding.StringBinding count(String what,
-                                                             javafx.beans.value.ObservableValue<Number> value) {
+    private static StringBinding count(String what, ObservableValue<Number> value) {
         return Bindings.createStringBinding(() -> String.format("%s %,d", what, value.getValue().longValue()),
                 value);
     }
 
     private void bindFilters() {
         statusChoice.getItems().setAll(StatusFilter.values());
-        statusChoice.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        statusChoice.valueProperty().bindBidirectional(vm.filters().statusFilterProperty());
         findingsPanel = new FindingsPanel(vm, findingChoice, ruleList, columnList);
-        PauseTransition typing = new PauseTransition(Duration.millis(350));
-        typing.setOnFinished(e -> vm.searchTextProperty().set(searchField.getText()));
-        searchField.textProperty().addListener((obs, o, n) -> typing.playFromStart());
-        searchField.setOnAction(e -> {
-            typing.stop();
-            vm.searchTextProperty().set(searchField.getText());
-        });
-        vm.searchTextProperty().addListener((obs, o, n) -> {
+        searchField.textProperty().addListener((obs, o, n) -> vm.filters().searchTyped(n));
+        searchField.setOnAction(e -> vm.filters().searchEntered(searchField.getText()));
+        vm.filters().searchTextProperty().addListener((obs, o, n) -> {
             if (!n.equals(searchField.getText())) {
                 searchField.setText(n);
             }
@@ -211,77 +192,54 @@ public final class ReviewController {
     }
 
     private void showSelectedRow() {
-        List<Integer> positions = gridColumns.selectedPositions();
-        GridRow row = positions.isEmpty() ? null : vm.loadedRow(positions.get(0));
-        if (row == null) {
-            rowFindings.setText(positions.size() > 1 ? positions.size() + " rows selected." : "Select a row to see"
-                    + " its findings.");
-            return;
-        }
-        StringBuilder text = new StringBuilder("Row " + row.row());
-        if (positions.size() > 1) {
-            text.append(" (and ").append(positions.size() - 1).append(" more selected)");
-        }
-        text.append(row.decision() == null ? " · pending" : " · " + row.decision().status().label()
-                + (row.decision().reason() == null ? "" : ": " + row.decision().reason()));
-        if (row.findings().isEmpty()) {
-            text.append("\nNo findings.");
-        }
-        if (!row.findings().isEmpty()) {
-            text.append('\n').append(ReviewGrid.findingsText(row).replace("\n", "\n• ").replaceFirst("^", "• "));
-        }
-        rowFindings.setText(text.toString());
+        rowFindings.setText(vm.selectionText(gridColumns.selectedPositions()));
     }
 
     // ---- actions
 
     @FXML
     void approveSelected() {
-        vm.approve(gridColumns.selectedPositions());
+        vm.actions().approve(gridColumns.selectedPositions());
     }
 
     @FXML
     void rejectSelected() {
-        vm.rejectSelected(gridColumns.selectedPositions());
+        vm.actions().rejectSelected(gridColumns.selectedPositions());
     }
 
     @FXML
     private void approveAllValid() {
-        vm.approveAllValid();
+        vm.actions().approveAllValid();
     }
 
     @FXML
     private void rejectAllWithErrors() {
-        vm.rejectAllWithErrors();
+        vm.actions().rejectAllWithErrors();
     }
 
     @FXML
     private void approveShown() {
-        vm.approveShown();
+        vm.actions().approveShown();
     }
 
     @FXML
     private void rejectShown() {
-        vm.rejectShown();
+        vm.actions().rejectShown();
     }
 
     @FXML
     private void undo() {
-        vm.undo();
+        vm.actions().undo();
     }
 
     @FXML
     private void redo() {
-        vm.redo();
+        vm.actions().redo();
     }
 
     @FXML
     private void goToMapping() {
-        if (vm.canValidate()) {
-            vm.validateNow();
-        } else {
-            context.workbench().stepProperty().set(Step.MAPPING);
-        }
+        vm.validateOrGoToMapping();
     }
 
     @FXML
@@ -289,19 +247,18 @@ public final class ReviewController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a saved review");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sluice reviews", "*.sluice"));
-        if (Files.isDirectory(context.reviewsDirectory())) {
-            chooser.setInitialDirectory(context.reviewsDirectory().toFile());
+        if (Files.isDirectory(vm.reviewsDirectory())) {
+            chooser.setInitialDirectory(vm.reviewsDirectory().toFile());
         }
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file != null) {
-            context.settings().reviewOpened(file.toPath());
-            context.workbench().openReview(file.toPath());
+            vm.openSaved(file.toPath());
         }
     }
 
     /** The dashboard draws the decision pie only once counts are in. */
     void refreshDashboard() {
-        dashboard.showQuality(vm.qualityProperty().getValue());
+        dashboard.showQuality(vm.dashboard().qualityProperty().getValue());
         dashboard.showFindings(vm.counts().findingsProperty().getValue());
         dashboard.showDecisions(vm.counts().pendingProperty().getValue().longValue(),
                 vm.counts().approvedProperty().getValue().longValue(), vm.counts().rejectedProperty().getValue().longValue());

@@ -1,13 +1,16 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.rules.Finding;
 import io.sluice.core.Severity;
 import io.sluice.core.review.DecisionStatus;
-import io.sluice.core.review.ReviewQuery;
 import io.sluice.core.review.ReviewQuery.GridRow;
+import io.sluice.core.review.ReviewQuery;
+import io.sluice.core.rules.Finding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -18,7 +21,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +39,7 @@ final class ReviewGrid {
             "cell-edited", "status-approved", "status-rejected", "status-pending", "row-error", "row-warning"};
     /** A row with an error finding anywhere, on a cell or on the row as a whole (a cross-field rule). */
     private static final PseudoClass ROW_ERRORS = PseudoClass.getPseudoClass("errors");
-    private static final java.util.Set<String> CELL_STYLE_SET = java.util.Set.of(CELL_STYLES);
+    private static final Set<String> CELL_STYLE_SET = Set.of(CELL_STYLES);
 
     private final TableView<GridRow> table;
     private final ReviewViewModel vm;
@@ -47,8 +54,8 @@ final class ReviewGrid {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setSortPolicy(t -> true);
         table.setRowFactory(t -> new MarkedRow());
-        table.setPlaceholder(new javafx.scene.control.Label("No rows match the filter."));
-        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<GridRow, ?>>) c ->
+        table.setPlaceholder(new Label("No rows match the filter."));
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<GridRow, ?>>) c ->
                 sortChanged());
     }
 
@@ -80,7 +87,7 @@ final class ReviewGrid {
      * Shows a new view's rows. TableView clears its sort order when its items are replaced; the sort order is the
      * view model's, so it is put back without sorting again.
      */
-    void setItems(javafx.collections.ObservableList<GridRow> rows) {
+    void setItems(ObservableList<GridRow> rows) {
         List<TableColumn<GridRow, ?>> order = List.copyOf(table.getSortOrder());
         swappingItems = true;
         try {
@@ -121,18 +128,18 @@ final class ReviewGrid {
             return;
         }
         if (table.getSortOrder().isEmpty()) {
-            vm.sortProperty().set(ReviewQuery.Sort.SOURCE_ORDER);
+            vm.filters().sortProperty().set(ReviewQuery.Sort.SOURCE_ORDER);
             return;
         }
         TableColumn<GridRow, ?> first = table.getSortOrder().get(0);
         int index = first.getUserData() instanceof Integer i ? i : -1;
-        vm.sortProperty().set(new ReviewQuery.Sort(Math.max(index, -1),
+        vm.filters().sortProperty().set(new ReviewQuery.Sort(Math.max(index, -1),
                 first.getSortType() == TableColumn.SortType.ASCENDING));
     }
 
     /** The worst finding on a column of a row: errors before warnings. */
     static Severity worst(List<Finding> findings) {
-        return findings.stream().map(Finding::severity).min(java.util.Comparator.naturalOrder()).orElse(null);
+        return findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
     }
 
     private static String oneLine(String text) {
@@ -144,7 +151,7 @@ final class ReviewGrid {
      * when they differ: a page of rows arriving re-reads every visible cell, and each style change costs a CSS pass.
      */
     private static void restyle(TableCell<?, ?> cell, String... wanted) {
-        List<String> want = java.util.Arrays.stream(wanted).filter(java.util.Objects::nonNull).toList();
+        List<String> want = Arrays.stream(wanted).filter(Objects::nonNull).toList();
         List<String> have = cell.getStyleClass().stream().filter(CELL_STYLE_SET::contains).toList();
         if (have.size() != want.size() || !have.containsAll(want)) {
             cell.getStyleClass().removeAll(CELL_STYLES);
@@ -202,7 +209,7 @@ final class ReviewGrid {
         protected void updateItem(GridRow row, boolean empty) {
             super.updateItem(row, empty);
             pseudoClassStateChanged(ROW_ERRORS, !empty && row != null && !PagedRows.isPlaceholder(row)
-                    && ReviewViewModel.hasErrors(row));
+                    && ReviewActions.hasErrors(row));
         }
     }
 
@@ -280,7 +287,7 @@ final class ReviewGrid {
                     String text = editor.getText();
                     int position = getIndex();
                     cancelEdit();
-                    vm.edit(position, column, text);
+                    vm.actions().edit(position, column, text);
                     e.consume();
                 } else if (e.getCode() == KeyCode.ESCAPE) {
                     cancelEdit();

@@ -1,6 +1,6 @@
 package io.sluice.desktop.review;
 
-import io.sluice.desktop.AppContext;
+import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import javafx.beans.value.ObservableBooleanValue;
@@ -17,18 +17,14 @@ public final class ReviewView implements StepView {
     private final ReviewViewModel vm;
     private final ReviewController controller;
 
-    private ReviewView(Node root, ReviewViewModel vm, ReviewController controller) {
-        this.root = root;
+    /**
+     * Builds the screen, showing the workbench's review or the validation that makes one; {@code settings} keep
+     * where the steward left the split between grid and side panel.
+     */
+    public ReviewView(ReviewViewModel vm, DesktopSettings settings) {
         this.vm = vm;
-        this.controller = controller;
-    }
-
-    /** Builds the screen, showing the workbench's review or the validation that makes one. */
-    public static ReviewView create(AppContext context) {
-        ReviewViewModel vm = new ReviewViewModel(context.workbench(), context.tasks(), context.validation(),
-                context.dialogs(), context::showError);
-        ReviewController controller = new ReviewController(context, vm);
-        return new ReviewView(Views.load(controller, "review.fxml", "review.css"), vm, controller);
+        this.controller = new ReviewController(vm, settings);
+        this.root = Views.load(controller, "review.fxml", "review.css");
     }
 
     /** The screen's view model, for tests and for steps that want to know the open review. */
@@ -68,12 +64,12 @@ public final class ReviewView implements StepView {
 
     @Override
     public void undo() {
-        vm.undo();
+        vm.actions().undo();
     }
 
     @Override
     public void redo() {
-        vm.redo();
+        vm.actions().redo();
     }
 
     @Override

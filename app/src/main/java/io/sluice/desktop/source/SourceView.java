@@ -2,7 +2,7 @@ package io.sluice.desktop.source;
 
 import io.sluice.core.source.SheetInfo;
 import io.sluice.core.source.SourceIssue;
-import io.sluice.desktop.AppContext;
+import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
@@ -36,11 +36,10 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The Source step's screen: a start page while no file is open, then the reading options, the sheet preview with the
@@ -48,8 +47,8 @@ import java.util.Objects;
  */
 public final class SourceView implements StepView {
 
-    private final AppContext context;
     private final SourceViewModel model;
+    private final DesktopSettings settings;
 
     @FXML private StackPane root;
 
@@ -77,9 +76,10 @@ public final class SourceView implements StepView {
     @FXML private Label errorLabel;
     @FXML private Button nextButton;
 
-    public SourceView(AppContext context) {
-        this.context = context;
-        this.model = new SourceViewModel(context);
+    /** {@code settings} keep where the steward left the split between preview and notes. */
+    public SourceView(SourceViewModel model, DesktopSettings settings) {
+        this.model = model;
+        this.settings = settings;
         Views.load(this, "source-view.fxml", "source.css");
     }
 
@@ -99,7 +99,7 @@ public final class SourceView implements StepView {
 
     @FXML
     private void initialize() {
-        Views.rememberDivider(split, "source", context.settings());
+        Views.rememberDivider(split, "source", settings);
         startPane.visibleProperty().bind(model.fileProperty().isNull());
         sourcePane.visibleProperty().bind(model.fileProperty().isNotNull());
         // One Enter key per scene: it opens a file on the start page and goes on once a file is read.
@@ -151,10 +151,10 @@ public final class SourceView implements StepView {
         recentReviewBox.setManaged(!reviews.isEmpty());
     }
 
-    private static void fillRecent(VBox list, List<Path> paths, java.util.function.Consumer<Path> open) {
+    private static void fillRecent(VBox list, List<Path> paths, Consumer<Path> open) {
         list.getChildren().clear();
         for (Path file : paths) {
-            Hyperlink link = new Hyperlink(file.getFileName() + "   —   " + file.getParent());
+            Hyperlink link = new Hyperlink(SourceViewModel.recentLabel(file));
             link.setMnemonicParsing(false);
             link.setTooltip(new Tooltip(file.toString()));
             link.setOnAction(e -> open.accept(file));
@@ -174,21 +174,12 @@ public final class SourceView implements StepView {
             @Override
             protected void updateItem(String name, boolean empty) {
                 super.updateItem(name, empty);
-                setText(empty || name == null ? null : sheetLabel(name));
+                setText(empty || name == null ? null : model.sheetLabel(name));
             }
         });
         sheetChoice.setButtonCell(sheetChoice.getCellFactory().call(null));
         sheetChoice.valueProperty().bindBidirectional(model.sheetProperty());
         sheetChoice.disableProperty().bind(Bindings.size(model.sheets()).lessThan(2));
-    }
-
-    private String sheetLabel(String name) {
-        SheetInfo info = model.sheets().stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
-        if (info == null) {
-            return name;
-        }
-        String rows = info.rows() < 0 ? "" : String.format("  (%,d rows)", info.rows());
-        return name + (info.hidden() ? "  [hidden]" : "") + rows;
     }
 
     private void bindHeaderRow() {
@@ -206,13 +197,7 @@ public final class SourceView implements StepView {
     }
 
     private void commitHeaderRow() {
-        String text = headerRow.getEditor().getText().strip();
-        try {
-            int row = Integer.parseInt(text);
-            if (row >= 1 && !Objects.equals(row, model.headerRowProperty().get())) {
-                model.headerRowProperty().set(row);
-            }
-        } catch (NumberFormatException e) {
+        if (!model.headerRowTyped(headerRow.getEditor().getText())) {
             headerRow.getEditor().setText(String.valueOf(model.headerRowProperty().get()));
         }
     }
@@ -285,10 +270,10 @@ public final class SourceView implements StepView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a spreadsheet or CSV");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Spreadsheets and CSV",
-                "*.xlsx", "*.xls", "*.csv", "*.tsv", "*.txt"));
+                SourceViewModel.SOURCE_EXTENSIONS));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
-        Path last = context.settings().lastDirectory();
-        if (last != null && Files.isDirectory(last)) {
+        Path last = model.lastDirectory();
+        if (last != null) {
             chooser.setInitialDirectory(last.toFile());
         }
         File file = chooser.showOpenDialog(root.getScene().getWindow());

@@ -5,12 +5,13 @@ import io.sluice.core.source.SourceFormat;
 import io.sluice.core.source.SourceInspection;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceOptions;
-import io.sluice.desktop.AppContext;
-import io.sluice.desktop.ErrorText;
 import io.sluice.desktop.Samples;
+import io.sluice.desktop.SettingsStore;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
-import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.ErrorText;
+import io.sluice.desktop.task.Latest;
+import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -24,7 +25,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +38,18 @@ import java.util.Objects;
  */
 public final class SourceViewModel {
 
+    /** The file kinds the Open dialog offers. */
+    public static final List<String> SOURCE_EXTENSIONS = List.of("*.xlsx", "*.xls", "*.csv", "*.tsv", "*.txt");
     /** Encodings offered for CSV files besides "detect". */
     public static final List<String> ENCODINGS = List.of("UTF-8", "windows-1252", "ISO-8859-1", "UTF-16");
     /** Delimiters offered for CSV files besides "detect". */
     public static final List<Character> DELIMITERS = List.of(',', ';', '\t', '|');
 
-    private final AppContext context;
+    private final Workbench workbench;
+    private final TaskRunner tasks;
+    private final SettingsStore settings;
+    private final Path home;
+    private final Latest reads = new Latest();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SheetPreview> preview = new ReadOnlyObjectWrapper<>();
     private final ObservableList<SheetInfo> sheets = FXCollections.observableArrayList();
@@ -57,13 +63,15 @@ public final class SourceViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper csv = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canProceed;
-    private TaskHandle reading;
     /** Set while a read's results are written back, so those writes do not start another read. */
     private boolean applying;
 
-    public SourceViewModel(AppContext context) {
-        this.context = context;
-        Workbench workbench = context.workbench();
+    /** {@code home} is the data directory, where the shipped samples are copied to. */
+    public SourceViewModel(Workbench workbench, TaskRunner tasks, SettingsStore settings, Path home) {
+        this.workbench = workbench;
+        this.tasks = tasks;
+        this.settings = settings;
+        this.home = home;
         canProceed = Bindings.createBooleanBinding(() -> preview.get() != null && error.get() == null
                 && !loading.get(), preview, error, loading);
         sheet.addListener((obs, old, now) -> optionChanged(true));
@@ -144,24 +152,64 @@ public final class SourceViewModel {
 
     /** The recent files that still exist, newest first. */
     public List<Path> recentFiles() {
-        return context.settings().recentFiles().stream().filter(Files::isRegularFile).toList();
+        return settings.settings().recentFiles().stream().filter(Files::isRegularFile).toList();
     }
 
     /** The recent reviews that still exist, newest first: a steward picks up yesterday's work from the start page. */
     public List<Path> recentReviews() {
-        return context.settings().recentReviews().stream().filter(Files::isRegularFile).toList();
+        return settings.settings().recentReviews().stream().filter(Files::isRegularFile).toList();
+    }
+
+    /** How a recent file reads on the start page: its name, then its folder. */
+    public static String recentLabel(Path file) {
+        return file.getFileName() + "   —   " + file.getParent();
+    }
+
+    /** Where the Open dialog starts: the folder of the last file opened, if it still exists; else null. */
+    public Path lastDirectory() {
+        Path last = settings.settings().lastDirectory();
+        return last != null && Files.isDirectory(last) ? last : null;
+    }
+
+    /** A sheet as the sheet picker shows it: its name, whether it is hidden, and its row count when known. */
+    public String sheetLabel(String name) {
+        SheetInfo info = sheets.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+        if (info == null) {
+            return name;
+        }
+        String rows = info.rows() < 0 ? "" : String.format("  (%,d rows)", info.rows());
+        return name + (info.hidden() ? "  [hidden]" : "") + rows;
+    }
+
+    /**
+     * Takes a header row typed by the steward: a whole number from 1 becomes the header row (reading the file again
+     * if it changed); false for anything else, and the field shows the current header row again.
+     */
+    public boolean headerRowTyped(String text) {
+        try {
+            int row = Integer.parseInt(text.strip());
+            if (row < 1) {
+                return true;
+            }
+            if (!Objects.equals(row, headerRow.get())) {
+                headerRow.set(row);
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Opens a saved review in the Review step. */
     public void openReview(Path review) {
-        context.workbench().openReview(review);
+        workbench.openReview(review);
     }
 
     /** Opens a source file, remembering it among the recent files. */
     public void open(Path source) {
-        context.settings().fileOpened(source);
-        saveSettings();
-        context.workbench().openSource(source);
+        settings.settings().fileOpened(source);
+        settings.saveLater();
+        workbench.openSource(source);
     }
 
     /**
@@ -169,11 +217,11 @@ public final class SourceViewModel {
      * so the Mapping step offers to load it with one click.
      */
     public void openSample(Samples.Sample sample) {
-        context.tasks().run("Opening the sample " + sample.title(), ctx -> Samples.extract(sample, context.home()),
+        tasks.run("Opening the sample " + sample.title(), ctx -> Samples.extract(sample, home),
                 extracted -> {
-                    context.settings().samplesOffered(true);
+                    settings.settings().samplesOffered(true);
                     open(extracted);
-                    context.workbench().profileFileProperty().set(Samples.profileOf(sample, context.home()));
+                    workbench.profileFileProperty().set(Samples.profileOf(sample, home));
                 });
     }
 
@@ -183,20 +231,18 @@ public final class SourceViewModel {
         if (source == null) {
             return;
         }
-        if (reading != null) {
-            reading.cancel();
-        }
+        Latest.Request request = reads.next();
         SourceOptions options = options();
         loading.set(true);
         error.set(null);
-        reading = context.tasks().run("Reading " + source.getFileName(),
+        request.track(tasks.run("Reading " + source.getFileName(),
                 ctx -> SheetPreview.read(source, options, ctx), this::apply, failure -> {
                     // The sheet list and the CSV flag stay, so the steward can pick other options and retry.
                     preview.set(null);
                     issues.clear();
                     loading.set(false);
                     error.set(ErrorText.sentence(failure));
-                });
+                }));
     }
 
     /** How the file is read now; the header row and sheet as chosen or last detected. */
@@ -210,7 +256,6 @@ public final class SourceViewModel {
         if (!canProceed.get()) {
             return;
         }
-        Workbench workbench = context.workbench();
         SourceInspection inspection = preview.get().inspection();
         workbench.sourceOptionsProperty().set(new SourceOptions(inspection.defaultSheet(),
                 (int) inspection.headerRow(), false, options().encoding(), options().delimiter()));
@@ -219,9 +264,7 @@ public final class SourceViewModel {
     }
 
     private void sourceChanged(Path now) {
-        if (reading != null) {
-            reading.cancel();
-        }
+        reads.supersede();
         applying = true;
         try {
             sheet.set(null);
@@ -301,13 +344,5 @@ public final class SourceViewModel {
             case '|' -> "'|' pipe";
             default -> "'" + c + "'";
         };
-    }
-
-    private void saveSettings() {
-        try {
-            context.settings().save(context.settingsFile());
-        } catch (IOException ignored) {
-            // a recent-files list not remembered is not worth interrupting the steward
-        }
     }
 }

@@ -99,6 +99,31 @@ public final class TaskHandle implements TaskContext {
         post();
     }
 
+    /**
+     * Runs {@code action} on the UI executor once the task has finished, however it ended (done, failed or
+     * cancelled); at once when it has finished already.
+     */
+    public void whenDone(Runnable action) {
+        if (done.get()) {
+            action.run();
+            return;
+        }
+        done.addListener((obs, was, now) -> {
+            if (now) {
+                action.run();
+            }
+        });
+    }
+
+    /** Runs {@code action} on the UI executor once the task has finished after a cancel. */
+    public void whenCancelled(Runnable action) {
+        whenDone(() -> {
+            if (isCancelled()) {
+                action.run();
+            }
+        });
+    }
+
     void finished() {
         ui.execute(() -> done.set(true));
     }

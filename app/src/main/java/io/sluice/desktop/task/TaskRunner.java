@@ -1,9 +1,9 @@
 package io.sluice.desktop.task;
 
-import io.sluice.desktop.ErrorText;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -103,7 +103,7 @@ public final class TaskRunner implements AutoCloseable {
     /** Cancels what is running and waits briefly for it, so that closing the window does not cut a write short. */
     @Override
     public void close() {
-        java.util.List.copyOf(active).forEach(TaskHandle::cancel);
+        List.copyOf(active).forEach(TaskHandle::cancel);
         background.shutdown();
         try {
             background.awaitTermination(10, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.sluice.desktop.commit;
 
+import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.SyncTasks;
@@ -34,7 +35,7 @@ class CommitNothingToImportTest {
         target = SampleTarget.of(engine, home);
         Workbench workbench = new Workbench();
         workbench.targetProperty().set(target.choice());
-        CommitViewModel model = new CommitViewModel(workbench, SyncTasks.runner(), "tester");
+        CommitViewModel model = new CommitViewModel(workbench, SyncTasks.runner(), new ScriptedDialogs(), "tester");
         Path first = target.review("mixes");
         workbench.reviewProperty().set(first);
         model.refresh();

@@ -1,6 +1,8 @@
 package io.sluice.desktop.commit;
 
 import io.sluice.core.bookkeeping.ImportMode;
+import io.sluice.core.commit.CommitPlan;
+import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.SyncTasks;
@@ -8,13 +10,16 @@ import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +49,7 @@ class CommitViewModelTest {
     private CommitViewModel model(TestDatabases.Engine engine, TaskRunner tasks, Workbench workbench) {
         target = SampleTarget.of(engine, home);
         workbench.targetProperty().set(target.choice());
-        return new CommitViewModel(workbench, tasks, "tester");
+        return new CommitViewModel(workbench, tasks, new ScriptedDialogs(), "tester");
     }
 
     @ParameterizedTest
@@ -184,7 +189,7 @@ class CommitViewModelTest {
         assertThat(failures).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void whileTheDryRunCountsNoCountOfAnotherReviewIsShown() throws Exception {
         background = Executors.newSingleThreadExecutor();
         TaskRunner tasks = new TaskRunner(Runnable::run, background);
@@ -196,7 +201,7 @@ class CommitViewModelTest {
         model.refresh();
         waitUntil(() -> model.stateProperty().get() == CommitState.PLANNED);
         assertThat(model.commitLabelBinding().get())
-                .isEqualTo(String.format(java.util.Locale.ROOT, "Commit %,d approved rows", SampleTarget.approved(first)));
+                .isEqualTo(String.format(Locale.ROOT, "Commit %,d approved rows", SampleTarget.approved(first)));
 
         CountDownLatch gate = new CountDownLatch(1);
         background.execute(() -> {
@@ -216,7 +221,7 @@ class CommitViewModelTest {
         gate.countDown();
         waitUntil(() -> model.stateProperty().get() != CommitState.PLANNING);
         assertThat(model.commitLabelBinding().get()).isEqualTo(
-                String.format(java.util.Locale.ROOT, "Commit %,d approved rows", SampleTarget.approved(second)));
+                String.format(Locale.ROOT, "Commit %,d approved rows", SampleTarget.approved(second)));
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
@@ -225,5 +230,47 @@ class CommitViewModelTest {
             assertThat(System.nanoTime()).as("waited too long").isLessThan(deadline);
             Thread.sleep(20);
         }
+    }
+
+    @Test
+    void asksBeforeCommittingAndANoWritesNothing() throws Exception {
+        Workbench workbench = new Workbench();
+        target = SampleTarget.of(TestDatabases.Engine.H2, home);
+        workbench.targetProperty().set(target.choice());
+        ScriptedDialogs dialogs = new ScriptedDialogs().declineNext();
+        CommitViewModel model = new CommitViewModel(workbench, SyncTasks.runner(), dialogs, "tester");
+        Path review = target.review("mixes");
+        workbench.reviewProperty().set(review);
+        model.refresh();
+        long approved = SampleTarget.approved(review);
+        assertThat(model.subtitleBinding().get()).isEqualTo(String.format(Locale.ROOT,
+                "%,d approved rows of %s into table %s, in one batch on %s.", approved, review.getFileName(),
+                model.tableProperty().get(), target.choice().name()));
+        assertThat(model.figureBinding(CommitPlan::toInsert).get()).isEqualTo(String.format(Locale.ROOT, "%,d",
+                approved));
+
+        assertThat(model.commitAfterAsking()).isNull();
+        assertThat(dialogs.asked()).singleElement().satisfies(q -> assertThat(q.header())
+                .isEqualTo(String.format(Locale.ROOT, "Commit %,d approved rows into %s?", approved,
+                        model.tableProperty().get())));
+        assertThat(target.mixes()).isEmpty();
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.PLANNED);
+
+        model.commitAfterAsking();
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.COMMITTED);
+        assertThat(target.mixes()).hasSize((int) approved);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "NO_REVIEW        | true  | Nothing to commit yet | ''",
+            "NOTHING_APPROVED | true  | No approved rows      | ''",
+            "PLANNING         | false | Nothing to commit yet | Computing what the commit would do…",
+            "COMMITTED        | false | Nothing to commit yet | Committed as planned.",
+            "FAILED           | false | Nothing to commit yet | The commit failed."})
+    void eachStateSaysWhereTheCommitStands(CommitState state, boolean empty, String emptyTitle, String status) {
+        assertThat(state.isEmpty()).isEqualTo(empty);
+        assertThat(state.emptyTitle()).isEqualTo(emptyTitle);
+        assertThat(state.planStatus()).isEqualTo(status);
     }
 }

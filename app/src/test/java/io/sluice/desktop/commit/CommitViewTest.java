@@ -1,6 +1,6 @@
 package io.sluice.desktop.commit;
 
-import io.sluice.desktop.DesktopShell;
+import io.sluice.desktop.app.DesktopShell;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;

@@ -1,6 +1,6 @@
 package io.sluice.desktop.export;
 
-import io.sluice.desktop.DesktopShell;
+import io.sluice.desktop.app.DesktopShell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;

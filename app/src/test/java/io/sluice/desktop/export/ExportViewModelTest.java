@@ -1,5 +1,6 @@
 package io.sluice.desktop.export;
 
+import io.sluice.desktop.ScriptedDialogs;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.sluice.core.export.CsvOptions;
@@ -34,7 +35,8 @@ class ExportViewModelTest {
 
     private SampleTarget target;
     private final Workbench workbench = new Workbench();
-    private final ExportViewModel model = new ExportViewModel(workbench, SyncTasks.runner());
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final ExportViewModel model = new ExportViewModel(workbench, SyncTasks.runner(), dialogs);
 
     @AfterEach
     void tearDown() {
@@ -66,6 +68,10 @@ class ExportViewModelTest {
                 .contains("mix_code", "cement_kg", "supplier_code");
         assertThat(records.get(1).getField(0)).startsWith("DS1-");
         assertThat(model.lastResultProperty().get()).isEqualTo(approved + " approved rows written to " + out + ".");
+        assertThat(dialogs.told()).singleElement().satisfies(told -> {
+            assertThat(told.header()).isEqualTo("Export finished");
+            assertThat(told.text()).isEqualTo(model.lastResultProperty().get());
+        });
     }
 
     @ParameterizedTest

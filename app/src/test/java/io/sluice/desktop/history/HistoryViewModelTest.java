@@ -3,6 +3,9 @@ package io.sluice.desktop.history;
 import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.ImportMode;
+import io.sluice.desktop.ScriptedDialogs;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.commit.CommitState;
 import io.sluice.desktop.commit.CommitViewModel;
@@ -11,12 +14,14 @@ import io.sluice.desktop.task.SyncTasks;
 import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +35,7 @@ class HistoryViewModelTest {
     private HistoryViewModel history;
     private final Workbench workbench = new Workbench();
     private final TaskRunner tasks = SyncTasks.runner();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @AfterEach
     void tearDown() {
@@ -44,11 +50,11 @@ class HistoryViewModelTest {
     private void open(TestDatabases.Engine engine) {
         target = SampleTarget.of(engine, home);
         workbench.targetProperty().set(target.choice());
-        history = new HistoryViewModel(workbench, tasks, "tester");
+        history = new HistoryViewModel(workbench, tasks, dialogs, "tester");
     }
 
     private long commit(Path review, ImportMode mode, boolean allowDuplicate) {
-        CommitViewModel commit = new CommitViewModel(workbench, tasks, "tester");
+        CommitViewModel commit = new CommitViewModel(workbench, tasks, new ScriptedDialogs(), "tester");
         workbench.reviewProperty().set(review);
         commit.refresh();
         commit.allowDuplicateProperty().set(allowDuplicate);
@@ -89,7 +95,7 @@ class HistoryViewModelTest {
         assertThat(workbench.batchProperty().get()).isNull();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void saysItIsReadingThenThatThereIsNoBatchOnlyOnceTheTargetWasRead() {
         open(TestDatabases.Engine.H2);
         assertThat(history.emptyTitleProperty().get()).isEqualTo("Reading the import history…");
@@ -102,14 +108,14 @@ class HistoryViewModelTest {
         assertThat(history.knownEmptyProperty().get()).isTrue();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aTargetWhoseHistoryCannotBeReadSaysSoInsteadOfShowingAnotherTargetsBatches() {
         open(TestDatabases.Engine.H2);
         long batch = commit(target.review("mixes"), ImportMode.INSERT, false);
         history.refresh();
         assertThat(history.batches()).extracting(ImportBatch::id).containsExactly(batch);
 
-        workbench.targetProperty().set(new io.sluice.desktop.TargetChoice("Nowhere", "jdbc:nosuchdriver:nowhere",
+        workbench.targetProperty().set(new TargetChoice("Nowhere", "jdbc:nosuchdriver:nowhere",
                 "nobody", ""));
 
         assertThat(history.batches()).as("the embedded database's batches are not Nowhere's").isEmpty();
@@ -191,5 +197,50 @@ class HistoryViewModelTest {
         assertThat(target.mixes()).isEqualTo(before);
         assertThat(history.batches()).extracting(ImportBatch::status)
                 .containsOnly(BatchStatus.ROLLED_BACK);
+    }
+
+    @Test
+    void asksBeforeRollingBackAndANoLeavesTheBatchInPlace() throws Exception {
+        open(TestDatabases.Engine.H2);
+        List<String> before = target.mixes();
+        long batch = commit(target.review("mixes"), ImportMode.INSERT, false);
+        history.refresh();
+        List<String> committed = target.mixes();
+
+        dialogs.declineNext();
+        history.rollbackSelected();
+        assertThat(dialogs.asked()).singleElement().satisfies(q -> {
+            assertThat(q.header()).isEqualTo("Roll back batch " + batch + "?");
+            assertThat(q.text()).contains("will be deleted");
+        });
+        assertThat(target.mixes()).isEqualTo(committed);
+        assertThat(history.selectedProperty().get().status()).isEqualTo(BatchStatus.COMMITTED);
+
+        history.rollbackSelected();
+        assertThat(target.mixes()).isEqualTo(before);
+        assertThat(history.selectedProperty().get().status()).isEqualTo(BatchStatus.ROLLED_BACK);
+        assertThat(history.canRollBackBinding().get()).isFalse();
+    }
+
+    @Test
+    void describesTheSelectedBatchAndPagesItsProvenance() {
+        open(TestDatabases.Engine.H2);
+        Path review = target.review("mixes");
+        long approved = SampleTarget.approved(review);
+        long batch = commit(review, ImportMode.INSERT, false);
+        history.refresh();
+
+        assertThat(history.subtitleBinding().get()).isEqualTo("1 import batch in " + target.choice().name()
+                + ", newest first.");
+        assertThat(history.selectedTitleBinding().get()).isEqualTo("Batch " + batch + " — committed");
+        assertThat(history.selectedSummaryBinding().get()).startsWith(SampleTarget.SAMPLE.fileName())
+                .contains("into concrete_mix with profile ").contains(" by tester. ")
+                .contains(String.format(Locale.ROOT, "%,d approved", approved));
+        assertThat(history.canRollBackBinding().get()).isTrue();
+        assertThat(history.pageTextBinding().get()).isEqualTo(String.format(Locale.ROOT, "Rows 1–%,d of %,d",
+                Math.min(approved, HistoryViewModel.PAGE_SIZE), approved));
+        assertThat(history.hasNextPageBinding().get()).isEqualTo(approved > HistoryViewModel.PAGE_SIZE);
+        history.goToCommit();
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.COMMIT);
     }
 }

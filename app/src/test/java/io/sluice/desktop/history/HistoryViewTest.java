@@ -2,15 +2,20 @@ package io.sluice.desktop.history;
 
 import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.ImportBatch;
-import io.sluice.desktop.DesktopShell;
 import io.sluice.desktop.Screenshots;
+import io.sluice.desktop.ScriptedDialogs;
+import io.sluice.desktop.Views;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.app.DesktopShell;
 import io.sluice.desktop.commit.CommitState;
 import io.sluice.desktop.commit.CommitViewModel;
 import io.sluice.desktop.commit.SampleTarget;
 import io.sluice.desktop.task.SyncTasks;
 import io.sluice.testing.TestDatabases;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -52,7 +57,7 @@ class HistoryViewTest {
         Path review = target.review("mixes");
         approved = SampleTarget.approved(review);
         workbench.reviewProperty().set(review);
-        CommitViewModel commit = new CommitViewModel(workbench, SyncTasks.runner(), "tester");
+        CommitViewModel commit = new CommitViewModel(workbench, SyncTasks.runner(), new ScriptedDialogs(), "tester");
         commit.refresh();
         commit.commit();
         assertThat(commit.stateProperty().get()).isEqualTo(CommitState.COMMITTED);
@@ -84,17 +89,17 @@ class HistoryViewTest {
         TableView<?> provenance = robot.lookup("#provenance-table").queryAs(TableView.class);
         waitFor(() -> batches.getItems().size() == 1 && !provenance.getItems().isEmpty());
 
-        javafx.scene.control.ScrollPane details = robot.lookup("#batch-details-scroll")
-                .queryAs(javafx.scene.control.ScrollPane.class);
+        ScrollPane details = robot.lookup("#batch-details-scroll")
+                .queryAs(ScrollPane.class);
         Label summary = robot.lookup("#batch-summary").queryAs(Label.class);
         assertThat(summary.getHeight()).as("the summary is not cut short")
                 .isGreaterThanOrEqualTo(summary.prefHeight(summary.getWidth()) - 1);
         for (String id : List.of("#rollback-button", "#provenance-next", "#provenance-table")) {
-            javafx.scene.Node control = robot.lookup(id).query();
-            robot.interact(() -> io.sluice.desktop.Views.ensureVisible(details, control));
+            Node control = robot.lookup(id).query();
+            robot.interact(() -> Views.ensureVisible(details, control));
             WaitForAsyncUtils.waitForFxEvents();
-            javafx.geometry.Bounds onScreen = control.localToScene(control.getBoundsInLocal());
-            javafx.geometry.Bounds viewport = details.localToScene(details.getLayoutBounds());
+            Bounds onScreen = control.localToScene(control.getBoundsInLocal());
+            Bounds viewport = details.localToScene(details.getLayoutBounds());
             assertThat(onScreen.getMinY()).as(id + " top in view").isGreaterThanOrEqualTo(viewport.getMinY() - 1);
             assertThat(onScreen.getMinY() + Math.min(onScreen.getHeight(), 24)).as(id + " visible")
                     .isLessThanOrEqualTo(viewport.getMaxY() + 1);

@@ -1,7 +1,7 @@
 package io.sluice.desktop.mapping;
 
-import io.sluice.desktop.AppContext;
 import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.SettingsStore;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.SyncTasks;
@@ -32,7 +32,9 @@ class ConnectionViewModelTest {
     void setUp() {
         workbench = new Workbench();
         settings = new DesktopSettings();
-        model = new ConnectionViewModel(new AppContext(workbench, SyncTasks.runner(), settings, home, () -> null));
+        var tasks = SyncTasks.runner();
+        model = new ConnectionViewModel(workbench, tasks, new SettingsStore(settings, home.resolve("desktop.json"),
+                tasks));
     }
 
     /** Fills the form as a steward would, from the test server's URL. */

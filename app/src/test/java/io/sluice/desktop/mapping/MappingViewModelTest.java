@@ -6,9 +6,8 @@ import io.sluice.core.profile.TransformSpec;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.Sources;
 import io.sluice.core.database.SampleSchema;
-import io.sluice.desktop.AppContext;
 import io.sluice.desktop.ScriptedDialogs;
-import io.sluice.desktop.review.ReviewValidation;
+import io.sluice.desktop.ReviewValidation;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.Step;
@@ -49,10 +48,10 @@ class MappingViewModelTest {
         workbench.targetProperty().set(new TargetChoice("Test H2", H2.url(), H2.user(), H2.password()));
         var tasks = SyncTasks.runner();
         var settings = new DesktopSettings();
-        model = new MappingViewModel(new AppContext(workbench, tasks, settings, home, () -> null, dialogs,
+        model = new MappingViewModel(workbench, tasks, dialogs,
                 new ReviewValidation(workbench, tasks, settings, home.resolve("reviews"), (title, error) -> {
                     throw new AssertionError(title + ": " + error.getMessage(), error);
-                })));
+                }));
     }
 
     private Path open(String fileName) {
@@ -101,12 +100,12 @@ class MappingViewModelTest {
         open("ds1-concrete-mix.csv");
         long low = model.rows().stream().filter(MappingRow::isLowConfidence).count();
 
-        int confirmed = model.confirmAllHighConfidence();
+        int confirmed = model.edits().confirmAllHighConfidence();
 
         assertThat(confirmed).isEqualTo(model.rows().stream().filter(MappingRow::isMapped).count() - low);
         assertThat(model.rows()).filteredOn(r -> r.isMapped() && !r.isLowConfidence())
                 .allMatch(r -> r.confirmedProperty().get());
-        model.rows().stream().filter(MappingRow::isLowConfidence).forEach(model::confirm);
+        model.rows().stream().filter(MappingRow::isLowConfidence).forEach(model.edits()::confirm);
         assertThat(model.blockerProperty().get()).isNull();
     }
 
@@ -118,7 +117,7 @@ class MappingViewModelTest {
         String codeTarget = code.targetProperty().get();
 
         dialogs.declineNext();
-        assertThat(model.setTarget(remarks, codeTarget)).isFalse();
+        assertThat(model.edits().setTarget(remarks, codeTarget)).isFalse();
         assertThat(dialogs.asked()).singleElement().satisfies(q -> {
             assertThat(q.header()).isEqualTo("'Mix Code' already fills " + codeTarget + ".");
             assertThat(q.text()).isEqualTo("'Remarks' fills " + codeTarget + " instead, and 'Mix Code' is then not"
@@ -127,7 +126,7 @@ class MappingViewModelTest {
         assertThat(remarks.isMapped()).isFalse();
         assertThat(code.targetProperty().get()).as("nothing unmapped without a word").isEqualTo(codeTarget);
 
-        assertThat(model.setTarget(remarks, codeTarget)).isTrue();
+        assertThat(model.edits().setTarget(remarks, codeTarget)).isTrue();
 
         assertThat(remarks.targetProperty().get()).isEqualTo(codeTarget);
         assertThat(remarks.confirmedProperty().get()).isTrue();
@@ -144,7 +143,7 @@ class MappingViewModelTest {
         String waterTarget = water.targetProperty().get();
         String cementTarget = cement.targetProperty().get();
 
-        model.setTarget(water, cementTarget);
+        model.edits().setTarget(water, cementTarget);
 
         assertThat(dialogs.asked()).singleElement().satisfies(q -> assertThat(q.text()).isEqualTo(
                 "Swap: 'Water (kg/m3)' fills " + cementTarget + " and 'Cement (kg/m3)' fills " + waterTarget + "."));
@@ -159,29 +158,29 @@ class MappingViewModelTest {
         MappingRow water = row("Water (kg/m3)");
         MappingRow cement = row("Cement (kg/m3)");
         String waterTarget = water.targetProperty().get();
-        assertThat(model.canUndoProperty().get()).isFalse();
+        assertThat(model.edits().canUndoProperty().get()).isFalse();
 
-        model.confirmAllHighConfidence();
-        model.setTarget(water, cement.targetProperty().get());
-        assertThat(model.undoDescriptionProperty().get()).isEqualTo("Map Water (kg/m3) onto "
+        model.edits().confirmAllHighConfidence();
+        model.edits().setTarget(water, cement.targetProperty().get());
+        assertThat(model.edits().undoDescriptionProperty().get()).isEqualTo("Map Water (kg/m3) onto "
                 + water.targetProperty().get());
 
-        model.undo();
+        model.edits().undo();
         assertThat(water.targetProperty().get()).isEqualTo(waterTarget);
         assertThat(cement.targetProperty().get()).isNotEqualTo(waterTarget);
         assertThat(water.confirmedProperty().get()).isTrue();
-        assertThat(model.redoDescriptionProperty().get()).startsWith("Map Water (kg/m3) onto ");
+        assertThat(model.edits().redoDescriptionProperty().get()).startsWith("Map Water (kg/m3) onto ");
 
-        model.undo();
+        model.edits().undo();
         assertThat(model.rows()).filteredOn(MappingRow::isMapped).allMatch(r -> r.pendingProperty().get());
-        assertThat(model.canUndoProperty().get()).isFalse();
+        assertThat(model.edits().canUndoProperty().get()).isFalse();
         assertThat(model.blockerProperty().get()).startsWith("Confirm the ");
 
-        model.redo();
-        model.redo();
+        model.edits().redo();
+        model.edits().redo();
         assertThat(water.targetProperty().get()).isNotEqualTo(waterTarget);
         assertThat(cement.targetProperty().get()).isEqualTo(waterTarget);
-        assertThat(model.canRedoProperty().get()).isFalse();
+        assertThat(model.edits().canRedoProperty().get()).isFalse();
     }
 
     @Test
@@ -209,7 +208,7 @@ class MappingViewModelTest {
         MappingRow castDate = row("Cast Date");
         assertThat(model.previewProperty().get().problems()).isZero();
 
-        model.setTransforms(castDate, List.of(new TransformSpec("date", null, null, null, null, null, null, null,
+        model.edits().setTransforms(castDate, List.of(new TransformSpec("date", null, null, null, null, null, null, null,
                 List.of("yyyy-MM-dd"), null, null, null)));
 
         assertThat(model.previewProperty().get().problems()).isPositive();
@@ -221,7 +220,7 @@ class MappingViewModelTest {
     void theBlockerExplainsAnEmptyMapping() {
         open("ds1-concrete-mix.csv");
 
-        model.rows().forEach(r -> model.setTarget(r, null));
+        model.rows().forEach(r -> model.edits().setTarget(r, null));
 
         assertThat(model.blockerProperty().get()).isEqualTo("Map at least one column.");
         assertThat(model.missingRequiredProperty().get()).containsIgnoringCase("mix_code")
@@ -274,8 +273,8 @@ class MappingViewModelTest {
         Path profileFile = open("ds1-concrete-mix.csv");
         model.loadProfile(profileFile);
 
-        model.setTarget(row("Remarks"), null);
-        model.setTarget(row("Slag (kg/m3)"), null);
+        model.edits().setTarget(row("Remarks"), null);
+        model.edits().setTarget(row("Slag (kg/m3)"), null);
         model.validateAndReview();
 
         assertThat(workbench.profileProperty().get().columns()).hasSize(13);
@@ -286,7 +285,7 @@ class MappingViewModelTest {
     void aKeptRuleOnAColumnNoLongerMappedBlocksValidationAndSaysWhich() {
         model.loadProfile(open("ds1-concrete-mix.csv"));
 
-        model.setTarget(row("Supplier"), null);
+        model.edits().setTarget(row("Supplier"), null);
 
         assertThat(model.blockerProperty().get()).isEqualTo("The profile rule 'supplier-known' is about"
                 + " supplier_code, which no column maps now: map a column onto supplier_code again.");
@@ -297,8 +296,8 @@ class MappingViewModelTest {
     @Test
     void savesTheProfileSoThatItLoadsBackTheSame() {
         open("ds1-concrete-mix.csv");
-        model.confirmAllHighConfidence();
-        model.rows().stream().filter(r -> r.pendingProperty().get()).forEach(model::confirm);
+        model.edits().confirmAllHighConfidence();
+        model.rows().stream().filter(r -> r.pendingProperty().get()).forEach(model.edits()::confirm);
         Path file = home.resolve("mine.profile.json");
 
         model.saveProfile(file);
@@ -331,5 +330,31 @@ class MappingViewModelTest {
         assertThat(model.profile().rules()).isEmpty();
         assertThat(model.profileNameProperty().get()).isEqualTo("ds2-betonmischungen");
         assertThat(model.savedFileProperty().get()).isNull();
+    }
+
+    @Test
+    void offersTheSamplesProfileUntilItIsLoadedAndSaysWhatTheScreenShows() {
+        Path profile = open("ds1-concrete-mix.csv");
+        // as the Source step does for a sample: its profile is the one suggested
+        workbench.profileFileProperty().set(profile);
+
+        assertThat(model.subtitleBinding().get()).startsWith("ds1-concrete-mix.csv  →  ")
+                .endsWithIgnoringCase("concrete_mix");
+        assertThat(model.gridPlaceholderBinding().get()).isEqualTo("Reading the source and the target…");
+        assertThat(model.profileFile().suggestedOfferedBinding().get()).isTrue();
+        assertThat(model.profileFile().suggestedLabelBinding().get()).isEqualTo("Load " + profile.getFileName());
+        assertThat(model.canConfirmAllBinding().get()).isTrue();
+        assertThat(model.previewProperty().get().summary()).startsWith("the first " + MappingViewModel.PREVIEW_ROWS
+                + " rows as they will be imported");
+
+        model.loadSuggested();
+
+        assertThat(model.savedFileProperty().get()).isEqualTo(profile);
+        assertThat(model.profileFile().suggestedOfferedBinding().get()).isFalse();
+        assertThat(model.canConfirmAllBinding().get()).as("a loaded profile's mappings are confirmed").isFalse();
+        assertThat(model.profileFile().directory()).isEqualTo(profile.toAbsolutePath().getParent());
+        assertThat(model.profileFileName()).isEqualTo(model.profileNameProperty().get() + ".profile.json");
+        model.goToSource();
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.SOURCE);
     }
 }

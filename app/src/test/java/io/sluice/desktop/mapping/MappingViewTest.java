@@ -1,20 +1,22 @@
 package io.sluice.desktop.mapping;
 
 import io.sluice.core.profile.Profile;
-import io.sluice.desktop.DesktopShell;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
-import io.sluice.desktop.Workbench;
 import io.sluice.desktop.Views;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.app.DesktopShell;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -156,7 +158,7 @@ class MappingViewTest {
             shell.stage().setWidth(1280);
             shell.stage().setHeight(800);
             // two warnings at once: a required column nothing fills, and why validation has to wait
-            model(robot).setTarget(model(robot).rows().get(0), null);
+            model(robot).edits().setTarget(model(robot).rows().get(0), null);
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#missing-required").queryLabeled().isVisible()).isTrue();
@@ -238,16 +240,16 @@ class MappingViewTest {
                 .as("nothing applied on the way").isEqualTo(targetsBefore);
 
         robot.type(KeyCode.ENTER);
-        javafx.scene.control.DialogPane question = robot.lookup("#confirm-dialog")
-                .queryAs(javafx.scene.control.DialogPane.class);
+        DialogPane question = robot.lookup("#confirm-dialog")
+                .queryAs(DialogPane.class);
         assertThat(question.getHeaderText()).endsWith(" already fills "
                 + robot.lookup("#target-1").queryAs(ComboBox.class).getValue() + ".");
-        robot.clickOn(question.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        robot.clickOn(question.lookupButton(ButtonType.CANCEL));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.rows().stream().map(r -> r.targetProperty().get()).toList()).isEqualTo(targetsBefore);
         assertThat(robot.lookup("#target-1").queryAs(ComboBox.class).getValue()).isEqualTo(before);
 
-        robot.interact(() -> model.setTarget(cement, null));
+        robot.interact(() -> model.edits().setTarget(cement, null));
         assertThat(cement.isMapped()).isFalse();
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,16 +1,20 @@
 package io.sluice.desktop.review;
 
-import io.sluice.core.profile.ProfileIO;
-import io.sluice.core.review.ReviewSession;
-import io.sluice.core.rules.Finding;
 import io.sluice.core.Severity;
+import io.sluice.core.SluiceException;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.DecisionStatus;
 import io.sluice.core.review.Review;
-import io.sluice.core.review.ReviewQuery;
 import io.sluice.core.review.ReviewQuery.GridRow;
+import io.sluice.core.review.ReviewQuery;
+import io.sluice.core.review.ReviewSession;
+import io.sluice.core.rules.Finding;
 import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.ReviewValidation;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.ScriptedDialogs;
+import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.SyncTasks;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +75,7 @@ class ReviewViewModelTest {
         assertThat(vm.counts().totalProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
         assertThat(vm.counts().pendingProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
         assertThat(vm.counts().findingsProperty().getValue().rowsWithErrors()).isPositive();
-        assertThat(vm.qualityProperty().getValue().summary()).isPresent();
+        assertThat(vm.dashboard().qualityProperty().getValue().summary()).isPresent();
         assertThat(vm.columns()).startsWith("Mix Code", "Cement (kg/m3)");
     }
 
@@ -100,26 +104,26 @@ class ReviewViewModelTest {
     void filtersByFindingStatusAndTextAndSortsNumerically() {
         validation.start();
         long withErrors = vm.counts().findingsProperty().getValue().rowsWithErrors();
-        vm.findingFilterProperty().set(FindingFilter.ERRORS);
+        vm.filters().findingFilterProperty().set(FindingFilter.ERRORS);
         assertThat(vm.shownProperty().getValue().longValue()).isEqualTo(withErrors);
         assertThat(visible()).allSatisfy(r -> assertThat(r.findings()).extracting(Finding::severity)
                 .contains(Severity.ERROR));
 
         String rule = vm.counts().findingsProperty().getValue().byRule().keySet().iterator().next();
-        vm.findingFilterProperty().set(FindingFilter.rule(rule, 0));
+        vm.filters().findingFilterProperty().set(FindingFilter.rule(rule, 0));
         assertThat(visible()).allSatisfy(r -> assertThat(r.findings()).extracting(Finding::rule).contains(rule));
 
-        vm.findingFilterProperty().set(FindingFilter.ALL);
-        vm.searchTextProperty().set("ds1-000010");
+        vm.filters().findingFilterProperty().set(FindingFilter.ALL);
+        vm.filters().searchTextProperty().set("ds1-000010");
         assertThat(visible()).extracting(r -> r.cells().get(0)).containsExactly("DS1-000010");
 
-        vm.searchTextProperty().set("");
-        vm.sortProperty().set(new ReviewQuery.Sort(1, false));
+        vm.filters().searchTextProperty().set("");
+        vm.filters().sortProperty().set(new ReviewQuery.Sort(1, false));
         List<Double> cement = visible().stream().map(r -> r.cells().get(1)).filter(t -> t.matches("[0-9.]+"))
                 .map(Double::valueOf).toList();
         assertThat(cement).hasSizeGreaterThan(100).isSortedAccordingTo((a, b) -> Double.compare(b, a));
 
-        vm.statusFilterProperty().set(StatusFilter.APPROVED);
+        vm.filters().statusFilterProperty().set(StatusFilter.APPROVED);
         assertThat(vm.shownProperty().getValue().longValue()).isZero();
     }
 
@@ -127,52 +131,52 @@ class ReviewViewModelTest {
     void decidesUndoesAndRedoesWithCountsAndDescriptions() {
         validation.start();
         showFirstScreen();
-        vm.reject(List.of(0), "Wrong supplier");
-        assertThat(vm.lastReasonProperty().getValue()).isEqualTo("Wrong supplier");
+        vm.actions().reject(List.of(0), "Wrong supplier");
+        assertThat(vm.actions().lastReasonProperty().getValue()).isEqualTo("Wrong supplier");
         assertThat(vm.counts().undoDescriptionProperty().getValue()).isEqualTo("Reject row 2");
-        vm.approve(List.of(1, 2, 3));
+        vm.actions().approve(List.of(1, 2, 3));
         assertThat(vm.rowsProperty().getValue().get(0).decision().status()).isEqualTo(DecisionStatus.REJECTED);
         assertThat(vm.rowsProperty().getValue().get(3).decision().status()).isEqualTo(DecisionStatus.APPROVED);
         assertCounts(DS1_ROWS - 4, 3, 1);
 
-        vm.undo();
+        vm.actions().undo();
         assertCounts(DS1_ROWS - 1, 0, 1);
         assertThat(vm.counts().redoDescriptionProperty().getValue()).isEqualTo("Approve 3 selected rows");
         assertThat(vm.counts().canRedo().get()).isTrue();
-        vm.redo();
+        vm.actions().redo();
         assertCounts(DS1_ROWS - 4, 3, 1);
 
-        vm.approveAllValid();
+        vm.actions().approveAllValid();
         long valid = DS1_ROWS - vm.counts().findingsProperty().getValue().rowsWithErrors();
         assertThat(vm.counts().approvedProperty().getValue().longValue()).isBetween(valid - 4, valid + 3);
-        vm.rejectAllWithErrors("Errors left");
+        vm.actions().rejectAllWithErrors("Errors left");
         assertThat(vm.counts().pendingProperty().getValue().longValue()).isZero();
     }
 
     @Test
     void approvesOrRejectsWhatTheFilterShows() {
         validation.start();
-        vm.findingFilterProperty().set(FindingFilter.ERRORS);
+        vm.filters().findingFilterProperty().set(FindingFilter.ERRORS);
         long shown = vm.shownProperty().getValue().longValue();
-        vm.rejectShown("Bad rows");
+        vm.actions().rejectShown("Bad rows");
         assertCounts(DS1_ROWS - shown, 0, shown);
-        assertThat(vm.lastActionProperty().getValue()).isEqualTo("Rejected " + shown + " rows.");
-        vm.statusFilterProperty().set(StatusFilter.PENDING);
-        vm.findingFilterProperty().set(FindingFilter.ALL);
-        vm.approveShown();
+        assertThat(vm.actions().lastActionProperty().getValue()).isEqualTo("Rejected " + shown + " rows.");
+        vm.filters().statusFilterProperty().set(StatusFilter.PENDING);
+        vm.filters().findingFilterProperty().set(FindingFilter.ALL);
+        vm.actions().approveShown();
         assertCounts(0, DS1_ROWS - shown, shown);
     }
 
     @Test
     void editValidatesTheRowAgainAndUndoPutsItBack() {
         validation.start();
-        vm.findingFilterProperty().set(FindingFilter.column("Cement (kg/m3)", 0));
+        vm.filters().findingFilterProperty().set(FindingFilter.column("Cement (kg/m3)", 0));
         assertThat(vm.shownProperty().getValue().longValue()).isPositive();
         GridRow before = vm.rowsProperty().getValue().get(0);
         int cement = vm.columns().indexOf("Cement (kg/m3)");
         assertThat(before.findings()).extracting(Finding::column).contains("Cement (kg/m3)");
 
-        vm.edit(0, cement, "350");
+        vm.actions().edit(0, cement, "350");
         GridRow after = vm.rowsProperty().getValue().get(0);
         assertThat(after.row()).isEqualTo(before.row());
         assertThat(after.cells().get(cement)).isEqualTo("350");
@@ -180,7 +184,7 @@ class ReviewViewModelTest {
         assertThat(after.findings()).extracting(Finding::column).doesNotContain("Cement (kg/m3)");
         assertThat(vm.counts().undoDescriptionProperty().getValue()).startsWith("Edit B" + before.row());
 
-        vm.undo();
+        vm.actions().undo();
         GridRow undone = vm.rowsProperty().getValue().get(0);
         assertThat(undone.cells().get(cement)).isEqualTo(before.cells().get(cement));
         assertThat(undone.findings()).extracting(Finding::column).contains("Cement (kg/m3)");
@@ -189,36 +193,36 @@ class ReviewViewModelTest {
     @Test
     void theDashboardOnScreenFollowsEachEditUndoAndDecision() {
         validation.start();
-        vm.setDashboardShown(true);
-        ReviewAccess.Quality original = vm.qualityProperty().getValue();
-        vm.findingFilterProperty().set(FindingFilter.column("Cement (kg/m3)", 0));
+        vm.dashboard().setShown(true);
+        ReviewAccess.Quality original = vm.dashboard().qualityProperty().getValue();
+        vm.filters().findingFilterProperty().set(FindingFilter.column("Cement (kg/m3)", 0));
         GridRow broken = vm.rowsProperty().getValue().get(0);
         assertThat(broken.findings()).allSatisfy(f -> assertThat(f.column()).isEqualTo("Cement (kg/m3)"));
 
-        vm.edit(0, vm.columns().indexOf("Cement (kg/m3)"), "350");
-        var fixed = vm.qualityProperty().getValue().summary().orElseThrow();
+        vm.actions().edit(0, vm.columns().indexOf("Cement (kg/m3)"), "350");
+        var fixed = vm.dashboard().qualityProperty().getValue().summary().orElseThrow();
         assertThat(fixed.withErrors()).isEqualTo(original.summary().orElseThrow().withErrors() - 1);
         assertThat(fixed.valid()).isEqualTo(original.summary().orElseThrow().valid() + 1);
 
-        vm.undo();
-        assertThat(vm.qualityProperty().getValue()).as("undo brings back exactly the figures before the edit")
+        vm.actions().undo();
+        assertThat(vm.dashboard().qualityProperty().getValue()).as("undo brings back exactly the figures before the edit")
                 .isEqualTo(original);
 
-        vm.setDashboardShown(false);
-        vm.redo();
-        assertThat(vm.qualityProperty().getValue()).as("not read while the dashboard is hidden").isEqualTo(original);
-        vm.setDashboardShown(true);
-        assertThat(vm.qualityProperty().getValue().summary().orElseThrow()).isEqualTo(fixed);
+        vm.dashboard().setShown(false);
+        vm.actions().redo();
+        assertThat(vm.dashboard().qualityProperty().getValue()).as("not read while the dashboard is hidden").isEqualTo(original);
+        vm.dashboard().setShown(true);
+        assertThat(vm.dashboard().qualityProperty().getValue().summary().orElseThrow()).isEqualTo(fixed);
     }
 
     @Test
     void losesNothingWhenTheAppDiesWithTheReviewOpen() {
         validation.start();
         showFirstScreen();
-        vm.reject(List.of(4), "Duplicate");
-        vm.approve(List.of(5));
+        vm.actions().reject(List.of(4), "Duplicate");
+        vm.actions().approve(List.of(5));
         int water = vm.columns().indexOf("Water (kg/m3)");
-        vm.edit(6, water, "180.5");
+        vm.actions().edit(6, water, "180.5");
 
         // A second, independent reader of the same file sees what a kill -9 now would leave.
         try (Review again = Review.open(vm.fileProperty().getValue());
@@ -235,7 +239,7 @@ class ReviewViewModelTest {
         validation.start();
         showFirstScreen();
         Path file = vm.fileProperty().getValue();
-        vm.reject(List.of(0), "Old");
+        vm.actions().reject(List.of(0), "Old");
         workbench.reviewProperty().set(null);
         assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
 
@@ -250,8 +254,8 @@ class ReviewViewModelTest {
 
     @Test
     void aFailedValidationSaysSoAndRunsAgainOnlyWhenAskedTo() {
-        io.sluice.core.profile.Profile p = workbench.profileProperty().get();
-        workbench.profileProperty().set(new io.sluice.core.profile.Profile(p.format(), p.version(), p.name(),
+        Profile p = workbench.profileProperty().get();
+        workbench.profileProperty().set(new Profile(p.format(), p.version(), p.name(),
                 p.source(), "no_such_table", p.columns(), p.nullMarkers(), p.rules(), p.naturalKey(), p.commitMode(),
                 p.legacyId()));
         validation.start();
@@ -278,42 +282,42 @@ class ReviewViewModelTest {
     void aNewReviewStartsWithoutThePreviousReviewsMessages() {
         validation.start();
         showFirstScreen();
-        vm.reject(List.of(0), "Old");
-        assertThat(vm.lastActionProperty().getValue()).isEqualTo("Rejected row 2.");
+        vm.actions().reject(List.of(0), "Old");
+        assertThat(vm.actions().lastActionProperty().getValue()).isEqualTo("Rejected row 2.");
 
         validation.start();
 
         assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.READY);
-        assertThat(vm.lastActionProperty().getValue()).isEmpty();
-        assertThat(vm.lastReasonProperty().getValue()).isEmpty();
+        assertThat(vm.actions().lastActionProperty().getValue()).isEmpty();
+        assertThat(vm.actions().lastReasonProperty().getValue()).isEmpty();
     }
 
     @Test
     void approvingRowsWithErrorsAsksFirstAndSaysHowMany() {
         validation.start();
-        vm.findingFilterProperty().set(FindingFilter.ERRORS);
+        vm.filters().findingFilterProperty().set(FindingFilter.ERRORS);
         showFirstScreen();
-        vm.findingFilterProperty().set(FindingFilter.ALL);
+        vm.filters().findingFilterProperty().set(FindingFilter.ALL);
         showFirstScreen();
-        List<Integer> withErrors = IntStream.range(0, 20).filter(i -> ReviewViewModel.hasErrors(vm.loadedRow(i)))
+        List<Integer> withErrors = IntStream.range(0, 20).filter(i -> ReviewActions.hasErrors(vm.loadedRow(i)))
                 .boxed().toList();
-        List<Integer> valid = IntStream.range(0, 20).filter(i -> !ReviewViewModel.hasErrors(vm.loadedRow(i)))
+        List<Integer> valid = IntStream.range(0, 20).filter(i -> !ReviewActions.hasErrors(vm.loadedRow(i)))
                 .boxed().toList();
         assertThat(withErrors).isNotEmpty();
         List<Integer> mixed = List.of(valid.get(0), withErrors.get(0));
 
         dialogs.declineNext();
-        vm.approve(mixed);
+        vm.actions().approve(mixed);
         assertThat(dialogs.asked()).singleElement().satisfies(q -> {
             assertThat(q.header()).isEqualTo("Approve 2 rows? 1 of them has errors.");
             assertThat(q.text()).startsWith("Row " + vm.loadedRow(withErrors.get(0)).row() + ": ");
         });
         assertCounts(DS1_ROWS, 0, 0);
-        assertThat(vm.lastActionProperty().getValue()).isEqualTo("Nothing approved.");
+        assertThat(vm.actions().lastActionProperty().getValue()).isEqualTo("Nothing approved.");
 
-        vm.approve(List.of(valid.get(0)));
+        vm.actions().approve(List.of(valid.get(0)));
         assertThat(dialogs.asked()).as("a valid row is approved without a word").hasSize(1);
-        vm.approve(mixed);
+        vm.actions().approve(mixed);
         assertThat(dialogs.asked()).hasSize(2);
         assertCounts(DS1_ROWS - 2, 2, 0);
     }
@@ -322,24 +326,24 @@ class ReviewViewModelTest {
     void bulkApprovalsOfManyRowsAskFirstAndANoDecidesNothing() {
         validation.start();
         dialogs.declineNext();
-        vm.approveAllValid();
+        vm.actions().approveAllValid();
         assertThat(dialogs.asked()).singleElement().satisfies(q -> assertThat(q.header())
                 .isEqualTo("Approve all valid pending rows?"));
         assertCounts(DS1_ROWS, 0, 0);
 
         dialogs.declineNext();
-        vm.approveShown();
+        vm.actions().approveShown();
         assertThat(dialogs.asked().get(1).header()).startsWith("Approve the 200 rows shown? Up to ")
                 .endsWith(" of them have errors.");
         assertCounts(DS1_ROWS, 0, 0);
 
         dialogs.reasonNext(null);
-        vm.rejectShown();
+        vm.actions().rejectShown();
         assertThat(dialogs.asked().get(2).header()).isEqualTo("Reject the 200 rows shown");
         assertCounts(DS1_ROWS, 0, 0);
 
         dialogs.reasonNext("Not ours");
-        vm.rejectAllWithErrors();
+        vm.actions().rejectAllWithErrors();
         long withErrors = vm.counts().findingsProperty().getValue().rowsWithErrors();
         assertCounts(DS1_ROWS - withErrors, 0, withErrors);
     }
@@ -350,7 +354,7 @@ class ReviewViewModelTest {
         workbench.openReview(notAReview);
         assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
         assertThat(failures).singleElement().satisfies(e -> assertThat(e)
-                .isInstanceOf(io.sluice.core.SluiceException.class).hasMessageContaining("notes.sluice"));
+                .isInstanceOf(SluiceException.class).hasMessageContaining("notes.sluice"));
         failures.clear();
     }
 
@@ -367,5 +371,59 @@ class ReviewViewModelTest {
     private void assertCounts(long pending, long approved, long rejected) {
         assertThat(List.of(vm.counts().pendingProperty().getValue().longValue(), vm.counts().approvedProperty().getValue().longValue(),
                 vm.counts().rejectedProperty().getValue().longValue())).containsExactly(pending, approved, rejected);
+    }
+
+    @Test
+    void searchesOnceTypingPausesOrAtOnceOnEnter() {
+        List<Runnable> pauses = new ArrayList<>();
+        ReviewViewModel typed = new ReviewViewModel(workbench, SyncTasks.runner(failures), validation, dialogs,
+                (title, error) -> failures.add(error), (wait, action) -> {
+                    pauses.add(action);
+                    return () -> pauses.remove(action);
+                });
+        validation.start();
+        assertThat(typed.shownProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
+
+        typed.filters().searchTyped("ds1-00001");
+        typed.filters().searchTyped("ds1-000010");
+        assertThat(typed.shownProperty().getValue().longValue()).as("still typing").isEqualTo(DS1_ROWS);
+        assertThat(pauses).hasSize(1);
+        pauses.get(0).run();
+        assertThat(typed.filters().searchTextProperty().get()).isEqualTo("ds1-000010");
+        assertThat(typed.shownProperty().getValue().longValue()).isEqualTo(1);
+
+        typed.filters().searchTyped("ds1-0000");
+        typed.filters().searchEntered("");
+        assertThat(pauses).as("Enter searches at once, no pause left to wait for").isEmpty();
+        assertThat(typed.shownProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
+        typed.close();
+    }
+
+    @Test
+    void theEmptyScreenOffersToValidateAMappedSourceOrToMapOne() {
+        assertThat(vm.emptyTitle()).isEqualTo("Validate the mapped source");
+        assertThat(vm.emptyAction()).isEqualTo("_Validate now");
+
+        workbench.profileProperty().set(null);
+
+        assertThat(vm.emptyTitle()).isEqualTo("Map a source first");
+        assertThat(vm.emptyText()).startsWith("The review shows each row of your file");
+        vm.validateOrGoToMapping();
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.MAPPING);
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.EMPTY);
+    }
+
+    @Test
+    void theSidePanelDescribesTheFirstSelectedRowAndCountsTheOthers() {
+        validation.start();
+        vm.rowsProperty().getValue().get(0);
+        vm.actions().reject(List.of(0), "Supplier unknown");
+        vm.rowsProperty().getValue().get(0);
+
+        assertThat(vm.selectionText(List.of())).isEqualTo("Select a row to see its findings.");
+        assertThat(vm.selectionText(List.of(0, 1, 2))).startsWith("Row 2 (and 2 more selected) · ")
+                .contains(": Supplier unknown");
+        assertThat(vm.fileTextBinding().get()).endsWith("  ·  200 rows");
+        assertThat(vm.shownTextBinding().get()).isEqualTo("Showing 200 of 200 rows");
     }
 }

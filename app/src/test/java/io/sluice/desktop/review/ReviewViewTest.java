@@ -2,15 +2,22 @@ package io.sluice.desktop.review;
 
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ReviewQuery.GridRow;
-import io.sluice.desktop.DesktopShell;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.app.DesktopShell;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +30,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,7 +94,7 @@ class ReviewViewTest {
         waitFor(() -> label(robot, "#last-action").startsWith("Row "));
         waitFor(() -> grid.getItems().get(2).cells().get(1).equals("350"));
         assertThat(robot.lookup("#undo-button").queryButton().getText()).startsWith("Undo: Edit B");
-        javafx.scene.control.MenuBar menus = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        MenuBar menus = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         assertThat(menus.getMenus().get(1).getItems().get(0).getText()).startsWith("_Undo: Edit B");
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
@@ -100,20 +112,20 @@ class ReviewViewTest {
     @Test
     void marksARowWhoseOnlyErrorIsOnTheWholeRowAndAsksBeforeApprovingIt(FxRobot robot) {
         validateTheSample(robot);
-        robot.clickOn("#finding-filter").clickOn(node -> node instanceof javafx.scene.control.ListCell<?> cell
+        robot.clickOn("#finding-filter").clickOn(node -> node instanceof ListCell<?> cell
                 && cell.getText() != null && cell.getText().startsWith("Rule: wc-ratio-plausible"));
         waitFor(() -> !label(robot, "#count-shown").startsWith("Showing 200 "));
         TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
         waitFor(() -> grid.getItems().size() > 0 && grid.getItems().get(0).row() > 0);
-        int position = java.util.stream.IntStream.range(0, Math.min(20, grid.getItems().size()))
+        int position = IntStream.range(0, Math.min(20, grid.getItems().size()))
                 .filter(i -> grid.getItems().get(i).findings().stream().allMatch(f -> f.cell() == null))
                 .findFirst().orElseThrow(() -> new AssertionError("the sample has a row with only a row finding"));
         GridRow row = grid.getItems().get(position);
         robot.interact(() -> grid.scrollTo(position));
         WaitForAsyncUtils.waitForFxEvents();
 
-        javafx.scene.control.TableCell<?, ?> number = robot.lookup(".row-number").match(node ->
-                node instanceof javafx.scene.control.TableCell<?, ?> c && c.getItem() == row).query();
+        TableCell<?, ?> number = robot.lookup(".row-number").match(node ->
+                node instanceof TableCell<?, ?> c && c.getItem() == row).query();
         assertThat(number.getStyleClass()).contains("row-error");
         assertThat(number.getText()).isEqualTo("! " + row.row());
         assertThat(number.getTooltip().getText()).contains("whole row: Water/cement ratio");
@@ -121,11 +133,11 @@ class ReviewViewTest {
 
         selectCell(robot, grid, position, "col-1");
         robot.type(KeyCode.A);
-        javafx.scene.Node question = robot.lookup("#confirm-dialog").query();
-        assertThat(((javafx.scene.control.DialogPane) question).getHeaderText())
+        Node question = robot.lookup("#confirm-dialog").query();
+        assertThat(((DialogPane) question).getHeaderText())
                 .isEqualTo("Approve row " + row.row() + "? It has errors.");
-        robot.clickOn(((javafx.scene.control.DialogPane) question).lookupButton(
-                javafx.scene.control.ButtonType.CANCEL));
+        robot.clickOn(((DialogPane) question).lookupButton(
+                ButtonType.CANCEL));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(label(robot, "#count-approved")).isEqualTo("Approved 0");
         assertThat(label(robot, "#last-action")).isEqualTo("Nothing approved.");
@@ -140,8 +152,8 @@ class ReviewViewTest {
     void sortsNumericallyWhenAColumnHeaderIsClicked(FxRobot robot) {
         validateTheSample(robot);
         TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
-        javafx.scene.Node header = robot.lookup(".column-header").match(node -> node instanceof
-                javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
+        Node header = robot.lookup(".column-header").match(node -> node instanceof
+                TableColumnHeader h && h.getTableColumn() != null
                 && "col-1".equals(h.getTableColumn().getId())).query();
         robot.clickOn(header);
         waitFor(() -> firstRowsLoaded(grid) && !grid.getItems().get(0).cells().get(0).equals("DS1-000001"));
@@ -151,17 +163,17 @@ class ReviewViewTest {
         waitFor(() -> grid.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING);
         waitFor(() -> firstRowsLoaded(grid) && cementOnScreen(grid).get(0) > smallest);
         assertThat(cementOnScreen(grid)).hasSizeGreaterThan(10)
-                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                .isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     private static boolean firstRowsLoaded(TableView<GridRow> grid) {
         return grid.getItems().size() > 20
-                && java.util.stream.IntStream.range(0, 20).allMatch(i -> grid.getItems().get(i).row() > 0);
+                && IntStream.range(0, 20).allMatch(i -> grid.getItems().get(i).row() > 0);
     }
 
     /** The numeric Cement values of the first 20 rows, in grid order. */
-    private static java.util.List<Double> cementOnScreen(TableView<GridRow> grid) {
-        return java.util.stream.IntStream.range(0, 20).mapToObj(i -> grid.getItems().get(i).cells().get(1))
+    private static List<Double> cementOnScreen(TableView<GridRow> grid) {
+        return IntStream.range(0, 20).mapToObj(i -> grid.getItems().get(i).cells().get(1))
                 .filter(t -> t.matches("[0-9]+(\\.[0-9]+)?")).map(Double::valueOf).toList();
     }
 
@@ -206,10 +218,10 @@ class ReviewViewTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) {
+    private static void waitFor(Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("Timed out waiting for the screen", e);
         }
     }

@@ -2,15 +2,17 @@ package io.sluice.desktop.source;
 
 import io.sluice.core.source.SheetInfo;
 import io.sluice.core.source.SourceFormat;
-import io.sluice.desktop.AppContext;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.Samples;
+import io.sluice.desktop.SettingsStore;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.SyncTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +35,9 @@ class SourceViewModelTest {
     void setUp() {
         workbench = new Workbench();
         settings = new DesktopSettings();
-        model = new SourceViewModel(new AppContext(workbench, SyncTasks.runner(), settings, home, () -> null));
+        var tasks = SyncTasks.runner();
+        model = new SourceViewModel(workbench, tasks, new SettingsStore(settings, home.resolve("desktop.json"), tasks),
+                home);
     }
 
     private static Samples.Sample sample(String fileName) {
@@ -144,8 +148,9 @@ class SourceViewModelTest {
     void explainsAnUnreadableFileInOneSentenceAndDoesNotLetTheStewardOn() throws Exception {
         Path empty = Files.writeString(home.resolve("empty.csv"), "", StandardCharsets.UTF_8);
         List<Throwable> failures = new ArrayList<>();
-        model = new SourceViewModel(new AppContext(workbench, SyncTasks.runner(failures), settings, home,
-                () -> null));
+        var tasks = SyncTasks.runner(failures);
+        model = new SourceViewModel(workbench, tasks, new SettingsStore(settings, home.resolve("desktop.json"), tasks),
+                home);
 
         model.open(empty);
 
@@ -168,7 +173,7 @@ class SourceViewModelTest {
 
     @Test
     void offersTheRecentReviewsThatStillExistAndOpensOneInTheReviewStep() throws Exception {
-        Path kept = java.nio.file.Files.createFile(home.resolve("yesterday.sluice"));
+        Path kept = Files.createFile(home.resolve("yesterday.sluice"));
         settings.reviewOpened(home.resolve("deleted.sluice"));
         settings.reviewOpened(kept);
 
@@ -176,6 +181,32 @@ class SourceViewModelTest {
         model.openReview(kept);
 
         assertThat(workbench.reviewProperty().get()).isEqualTo(kept);
-        assertThat(workbench.stepProperty().get()).isEqualTo(io.sluice.desktop.Step.REVIEW);
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "6     | true  | 6",
+            "' 6 ' | true  | 6",
+            "0     | true  | 4",
+            "six   | false | 4",
+            "''    | false | 4"})
+    void takesATypedHeaderRowOnlyWhenItIsARowNumber(String typed, boolean accepted, int headerRow) {
+        model.openSample(sample("ds3-lab-refresh.xlsx"));
+
+        assertThat(model.headerRowTyped(typed)).isEqualTo(accepted);
+
+        assertThat(model.headerRowProperty().get()).isEqualTo(headerRow);
+    }
+
+    @Test
+    void namesEachSheetWithItsRowsAndWhetherItIsHidden() {
+        model.openSample(sample("ds3-lab-refresh.xlsx"));
+
+        assertThat(model.sheetLabel("Lookup")).contains("[hidden]");
+        assertThat(model.sheetLabel("Mixes")).startsWith("Mixes").doesNotContain("hidden");
+        assertThat(model.sheetLabel("Gone")).isEqualTo("Gone");
+        assertThat(model.lastDirectory()).isEqualTo(home.resolve("samples").toAbsolutePath());
+        assertThat(SourceViewModel.recentLabel(Path.of("/data/in/mixes.csv"))).isEqualTo("mixes.csv   —   /data/in");
     }
 }

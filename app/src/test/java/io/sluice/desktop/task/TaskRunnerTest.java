@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +79,7 @@ class TaskRunnerTest {
             while (!ctx.isCancelled()) {
                 Thread.onSpinWait();
             }
-            throw new java.util.concurrent.CancellationException("stopped");
+            throw new CancellationException("stopped");
         }, seen::add);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         handle.cancel();
@@ -100,7 +102,7 @@ class TaskRunnerTest {
         }
     }
 
-    private void drainUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private void drainUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Runnable r = uiQueue.poll(50, TimeUnit.MILLISECONDS);
@@ -136,5 +138,52 @@ class TaskRunnerTest {
         assertThat(late.doneProperty().get()).isTrue();
         assertThat(result.get()).isNull();
         assertThat(runner.active()).isEmpty();
+    }
+
+    @Test
+    void whenDoneRunsOnceTheTaskFinishedHoweverItEnded() throws Exception {
+        List<String> after = new ArrayList<>();
+        TaskHandle failing = runner.run("Failing", ctx -> {
+            throw new IllegalStateException("no rows");
+        }, r -> { }, error -> after.add("failure shown"));
+        failing.whenDone(() -> after.add("done"));
+        drainUntil(() -> failing.doneProperty().get());
+
+        assertThat(after).containsExactly("failure shown", "done");
+        failing.whenDone(() -> after.add("asked after it finished"));
+        assertThat(after).endsWith("asked after it finished");
+    }
+
+    @Test
+    void whenCancelledRunsOnlyForACancelledTask() throws Exception {
+        List<String> after = new ArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        TaskHandle cancelled = runner.run("Waiting", ctx -> {
+            started.countDown();
+            while (!ctx.isCancelled()) {
+                Thread.sleep(5);
+            }
+            return null;
+        }, r -> after.add("result"));
+        cancelled.whenCancelled(() -> after.add("cancelled"));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        cancelled.cancel();
+        drainUntil(() -> cancelled.doneProperty().get());
+        TaskHandle finished = runner.run("Counting", ctx -> 7, r -> after.add("result"));
+        finished.whenCancelled(() -> after.add("cancelled too"));
+        drainUntil(() -> finished.doneProperty().get());
+
+        assertThat(after).containsExactly("cancelled", "result");
+    }
+
+    @Test
+    void aFailureCallbackCanTakeTheFailureAsOneSentence() {
+        List<String> problems = new ArrayList<>();
+        TaskRunner sync = SyncTasks.runner();
+        sync.run("Reading", ctx -> {
+            throw SluiceException.input("The file mixes.csv does not exist");
+        }, r -> { }, ErrorText.into(problems::add));
+
+        assertThat(problems).containsExactly("The file mixes.csv does not exist.");
     }
 }

@@ -1,5 +1,6 @@
-package io.sluice.desktop;
+package io.sluice.desktop.app;
 
+import io.sluice.desktop.Screenshots;
 import io.sluice.core.database.SluiceHome;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.review.ReviewQuery.GridRow;

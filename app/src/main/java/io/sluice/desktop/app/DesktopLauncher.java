@@ -1,4 +1,4 @@
-package io.sluice.desktop;
+package io.sluice.desktop.app;
 
 import javafx.application.Application;
 

@@ -1,4 +1,4 @@
-package io.sluice.desktop;
+package io.sluice.desktop.app;
 
 import io.sluice.core.database.SluiceHome;
 import javafx.animation.PauseTransition;
@@ -26,7 +26,7 @@ public final class SluiceApp extends Application {
         Files.createDirectories(home);
         DesktopShell shell = DesktopShell.open(stage, home);
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(
-                () -> shell.context().showError("Sluice hit an unexpected problem", error)));
+                () -> shell.context().showError().accept("Sluice hit an unexpected problem", error)));
         if ("1".equals(System.getenv("SLUICE_DESKTOP_SMOKE"))) {
             System.out.println(STARTED);
             System.out.flush();

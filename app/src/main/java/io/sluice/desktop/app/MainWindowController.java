@@ -1,13 +1,20 @@
-package io.sluice.desktop;
+package io.sluice.desktop.app;
 
-import io.sluice.core.SluiceVersion;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.StepView;
+import io.sluice.desktop.Views;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.export.ExportMenu;
+import io.sluice.desktop.export.ExportViewModel;
 import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.TaskRunner;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,22 +34,23 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The main window: menus, the step navigation, the step on screen and the status bar with the running task. It
- * only wires the screen to the {@link Workbench} and the task runner; each step's screen does its own work.
+ * binds the screen to its {@link MainWindowViewModel} and the task runner; each step's screen does its own work.
  */
 public final class MainWindowController {
 
-    private static final List<String> SOURCE_EXTENSIONS = List.of("*.xlsx", "*.xls", "*.csv", "*.tsv", "*.txt");
-
-    private final AppContext context;
+    private final MainWindowViewModel model;
+    private final TaskRunner tasks;
+    private final ExportViewModel exports;
+    private final StepViews steps;
     private final Map<Step, StepView> views = new EnumMap<>(Step.class);
     private final Map<Step, ToggleButton> stepButtons = new EnumMap<>(Step.class);
     private StepView current;
@@ -63,13 +71,16 @@ public final class MainWindowController {
     @FXML private Label taskMessage;
     @FXML private Button cancelButton;
 
-    public MainWindowController(AppContext context) {
-        this.context = context;
+    MainWindowController(MainWindowViewModel model, TaskRunner tasks, ExportViewModel exports, StepViews steps) {
+        this.model = model;
+        this.tasks = tasks;
+        this.exports = exports;
+        this.steps = steps;
     }
 
     @FXML
     private void initialize() {
-        Workbench workbench = context.workbench();
+        Workbench workbench = model.workbench();
         ToggleGroup group = new ToggleGroup();
         int n = 1;
         for (Step step : Step.values()) {
@@ -82,42 +93,30 @@ public final class MainWindowController {
             VBox label = new VBox(2, title, hint);
             button.setGraphic(label);
             button.setMaxWidth(Double.MAX_VALUE);
-            button.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            button.setAlignment(Pos.CENTER_LEFT);
             button.setToggleGroup(group);
-            button.setOnAction(e -> workbench.stepProperty().set(step));
+            button.setOnAction(e -> model.show(step));
             stepButtons.put(step, button);
             stepNav.getChildren().add(button);
             MenuItem go = new MenuItem(step.title());
             go.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(n)),
                     KeyCombination.SHORTCUT_DOWN));
-            go.setOnAction(e -> workbench.stepProperty().set(step));
+            go.setOnAction(e -> model.show(step));
             goMenu.getItems().add(go);
             n++;
         }
         workbench.stepProperty().addListener((obs, old, step) -> show(step));
-        // whichever screen opened it, a file or review opened is remembered on disk at once (a crash keeps it)
-        // and offered in the File menu
-        workbench.sourceFileProperty().addListener((obs, old, file) -> {
-            if (file != null) {
-                context.settings().fileOpened(file);
-                context.saveSettings();
-                refreshRecent();
-            }
-        });
-        workbench.reviewProperty().addListener((obs, old, review) -> {
-            if (review != null) {
-                context.settings().reviewOpened(review);
-                context.saveSettings();
-                refreshRecent();
-            }
-        });
-        targetLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> "Target: " + workbench.targetProperty().get().label(), workbench.targetProperty()));
+        model.recentFilesProperty().addListener((obs, old, recent) -> fillRecent(recentFilesMenu, recent,
+                model::openSource));
+        model.recentReviewsProperty().addListener((obs, old, recent) -> fillRecent(recentReviewsMenu, recent,
+                model::openReview));
+        fillRecent(recentFilesMenu, model.recentFilesProperty().get(), model::openSource);
+        fillRecent(recentReviewsMenu, model.recentReviewsProperty().get(), model::openReview);
+        targetLabel.textProperty().bind(model.targetTextProperty());
         bindStatusBar();
         followFocus();
-        io.sluice.desktop.export.ExportMenu.install(exportMenu, context);
+        ExportMenu.install(exportMenu, exports, () -> root.getScene().getWindow(), model::lastDirectory);
         enableDrop();
-        refreshRecent();
         show(workbench.stepProperty().get());
     }
 
@@ -145,7 +144,7 @@ public final class MainWindowController {
 
     private void show(Step step) {
         stepButtons.get(step).setSelected(true);
-        current = views.computeIfAbsent(step, s -> StepViews.create(s, context));
+        current = views.computeIfAbsent(step, steps::create);
         content.getChildren().setAll(current.root());
         undoItem.disableProperty().unbind();
         redoItem.disableProperty().unbind();
@@ -166,8 +165,7 @@ public final class MainWindowController {
     /** The status bar follows the oldest visible task; with none running, it shows nothing but the target. */
     private void bindStatusBar() {
         ListChangeListener<TaskHandle> follow = change -> {
-            TaskHandle shown = context.tasks().active().stream().filter(TaskHandle::visible).findFirst()
-                    .orElse(null);
+            TaskHandle shown = tasks.active().stream().filter(TaskHandle::visible).findFirst().orElse(null);
             boolean busy = shown != null;
             taskTitle.textProperty().unbind();
             taskMessage.textProperty().unbind();
@@ -183,14 +181,14 @@ public final class MainWindowController {
             taskProgress.setVisible(busy);
             cancelButton.setVisible(busy);
         };
-        context.tasks().active().addListener(follow);
+        tasks.active().addListener(follow);
         follow.onChanged(null);
     }
 
     private void enableDrop() {
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1
-                    && isSource(e.getDragboard().getFiles().get(0).toPath())) {
+                    && model.isSource(e.getDragboard().getFiles().get(0).toPath())) {
                 e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
@@ -198,7 +196,7 @@ public final class MainWindowController {
         root.setOnDragDropped(e -> {
             boolean done = false;
             if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
-                openSource(e.getDragboard().getFiles().get(0).toPath());
+                model.openSource(e.getDragboard().getFiles().get(0).toPath());
                 done = true;
             }
             e.setDropCompleted(done);
@@ -211,66 +209,46 @@ public final class MainWindowController {
         views.values().forEach(StepView::close);
     }
 
-    /** Opens a source file in the source step and remembers it. */
-    void openSource(Path file) {
-        context.workbench().openSource(file);
-    }
-
-    private void openReviewFile(Path file) {
-        context.workbench().openReview(file);
-    }
-
-    private void refreshRecent() {
-        recentFilesMenu.getItems().clear();
-        for (Path file : context.settings().recentFiles()) {
-            MenuItem item = new MenuItem(file.toString());
+    private static void fillRecent(Menu menu, List<MainWindowViewModel.Recent> recent, Consumer<Path> open) {
+        menu.getItems().clear();
+        for (MainWindowViewModel.Recent r : recent) {
+            MenuItem item = new MenuItem(r.file().toString());
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> openSource(file));
-            item.setDisable(!Files.isRegularFile(file));
-            recentFilesMenu.getItems().add(item);
+            item.setOnAction(e -> open.accept(r.file()));
+            item.setDisable(!r.available());
+            menu.getItems().add(item);
         }
-        recentFilesMenu.setDisable(recentFilesMenu.getItems().isEmpty());
-        recentReviewsMenu.getItems().clear();
-        for (Path file : context.settings().recentReviews()) {
-            MenuItem item = new MenuItem(file.toString());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> openReviewFile(file));
-            item.setDisable(!Files.isRegularFile(file));
-            recentReviewsMenu.getItems().add(item);
-        }
-        recentReviewsMenu.setDisable(recentReviewsMenu.getItems().isEmpty());
+        menu.setDisable(menu.getItems().isEmpty());
     }
 
     @FXML
     private void openFile() {
-        FileChooser chooser = chooser("Open a spreadsheet or CSV");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Spreadsheets and CSV", SOURCE_EXTENSIONS));
+        FileChooser chooser = chooser("Open a spreadsheet or CSV", model.lastDirectory());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Spreadsheets and CSV",
+                MainWindowViewModel.SOURCE_EXTENSIONS));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file != null) {
-            openSource(file.toPath());
+            model.openSource(file.toPath());
         }
     }
 
     @FXML
     private void openReview() {
-        FileChooser chooser = chooser("Open a saved review");
+        FileChooser chooser = chooser("Open a saved review", model.reviewsDirectory() != null
+                ? model.reviewsDirectory() : model.lastDirectory());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sluice reviews", "*.sluice"));
-        if (Files.isDirectory(context.reviewsDirectory())) {
-            chooser.setInitialDirectory(context.reviewsDirectory().toFile());
-        }
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file != null) {
-            openReviewFile(file.toPath());
+            model.openReview(file.toPath());
         }
     }
 
-    private FileChooser chooser(String title) {
+    private static FileChooser chooser(String title, Path directory) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        Path last = context.settings().lastDirectory();
-        if (last != null && Files.isDirectory(last)) {
-            chooser.setInitialDirectory(last.toFile());
+        if (directory != null) {
+            chooser.setInitialDirectory(directory.toFile());
         }
         return chooser;
     }
@@ -293,25 +271,11 @@ public final class MainWindowController {
 
     @FXML
     private void cancelTask() {
-        context.tasks().active().stream().filter(TaskHandle::visible).findFirst().ifPresent(TaskHandle::cancel);
+        tasks.active().stream().filter(TaskHandle::visible).findFirst().ifPresent(TaskHandle::cancel);
     }
 
     @FXML
     private void about() {
-        String version = SluiceVersion.current();
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.INFORMATION,
-                "Sluice " + ("dev".equals(version) ? "(development build)" : version)
-                        + "\nData directory: " + context.home()
-                        + "\nLoad, map, review and commit spreadsheets into a real database.");
-        alert.initOwner(root.getScene().getWindow());
-        alert.setTitle("About Sluice");
-        alert.setHeaderText("Sluice");
-        alert.show();
-    }
-
-    private static boolean isSource(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return SOURCE_EXTENSIONS.stream().anyMatch(ext -> name.endsWith(ext.substring(1)));
+        model.about();
     }
 }

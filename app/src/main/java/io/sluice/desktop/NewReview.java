@@ -1,11 +1,10 @@
-package io.sluice.desktop.review;
+package io.sluice.desktop;
 
 import io.sluice.core.profile.Profile;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ReaderOptions;
 import io.sluice.core.usecase.ValidateFile;
-import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.task.TaskContext;
 
 import java.nio.file.Path;

@@ -1,11 +1,8 @@
-package io.sluice.desktop.review;
+package io.sluice.desktop;
 
 import io.sluice.core.profile.Profile;
 import io.sluice.core.source.SourceOptions;
-import io.sluice.desktop.DesktopSettings;
-import io.sluice.desktop.ErrorText;
-import io.sluice.desktop.TargetChoice;
-import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,8 +16,9 @@ import java.time.LocalDateTime;
 import java.util.function.BiConsumer;
 
 /**
- * Validates the workbench's mapped source into a new review, when the steward asks for it ("Validate and review",
- * "Validate now"), never because a screen was shown. The new review becomes the workbench's open review; a cancel or a
+ * Validates the workbench's mapped source into a new review, when the steward asks for it ("Validate and review"
+ * in the Mapping step, "Validate now" in the Review step), never because a screen was shown. Both steps share it,
+ * as they share the {@link Workbench}. The new review becomes the workbench's open review; a cancel or a
  * failure leaves a sentence in {@link #outcomeProperty()} for the Review step to show.
  */
 public final class ReviewValidation {
@@ -72,19 +70,18 @@ public final class ReviewValidation {
                             + " No review was saved.");
                     showError.accept("Could not validate " + source.getFileName(), error);
                 });
-        handle.doneProperty().addListener((obs, o, done) -> finished(handle));
-        finished(handle);
+        handle.whenDone(() -> {
+            if (handle.isCancelled()) {
+                outcome.set("The validation was cancelled; no review was saved.");
+            }
+            running.set(false);
+        });
         return true;
     }
 
-    private void finished(TaskHandle handle) {
-        if (!handle.doneProperty().get() || !running.get()) {
-            return;
-        }
-        running.set(false);
-        if (handle.isCancelled()) {
-            outcome.set("The validation was cancelled; no review was saved.");
-        }
+    /** Where new reviews are saved unless the steward picks another place. */
+    public Path reviewsDirectory() {
+        return reviewsDirectory;
     }
 
     /**

@@ -1,6 +1,10 @@
-package io.sluice.desktop;
+package io.sluice.desktop.app;
 
+import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.Screenshots;
+import io.sluice.desktop.Step;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -11,6 +15,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +40,8 @@ class MainWindowTest {
         robot.clickOn("#step-history");
         assertThat(shell.context().workbench().stepProperty().get()).isEqualTo(Step.HISTORY);
         assertThat(robot.lookup("#step-history").queryAs(ToggleButton.class).isSelected()).isTrue();
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
-                .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2)
+                .release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shell.context().workbench().stepProperty().get()).isEqualTo(Step.MAPPING);
     }
@@ -72,7 +77,7 @@ class MainWindowTest {
 
     @Test
     void remembersAnOpenedFileAndReviewOnDiskAtOnceNotOnlyAtAQuit(FxRobot robot) throws Exception {
-        Path source = java.nio.file.Files.writeString(home.resolve("opened-now.csv"), "a,b\n1,2\n");
+        Path source = Files.writeString(home.resolve("opened-now.csv"), "a,b\n1,2\n");
         Path review = home.resolve("reviews").resolve("kept-now.sluice");
         robot.interact(() -> shell.context().workbench().openSource(source));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> DesktopSettings.load(home.resolve("desktop.json"))

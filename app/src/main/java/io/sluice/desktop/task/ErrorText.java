@@ -1,4 +1,4 @@
-package io.sluice.desktop;
+package io.sluice.desktop.task;
 
 import io.sluice.core.SluiceException;
 
@@ -7,6 +7,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * Turns a failure into what a steward reads: one sentence for the dialog, and the technical details (the stack
@@ -40,6 +43,11 @@ public final class ErrorText {
         return finish("Something unexpected went wrong: " + message);
     }
 
+    /** An on-failure callback for {@link TaskRunner#run}: hands the failure's sentence to {@code to}. */
+    public static Consumer<Throwable> into(Consumer<String> to) {
+        return error -> to.accept(sentence(error));
+    }
+
     /** The full stack trace, for the expandable details and for bug reports. */
     public static String details(Throwable error) {
         StringWriter out = new StringWriter();
@@ -49,8 +57,8 @@ public final class ErrorText {
 
     private static Throwable unwrap(Throwable error) {
         Throwable e = error;
-        while ((e instanceof UncheckedIOException || e instanceof java.util.concurrent.ExecutionException
-                || e instanceof java.util.concurrent.CompletionException || e.getClass() == RuntimeException.class)
+        while ((e instanceof UncheckedIOException || e instanceof ExecutionException
+                || e instanceof CompletionException || e.getClass() == RuntimeException.class)
                 && e.getCause() != null) {
             e = e.getCause();
         }

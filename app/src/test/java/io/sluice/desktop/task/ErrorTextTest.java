@@ -1,4 +1,4 @@
-package io.sluice.desktop;
+package io.sluice.desktop.task;
 
 import io.sluice.core.SluiceException;
 import org.junit.jupiter.api.Test;

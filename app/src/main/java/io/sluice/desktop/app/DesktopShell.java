@@ -1,5 +1,14 @@
-package io.sluice.desktop;
+package io.sluice.desktop.app;
 
+import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.DialogService;
+import io.sluice.desktop.Dialogs;
+import io.sluice.desktop.FxDialogService;
+import io.sluice.desktop.ReviewValidation;
+import io.sluice.desktop.SettingsStore;
+import io.sluice.desktop.Views;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.export.ExportViewModel;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -13,10 +22,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 
 /**
- * Puts the main window together on a stage: settings, task runner, shared state, the window's bounds as they were
- * left, and the failure dialog. The application and the UI tests both start the desktop through here.
+ * The desktop's composition root: makes the shared pieces once (settings, task runner, shared state, dialogs, the
+ * validation into a review), hands them by constructor to the main window and, through {@link StepViews}, to each
+ * step, and puts the window on a stage with its bounds as they were left. The application and the UI tests both
+ * start the desktop through here.
  */
 public final class DesktopShell {
 
@@ -39,12 +51,21 @@ public final class DesktopShell {
 
     /** Builds the main window on the stage and shows it; {@code home} is Sluice's data directory. */
     public static DesktopShell open(Stage stage, Path home) {
-        DesktopSettings settings = DesktopSettings.load(home.resolve("desktop.json"));
         TaskRunner tasks = new TaskRunner(Platform::runLater);
-        AppContext context = new AppContext(new Workbench(), tasks, settings, home, () -> stage);
+        SettingsStore store = SettingsStore.load(AppContext.settingsFile(home), tasks);
+        DesktopSettings settings = store.settings();
+        Workbench workbench = new Workbench();
+        DialogService dialogs = new FxDialogService(() -> stage);
+        BiConsumer<String, Throwable> showError = (title, error) -> Dialogs.error(stage, title, error);
+        ReviewValidation validation = new ReviewValidation(workbench, tasks, settings,
+                AppContext.reviewsDirectory(home), showError);
+        AppContext context = new AppContext(workbench, tasks, store, home, dialogs, showError, validation);
         tasks.setFailureHandler((title, error) -> Dialogs.error(stage, title + " did not finish", error));
+        MainWindowViewModel main = new MainWindowViewModel(workbench, store, dialogs, home);
+        ExportViewModel exports = new ExportViewModel(workbench, tasks, dialogs);
+        StepViews steps = new StepViews(context);
         FXMLLoader loader = new FXMLLoader(DesktopShell.class.getResource("main-window.fxml"));
-        loader.setControllerFactory(type -> new MainWindowController(context));
+        loader.setControllerFactory(type -> new MainWindowController(main, tasks, exports, steps));
         Parent root;
         try {
             root = loader.load();
@@ -94,7 +115,7 @@ public final class DesktopShell {
             return;
         }
         closed = true;
-        DesktopSettings settings = context.settings();
+        DesktopSettings settings = context.settings().settings();
         if (!stage.isMaximized() && stage.getWidth() > 0) {
             settings.window(new DesktopSettings.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), false));
@@ -103,7 +124,7 @@ public final class DesktopShell {
             settings.window(new DesktopSettings.Bounds(old.x(), old.y(), old.width(), old.height(), true));
         }
         try {
-            settings.save(context.settingsFile());
+            context.settings().save();
         } catch (IOException ignored) {
             // losing the window size is not worth an error dialog on the way out
         }

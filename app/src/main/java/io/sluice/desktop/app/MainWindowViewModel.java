@@ -1,0 +1,138 @@
+package io.sluice.desktop.app;
+
+import io.sluice.core.SluiceVersion;
+import io.sluice.desktop.DialogService;
+import io.sluice.desktop.SettingsStore;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.source.SourceViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The main window's state and answers: which step is on screen, the target in the status bar, the recent files
+ * and reviews (remembered on disk the moment one is opened, whichever screen opened it), which dropped files are
+ * sources, and the About box.
+ */
+public final class MainWindowViewModel {
+
+    /** The file kinds the Open dialog offers and a drop accepts. */
+    public static final List<String> SOURCE_EXTENSIONS = SourceViewModel.SOURCE_EXTENSIONS;
+
+    /** A recent file or review as the File menu offers it: greyed out once it is gone from disk. */
+    public record Recent(Path file, boolean available) {
+    }
+
+    private final Workbench workbench;
+    private final SettingsStore settings;
+    private final DialogService dialogs;
+    private final Path home;
+    private final ReadOnlyObjectWrapper<List<Recent>> recentFiles = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<Recent>> recentReviews = new ReadOnlyObjectWrapper<>(List.of());
+    private final StringBinding targetText;
+
+    public MainWindowViewModel(Workbench workbench, SettingsStore settings, DialogService dialogs, Path home) {
+        this.workbench = workbench;
+        this.settings = settings;
+        this.dialogs = dialogs;
+        this.home = home;
+        targetText = Bindings.createStringBinding(() -> "Target: " + workbench.targetProperty().get().label(),
+                workbench.targetProperty());
+        workbench.sourceFileProperty().addListener((obs, old, file) -> {
+            if (file != null) {
+                settings.settings().fileOpened(file);
+                settings.saveLater();
+                refreshRecent();
+            }
+        });
+        workbench.reviewProperty().addListener((obs, old, review) -> {
+            if (review != null) {
+                settings.settings().reviewOpened(review);
+                settings.saveLater();
+                refreshRecent();
+            }
+        });
+        refreshRecent();
+    }
+
+    public Workbench workbench() {
+        return workbench;
+    }
+
+    /** "Target: " and the target's label, for the status bar. */
+    public ObservableValue<String> targetTextProperty() {
+        return targetText;
+    }
+
+    /** The recent source files, newest first. */
+    public ReadOnlyObjectProperty<List<Recent>> recentFilesProperty() {
+        return recentFiles.getReadOnlyProperty();
+    }
+
+    /** The recent reviews, newest first. */
+    public ReadOnlyObjectProperty<List<Recent>> recentReviewsProperty() {
+        return recentReviews.getReadOnlyProperty();
+    }
+
+    /** Reads the recent lists again, e.g. after a file was deleted. */
+    public void refreshRecent() {
+        recentFiles.set(settings.settings().recentFiles().stream()
+                .map(file -> new Recent(file, Files.isRegularFile(file))).toList());
+        recentReviews.set(settings.settings().recentReviews().stream()
+                .map(file -> new Recent(file, Files.isRegularFile(file))).toList());
+    }
+
+    /** Shows a step. */
+    public void show(Step step) {
+        workbench.stepProperty().set(step);
+    }
+
+    /** Opens a source file in the Source step. */
+    public void openSource(Path file) {
+        workbench.openSource(file);
+    }
+
+    /** Opens a saved review in the Review step. */
+    public void openReview(Path file) {
+        workbench.openReview(file);
+    }
+
+    /** Whether a dropped file is one Sluice reads as a source (by its name; the reader checks the content). */
+    public boolean isSource(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return SOURCE_EXTENSIONS.stream().anyMatch(ext -> name.endsWith(ext.substring(1)));
+    }
+
+    /** Where the Open dialog starts: the folder of the last file opened, if it still exists. */
+    public Path lastDirectory() {
+        Path last = settings.settings().lastDirectory();
+        return last != null && Files.isDirectory(last) ? last : null;
+    }
+
+    /** Where the Open Review dialog starts: the reviews folder, if it exists. */
+    public Path reviewsDirectory() {
+        Path reviews = AppContext.reviewsDirectory(home);
+        return Files.isDirectory(reviews) ? reviews : null;
+    }
+
+    /** What the About box says: the version and the data directory. */
+    public String aboutText() {
+        String version = SluiceVersion.current();
+        return "Sluice " + ("dev".equals(version) ? "(development build)" : version)
+                + "\nData directory: " + home
+                + "\nLoad, map, review and commit spreadsheets into a real database.";
+    }
+
+    /** Shows the About box. */
+    public void about() {
+        dialogs.inform("About Sluice", aboutText());
+    }
+}

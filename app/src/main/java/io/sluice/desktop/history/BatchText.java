@@ -1,0 +1,64 @@
+package io.sluice.desktop.history;
+
+import io.sluice.core.bookkeeping.ImportBatch;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How an import batch reads on the History screen: its time, table, scores, title and one-paragraph summary. */
+final class BatchText {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private BatchText() {
+    }
+
+    /** A moment in the local time zone, to the minute. */
+    static String when(Instant at) {
+        return WHEN.format(at);
+    }
+
+    /** The table without its schema, as the steward named it in the profile. */
+    static String tableName(String qualified) {
+        return qualified.substring(qualified.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** A score without trailing zeros; "" when there is none. */
+    static String score(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** A batch's status in words, e.g. "rolled back". */
+    static String status(ImportBatch b) {
+        return b.status().code().replace('_', ' ');
+    }
+
+    static String title(ImportBatch b) {
+        return b == null ? "Select a batch" : "Batch " + b.id() + " — " + status(b);
+    }
+
+    /** What was imported from where, by whom and when, its counts and scores, and a rollback if there was one. */
+    static String summary(ImportBatch b) {
+        if (b == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%s%s into %s with profile '%s', %s by %s. %,d read, %,d approved, %,d rejected.", b.sourceFile(),
+                b.sheet().filter(s -> !s.equals(b.sourceFile())).map(s -> " (sheet '" + s + "')").orElse(""),
+                tableName(b.targetTable()), b.profileName(), when(b.startedAt()), b.steward(),
+                b.counts().rowsRead(), b.counts().approved(), b.counts().rejected()));
+        if (b.scores().overall() != null) {
+            text.append(String.format(Locale.ROOT, " Scores: completeness %s, validity %s, uniqueness %s.",
+                    score(b.scores().completeness()), score(b.scores().validity()),
+                    score(b.scores().uniqueness())));
+        }
+        b.rolledBackAt().ifPresent(at -> text.append(" Rolled back ").append(when(at))
+                .append(b.rolledBackBy().map(by -> " by " + by).orElse("")).append('.'));
+        b.message().ifPresent(m -> text.append(' ').append(m));
+        return text.toString();
+    }
+}

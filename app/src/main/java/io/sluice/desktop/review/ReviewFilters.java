@@ -1,0 +1,96 @@
+package io.sluice.desktop.review;
+
+import io.sluice.core.review.ReviewQuery;
+import io.sluice.core.review.RowFilter;
+import io.sluice.desktop.task.Debounce;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.util.Duration;
+
+/**
+ * Which rows the review grid shows and in what order: the decision status, the finding (a rule, a column, valid or
+ * with errors), the text searched in every cell, and the sort. Typed search text counts once typing pauses, or at
+ * once on Enter. Any change asks the grid's rows again, through the listener given.
+ */
+public final class ReviewFilters {
+
+    /** How long typing must pause before the search runs. */
+    static final Duration TYPING_PAUSE = Duration.millis(350);
+
+    private final ObjectProperty<StatusFilter> status = new SimpleObjectProperty<>(StatusFilter.ALL);
+    private final ObjectProperty<FindingFilter> finding = new SimpleObjectProperty<>(FindingFilter.ALL);
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObjectProperty<ReviewQuery.Sort> sort = new SimpleObjectProperty<>(ReviewQuery.Sort.SOURCE_ORDER);
+    private final Debounce<String> typing;
+
+    ReviewFilters(Debounce.Delay delay, Runnable changed) {
+        typing = new Debounce<>(TYPING_PAUSE, delay, searchText::set);
+        status.addListener((obs, o, n) -> {
+            if (n != null) {
+                changed.run();
+            }
+        });
+        finding.addListener((obs, o, n) -> {
+            if (n != null && !n.sameAs(o)) {
+                changed.run();
+            }
+        });
+        searchText.addListener((obs, o, n) -> changed.run());
+        sort.addListener((obs, o, n) -> changed.run());
+    }
+
+    /** The filter as the bulk "what the filter shows" actions apply it; {@code access} answers the search. */
+    RowFilter rowFilter(ReviewAccess access) {
+        StatusFilter s = status.get() == null ? StatusFilter.ALL : status.get();
+        FindingFilter f = finding.get() == null ? FindingFilter.ALL : finding.get();
+        RowFilter filter = s.toRowFilter().and(f.toRowFilter());
+        String text = searchText.get() == null ? "" : searchText.get().strip();
+        return text.isEmpty() || access == null ? filter : filter.and(access.containing(text));
+    }
+
+    /** Whether the filter shows only valid rows, so none of the rows shown has errors. */
+    boolean onlyValid() {
+        return finding.get() != null && finding.get().kind() == FindingFilter.Kind.VALID;
+    }
+
+    /** Back to every row in source order; the caller keeps the change from asking the rows again. */
+    void reset() {
+        typing.cancel();
+        status.set(StatusFilter.ALL);
+        finding.set(FindingFilter.ALL);
+        searchText.set("");
+        sort.set(ReviewQuery.Sort.SOURCE_ORDER);
+    }
+
+    /** The steward typed in the search field: it searches once typing pauses. */
+    public void searchTyped(String text) {
+        if (!text.equals(searchText.get()) || typing.isPending()) {
+            typing.offer(text);
+        }
+    }
+
+    /** The steward pressed Enter in the search field: it searches now. */
+    public void searchEntered(String text) {
+        typing.cancel();
+        searchText.set(text);
+    }
+
+    public ObjectProperty<StatusFilter> statusFilterProperty() {
+        return status;
+    }
+
+    public ObjectProperty<FindingFilter> findingFilterProperty() {
+        return finding;
+    }
+
+    /** Substring searched in every cell; set it when the steward has finished typing. */
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ObjectProperty<ReviewQuery.Sort> sortProperty() {
+        return sort;
+    }
+}

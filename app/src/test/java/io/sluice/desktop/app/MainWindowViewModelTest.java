@@ -1,0 +1,88 @@
+package io.sluice.desktop.app;
+
+import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.ScriptedDialogs;
+import io.sluice.desktop.SettingsStore;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.SyncTasks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainWindowViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private final Workbench workbench = new Workbench();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private MainWindowViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        SettingsStore settings = new SettingsStore(new DesktopSettings(), AppContext.settingsFile(home),
+                SyncTasks.runner());
+        model = new MainWindowViewModel(workbench, settings, dialogs, home);
+    }
+
+    @Test
+    void theAboutBoxNamesTheBuildAndTheDataDirectory() {
+        model.about();
+
+        assertThat(dialogs.told()).singleElement().satisfies(told -> {
+            assertThat(told.header()).isEqualTo("About Sluice");
+            assertThat(told.text()).startsWith("Sluice ").contains("Data directory: " + home);
+        });
+    }
+
+    @Test
+    void aFileOpenedAnywhereIsRememberedOnDiskAndOfferedFirst() throws IOException {
+        Path older = Files.writeString(home.resolve("older.csv"), "a\n1\n");
+        Path newer = Files.writeString(home.resolve("newer.csv"), "a\n1\n");
+
+        model.openSource(older);
+        workbench.openSource(newer);
+
+        assertThat(model.recentFilesProperty().get()).extracting(MainWindowViewModel.Recent::file)
+                .containsExactly(newer.toAbsolutePath().normalize(), older.toAbsolutePath().normalize());
+        assertThat(DesktopSettings.load(AppContext.settingsFile(home)).recentFiles())
+                .containsExactly(newer.toAbsolutePath().normalize(), older.toAbsolutePath().normalize());
+        assertThat(model.lastDirectory()).isEqualTo(home.toAbsolutePath());
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.SOURCE);
+    }
+
+    @Test
+    void aRecentReviewGoneFromDiskIsOfferedButNotAvailable() throws IOException {
+        Path kept = Files.writeString(home.resolve("kept.sluice"), "");
+        Path gone = home.resolve("gone.sluice");
+
+        model.openReview(gone);
+        model.openReview(kept);
+
+        assertThat(model.recentReviewsProperty().get()).containsExactly(
+                new MainWindowViewModel.Recent(kept.toAbsolutePath().normalize(), true),
+                new MainWindowViewModel.Recent(gone.toAbsolutePath().normalize(), false));
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"mixes.xlsx, true", "MIXES.CSV, true", "old.xls, true", "tabbed.tsv, true", "export.txt, true",
+            "mixes.sluice, false", "notes.pdf, false"})
+    void acceptsDroppedFilesThatAreSources(String name, boolean source) {
+        assertThat(model.isSource(Path.of(name))).isEqualTo(source);
+    }
+
+    @Test
+    void theStatusBarNamesTheTarget() {
+        assertThat(model.targetTextProperty().getValue()).startsWith("Target: Embedded database");
+    }
+}
