@@ -26,7 +26,9 @@ public final class Samples {
             new Sample("Concrete mixes (CSV)", "ds1-concrete-mix.csv", "ds1.profile.json"),
             new Sample("Betonmischungen (CSV, Windows-1252, ;)", "ds2-betonmischungen.csv", "ds2.profile.json"),
             new Sample("Lab refresh (XLSX)", "ds3-lab-refresh.xlsx", "ds3.profile.json"),
-            new Sample("Lab refresh (XLS)", "ds3-lab-refresh.xls", "ds3.profile.json"));
+            new Sample("Lab refresh (XLS)", "ds3-lab-refresh.xls", "ds3.profile.json"),
+            new Sample("Deliveries to clean, March (CSV)", "ds4-deliveries-march.csv", "ds4.profile.json"),
+            new Sample("Deliveries to clean, April (CSV)", "ds4-deliveries-april.csv", "ds4.profile.json"));
 
     private Samples() {
     }
