@@ -27,7 +27,7 @@ import java.util.Arrays;
         subcommands = {InspectCommand.class, PreviewCommand.class, LoadCommand.class, SuggestCommand.class,
                 ValidateCommand.class, ReviewCommand.class, DecideCommand.class, ImportCommand.class,
                 BatchesCommand.class, BatchCommand.class, RollbackCommand.class, ExportCommand.class,
-                CommandLine.HelpCommand.class})
+                RulesCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {
 
     public static final int OK = 0;

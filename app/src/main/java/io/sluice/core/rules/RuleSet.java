@@ -32,8 +32,11 @@ public final class RuleSet {
     private final List<ChunkRule> chunkRules;
     private final List<String> naturalKey;
     private final Set<String> uniquenessRules = new HashSet<>();
+    private final List<RuleInfo> described;
 
-    private RuleSet(List<RowRule> rowRules, List<ChunkRule> chunkRules, List<String> naturalKey) {
+    private RuleSet(List<RowRule> rowRules, List<ChunkRule> chunkRules, List<String> naturalKey,
+                    List<RuleInfo> described) {
+        this.described = List.copyOf(described);
         this.rowRules = List.copyOf(rowRules);
         this.chunkRules = List.copyOf(chunkRules);
         this.naturalKey = List.copyOf(naturalKey);
@@ -54,9 +57,23 @@ public final class RuleSet {
         return new Builder(profile, table, mapped, db).build();
     }
 
+    /** The id a profile rule's findings carry: its own id, else its type and column (e.g. range:cement_kg). */
+    public static String idOf(RuleSpec spec) {
+        String type = spec.type() == null ? "" : spec.type().toLowerCase(Locale.ROOT);
+        return spec.id() != null ? spec.id() : spec.column() != null ? type + ":" + spec.column() : type;
+    }
+
     /** Target columns identifying a row: the profile's natural key, else the table's primary key. */
     public List<String> naturalKey() {
         return naturalKey;
+    }
+
+    /**
+     * Every rule that runs, as a steward reads it: first those derived from the target (required, type, length,
+     * precision, scale, integer range per column, each CHECK, the keys, the foreign keys), then the profile's own.
+     */
+    public List<RuleInfo> described() {
+        return described;
     }
 
     /** Ids of the rules whose findings mean "this row repeats a key of an earlier row". */
@@ -96,6 +113,7 @@ public final class RuleSet {
         private final Map<String, String> mappedByLowerName = new LinkedHashMap<>();
         private final List<RowRule> rowRules = new ArrayList<>();
         private final List<ChunkRule> chunkRules = new ArrayList<>();
+        private final List<RuleInfo> described = new ArrayList<>();
 
         Builder(Profile profile, TableInfo table, List<ColumnInfo> mapped, TargetDatabase db) {
             this.profile = profile;
@@ -111,10 +129,10 @@ public final class RuleSet {
             deriveColumnRules();
             deriveCheckRules();
             deriveKeyRules(naturalKey);
-            for (RuleSpec spec : profile.rules()) {
-                addProfileRule(spec);
+            for (int i = 0; i < profile.rules().size(); i++) {
+                addProfileRule(profile.rules().get(i), i);
             }
-            return new RuleSet(rowRules, chunkRules, naturalKey);
+            return new RuleSet(rowRules, chunkRules, naturalKey, described);
         }
 
         private List<String> naturalKey() {
@@ -142,19 +160,51 @@ public final class RuleSet {
                 }
                 if (!column.optional()) {
                     rowRules.add(new RequiredRule("required", column.name(), Severity.ERROR, null, null));
+                    fromTarget("required", "required", column.name(), Severity.ERROR, "must have a value (NOT NULL "
+                            + "without a default)");
                 }
+                fromTarget(ConversionRule.ID, "type", column.name(), Severity.ERROR, "must convert to "
+                        + column.typeName());
                 if (column.length() != null && isText(column)) {
                     rowRules.add(new LengthRule(column.name(), column.length()));
+                    fromTarget(LengthRule.ID, "length", column.name(), Severity.ERROR, "at most " + column.length()
+                            + " characters");
                 }
                 NumericRule numeric = NumericRule.forColumn(column);
                 if (numeric != null) {
                     rowRules.add(numeric);
+                    describeNumeric(column);
                 }
             }
         }
 
         private void deriveCheckRules() {
-            CheckRules.derive(table, mappedByLowerName, db, rowRules, chunkRules);
+            CheckRules.derive(table, mappedByLowerName, db, rowRules, chunkRules, described);
+        }
+
+        private void describeNumeric(ColumnInfo column) {
+            if (column.precision() != null && switch (column.type()) {
+                case NUMERIC, DECIMAL -> true;
+                default -> false;
+            }) {
+                int scale = column.scale() == null ? 0 : column.scale();
+                fromTarget(NumericRule.PRECISION, "precision", column.name(), Severity.ERROR, "at most "
+                        + digits(column.precision() - scale) + " before the decimal point");
+                fromTarget(NumericRule.SCALE, "scale", column.name(), Severity.WARNING, "at most " + digits(scale)
+                        + " after the decimal point (the database would round)");
+            } else {
+                fromTarget(NumericRule.RANGE, "integer-range", column.name(), Severity.ERROR, "a whole number "
+                        + "within the range of " + column.typeName());
+            }
+        }
+
+        private static String digits(int n) {
+            return n + (n == 1 ? " digit" : " digits");
+        }
+
+        private void fromTarget(String id, String kind, String column, Severity severity, String description) {
+            described.add(new RuleInfo(id, kind, List.of(column), severity, description, RuleInfo.Origin.TARGET,
+                    -1));
         }
 
         private void deriveKeyRules(List<String> naturalKey) {
@@ -178,13 +228,19 @@ public final class RuleSet {
                 }
                 if (!uniqueInProfile(targets)) {
                     chunkRules.add(new UniqueInFileRule("duplicate-key", targets, Severity.ERROR, null));
+                    described.add(new RuleInfo("duplicate-key", "duplicate-key", targets, Severity.ERROR,
+                            "unique within the file (" + keyKind(key, naturalKey) + ")", RuleInfo.Origin.TARGET, -1));
                 }
                 boolean isNatural = sameColumns(key, naturalKey);
                 if (isNatural && mode.equals("upsert")) {
                     continue; // existing rows are updated, not a conflict
                 }
+                boolean skip = isNatural && mode.equals("skip-existing");
                 chunkRules.add(new ExistingKeyRule(targets, new KeyLookup(db, table, targets, KeyLookup.NO_CACHE),
-                        isNatural && mode.equals("skip-existing")));
+                        skip));
+                described.add(new RuleInfo(ExistingKeyRule.ID, "unique-table", targets,
+                        skip ? Severity.WARNING : Severity.ERROR, "not already in " + table.qualifiedName()
+                        + (skip ? " (such rows are skipped)" : ""), RuleInfo.Origin.TARGET, -1));
             }
             for (ForeignKey fk : table.foreignKeys()) {
                 List<String> targets = mappedNames(fk.columns());
@@ -193,9 +249,19 @@ public final class RuleSet {
                 }
                 TableInfo parent = db.table(fk.refSchema() == null ? fk.refTable()
                         : fk.refSchema() + "." + fk.refTable());
-                chunkRules.add(new LookupRule("fk", targets, new KeyLookup(db, parent, fk.refColumns(), KeyLookup.LOOKUP_CACHE),
-                        Severity.ERROR, null));
+                chunkRules.add(new LookupRule("fk", targets, new KeyLookup(db, parent, fk.refColumns(),
+                        KeyLookup.LOOKUP_CACHE), Severity.ERROR, null));
+                described.add(new RuleInfo("fk", "fk", targets, Severity.ERROR, "exists in "
+                        + parent.qualifiedName() + " (" + String.join(", ", fk.refColumns()) + ")"
+                        + (fk.name() == null ? "" : ", foreign key " + fk.name()), RuleInfo.Origin.TARGET, -1));
             }
+        }
+
+        private String keyKind(List<String> key, List<String> naturalKey) {
+            if (sameColumns(key, naturalKey)) {
+                return profile.naturalKey().isEmpty() ? "primary key" : "natural key";
+            }
+            return sameColumns(key, table.primaryKey()) ? "primary key" : "UNIQUE constraint";
         }
 
         /** Whether the profile has its own {@code unique} rule on these columns (then it alone reports repeats). */
@@ -212,10 +278,9 @@ public final class RuleSet {
             return false;
         }
 
-        private void addProfileRule(RuleSpec spec) {
+        private void addProfileRule(RuleSpec spec, int index) {
             String type = spec.type() == null ? "" : spec.type().toLowerCase(Locale.ROOT);
-            String id = spec.id() != null ? spec.id()
-                    : spec.column() != null ? type + ":" + spec.column() : type;
+            String id = idOf(spec);
             String where = "rule '" + id + "' of profile '" + profile.name() + "'";
             Severity severity;
             try {
@@ -223,40 +288,76 @@ public final class RuleSet {
             } catch (IllegalArgumentException e) {
                 throw SluiceException.input("The " + where + " has an invalid severity: " + e.getMessage());
             }
+            List<String> columns;
             switch (type) {
-                case "range" -> rowRules.add(new RangeRule(id, column(spec, where), spec.min(), true, spec.max(),
-                        true, severity, spec.message()));
-                case "pattern" -> rowRules.add(new PatternRule(id, column(spec, where), pattern(spec, where),
-                        severity, spec.message()));
+                case "range" -> {
+                    columns = List.of(column(spec, where));
+                    rowRules.add(new RangeRule(id, columns.get(0), spec.min(), true, spec.max(), true, severity,
+                            spec.message()));
+                }
+                case "pattern" -> {
+                    columns = List.of(column(spec, where));
+                    rowRules.add(new PatternRule(id, columns.get(0), pattern(spec, where), severity,
+                            spec.message()));
+                }
                 case "allowed" -> {
                     if (spec.values().isEmpty()) {
                         throw SluiceException.input("The " + where + " lists no allowed values.");
                     }
-                    rowRules.add(new AllowedValuesRule(id, column(spec, where), spec.values(), severity,
+                    columns = List.of(column(spec, where));
+                    rowRules.add(new AllowedValuesRule(id, columns.get(0), spec.values(), severity,
                             spec.message()));
                 }
-                case "unique" -> chunkRules.add(new UniqueInFileRule(id, columns(spec, where), severity,
-                        spec.message()));
+                case "unique" -> {
+                    columns = columns(spec, where);
+                    chunkRules.add(new UniqueInFileRule(id, columns, severity, spec.message()));
+                }
                 case "lookup" -> {
                     if (spec.table() == null || spec.key() == null) {
                         throw SluiceException.input("The " + where + " needs 'table' and 'key'.");
                     }
-                    TableInfo other = db.table(spec.table());
-                    chunkRules.add(new LookupRule(id, List.of(column(spec, where)),
-                            new KeyLookup(db, other, List.of(spec.key()), KeyLookup.LOOKUP_CACHE), severity, spec.message()));
+                    columns = List.of(column(spec, where));
+                    TableInfo other = lookupTable(spec, where);
+                    String key = other.column(spec.key()).map(ColumnInfo::name).orElseThrow(() ->
+                            SluiceException.input("The " + where + " looks values up in column '" + spec.key()
+                                    + "', which table " + other.qualifiedName() + " does not have (its columns: "
+                                    + String.join(", ", other.columns().stream().map(ColumnInfo::name).toList())
+                                    + ")."));
+                    chunkRules.add(new LookupRule(id, columns, new KeyLookup(db, other, List.of(key),
+                            KeyLookup.LOOKUP_CACHE), severity, spec.message()));
                 }
-                case "required" -> rowRules.add(new RequiredRule(id, column(spec, where), severity,
-                        spec.when() == null ? null : RuleExpression.compile(spec.when(), where, mappedByLowerName),
-                        spec.message()));
+                case "required" -> {
+                    columns = List.of(column(spec, where));
+                    rowRules.add(new RequiredRule(id, columns.get(0), severity, spec.when() == null ? null
+                            : RuleExpression.compile(spec.when(), where, mappedByLowerName), spec.message()));
+                }
                 case "expression" -> {
                     if (spec.expression() == null) {
                         throw SluiceException.input("The " + where + " has no 'expression'.");
                     }
-                    rowRules.add(new ExpressionRule(id, RuleExpression.compile(spec.expression(), where,
-                            mappedByLowerName), spec.min(), spec.max(), severity, spec.message()));
+                    RuleExpression expression = RuleExpression.compile(spec.expression(), where, mappedByLowerName);
+                    columns = expression.targets();
+                    rowRules.add(new ExpressionRule(id, expression, spec.min(), spec.max(), severity,
+                            spec.message()));
                 }
                 default -> throw SluiceException.input("The " + where + " has unknown type '" + spec.type()
                         + "'; use range, pattern, allowed, unique, lookup, required or expression.");
+            }
+            described.add(new RuleInfo(id, type, columns, severity, RuleDescriptions.of(spec, type),
+                    RuleInfo.Origin.PROFILE, index));
+        }
+
+        /** The table a lookup rule reads, refused in one sentence naming the rule when the target lacks it. */
+        private TableInfo lookupTable(RuleSpec spec, String where) {
+            try {
+                return db.table(spec.table());
+            } catch (SluiceException e) {
+                if (e.kind() != SluiceException.Kind.TARGET || !e.getMessage().startsWith("Table '")) {
+                    throw e;
+                }
+                throw SluiceException.input("The " + where + " looks values up in table '" + spec.table()
+                        + "', which " + db.displayUrl() + " does not have (its tables: " + String.join(", ",
+                        db.tables()) + ").", e);
             }
         }
 
