@@ -65,7 +65,8 @@ public final class ValidateFile {
      * @param format  how the file was read
      * @param issues  what the reader noticed about the sheet (renamed headers, merged cells, ...)
      * @param review  the review created, or null
-     * @param gates   the profile's quality gates measured on this file (rejected rows: the rows with errors)
+     * @param gates   the profile's quality gates measured on this file (rejected rows: the rows with errors; in a
+     *                new review, none is rejected until the steward rejects rows)
      */
     public record Outcome(ReportSource about, ValidationSummary summary, SourceFormat format,
                           List<SourceIssue> issues, Path review, List<GateResult> gates) {
@@ -113,8 +114,14 @@ public final class ValidateFile {
             refuseNoRows(request, summary);
             return new Outcome(job.reportSource(request.profileLabel()), summary, job.table().format(),
                     List.copyOf(job.table().issues()), request.review(),
-                    QualityGates.evaluate(request.profile().gates(), GateMeasures.ofFile(summary)));
+                    QualityGates.evaluate(request.profile().gates(), measures(request, summary)));
         }
+    }
+
+    /** A file alone leaves out its rows with errors; a new review has rejected nothing yet. */
+    private static GateMeasures measures(Request request, ValidationSummary summary) {
+        return request.review() == null ? GateMeasures.ofFile(summary)
+                : new GateMeasures(summary.rows(), summary.withErrors(), 0, summary.scores());
     }
 
     private static ValidationSummary stage(ValidationJob job, TargetDatabase db, Request request,
