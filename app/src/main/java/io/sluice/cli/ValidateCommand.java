@@ -36,7 +36,7 @@ import java.util.function.Consumer;
 /**
  * {@code sluice validate FILE --profile P}: maps every row, checks every rule, prints a summary and writes the JSON
  * report; {@code sluice validate --review R [--profile P]} validates the rows a review already holds (e.g. after
- * {@code load}). Exit 0 when no row has an error finding, 1 when some do.
+ * {@code load}). Exit 0 when no row has an error finding, 1 when some do, 4 when a blocking quality gate fails.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Validate a file against a mapping profile and the target table's constraints, or, without "

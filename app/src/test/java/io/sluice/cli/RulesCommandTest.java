@@ -91,7 +91,8 @@ class RulesCommandTest {
         assertThat(run.out()).containsPattern("\\d+ rules run for profile 'ds1-concrete-mix' against "
                 + "PUBLIC.CONCRETE_MIX:")
                 .containsPattern("(?m)^check:CK_WC_RATIO +check +W_C_RATIO +error +target +CHECK ")
-                .containsPattern("(?m)^strength-plausible +range +STRENGTH_MPA +warning +profile +a number at most 120");
+                .containsPattern("(?m)^strength-plausible +range +STRENGTH_MPA +warning +profile +"
+                        + "a number at most 120");
         assertThat(run.out()).doesNotContain("Optional", "RuleInfo[", "\\n");
     }
 
