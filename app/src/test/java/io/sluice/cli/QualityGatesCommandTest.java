@@ -8,6 +8,7 @@ import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
@@ -191,5 +192,30 @@ class QualityGatesCommandTest {
         }
         assertThat(mixes(db)).isEmpty();
         assertThat(batches(db)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            validate | completness:98:::block   | gate 1: unknown metric 'completness' (known: completeness, validity, uniqueness, overall, errorRows, rejectedRows)
+            import   | errorRows::1::blok        | gate 1: errorRows has unknown action 'blok' (known: warn, block)
+            rules    | errorRows::1:percnt:warn  | gate 1: errorRows has unknown unit 'percnt' (known: count, percent)
+            validate | overall:90:80::warn       | gate 1: overall has min 90.0 above max 80.0, so it could never pass
+            import   | validity::::warn          | gate 1: validity needs min or max
+            """)
+    void aMistypedGateIsRefusedInOneSentenceBeforeAnyRowIsRead(String command, String gate, String sentence)
+            throws IOException {
+        Path profile = profileWithGates(gate);
+        Object[] args = switch (command) {
+            case "validate" -> new Object[] {"validate", fiveRows(), "--profile", profile};
+            case "import" -> new Object[] {"import", fiveRows(), "--profile", profile, "--approve", "valid"};
+            default -> new Object[] {"rules", "--profile", profile};
+        };
+
+        CommandRun run = CommandRun.of(args);
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err()).startsWith("sluice " + command + ": gated.profile.json: " + sentence + " (line ");
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.out()).isEmpty();
     }
 }
