@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code sluice batch ID}: one import batch in detail, with its provenance counts. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = "Show one import batch: source, profile, mode, counts, scores, status and where its rows came "
-                + "from (provenance counts by action).")
+        description = "Show one import batch: source, profile, mode, counts, scores, quality gates, status and where "
+                + "its rows came from (provenance counts by action).")
 final class BatchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "Batch id (see 'sluice batches').")
@@ -56,7 +56,7 @@ final class BatchCommand implements Callable<Integer> {
             List<RowProvenance> origins = key != null ? history.originsOf(b.targetTable(), key)
                     : history.provenance(id, 0, Math.max(rows, 0));
             if (format == OutputFormat.json) {
-                Map<String, Object> json = BatchJson.details(b);
+                Map<String, Object> json = BatchJson.details(b, details.gates());
                 Map<String, Long> provenance = new LinkedHashMap<>();
                 provenance.put("inserted", details.inserted());
                 provenance.put("updated", details.updated());
@@ -88,6 +88,10 @@ final class BatchCommand implements Callable<Integer> {
                     out.printf("Scores:   completeness %s   validity %s   uniqueness %s   overall %s%n",
                             b.scores().completeness(), b.scores().validity(), b.scores().uniqueness(),
                             b.scores().overall());
+                }
+                if (!details.gates().isEmpty()) {
+                    out.println("Gates:");
+                    details.gates().forEach(g -> out.println("  " + g.line()));
                 }
                 out.printf("Provenance: %s%n", details.provenanceRows() == 0 ? "none" : details.inserted()
                         + " inserted, " + details.updated() + " updated, " + details.skipped() + " skipped");

@@ -2,11 +2,13 @@ package io.sluice.cli;
 
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
+import io.sluice.core.validate.GateResult;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** How batches are shown: JSON fields and local times. */
@@ -27,7 +29,7 @@ final class BatchJson {
         return b.status().code().replace('_', ' ');
     }
 
-    static Map<String, Object> summary(ImportBatch b) {
+    static Map<String, Object> summary(ImportBatch b, List<GateResult> gates) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", b.id());
         json.put("startedAt", b.startedAt().toString());
@@ -35,6 +37,8 @@ final class BatchJson {
         json.put("table", b.targetTable());
         json.put("file", b.sourceFile());
         json.put("counts", b.counts());
+        json.put("scores", b.scores());
+        json.put("gates", GateJson.all(gates));
         return json;
     }
 
@@ -49,14 +53,13 @@ final class BatchJson {
         return json;
     }
 
-    static Map<String, Object> details(ImportBatch b) {
-        Map<String, Object> json = summary(b);
+    static Map<String, Object> details(ImportBatch b, List<GateResult> gates) {
+        Map<String, Object> json = summary(b, gates);
         json.put("sha256", b.sourceSha256());
         json.put("sheet", b.sheet().orElse(null));
         json.put("profile", b.profileName());
         json.put("profileSha256", b.profileSha256());
         json.put("mode", b.mode().code());
-        json.put("scores", b.scores());
         json.put("steward", b.steward());
         json.put("finishedAt", b.finishedAt().map(Instant::toString).orElse(null));
         json.put("rolledBackAt", b.rolledBackAt().map(Instant::toString).orElse(null));

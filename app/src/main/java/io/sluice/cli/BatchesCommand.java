@@ -2,6 +2,7 @@ package io.sluice.cli;
 
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.usecase.BatchHistory;
+import io.sluice.core.validate.GateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,8 @@ import java.util.concurrent.Callable;
 
 /** {@code sluice batches}: the import batches of a target, newest first. */
 @Command(name = "batches", mixinStandardHelpOptions = true,
-        description = "List the import batches of the target database, newest first.")
+        description = "List the import batches of the target database, newest first; --format json adds each "
+                + "batch's scores and quality gates.")
 final class BatchesCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format.")
@@ -38,7 +40,8 @@ final class BatchesCommand implements Callable<Integer> {
             List<ImportBatch> batches = history.batches();
             if (format == OutputFormat.json) {
                 List<Map<String, Object>> json = new ArrayList<>();
-                batches.forEach(b -> json.add(BatchJson.summary(b)));
+                Map<Long, List<GateResult>> gates = history.gatesOf(batches);
+                batches.forEach(b -> json.add(BatchJson.summary(b, gates.getOrDefault(b.id(), List.of()))));
                 out.println(Json.write(json));
             } else if (batches.isEmpty()) {
                 out.println("No import batches in " + history.displayUrl() + " yet.");

@@ -10,8 +10,11 @@ import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.Steward;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.usecase.GatesBlockedException;
 import io.sluice.core.usecase.ImportResult;
 import io.sluice.core.usecase.ImportRows;
+import io.sluice.core.validate.GateResult;
+import io.sluice.core.validate.GateStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -37,9 +41,13 @@ import java.util.concurrent.Callable;
                 "--mode decides both which rows of FILE are valid (a key already in the table is an error for "
                         + "insert, an update for upsert, a skip for skip-existing) and how they are written.",
                 "--dry-run answers exactly what the import would do, with the same exit code.",
+                "The profile's quality gates are measured first: a failed 'block' gate refuses the import (nothing "
+                        + "written, no batch recorded), a failed 'warn' gate is printed and the import goes on; the "
+                        + "gates are kept with the batch.",
                 "Exit codes: 0 = imported (or the dry run found rows to import), 1 = refused for conflicts with the "
-                        + "live target (listed), 2 = usage error, unreadable input, or nothing to import (no valid "
-                        + "or approved row; no batch is recorded), 3 = target database problem."})
+                        + "live target (listed), 2 = usage error, unreadable input (a broken rule too), or nothing "
+                        + "to import (no valid or approved row; no batch is recorded), 3 = target database problem, "
+                        + "4 = refused by a blocking quality gate (each failed gate listed; no batch is recorded)."})
 final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Source file (direct path).")
@@ -105,7 +113,12 @@ final class ImportCommand implements Callable<Integer> {
                      ? ImportRows.fromFile(db, file, source.toOptions(profile.source()), profile, settings, progress)
                      : ImportRows.fromReview(db, reviewPath, settings)) {
             progress.clear();
+            printWarnings(rows.gates());
             return dryRun ? dryRun(rows, progress) : commit(rows, progress);
+        } catch (GatesBlockedException e) {
+            progress.clear();
+            printBlocked(e);
+            return SluiceCommand.GATES;
         } catch (CommitConflictException e) {
             progress.clear();
             printConflicts(e);
@@ -149,6 +162,28 @@ final class ImportCommand implements Callable<Integer> {
                 result.batchId());
         out.flush();
         return SluiceCommand.OK;
+    }
+
+    private void printWarnings(List<GateResult> gates) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (GateResult g : gates) {
+            if (g.status() == GateStatus.WARNED) {
+                err.println("sluice import: warning: quality gate " + g.metric() + " measured " + g.measuredText()
+                        + ", needs " + g.threshold() + "; importing all the same.");
+            }
+        }
+        err.flush();
+    }
+
+    /** One line for the refusal, then one per failed blocking gate: metric, measured, threshold. */
+    private void printBlocked(GatesBlockedException e) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("sluice import: refused by " + (e.failed().size() == 1 ? "a blocking quality gate"
+                : e.failed().size() + " blocking quality gates") + "; nothing was written.");
+        for (GateResult g : e.failed()) {
+            err.println("  gate " + g.metric() + ": measured " + g.measuredText() + ", needs " + g.threshold());
+        }
+        err.flush();
     }
 
     private void printConflicts(CommitConflictException e) {

@@ -2,6 +2,7 @@ package io.sluice.cli;
 
 import io.sluice.core.SluiceException;
 import io.sluice.core.SluiceVersion;
+import io.sluice.core.usecase.GatesBlockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,21 +16,25 @@ import java.util.Arrays;
 
 /**
  * The top-level {@code sluice} command. Exit codes: 0 = done, no error findings; 1 = error findings; 2 = usage
- * error or unreadable input; 3 = target database problem. A failure prints one line on stderr; {@code --debug} adds
- * the stack trace.
+ * error, unreadable input or a broken rule; 3 = target database problem; 4 = a blocking quality gate failed. A
+ * failure prints one line on stderr; {@code --debug} adds the stack trace.
  */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
-        description = "Load spreadsheets, map them onto a database table, validate, review and commit.",
+        description = {"Load spreadsheets, map them onto a database table, validate, review and commit.",
+                "Exit codes: 0 = done, no error findings; 1 = error findings, or an import refused for conflicts; "
+                        + "2 = usage error, unreadable input or a broken rule; 3 = target database problem; "
+                        + "4 = a blocking quality gate failed (an import writes nothing)."},
         subcommands = {InspectCommand.class, PreviewCommand.class, LoadCommand.class, SuggestCommand.class,
                 ValidateCommand.class, ReviewCommand.class, DecideCommand.class, ImportCommand.class,
                 BatchesCommand.class, BatchCommand.class, RollbackCommand.class, ExportCommand.class,
-                CommandLine.HelpCommand.class})
+                RulesCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {
 
     public static final int OK = 0;
     public static final int FINDINGS = 1;
     public static final int INPUT = 2;
     public static final int TARGET = 3;
+    public static final int GATES = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -70,6 +75,9 @@ public final class SluiceCommand implements Runnable {
     }
 
     static int exitCode(Throwable e) {
+        if (e instanceof GatesBlockedException) {
+            return GATES;
+        }
         if (e instanceof SluiceException s) {
             return s.kind() == SluiceException.Kind.TARGET ? TARGET : INPUT;
         }

@@ -9,6 +9,8 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ValidateFile;
 import io.sluice.core.usecase.ValidateReview;
 import io.sluice.core.validate.JsonReportWriter;
+import io.sluice.core.validate.GateResult;
+import io.sluice.core.validate.QualityGates;
 import io.sluice.core.validate.RowResult;
 import io.sluice.core.validate.ValidationSummary;
 import picocli.CommandLine.Command;
@@ -34,14 +36,16 @@ import java.util.function.Consumer;
 /**
  * {@code sluice validate FILE --profile P}: maps every row, checks every rule, prints a summary and writes the JSON
  * report; {@code sluice validate --review R [--profile P]} validates the rows a review already holds (e.g. after
- * {@code load}). Exit 0 when no row has an error finding, 1 when some do.
+ * {@code load}). Exit 0 when no row has an error finding, 1 when some do, 4 when a blocking quality gate fails.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Validate a file against a mapping profile and the target table's constraints, or, without "
                 + "FILE, validate the rows of an existing review (one made by 'load', or one to check again): its "
                 + "decisions and edits are kept, and the profile and target are recorded for 'decide' and 'import'.",
-                "Exit codes: 0 = no error findings, 1 = error findings, 2 = usage error or unreadable input, "
-                        + "3 = target database problem."})
+                "The profile's quality gates are measured and shown; a failed blocking gate means 'import' would "
+                        + "refuse.",
+                "Exit codes: 0 = no error findings, 1 = error findings, 2 = usage error, unreadable input or a "
+                        + "broken rule, 3 = target database problem, 4 = a blocking quality gate failed."})
 final class ValidateCommand implements Callable<Integer> {
 
     private static final int SHOWN_FINDINGS = 20;
@@ -110,13 +114,13 @@ final class ValidateCommand implements Callable<Integer> {
                 writeReport(report, outcome, reportPath);
             }
             if (format == OutputFormat.json) {
-                report.write(outcome.about(), outcome.summary(), outcome.issues(), out);
+                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.gates(), out);
                 out.println();
             } else {
                 printSummary(out, outcome, firstFindings, report.findings());
             }
             out.flush();
-            return outcome.summary().withErrors() > 0 ? SluiceCommand.FINDINGS : SluiceCommand.OK;
+            return exitCode(outcome.summary(), outcome.blocked());
         }
     }
 
@@ -156,6 +160,7 @@ final class ValidateCommand implements Callable<Integer> {
                 json.put("summary", s);
                 json.put("decisions", outcome.decisions());
                 json.put("approvedWithErrors", outcome.approvedInError());
+                json.put("gates", outcome.gates().stream().map(GateJson::of).toList());
                 out.println(Json.write(json));
             } else {
                 out.printf("%s: %d rows validated with profile '%s' against %s%s.%n", reviewPath.getFileName(),
@@ -169,13 +174,33 @@ final class ValidateCommand implements Callable<Integer> {
                     out.printf("%d approved row(s) have errors now; 'sluice decide %s --clear errors' makes every "
                             + "row with errors pending again.%n", outcome.approvedInError(), reviewPath);
                 }
+                printGates(out, outcome.gates());
                 printByRule(out, s);
                 out.println();
                 out.printf("Next: 'sluice review %1$s' lists the findings, 'sluice decide %1$s --approve valid' "
                         + "approves rows, 'sluice import --review %1$s' imports the approved ones.%n", reviewPath);
             }
             out.flush();
-            return s.withErrors() > 0 ? SluiceCommand.FINDINGS : SluiceCommand.OK;
+            return exitCode(s, outcome.blocked());
+        }
+    }
+
+    private static int exitCode(ValidationSummary s, boolean blocked) {
+        if (blocked) {
+            return SluiceCommand.GATES;
+        }
+        return s.withErrors() > 0 ? SluiceCommand.FINDINGS : SluiceCommand.OK;
+    }
+
+    /** Each gate on a line: "  completeness 97.5% (needs at least 98%): blocked". */
+    private static void printGates(PrintWriter out, List<GateResult> gates) {
+        if (gates.isEmpty()) {
+            return;
+        }
+        out.println("Quality gates:");
+        gates.forEach(g -> out.println("  " + g.line()));
+        if (QualityGates.blocks(gates)) {
+            out.println("A blocking gate failed: 'sluice import' would refuse these rows.");
         }
     }
 
@@ -189,7 +214,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static void writeReport(JsonReportWriter report, ValidateFile.Outcome outcome, Path path) {
         try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            report.write(outcome.about(), outcome.summary(), outcome.issues(), writer);
+            report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.gates(), writer);
         } catch (IOException e) {
             throw SluiceException.input("Cannot write the report to " + path + ": " + e.getMessage() + ".", e);
         }
@@ -220,6 +245,7 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("%s (%s%s, header row %d) -> %s, profile '%s'%n", file.getFileName(), about.format(), sheet,
                 about.headerRow(), about.table(), about.profileName());
         printCounts(out, s);
+        printGates(out, outcome.gates());
         if (!outcome.issues().isEmpty()) {
             out.println();
             out.println("About the file:");

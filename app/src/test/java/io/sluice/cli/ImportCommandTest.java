@@ -151,7 +151,7 @@ class ImportCommandTest {
     @Test
     void theHelpSaysWhatEachExitCodeMeans() {
         String help = CommandRun.of("import", "--help").out().replaceAll("\\s+", " ");
-        assertThat(help).contains("2 = usage error, unreadable input, or nothing to import")
+        assertThat(help).contains("2 = usage error, unreadable input (a broken rule too), or nothing to import")
                 .contains("1 = refused for conflicts");
     }
 

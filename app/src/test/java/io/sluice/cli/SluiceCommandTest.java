@@ -37,7 +37,7 @@ class SluiceCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("Usage: sluice ");
         for (String command : new String[] {"inspect", "preview", "load", "suggest", "validate", "review", "decide",
-                "import", "batches", "batch", "rollback", "export"}) {
+                "import", "batches", "batch", "rollback", "export", "rules"}) {
             assertThat(run.out()).contains("\n  " + command + " ");
         }
     }
@@ -90,7 +90,7 @@ class SluiceCommandTest {
 
         assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(run.err()).isEqualTo(lines("sluice: Unknown option '--profile' for sluice itself; it is an option "
-                + "of validate, import and export, written after the command's name.", "Try 'sluice --help'."));
+                + "of validate, import, export and rules, written after the command's name.", "Try 'sluice --help'."));
     }
 
     @Test

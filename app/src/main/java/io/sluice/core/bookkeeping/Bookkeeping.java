@@ -42,6 +42,7 @@ public final class Bookkeeping implements AutoCloseable {
                 .addAnnotatedClass(RowProvenance.class)
                 .addAnnotatedClass(BeforeImage.class)
                 .addAnnotatedClass(DecisionAudit.class)
+                .addAnnotatedClass(BatchGate.class)
                 .setProperty(AvailableSettings.HBM2DDL_AUTO, "validate")
                 .setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, String.valueOf(ProvenanceWriter.BATCH_SIZE))
                 .setProperty(AvailableSettings.ORDER_INSERTS, "true")
@@ -107,6 +108,18 @@ public final class Bookkeeping implements AutoCloseable {
     public Optional<ImportBatch> batch(long id) {
         return inTransaction("read import batch " + id,
                 session -> Optional.ofNullable(session.find(ImportBatch.class, id)));
+    }
+
+    /** The quality gates measured for these batches, in each batch's gate order. */
+    public List<BatchGate> gatesOf(List<Long> batchIds) {
+        if (batchIds.isEmpty()) {
+            return List.of();
+        }
+        return inTransaction("read the quality gates of import batches", session -> session
+                .createSelectionQuery("from BatchGate where batchId in :batches order by batchId, gateOrder",
+                        BatchGate.class)
+                .setParameter("batches", batchIds)
+                .getResultList());
     }
 
     /** How many provenance rows of the batch were inserted, updated and skipped, keyed by the action's code. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.RowAction;
+import io.sluice.core.validate.GateResult;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -85,10 +86,36 @@ final class BatchRecords {
             s.setString(18, message == null ? null : truncate(message));
             s.setString(19, json(keyColumns));
             s.executeUpdate();
+            long id;
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
             }
+            insertGates(c, id, request.gates());
+            return id;
+        }
+    }
+
+    private static void insertGates(Connection c, long batchId, List<GateResult> gates) throws SQLException {
+        if (gates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO sluice_batch_gate (batch_id, gate_order, metric,"
+                + " unit, min_value, max_value, action, measured, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < gates.size(); i++) {
+                GateResult g = gates.get(i);
+                s.setLong(1, batchId);
+                s.setInt(2, i);
+                s.setString(3, g.metric());
+                s.setString(4, g.unit());
+                s.setBigDecimal(5, g.min());
+                s.setBigDecimal(6, g.max());
+                s.setString(7, g.action());
+                s.setBigDecimal(8, g.measured());
+                s.setString(9, g.status().code());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 

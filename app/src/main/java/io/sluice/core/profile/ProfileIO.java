@@ -236,6 +236,9 @@ public final class ProfileIO {
         if (type == RuleSpec.class) {
             return "a rule";
         }
+        if (type == GateSpec.class) {
+            return "a quality gate";
+        }
         if (type == SourceSettings.class) {
             return "the source settings";
         }

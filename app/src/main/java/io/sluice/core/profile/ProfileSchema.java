@@ -2,7 +2,7 @@ package io.sluice.core.profile;
 
 import java.util.List;
 
-/** The words a profile may use: transform ops, rule types and commit modes, in the order documented in the README. */
+/** The words a profile may use (transform ops, rule types, commit modes, gates), in the README's order. */
 public final class ProfileSchema {
 
     /** Transform ops of {@link TransformSpec#op()}. */
@@ -15,6 +15,16 @@ public final class ProfileSchema {
 
     /** Commit modes of {@link Profile#commitMode()}. */
     public static final List<String> COMMIT_MODES = List.of("insert", "upsert", "skip-existing");
+
+    /** Metrics of {@link GateSpec#metric()}: the four scores (percent), then two row counts. */
+    public static final List<String> GATE_METRICS = List.of("completeness", "validity", "uniqueness", "overall",
+            "errorRows", "rejectedRows");
+
+    /** Units of {@link GateSpec#unit()}; only the row-count metrics may be counted. */
+    public static final List<String> GATE_UNITS = List.of("count", "percent");
+
+    /** Actions of {@link GateSpec#action()}. */
+    public static final List<String> GATE_ACTIONS = List.of("warn", "block");
 
     private ProfileSchema() {
     }

@@ -12,7 +12,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks that a profile is complete and consistent before it is used: known format and version, a table, each mapping
- * with exactly one of source/sources/constant, known transform ops and rule types with their required parameters.
+ * with exactly one of source/sources/constant, known transform ops and rule types with their required parameters,
+ * quality gates with a known metric, unit and action and a threshold that can be met.
  * Whether the columns exist is checked later against the file and the table (see the mapping package).
  */
 public final class ProfileValidator {
@@ -47,6 +48,12 @@ public final class ProfileValidator {
             ProfileProblem problem = checkRule(p.rules().get(i), "/rules/" + i);
             if (problem != null) {
                 return problem;
+            }
+        }
+        for (int i = 0; i < p.gates().size(); i++) {
+            String problem = checkGate(p.gates().get(i));
+            if (problem != null) {
+                return new ProfileProblem("/gates/" + i, "gate " + (i + 1) + ": " + problem);
             }
         }
         for (int i = 0; i < p.naturalKey().size(); i++) {
@@ -173,6 +180,11 @@ public final class ProfileValidator {
         if (missing != null) {
             return new ProfileProblem(at, what + " needs " + missing);
         }
+        if (("range".equals(r.type()) || "expression".equals(r.type())) && r.min() != null && r.max() != null
+                && r.min().compareTo(r.max()) > 0) {
+            return new ProfileProblem(at, what + " has min " + r.min().toPlainString() + " above max "
+                    + r.max().toPlainString() + ", so no value could pass");
+        }
         if ("pattern".equals(r.type())) {
             try {
                 Pattern.compile(r.pattern());
@@ -180,6 +192,32 @@ public final class ProfileValidator {
                 return new ProfileProblem(at, what + " has an invalid regular expression '" + r.pattern() + "' ("
                         + e.getDescription() + ")");
             }
+        }
+        return null;
+    }
+
+    private static String checkGate(GateSpec g) {
+        if (g.metric() == null || !ProfileSchema.GATE_METRICS.contains(g.metric())) {
+            return (g.metric() == null ? "a gate has no metric" : "unknown metric '" + g.metric() + "'") + " (known: "
+                    + String.join(", ", ProfileSchema.GATE_METRICS) + ")";
+        }
+        if (g.min() == null && g.max() == null) {
+            return g.metric() + " needs min or max";
+        }
+        if (g.min() != null && g.max() != null && g.min().compareTo(g.max()) > 0) {
+            return g.metric() + " has min " + g.min().toPlainString() + " above max " + g.max().toPlainString()
+                    + ", so it could never pass";
+        }
+        if (g.unit() != null && !ProfileSchema.GATE_UNITS.contains(g.unit())) {
+            return g.metric() + " has unknown unit '" + g.unit() + "' (known: "
+                    + String.join(", ", ProfileSchema.GATE_UNITS) + ")";
+        }
+        if ("count".equals(g.unit()) && !g.metric().endsWith("Rows")) {
+            return g.metric() + " is a score in percent; only errorRows and rejectedRows can be counted";
+        }
+        if (g.action() == null || !ProfileSchema.GATE_ACTIONS.contains(g.action())) {
+            return g.metric() + (g.action() == null ? " has no action" : " has unknown action '" + g.action() + "'")
+                    + " (known: " + String.join(", ", ProfileSchema.GATE_ACTIONS) + ")";
         }
         return null;
     }

@@ -24,17 +24,22 @@ final class CheckRules {
     }
 
     static void derive(TableInfo table, Map<String, String> mappedByLowerName, TargetDatabase db,
-                       List<RowRule> rowRules, List<ChunkRule> chunkRules) {
+                       List<RowRule> rowRules, List<ChunkRule> chunkRules, List<RuleInfo> described) {
         List<CheckConstraint> byDatabase = new ArrayList<>();
         for (CheckConstraint check : table.checks()) {
             Optional<List<SimpleCheck>> simple = CheckParser.parse(check);
             if (simple.isEmpty() || !allMapped(simple.get(), mappedByLowerName)) {
                 byDatabase.add(check);
+                described.add(new RuleInfo("check:" + check.name(), "check", checkedColumns(check, mappedByLowerName),
+                        Severity.ERROR, "CHECK " + oneLine(check) + " (checked by the database)",
+                        RuleInfo.Origin.TARGET, -1));
                 continue;
             }
+            List<String> columns = new ArrayList<>();
             for (SimpleCheck s : simple.get()) {
                 String target = mappedByLowerName.get(s.column().toLowerCase(Locale.ROOT));
                 String id = "check:" + check.name();
+                columns.add(target);
                 if (!s.allowed().isEmpty()) {
                     rowRules.add(new AllowedValuesRule(id, target, s.allowed(), Severity.ERROR, null));
                 } else {
@@ -42,10 +47,28 @@ final class CheckRules {
                             Severity.ERROR, null));
                 }
             }
+            described.add(new RuleInfo("check:" + check.name(), "check", columns.stream().distinct().toList(),
+                    Severity.ERROR, "CHECK " + oneLine(check), RuleInfo.Origin.TARGET, -1));
         }
         if (!byDatabase.isEmpty()) {
             chunkRules.add(new DatabaseCheckRule(db, table, byDatabase));
         }
+    }
+
+    private static String oneLine(CheckConstraint check) {
+        return check.expression().replace("\\n", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The mapped columns a CHECK's expression names, as far as a word match tells. */
+    private static List<String> checkedColumns(CheckConstraint check, Map<String, String> mappedByLowerName) {
+        List<String> columns = new ArrayList<>();
+        for (String word : check.expression().toLowerCase(Locale.ROOT).split("[^a-z0-9_]+")) {
+            String name = mappedByLowerName.get(word);
+            if (name != null && !columns.contains(name)) {
+                columns.add(name);
+            }
+        }
+        return columns;
     }
 
     private static boolean allMapped(List<SimpleCheck> checks, Map<String, String> mappedByLowerName) {

@@ -72,6 +72,14 @@ public final class ProfileRowRules {
         };
     }
 
+    /** The mapped target columns the row rule {@link #build} makes of the spec reads: an expression's inputs. */
+    List<String> columnsOf(RuleSpec spec) {
+        if (type(spec).equals("expression") && spec.expression() != null) {
+            return RuleExpression.compile(spec.expression(), where(spec), mappedByLowerName).targets();
+        }
+        return List.of(column(spec));
+    }
+
     /** The spec's type in lower case; empty when it has none. */
     static String type(RuleSpec spec) {
         return spec.type() == null ? "" : spec.type().toLowerCase(Locale.ROOT);

@@ -33,6 +33,11 @@ final class RuleExpression {
     private final List<String> variables;
     private final List<String> targets;
 
+    /** The target columns the expression reads, each once, in order of first use. */
+    List<String> targets() {
+        return targets.stream().distinct().toList();
+    }
+
     private RuleExpression(String source, Expression expression, List<String> variables, List<String> targets) {
         this.source = source;
         this.expression = expression;

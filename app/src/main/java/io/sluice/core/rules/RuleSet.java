@@ -30,8 +30,11 @@ public final class RuleSet {
     private final List<ChunkRule> chunkRules;
     private final List<String> naturalKey;
     private final Set<String> uniquenessRules = new HashSet<>();
+    private final List<RuleInfo> described;
 
-    private RuleSet(List<RowRule> rowRules, List<ChunkRule> chunkRules, List<String> naturalKey) {
+    private RuleSet(List<RowRule> rowRules, List<ChunkRule> chunkRules, List<String> naturalKey,
+                    List<RuleInfo> described) {
+        this.described = List.copyOf(described);
         this.rowRules = List.copyOf(rowRules);
         this.chunkRules = List.copyOf(chunkRules);
         this.naturalKey = List.copyOf(naturalKey);
@@ -52,9 +55,23 @@ public final class RuleSet {
         return new Builder(profile, table, mapped, db).build();
     }
 
+    /** The id a profile rule's findings carry: its own id, else its type and column (e.g. range:cement_kg). */
+    public static String idOf(RuleSpec spec) {
+        String type = spec.type() == null ? "" : spec.type().toLowerCase(Locale.ROOT);
+        return spec.id() != null ? spec.id() : spec.column() != null ? type + ":" + spec.column() : type;
+    }
+
     /** Target columns identifying a row: the profile's natural key, else the table's primary key. */
     public List<String> naturalKey() {
         return naturalKey;
+    }
+
+    /**
+     * Every rule that runs, as a steward reads it: first those derived from the target (required, type, length,
+     * precision, scale, integer range per column, each CHECK, the keys, the foreign keys), then the profile's own.
+     */
+    public List<RuleInfo> described() {
+        return described;
     }
 
     /** Ids of the rules whose findings mean "this row repeats a key of an earlier row". */
@@ -95,6 +112,7 @@ public final class RuleSet {
         private final ProfileRowRules profileRules;
         private final List<RowRule> rowRules = new ArrayList<>();
         private final List<ChunkRule> chunkRules = new ArrayList<>();
+        private final List<RuleInfo> described = new ArrayList<>();
 
         Builder(Profile profile, TableInfo table, List<ColumnInfo> mapped, TargetDatabase db) {
             this.profile = profile;
@@ -111,10 +129,10 @@ public final class RuleSet {
             deriveColumnRules();
             deriveCheckRules();
             deriveKeyRules(naturalKey);
-            for (RuleSpec spec : profile.rules()) {
-                addProfileRule(spec);
+            for (int i = 0; i < profile.rules().size(); i++) {
+                addProfileRule(profile.rules().get(i), i);
             }
-            return new RuleSet(rowRules, chunkRules, naturalKey);
+            return new RuleSet(rowRules, chunkRules, naturalKey, described);
         }
 
         private List<String> naturalKey() {
@@ -142,19 +160,51 @@ public final class RuleSet {
                 }
                 if (!column.optional()) {
                     rowRules.add(new RequiredRule("required", column.name(), Severity.ERROR, null, null));
+                    fromTarget("required", "required", column.name(), Severity.ERROR, "must have a value (NOT NULL "
+                            + "without a default)");
                 }
+                fromTarget(ConversionRule.ID, "type", column.name(), Severity.ERROR, "must convert to "
+                        + column.typeName());
                 if (column.length() != null && isText(column)) {
                     rowRules.add(new LengthRule(column.name(), column.length()));
+                    fromTarget(LengthRule.ID, "length", column.name(), Severity.ERROR, "at most " + column.length()
+                            + " characters");
                 }
                 NumericRule numeric = NumericRule.forColumn(column);
                 if (numeric != null) {
                     rowRules.add(numeric);
+                    describeNumeric(column);
                 }
             }
         }
 
         private void deriveCheckRules() {
-            CheckRules.derive(table, mappedByLowerName, db, rowRules, chunkRules);
+            CheckRules.derive(table, mappedByLowerName, db, rowRules, chunkRules, described);
+        }
+
+        private void describeNumeric(ColumnInfo column) {
+            if (column.precision() != null && switch (column.type()) {
+                case NUMERIC, DECIMAL -> true;
+                default -> false;
+            }) {
+                int scale = column.scale() == null ? 0 : column.scale();
+                fromTarget(NumericRule.PRECISION, "precision", column.name(), Severity.ERROR, "at most "
+                        + digits(column.precision() - scale) + " before the decimal point");
+                fromTarget(NumericRule.SCALE, "scale", column.name(), Severity.WARNING, "at most " + digits(scale)
+                        + " after the decimal point (the database would round)");
+            } else {
+                fromTarget(NumericRule.RANGE, "integer-range", column.name(), Severity.ERROR, "a whole number "
+                        + "within the range of " + column.typeName());
+            }
+        }
+
+        private static String digits(int n) {
+            return n + (n == 1 ? " digit" : " digits");
+        }
+
+        private void fromTarget(String id, String kind, String column, Severity severity, String description) {
+            described.add(new RuleInfo(id, kind, List.of(column), severity, description, RuleInfo.Origin.TARGET,
+                    -1));
         }
 
         private void deriveKeyRules(List<String> naturalKey) {
@@ -178,13 +228,19 @@ public final class RuleSet {
                 }
                 if (!uniqueInProfile(targets)) {
                     chunkRules.add(new UniqueInFileRule("duplicate-key", targets, Severity.ERROR, null));
+                    described.add(new RuleInfo("duplicate-key", "duplicate-key", targets, Severity.ERROR,
+                            "unique within the file (" + keyKind(key, naturalKey) + ")", RuleInfo.Origin.TARGET, -1));
                 }
                 boolean isNatural = sameColumns(key, naturalKey);
                 if (isNatural && mode.equals("upsert")) {
                     continue; // existing rows are updated, not a conflict
                 }
+                boolean skip = isNatural && mode.equals("skip-existing");
                 chunkRules.add(new ExistingKeyRule(targets, new KeyLookup(db, table, targets, KeyLookup.NO_CACHE),
-                        isNatural && mode.equals("skip-existing")));
+                        skip));
+                described.add(new RuleInfo(ExistingKeyRule.ID, "unique-table", targets,
+                        skip ? Severity.WARNING : Severity.ERROR, "not already in " + table.qualifiedName()
+                        + (skip ? " (such rows are skipped)" : ""), RuleInfo.Origin.TARGET, -1));
             }
             for (ForeignKey fk : table.foreignKeys()) {
                 List<String> targets = mappedNames(fk.columns());
@@ -193,9 +249,19 @@ public final class RuleSet {
                 }
                 TableInfo parent = db.table(fk.refSchema() == null ? fk.refTable()
                         : fk.refSchema() + "." + fk.refTable());
-                chunkRules.add(new LookupRule("fk", targets, new KeyLookup(db, parent, fk.refColumns(), KeyLookup.LOOKUP_CACHE),
-                        Severity.ERROR, null));
+                chunkRules.add(new LookupRule("fk", targets, new KeyLookup(db, parent, fk.refColumns(),
+                        KeyLookup.LOOKUP_CACHE), Severity.ERROR, null));
+                described.add(new RuleInfo("fk", "fk", targets, Severity.ERROR, "exists in "
+                        + parent.qualifiedName() + " (" + String.join(", ", fk.refColumns()) + ")"
+                        + (fk.name() == null ? "" : ", foreign key " + fk.name()), RuleInfo.Origin.TARGET, -1));
             }
+        }
+
+        private String keyKind(List<String> key, List<String> naturalKey) {
+            if (sameColumns(key, naturalKey)) {
+                return profile.naturalKey().isEmpty() ? "primary key" : "natural key";
+            }
+            return sameColumns(key, table.primaryKey()) ? "primary key" : "UNIQUE constraint";
         }
 
         /** Whether the profile has its own {@code unique} rule on these columns (then it alone reports repeats). */
@@ -212,24 +278,51 @@ public final class RuleSet {
             return false;
         }
 
-        private void addProfileRule(RuleSpec spec) {
-            switch (ProfileRowRules.type(spec)) {
+        private void addProfileRule(RuleSpec spec, int index) {
+            String type = ProfileRowRules.type(spec);
+            String id = profileRules.id(spec);
+            Severity severity = profileRules.severity(spec);
+            List<String> columns;
+            switch (type) {
                 case "unique" -> {
-                    Severity severity = profileRules.severity(spec);
-                    chunkRules.add(new UniqueInFileRule(profileRules.id(spec), profileRules.columns(spec), severity,
-                            spec.message()));
+                    columns = profileRules.columns(spec);
+                    chunkRules.add(new UniqueInFileRule(id, columns, severity, spec.message()));
                 }
                 case "lookup" -> {
-                    Severity severity = profileRules.severity(spec);
+                    String where = profileRules.where(spec);
                     if (spec.table() == null || spec.key() == null) {
-                        throw SluiceException.input("The " + profileRules.where(spec) + " needs 'table' and 'key'.");
+                        throw SluiceException.input("The " + where + " needs 'table' and 'key'.");
                     }
-                    TableInfo other = db.table(spec.table());
-                    chunkRules.add(new LookupRule(profileRules.id(spec), List.of(profileRules.column(spec)),
-                            new KeyLookup(db, other, List.of(spec.key()), KeyLookup.LOOKUP_CACHE), severity,
-                            spec.message()));
+                    columns = List.of(profileRules.column(spec));
+                    TableInfo other = lookupTable(spec, where);
+                    String key = other.column(spec.key()).map(ColumnInfo::name).orElseThrow(() ->
+                            SluiceException.input("The " + where + " looks values up in column '" + spec.key()
+                                    + "', which table " + other.qualifiedName() + " does not have (its columns: "
+                                    + String.join(", ", other.columns().stream().map(ColumnInfo::name).toList())
+                                    + ")."));
+                    chunkRules.add(new LookupRule(id, columns, new KeyLookup(db, other, List.of(key),
+                            KeyLookup.LOOKUP_CACHE), severity, spec.message()));
                 }
-                default -> rowRules.add(profileRules.build(spec));
+                default -> {
+                    rowRules.add(profileRules.build(spec));
+                    columns = profileRules.columnsOf(spec);
+                }
+            }
+            described.add(new RuleInfo(id, type, columns, severity, RuleDescriptions.of(spec, type),
+                    RuleInfo.Origin.PROFILE, index));
+        }
+
+        /** The table a lookup rule reads, refused in one sentence naming the rule when the target lacks it. */
+        private TableInfo lookupTable(RuleSpec spec, String where) {
+            try {
+                return db.table(spec.table());
+            } catch (SluiceException e) {
+                if (e.kind() != SluiceException.Kind.TARGET || !e.getMessage().startsWith("Table '")) {
+                    throw e;
+                }
+                throw SluiceException.input("The " + where + " looks values up in table '" + spec.table()
+                        + "', which " + db.displayUrl() + " does not have (its tables: " + String.join(", ",
+                        db.tables()) + ").", e);
             }
         }
 

@@ -1,12 +1,19 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.bookkeeping.BatchGate;
 import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.bookkeeping.RowProvenance;
 
+import io.sluice.core.validate.GateResult;
+import io.sluice.core.validate.GateStatus;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +48,27 @@ public final class BatchHistory implements AutoCloseable {
                 + id + " in " + displayUrl + "."));
         Map<String, Long> counts = bookkeeping.provenanceCounts(id);
         return new BatchDetails(batch, counts.getOrDefault(RowAction.INSERTED.code(), 0L),
-                counts.getOrDefault(RowAction.UPDATED.code(), 0L), counts.getOrDefault(RowAction.SKIPPED.code(), 0L));
+                counts.getOrDefault(RowAction.UPDATED.code(), 0L), counts.getOrDefault(RowAction.SKIPPED.code(), 0L),
+                gatesOf(List.of(batch)).getOrDefault(id, List.of()));
+    }
+
+    /** The quality gates measured for each of these batches, by batch id; a batch without gates is left out. */
+    public Map<Long, List<GateResult>> gatesOf(List<ImportBatch> batches) {
+        Map<Long, List<GateResult>> byBatch = new LinkedHashMap<>();
+        for (BatchGate g : bookkeeping.gatesOf(batches.stream().map(ImportBatch::id).toList())) {
+            byBatch.computeIfAbsent(g.batchId(), id -> new ArrayList<>()).add(new GateResult(g.metric(), g.unit(),
+                    plain(g.min()), plain(g.max()), g.action(), plain(g.measured()), GateStatus.ofCode(g.outcome())));
+        }
+        return byBatch;
+    }
+
+    /** 98.0000 as stored reads back as 98, 95.2000 as 95.2. */
+    private static BigDecimal plain(BigDecimal stored) {
+        if (stored == null) {
+            return null;
+        }
+        BigDecimal stripped = stored.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** A page of where the batch's rows came from, in the order written. */

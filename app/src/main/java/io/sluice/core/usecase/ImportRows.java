@@ -21,6 +21,11 @@ import io.sluice.core.review.ReviewImport;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.review.DecisionCounts;
+import io.sluice.core.validate.GateMeasures;
+import io.sluice.core.validate.GateResult;
+import io.sluice.core.validate.GateStatus;
+import io.sluice.core.validate.QualityGates;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.review.Review;
@@ -28,6 +33,7 @@ import io.sluice.core.review.ReviewInfo;
 
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,7 +43,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * one path for choosing rows and writing them: the mode chosen for the import is the mode the rows are validated
  * under and written with; values that cannot be stored, conflicts with the live table, and an import with no row at
  * all are refused the same way by the dry run and the import. The review's audit log is written in the import's own
- * transaction. Close it when done (it closes the review it opened).
+ * transaction. A failed blocking quality gate of the profile refuses both the dry run and the import before anything is
+ * written ({@link GatesBlockedException}); the gates as measured are stored with the batch. Close it when done (it
+ * closes the review it opened).
  */
 public final class ImportRows implements AutoCloseable {
 
@@ -50,9 +58,11 @@ public final class ImportRows implements AutoCloseable {
     private final CommitRequest request;
     private final Review review;
     private final String nothingToImport;
+    private final List<GateResult> gates;
 
     private ImportRows(TargetDatabase db, Profile profile, TableInfo table, Mapper mapper, Iterable<ApprovedRow> rows,
-                       long chosen, CommitRequest request, Review review, String nothingToImport) {
+                       long chosen, CommitRequest request, Review review, String nothingToImport,
+                       List<GateResult> gates) {
         this.db = db;
         this.profile = profile;
         this.table = table;
@@ -62,6 +72,7 @@ public final class ImportRows implements AutoCloseable {
         this.request = request;
         this.review = review;
         this.nothingToImport = nothingToImport;
+        this.gates = gates;
     }
 
     /**
@@ -93,18 +104,19 @@ public final class ImportRows implements AutoCloseable {
             sheet = job.table().sheet();
             sha256 = job.sha256();
         }
+        List<GateResult> gates = QualityGates.evaluate(profile.gates(), GateMeasures.ofFile(summary));
         // the batch names the profile as the steward gave it, so a repeat with another --mode is still a repeat
         CommitRequest request = new CommitRequest(file.getFileName().toString(), sha256, sheet, profile.name(),
                 ProfileIO.sha256(profile), mode, ImportRequests.naturalKey(profile, table), profile.legacyId(),
                 ImportRequests.scores(summary), summary.rows(), summary.withErrors(), settings.allowDuplicate(),
-                settings.steward());
+                settings.steward(), gates);
         long chosen = summary.rows() - summary.withErrors();
         String nothing = summary.rows() == 0
                 ? file.getFileName() + " has no data rows; nothing was imported."
                 : "No row of " + file.getFileName() + " can be imported: " + (summary.rows() == 1 ? "its only row has"
                 : "all " + summary.rows() + " rows have") + " error findings under mode " + mode.code()
                 + "; nothing was imported.";
-        return new ImportRows(db, profile, table, mapper, valid, chosen, request, null, nothing);
+        return new ImportRows(db, profile, table, mapper, valid, chosen, request, null, nothing, gates);
     }
 
     /** Chooses the rows approved in the review, with the steward's edits; the review's profile says the table. */
@@ -117,15 +129,18 @@ public final class ImportRows implements AutoCloseable {
             Mapper mapper = Mapper.compile(profile, review.columns(), table);
             ReviewApprovedRows approved = new ReviewApprovedRows(review, mapper,
                     ImportRequests.legacyIdColumn(profile, review.columns()));
-            QualityScores scores = review.currentSummary().map(ImportRequests::scores)
-                    .orElse(QualityScores.NONE);
+            ValidationSummary current = review.currentSummary().orElse(null);
+            QualityScores scores = current == null ? QualityScores.NONE : ImportRequests.scores(current);
+            DecisionCounts decisions = review.ledger().counts();
+            List<GateResult> gates = QualityGates.evaluate(profile.gates(),
+                    ReviewGates.measures(current, decisions));
             ReviewInfo info = review.info();
             CommitRequest request = new CommitRequest(info.source().getFileName().toString(), info.sha256(),
                     info.sheet(), profile.name(), ProfileIO.sha256(profile), mode,
                     ImportRequests.naturalKey(profile, table), profile.legacyId(), scores, review.rowCount(),
-                    review.ledger().counts().rejected(), settings.allowDuplicate(), settings.steward());
+                    decisions.rejected(), settings.allowDuplicate(), settings.steward(), gates);
             return new ImportRows(db, profile, table, mapper, approved, approved.count(), request, review,
-                    reviewFile.getFileName() + " has no approved rows to import; approve rows first.");
+                    reviewFile.getFileName() + " has no approved rows to import; approve rows first.", gates);
         } catch (RuntimeException e) {
             review.close();
             throw e;
@@ -145,6 +160,19 @@ public final class ImportRows implements AutoCloseable {
     /** The mode the rows were chosen under and will be written with. */
     public ImportMode mode() {
         return request.mode();
+    }
+
+    /**
+     * The profile's quality gates as measured on the file (rejected rows: the rows with errors) or the review
+     * (rejected rows: the rows the steward rejected); stored with the batch.
+     */
+    public List<GateResult> gates() {
+        return gates;
+    }
+
+    /** Whether a failed blocking gate refuses this import: the dry run and the import throw GatesBlockedException. */
+    public boolean blocked() {
+        return QualityGates.blocks(gates);
     }
 
     /** How many rows were chosen: approved in the review, or without error findings in the file. */
@@ -183,8 +211,14 @@ public final class ImportRows implements AutoCloseable {
         return new ImportResult(result, audit.get());
     }
 
-    /** A repeated import is named as such first: its rows may all look invalid only because they are already in. */
+    /**
+     * A failed blocking gate refuses before anything is written or recorded; then a repeated import is named as such:
+     * its rows may all look invalid only because they are already in.
+     */
     private void refuseNothing() {
+        if (blocked()) {
+            throw new GatesBlockedException(gates.stream().filter(g -> g.status() == GateStatus.BLOCKED).toList());
+        }
         committer().refuseDuplicate(request);
         if (chosen == 0) {
             throw new NothingToImportException(nothingToImport);

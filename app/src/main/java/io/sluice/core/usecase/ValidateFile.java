@@ -8,6 +8,9 @@ import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.validate.GateMeasures;
+import io.sluice.core.validate.GateResult;
+import io.sluice.core.validate.QualityGates;
 import io.sluice.core.validate.ReportSource;
 import io.sluice.core.validate.RowResult;
 import io.sluice.core.validate.ValidationJob;
@@ -62,9 +65,16 @@ public final class ValidateFile {
      * @param format  how the file was read
      * @param issues  what the reader noticed about the sheet (renamed headers, merged cells, ...)
      * @param review  the review created, or null
+     * @param gates   the profile's quality gates measured on this file (rejected rows: the rows with errors; in a
+     *                new review, none is rejected until the steward rejects rows)
      */
     public record Outcome(ReportSource about, ValidationSummary summary, SourceFormat format,
-                          List<SourceIssue> issues, Path review) {
+                          List<SourceIssue> issues, Path review, List<GateResult> gates) {
+
+        /** Whether a blocking gate failed: an import of this file would be refused. */
+        public boolean blocked() {
+            return QualityGates.blocks(gates);
+        }
     }
 
     /**
@@ -103,8 +113,15 @@ public final class ValidateFile {
                     : stage(job, db, request, sink, progress);
             refuseNoRows(request, summary);
             return new Outcome(job.reportSource(request.profileLabel()), summary, job.table().format(),
-                    List.copyOf(job.table().issues()), request.review());
+                    List.copyOf(job.table().issues()), request.review(),
+                    QualityGates.evaluate(request.profile().gates(), measures(request, summary)));
         }
+    }
+
+    /** A file alone leaves out its rows with errors; a new review has rejected nothing yet. */
+    private static GateMeasures measures(Request request, ValidationSummary summary) {
+        return request.review() == null ? GateMeasures.ofFile(summary)
+                : new GateMeasures(summary.rows(), summary.withErrors(), 0, summary.scores());
     }
 
     private static ValidationSummary stage(ValidationJob job, TargetDatabase db, Request request,

@@ -5,6 +5,8 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.validate.GateResult;
+import io.sluice.core.validate.QualityGates;
 import io.sluice.core.validate.QualityTally;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
@@ -17,6 +19,7 @@ import io.sluice.core.review.ReviewQuery;
 import io.sluice.core.review.RowFilter;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,9 +39,16 @@ public final class ValidateReview {
      * @param target          the target database, without any password
      * @param decisions       the steward's decisions, kept as they were
      * @param approvedInError approved rows that have an error finding now
+     * @param gates           the profile's quality gates measured on the review as it stands (rejected rows: the
+     *                        rows the steward rejected)
      */
     public record Outcome(ValidationSummary summary, String profileName, String replacedProfile, String target,
-                          DecisionCounts decisions, long approvedInError) {
+                          DecisionCounts decisions, long approvedInError, List<GateResult> gates) {
+
+        /** Whether a blocking gate failed: an import of this review would be refused. */
+        public boolean blocked() {
+            return QualityGates.blocks(gates);
+        }
     }
 
     private ValidateReview() {
@@ -79,11 +89,14 @@ public final class ValidateReview {
                 }
                 review.recordValidation(summary, QualityBasis.of(job.targetColumns().size(),
                         job.uniquenessRules()), profileJson, db.displayUrl());
-                return new Outcome(review.currentSummary().orElse(summary), profile.name(),
+                ValidationSummary current = review.currentSummary().orElse(summary);
+                DecisionCounts decisions = review.ledger().counts();
+                return new Outcome(current, profile.name(),
                         replaced == null || replaced.equals(profile.name()) && before.equals(profileJson) ? null
-                                : replaced, review.info().targetUrl(), review.ledger().counts(),
+                                : replaced, review.info().targetUrl(), decisions,
                         new ReviewQuery(review).select(RowFilter.withStatus(DecisionStatus.APPROVED)
-                                .and(RowFilter.withErrors()), ReviewQuery.Sort.SOURCE_ORDER));
+                                .and(RowFilter.withErrors()), ReviewQuery.Sort.SOURCE_ORDER),
+                        QualityGates.evaluate(profile.gates(), ReviewGates.measures(current, decisions)));
             }
         }
     }

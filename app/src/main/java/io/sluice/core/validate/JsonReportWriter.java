@@ -62,6 +62,12 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
 
     /** Writes the whole report to {@code out} (not closed). */
     public void write(ReportSource source, ValidationSummary summary, List<SourceIssue> sourceIssues, Writer out) {
+        write(source, summary, sourceIssues, List.of(), out);
+    }
+
+    /** Writes the whole report to {@code out} (not closed), with the profile's quality gates measured. */
+    public void write(ReportSource source, ValidationSummary summary, List<SourceIssue> sourceIssues,
+                      List<GateResult> gates, Writer out) {
         try {
             spoolWriter.flush();
             JsonGenerator g = JSON.createGenerator(out);
@@ -77,6 +83,7 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
             g.writeNumberField("uniqueness", summary.scores().uniqueness());
             g.writeNumberField("overall", summary.scores().overall());
             g.writeEndObject();
+            writeGates(g, gates);
             writeCounts(g, "byRule", summary.byRule());
             writeCounts(g, "byColumn", summary.byColumn());
             g.writeArrayFieldStart("sourceIssues");
@@ -149,6 +156,28 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
             g.writeNumberField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
+    }
+
+    private static void writeGates(JsonGenerator g, List<GateResult> gates) throws IOException {
+        g.writeArrayFieldStart("gates");
+        for (GateResult r : gates) {
+            g.writeStartObject();
+            g.writeStringField("metric", r.metric());
+            g.writeStringField("unit", r.unit());
+            if (r.min() != null) {
+                g.writeNumberField("min", r.min());
+            }
+            if (r.max() != null) {
+                g.writeNumberField("max", r.max());
+            }
+            g.writeStringField("action", r.action());
+            if (r.measured() != null) {
+                g.writeNumberField("measured", r.measured());
+            }
+            g.writeStringField("status", r.status().code());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     static void writeFinding(JsonGenerator g, Finding f) throws IOException {

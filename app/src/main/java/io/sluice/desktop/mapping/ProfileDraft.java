@@ -1,6 +1,7 @@
 package io.sluice.desktop.mapping;
 
 import io.sluice.core.profile.ColumnMapping;
+import io.sluice.core.profile.GateSpec;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.profile.SourceSettings;
@@ -17,13 +18,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a profile holds beyond the grid's one-to-one mappings — rules, natural key, commit mode, legacy id, null
- * markers, constants and joined columns — kept as loaded, and put back together with the grid into a
+ * What a profile holds beyond the grid's one-to-one mappings — rules, quality gates, natural key, commit mode,
+ * legacy id, null markers, constants and joined columns — kept as loaded, and put back together with the grid into a
  * {@link Profile}.
  */
 final class ProfileDraft {
 
     private List<RuleSpec> rules = List.of();
+    private List<GateSpec> gates = List.of();
     private List<ColumnMapping> extras = List.of();
     private List<String> naturalKey = List.of();
     private List<String> nullMarkers = List.of();
@@ -76,6 +78,7 @@ final class ProfileDraft {
         }
         extras = List.copyOf(kept);
         rules = profile.rules();
+        gates = profile.gates();
         naturalKey = profile.naturalKey();
         nullMarkers = profile.nullMarkers();
         commitMode = profile.commitMode();
@@ -87,6 +90,7 @@ final class ProfileDraft {
     /** Forgets what a previous profile brought, e.g. when another table is chosen. */
     void clear() {
         rules = List.of();
+        gates = List.of();
         extras = List.of();
         naturalKey = List.of();
         nullMarkers = List.of();
@@ -110,7 +114,7 @@ final class ProfileDraft {
         columns.sort(Comparator.comparingInt(c -> order.indexOf(c.target().toLowerCase(Locale.ROOT))));
         List<String> key = naturalKey.isEmpty() ? table.primaryKey() : naturalKey;
         return new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, name, source, table.name(), columns, nullMarkers,
-                rules, key, commitMode, legacyId);
+                rules, key, commitMode, legacyId, gates);
     }
 
     private static String find(List<String> columns, String name) {

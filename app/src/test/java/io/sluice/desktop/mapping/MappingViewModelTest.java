@@ -1,6 +1,7 @@
 package io.sluice.desktop.mapping;
 
 import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.GateSpec;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.TransformSpec;
 import io.sluice.core.source.SourceOptions;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -266,6 +268,25 @@ class MappingViewModelTest {
         assertThat(workbench.reviewProperty().get()).as("validated into a new review before the step shows")
                 .isNotNull().hasParent(home.resolve("reviews")).exists();
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
+    }
+
+    @Test
+    void aLoadedProfileKeepsItsQualityGatesWhenTheMappingIsEditedAndSaved() {
+        Path profileFile = open("ds1-concrete-mix.csv");
+        List<GateSpec> gates = List.of(new GateSpec("completeness", new BigDecimal("98"), null, null, "block"),
+                new GateSpec("errorRows", null, BigDecimal.ZERO, null, "warn"));
+        Profile loaded = ProfileIO.read(profileFile);
+        ProfileIO.write(new Profile(loaded.format(), loaded.version(), loaded.name(), loaded.source(), loaded.table(),
+                loaded.columns(), loaded.nullMarkers(), loaded.rules(), loaded.naturalKey(), loaded.commitMode(),
+                loaded.legacyId(), gates), profileFile);
+        model.loadProfile(profileFile);
+
+        model.edits().setTarget(row("Slag (kg/m3)"), null);
+        Path saved = home.resolve("edited.profile.json");
+        model.saveProfile(saved);
+
+        assertThat(model.profile().gates()).isEqualTo(gates);
+        assertThat(ProfileIO.read(saved).gates()).isEqualTo(gates);
     }
 
     @Test
