@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -36,6 +37,7 @@ final class Transforms {
             case "date" -> date(spec, where);
             case "default" -> defaultValue(spec, where);
             case "split" -> split(spec, where);
+            case "map" -> map(spec, where);
             default -> throw SluiceException.input(where + ": unknown transform op '" + op + "'.");
         };
     }
@@ -90,6 +92,19 @@ final class Transforms {
             Matcher matcher = pattern.matcher(w.text);
             if (matcher.find()) {
                 w.setText(matcher.replaceAll(to));
+            }
+        };
+    }
+
+    private static Transform map(TransformSpec spec, String where) {
+        Map<String, String> table = spec.map();
+        if (table == null || table.isEmpty()) {
+            throw SluiceException.input(where + ": map needs a table of values.");
+        }
+        return w -> {
+            String to = table.get(w.text);
+            if (to != null) {
+                w.setText(to);
             }
         };
     }

@@ -39,6 +39,9 @@ final class ColumnStatsQuery {
 
     ColumnStats run(int column, long offset, int limit, int bins, int patterns, Progress progress)
             throws SQLException {
+        if (progress.isCancelled()) {
+            throw new CancellationException("The statistics were cancelled.");
+        }
         ValueFunctions.register(connection);
         ProgressHandler.setHandler(connection, 200_000, new ProgressHandler() {
             @Override
