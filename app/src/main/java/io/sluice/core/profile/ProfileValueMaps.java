@@ -25,8 +25,9 @@ import java.util.Set;
  * that the next file loaded with the profile gets them on load. A column's first {@code map} transform is extended
  * (a later replacement of the same value wins; one that changes a value a map already produces is chained, so that
  * A → B then B → C maps A to C); a column without one gets it as its first transform, applied to the cell's text as
- * read, as a review's fix was. Everything else in the file stays as it was, in its order; the file is replaced
- * atomically, so a crash leaves the old profile or the new one, never half of it.
+ * read, as a review's fix was. Everything else in the file keeps its content and order (numbers as written, 0.80
+ * stays 0.80), laid out as {@link ProfileIO} writes profiles; the file is replaced atomically, so a crash leaves the
+ * old profile or the new one, never half of it.
  */
 public final class ProfileValueMaps {
 

@@ -27,7 +27,7 @@ import java.util.concurrent.CancellationException;
  */
 final class BulkRevalidation {
 
-    /** As the validation run's chunks: the rules ask the database once per chunk. */
+    /** Rows per chunk: the rules ask the database once per chunk, and each chunk costs a few queries. */
     static final int CHUNK = 500;
 
     private final Review review;

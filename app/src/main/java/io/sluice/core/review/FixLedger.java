@@ -1,5 +1,7 @@
 package io.sluice.core.review;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.Progress;
 
 import java.sql.Connection;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.UnaryOperator;
@@ -26,6 +29,7 @@ import java.util.function.UnaryOperator;
 final class FixLedger {
 
     private static final int BATCH = 5_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PROGRESS_EVERY = 10_000;
 
     private final Review review;
@@ -43,7 +47,7 @@ final class FixLedger {
     /** What the fix would change, without writing: the count and the first {@code examples} changes. */
     FixPreview preview(int column, RowFilter filter, ValueFix fix, int examples, Progress progress) {
         List<FixPreview.Example> first = new ArrayList<>();
-        long cells = review.guarded(() -> scan(column, filter, fix.compile(), progress, (row, edit, before, after) -> {
+        long cells = review.guarded(() -> scan(column, filter, fix, progress, (row, edit, before, after) -> {
             if (first.size() < examples) {
                 first.add(new FixPreview.Example(row, before, after));
             }
@@ -63,7 +67,7 @@ final class FixLedger {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO command_cell (command_id,"
                     + " row_no, old_edit, old_value, new_text) VALUES (?, ?, ?, ?, ?)")) {
                 int[] pending = new int[1];
-                cells[0] = scan(column, filter, fix.compile(), progress, (row, edit, before, after) -> {
+                cells[0] = scan(column, filter, fix, progress, (row, edit, before, after) -> {
                     insert.setLong(1, id);
                     insert.setLong(2, row);
                     if (edit == null) {
@@ -165,21 +169,29 @@ final class FixLedger {
     }
 
     /** Walks the column under the filter in source order; hands each cell whose value changes to {@code sink}. */
-    private long scan(int column, RowFilter filter, UnaryOperator<String> fix, Progress progress, CellSink sink)
+    private long scan(int column, RowFilter filter, ValueFix fix, Progress progress, CellSink sink)
             throws SQLException {
         ColumnSql sql = ColumnSql.of(column, review.wideColumns());
+        UnaryOperator<String> change = fix.compile();
         long changed = 0;
         long seen = 0;
+        // a replace names its values: SQLite then hands over only the cells holding one, not every row
+        String values = fix instanceof ValueFix.Replace replace ? jsonArray(replace.pairs().keySet()) : null;
         try (PreparedStatement q = connection.prepareStatement("SELECT r.row_no, fe.text, " + sql.text()
-                + " FROM " + sql.from() + " WHERE " + filter.sql() + " ORDER BY r.row_no")) {
+                + " FROM " + sql.from() + " WHERE " + filter.sql()
+                + (values == null ? "" : " AND " + sql.text() + " IN (SELECT value FROM json_each(?))")
+                + " ORDER BY r.row_no")) {
             int i = 1;
             for (Object parameter : filter.parameters()) {
                 q.setObject(i++, parameter);
             }
+            if (values != null) {
+                q.setString(i, values);
+            }
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     String before = rs.getString(3);
-                    String after = fix.apply(before);
+                    String after = change.apply(before);
                     if (!after.equals(before)) {
                         sink.accept(rs.getLong(1), rs.getString(2), before, after);
                         changed++;
@@ -195,6 +207,14 @@ final class FixLedger {
         }
         progress.rowsDone(seen);
         return changed;
+    }
+
+    private static String jsonArray(Collection<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Values could not be written as JSON", e);
+        }
     }
 
     private long insertCommand(int column, String fix, String description, String steward, Instant at)
