@@ -4,7 +4,6 @@ import io.sluice.core.review.ReviewSession;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.review.DecisionCounts;
-import io.sluice.core.review.RowFilter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,9 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -28,8 +25,7 @@ import java.util.stream.Collectors;
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = {"Approve or reject rows of a review, fix cells, undo and redo; each action is saved at once,"
                 + " with who and when, in the review's audit log.",
-                "FILTER: valid | errors | pending | all | rule:ID | column:HEADER | rows:2,5,9 (combine with +,"
-                        + " e.g. pending+valid)."})
+                "FILTER: " + ReviewFilters.SYNTAX + "."})
 final class DecideCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "REVIEW.sluice", description = "A review saved by 'validate --review'.")
@@ -104,14 +100,16 @@ final class DecideCommand implements Callable<Integer> {
                 out.println((action.undo ? "Undone: " : "Redone: ") + what + ".");
             }
         } else if (action.approve != null) {
-            out.println("Approved " + session.approveAll(filter(review, action.approve)) + " row(s).");
+            out.println("Approved " + session.approveAll(ReviewFilters.parse(review, action.approve))
+                    + " row(s).");
         } else if (action.reject != null) {
             if (reason == null || reason.isBlank()) {
                 throw new UsageException("Rejecting rows needs --reason: the data owner will want to know why.");
             }
-            out.println("Rejected " + session.rejectAll(filter(review, action.reject), reason) + " row(s).");
+            out.println("Rejected " + session.rejectAll(ReviewFilters.parse(review, action.reject), reason)
+                    + " row(s).");
         } else {
-            out.println("Cleared " + session.clearAll(filter(review, action.clear)) + " decision(s).");
+            out.println("Cleared " + session.clearAll(ReviewFilters.parse(review, action.clear)) + " decision(s).");
         }
     }
 
@@ -121,7 +119,7 @@ final class DecideCommand implements Callable<Integer> {
         if (colon < 1 || equals < 0) {
             throw new UsageException("--edit takes ROW:HEADER=TEXT, e.g. '17:Cement (kg/m3)=350'.");
         }
-        long row = parseRow(action.edit.substring(0, colon));
+        long row = ReviewFilters.parseRow(action.edit.substring(0, colon));
         String header = action.edit.substring(colon + 1, equals);
         int column = review.columns().indexOf(header);
         if (column < 0) {
@@ -137,53 +135,6 @@ final class DecideCommand implements Callable<Integer> {
         } else {
             out.printf("Row %d, %s set. %s%n", row, header, findings.isEmpty() ? "The row has no findings now."
                     : "Findings now: " + findings.stream().map(Finding::message).collect(Collectors.joining(" ")));
-        }
-    }
-
-    private RowFilter filter(OpenReview review, String text) {
-        RowFilter filter = null;
-        for (String part : text.split("\\+")) {
-            RowFilter one = one(review, part.trim());
-            filter = filter == null ? one : filter.and(one);
-        }
-        return filter;
-    }
-
-    private RowFilter one(OpenReview review, String part) {
-        String lower = part.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("rule:")) {
-            return review.rule(part.substring(5).trim());
-        }
-        if (lower.startsWith("column:")) {
-            return review.column(part.substring(7).trim());
-        }
-        if (lower.startsWith("rows:")) {
-            List<Long> rows = new ArrayList<>();
-            for (String n : part.substring(5).split(",")) {
-                rows.add(parseRow(n.trim()));
-            }
-            return review.rows(rows);
-        }
-        if ((lower.equals("valid") || lower.equals("errors")) && !review.isValidated()) {
-            throw new UsageException(file.getFileName() + " has not been validated to the end, so no row is known "
-                    + "to be " + (lower.equals("valid") ? "valid" : "in error") + "; run 'sluice validate --review "
-                    + file + " --profile PROFILE.json' first.");
-        }
-        return switch (lower) {
-            case "valid" -> RowFilter.valid();
-            case "errors" -> RowFilter.withErrors();
-            case "pending" -> RowFilter.pending();
-            case "all" -> RowFilter.all();
-            default -> throw new UsageException("Unknown filter '" + part + "'; use valid, errors, pending, all, "
-                    + "rule:ID, column:HEADER or rows:2,5,9.");
-        };
-    }
-
-    private static long parseRow(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("'" + text + "' is not a row number.");
         }
     }
 }

@@ -25,7 +25,8 @@ import java.util.Arrays;
                         + "2 = usage error, unreadable input or a broken rule; 3 = target database problem; "
                         + "4 = a blocking quality gate failed (an import writes nothing)."},
         subcommands = {InspectCommand.class, PreviewCommand.class, LoadCommand.class, SuggestCommand.class,
-                ValidateCommand.class, ReviewCommand.class, DecideCommand.class, ImportCommand.class,
+                ValidateCommand.class, ReviewCommand.class, DecideCommand.class, StatsCommand.class,
+                FixCommand.class, ImportCommand.class,
                 BatchesCommand.class, BatchCommand.class, RollbackCommand.class, ExportCommand.class,
                 RulesCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {

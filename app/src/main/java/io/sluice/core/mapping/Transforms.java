@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -28,14 +29,15 @@ final class Transforms {
             case "trim" -> w -> w.setText(w.text.strip());
             case "upper" -> w -> w.setText(w.text.toUpperCase(Locale.ROOT));
             case "lower" -> w -> w.setText(w.text.toLowerCase(Locale.ROOT));
-            case "title" -> w -> w.setText(titleCase(w.text));
-            case "collapse-spaces" -> w -> w.setText(collapseSpaces(w.text));
+            case "title" -> w -> w.setText(TextCleanup.titleCase(w.text));
+            case "collapse-spaces" -> w -> w.setText(TextCleanup.collapseSpaces(w.text));
             case "replace" -> replace(spec, where);
             case "null-if" -> nullIf(spec.values());
             case "number" -> number(spec, where);
             case "date" -> date(spec, where);
             case "default" -> defaultValue(spec, where);
             case "split" -> split(spec, where);
+            case "map" -> map(spec, where);
             default -> throw SluiceException.input(where + ": unknown transform op '" + op + "'.");
         };
     }
@@ -90,6 +92,19 @@ final class Transforms {
             Matcher matcher = pattern.matcher(w.text);
             if (matcher.find()) {
                 w.setText(matcher.replaceAll(to));
+            }
+        };
+    }
+
+    private static Transform map(TransformSpec spec, String where) {
+        Map<String, String> table = spec.map();
+        if (table == null || table.isEmpty()) {
+            throw SluiceException.input(where + ": map needs a table of values.");
+        }
+        return w -> {
+            String to = table.get(w.text);
+            if (to != null) {
+                w.setText(to);
             }
         };
     }
@@ -184,37 +199,5 @@ final class Transforms {
         }
         int end = text.indexOf(separator, start);
         return end < 0 ? text.substring(start) : text.substring(start, end);
-    }
-
-    static String titleCase(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        boolean wordStart = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c)) {
-                b.append(wordStart ? Character.toTitleCase(c) : Character.toLowerCase(c));
-                wordStart = false;
-            } else {
-                b.append(c);
-                wordStart = !Character.isDigit(c) && c != '\'' && c != '\u2019';
-            }
-        }
-        return b.toString();
-    }
-
-    static String collapseSpaces(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        boolean inSpace = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean space = Character.isWhitespace(c) || c == '\u00A0' || c == '\u202F';
-            if (!space) {
-                b.append(c);
-            } else if (!inSpace) {
-                b.append(' ');
-            }
-            inSpace = space;
-        }
-        return b.toString();
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -53,6 +54,13 @@ public final class ProfileIO {
             .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .build();
+
+    // A tree for edits that keep the rest of the file: 0.80 stays 0.80, not the double 0.8.
+    private static final ObjectMapper TREE = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
 
     // Sorted keys and no whitespace: the hash must not change when the pretty layout or field order does.
@@ -101,6 +109,20 @@ public final class ProfileIO {
             throw SluiceException.input("Profile " + file + " cannot be written: permission denied.", e);
         } catch (IOException e) {
             throw SluiceException.input("Profile " + file + " cannot be written: " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** A profile file's JSON tree, field order kept, for an edit that must leave the rest of the file as it is. */
+    static JsonNode readTree(String json) throws JsonProcessingException {
+        return TREE.readTree(json);
+    }
+
+    /** A JSON tree pretty-printed as profiles are written, ending with a newline. */
+    static String pretty(JsonNode tree) {
+        try {
+            return TREE.writer(PRETTY).writeValueAsString(tree) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A profile tree could not be serialised", e);
         }
     }
 

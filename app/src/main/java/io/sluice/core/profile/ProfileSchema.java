@@ -7,7 +7,7 @@ public final class ProfileSchema {
 
     /** Transform ops of {@link TransformSpec#op()}. */
     public static final List<String> TRANSFORM_OPS = List.of("trim", "upper", "lower", "title", "collapse-spaces",
-            "replace", "null-if", "number", "date", "default", "split");
+            "replace", "null-if", "number", "date", "default", "split", "map");
 
     /** Rule types of {@link RuleSpec#type()}. */
     public static final List<String> RULE_TYPES = List.of("range", "pattern", "allowed", "unique", "lookup",

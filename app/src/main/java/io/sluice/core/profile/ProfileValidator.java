@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -107,6 +108,7 @@ public final class ProfileValidator {
             case "date" -> checkDate(t);
             case "default" -> t.value() == null ? "default needs a value" : null;
             case "split" -> t.separator() == null || t.separator().isEmpty() ? "split needs a separator" : null;
+            case "map" -> checkMap(t);
             default -> null;
         };
     }
@@ -120,6 +122,18 @@ public final class ProfileValidator {
                 Pattern.compile(t.from());
             } catch (PatternSyntaxException e) {
                 return "replace has an invalid regular expression '" + t.from() + "' (" + e.getDescription() + ")";
+            }
+        }
+        return null;
+    }
+
+    private static String checkMap(TransformSpec t) {
+        if (t.map() == null || t.map().isEmpty()) {
+            return "map needs a table of values, e.g. \"map\": {\"NRD\": \"NORD\"}";
+        }
+        for (Map.Entry<String, String> entry : t.map().entrySet()) {
+            if (entry.getValue() == null) {
+                return "map gives no new value for '" + entry.getKey() + "' (write \"\" for no value)";
             }
         }
         return null;

@@ -27,7 +27,7 @@ import java.util.TreeMap;
 public final class DecisionLedger {
 
     private static final String COMMAND_COLUMNS =
-            "id, kind, description, status, reason, row_no, col, old_text, new_text";
+            "id, kind, description, status, reason, row_no, col, old_text, new_text, fix";
 
     private final Review review;
     private final Connection connection;
@@ -348,8 +348,10 @@ public final class DecisionLedger {
     }
 
     /** A new command makes the undone ones unreachable, as in any editor. */
-    private void dropRedo() throws SQLException {
+    void dropRedo() throws SQLException {
         update("DELETE FROM command_row WHERE command_id IN (SELECT id FROM command WHERE undone = 1)");
+        update("DELETE FROM command_cell WHERE command_id IN (SELECT id FROM command WHERE undone = 1)");
+        update("DELETE FROM command_finding WHERE command_id IN (SELECT id FROM command WHERE undone = 1)");
         update("DELETE FROM command WHERE undone = 1");
     }
 
@@ -384,7 +386,7 @@ public final class DecisionLedger {
                 return Optional.of(new StoredCommand(rs.getLong(1),
                         StoredCommand.Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
                         rs.getString(3), DecisionStatus.parse(rs.getString(4)), rs.getString(5), rs.getLong(6),
-                        rs.getInt(7), rs.getString(8), rs.getString(9)));
+                        rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10)));
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.sluice.core.review;
 
+import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.rules.Finding;
@@ -10,7 +11,9 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.QualityTally;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,6 +53,28 @@ public final class ProfileRowValidator implements RowValidator {
             }
         });
         return findings;
+    }
+
+    @Override
+    public List<RowVerdict> validateAll(List<SourceRow> effectiveRows) {
+        List<MappedRow> mapped = new ArrayList<>(effectiveRows.size());
+        Map<Long, List<Finding>> byRow = new HashMap<>();
+        for (SourceRow row : effectiveRows) {
+            mapped.add(mapper.map(row));
+            byRow.put(row.number(), new ArrayList<>());
+        }
+        rules.check(mapped, finding -> {
+            List<Finding> list = byRow.get(finding.row());
+            if (list != null && !fileWide.contains(finding.rule())) {
+                list.add(finding);
+            }
+        });
+        List<RowVerdict> verdicts = new ArrayList<>(effectiveRows.size());
+        for (int i = 0; i < effectiveRows.size(); i++) {
+            verdicts.add(new RowVerdict(byRow.get(effectiveRows.get(i).number()),
+                    QualityTally.filledCells(mapped.get(i))));
+        }
+        return verdicts;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sluice.core.review;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceIssue;
@@ -217,6 +218,24 @@ public final class Review implements AutoCloseable {
                 FindingStore::read, limit);
     }
 
+    /**
+     * Statistics of one column's effective values (0-based index): counts, a page of the distinct values ({@code
+     * offset}, {@code limit}) most frequent first, number and date ranges with histograms of {@code bins} bins, length
+     * range and the {@code patterns} most frequent value shapes. Counted in the file with bounded heap; cancelling
+     * through {@code progress} throws a CancellationException.
+     */
+    public ColumnStats columnStats(int column, long offset, int limit, int bins, int patterns, Progress progress) {
+        if (column < 0 || column >= columns.size()) {
+            throw new IllegalArgumentException("No column " + column + " in the review " + file + ".");
+        }
+        if (offset < 0 || limit < 0 || patterns < 0) {
+            throw new IllegalArgumentException("Offset, limit and patterns must not be negative.");
+        }
+        claimWriter();
+        return guarded(() -> new ColumnStatsQuery(this, connection).run(column, offset, limit, bins, patterns,
+                progress));
+    }
+
     /** Counts of findings by row, severity, rule and column. */
     public FindingCounts counts() {
         return guarded(() -> {
@@ -332,6 +351,11 @@ public final class Review implements AutoCloseable {
 
     private RowCursor cursorOver(long firstRow, long lastRow, long limit, long offset) {
         return guarded(() -> new RowCursor(this, connection, wide, firstRow, lastRow, limit, offset));
+    }
+
+    /** The rows listed in {@code rowsJson} (a JSON array of row numbers, all within first..last), in source order. */
+    RowCursor cursorOverRows(long firstRow, long lastRow, String rowsJson) {
+        return guarded(() -> new RowCursor(this, connection, wide, firstRow, lastRow, -1, 0, rowsJson));
     }
 
     private void claimWriter() {

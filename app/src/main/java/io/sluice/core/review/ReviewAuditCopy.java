@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Keeps a review's audit log with the import batch it led to: every decision and edit (who, when, why, old and new
- * value) is copied into the target's {@code sluice_decision_audit}, so the history survives the review file. The copy
+ * value) is copied into the target's {@code sluice_decision_audit}, so the history survives the review file; a value
+ * fix arrives as its summary (kind, column, cells, in the reason) and its old → new pairs, on source row 0. The copy
  * is written on the import's own connection, inside its transaction: the batch and its audit commit together.
  */
 public final class ReviewAuditCopy {

@@ -29,9 +29,10 @@ final class ReviewSchema {
 
     /**
      * Later versions append their step here; version 2 adds the steward's decisions, edits, audit log and history,
-     * version 3 the filled cells per row that the completeness score is counted from.
+     * version 3 the filled cells per row that the completeness score is counted from, version 4 the value fixes.
      */
-    static final List<Upgrade> UPGRADES = List.of(ReviewSchema::addDecisions, ReviewSchema::addRowQuality);
+    static final List<Upgrade> UPGRADES = List.of(ReviewSchema::addDecisions, ReviewSchema::addRowQuality,
+            ReviewSchema::addValueFixes);
 
     static final int CURRENT_VERSION = 1 + UPGRADES.size();
 
@@ -189,6 +190,48 @@ final class ReviewSchema {
                         message    TEXT NOT NULL,
                         value      TEXT)""");
             s.execute("CREATE INDEX command_finding_command ON command_finding (command_id)");
+        }
+    }
+
+    /**
+     * Version 4: value fixes, one undoable command over many cells of one column. {@code command} is rebuilt because
+     * SQLite cannot widen a CHECK: its kind may now be {@code fix}, and {@code fix} names the fix ("replace", "trim",
+     * ...). {@code command_cell} keeps each changed cell: the edit it had before (NULL: it showed the raw cell), the
+     * value it showed before, and the text the fix set, so that undo, the audit and the remembered replacements are
+     * set operations in SQL.
+     */
+    static void addValueFixes(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("ALTER TABLE command RENAME TO command_v3");
+            s.execute("DROP INDEX command_undone");
+            s.execute("""
+                    CREATE TABLE command (
+                        id          INTEGER PRIMARY KEY,
+                        kind        TEXT NOT NULL CHECK (kind IN ('decide', 'edit', 'fix')),
+                        description TEXT NOT NULL,
+                        undone      INTEGER NOT NULL DEFAULT 0,
+                        status      TEXT,
+                        reason      TEXT,
+                        row_no      INTEGER,
+                        col         INTEGER,
+                        old_text    TEXT,
+                        new_text    TEXT,
+                        steward     TEXT NOT NULL,
+                        at          TEXT NOT NULL,
+                        fix         TEXT)""");
+            s.execute("INSERT INTO command (id, kind, description, undone, status, reason, row_no, col, old_text,"
+                    + " new_text, steward, at) SELECT id, kind, description, undone, status, reason, row_no, col,"
+                    + " old_text, new_text, steward, at FROM command_v3");
+            s.execute("DROP TABLE command_v3");
+            s.execute("CREATE INDEX command_undone ON command (undone, id)");
+            s.execute("""
+                    CREATE TABLE command_cell (
+                        command_id INTEGER NOT NULL,
+                        row_no     INTEGER NOT NULL,
+                        old_edit   TEXT,
+                        old_value  TEXT NOT NULL,
+                        new_text   TEXT NOT NULL,
+                        PRIMARY KEY (command_id, row_no)) WITHOUT ROWID""");
         }
     }
 

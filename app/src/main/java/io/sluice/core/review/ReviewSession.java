@@ -1,5 +1,6 @@
 package io.sluice.core.review;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.Columns;
@@ -21,6 +22,7 @@ public final class ReviewSession implements AutoCloseable {
     private final Review review;
     private final DecisionLedger ledger;
     private final Revalidation revalidation;
+    private final FixLedger fixes;
     private final Steward steward;
     private boolean closed;
 
@@ -28,6 +30,7 @@ public final class ReviewSession implements AutoCloseable {
         this.review = review;
         this.ledger = review.ledger();
         this.revalidation = new Revalidation(review, ledger, validator);
+        this.fixes = new FixLedger(review, review.connection(), ledger, validator);
         this.steward = steward;
     }
 
@@ -77,29 +80,71 @@ public final class ReviewSession implements AutoCloseable {
     public List<Finding> edit(long row, int column, String newText) {
         Objects.requireNonNull(newText, "newText");
         requireRow(row);
-        if (column < 0 || column >= review.columns().size()) {
-            throw SluiceException.input("The review " + review.file() + " has no column " + (column + 1)
-                    + "; it has " + review.columns().size() + ".");
-        }
+        requireColumn(column);
         String before = ledger.editedText(row, column).orElse(null);
         String description = "Edit " + Columns.letter(column) + row + " ('" + review.columns().get(column) + "')";
         new CellEditCommand(ledger, steward, revalidation, row, column, before, newText, description).execute();
         return review.findings(row);
     }
 
+    /**
+     * Fixes the values of one column (0-based index) in every row {@code filter} matches, as one undoable step: the
+     * raw cells stay as read, each changed cell gets an edit, and the rows are validated again in bulk. A fix that
+     * would change no cell records nothing (no undo step). Cancelling through {@code progress} leaves the review as
+     * it was.
+     */
+    public FixOutcome fix(int column, RowFilter filter, ValueFix fix, Progress progress) {
+        requireOpen();
+        requireColumn(column);
+        Objects.requireNonNull(fix, "fix");
+        Objects.requireNonNull(filter, "filter");
+        String description = fixDescription(column, filter, fix);
+        ValueFixCommand command = new ValueFixCommand(fixes, steward, column, filter, fix, description, progress);
+        command.execute();
+        return new FixOutcome(command.cells(), description);
+    }
+
+    /** What {@link #fix} would change, without changing anything: the count and the first {@code examples} cells. */
+    public FixPreview previewFix(int column, RowFilter filter, ValueFix fix, int examples, Progress progress) {
+        requireOpen();
+        requireColumn(column);
+        Objects.requireNonNull(fix, "fix");
+        Objects.requireNonNull(filter, "filter");
+        return fixes.preview(column, filter, fix, examples, progress);
+    }
+
+    /**
+     * The whole values the review's replace fixes changed (those not undone), in the order they were made, for a
+     * profile to apply on load.
+     */
+    public List<ValueReplacement> replacements() {
+        requireOpen();
+        return fixes.replacements();
+    }
+
     /** Reverts the latest step not yet undone; false when there is none. */
     public boolean undo() {
+        return undo(Progress.NONE);
+    }
+
+    /** As {@link #undo()}, reporting the rows a fix validates again and letting them be cancelled. */
+    public boolean undo(Progress progress) {
         requireOpen();
         Optional<StoredCommand> last = ledger.lastDone();
-        last.ifPresent(c -> restore(c).undo());
+        last.ifPresent(c -> restore(c, progress).undo());
         return last.isPresent();
     }
 
     /** Does the latest undone step again; false when there is none (a new step after an undo drops the redo side). */
     public boolean redo() {
+        return redo(Progress.NONE);
+    }
+
+    /** As {@link #redo()}, reporting the rows a fix validates again and letting them be cancelled. */
+    public boolean redo(Progress progress) {
         requireOpen();
         Optional<StoredCommand> next = ledger.firstUndone();
-        next.ifPresent(c -> restore(c).redo());
+        next.ifPresent(c -> restore(c, progress).redo());
         return next.isPresent();
     }
 
@@ -161,8 +206,9 @@ public final class ReviewSession implements AutoCloseable {
         return Math.toIntExact(command.rows());
     }
 
-    private UndoableCommand restore(StoredCommand stored) {
+    private UndoableCommand restore(StoredCommand stored, Progress progress) {
         return switch (stored.kind()) {
+            case FIX -> ValueFixCommand.stored(fixes, steward, stored, progress);
             case DECIDE -> DecisionCommand.stored(ledger, steward, stored.id(), stored.description());
             case EDIT -> CellEditCommand.stored(ledger, steward, revalidation, stored.id(), stored.row(),
                     stored.column(), stored.oldText(), stored.newText(), stored.description());
@@ -175,6 +221,19 @@ public final class ReviewSession implements AutoCloseable {
                     + " needs a reason; say why.");
         }
         return reason.strip();
+    }
+
+    private String fixDescription(int column, RowFilter filter, ValueFix fix) {
+        String rows = filter.description().equals(RowFilter.all().description()) ? ""
+                : " (" + filter.description() + ")";
+        return fix.describe() + " in '" + review.columns().get(column) + "'" + rows;
+    }
+
+    private void requireColumn(int column) {
+        if (column < 0 || column >= review.columns().size()) {
+            throw SluiceException.input("The review " + review.file() + " has no column " + (column + 1)
+                    + "; it has " + review.columns().size() + ".");
+        }
     }
 
     private void requireRow(long row) {

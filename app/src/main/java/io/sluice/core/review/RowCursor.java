@@ -41,16 +41,27 @@ public final class RowCursor implements Iterator<SourceRow>, AutoCloseable {
     /** Rows numbered {@code firstRow..lastRow}, skipping {@code offset} of them and returning at most {@code limit}. */
     RowCursor(Review review, Connection connection, int wide, long firstRow, long lastRow, long limit, long offset)
             throws SQLException {
+        this(review, connection, wide, firstRow, lastRow, limit, offset, null);
+    }
+
+    /** As above, keeping only the rows listed in {@code rowsJson} (a JSON array of row numbers) when it is not null. */
+    RowCursor(Review review, Connection connection, int wide, long firstRow, long lastRow, long limit, long offset,
+              String rowsJson) throws SQLException {
         this.review = review;
         this.connection = connection;
         this.wide = wide;
         this.lastRow = lastRow;
-        rowQuery = connection.prepareStatement(
-                "SELECT * FROM source_row WHERE row_no BETWEEN ? AND ? ORDER BY row_no LIMIT ? OFFSET ?");
-        rowQuery.setLong(1, firstRow);
-        rowQuery.setLong(2, lastRow);
-        rowQuery.setLong(3, limit);
-        rowQuery.setLong(4, offset);
+        rowQuery = connection.prepareStatement("SELECT * FROM source_row WHERE row_no BETWEEN ? AND ?"
+                + (rowsJson == null ? "" : " AND row_no IN (SELECT value FROM json_each(?))")
+                + " ORDER BY row_no LIMIT ? OFFSET ?");
+        int i = 1;
+        rowQuery.setLong(i++, firstRow);
+        rowQuery.setLong(i++, lastRow);
+        if (rowsJson != null) {
+            rowQuery.setString(i++, rowsJson);
+        }
+        rowQuery.setLong(i++, limit);
+        rowQuery.setLong(i, offset);
         rows = rowQuery.executeQuery();
     }
 

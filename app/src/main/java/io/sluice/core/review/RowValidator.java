@@ -3,6 +3,7 @@ package io.sluice.core.review;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceRow;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,18 @@ public interface RowValidator {
      */
     default Set<String> fileWideRules() {
         return Set.of();
+    }
+
+    /**
+     * Validates many rows at once, e.g. after a value fix; in the order given. The real validator runs its rules on
+     * them as one chunk, so that the database is asked once per chunk, not once per row.
+     */
+    default List<RowVerdict> validateAll(List<SourceRow> effectiveRows) {
+        List<RowVerdict> verdicts = new ArrayList<>(effectiveRows.size());
+        for (SourceRow row : effectiveRows) {
+            verdicts.add(new RowVerdict(validate(row), filledCells(row)));
+        }
+        return verdicts;
     }
 
     /** How many of the row's mapped cells hold a value, for the completeness score; negative when not known. */

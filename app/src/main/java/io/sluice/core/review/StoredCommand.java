@@ -9,15 +9,16 @@ package io.sluice.core.review;
  * @param status      for a decision: the status set, null for a clear
  * @param reason      for a rejection: its reason
  * @param row         for an edit: the row
- * @param column      for an edit: the 0-based column index
+ * @param column      for an edit or a fix: the 0-based column index
  * @param oldText     for an edit: the cell's edited text before, or null when it showed the raw cell
  * @param newText     for an edit: the text set
+ * @param fix         for a value fix: its kind word ("replace", "trim", ...), else null
  */
 public record StoredCommand(long id, Kind kind, String description, DecisionStatus status, String reason, long row,
-                            int column, String oldText, String newText) {
+                            int column, String oldText, String newText, String fix) {
 
-    /** The two kinds of undoable step. */
+    /** The kinds of undoable step: a decision, one cell's edit, a fix of many cells of one column. */
     public enum Kind {
-        DECIDE, EDIT
+        DECIDE, EDIT, FIX
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.core.usecase;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.review.ProfileRowValidator;
 import io.sluice.core.review.RowValidator;
+import io.sluice.core.review.RowVerdict;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.database.TargetDatabase;
@@ -33,6 +34,11 @@ final class LazyRowValidator implements RowValidator, AutoCloseable {
     @Override
     public List<Finding> validate(SourceRow effectiveRow) {
         return validator().validate(effectiveRow);
+    }
+
+    @Override
+    public List<RowVerdict> validateAll(List<SourceRow> effectiveRows) {
+        return validator().validateAll(effectiveRows);
     }
 
     @Override

@@ -97,11 +97,22 @@ public final class OpenReview implements AutoCloseable {
 
     /** The rows with a finding on this column; fails with one sentence naming the columns when there is no such. */
     public RowFilter column(String header) {
-        if (!review.columns().contains(header)) {
+        columnIndex(header);
+        return RowFilter.onColumn(header);
+    }
+
+    /** The 0-based index of the column with this header; fails with one sentence naming the columns there are. */
+    public int columnIndex(String header) {
+        return columnIndex(review, header);
+    }
+
+    static int columnIndex(Review review, String header) {
+        int index = review.columns().indexOf(header);
+        if (index < 0) {
             throw SluiceException.input(review.file().getFileName() + " has no column '" + header
                     + "' (columns: " + String.join(", ", review.columns()) + ").");
         }
-        return RowFilter.onColumn(header);
+        return index;
     }
 
     /**

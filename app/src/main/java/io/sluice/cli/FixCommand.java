@@ -1,0 +1,243 @@
+package io.sluice.cli;
+
+import io.sluice.core.review.FixOutcome;
+import io.sluice.core.review.FixPreview;
+import io.sluice.core.review.RowFilter;
+import io.sluice.core.review.ValueFix;
+import io.sluice.core.usecase.FixValues;
+import io.sluice.core.usecase.OpenReview;
+import io.sluice.core.usecase.RememberFixes;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sluice fix REVIEW --column HEADER ...}: fixes the values of one column of a review as one undoable step (the
+ * raw cells stay), or saves the review's value replacements into a profile with {@code --remember-in}.
+ */
+@Command(name = "fix", mixinStandardHelpOptions = true,
+        description = {"Fix the values of one column of a review as one step: replace values, find and replace,"
+                + " set, blank, trim, collapse spaces, change case. The changed rows are validated again; the raw"
+                + " cells stay, and 'sluice decide REVIEW --undo' undoes the fix.",
+                "With --remember-in, save the review's value replacements into a profile as map transforms instead.",
+                "FILTER (--where): " + ReviewFilters.SYNTAX + "."})
+final class FixCommand implements Callable<Integer> {
+
+    private static final int EXAMPLES = 5;
+
+    @Parameters(index = "0", paramLabel = "REVIEW.sluice", description = "A review saved by 'validate --review'.")
+    Path file;
+
+    @Option(names = "--column", paramLabel = "HEADER", description = "The column to fix, by its header.")
+    String column;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Action action;
+
+    static final class Action {
+        @Option(names = "--replace", paramLabel = "OLD=NEW",
+                description = "Replace the value OLD (the whole cell, exactly) by NEW; repeat for more pairs, all one"
+                        + " step. An empty NEW blanks the value out. Write \\= for an = inside OLD.")
+        List<String> replace;
+
+        @Option(names = "--find", paramLabel = "TEXT=NEW",
+                description = "Replace the text TEXT wherever it occurs in a cell (the whole cell with --whole-cell).")
+        String find;
+
+        @Option(names = "--regex", paramLabel = "PATTERN=REPLACEMENT",
+                description = "Replace matches of a regular expression (Java syntax); $1 in the replacement is the"
+                        + " first group. Within the cell, or only cells it matches entirely with --whole-cell.")
+        String regex;
+
+        @Option(names = "--set", paramLabel = "VALUE", description = "Set every cell (of the --where rows) to VALUE.")
+        String set;
+
+        @Option(names = "--blank", description = "Empty every cell (of the --where rows).")
+        boolean blank;
+
+        @Option(names = "--trim", description = "Remove spaces from both ends of each value.")
+        boolean trim;
+
+        @Option(names = "--collapse-spaces", description = "Turn each run of spaces within a value into one space.")
+        boolean collapseSpaces;
+
+        @Option(names = "--case", paramLabel = "upper|lower|title", description = "Change the case of each value.")
+        ValueFix.TextCase textCase;
+
+        @Option(names = "--remember-in", paramLabel = "PROFILE.json",
+                description = "Save the review's value replacements (not undone) into this profile as map"
+                        + " transforms of their columns, merged with any there; the rest of the profile stays.")
+        Path rememberIn;
+    }
+
+    @Option(names = "--where", paramLabel = "FILTER", description = "Fix only the rows the filter matches.")
+    String where;
+
+    @Option(names = "--whole-cell", description = "With --find or --regex: change only cells matched entirely.")
+    boolean wholeCell;
+
+    @Option(names = "--dry-run", description = "Show how many cells would change, with examples; write nothing.")
+    boolean dryRun;
+
+    @Mixin
+    TargetOptionsMixin target;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        checkCombination();
+        ValueFix fix = action.rememberIn == null ? fix() : null;
+        // the review's own target unless another is given; connected only when changed rows are validated again
+        try (OpenReview review = OpenReview.open(file, target.url == null ? null : target::open)) {
+            if (fix == null) {
+                remember(review, out);
+            } else {
+                RowFilter filter = where == null ? RowFilter.all() : ReviewFilters.parse(review, where);
+                FixValues.Request request = new FixValues.Request(column, filter, fix);
+                TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+                if (dryRun) {
+                    FixPreview preview = FixValues.preview(review, request, EXAMPLES, progress);
+                    progress.clear();
+                    printPreview(preview, filter, out);
+                } else {
+                    FixOutcome outcome = FixValues.apply(review, request, progress);
+                    progress.clear();
+                    printOutcome(review, outcome, filter, out);
+                }
+            }
+        }
+        out.flush();
+        return SluiceCommand.OK;
+    }
+
+    private void checkCombination() {
+        if (action.rememberIn != null) {
+            if (column != null || where != null || wholeCell || dryRun) {
+                throw new UsageException("--remember-in saves the replacements the review already holds; it takes"
+                        + " no --column, --where, --whole-cell or --dry-run.");
+            }
+            return;
+        }
+        if (column == null) {
+            throw new UsageException("A fix needs the column to fix: add --column HEADER.");
+        }
+        if (wholeCell && action.find == null && action.regex == null) {
+            throw new UsageException("--whole-cell goes with --find or --regex; --replace always matches the whole"
+                    + " cell.");
+        }
+    }
+
+    private ValueFix fix() {
+        if (action.replace != null) {
+            Map<String, String> pairs = new LinkedHashMap<>();
+            for (String pair : action.replace) {
+                String[] parts = split(pair, "--replace", "OLD=NEW");
+                String earlier = pairs.put(parts[0], parts[1]);
+                if (earlier != null && !earlier.equals(parts[1])) {
+                    throw new UsageException("--replace gives two new values for '" + parts[0] + "': '" + earlier
+                            + "' and '" + parts[1] + "'.");
+                }
+            }
+            return new ValueFix.Replace(pairs);
+        }
+        if (action.find != null) {
+            String[] parts = split(action.find, "--find", "TEXT=NEW");
+            return new ValueFix.FindReplace(parts[0], parts[1], false, wholeCell);
+        }
+        if (action.regex != null) {
+            String[] parts = split(action.regex, "--regex", "PATTERN=REPLACEMENT");
+            return new ValueFix.FindReplace(parts[0], parts[1], true, wholeCell);
+        }
+        if (action.set != null) {
+            return new ValueFix.SetValue(action.set);
+        }
+        if (action.blank) {
+            return new ValueFix.Blank();
+        }
+        if (action.trim) {
+            return new ValueFix.Trim();
+        }
+        if (action.collapseSpaces) {
+            return new ValueFix.CollapseSpaces();
+        }
+        return new ValueFix.ChangeCase(action.textCase);
+    }
+
+    /** Splits at the first = not written as \=; the left side's \= become =. */
+    private static String[] split(String text, String option, String form) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '=') {
+                i++;
+            } else if (c == '=') {
+                String left = text.substring(0, i).replace("\\=", "=");
+                if (left.isEmpty() && !option.equals("--replace")) {
+                    throw new UsageException(option + " needs something to find before the =, as in " + form + ".");
+                }
+                return new String[] {left, text.substring(i + 1)};
+            }
+        }
+        throw new UsageException(option + " takes " + form + " (an = between them), not '" + text + "'.");
+    }
+
+    private void printPreview(FixPreview preview, RowFilter filter, PrintWriter out) {
+        if (preview.cells() == 0) {
+            out.printf("Nothing to change: no value of '%s' in %s would change.%n", column, filter.description());
+            return;
+        }
+        out.printf("Would change %,d cell(s) of '%s' (dry run: nothing written):%n", preview.cells(), column);
+        for (FixPreview.Example example : preview.examples()) {
+            out.printf("  row %d: '%s' -> '%s'%n", example.row(), example.before(), example.after());
+        }
+    }
+
+    private void printOutcome(OpenReview review, FixOutcome outcome, RowFilter filter, PrintWriter out) {
+        if (!outcome.recorded()) {
+            out.printf("Nothing to change: no value of '%s' in %s changes, so no step was recorded.%n", column,
+                    filter.description());
+            return;
+        }
+        out.printf("Changed %,d cell(s): %s. Undo with: sluice decide %s --undo%n", outcome.cells(),
+                outcome.description(), file);
+        review.revalidationProblem().ifPresent(problem -> out.println(problem + " Next: sluice validate --review "
+                + file + " --profile PROFILE.json"));
+    }
+
+    private void remember(OpenReview review, PrintWriter out) {
+        RememberFixes.Result result = RememberFixes.run(review, action.rememberIn);
+        if (result.replacements() == 0) {
+            out.printf("Nothing to remember: %s holds no value replacements; %s is unchanged.%n",
+                    file.getFileName(), action.rememberIn);
+            return;
+        }
+        if (!result.columns().isEmpty()) {
+            out.printf("Saved the replacements of %s into %s: map transforms now hold %d value(s).%n",
+                    quoted(result.columns()), action.rememberIn, result.entries());
+        }
+        if (!result.unmapped().isEmpty()) {
+            out.printf("Not saved for %s: no column mapping of %s reads %s alone.%n", quoted(result.unmapped()),
+                    action.rememberIn, result.unmapped().size() == 1 ? "it" : "them");
+        }
+    }
+
+    private static String quoted(List<String> columns) {
+        return String.join(", ", columns.stream().map(c -> "'" + c + "'").toList());
+    }
+}
