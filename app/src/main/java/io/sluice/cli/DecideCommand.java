@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = {"Approve or reject rows of a review, fix cells, undo and redo; each action is saved at once,"
                 + " with who and when, in the review's audit log.",
-                "FILTER: " + ReviewFilters.SYNTAX + "."})
+                "FILTER: " + RowFilterSyntax.SYNTAX + "."})
 final class DecideCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "REVIEW.sluice", description = "A review saved by 'validate --review'.")
@@ -100,16 +100,16 @@ final class DecideCommand implements Callable<Integer> {
                 out.println((action.undo ? "Undone: " : "Redone: ") + what + ".");
             }
         } else if (action.approve != null) {
-            out.println("Approved " + session.approveAll(ReviewFilters.parse(review, action.approve))
+            out.println("Approved " + session.approveAll(RowFilterSyntax.parse(review, action.approve))
                     + " row(s).");
         } else if (action.reject != null) {
             if (reason == null || reason.isBlank()) {
                 throw new UsageException("Rejecting rows needs --reason: the data owner will want to know why.");
             }
-            out.println("Rejected " + session.rejectAll(ReviewFilters.parse(review, action.reject), reason)
+            out.println("Rejected " + session.rejectAll(RowFilterSyntax.parse(review, action.reject), reason)
                     + " row(s).");
         } else {
-            out.println("Cleared " + session.clearAll(ReviewFilters.parse(review, action.clear)) + " decision(s).");
+            out.println("Cleared " + session.clearAll(RowFilterSyntax.parse(review, action.clear)) + " decision(s).");
         }
     }
 
@@ -119,7 +119,7 @@ final class DecideCommand implements Callable<Integer> {
         if (colon < 1 || equals < 0) {
             throw new UsageException("--edit takes ROW:HEADER=TEXT, e.g. '17:Cement (kg/m3)=350'.");
         }
-        long row = ReviewFilters.parseRow(action.edit.substring(0, colon));
+        long row = RowFilterSyntax.parseRow(action.edit.substring(0, colon));
         String header = action.edit.substring(colon + 1, equals);
         int column = review.columns().indexOf(header);
         if (column < 0) {

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
                 + " set, blank, trim, collapse spaces, change case. The changed rows are validated again; the raw"
                 + " cells stay, and 'sluice decide REVIEW --undo' undoes the fix.",
                 "With --remember-in, save the review's value replacements into a profile as map transforms instead.",
-                "FILTER (--where): " + ReviewFilters.SYNTAX + "."})
+                "FILTER (--where): " + RowFilterSyntax.SYNTAX + "."})
 final class FixCommand implements Callable<Integer> {
 
     private static final int EXAMPLES = 5;
@@ -109,7 +109,7 @@ final class FixCommand implements Callable<Integer> {
             if (fix == null) {
                 remember(review, out);
             } else {
-                RowFilter filter = where == null ? RowFilter.all() : ReviewFilters.parse(review, where);
+                RowFilter filter = where == null ? RowFilter.all() : RowFilterSyntax.parse(review, where);
                 FixValues.Request request = new FixValues.Request(column, filter, fix);
                 TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
                 if (dryRun) {

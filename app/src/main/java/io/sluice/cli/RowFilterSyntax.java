@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The row filters of {@code decide} and {@code fix}: valid | errors | pending | all | rule:ID | column:HEADER |
+ * The row filters of {@code decide} and {@code fix} as typed on the command line: valid | errors | pending | all | rule:ID | column:HEADER |
  * rows:2,5,9, combined with +.
  */
-final class ReviewFilters {
+final class RowFilterSyntax {
 
     /** For the commands' help. */
     static final String SYNTAX = "valid | errors | pending | all | rule:ID | column:HEADER | rows:2,5,9 (combine with"
             + " +, e.g. pending+valid)";
 
-    private ReviewFilters() {
+    private RowFilterSyntax() {
     }
 
     /** The filter {@code text} names; an unknown filter, column, rule or row is a usage error of one sentence. */
