@@ -4,6 +4,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.sluice.core.cleaning.ClosestKnownValues;
+import io.sluice.core.cleaning.KeyCollision;
+import io.sluice.core.cleaning.KnownValueReader;
+import io.sluice.core.cleaning.KnownValueRules;
+import io.sluice.core.cleaning.NearestNeighbours;
+import io.sluice.core.review.ColumnValues;
 import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.BookkeepingSchema;
 import io.sluice.core.commit.Committer;
@@ -69,6 +75,8 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.sluice.cli..", "io.sluice.desktop..")
             .should().dependOnClassesThat().belongToAnyOf(ValidationJob.class, ReviewStager.class,
                     ProfileRowValidator.class, RowValidator.class, Committer.class, Rollback.class, ValidRows.class,
-                    ReviewApprovedRows.class, ReviewAuditCopy.class, Bookkeeping.class, BookkeepingSchema.class)
+                    ReviewApprovedRows.class, ReviewAuditCopy.class, Bookkeeping.class, BookkeepingSchema.class,
+                    ColumnValues.class, ClosestKnownValues.class, KnownValueReader.class, KnownValueRules.class,
+                    KeyCollision.class, NearestNeighbours.class)
             .orShould().callMethod(ReviewSession.class, "open", Review.class, RowValidator.class);
 }

@@ -21,7 +21,8 @@ import java.util.Arrays;
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
         description = "Load spreadsheets, map them onto a database table, validate, review and commit.",
         subcommands = {InspectCommand.class, PreviewCommand.class, LoadCommand.class, SuggestCommand.class,
-                ValidateCommand.class, ReviewCommand.class, DecideCommand.class, ImportCommand.class,
+                ValidateCommand.class, ReviewCommand.class, DecideCommand.class, FixesCommand.class,
+                ClustersCommand.class, ImportCommand.class,
                 BatchesCommand.class, BatchCommand.class, RollbackCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {

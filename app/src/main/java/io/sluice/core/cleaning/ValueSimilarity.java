@@ -1,0 +1,137 @@
+package io.sluice.core.cleaning;
+
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDetailedDistance;
+import org.apache.commons.text.similarity.LevenshteinResults;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How close a bad value is to a valid one, as a score 0-100 and a reason in words. Values the same once case,
+ * accents and spaces are ignored score 99; the same words in another order or with other punctuation 96; anything
+ * else the Jaro-Winkler similarity of the normal forms (at most 98), which favours a shared beginning: "NRD" and
+ * "NORD" score 92.
+ */
+public final class ValueSimilarity {
+
+    /** Score of values that differ only in case, accents or spaces. */
+    public static final int SAME_NORMAL_FORM = 99;
+    /** Score of values with the same words in another order or other punctuation. */
+    public static final int SAME_WORDS = 96;
+    private static final int MOST_FOR_EDITS = 98;
+    private static final int SHORTEST_PREFIX = 3;
+
+    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+    private static final LevenshteinDetailedDistance DETAILED = new LevenshteinDetailedDistance();
+    private static final DamerauLevenshteinDistance DAMERAU = new DamerauLevenshteinDistance();
+
+    private ValueSimilarity() {
+    }
+
+    /** Scores {@code valid} as a replacement for {@code bad}. */
+    public static Candidate of(String bad, String valid) {
+        if (bad.equals(valid)) {
+            return new Candidate(valid, 100, "the same");
+        }
+        String a = TextKeys.normal(bad);
+        String b = TextKeys.normal(valid);
+        if (a.equals(b)) {
+            return new Candidate(valid, SAME_NORMAL_FORM, "the same but for " + normalised(bad, valid));
+        }
+        if (!a.isEmpty() && TextKeys.fingerprint(bad).equals(TextKeys.fingerprint(valid))) {
+            return new Candidate(valid, SAME_WORDS, !words(a).equals(words(b)) ? "the same words in another order"
+                    : "the same words with other punctuation");
+        }
+        int score = (int) Math.floor(JARO_WINKLER.apply(a, b) * 100 + 1e-9);
+        return new Candidate(valid, Math.min(MOST_FOR_EDITS, score), edits(a, b));
+    }
+
+    /** What tells two values with the same normal form apart: "case", "accents and spaces", ... */
+    private static String normalised(String bad, String valid) {
+        String plainBad = TextKeys.withoutAccents(bad);
+        String plainValid = TextKeys.withoutAccents(valid);
+        List<String> what = new ArrayList<>();
+        if (!lower(collapse(bad)).equals(lower(collapse(valid)))) {
+            what.add("accents");
+        }
+        if (!collapse(plainBad).equals(collapse(plainValid))) {
+            what.add("case");
+        }
+        if (!lower(plainBad).equals(lower(plainValid))) {
+            what.add("spaces");
+        }
+        return joined(what.isEmpty() ? List.of("the way characters are written") : what);
+    }
+
+    /** The edits that turn the bad normal form into the valid one, in words. */
+    private static String edits(String a, String b) {
+        int prefix = commonPrefix(a, b);
+        if (prefix == a.length() && prefix >= SHORTEST_PREFIX) {
+            return "cut short: the first " + prefix + " letters match";
+        }
+        if (prefix == b.length() && prefix >= SHORTEST_PREFIX) {
+            return (a.length() - prefix) + " " + plural(a.length() - prefix, "character") + " too many at the end";
+        }
+        int damerau = DAMERAU.apply(a, b);
+        LevenshteinResults detail = DETAILED.apply(a, b);
+        if (damerau == 1 && detail.getDistance() == 2 && a.length() == b.length()) {
+            return "two " + kind(a.charAt(prefix)) + "s swapped";
+        }
+        if (detail.getDistance() == 1) {
+            if (detail.getInsertCount() == 1) {
+                return "one " + kind(b.charAt(prefix)) + " missing";
+            }
+            if (detail.getDeleteCount() == 1) {
+                return "one " + kind(a.charAt(prefix)) + " too many";
+            }
+            return "one " + kind(a.charAt(prefix)) + " different";
+        }
+        String distance = "an edit distance of " + damerau;
+        return prefix >= SHORTEST_PREFIX ? distance + ", the first " + prefix + " letters shared" : distance;
+    }
+
+    private static String kind(char c) {
+        return Character.isDigit(c) ? "digit" : Character.isLetter(c) ? "letter" : "character";
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
+    }
+
+    private static List<String> words(String normal) {
+        List<String> words = new ArrayList<>();
+        for (String w : normal.split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    private static String collapse(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static String plural(int n, String noun) {
+        return n == 1 ? noun : noun + "s";
+    }
+
+    private static String joined(List<String> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}
