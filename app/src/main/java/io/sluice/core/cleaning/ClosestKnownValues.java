@@ -14,13 +14,15 @@ import java.util.Map;
  * (by normal form, fingerprint, beginnings and {@link DeletionKeys}), so a valid value is compared only with the bad
  * values it could be close to: the same once case, accents and spaces are ignored; the same words; within two edits
  * (one for values of three characters or fewer); or one the beginning of the other. Each bad value keeps its best
- * {@link #KEPT} candidates. A deletion key shared by thousands of bad values (codes that differ only in their last
- * digits) is not searched: the other keys of a close pair find it.
+ * {@link #KEPT} candidates scoring {@link #LOWEST_SCORE} or more. A deletion key shared by thousands of bad values
+ * (codes that differ only in their last digits) is not searched: the other keys of a close pair find it.
  */
 public final class ClosestKnownValues {
 
     /** Candidates kept per bad value. */
     public static final int KEPT = 3;
+    /** A candidate scoring less is not worth a steward's look ("L" for "xl" scores 0). */
+    public static final int LOWEST_SCORE = 50;
     private static final int EDITS = 2;
     private static final int SHORT = 3;
     private static final int SHORTEST_PREFIX = 3;
@@ -147,7 +149,9 @@ public final class ClosestKnownValues {
             }
         }
         Candidate candidate = ValueSimilarity.of(value, valid);
-        best[id] = insert(kept, candidate);
+        if (candidate.score() >= LOWEST_SCORE) {
+            best[id] = insert(kept, candidate);
+        }
     }
 
     /** Keeps the best {@link #KEPT}: higher score first, then by text. */

@@ -16,6 +16,7 @@ public final class TextKeys {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern DIGITS = Pattern.compile("\\D+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Letters that Unicode does not decompose into a base letter and a mark. */
     private static final String[][] FOLDS = {{"ß", "ss"}, {"ẞ", "SS"}, {"æ", "ae"}, {"Æ", "AE"}, {"œ", "oe"},
@@ -34,6 +35,25 @@ public final class TextKeys {
             }
         }
         return MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFKD)).replaceAll("");
+    }
+
+    /** German umlauts and sharp s written out as two letters: "Müller" becomes "Mueller", "Straße" "Strasse". */
+    public static String umlautsWrittenOut(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 4);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case 'ä' -> out.append("ae");
+                case 'ö' -> out.append("oe");
+                case 'ü' -> out.append("ue");
+                case 'Ä' -> out.append("Ae");
+                case 'Ö' -> out.append("Oe");
+                case 'Ü' -> out.append("Ue");
+                case 'ß' -> out.append("ss");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Lower case, without accents, spaces trimmed and runs of spaces made one: "  Café  Nord" is "cafe nord". */
@@ -74,7 +94,7 @@ public final class TextKeys {
     /**
      * The phonetic key: each word's primary Double Metaphone code (after accents are taken off), the distinct codes
      * sorted and joined, so "Müller", "Mueller" and "Muller" share "MLR", and "Hans Meier" and "Meyer, Hans" share
-     * "HNS MR". Words without letters keep their digits, so "Meier 2" and "Meier 3" stay apart.
+     * "HNS MR". A word's digits follow its code, so "Meier 2" and "Meier 3", "A1" and "A2" stay apart.
      */
     public static String phonetic(String text) {
         DoubleMetaphone metaphone = new DoubleMetaphone();
@@ -85,7 +105,8 @@ public final class TextKeys {
                 continue;
             }
             String code = metaphone.doubleMetaphone(word);
-            codes.add(code == null || code.isEmpty() ? word : code);
+            String digits = DIGITS.matcher(word).replaceAll("");
+            codes.add((code == null ? "" : code) + digits);
         }
         return String.join(" ", codes);
     }

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * How close a bad value is to a valid one, as a score 0-100 and a reason in words. Values the same once case,
- * accents and spaces are ignored score 99; the same words in another order or with other punctuation 96; anything
+ * accents and spaces are ignored score 99; with an umlaut written out ("Muenchen", "München") 98; the same words in another order or with other punctuation 96; anything
  * else the Jaro-Winkler similarity of the normal forms (at most 98), which favours a shared beginning: "NRD" and
  * "NORD" score 92.
  */
@@ -19,6 +19,8 @@ public final class ValueSimilarity {
 
     /** Score of values that differ only in case, accents or spaces. */
     public static final int SAME_NORMAL_FORM = 99;
+    /** Score of values that differ in an umlaut written out: "Muenchen" for "München". */
+    public static final int UMLAUT_WRITTEN_OUT = 98;
     /** Score of values with the same words in another order or other punctuation. */
     public static final int SAME_WORDS = 96;
     private static final int MOST_FOR_EDITS = 98;
@@ -40,6 +42,9 @@ public final class ValueSimilarity {
         String b = TextKeys.normal(valid);
         if (a.equals(b)) {
             return new Candidate(valid, SAME_NORMAL_FORM, "the same but for " + normalised(bad, valid));
+        }
+        if (TextKeys.normal(TextKeys.umlautsWrittenOut(bad)).equals(TextKeys.normal(TextKeys.umlautsWrittenOut(valid)))) {
+            return new Candidate(valid, UMLAUT_WRITTEN_OUT, "the same but for an umlaut written out");
         }
         if (!a.isEmpty() && TextKeys.fingerprint(bad).equals(TextKeys.fingerprint(valid))) {
             return new Candidate(valid, SAME_WORDS, !words(a).equals(words(b)) ? "the same words in another order"
@@ -70,10 +75,11 @@ public final class ValueSimilarity {
     private static String edits(String a, String b) {
         int prefix = commonPrefix(a, b);
         if (prefix == a.length() && prefix >= SHORTEST_PREFIX) {
-            return "cut short: the first " + prefix + " letters match";
+            return "cut short: the first " + prefix + " characters match";
         }
         if (prefix == b.length() && prefix >= SHORTEST_PREFIX) {
-            return (a.length() - prefix) + " " + plural(a.length() - prefix, "character") + " too many at the end";
+            int extra = a.length() - prefix;
+            return (extra == 1 ? "one " + kind(a.charAt(prefix)) : extra + " characters") + " too many at the end";
         }
         int damerau = DAMERAU.apply(a, b);
         LevenshteinResults detail = DETAILED.apply(a, b);
@@ -87,10 +93,12 @@ public final class ValueSimilarity {
             if (detail.getDeleteCount() == 1) {
                 return "one " + kind(a.charAt(prefix)) + " too many";
             }
-            return "one " + kind(a.charAt(prefix)) + " different";
+            char was = a.charAt(prefix);
+            char is = b.charAt(prefix);
+            return "one " + (kind(was).equals(kind(is)) ? kind(was) : "character") + " different";
         }
         String distance = "an edit distance of " + damerau;
-        return prefix >= SHORTEST_PREFIX ? distance + ", the first " + prefix + " letters shared" : distance;
+        return prefix >= SHORTEST_PREFIX ? distance + ", the first " + prefix + " characters shared" : distance;
     }
 
     private static String kind(char c) {
