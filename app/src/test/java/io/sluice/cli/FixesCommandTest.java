@@ -102,8 +102,10 @@ class FixesCommandTest {
         CommandRun run = CommandRun.of("clusters", review, "--column", "Supplier", "--method", "knn");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Column 'Supplier':").contains("by nearest neighbours within 1 edit")
-                .containsPattern("Cluster 1: keep 'EVIA'; 3 row\\(s\\) would change.\\R.*\\R\\s+EVIA\\s+33\\R\\s+evia\\s+2")
-                .containsPattern("Cluster 5: keep 'NORD'; 1 row\\(s\\) would change.\\R.*\\R\\s+NORD\\s+36\\R\\s+NRD\\s+1");
+                .containsPattern("Cluster 1: keep 'EVIA'; 3 row\\(s\\) would change.\\R.*\\R"
+                        + "\\s+EVIA\\s+33\\R\\s+evia\\s+2")
+                .containsPattern("Cluster 5: keep 'NORD'; 1 row\\(s\\) would change.\\R.*\\R"
+                        + "\\s+NORD\\s+36\\R\\s+NRD\\s+1");
     }
 
     @Test

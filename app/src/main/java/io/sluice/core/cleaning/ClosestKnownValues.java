@@ -34,12 +34,13 @@ public final class ClosestKnownValues {
     private final Map<String, int[]> byNormal = new HashMap<>();
     private final Map<String, int[]> byFingerprint = new HashMap<>();
     private final Map<String, int[]> byBeginning = new HashMap<>();
-    private final long[] deletionKeys;
-    private final int deletionCount;
+    private final DeletionIndex deletions;
     private final Candidate[][] best;
     private final int[] seen;
     private int stamp;
+    private String offeredNormal;
     private final DamerauLevenshteinDistance withinEdits = new DamerauLevenshteinDistance(EDITS);
+    private final LetterCounts letters = new LetterCounts();
 
     /** An index over these bad values (distinct texts); offer valid values with {@link #offer}. */
     public ClosestKnownValues(List<String> badValues) {
@@ -68,9 +69,7 @@ public final class ClosestKnownValues {
                 keys[size++] = DeletionKeys.key(hash, id);
             }
         }
-        Arrays.sort(keys, 0, size);
-        this.deletionKeys = keys;
-        this.deletionCount = size;
+        this.deletions = new DeletionIndex(keys, size);
     }
 
     /** Compares one valid value with the bad values it could be close to. */
@@ -80,25 +79,31 @@ public final class ClosestKnownValues {
         }
         stamp++;
         String n = TextKeys.normal(valid);
+        offeredNormal = n;
         visit(byNormal.get(n), valid);
-        visit(byFingerprint.get(TextKeys.fingerprint(valid)), valid);
+        visit(byFingerprint.get(TextKeys.fingerprintOfNormal(n)), valid);
         visit(byBeginning.get(n), valid);
         for (int end = firstBeginning(n.length()); end < n.length(); end++) {
             visit(byNormal.get(n.substring(0, end)), valid);
         }
         for (long hash : DeletionKeys.hashes(n, EDITS)) {
-            int from = DeletionKeys.first(deletionKeys, deletionCount, hash);
+            int from = deletions.from(hash);
             if (from < 0) {
                 continue;
             }
-            int to = DeletionKeys.end(deletionKeys, deletionCount, from);
+            int to = deletions.to(hash);
             if (to - from > LONGEST_RUN) {
                 continue;
             }
             for (int at = from; at < to; at++) {
-                int id = DeletionKeys.idOf(deletionKeys[at]);
-                if (seen[id] != stamp && withinEdits(normal[id], n)) {
+                int id = deletions.idAt(at);
+                if (seen[id] == stamp) {
+                    continue;
+                }
+                if (withinEdits(normal[id], n)) {
                     consider(id, valid);
+                } else {
+                    seen[id] = stamp; // too far: the pair's other shared keys need not ask again
                 }
             }
         }
@@ -117,7 +122,7 @@ public final class ClosestKnownValues {
 
     private boolean withinEdits(String a, String b) {
         int allowed = Math.min(a.length(), b.length()) <= SHORT ? 1 : EDITS;
-        if (Math.abs(a.length() - b.length()) > allowed) {
+        if (Math.abs(a.length() - b.length()) > allowed || !letters.mayBeWithin(a, b, allowed)) {
             return false;
         }
         int distance = withinEdits.apply(a, b);
@@ -148,10 +153,13 @@ public final class ClosestKnownValues {
                 }
             }
         }
-        Candidate candidate = ValueSimilarity.of(value, valid);
-        if (candidate.score() >= LOWEST_SCORE) {
-            best[id] = insert(kept, candidate);
+        // the score alone first: the reason is worded only for a value that makes the best three
+        int score = ValueSimilarity.score(value, normal[id], valid, offeredNormal);
+        if (score < LOWEST_SCORE || kept != null && kept.length == KEPT
+                && !better(score, valid, kept[KEPT - 1].score(), kept[KEPT - 1].value())) {
+            return;
         }
+        best[id] = insert(kept, ValueSimilarity.of(value, valid));
     }
 
     /** Keeps the best {@link #KEPT}: higher score first, then by text. */
@@ -172,10 +180,11 @@ public final class ClosestKnownValues {
     }
 
     private static boolean better(Candidate a, Candidate b) {
-        if (a.score() != b.score()) {
-            return a.score() > b.score();
-        }
-        return a.value().compareTo(b.value()) < 0;
+        return better(a.score(), a.value(), b.score(), b.value());
+    }
+
+    private static boolean better(int score, String value, int otherScore, String otherValue) {
+        return score != otherScore ? score > otherScore : value.compareTo(otherValue) < 0;
     }
 
     /** Beginnings shorter than three letters or half the value say too little to offer a value for. */

@@ -65,13 +65,6 @@ final class DeletionKeys {
         return (int) (key & ID_MASK);
     }
 
-    /** The first position of {@code hash} in a sorted array of keys, or -1 when none has it. */
-    static int first(long[] keys, int size, long hash) {
-        int at = Arrays.binarySearch(keys, 0, size, key(hash, 0));
-        int from = at >= 0 ? at : -at - 1;
-        return from < size && hashOf(keys[from]) == hash ? from : -1;
-    }
-
     /** The position after the last key with the same hash as the key at {@code from}. */
     static int end(long[] keys, int size, int from) {
         long hash = hashOf(keys[from]);

@@ -42,7 +42,9 @@ public final class KnownValueReader {
         Connection connection = db.connection();
         try {
             boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            }
             try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
                 statement.setFetchSize(FETCH_SIZE);
@@ -55,8 +57,11 @@ public final class KnownValueReader {
                     }
                 }
             } finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
+                // only a transaction opened here is ended here: a caller's own stays as it was
+                if (autoCommit) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw SluiceException.target("Reading the values of " + table.qualifiedName() + "." + column

@@ -12,9 +12,10 @@ import java.util.Map;
  * Clusters values within {@code radius} edits of each other (Damerau-Levenshtein over the normal forms, so case and
  * accents cost nothing), joined into groups: if A is close to B and B to C, all three form one cluster. Only values
  * sharing a block are compared, and a pair counts as close only when the edits leave most of the shorter value
- * standing ("A1" and "B2" are two edits apart, yet nothing alike). Blocks: a {@link DeletionKeys} hash of their beginning or of their end, so 100,000 values need
- * a few million comparisons, not five billion. A block shared by more than {@link #LARGEST_BLOCK} values (thousands
- * of codes with the same beginning and end) is not searched; such values are found through their other blocks.
+ * standing ("A1" and "B2" are two edits apart, yet nothing alike). Blocks are {@link DeletionKeys} hashes of a
+ * value's beginning and end, so 100,000 values need a few million comparisons, not five billion. A block shared by
+ * more than {@link #LARGEST_BLOCK} values (fewer for a wider radius: thousands of codes with the same beginning and
+ * end) is not searched; close values are found through their other blocks.
  */
 public final class NearestNeighbours {
 
@@ -34,20 +35,16 @@ public final class NearestNeighbours {
             throw new IllegalArgumentException("At most " + (DeletionKeys.MAX_VALUES - 1) + " values at once.");
         }
         String[] normal = new String[values.size()];
-        long[] keys = new long[Math.max(16, values.size() * 4)];
-        int size = 0;
+        long total = 0;
         for (int id = 0; id < normal.length; id++) {
             normal[id] = TextKeys.normal(values.get(id).value());
-            long[] begin = DeletionKeys.hashes(normal[id], radius);
-            long[] end = normal[id].length() > DeletionKeys.PREFIX ? DeletionKeys.endHashes(normal[id], radius)
-                    : new long[0];
-            if (size + begin.length + end.length > keys.length) {
-                keys = Arrays.copyOf(keys, Math.max(keys.length * 2, size + begin.length + end.length));
-            }
-            for (long h : begin) {
-                keys[size++] = DeletionKeys.key(h, id);
-            }
-            for (long h : end) {
+            total += blockHashes(normal[id], radius).length;
+        }
+        // counted first, so the one array is made at its size, not grown by copies twice as big
+        long[] keys = new long[Math.toIntExact(total)];
+        int size = 0;
+        for (int id = 0; id < normal.length; id++) {
+            for (long h : blockHashes(normal[id], radius)) {
                 keys[size++] = DeletionKeys.key(h, id);
             }
         }
@@ -57,10 +54,11 @@ public final class NearestNeighbours {
             parent[i] = i;
         }
         DamerauLevenshteinDistance within = new DamerauLevenshteinDistance(radius);
+        LetterCounts letters = new LetterCounts();
         for (int from = 0; from < size; ) {
             int to = DeletionKeys.end(keys, size, from);
-            if (to - from > 1 && to - from <= LARGEST_BLOCK) {
-                joinClose(keys, from, to, normal, parent, within, radius);
+            if (to - from > 1 && to - from <= largestBlock(radius)) {
+                joinClose(keys, from, to, normal, parent, within, letters, radius);
             }
             from = to;
         }
@@ -78,15 +76,33 @@ public final class NearestNeighbours {
         return clusters;
     }
 
+    /** The blocks of a value: deletions of its beginning and, for a value longer than that, of its end. */
+    private static long[] blockHashes(String normal, int radius) {
+        long[] begin = DeletionKeys.hashes(normal, radius);
+        if (normal.length() <= DeletionKeys.PREFIX) {
+            return begin;
+        }
+        long[] end = DeletionKeys.endHashes(normal, radius);
+        long[] both = Arrays.copyOf(begin, begin.length + end.length);
+        System.arraycopy(end, 0, both, begin.length, end.length);
+        return both;
+    }
+
+    /** Two deletions leave short texts that many values share; a pair that close shares many smaller blocks too. */
+    static int largestBlock(int radius) {
+        return radius == 1 ? LARGEST_BLOCK : LARGEST_BLOCK / (4 * radius);
+    }
+
     private static void joinClose(long[] keys, int from, int to, String[] normal, int[] parent,
-                                  DamerauLevenshteinDistance within, int radius) {
+                                  DamerauLevenshteinDistance within, LetterCounts letters, int radius) {
         for (int i = from; i < to; i++) {
             int a = DeletionKeys.idOf(keys[i]);
             for (int j = i + 1; j < to; j++) {
                 int b = DeletionKeys.idOf(keys[j]);
                 int rootA = find(parent, a);
                 int rootB = find(parent, b);
-                if (rootA == rootB || Math.abs(normal[a].length() - normal[b].length()) > radius) {
+                if (rootA == rootB || Math.abs(normal[a].length() - normal[b].length()) > radius
+                        || !letters.mayBeWithin(normal[a], normal[b], radius)) {
                     continue;
                 }
                 int distance = within.apply(normal[a], normal[b]);

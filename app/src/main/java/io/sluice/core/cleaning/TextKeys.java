@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 public final class TextKeys {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern DIGITS = Pattern.compile("\\D+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Letters that Unicode does not decompose into a base letter and a mark. */
@@ -28,6 +27,9 @@ public final class TextKeys {
 
     /** Without accents: "Müller" becomes "Muller", "Straße" "Strasse"; case and spaces are kept. */
     public static String withoutAccents(String text) {
+        if (isAscii(text)) {
+            return text;
+        }
         String folded = text;
         for (String[] fold : FOLDS) {
             if (folded.contains(fold[0])) {
@@ -58,7 +60,34 @@ public final class TextKeys {
 
     /** Lower case, without accents, spaces trimmed and runs of spaces made one: "  Café  Nord" is "cafe nord". */
     public static String normal(String text) {
-        return SPACES.matcher(withoutAccents(text).toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
+        String lower = withoutAccents(text).toLowerCase(Locale.ROOT).strip();
+        if (!hasSpacesToCollapse(lower)) {
+            return lower;
+        }
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean afterSpace = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                out.append(c);
+                afterSpace = false;
+            } else if (!afterSpace) {
+                out.append(' ');
+                afterSpace = true;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether a stripped text holds a space other than single plain ones. */
+    private static boolean hasSpacesToCollapse(String stripped) {
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || Character.isWhitespace(stripped.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -66,9 +95,30 @@ public final class TextKeys {
      * words sorted and joined by one space. "Müller, Hans" and "hans  MULLER" share "hans muller".
      */
     public static String fingerprint(String text) {
-        TreeSet<String> words = new TreeSet<>(Arrays.asList(NOT_WORD.split(normal(text))));
+        return fingerprintOfNormal(normal(text));
+    }
+
+    /** The fingerprint of a text already in its {@link #normal} form. */
+    static String fingerprintOfNormal(String normal) {
+        boolean plain = true;
+        for (int i = 0; i < normal.length() && plain; i++) {
+            plain = Character.isLetterOrDigit(normal.charAt(i));
+        }
+        if (plain) {
+            return normal;
+        }
+        TreeSet<String> words = new TreeSet<>(Arrays.asList(NOT_WORD.split(normal)));
         words.remove("");
         return String.join(" ", words);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

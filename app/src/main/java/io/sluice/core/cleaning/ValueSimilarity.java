@@ -11,9 +11,9 @@ import java.util.Locale;
 
 /**
  * How close a bad value is to a valid one, as a score 0-100 and a reason in words. Values the same once case,
- * accents and spaces are ignored score 99; with an umlaut written out ("Muenchen", "München") 98; the same words in another order or with other punctuation 96; anything
- * else the Jaro-Winkler similarity of the normal forms (at most 98), which favours a shared beginning: "NRD" and
- * "NORD" score 92.
+ * accents and spaces are ignored score 99; with an umlaut written out ("Muenchen", "München") 98; the same words in
+ * another order or with other punctuation 96; anything else the Jaro-Winkler similarity of the normal forms (at
+ * most 98), which favours a shared beginning: "NRD" and "NORD" score 92.
  */
 public final class ValueSimilarity {
 
@@ -35,23 +35,64 @@ public final class ValueSimilarity {
 
     /** Scores {@code valid} as a replacement for {@code bad}. */
     public static Candidate of(String bad, String valid) {
-        if (bad.equals(valid)) {
-            return new Candidate(valid, 100, "the same");
-        }
         String a = TextKeys.normal(bad);
         String b = TextKeys.normal(valid);
-        if (a.equals(b)) {
-            return new Candidate(valid, SAME_NORMAL_FORM, "the same but for " + normalised(bad, valid));
+        int score = score(bad, a, valid, b);
+        return new Candidate(valid, score, reason(bad, a, valid, b, score));
+    }
+
+    /** The score alone, from the values and their normal forms: cheaper, for ranking many candidates. */
+    static int score(String bad, String badNormal, String valid, String validNormal) {
+        if (bad.equals(valid)) {
+            return 100;
         }
-        if (TextKeys.normal(TextKeys.umlautsWrittenOut(bad)).equals(TextKeys.normal(TextKeys.umlautsWrittenOut(valid)))) {
-            return new Candidate(valid, UMLAUT_WRITTEN_OUT, "the same but for an umlaut written out");
+        if (badNormal.equals(validNormal)) {
+            return SAME_NORMAL_FORM;
         }
-        if (!a.isEmpty() && TextKeys.fingerprint(bad).equals(TextKeys.fingerprint(valid))) {
-            return new Candidate(valid, SAME_WORDS, !words(a).equals(words(b)) ? "the same words in another order"
-                    : "the same words with other punctuation");
+        if (sameWithUmlautsWrittenOut(bad, valid)) {
+            return UMLAUT_WRITTEN_OUT;
         }
-        int score = (int) Math.floor(JARO_WINKLER.apply(a, b) * 100 + 1e-9);
-        return new Candidate(valid, Math.min(MOST_FOR_EDITS, score), edits(a, b));
+        if (!badNormal.isEmpty() && TextKeys.fingerprintOfNormal(badNormal)
+                .equals(TextKeys.fingerprintOfNormal(validNormal))) {
+            return SAME_WORDS;
+        }
+        int score = (int) Math.floor(JARO_WINKLER.apply(badNormal, validNormal) * 100 + 1e-9);
+        return Math.min(MOST_FOR_EDITS, score);
+    }
+
+    private static String reason(String bad, String a, String valid, String b, int score) {
+        return switch (score) {
+            case 100 -> "the same";
+            case SAME_NORMAL_FORM -> "the same but for " + normalised(bad, valid);
+            default -> {
+                if (score == UMLAUT_WRITTEN_OUT && sameWithUmlautsWrittenOut(bad, valid)) {
+                    yield "the same but for an umlaut written out";
+                }
+                if (score == SAME_WORDS && !a.isEmpty()
+                        && TextKeys.fingerprintOfNormal(a).equals(TextKeys.fingerprintOfNormal(b))) {
+                    yield !words(a).equals(words(b)) ? "the same words in another order"
+                            : "the same words with other punctuation";
+                }
+                yield edits(a, b);
+            }
+        };
+    }
+
+    private static boolean sameWithUmlautsWrittenOut(String bad, String valid) {
+        if (!hasUmlaut(bad) && !hasUmlaut(valid)) {
+            return false;
+        }
+        return TextKeys.normal(TextKeys.umlautsWrittenOut(bad))
+                .equals(TextKeys.normal(TextKeys.umlautsWrittenOut(valid)));
+    }
+
+    private static boolean hasUmlaut(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if ("äöüÄÖÜß".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What tells two values with the same normal form apart: "case", "accents and spaces", ... */

@@ -6,7 +6,7 @@
  * {@link io.sluice.core.cleaning.NearestNeighbours} by edit distance). Every result can be turned into plain
  * {@link io.sluice.core.cleaning.Replacement}s (column, old value, new value, rows), which the value-level fixes
  * apply; nothing here changes a review. String metrics come from Apache Commons Text, phonetic keys from Apache
- * Commons Codec (decision 0013). It depends on {@code io.sluice.core}, {@code core.database} and
- * {@code core.profile}; {@code core.usecase} reads the review and the target for it.
+ * Commons Codec (decision 0013). It depends on {@code io.sluice.core}, {@code core.database}, {@code core.profile}
+ * and {@code core.rules} (the canonical key text); {@code core.usecase} reads the review and the target for it.
  */
 package io.sluice.core.cleaning;

@@ -56,7 +56,7 @@ public final class ClusterValues {
     private ClusterValues() {
     }
 
-    /** Clusters the values of source column {@code column}; {@code radius} counts for {@link ClusterMethod#KNN} only. */
+    /** Clusters the values of source column {@code column}; {@code radius} counts for nearest neighbours only. */
     public static Outcome run(Path reviewFile, String column, ClusterMethod method, int radius) {
         if (method == ClusterMethod.KNN && (radius < 1 || radius > NearestNeighbours.MAX_RADIUS)) {
             throw SluiceException.input("The radius of nearest neighbours is an edit distance of 1 to "

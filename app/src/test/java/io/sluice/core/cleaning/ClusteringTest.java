@@ -24,7 +24,8 @@ class ClusteringTest {
         // case and accents
         "fingerprint ! NORD=36;nord=2;Nörd=1;ALPC=40 ! NORD,nord,Nörd",
         // punctuation and word order
-        "fingerprint ! Müller, Hans=5;Hans Müller=3;hans-muller=1;Hans Meier=4 ! \"Müller, Hans\",Hans Müller,hans-muller",
+        "fingerprint ! Müller, Hans=5;Hans Müller=3;hans-muller=1;Hans Meier=4"
+            + " ! \"Müller, Hans\",Hans Müller,hans-muller",
         // spaces
         "fingerprint ! Bad Homburg=9; Bad  Homburg=2;Bad Hamburg=1 ! Bad Homburg, Bad  Homburg",
         // a written-out umlaut is another word: fingerprint keeps Mueller apart
