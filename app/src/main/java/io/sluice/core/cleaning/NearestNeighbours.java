@@ -4,15 +4,15 @@ import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Clusters values within {@code radius} edits of each other (Damerau-Levenshtein over the normal forms, so case and
- * accents cost nothing), joined into groups: if A is close to B and B to C, all three form one cluster. Only values
- * sharing a block are compared, and a pair counts as close only when the edits leave most of the shorter value
- * standing ("A1" and "B2" are two edits apart, yet nothing alike). Blocks are {@link DeletionKeys} hashes of a
+ * accents cost nothing). The most frequent value gathers the values close to it, then the most frequent value left,
+ * and so on: every value of a cluster is within the radius of the value kept, and values never chain (A close to B
+ * and B to C does not put C with A unless C is close to A). Only values sharing a block are compared, and a pair
+ * counts as close only when the edits leave most of the shorter value standing ("A1" and "B2" are two edits apart,
+ * yet nothing alike). Blocks are {@link DeletionKeys} hashes of a
  * value's beginning and end, so 100,000 values need a few million comparisons, not five billion. A block shared by
  * more than {@link #LARGEST_BLOCK} values (fewer for a wider radius: thousands of codes with the same beginning and
  * end) is not searched; close values are found through their other blocks.
@@ -49,26 +49,54 @@ public final class NearestNeighbours {
             }
         }
         Arrays.sort(keys, 0, size);
-        int[] parent = new int[normal.length];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
         DamerauLevenshteinDistance within = new DamerauLevenshteinDistance(radius);
         LetterCounts letters = new LetterCounts();
+        ClosePairs pairs = new ClosePairs();
         for (int from = 0; from < size; ) {
             int to = DeletionKeys.end(keys, size, from);
             if (to - from > 1 && to - from <= largestBlock(radius)) {
-                joinClose(keys, from, to, normal, parent, within, letters, radius);
+                collectClose(keys, from, to, normal, within, letters, radius, pairs);
             }
             from = to;
         }
-        Map<Integer, List<ValueCount>> groups = new HashMap<>();
-        for (int id = 0; id < normal.length; id++) {
-            groups.computeIfAbsent(find(parent, id), r -> new ArrayList<>(1)).add(values.get(id));
+        keys = null; // the blocks are done with; the pairs are all that is needed now
+        return gathered(values, pairs);
+    }
+
+    /**
+     * The most frequent value not yet in a cluster gathers its close values not yet in one, and so on down: every
+     * value of a cluster is within the radius of the value kept, so a replacement never chains through a third value.
+     */
+    private static List<ValueCluster> gathered(List<ValueCount> values, ClosePairs pairs) {
+        int n = values.size();
+        int[][] adjacency = pairs.adjacency(n);
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
         }
+        Arrays.sort(order, (x, y) -> {
+            int byRows = Long.compare(values.get(y).rows(), values.get(x).rows());
+            return byRows != 0 ? byRows : values.get(x).value().compareTo(values.get(y).value());
+        });
+        boolean[] taken = new boolean[n];
         List<ValueCluster> clusters = new ArrayList<>();
-        for (List<ValueCount> members : groups.values()) {
-            if (members.size() > 1) {
+        for (int v : order) {
+            if (taken[v]) {
+                continue;
+            }
+            taken[v] = true;
+            List<ValueCount> members = null;
+            for (int w : adjacency[v]) {
+                if (!taken[w]) {
+                    taken[w] = true;
+                    if (members == null) {
+                        members = new ArrayList<>();
+                        members.add(values.get(v));
+                    }
+                    members.add(values.get(w));
+                }
+            }
+            if (members != null) {
                 clusters.add(ValueCluster.of(members));
             }
         }
@@ -93,39 +121,65 @@ public final class NearestNeighbours {
         return radius == 1 ? LARGEST_BLOCK : LARGEST_BLOCK / (4 * radius);
     }
 
-    private static void joinClose(long[] keys, int from, int to, String[] normal, int[] parent,
-                                  DamerauLevenshteinDistance within, LetterCounts letters, int radius) {
+    private static void collectClose(long[] keys, int from, int to, String[] normal,
+                                     DamerauLevenshteinDistance within, LetterCounts letters, int radius,
+                                     ClosePairs pairs) {
         for (int i = from; i < to; i++) {
             int a = DeletionKeys.idOf(keys[i]);
             for (int j = i + 1; j < to; j++) {
                 int b = DeletionKeys.idOf(keys[j]);
-                int rootA = find(parent, a);
-                int rootB = find(parent, b);
-                if (rootA == rootB || Math.abs(normal[a].length() - normal[b].length()) > radius
+                if (Math.abs(normal[a].length() - normal[b].length()) > radius
                         || !letters.mayBeWithin(normal[a], normal[b], radius)) {
                     continue;
                 }
                 int distance = within.apply(normal[a], normal[b]);
                 // two edits make any two-letter codes alike: an edit must leave most of the shorter value standing
-                boolean close = distance >= 0 && distance <= radius
-                        && 2 * distance < Math.min(normal[a].length(), normal[b].length());
-                if (close) {
-                    parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
+                if (distance >= 0 && distance <= radius
+                        && 2 * distance < Math.min(normal[a].length(), normal[b].length())) {
+                    pairs.add(a, b);
                 }
             }
         }
     }
 
-    private static int find(int[] parent, int id) {
-        int root = id;
-        while (parent[root] != root) {
-            root = parent[root];
+    /** The close pairs found, packed two value numbers to a {@code long}; a pair found in several blocks counts once. */
+    private static final class ClosePairs {
+        private long[] packed = new long[1024];
+        private int size;
+
+        void add(int a, int b) {
+            if (size == packed.length) {
+                packed = Arrays.copyOf(packed, size * 2);
+            }
+            packed[size++] = ((long) Math.min(a, b) << 32) | Math.max(a, b);
         }
-        while (parent[id] != root) {
-            int next = parent[id];
-            parent[id] = root;
-            id = next;
+
+        /** Each value's close values. */
+        int[][] adjacency(int values) {
+            Arrays.sort(packed, 0, size);
+            int[] degree = new int[values];
+            for (int i = 0; i < size; i++) {
+                if (i == 0 || packed[i] != packed[i - 1]) {
+                    degree[(int) (packed[i] >>> 32)]++;
+                    degree[(int) packed[i]]++;
+                }
+            }
+            int[][] adjacency = new int[values][];
+            for (int v = 0; v < values; v++) {
+                adjacency[v] = degree[v] == 0 ? EMPTY : new int[degree[v]];
+                degree[v] = 0;
+            }
+            for (int i = 0; i < size; i++) {
+                if (i == 0 || packed[i] != packed[i - 1]) {
+                    int a = (int) (packed[i] >>> 32);
+                    int b = (int) packed[i];
+                    adjacency[a][degree[a]++] = b;
+                    adjacency[b][degree[b]++] = a;
+                }
+            }
+            return adjacency;
         }
-        return root;
     }
+
+    private static final int[] EMPTY = new int[0];
 }

@@ -46,6 +46,8 @@ class ClusteringTest {
         "knn ! Müller=7;Muller=2;Miller=1 ! Müller,Muller,Miller",
         // values that must not cluster: short codes, words two edits apart at radius 1
         "knn ! A1=1;B2=1;AB=1;Meier=1;Maurer=1;Hans=1;Hanna=1 ! ",
+        // no chains: Hamborg is one edit from Hamburg, Hanborg one from Hamborg but two from Hamburg
+        "knn ! Hamburg=9;Hamborg=2;Hanborg=1 ! Hamburg,Hamborg",
     })
     void clustersAsTheMethodFindsThem(String method, String values, String expected) {
         List<ValueCluster> clusters = cluster(ClusterMethod.parse(method), counts(values), 1);
