@@ -59,7 +59,6 @@ public final class NearestNeighbours {
             }
             from = to;
         }
-        keys = null; // the blocks are done with; the pairs are all that is needed now
         return gathered(values, pairs);
     }
 
@@ -142,7 +141,7 @@ public final class NearestNeighbours {
         }
     }
 
-    /** The close pairs found, packed two value numbers to a {@code long}; a pair found in several blocks counts once. */
+    /** Close pairs, two value numbers packed in a {@code long}; a pair found in several blocks counts once. */
     private static final class ClosePairs {
         private long[] packed = new long[1024];
         private int size;
