@@ -62,6 +62,18 @@ class SuggestCorrectionsTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
+    void aNumericForeignKeyMissGetsTheParentNumbersAsTheCellsWriteThem(TestDatabases.Engine engine) throws Exception {
+        SuggestCorrections.Outcome outcome = SuggestCorrections.run(validated(engine), target(engine), "Plant");
+
+        Correction plant = correction(outcome, "Plant", "1002");
+        assertThat(plant.rule()).isEqualTo("fk");
+        assertThat(plant.candidates()).extracting(Candidate::value).containsExactly("1020", "1001", "3000");
+        assertThat(plant.candidates()).extracting(Candidate::reason).containsExactly("two digits swapped",
+                "one digit different", "an edit distance of 2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
     void aCheckInListAnAllowedRuleAndALookupRuleSuggestTheirValues(TestDatabases.Engine engine) throws Exception {
         SuggestCorrections.Outcome outcome = SuggestCorrections.run(validated(engine), target(engine), null);
 
@@ -107,7 +119,7 @@ class SuggestCorrectionsTest {
         assertThatThrownBy(() -> SuggestCorrections.run(review, target(TestDatabases.Engine.H2), "Regoin"))
                 .isInstanceOf(SluiceException.class)
                 .hasMessage("The review depots.sluice has no column 'Regoin'; its columns are: Depot, Region, Size,"
-                        + " Status, Unit.");
+                        + " Status, Unit, Plant.");
     }
 
     @Test
@@ -133,20 +145,20 @@ class SuggestCorrectionsTest {
     private Path csv() throws IOException {
         Path csv = dir.resolve("depots.csv");
         Files.writeString(csv, String.join("\n",
-                "Depot,Region,Size,Status,Unit",
-                "1,NORD,S,active,kg",
-                "2,NRD,M,active,kg",
-                "3,NRD,L,closed,t",
-                "4,sued,xl,activ,kgs",
-                "5,R01234,M,active,xyz",
-                "6,WEST,S,planned,m3") + "\n", StandardCharsets.UTF_8);
+                "Depot,Region,Size,Status,Unit,Plant",
+                "1,NORD,S,active,kg,1001",
+                "2,NRD,M,active,kg,1020",
+                "3,NRD,L,closed,t,1001",
+                "4,sued,xl,activ,kgs,1002",
+                "5,R01234,M,active,xyz,1020",
+                "6,WEST,S,planned,m3,1001") + "\n", StandardCharsets.UTF_8);
         return csv;
     }
 
     private static Profile profile() {
         List<ColumnMapping> columns = List.of(ColumnMapping.of("Depot", "id"), ColumnMapping.of("Region", "region"),
                 ColumnMapping.of("Size", "size"), ColumnMapping.of("Status", "status"),
-                ColumnMapping.of("Unit", "unit"));
+                ColumnMapping.of("Unit", "unit"), ColumnMapping.of("Plant", "plant"));
         List<RuleSpec> rules = List.of(
                 new RuleSpec("status-known", "allowed", "status", null, null, null, null,
                         List.of("active", "closed", "planned"), null, null, null, null, null, null),
@@ -170,8 +182,10 @@ class SuggestCorrectionsTest {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE region (code VARCHAR(10) PRIMARY KEY)");
             s.execute("CREATE TABLE unit (code VARCHAR(8) NOT NULL)");
+            s.execute("CREATE TABLE plant (no INTEGER PRIMARY KEY)");
+            s.execute("INSERT INTO plant (no) VALUES (1001), (1020), (3000)");
             s.execute("CREATE TABLE depot (id INTEGER PRIMARY KEY, region VARCHAR(10) REFERENCES region (code),"
-                    + " size VARCHAR(2), status VARCHAR(10), unit VARCHAR(8),"
+                    + " size VARCHAR(2), status VARCHAR(10), unit VARCHAR(8), plant INTEGER REFERENCES plant (no),"
                     + " CONSTRAINT ck_depot_size CHECK (size IN ('S', 'M', 'L', 'XL')))");
             s.execute("INSERT INTO unit (code) VALUES ('kg'), ('t'), ('m3'), ('l')");
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO region (code) VALUES (?)")) {
