@@ -8,9 +8,15 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.BookkeepingSchema;
+import io.sluice.core.cleaning.ClosestKnownValues;
+import io.sluice.core.cleaning.KeyCollision;
+import io.sluice.core.cleaning.KnownValueReader;
+import io.sluice.core.cleaning.KnownValueRules;
+import io.sluice.core.cleaning.NearestNeighbours;
 import io.sluice.core.commit.Committer;
 import io.sluice.core.commit.Rollback;
 import io.sluice.core.commit.ValidRows;
+import io.sluice.core.review.ColumnValues;
 import io.sluice.core.review.ProfileRowValidator;
 import io.sluice.core.review.Review;
 import io.sluice.core.review.ReviewApprovedRows;
@@ -140,7 +146,9 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.sluice.cli..", "io.sluice.desktop..")
             .should().dependOnClassesThat().belongToAnyOf(ValidationJob.class, ReviewStager.class,
                     ProfileRowValidator.class, RowValidator.class, Committer.class, Rollback.class, ValidRows.class,
-                    ReviewApprovedRows.class, ReviewAuditCopy.class, Bookkeeping.class, BookkeepingSchema.class)
+                    ReviewApprovedRows.class, ReviewAuditCopy.class, Bookkeeping.class, BookkeepingSchema.class,
+                    ColumnValues.class, ClosestKnownValues.class, KnownValueReader.class, KnownValueRules.class,
+                    KeyCollision.class, NearestNeighbours.class)
             .orShould().callMethod(ReviewSession.class, "open", Review.class, RowValidator.class)
             .because("each behaviour exists once, as a use case in io.sluice.core.usecase, so that the command line"
                     + " and the desktop validate, stage, commit and roll back alike and cannot drift apart; write"

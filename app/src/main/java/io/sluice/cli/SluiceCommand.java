@@ -26,7 +26,7 @@ import java.util.Arrays;
                         + "4 = a blocking quality gate failed (an import writes nothing)."},
         subcommands = {InspectCommand.class, PreviewCommand.class, LoadCommand.class, SuggestCommand.class,
                 ValidateCommand.class, ReviewCommand.class, DecideCommand.class, StatsCommand.class,
-                FixCommand.class, ImportCommand.class,
+                FixCommand.class, FixesCommand.class, ClustersCommand.class, ImportCommand.class,
                 BatchesCommand.class, BatchCommand.class, RollbackCommand.class, ExportCommand.class,
                 RulesCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {

@@ -64,8 +64,8 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("inspect", "preview", "load", "suggest", "validate", "review", "decide", "import",
-                "batches", "batch", "rollback", "export")) {
+        for (String command : List.of("inspect", "preview", "load", "suggest", "validate", "review", "decide", "fixes",
+                "clusters", "import", "batches", "batch", "rollback", "export")) {
             Run run = run(command, "--help");
             assertThat(run.exit()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: sluice " + command);

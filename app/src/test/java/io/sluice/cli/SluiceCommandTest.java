@@ -37,7 +37,7 @@ class SluiceCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("Usage: sluice ");
         for (String command : new String[] {"inspect", "preview", "load", "suggest", "validate", "review", "decide",
-                "import", "batches", "batch", "rollback", "export", "rules"}) {
+                "stats", "fix", "fixes", "clusters", "import", "batches", "batch", "rollback", "export", "rules"}) {
             assertThat(run.out()).contains("\n  " + command + " ");
         }
     }

@@ -54,7 +54,8 @@ public final class OpenReview implements AutoCloseable {
         }
     }
 
-    private static Supplier<TargetDatabase> recordedTarget(Review review) {
+    /** Connects to the target the review records: the embedded database, or a server that needs no password. */
+    static Supplier<TargetDatabase> recordedTarget(Review review) {
         String url = review.info().targetUrl();
         if (url == null || url.equals(Redaction.url(TargetDatabase.defaultUrl()))) {
             return TargetDatabase::openDefault;

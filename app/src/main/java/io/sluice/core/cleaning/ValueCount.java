@@ -1,0 +1,5 @@
+package io.sluice.core.cleaning;
+
+/** A distinct value of a column and the number of rows holding it. */
+public record ValueCount(String value, long rows) {
+}
