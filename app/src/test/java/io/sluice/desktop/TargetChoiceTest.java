@@ -1,7 +1,7 @@
 package io.sluice.desktop;
 
 import io.sluice.core.database.SluiceHome;
-import org.junit.jupiter.api.AfterEach;
+import io.sluice.testing.TemporaryProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,17 +15,12 @@ class TargetChoiceTest {
     @TempDir
     Path home;
 
-    @AfterEach
-    void restore() {
-        System.clearProperty(SluiceHome.PROPERTY);
-    }
-
     @Test
     void theEmbeddedDatabaseIsNamedByItsFolder() {
-        System.setProperty(SluiceHome.PROPERTY, home.toString());
-
-        assertThat(TargetChoice.embedded().label()).isEqualTo("Embedded database in " + home)
-                .doesNotContain("WRITE_DELAY", "AUTO_SERVER", "jdbc:");
+        try (TemporaryProperty ignored = TemporaryProperty.set(SluiceHome.PROPERTY, home.toString())) {
+            assertThat(TargetChoice.embedded().label()).isEqualTo("Embedded database in " + home)
+                    .doesNotContain("WRITE_DELAY", "AUTO_SERVER", "jdbc:");
+        }
     }
 
     @Test

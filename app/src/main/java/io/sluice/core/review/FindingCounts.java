@@ -1,5 +1,7 @@
 package io.sluice.core.review;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ public record FindingCounts(long rowsWithErrors, long rowsWithWarnings, long row
                             long warnings, Map<String, Long> byRule, Map<String, Long> byColumn) {
 
     public FindingCounts {
-        byRule = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byRule));
-        byColumn = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byColumn));
+        byRule = Collections.unmodifiableMap(new LinkedHashMap<>(byRule));
+        byColumn = Collections.unmodifiableMap(new LinkedHashMap<>(byColumn));
     }
 }

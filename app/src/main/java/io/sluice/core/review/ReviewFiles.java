@@ -2,6 +2,8 @@ package io.sluice.core.review;
 
 import io.sluice.core.SluiceException;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteOpenMode;
 
 import java.io.IOException;
@@ -125,8 +127,8 @@ final class ReviewFiles {
     }
 
     private static boolean isNotADatabase(SQLException e) {
-        return e instanceof org.sqlite.SQLiteException sqlite
-                && (sqlite.getResultCode().code & 0xFF) == org.sqlite.SQLiteErrorCode.SQLITE_NOTADB.code;
+        return e instanceof SQLiteException sqlite
+                && (sqlite.getResultCode().code & 0xFF) == SQLiteErrorCode.SQLITE_NOTADB.code;
     }
 
     /** Removes a review that could not be built, with its WAL side files, so no half-made review is left behind. */

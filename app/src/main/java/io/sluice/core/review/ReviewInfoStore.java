@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class ReviewInfoStore {
             return new ReviewInfo(Path.of(rs.getString(1)), rs.getString(2), SourceFormat.valueOf(rs.getString(3)),
                     rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
                     Instant.parse(rs.getString(8)), rs.getString(9));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             throw new SQLException("review_info holds an unreadable value", e);
         }
     }

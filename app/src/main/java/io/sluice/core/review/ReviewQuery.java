@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -208,7 +209,7 @@ public final class ReviewQuery {
                         int d = 3 + 2 * wide;
                         String status = rs.getString(d);
                         Decision decision = status == null ? null : new Decision(row, DecisionStatus.parse(status),
-                                rs.getString(d + 1), rs.getString(d + 2), java.time.Instant.parse(rs.getString(d + 3)));
+                                rs.getString(d + 1), rs.getString(d + 2), Instant.parse(rs.getString(d + 3)));
                         rows.add(new GridRow(rs.getLong(1) - 1, row, Arrays.asList(cells), decision,
                                 findings.getOrDefault(row, List.of()), edited));
                     }

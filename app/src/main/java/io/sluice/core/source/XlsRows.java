@@ -14,7 +14,10 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
-/** The rows of one XLS sheet, cells converted the same way as XLSX cells. */
+/**
+ * The rows of one XLS sheet, cells converted the same way as XLSX cells. POI's cell class is written out in full: its
+ * simple name is that of Sluice's own {@link Cell}.
+ */
 final class XlsRows implements RawRows {
 
     private final HSSFWorkbook workbook;

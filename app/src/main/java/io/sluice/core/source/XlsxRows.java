@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * The rows of one XLSX sheet streamed by fastexcel, cells converted the way Excel displays them. A sheet fastexcel
  * cannot read as written (values padded with whitespace, ISO dates, rows without numbers: legal shapes other tools
  * write) is read on from a {@link NormalizedCopy} of it, past the rows already handed out.
+ * <p>fastexcel's cell class is written out in full: its simple name is that of Sluice's own {@link Cell}.
  */
 final class XlsxRows implements RawRows {
 
