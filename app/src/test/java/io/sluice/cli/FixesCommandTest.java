@@ -75,7 +75,7 @@ class FixesCommandTest {
         "fixes REVIEW --format jsn             | The option --format takes text or json, not 'jsn'",
         "fixes MISSING.sluice                  | MISSING.sluice",
         "fixes REVIEW --target jdbc:h2:file:/nonexistent/nowhere | There is no H2 database",
-        "fixe REVIEW                           | Unknown command 'fixe'; did you mean fixes?",
+        "fixe REVIEW                           | Unknown command 'fixe'; did you mean fix or fixes?",
         "clusters REVIEW                       | Missing the option --column HEADER",
         "clusters REVIEW --column Supplier --method fingerprnt | There is no clustering method 'fingerprnt'; use"
             + " fingerprint, ngram, phonetic or knn.",
