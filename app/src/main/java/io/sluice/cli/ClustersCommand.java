@@ -91,7 +91,7 @@ final class ClustersCommand implements Callable<Integer> {
                     cluster.rowsAffected());
             TextTable table = new TextTable("  VALUE", "ROWS");
             for (ValueCount v : cluster.values()) {
-                table.add("  " + v.value(), String.valueOf(v.rows()));
+                table.add("  " + TextTable.value(v.value()), String.valueOf(v.rows()));
             }
             table.print(out);
         }

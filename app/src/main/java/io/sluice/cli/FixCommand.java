@@ -1,12 +1,15 @@
 package io.sluice.cli;
 
+import io.sluice.core.cleaning.Replacement;
 import io.sluice.core.review.FixOutcome;
 import io.sluice.core.review.FixPreview;
 import io.sluice.core.review.RowFilter;
 import io.sluice.core.review.ValueFix;
+import io.sluice.core.usecase.AcceptSuggestions;
 import io.sluice.core.usecase.FixValues;
 import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.usecase.RememberFixes;
+import io.sluice.core.usecase.SuggestCorrections;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +33,8 @@ import java.util.concurrent.Callable;
         description = {"Fix the values of one column of a review as one step: replace values, find and replace,"
                 + " set, blank, trim, collapse spaces, change case. The changed rows are validated again; the raw"
                 + " cells stay, and 'sluice decide REVIEW --undo' undoes the fix.",
+                "With --accept-suggestions MIN, accept the best suggestion of every bad value scoring MIN or more"
+                        + " (see 'sluice fixes').",
                 "With --remember-in, save the review's value replacements into a profile as map transforms instead.",
                 "FILTER (--where): " + RowFilterSyntax.SYNTAX + "."})
 final class FixCommand implements Callable<Integer> {
@@ -75,6 +80,11 @@ final class FixCommand implements Callable<Integer> {
         @Option(names = "--case", paramLabel = "upper|lower|title", description = "Change the case of each value.")
         ValueFix.TextCase textCase;
 
+        @Option(names = "--accept-suggestions", paramLabel = "MIN",
+                description = "Accept the best suggestion ('sluice fixes') of every bad value scoring MIN (0-100) or"
+                        + " more: one step per column, over every row holding the value; only on --column if given.")
+        Integer acceptSuggestions;
+
         @Option(names = "--remember-in", paramLabel = "PROFILE.json",
                 description = "Save the review's value replacements (not undone) into this profile as map"
                         + " transforms of their columns, merged with any there; the rest of the profile stays.")
@@ -103,10 +113,12 @@ final class FixCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         checkCombination();
-        ValueFix fix = action.rememberIn == null ? fix() : null;
+        ValueFix fix = action.rememberIn == null && action.acceptSuggestions == null ? fix() : null;
         // the review's own target unless another is given; connected only when changed rows are validated again
         try (OpenReview review = OpenReview.open(file, target.url == null ? null : target::open)) {
-            if (fix == null) {
+            if (action.acceptSuggestions != null) {
+                acceptSuggestions(review, out);
+            } else if (fix == null) {
                 remember(review, out);
             } else {
                 RowFilter filter = where == null ? RowFilter.all() : RowFilterSyntax.parse(review, where);
@@ -128,6 +140,17 @@ final class FixCommand implements Callable<Integer> {
     }
 
     private void checkCombination() {
+        if (action.acceptSuggestions != null) {
+            if (action.acceptSuggestions < 0 || action.acceptSuggestions > 100) {
+                throw new UsageException("--accept-suggestions is a score from 0 to 100, not "
+                        + action.acceptSuggestions + ".");
+            }
+            if (where != null || wholeCell) {
+                throw new UsageException("--accept-suggestions fixes every row holding a bad value; it takes no"
+                        + " --where or --whole-cell.");
+            }
+            return;
+        }
         if (action.rememberIn != null) {
             if (column != null || where != null || wholeCell || dryRun) {
                 throw new UsageException("--remember-in saves the replacements the review already holds; it takes"
@@ -216,6 +239,38 @@ final class FixCommand implements Callable<Integer> {
         }
         out.printf("Changed %,d cell(s): %s. Undo with: sluice decide %s --undo%n", outcome.cells(),
                 outcome.description(), file);
+        review.revalidationProblem().ifPresent(problem -> out.println(problem + " Next: sluice validate --review "
+                + file + " --profile PROFILE.json"));
+    }
+
+    private void acceptSuggestions(OpenReview review, PrintWriter out) {
+        int min = action.acceptSuggestions;
+        String scope = column == null ? "" : " of '" + column + "'";
+        if (dryRun) {
+            List<Replacement> plan = SuggestCorrections.run(file, target.url == null ? null : target::open, column)
+                    .plan(min);
+            if (plan.isEmpty()) {
+                out.printf("Nothing to accept: no suggestion%s scores %d or more.%n", scope, min);
+                return;
+            }
+            out.printf("Would accept %d suggestion(s)%s scoring %d or more (dry run: nothing written):%n",
+                    plan.size(), scope, min);
+            plan.forEach(r -> out.printf("  %s: '%s' -> '%s' (%,d row(s))%n", r.column(), r.oldValue(),
+                    r.newValue(), r.rows()));
+            return;
+        }
+        TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+        AcceptSuggestions.Result result = AcceptSuggestions.run(review, target.url == null ? null : target::open,
+                column, min, progress);
+        progress.clear();
+        if (result.accepted().isEmpty()) {
+            out.printf("Nothing to accept: no suggestion%s scores %d or more.%n", scope, min);
+            return;
+        }
+        result.accepted().forEach(r -> out.printf("  %s: '%s' -> '%s' (%,d row(s))%n", r.column(), r.oldValue(),
+                r.newValue(), r.rows()));
+        out.printf("Accepted %d suggestion(s): %,d cell(s) changed in %d step(s). Undo each with: sluice decide %s"
+                + " --undo%n", result.accepted().size(), result.cells(), result.fixes().size(), file);
         review.revalidationProblem().ifPresent(problem -> out.println(problem + " Next: sluice validate --review "
                 + file + " --profile PROFILE.json"));
     }

@@ -92,7 +92,7 @@ final class FixesCommand implements Callable<Integer> {
         for (Correction c : shown) {
             String suggestions = c.candidates().isEmpty() ? "(nothing close in " + c.known() + ")"
                     : c.candidates().stream().map(FixesCommand::describe).collect(Collectors.joining("; "));
-            table.add(c.column(), c.value(), String.valueOf(c.rows()), c.rule(), suggestions);
+            table.add(c.column(), TextTable.value(c.value()), String.valueOf(c.rows()), c.rule(), suggestions);
         }
         table.print(out);
         if (min != null) {

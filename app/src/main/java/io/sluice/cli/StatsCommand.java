@@ -88,7 +88,7 @@ final class StatsCommand implements Callable<Integer> {
             out.println("Most frequent values:");
             TextTable values = new TextTable("VALUE", "ROWS");
             for (ValueCount v : s.values()) {
-                values.add(v.value(), count(v.count()));
+                values.add(TextTable.value(v.value()), count(v.count()));
             }
             values.print(out);
             if (s.distinct() > s.values().size()) {

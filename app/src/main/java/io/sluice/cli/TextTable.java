@@ -41,6 +41,17 @@ final class TextTable {
         }
     }
 
+    /**
+     * A cell value as a steward must see it to tell values apart: quoted when it is empty or has spaces at either end
+     * ({@code 'Kiel-Wik '}), as it is otherwise.
+     */
+    static String value(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.isEmpty() || !text.strip().equals(text) ? "'" + text + "'" : text;
+    }
+
     /** Control characters (quoted newlines, tabs) shown as visible escapes, so a cell stays on its line. */
     private static String display(String cell) {
         if (cell == null) {
