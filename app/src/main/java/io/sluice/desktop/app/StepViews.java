@@ -12,8 +12,10 @@ import io.sluice.desktop.mapping.ConnectionView;
 import io.sluice.desktop.mapping.ConnectionViewModel;
 import io.sluice.desktop.mapping.MappingView;
 import io.sluice.desktop.mapping.MappingViewModel;
+import io.sluice.desktop.review.ColumnStatsViewModel;
 import io.sluice.desktop.review.ReviewView;
 import io.sluice.desktop.review.ReviewViewModel;
+import io.sluice.desktop.review.ValueFixesViewModel;
 import io.sluice.desktop.source.SourceView;
 import io.sluice.desktop.source.SourceViewModel;
 
@@ -59,8 +61,10 @@ final class StepViews {
     }
 
     private ReviewView review() {
-        return new ReviewView(new ReviewViewModel(context.workbench(), context.tasks(), context.validation(),
-                context.dialogs(), context.showError()), settings());
+        ReviewViewModel model = new ReviewViewModel(context.workbench(), context.tasks(), context.validation(),
+                context.dialogs(), context.showError());
+        return new ReviewView(model, new ColumnStatsViewModel(model, context.tasks()),
+                new ValueFixesViewModel(model, context.tasks(), context.dialogs(), context.showError()), settings());
     }
 
     private CommitView commit() {

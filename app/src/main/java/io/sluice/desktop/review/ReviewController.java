@@ -16,6 +16,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
@@ -27,6 +31,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import java.io.File;
+import java.util.List;
+import java.util.Locale;
 import java.nio.file.Files;
 
 /**
@@ -37,6 +43,8 @@ public final class ReviewController {
 
     private final ReviewViewModel vm;
     private final DesktopSettings settings;
+    private final ColumnStatsViewModel stats;
+    private final ValueFixesViewModel fixes;
     private ReviewGrid gridColumns;
     private FindingsPanel findingsPanel;
     private QualityDashboard dashboard;
@@ -66,6 +74,9 @@ public final class ReviewController {
     @FXML private ComboBox<FindingFilter> findingChoice;
     @FXML private TextField searchField;
     @FXML private Tab dashboardTab;
+    @FXML private Tab statsTab;
+    @FXML private VBox statsBox;
+    @FXML private MenuButton fixButton;
     @FXML private TableView<GridRow> grid;
     @FXML private ListView<FindingFilter> ruleList;
     @FXML private ListView<FindingFilter> columnList;
@@ -76,8 +87,11 @@ public final class ReviewController {
     @FXML private BarChart<String, Number> rowChart;
     @FXML private PieChart decisionChart;
 
-    ReviewController(ReviewViewModel vm, DesktopSettings settings) {
+    ReviewController(ReviewViewModel vm, ColumnStatsViewModel stats, ValueFixesViewModel fixes,
+                     DesktopSettings settings) {
         this.vm = vm;
+        this.stats = stats;
+        this.fixes = fixes;
         this.settings = settings;
     }
 
@@ -86,7 +100,10 @@ public final class ReviewController {
         Views.rememberDivider(split, "review", settings);
         gridColumns = new ReviewGrid(grid, vm);
         dashboard = new QualityDashboard(scoreTiles, ruleChart, columnChart, rowChart, decisionChart);
-        vm.columns().addListener((ListChangeListener<String>) c -> gridColumns.build(vm.columns()));
+        vm.columns().addListener((ListChangeListener<String>) c -> {
+            gridColumns.build(vm.columns());
+            addFixMenus();
+        });
         gridColumns.setItems(vm.rowsProperty().getValue());
         vm.rowsProperty().addListener((obs, o, rows) -> gridColumns.setItems(rows));
         vm.pageVersionProperty().addListener((obs, o, n) -> showSelectedRow());
@@ -105,6 +122,70 @@ public final class ReviewController {
         vm.dashboard().qualityProperty().addListener((obs, o, q) -> dashboard.showQuality(q));
         dashboardTab.selectedProperty().addListener((obs, o, selected) -> vm.dashboard().setShown(selected));
         vm.dashboard().setShown(dashboardTab.isSelected());
+        bindColumnTools();
+    }
+
+    /** The column panel follows the focused cell's column; the fixes act on it. */
+    private void bindColumnTools() {
+        new ColumnStatsPanel(stats, statsBox);
+        statsTab.selectedProperty().addListener((obs, o, selected) -> stats.setShown(selected));
+        stats.setShown(statsTab.isSelected());
+        grid.getFocusModel().focusedCellProperty().addListener((obs, o, cell) -> {
+            String header = focusedHeader();
+            if (header != null) {
+                stats.columnProperty().set(header);
+            }
+        });
+        for (ValueFixesViewModel.Kind kind : ValueFixesViewModel.Kind.values()) {
+            MenuItem item = new MenuItem(kind.label());
+            item.setId("fix-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            item.setOnAction(e -> fixFocused(kind));
+            fixButton.getItems().add(item);
+        }
+        fixButton.setOnShowing(e -> fixButton.getItems().forEach(i -> i.setDisable(focusedHeader() == null)));
+    }
+
+    /** Each source column's header offers the value fixes for that column. */
+    private void addFixMenus() {
+        List<TableColumn<GridRow, ?>> columns = grid.getColumns();
+        for (TableColumn<GridRow, ?> column : columns) {
+            if (column.getUserData() instanceof Integer index && index >= 0) {
+                ContextMenu menu = new ContextMenu();
+                for (ValueFixesViewModel.Kind kind : ValueFixesViewModel.Kind.values()) {
+                    MenuItem item = new MenuItem(kind.label());
+                    item.setOnAction(e -> fixes.fix(kind, vm.columns().get(index), focusedValue(index)));
+                    menu.getItems().add(item);
+                }
+                column.setContextMenu(menu);
+            }
+        }
+    }
+
+    private void fixFocused(ValueFixesViewModel.Kind kind) {
+        int index = focusedIndex();
+        if (index >= 0) {
+            fixes.fix(kind, vm.columns().get(index), focusedValue(index));
+        }
+    }
+
+    /** The source column index of the focused cell, or -1 (none, or the row number or status column). */
+    private int focusedIndex() {
+        TablePosition<GridRow, ?> focused = grid.getFocusModel().getFocusedCell();
+        return focused != null && focused.getTableColumn() != null
+                && focused.getTableColumn().getUserData() instanceof Integer index && index >= 0
+                && index < vm.columns().size() ? index : -1;
+    }
+
+    private String focusedHeader() {
+        int index = focusedIndex();
+        return index < 0 ? null : vm.columns().get(index);
+    }
+
+    /** The focused cell's value when it is in this column, offered as the value to replace; else null. */
+    private String focusedValue(int index) {
+        TablePosition<GridRow, ?> focused = grid.getFocusModel().getFocusedCell();
+        GridRow row = focused == null || focusedIndex() != index ? null : vm.loadedRow(focused.getRow());
+        return row == null || index >= row.cells().size() ? null : row.cells().get(index);
     }
 
     private void showState() {
@@ -180,6 +261,10 @@ public final class ReviewController {
             }
             case R -> {
                 rejectSelected();
+                e.consume();
+            }
+            case H -> {
+                fixFocused(ValueFixesViewModel.Kind.FIND_REPLACE);
                 e.consume();
             }
             case F2, ENTER -> {
