@@ -12,10 +12,9 @@ import io.sluice.desktop.mapping.ConnectionView;
 import io.sluice.desktop.mapping.ConnectionViewModel;
 import io.sluice.desktop.mapping.MappingView;
 import io.sluice.desktop.mapping.MappingViewModel;
-import io.sluice.desktop.review.ColumnStatsViewModel;
+import io.sluice.desktop.review.ReviewCleaning;
 import io.sluice.desktop.review.ReviewView;
 import io.sluice.desktop.review.ReviewViewModel;
-import io.sluice.desktop.review.ValueFixesViewModel;
 import io.sluice.desktop.source.SourceView;
 import io.sluice.desktop.source.SourceViewModel;
 
@@ -63,8 +62,8 @@ final class StepViews {
     private ReviewView review() {
         ReviewViewModel model = new ReviewViewModel(context.workbench(), context.tasks(), context.validation(),
                 context.dialogs(), context.showError());
-        return new ReviewView(model, new ColumnStatsViewModel(model, context.tasks()),
-                new ValueFixesViewModel(model, context.tasks(), context.dialogs(), context.showError()), settings());
+        return new ReviewView(model, ReviewCleaning.of(model, context.workbench(), context.tasks(), context.dialogs(),
+                context.showError()), settings());
     }
 
     private CommitView commit() {

@@ -45,6 +45,7 @@ public final class ReviewController {
     private final DesktopSettings settings;
     private final ColumnStatsViewModel stats;
     private final ValueFixesViewModel fixes;
+    private final SuggestionsViewModel suggestions;
     private ReviewGrid gridColumns;
     private FindingsPanel findingsPanel;
     private QualityDashboard dashboard;
@@ -76,6 +77,8 @@ public final class ReviewController {
     @FXML private Tab dashboardTab;
     @FXML private Tab statsTab;
     @FXML private VBox statsBox;
+    @FXML private Tab suggestionsTab;
+    @FXML private VBox suggestionsBox;
     @FXML private MenuButton fixButton;
     @FXML private TableView<GridRow> grid;
     @FXML private ListView<FindingFilter> ruleList;
@@ -87,11 +90,11 @@ public final class ReviewController {
     @FXML private BarChart<String, Number> rowChart;
     @FXML private PieChart decisionChart;
 
-    ReviewController(ReviewViewModel vm, ColumnStatsViewModel stats, ValueFixesViewModel fixes,
-                     DesktopSettings settings) {
+    ReviewController(ReviewViewModel vm, ReviewCleaning cleaning, DesktopSettings settings) {
         this.vm = vm;
-        this.stats = stats;
-        this.fixes = fixes;
+        this.stats = cleaning.stats();
+        this.fixes = cleaning.fixes();
+        this.suggestions = cleaning.suggestions();
         this.settings = settings;
     }
 
@@ -130,6 +133,9 @@ public final class ReviewController {
         new ColumnStatsPanel(stats, statsBox);
         statsTab.selectedProperty().addListener((obs, o, selected) -> stats.setShown(selected));
         stats.setShown(statsTab.isSelected());
+        new SuggestionsPanel(suggestions, suggestionsBox);
+        suggestionsTab.selectedProperty().addListener((obs, o, selected) -> suggestions.setShown(selected));
+        suggestions.setShown(suggestionsTab.isSelected());
         grid.getFocusModel().focusedCellProperty().addListener((obs, o, cell) -> {
             String header = focusedHeader();
             if (header != null) {

@@ -21,10 +21,9 @@ public final class ReviewView implements StepView {
      * Builds the screen, showing the workbench's review or the validation that makes one; {@code settings} keep
      * where the steward left the split between grid and side panel.
      */
-    public ReviewView(ReviewViewModel vm, ColumnStatsViewModel stats, ValueFixesViewModel fixes,
-                      DesktopSettings settings) {
+    public ReviewView(ReviewViewModel vm, ReviewCleaning cleaning, DesktopSettings settings) {
         this.vm = vm;
-        this.controller = new ReviewController(vm, stats, fixes, settings);
+        this.controller = new ReviewController(vm, cleaning, settings);
         this.root = Views.load(controller, "review.fxml", "review.css");
     }
 
