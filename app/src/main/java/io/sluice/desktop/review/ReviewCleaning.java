@@ -7,17 +7,46 @@ import io.sluice.desktop.task.TaskRunner;
 import java.util.function.BiConsumer;
 
 /**
- * The review's cleaning tools beside its decisions: the column statistics, the value fixes and the fix suggestions,
- * all acting on the review a {@link ReviewViewModel} has open and undone by its Undo.
+ * The review's cleaning tools beside its decisions: the column statistics, the value fixes, the fix suggestions and
+ * the clusters, all acting on the review a {@link ReviewViewModel} has open and undone by its Undo.
  */
-public record ReviewCleaning(ColumnStatsViewModel stats, ValueFixesViewModel fixes,
-                             SuggestionsViewModel suggestions) {
+public final class ReviewCleaning {
+
+    private final ReviewViewModel review;
+    private final TaskRunner tasks;
+    private final ColumnStatsViewModel stats;
+    private final ValueFixesViewModel fixes;
+    private final SuggestionsViewModel suggestions;
+
+    private ReviewCleaning(ReviewViewModel review, Workbench workbench, TaskRunner tasks, DialogService dialogs,
+                           BiConsumer<String, Throwable> showError) {
+        this.review = review;
+        this.tasks = tasks;
+        this.stats = new ColumnStatsViewModel(review, tasks);
+        this.fixes = new ValueFixesViewModel(review, tasks, dialogs, showError);
+        this.suggestions = new SuggestionsViewModel(review, workbench, tasks, dialogs, fixes);
+    }
 
     /** Builds the tools for this review screen; failures of the fixes go to {@code showError}. */
     public static ReviewCleaning of(ReviewViewModel review, Workbench workbench, TaskRunner tasks,
                                     DialogService dialogs, BiConsumer<String, Throwable> showError) {
-        ValueFixesViewModel fixes = new ValueFixesViewModel(review, tasks, dialogs, showError);
-        return new ReviewCleaning(new ColumnStatsViewModel(review, tasks), fixes,
-                new SuggestionsViewModel(review, workbench, tasks, dialogs, fixes));
+        return new ReviewCleaning(review, workbench, tasks, dialogs, showError);
+    }
+
+    public ColumnStatsViewModel stats() {
+        return stats;
+    }
+
+    public ValueFixesViewModel fixes() {
+        return fixes;
+    }
+
+    public SuggestionsViewModel suggestions() {
+        return suggestions;
+    }
+
+    /** The clusters of one column's values, found when {@link ClustersViewModel#find} is called. */
+    public ClustersViewModel clusters(String column) {
+        return new ClustersViewModel(review, tasks, fixes, column);
     }
 }

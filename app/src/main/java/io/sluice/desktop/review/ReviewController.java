@@ -46,6 +46,7 @@ public final class ReviewController {
     private final ColumnStatsViewModel stats;
     private final ValueFixesViewModel fixes;
     private final SuggestionsViewModel suggestions;
+    private final ReviewCleaning cleaning;
     private ReviewGrid gridColumns;
     private FindingsPanel findingsPanel;
     private QualityDashboard dashboard;
@@ -95,6 +96,7 @@ public final class ReviewController {
         this.stats = cleaning.stats();
         this.fixes = cleaning.fixes();
         this.suggestions = cleaning.suggestions();
+        this.cleaning = cleaning;
         this.settings = settings;
     }
 
@@ -148,6 +150,10 @@ public final class ReviewController {
             item.setOnAction(e -> fixFocused(kind));
             fixButton.getItems().add(item);
         }
+        MenuItem cluster = new MenuItem("Cluster values…");
+        cluster.setId("fix-clusters");
+        cluster.setOnAction(e -> clusterFocused());
+        fixButton.getItems().add(cluster);
         fixButton.setOnShowing(e -> fixButton.getItems().forEach(i -> i.setDisable(focusedHeader() == null)));
     }
 
@@ -162,6 +168,9 @@ public final class ReviewController {
                     item.setOnAction(e -> fixes.fix(kind, vm.columns().get(index), focusedValue(index)));
                     menu.getItems().add(item);
                 }
+                MenuItem cluster = new MenuItem("Cluster values…");
+                cluster.setOnAction(e -> showClusters(vm.columns().get(index)));
+                menu.getItems().add(cluster);
                 column.setContextMenu(menu);
             }
         }
@@ -172,6 +181,17 @@ public final class ReviewController {
         if (index >= 0) {
             fixes.fix(kind, vm.columns().get(index), focusedValue(index));
         }
+    }
+
+    private void clusterFocused() {
+        String header = focusedHeader();
+        if (header != null) {
+            showClusters(header);
+        }
+    }
+
+    private void showClusters(String column) {
+        ClustersDialog.show(root.getScene().getWindow(), cleaning.clusters(column));
     }
 
     /** The source column index of the focused cell, or -1 (none, or the row number or status column). */
