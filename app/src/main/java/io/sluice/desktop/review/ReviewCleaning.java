@@ -17,6 +17,7 @@ public final class ReviewCleaning {
     private final ColumnStatsViewModel stats;
     private final ValueFixesViewModel fixes;
     private final SuggestionsViewModel suggestions;
+    private final SaveFixesViewModel saveFixes;
 
     private ReviewCleaning(ReviewViewModel review, Workbench workbench, TaskRunner tasks, DialogService dialogs,
                            BiConsumer<String, Throwable> showError) {
@@ -25,6 +26,7 @@ public final class ReviewCleaning {
         this.stats = new ColumnStatsViewModel(review, tasks);
         this.fixes = new ValueFixesViewModel(review, tasks, dialogs, showError);
         this.suggestions = new SuggestionsViewModel(review, workbench, tasks, dialogs, fixes);
+        this.saveFixes = new SaveFixesViewModel(review, workbench, tasks, dialogs, showError);
     }
 
     /** Builds the tools for this review screen; failures of the fixes go to {@code showError}. */
@@ -43,6 +45,11 @@ public final class ReviewCleaning {
 
     public SuggestionsViewModel suggestions() {
         return suggestions;
+    }
+
+    /** "Save fixes into the profile". */
+    public SaveFixesViewModel saveFixes() {
+        return saveFixes;
     }
 
     /** The clusters of one column's values, found when {@link ClustersViewModel#find} is called. */

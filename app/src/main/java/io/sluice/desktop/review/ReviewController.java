@@ -19,6 +19,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TablePosition;
@@ -154,7 +155,13 @@ public final class ReviewController {
         cluster.setId("fix-clusters");
         cluster.setOnAction(e -> clusterFocused());
         fixButton.getItems().add(cluster);
-        fixButton.setOnShowing(e -> fixButton.getItems().forEach(i -> i.setDisable(focusedHeader() == null)));
+        MenuItem save = new MenuItem("Save fixes into the profile…");
+        save.setId("fix-save-profile");
+        save.setOnAction(e -> cleaning.saveFixes().save());
+        save.disableProperty().bind(cleaning.saveFixes().canSave().not());
+        fixButton.getItems().addAll(new SeparatorMenuItem(), save);
+        fixButton.setOnShowing(e -> fixButton.getItems().stream().filter(i -> i != save)
+                .forEach(i -> i.setDisable(focusedHeader() == null)));
     }
 
     /** Each source column's header offers the value fixes for that column. */
