@@ -1,12 +1,17 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.review.ColumnStats.ValueCount;
+import io.sluice.desktop.task.TaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +94,79 @@ class ColumnStatsViewModelTest {
                 (title, error) -> review.failures.add(error));
         fixes.fix(ValueFixesViewModel.Kind.TRIM, "Supplier", null);
         assertThat(stats.statusProperty().getValue()).isEqualTo("'Supplier': 120 rows, 8 distinct values, 0 blank.");
+    }
+
+    @Test
+    void aLateResultOfAnEarlierSelectionNeverReplacesTheNewerOne() {
+        List<Runnable> queued = new ArrayList<>();
+        ColumnStatsViewModel deferred = new ColumnStatsViewModel(review.vm, new TaskRunner(Runnable::run,
+                new Queued(queued)));
+        deferred.setShown(true);
+        deferred.columnProperty().set("Supplier");
+        deferred.columnProperty().set("Plant");
+        assertThat(deferred.busyProperty().getValue()).isTrue();
+        assertThat(queued).hasSize(2);
+
+        queued.get(1).run();
+        queued.get(0).run();
+
+        assertThat(deferred.statsProperty().getValue().column()).isEqualTo("Plant");
+        assertThat(deferred.busyProperty().getValue()).isFalse();
+    }
+
+    /** Background work that waits until the test runs it, in the order the test chooses. */
+    private static final class Queued extends AbstractExecutorService {
+        private final List<Runnable> queued;
+
+        Queued(List<Runnable> queued) {
+            this.queued = queued;
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            queued.add(command);
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+
+    @Test
+    void aColumnWithNoValuesSaysSoAndDrawsNoChart() {
+        ValueFixesViewModel fixes = new ValueFixesViewModel(review.vm, review.tasks, review.dialogs,
+                (title, error) -> review.failures.add(error));
+        review.dialogs.formNext("(?s).*", "", "Regular expression", "The whole cell");
+        fixes.fix(ValueFixesViewModel.Kind.FIND_REPLACE, "Remarks", null);
+        stats.setShown(true);
+        stats.columnProperty().set("Remarks");
+
+        assertThat(stats.statusProperty().getValue()).isEqualTo("'Remarks': 120 rows, 0 distinct values, 120 blank.");
+        assertThat(stats.pageText()).isEqualTo("No values: every cell is blank.");
+        assertThat(stats.values()).isEmpty();
+        assertThat(stats.chart()).isEmpty();
+        assertThat(stats.chartTitle()).isEmpty();
+        assertThat(stats.figures()).extracting(f -> f[0]).doesNotContain("Length", "Numbers", "Dates");
     }
 
     @Test
