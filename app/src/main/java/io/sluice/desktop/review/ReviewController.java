@@ -16,11 +16,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
@@ -32,8 +28,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import java.io.File;
-import java.util.List;
-import java.util.Locale;
 import java.nio.file.Files;
 
 /**
@@ -45,12 +39,12 @@ public final class ReviewController {
     private final ReviewViewModel vm;
     private final DesktopSettings settings;
     private final ColumnStatsViewModel stats;
-    private final ValueFixesViewModel fixes;
     private final SuggestionsViewModel suggestions;
     private final ReviewCleaning cleaning;
     private ReviewGrid gridColumns;
     private FindingsPanel findingsPanel;
     private QualityDashboard dashboard;
+    private CleaningMenus menus;
 
     @FXML private StackPane root;
 
@@ -95,7 +89,6 @@ public final class ReviewController {
     ReviewController(ReviewViewModel vm, ReviewCleaning cleaning, DesktopSettings settings) {
         this.vm = vm;
         this.stats = cleaning.stats();
-        this.fixes = cleaning.fixes();
         this.suggestions = cleaning.suggestions();
         this.cleaning = cleaning;
         this.settings = settings;
@@ -105,10 +98,11 @@ public final class ReviewController {
     private void initialize() {
         Views.rememberDivider(split, "review", settings);
         gridColumns = new ReviewGrid(grid, vm);
+        menus = new CleaningMenus(vm, cleaning, grid, fixButton, () -> root.getScene().getWindow());
         dashboard = new QualityDashboard(scoreTiles, ruleChart, columnChart, rowChart, decisionChart);
         vm.columns().addListener((ListChangeListener<String>) c -> {
             gridColumns.build(vm.columns());
-            addFixMenus();
+            menus.columnsBuilt();
         });
         gridColumns.setItems(vm.rowsProperty().getValue());
         vm.rowsProperty().addListener((obs, o, rows) -> gridColumns.setItems(rows));
@@ -131,7 +125,7 @@ public final class ReviewController {
         bindColumnTools();
     }
 
-    /** The column panel follows the focused cell's column; the fixes act on it. */
+    /** The side panels of the column tools; the menus follow the focused cell's column. */
     private void bindColumnTools() {
         new ColumnStatsPanel(stats, statsBox);
         statsTab.selectedProperty().addListener((obs, o, selected) -> stats.setShown(selected));
@@ -140,85 +134,11 @@ public final class ReviewController {
         suggestionsTab.selectedProperty().addListener((obs, o, selected) -> suggestions.setShown(selected));
         suggestions.setShown(suggestionsTab.isSelected());
         grid.getFocusModel().focusedCellProperty().addListener((obs, o, cell) -> {
-            String header = focusedHeader();
+            String header = menus.focusedHeader();
             if (header != null) {
                 stats.columnProperty().set(header);
             }
         });
-        for (ValueFixesViewModel.Kind kind : ValueFixesViewModel.Kind.values()) {
-            MenuItem item = new MenuItem(kind.label());
-            item.setId("fix-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            item.setOnAction(e -> fixFocused(kind));
-            fixButton.getItems().add(item);
-        }
-        MenuItem cluster = new MenuItem("Cluster values…");
-        cluster.setId("fix-clusters");
-        cluster.setOnAction(e -> clusterFocused());
-        fixButton.getItems().add(cluster);
-        MenuItem save = new MenuItem("Save fixes into the profile…");
-        save.setId("fix-save-profile");
-        save.setOnAction(e -> cleaning.saveFixes().save());
-        save.disableProperty().bind(cleaning.saveFixes().canSave().not());
-        fixButton.getItems().addAll(new SeparatorMenuItem(), save);
-        fixButton.setOnShowing(e -> fixButton.getItems().stream().filter(i -> i != save)
-                .forEach(i -> i.setDisable(focusedHeader() == null)));
-    }
-
-    /** Each source column's header offers the value fixes for that column. */
-    private void addFixMenus() {
-        List<TableColumn<GridRow, ?>> columns = grid.getColumns();
-        for (TableColumn<GridRow, ?> column : columns) {
-            if (column.getUserData() instanceof Integer index && index >= 0) {
-                ContextMenu menu = new ContextMenu();
-                for (ValueFixesViewModel.Kind kind : ValueFixesViewModel.Kind.values()) {
-                    MenuItem item = new MenuItem(kind.label());
-                    item.setOnAction(e -> fixes.fix(kind, vm.columns().get(index), focusedValue(index)));
-                    menu.getItems().add(item);
-                }
-                MenuItem cluster = new MenuItem("Cluster values…");
-                cluster.setOnAction(e -> showClusters(vm.columns().get(index)));
-                menu.getItems().add(cluster);
-                column.setContextMenu(menu);
-            }
-        }
-    }
-
-    private void fixFocused(ValueFixesViewModel.Kind kind) {
-        int index = focusedIndex();
-        if (index >= 0) {
-            fixes.fix(kind, vm.columns().get(index), focusedValue(index));
-        }
-    }
-
-    private void clusterFocused() {
-        String header = focusedHeader();
-        if (header != null) {
-            showClusters(header);
-        }
-    }
-
-    private void showClusters(String column) {
-        ClustersDialog.show(root.getScene().getWindow(), cleaning.clusters(column));
-    }
-
-    /** The source column index of the focused cell, or -1 (none, or the row number or status column). */
-    private int focusedIndex() {
-        TablePosition<GridRow, ?> focused = grid.getFocusModel().getFocusedCell();
-        return focused != null && focused.getTableColumn() != null
-                && focused.getTableColumn().getUserData() instanceof Integer index && index >= 0
-                && index < vm.columns().size() ? index : -1;
-    }
-
-    private String focusedHeader() {
-        int index = focusedIndex();
-        return index < 0 ? null : vm.columns().get(index);
-    }
-
-    /** The focused cell's value when it is in this column, offered as the value to replace; else null. */
-    private String focusedValue(int index) {
-        TablePosition<GridRow, ?> focused = grid.getFocusModel().getFocusedCell();
-        GridRow row = focused == null || focusedIndex() != index ? null : vm.loadedRow(focused.getRow());
-        return row == null || index >= row.cells().size() ? null : row.cells().get(index);
     }
 
     private void showState() {
@@ -297,7 +217,7 @@ public final class ReviewController {
                 e.consume();
             }
             case H -> {
-                fixFocused(ValueFixesViewModel.Kind.FIND_REPLACE);
+                menus.fixFocused(ValueFixesViewModel.Kind.FIND_REPLACE);
                 e.consume();
             }
             case F2, ENTER -> {
