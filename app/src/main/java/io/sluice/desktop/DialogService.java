@@ -1,5 +1,6 @@
 package io.sluice.desktop;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,4 +17,24 @@ public interface DialogService {
 
     /** Tells the steward something that needs no answer. */
     void inform(String header, String text);
+
+    /** One field of a form: a line of text, or a choice among {@code choices} when there are any. */
+    record Field(String label, String initial, List<String> choices) {
+
+        public Field {
+            initial = initial == null ? "" : initial;
+            choices = List.copyOf(choices);
+        }
+
+        public static Field text(String label, String initial) {
+            return new Field(label, initial, List.of());
+        }
+
+        public static Field choice(String label, List<String> choices) {
+            return new Field(label, choices.get(0), choices);
+        }
+    }
+
+    /** Asks for several values at once; the answers in the fields' order, empty when cancelled. */
+    Optional<List<String>> askForm(String header, String text, List<Field> fields);
 }

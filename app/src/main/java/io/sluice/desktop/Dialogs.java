@@ -2,11 +2,19 @@ package io.sluice.desktop;
 
 import io.sluice.desktop.task.ErrorText;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The few dialogs every screen needs, all owned by the main window and styled with it. */
@@ -62,5 +70,49 @@ public final class Dialogs {
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty()
                 .bind(dialog.getEditor().textProperty().isEmpty());
         return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** Asks for a few values at once (text fields and choices); the answers in order, empty when cancelled. */
+    public static Optional<List<String>> askForm(Window owner, String header, String text,
+                                                 List<DialogService.Field> fields) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Sluice");
+        dialog.setHeaderText(header);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        List<Control> inputs = new ArrayList<>();
+        for (DialogService.Field field : fields) {
+            Control input;
+            if (field.choices().isEmpty()) {
+                TextField line = new TextField(field.initial());
+                line.setPrefColumnCount(24);
+                input = line;
+            } else {
+                ChoiceBox<String> choice = new ChoiceBox<>();
+                choice.getItems().setAll(field.choices());
+                choice.setValue(field.initial());
+                input = choice;
+            }
+            input.setId("form-field-" + inputs.size());
+            Label label = new Label(field.label());
+            label.setLabelFor(input);
+            grid.addRow(inputs.size(), label, input);
+            inputs.add(input);
+        }
+        if (text != null && !text.isEmpty()) {
+            Label note = new Label(text);
+            note.setWrapText(true);
+            note.setMaxWidth(420);
+            grid.add(note, 0, inputs.size(), 2, 1);
+        }
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().setId("form-dialog");
+        return dialog.showAndWait().filter(ButtonType.OK::equals).map(ok -> inputs.stream()
+                .map(input -> input instanceof TextField line ? line.getText()
+                        : String.valueOf(((ChoiceBox<?>) input).getValue()))
+                .toList());
     }
 }

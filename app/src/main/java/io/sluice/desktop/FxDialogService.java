@@ -2,6 +2,7 @@ package io.sluice.desktop;
 
 import javafx.stage.Window;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -27,5 +28,10 @@ public final class FxDialogService implements DialogService {
     @Override
     public void inform(String header, String text) {
         Dialogs.inform(owner.get(), header, text);
+    }
+
+    @Override
+    public Optional<List<String>> askForm(String header, String text, List<Field> fields) {
+        return Dialogs.askForm(owner.get(), header, text, fields);
     }
 }

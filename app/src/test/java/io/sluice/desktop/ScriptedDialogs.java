@@ -18,6 +18,7 @@ public final class ScriptedDialogs implements DialogService {
 
     private final Deque<Boolean> confirmations = new ArrayDeque<>();
     private final Deque<String> reasons = new ArrayDeque<>();
+    private final Deque<List<String>> forms = new ArrayDeque<>();
     private final List<Question> asked = new ArrayList<>();
     private final List<Question> told = new ArrayList<>();
 
@@ -30,6 +31,12 @@ public final class ScriptedDialogs implements DialogService {
     /** The next question for a reason is answered with this text (null: cancelled). */
     public ScriptedDialogs reasonNext(String reason) {
         reasons.add(reason == null ? "" : reason);
+        return this;
+    }
+
+    /** The next form is filled in with these answers, in the fields' order (none: cancelled). */
+    public ScriptedDialogs formNext(String... answers) {
+        forms.add(List.of(answers));
         return this;
     }
 
@@ -51,7 +58,15 @@ public final class ScriptedDialogs implements DialogService {
         told.add(new Question(header, text));
     }
 
-    /** Every confirmation and reason asked for, in order. */
+    /** A form not scripted is accepted as it opens, with each field's initial value. */
+    @Override
+    public Optional<List<String>> askForm(String header, String text, List<Field> fields) {
+        asked.add(new Question(header, text));
+        List<String> answers = forms.isEmpty() ? fields.stream().map(Field::initial).toList() : forms.poll();
+        return answers.isEmpty() ? Optional.empty() : Optional.of(answers);
+    }
+
+    /** Every confirmation, reason and form asked for, in order. */
     public List<Question> asked() {
         return asked;
     }

@@ -12,6 +12,7 @@ import io.sluice.desktop.mapping.ConnectionView;
 import io.sluice.desktop.mapping.ConnectionViewModel;
 import io.sluice.desktop.mapping.MappingView;
 import io.sluice.desktop.mapping.MappingViewModel;
+import io.sluice.desktop.review.ReviewCleaning;
 import io.sluice.desktop.review.ReviewView;
 import io.sluice.desktop.review.ReviewViewModel;
 import io.sluice.desktop.source.SourceView;
@@ -59,8 +60,10 @@ final class StepViews {
     }
 
     private ReviewView review() {
-        return new ReviewView(new ReviewViewModel(context.workbench(), context.tasks(), context.validation(),
-                context.dialogs(), context.showError()), settings());
+        ReviewViewModel model = new ReviewViewModel(context.workbench(), context.tasks(), context.validation(),
+                context.dialogs(), context.showError());
+        return new ReviewView(model, ReviewCleaning.of(model, context.workbench(), context.tasks(), context.dialogs(),
+                context.showError()), settings());
     }
 
     private CommitView commit() {

@@ -105,6 +105,11 @@ final class ReviewAccess implements AutoCloseable {
         return action.apply(session);
     }
 
+    /** Runs a use case on the open review (statistics, a value fix, its preview) under the review's lock. */
+    synchronized <T> T use(Function<OpenReview, T> useCase) {
+        return useCase.apply(opened);
+    }
+
     synchronized List<Finding> findings(long row) {
         return session.findings(row);
     }

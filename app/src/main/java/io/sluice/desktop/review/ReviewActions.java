@@ -197,6 +197,11 @@ public final class ReviewActions {
         return lastAction;
     }
 
+    /** What another action on the review (a value fix, say) did, shown where the decisions say theirs. */
+    void said(String message) {
+        lastAction.set(message);
+    }
+
     /** Another review is open: what was said about the previous one does not belong to it. */
     void forget() {
         lastAction.set("");

@@ -16,6 +16,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
@@ -37,9 +38,13 @@ public final class ReviewController {
 
     private final ReviewViewModel vm;
     private final DesktopSettings settings;
+    private final ColumnStatsViewModel stats;
+    private final SuggestionsViewModel suggestions;
+    private final ReviewCleaning cleaning;
     private ReviewGrid gridColumns;
     private FindingsPanel findingsPanel;
     private QualityDashboard dashboard;
+    private CleaningMenus menus;
 
     @FXML private StackPane root;
 
@@ -66,6 +71,11 @@ public final class ReviewController {
     @FXML private ComboBox<FindingFilter> findingChoice;
     @FXML private TextField searchField;
     @FXML private Tab dashboardTab;
+    @FXML private Tab statsTab;
+    @FXML private VBox statsBox;
+    @FXML private Tab suggestionsTab;
+    @FXML private VBox suggestionsBox;
+    @FXML private MenuButton fixButton;
     @FXML private TableView<GridRow> grid;
     @FXML private ListView<FindingFilter> ruleList;
     @FXML private ListView<FindingFilter> columnList;
@@ -76,8 +86,11 @@ public final class ReviewController {
     @FXML private BarChart<String, Number> rowChart;
     @FXML private PieChart decisionChart;
 
-    ReviewController(ReviewViewModel vm, DesktopSettings settings) {
+    ReviewController(ReviewViewModel vm, ReviewCleaning cleaning, DesktopSettings settings) {
         this.vm = vm;
+        this.stats = cleaning.stats();
+        this.suggestions = cleaning.suggestions();
+        this.cleaning = cleaning;
         this.settings = settings;
     }
 
@@ -85,8 +98,12 @@ public final class ReviewController {
     private void initialize() {
         Views.rememberDivider(split, "review", settings);
         gridColumns = new ReviewGrid(grid, vm);
+        menus = new CleaningMenus(vm, cleaning, grid, fixButton, () -> root.getScene().getWindow());
         dashboard = new QualityDashboard(scoreTiles, ruleChart, columnChart, rowChart, decisionChart);
-        vm.columns().addListener((ListChangeListener<String>) c -> gridColumns.build(vm.columns()));
+        vm.columns().addListener((ListChangeListener<String>) c -> {
+            gridColumns.build(vm.columns());
+            menus.columnsBuilt();
+        });
         gridColumns.setItems(vm.rowsProperty().getValue());
         vm.rowsProperty().addListener((obs, o, rows) -> gridColumns.setItems(rows));
         vm.pageVersionProperty().addListener((obs, o, n) -> showSelectedRow());
@@ -105,6 +122,23 @@ public final class ReviewController {
         vm.dashboard().qualityProperty().addListener((obs, o, q) -> dashboard.showQuality(q));
         dashboardTab.selectedProperty().addListener((obs, o, selected) -> vm.dashboard().setShown(selected));
         vm.dashboard().setShown(dashboardTab.isSelected());
+        bindColumnTools();
+    }
+
+    /** The side panels of the column tools; the menus follow the focused cell's column. */
+    private void bindColumnTools() {
+        new ColumnStatsPanel(stats, statsBox);
+        statsTab.selectedProperty().addListener((obs, o, selected) -> stats.setShown(selected));
+        stats.setShown(statsTab.isSelected());
+        new SuggestionsPanel(suggestions, suggestionsBox);
+        suggestionsTab.selectedProperty().addListener((obs, o, selected) -> suggestions.setShown(selected));
+        suggestions.setShown(suggestionsTab.isSelected());
+        grid.getFocusModel().focusedCellProperty().addListener((obs, o, cell) -> {
+            String header = menus.focusedHeader();
+            if (header != null) {
+                stats.columnProperty().set(header);
+            }
+        });
     }
 
     private void showState() {
@@ -180,6 +214,10 @@ public final class ReviewController {
             }
             case R -> {
                 rejectSelected();
+                e.consume();
+            }
+            case H -> {
+                menus.fixFocused(ValueFixesViewModel.Kind.FIND_REPLACE);
                 e.consume();
             }
             case F2, ENTER -> {

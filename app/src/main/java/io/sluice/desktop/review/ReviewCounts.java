@@ -26,6 +26,7 @@ public final class ReviewCounts {
     private final StringProperty redoDescription = new SimpleStringProperty("");
     private final BooleanBinding canUndo = Bindings.isNotEmpty(undoDescription);
     private final BooleanBinding canRedo = Bindings.isNotEmpty(redoDescription);
+    private final LongProperty version = new SimpleLongProperty();
 
     void apply(ReviewAccess.Totals totals) {
         pending.set(totals.decisions().pending());
@@ -35,6 +36,12 @@ public final class ReviewCounts {
         findings.set(totals.findings());
         undoDescription.set(totals.undo().orElse(""));
         redoDescription.set(totals.redo().orElse(""));
+        version.set(version.get() + 1);
+    }
+
+    /** Changes each time the counts are read again: after opening a review and after every action on it. */
+    public ObservableValue<Number> versionProperty() {
+        return version;
     }
 
     /** Rows in the review. */

@@ -21,9 +21,9 @@ public final class ReviewView implements StepView {
      * Builds the screen, showing the workbench's review or the validation that makes one; {@code settings} keep
      * where the steward left the split between grid and side panel.
      */
-    public ReviewView(ReviewViewModel vm, DesktopSettings settings) {
+    public ReviewView(ReviewViewModel vm, ReviewCleaning cleaning, DesktopSettings settings) {
         this.vm = vm;
-        this.controller = new ReviewController(vm, settings);
+        this.controller = new ReviewController(vm, cleaning, settings);
         this.root = Views.load(controller, "review.fxml", "review.css");
     }
 

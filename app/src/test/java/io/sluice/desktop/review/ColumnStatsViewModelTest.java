@@ -1,0 +1,180 @@
+package io.sluice.desktop.review;
+
+import io.sluice.core.review.ColumnStats.ValueCount;
+import io.sluice.desktop.task.TaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ColumnStatsViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private Ds4Review review;
+    private ColumnStatsViewModel stats;
+
+    @BeforeEach
+    void openTheSample() {
+        review = new Ds4Review(home);
+        stats = new ColumnStatsViewModel(review.vm, review.tasks);
+    }
+
+    @AfterEach
+    void close() {
+        review.close();
+        assertThat(review.failures).isEmpty();
+    }
+
+    @Test
+    void countsNothingUntilThePanelIsShown() {
+        stats.columnProperty().set("Supplier");
+        assertThat(stats.statsProperty().getValue()).isNull();
+        stats.setShown(true);
+        assertThat(stats.statsProperty().getValue().column()).isEqualTo("Supplier");
+    }
+
+    @Test
+    void showsTheSelectedColumnsFiguresValuesShapesAndChart() {
+        stats.setShown(true);
+        stats.columnProperty().set("Supplier");
+
+        assertThat(stats.statusProperty().getValue()).isEqualTo("'Supplier': 120 rows, 11 distinct values, 0 blank.");
+        assertThat(stats.figures()).extracting(f -> f[0] + "=" + f[1])
+                .contains("Rows=120", "Distinct values=11", "Length=3 to 6 characters");
+        assertThat(stats.values()).startsWith(new ValueCount("NORD", 28), new ValueCount("RHEI", 22));
+        assertThat(stats.shapes()).first().isEqualTo(new ValueCount("AAAA", 102));
+        assertThat(stats.chartTitle()).isEqualTo("Most frequent values");
+        assertThat(stats.chart()).first().isEqualTo(new ColumnStatsViewModel.Bar("NORD", 28));
+        assertThat(stats.pageText()).isEqualTo("Values 1-11 of 11, most frequent first");
+        assertThat(stats.hasNextPage()).isFalse();
+    }
+
+    @Test
+    void aNumberColumnDrawsItsHistogram() {
+        stats.setShown(true);
+        stats.columnProperty().set("Cement (kg/m3)");
+        assertThat(stats.chartTitle()).isEqualTo("Histogram");
+        assertThat(stats.chart()).hasSize(10);
+        assertThat(stats.chart().stream().mapToLong(ColumnStatsViewModel.Bar::count).sum())
+                .isEqualTo(stats.statsProperty().getValue().numbers().count());
+        assertThat(stats.figures()).extracting(f -> f[0]).contains("Numbers", "Min / max", "Mean");
+    }
+
+    @Test
+    void pagesThroughTheDistinctValues() {
+        stats.setShown(true);
+        stats.columnProperty().set("Remarks");
+        long distinct = stats.statsProperty().getValue().distinct();
+        stats.columnProperty().set("Mix Code");
+        assertThat(stats.values()).hasSize(ColumnStatsViewModel.PAGE);
+        assertThat(stats.hasPreviousPage()).isFalse();
+        stats.nextPage();
+        assertThat(stats.pageText()).startsWith("Values 21-40 of ");
+        assertThat(stats.hasPreviousPage()).isTrue();
+        stats.previousPage();
+        assertThat(stats.pageText()).startsWith("Values 1-20 of ");
+        assertThat(distinct).isPositive();
+    }
+
+    @Test
+    void countsAgainAfterAChangeToTheReview() {
+        stats.setShown(true);
+        stats.columnProperty().set("Supplier");
+        ValueFixesViewModel fixes = new ValueFixesViewModel(review.vm, review.tasks, review.dialogs,
+                (title, error) -> review.failures.add(error));
+        fixes.fix(ValueFixesViewModel.Kind.TRIM, "Supplier", null);
+        assertThat(stats.statusProperty().getValue()).isEqualTo("'Supplier': 120 rows, 8 distinct values, 0 blank.");
+    }
+
+    @Test
+    void aLateResultOfAnEarlierSelectionNeverReplacesTheNewerOne() {
+        List<Runnable> queued = new ArrayList<>();
+        ColumnStatsViewModel deferred = new ColumnStatsViewModel(review.vm, new TaskRunner(Runnable::run,
+                new Queued(queued)));
+        deferred.setShown(true);
+        deferred.columnProperty().set("Supplier");
+        deferred.columnProperty().set("Plant");
+        assertThat(deferred.busyProperty().getValue()).isTrue();
+        assertThat(queued).hasSize(2);
+
+        queued.get(1).run();
+        queued.get(0).run();
+
+        assertThat(deferred.statsProperty().getValue().column()).isEqualTo("Plant");
+        assertThat(deferred.busyProperty().getValue()).isFalse();
+    }
+
+    /** Background work that waits until the test runs it, in the order the test chooses. */
+    private static final class Queued extends AbstractExecutorService {
+        private final List<Runnable> queued;
+
+        Queued(List<Runnable> queued) {
+            this.queued = queued;
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            queued.add(command);
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+
+    @Test
+    void aColumnWithNoValuesSaysSoAndDrawsNoChart() {
+        ValueFixesViewModel fixes = new ValueFixesViewModel(review.vm, review.tasks, review.dialogs,
+                (title, error) -> review.failures.add(error));
+        review.dialogs.formNext("(?s).*", "", "Regular expression", "The whole cell");
+        fixes.fix(ValueFixesViewModel.Kind.FIND_REPLACE, "Remarks", null);
+        stats.setShown(true);
+        stats.columnProperty().set("Remarks");
+
+        assertThat(stats.statusProperty().getValue()).isEqualTo("'Remarks': 120 rows, 0 distinct values, 120 blank.");
+        assertThat(stats.pageText()).isEqualTo("No values: every cell is blank.");
+        assertThat(stats.values()).isEmpty();
+        assertThat(stats.chart()).isEmpty();
+        assertThat(stats.chartTitle()).isEmpty();
+        assertThat(stats.figures()).extracting(f -> f[0]).doesNotContain("Length", "Numbers", "Dates");
+    }
+
+    @Test
+    void anUnknownColumnSaysSoInOneSentence() {
+        stats.setShown(true);
+        stats.columnProperty().set("No such column");
+        assertThat(stats.statsProperty().getValue()).isNull();
+        assertThat(stats.statusProperty().getValue()).startsWith("Could not count the values of 'No such column': ")
+                .doesNotContain("Exception");
+    }
+}

@@ -1,0 +1,153 @@
+package io.sluice.desktop.review;
+
+import io.sluice.core.cleaning.Correction;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.review.ReviewQuery.GridRow;
+import io.sluice.desktop.Samples;
+import io.sluice.desktop.Screenshots;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.app.DesktopShell;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The cleaning tools of the Review screen on the March deliveries sample, driven as a steward would. */
+@ExtendWith(ApplicationExtension.class)
+class ReviewCleaningViewTest {
+
+    /** Supplier and Plant, the 14th and 16th source columns of ds4-deliveries-march.csv. */
+    private static final String SUPPLIER = "col-13";
+    private static final String PLANT = "col-15";
+
+    @TempDir
+    Path home;
+
+    private DesktopShell shell;
+
+    @Start
+    void start(Stage stage) {
+        shell = DesktopShell.open(stage, home);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> shell.close());
+    }
+
+    @Test
+    void showsAColumnsStatisticsAcceptsASuggestionMergesAClusterAndUndoes(FxRobot robot) {
+        validateTheSample(robot);
+        TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
+        long findingsAtFirst = findings(robot);
+
+        focus(robot, grid, SUPPLIER);
+        robot.clickOn("#stats-tab");
+        waitFor(() -> label(robot, "#stats-status").startsWith("'Supplier': 120 rows, 11 distinct values"));
+        assertThat(robot.lookup("#stats-values").queryListView().getItems()).hasSize(11);
+        assertThat(robot.lookup("#stats-chart").query().isVisible()).isTrue();
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "review-column-statistics")).exists();
+
+        robot.clickOn("#suggestions-tab");
+        ListView<Correction> suggestions = robot.lookup("#suggestion-list").queryListView();
+        waitFor(() -> suggestions.getItems().stream().anyMatch(c -> c.value().equals("NRD")));
+        robot.interact(() -> suggestions.getSelectionModel().select(suggestions.getItems().stream()
+                .filter(c -> c.value().equals("NRD")).findFirst().orElseThrow()));
+        robot.clickOn("#accept-suggestion");
+        waitFor(() -> label(robot, "#last-action").equals("Replace 'NRD' by 'NORD' in 'Supplier': 15 cells changed."));
+        long afterSuggestion = findings(robot);
+        assertThat(afterSuggestion).isLessThan(findingsAtFirst);
+
+        focus(robot, grid, PLANT);
+        robot.clickOn("#fix-button").clickOn("Cluster values…");
+        TableView<ClustersViewModel.Row> clusters = robot.lookup("#cluster-table").queryTableView();
+        waitFor(() -> clusters.getItems().stream().anyMatch(r -> r.valuesText().contains("Hamburg Harburg")));
+        robot.interact(() -> clusters.getItems().forEach(r -> r.chosenProperty().set(
+                r.valuesText().contains("Hamburg Harburg"))));
+        robot.clickOn("Merge chosen clusters");
+        waitFor(() -> label(robot, "#last-action").contains("in 'Plant': "));
+        assertThat(findings(robot)).as("Plant has no rule: its spellings raise no findings").isEqualTo(
+                afterSuggestion);
+        robot.clickOn("#stats-tab");
+        waitFor(() -> label(robot, "#stats-status").startsWith("'Plant': 120 rows, 7 distinct values"));
+
+        robot.clickOn("#undo-button");
+        waitFor(() -> label(robot, "#last-action").startsWith("Undone: Replace ")
+                && label(robot, "#stats-status").startsWith("'Plant': 120 rows, 10 distinct values"));
+        robot.clickOn("#undo-button");
+        waitFor(() -> label(robot, "#last-action").equals("Undone: Replace 'NRD' by 'NORD' in 'Supplier'."));
+        waitFor(() -> findings(robot) == findingsAtFirst);
+        robot.clickOn("#redo-button");
+        waitFor(() -> label(robot, "#last-action").startsWith("Redone: "));
+        waitFor(() -> findings(robot) == afterSuggestion);
+        robot.clickOn("#redo-button");
+        waitFor(() -> label(robot, "#stats-status").startsWith("'Plant': 120 rows, 7 distinct values"));
+        assertThat(findings(robot)).isLessThan(findingsAtFirst);
+    }
+
+    /** Findings of the review, as the findings panel lists them per rule. */
+    private static long findings(FxRobot robot) {
+        ListView<FindingFilter> rules = robot.lookup("#rule-list").queryListView();
+        return rules.getItems().stream().mapToLong(FindingFilter::count).sum();
+    }
+
+    private void validateTheSample(FxRobot robot) {
+        Samples.Sample ds4 = Samples.all().stream().filter(s -> s.fileName().equals("ds4-deliveries-march.csv"))
+                .findFirst().orElseThrow();
+        Path source = Samples.extract(ds4, home);
+        robot.interact(() -> {
+            workbench().sourceFileProperty().set(source);
+            workbench().profileProperty().set(ProfileIO.read(Samples.profileOf(ds4, home)));
+            shell.context().validation().start();
+            workbench().stepProperty().set(Step.REVIEW);
+        });
+        waitFor(() -> label(robot, "#count-pending").equals("Pending 120"));
+        waitFor(() -> robot.lookup("#review-content").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void focus(FxRobot robot, TableView<GridRow> grid, String columnId) {
+        robot.interact(() -> {
+            TableColumn<GridRow, ?> column = grid.getColumns().stream()
+                    .filter(c -> columnId.equals(c.getId())).findFirst().orElseThrow();
+            grid.getSelectionModel().clearAndSelect(0, column);
+            grid.getFocusModel().focus(0, column);
+            grid.requestFocus();
+        });
+    }
+
+    private Workbench workbench() {
+        return shell.context().workbench();
+    }
+
+    private static String label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for the screen", e);
+        }
+    }
+}
