@@ -6,6 +6,9 @@ import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.app.DesktopShell;
 import io.sluice.testing.TestDatabases;
+import io.sluice.desktop.Screenshots;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -82,6 +85,24 @@ class CommitGatesViewTest {
         robot.type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#commit-result").query().isVisible());
         assertThat(target.mixes()).hasSize((int) SampleTarget.approved(lowered));
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "commit-gates")).exists();
+
+        robot.clickOn("#show-in-history");
+        waitFor(() -> !robot.lookup("#batch-gates-table").queryAs(TableView.class).getItems().isEmpty());
+        assertThat(robot.lookup("#batch-gates-table").queryAs(TableView.class).getItems()).hasSize(1);
+        robot.clickOn("Quality trend");
+        waitFor(() -> !trend(robot).getData().isEmpty());
+        assertThat(trend(robot).getData()).extracting(XYChart.Series::getName)
+                .containsExactly("completeness", "validity", "uniqueness", "overall");
+        assertThat(trend(robot).getData().get(0).getData()).singleElement()
+                .satisfies(point -> assertThat(point.getYValue().doubleValue()).isEqualTo(93.6));
+        assertThat(trend(robot).getTitle()).contains("rolled-back batches left out");
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "history-trend")).exists();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LineChart<Number, Number> trend(FxRobot robot) {
+        return robot.lookup("#trend-chart").queryAs(LineChart.class);
     }
 
     @SuppressWarnings("unchecked")
