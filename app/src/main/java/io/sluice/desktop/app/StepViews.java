@@ -4,10 +4,12 @@ import io.sluice.core.review.Steward;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.StepView;
+import io.sluice.desktop.commit.CommitGatesViewModel;
 import io.sluice.desktop.commit.CommitView;
 import io.sluice.desktop.commit.CommitViewModel;
 import io.sluice.desktop.history.HistoryView;
 import io.sluice.desktop.history.HistoryViewModel;
+import io.sluice.desktop.history.QualityTrendViewModel;
 import io.sluice.desktop.mapping.ConnectionView;
 import io.sluice.desktop.mapping.ConnectionViewModel;
 import io.sluice.desktop.mapping.MappingView;
@@ -67,11 +69,15 @@ final class StepViews {
     }
 
     private CommitView commit() {
-        return new CommitView(new CommitViewModel(context.workbench(), context.tasks(), context.dialogs(), steward));
+        CommitGatesViewModel gates = new CommitGatesViewModel(context.workbench(), context.tasks());
+        return new CommitView(new CommitViewModel(context.workbench(), context.tasks(), context.dialogs(), steward,
+                gates));
     }
 
     private HistoryView history() {
-        return new HistoryView(new HistoryViewModel(context.workbench(), context.tasks(), context.dialogs(), steward),
-                settings());
+        HistoryViewModel model = new HistoryViewModel(context.workbench(), context.tasks(), context.dialogs(), steward);
+        QualityTrendViewModel trend = new QualityTrendViewModel(context.workbench(), context.tasks(), model.batches(),
+                model.selectedProperty());
+        return new HistoryView(model, trend, settings());
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.desktop.commit;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.rules.Finding;
+import io.sluice.core.validate.GateResult;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import io.sluice.desktop.task.TaskHandle;
@@ -16,9 +17,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
@@ -48,6 +51,9 @@ public final class CommitView implements StepView {
     @FXML private Label toSkip;
     @FXML private Label problem;
     @FXML private TableView<Finding> conflicts;
+    @FXML private Label gatesVerdict;
+    @FXML private ProgressIndicator gatesMeasuring;
+    @FXML private TableView<GateResult> gatesTable;
     @FXML private Button commitButton;
     @FXML private ProgressBar progress;
     @FXML private Label progressMessage;
@@ -79,6 +85,7 @@ public final class CommitView implements StepView {
         bindEmptyState();
         bindMode();
         bindPlan();
+        bindGates();
         bindProgress();
         commitButton.textProperty().bind(model.commitLabelBinding());
         commitButton.disableProperty().bind(model.canCommitBinding().not());
@@ -136,6 +143,41 @@ public final class CommitView implements StepView {
                 column("Conflict", 420, Finding::message));
     }
 
+    private void bindGates() {
+        CommitGatesViewModel gates = model.gates();
+        gatesVerdict.textProperty().bind(gates.verdictProperty());
+        gates.worstProperty().addListener((obs, old, now) -> {
+            gatesVerdict.getStyleClass().removeIf(c -> c.startsWith("gates-verdict-"));
+            if (now != null) {
+                gatesVerdict.getStyleClass().add("gates-verdict-" + now.code());
+            }
+        });
+        show(gatesMeasuring, gates.measuringProperty());
+        gatesTable.setItems(gates.gates());
+        show(gatesTable, Bindings.isNotEmpty(gates.gates()));
+        // as tall as its rows: the step scrolls as a whole, a second scroll bar inside it would hide a gate
+        gatesTable.prefHeightProperty().bind(Bindings.size(gates.gates()).multiply(26).add(32));
+        gatesTable.minHeightProperty().bind(gatesTable.prefHeightProperty());
+        TableColumn<GateResult, String> outcome = column("Outcome", 90, g -> g.status().code());
+        outcome.getStyleClass().add("gate-outcome");
+        gatesTable.getColumns().setAll(
+                column("Gate", 130, GateResult::metric),
+                column("Measured", 100, GateResult::measuredText),
+                column("Needs", 150, GateResult::threshold),
+                column("When it fails", 110, g -> "block".equals(g.action()) ? "blocks the commit" : "warns"),
+                outcome);
+        gatesTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(GateResult gate, boolean empty) {
+                super.updateItem(gate, empty);
+                getStyleClass().removeIf(c -> c.startsWith("gate-"));
+                if (!empty && gate != null) {
+                    getStyleClass().add("gate-" + gate.status().code());
+                }
+            }
+        });
+    }
+
     private void bindProgress() {
         show(progress, model.runningProperty().isNotNull());
         show(progressMessage, model.runningProperty().isNotNull());
@@ -152,8 +194,8 @@ public final class CommitView implements StepView {
         }
     }
 
-    private static TableColumn<Finding, String> column(String title, double width, Function<Finding, String> value) {
-        TableColumn<Finding, String> column = new TableColumn<>(title);
+    private static <S> TableColumn<S, String> column(String title, double width, Function<S, String> value) {
+        TableColumn<S, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         return column;

@@ -1,11 +1,9 @@
 package io.sluice.desktop.commit;
 
-import io.sluice.core.Progress;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitConflictException;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.commit.CommitResult;
-import io.sluice.core.commit.NothingToImportException;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ImportResult;
@@ -34,7 +32,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,6 +48,7 @@ public final class CommitViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final String steward;
+    private final CommitGatesViewModel gates;
 
     private final ObjectProperty<CommitState> state = new SimpleObjectProperty<>(CommitState.NO_REVIEW);
     private final ObjectProperty<ImportMode> mode = new SimpleObjectProperty<>(ImportMode.INSERT);
@@ -72,13 +70,21 @@ public final class CommitViewModel {
 
     /** {@code steward} is the name the batch and its audit record as who committed it. */
     public CommitViewModel(Workbench workbench, TaskRunner tasks, DialogService dialogs, String steward) {
+        this(workbench, tasks, dialogs, steward, new CommitGatesViewModel(workbench, tasks));
+    }
+
+    /** {@code gates} measures the review's quality gates; a failed blocking gate disables the commit. */
+    public CommitViewModel(Workbench workbench, TaskRunner tasks, DialogService dialogs, String steward,
+                           CommitGatesViewModel gates) {
         this.workbench = workbench;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.steward = steward;
+        this.gates = gates;
         // a plan that changes nothing (every row skipped) is shown with its counts, but the import would refuse it
         canCommit = Bindings.createBooleanBinding(() -> state.get() == CommitState.PLANNED && approved.get() > 0
-                && plan.get() != null && !plan.get().changesNothing(), state, approved, plan);
+                && plan.get() != null && !plan.get().changesNothing() && !gates.blockedProperty().get(),
+                state, approved, plan, gates.blockedProperty());
         // while the dry run counts them, the approved rows of the last count may no longer be true
         commitLabel = Bindings.createStringBinding(() -> state.get() == CommitState.PLANNING
                 ? "Commit approved rows" : String.format(Locale.ROOT, "Commit %,d approved row%s", approved.get(),
@@ -96,6 +102,7 @@ public final class CommitViewModel {
                 && (now == CommitState.COMMITTING || now == CommitState.COMMITTED)) {
             return;
         }
+        gates.refresh();
         if (review == null) {
             loadedReview = null;
             clearOutcome();
@@ -134,37 +141,11 @@ public final class CommitViewModel {
         boolean duplicate = allowDuplicate.get();
         clearOutcome();
         state.set(CommitState.PLANNING);
-        tasks.run("Dry run of the commit", ctx -> planOf(review, target, chosen, duplicate),
+        tasks.run("Dry run of the commit", ctx -> DryRun.planOf(review, target, chosen, duplicate),
                 request.then(this::showPlan), request.then(this::refuse));
     }
 
-    private static PlanOutcome planOf(Path reviewFile, TargetChoice target, ImportMode chosen, boolean duplicate) {
-        try (TargetDatabase db = TargetAccess.openForImport(target);
-             ImportRows rows = ImportRows.fromReview(db, reviewFile,
-                     new ImportRows.ImportSettings(chosen, duplicate, "dry run"))) {
-            String table = rows.profile().table();
-            if (rows.chosen() == 0) {
-                return new PlanOutcome(0, rows.mode(), table, null, List.of(), null);
-            }
-            try {
-                CommitPlan plan = rows.dryRun(Progress.NONE);
-                String refusal = null;
-                try {
-                    rows.refuseIfNothingChanges(plan);
-                } catch (NothingToImportException e) {
-                    refusal = e.getMessage();
-                }
-                return new PlanOutcome(rows.chosen(), rows.mode(), table, plan, List.of(), refusal);
-            } catch (CommitConflictException e) {
-                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, e.findings(), e.getMessage());
-            } catch (RuntimeException e) {
-                // e.g. approved values the columns cannot store: refused, but the approved rows are still counted
-                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, List.of(), ErrorText.sentence(e));
-            }
-        }
-    }
-
-    private void showPlan(PlanOutcome outcome) {
+    private void showPlan(DryRun.PlanOutcome outcome) {
         setModeQuietly(outcome.mode());
         approved.set(outcome.approved());
         table.set(outcome.table());
@@ -191,7 +172,8 @@ public final class CommitViewModel {
      * when not ready or the steward said no.
      */
     public TaskHandle commitAfterAsking() {
-        if (!canCommit.get() || !CommitQuestion.confirmed(dialogs, approved.get(), table.get(), plan.get())) {
+        if (!canCommit.get() || !CommitQuestion.confirmed(dialogs, approved.get(), table.get(), plan.get(),
+                gates.warnings())) {
             return null;
         }
         return commit();
@@ -314,6 +296,11 @@ public final class CommitViewModel {
         resultText.set("");
     }
 
+    /** The review's quality gates, measured each time the step is brought up to date. */
+    public CommitGatesViewModel gates() {
+        return gates;
+    }
+
     public ObjectProperty<CommitState> stateProperty() {
         return state;
     }
@@ -390,10 +377,6 @@ public final class CommitViewModel {
 
     public BooleanBinding canCommitBinding() {
         return canCommit;
-    }
-
-    private record PlanOutcome(long approved, ImportMode mode, String table, CommitPlan plan, List<Finding> conflicts,
-                               String problem) {
     }
 
     private record CommitOutcome(CommitResult result, long auditEntries) {

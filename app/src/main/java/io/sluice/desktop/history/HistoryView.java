@@ -7,11 +7,14 @@ import io.sluice.core.bookkeeping.RowProvenance;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
+import io.sluice.core.validate.GateResult;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,6 +30,7 @@ import java.util.function.Function;
 public final class HistoryView implements StepView {
 
     private final HistoryViewModel model;
+    private final QualityTrendViewModel trend;
     private final DesktopSettings settings;
 
     @FXML private StackPane root;
@@ -49,10 +53,18 @@ public final class HistoryView implements StepView {
     @FXML private Button previousPage;
     @FXML private Button nextPage;
     @FXML private TableView<DecisionAudit> decisionTable;
+    @FXML private TableView<GateResult> gateTable;
+    @FXML private LineChart<Number, Number> trendChart;
+    @FXML private NumberAxis trendTime;
+    @FXML private Label trendCaption;
 
-    /** {@code settings} keep where the steward left the split between batches and details. */
-    public HistoryView(HistoryViewModel model, DesktopSettings settings) {
+    /**
+     * {@code trend} follows the model's batches and selection; {@code settings} keep where the steward left the
+     * split between batches and details.
+     */
+    public HistoryView(HistoryViewModel model, QualityTrendViewModel trend, DesktopSettings settings) {
         this.model = model;
+        this.trend = trend;
         this.settings = settings;
         Views.load(this, "history.fxml", "history.css");
     }
@@ -88,6 +100,9 @@ public final class HistoryView implements StepView {
         buildBatchTable();
         buildProvenanceTable();
         buildDecisionTable();
+        buildGateTable();
+        TrendChart.bind(trendChart, trendTime, trend);
+        trendCaption.textProperty().bind(trend.captionProperty());
         batchTitle.textProperty().bind(model.selectedTitleBinding());
         batchSummary.textProperty().bind(model.selectedSummaryBinding());
         rollbackButton.disableProperty().bind(model.canRollBackBinding().not());
@@ -157,6 +172,26 @@ public final class HistoryView implements StepView {
                 column("New", 110, d -> d.newValue().orElse("")),
                 column("Reason", 220, d -> d.reason().orElse("")),
                 column("Steward", 100, DecisionAudit::steward));
+    }
+
+    private void buildGateTable() {
+        gateTable.setItems(model.gates());
+        gateTable.getColumns().setAll(
+                column("Gate", 130, GateResult::metric),
+                column("Measured", 100, GateResult::measuredText),
+                column("Needed", 150, GateResult::threshold),
+                column("Action", 80, GateResult::action),
+                column("Outcome", 90, g -> g.status().code()));
+        gateTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(GateResult gate, boolean empty) {
+                super.updateItem(gate, empty);
+                getStyleClass().removeAll("gate-warned", "gate-blocked");
+                if (!empty && gate != null && gate.failed()) {
+                    getStyleClass().add("gate-" + gate.status().code());
+                }
+            }
+        });
     }
 
     private static String fileOf(ImportBatch batch) {

@@ -8,6 +8,8 @@ import io.sluice.core.usecase.BatchHistory;
 import io.sluice.core.usecase.RollbackBatch;
 import io.sluice.core.usecase.RollbackPlan;
 import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.usecase.BatchDetails;
+import io.sluice.core.validate.GateResult;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
@@ -59,6 +61,7 @@ public final class HistoryViewModel implements AutoCloseable {
     private final IntegerProperty page = new SimpleIntegerProperty();
     private final LongProperty provenanceTotal = new SimpleLongProperty();
     private final ObservableList<DecisionAudit> decisions = FXCollections.observableArrayList();
+    private final ObservableList<GateResult> gates = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty emptyTitle = new SimpleStringProperty(READING);
@@ -137,6 +140,7 @@ public final class HistoryViewModel implements AutoCloseable {
         if (batch == null) {
             provenance.clear();
             decisions.clear();
+            gates.clear();
             provenanceTotal.set(0);
             return;
         }
@@ -144,10 +148,11 @@ public final class HistoryViewModel implements AutoCloseable {
         int offset = page.get() * PAGE_SIZE;
         tasks.quiet("Reading batch " + batch.id(), ctx -> {
             BatchHistory history = source.of(target);
-            long total = history.batch(batch.id()).provenanceRows();
-            return new Details(total, history.provenance(batch.id(), offset, PAGE_SIZE),
-                    history.decisions(batch.id(), 0, DECISIONS_SHOWN));
+            BatchDetails stored = history.batch(batch.id());
+            return new Details(stored.provenanceRows(), history.provenance(batch.id(), offset, PAGE_SIZE),
+                    history.decisions(batch.id(), 0, DECISIONS_SHOWN), stored.gates());
         }, request.then(details -> {
+            gates.setAll(details.gates());
             provenanceTotal.set(details.total());
             provenance.setAll(details.rows());
             decisions.setAll(details.decisions());
@@ -300,6 +305,11 @@ public final class HistoryViewModel implements AutoCloseable {
         return decisions;
     }
 
+    /** The quality gates stored with the selected batch, as measured when it was committed; none without gates. */
+    public ObservableList<GateResult> gates() {
+        return gates;
+    }
+
     /** The last rollback's outcome in one sentence. */
     public StringProperty messageProperty() {
         return message;
@@ -332,6 +342,7 @@ public final class HistoryViewModel implements AutoCloseable {
         source.close();
     }
 
-    private record Details(long total, List<RowProvenance> rows, List<DecisionAudit> decisions) {
+    private record Details(long total, List<RowProvenance> rows, List<DecisionAudit> decisions,
+                           List<GateResult> gates) {
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.desktop.commit;
 
 import io.sluice.core.Progress;
+import io.sluice.core.profile.GateSpec;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.SourceSettings;
@@ -93,9 +94,26 @@ public final class SampleTarget implements AutoCloseable {
         return review(name, RowFilter.all());
     }
 
+    /**
+     * Stages the sample with the sample profile plus these quality gates, approving the valid rows and rejecting the
+     * others like {@link #review(String)}: the review records the profile, so its gates go with it to the commit.
+     */
+    public Path reviewWithGates(String name, List<GateSpec> gates) {
+        return review(name, null, gates);
+    }
+
     private Path review(String name, RowFilter approve) {
+        return review(name, approve, null);
+    }
+
+    private Path review(String name, RowFilter approve, List<GateSpec> gates) {
         Path source = Samples.extract(SAMPLE, home);
         Profile profile = ProfileIO.read(Samples.profileOf(SAMPLE, home));
+        if (gates != null) {
+            profile = new Profile(profile.format(), profile.version(), profile.name(), profile.source(),
+                    profile.table(), profile.columns(), profile.nullMarkers(), profile.rules(), profile.naturalKey(),
+                    profile.commitMode(), profile.legacyId(), gates);
+        }
         SourceSettings s = profile.source();
         SourceOptions options = new SourceOptions(s.sheet(), s.headerRow(), false,
                 s.encoding() == null ? null : Charset.forName(s.encoding()),

@@ -1,0 +1,153 @@
+package io.sluice.desktop.commit;
+
+import io.sluice.core.profile.GateSpec;
+import io.sluice.core.validate.GateResult;
+import io.sluice.core.validate.GateStatus;
+import io.sluice.desktop.ScriptedDialogs;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.SyncTasks;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The sample review measures completeness 93.6%, validity 99.6% and 9 rejected rows, 4.5% of its rows. */
+class CommitGatesViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private SampleTarget target;
+    private Workbench workbench;
+    private ScriptedDialogs dialogs;
+    private CommitViewModel commit;
+
+    @AfterEach
+    void tearDown() {
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private CommitGatesViewModel gates() {
+        workbench = new Workbench();
+        target = SampleTarget.of(TestDatabases.Engine.H2, home);
+        workbench.targetProperty().set(target.choice());
+        dialogs = new ScriptedDialogs();
+        CommitGatesViewModel gates = new CommitGatesViewModel(workbench, SyncTasks.runner());
+        commit = new CommitViewModel(workbench, SyncTasks.runner(), dialogs, "tester", gates);
+        return gates;
+    }
+
+    @Test
+    void showsEachGatePassedWarnedOrBlockedAndABlockingOneDisablesTheCommit() throws Exception {
+        CommitGatesViewModel gates = gates();
+        workbench.reviewProperty().set(target.reviewWithGates("gated", List.of(
+                min("completeness", 90, "block"), max("rejectedRows", 5, null, "warn"),
+                min("validity", 99.9, "block"))));
+        commit.refresh();
+
+        assertThat(gates.measuringProperty().get()).isFalse();
+        assertThat(gates.gates()).extracting(GateResult::metric, GateResult::measuredText, GateResult::threshold,
+                GateResult::status).containsExactly(
+                tuple("completeness", "93.6%", "at least 90%", GateStatus.PASSED),
+                tuple("rejectedRows", "9", "at most 5", GateStatus.WARNED),
+                tuple("validity", "99.6%", "at least 99.9%", GateStatus.BLOCKED));
+        assertThat(gates.blockedProperty().get()).isTrue();
+        assertThat(gates.worstProperty().get()).isEqualTo(GateStatus.BLOCKED);
+        assertThat(gates.verdictProperty().get()).isEqualTo("The commit is blocked: validity is 99.6% (needs at"
+                + " least 99.9%); approve only rows that meet it in the Review step, or lower the profile's gate.");
+        assertThat(commit.canCommitBinding().get()).isFalse();
+        // the dry run is refused by core as well, in its own sentence
+        assertThat(commit.stateProperty().get()).isEqualTo(CommitState.REFUSED);
+        assertThat(commit.problemProperty().get()).startsWith("The import is refused by a blocking quality gate")
+                .contains("validity 99.6% (needs at least 99.9%)");
+        assertThat(commit.commitAfterAsking()).isNull();
+        assertThat(target.mixes()).isEmpty();
+    }
+
+    @Test
+    void aWarningGateLetsTheCommitGoOnAndTheQuestionNamesIt() throws Exception {
+        CommitGatesViewModel gates = gates();
+        Path review = target.reviewWithGates("warned", List.of(min("completeness", 90, "block"),
+                max("rejectedRows", 1, "percent", "warn")));
+        workbench.reviewProperty().set(review);
+        commit.refresh();
+
+        assertThat(gates.blockedProperty().get()).isFalse();
+        assertThat(gates.worstProperty().get()).isEqualTo(GateStatus.WARNED);
+        assertThat(gates.verdictProperty().get())
+                .isEqualTo("The commit can go on with a warning: rejectedRows is 4.5% (needs at most 1%).");
+        assertThat(commit.canCommitBinding().get()).isTrue();
+        commit.commitAfterAsking();
+        assertThat(dialogs.asked()).singleElement().satisfies(q -> assertThat(q.text())
+                .endsWith("The quality gates warn: rejectedRows is 4.5% (needs at most 1%)."));
+        assertThat(commit.stateProperty().get()).isEqualTo(CommitState.COMMITTED);
+        assertThat(target.mixes()).hasSize((int) SampleTarget.approved(review));
+    }
+
+    @Test
+    void allGatesPassingSaySoAndTheQuestionNamesNoWarning() {
+        CommitGatesViewModel gates = gates();
+        workbench.reviewProperty().set(target.reviewWithGates("passed", List.of(min("completeness", 93.6, "block"),
+                min("overall", 90, "warn"))));
+        commit.refresh();
+
+        assertThat(gates.gates()).extracting(GateResult::status).containsOnly(GateStatus.PASSED);
+        assertThat(gates.verdictProperty().get()).isEqualTo("All 2 quality gates pass.");
+        assertThat(gates.warnings()).isEmpty();
+        commit.commitAfterAsking();
+        assertThat(dialogs.asked()).singleElement().satisfies(q -> assertThat(q.text()).doesNotContain("warn"));
+    }
+
+    @Test
+    void aProfileWithoutGatesSaysWhereToAddThem() {
+        CommitGatesViewModel gates = gates();
+        workbench.reviewProperty().set(target.review("ungated"));
+        commit.refresh();
+
+        assertThat(gates.gates()).isEmpty();
+        assertThat(gates.verdictProperty().get()).isEqualTo(CommitGatesViewModel.NO_GATES)
+                .contains("No quality gates in this profile").contains("\"gates\"");
+        assertThat(gates.worstProperty().get()).isNull();
+        assertThat(commit.canCommitBinding().get()).isTrue();
+    }
+
+    @Test
+    void withoutAReviewThereIsNothingToMeasure() {
+        CommitGatesViewModel gates = gates();
+        commit.refresh();
+        assertThat(gates.gates()).isEmpty();
+        assertThat(gates.verdictProperty().get()).isEmpty();
+        assertThat(gates.measuringProperty().get()).isFalse();
+    }
+
+    @Test
+    void aReviewThatCannotBeReadIsSaidInOneSentence() throws Exception {
+        CommitGatesViewModel gates = gates();
+        Path broken = home.resolve("broken.sluice");
+        Files.writeString(broken, "not a review");
+        workbench.reviewProperty().set(broken);
+        gates.refresh();
+        assertThat(gates.verdictProperty().get()).startsWith("The quality gates could not be measured: ")
+                .doesNotContain("\n");
+        assertThat(gates.blockedProperty().get()).isFalse();
+        assertThat(gates.measuringProperty().get()).isFalse();
+    }
+
+    private static GateSpec min(String metric, double min, String action) {
+        return new GateSpec(metric, BigDecimal.valueOf(min), null, null, action);
+    }
+
+    private static GateSpec max(String metric, double max, String unit, String action) {
+        return new GateSpec(metric, null, BigDecimal.valueOf(max), unit, action);
+    }
+}
