@@ -1,13 +1,6 @@
 package io.sluice.bench;
 
-import io.sluice.core.Progress;
-import io.sluice.core.source.SourceOptions;
-import io.sluice.core.database.TargetDatabase;
-import io.sluice.core.validate.ValidationJob;
-import io.sluice.core.validate.ValidationSummary;
-import io.sluice.core.review.Review;
 import io.sluice.core.review.ReviewQuery;
-import io.sluice.core.review.ReviewStager;
 import io.sluice.desktop.app.DesktopShell;
 import io.sluice.desktop.review.FindingFilter;
 import javafx.animation.AnimationTimer;
@@ -18,7 +11,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -65,7 +57,7 @@ public final class DesktopBenchmark {
         headless(dir);
         Path review = dir.resolve("mixes-" + rows + ".sluice");
         if (!Files.exists(review)) {
-            build(dir, rows, review);
+            BenchReviews.build(dir, rows, review);
         }
         new DesktopBenchmark().run(review, dir.resolve("home"));
         System.exit(0);
@@ -79,30 +71,6 @@ public final class DesktopBenchmark {
         System.setProperty("prism.text", System.getProperty("prism.text", "t2k"));
         System.setProperty("java.awt.headless", "true");
         System.setProperty("sluice.home", System.getProperty("sluice.home", dir.resolve("home").toString()));
-    }
-
-    private static void build(Path dir, long rows, Path review) throws IOException {
-        Path csv = dir.resolve("mixes-" + rows + ".csv");
-        long start = System.nanoTime();
-        if (!Files.exists(csv)) {
-            Path partial = dir.resolve(csv.getFileName() + ".partial");
-            new ConcreteMixGenerator(GeneratorOptions.defaults().withRows(rows).withColumns(MixColumn.CORE_COUNT))
-                    .writeCsv(partial, CsvLayout.english());
-            Files.move(partial, csv);
-        }
-        long generated = System.nanoTime();
-        Path partial = dir.resolve(review.getFileName() + ".partial");
-        Files.deleteIfExists(partial);
-        try (TargetDatabase db = TargetDatabase.openDefault();
-             ValidationJob job = ValidationJob.prepare(csv, SourceOptions.DEFAULTS, SampleProfiles.ds1(), db);
-             Review staged = Review.create(partial, ReviewStager.info(job, db), job.table().columns());
-             ReviewStager stager = new ReviewStager(staged)) {
-            ValidationSummary summary = job.run(stager, Progress.NONE);
-            stager.finish(job.table().issues(), summary);
-        }
-        Files.move(partial, review);
-        System.out.printf(Locale.ROOT, "Built %s: generate %.1f s, validate and stage %.1f s%n", review,
-                seconds(start, generated), seconds(generated, System.nanoTime()));
     }
 
     private void run(Path review, Path home) throws Exception {

@@ -1,22 +1,16 @@
 package io.sluice.bench;
 
 import io.sluice.core.Progress;
-import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.review.ColumnStats;
 import io.sluice.core.review.FixOutcome;
 import io.sluice.core.review.FixPreview;
 import io.sluice.core.review.Review;
-import io.sluice.core.review.ReviewStager;
 import io.sluice.core.review.RowFilter;
 import io.sluice.core.review.ValueFix;
-import io.sluice.core.source.SourceOptions;
 import io.sluice.core.usecase.ColumnStatistics;
 import io.sluice.core.usecase.FixValues;
 import io.sluice.core.usecase.OpenReview;
-import io.sluice.core.validate.ValidationJob;
-import io.sluice.core.validate.ValidationSummary;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -55,7 +49,7 @@ public final class FixBenchmark {
         System.setProperty("sluice.home", System.getProperty("sluice.home", dir.resolve("home").toString()));
         Path built = dir.resolve("mixes-" + rows + ".sluice");
         if (!Files.exists(built)) {
-            build(dir, rows, built);
+            BenchReviews.build(dir, rows, built);
         }
         Path review = dir.resolve("fix-" + rows + ".sluice");
         Files.copy(built, review, StandardCopyOption.REPLACE_EXISTING);
@@ -94,30 +88,6 @@ public final class FixBenchmark {
             measure("undo of the replace", () -> open.session().undo());
             measure("redo of the replace", () -> open.session().redo());
         }
-    }
-
-    private static void build(Path dir, long rows, Path review) throws IOException {
-        Path csv = dir.resolve("mixes-" + rows + ".csv");
-        long start = System.nanoTime();
-        if (!Files.exists(csv)) {
-            Path partial = dir.resolve(csv.getFileName() + ".partial");
-            new ConcreteMixGenerator(GeneratorOptions.defaults().withRows(rows).withColumns(MixColumn.CORE_COUNT))
-                    .writeCsv(partial, CsvLayout.english());
-            Files.move(partial, csv);
-        }
-        long generated = System.nanoTime();
-        Path partial = dir.resolve(review.getFileName() + ".partial");
-        Files.deleteIfExists(partial);
-        try (TargetDatabase db = TargetDatabase.openDefault();
-             ValidationJob job = ValidationJob.prepare(csv, SourceOptions.DEFAULTS, SampleProfiles.ds1(), db);
-             Review staged = Review.create(partial, ReviewStager.info(job, db), job.table().columns());
-             ReviewStager stager = new ReviewStager(staged)) {
-            ValidationSummary summary = job.run(stager, Progress.NONE);
-            stager.finish(job.table().issues(), summary);
-        }
-        Files.move(partial, review);
-        System.out.printf(Locale.ROOT, "Built %s: generate %.1f s, validate and stage %.1f s%n", review,
-                (generated - start) / 1e9, (System.nanoTime() - generated) / 1e9);
     }
 
     private static <T> T measure(String what, Callable<T> work) throws Exception {
