@@ -13,8 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Value fixes kept in the review file. A fix walks one column's effective values (edits over raw cells) under a row
@@ -31,6 +34,7 @@ final class FixLedger {
     private static final int BATCH = 5_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PROGRESS_EVERY = 10_000;
+    private static final Pattern MADE = Pattern.compile("Fix #(\\d+) \\(");
 
     private final Review review;
     private final Connection connection;
@@ -166,6 +170,21 @@ final class FixLedger {
                 + " FROM command_cell WHERE command_id = ? GROUP BY old_value, new_text"
                 + " ORDER BY count(*) DESC, old_value", at.toString(), steward, action.label(), column,
                 (undo ? "Undo fix #" : action == AuditAction.REDO ? "Redo fix #" : "Fix #") + id + ": ", id);
+    }
+
+    /** The fix an audit entry records the making of (the entry naming it, not a redo), else empty. */
+    static OptionalLong madeIn(AuditEntry entry) {
+        if (entry.action() != AuditAction.EDIT || entry.row() != null || entry.oldValue() != null
+                || entry.reason() == null) {
+            return OptionalLong.empty();
+        }
+        Matcher m = MADE.matcher(entry.reason());
+        return m.lookingAt() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    /** Whether an audit entry is one of a fix's (or its undo's or redo's) old → new pairs with their count. */
+    static boolean isPair(AuditEntry entry) {
+        return entry.row() == null && entry.oldValue() != null;
     }
 
     /** Walks the column under the filter in source order; hands each cell whose value changes to {@code sink}. */

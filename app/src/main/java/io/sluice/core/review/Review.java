@@ -156,6 +156,11 @@ public final class Review implements AutoCloseable {
         return new DecisionLedger(this, connection);
     }
 
+    /** Which cells fixes and edits changed, with the source file's value and the steps in effect. */
+    public CellOrigins cellOrigins() {
+        return new CellOrigins(this, connection);
+    }
+
     /** Removes every finding, before the whole sheet is validated again (e.g. with a changed profile). */
     public void clearFindings() {
         inTransaction(() -> {

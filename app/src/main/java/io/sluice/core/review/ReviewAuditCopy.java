@@ -8,12 +8,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Keeps a review's audit log with the import batch it led to: every decision and edit (who, when, why, old and new
- * value) is copied into the target's {@code sluice_decision_audit}, so the history survives the review file; a value
- * fix arrives as its summary (kind, column, cells, in the reason) and its old → new pairs, on source row 0. The copy
- * is written on the import's own connection, inside its transaction: the batch and its audit commit together.
+ * value) is copied into the target's {@code sluice_decision_audit}, so the history survives the review file. A value
+ * fix arrives as its summary (kind, column, cells, in the reason; on source row 0) and, when it is in effect, one
+ * entry per cell it changed: the source row, the column, the value before and after, the fix in the reason, its
+ * steward and time, right after the summary. A fix that was undone keeps its summary and the undo's, and no cells;
+ * the review's per-pair counts are left out, since the cells say the same row by row. The copy is written on the
+ * import's own connection, inside its transaction: the batch and its audit commit together.
  */
 public final class ReviewAuditCopy {
 
@@ -26,6 +31,7 @@ public final class ReviewAuditCopy {
     public static long copy(Review review, long batchId, Connection connection) throws SQLException {
         String reviewFile = review.file().toAbsolutePath().toString();
         List<String> columns = review.columns();
+        CellOrigins origins = review.cellOrigins();
         long after = 0;
         long copied = 0;
         while (true) {
@@ -35,14 +41,60 @@ public final class ReviewAuditCopy {
             }
             List<DecisionAudit> rows = new ArrayList<>(page.size());
             for (AuditEntry e : page) {
-                String column = e.column() == null || e.column() >= columns.size() ? null : columns.get(e.column());
+                after = e.id();
+                if (FixLedger.isPair(e)) {
+                    continue;
+                }
+                String column = columnName(columns, e.column());
                 rows.add(new DecisionAudit(batchId, reviewFile, e.row() == null ? 0 : e.row(),
                         DecisionAction.ofCode(e.action().label()), e.reason(), column, e.oldValue(), e.newValue(),
                         e.steward(), e.at()));
-                after = e.id();
+                OptionalLong fix = FixLedger.madeIn(e);
+                if (fix.isPresent()) {
+                    copied += flush(connection, rows);
+                    copied += copyCells(origins, fix.getAsLong(), batchId, reviewFile, column, connection);
+                }
             }
-            DecisionAuditWriter.write(connection, rows);
-            copied += rows.size();
+            copied += flush(connection, rows);
         }
+    }
+
+    /** One entry per cell the fix changed, when it is in effect; a page of cells at a time. */
+    private static long copyCells(CellOrigins origins, long fixId, long batchId, String reviewFile, String column,
+                                  Connection connection) throws SQLException {
+        Optional<CellChange> fix = origins.fixInEffect(fixId);
+        if (fix.isEmpty()) {
+            return 0;
+        }
+        String reason = "Fix #" + fixId + " (" + fix.get().fix() + "): " + fix.get().description();
+        long copied = 0;
+        long afterRow = Long.MIN_VALUE;
+        while (true) {
+            List<CellOrigins.FixedCell> cells = origins.fixedCells(fixId, afterRow, PAGE);
+            if (cells.isEmpty()) {
+                return copied;
+            }
+            List<DecisionAudit> rows = new ArrayList<>(cells.size());
+            for (CellOrigins.FixedCell cell : cells) {
+                rows.add(new DecisionAudit(batchId, reviewFile, cell.row(), DecisionAction.EDIT, reason, column,
+                        cell.oldValue(), cell.newText(), fix.get().steward(), fix.get().at()));
+                afterRow = cell.row();
+            }
+            copied += flush(connection, rows);
+        }
+    }
+
+    private static long flush(Connection connection, List<DecisionAudit> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        DecisionAuditWriter.write(connection, rows);
+        long written = rows.size();
+        rows.clear();
+        return written;
+    }
+
+    private static String columnName(List<String> columns, Integer column) {
+        return column == null || column >= columns.size() ? null : columns.get(column);
     }
 }
