@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
 import io.sluice.core.usecase.BatchDetails;
@@ -18,10 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code sluice batch ID}: one import batch in detail, with its provenance counts. */
+/**
+ * {@code sluice batch ID}: one import batch in detail, with its provenance counts, and on request the review audit
+ * kept with it (each decision, edit and fixed cell with its source row, column, old and new value, who and when).
+ */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "Show one import batch: source, profile, mode, counts, scores, quality gates, status and where "
-                + "its rows came from (provenance counts by action).")
+                + "its rows came from (provenance counts by action); with --audit, the review decisions, edits and "
+                + "fixed cells kept with it.")
 final class BatchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "Batch id (see 'sluice batches').")
@@ -30,6 +35,12 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "10", paramLabel = "N",
             description = "List where the first N rows of the batch came from (default: 10).")
     int rows;
+
+    @Option(names = "--audit", defaultValue = "0", paramLabel = "N",
+            description = "List the first N entries of the review audit kept with the batch: each decision, edit and"
+                    + " cell a fix changed, with its source row, column, old and new value, reason, steward and time"
+                    + " (default: 0, none).")
+    int audit;
 
     @Option(names = "--key", paramLabel = "KEY",
             description = "Where the target row with this natural key came from, in this batch and any other.")
@@ -55,6 +66,7 @@ final class BatchCommand implements Callable<Integer> {
             ImportBatch b = details.batch();
             List<RowProvenance> origins = key != null ? history.originsOf(b.targetTable(), key)
                     : history.provenance(id, 0, Math.max(rows, 0));
+            List<DecisionAudit> entries = audit > 0 ? history.decisions(id, 0, audit) : List.of();
             if (format == OutputFormat.json) {
                 Map<String, Object> json = BatchJson.details(b, details.gates());
                 Map<String, Long> provenance = new LinkedHashMap<>();
@@ -63,6 +75,9 @@ final class BatchCommand implements Callable<Integer> {
                 provenance.put("skipped", details.skipped());
                 json.put("provenance", provenance);
                 json.put("rows", origins.stream().map(BatchJson::origin).toList());
+                if (audit > 0) {
+                    json.put("audit", entries.stream().map(BatchJson::audit).toList());
+                }
                 out.println(Json.write(json));
             } else {
                 out.printf("Batch %d: %s%n", b.id(), BatchJson.status(b)
@@ -97,10 +112,34 @@ final class BatchCommand implements Callable<Integer> {
                         + " inserted, " + details.updated() + " updated, " + details.skipped() + " skipped");
                 b.message().ifPresent(m -> out.println("Message:  " + m));
                 printOrigins(out, origins);
+                printAudit(out, entries);
             }
         }
         out.flush();
         return SluiceCommand.OK;
+    }
+
+    private void printAudit(PrintWriter out, List<DecisionAudit> entries) {
+        if (audit <= 0) {
+            return;
+        }
+        out.println();
+        if (entries.isEmpty()) {
+            out.println("No review audit is kept with batch " + id + ".");
+            return;
+        }
+        TextTable table = new TextTable("WHEN", "ROW", "ACTION", "COLUMN", "OLD", "NEW", "STEWARD", "REASON");
+        for (DecisionAudit d : entries) {
+            table.add(BatchJson.time(d.decidedAt()), d.sourceRow() == 0 ? "" : String.valueOf(d.sourceRow()),
+                    d.action().code(), d.columnName().orElse(""), cellText(d, d.oldValue().orElse(null)),
+                    cellText(d, d.newValue().orElse(null)), d.steward(), d.reason().orElse(""));
+        }
+        table.print(out);
+    }
+
+    /** A cell's text quoted when blank or padded, so a cell fixed to blank shows as ''; a status as it is. */
+    private static String cellText(DecisionAudit d, String text) {
+        return d.columnName().isPresent() ? TextTable.value(text) : text == null ? "" : text;
     }
 
     private void printOrigins(PrintWriter out, List<RowProvenance> origins) {

@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
 import io.sluice.core.validate.GateResult;
@@ -39,6 +40,20 @@ final class BatchJson {
         json.put("counts", b.counts());
         json.put("scores", b.scores());
         json.put("gates", GateJson.all(gates));
+        return json;
+    }
+
+    /** One review audit entry; {@code row} is null for an entry about no one row (a fix's summary). */
+    static Map<String, Object> audit(DecisionAudit d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("at", d.decidedAt().toString());
+        json.put("row", d.sourceRow() == 0 ? null : d.sourceRow());
+        json.put("action", d.action().code());
+        json.put("column", d.columnName().orElse(null));
+        json.put("old", d.oldValue().orElse(null));
+        json.put("new", d.newValue().orElse(null));
+        json.put("steward", d.steward());
+        json.put("reason", d.reason().orElse(null));
         return json;
     }
 

@@ -48,6 +48,45 @@ class BatchCommandTest {
     }
 
     @Test
+    void theAuditOfABatchSaysWhichRowAndCellEachFixChangedFromWhatToWhat() throws IOException {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        String[] target = CommandRun.targetOptions(db);
+        Path file = csv(dir.resolve("mixes.csv"), mix("DS1-0000001", "350.0").replace("CEMS,", "NRD,n/a"),
+                mix("DS1-0000002", "360.0"), mix("DS1-0000003", "370.0").replace("CEMS", "NRD"));
+        Path review = dir.resolve("mixes.sluice");
+        CommandRun.of(with(List.of("validate", file.toString(), "--profile", CommandRun.PROFILE.toString(),
+                "--review", review.toString()), target));
+        CommandRun supplier = CommandRun.of(with(List.of("fix", review.toString(), "--column", "Supplier", "--replace",
+                "NRD=NORD"), target));
+        assertThat(supplier.exit()).as(supplier.err()).isZero();
+        assertThat(CommandRun.of(with(List.of("fix", review.toString(), "--column", "Remarks", "--replace", "n/a="),
+                target)).exit()).isZero();
+        CommandRun.of("decide", review.toString(), "--approve", "valid");
+        assertThat(CommandRun.of(with(List.of("import", "--review", review.toString()), target)).exit()).isZero();
+
+        CommandRun batch = CommandRun.of(with(List.of("batch", "1", "--audit", "20"), target));
+        CommandRun none = CommandRun.of(with(List.of("batch", "1"), target));
+        JsonNode json = JSON.readTree(CommandRun.of(with(List.of("batch", "1", "--audit", "20", "--format", "json"),
+                target)).out());
+
+        assertThat(batch.exit()).as(batch.err()).isZero();
+        String steward = System.getProperty("user.name");
+        assertThat(batch.out()).containsPattern("(?m)^\\S+ \\S+ +2 +edit +Supplier +NRD +NORD +" + steward
+                        + " +Fix #\\d+ \\(replace\\): Replace 'NRD' by 'NORD'.*$")
+                .containsPattern("(?m)^\\S+ \\S+ +4 +edit +Supplier +NRD +NORD +" + steward + " +Fix #")
+                .containsPattern("(?m)^\\S+ \\S+ +2 +edit +Remarks +n/a +'' +" + steward + " +Fix #")
+                .containsPattern("(?m)^\\S+ \\S+ +edit +Supplier +" + steward + " +Fix #\\d+ .*: 2 cells$")
+                .doesNotContainPattern("(?m)^\\S+ \\S+ +3 +edit");
+        assertThat(none.out()).doesNotContain("NORD");
+        JsonNode cell = json.get("audit").get(1);
+        assertThat(cell.get("row").asLong()).isEqualTo(2);
+        assertThat(cell.get("column").asText()).isEqualTo("Supplier");
+        assertThat(cell.get("old").asText()).isEqualTo("NRD");
+        assertThat(cell.get("new").asText()).isEqualTo("NORD");
+        assertThat(json.get("audit").get(0).get("row").isNull()).isTrue();
+    }
+
+    @Test
     void aBatchThatDoesNotExistIsOneSentenceNamingTheTarget() {
         TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
         CommandRun run = CommandRun.of(with(List.of("batch", "7"), CommandRun.targetOptions(db)));
