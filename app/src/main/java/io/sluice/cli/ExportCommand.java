@@ -2,6 +2,7 @@ package io.sluice.cli;
 
 import io.sluice.core.Progress;
 import io.sluice.core.export.BackToSenderWriter;
+import io.sluice.core.export.RejectedRowsCsvWriter;
 import io.sluice.core.export.CsvOptions;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.database.TargetDatabase;
@@ -73,6 +74,13 @@ final class ExportCommand implements Callable<Integer> {
                     + " message is in the findings column anyway.")
     int maxComments;
 
+    @Option(names = "--original-values",
+            description = "From a review: show the source value of each cell a fix or an edit changed. --rejected gets"
+                    + " a last column '" + RejectedRowsCsvWriter.ORIGINAL_VALUES + "' (Supplier: 'NRD' -> 'NORD'"
+                    + " (fix #3)); --return-xlsx shows the sender's value with a comment saying what Sluice changed"
+                    + " it to, by which fix, who and when.")
+    boolean originalValues;
+
     @Option(names = "--report", paramLabel = "OUT.html",
             description = "The validation report as one self-contained HTML file: counts, quality scores, findings"
                     + " per rule and per column as charts, the worst rows.")
@@ -129,7 +137,11 @@ final class ExportCommand implements Callable<Integer> {
         }
         checkOutputs();
         ExportRows.Outputs outputs = new ExportRows.Outputs(approved, rejected, findings, returnXlsx, report);
-        ExportRows.Settings settings = new ExportRows.Settings(csvOptions(), maxComments);
+        if (originalValues && reviewPath == null) {
+            throw new UsageException("--original-values goes with --review: a file validated on the fly has no fixes"
+                    + " or edits.");
+        }
+        ExportRows.Settings settings = new ExportRows.Settings(csvOptions(), maxComments, originalValues);
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open()) {
             ExportRows.Written written;

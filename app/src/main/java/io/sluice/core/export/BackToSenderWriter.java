@@ -1,5 +1,7 @@
 package io.sluice.core.export;
 
+import io.sluice.core.review.CellChange;
+import io.sluice.core.review.ChangedCell;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.Severity;
 import io.sluice.core.source.Cell;
@@ -31,7 +33,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Writes the rows that failed as an XLSX workbook to send back to the data owner: the original header and cells in
@@ -40,7 +44,9 @@ import java.util.regex.Pattern;
  * comment, then the columns {@value #ROW_COLUMN} (the row number in the original file) and {@value #FINDINGS_COLUMN}
  * (every message of the row), and a summary sheet. Streams through POI's SXSSF: memory stays bounded whatever the row
  * count, except for cell comments, which POI keeps in memory: only the first {@code maxComments} cells get one.
- * Close it to finish the file.
+ * A row written with {@link #writeOriginal} shows the owner's own values even where the steward's fixes or edits
+ * changed them; each such cell's comment says what Sluice changed it to, by which fix, who and when, and the findings
+ * column lists the changes too (see docs/decisions/0017). Close it to finish the file.
  */
 public final class BackToSenderWriter implements AutoCloseable {
 
@@ -130,6 +136,24 @@ public final class BackToSenderWriter implements AutoCloseable {
      * @param findings its findings, possibly empty
      */
     public void write(SourceRow row, String reason, List<Finding> findings) {
+        writeRow(row, reason, findings, List.of());
+    }
+
+    /**
+     * Writes one failed row with the values the owner sent, also in the cells the steward changed: the sender fixes
+     * their own system, so they see their value, and the cell's comment says what it should be ("Sluice changed this
+     * to 'NORD' (fix #3, replace: ..., by alice on 2026-12-06)").
+     *
+     * @param original the row as the owner sent it (no edits applied)
+     * @param reason   why the steward rejected it, or null
+     * @param findings its findings (on the values as changed), possibly empty
+     * @param changed  the cells a fix or an edit changed, possibly empty
+     */
+    public void writeOriginal(SourceRow original, String reason, List<Finding> findings, List<ChangedCell> changed) {
+        writeRow(original, reason, findings, changed);
+    }
+
+    private void writeRow(SourceRow row, String reason, List<Finding> findings, List<ChangedCell> changed) {
         Arrays.fill(worst, null);
         Arrays.fill(notes, null);
         Severity rowWorst = reason != null ? Severity.ERROR : null;
@@ -155,10 +179,24 @@ public final class BackToSenderWriter implements AutoCloseable {
                 notes[c].append(capitalised(f.severity().label())).append(": ").append(f.message());
             }
         }
+        for (ChangedCell c : changed) {
+            if (!all.isEmpty()) {
+                all.append(" | ");
+            }
+            String name = c.column() < columns.size() ? columns.get(c.column()) : "column " + (c.column() + 1);
+            all.append("Changed by Sluice (").append(name).append("): '").append(c.original()).append("' -> '")
+                    .append(c.current()).append("' (").append(steps(c, CellChange::label, " then ")).append(')');
+            if (c.column() < columns.size()) {
+                int i = c.column();
+                notes[i] = notes[i] == null ? new StringBuilder() : notes[i].append('\n');
+                notes[i].append("Sluice changed this to '").append(c.current()).append("' (")
+                        .append(steps(c, CellChange::phrase, "; then ")).append(')');
+            }
+        }
         SXSSFRow r = sheet.createRow(nextRow);
         for (int i = 0; i < columns.size(); i++) {
             Cell cell = row.cell(i);
-            if (cell.type() == CellType.BLANK && worst[i] == null) {
+            if (cell.type() == CellType.BLANK && worst[i] == null && notes[i] == null) {
                 continue;
             }
             SXSSFCell target = r.createCell(i);
@@ -368,6 +406,11 @@ public final class BackToSenderWriter implements AutoCloseable {
 
     private static int width(String header) {
         return Math.min(Math.max(header.length() + 2, 10), 40) * 256;
+    }
+
+    /** A fix and then an edit of the same cell: "fix #3 then edit". */
+    private static String steps(ChangedCell cell, Function<CellChange, String> step, String then) {
+        return cell.changes().stream().map(step).collect(Collectors.joining(then));
     }
 
     private static Severity worse(Severity a, Severity b) {

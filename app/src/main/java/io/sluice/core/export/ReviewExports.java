@@ -13,6 +13,8 @@ import io.sluice.core.source.SourceRow;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.ReportSource;
 import io.sluice.core.validate.ValidationSummary;
+import io.sluice.core.review.CellOrigins;
+import io.sluice.core.review.ChangedCell;
 import io.sluice.core.review.Decision;
 import io.sluice.core.review.DecisionStatus;
 import io.sluice.core.review.FindingCounts;
@@ -51,14 +53,26 @@ public final class ReviewExports {
         }
     }
 
-    /** Rejected rows with their original values (edits applied), row number, reason and findings; returns how many. */
+    /** Rejected rows with their values (edits applied), row number, reason and findings; returns how many. */
     public static long rejectedRows(Review review, Path out, CsvOptions options, Progress progress) {
-        try (RejectedRowsCsvWriter writer = new RejectedRowsCsvWriter(out, review.columns(), options)) {
+        return rejectedRows(review, out, options, false, progress);
+    }
+
+    /**
+     * As {@link #rejectedRows(Review, Path, CsvOptions, Progress)}; with {@code originalValues} the file also names
+     * each cell a fix or an edit changed, from what to what, in a last column, which is left out when no cell of the
+     * review was changed.
+     */
+    public static long rejectedRows(Review review, Path out, CsvOptions options, boolean originalValues,
+                                    Progress progress) {
+        CellOrigins origins = review.cellOrigins();
+        boolean changes = originalValues && origins.any();
+        try (RejectedRowsCsvWriter writer = new RejectedRowsCsvWriter(out, review.columns(), options, changes)) {
             for (long row : review.ledger().rowsWith(DecisionStatus.REJECTED)) {
                 stopIfCancelled(progress);
                 SourceRow effective = review.ledger().effectiveRow(row).orElseThrow();
                 String reason = review.ledger().decision(row).map(Decision::reason).orElse(null);
-                writer.write(effective, reason, review.findings(row));
+                writer.write(effective, reason, review.findings(row), changes ? origins.changedCells(row) : List.of());
                 report(progress, writer.rows());
             }
             return writer.rows();
@@ -94,14 +108,28 @@ public final class ReviewExports {
                 profile == null ? null : profile.table());
     }
 
-    /** Writes the review's failed rows, in source order; returns how many. */
+    /** Writes the review's failed rows as the steward left them, in source order; returns how many. */
     public static long writeFailedRows(Review review, BackToSenderWriter writer) {
+        return writeFailedRows(review, writer, false);
+    }
+
+    /**
+     * Writes the review's failed rows, in source order; with {@code originalValues} each cell a fix or an edit changed
+     * shows the sender's value, with a comment saying what Sluice changed it to. Returns how many.
+     */
+    public static long writeFailedRows(Review review, BackToSenderWriter writer, boolean originalValues) {
+        CellOrigins origins = review.cellOrigins();
+        boolean changes = originalValues && origins.any();
         long[] failed = failedRows(review);
         for (long row : failed) {
-            SourceRow effective = review.ledger().effectiveRow(row).orElseThrow();
             String reason = review.ledger().decision(row).filter(d -> d.status() == DecisionStatus.REJECTED)
                     .map(d -> d.reason() == null ? "" : d.reason()).orElse(null);
-            writer.write(effective, reason, review.findings(row));
+            List<ChangedCell> changed = changes ? origins.changedCells(row) : List.of();
+            if (changed.isEmpty()) {
+                writer.write(review.ledger().effectiveRow(row).orElseThrow(), reason, review.findings(row));
+            } else {
+                writer.writeOriginal(review.row(row).orElseThrow(), reason, review.findings(row), changed);
+            }
         }
         return failed.length;
     }

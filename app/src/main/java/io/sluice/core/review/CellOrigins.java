@@ -57,6 +57,16 @@ public final class CellOrigins {
         });
     }
 
+    /** Whether any cell of the review shows an edit or a fix rather than its source value (one indexed look-up). */
+    public boolean any() {
+        return review.guarded(() -> {
+            try (PreparedStatement q = connection.prepareStatement("SELECT 1 FROM cell_edit LIMIT 1");
+                 ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     /** The fix with this id when it is in effect (made or redone, not undone), as a change of its cells. */
     Optional<CellChange> fixInEffect(long command) {
         return review.guarded(() -> {

@@ -47,14 +47,22 @@ public final class ExportRows {
      *
      * @param csv         delimiter, quoting, byte order mark, line ending and formula guard of the CSVs (the guard
      *                    applies to the workbook too)
-     * @param maxComments cells of the back-to-sender workbook that get a comment, at most
+     * @param maxComments    cells of the back-to-sender workbook that get a comment, at most
+     * @param originalValues from a review: show the source value of each cell a fix or an edit changed (the rejected
+     *                       rows' {@code original_values} column; the workbook's cell with a comment saying what
+     *                       Sluice changed it to); a file validated on the fly has no changes
      */
-    public record Settings(CsvOptions csv, int maxComments) {
+    public record Settings(CsvOptions csv, int maxComments, boolean originalValues) {
 
         public Settings {
             if (maxComments < 0) {
                 throw SluiceException.input("The workbook's comments must be 0 or more, not " + maxComments + ".");
             }
+        }
+
+        /** Without the original values. */
+        public Settings(CsvOptions csv, int maxComments) {
+            this(csv, maxComments, false);
         }
     }
 
@@ -118,7 +126,7 @@ public final class ExportRows {
         Long approved = outputs.approved() == null ? null
                 : ReviewExports.approvedRows(review, db, outputs.approved(), csv, progress);
         Long rejected = outputs.rejected() == null ? null
-                : ReviewExports.rejectedRows(review, outputs.rejected(), csv, progress);
+                : ReviewExports.rejectedRows(review, outputs.rejected(), csv, settings.originalValues(), progress);
         Long findings = null;
         if (outputs.findings() != null) {
             try (FindingsWriter writer = findingsWriter(outputs.findings(), csv)) {
@@ -131,7 +139,7 @@ public final class ExportRows {
             try (BackToSenderWriter returned = new BackToSenderWriter(outputs.returnWorkbook(),
                     ReviewExports.source(review), review.columns(), csv.guardFormulas(),
                     settings.maxComments())) {
-                ReviewExports.writeFailedRows(review, returned);
+                ReviewExports.writeFailedRows(review, returned, settings.originalValues());
                 failedRows = returned.rows();
                 failedComments = returned.comments();
             }

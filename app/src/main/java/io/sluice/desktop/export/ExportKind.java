@@ -49,6 +49,11 @@ public enum ExportKind {
         return "csv".equals(extension);
     }
 
+    /** Whether the export can show the source value of cells a fix or an edit changed: the rejected rows, the workbook. */
+    public boolean showsOriginalValues() {
+        return this == REJECTED_ROWS || this == RETURN_WORKBOOK;
+    }
+
     /** The file name offered in the save dialog: the review's name with this export's suffix. */
     public String suggestedName(Path review) {
         String name = review.getFileName().toString();

@@ -47,8 +47,9 @@ public final class ExportMenu {
     }
 
     private void export(ExportKind kind) {
-        Optional<CsvOptions> options = kind.usesCsvOptions()
-                ? ExportOptionsDialog.ask(window.get(), kind) : Optional.of(CsvOptions.DEFAULTS);
+        Optional<ExportOptionsDialog.Choice> options = kind.usesCsvOptions() || kind.showsOriginalValues()
+                ? ExportOptionsDialog.ask(window.get(), kind)
+                : Optional.of(new ExportOptionsDialog.Choice(CsvOptions.DEFAULTS, false));
         if (options.isEmpty()) {
             return;
         }
@@ -63,7 +64,7 @@ public final class ExportMenu {
         }
         File file = chooser.showSaveDialog(window.get());
         if (file != null) {
-            model.export(kind, options.get(), file.toPath());
+            model.export(kind, options.get().csv(), options.get().originalValues(), file.toPath());
         }
     }
 }

@@ -49,24 +49,33 @@ public final class ExportViewModel {
         return review == null ? kind.what().replace(' ', '-') + "." + kind.extension() : kind.suggestedName(review);
     }
 
-    /** Writes the export to {@code out}; null when no review is open. */
+    /** Writes the export to {@code out} without the original values; null when no review is open. */
     public TaskHandle export(ExportKind kind, CsvOptions options, Path out) {
+        return export(kind, options, false, out);
+    }
+
+    /**
+     * Writes the export to {@code out}; with {@code originalValues} the rejected rows and the back-to-sender workbook
+     * show the source value of each cell a fix or an edit changed. Null when no review is open.
+     */
+    public TaskHandle export(ExportKind kind, CsvOptions options, boolean originalValues, Path out) {
         Path review = workbench.reviewProperty().get();
         if (review == null) {
             return null;
         }
         TargetChoice target = workbench.targetProperty().get();
         lastResult.set("");
-        return tasks.run("Exporting " + kind.what(), ctx -> write(kind, review, target, options, out, ctx),
+        return tasks.run("Exporting " + kind.what(), ctx -> write(kind, review, target,
+                        new ExportRows.Settings(options, BackToSenderWriter.DEFAULT_MAX_COMMENTS, originalValues), out,
+                        ctx),
                 count -> {
                     lastResult.set(String.format(Locale.ROOT, "%,d %s written to %s.", count, kind.what(), out));
                     dialogs.inform("Export finished", lastResult.get());
                 });
     }
 
-    private static long write(ExportKind kind, Path reviewFile, TargetChoice target, CsvOptions options, Path out,
-                              TaskContext ctx) {
-        ExportRows.Settings settings = new ExportRows.Settings(options, BackToSenderWriter.DEFAULT_MAX_COMMENTS);
+    private static long write(ExportKind kind, Path reviewFile, TargetChoice target, ExportRows.Settings settings,
+                              Path out, TaskContext ctx) {
         try (Review review = Review.open(reviewFile);
              TargetDatabase db = kind.needsTarget() ? target.open() : null) {
             return kind.count(ExportRows.fromReview(db, review, kind.outputs(out), settings, ctx), review);

@@ -1,5 +1,7 @@
 package io.sluice.core.export;
 
+import io.sluice.core.review.CellChange;
+import io.sluice.core.review.ChangedCell;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.Severity;
 import io.sluice.core.source.Cell;
@@ -10,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -68,5 +71,41 @@ class RejectedRowsCsvWriterTest {
         }
         List<List<String>> records = ExportFixture.records(out.toString(StandardCharsets.UTF_8), ',');
         assertThat(records.get(1)).containsExactly("20", "-309.4", "negative water", "");
+    }
+
+    @Test
+    void namesEachChangedCellFromWhatToWhatAndGuardsTheTextLikeEveryOther() {
+        Instant at = Instant.parse("2026-12-06T10:00:00Z");
+        CellChange fix = new CellChange(3, "replace", "Replace 'NRD' by 'NORD' in '=Header'", "alice", at);
+        CellChange edit = new CellChange(5, null, "Edit row 2", "bob", at);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RejectedRowsCsvWriter writer = new RejectedRowsCsvWriter(out, List.of("=Header", "n", "t"),
+                CsvOptions.DEFAULTS, true)) {
+            writer.write(row(2, Cell.text("NORD"), Cell.text("=1+1"), Cell.BLANK), "sent back", List.of(),
+                    List.of(new ChangedCell(0, "NRD", "NORD", List.of(fix)),
+                            new ChangedCell(1, "x", "=1+1", List.of(fix, edit)),
+                            new ChangedCell(2, "n/a", "", List.of(edit))));
+            writer.write(row(3, Cell.text("CEMS")), null, List.of());
+        }
+
+        List<List<String>> records = ExportFixture.records(out.toString(StandardCharsets.UTF_8), ',');
+        assertThat(records.get(0)).containsExactly("source_row", "'=Header", "n", "t", "reject_reason", "findings",
+                RejectedRowsCsvWriter.ORIGINAL_VALUES);
+        assertThat(records.get(1)).containsExactly("2", "NORD", "'=1+1", "", "sent back", "",
+                "'=Header: 'NRD' -> 'NORD' (fix #3); n: 'x' -> '=1+1' (fix #3 then edit); t: 'n/a' -> '' (edit)");
+        assertThat(records.get(2)).containsExactly("3", "CEMS", "", "", "", "", "");
+    }
+
+    @Test
+    void leavesTheUsualLayoutWithoutTheOriginalValues() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RejectedRowsCsvWriter writer = new RejectedRowsCsvWriter(out, List.of("a"), CsvOptions.DEFAULTS,
+                false)) {
+            writer.write(row(2, Cell.text("NORD")), null, List.of(), List.of(new ChangedCell(0, "NRD", "NORD",
+                    List.of(new CellChange(1, "replace", "Replace", "alice", Instant.EPOCH)))));
+        }
+        List<List<String>> records = ExportFixture.records(out.toString(StandardCharsets.UTF_8), ',');
+        assertThat(records.get(0)).containsExactly("source_row", "a", "reject_reason", "findings");
+        assertThat(records.get(1)).containsExactly("2", "NORD", "", "");
     }
 }
