@@ -70,6 +70,45 @@ class ExportCommandTest {
     }
 
     @Test
+    void showsTheSendersValueOfAFixedCellWithWhatSluiceChangedItToWhenAsked() throws IOException {
+        Path review = dir.resolve("r.sluice");
+        assertThat(run("validate", DS1, "--profile", PROFILE, "--review", review.toString()).exit()).isOne();
+        run("decide", review.toString(), "--reject", "errors", "--reason", "sent back");
+        // step 1 of the history is the rejection, step 2 the fix
+        assertThat(run("fix", review.toString(), "--column", "Supplier", "--replace", "NRD=NORD").exit()).isZero();
+        Path rejected = dir.resolve("rejected.csv");
+        Path xlsx = dir.resolve("back.xlsx");
+
+        CliTest.Run export = run("export", "--review", review.toString(), "--rejected", rejected.toString(),
+                "--return-xlsx", xlsx.toString(), "--original-values");
+
+        assertThat(export.exit()).as(export.err()).isZero();
+        List<String> lines = Files.readAllLines(rejected);
+        assertThat(lines.get(0)).endsWith(",findings,original_values");
+        assertThat(lines).filteredOn(line -> line.endsWith(",Supplier: 'NRD' -> 'NORD' (fix #2)")).hasSize(1);
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            int supplier = 0;
+            while (!"Supplier".equals(sheet.getRow(0).getCell(supplier).getStringCellValue())) {
+                supplier++;
+            }
+            List<String> comments = new ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var cell = sheet.getRow(r).getCell(supplier);
+                if (cell != null && cell.getCellComment() != null) {
+                    comments.add(cell.getStringCellValue() + " / " + cell.getCellComment().getString().getString());
+                }
+            }
+            assertThat(comments).anySatisfy(c -> assertThat(c).startsWith("NRD / Sluice changed this to 'NORD'"
+                    + " (fix #2, replace: Replace 'NRD' by 'NORD' in 'Supplier', by "));
+        }
+        CliTest.Run fromFile = run("export", DS1, "--profile", PROFILE, "--rejected", rejected.toString(),
+                "--original-values");
+        assertThat(fromFile.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(fromFile.err()).contains("--original-values goes with --review");
+    }
+
+    @Test
     void writesEveryKindOfExportFromAFileAndSaysHowMuch() {
         Path approved = dir.resolve("approved.csv");
         Path rejected = dir.resolve("rejected.csv");

@@ -3,7 +3,13 @@ package io.sluice.desktop.export;
 import io.sluice.desktop.ScriptedDialogs;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.sluice.core.Progress;
 import io.sluice.core.export.CsvOptions;
+import io.sluice.core.export.RejectedRowsCsvWriter;
+import io.sluice.core.review.RowFilter;
+import io.sluice.core.review.ValueFix;
+import io.sluice.core.usecase.FixValues;
+import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.review.DecisionStatus;
 import io.sluice.core.review.Review;
 import io.sluice.desktop.Workbench;
@@ -108,6 +114,25 @@ class ExportViewModelTest {
         byte[] bytes = Files.readAllBytes(out);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(read(out, ',')).hasSize((int) findings.get() + 1);
+    }
+
+    @Test
+    void writesTheOriginalValueOfEachFixedCellOfTheRejectedRowsWhenAsked() throws IOException {
+        Path review = review(TestDatabases.Engine.H2);
+        try (OpenReview open = OpenReview.open(review, () -> workbench.targetProperty().get().open())) {
+            FixValues.apply(open, new FixValues.Request("Supplier", RowFilter.all(), ValueFix.Replace.of("NRD",
+                    "NORD")), Progress.NONE);
+        }
+        Path out = home.resolve("rejected.csv");
+
+        model.export(ExportKind.REJECTED_ROWS, CsvOptions.DEFAULTS, true, out);
+
+        List<CsvRecord> records = read(out, ',');
+        List<String> header = records.get(0).getFields();
+        assertThat(header.get(header.size() - 1)).isEqualTo(RejectedRowsCsvWriter.ORIGINAL_VALUES);
+        List<String> changes = records.stream().skip(1).map(r -> r.getField(header.size() - 1))
+                .filter(text -> !text.isEmpty()).toList();
+        assertThat(changes).singleElement().asString().matches("Supplier: 'NRD' -> 'NORD' \\(fix #\\d+\\)");
     }
 
     @Test
