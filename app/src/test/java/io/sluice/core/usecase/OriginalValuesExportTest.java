@@ -70,6 +70,7 @@ class OriginalValuesExportTest {
             fix(review, "Remarks", ValueFix.Replace.of("n/a", ""));
             fix(review, "Supplier", ValueFix.Replace.of("=SUM(A1)", "CEMS"));
             assertThat(review.session().undo()).isTrue();
+            review.session().edit(5, review.columnIndex("Remarks"), "checked");
             review.session().rejectAll(review.rows(List.of(2L, 3L, 5L)), "sent back");
         }
 
@@ -83,8 +84,9 @@ class OriginalValuesExportTest {
                 .endsWith(",Supplier: 'NRD' -> 'NORD' (fix #1); Remarks: 'n/a' -> '' (fix #3)");
         assertThat(lines.get(2)).startsWith("3,DS1-0000002,").contains(",CEMS,,sent back,")
                 .endsWith(",Supplier: 'NRD' -> 'CEMS' (fix #1 then edit)");
-        // the undone fix is not mentioned; the owner's '=' value stays guarded
-        assertThat(lines.get(3)).startsWith("5,DS1-0000004,").contains(",'=SUM(A1),,sent back,").endsWith(",");
+        // the undone fix is not mentioned; the owner's '=' value stays guarded; a blank cell filled in shows as ''
+        assertThat(lines.get(3)).startsWith("5,DS1-0000004,").contains(",'=SUM(A1),checked,sent back,")
+                .endsWith(",Remarks: '' -> 'checked' (edit)").doesNotContain("SUM(A1)' ->");
         assertThat(lines).hasSize(4);
 
         try (XSSFWorkbook book = new XSSFWorkbook(workbook.toFile())) {
@@ -106,7 +108,11 @@ class OriginalValuesExportTest {
             assertThat(third.getCell(SUPPLIER).getStringCellValue()).isEqualTo("=SUM(A1)");
             assertThat(third.getCell(SUPPLIER).getCellStyle().getQuotePrefixed()).isTrue();
             assertThat(String.valueOf(comment(third, SUPPLIER))).doesNotContain("Sluice changed");
-            assertThat(third.getCell(SUPPLIER + 3).getStringCellValue()).doesNotContain("Changed by Sluice");
+            assertThat(third.getCell(REMARKS).getStringCellValue()).isEmpty();
+            assertThat(comment(third, REMARKS)).isEqualTo("Sluice changed this to 'checked' (edited, by " + steward
+                    + " on " + today + ")");
+            assertThat(third.getCell(SUPPLIER + 3).getStringCellValue()).doesNotContain("Changed by Sluice (Supplier)")
+                    .endsWith(" | Changed by Sluice (Remarks): '' -> 'checked' (edit)");
         }
     }
 
