@@ -101,6 +101,12 @@ final class StatsCommand implements Callable<Integer> {
             s.patterns().forEach(p -> shapes.add(p.value(), count(p.count())));
             shapes.print(out);
         }
+        if (!s.values().isEmpty()) {
+            out.printf("Act on the rows of a value with --where of 'sluice decide' or 'sluice fix', e.g. %s, %s or"
+                    + " %s.%n", RowFilterSyntax.written("value", s.column(), s.values().get(0).value()),
+                    RowFilterSyntax.written("shape", s.column(), s.patterns().get(0).value()),
+                    RowFilterSyntax.written("blank", s.column(), null));
+        }
     }
 
     private static String number(double value) {
