@@ -288,11 +288,19 @@ public final class ReviewViewModel {
         return access;
     }
 
-    /** An action changed rows on disk: the counts, the grid's cells and the dashboard follow. */
+    /**
+     * An action changed rows on disk: the counts, the grid's cells and the dashboard follow; under a value filter
+     * the grid's rows are selected again, since an edit, a fix or an undo may have moved rows in or out of it.
+     */
     void changed(ReviewAccess.Totals totals) {
         counts.apply(totals);
-        rows.get().markStale();
-        pageVersion.set(pageVersion.get() + 1);
+        if (filters.hasValueFilter()) {
+            // a value filter is about the cells the change may have edited: its rows are selected again
+            requery();
+        } else {
+            rows.get().markStale();
+            pageVersion.set(pageVersion.get() + 1);
+        }
         dashboard.changed();
     }
 
