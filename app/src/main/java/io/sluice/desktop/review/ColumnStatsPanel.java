@@ -123,6 +123,8 @@ final class ColumnStatsPanel {
             Node bar = points.get(i).getNode();
             if (bar != null) {
                 bar.setId("stats-bar-" + index);
+                // the chart lets a bar take the focus only for a screen reader; here Enter on a bar filters too
+                bar.focusTraversableProperty().unbind();
                 bar.setFocusTraversable(true);
                 bar.setCursor(Cursor.HAND);
                 bar.setOnMouseClicked(e -> vm.showRowsOfBar(index));

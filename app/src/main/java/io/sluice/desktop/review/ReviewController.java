@@ -195,6 +195,9 @@ public final class ReviewController {
         valueFilterBox.visibleProperty().bind(valueFilterLabel.textProperty().isNotEmpty());
         valueFilterBox.managedProperty().bind(valueFilterBox.visibleProperty());
         clearValueFilterButton.setTooltip(new Tooltip("Show the rows of every value again"));
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(valueFilterLabel.textProperty());
+        valueFilterLabel.setTooltip(whole);
     }
 
     private void bindActions() {
