@@ -289,13 +289,14 @@ public final class ReviewViewModel {
     }
 
     /**
-     * An action changed rows on disk: the counts, the grid's cells and the dashboard follow; under a value filter
-     * the grid's rows are selected again, since an edit, a fix or an undo may have moved rows in or out of it.
+     * An action changed rows on disk: the counts, the grid's cells and the dashboard follow. When it may have
+     * changed cells ({@code cells}: an edit, a fix, an undo or a redo) under a value filter, the grid's rows are
+     * selected again, since rows may have moved in or out of the filter; a decision keeps the rows and the
+     * selection on screen, as it does under the status filter.
      */
-    void changed(ReviewAccess.Totals totals) {
+    void changed(ReviewAccess.Totals totals, boolean cells) {
         counts.apply(totals);
-        if (filters.hasValueFilter()) {
-            // a value filter is about the cells the change may have edited: its rows are selected again
+        if (cells && filters.hasValueFilter()) {
             requery();
         } else {
             rows.get().markStale();

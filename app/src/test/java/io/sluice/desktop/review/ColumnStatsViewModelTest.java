@@ -192,7 +192,8 @@ class ColumnStatsViewModelTest {
 
         review.vm.filters().statusFilterProperty().set(StatusFilter.APPROVED);
         assertThat(shown()).isZero();
-        assertThat(review.vm.currentFilter().description()).isEqualTo("approved rows and rows where Supplier is 'NRD'");
+        assertThat(review.vm.currentFilter().description())
+                .isEqualTo("approved rows and rows where Supplier is 'NRD'");
         review.vm.filters().statusFilterProperty().set(StatusFilter.ALL);
         assertThat(shown()).isEqualTo(15);
 
@@ -249,7 +250,8 @@ class ColumnStatsViewModelTest {
             stats.showRowsOfBar(i);
             assertThat(shown()).as(bars.get(i).label()).isEqualTo(bars.get(i).count());
         }
-        assertThat(review.vm.filters().valueFilterText().get()).startsWith("Rows where Cement (kg/m3) is a number from ");
+        assertThat(review.vm.filters().valueFilterText().get())
+                .startsWith("Rows where Cement (kg/m3) is a number from ");
     }
 
     @Test
@@ -280,6 +282,24 @@ class ColumnStatsViewModelTest {
         review.vm.actions().undo();
         assertThat(shown()).isEqualTo(15);
         assertThat(review.vm.rowsProperty().getValue().size()).isEqualTo(15);
+    }
+
+    @Test
+    void anEditThatChangesTheValueTakesTheRowOutButADecisionKeepsTheRowsOnScreen() {
+        stats.setShown(true);
+        stats.columnProperty().set("Supplier");
+        stats.showRowsOfValue(value("NRD"));
+        PagedRows shownRows = review.vm.rowsProperty().getValue();
+        shownRows.get(0);
+
+        review.vm.actions().approve(List.of(0));
+        assertThat(review.vm.rowsProperty().getValue()).isSameAs(shownRows);
+        assertThat(review.vm.counts().approvedProperty().getValue().longValue()).isEqualTo(1);
+
+        review.vm.actions().edit(0, review.vm.columns().indexOf("Supplier"), "NORD");
+        assertThat(shown()).isEqualTo(14);
+        review.vm.actions().undo();
+        assertThat(shown()).isEqualTo(15);
     }
 
     @Test
