@@ -102,10 +102,13 @@ final class StatsCommand implements Callable<Integer> {
             shapes.print(out);
         }
         if (!s.values().isEmpty()) {
-            out.printf("Act on the rows of a value with --where of 'sluice decide' or 'sluice fix', e.g. %s, %s or"
-                    + " %s.%n", RowFilterSyntax.written("value", s.column(), s.values().get(0).value()),
-                    RowFilterSyntax.written("shape", s.column(), s.patterns().get(0).value()),
-                    RowFilterSyntax.written("blank", s.column(), null));
+            String top = s.values().get(0).value();
+            out.println("The rows of a value, for --where of 'sluice decide' and 'sluice fix':");
+            // a value that spans lines would break the line it is shown on: its filter is then shown as a form
+            out.println("  " + (top.matches("(?s).*[\\n\\r\\t].*") ? "value:" + s.column() + "=TEXT"
+                    : RowFilterSyntax.written("value", s.column(), top)));
+            out.println("  " + RowFilterSyntax.written("shape", s.column(), s.patterns().get(0).value()));
+            out.println("  " + RowFilterSyntax.written("blank", s.column(), null));
         }
     }
 

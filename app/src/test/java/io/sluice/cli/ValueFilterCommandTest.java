@@ -87,8 +87,10 @@ class ValueFilterCommandTest {
     void statsTellTheFilterOfTheirMostFrequentValue() {
         CommandRun run = CommandRun.of("stats", review, "--column", "Supplier");
 
-        assertThat(run.out()).contains("Act on the rows of a value with --where of 'sluice decide' or 'sluice fix',"
-                + " e.g. value:Supplier=ALPC, shape:Supplier=AAAA or blank:Supplier.");
+        assertThat(run.out()).endsWith(String.format("The rows of a value, for --where of 'sluice decide' and"
+                + " 'sluice fix':%n  value:Supplier=ALPC%n  shape:Supplier=AAAA%n  blank:Supplier%n"));
+        assertThat(CommandRun.of("stats", review, "--column", "Remarks").out())
+                .contains("  value:Remarks=Ø 100 mm cores, drilled after 28 d\n");
     }
 
     @ParameterizedTest(name = "{0}")
