@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = {"Approve or reject rows of a review, fix cells, undo and redo; each action is saved at once,"
                 + " with who and when, in the review's audit log.",
-                "FILTER: " + RowFilterSyntax.SYNTAX + "."})
+                "FILTER: " + RowFilterSyntax.SYNTAX + ".",
+                RowFilterSyntax.VALUE_SYNTAX, RowFilterSyntax.COMBINING})
 final class DecideCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "REVIEW.sluice", description = "A review saved by 'validate --review'.")

@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
                 "With --accept-suggestions MIN, accept the best suggestion of every bad value scoring MIN or more"
                         + " (see 'sluice fixes').",
                 "With --remember-in, save the review's value replacements into a profile as map transforms instead.",
-                "FILTER (--where): " + RowFilterSyntax.SYNTAX + "."})
+                "FILTER (--where): " + RowFilterSyntax.SYNTAX + ".",
+                RowFilterSyntax.VALUE_SYNTAX, RowFilterSyntax.COMBINING})
 final class FixCommand implements Callable<Integer> {
 
     private static final int EXAMPLES = 5;

@@ -17,13 +17,17 @@ import java.util.Locale;
  */
 final class RowFilterSyntax {
 
-    /** For the commands' help. */
-    static final String SYNTAX = "valid | errors | pending | all | rule:ID | column:HEADER | rows:2,5,9"
-            + " | value:HEADER=TEXT (exactly TEXT as the cell reads now) | blank:HEADER"
-            + " | shape:HEADER=AAA-999 (letters as A, digits as 9) | between:HEADER=LOW..HIGH (numbers from LOW up to,"
-            + " not including, HIGH; leave out either for no bound) | dates:HEADER=FIRST..LAST (ISO dates, both"
-            + " included); combine with +, e.g. pending+valid; quote a header or value with spaces at its ends, a + or"
-            + " an =, e.g. value:Supplier=\" NRD\"";
+    /** For the commands' help: the filters on findings, decisions and rows. */
+    static final String SYNTAX = "valid | errors | pending | all | rule:ID | column:HEADER | rows:2,5,9";
+
+    /** For the commands' help: the filters on a column's value. */
+    static final String VALUE_SYNTAX = "On a column's value as it reads now: value:HEADER=TEXT (exactly TEXT) |"
+            + " blank:HEADER | shape:HEADER=AAA-999 (letters as A, digits as 9) | between:HEADER=LOW..HIGH (LOW <="
+            + " number < HIGH; leave out an end for no bound) | dates:HEADER=FIRST..LAST (ISO dates, both included).";
+
+    /** For the commands' help: combining and quoting. */
+    static final String COMBINING = "Combine filters with +, as in pending+valid. Put a header or a value in double"
+            + " quotes to keep spaces at its ends, a + or an =, as in value:Supplier=\" NRD\".";
 
     private static final String KINDS = "valid, errors, pending, all, rule:ID, column:HEADER, rows:2,5,9,"
             + " value:HEADER=TEXT, blank:HEADER, shape:HEADER=AAA-999, between:HEADER=LOW..HIGH or"
