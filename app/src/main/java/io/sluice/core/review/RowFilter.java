@@ -149,7 +149,9 @@ public final class RowFilter {
     public static RowFilter numbers(Review review, int column, Double low, Double high, boolean highIncluded) {
         ColumnSql sql = columnSql(review, column);
         String x = "sluice_number(" + sql.text() + ", " + sql.stored() + ")";
-        List<String> bounds = new ArrayList<>(List.of(x + " IS NOT NULL"));
+        // a bound is false for a value that is no number; without one, only that test is needed (and the function,
+        // a call into Java for every row, runs once per bound)
+        List<String> bounds = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         if (low != null) {
             bounds.add(x + " >= ?");
@@ -158,6 +160,9 @@ public final class RowFilter {
         if (high != null) {
             bounds.add(x + (highIncluded ? " <= ?" : " < ?"));
             parameters.add(high);
+        }
+        if (bounds.isEmpty()) {
+            bounds.add(x + " IS NOT NULL");
         }
         String range = low == null && high == null ? "a number"
                 : low == null ? "a number " + (highIncluded ? "up to " : "under ") + number(high)
