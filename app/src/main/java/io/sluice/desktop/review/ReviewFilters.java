@@ -103,9 +103,14 @@ public final class ReviewFilters {
 
     /** The value filter in words for the filter bar, e.g. "Rows where Supplier is 'NRD'"; "" when there is none. */
     public StringBinding valueFilterText() {
-        return Bindings.createStringBinding(() -> valueFilter.get() == null ? ""
-                : Character.toUpperCase(valueFilter.get().description().charAt(0))
-                        + valueFilter.get().description().substring(1), valueFilter);
+        return Bindings.createStringBinding(() -> {
+            if (valueFilter.get() == null) {
+                return "";
+            }
+            // a value that spans lines stays on the bar's one line
+            String words = valueFilter.get().description().replaceAll("\\R", " ↵ ");
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }, valueFilter);
     }
 
     public ObjectProperty<StatusFilter> statusFilterProperty() {

@@ -226,6 +226,11 @@ class ColumnStatsViewModelTest {
         assertThat(shown()).isEqualTo(quoted.count());
         stats.showRowsOfValue(percent);
         assertThat(shown()).isEqualTo(percent.count());
+        ValueCount twoLines = stats.values().stream().filter(v -> v.value().contains("\n")).findFirst()
+                .orElseThrow();
+        stats.showRowsOfValue(twoLines);
+        assertThat(shown()).isEqualTo(twoLines.count());
+        assertThat(review.vm.filters().valueFilterText().get()).contains(" ↵ ").doesNotContain("\n");
         assertThat(stats.statsProperty().getValue().blanks()).isEqualTo(70);
     }
 
@@ -252,6 +257,24 @@ class ColumnStatsViewModelTest {
         }
         assertThat(review.vm.filters().valueFilterText().get())
                 .startsWith("Rows where Cement (kg/m3) is a number from ");
+    }
+
+    @Test
+    void eachBarOfADateHistogramShowsTheRowsItCounts() {
+        ValueFixesViewModel fixes = new ValueFixesViewModel(review.vm, review.tasks, review.dialogs,
+                (title, error) -> review.failures.add(error));
+        review.dialogs.formNext("^(\\d\\d)/(\\d\\d)/(\\d{4})$", "$3-$2-$1", "Regular expression", "The whole cell");
+        fixes.fix(ValueFixesViewModel.Kind.FIND_REPLACE, "Cast Date", null);
+        stats.setShown(true);
+        stats.columnProperty().set("Cast Date");
+        assertThat(stats.statsProperty().getValue().dates()).isNotNull();
+        List<ColumnStatsViewModel.Bar> bars = stats.chart();
+
+        for (int i = 0; i < bars.size(); i++) {
+            stats.showRowsOfBar(i);
+            assertThat(shown()).as(bars.get(i).label()).isEqualTo(bars.get(i).count());
+        }
+        assertThat(review.vm.filters().valueFilterText().get()).startsWith("Rows where Cast Date is a date from ");
     }
 
     @Test
