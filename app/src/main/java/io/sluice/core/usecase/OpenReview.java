@@ -10,6 +10,7 @@ import io.sluice.core.review.Review;
 import io.sluice.core.review.ReviewStager;
 import io.sluice.core.review.RowFilter;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -141,10 +142,14 @@ public final class OpenReview implements AutoCloseable {
     public RowFilter numbers(String header, Double low, Double high, boolean highIncluded) {
         int column = columnIndex(header);
         if (low != null && high != null && (highIncluded ? low > high : low >= high)) {
-            throw SluiceException.input("The range " + low + ".." + high + " holds no number: its start must be"
-                    + " below its end.");
+            throw SluiceException.input("The range " + plain(low) + ".." + plain(high) + " holds no number: its start"
+                    + " must be below its end.");
         }
         return RowFilter.numbers(review, column, low, high, highIncluded);
+    }
+
+    private static String plain(double number) {
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 
     /** The rows whose value in this column is a date from {@code first} to {@code last}, both included. */

@@ -146,7 +146,7 @@ class StatisticsFilterTest {
                 .hasMessage("'ABC-123' is not a value shape: a shape writes every letter as A and every digit as 9,"
                         + " e.g. AAA-999.");
         assertThatThrownBy(() -> review.numbers("Value", 20.0, 10.0, false)).isInstanceOf(SluiceException.class)
-                .hasMessageEndingWith("holds no number: its start must be below its end.");
+                .hasMessage("The range 20..10 holds no number: its start must be below its end.");
     }
 
     @Test
