@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.core.review.ReviewSession;
+import io.sluice.core.review.RowFilter;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.review.DecisionCounts;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = {"Approve or reject rows of a review, fix cells, undo and redo; each action is saved at once,"
                 + " with who and when, in the review's audit log.",
-                "FILTER: " + RowFilterSyntax.SYNTAX + "."})
+                "FILTER: " + RowFilterSyntax.SYNTAX + ".",
+                RowFilterSyntax.VALUE_SYNTAX, RowFilterSyntax.COMBINING})
 final class DecideCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "REVIEW.sluice", description = "A review saved by 'validate --review'.")
@@ -100,16 +102,20 @@ final class DecideCommand implements Callable<Integer> {
                 out.println((action.undo ? "Undone: " : "Redone: ") + what + ".");
             }
         } else if (action.approve != null) {
-            out.println("Approved " + session.approveAll(RowFilterSyntax.parse(review, action.approve))
-                    + " row(s).");
+            RowFilter filter = RowFilterSyntax.parse(review, action.approve);
+            int rows = session.approveAll(filter);
+            out.println("Approved " + rows + " row(s)." + RowFilterSyntax.noRow(review, filter, rows));
         } else if (action.reject != null) {
             if (reason == null || reason.isBlank()) {
                 throw new UsageException("Rejecting rows needs --reason: the data owner will want to know why.");
             }
-            out.println("Rejected " + session.rejectAll(RowFilterSyntax.parse(review, action.reject), reason)
-                    + " row(s).");
+            RowFilter filter = RowFilterSyntax.parse(review, action.reject);
+            int rows = session.rejectAll(filter, reason);
+            out.println("Rejected " + rows + " row(s)." + RowFilterSyntax.noRow(review, filter, rows));
         } else {
-            out.println("Cleared " + session.clearAll(RowFilterSyntax.parse(review, action.clear)) + " decision(s).");
+            RowFilter filter = RowFilterSyntax.parse(review, action.clear);
+            int rows = session.clearAll(filter);
+            out.println("Cleared " + rows + " decision(s)." + RowFilterSyntax.noRow(review, filter, rows));
         }
     }
 

@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
                 "With --accept-suggestions MIN, accept the best suggestion of every bad value scoring MIN or more"
                         + " (see 'sluice fixes').",
                 "With --remember-in, save the review's value replacements into a profile as map transforms instead.",
-                "FILTER (--where): " + RowFilterSyntax.SYNTAX + "."})
+                "FILTER (--where): " + RowFilterSyntax.SYNTAX + ".",
+                RowFilterSyntax.VALUE_SYNTAX, RowFilterSyntax.COMBINING})
 final class FixCommand implements Callable<Integer> {
 
     private static final int EXAMPLES = 5;
@@ -127,7 +128,7 @@ final class FixCommand implements Callable<Integer> {
                 if (dryRun) {
                     FixPreview preview = FixValues.preview(review, request, EXAMPLES, progress);
                     progress.clear();
-                    printPreview(preview, filter, out);
+                    printPreview(review, preview, filter, out);
                 } else {
                     FixOutcome outcome = FixValues.apply(review, request, progress);
                     progress.clear();
@@ -220,9 +221,10 @@ final class FixCommand implements Callable<Integer> {
         throw new UsageException(option + " takes " + form + " (an = between them), not '" + text + "'.");
     }
 
-    private void printPreview(FixPreview preview, RowFilter filter, PrintWriter out) {
+    private void printPreview(OpenReview review, FixPreview preview, RowFilter filter, PrintWriter out) {
         if (preview.cells() == 0) {
-            out.printf("Nothing to change: no value of '%s' in %s would change.%n", column, filter.description());
+            out.printf("Nothing to change: no value of '%s' in %s would change.%s%n", column, filter.description(),
+                    RowFilterSyntax.noRow(review, filter, 0));
             return;
         }
         out.printf("Would change %,d cell(s) of '%s' (dry run: nothing written):%n", preview.cells(), column);
@@ -233,8 +235,8 @@ final class FixCommand implements Callable<Integer> {
 
     private void printOutcome(OpenReview review, FixOutcome outcome, RowFilter filter, PrintWriter out) {
         if (!outcome.recorded()) {
-            out.printf("Nothing to change: no value of '%s' in %s changes, so no step was recorded.%n", column,
-                    filter.description());
+            out.printf("Nothing to change: no value of '%s' in %s changes, so no step was recorded.%s%n", column,
+                    filter.description(), RowFilterSyntax.noRow(review, filter, 0));
             return;
         }
         out.printf("Changed %,d cell(s): %s. Undo with: sluice decide %s --undo%n", outcome.cells(),

@@ -101,6 +101,15 @@ final class StatsCommand implements Callable<Integer> {
             s.patterns().forEach(p -> shapes.add(p.value(), count(p.count())));
             shapes.print(out);
         }
+        if (!s.values().isEmpty()) {
+            String top = s.values().get(0).value();
+            out.println("The rows of a value, for --where of 'sluice decide' and 'sluice fix':");
+            // a value that spans lines would break the line it is shown on: its filter is then shown as a form
+            out.println("  " + (top.matches("(?s).*[\\n\\r\\t].*") ? "value:" + s.column() + "=TEXT"
+                    : RowFilterSyntax.written("value", s.column(), top)));
+            out.println("  " + RowFilterSyntax.written("shape", s.column(), s.patterns().get(0).value()));
+            out.println("  " + RowFilterSyntax.written("blank", s.column(), null));
+        }
     }
 
     private static String number(double value) {

@@ -27,7 +27,7 @@ import java.util.concurrent.CancellationException;
 final class ColumnStatsQuery {
 
     /** Blank: nothing but spaces, tabs, line breaks and no-break spaces. */
-    private static final String BLANK = "trim(text, ' ' || char(9) || char(10) || char(13) || char(160)) = ''";
+    private static final String BLANK = ColumnSql.blank("text");
 
     private final Review review;
     private final Connection connection;
@@ -42,7 +42,6 @@ final class ColumnStatsQuery {
         if (progress.isCancelled()) {
             throw new CancellationException("The statistics were cancelled.");
         }
-        ValueFunctions.register(connection);
         ProgressHandler.setHandler(connection, 200_000, new ProgressHandler() {
             @Override
             protected int progress() {
@@ -64,7 +63,6 @@ final class ColumnStatsQuery {
         } finally {
             ProgressHandler.clearHandler(connection);
             execute("DROP TABLE IF EXISTS temp.stat_value");
-            ValueFunctions.unregister(connection);
         }
     }
 
@@ -114,12 +112,15 @@ final class ColumnStatsQuery {
         }
         int binCount = min == max ? 1 : bins;
         double width = (max - min) / binCount;
-        long[] counts = binCounts("SELECT " + binOf("x", min, width, binCount) + ", sum(n) FROM " + numbers
-                + " GROUP BY 1", binCount);
+        Object[] edges = new Object[binCount + 1];
+        for (int i = 0; i < binCount; i++) {
+            edges[i] = min + i * width;
+        }
+        edges[binCount] = max;
+        long[] counts = binCounts(numbers, "x", edges);
         List<NumberBin> histogram = new ArrayList<>(binCount);
         for (int i = 0; i < binCount; i++) {
-            histogram.add(new NumberBin(min + i * width, i == binCount - 1 ? max : min + (i + 1) * width,
-                    counts[i]));
+            histogram.add(new NumberBin((double) edges[i], (double) edges[i + 1], counts[i]));
         }
         return new NumberStats(count, min, max, mean, histogram);
     }
@@ -145,30 +146,42 @@ final class ColumnStatsQuery {
         long days = max - min + 1;
         int binCount = (int) Math.min(bins, days);
         double width = (double) days / binCount;
-        long[] counts = binCounts("SELECT " + binOf("d", min, width, binCount) + ", sum(n) FROM " + dates
-                + " GROUP BY 1", binCount);
-        LocalDate first = day(min);
+        // each bin starts on a whole day; its last day is the day before the next bin starts
+        Object[] starts = new Object[binCount + 1];
+        for (int i = 0; i < binCount; i++) {
+            starts[i] = min + (long) Math.ceil(i * width);
+        }
+        starts[binCount] = max + 1;
+        long[] counts = binCounts(dates, "d", starts);
         List<DateBin> histogram = new ArrayList<>(binCount);
         for (int i = 0; i < binCount; i++) {
-            long from = (long) Math.ceil(i * width);
-            long to = i == binCount - 1 ? days - 1 : (long) Math.ceil((i + 1) * width) - 1;
-            histogram.add(new DateBin(first.plusDays(from), first.plusDays(to), counts[i]));
+            histogram.add(new DateBin(day((long) starts[i]), day((long) starts[i + 1] - 1), counts[i]));
         }
-        return new DateStats(count, first, day(max), day(Math.round(mean)), histogram);
+        return new DateStats(count, day(min), day(max), day(Math.round(mean)), histogram);
     }
 
-    /** The 0-based bin of {@code x}; the figures are the query's own, not the user's, so they are written in. */
-    private static String binOf(String x, double min, double width, int binCount) {
-        return binCount == 1 ? "0" : "min(" + (binCount - 1) + ", CAST((" + x + " - (" + min + ")) / " + width
-                + " AS INTEGER))";
-    }
-
-    private long[] binCounts(String sql, int binCount) throws SQLException {
+    /**
+     * Counts {@code x} of {@code from} into the bins that {@code edges} bound: bin i holds edges[i] &lt;= x &lt;
+     * edges[i + 1], the last bin everything from its start on. The edges are bound as parameters, so they compare
+     * exactly as the same figures do in a {@link RowFilter} of a bin: a bar and its filter count the same rows.
+     */
+    private long[] binCounts(String from, String x, Object[] edges) throws SQLException {
+        int binCount = edges.length - 1;
+        StringBuilder bin = new StringBuilder("CASE");
+        for (int i = 1; i < binCount; i++) {
+            bin.append(" WHEN ").append(x).append(" < ? THEN ").append(i - 1);
+        }
+        bin.append(" ELSE ").append(binCount - 1).append(" END");
         long[] counts = new long[binCount];
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                int bin = Math.max(0, Math.min(binCount - 1, rs.getInt(1)));
-                counts[bin] += rs.getLong(2);
+        try (PreparedStatement q = connection.prepareStatement("SELECT " + bin + ", sum(n) FROM " + from
+                + " GROUP BY 1")) {
+            for (int i = 1; i < binCount; i++) {
+                q.setObject(i, edges[i]);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    counts[rs.getInt(1)] += rs.getLong(2);
+                }
             }
         }
         return counts;

@@ -44,6 +44,8 @@ public final class Review implements AutoCloseable {
         this.columns = ReviewInfoStore.readColumns(connection);
         this.info = ReviewInfoStore.readInfo(connection);
         this.wide = queryInt("SELECT wide_columns FROM review_info");
+        // for the whole connection: the statistics group by them and the row filters on a value select with them
+        ValueFunctions.register(connection);
     }
 
     /** Creates a new review; refuses to overwrite an existing file. Missing parent folders are created. */
@@ -173,6 +175,22 @@ public final class Review implements AutoCloseable {
     /** Rows staged and committed so far. */
     public long rowCount() {
         return guarded(() -> queryLong("SELECT row_count FROM review_info"));
+    }
+
+    /** How many rows {@code filter} matches now, counted in the review file. */
+    public long countRows(RowFilter filter) {
+        return guarded(() -> {
+            try (PreparedStatement q = connection.prepareStatement("SELECT count(*) FROM source_row r WHERE "
+                    + filter.sql())) {
+                int i = 1;
+                for (Object parameter : filter.parameters()) {
+                    q.setObject(i++, parameter);
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
     }
 
     /** A page of rows in source order: skips {@code offset} rows, returns at most {@code limit}. */

@@ -10,7 +10,9 @@ import io.sluice.core.review.Review;
 import io.sluice.core.review.ReviewStager;
 import io.sluice.core.review.RowFilter;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,6 +102,69 @@ public final class OpenReview implements AutoCloseable {
     public RowFilter column(String header) {
         columnIndex(header);
         return RowFilter.onColumn(header);
+    }
+
+    /**
+     * The rows whose value in this column, as the steward sees it now, is exactly {@code value} (a blank value: the
+     * blank rows); fails with one sentence naming the columns when there is no such column.
+     */
+    public RowFilter value(String header, String value) {
+        return RowFilter.valueIs(review, columnIndex(header), value);
+    }
+
+    /** The rows whose value in this column is blank; fails with one sentence when there is no such column. */
+    public RowFilter blank(String header) {
+        return RowFilter.blank(review, columnIndex(header));
+    }
+
+    /**
+     * The rows whose value in this column has this shape, as the statistics list them ({@code AAA-999999}); fails
+     * with one sentence when there is no such column, or when {@code shape} is not a shape (a value such as
+     * {@code ABC-123}, or nothing).
+     */
+    public RowFilter shape(String header, String shape) {
+        int column = columnIndex(header);
+        if (shape.isBlank()) {
+            throw SluiceException.input("Give the shape to look for, e.g. AAA-999 (letters as A, digits as 9).");
+        }
+        if (!RowFilter.isShape(shape)) {
+            throw SluiceException.input("'" + shape + "' is not a value shape: a shape writes every letter as A and"
+                    + " every digit as 9, e.g. " + RowFilter.shapeOf(shape) + ".");
+        }
+        return RowFilter.shapeIs(review, column, shape);
+    }
+
+    /**
+     * The rows whose value in this column is a number from {@code low} (included) to {@code high} (included when
+     * {@code highIncluded}), a null bound leaving its side open; fails with one sentence when there is no such
+     * column or the range holds no number.
+     */
+    public RowFilter numbers(String header, Double low, Double high, boolean highIncluded) {
+        int column = columnIndex(header);
+        if (low != null && high != null && (highIncluded ? low > high : low >= high)) {
+            throw SluiceException.input("The range " + plain(low) + ".." + plain(high) + " holds no number: its start"
+                    + " must be below its end.");
+        }
+        return RowFilter.numbers(review, column, low, high, highIncluded);
+    }
+
+    private static String plain(double number) {
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+    }
+
+    /** The rows whose value in this column is a date from {@code first} to {@code last}, both included. */
+    public RowFilter dates(String header, LocalDate first, LocalDate last) {
+        int column = columnIndex(header);
+        if (first.isAfter(last)) {
+            throw SluiceException.input("The dates " + first + " to " + last + " hold no day: the first must not be"
+                    + " after the last.");
+        }
+        return RowFilter.dates(review, column, first, last);
+    }
+
+    /** How many rows {@code filter} matches now. */
+    public long count(RowFilter filter) {
+        return review.countRows(filter);
     }
 
     /** The 0-based index of the column with this header; fails with one sentence naming the columns there are. */

@@ -1,6 +1,8 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.review.ColumnStats.ValueCount;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -9,15 +11,23 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
  * The column statistics side panel: the figures, the most frequent values a page at a time, the value shapes and a
- * chart, all from {@link ColumnStatsViewModel}; it only draws.
+ * chart, all from {@link ColumnStatsViewModel}; it only draws, and hands a click (or Enter) on a value, a shape or a
+ * bar to the view model, which shows that item's rows in the grid.
  */
 final class ColumnStatsPanel {
 
@@ -45,8 +55,10 @@ final class ColumnStatsPanel {
         next.setOnAction(e -> vm.nextPage());
         values.setId("stats-values");
         shapes.setId("stats-shapes");
-        values.setCellFactory(l -> new CountCell());
-        shapes.setCellFactory(l -> new CountCell());
+        values.setCellFactory(l -> new CountCell(vm::showRowsOfValue, "value"));
+        shapes.setCellFactory(l -> new CountCell(vm::showRowsOfShape, "shape"));
+        onEnter(values, vm::showRowsOfValue);
+        onEnter(shapes, vm::showRowsOfShape);
         values.setPrefHeight(180);
         shapes.setPrefHeight(110);
         VBox.setVgrow(values, Priority.ALWAYS);
@@ -64,6 +76,15 @@ final class ColumnStatsPanel {
         vm.statusProperty().addListener((obs, o, n) -> status.setText(n));
         status.setText(vm.statusProperty().getValue());
         show();
+    }
+
+    private static void onEnter(ListView<ValueCount> list, Consumer<ValueCount> show) {
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+                show.accept(list.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
     }
 
     private static Label section(String text) {
@@ -88,17 +109,54 @@ final class ColumnStatsPanel {
         XYChart.Series<Number, String> series = new XYChart.Series<>();
         // a category axis lists bottom-up: the first (most frequent, or lowest bin) goes on top
         var bars = vm.chart();
+        List<XYChart.Data<Number, String>> points = new ArrayList<>();
         for (int i = bars.size() - 1; i >= 0; i--) {
-            series.getData().add(new XYChart.Data<>(bars.get(i).count(), bars.get(i).label()));
+            XYChart.Data<Number, String> point = new XYChart.Data<>(bars.get(i).count(), bars.get(i).label());
+            points.add(point);
+            series.getData().add(point);
         }
         chart.setTitle(vm.chartTitle());
         chart.getData().setAll(series);
+        // the chart makes a node per bar once the series is on it; each bar then filters the grid to its rows
+        for (int i = 0; i < points.size(); i++) {
+            int index = bars.size() - 1 - i;
+            Node bar = points.get(i).getNode();
+            if (bar != null) {
+                bar.setId("stats-bar-" + index);
+                // the chart lets a bar take the focus only for a screen reader; here Enter on a bar filters too
+                bar.focusTraversableProperty().unbind();
+                bar.setFocusTraversable(true);
+                bar.setCursor(Cursor.HAND);
+                bar.setOnMouseClicked(e -> vm.showRowsOfBar(index));
+                bar.setOnKeyPressed(e -> {
+                    if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                        vm.showRowsOfBar(index);
+                        e.consume();
+                    }
+                });
+                Tooltip.install(bar, new Tooltip(bars.get(index).label() + ": " + String.format("%,d",
+                        bars.get(index).count()) + " rows. Click to show only these rows."));
+            }
+        }
         chart.setVisible(!bars.isEmpty());
         chart.setManaged(!bars.isEmpty());
     }
 
-    /** "NORD  36" with the count right-aligned; a blank-looking value is shown quoted. */
+    /**
+     * "NORD  36" with the count right-aligned; a blank-looking value is shown quoted. A click shows the item's rows
+     * in the grid.
+     */
     private static final class CountCell extends ListCell<ValueCount> {
+
+        CountCell(Consumer<ValueCount> show, String what) {
+            setOnMouseClicked(e -> {
+                if (!isEmpty() && getItem() != null && e.getButton() == MouseButton.PRIMARY) {
+                    show.accept(getItem());
+                }
+            });
+            setTooltip(new Tooltip("Click, or press Enter, to show only the rows of this " + what + "."));
+        }
+
         @Override
         protected void updateItem(ValueCount item, boolean isEmpty) {
             super.updateItem(item, isEmpty);

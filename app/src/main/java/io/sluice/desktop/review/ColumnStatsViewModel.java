@@ -2,6 +2,7 @@ package io.sluice.desktop.review;
 
 import io.sluice.core.review.ColumnStats;
 import io.sluice.core.review.ColumnStats.ValueCount;
+import io.sluice.core.review.RowFilter;
 import io.sluice.core.usecase.ColumnStatistics;
 import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.Latest;
@@ -21,7 +22,9 @@ import java.util.Locale;
 /**
  * The statistics of the column selected in the review grid: rows, blanks, distinct values, the most frequent values
  * a page at a time, value shapes, number and date ranges with a histogram. Counted in the background while the panel
- * is shown; a newer selection drops an older one's late result, and every change to the review counts again.
+ * is shown; a newer selection drops an older one's late result, and every change to the review counts again. A
+ * value, a shape or a bar of the chart chosen by the steward shows only its rows in the grid, as a value filter of
+ * {@link ReviewFilters}: the filter selects exactly the rows the figure counts.
  */
 public final class ColumnStatsViewModel {
 
@@ -185,29 +188,83 @@ public final class ColumnStatsViewModel {
     public List<Bar> chart() {
         ColumnStats s = stats.get();
         List<Bar> bars = new ArrayList<>();
-        if (s == null) {
-            return bars;
-        }
-        if (mostly(s, s.numbers() == null ? 0 : s.numbers().count())) {
-            s.numbers().histogram().forEach(b -> bars.add(new Bar(number(b.from()) + "–" + number(b.to()),
-                    b.count())));
-        } else if (mostly(s, s.dates() == null ? 0 : s.dates().count())) {
-            s.dates().histogram().forEach(b -> bars.add(new Bar(b.from().equals(b.to()) ? b.from().toString()
-                    : b.from() + "–" + b.to(), b.count())));
-        } else {
-            s.values().forEach(v -> bars.add(new Bar(v.value(), v.count())));
+        switch (chartKind(s)) {
+            case NUMBERS -> s.numbers().histogram().forEach(b -> bars.add(new Bar(number(b.from()) + "–"
+                    + number(b.to()), b.count())));
+            case DATES -> s.dates().histogram().forEach(b -> bars.add(new Bar(b.from().equals(b.to())
+                    ? b.from().toString() : b.from() + "–" + b.to(), b.count())));
+            case VALUES -> s.values().forEach(v -> bars.add(new Bar(v.value(), v.count())));
+            case NONE -> { }
         }
         return bars;
     }
 
     /** The chart's title. */
     public String chartTitle() {
-        ColumnStats s = stats.get();
+        return switch (chartKind(stats.get())) {
+            case NUMBERS, DATES -> "Histogram";
+            case VALUES -> "Most frequent values";
+            case NONE -> "";
+        };
+    }
+
+    /** What the chart's bars stand for. */
+    private enum ChartKind { NONE, NUMBERS, DATES, VALUES }
+
+    private static ChartKind chartKind(ColumnStats s) {
         if (s == null || s.rows() == s.blanks()) {
-            return "";
+            return ChartKind.NONE;
         }
-        return mostly(s, s.numbers() == null ? 0 : s.numbers().count())
-                || mostly(s, s.dates() == null ? 0 : s.dates().count()) ? "Histogram" : "Most frequent values";
+        if (mostly(s, s.numbers() == null ? 0 : s.numbers().count())) {
+            return ChartKind.NUMBERS;
+        }
+        return mostly(s, s.dates() == null ? 0 : s.dates().count()) ? ChartKind.DATES : ChartKind.VALUES;
+    }
+
+    // ---- a click on a value, a shape or a bar shows only its rows in the grid
+
+    /** Shows in the grid only the rows holding this value of the column on screen, besides the other filters. */
+    public void showRowsOfValue(ValueCount value) {
+        ColumnStats s = stats.get();
+        ReviewAccess access = review.access();
+        if (s != null && access != null && value != null) {
+            review.filters().showOnly(access.value(s.column(), value.value()));
+        }
+    }
+
+    /** Shows in the grid only the rows whose value has this shape. */
+    public void showRowsOfShape(ValueCount shape) {
+        ColumnStats s = stats.get();
+        ReviewAccess access = review.access();
+        if (s != null && access != null && shape != null) {
+            review.filters().showOnly(access.shape(s.column(), shape.value()));
+        }
+    }
+
+    /** Shows in the grid only the rows that the chart's bar at {@code index} counts (as {@link #chart} lists them). */
+    public void showRowsOfBar(int index) {
+        ColumnStats s = stats.get();
+        ReviewAccess access = review.access();
+        if (s == null || access == null || index < 0) {
+            return;
+        }
+        RowFilter rows = switch (chartKind(s)) {
+            case NUMBERS -> {
+                List<ColumnStats.NumberBin> bins = s.numbers().histogram();
+                yield index >= bins.size() ? null : access.numbers(s.column(), bins.get(index).from(),
+                        bins.get(index).to(), index == bins.size() - 1);
+            }
+            case DATES -> {
+                List<ColumnStats.DateBin> bins = s.dates().histogram();
+                yield index >= bins.size() ? null : access.dates(s.column(), bins.get(index).from(),
+                        bins.get(index).to());
+            }
+            case VALUES -> index >= s.values().size() ? null : access.value(s.column(), s.values().get(index).value());
+            case NONE -> null;
+        };
+        if (rows != null) {
+            review.filters().showOnly(rows);
+        }
     }
 
     /** Whether at least half the non-blank values are of a kind, so that a histogram says more than the values. */

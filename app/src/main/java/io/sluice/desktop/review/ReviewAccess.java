@@ -12,6 +12,7 @@ import io.sluice.core.review.RowFilter;
 import io.sluice.desktop.TargetChoice;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,26 @@ final class ReviewAccess implements AutoCloseable {
     /** The filter for a substring in any cell; reads nothing, so it needs no lock. */
     RowFilter containing(String text) {
         return RowFilter.containing(review, text);
+    }
+
+    /** The rows whose value in {@code header} is exactly {@code value}; reads nothing, so it needs no lock. */
+    RowFilter value(String header, String value) {
+        return opened.value(header, value);
+    }
+
+    /** The rows whose value in {@code header} has this shape; reads nothing, so it needs no lock. */
+    RowFilter shape(String header, String shape) {
+        return opened.shape(header, shape);
+    }
+
+    /** The rows whose number in {@code header} is in a histogram bar's range; reads nothing, so it needs no lock. */
+    RowFilter numbers(String header, double from, double to, boolean toIncluded) {
+        return opened.numbers(header, from, to, toIncluded);
+    }
+
+    /** The rows whose date in {@code header} is from {@code first} to {@code last}; reads nothing, so no lock. */
+    RowFilter dates(String header, LocalDate first, LocalDate last) {
+        return opened.dates(header, first, last);
     }
 
     synchronized long select(RowFilter filter, ReviewQuery.Sort sort) {

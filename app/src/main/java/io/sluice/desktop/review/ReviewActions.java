@@ -66,7 +66,7 @@ public final class ReviewActions {
             return;
         }
         List<Long> numbers = selected.stream().map(GridRow::row).toList();
-        act("Approving", s -> {
+        act("Approving", false, s -> {
             if (numbers.size() == 1) {
                 s.approve(numbers.get(0));
             } else {
@@ -92,7 +92,7 @@ public final class ReviewActions {
         List<Long> numbers = loadedRows(positions).stream().map(GridRow::row).toList();
         if (!numbers.isEmpty()) {
             lastReason.set(reason);
-            act("Rejecting", s -> {
+            act("Rejecting", false, s -> {
                 if (numbers.size() == 1) {
                     s.reject(numbers.get(0), reason);
                 } else {
@@ -107,8 +107,8 @@ public final class ReviewActions {
     /** Approves every pending row without errors; more than {@link #CONFIRM_ABOVE} of them ask first. */
     public void approveAllValid() {
         if (confirmBulk(validPending(), "Approve all valid pending rows?")) {
-            act("Approving valid rows", s -> "Approved " + s.approveAll(RowFilter.pending().and(RowFilter.valid()))
-                    + " valid rows.");
+            act("Approving valid rows", false, s -> "Approved "
+                    + s.approveAll(RowFilter.pending().and(RowFilter.valid())) + " valid rows.");
         }
     }
 
@@ -120,7 +120,7 @@ public final class ReviewActions {
     /** Rejects every pending row with an error finding. */
     public void rejectAllWithErrors(String reason) {
         lastReason.set(reason);
-        act("Rejecting rows with errors", s -> "Rejected " + s.rejectAll(
+        act("Rejecting rows with errors", false, s -> "Rejected " + s.rejectAll(
                 RowFilter.pending().and(RowFilter.withErrors()), reason) + " rows with errors.");
     }
 
@@ -139,7 +139,7 @@ public final class ReviewActions {
                 : confirmBulk(rowsShown, "Approve the rows shown?");
         if (confirmed) {
             RowFilter filter = review.currentFilter();
-            act("Approving the rows shown", s -> "Approved " + s.approveAll(filter) + " rows.");
+            act("Approving the rows shown", false, s -> "Approved " + s.approveAll(filter) + " rows.");
         } else {
             lastAction.set("Nothing approved.");
         }
@@ -155,7 +155,7 @@ public final class ReviewActions {
     public void rejectShown(String reason) {
         lastReason.set(reason);
         RowFilter filter = review.currentFilter();
-        act("Rejecting the rows shown", s -> "Rejected " + s.rejectAll(filter, reason) + " rows.");
+        act("Rejecting the rows shown", false, s -> "Rejected " + s.rejectAll(filter, reason) + " rows.");
     }
 
     /** Sets one cell's text; the row is validated again at once and its colouring follows. */
@@ -163,7 +163,7 @@ public final class ReviewActions {
         GridRow loaded = review.loadedRow(position);
         if (loaded != null) {
             long row = loaded.row();
-            act("Editing row " + row, s -> {
+            act("Editing row " + row, true, s -> {
                 int findings = s.edit(row, column, text).size();
                 return "Row " + row + " edited: " + (findings == 0 ? "no findings now." : findings + " finding"
                         + (findings == 1 ? "" : "s") + " now.");
@@ -175,7 +175,7 @@ public final class ReviewActions {
         ReviewCounts counts = review.counts();
         if (counts.canUndo().get()) {
             String what = counts.undoDescriptionProperty().getValue();
-            act("Undoing", s -> s.undo() ? "Undone: " + what + "." : "Nothing to undo.");
+            act("Undoing", true, s -> s.undo() ? "Undone: " + what + "." : "Nothing to undo.");
         }
     }
 
@@ -183,7 +183,7 @@ public final class ReviewActions {
         ReviewCounts counts = review.counts();
         if (counts.canRedo().get()) {
             String what = counts.redoDescriptionProperty().getValue();
-            act("Redoing", s -> s.redo() ? "Redone: " + what + "." : "Nothing to redo.");
+            act("Redoing", true, s -> s.redo() ? "Redone: " + what + "." : "Nothing to redo.");
         }
     }
 
@@ -247,7 +247,8 @@ public final class ReviewActions {
     private record Acted(String message, ReviewAccess.Totals totals) {
     }
 
-    private void act(String title, Function<ReviewSession, String> action) {
+    /** Runs {@code action}; {@code cells} says whether it may change cells (an edit, an undo, a redo). */
+    private void act(String title, boolean cells, Function<ReviewSession, String> action) {
         ReviewAccess current = review.access();
         if (current == null) {
             return;
@@ -256,7 +257,7 @@ public final class ReviewActions {
         tasks.run(title, work, acted -> {
             if (current == review.access()) {
                 lastAction.set(acted.message());
-                review.changed(acted.totals());
+                review.changed(acted.totals(), cells);
             }
         }, error -> showError.accept(title + " failed", error));
     }

@@ -21,6 +21,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -70,6 +71,9 @@ public final class ReviewController {
     @FXML private ChoiceBox<StatusFilter> statusChoice;
     @FXML private ComboBox<FindingFilter> findingChoice;
     @FXML private TextField searchField;
+    @FXML private HBox valueFilterBox;
+    @FXML private Label valueFilterLabel;
+    @FXML private Button clearValueFilterButton;
     @FXML private Tab dashboardTab;
     @FXML private Tab statsTab;
     @FXML private VBox statsBox;
@@ -187,6 +191,13 @@ public final class ReviewController {
                 searchField.setText(n);
             }
         });
+        valueFilterLabel.textProperty().bind(vm.filters().valueFilterText());
+        valueFilterBox.visibleProperty().bind(valueFilterLabel.textProperty().isNotEmpty());
+        valueFilterBox.managedProperty().bind(valueFilterBox.visibleProperty());
+        clearValueFilterButton.setTooltip(new Tooltip("Show the rows of every value again"));
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(valueFilterLabel.textProperty());
+        valueFilterLabel.setTooltip(whole);
     }
 
     private void bindActions() {
@@ -234,6 +245,11 @@ public final class ReviewController {
     }
 
     // ---- actions
+
+    @FXML
+    private void clearValueFilter() {
+        vm.filters().clearValueFilter();
+    }
 
     @FXML
     void approveSelected() {

@@ -288,11 +288,20 @@ public final class ReviewViewModel {
         return access;
     }
 
-    /** An action changed rows on disk: the counts, the grid's cells and the dashboard follow. */
-    void changed(ReviewAccess.Totals totals) {
+    /**
+     * An action changed rows on disk: the counts, the grid's cells and the dashboard follow. When it may have
+     * changed cells ({@code cells}: an edit, a fix, an undo or a redo) under a value filter, the grid's rows are
+     * selected again, since rows may have moved in or out of the filter; a decision keeps the rows and the
+     * selection on screen, as it does under the status filter.
+     */
+    void changed(ReviewAccess.Totals totals, boolean cells) {
         counts.apply(totals);
-        rows.get().markStale();
-        pageVersion.set(pageVersion.get() + 1);
+        if (cells && filters.hasValueFilter()) {
+            requery();
+        } else {
+            rows.get().markStale();
+            pageVersion.set(pageVersion.get() + 1);
+        }
         dashboard.changed();
     }
 

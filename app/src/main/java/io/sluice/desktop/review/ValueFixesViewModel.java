@@ -148,7 +148,7 @@ public final class ValueFixesViewModel {
                 review.actions().said(applied.outcome().recorded() ? String.format("%s: %,d cell%s changed.",
                         applied.outcome().description(), applied.outcome().cells(),
                         applied.outcome().cells() == 1 ? "" : "s") : changesNothing(request));
-                review.changed(applied.totals());
+                review.changed(applied.totals(), true);
             }
         }, error -> showError.accept("Cannot fix the values of '" + request.column() + "'", error));
     }

@@ -177,4 +177,171 @@ class ColumnStatsViewModelTest {
         assertThat(stats.statusProperty().getValue()).startsWith("Could not count the values of 'No such column': ")
                 .doesNotContain("Exception");
     }
+
+    // ---- a value, a shape or a bar filters the grid
+
+    @Test
+    void aValueShowsExactlyItsRowsAlongsideTheOtherFiltersUntilCleared() {
+        stats.setShown(true);
+        stats.columnProperty().set("Supplier");
+
+        stats.showRowsOfValue(value("NRD"));
+        assertThat(shown()).isEqualTo(15);
+        assertThat(review.vm.filters().valueFilterText().get()).isEqualTo("Rows where Supplier is 'NRD'");
+        assertThat(review.vm.shownTextBinding().get()).isEqualTo("Showing 15 of 120 rows");
+
+        review.vm.filters().statusFilterProperty().set(StatusFilter.APPROVED);
+        assertThat(shown()).isZero();
+        assertThat(review.vm.currentFilter().description())
+                .isEqualTo("approved rows and rows where Supplier is 'NRD'");
+        review.vm.filters().statusFilterProperty().set(StatusFilter.ALL);
+        assertThat(shown()).isEqualTo(15);
+
+        review.vm.filters().clearValueFilter();
+        assertThat(shown()).isEqualTo(120);
+        assertThat(review.vm.filters().valueFilterText().get()).isEmpty();
+    }
+
+    @Test
+    void aValueWithSpacesAroundItIsNotTheValueWithout() {
+        stats.setShown(true);
+        stats.columnProperty().set("Supplier");
+
+        stats.showRowsOfValue(value(" EVIA "));
+        assertThat(shown()).isEqualTo(1);
+        stats.showRowsOfValue(value("EVIA"));
+        assertThat(shown()).isEqualTo(17);
+    }
+
+    @Test
+    void aValueWithQuotesAndWildcardsOfSqlMatchesOnlyItself() {
+        stats.setShown(true);
+        stats.columnProperty().set("Remarks");
+        ValueCount quoted = stats.values().stream().filter(v -> v.value().contains("\"B-7\"")).findFirst()
+                .orElseThrow();
+        ValueCount percent = stats.values().stream().filter(v -> v.value().contains("95 %")).findFirst()
+                .orElseThrow();
+
+        stats.showRowsOfValue(quoted);
+        assertThat(shown()).isEqualTo(quoted.count());
+        stats.showRowsOfValue(percent);
+        assertThat(shown()).isEqualTo(percent.count());
+        ValueCount twoLines = stats.values().stream().filter(v -> v.value().contains("\n")).findFirst()
+                .orElseThrow();
+        stats.showRowsOfValue(twoLines);
+        assertThat(shown()).isEqualTo(twoLines.count());
+        assertThat(review.vm.filters().valueFilterText().get()).contains(" ↵ ").doesNotContain("\n");
+        assertThat(stats.statsProperty().getValue().blanks()).isEqualTo(70);
+    }
+
+    @Test
+    void aShapeShowsTheRowsItCounts() {
+        stats.setShown(true);
+        stats.columnProperty().set("Supplier");
+
+        for (ValueCount shape : stats.shapes()) {
+            stats.showRowsOfShape(shape);
+            assertThat(shown()).as(shape.value()).isEqualTo(shape.count());
+        }
+    }
+
+    @Test
+    void eachBarOfAHistogramShowsTheRowsItCounts() {
+        stats.setShown(true);
+        stats.columnProperty().set("Cement (kg/m3)");
+        List<ColumnStatsViewModel.Bar> bars = stats.chart();
+
+        for (int i = 0; i < bars.size(); i++) {
+            stats.showRowsOfBar(i);
+            assertThat(shown()).as(bars.get(i).label()).isEqualTo(bars.get(i).count());
+        }
+        assertThat(review.vm.filters().valueFilterText().get())
+                .startsWith("Rows where Cement (kg/m3) is a number from ");
+    }
+
+    @Test
+    void eachBarOfADateHistogramShowsTheRowsItCounts() {
+        ValueFixesViewModel fixes = new ValueFixesViewModel(review.vm, review.tasks, review.dialogs,
+                (title, error) -> review.failures.add(error));
+        review.dialogs.formNext("^(\\d\\d)/(\\d\\d)/(\\d{4})$", "$3-$2-$1", "Regular expression", "The whole cell");
+        fixes.fix(ValueFixesViewModel.Kind.FIND_REPLACE, "Cast Date", null);
+        stats.setShown(true);
+        stats.columnProperty().set("Cast Date");
+        assertThat(stats.statsProperty().getValue().dates()).isNotNull();
+        List<ColumnStatsViewModel.Bar> bars = stats.chart();
+
+        for (int i = 0; i < bars.size(); i++) {
+            stats.showRowsOfBar(i);
+            assertThat(shown()).as(bars.get(i).label()).isEqualTo(bars.get(i).count());
+        }
+        assertThat(review.vm.filters().valueFilterText().get()).startsWith("Rows where Cast Date is a date from ");
+    }
+
+    @Test
+    void aBarOfAColumnWithoutNumbersIsAValue() {
+        stats.setShown(true);
+        stats.columnProperty().set("Supplier");
+        assertThat(stats.statsProperty().getValue().numbers()).isNull();
+
+        stats.showRowsOfBar(0);
+        assertThat(shown()).isEqualTo(28);
+        assertThat(review.vm.filters().valueFilterText().get()).isEqualTo("Rows where Supplier is 'NORD'");
+    }
+
+    @Test
+    void theFilterRunsAgainAfterAFixAndItsUndo() {
+        stats.setShown(true);
+        stats.columnProperty().set("Supplier");
+        stats.showRowsOfValue(value("NRD"));
+        assertThat(shown()).isEqualTo(15);
+
+        ValueFixesViewModel fixes = new ValueFixesViewModel(review.vm, review.tasks, review.dialogs,
+                (title, error) -> review.failures.add(error));
+        review.dialogs.formNext("NRD", "NORD");
+        fixes.fix(ValueFixesViewModel.Kind.REPLACE, "Supplier", "NRD");
+        assertThat(shown()).isZero();
+        assertThat(review.vm.rowsProperty().getValue().size()).isZero();
+
+        review.vm.actions().undo();
+        assertThat(shown()).isEqualTo(15);
+        assertThat(review.vm.rowsProperty().getValue().size()).isEqualTo(15);
+    }
+
+    @Test
+    void anEditThatChangesTheValueTakesTheRowOutButADecisionKeepsTheRowsOnScreen() {
+        stats.setShown(true);
+        stats.columnProperty().set("Supplier");
+        stats.showRowsOfValue(value("NRD"));
+        PagedRows shownRows = review.vm.rowsProperty().getValue();
+        shownRows.get(0);
+
+        review.vm.actions().approve(List.of(0));
+        assertThat(review.vm.rowsProperty().getValue()).isSameAs(shownRows);
+        assertThat(review.vm.counts().approvedProperty().getValue().longValue()).isEqualTo(1);
+
+        review.vm.actions().edit(0, review.vm.columns().indexOf("Supplier"), "NORD");
+        assertThat(shown()).isEqualTo(14);
+        review.vm.actions().undo();
+        assertThat(shown()).isEqualTo(15);
+    }
+
+    @Test
+    void openingTheReviewAgainStartsWithoutTheValueFilter() {
+        stats.setShown(true);
+        stats.columnProperty().set("Supplier");
+        stats.showRowsOfValue(value("NRD"));
+        java.nio.file.Path file = review.vm.fileProperty().getValue();
+
+        review.vm.open(file);
+        assertThat(shown()).isEqualTo(120);
+        assertThat(review.vm.filters().valueFilterText().get()).isEmpty();
+    }
+
+    private ValueCount value(String text) {
+        return stats.values().stream().filter(v -> v.value().equals(text)).findFirst().orElseThrow();
+    }
+
+    private long shown() {
+        return review.vm.shownProperty().getValue().longValue();
+    }
 }

@@ -8,7 +8,14 @@ import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.app.DesktopShell;
+import io.sluice.core.review.ColumnStats.ValueCount;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -23,6 +30,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,6 +45,8 @@ class ReviewCleaningViewTest {
     /** Supplier and Plant, the 14th and 16th source columns of ds4-deliveries-march.csv. */
     private static final String SUPPLIER = "col-13";
     private static final String PLANT = "col-15";
+    /** Cement (kg/m3), the 2nd column: numbers, drawn as a histogram. */
+    private static final String CEMENT = "col-1";
 
     @TempDir
     Path home;
@@ -102,6 +113,86 @@ class ReviewCleaningViewTest {
         robot.clickOn("#redo-button");
         waitFor(() -> label(robot, "#stats-status").startsWith("'Plant': 120 rows, 7 distinct values"));
         assertThat(findings(robot)).isLessThan(findingsAtFirst);
+    }
+
+    @Test
+    void clickingAValueOrABarOfTheStatisticsFiltersTheGridUntilCleared(FxRobot robot) {
+        validateTheSample(robot);
+        TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
+
+        focus(robot, grid, SUPPLIER);
+        robot.clickOn("#stats-tab");
+        waitFor(() -> label(robot, "#stats-status").startsWith("'Supplier': 120 rows"));
+        ListView<ValueCount> values = robot.lookup("#stats-values").queryListView();
+        waitFor(() -> cellOf(robot, "NRD") != null);
+        ListCell<?> wrong = cellOf(robot, "NRD");
+        reveal(robot, wrong);
+        robot.clickOn(wrong);
+
+        waitFor(() -> label(robot, "#count-shown").equals("Showing 15 of 120 rows"));
+        waitFor(() -> grid.getItems().size() == 15 && grid.getItems().stream()
+                .allMatch(r -> r != null && r.cells().get(13).equals("NRD")));
+        assertThat(label(robot, "#value-filter")).isEqualTo("Rows where Supplier is 'NRD'");
+        assertThat(robot.lookup("#value-filter-box").query().isVisible()).isTrue();
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "review-value-filter")).exists();
+
+        robot.clickOn("#clear-value-filter");
+        waitFor(() -> label(robot, "#count-shown").equals("Showing 120 of 120 rows"));
+        assertThat(robot.lookup("#value-filter-box").query().isVisible()).isFalse();
+
+        // the keyboard: Enter on the focused value of the list
+        robot.interact(() -> {
+            values.requestFocus();
+            values.getSelectionModel().select(values.getItems().stream().filter(v -> v.value().equals(" EVIA "))
+                    .findFirst().orElseThrow());
+        });
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> label(robot, "#count-shown").equals("Showing 1 of 120 rows"));
+        robot.clickOn("#clear-value-filter");
+
+        focus(robot, grid, CEMENT);
+        waitFor(() -> label(robot, "#stats-status").startsWith("'Cement (kg/m3)': 120 rows"));
+        waitFor(() -> robot.lookup("#stats-bar-0").tryQuery().isPresent());
+        long barCount = Arrays.stream(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}).mapToObj(i -> "#stats-bar-" + i)
+                .filter(id -> robot.lookup(id).tryQuery().isPresent()).count();
+        assertThat(barCount).isPositive();
+        Node bar = robot.lookup("#stats-bar-0").query();
+        long counted = countOfBar(robot, 0);
+        reveal(robot, bar);
+        robot.clickOn(bar);
+        waitFor(() -> label(robot, "#count-shown").equals(String.format("Showing %,d of 120 rows", counted)));
+        assertThat(label(robot, "#value-filter")).startsWith("Rows where Cement (kg/m3) is a number from ");
+        robot.clickOn("#clear-value-filter");
+        waitFor(() -> label(robot, "#count-shown").equals("Showing 120 of 120 rows"));
+    }
+
+    /** The cell of the statistics' values list that shows {@code value}, or null while there is none. */
+    private static ListCell<?> cellOf(FxRobot robot, String value) {
+        return robot.lookup("#stats-values .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() instanceof ValueCount v && v.value().equals(value)).findFirst()
+                .orElse(null);
+    }
+
+    /** The rows the bar at {@code index} of the statistics chart counts, as the chart draws it. */
+    @SuppressWarnings("unchecked")
+    private static long countOfBar(FxRobot robot, int index) {
+        BarChart<Number, String> chart = robot.lookup("#stats-chart").queryAs(BarChart.class);
+        List<XYChart.Data<Number, String>> data = chart.getData().get(0).getData();
+        return data.get(data.size() - 1 - index).getXValue().longValue();
+    }
+
+    /** Scrolls the side panel so that {@code node} is on screen, for the robot to click it. */
+    private static void reveal(FxRobot robot, Node node) {
+        robot.interact(() -> {
+            ScrollPane scroll = robot.lookup("#stats-scroll").queryAs(ScrollPane.class);
+            double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            if (contentHeight > viewport) {
+                scroll.setVvalue(Math.max(0, Math.min(1, (y - viewport / 3) / (contentHeight - viewport))));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Findings of the review, as the findings panel lists them per rule. */
