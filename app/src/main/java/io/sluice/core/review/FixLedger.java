@@ -209,7 +209,8 @@ final class FixLedger {
         return changed;
     }
 
-    private static String jsonArray(Collection<String> values) {
+    /** A JSON array of strings, for {@code IN (SELECT value FROM json_each(?))}. */
+    static String jsonArray(Collection<String> values) {
         try {
             return JSON.writeValueAsString(values);
         } catch (JsonProcessingException e) {
