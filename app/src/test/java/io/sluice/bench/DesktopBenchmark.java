@@ -1,11 +1,16 @@
 package io.sluice.bench;
 
 import io.sluice.core.review.ReviewQuery;
+import io.sluice.desktop.DialogService;
 import io.sluice.desktop.app.DesktopShell;
 import io.sluice.desktop.review.FindingFilter;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -14,10 +19,12 @@ import javafx.stage.Stage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,8 +34,9 @@ import java.util.function.Supplier;
 /**
  * Measures the review step on a big review: builds (or reuses) a review of a generated file validated with the ds1
  * profile, starts the desktop headless, opens the review and prints the time to the first screen of the grid, to a
- * filter, a text search, a sort and a jump deep into the rows, the longest gap between two JavaFX pulses during all
- * that, and the peak heap. Not a test: run it by hand (see the README) with the test classpath, which has Monocle.
+ * filter, a text search, a sort and a jump deep into the rows, then the cleaning tools (a column's statistics, a find
+ * and replace over about 86,000 cells and its undo), the longest gap between two JavaFX pulses during each, and the
+ * peak heap. Not a test: run it by hand (see the README) with the test classpath, which has Monocle.
  * <p>
  * Arguments: {@code [directory] [rows]}, by default {@code target/desktop-bench 1000000}. From the repository root:
  * <pre>
@@ -44,6 +52,9 @@ public final class DesktopBenchmark {
     private final AtomicLong lastPulse = new AtomicLong();
     private final AtomicLong longestGap = new AtomicLong();
     private final AtomicLong flowGap = new AtomicLong();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private volatile long fxThread;
     private Stage stage;
     private DesktopShell shell;
 
@@ -76,8 +87,9 @@ public final class DesktopBenchmark {
     private void run(Path review, Path home) throws Exception {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> {
+            fxThread = Thread.currentThread().getId();
             stage = new Stage();
-            shell = DesktopShell.open(stage, home);
+            shell = DesktopShell.open(stage, home, dialogs);
             stage.setWidth(1280);
             stage.setHeight(800);
             new AnimationTimer() {
@@ -138,11 +150,16 @@ public final class DesktopBenchmark {
             return null;
         }, "First screen again (close and re-open the review, warm)", grid);
 
+        long reviewGap = flowGap.getAndSet(0);
+        cleaning(grid);
+
         System.out.printf(Locale.ROOT, "Rows in the review: %,d%n", (long) callFx(() -> grid.getItems().size()));
         System.out.printf(Locale.ROOT, "Longest gap between JavaFX pulses while the screen is built and opened"
                 + " (cold: FXML, CSS, first layout): %.0f ms%n", openingGap / 1e6);
         System.out.printf(Locale.ROOT, "Longest gap between JavaFX pulses during filters, search, sort and jump:"
-                + " %.0f ms%n", flowGap.get() / 1e6);
+                + " %.0f ms%n", reviewGap / 1e6);
+        System.out.printf(Locale.ROOT, "Longest gap between JavaFX pulses during the cleaning steps: %.0f ms%n",
+                flowGap.get() / 1e6);
         System.out.printf(Locale.ROOT, "Peak heap: %.0f MB (max heap %d MB)%n", peakHeap() / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576);
         CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -155,6 +172,87 @@ public final class DesktopBenchmark {
         Platform.exit();
     }
 
+    /**
+     * The cleaning tools from the screen, as the steward uses them: the Column tab's statistics of a column, a find
+     * and replace from the Fix values menu (its dialog answered in advance, its preview confirmed) over about 86,000
+     * cells of Mix Code, and its undo from the toolbar. Each time runs until the screen shows the outcome.
+     */
+    private void cleaning(TableView<?> grid) throws Exception {
+        measure("Column tab: statistics of Cement (numbers, histogram)", () -> {
+            TabPane side = lookup("#side-tabs");
+            side.getSelectionModel().select(side.getTabs().stream().filter(t -> "stats-tab".equals(t.getId()))
+                    .findFirst().orElseThrow());
+            focus(grid, "col-1");
+        }, () -> statusStarts("'Cement (kg/m3)':"));
+        measure("Column tab: statistics of Supplier (20 values)", () -> focus(grid, "col-13"),
+                () -> statusStarts("'Supplier':"));
+        // the Column tab would count Mix Code's million distinct values again after each change; Findings instead
+        callFx(() -> {
+            TabPane side = lookup("#side-tabs");
+            side.getSelectionModel().select(0);
+            return null;
+        });
+        dialogs.answer(List.of("DS1-0", "DS1-O", "Literal text", "Anywhere in the cell"));
+        measure("Fix values > Find and replace 'DS1-0' in Mix Code, re-validated", () -> {
+            focus(grid, "col-0");
+            MenuButton fix = lookup("#fix-button");
+            fix.getItems().stream().filter(i -> "fix-find-replace".equals(i.getId())).findFirst().orElseThrow()
+                    .fire();
+        }, () -> lastActionContains("cells changed") && loadedAt(0) ? grid : null);
+        System.out.printf(Locale.ROOT, "  %s%n", callFx(() -> ((Label) lookup("#last-action")).getText()));
+        measure("Undo of that fix (toolbar)", () -> {
+            Button undo = lookup("#undo-button");
+            undo.fire();
+        }, () -> lastActionContains("Undone") && loadedAt(0) ? grid : null);
+    }
+
+    private void focus(TableView<?> grid, String columnId) {
+        @SuppressWarnings("unchecked")
+        TableView<Object> table = (TableView<Object>) grid;
+        TableColumn<Object, ?> column = table.getColumns().stream().filter(c -> columnId.equals(c.getId()))
+                .findFirst().orElseThrow();
+        table.getFocusModel().focus(0, column);
+    }
+
+    private Object statusStarts(String prefix) {
+        Label status = lookup("#stats-status");
+        return status != null && status.getText() != null && status.getText().startsWith(prefix) ? status : null;
+    }
+
+    private boolean lastActionContains(String text) {
+        Label last = lookup("#last-action");
+        return last != null && last.getText() != null && last.getText().contains(text);
+    }
+
+    /** Answers the desktop's questions as given in advance: every confirmation yes, each form with the next answers. */
+    private static final class ScriptedDialogs implements DialogService {
+
+        private volatile List<String> form = List.of();
+
+        void answer(List<String> answers) {
+            form = answers;
+        }
+
+        @Override
+        public boolean confirm(String header, String text, String confirmLabel) {
+            return true;
+        }
+
+        @Override
+        public Optional<String> askReason(String header, String prompt, String initial) {
+            return Optional.of("benchmark");
+        }
+
+        @Override
+        public void inform(String header, String text) {
+        }
+
+        @Override
+        public Optional<List<String>> askForm(String header, String text, List<Field> fields) {
+            return Optional.of(form);
+        }
+    }
+
     /** Changes the view on the JavaFX thread and waits until the grid shows its new first rows. */
     private void onFx(Supplier<Void> change, String what, TableView<?> grid) throws Exception {
         Object before = callFx(grid::getItems);
@@ -165,6 +263,8 @@ public final class DesktopBenchmark {
     }
 
     private <T> T measure(String what, Runnable action, Supplier<T> done) throws Exception {
+        long fxCpu = threads.getThreadCpuTime(fxThread);
+        long processCpu = processCpu();
         long start = System.nanoTime();
         long gapBefore = longestGap.getAndSet(0);
         Platform.runLater(action);
@@ -173,8 +273,10 @@ public final class DesktopBenchmark {
         // let the grid draw what arrived, so that its pulse counts towards this step
         Thread.sleep(100);
         long gap = longestGap.get();
-        System.out.printf(Locale.ROOT, "%-58s %6.0f ms   (longest pulse gap %4.0f ms)%n", what, elapsed / 1e6,
-                gap / 1e6);
+        // the JavaFX thread's own CPU time tells work on it from a pulse that waited for a busy processor
+        System.out.printf(Locale.ROOT, "%-58s %6.0f ms   (longest pulse gap %4.0f ms; cpu: JavaFX thread %5.0f ms,"
+                + " whole process %6.0f ms)%n", what, elapsed / 1e6, gap / 1e6,
+                (threads.getThreadCpuTime(fxThread) - fxCpu) / 1e6, (processCpu() - processCpu) / 1e6);
         longestGap.set(Math.max(gap, gapBefore));
         flowGap.accumulateAndGet(gap, Math::max);
         return result;
@@ -226,6 +328,11 @@ public final class DesktopBenchmark {
     @SuppressWarnings("unchecked")
     private <T> T lookup(String id) {
         return (T) stage.getScene().lookup(id);
+    }
+
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static void resetPeaks() {

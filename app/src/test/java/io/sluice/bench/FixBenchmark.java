@@ -32,8 +32,9 @@ import java.util.concurrent.Callable;
  * with other work inflates less. Not a test: run it by hand with
  * {@code -Xmx256m} and the test classpath (see the README's Performance section for {@code BENCH_CP}):
  * <pre>
- * java -Xmx256m -cp "$BENCH_CP" io.sluice.bench.FixBenchmark app/target/fix-bench 1000000
+ * java -Xmx256m -cp "$BENCH_CP" io.sluice.bench.FixBenchmark app/target/fix-bench 1000000 [runs]
  * </pre>
+ * With {@code runs} above 1 the statistics, the replace and its undo are measured that many times.
  */
 public final class FixBenchmark {
 
@@ -45,6 +46,8 @@ public final class FixBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "app/target/fix-bench");
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
+        // on a shared machine the least CPU time of a few runs is the one least disturbed by the others
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Files.createDirectories(dir);
         System.setProperty("sluice.home", System.getProperty("sluice.home", dir.resolve("home").toString()));
         Path built = dir.resolve("mixes-" + rows + ".sluice");
@@ -56,6 +59,12 @@ public final class FixBenchmark {
         System.out.printf(Locale.ROOT, "Review: %s, %,d rows, max heap %d MB%n", review, rows,
                 Runtime.getRuntime().maxMemory() >> 20);
         try (OpenReview open = OpenReview.open(review, null)) {
+            for (int run = 1; run < runs; run++) {
+                measure("stats of 'Supplier' (text, few values), run " + run,
+                        () -> ColumnStatistics.of(open, ColumnStatistics.Request.of("Supplier"), Progress.NONE));
+                measure("stats of 'Cement (kg/m3)' (numbers), run " + run,
+                        () -> ColumnStatistics.of(open, ColumnStatistics.Request.of("Cement (kg/m3)"), Progress.NONE));
+            }
             ColumnStats supplier = measure("stats of 'Supplier' (text, few values)",
                     () -> ColumnStatistics.of(open, ColumnStatistics.Request.of("Supplier"), Progress.NONE));
             System.out.printf(Locale.ROOT, "  %,d distinct, %,d shapes%n", supplier.distinct(),
@@ -82,6 +91,10 @@ public final class FixBenchmark {
             FixPreview preview = measure("preview: replace " + pairs.size() + " values of 'Mix Code'",
                     () -> FixValues.preview(open, request, FixValues.EXAMPLES, Progress.NONE));
             System.out.printf(Locale.ROOT, "  %,d cells would change%n", preview.cells());
+            for (int run = 1; run < runs; run++) {
+                measure("replace, run " + run, () -> FixValues.apply(open, request, Progress.NONE));
+                measure("undo of the replace, run " + run, () -> open.session().undo());
+            }
             FixOutcome outcome = measure("replace (with re-validation of the changed rows)",
                     () -> FixValues.apply(open, request, Progress.NONE));
             System.out.printf(Locale.ROOT, "  %,d cells changed%n", outcome.cells());

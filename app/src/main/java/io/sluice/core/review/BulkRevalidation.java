@@ -51,6 +51,7 @@ final class BulkRevalidation {
         }
         String columnName = review.columns().get(column);
         Set<String> fileWide = validator.fileWideRules();
+        String fileWideJson = FixLedger.jsonArray(fileWide);
         if (!restoring) {
             update("DELETE FROM command_finding WHERE command_id = ?", command);
         }
@@ -76,8 +77,11 @@ final class BulkRevalidation {
                 after = rows.get(rows.size() - 1);
                 String json = json(rows);
                 List<SourceRow> effective = effectiveRows(rows, json);
+                // only findings one row cannot judge are kept or set aside: the verdict replaces the others
                 Map<Long, List<Finding>> earlier = findings("SELECT " + FindingStore.COLUMNS
-                        + " FROM finding WHERE row_no IN (SELECT value FROM json_each(?)) ORDER BY row_no, id", json);
+                        + " FROM finding WHERE row_no IN (SELECT value FROM json_each(?))"
+                        + " AND (substr(rule, 1, 7) = 'source:' OR rule IN (SELECT value FROM json_each(?)))"
+                        + " ORDER BY row_no, id", json, fileWideJson);
                 Map<Long, List<Finding>> restored = restoring ? findings("SELECT " + FindingStore.COLUMNS
                         + " FROM command_finding WHERE command_id = " + command
                         + " AND row_no IN (SELECT value FROM json_each(?)) ORDER BY row_no, id", json) : Map.of();
@@ -152,10 +156,12 @@ final class BulkRevalidation {
         return effective;
     }
 
-    private Map<Long, List<Finding>> findings(String sql, String json) throws SQLException {
+    private Map<Long, List<Finding>> findings(String sql, String... json) throws SQLException {
         Map<Long, List<Finding>> byRow = new HashMap<>();
         try (PreparedStatement q = connection.prepareStatement(sql)) {
-            q.setString(1, json);
+            for (int i = 0; i < json.length; i++) {
+                q.setString(i + 1, json[i]);
+            }
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     Finding f = FindingStore.read(rs);

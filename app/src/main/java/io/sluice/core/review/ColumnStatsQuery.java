@@ -29,6 +29,9 @@ final class ColumnStatsQuery {
     /** Blank: nothing but spaces, tabs, line breaks and no-break spaces. */
     private static final String BLANK = ColumnSql.blank("text");
 
+    /** The sort runs' size while values are grouped, in KiB. */
+    static final int SORT_RUN_KIB = 2048;
+
     private final Review review;
     private final Connection connection;
 
@@ -51,8 +54,7 @@ final class ColumnStatsQuery {
         try {
             ColumnSql sql = ColumnSql.of(column, review.wideColumns());
             execute("DROP TABLE IF EXISTS temp.stat_value");
-            execute("CREATE TEMP TABLE stat_value AS SELECT " + sql.text() + " AS text, " + sql.stored()
-                    + " AS stored, count(*) AS n FROM " + sql.from() + " GROUP BY 1, 2");
+            groupValues(sql);
             progress.rowsDone(review.rowCount());
             return stats(column, offset, limit, Math.max(1, bins), patterns);
         } catch (SQLException e) {
@@ -63,6 +65,22 @@ final class ColumnStatsQuery {
         } finally {
             ProgressHandler.clearHandler(connection);
             execute("DROP TABLE IF EXISTS temp.stat_value");
+        }
+    }
+
+    /**
+     * Groups the column's values into {@code stat_value}. SQLite groups by sorting every row, in runs as large as the
+     * page cache; runs of {@link #SORT_RUN_KIB} KiB measured 30-40% less CPU for a million rows than runs of the whole
+     * page cache (16 MiB), so the cache is narrowed for this one statement and then put back.
+     */
+    private void groupValues(ColumnSql sql) throws SQLException {
+        long cacheSize = single("PRAGMA cache_size");
+        execute("PRAGMA cache_size = -" + SORT_RUN_KIB);
+        try {
+            execute("CREATE TEMP TABLE stat_value AS SELECT " + sql.text() + " AS text, " + sql.stored()
+                    + " AS stored, count(*) AS n FROM " + sql.from() + " GROUP BY 1, 2");
+        } finally {
+            execute("PRAGMA cache_size = " + cacheSize);
         }
     }
 

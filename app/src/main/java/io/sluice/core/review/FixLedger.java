@@ -3,6 +3,7 @@ package io.sluice.core.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.Progress;
+import org.sqlite.ProgressHandler;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.function.UnaryOperator;
@@ -68,27 +70,8 @@ final class FixLedger {
         long[] cells = new long[1];
         review.inTransaction(() -> {
             long id = insertCommand(column, fix.kind(), description, steward, at);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO command_cell (command_id,"
-                    + " row_no, old_edit, old_value, new_text) VALUES (?, ?, ?, ?, ?)")) {
-                int[] pending = new int[1];
-                cells[0] = scan(column, filter, fix, progress, (row, edit, before, after) -> {
-                    insert.setLong(1, id);
-                    insert.setLong(2, row);
-                    if (edit == null) {
-                        insert.setNull(3, Types.VARCHAR);
-                    } else {
-                        insert.setString(3, edit);
-                    }
-                    insert.setString(4, before);
-                    insert.setString(5, after);
-                    insert.addBatch();
-                    if (++pending[0] == BATCH) {
-                        insert.executeBatch();
-                        pending[0] = 0;
-                    }
-                });
-                insert.executeBatch();
-            }
+            cells[0] = fix instanceof ValueFix.Replace replace ? insertReplaced(id, column, filter, replace, progress)
+                    : insertChanged(id, column, filter, fix, progress);
             if (cells[0] == 0) {
                 update("DELETE FROM command WHERE id = ?", id);
                 return;
@@ -99,6 +82,77 @@ final class FixLedger {
             revalidation.recheck(id, column, false, progress);
         });
         return cells[0];
+    }
+
+    /** Keeps each cell the fix changes in {@code command_cell}, the new text worked out in Java; returns how many. */
+    private long insertChanged(long id, int column, RowFilter filter, ValueFix fix, Progress progress)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO command_cell (command_id,"
+                + " row_no, old_edit, old_value, new_text) VALUES (?, ?, ?, ?, ?)")) {
+            int[] pending = new int[1];
+            long cells = scan(column, filter, fix, progress, (row, edit, before, after) -> {
+                insert.setLong(1, id);
+                insert.setLong(2, row);
+                if (edit == null) {
+                    insert.setNull(3, Types.VARCHAR);
+                } else {
+                    insert.setString(3, edit);
+                }
+                insert.setString(4, before);
+                insert.setString(5, after);
+                insert.addBatch();
+                if (++pending[0] == BATCH) {
+                    insert.executeBatch();
+                    pending[0] = 0;
+                }
+            });
+            insert.executeBatch();
+            return cells;
+        }
+    }
+
+    /**
+     * A replace in one statement: its pairs go into a temporary table keyed by the old value, and SQLite walks the
+     * column once, looking each effective value up there and keeping the cells whose value changes, without a round
+     * trip through Java per cell (two thirds of a 100,000-cell replace's scan went to those). Same cells as
+     * {@link #scan}: whole values compared exactly (binary), a pair mapping a value to itself changes nothing.
+     */
+    private long insertReplaced(long id, int column, RowFilter filter, ValueFix.Replace replace, Progress progress)
+            throws SQLException {
+        ColumnSql sql = ColumnSql.of(column, review.wideColumns());
+        update("DROP TABLE IF EXISTS temp.fix_pair");
+        update("CREATE TEMP TABLE fix_pair (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID");
+        ProgressHandler.setHandler(connection, 200_000, new ProgressHandler() {
+            @Override
+            protected int progress() {
+                return progress.isCancelled() ? 1 : 0;
+            }
+        });
+        try {
+            update("INSERT INTO temp.fix_pair (old, new) SELECT key, value FROM json_each(?)",
+                    jsonObject(replace.pairs()));
+            // CROSS JOIN keeps the column's rows as the outer loop: the pairs are looked up by key, never scanned
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(id);
+            parameters.addAll(filter.parameters());
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO command_cell (command_id,"
+                    + " row_no, old_edit, old_value, new_text) SELECT ?, r.row_no, fe.text, " + sql.text() + ", p.new"
+                    + " FROM " + sql.from() + " CROSS JOIN temp.fix_pair p WHERE p.old = " + sql.text()
+                    + " AND p.new <> p.old AND " + filter.sql())) {
+                bind(insert, parameters.toArray());
+                long cells = insert.executeUpdate();
+                progress.rowsDone(review.rowCount());
+                return cells;
+            }
+        } catch (SQLException e) {
+            if (progress.isCancelled()) {
+                throw new CancellationException("The fix was cancelled; the review is as it was.");
+            }
+            throw e;
+        } finally {
+            ProgressHandler.clearHandler(connection);
+            update("DROP TABLE IF EXISTS temp.fix_pair");
+        }
     }
 
     /** Puts back every cell fix {@code command} changed, re-validates its rows and marks it undone. */
@@ -228,7 +282,16 @@ final class FixLedger {
         return changed;
     }
 
-    private static String jsonArray(Collection<String> values) {
+    private static String jsonObject(Map<String, String> pairs) {
+        try {
+            return JSON.writeValueAsString(pairs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Values could not be written as JSON", e);
+        }
+    }
+
+    /** A JSON array of strings, for {@code IN (SELECT value FROM json_each(?))}. */
+    static String jsonArray(Collection<String> values) {
         try {
             return JSON.writeValueAsString(values);
         } catch (JsonProcessingException e) {

@@ -79,6 +79,18 @@ public final class RuleSet {
         return Set.copyOf(uniquenessRules);
     }
 
+    /**
+     * The same rules without those that judge a row against the earlier rows of the file (unique within the file):
+     * for checking edited rows again, which cannot be judged that way one at a time. The rules left are the same
+     * instances; {@link #uniquenessRules()} still names the rules left out.
+     */
+    public RuleSet withoutUniqueness() {
+        RuleSet rules = new RuleSet(rowRules, chunkRules.stream().filter(r -> !(r instanceof UniqueInFileRule))
+                .toList(), naturalKey, described);
+        rules.uniquenessRules.addAll(uniquenessRules);
+        return rules;
+    }
+
     /** Runs every rule over a chunk of rows (in source order) and reports the findings. */
     public void check(List<MappedRow> chunk, Consumer<Finding> findings) {
         checkRows(chunk, findings);

@@ -51,11 +51,18 @@ public final class DesktopShell {
 
     /** Builds the main window on the stage and shows it; {@code home} is Sluice's data directory. */
     public static DesktopShell open(Stage stage, Path home) {
+        return open(stage, home, new FxDialogService(() -> stage));
+    }
+
+    /**
+     * As {@link #open(Stage, Path)}, with the steward's answers to questions coming from {@code dialogs}: the
+     * benchmarks drive the real screens with answers given in advance.
+     */
+    public static DesktopShell open(Stage stage, Path home, DialogService dialogs) {
         TaskRunner tasks = new TaskRunner(Platform::runLater);
         SettingsStore store = SettingsStore.load(AppContext.settingsFile(home), tasks);
         DesktopSettings settings = store.settings();
         Workbench workbench = new Workbench();
-        DialogService dialogs = new FxDialogService(() -> stage);
         BiConsumer<String, Throwable> showError = (title, error) -> Dialogs.error(stage, title, error);
         ReviewValidation validation = new ReviewValidation(workbench, tasks, settings,
                 AppContext.reviewsDirectory(home), showError);

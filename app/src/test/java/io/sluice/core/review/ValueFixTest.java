@@ -223,6 +223,44 @@ class ValueFixTest {
     }
 
     @Test
+    void replaceMatchesWholeValuesExactlyWhateverTheirCharacters() {
+        String odd = " \"Nörd\" \\ 北 😀\r\nline ";
+        session.edit(3, SUPPLIER, odd);
+        session.edit(4, SUPPLIER, odd.strip());
+        Snapshot before = snapshot();
+        Map<String, String> pairs = new LinkedHashMap<>();
+        pairs.put(odd, "NORD");
+        pairs.put("nrd", "NORD");
+        pairs.put("NRD", "NRD");
+
+        FixOutcome outcome = session.fix(SUPPLIER, RowFilter.all(), new ValueFix.Replace(pairs), Progress.NONE);
+
+        assertThat(outcome.cells()).isEqualTo(1);
+        assertThat(session.effectiveRow(3).cell(SUPPLIER).text()).isEqualTo("NORD");
+        assertThat(session.effectiveRow(4).cell(SUPPLIER).text()).isEqualTo(odd.strip());
+        assertThat(session.effectiveRow(5).cell(SUPPLIER).text()).isEqualTo("NRD");
+        session.undo();
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(session.effectiveRow(3).cell(SUPPLIER).text()).isEqualTo(odd);
+    }
+
+    @Test
+    void cancelledReplaceLeavesTheReviewAsItWas() {
+        Snapshot before = snapshot();
+        Progress cancel = new Progress() {
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+
+        assertThatThrownBy(() -> session.fix(SUPPLIER, RowFilter.all(), ValueFix.Replace.of("NRD", "NORD"), cancel))
+                .isInstanceOf(CancellationException.class);
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(session.undoDescription()).isEmpty();
+    }
+
+    @Test
     void fixOverAnEditedCellUndoesBackToTheEdit() {
         session.edit(3, SUPPLIER, "nrd");
         session.fix(SUPPLIER, RowFilter.all(), new ValueFix.ChangeCase(TextCase.UPPER), Progress.NONE);
