@@ -128,6 +128,15 @@ final class ColumnStatsQuery {
             max = rs.getDouble(3);
             mean = rs.getDouble(4);
         }
+        double standardDeviation = 0;
+        if (count > 1) {
+            // A second pass around the mean: summing squares first loses the digits of a small spread.
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT sum((x - (" + mean + ")) * (x - (" + mean + ")) * n) FROM " + numbers)) {
+                rs.next();
+                standardDeviation = Math.sqrt(rs.getDouble(1) / (count - 1));
+            }
+        }
         int binCount = min == max ? 1 : bins;
         double width = (max - min) / binCount;
         Object[] edges = new Object[binCount + 1];
@@ -140,7 +149,7 @@ final class ColumnStatsQuery {
         for (int i = 0; i < binCount; i++) {
             histogram.add(new NumberBin((double) edges[i], (double) edges[i + 1], counts[i]));
         }
-        return new NumberStats(count, min, max, mean, histogram);
+        return new NumberStats(count, min, max, mean, standardDeviation, histogram);
     }
 
     private DateStats dates(int bins) throws SQLException {
