@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * rule runs, over every row as the steward sees it (edits and fixes included); its findings are replaced, each row's
  * status follows from its findings, every decision, edit and other finding stays, and the review records its
  * profile with the rule, so a full validation later agrees. Each step is one step of the review's undo history
- * (decision 0017): undo puts the findings and the profile of before back exactly. A cancel through {@code progress}
+ * (decision 0019): undo puts the findings and the profile of before back exactly. A cancel through {@code progress}
  * leaves the review as it was.
  */
 public final class ApplyRule {
