@@ -18,12 +18,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What one rule not yet in the profile would flag in a review: "would flag N of M rows", with the first examples. On
  * a sample (the first rows) it answers quickly; over the whole review it reports progress and can be cancelled.
- * The rule runs with the review's profile and the steward's edits exactly as a validation with the rule added
- * would, so the count equals what that validation finds for it. The review is only read.
+ * The rule runs alone, over the rows as the steward sees them (edits and fixes included) and mapped by the review's
+ * profile, exactly as a validation with the rule added would run it, so the count equals what that validation finds
+ * for it; the other rules are not run, so a preview over every row costs that rule's share of a validation. The
+ * review is only read.
  */
 public final class RulePreview {
 
@@ -106,7 +109,7 @@ public final class RulePreview {
         }
         Tally tally = new Tally(id, request.examples());
         try (SourceTable rows = new FirstRows(new ReviewRows(request.review()), limit);
-             ValidationJob job = ValidationJob.over(rows, profile, db)) {
+             ValidationJob job = ValidationJob.over(rows, profile, db, Set.of(id))) {
             long checked = job.run(tally::add, progress).rows();
             return new Outcome(id, tally.flagged, tally.findings, checked, total, tally.examples);
         }

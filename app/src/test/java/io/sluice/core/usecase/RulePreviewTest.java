@@ -66,8 +66,15 @@ class RulePreviewTest {
     void theFullPreviewCountsWhatAValidationWithTheRuleAddedFindsForIt(TestDatabases.Engine engine) {
         try (MixTarget target = MixTarget.of(engine, dir)) {
             Path review = review(target);
+            // the preview runs the rule alone: each kind must count what it counts beside every other rule
             for (RuleSpec rule : List.of(range("cement-cap", "cement_kg", null, "400"),
-                    expression(null, "water_kg / cement_kg", "0.35", "0.60"))) {
+                    expression(null, "water_kg / cement_kg", "0.35", "0.60"),
+                    new RuleSpec("two-suppliers", "allowed", "supplier_code", null, null, null, null,
+                            List.of("NORD", "ALPC"), null, null, null, null, null, null),
+                    new RuleSpec("one-mix-per-day", "unique", null, List.of("cast_date", "supplier_code"), null,
+                            null, null, null, null, null, null, null, "warning", null),
+                    new RuleSpec("slag-needs-fly-ash", "required", "fly_ash_kg", null, null, null, null, null, null,
+                            null, "slag_kg > 100", null, "warning", null))) {
                 List<Long> rowsDone = new ArrayList<>();
                 Progress progress = new Progress() {
                     @Override
