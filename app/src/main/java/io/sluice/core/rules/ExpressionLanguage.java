@@ -76,7 +76,8 @@ public final class ExpressionLanguage {
 
     static {
         function("IF", new IfFunction(), "IF(condition, then, else)", "then when the condition holds, else else");
-        function("COALESCE", new CoalesceFunction(), "COALESCE(a, b, ...)", "the first of its values that is not blank");
+        function("COALESCE", new CoalesceFunction(), "COALESCE(a, b, ...)",
+                "the first of its values that is not blank");
         function("NOT", new NotFunction(), "NOT(condition)", "true when the condition does not hold");
         function("ABS", new AbsFunction(), "ABS(x)", "x without its sign");
         function("ROUND", new RoundFunction(), "ROUND(x, decimals)", "x rounded half up to that many decimals");
@@ -91,7 +92,8 @@ public final class ExpressionLanguage {
         function("STR_UPPER", new StringUpperFunction(), "STR_UPPER(text)", "the text in capitals");
         function("STR_LOWER", new StringLowerFunction(), "STR_LOWER(text)", "the text in small letters");
         function("STR_TRIM", new StringTrimFunction(), "STR_TRIM(text)", "the text without spaces at either end");
-        function("STR_CONTAINS", new StringContains(), "STR_CONTAINS(text, part)", "true when the text contains the part");
+        function("STR_CONTAINS", new StringContains(), "STR_CONTAINS(text, part)",
+                "true when the text contains the part");
         function("STR_STARTS_WITH", new StringStartsWithFunction(), "STR_STARTS_WITH(text, start)",
                 "true when the text starts with start");
         function("STR_ENDS_WITH", new StringEndsWithFunction(), "STR_ENDS_WITH(text, end)",

@@ -28,7 +28,10 @@ public final class RuleTemplates {
                 + Objects.requireNonNull(denominator, "denominator"), min, max, null, null);
     }
 
-    /** The sum of the columns between min and max (either may be null, both inclusive), e.g. shares adding up to 100. */
+    /**
+     * The sum of the columns between min and max (either may be null, both inclusive), e.g. shares adding up to
+     * 100.
+     */
     public static RuleSpec sumWithin(String id, List<String> columns, BigDecimal min, BigDecimal max) {
         if (columns == null || columns.isEmpty()) {
             throw new IllegalArgumentException("A sum needs at least one column.");
