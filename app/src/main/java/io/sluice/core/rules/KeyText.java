@@ -23,7 +23,10 @@ public final class KeyText {
             return "";
         }
         if (value instanceof BigDecimal d) {
-            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+            return of(d);
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return Long.toString(((Number) value).longValue());
         }
         if (value instanceof Number n) {
             return of(new BigDecimal(n.toString()));
@@ -35,6 +38,29 @@ public final class KeyText {
             return t.toLocalDateTime().toString();
         }
         return value.toString();
+    }
+
+    /**
+     * The decimal without trailing zeros, in plain notation: what {@code stripTrailingZeros().toPlainString()} gives,
+     * worked out on the plain text, as this runs for every key of every row and stripping builds a BigDecimal per
+     * zero removed.
+     */
+    private static String of(BigDecimal d) {
+        if (d.signum() == 0) {
+            return "0";
+        }
+        String plain = d.toPlainString();
+        if (d.scale() <= 0) {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (plain.charAt(end - 1) == '.') {
+            end--;
+        }
+        return end == plain.length() ? plain : plain.substring(0, end);
     }
 
     static String of(List<?> values) {

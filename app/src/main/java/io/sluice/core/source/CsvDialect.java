@@ -7,12 +7,7 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,29 +112,10 @@ record CsvDialect(Charset charset, int bomLength, char delimiter, boolean fallba
         return true;
     }
 
-    /** Whether the whole file decodes as UTF-8; one pass, stops at the first bad byte. */
+    /** Whether the whole file is well-formed UTF-8; one pass, stops at the first bad byte. */
     private static boolean isUtf8(Path file) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(SAMPLE_BYTES);
-        CharBuffer out = CharBuffer.allocate(SAMPLE_BYTES);
         try (InputStream stream = Files.newInputStream(file)) {
-            byte[] chunk = new byte[SAMPLE_BYTES];
-            int n;
-            while ((n = stream.read(chunk, 0, in.remaining())) > 0) {
-                in.put(chunk, 0, n);
-                in.flip();
-                out.clear();
-                if (decoder.decode(in, out, false).isError()) {
-                    return false;
-                }
-                in.compact();
-            }
-            in.flip();
-            out.clear();
-            CoderResult end = decoder.decode(in, out, true);
-            return !end.isError() && !decoder.flush(out).isError();
+            return WellFormedUtf8.check(stream);
         } catch (IOException e) {
             throw Problems.input(file, "could not be read (" + e.getMessage() + ")", e);
         }
