@@ -71,8 +71,8 @@ final class StatsCommand implements Callable<Integer> {
         }
         if (s.numbers() != null) {
             ColumnStats.NumberStats n = s.numbers();
-            out.printf("Numbers: %,d; min %s, max %s, mean %s.%n", n.count(), number(n.min()), number(n.max()),
-                    number(n.mean()));
+            out.printf("Numbers: %,d; min %s, max %s, mean %s, standard deviation %s.%n", n.count(),
+                    number(n.min()), number(n.max()), number(n.mean()), number(n.standardDeviation()));
             TextTable histogram = new TextTable("FROM", "TO", "ROWS");
             n.histogram().forEach(b -> histogram.add(number(b.from()), number(b.to()), count(b.count())));
             histogram.print(out);

@@ -74,7 +74,7 @@ class RulesCommandTest {
         }
         assertThat(own).isNotNull();
         assertThat(own.get("profileIndex").asInt()).isZero();
-        assertThat(own.get("description").asText()).isEqualTo("a number at most 120");
+        assertThat(own.get("description").asText()).isEqualTo("a number 120 or less");
     }
 
     private static List<String> texts(JsonNode array) {
@@ -92,7 +92,7 @@ class RulesCommandTest {
                 + "PUBLIC.CONCRETE_MIX:")
                 .containsPattern("(?m)^check:CK_WC_RATIO +check +W_C_RATIO +error +target +CHECK ")
                 .containsPattern("(?m)^strength-plausible +range +STRENGTH_MPA +warning +profile +"
-                        + "a number at most 120");
+                        + "a number 120 or less");
         assertThat(run.out()).doesNotContain("Optional", "RuleInfo[", "\\n");
     }
 

@@ -50,7 +50,7 @@ class StatsCommandTest {
     @Test
     void numbersAndDatesGetRangesAndHistograms() {
         assertThat(CommandRun.of("stats", review, "--column", "Age (days)").out())
-                .containsPattern("Numbers: \\d+; min \\S+, max \\S+, mean \\S+\\.").contains("FROM").contains("TO");
+                .containsPattern("Numbers: \\d+; min \\S+, max \\S+, mean \\S+, standard deviation \\S+\\.").contains("FROM").contains("TO");
         assertThat(CommandRun.of("stats", review, "--column", "Cast Date").out()).contains("99/99/9999");
     }
 

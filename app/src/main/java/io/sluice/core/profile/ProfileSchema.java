@@ -13,6 +13,23 @@ public final class ProfileSchema {
     public static final List<String> RULE_TYPES = List.of("range", "pattern", "allowed", "unique", "lookup",
             "required", "expression");
 
+    /**
+     * The parameters each rule type takes, besides {@code id}, {@code type}, {@code severity} and {@code message},
+     * which every rule has; a profile setting any other is refused.
+     */
+    public static List<String> ruleOptions(String type) {
+        return switch (type) {
+            case "range" -> List.of("column", "min", "max", "minExclusive", "maxExclusive");
+            case "pattern" -> List.of("column", "pattern");
+            case "allowed" -> List.of("column", "values", "ignoreCase");
+            case "unique" -> List.of("column", "columns");
+            case "lookup" -> List.of("column", "table", "key");
+            case "required" -> List.of("column", "when");
+            case "expression" -> List.of("expression", "min", "max", "minExclusive", "maxExclusive");
+            default -> List.of();
+        };
+    }
+
     /** Commit modes of {@link Profile#commitMode()}. */
     public static final List<String> COMMIT_MODES = List.of("insert", "upsert", "skip-existing");
 

@@ -5,6 +5,8 @@ import io.sluice.core.Severity;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -194,10 +196,25 @@ public final class ProfileValidator {
         if (missing != null) {
             return new ProfileProblem(at, what + " needs " + missing);
         }
-        if (("range".equals(r.type()) || "expression".equals(r.type())) && r.min() != null && r.max() != null
-                && r.min().compareTo(r.max()) > 0) {
-            return new ProfileProblem(at, what + " has min " + r.min().toPlainString() + " above max "
-                    + r.max().toPlainString() + ", so no value could pass");
+        String misplaced = misplacedOption(r);
+        if (misplaced != null) {
+            return new ProfileProblem(at, what + ": '" + misplaced + "' does not apply to "
+                    + ("aeiou".indexOf(r.type().charAt(0)) >= 0 ? "an " : "a ") + r.type()
+                    + " rule (it takes " + String.join(", ", ProfileSchema.ruleOptions(r.type())) + ")");
+        }
+        if (r.minExclusive() != null && r.min() == null) {
+            return new ProfileProblem(at, what + " sets minExclusive but has no min");
+        }
+        if (r.maxExclusive() != null && r.max() == null) {
+            return new ProfileProblem(at, what + " sets maxExclusive but has no max");
+        }
+        if (r.min() != null && r.max() != null) {
+            int c = r.min().compareTo(r.max());
+            if (c > 0 || (c == 0 && (r.excludesMin() || r.excludesMax()))) {
+                return new ProfileProblem(at, what + " has min " + r.min().toPlainString()
+                        + (c > 0 ? " above max " : " equal to max ") + r.max().toPlainString()
+                        + (c > 0 ? "" : " with a bound excluded") + ", so no value could pass");
+            }
         }
         if ("pattern".equals(r.type())) {
             try {
@@ -205,6 +222,31 @@ public final class ProfileValidator {
             } catch (PatternSyntaxException e) {
                 return new ProfileProblem(at, what + " has an invalid regular expression '" + r.pattern() + "' ("
                         + e.getDescription() + ")");
+            }
+        }
+        return null;
+    }
+
+    /** The first option the rule sets that its type does not use, or null. */
+    private static String misplacedOption(RuleSpec r) {
+        List<String> allowed = ProfileSchema.ruleOptions(r.type());
+        Map<String, Boolean> given = new LinkedHashMap<>();
+        given.put("column", r.column() != null);
+        given.put("columns", !r.columns().isEmpty());
+        given.put("min", r.min() != null);
+        given.put("max", r.max() != null);
+        given.put("minExclusive", r.minExclusive() != null);
+        given.put("maxExclusive", r.maxExclusive() != null);
+        given.put("pattern", r.pattern() != null);
+        given.put("values", !r.values().isEmpty());
+        given.put("ignoreCase", r.ignoreCase() != null);
+        given.put("table", r.table() != null);
+        given.put("key", r.key() != null);
+        given.put("when", r.when() != null);
+        given.put("expression", r.expression() != null);
+        for (Map.Entry<String, Boolean> option : given.entrySet()) {
+            if (option.getValue() && !allowed.contains(option.getKey())) {
+                return option.getKey();
             }
         }
         return null;

@@ -38,10 +38,13 @@ public record ColumnStats(String column, long rows, long blanks, long distinct, 
      * The values that read as numbers: a number cell of a workbook, or a text like {@code -12.5} or {@code 3e4}
      * (a point for the decimals, no grouping).
      *
-     * @param count     rows holding a number
-     * @param histogram equal-width bins from min to max (the last includes max)
+     * @param count             rows holding a number
+     * @param standardDeviation the sample standard deviation (divided by count - 1, as a spreadsheet's STDEV.S),
+     *                          0 for a single number; what {@code RuleTemplates.outlier} takes
+     * @param histogram         equal-width bins from min to max (the last includes max)
      */
-    public record NumberStats(long count, double min, double max, double mean, List<NumberBin> histogram) {
+    public record NumberStats(long count, double min, double max, double mean, double standardDeviation,
+                              List<NumberBin> histogram) {
         public NumberStats {
             histogram = List.copyOf(histogram);
         }

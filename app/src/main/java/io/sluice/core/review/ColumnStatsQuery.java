@@ -112,6 +112,15 @@ final class ColumnStatsQuery {
             max = rs.getDouble(3);
             mean = rs.getDouble(4);
         }
+        double standardDeviation = 0;
+        if (count > 1) {
+            // A second pass around the mean: summing squares first loses the digits of a small spread.
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT sum((x - (" + mean + ")) * (x - (" + mean + ")) * n) FROM " + numbers)) {
+                rs.next();
+                standardDeviation = Math.sqrt(rs.getDouble(1) / (count - 1));
+            }
+        }
         int binCount = min == max ? 1 : bins;
         double width = (max - min) / binCount;
         long[] counts = binCounts("SELECT " + binOf("x", min, width, binCount) + ", sum(n) FROM " + numbers
@@ -121,7 +130,7 @@ final class ColumnStatsQuery {
             histogram.add(new NumberBin(min + i * width, i == binCount - 1 ? max : min + (i + 1) * width,
                     counts[i]));
         }
-        return new NumberStats(count, min, max, mean, histogram);
+        return new NumberStats(count, min, max, mean, standardDeviation, histogram);
     }
 
     private DateStats dates(int bins) throws SQLException {

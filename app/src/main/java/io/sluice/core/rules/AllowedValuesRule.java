@@ -6,6 +6,7 @@ import io.sluice.core.mapping.MappedRow;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -17,15 +18,23 @@ final class AllowedValuesRule implements RowRule {
     private final Set<String> texts = new HashSet<>();
     private final Set<String> numbers = new HashSet<>();
     private final List<String> display;
+    private final boolean ignoreCase;
     private final Severity severity;
     private final String message;
 
     AllowedValuesRule(String id, String target, List<String> values, Severity severity, String message) {
+        this(id, target, values, false, severity, message);
+    }
+
+    /** @param ignoreCase whether "nord" passes for NORD (compared in lower case, locale-independent) */
+    AllowedValuesRule(String id, String target, List<String> values, boolean ignoreCase, Severity severity,
+                      String message) {
         this.id = id;
         this.target = target;
         this.display = List.copyOf(values);
+        this.ignoreCase = ignoreCase;
         for (String v : values) {
-            texts.add(v);
+            texts.add(folded(v));
             String number = number(v);
             if (number != null) {
                 numbers.add(number);
@@ -51,13 +60,17 @@ final class AllowedValuesRule implements RowRule {
     /** Numbers compare by value (7 = 7.0, in a text column too); everything else by its text. */
     private boolean isAllowed(Object value) {
         if (value instanceof String s) {
-            if (texts.contains(s)) {
+            if (texts.contains(folded(s))) {
                 return true;
             }
             String number = numbers.isEmpty() ? null : number(s);
             return number != null && numbers.contains(number);
         }
         return numbers.contains(KeyText.of(value));
+    }
+
+    private String folded(String text) {
+        return ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
     }
 
     /** The canonical number a text spells, or null when it is not a number. */

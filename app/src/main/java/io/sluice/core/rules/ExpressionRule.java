@@ -16,17 +16,15 @@ final class ExpressionRule implements RowRule {
 
     private final String id;
     private final RuleExpression expression;
-    private final BigDecimal min;
-    private final BigDecimal max;
+    private final Bounds bounds;
     private final Severity severity;
     private final String message;
 
-    ExpressionRule(String id, RuleExpression expression, BigDecimal min, BigDecimal max, Severity severity,
-                   String message) {
+    /** With {@code bounds} of neither min nor max the expression must be true. */
+    ExpressionRule(String id, RuleExpression expression, Bounds bounds, Severity severity, String message) {
         this.id = id;
         this.expression = expression;
-        this.min = min;
-        this.max = max;
+        this.bounds = bounds;
         this.severity = severity;
         this.message = message;
     }
@@ -37,7 +35,7 @@ final class ExpressionRule implements RowRule {
         if (value == null) {
             return;
         }
-        if (min == null && max == null) {
+        if (bounds.min() == null && bounds.max() == null) {
             if (value.isBooleanValue() && !value.getBooleanValue()) {
                 String detail = "The rule " + expression.source() + " does not hold (" + expression.inputs(row)
                         + ").";
@@ -50,19 +48,20 @@ final class ExpressionRule implements RowRule {
             return;
         }
         BigDecimal n = value.getNumberValue();
-        if ((min != null && n.compareTo(min) < 0) || (max != null && n.compareTo(max) > 0)) {
+        if (!bounds.contains(n)) {
             String shown = n.round(new MathContext(4)).stripTrailingZeros().toPlainString();
-            String detail = expression.source() + " is " + shown + ", " + bounds() + " (" + expression.inputs(row)
+            String detail = expression.source() + " is " + shown + ", " + failure(n) + " (" + expression.inputs(row)
                     + ").";
             findings.accept(Findings.onRow(row, id, severity, Findings.message(message, detail),
                     shown));
         }
     }
 
-    private String bounds() {
-        if (min != null && max != null) {
-            return "outside " + min.toPlainString() + " to " + max.toPlainString();
+    /** "outside 0.25 to 0.80" when both bounds are inclusive, else the bound it fails: "not above 0.25". */
+    private String failure(BigDecimal n) {
+        if (bounds.min() != null && bounds.max() != null && bounds.minInclusive() && bounds.maxInclusive()) {
+            return "outside " + bounds.min().toPlainString() + " to " + bounds.max().toPlainString();
         }
-        return min != null ? "below " + min.toPlainString() : "above " + max.toPlainString();
+        return bounds.belowMin(n) ? bounds.lowerFailure() : bounds.upperFailure();
     }
 }

@@ -46,14 +46,15 @@ public final class ProfileRowRules {
         String where = where(spec);
         Severity severity = severity(spec);
         return switch (type(spec)) {
-            case "range" -> new RangeRule(id, column(spec), spec.min(), true, spec.max(), true, severity,
-                    spec.message());
+            case "range" -> new RangeRule(id, column(spec), spec.min(), !spec.excludesMin(), spec.max(),
+                    !spec.excludesMax(), severity, spec.message());
             case "pattern" -> new PatternRule(id, column(spec), pattern(spec, where), severity, spec.message());
             case "allowed" -> {
                 if (spec.values().isEmpty()) {
                     throw SluiceException.input("The " + where + " lists no allowed values.");
                 }
-                yield new AllowedValuesRule(id, column(spec), spec.values(), severity, spec.message());
+                yield new AllowedValuesRule(id, column(spec), spec.values(), spec.ignoresCase(), severity,
+                        spec.message());
             }
             case "required" -> new RequiredRule(id, column(spec), severity,
                     spec.when() == null ? null : RuleExpression.compile(spec.when(), where, mappedByLowerName),
@@ -63,13 +64,18 @@ public final class ProfileRowRules {
                     throw SluiceException.input("The " + where + " has no 'expression'.");
                 }
                 yield new ExpressionRule(id, RuleExpression.compile(spec.expression(), where, mappedByLowerName),
-                        spec.min(), spec.max(), severity, spec.message());
+                        bounds(spec), severity, spec.message());
             }
             case "unique", "lookup" -> throw new IllegalArgumentException("The " + where + " is a '" + spec.type()
                     + "' rule, which needs earlier rows or the database: RuleSet builds it.");
             default -> throw SluiceException.input("The " + where + " has unknown type '" + spec.type()
                     + "'; use range, pattern, allowed, unique, lookup, required or expression.");
         };
+    }
+
+    /** A spec's min and max with whether each is inclusive. */
+    static Bounds bounds(RuleSpec spec) {
+        return new Bounds(spec.min(), !spec.excludesMin(), spec.max(), !spec.excludesMax());
     }
 
     /** The mapped target columns the row rule {@link #build} makes of the spec reads: an expression's inputs. */

@@ -41,20 +41,10 @@ final class RangeRule implements RowRule {
     }
 
     private boolean inRange(BigDecimal n) {
-        if (min != null) {
-            int c = n.compareTo(min);
-            if (c < 0 || (c == 0 && !minInclusive)) {
-                return false;
-            }
-        }
-        if (max != null) {
-            int c = n.compareTo(max);
-            return c < 0 || (c == 0 && maxInclusive);
-        }
-        return true;
+        return new Bounds(min, minInclusive, max, maxInclusive).contains(n);
     }
 
-    /** "not between 0.25 and 0.8", "below the minimum 0", ... */
+    /** "outside the allowed range [0.25, 0.8]", "below the minimum 0", "not above 0", ... */
     private String describe() {
         if (min != null && max != null) {
             return "outside the allowed range " + (minInclusive ? "[" : "(") + min.toPlainString() + ", "
@@ -62,8 +52,8 @@ final class RangeRule implements RowRule {
         }
         if (min != null) {
             return minInclusive ? "below the minimum " + min.toPlainString()
-                    : "not greater than " + min.toPlainString();
+                    : "not above " + min.toPlainString();
         }
-        return maxInclusive ? "above the maximum " + max.toPlainString() : "not less than " + max.toPlainString();
+        return maxInclusive ? "above the maximum " + max.toPlainString() : "not below " + max.toPlainString();
     }
 }

@@ -2,8 +2,6 @@ package io.sluice.core.rules;
 
 import io.sluice.core.profile.RuleSpec;
 
-import java.math.BigDecimal;
-
 /** One line in plain words for a rule written in a profile, e.g. "between 0.25 and 0.8", "one of NORD, ALPC". */
 final class RuleDescriptions {
 
@@ -14,23 +12,16 @@ final class RuleDescriptions {
 
     static String of(RuleSpec spec, String type) {
         return switch (type) {
-            case "range" -> "a number " + bounds(spec.min(), spec.max());
+            case "range" -> "a number " + ProfileRowRules.bounds(spec).requirement();
             case "pattern" -> "matches the regular expression " + spec.pattern();
-            case "allowed" -> "one of " + values(spec);
+            case "allowed" -> "one of " + values(spec) + (spec.ignoresCase() ? " (ignoring case)" : "");
             case "unique" -> "unique within the file";
             case "lookup" -> "exists in " + spec.table() + " (" + spec.key() + ")";
             case "required" -> "must have a value" + (spec.when() == null ? "" : " when " + spec.when());
             case "expression" -> spec.min() == null && spec.max() == null ? spec.expression() + " holds"
-                    : spec.expression() + " " + bounds(spec.min(), spec.max());
+                    : spec.expression() + " " + ProfileRowRules.bounds(spec).requirement();
             default -> type;
         };
-    }
-
-    private static String bounds(BigDecimal min, BigDecimal max) {
-        if (min != null && max != null) {
-            return "between " + min.toPlainString() + " and " + max.toPlainString();
-        }
-        return min != null ? "at least " + min.toPlainString() : "at most " + max.toPlainString();
     }
 
     private static String values(RuleSpec spec) {

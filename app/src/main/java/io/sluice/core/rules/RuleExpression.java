@@ -25,8 +25,8 @@ final class RuleExpression {
      * 16 significant digits (what a spreadsheet cell holds, and more than any ratio rule needs) instead of EvalEx's
      * default 34: division, which cross-field rules use on every row, costs a fraction as much.
      */
-    private static final ExpressionConfiguration CONFIGURATION = ExpressionConfiguration.builder()
-            .mathContext(MathContext.DECIMAL64).build();
+    static final ExpressionConfiguration CONFIGURATION = ExpressionConfiguration.builder()
+            .mathContext(MathContext.DECIMAL64).build().withAdditionalFunctions(DateFunctions.all());
 
     private final String source;
     private final Expression expression;

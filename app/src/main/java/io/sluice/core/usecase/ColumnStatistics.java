@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Statistics of one column of a review, as the steward sees it now (edits laid over the raw cells): rows, blanks,
- * distinct values with their counts (pageable, most frequent first), number and date ranges with histograms, length
+ * distinct values with their counts (pageable, most frequent first), number and date ranges with histograms (numbers
+ * also with their mean and sample standard deviation, which fill {@code RuleTemplates.outlier}), length
  * range and value shapes. Counted inside the review file, so a million rows cost disk, not heap.
  */
 public final class ColumnStatistics {

@@ -51,6 +51,30 @@ class ProfileIOTest {
     }
 
     @Test
+    void readsAndWritesTheBoundAndCaseOptionsAndLeavesThemOutWhenAbsent() {
+        Profile p = ProfileIO.fromJson("""
+                {"format": "sluice-profile", "version": 1, "table": "concrete_mix",
+                 "columns": [{"target": "w_c_ratio", "source": "w/c"}, {"target": "supplier_code", "source": "S"}],
+                 "rules": [{"id": "wc", "type": "range", "column": "w_c_ratio", "min": 0.25, "minExclusive": true,
+                            "max": 0.8, "maxExclusive": false},
+                           {"id": "supplier", "type": "allowed", "column": "supplier_code", "values": ["NORD"],
+                            "ignoreCase": true},
+                           {"id": "plain", "type": "range", "column": "w_c_ratio", "max": 1}]}""", "opt.json");
+
+        assertThat(p.rules().get(0).excludesMin()).isTrue();
+        assertThat(p.rules().get(0).maxExclusive()).isFalse();
+        assertThat(p.rules().get(1).ignoresCase()).isTrue();
+        assertThat(p.rules().get(2).minExclusive()).isNull();
+        assertThat(p.rules().get(2).ignoreCase()).isNull();
+        String json = ProfileIO.toJson(p);
+        assertThat(ProfileIO.fromJson(json, "again.json")).isEqualTo(p);
+        assertThat(json).contains("\"minExclusive\" : true", "\"maxExclusive\" : false", "\"ignoreCase\" : true");
+        int plain = json.indexOf("\"plain\"");
+        assertThat(json.substring(json.lastIndexOf('{', plain), json.indexOf('}', plain)))
+                .contains("\"max\" : 1").doesNotContain("Exclusive").doesNotContain("ignoreCase");
+    }
+
+    @Test
     void writesPrettyJsonStartingWithFormatAndVersion() {
         String json = ProfileIO.toJson(fullProfile());
 
@@ -111,6 +135,10 @@ class ProfileIOTest {
             bad date pattern          | {"format": "sluice-profile", "version": 1, "table": "t", "columns": [{"target": "a", "source": "A", "transforms": [{"op": "date", "patterns": ["yyyy-bb-dd"]}]}]} | date has an invalid pattern 'yyyy-bb-dd'
             number without separators | {"format": "sluice-profile", "version": 1, "table": "t", "columns": [{"target": "a", "source": "A", "transforms": [{"op": "number"}]}]} | number needs a locale (like de-DE) or a one-character decimal separator
             rule missing parameter    | {"format": "sluice-profile", "version": 1, "table": "t", "rules": [{"type": "range", "column": "a"}]} | range rule needs min or max
+            option of another type    | {"format": "sluice-profile", "version": 1, "table": "t", "rules": [{"id": "cap", "type": "range", "column": "a", "max": 5, "ignoreCase": true}]} | cap rule: 'ignoreCase' does not apply to a range rule (it takes column, min, max, minExclusive, maxExclusive)
+            pattern on allowed        | {"format": "sluice-profile", "version": 1, "table": "t", "rules": [{"type": "allowed", "column": "a", "values": ["X"], "pattern": "X+"}]} | allowed rule: 'pattern' does not apply to an allowed rule
+            exclusive without bound   | {"format": "sluice-profile", "version": 1, "table": "t", "rules": [{"id": "cap", "type": "range", "column": "a", "max": 5, "minExclusive": true}]} | cap rule sets minExclusive but has no min
+            empty exclusive range     | {"format": "sluice-profile", "version": 1, "table": "t", "rules": [{"id": "cap", "type": "range", "column": "a", "min": 5, "max": 5, "maxExclusive": true}]} | cap rule has min 5 equal to max 5 with a bound excluded, so no value could pass
             rule bad severity         | {"format": "sluice-profile", "version": 1, "table": "t", "rules": [{"type": "required", "column": "a", "severity": "fatal"}]} | severity must be error or warning, not 'fatal'
             """)
     void rejectsBadProfileWithOneClearSentence(String name, String json, String expected) {

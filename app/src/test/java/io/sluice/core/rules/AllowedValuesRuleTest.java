@@ -44,6 +44,23 @@ class AllowedValuesRuleTest {
         assertThat(findings).hasSize(allowed ? 0 : 1);
     }
 
+    @ParameterizedTest(name = "{0} in [NORD, ALPC, 7] ignoring case: allowed={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # value | allowed
+            nord    | true
+            NORD    | true
+            Alpc    | true
+            nord2   | false
+            7.0     | true
+            CEMS    | false
+            """)
+    void ignoringCaseAcceptsAnySpellingOfAListedValue(String value, boolean allowed) {
+        RuleSpec spec = new RuleSpec(null, "allowed", "mix_code", null, null, null, null, List.of("NORD", "ALPC", "7"),
+                null, null, null, null, null, null, null, null, true);
+        var findings = check(rule(spec), row("mix_code", value));
+        assertThat(findings).hasSize(allowed ? 0 : 1);
+    }
+
     @Test
     void listsTheAllowedValuesInItsMessage() {
         var findings = check(rule(allowed("supplier_code", List.of("NORD", "ALPC"), null)),

@@ -65,6 +65,29 @@ class ExpressionRuleTest {
         });
     }
 
+    @ParameterizedTest(name = "water {0} with min {1} (exclusive {2}), max {3} (exclusive {4}): {5}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # water | min  | min excl. | max  | max excl. | the finding's message, or - for none
+            87.5    | 0.25 | true      | -    | -         | water_kg / cement_kg is 0.25, not above 0.25 (cement_kg=350, water_kg=87.5).
+            87.5    | 0.25 | false     | -    | -         | -
+            280     | -    | -         | 0.80 | true      | water_kg / cement_kg is 0.8, not below 0.80 (cement_kg=350, water_kg=280).
+            280     | 0.25 | true      | 0.80 | false     | -
+            87.5    | 0.25 | true      | 0.80 | false     | water_kg / cement_kg is 0.25, not above 0.25 (cement_kg=350, water_kg=87.5).
+            300     | 0.25 | true      | 0.80 | false     | water_kg / cement_kg is 0.8571, above 0.80 (cement_kg=350, water_kg=300).
+            """)
+    void honoursExclusiveBoundsAndNamesTheBoundARatioFails(String water, String min, Boolean minExclusive, String max,
+                                                            Boolean maxExclusive, String expected) {
+        RuleSpec spec = expression("water_kg / cement_kg", null, null, null).withBounds(
+                min == null ? null : new BigDecimal(min), minExclusive, max == null ? null : new BigDecimal(max),
+                maxExclusive);
+        var findings = check(rule(spec), row(mix(water, "350")));
+        if (expected == null) {
+            assertThat(findings).isEmpty();
+        } else {
+            assertThat(findings).singleElement().extracting(Finding::message).isEqualTo(expected);
+        }
+    }
+
     @ParameterizedTest(name = "{0} with min {1}, max {2}: {3}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             # expression         | min  | max  | the finding's message, or - for none

@@ -46,6 +46,31 @@ class RangeRuleTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} within {1}..{3} (exclusive min {2}, max {4}): {5}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # value | min | min excl. | max | max excl. | the finding's message, or - for none
+            0       | 0   | true      | -   | -         | Strength (MPa) 0 is not above 0.
+            0.01    | 0   | true      | -   | -         | -
+            0       | 0   | false     | -   | -         | -
+            120     | -   | -         | 120 | true      | Strength (MPa) 120 is not below 120.
+            119.99  | -   | -         | 120 | true      | -
+            120     | -   | -         | 120 | false     | -
+            0       | 0   | true      | 120 | false     | Strength (MPa) 0 is outside the allowed range (0, 120].
+            120     | 0   | true      | 120 | false     | -
+            120     | 0   | false     | 120 | true      | Strength (MPa) 120 is outside the allowed range [0, 120).
+            """)
+    void anExclusiveBoundRefusesTheBoundItself(String value, String min, Boolean minExclusive, String max,
+                                               Boolean maxExclusive, String expected) {
+        RuleSpec spec = range(min, max, null, null).withBounds(min == null ? null : new BigDecimal(min), minExclusive,
+                max == null ? null : new BigDecimal(max), maxExclusive);
+        var findings = check(rule(spec), row("strength_mpa", value));
+        if (expected == null) {
+            assertThat(findings).isEmpty();
+        } else {
+            assertThat(findings).singleElement().extracting(Finding::message).isEqualTo(expected);
+        }
+    }
+
     @Test
     void pointsAtTheCellWithTheRulesIdAndSeverity() {
         var findings = check(rule(range("0", "120", "warning", null)), row("strength_mpa", "150"));

@@ -93,6 +93,17 @@ class ColumnStatisticsTest {
     }
 
     @Test
+    void numbersGetTheSampleStandardDeviation() {
+        ColumnStats.NumberStats numbers = ColumnStatistics.of(file, ColumnStatistics.Request.of("Value"),
+                Progress.NONE).numbers();
+
+        double mean = (30 + 20.5 + 1000) / 3;
+        double squares = Math.pow(30 - mean, 2) + Math.pow(20.5 - mean, 2) + Math.pow(1000 - mean, 2);
+        assertThat(numbers.standardDeviation()).isCloseTo(Math.sqrt(squares / 2), within(1e-9));
+        assertThat(numbers.standardDeviation()).isCloseTo(562.79, within(0.01));
+    }
+
+    @Test
     void datesGetRangeMeanAndHistogramFromIsoDottedAndDateCells() {
         ColumnStats.DateStats dates = ColumnStatistics.of(file, ColumnStatistics.Request.of("Value"),
                 Progress.NONE).dates();

@@ -1,0 +1,58 @@
+package io.sluice.core.rules;
+
+import com.ezylang.evalex.EvaluationException;
+import com.ezylang.evalex.Expression;
+import com.ezylang.evalex.data.EvaluationValue;
+import com.ezylang.evalex.functions.AbstractFunction;
+import com.ezylang.evalex.functions.FunctionIfc;
+import com.ezylang.evalex.functions.FunctionParameter;
+import com.ezylang.evalex.parser.Token;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * The two date functions rule expressions add to EvalEx's own: {@code TODAY()}, the start of today, and
+ * {@code DATE(d)}, the start of the day of a date or date-time value, so that {@code DATE(delivered_on) <= TODAY()}
+ * holds for every moment of today whether the column stores dates or timestamps. A date column's value (a
+ * {@code LocalDate} or {@code LocalDateTime} from the mapping) reaches EvalEx as an instant in the expression's zone.
+ */
+final class DateFunctions {
+
+    private DateFunctions() {
+    }
+
+    /** The functions by name, for {@code ExpressionConfiguration.withAdditionalFunctions}. */
+    @SuppressWarnings("unchecked")
+    static Map.Entry<String, FunctionIfc>[] all() {
+        return new Map.Entry[] {Map.entry("TODAY", new Today()), Map.entry("DATE", new DateOf())};
+    }
+
+    /** TODAY(): the start of the current day in the expression's zone. */
+    static final class Today extends AbstractFunction {
+        @Override
+        public EvaluationValue evaluate(Expression expression, Token functionToken,
+                                        EvaluationValue... parameterValues) {
+            ZoneId zone = expression.getConfiguration().getZoneId();
+            return EvaluationValue.dateTimeValue(LocalDate.now(zone).atStartOfDay(zone).toInstant());
+        }
+    }
+
+    /** DATE(value): the start of the day a date or date-time falls on, in the expression's zone. */
+    @FunctionParameter(name = "value")
+    static final class DateOf extends AbstractFunction {
+        @Override
+        public EvaluationValue evaluate(Expression expression, Token functionToken,
+                                        EvaluationValue... parameterValues) throws EvaluationException {
+            EvaluationValue value = parameterValues[0];
+            if (!value.isDateTimeValue()) {
+                throw new EvaluationException(functionToken, "DATE needs a date, not '" + value.getStringValue()
+                        + "'");
+            }
+            ZoneId zone = expression.getConfiguration().getZoneId();
+            return EvaluationValue.dateTimeValue(value.getDateTimeValue().atZone(zone).toLocalDate()
+                    .atStartOfDay(zone).toInstant());
+        }
+    }
+}
