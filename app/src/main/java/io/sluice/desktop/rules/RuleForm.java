@@ -9,6 +9,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -46,6 +48,9 @@ public final class RuleForm {
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final StringProperty min = new SimpleStringProperty("");
     private final StringProperty max = new SimpleStringProperty("");
+    private final BooleanProperty minExclusive = new SimpleBooleanProperty();
+    private final BooleanProperty maxExclusive = new SimpleBooleanProperty();
+    private final BooleanProperty ignoreCase = new SimpleBooleanProperty();
     private final StringProperty pattern = new SimpleStringProperty("");
     private final StringProperty values = new SimpleStringProperty("");
     private final StringProperty table = new SimpleStringProperty();
@@ -59,6 +64,7 @@ public final class RuleForm {
     private final StringProperty patternSample = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<RuleSpec> spec = new ReadOnlyObjectWrapper<>();
     private final List<String> mapped = new ArrayList<>();
     private final Set<String> takenIds = new TreeSet<>();
     private RuleSpec loaded;
@@ -69,7 +75,8 @@ public final class RuleForm {
     private boolean loading;
 
     public RuleForm() {
-        Observable[] fields = {kind, id, severity, message, column, columns, min, max, pattern, values, table, key,
+        Observable[] fields = {kind, id, severity, message, column, columns, min, max, minExclusive, maxExclusive,
+                ignoreCase, pattern, values, table, key,
                 conditionTyped, whenColumn, whenOperator, whenValue, when, expression};
         for (Observable field : fields) {
             field.addListener(o -> update());
@@ -115,6 +122,9 @@ public final class RuleForm {
             columns.setAll(uniqueAsColumn ? List.of(spec.column()) : spec.columns());
             min.set(spec.min() == null ? "" : spec.min().toPlainString());
             max.set(spec.max() == null ? "" : spec.max().toPlainString());
+            minExclusive.set(spec.excludesMin());
+            maxExclusive.set(spec.excludesMax());
+            ignoreCase.set(spec.ignoresCase());
             pattern.set(text(spec.pattern()));
             values.set(String.join("\n", spec.values()));
             table.set(spec.table());
@@ -146,6 +156,13 @@ public final class RuleForm {
         update();
     }
 
+    /** Fills the form with a rule not yet in the profile, e.g. one a template wrote; its id stays as given. */
+    public void startFrom(RuleSpec spec) {
+        load(spec);
+        loaded = null;
+        update();
+    }
+
     /** The rule the form holds, as the profile writes it; null while {@link #problemProperty()} names a problem. */
     public RuleSpec toSpec() {
         return problem.get() == null ? build() : null;
@@ -167,7 +184,15 @@ public final class RuleForm {
                 k == RuleKind.LOOKUP ? blankToNull(key.get()) : null,
                 k == RuleKind.REQUIRED_WHEN ? condition() : null,
                 k == RuleKind.EXPRESSION ? blankToNull(expression.get()) : null,
-                sev, blankToNull(message.get()));
+                sev, blankToNull(message.get()),
+                bounded ? flag(minExclusive.get(), loaded == null ? null : loaded.minExclusive()) : null,
+                bounded ? flag(maxExclusive.get(), loaded == null ? null : loaded.maxExclusive()) : null,
+                k == RuleKind.ALLOWED ? flag(ignoreCase.get(), loaded == null ? null : loaded.ignoreCase()) : null);
+    }
+
+    /** An option as the profile writes it: true, or left out unless the rule loaded spelt out false. */
+    private static Boolean flag(boolean now, Boolean was) {
+        return now ? Boolean.TRUE : Boolean.FALSE.equals(was) ? Boolean.FALSE : null;
     }
 
     /** The bound typed; the one loaded when it is the same number, so that 1E+2 read back stays 1E+2. */
@@ -198,6 +223,7 @@ public final class RuleForm {
         }
         problem.set(RuleFormCheck.problem(this));
         changed.set(loaded == null || problem.get() != null || !build().equals(loaded));
+        spec.set(toSpec());
     }
 
     /** Suggests an id for a new rule, from its kind and column, unused by the other rules, until one is typed. */
@@ -262,6 +288,21 @@ public final class RuleForm {
 
     public StringProperty maxProperty() {
         return max;
+    }
+
+    /** Whether a value equal to min fails (range and expression). */
+    public BooleanProperty minExclusiveProperty() {
+        return minExclusive;
+    }
+
+    /** Whether a value equal to max fails (range and expression). */
+    public BooleanProperty maxExclusiveProperty() {
+        return maxExclusive;
+    }
+
+    /** Whether allowed values match whatever their upper and lower case. */
+    public BooleanProperty ignoreCaseProperty() {
+        return ignoreCase;
     }
 
     public StringProperty patternProperty() {
@@ -332,6 +373,11 @@ public final class RuleForm {
         return problem.getReadOnlyProperty();
     }
 
+    /** The rule as {@link #toSpec()} gives it, changing with every field; null while there is a problem. */
+    public ReadOnlyObjectProperty<RuleSpec> specProperty() {
+        return spec.getReadOnlyProperty();
+    }
+
     /** Whether the form differs from the rule loaded (always, for a new rule). */
     public ReadOnlyBooleanProperty changedProperty() {
         return changed.getReadOnlyProperty();
@@ -340,13 +386,6 @@ public final class RuleForm {
     /** The rule loaded, or null for a new one. */
     public RuleSpec loaded() {
         return loaded;
-    }
-
-    /** The same rule under another id. */
-    static RuleSpec withId(RuleSpec spec, String newId) {
-        return new RuleSpec(newId, spec.type(), spec.column(), spec.columns(), spec.min(), spec.max(), spec.pattern(),
-                spec.values(), spec.table(), spec.key(), spec.when(), spec.expression(), spec.severity(),
-                spec.message());
     }
 
     static boolean blank(String s) {

@@ -8,6 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -84,8 +85,16 @@ final class RuleFormPane {
         min.textProperty().bindBidirectional(form.minProperty());
         TextField max = field("rule-max", "none");
         max.textProperty().bindBidirectional(form.maxProperty());
-        HBox bounds = new HBox(6, new Label("from"), min, new Label("to"), max);
-        bounds.setAlignment(Pos.BASELINE_LEFT);
+        CheckBox minExclusive = new CheckBox("min fails");
+        minExclusive.setId("rule-min-exclusive");
+        minExclusive.selectedProperty().bindBidirectional(form.minExclusiveProperty());
+        CheckBox maxExclusive = new CheckBox("max fails");
+        maxExclusive.setId("rule-max-exclusive");
+        maxExclusive.selectedProperty().bindBidirectional(form.maxExclusiveProperty());
+        FlowPane bounds = new FlowPane(6, 6, new Label("from"), min, new Label("to"), max, minExclusive,
+                maxExclusive);
+        min.setPrefColumnCount(6);
+        max.setPrefColumnCount(6);
         row("_Between", bounds, EnumSet.of(RuleKind.RANGE, RuleKind.EXPRESSION));
 
         TextField pattern = field("rule-pattern", "e.g. DS[0-9]-[0-9]{6}");
@@ -213,6 +222,9 @@ final class RuleFormPane {
         values.setPromptText("one value a line");
         values.setPrefRowCount(4);
         values.textProperty().bindBidirectional(form.valuesProperty());
+        CheckBox ignoreCase = new CheckBox("Ignore upper and lower case");
+        ignoreCase.setId("rule-ignore-case");
+        ignoreCase.selectedProperty().bindBidirectional(form.ignoreCaseProperty());
         Button read = new Button("Column's v_alues");
         read.setId("rule-read-values");
         read.setOnAction(e -> model.readColumnValues());
@@ -250,7 +262,7 @@ final class RuleFormPane {
         hint.getStyleClass().add("muted");
         hint.visibleProperty().bind(found.visibleProperty());
         hint.managedProperty().bind(found.visibleProperty());
-        return new VBox(6, values, read, found, hint);
+        return new VBox(6, values, ignoreCase, read, found, hint);
     }
 
     /** Offers the mapped column names for the word being typed; Enter or a click puts the chosen one in. */

@@ -146,7 +146,7 @@ public final class RuleHitPreview {
             for (int n = 2; taken.contains(free.toLowerCase(Locale.ROOT)); n++) {
                 free = id + "-preview" + (n == 2 ? "" : "-" + n);
             }
-            rule = free.equals(id) ? rule : RuleForm.withId(rule, free);
+            rule = free.equals(id) ? rule : rule.withId(free);
         }
         return new RulePreview.Request(request.review(), rule, EXAMPLES);
     }

@@ -15,6 +15,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -104,6 +105,14 @@ public final class RulesView implements StepView {
             item.setId("rules-add-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             item.setMnemonicParsing(false);
             item.setOnAction(e -> model.add(kind));
+            addMenu.getItems().add(item);
+        }
+        addMenu.getItems().add(new SeparatorMenuItem());
+        for (RuleTemplate template : RuleTemplate.values()) {
+            MenuItem item = new MenuItem(template.label());
+            item.setId("rules-template-" + template.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.addFromTemplate(template));
             addMenu.getItems().add(item);
         }
         duplicateButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(

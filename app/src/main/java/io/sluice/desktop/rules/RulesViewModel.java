@@ -10,6 +10,7 @@ import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.review.ColumnStats;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
+import io.sluice.core.rules.RuleTemplates;
 import io.sluice.core.usecase.ColumnStatistics;
 import io.sluice.core.usecase.RulesInForce;
 import io.sluice.core.usecase.TargetTables;
@@ -32,6 +33,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -84,8 +86,7 @@ public final class RulesViewModel {
         this.dialogs = dialogs;
         this.profileFile = new ProfileFile(workbench, tasks);
         this.preview = new RuleHitPreview(tasks, typing);
-        form.problemProperty().addListener((o, was, now) -> offerPreview());
-        form.changedProperty().addListener((o, was, now) -> offerPreview());
+        form.specProperty().addListener((o, was, now) -> offerPreview());
         form.tableProperty().addListener((o, was, now) -> readKeyColumns(now));
         form.columnProperty().addListener((o, was, now) -> columnValues.clear());
         workbench.profileProperty().addListener((o, was, now) -> refresh());
@@ -201,6 +202,7 @@ public final class RulesViewModel {
             form.takenIds(otherIds());
             form.load(workbench.profileProperty().get().rules().get(editedIndex));
             editing.set(true);
+            offerPreview();
         } else {
             closeForm();
             readOnly.set(READ_ONLY);
@@ -220,6 +222,101 @@ public final class RulesViewModel {
         form.startNew(kind);
         editing.set(true);
         offerPreview();
+    }
+
+    /**
+     * Asks the template's few questions and puts the rule it writes into the form as a new rule; the outlier
+     * template reads the column's mean and standard deviation from the open review first.
+     */
+    public void addFromTemplate(RuleTemplate template) {
+        if (workbench.profileProperty().get() == null || mappedColumns.isEmpty() || !mayLeaveForm()) {
+            return;
+        }
+        List<DialogService.Field> fields = switch (template) {
+            case RATIO -> List.of(DialogService.Field.choice("Numerator", mappedColumns),
+                    DialogService.Field.choice("Denominator", mappedColumns), DialogService.Field.text("Min", ""),
+                    DialogService.Field.text("Max", ""));
+            case SUM -> List.of(DialogService.Field.text("Columns, separated by commas", ""),
+                    DialogService.Field.text("Min", ""), DialogService.Field.text("Max", ""));
+            case DATE_NOT_IN_FUTURE -> List.of(DialogService.Field.choice("Date column", mappedColumns));
+            case OUTLIER -> List.of(DialogService.Field.choice("Column", mappedColumns),
+                    DialogService.Field.text("Standard deviations (k)", "3"));
+        };
+        dialogs.askForm(template.label().replace("…", ""), "The rule goes into the form, where you can change it"
+                + " before you keep it.", fields).ifPresent(answers -> fillFromTemplate(template, answers));
+    }
+
+    private void fillFromTemplate(RuleTemplate template, List<String> answers) {
+        try {
+            String id = freeId(template.idStem() + "-" + answers.get(0).strip().replaceAll("[^A-Za-z0-9]+", "-")
+                    .toLowerCase(Locale.ROOT));
+            switch (template) {
+                case RATIO -> startFrom(RuleTemplates.ratioWithin(id, answers.get(0), answers.get(1),
+                        decimal(answers.get(2), "Min"), decimal(answers.get(3), "Max")));
+                case SUM -> startFrom(RuleTemplates.sumWithin(id, List.of(answers.get(0).split("\\s*,\\s*")).stream()
+                        .map(String::strip).filter(c -> !c.isEmpty()).toList(), decimal(answers.get(1), "Min"),
+                        decimal(answers.get(2), "Max")));
+                case DATE_NOT_IN_FUTURE -> startFrom(RuleTemplates.dateNotInFuture(id, answers.get(0)));
+                case OUTLIER -> outlier(id, answers.get(0), decimal(answers.get(1), "k"));
+            }
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+        }
+    }
+
+    private void outlier(String id, String column, BigDecimal k) {
+        Path review = workbench.reviewProperty().get();
+        String header = sourceHeader(column);
+        if (review == null || header == null) {
+            status.set("The outlier template takes the column's mean and spread from a review: validate the file"
+                    + " first (Mapping, Validate and review).");
+            return;
+        }
+        if (k == null) {
+            status.set("Give k, the number of standard deviations, such as 3.");
+            return;
+        }
+        tasks.quiet("Reading the statistics of " + header, ctx -> ColumnStatistics.of(review,
+                ColumnStatistics.Request.of(header), ctx).numbers(), numbers -> {
+            if (numbers == null || numbers.count() < 2) {
+                status.set(column + " holds fewer than two numbers in the review, so it has no spread to measure.");
+                return;
+            }
+            startFrom(RuleTemplates.outlier(id, column, BigDecimal.valueOf(numbers.mean()),
+                    BigDecimal.valueOf(numbers.standardDeviation()), k));
+        }, ErrorText.into(status::set));
+    }
+
+    private void startFrom(RuleSpec rule) {
+        status.set("");
+        selected.set(null);
+        readOnly.set("");
+        editedIndex = -1;
+        form.takenIds(otherIds());
+        form.startFrom(rule);
+        editing.set(true);
+        offerPreview();
+    }
+
+    private static BigDecimal decimal(String text, String what) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        BigDecimal value = RuleForm.number(text);
+        if (value == null) {
+            throw new IllegalArgumentException(what + " must be a number, such as 0.25; '" + text.strip()
+                    + "' is not.");
+        }
+        return value;
+    }
+
+    private String freeId(String base) {
+        Set<String> taken = allIds();
+        String id = base;
+        for (int n = 2; taken.contains(id.toLowerCase(Locale.ROOT)); n++) {
+            id = base + "-" + n;
+        }
+        return id;
     }
 
     /** Puts the form's rule into the profile: replaces the rule edited, or adds the new one. */
@@ -268,14 +365,9 @@ public final class RulesViewModel {
             return;
         }
         RuleSpec original = profile.rules().get(rule.profileIndex());
-        Set<String> taken = allIds();
-        String base = RuleSet.idOf(original) + "-copy";
-        String id = base;
-        for (int n = 2; taken.contains(id.toLowerCase(Locale.ROOT)); n++) {
-            id = base + "-" + n;
-        }
+        String id = freeId(RuleSet.idOf(original) + "-copy");
         List<RuleSpec> changed = new ArrayList<>(profile.rules());
-        changed.add(rule.profileIndex() + 1, RuleForm.withId(original, id));
+        changed.add(rule.profileIndex() + 1, original.withId(id));
         workbench.profileProperty().set(profile.withRules(changed));
         selectProfileRule(rule.profileIndex() + 1);
     }
