@@ -10,17 +10,16 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -42,12 +41,15 @@ final class RuleFormPane {
     private final RulesViewModel model;
     private final RuleForm form;
     private final VBox box;
+    private final VBox actions;
     private final Map<String, SimpleBooleanProperty> uniqueChecks = new HashMap<>();
 
-    RuleFormPane(RulesViewModel model, VBox box) {
+    /** Fills {@code box} with the fields, {@code actions} (kept in view below them) with the problem and the buttons. */
+    RuleFormPane(RulesViewModel model, VBox box, VBox actions) {
         this.model = model;
         this.form = model.form();
         this.box = box;
+        this.actions = actions;
         build();
     }
 
@@ -72,14 +74,14 @@ final class RuleFormPane {
 
         TextField expression = field("rule-expression", "e.g. water_kg / cement_kg");
         expression.textProperty().bindBidirectional(form.expressionProperty());
-        completeColumnNames(expression);
+        Label completion = completeColumnNames(expression);
         Label columnsHint = new Label();
         columnsHint.getStyleClass().add("muted");
         columnsHint.setWrapText(true);
         columnsHint.textProperty().bind(Bindings.createStringBinding(() -> "Columns: "
                 + String.join(", ", model.mappedColumns()) + ". Operators: + - * / ^ = != < <= > >= AND OR NOT.",
                 model.mappedColumns()));
-        row("E_xpression", new VBox(4, expression, columnsHint), EnumSet.of(RuleKind.EXPRESSION));
+        row("E_xpression", new VBox(4, expression, completion, columnsHint), EnumSet.of(RuleKind.EXPRESSION));
 
         TextField min = field("rule-min", "none");
         min.textProperty().bindBidirectional(form.minProperty());
@@ -147,7 +149,7 @@ final class RuleFormPane {
         revert.setId("rule-revert");
         revert.disableProperty().bind(form.changedProperty().not());
         revert.setOnAction(e -> model.revert());
-        box.getChildren().addAll(problem, new HBox(8, keep, revert));
+        actions.getChildren().addAll(problem, new HBox(8, keep, revert));
     }
 
     private Node uniqueColumns() {
@@ -210,10 +212,11 @@ final class RuleFormPane {
 
         TextField when = field("rule-when", "e.g. age_days != null");
         when.textProperty().bindBidirectional(form.whenProperty());
-        completeColumnNames(when);
-        when.visibleProperty().bind(form.conditionTypedProperty());
-        when.managedProperty().bind(when.visibleProperty());
-        return new VBox(6, new HBox(12, built, typed), parts, when);
+        Label completion = completeColumnNames(when);
+        VBox typedBox = new VBox(4, when, completion);
+        typedBox.visibleProperty().bind(form.conditionTypedProperty());
+        typedBox.managedProperty().bind(typedBox.visibleProperty());
+        return new VBox(6, new HBox(12, built, typed), parts, typedBox);
     }
 
     private Node allowedValues() {
@@ -265,46 +268,42 @@ final class RuleFormPane {
         return new VBox(6, values, ignoreCase, read, found, hint);
     }
 
-    /** Offers the mapped column names for the word being typed; Enter or a click puts the chosen one in. */
-    private void completeColumnNames(TextField field) {
-        ContextMenu suggestions = new ContextMenu();
-        // after the key: the text and the caret have both moved by then
-        field.addEventHandler(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> {
-            if (e.getCode().isNavigationKey() || e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.ESCAPE) {
-                return;
+    /**
+     * Names the mapped columns that complete the word being typed under the field; Ctrl+Space puts the first one
+     * in. A hint, not a popup: the typing stays in the field.
+     */
+    private Label completeColumnNames(TextField field) {
+        Label hint = new Label();
+        hint.setId(field.getId() + "-completion");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        List<String> matches = new java.util.ArrayList<>();
+        Runnable follow = () -> {
+            String word = wordBeforeCaret(field.getText(), Math.min(field.getCaretPosition(),
+                    field.getText().length()));
+            matches.clear();
+            if (!word.isEmpty()) {
+                String lower = word.toLowerCase(Locale.ROOT);
+                model.mappedColumns().stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(lower)
+                        && !c.equalsIgnoreCase(word)).limit(6).forEach(matches::add);
             }
-            String word = wordBeforeCaret(field.getText(), field.getCaretPosition());
-            suggestions.getItems().clear();
-            if (word.isEmpty() || !field.isFocused()) {
-                suggestions.hide();
-                return;
-            }
-            String lower = word.toLowerCase(Locale.ROOT);
-            List<String> matches = model.mappedColumns().stream()
-                    .filter(c -> c.toLowerCase(Locale.ROOT).startsWith(lower) && !c.equalsIgnoreCase(word)).limit(8)
-                    .toList();
-            for (String match : matches) {
-                MenuItem item = new MenuItem(match);
-                item.setMnemonicParsing(false);
-                item.setOnAction(chosen -> {
-                    int end = Math.min(field.getCaretPosition(), field.getText().length());
-                    String before = wordBeforeCaret(field.getText(), end);
-                    field.replaceText(end - before.length(), end, match);
-                    field.positionCaret(end - before.length() + match.length());
-                });
-                suggestions.getItems().add(item);
-            }
-            if (matches.isEmpty()) {
-                suggestions.hide();
-            } else if (!suggestions.isShowing() && field.getScene() != null) {
-                suggestions.show(field, javafx.geometry.Side.BOTTOM, 0, 0);
+            hint.setText(matches.isEmpty() ? "" : "Ctrl+Space completes: " + String.join(", ", matches));
+        };
+        field.caretPositionProperty().addListener((o, was, now) -> follow.run());
+        field.textProperty().addListener((o, was, now) -> follow.run());
+        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE && e.isShortcutDown() && !matches.isEmpty()) {
+                int end = Math.min(field.getCaretPosition(), field.getText().length());
+                String word = wordBeforeCaret(field.getText(), end);
+                String match = matches.get(0);
+                field.replaceText(end - word.length(), end, match);
+                field.positionCaret(end - word.length() + match.length());
+                e.consume();
             }
         });
-        field.focusedProperty().addListener((o, was, now) -> {
-            if (!now) {
-                suggestions.hide();
-            }
-        });
+        hint.managedProperty().bind(hint.textProperty().isNotEmpty());
+        hint.visibleProperty().bind(hint.managedProperty());
+        return hint;
     }
 
     /** The identifier that ends at {@code end} in {@code text}; "" when the caret follows no identifier. */

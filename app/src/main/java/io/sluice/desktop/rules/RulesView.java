@@ -54,15 +54,18 @@ public final class RulesView implements StepView {
     @FXML private Label pickHint;
     @FXML private SplitPane editor;
     @FXML private VBox formBox;
+    @FXML private VBox formActions;
     @FXML private Label previewSummary;
     @FXML private ProgressBar previewRunning;
     @FXML private ListView<RulePreview.Example> examples;
+    @FXML private Label examplesPlaceholder;
 
     public RulesView(RulesViewModel model, DesktopSettings settings) {
         this.model = model;
         Views.load(this, "rules.fxml", "rules.css");
-        new RuleFormPane(model, formBox);
+        new RuleFormPane(model, formBox, formActions);
         Views.keepLabelsWhole(formBox);
+        Views.keepLabelsWhole(formActions);
         Views.rememberDivider(split, "rules.list", settings);
     }
 
@@ -128,6 +131,9 @@ public final class RulesView implements StepView {
         previewRunning.visibleProperty().bind(model.preview().runningProperty());
         previewRunning.managedProperty().bind(previewRunning.visibleProperty());
         examples.setItems(model.preview().examples());
+        examplesPlaceholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.preview().summaryProperty().get().startsWith("Would flag 0 ") ? "No rows flagged." : "",
+                model.preview().summaryProperty()));
         examples.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(RulePreview.Example item, boolean empty) {
