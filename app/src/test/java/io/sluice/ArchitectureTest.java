@@ -22,6 +22,7 @@ import io.sluice.core.review.Review;
 import io.sluice.core.review.ReviewApprovedRows;
 import io.sluice.core.review.ReviewAuditCopy;
 import io.sluice.core.review.ReviewSession;
+import io.sluice.core.review.RuleChange;
 import io.sluice.core.review.ReviewStager;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.validate.ValidationJob;
@@ -148,8 +149,9 @@ class ArchitectureTest {
                     ProfileRowValidator.class, RowValidator.class, Committer.class, Rollback.class, ValidRows.class,
                     ReviewApprovedRows.class, ReviewAuditCopy.class, Bookkeeping.class, BookkeepingSchema.class,
                     ColumnValues.class, ClosestKnownValues.class, KnownValueReader.class, KnownValueRules.class,
-                    KeyCollision.class, NearestNeighbours.class)
+                    KeyCollision.class, NearestNeighbours.class, RuleChange.class)
             .orShould().callMethod(ReviewSession.class, "open", Review.class, RowValidator.class)
+            .orShould().callMethod(ReviewSession.class, "applyRule", RuleChange.class)
             .because("each behaviour exists once, as a use case in io.sluice.core.usecase, so that the command line"
                     + " and the desktop validate, stage, commit and roll back alike and cannot drift apart; write"
                     + " or extend the use case and call it from both (decision 0008)");

@@ -352,6 +352,7 @@ public final class DecisionLedger {
         update("DELETE FROM command_row WHERE command_id IN (SELECT id FROM command WHERE undone = 1)");
         update("DELETE FROM command_cell WHERE command_id IN (SELECT id FROM command WHERE undone = 1)");
         update("DELETE FROM command_finding WHERE command_id IN (SELECT id FROM command WHERE undone = 1)");
+        update("DELETE FROM command_rule WHERE command_id IN (SELECT id FROM command WHERE undone = 1)");
         update("DELETE FROM command WHERE undone = 1");
     }
 

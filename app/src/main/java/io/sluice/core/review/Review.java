@@ -293,6 +293,11 @@ public final class Review implements AutoCloseable {
         info = info.withProfileJson(profileJson);
     }
 
+    /** Keeps the cached info in step with a profile written by a step's own transaction (a rule applied). */
+    void profileWritten(String profileJson) {
+        info = info.withProfileJson(profileJson);
+    }
+
     /** Stores a free-form setting of this review (e.g. the grid's column widths); a null value removes the key. */
     public void putMeta(String key, String value) {
         Objects.requireNonNull(key, "key");

@@ -29,10 +29,11 @@ final class ReviewSchema {
 
     /**
      * Later versions append their step here; version 2 adds the steward's decisions, edits, audit log and history,
-     * version 3 the filled cells per row that the completeness score is counted from, version 4 the value fixes.
+     * version 3 the filled cells per row that the completeness score is counted from, version 4 the value fixes,
+     * version 5 the rules applied to an open review.
      */
     static final List<Upgrade> UPGRADES = List.of(ReviewSchema::addDecisions, ReviewSchema::addRowQuality,
-            ReviewSchema::addValueFixes);
+            ReviewSchema::addValueFixes, ReviewSchema::addRuleSteps);
 
     static final int CURRENT_VERSION = 1 + UPGRADES.size();
 
@@ -232,6 +233,49 @@ final class ReviewSchema {
                         old_value  TEXT NOT NULL,
                         new_text   TEXT NOT NULL,
                         PRIMARY KEY (command_id, row_no)) WITHOUT ROWID""");
+        }
+    }
+
+    /**
+     * Version 5: a rule applied to (or removed from) an open review is one undoable command of kind {@code rule}
+     * ({@code command} is rebuilt again to widen its CHECK). {@code command_rule} keeps the rule ids whose findings
+     * the step replaced and the profile and quality basis before and after it; the findings of the side not in force
+     * wait in {@code command_finding}, so undo and redo swap them. {@code rule_change} holds the rows whose status
+     * (error or not) the latest rule step changed.
+     */
+    static void addRuleSteps(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("ALTER TABLE command RENAME TO command_v4");
+            s.execute("DROP INDEX command_undone");
+            s.execute("""
+                    CREATE TABLE command (
+                        id          INTEGER PRIMARY KEY,
+                        kind        TEXT NOT NULL CHECK (kind IN ('decide', 'edit', 'fix', 'rule')),
+                        description TEXT NOT NULL,
+                        undone      INTEGER NOT NULL DEFAULT 0,
+                        status      TEXT,
+                        reason      TEXT,
+                        row_no      INTEGER,
+                        col         INTEGER,
+                        old_text    TEXT,
+                        new_text    TEXT,
+                        steward     TEXT NOT NULL,
+                        at          TEXT NOT NULL,
+                        fix         TEXT)""");
+            s.execute("INSERT INTO command SELECT * FROM command_v4");
+            s.execute("DROP TABLE command_v4");
+            s.execute("CREATE INDEX command_undone ON command (undone, id)");
+            s.execute("""
+                    CREATE TABLE command_rule (
+                        command_id  INTEGER PRIMARY KEY,
+                        rule_id     TEXT NOT NULL,
+                        rules       TEXT NOT NULL,
+                        old_profile TEXT NOT NULL,
+                        new_profile TEXT NOT NULL,
+                        old_basis   TEXT,
+                        new_basis   TEXT NOT NULL)""");
+            s.execute("CREATE INDEX command_finding_row ON command_finding (command_id, row_no)");
+            s.execute("CREATE TABLE rule_change (row_no INTEGER PRIMARY KEY, now_error INTEGER NOT NULL)");
         }
     }
 

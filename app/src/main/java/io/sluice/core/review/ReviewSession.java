@@ -23,6 +23,7 @@ public final class ReviewSession implements AutoCloseable {
     private final DecisionLedger ledger;
     private final Revalidation revalidation;
     private final FixLedger fixes;
+    private final RuleLedger rules;
     private final Steward steward;
     private boolean closed;
 
@@ -31,6 +32,7 @@ public final class ReviewSession implements AutoCloseable {
         this.ledger = review.ledger();
         this.revalidation = new Revalidation(review, ledger, validator);
         this.fixes = new FixLedger(review, review.connection(), ledger, validator);
+        this.rules = new RuleLedger(review, review.connection(), ledger);
         this.steward = steward;
     }
 
@@ -102,6 +104,19 @@ public final class ReviewSession implements AutoCloseable {
         ValueFixCommand command = new ValueFixCommand(fixes, steward, column, filter, fix, description, progress);
         command.execute();
         return new FixOutcome(command.cells(), description);
+    }
+
+    /**
+     * Applies or removes a rule as one undoable step (see {@link RuleChange}): only the changed rules' findings are
+     * replaced, every decision, edit and other finding stays, and the review records the new profile. A cancel
+     * while the rule runs leaves the review exactly as it was.
+     */
+    public RuleChange.Step applyRule(RuleChange change) {
+        requireOpen();
+        Objects.requireNonNull(change, "change");
+        RuleCommand command = RuleCommand.of(rules, steward, change);
+        command.execute();
+        return command.step();
     }
 
     /** What {@link #fix} would change, without changing anything: the count and the first {@code examples} cells. */
@@ -209,6 +224,7 @@ public final class ReviewSession implements AutoCloseable {
     private UndoableCommand restore(StoredCommand stored, Progress progress) {
         return switch (stored.kind()) {
             case FIX -> ValueFixCommand.stored(fixes, steward, stored, progress);
+            case RULE -> RuleCommand.stored(rules, steward, stored);
             case DECIDE -> DecisionCommand.stored(ledger, steward, stored.id(), stored.description());
             case EDIT -> CellEditCommand.stored(ledger, steward, revalidation, stored.id(), stored.row(),
                     stored.column(), stored.oldText(), stored.newText(), stored.description());

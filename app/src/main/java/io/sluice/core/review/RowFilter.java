@@ -69,6 +69,21 @@ public final class RowFilter {
         return of("r.row_no IN (SELECT value FROM json_each(?))", rowNumbers.size() + " selected rows", json);
     }
 
+    /**
+     * Rows whose status (in error or not) the latest rule applied to the review, removed, or taken back by undo or
+     * redo changed.
+     */
+    public static RowFilter changedByLastRule() {
+        return of("r.row_no IN (SELECT c.row_no FROM rule_change c)", "rows the last rule changed");
+    }
+
+    /** Of the rows the latest rule step changed, those now in error ({@code true}) or no longer in error. */
+    public static RowFilter changedByLastRule(boolean nowInError) {
+        return of("r.row_no IN (SELECT c.row_no FROM rule_change c WHERE c.now_error = ?)",
+                nowInError ? "rows the last rule put in error" : "rows the last rule took out of error",
+                nowInError ? 1 : 0);
+    }
+
     /** Rows with no decision yet. */
     public static RowFilter pending() {
         return of("NOT EXISTS (SELECT 1 FROM decision p WHERE p.row_no = r.row_no)", "pending rows");

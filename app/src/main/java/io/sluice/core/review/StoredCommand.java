@@ -17,8 +17,11 @@ package io.sluice.core.review;
 public record StoredCommand(long id, Kind kind, String description, DecisionStatus status, String reason, long row,
                             int column, String oldText, String newText, String fix) {
 
-    /** The kinds of undoable step: a decision, one cell's edit, a fix of many cells of one column. */
+    /**
+     * The kinds of undoable step: a decision, one cell's edit, a fix of many cells of one column, a rule applied to
+     * or removed from the review.
+     */
     public enum Kind {
-        DECIDE, EDIT, FIX
+        DECIDE, EDIT, FIX, RULE
     }
 }

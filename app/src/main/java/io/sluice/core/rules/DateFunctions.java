@@ -4,13 +4,11 @@ import com.ezylang.evalex.EvaluationException;
 import com.ezylang.evalex.Expression;
 import com.ezylang.evalex.data.EvaluationValue;
 import com.ezylang.evalex.functions.AbstractFunction;
-import com.ezylang.evalex.functions.FunctionIfc;
 import com.ezylang.evalex.functions.FunctionParameter;
 import com.ezylang.evalex.parser.Token;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
 /**
  * The two date functions rule expressions add to EvalEx's own: {@code TODAY()}, the start of today, and
@@ -21,12 +19,6 @@ import java.util.Map;
 final class DateFunctions {
 
     private DateFunctions() {
-    }
-
-    /** The functions by name, for {@code ExpressionConfiguration.withAdditionalFunctions}. */
-    @SuppressWarnings("unchecked")
-    static Map.Entry<String, FunctionIfc>[] all() {
-        return new Map.Entry[] {Map.entry("TODAY", new Today()), Map.entry("DATE", new DateOf())};
     }
 
     /** TODAY(): the start of the current day in the expression's zone. */

@@ -1,14 +1,15 @@
 package io.sluice.core.rules;
 
 import com.ezylang.evalex.BaseException;
+import com.ezylang.evalex.EvaluationException;
 import com.ezylang.evalex.Expression;
 import com.ezylang.evalex.config.ExpressionConfiguration;
 import com.ezylang.evalex.data.EvaluationValue;
+import com.ezylang.evalex.parser.ParseException;
 import io.sluice.core.SluiceException;
 import io.sluice.core.mapping.MappedRow;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * A profile expression such as {@code water_kg / cement_kg}, evaluated with EvalEx: arithmetic, comparisons, AND/OR
- * and a fixed set of functions over the row's target values, with no access to Java classes, files or scripts.
+ * and the fixed set of functions of {@link ExpressionLanguage} over the row's target values, with no access to Java
+ * classes, files or scripts.
  * Variables are target column names, case-insensitive.
  */
 final class RuleExpression {
@@ -25,8 +27,7 @@ final class RuleExpression {
      * 16 significant digits (what a spreadsheet cell holds, and more than any ratio rule needs) instead of EvalEx's
      * default 34: division, which cross-field rules use on every row, costs a fraction as much.
      */
-    static final ExpressionConfiguration CONFIGURATION = ExpressionConfiguration.builder()
-            .mathContext(MathContext.DECIMAL64).build().withAdditionalFunctions(DateFunctions.all());
+    private static final ExpressionConfiguration CONFIGURATION = ExpressionLanguage.CONFIGURATION;
 
     private final String source;
     private final Expression expression;
@@ -93,6 +94,22 @@ final class RuleExpression {
         } catch (BaseException | ArithmeticException e) {
             // Division by zero and the like: the value cannot be computed, which other rules report on the cells.
             return null;
+        }
+    }
+
+    /**
+     * The value for a row whose variables all have values, failing with EvalEx's reason (a division by zero, a
+     * function given the wrong kind of value) instead of answering null.
+     */
+    EvaluationValue evaluateStrictly(MappedRow row) throws EvaluationException {
+        for (int i = 0; i < variables.size(); i++) {
+            Object value = row.get(targets.get(i)).value();
+            expression.with(variables.get(i), value instanceof Long l ? BigDecimal.valueOf(l) : value);
+        }
+        try {
+            return expression.evaluate();
+        } catch (ParseException e) {
+            throw new EvaluationException(null, e.getMessage());
         }
     }
 

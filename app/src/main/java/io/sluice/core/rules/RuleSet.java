@@ -55,6 +55,15 @@ public final class RuleSet {
         return new Builder(profile, table, mapped, db).build();
     }
 
+    /**
+     * Only the profile's rules whose ids are in {@code ids}, none derived from the target: what a rule applied to a
+     * review runs, so that the other rules' findings need not be computed again.
+     */
+    public static RuleSet profileRulesOnly(Profile profile, TableInfo table, List<ColumnInfo> mapped,
+                                           TargetDatabase db, Set<String> ids) {
+        return new Builder(profile, table, mapped, db).buildProfileRules(ids);
+    }
+
     /** The id a profile rule's findings carry: its own id, else its type and column (e.g. range:cement_kg). */
     public static String idOf(RuleSpec spec) {
         String type = spec.type() == null ? "" : spec.type().toLowerCase(Locale.ROOT);
@@ -131,6 +140,16 @@ public final class RuleSet {
             deriveKeyRules(naturalKey);
             for (int i = 0; i < profile.rules().size(); i++) {
                 addProfileRule(profile.rules().get(i), i);
+            }
+            return new RuleSet(rowRules, chunkRules, naturalKey, described);
+        }
+
+        RuleSet buildProfileRules(Set<String> ids) {
+            List<String> naturalKey = naturalKey();
+            for (int i = 0; i < profile.rules().size(); i++) {
+                if (ids.contains(idOf(profile.rules().get(i)))) {
+                    addProfileRule(profile.rules().get(i), i);
+                }
             }
             return new RuleSet(rowRules, chunkRules, naturalKey, described);
         }

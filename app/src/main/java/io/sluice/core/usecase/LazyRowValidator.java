@@ -1,7 +1,9 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ProfileRowValidator;
+import io.sluice.core.review.Review;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.review.RowVerdict;
 import io.sluice.core.rules.Finding;
@@ -13,21 +15,21 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Validates an edited row with the review's profile, connecting to the target only at the first re-validation:
- * opening a review then costs no database start-up, and most reviews are opened to decide, not to edit. Used from
- * one thread at a time, like the review.
+ * Validates an edited row with the profile the review records now, connecting to the target only at the first
+ * re-validation: opening a review then costs no database start-up, and most reviews are opened to decide, not to
+ * edit. When the recorded profile changes (a rule applied, or its undo) the rules are built again from it. Used
+ * from one thread at a time, like the review.
  */
 final class LazyRowValidator implements RowValidator, AutoCloseable {
 
-    private final Profile profile;
-    private final List<String> columns;
+    private final Review review;
     private final Supplier<TargetDatabase> target;
     private TargetDatabase db;
     private ProfileRowValidator validator;
+    private String builtFor;
 
-    LazyRowValidator(Profile profile, List<String> columns, Supplier<TargetDatabase> target) {
-        this.profile = profile;
-        this.columns = columns;
+    LazyRowValidator(Review review, Supplier<TargetDatabase> target) {
+        this.review = review;
         this.target = target;
     }
 
@@ -51,14 +53,33 @@ final class LazyRowValidator implements RowValidator, AutoCloseable {
         return validator().filledCells(effectiveRow);
     }
 
+    /** The profile the review records now. */
+    Profile profile() {
+        return ProfileIO.fromJson(review.info().profileJson(), review.file().toString());
+    }
+
+    /** The target database, connected at the first call. */
+    TargetDatabase database() {
+        if (db == null) {
+            db = target.get();
+        }
+        return db;
+    }
+
     private ProfileRowValidator validator() {
-        if (validator == null) {
-            TargetDatabase opened = target.get();
+        String json = review.info().profileJson();
+        if (validator == null || !json.equals(builtFor)) {
+            boolean fresh = db == null;
+            TargetDatabase opened = database();
             try {
-                validator = ProfileRowValidator.of(profile, columns, opened);
-                db = opened;
+                validator = ProfileRowValidator.of(ProfileIO.fromJson(json, review.file().toString()),
+                        review.columns(), opened);
+                builtFor = json;
             } catch (RuntimeException e) {
-                opened.close();
+                if (fresh) {
+                    opened.close();
+                    db = null;
+                }
                 throw e;
             }
         }

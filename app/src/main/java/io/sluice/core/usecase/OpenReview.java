@@ -1,6 +1,7 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ReviewSession;
 import io.sluice.core.database.Redaction;
@@ -45,9 +46,10 @@ public final class OpenReview implements AutoCloseable {
         try {
             String profileJson = review.info().profileJson();
             Supplier<TargetDatabase> connect = target != null ? target : recordedTarget(review);
-            return new OpenReview(review, profileJson == null ? null
-                    : new LazyRowValidator(ProfileIO.fromJson(profileJson, file.toString()), review.columns(),
-                    connect));
+            if (profileJson != null) {
+                ProfileIO.fromJson(profileJson, file.toString()); // a broken recorded profile fails at open
+            }
+            return new OpenReview(review, profileJson == null ? null : new LazyRowValidator(review, connect));
         } catch (RuntimeException e) {
             review.close();
             throw e;
@@ -94,6 +96,24 @@ public final class OpenReview implements AutoCloseable {
     /** Whether every row has been validated (the findings say which rows are valid). */
     public boolean isValidated() {
         return review.currentSummary().isPresent();
+    }
+
+    /**
+     * The rows whose status (in error or not) the latest rule step changed: a rule applied or removed with
+     * {@link ApplyRule}, or such a step undone or redone.
+     */
+    public RowFilter changedByLastRule() {
+        return RowFilter.changedByLastRule();
+    }
+
+    /** The profile the review records now, or empty for a review only loaded. */
+    public Optional<Profile> profile() {
+        return validator == null ? Optional.empty() : Optional.of(validator.profile());
+    }
+
+    /** The target the review is validated against, connected at the first call; null for a review only loaded. */
+    TargetDatabase target() {
+        return validator == null ? null : validator.database();
     }
 
     /** The rows with a finding on this column; fails with one sentence naming the columns when there is no such. */

@@ -38,13 +38,18 @@ public final class ValidationJob implements AutoCloseable {
     private final CompletableFuture<String> sha256;
 
     private ValidationJob(Path file, Profile profile, TargetDatabase db, SourceTable table) {
+        this(file, profile, db, table, null);
+    }
+
+    private ValidationJob(Path file, Profile profile, TargetDatabase db, SourceTable table, Set<String> onlyRules) {
         this.file = file;
         this.profile = profile;
         this.db = db;
         this.table = table;
         this.tableInfo = db.table(profile.table());
         this.mapper = Mapper.compile(profile, table.columns(), tableInfo);
-        this.rules = RuleSet.build(profile, tableInfo, mapper.targetColumns(), db);
+        this.rules = onlyRules == null ? RuleSet.build(profile, tableInfo, mapper.targetColumns(), db)
+                : RuleSet.profileRulesOnly(profile, tableInfo, mapper.targetColumns(), db, onlyRules);
         this.sha256 = new CompletableFuture<>();
         if (file == null) {
             sha256.complete(null);
@@ -81,6 +86,14 @@ public final class ValidationJob implements AutoCloseable {
      */
     public static ValidationJob over(SourceTable rows, Profile profile, TargetDatabase db) {
         return new ValidationJob(null, profile, db, rows);
+    }
+
+    /**
+     * As {@link #over(SourceTable, Profile, TargetDatabase)}, running only the profile's rules whose ids are in
+     * {@code profileRules} (no rule derived from the target): a rule applied to a review.
+     */
+    public static ValidationJob over(SourceTable rows, Profile profile, TargetDatabase db, Set<String> profileRules) {
+        return new ValidationJob(null, profile, db, rows, Set.copyOf(profileRules));
     }
 
     public SourceTable table() {

@@ -12,7 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A review written before value fixes existed keeps its undo history when it is opened and brought to version 4. */
+/** A review written before value fixes existed keeps its undo history when it is opened and brought to the current version. */
 class ReviewSchemaFixUpgradeTest {
 
     @TempDir
@@ -48,7 +48,7 @@ class ReviewSchemaFixUpgradeTest {
             assertThat(session.effectiveRow(2).cell(0).text()).isEqualTo(" x ");
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertThat(ReviewSchema.version(c)).isEqualTo(4);
+            assertThat(ReviewSchema.version(c)).isEqualTo(ReviewSchema.CURRENT_VERSION);
         }
     }
 }
