@@ -2,6 +2,7 @@ package io.sluice.desktop.rules;
 
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.rules.RuleSet;
+import io.sluice.core.usecase.CheckExpression;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -371,6 +372,25 @@ public final class RuleForm {
     /** What keeps the rule from running, as one sentence; null when it can run. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /**
+     * The expression being typed (the cross-field expression, or the typed condition) with a caret under the
+     * character where it breaks, for a monospaced label; "" when it checks.
+     */
+    public StringBinding expressionMarkerBinding() {
+        return Bindings.createStringBinding(() -> {
+            String text = kind.get() == RuleKind.EXPRESSION ? expression.get()
+                    : kind.get() == RuleKind.REQUIRED_WHEN && conditionTyped.get() ? when.get() : null;
+            if (blank(text)) {
+                return "";
+            }
+            CheckExpression.Check check = CheckExpression.check(text, mapped);
+            if (check.ok() || check.position() < 1) {
+                return "";
+            }
+            return text + "\n" + " ".repeat(Math.min(check.position(), text.length() + 1) - 1) + "^";
+        }, kind, expression, when, conditionTyped, problem);
     }
 
     /** The rule as {@link #toSpec()} gives it, changing with every field; null while there is a problem. */

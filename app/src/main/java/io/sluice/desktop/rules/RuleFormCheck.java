@@ -1,5 +1,7 @@
 package io.sluice.desktop.rules;
 
+import io.sluice.core.usecase.CheckExpression;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,8 @@ final class RuleFormCheck {
                     + " that holds the known values." : null;
             case REQUIRED_WHEN -> condition(form);
             case EXPRESSION -> RuleForm.blank(form.expressionProperty().get())
-                    ? "Type the expression, such as water_kg / cement_kg or age_days >= 28." : bounds(form, false);
+                    ? "Type the expression, such as water_kg / cement_kg or age_days >= 28."
+                    : firstOf(expression(form, form.expressionProperty().get()), bounds(form, false));
             case REQUIRED, UNIQUE -> null;
         };
     }
@@ -68,6 +71,16 @@ final class RuleFormCheck {
             }
         }
         return null;
+    }
+
+    /** Whether the expression parses and reads only mapped columns, as a sentence naming where it breaks. */
+    private static String expression(RuleForm form, String text) {
+        CheckExpression.Check check = CheckExpression.check(text, form.mapped());
+        return check.ok() ? null : check.problem();
+    }
+
+    private static String firstOf(String first, String second) {
+        return first != null ? first : second;
     }
 
     private static String bounds(RuleForm form, boolean required) {
@@ -113,7 +126,7 @@ final class RuleFormCheck {
     private static String condition(RuleForm form) {
         if (form.conditionTypedProperty().get()) {
             return RuleForm.blank(form.whenProperty().get())
-                    ? "Type the condition, such as age_days != null." : null;
+                    ? "Type the condition, such as age_days != null." : expression(form, form.whenProperty().get());
         }
         if (RuleForm.blank(form.whenColumnProperty().get())) {
             return "Choose the column the condition is about.";

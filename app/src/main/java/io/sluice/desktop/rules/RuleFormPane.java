@@ -16,6 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.KeyCode;
@@ -79,9 +80,10 @@ final class RuleFormPane {
         columnsHint.getStyleClass().add("muted");
         columnsHint.setWrapText(true);
         columnsHint.textProperty().bind(Bindings.createStringBinding(() -> "Columns: "
-                + String.join(", ", model.mappedColumns()) + ". Operators: + - * / ^ = != < <= > >= AND OR NOT.",
+                + String.join(", ", model.mappedColumns()) + ". Functions and operators: below.",
                 model.mappedColumns()));
-        row("E_xpression", new VBox(4, expression, completion, columnsHint), EnumSet.of(RuleKind.EXPRESSION));
+        row("E_xpression", new VBox(4, expression, completion, marker("rule-expression-marker"), columnsHint,
+                functions(), valueOnRow()), EnumSet.of(RuleKind.EXPRESSION));
 
         TextField min = field("rule-min", "none");
         min.textProperty().bindBidirectional(form.minProperty());
@@ -149,7 +151,49 @@ final class RuleFormPane {
         revert.setId("rule-revert");
         revert.disableProperty().bind(form.changedProperty().not());
         revert.setOnAction(e -> model.revert());
-        actions.getChildren().addAll(problem, new HBox(8, keep, revert));
+        Button apply = new Button("Appl_y to review");
+        apply.setId("rule-apply");
+        apply.disableProperty().bind(form.problemProperty().isNotNull());
+        apply.setOnAction(e -> model.apply());
+        actions.getChildren().addAll(problem, new HBox(8, keep, revert, apply));
+    }
+
+    /** The expression with a caret under the character where it breaks; hidden while it checks. */
+    private Label marker(String id) {
+        Label marker = new Label();
+        marker.setId(id);
+        marker.getStyleClass().add("expression-marker");
+        marker.textProperty().bind(form.expressionMarkerBinding());
+        marker.managedProperty().bind(marker.textProperty().isNotEmpty());
+        marker.visibleProperty().bind(marker.managedProperty());
+        return marker;
+    }
+
+    private Node functions() {
+        Label list = new Label(RulesViewModel.functionsHelp());
+        list.setWrapText(true);
+        list.getStyleClass().add("muted");
+        TitledPane pane = new TitledPane("Functions", list);
+        pane.setId("rule-functions");
+        pane.setExpanded(false);
+        return pane;
+    }
+
+    private Node valueOnRow() {
+        TextField row = field("rule-try-row", "row");
+        row.setPrefColumnCount(5);
+        row.textProperty().bindBidirectional(model.rowToTryProperty());
+        row.setOnAction(e -> model.evaluateOnRow());
+        Button evaluate = new Button("Value on row");
+        evaluate.setId("rule-evaluate");
+        evaluate.setOnAction(e -> model.evaluateOnRow());
+        Label value = new Label();
+        value.setId("rule-row-value");
+        value.setWrapText(true);
+        value.textProperty().bind(model.rowValueProperty());
+        FlowPane line = new FlowPane(6, 6, evaluate, row, value);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
     }
 
     private Node uniqueColumns() {
@@ -213,7 +257,7 @@ final class RuleFormPane {
         TextField when = field("rule-when", "e.g. age_days != null");
         when.textProperty().bindBidirectional(form.whenProperty());
         Label completion = completeColumnNames(when);
-        VBox typedBox = new VBox(4, when, completion);
+        VBox typedBox = new VBox(4, when, completion, marker("rule-when-marker"));
         typedBox.visibleProperty().bind(form.conditionTypedProperty());
         typedBox.managedProperty().bind(typedBox.visibleProperty());
         return new VBox(6, new HBox(12, built, typed), parts, typedBox);

@@ -11,7 +11,10 @@ import io.sluice.core.review.ColumnStats;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.rules.RuleTemplates;
+import io.sluice.core.usecase.ApplyRule;
+import io.sluice.core.usecase.CheckExpression;
 import io.sluice.core.usecase.ColumnStatistics;
+import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.usecase.RulesInForce;
 import io.sluice.core.usecase.TargetTables;
 import io.sluice.core.usecase.ValidateReview;
@@ -30,6 +33,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -58,6 +63,8 @@ public final class RulesViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ProfileFile profileFile;
+    private static final String PROFILE_RULES_ONLY = "Only the profile's rules are listed: ";
+
     /** How many of a column's most frequent values are offered for the allowed values. */
     static final int COLUMN_VALUES = 200;
 
@@ -75,8 +82,11 @@ public final class RulesViewModel {
     private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper(NO_PROFILE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final StringProperty rowToTry = new SimpleStringProperty("2");
+    private final ReadOnlyStringWrapper rowValue = new ReadOnlyStringWrapper("");
     /** The profile index of the rule in the form; -1 for a new rule. */
     private int editedIndex = -1;
+    private boolean relisting;
     private Profile listed;
     private TargetChoice listedTarget;
 
@@ -128,12 +138,14 @@ public final class RulesViewModel {
             }
         }, request.then(result -> {
             loading.set(false);
-            status.set("");
+            if (status.get().startsWith(PROFILE_RULES_ONLY)) {
+                status.set("");
+            }
             tables.setAll(result.tables());
             show(result.rules());
         }), request.<Throwable>then(error -> {
             loading.set(false);
-            status.set("Only the profile's rules are listed: " + ErrorText.sentence(error));
+            status.set(PROFILE_RULES_ONLY + ErrorText.sentence(error));
         }));
     }
 
@@ -170,10 +182,17 @@ public final class RulesViewModel {
 
     private void show(List<RuleInfo> listed) {
         RuleInfo was = selected.get();
-        rules.setAll(listed);
+        // a table loses its selection when its items are replaced: that is no choice of the steward's
+        relisting = true;
+        try {
+            rules.setAll(listed);
+        } finally {
+            relisting = false;
+        }
         if (was != null) {
             RuleInfo same = rules.stream().filter(r -> r.id().equals(was.id()) && r.origin() == was.origin())
                     .findFirst().orElse(null);
+            selected.set(null);
             selected.set(same);
             if (same != null && same.editable()) {
                 editedIndex = same.profileIndex();
@@ -187,7 +206,7 @@ public final class RulesViewModel {
      * when the form holds changes the steward chose to keep working on.
      */
     public boolean select(RuleInfo rule) {
-        if (rule == selected.get()) {
+        if (relisting || rule == selected.get()) {
             return true;
         }
         if (!mayLeaveForm()) {
@@ -415,6 +434,94 @@ public final class RulesViewModel {
         Path folder = profileFile.directory();
         String name = (profile == null || profile.name() == null ? "profile" : profile.name()) + ".profile.json";
         return folder == null ? Path.of(name) : folder.resolve(name);
+    }
+
+    /**
+     * Applies the rule in the form to the open review, as one undoable step of the review: only that rule runs
+     * again; the rule is kept in the profile first. The Review step then shows the review afresh, and its status
+     * filter "Changed by the last rule" picks the rows whose status changed.
+     */
+    public void apply() {
+        Path review = workbench.reviewProperty().get();
+        if (review == null) {
+            status.set("Applying a rule needs a review: choose Validate and review in the Mapping step first.");
+            return;
+        }
+        if (form.changedProperty().get() && !keep()) {
+            return;
+        }
+        RuleSpec rule = form.toSpec();
+        if (rule == null) {
+            return;
+        }
+        TargetChoice target = workbench.targetProperty().get();
+        preview.clear();
+        tasks.run("Applying rule " + form.effectiveId() + " to " + review.getFileName(), ctx -> {
+            try (OpenReview open = OpenReview.open(review, target::open)) {
+                return ApplyRule.apply(open, rule, ctx);
+            }
+        }, outcome -> {
+            status.set(applied(outcome));
+            // the Review step holds the review open: through null, so that it opens it afresh
+            workbench.reviewProperty().set(null);
+            workbench.reviewProperty().set(review);
+        }, ErrorText.into(status::set));
+    }
+
+    /** "Rule wc-ratio applied: 3 rows now in error, 1 no longer; …" */
+    static String applied(ApplyRule.Outcome outcome) {
+        return String.format(Locale.ROOT, "Rule %s applied: %,d %s now in error, %,d no longer. In Review, the status"
+                + " filter \"Changed by the last rule\" shows them; Edit, Undo there takes the step back.",
+                outcome.ruleId(), outcome.rowsNowInError(), outcome.rowsNowInError() == 1 ? "row" : "rows",
+                outcome.rowsNoLongerInError());
+    }
+
+    /**
+     * The value of the form's expression on one row of the open review, mapped as the review's profile maps it,
+     * into {@link #rowValueProperty()}.
+     */
+    public void evaluateOnRow() {
+        Path review = workbench.reviewProperty().get();
+        Profile profile = workbench.profileProperty().get();
+        String expression = form.kindProperty().get() == RuleKind.EXPRESSION ? form.expressionProperty().get()
+                : form.whenProperty().get();
+        long row;
+        try {
+            row = Long.parseLong(rowToTry.get().strip());
+        } catch (NumberFormatException e) {
+            rowValue.set("Type the number of a row, as the grid shows it, such as 2.");
+            return;
+        }
+        if (review == null || profile == null) {
+            rowValue.set("The value on a row needs a review: choose Validate and review in the Mapping step first.");
+            return;
+        }
+        TargetChoice target = workbench.targetProperty().get();
+        tasks.quiet("Evaluating on row " + row, ctx -> {
+            try (OpenReview open = OpenReview.open(review, target::open)) {
+                return CheckExpression.evaluate(open, profile, expression, row);
+            }
+        }, evaluation -> rowValue.set(evaluation.ok() ? "Row " + row + ": " + evaluation.value()
+                : evaluation.problem()), ErrorText.into(rowValue::set));
+    }
+
+    /** The row to evaluate the expression on, as typed. */
+    public StringProperty rowToTryProperty() {
+        return rowToTry;
+    }
+
+    /** The expression's value on that row, or why there is none. */
+    public ReadOnlyStringProperty rowValueProperty() {
+        return rowValue.getReadOnlyProperty();
+    }
+
+    /** The functions and operators expressions may use, one "name — help" a line. */
+    public static String functionsHelp() {
+        StringBuilder text = new StringBuilder();
+        for (CheckExpression.FunctionHelp f : CheckExpression.functions()) {
+            text.append(f.name()).append(" — ").append(f.help()).append('\n');
+        }
+        return text.toString().strip();
     }
 
     /** Back to the Mapping step, e.g. to map a column a rule needs. */

@@ -49,7 +49,7 @@ class RuleFormTest {
         "{\"id\":\"coarse\",\"type\":\"required\",\"column\":\"coarse_agg_kg\",\"when\":\"age_days == null\"}",
         "{\"id\":\"old\",\"type\":\"required\",\"column\":\"strength_mpa\",\"when\":\"age_days >= 28\"}",
         "{\"id\":\"p2\",\"type\":\"required\",\"column\":\"strength_mpa\",\"when\":\"plant = \\\"P2\\\"\"}",
-        "{\"id\":\"typed\",\"type\":\"required\",\"column\":\"strength_mpa\",\"when\":\"age_days > 7 AND cement_kg > 0\"}",
+        "{\"id\":\"typed\",\"type\":\"required\",\"column\":\"strength_mpa\",\"when\":\"age_days > 7 && cement_kg > 0\"}",
         "{\"id\":\"s\",\"type\":\"range\",\"column\":\"strength_mpa\",\"max\":120,\"severity\":\"warning\","
                 + "\"message\":\"Too strong.\"}",
         "{\"id\":\"s\",\"type\":\"range\",\"column\":\"strength_mpa\",\"min\":0.50,\"max\":1E+2}",
@@ -107,8 +107,8 @@ class RuleFormTest {
 
         form.conditionTypedProperty().set(true);
         assertThat(form.problemProperty().get()).isEqualTo("Type the condition, such as age_days != null.");
-        form.whenProperty().set("age_days > 7 OR plant != null");
-        assertThat(form.toSpec().when()).isEqualTo("age_days > 7 OR plant != null");
+        form.whenProperty().set("age_days > 7 || plant != null");
+        assertThat(form.toSpec().when()).isEqualTo("age_days > 7 || plant != null");
     }
 
     @ParameterizedTest
@@ -209,6 +209,43 @@ class RuleFormTest {
 
         form.kindProperty().set(RuleKind.RANGE);
         assertThat(form.changedProperty().get()).as("back to what was loaded").isFalse();
+    }
+
+    @Test
+    void anExpressionThatDoesNotCheckIsNamedWithACaretUnderWhereItBreaks() {
+        RuleForm form = form();
+        form.startNew(RuleKind.EXPRESSION);
+        form.expressionProperty().set("watr_kg / cement_kg");
+
+        assertThat(form.problemProperty().get()).contains("did you mean water_kg?");
+        assertThat(form.expressionMarkerBinding().get()).isEqualTo("watr_kg / cement_kg\n^");
+
+        form.expressionProperty().set("water_kg / (cement_kg");
+        assertThat(form.problemProperty().get()).isNotNull().endsWith(".");
+        assertThat(form.toSpec()).isNull();
+
+        form.expressionProperty().set("water_kg / cement_kg");
+        assertThat(form.problemProperty().get()).isNull();
+        assertThat(form.expressionMarkerBinding().get()).isEmpty();
+    }
+
+    @Test
+    void rangeBoundsMayExcludeTheirValueAndAllowedValuesMayIgnoreCase() {
+        RuleSpec range = rule("{\"id\":\"r\",\"type\":\"range\",\"column\":\"cement_kg\",\"min\":0,"
+                + "\"minExclusive\":true,\"max\":600,\"maxExclusive\":false}");
+        RuleSpec allowed = rule("{\"id\":\"a\",\"type\":\"allowed\",\"column\":\"plant\","
+                + "\"values\":[\"P1\"],\"ignoreCase\":true}");
+
+        assertThat(roundTrip(range)).isEqualTo(range);
+        assertThat(roundTrip(allowed)).isEqualTo(allowed);
+
+        RuleForm form = form();
+        form.startNew(RuleKind.RANGE);
+        form.columnProperty().set("cement_kg");
+        form.minProperty().set("0");
+        form.minExclusiveProperty().set(true);
+        assertThat(form.toSpec().excludesMin()).isTrue();
+        assertThat(form.toSpec().maxExclusive()).isNull();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.usecase.ValidateFile;
+import io.sluice.core.usecase.ValidateReview;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import org.junit.jupiter.api.Test;
@@ -251,6 +252,45 @@ class RulesViewModelTest {
         ds1.vm.form().maxProperty().set("110");
         assertThat(ds1.vm.keep()).isTrue();
         assertThat(ds1.workbench.profileProperty().get().rules().get(0).max()).isEqualTo(new BigDecimal("110"));
+    }
+
+    @Test
+    void applyingARuleRevalidatesTheReviewForItAndSaysWhichRowsChanged() {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        Path review = ds1.workbench.reviewProperty().get();
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.EXPRESSION);
+        ds1.vm.form().idProperty().set(Ds1Rules.WC_RATIO);
+        ds1.vm.form().expressionProperty().set("water_kg / cement_kg");
+        ds1.vm.form().minProperty().set("0.25");
+        ds1.vm.form().maxProperty().set("0.80");
+
+        ds1.vm.apply();
+
+        assertThat(ds1.failures).isEmpty();
+        assertThat(ds1.vm.statusProperty().get()).matches("Rule wc-ratio-plausible applied: [0-9]+ rows? now in"
+                + " error, 0 no longer\\. In Review, the status filter \"Changed by the last rule\" shows them;.*");
+        assertThat(ds1.workbench.profileProperty().get().rules()).anyMatch(r -> Ds1Rules.WC_RATIO.equals(r.id()));
+        assertThat(ValidateReview.recordedProfile(review).rules())
+                .anyMatch(r -> Ds1Rules.WC_RATIO.equals(r.id()));
+        assertThat(ds1.workbench.reviewProperty().get()).isEqualTo(review);
+    }
+
+    @Test
+    void theExpressionIsEvaluatedOnARowOfTheReview() {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.EXPRESSION);
+        ds1.vm.form().expressionProperty().set("water_kg / cement_kg");
+        ds1.vm.rowToTryProperty().set("2");
+
+        ds1.vm.evaluateOnRow();
+
+        assertThat(ds1.vm.rowValueProperty().get()).startsWith("Row 2: 0.6");
+        ds1.vm.rowToTryProperty().set("two");
+        ds1.vm.evaluateOnRow();
+        assertThat(ds1.vm.rowValueProperty().get()).isEqualTo("Type the number of a row, as the grid shows it,"
+                + " such as 2.");
     }
 
     @Test

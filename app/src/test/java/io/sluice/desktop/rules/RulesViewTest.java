@@ -10,6 +10,7 @@ import io.sluice.core.usecase.ValidateFile;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.app.DesktopShell;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableView;
@@ -128,6 +129,22 @@ class RulesViewTest {
         assertThat(shell.context().workbench().profileProperty().get().rules())
                 .anyMatch(r -> r.id().equals(Ds1Rules.WC_RATIO)
                         && r.expression().equalsIgnoreCase("water_kg / cement_kg"));
+
+        robot.clickOn("#rule-apply");
+        waitFor(() -> label(robot, "#rules-status").startsWith("Rule wc-ratio-plausible applied: "));
+        long nowInError = Long.parseLong(label(robot, "#rules-status").replaceAll("^Rule [^:]+: ([0-9]+) .*", "$1"));
+        screenshot(robot, "rules-5-applied");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#review-grid").tryQuery().map(g -> !((TableView<?>) g).getItems().isEmpty())
+                .orElse(false));
+        ChoiceBox<Object> statusFilter = robot.lookup("#status-filter").queryAs(ChoiceBox.class);
+        robot.interact(() -> statusFilter.getSelectionModel().select(statusFilter.getItems().stream()
+                .filter(i -> i.toString().equals("Changed by the last rule")).findFirst().orElseThrow()));
+        TableView<?> grid = robot.lookup("#review-grid").queryAs(TableView.class);
+        waitFor(() -> grid.getItems().size() == nowInError);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
 
         Path saved = home.resolve("ds1-rules.profile.json");
         RulesView view = (RulesView) robot.lookup("#rules-step").query().getUserData();
