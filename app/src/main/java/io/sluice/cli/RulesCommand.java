@@ -1,9 +1,11 @@
 package io.sluice.cli;
 
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.usecase.RulesInForce;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,17 +19,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code sluice rules --profile P}: every rule that will run for the profile against its target table. */
+/**
+ * {@code sluice rules --profile P}: every rule that will run for the profile against its target table;
+ * {@code sluice rules --review R --try RULE}: what a rule would flag in a review, applied with {@code --apply}, saved
+ * into a profile with {@code --save-to}.
+ */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"List every rule that will run for a profile against its target table, without reading a "
                 + "file: those derived from the table (required, type, length, precision, unique keys, foreign "
                 + "keys, each CHECK by name; read-only) and those written in the profile (editable).",
-                "Exit codes: 0 = listed, 2 = usage error, unreadable profile or a broken rule (named), "
-                        + "3 = target database problem."})
+                "With --review: list the rules of the review's profile, try a rule on the review's rows (--try or "
+                        + "--try-file), apply it to the review as one undoable step (--apply), remove one "
+                        + "(--remove), and write the review's profile with the rule into a file (--save-to).",
+                "Exit codes: 0 = done, 2 = usage error, unreadable profile, broken rule JSON or a broken rule "
+                        + "(named), 3 = target database problem."})
 final class RulesCommand implements Callable<Integer> {
 
-    @Option(names = "--profile", required = true, paramLabel = "PROFILE.json", description = "Mapping profile.")
-    Path profilePath;
+    /** How many of the rows a tried rule flags are shown. */
+    static final int EXAMPLES = 5;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--profile", required = true, paramLabel = "PROFILE.json", description = "Mapping profile.")
+        Path profilePath;
+
+        @Option(names = "--review", required = true, paramLabel = "REVIEW.sluice",
+                description = "A validated review: its profile's rules, or the rule to try on its rows.")
+        Path review;
+    }
+
+    @ArgGroup(exclusive = true)
+    Trial trial;
+
+    static final class Trial {
+        @Option(names = "--try", paramLabel = "RULE_JSON", description = "A rule as written in a profile, e.g. "
+                + "'{\"id\": \"cement-cap\", \"type\": \"range\", \"column\": \"cement_kg\", \"max\": 400}'.")
+        String json;
+
+        @Option(names = "--try-file", paramLabel = "RULE.json", description = "A file holding such a rule.")
+        Path file;
+
+        @Option(names = "--remove", paramLabel = "RULE_ID", description = "Remove this rule of the review's profile "
+                + "from the review (one undoable step).")
+        String remove;
+    }
+
+    @Option(names = "--apply", description = "Apply the tried rule to the review as one undoable step (a rule with "
+            + "the same id is replaced); 'sluice decide REVIEW --undo' takes it back.")
+    boolean apply;
+
+    @Option(names = "--save-to", paramLabel = "PROFILE.json", description = "Write the review's profile with the "
+            + "tried rule added (or without the removed one) to this file.")
+    Path saveTo;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format.")
     OutputFormat format;
@@ -43,7 +88,19 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var profile = ProfileIO.read(profilePath);
+        if (trial != null && source.review == null) {
+            throw new UsageException("--try, --try-file and --remove need --review REVIEW.sluice: the rule runs on a"
+                    + " review's rows.");
+        }
+        if (trial == null && (apply || saveTo != null)) {
+            throw new UsageException("--apply and --save-to need a rule: give --try, --try-file or --remove.");
+        }
+        if (trial != null) {
+            return new RuleTrialOutput(spec, target, format).run(source.review, trial.json, trial.file, trial.remove,
+                    apply, saveTo);
+        }
+        Profile profile = source.review == null ? ProfileIO.read(source.profilePath)
+                : RuleTrialOutput.recordedProfile(source.review);
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open()) {
             RulesInForce.Listing listing = RulesInForce.list(profile, db);

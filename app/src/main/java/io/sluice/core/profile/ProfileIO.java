@@ -186,6 +186,30 @@ public final class ProfileIO {
         return profile;
     }
 
+    /**
+     * Parses one rule as it would be written in a profile's {@code rules}, e.g. {@code {"id": "cap", "type":
+     * "range", "column": "cement_kg", "max": 400}}; malformed JSON, an unknown field or a value of the wrong kind is
+     * one sentence naming {@code originName}. Whether the rule can run is checked where it is used, with its profile.
+     */
+    public static RuleSpec ruleFromJson(String json, String originName) {
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw fail(originName, "is not a rule (expected a JSON object such as {\"type\": \"range\","
+                        + " \"column\": \"cement_kg\", \"max\": 400})", null, null);
+            }
+            return MAPPER.readValue(json, RuleSpec.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw fail(originName, "unknown field \"" + e.getPropertyName() + "\" in a rule (known: "
+                    + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
+                    + ")", locate(json, e), e);
+        } catch (MismatchedInputException e) {
+            throw fail(originName, "field " + path(e) + " must be " + kindOf(e.getTargetType()), locate(json, e), e);
+        } catch (JsonProcessingException e) {
+            throw fail(originName, "is not valid JSON: " + e.getOriginalMessage(), e.getLocation(), e);
+        }
+    }
+
     /** SHA-256 (hex) of the profile's canonical JSON: recorded with each batch to tell which profile was used. */
     public static String sha256(Profile profile) {
         try {

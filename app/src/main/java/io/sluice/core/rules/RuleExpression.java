@@ -70,7 +70,7 @@ final class RuleExpression {
             }
         } catch (BaseException e) {
             throw SluiceException.input("The expression '" + source + "' of " + where + " is not valid: "
-                    + e.getMessage() + ".", e);
+                    + e.getMessage() + " at position " + Math.max(1, e.getStartPosition()) + ".", e);
         }
         return new RuleExpression(source, expression, variables, targets);
     }

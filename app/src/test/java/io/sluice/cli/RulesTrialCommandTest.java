@@ -1,0 +1,115 @@
+package io.sluice.cli;
+
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.rules.RuleSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.sluice.cli.CommandRun.profile;
+import static io.sluice.cli.CommandRun.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code sluice rules --review}: a rule tried on the validated ds1 sample, applied, undone, removed and saved. */
+@ExtendWith(FreshSluiceHome.class)
+class RulesTrialCommandTest {
+
+    private static final String CEMENT_CAP = "{\"id\": \"cement-cap\", \"type\": \"range\", \"column\": \"cement_kg\","
+            + " \"max\": 400}";
+
+    @TempDir
+    Path dir;
+
+    private Path review;
+
+    @BeforeEach
+    void validate() {
+        review = dir.resolve("ds1.sluice");
+        CommandRun run = CommandRun.of("validate", sample("ds1-concrete-mix.csv"), "--profile",
+                profile("ds1.profile.json"), "--review", review);
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    }
+
+    @Test
+    void aTriedRuleSaysHowManyRowsItWouldFlagWithTheFirstAndChangesNothing() {
+        CommandRun run = CommandRun.of("rules", "--review", review, "--try", CEMENT_CAP);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("^Rule 'cement-cap' would flag \\d+ of \\d+ rows \\(\\d+ findings\\)\\.")
+                .contains("ROW", "CELL", "VALUE", "MESSAGE", "is above the maximum 400")
+                .contains("Apply it to the review with --apply");
+        assertThat(CommandRun.of("review", review).out()).doesNotContain("cement-cap");
+    }
+
+    @Test
+    void anAppliedRuleIsInTheReviewUntilUndoneAndSavesIntoAProfile() throws Exception {
+        Path saved = dir.resolve("with-cap.json");
+        Path ruleFile = Files.writeString(dir.resolve("cap.json"), CEMENT_CAP);
+
+        CommandRun apply = CommandRun.of("rules", "--review", review, "--try-file", ruleFile, "--apply", "--save-to",
+                saved);
+
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        assertThat(apply.out()).containsPattern("^Applied rule 'cement-cap' to ds1.sluice: it flags \\d+ of \\d+ rows"
+                        + " \\(\\d+ findings\\); \\d+ rows? now in error, \\d+ no longer in error\\.")
+                .contains("--undo' takes it back.")
+                .contains("Saved profile 'ds1-concrete-mix' with ");
+        assertThat(ProfileIO.read(saved).rules()).extracting(RuleSet::idOf).contains("cement-cap");
+        assertThat(CommandRun.of("review", review).out()).contains("cement-cap");
+        assertThat(CommandRun.of("rules", "--review", review).out()).contains("cement-cap");
+
+        CommandRun undo = CommandRun.of("decide", review, "--undo");
+        assertThat(undo.out()).contains("Undone: Apply rule 'cement-cap'");
+        assertThat(CommandRun.of("review", review).out()).doesNotContain("cement-cap");
+    }
+
+    @Test
+    void aProfileRuleCanBeRemovedFromTheReviewButNotOneOfTheTarget() {
+        CommandRun removed = CommandRun.of("rules", "--review", review, "--remove", "supplier-known");
+
+        assertThat(removed.exit()).as(removed.err()).isZero();
+        assertThat(removed.out()).startsWith("Removed rule 'supplier-known' from ds1.sluice: 0 rows no longer in"
+                + " error, 0 now in error.");
+
+        CommandRun derived = CommandRun.of("rules", "--review", review, "--remove", "fk");
+        assertThat(derived.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(derived.err().strip()).isEqualTo("sluice rules: The rule 'fk' is derived from the target table and cannot be"
+                + " removed; it changes only with the table.");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            # what                 | --try                                                                  | the sentence starts with
+            broken JSON            | `{"type": "range", "column": "cement_kg", "max": }`                    | --try: is not valid JSON
+            unknown field          | `{"type": "range", "colum": "cement_kg", "max": 4}`                    | --try: unknown field "colum" in a rule (known:
+            min above max          | `{"id": "cap", "type": "range", "column": "cement_kg", "min": 9, "max": 4}` | The rule cannot run: cap rule has min 9 above max 4, so no value could pass.
+            unknown column         | `{"id": "cap", "type": "range", "column": "cement", "max": 4}`         | The rule 'cap' of profile 'ds1-concrete-mix' is about 'cement', which the profile does not map
+            bad expression         | `{"id": "r", "type": "expression", "expression": "(water_kg / cement_kg"}` | The expression '(water_kg / cement_kg' of rule 'r' of profile 'ds1-concrete-mix' is not valid: Closing brace not found at position 1.
+            missing lookup table   | `{"id": "p", "type": "lookup", "column": "supplier_code", "table": "plants", "key": "code"}` | The rule 'p' of profile 'ds1-concrete-mix' looks values up in table 'plants', which
+            """)
+    void aBrokenRuleIsExitCodeTwoWithOneSentence(String what, String json, String sentence) {
+        CommandRun run = CommandRun.of("rules", "--review", review, "--try", json, "--apply");
+
+        assertThat(run.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(run.err().strip()).startsWith("sluice rules: " + sentence).doesNotContain("\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(CommandRun.of("decide", review, "--undo").out()).doesNotContain("Undone: Apply rule");
+    }
+
+    @Test
+    void tryingNeedsAReviewAndApplyingNeedsARule() {
+        CommandRun noReview = CommandRun.of("rules", "--profile", profile("ds1.profile.json"), "--try", CEMENT_CAP);
+        assertThat(noReview.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(noReview.err()).contains("need --review REVIEW.sluice");
+
+        CommandRun noRule = CommandRun.of("rules", "--review", review, "--apply");
+        assertThat(noRule.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(noRule.err()).contains("--apply and --save-to need a rule");
+    }
+}
