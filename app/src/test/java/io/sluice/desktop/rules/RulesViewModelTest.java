@@ -274,6 +274,13 @@ class RulesViewModelTest {
         assertThat(ValidateReview.recordedProfile(review).rules())
                 .anyMatch(r -> Ds1Rules.WC_RATIO.equals(r.id()));
         assertThat(ds1.workbench.reviewProperty().get()).isEqualTo(review);
+
+        ds1.vm.add(RuleKind.RANGE);
+        ds1.vm.form().columnProperty().set("cement_kg");
+        ds1.vm.form().maxProperty().set("300");
+        ds1.vm.apply();
+        assertThat(ds1.vm.statusProperty().get()).as("cement above 300 puts rows without other errors in error")
+                .matches("Rule range-cement-kg applied: [1-9][0-9]* rows? now in error, 0 no longer\\..*");
     }
 
     @Test
