@@ -170,7 +170,7 @@ final class RuleFormPane {
     }
 
     private Node functions() {
-        Label list = new Label(RulesViewModel.functionsHelp());
+        Label list = new Label(ExpressionTryout.functionsHelp());
         list.setWrapText(true);
         list.getStyleClass().add("muted");
         TitledPane pane = new TitledPane("Functions", list);
@@ -182,15 +182,15 @@ final class RuleFormPane {
     private Node valueOnRow() {
         TextField row = field("rule-try-row", "row");
         row.setPrefColumnCount(5);
-        row.textProperty().bindBidirectional(model.rowToTryProperty());
-        row.setOnAction(e -> model.evaluateOnRow());
+        row.textProperty().bindBidirectional(model.expressionTryout().rowToTryProperty());
+        row.setOnAction(e -> model.expressionTryout().evaluateOnRow());
         Button evaluate = new Button("Value on row");
         evaluate.setId("rule-evaluate");
-        evaluate.setOnAction(e -> model.evaluateOnRow());
+        evaluate.setOnAction(e -> model.expressionTryout().evaluateOnRow());
         Label value = new Label();
         value.setId("rule-row-value");
         value.setWrapText(true);
-        value.textProperty().bind(model.rowValueProperty());
+        value.textProperty().bind(model.expressionTryout().rowValueProperty());
         FlowPane line = new FlowPane(6, 6, evaluate, row, value);
         line.setAlignment(Pos.CENTER_LEFT);
         return line;

@@ -12,7 +12,6 @@ import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.rules.RuleTemplates;
 import io.sluice.core.usecase.ApplyRule;
-import io.sluice.core.usecase.CheckExpression;
 import io.sluice.core.usecase.ColumnStatistics;
 import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.usecase.RulesInForce;
@@ -33,8 +32,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -70,6 +67,7 @@ public final class RulesViewModel {
 
     private final RuleForm form = new RuleForm();
     private final RuleHitPreview preview;
+    private final ExpressionTryout tryout;
     private final Latest listing = new Latest();
     private final ObservableList<RuleInfo> rules = FXCollections.observableArrayList();
     private final ObservableList<String> tables = FXCollections.observableArrayList();
@@ -82,8 +80,6 @@ public final class RulesViewModel {
     private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper(NO_PROFILE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
-    private final StringProperty rowToTry = new SimpleStringProperty("2");
-    private final ReadOnlyStringWrapper rowValue = new ReadOnlyStringWrapper("");
     /** The profile index of the rule in the form; -1 for a new rule. */
     private int editedIndex = -1;
     private boolean relisting;
@@ -96,6 +92,7 @@ public final class RulesViewModel {
         this.dialogs = dialogs;
         this.profileFile = new ProfileFile(workbench, tasks);
         this.preview = new RuleHitPreview(tasks, typing);
+        this.tryout = new ExpressionTryout(workbench, tasks, form);
         form.specProperty().addListener((o, was, now) -> offerPreview());
         form.tableProperty().addListener((o, was, now) -> readKeyColumns(now));
         form.columnProperty().addListener((o, was, now) -> columnValues.clear());
@@ -476,52 +473,9 @@ public final class RulesViewModel {
                 outcome.rowsNoLongerInError());
     }
 
-    /**
-     * The value of the form's expression on one row of the open review, mapped as the review's profile maps it,
-     * into {@link #rowValueProperty()}.
-     */
-    public void evaluateOnRow() {
-        Path review = workbench.reviewProperty().get();
-        Profile profile = workbench.profileProperty().get();
-        String expression = form.kindProperty().get() == RuleKind.EXPRESSION ? form.expressionProperty().get()
-                : form.whenProperty().get();
-        long row;
-        try {
-            row = Long.parseLong(rowToTry.get().strip());
-        } catch (NumberFormatException e) {
-            rowValue.set("Type the number of a row, as the grid shows it, such as 2.");
-            return;
-        }
-        if (review == null || profile == null) {
-            rowValue.set("The value on a row needs a review: choose Validate and review in the Mapping step first.");
-            return;
-        }
-        TargetChoice target = workbench.targetProperty().get();
-        tasks.quiet("Evaluating on row " + row, ctx -> {
-            try (OpenReview open = OpenReview.open(review, target::open)) {
-                return CheckExpression.evaluate(open, profile, expression, row);
-            }
-        }, evaluation -> rowValue.set(evaluation.ok() ? "Row " + row + ": " + evaluation.value()
-                : evaluation.problem()), ErrorText.into(rowValue::set));
-    }
-
-    /** The row to evaluate the expression on, as typed. */
-    public StringProperty rowToTryProperty() {
-        return rowToTry;
-    }
-
-    /** The expression's value on that row, or why there is none. */
-    public ReadOnlyStringProperty rowValueProperty() {
-        return rowValue.getReadOnlyProperty();
-    }
-
-    /** The functions and operators expressions may use, one "name — help" a line. */
-    public static String functionsHelp() {
-        StringBuilder text = new StringBuilder();
-        for (CheckExpression.FunctionHelp f : CheckExpression.functions()) {
-            text.append(f.name()).append(" — ").append(f.help()).append('\n');
-        }
-        return text.toString().strip();
+    /** The expression's value on a chosen row of the review, and the functions it may use. */
+    public ExpressionTryout expressionTryout() {
+        return tryout;
     }
 
     /** Back to the Mapping step, e.g. to map a column a rule needs. */

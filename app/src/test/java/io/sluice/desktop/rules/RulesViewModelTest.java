@@ -289,14 +289,14 @@ class RulesViewModelTest {
         ds1.vm.refresh();
         ds1.vm.add(RuleKind.EXPRESSION);
         ds1.vm.form().expressionProperty().set("water_kg / cement_kg");
-        ds1.vm.rowToTryProperty().set("2");
+        ds1.vm.expressionTryout().rowToTryProperty().set("2");
 
-        ds1.vm.evaluateOnRow();
+        ds1.vm.expressionTryout().evaluateOnRow();
 
-        assertThat(ds1.vm.rowValueProperty().get()).startsWith("Row 2: 0.6");
-        ds1.vm.rowToTryProperty().set("two");
-        ds1.vm.evaluateOnRow();
-        assertThat(ds1.vm.rowValueProperty().get()).isEqualTo("Type the number of a row, as the grid shows it,"
+        assertThat(ds1.vm.expressionTryout().rowValueProperty().get()).startsWith("Row 2: 0.6");
+        ds1.vm.expressionTryout().rowToTryProperty().set("two");
+        ds1.vm.expressionTryout().evaluateOnRow();
+        assertThat(ds1.vm.expressionTryout().rowValueProperty().get()).isEqualTo("Type the number of a row, as the grid shows it,"
                 + " such as 2.");
     }
 
