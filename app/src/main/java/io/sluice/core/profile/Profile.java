@@ -61,4 +61,10 @@ public record Profile(String format, int version, String name, SourceSettings so
         return new Profile(format, version, name, source, table, columns, nullMarkers, otherRules, naturalKey,
                 commitMode, legacyId, gates);
     }
+
+    /** This profile with other quality gates, e.g. set in the Commit step. */
+    public Profile withGates(List<GateSpec> otherGates) {
+        return new Profile(format, version, name, source, table, columns, nullMarkers, rules, naturalKey, commitMode,
+                legacyId, otherGates);
+    }
 }

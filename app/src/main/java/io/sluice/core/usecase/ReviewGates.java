@@ -1,7 +1,11 @@
 package io.sluice.core.usecase;
 
+import io.sluice.core.SluiceException;
+import io.sluice.core.profile.GateSpec;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.profile.ProfileProblem;
+import io.sluice.core.profile.ProfileValidator;
 import io.sluice.core.review.DecisionCounts;
 import io.sluice.core.review.Review;
 import io.sluice.core.validate.GateMeasures;
@@ -32,6 +36,37 @@ public final class ReviewGates {
             return QualityGates.evaluate(profile.gates(), measures(review.currentSummary().orElse(null),
                     review.ledger().counts()));
         }
+    }
+
+    /**
+     * Records {@code gates} as the quality gates of the review's profile (replacing its gates; nothing else of the
+     * profile changes, and no finding), so that the review's gates and an import of it measure these from now on.
+     * Refused in one sentence when the review records no profile or a gate is not usable (unknown metric, no
+     * threshold, a count of a score, min above max).
+     *
+     * @return the review's profile with the new gates
+     */
+    public static Profile record(Path reviewFile, List<GateSpec> gates) {
+        try (Review review = Review.open(reviewFile)) {
+            String json = review.info().profileJson();
+            if (json == null) {
+                throw SluiceException.input(reviewFile.getFileName() + " records no mapping profile yet; validate it"
+                        + " with a profile before setting quality gates.");
+            }
+            Profile changed = ProfileIO.fromJson(json, reviewFile.toString()).withGates(gates);
+            ProfileProblem problem = ProfileValidator.firstProblem(changed);
+            if (problem != null) {
+                throw SluiceException.input("The quality gates cannot be used: " + problem.message() + ".");
+            }
+            review.setProfile(ProfileIO.toJson(changed));
+            return changed;
+        }
+    }
+
+    /** The quality gates the review's profile holds now; none when it records no profile. */
+    public static List<GateSpec> specs(Path reviewFile) {
+        Profile profile = ValidateReview.recordedProfile(reviewFile);
+        return profile == null ? List.of() : profile.gates();
     }
 
     /** The measures of a review; {@code current} is null when the review was never validated. */

@@ -78,7 +78,8 @@ final class StepViews {
     }
 
     private CommitView commit() {
-        CommitGatesViewModel gates = new CommitGatesViewModel(context.workbench(), context.tasks());
+        CommitGatesViewModel gates = new CommitGatesViewModel(context.workbench(), context.tasks(),
+                context.dialogs());
         return new CommitView(new CommitViewModel(context.workbench(), context.tasks(), context.dialogs(), steward,
                 gates));
     }

@@ -1,8 +1,12 @@
 package io.sluice.desktop.commit;
 
+import io.sluice.core.profile.GateSpec;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.usecase.ReviewGates;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.GateStatus;
+import io.sluice.desktop.DialogService;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.Latest;
@@ -17,23 +21,31 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The quality gates of the open review's profile, measured in the background as the review stands now (decisions and
  * edits are made in the Review step, so the gates are measured again each time the Commit step is shown). A failed
- * blocking gate stops the commit; a failed warning gate is named in the question before it.
+ * blocking gate stops the commit; a failed warning gate is named in the question before it. The steward adds, edits
+ * and removes gates here: each change is recorded in the review's profile (what the commit checks) and in the
+ * workbench's profile, which "Save profile" writes to a file.
  */
 public final class CommitGatesViewModel {
 
     /** What the steward is told when the profile has no gates, and where to add them. */
-    public static final String NO_GATES = "No quality gates in this profile; add them under the profile's \"gates\""
-            + " (README, Profile format, Quality gates).";
+    public static final String NO_GATES = "No quality gates in this profile; add one with Add gate.";
 
     private final Workbench workbench;
     private final TaskRunner tasks;
+    private final DialogService dialogs;
     private final Latest requests = new Latest();
+    private final List<GateSpec> specs = new ArrayList<>();
+    private final StringProperty editProblem = new SimpleStringProperty("");
+    private final StringProperty saved = new SimpleStringProperty("");
+    private Runnable onChanged = () -> { };
 
     private final ObservableList<GateResult> gates = FXCollections.observableArrayList();
     private final BooleanProperty measuring = new SimpleBooleanProperty();
@@ -41,9 +53,15 @@ public final class CommitGatesViewModel {
     private final StringProperty verdict = new SimpleStringProperty("");
     private final ObjectProperty<GateStatus> worst = new SimpleObjectProperty<>();
 
-    public CommitGatesViewModel(Workbench workbench, TaskRunner tasks) {
+    public CommitGatesViewModel(Workbench workbench, TaskRunner tasks, DialogService dialogs) {
         this.workbench = workbench;
         this.tasks = tasks;
+        this.dialogs = dialogs;
+    }
+
+    /** Called after the steward changed the gates and they are recorded, e.g. to plan the commit again. */
+    void onGatesChanged(Runnable action) {
+        this.onChanged = action;
     }
 
     /** Measures the open review's gates again; clears them when no review is open. */
@@ -60,11 +78,18 @@ public final class CommitGatesViewModel {
         }
         measuring.set(true);
         verdict.set("Measuring the quality gates…");
-        tasks.run("Measuring the quality gates", ctx -> ReviewGates.of(review), request.then(this::show),
-                request.then(this::failed));
+        tasks.run("Measuring the quality gates", ctx -> new Measured(ReviewGates.specs(review), ReviewGates.of(review)),
+                request.then(this::show), request.then(this::failed));
     }
 
-    private void show(List<GateResult> measured) {
+    /** The gates as the profile writes them, and as measured. */
+    private record Measured(List<GateSpec> specs, List<GateResult> results) {
+    }
+
+    private void show(Measured now) {
+        specs.clear();
+        specs.addAll(now.specs());
+        List<GateResult> measured = now.results();
         measuring.set(false);
         gates.setAll(measured);
         blocked.set(measured.stream().anyMatch(g -> g.status() == GateStatus.BLOCKED));
@@ -80,7 +105,7 @@ public final class CommitGatesViewModel {
         List<GateResult> blocking = with(measured, GateStatus.BLOCKED);
         if (!blocking.isEmpty()) {
             return "The commit is blocked: " + describe(blocking) + "; approve only rows that meet "
-                    + (blocking.size() == 1 ? "it" : "them") + " in the Review step, or lower the profile's gate.";
+                    + (blocking.size() == 1 ? "it" : "them") + " in the Review step, or edit the gate.";
         }
         List<GateResult> warning = with(measured, GateStatus.WARNED);
         if (!warning.isEmpty()) {
@@ -112,6 +137,108 @@ public final class CommitGatesViewModel {
         gates.clear();
         blocked.set(false);
         verdict.set("The quality gates could not be measured: " + ErrorText.sentence(error));
+    }
+
+    /** Asks for a new gate and adds it to the review's profile. */
+    public void addGate() {
+        ask("Add a quality gate", null).ifPresent(gate -> {
+            List<GateSpec> changed = new ArrayList<>(specs);
+            changed.add(gate);
+            record(changed);
+        });
+    }
+
+    /** Asks for the gate at {@code index} (as listed) anew and replaces it. */
+    public void editGate(int index) {
+        if (index < 0 || index >= specs.size()) {
+            return;
+        }
+        ask("Edit the quality gate", specs.get(index)).ifPresent(gate -> {
+            List<GateSpec> changed = new ArrayList<>(specs);
+            changed.set(index, gate);
+            record(changed);
+        });
+    }
+
+    /** Removes the gate at {@code index} (as listed) from the review's profile, once the steward confirms. */
+    public void removeGate(int index) {
+        if (index < 0 || index >= specs.size()) {
+            return;
+        }
+        GateSpec gate = specs.get(index);
+        if (dialogs.confirm("Remove the quality gate?", "The gate " + GateForm.describe(gate)
+                + " will no longer be checked before a commit.", "Remove")) {
+            List<GateSpec> changed = new ArrayList<>(specs);
+            changed.remove(index);
+            record(changed);
+        }
+    }
+
+    /**
+     * Writes the workbench's profile, with the gates as set here, to {@code file} in the background; it becomes the
+     * workbench's profile file.
+     */
+    public void saveProfile(Path file) {
+        Profile profile = workbench.profileProperty().get();
+        if (profile == null) {
+            editProblem.set("There is no profile to save yet; confirm a mapping in the Mapping step first.");
+            return;
+        }
+        tasks.run("Saving profile " + file.getFileName(), ctx -> {
+            ProfileIO.write(profile, file);
+            return file;
+        }, path -> {
+            workbench.profileFileProperty().set(path);
+            editProblem.set("");
+            saved.set("Saved the profile, with its " + profile.gates().size() + " quality gate"
+                    + (profile.gates().size() == 1 ? "" : "s") + ", to " + path.getFileName() + ".");
+        }, error -> editProblem.set("The profile could not be saved: " + ErrorText.sentence(error)));
+    }
+
+    private Optional<GateSpec> ask(String header, GateSpec initial) {
+        if (workbench.reviewProperty().get() == null) {
+            return Optional.empty();
+        }
+        return dialogs.askForm(header, GateForm.NOTE, GateForm.fields(initial)).flatMap(answers -> {
+            GateForm.Parsed parsed = GateForm.parse(answers);
+            editProblem.set(parsed.problem() == null ? "" : parsed.problem());
+            return Optional.ofNullable(parsed.gate());
+        });
+    }
+
+    /** Records the gates in the review's profile, then in the workbench's, and measures them again. */
+    private void record(List<GateSpec> gates) {
+        Path review = workbench.reviewProperty().get();
+        tasks.run("Setting the quality gates", ctx -> ReviewGates.record(review, gates), recorded -> {
+            Profile current = workbench.profileProperty().get();
+            // the Mapping step's profile keeps its mapping; a review opened alone brings its own profile
+            workbench.profileProperty().set(current != null && current.table().equalsIgnoreCase(recorded.table())
+                    ? current.withGates(gates) : recorded);
+            editProblem.set("");
+            saved.set("");
+            refresh();
+            onChanged.run();
+        }, error -> editProblem.set(ErrorText.sentence(error)));
+    }
+
+    /** The file name the save dialog offers: the profile file the workbench knows, else the profile's name. */
+    public String profileFileName() {
+        Path file = workbench.profileFileProperty().get();
+        if (file != null) {
+            return file.getFileName().toString();
+        }
+        Profile profile = workbench.profileProperty().get();
+        return (profile == null || profile.name() == null ? "profile" : profile.name()) + ".json";
+    }
+
+    /** Why the last change of a gate or save did not happen, in one sentence; empty when it did. */
+    public StringProperty editProblemProperty() {
+        return editProblem;
+    }
+
+    /** Where the profile was last saved from this step, in one sentence; empty before. */
+    public StringProperty savedProperty() {
+        return saved;
     }
 
     /** Each gate of the review's profile with its measured value, threshold and outcome. */

@@ -23,11 +23,13 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.stage.FileChooser;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.Map;
+import java.io.File;
 import java.util.function.Function;
 
 /** The commit step's screen: binds {@link CommitViewModel} to {@code commit.fxml} and asks before committing. */
@@ -54,6 +56,10 @@ public final class CommitView implements StepView {
     @FXML private Label gatesVerdict;
     @FXML private ProgressIndicator gatesMeasuring;
     @FXML private TableView<GateResult> gatesTable;
+    @FXML private Button gateEdit;
+    @FXML private Button gateRemove;
+    @FXML private Label gatesEditProblem;
+    @FXML private Label gatesSaved;
     @FXML private Button commitButton;
     @FXML private ProgressBar progress;
     @FXML private Label progressMessage;
@@ -153,6 +159,12 @@ public final class CommitView implements StepView {
             }
         });
         show(gatesMeasuring, gates.measuringProperty());
+        gatesEditProblem.textProperty().bind(gates.editProblemProperty());
+        show(gatesEditProblem, gates.editProblemProperty().isNotEmpty());
+        gatesSaved.textProperty().bind(gates.savedProperty());
+        show(gatesSaved, gates.savedProperty().isNotEmpty());
+        gateEdit.disableProperty().bind(gatesTable.getSelectionModel().selectedItemProperty().isNull());
+        gateRemove.disableProperty().bind(gatesTable.getSelectionModel().selectedItemProperty().isNull());
         gatesTable.setItems(gates.gates());
         show(gatesTable, Bindings.isNotEmpty(gates.gates()));
         // as tall as its rows: the step scrolls as a whole, a second scroll bar inside it would hide a gate
@@ -204,6 +216,33 @@ public final class CommitView implements StepView {
     private static void show(Node node, ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
+    }
+
+    @FXML
+    private void addGate() {
+        model.gates().addGate();
+    }
+
+    @FXML
+    private void editGate() {
+        model.gates().editGate(gatesTable.getSelectionModel().getSelectedIndex());
+    }
+
+    @FXML
+    private void removeGate() {
+        model.gates().removeGate(gatesTable.getSelectionModel().getSelectedIndex());
+    }
+
+    @FXML
+    private void saveProfile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the profile with its quality gates");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sluice profiles", "*.json"));
+        chooser.setInitialFileName(model.gates().profileFileName());
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            model.gates().saveProfile(file.toPath());
+        }
     }
 
     @FXML

@@ -70,7 +70,7 @@ public final class CommitViewModel {
 
     /** {@code steward} is the name the batch and its audit record as who committed it. */
     public CommitViewModel(Workbench workbench, TaskRunner tasks, DialogService dialogs, String steward) {
-        this(workbench, tasks, dialogs, steward, new CommitGatesViewModel(workbench, tasks));
+        this(workbench, tasks, dialogs, steward, new CommitGatesViewModel(workbench, tasks, dialogs));
     }
 
     /** {@code gates} measures the review's quality gates; a failed blocking gate disables the commit. */
@@ -92,6 +92,8 @@ public final class CommitViewModel {
         mode.addListener((obs, old, now) -> replan());
         allowDuplicate.addListener((obs, old, now) -> replan());
         workbench.targetProperty().addListener((obs, old, now) -> replan());
+        // a gate the steward changed decides the dry run's answer too
+        gates.onGatesChanged(this::replan);
     }
 
     /** Brings the step up to date with the open review; keeps a finished commit of the same review on screen. */

@@ -14,6 +14,8 @@ import io.sluice.core.validate.ValidationSummary;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -306,14 +308,18 @@ class ApplyRuleTest {
         }
     }
 
-    @Test
-    void aLookupRuleReadsTheTarget() throws Exception {
-        try (MixTarget target = MixTarget.of(TestDatabases.Engine.H2, dir)) {
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aLookupRuleReadsTheTarget(TestDatabases.Engine engine) throws Exception {
+        try (MixTarget target = MixTarget.of(engine, dir)) {
             Path review = review(target);
             try (OpenReview open = open(review, target)) {
                 ApplyRule.Outcome outcome = ApplyRule.apply(open, lookup("supplier-listed", "supplier_code",
                         "supplier", "supplier_code"), Progress.NONE);
                 assertThat(outcome.ruleId()).isEqualTo("supplier-listed");
+                // the supplier table is the foreign key's parent: the lookup flags the rows the key does
+                assertThat(outcome.flaggedRows()).isPositive()
+                        .isEqualTo(count(open, RowFilter.withRule("fk")));
             }
             assertThat(findings(review)).isEqualTo(revalidated(review, target, "lookup.sluice"));
         }

@@ -1,6 +1,8 @@
 package io.sluice.desktop.commit;
 
 import io.sluice.core.profile.GateSpec;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.usecase.ReviewGates;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.GateStatus;
 import io.sluice.desktop.ScriptedDialogs;
@@ -42,7 +44,7 @@ class CommitGatesViewModelTest {
         target = SampleTarget.of(TestDatabases.Engine.H2, home);
         workbench.targetProperty().set(target.choice());
         dialogs = new ScriptedDialogs();
-        CommitGatesViewModel gates = new CommitGatesViewModel(workbench, SyncTasks.runner());
+        CommitGatesViewModel gates = new CommitGatesViewModel(workbench, SyncTasks.runner(), dialogs);
         commit = new CommitViewModel(workbench, SyncTasks.runner(), dialogs, "tester", gates);
         return gates;
     }
@@ -64,7 +66,7 @@ class CommitGatesViewModelTest {
         assertThat(gates.blockedProperty().get()).isTrue();
         assertThat(gates.worstProperty().get()).isEqualTo(GateStatus.BLOCKED);
         assertThat(gates.verdictProperty().get()).isEqualTo("The commit is blocked: validity is 99.6% (needs at"
-                + " least 99.9%); approve only rows that meet it in the Review step, or lower the profile's gate.");
+                + " least 99.9%); approve only rows that meet it in the Review step, or edit the gate.");
         assertThat(commit.canCommitBinding().get()).isFalse();
         // the dry run is refused by core as well, in its own sentence
         assertThat(commit.stateProperty().get()).isEqualTo(CommitState.REFUSED);
@@ -116,9 +118,97 @@ class CommitGatesViewModelTest {
 
         assertThat(gates.gates()).isEmpty();
         assertThat(gates.verdictProperty().get()).isEqualTo(CommitGatesViewModel.NO_GATES)
-                .contains("No quality gates in this profile").contains("\"gates\"");
+                .contains("No quality gates in this profile").contains("Add gate");
         assertThat(gates.worstProperty().get()).isNull();
         assertThat(commit.canCommitBinding().get()).isTrue();
+    }
+
+    @Test
+    void aGateAddedEditedAndRemovedHereIsWhatTheCommitChecksAtOnce() throws Exception {
+        CommitGatesViewModel gates = gates();
+        Path review = target.review("edited");
+        workbench.reviewProperty().set(review);
+        commit.refresh();
+        assertThat(commit.canCommitBinding().get()).isTrue();
+
+        dialogs.formNext("completeness", "at least", "98", "percent", "block");
+        gates.addGate();
+
+        assertThat(gates.gates()).extracting(GateResult::metric, GateResult::threshold, GateResult::status)
+                .containsExactly(tuple("completeness", "at least 98%", GateStatus.BLOCKED));
+        assertThat(commit.canCommitBinding().get()).isFalse();
+        assertThat(commit.problemProperty().get()).startsWith("The import is refused by a blocking quality gate")
+                .contains("completeness 93.6% (needs at least 98%)");
+        assertThat(ReviewGates.specs(review)).containsExactly(gate("completeness", "98", null, null, "block"));
+        assertThat(workbench.profileProperty().get().gates()).containsExactly(gate("completeness", "98", null, null, "block"));
+
+        dialogs.formNext("completeness", "at least", "90", "percent", "block");
+        gates.editGate(0);
+
+        assertThat(gates.gates()).extracting(GateResult::status).containsExactly(GateStatus.PASSED);
+        assertThat(gates.verdictProperty().get()).isEqualTo("The quality gate passes.");
+        assertThat(commit.canCommitBinding().get()).isTrue();
+
+        gates.removeGate(0);
+
+        assertThat(dialogs.asked()).last().satisfies(q -> assertThat(q.text())
+                .isEqualTo("The gate completeness at least 90% (block) will no longer be checked before a commit."));
+        assertThat(gates.gates()).isEmpty();
+        assertThat(ReviewGates.specs(review)).isEmpty();
+        assertThat(gates.verdictProperty().get()).isEqualTo(CommitGatesViewModel.NO_GATES);
+    }
+
+    @Test
+    void aGateThatCannotWorkIsRefusedInOneSentenceAndChangesNothing() {
+        CommitGatesViewModel gates = gates();
+        Path review = target.reviewWithGates("kept", List.of(gate("completeness", "90", null, null, "block")));
+        workbench.reviewProperty().set(review);
+        commit.refresh();
+
+        dialogs.formNext("validity", "at least", "lots", "percent", "block");
+        gates.addGate();
+        assertThat(gates.editProblemProperty().get()).isEqualTo("'lots' is not a number; write a value such as 95"
+                + " or 2.5.");
+        dialogs.formNext("validity", "at least", "99", "count", "block");
+        gates.addGate();
+        assertThat(gates.editProblemProperty().get()).isEqualTo("validity is a score in percent; only errorRows and"
+                + " rejectedRows can be counted.");
+        dialogs.formNext("overall", "at least", "120", "percent", "warn");
+        gates.addGate();
+        assertThat(gates.editProblemProperty().get()).isEqualTo("A percentage gate needs a value from 0 to 100, not"
+                + " 120.");
+        dialogs.declineNext();
+        gates.removeGate(0);
+
+        assertThat(ReviewGates.specs(review)).containsExactly(gate("completeness", "90", null, null, "block"));
+        assertThat(gates.gates()).hasSize(1);
+
+        dialogs.formNext("errorRows", "at most", "3", "count", "warn");
+        gates.addGate();
+        assertThat(gates.editProblemProperty().get()).isEmpty();
+        assertThat(ReviewGates.specs(review)).containsExactly(gate("completeness", "90", null, null, "block"),
+                gate("errorRows", null, "3", "count", "warn"));
+    }
+
+    @Test
+    void saveProfileWritesTheProfileWithTheGatesSetHere() throws Exception {
+        CommitGatesViewModel gates = gates();
+        workbench.reviewProperty().set(target.review("saved"));
+        commit.refresh();
+        Path file = home.resolve("with-gates.json");
+        gates.saveProfile(file);
+        assertThat(gates.editProblemProperty().get()).isEqualTo("There is no profile to save yet; confirm a"
+                + " mapping in the Mapping step first.");
+
+        dialogs.formNext("rejectedRows", "at most", "5", "percent", "warn");
+        gates.addGate();
+        gates.saveProfile(file);
+
+        assertThat(ProfileIO.read(file).gates()).containsExactly(gate("rejectedRows", null, "5", "percent", "warn"));
+        assertThat(workbench.profileFileProperty().get()).isEqualTo(file);
+        assertThat(gates.savedProperty().get()).isEqualTo("Saved the profile, with its 1 quality gate, to"
+                + " with-gates.json.");
+        assertThat(gates.profileFileName()).isEqualTo("with-gates.json");
     }
 
     @Test
@@ -141,6 +231,11 @@ class CommitGatesViewModelTest {
                 .doesNotContain("\n");
         assertThat(gates.blockedProperty().get()).isFalse();
         assertThat(gates.measuringProperty().get()).isFalse();
+    }
+
+    private static GateSpec gate(String metric, String min, String max, String unit, String action) {
+        return new GateSpec(metric, min == null ? null : new BigDecimal(min), max == null ? null : new BigDecimal(max),
+                unit, action);
     }
 
     private static GateSpec min(String metric, double min, String action) {
