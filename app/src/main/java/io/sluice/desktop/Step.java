@@ -4,6 +4,7 @@ package io.sluice.desktop;
 public enum Step {
     SOURCE("Source", "File, sheet and header row"),
     MAPPING("Mapping", "Columns onto the target table"),
+    RULES("Rules", "Checks in force, and your own"),
     REVIEW("Review", "Findings, approve and reject"),
     COMMIT("Commit", "Approved rows in one batch"),
     HISTORY("History", "Batches, provenance, rollback");

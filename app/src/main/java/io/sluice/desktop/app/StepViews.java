@@ -17,7 +17,10 @@ import io.sluice.desktop.mapping.MappingViewModel;
 import io.sluice.desktop.review.ReviewCleaning;
 import io.sluice.desktop.review.ReviewView;
 import io.sluice.desktop.review.ReviewViewModel;
+import io.sluice.desktop.rules.RulesView;
+import io.sluice.desktop.rules.RulesViewModel;
 import io.sluice.desktop.source.SourceView;
+import io.sluice.desktop.task.Debounce;
 import io.sluice.desktop.source.SourceViewModel;
 
 /**
@@ -38,6 +41,7 @@ final class StepViews {
         return switch (step) {
             case SOURCE -> source();
             case MAPPING -> mapping();
+            case RULES -> rules();
             case REVIEW -> review();
             case COMMIT -> commit();
             case HISTORY -> history();
@@ -59,6 +63,11 @@ final class StepViews {
         ConnectionView connection = new ConnectionView(new ConnectionViewModel(context.workbench(), context.tasks(),
                 context.settings()));
         return new MappingView(model, connection, settings());
+    }
+
+    private RulesView rules() {
+        return new RulesView(new RulesViewModel(context.workbench(), context.tasks(), context.dialogs(),
+                Debounce.fxTimer()), settings());
     }
 
     private ReviewView review() {

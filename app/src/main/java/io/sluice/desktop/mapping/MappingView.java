@@ -70,6 +70,7 @@ public final class MappingView implements StepView {
     @FXML private Label previewPlaceholder;
     @FXML private Label previewSummary;
     @FXML private Label keptRules;
+    @FXML private Button rulesButton;
     @FXML private Label notesLabel;
     @FXML private Label requiredLabel;
     @FXML private Label blockerLabel;
@@ -152,6 +153,7 @@ public final class MappingView implements StepView {
             label.visibleProperty().bind(label.managedProperty());
         }
         validateButton.disableProperty().bind(model.blockerProperty().isNotNull());
+        rulesButton.disableProperty().bind(model.blockerProperty().isNotNull());
         confirmAllButton.disableProperty().bind(model.canConfirmAllBinding().not());
         mappingPlaceholder.textProperty().bind(model.gridPlaceholderBinding());
     }
@@ -303,6 +305,11 @@ public final class MappingView implements StepView {
     @FXML
     private void confirmAll() {
         model.edits().confirmAllHighConfidence();
+    }
+
+    @FXML
+    private void writeRules() {
+        model.writeRules();
     }
 
     @FXML

@@ -9,6 +9,7 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.desktop.DialogService;
+import io.sluice.desktop.ProfileFile;
 import io.sluice.desktop.ReviewValidation;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
@@ -93,6 +94,28 @@ public final class MappingViewModel {
             }
         });
         workbench.targetProperty().addListener((obs, old, now) -> refresh());
+        workbench.profileProperty().addListener((obs, old, now) -> takeRules(now));
+    }
+
+    /**
+     * The Rules step changes the workbench's profile: its rules become the ones this step keeps, so that "Validate
+     * and review" validates with them, as long as the profile is about the table on screen.
+     */
+    private void takeRules(Profile profile) {
+        TableInfo info = tableInfo.get();
+        if (profile == null || info == null || !info.name().equalsIgnoreCase(profile.table())
+                || profile.rules().equals(draft.rules())) {
+            return;
+        }
+        draft.takeRules(profile.rules());
+        showKeptRules();
+        updateBlocker();
+    }
+
+    private void showKeptRules() {
+        int n = draft.rules().size();
+        keptRules.set(n == 0 ? "" : n + (n == 1 ? " profile rule kept" : " profile rules kept")
+                + "; the Rules step lists and changes them.");
     }
 
     /** True while there is no source to map (no file, or the Source step not finished). */
@@ -152,7 +175,7 @@ public final class MappingViewModel {
         return missingRequired.getReadOnlyProperty();
     }
 
-    /** "N profile rules kept" once a profile with rules was loaded, else "". */
+    /** "N profile rules kept; the Rules step lists and changes them." once the profile has rules, else "". */
     public ReadOnlyStringProperty keptRulesProperty() {
         return keptRules.getReadOnlyProperty();
     }
@@ -349,8 +372,7 @@ public final class MappingViewModel {
                 applying = false;
             }
             edits.clear();
-            int n = draft.rules().size();
-            keptRules.set(n == 0 ? "" : n + (n == 1 ? " profile rule kept" : " profile rules kept"));
+            showKeptRules();
             profileFile.matches(file, profile());
             mappingChanged();
         }, failure -> error.set(ErrorText.sentence(failure)));
@@ -381,6 +403,22 @@ public final class MappingViewModel {
         workbench.profileFileProperty().set(profileFile.holding(profile));
         validation.start();
         workbench.stepProperty().set(Step.REVIEW);
+        return true;
+    }
+
+    /**
+     * Makes the profile the workbench's without validating and shows the Rules step, where the steward writes rules
+     * before a first validation; false (and nothing changed) while {@link #blockerProperty()} says why not.
+     */
+    public boolean writeRules() {
+        updateBlocker();
+        if (blocker.get() != null) {
+            return false;
+        }
+        Profile profile = profile();
+        workbench.profileProperty().set(profile);
+        workbench.profileFileProperty().set(profileFile.holding(profile));
+        workbench.stepProperty().set(Step.RULES);
         return true;
     }
 

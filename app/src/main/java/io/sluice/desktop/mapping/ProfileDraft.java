@@ -36,6 +36,11 @@ final class ProfileDraft {
         return rules;
     }
 
+    /** The rules as the Rules step left them. */
+    void takeRules(List<RuleSpec> changed) {
+        rules = List.copyOf(changed);
+    }
+
     /** Constants and joined columns: the grid has no row for them, they are kept as the profile had them. */
     List<ColumnMapping> extras() {
         return extras;

@@ -1,7 +1,7 @@
 /**
  * The Mapping step: connect a target, map source columns onto a table with suggestions, transforms and a live preview,
  * and confirm a profile. {@link io.sluice.desktop.mapping.MappingViewModel} holds the state (its undoable edits in
- * {@link io.sluice.desktop.mapping.MappingEdits}, its profile file in {@link io.sluice.desktop.mapping.ProfileFile}),
+ * {@link io.sluice.desktop.mapping.MappingEdits}, its profile file in {@link io.sluice.desktop.ProfileFile}, shared with the Rules step),
  * {@link io.sluice.desktop.mapping.MappingView} binds it; the PostgreSQL form is
  * {@link io.sluice.desktop.mapping.ConnectionView} over {@link io.sluice.desktop.mapping.ConnectionViewModel}. It depends on core values ({@code core.mapping}, {@code core.profile}, {@code core.source},
  * {@code core.database}), {@code io.sluice.desktop} and {@code io.sluice.desktop.task}.

@@ -5,7 +5,9 @@ import io.sluice.core.review.RowFilter;
 
 /** The grid's decision filter. */
 public enum StatusFilter {
-    ALL("Any status"), PENDING("Pending"), APPROVED("Approved"), REJECTED("Rejected");
+    ALL("Any status"), PENDING("Pending"), APPROVED("Approved"), REJECTED("Rejected"),
+    /** The rows whose status the rule last applied in the Rules step (or its undo) changed. */
+    CHANGED_BY_LAST_RULE("Changed by the last rule");
 
     private final String label;
 
@@ -19,6 +21,7 @@ public enum StatusFilter {
             case PENDING -> RowFilter.pending();
             case APPROVED -> RowFilter.withStatus(DecisionStatus.APPROVED);
             case REJECTED -> RowFilter.withStatus(DecisionStatus.REJECTED);
+            case CHANGED_BY_LAST_RULE -> RowFilter.changedByLastRule();
         };
     }
 

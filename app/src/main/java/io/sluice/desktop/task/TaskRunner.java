@@ -62,6 +62,11 @@ public final class TaskRunner implements AutoCloseable {
         return start(title, false, work, done, null);
     }
 
+    /** Like {@link #quiet} with a failure handler of the caller's own instead of the default dialog. */
+    public <T> TaskHandle quiet(String title, Work<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
+        return start(title, false, work, done, failed);
+    }
+
     private <T> TaskHandle start(String title, boolean visible, Work<T> work, Consumer<? super T> done,
                                  Consumer<Throwable> failed) {
         TaskHandle handle = new TaskHandle(title, visible, ui);

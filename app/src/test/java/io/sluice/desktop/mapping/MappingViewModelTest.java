@@ -253,7 +253,7 @@ class MappingViewModelTest {
         assertThat(model.rows()).filteredOn(MappingRow::isMapped).hasSize(14)
                 .allMatch(r -> r.confirmedProperty().get());
         assertThat(row("Remarks").isMapped()).isFalse();
-        assertThat(model.keptRulesProperty().get()).isEqualTo("7 profile rules kept");
+        assertThat(model.keptRulesProperty().get()).isEqualTo("7 profile rules kept; the Rules step lists and changes them.");
         assertThat(model.blockerProperty().get()).isNull();
         assertThat(model.profileNameProperty().get()).isEqualTo("ds1-concrete-mix");
 
@@ -268,6 +268,24 @@ class MappingViewModelTest {
         assertThat(workbench.reviewProperty().get()).as("validated into a new review before the step shows")
                 .isNotNull().hasParent(home.resolve("reviews")).exists();
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
+    }
+
+    @Test
+    void rulesHandsTheProfileOverWithoutValidatingAndTakesBackTheRulesWrittenThere() {
+        Path profileFile = open("ds1-concrete-mix.csv");
+        model.loadProfile(profileFile);
+
+        assertThat(model.writeRules()).isTrue();
+
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.RULES);
+        assertThat(workbench.reviewProperty().get()).as("nothing validated").isNull();
+        Profile handedOver = workbench.profileProperty().get();
+        assertThat(handedOver.rules()).hasSize(7);
+
+        workbench.profileProperty().set(handedOver.withRules(handedOver.rules().subList(0, 2)));
+
+        assertThat(model.keptRulesProperty().get()).startsWith("2 profile rules kept");
+        assertThat(model.profile().rules()).isEqualTo(handedOver.rules().subList(0, 2));
     }
 
     @Test

@@ -281,7 +281,7 @@ class MappingViewTest {
         robot.clickOn("#load-suggested-profile");
         waitUntil(() -> !model(robot).keptRulesProperty().get().isEmpty());
 
-        assertThat(robot.lookup("#kept-rules").queryLabeled().getText()).isEqualTo("7 profile rules kept");
+        assertThat(robot.lookup("#kept-rules").queryLabeled().getText()).isEqualTo("7 profile rules kept; the Rules step lists and changes them.");
         assertThat(robot.lookup("#validate-review").queryButton().isDisabled()).isFalse();
     }
 

@@ -1,8 +1,7 @@
-package io.sluice.desktop.mapping;
+package io.sluice.desktop;
 
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
-import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -14,9 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The Mapping step's profile file: where the profile was last saved or loaded (and what it held then), the file
- * suggested with the source (a sample's profile), where the profile dialogs start, and saving in the background.
- * The file becomes the workbench's profile file, so a review knows which profile it was validated with.
+ * A step's profile file: where the profile was last saved or loaded (and what it held then), the file suggested with
+ * the source (a sample's profile), where the profile dialogs start, and saving in the background. The Mapping step
+ * saves the mapping with it, the Rules step the rules. The file becomes the workbench's profile file, so a review
+ * knows which profile it was validated with.
  */
 public final class ProfileFile {
 
@@ -25,33 +25,33 @@ public final class ProfileFile {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private Profile written;
 
-    ProfileFile(Workbench workbench, TaskRunner tasks) {
+    public ProfileFile(Workbench workbench, TaskRunner tasks) {
         this.workbench = workbench;
         this.tasks = tasks;
     }
 
     /** Forgets the file: a profile for another source or target no longer applies. */
-    void clear() {
+    public void clear() {
         file.set(null);
         written = null;
     }
 
     /** {@code profile} is now the content of {@code path}, just loaded or saved. */
-    void matches(Path path, Profile profile) {
+    public void matches(Path path, Profile profile) {
         file.set(path);
         written = profile;
         workbench.profileFileProperty().set(path);
     }
 
     /** The name of a profile made for {@code source}: the file's name without its extension. */
-    static String baseName(Path source) {
+    public static String baseName(Path source) {
         String name = source.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** Writes the profile as JSON in the background. */
-    void save(Profile profile, Path path) {
+    public void save(Profile profile, Path path) {
         tasks.run("Saving profile " + path.getFileName(), ctx -> {
             ProfileIO.write(profile, path);
             return path;
@@ -59,7 +59,7 @@ public final class ProfileFile {
     }
 
     /** The file that holds exactly {@code profile}, or null when it was changed since it was saved or loaded. */
-    Path holding(Profile profile) {
+    public Path holding(Profile profile) {
         return profile.equals(written) ? file.get() : null;
     }
 
@@ -69,7 +69,7 @@ public final class ProfileFile {
     }
 
     /** The suggested profile file, or null. */
-    Path suggested() {
+    public Path suggested() {
         return workbench.profileFileProperty().get();
     }
 

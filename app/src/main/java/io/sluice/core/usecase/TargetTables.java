@@ -1,0 +1,27 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TargetDatabase;
+
+import java.util.List;
+
+/**
+ * The target's tables and their columns as pick lists, e.g. for a lookup rule's table and key: names as the
+ * database spells them, Sluice's own bookkeeping tables left out. A missing table fails with one sentence naming
+ * the tables there are.
+ */
+public final class TargetTables {
+
+    private TargetTables() {
+    }
+
+    /** The tables of the target's default schema, sorted. */
+    public static List<String> names(TargetDatabase db) {
+        return db.tables();
+    }
+
+    /** The columns of {@code table}, found case-insensitively, in the table's order. */
+    public static List<String> columns(TargetDatabase db, String table) {
+        return db.table(table).columns().stream().map(ColumnInfo::name).toList();
+    }
+}

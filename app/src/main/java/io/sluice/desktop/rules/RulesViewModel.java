@@ -1,0 +1,656 @@
+package io.sluice.desktop.rules;
+
+import io.sluice.core.Severity;
+import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.profile.ColumnMapping;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileProblem;
+import io.sluice.core.profile.ProfileValidator;
+import io.sluice.core.profile.RuleSpec;
+import io.sluice.core.review.ColumnStats;
+import io.sluice.core.rules.RuleInfo;
+import io.sluice.core.rules.RuleSet;
+import io.sluice.core.rules.RuleTemplates;
+import io.sluice.core.usecase.ApplyRule;
+import io.sluice.core.usecase.ColumnStatistics;
+import io.sluice.core.usecase.OpenReview;
+import io.sluice.core.usecase.RulesInForce;
+import io.sluice.core.usecase.TargetTables;
+import io.sluice.core.usecase.ValidateReview;
+import io.sluice.desktop.DialogService;
+import io.sluice.desktop.ProfileFile;
+import io.sluice.desktop.Step;
+import io.sluice.desktop.TargetChoice;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.Debounce;
+import io.sluice.desktop.task.ErrorText;
+import io.sluice.desktop.task.Latest;
+import io.sluice.desktop.task.TaskRunner;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The Rules step's state: every rule in force for the workbench's profile and target, each with its origin; the
+ * target's shown read-only with the reason, the profile's edited in a {@link RuleForm} with a live
+ * {@link RuleHitPreview}. Adding, changing, duplicating and deleting a rule changes the workbench's profile at once
+ * (the Review and Commit steps use it); "Save profile" writes it to its file.
+ */
+public final class RulesViewModel {
+
+    static final String READ_ONLY = "This rule comes from the target table's definition, and the database enforces"
+            + " it on every commit anyway; change it in the database, not here.";
+    static final String NO_PROFILE = "The rules follow the mapping: map the columns in the Mapping step and choose"
+            + " Rules… (or Validate and review) to list and write them.";
+
+    private final Workbench workbench;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final ProfileFile profileFile;
+    private static final String PROFILE_RULES_ONLY = "Only the profile's rules are listed: ";
+
+    /** How many of a column's most frequent values are offered for the allowed values. */
+    static final int COLUMN_VALUES = 200;
+
+    private final RuleForm form = new RuleForm();
+    private final RuleHitPreview preview;
+    private final ExpressionTryout tryout;
+    private final Latest listing = new Latest();
+    private final ObservableList<RuleInfo> rules = FXCollections.observableArrayList();
+    private final ObservableList<String> tables = FXCollections.observableArrayList();
+    private final ObservableList<String> keyColumns = FXCollections.observableArrayList();
+    private final ObservableList<String> mappedColumns = FXCollections.observableArrayList();
+    private final ObservableList<ColumnStats.ValueCount> columnValues = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RuleInfo> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper readOnly = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper(NO_PROFILE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    /** The profile index of the rule in the form; -1 for a new rule. */
+    private int editedIndex = -1;
+    private boolean relisting;
+    private Profile listed;
+    private TargetChoice listedTarget;
+
+    public RulesViewModel(Workbench workbench, TaskRunner tasks, DialogService dialogs, Debounce.Delay typing) {
+        this.workbench = workbench;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.profileFile = new ProfileFile(workbench, tasks);
+        this.preview = new RuleHitPreview(tasks, typing);
+        this.tryout = new ExpressionTryout(workbench, tasks, form);
+        form.specProperty().addListener((o, was, now) -> offerPreview());
+        form.tableProperty().addListener((o, was, now) -> readKeyColumns(now));
+        form.columnProperty().addListener((o, was, now) -> columnValues.clear());
+        workbench.profileProperty().addListener((o, was, now) -> refresh());
+        workbench.targetProperty().addListener((o, was, now) -> refresh());
+        workbench.reviewProperty().addListener((o, was, now) -> offerPreview());
+    }
+
+    /** Lists the rules again when the profile or the target changed since; adopts an opened review's profile. */
+    public void refresh() {
+        Profile profile = workbench.profileProperty().get();
+        Path review = workbench.reviewProperty().get();
+        if (profile == null && review != null) {
+            adoptRecordedProfile(review);
+            return;
+        }
+        if (profile == null) {
+            empty.set(NO_PROFILE);
+            rules.clear();
+            closeForm();
+            listed = null;
+            return;
+        }
+        empty.set(null);
+        TargetChoice target = workbench.targetProperty().get();
+        if (profile.equals(listed) && target.equals(listedTarget)) {
+            return;
+        }
+        listed = profile;
+        listedTarget = target;
+        mappedColumns.setAll(profile.columns().stream().map(ColumnMapping::target).toList());
+        form.mappedColumns(mappedColumns);
+        // at once from the profile alone; the target's rules and the descriptions follow from the database
+        show(profileRulesOnly(profile));
+        loading.set(true);
+        Latest.Request request = listing.next();
+        tasks.quiet("Reading the rules in force", ctx -> {
+            try (TargetDatabase db = target.open()) {
+                return new Listed(RulesInForce.list(profile, db).rules(), TargetTables.names(db));
+            }
+        }, request.then(result -> {
+            loading.set(false);
+            if (status.get().startsWith(PROFILE_RULES_ONLY)) {
+                status.set("");
+            }
+            tables.setAll(result.tables());
+            show(result.rules());
+        }), request.<Throwable>then(error -> {
+            loading.set(false);
+            status.set(PROFILE_RULES_ONLY + ErrorText.sentence(error));
+        }));
+    }
+
+    private record Listed(List<RuleInfo> rules, List<String> tables) {
+    }
+
+    private void adoptRecordedProfile(Path review) {
+        tasks.quiet("Reading the profile of " + review.getFileName(), ctx -> ValidateReview.recordedProfile(review),
+                recorded -> {
+                    if (recorded != null && workbench.profileProperty().get() == null) {
+                        workbench.profileProperty().set(recorded);
+                    } else if (recorded == null) {
+                        empty.set(NO_PROFILE);
+                    }
+                });
+    }
+
+    /** The profile's rules as a list without the target: what shows while it is read, or when it cannot be. */
+    static List<RuleInfo> profileRulesOnly(Profile profile) {
+        List<RuleInfo> infos = new ArrayList<>();
+        for (int i = 0; i < profile.rules().size(); i++) {
+            RuleSpec spec = profile.rules().get(i);
+            List<String> columns = new ArrayList<>(spec.columns());
+            if (spec.column() != null) {
+                columns.add(0, spec.column());
+            }
+            Severity severity = "warning".equalsIgnoreCase(spec.severity()) ? Severity.WARNING : Severity.ERROR;
+            String description = spec.message() != null ? spec.message() : spec.type() + " rule";
+            infos.add(new RuleInfo(RuleSet.idOf(spec), spec.type(), columns, severity, description,
+                    RuleInfo.Origin.PROFILE, i));
+        }
+        return infos;
+    }
+
+    private void show(List<RuleInfo> listed) {
+        RuleInfo was = selected.get();
+        // a table loses its selection when its items are replaced: that is no choice of the steward's
+        relisting = true;
+        try {
+            rules.setAll(listed);
+        } finally {
+            relisting = false;
+        }
+        if (was != null) {
+            RuleInfo same = rules.stream().filter(r -> r.id().equals(was.id()) && r.origin() == was.origin())
+                    .findFirst().orElse(null);
+            selected.set(null);
+            selected.set(same);
+            if (same != null && same.editable()) {
+                editedIndex = same.profileIndex();
+            }
+        }
+        form.takenIds(otherIds());
+    }
+
+    /**
+     * Shows a rule: a profile rule in the form, a target rule with why it is read-only. False (and nothing changed)
+     * when the form holds changes the steward chose to keep working on.
+     */
+    public boolean select(RuleInfo rule) {
+        if (relisting || rule == selected.get()) {
+            return true;
+        }
+        if (!mayLeaveForm()) {
+            return false;
+        }
+        selected.set(rule);
+        if (rule == null) {
+            closeForm();
+        } else if (rule.editable()) {
+            readOnly.set("");
+            editedIndex = rule.profileIndex();
+            form.takenIds(otherIds());
+            form.load(workbench.profileProperty().get().rules().get(editedIndex));
+            editing.set(true);
+            offerPreview();
+        } else {
+            closeForm();
+            readOnly.set(READ_ONLY);
+        }
+        return true;
+    }
+
+    /** Starts a new rule of that kind in the form; the list gets it when the steward keeps it. */
+    public void add(RuleKind kind) {
+        if (workbench.profileProperty().get() == null || !mayLeaveForm()) {
+            return;
+        }
+        selected.set(null);
+        readOnly.set("");
+        editedIndex = -1;
+        form.takenIds(otherIds());
+        form.startNew(kind);
+        editing.set(true);
+        offerPreview();
+    }
+
+    /**
+     * Asks the template's few questions and puts the rule it writes into the form as a new rule; the outlier
+     * template reads the column's mean and standard deviation from the open review first.
+     */
+    public void addFromTemplate(RuleTemplate template) {
+        if (workbench.profileProperty().get() == null || mappedColumns.isEmpty() || !mayLeaveForm()) {
+            return;
+        }
+        List<DialogService.Field> fields = switch (template) {
+            case RATIO -> List.of(DialogService.Field.choice("Numerator", mappedColumns),
+                    DialogService.Field.choice("Denominator", mappedColumns), DialogService.Field.text("Min", ""),
+                    DialogService.Field.text("Max", ""));
+            case SUM -> List.of(DialogService.Field.text("Columns, separated by commas", ""),
+                    DialogService.Field.text("Min", ""), DialogService.Field.text("Max", ""));
+            case DATE_NOT_IN_FUTURE -> List.of(DialogService.Field.choice("Date column", mappedColumns));
+            case OUTLIER -> List.of(DialogService.Field.choice("Column", mappedColumns),
+                    DialogService.Field.text("Standard deviations (k)", "3"));
+        };
+        dialogs.askForm(template.label().replace("…", ""), "The rule goes into the form, where you can change it"
+                + " before you keep it.", fields).ifPresent(answers -> fillFromTemplate(template, answers));
+    }
+
+    private void fillFromTemplate(RuleTemplate template, List<String> answers) {
+        try {
+            String id = freeId(template.idStem() + "-" + answers.get(0).strip().replaceAll("[^A-Za-z0-9]+", "-")
+                    .toLowerCase(Locale.ROOT));
+            switch (template) {
+                case RATIO -> startFrom(RuleTemplates.ratioWithin(id, answers.get(0), answers.get(1),
+                        decimal(answers.get(2), "Min"), decimal(answers.get(3), "Max")));
+                case SUM -> startFrom(RuleTemplates.sumWithin(id, List.of(answers.get(0).split("\\s*,\\s*")).stream()
+                        .map(String::strip).filter(c -> !c.isEmpty()).toList(), decimal(answers.get(1), "Min"),
+                        decimal(answers.get(2), "Max")));
+                case DATE_NOT_IN_FUTURE -> startFrom(RuleTemplates.dateNotInFuture(id, answers.get(0)));
+                case OUTLIER -> outlier(id, answers.get(0), decimal(answers.get(1), "k"));
+            }
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+        }
+    }
+
+    private void outlier(String id, String column, BigDecimal k) {
+        Path review = workbench.reviewProperty().get();
+        String header = sourceHeader(column);
+        if (review == null || header == null) {
+            status.set("The outlier template takes the column's mean and spread from a review: validate the file"
+                    + " first (Mapping, Validate and review).");
+            return;
+        }
+        if (k == null) {
+            status.set("Give k, the number of standard deviations, such as 3.");
+            return;
+        }
+        tasks.quiet("Reading the statistics of " + header, ctx -> ColumnStatistics.of(review,
+                ColumnStatistics.Request.of(header), ctx).numbers(), numbers -> {
+            if (numbers == null || numbers.count() < 2) {
+                status.set(column + " holds fewer than two numbers in the review, so it has no spread to measure.");
+                return;
+            }
+            startFrom(RuleTemplates.outlier(id, column, BigDecimal.valueOf(numbers.mean()),
+                    BigDecimal.valueOf(numbers.standardDeviation()), k));
+        }, ErrorText.into(status::set));
+    }
+
+    private void startFrom(RuleSpec rule) {
+        status.set("");
+        selected.set(null);
+        readOnly.set("");
+        editedIndex = -1;
+        form.takenIds(otherIds());
+        form.startFrom(rule);
+        editing.set(true);
+        offerPreview();
+    }
+
+    private static BigDecimal decimal(String text, String what) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        BigDecimal value = RuleForm.number(text);
+        if (value == null) {
+            throw new IllegalArgumentException(what + " must be a number, such as 0.25; '" + text.strip()
+                    + "' is not.");
+        }
+        return value;
+    }
+
+    private String freeId(String base) {
+        Set<String> taken = allIds();
+        String id = base;
+        for (int n = 2; taken.contains(id.toLowerCase(Locale.ROOT)); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    /** Puts the form's rule into the profile: replaces the rule edited, or adds the new one. */
+    public boolean keep() {
+        RuleSpec rule = form.toSpec();
+        Profile profile = workbench.profileProperty().get();
+        if (rule == null || profile == null) {
+            return false;
+        }
+        List<RuleSpec> changed = new ArrayList<>(profile.rules());
+        int index = editedIndex;
+        if (index >= 0) {
+            changed.set(index, rule);
+        } else {
+            changed.add(rule);
+            index = changed.size() - 1;
+        }
+        Profile next = profile.withRules(changed);
+        ProfileProblem problem = ProfileValidator.firstProblem(next);
+        if (problem != null) {
+            status.set("The rule cannot be kept: " + problem.message() + ".");
+            return false;
+        }
+        status.set("");
+        editedIndex = index;
+        workbench.profileProperty().set(next);
+        form.load(rule);
+        selectProfileRule(index);
+        return true;
+    }
+
+    /** Puts back what the rule had before the steward's changes; a new rule is dropped. */
+    public void revert() {
+        if (editedIndex >= 0) {
+            form.load(workbench.profileProperty().get().rules().get(editedIndex));
+        } else {
+            closeForm();
+        }
+    }
+
+    /** Adds a copy of the selected profile rule under a new id, and selects it. */
+    public void duplicate() {
+        RuleInfo rule = selected.get();
+        Profile profile = workbench.profileProperty().get();
+        if (rule == null || !rule.editable() || profile == null || !mayLeaveForm()) {
+            return;
+        }
+        RuleSpec original = profile.rules().get(rule.profileIndex());
+        String id = freeId(RuleSet.idOf(original) + "-copy");
+        List<RuleSpec> changed = new ArrayList<>(profile.rules());
+        changed.add(rule.profileIndex() + 1, original.withId(id));
+        workbench.profileProperty().set(profile.withRules(changed));
+        selectProfileRule(rule.profileIndex() + 1);
+    }
+
+    /** Removes the selected profile rule from the profile, after asking. */
+    public void delete() {
+        RuleInfo rule = selected.get();
+        Profile profile = workbench.profileProperty().get();
+        if (rule == null || !rule.editable() || profile == null) {
+            return;
+        }
+        if (!dialogs.confirm("Delete rule " + rule.id() + "?", "The profile will no longer check: "
+                + rule.description(), "Delete")) {
+            return;
+        }
+        List<RuleSpec> changed = new ArrayList<>(profile.rules());
+        changed.remove(rule.profileIndex());
+        selected.set(null);
+        closeForm();
+        workbench.profileProperty().set(profile.withRules(changed));
+    }
+
+    /** Writes the profile, with its rules, to {@code file} in the background; it becomes the profile file. */
+    public void save(Path file) {
+        Profile profile = workbench.profileProperty().get();
+        if (profile == null) {
+            status.set("There is no profile to save yet; map the columns in the Mapping step first.");
+            return;
+        }
+        if (editing.get() && form.changedProperty().get()) {
+            status.set("Keep or revert the changes to rule " + form.effectiveId() + " before saving the profile.");
+            return;
+        }
+        profileFile.save(profile, file);
+        status.set("");
+    }
+
+    /** The file the save dialog offers: the profile file, else the profile's name. */
+    public Path suggestedFile() {
+        Path known = workbench.profileFileProperty().get();
+        if (known != null) {
+            return known;
+        }
+        Profile profile = workbench.profileProperty().get();
+        Path folder = profileFile.directory();
+        String name = (profile == null || profile.name() == null ? "profile" : profile.name()) + ".profile.json";
+        return folder == null ? Path.of(name) : folder.resolve(name);
+    }
+
+    /**
+     * Applies the rule in the form to the open review, as one undoable step of the review: only that rule runs
+     * again; the rule is kept in the profile first. The Review step then shows the review afresh, and its status
+     * filter "Changed by the last rule" picks the rows whose status changed.
+     */
+    public void apply() {
+        Path review = workbench.reviewProperty().get();
+        if (review == null) {
+            status.set("Applying a rule needs a review: choose Validate and review in the Mapping step first.");
+            return;
+        }
+        if (form.changedProperty().get() && !keep()) {
+            return;
+        }
+        RuleSpec rule = form.toSpec();
+        if (rule == null) {
+            return;
+        }
+        TargetChoice target = workbench.targetProperty().get();
+        preview.clear();
+        tasks.run("Applying rule " + form.effectiveId() + " to " + review.getFileName(), ctx -> {
+            try (OpenReview open = OpenReview.open(review, target::open)) {
+                return ApplyRule.apply(open, rule, ctx);
+            }
+        }, outcome -> {
+            status.set(applied(outcome));
+            // the Review step holds the review open: through null, so that it opens it afresh
+            workbench.reviewProperty().set(null);
+            workbench.reviewProperty().set(review);
+        }, ErrorText.into(status::set));
+    }
+
+    /** "Rule wc-ratio applied: 3 rows now in error, 1 no longer; …" */
+    static String applied(ApplyRule.Outcome outcome) {
+        return String.format(Locale.ROOT, "Rule %s applied: %,d %s now in error, %,d no longer. In Review, the status"
+                + " filter \"Changed by the last rule\" shows them; Edit, Undo there takes the step back.",
+                outcome.ruleId(), outcome.rowsNowInError(), outcome.rowsNowInError() == 1 ? "row" : "rows",
+                outcome.rowsNoLongerInError());
+    }
+
+    /** The expression's value on a chosen row of the review, and the functions it may use. */
+    public ExpressionTryout expressionTryout() {
+        return tryout;
+    }
+
+    /** Back to the Mapping step, e.g. to map a column a rule needs. */
+    public void goToMapping() {
+        workbench.stepProperty().set(Step.MAPPING);
+    }
+
+    private void selectProfileRule(int index) {
+        RuleInfo info = rules.stream().filter(r -> r.profileIndex() == index).findFirst().orElse(null);
+        selected.set(info);
+        if (info != null) {
+            select(info);
+        }
+    }
+
+    private boolean mayLeaveForm() {
+        if (!editing.get() || !form.changedProperty().get()) {
+            return true;
+        }
+        return dialogs.confirm("Discard the changes to rule " + form.effectiveId() + "?",
+                "The rule in the form was not kept; leaving it drops the changes.", "Discard");
+    }
+
+    private void closeForm() {
+        editing.set(false);
+        editedIndex = -1;
+        readOnly.set("");
+        preview.clear();
+    }
+
+    private void offerPreview() {
+        if (!editing.get()) {
+            preview.clear();
+            return;
+        }
+        preview.offer(form.toSpec(), workbench.reviewProperty().get(), workbench.targetProperty().get());
+    }
+
+    private void readKeyColumns(String table) {
+        keyColumns.clear();
+        if (table == null || table.isBlank()) {
+            return;
+        }
+        TargetChoice target = workbench.targetProperty().get();
+        tasks.quiet("Reading the columns of " + table, ctx -> {
+            try (TargetDatabase db = target.open()) {
+                return TargetTables.columns(db, table);
+            }
+        }, keyColumns::setAll, ErrorText.into(status::set));
+    }
+
+    /** The ids of every rule in force but the one in the form. */
+    private Set<String> otherIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (RuleInfo r : rules) {
+            if (!(r.editable() && r.profileIndex() == editedIndex)) {
+                ids.add(r.id());
+            }
+        }
+        return ids;
+    }
+
+    private Set<String> allIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        rules.forEach(r -> ids.add(r.id().toLowerCase(Locale.ROOT)));
+        return ids;
+    }
+
+    /**
+     * Reads the distinct values of the form's column in the open review, most frequent first, for the allowed
+     * values to be picked from.
+     */
+    public void readColumnValues() {
+        columnValues.clear();
+        Path review = workbench.reviewProperty().get();
+        String column = form.columnProperty().get();
+        if (review == null) {
+            status.set("The column's values come from a review: validate the file (Mapping, Validate and review),"
+                    + " then come back, or type the values.");
+            return;
+        }
+        String header = sourceHeader(column);
+        if (header == null) {
+            status.set("Choose a mapped column first; its values are read from the review.");
+            return;
+        }
+        status.set("");
+        tasks.quiet("Reading the values of " + header, ctx -> ColumnStatistics.of(review,
+                ColumnStatistics.Request.of(header).page(0, COLUMN_VALUES), ctx).values(),
+                columnValues::setAll, ErrorText.into(status::set));
+    }
+
+    /** Adds a value to the allowed values, unless it is there already. */
+    public void addAllowedValue(String value) {
+        if (value == null || form.valueLines().contains(value)) {
+            return;
+        }
+        String text = form.valuesProperty().get();
+        form.valuesProperty().set(text.isBlank() ? value : text.stripTrailing() + "\n" + value);
+    }
+
+    /** The source header the profile maps onto a target column (a review's columns are the source's). */
+    private String sourceHeader(String target) {
+        Profile profile = workbench.profileProperty().get();
+        if (target == null || profile == null) {
+            return null;
+        }
+        return profile.columns().stream().filter(m -> m.target().equalsIgnoreCase(target) && m.source() != null)
+                .map(ColumnMapping::source).findFirst().orElse(null);
+    }
+
+    /** The distinct values of the form's column with their counts, once read. */
+    public ObservableList<ColumnStats.ValueCount> columnValues() {
+        return columnValues;
+    }
+
+    /** The rule being written or changed. */
+    public RuleForm form() {
+        return form;
+    }
+
+    public RuleHitPreview preview() {
+        return preview;
+    }
+
+    /** Every rule in force: the target's first, then the profile's. */
+    public ObservableList<RuleInfo> rules() {
+        return rules;
+    }
+
+    /** The target's tables, for a lookup rule. */
+    public ObservableList<String> tables() {
+        return tables;
+    }
+
+    /** The columns of the lookup rule's table. */
+    public ObservableList<String> keyColumns() {
+        return keyColumns;
+    }
+
+    /** The target columns the profile maps, for the column pickers. */
+    public ObservableList<String> mappedColumns() {
+        return mappedColumns;
+    }
+
+    public ReadOnlyObjectProperty<RuleInfo> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** Whether the form shows a profile rule, or a new one. */
+    public ReadOnlyBooleanProperty editingProperty() {
+        return editing.getReadOnlyProperty();
+    }
+
+    /** Why the selected rule cannot be edited; "" for a profile rule or none. */
+    public ReadOnlyStringProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    /** Why there is nothing to list, as a sentence; null when there is a profile. */
+    public ReadOnlyStringProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    /** A failure or a hint about the last action, as one sentence; "" when there is none. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Where the profile was last saved from this step. */
+    public ReadOnlyObjectProperty<Path> savedFileProperty() {
+        return profileFile.fileProperty();
+    }
+}
