@@ -1,5 +1,6 @@
 package io.sluice.core.rules;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +45,9 @@ public record RuleReach(Set<String> ids, Set<String> columns) {
         return lower;
     }
 
+    /** Both lists of columns, one after the other. */
     static List<String> plus(List<String> columns, List<String> more) {
-        List<String> all = new java.util.ArrayList<>(columns);
+        List<String> all = new ArrayList<>(columns);
         all.addAll(more);
         return all;
     }
