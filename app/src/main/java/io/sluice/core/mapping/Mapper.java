@@ -12,6 +12,7 @@ import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +89,21 @@ public final class Mapper {
     /** The mapped target columns, in table order. */
     public List<ColumnInfo> targetColumns() {
         return targetColumns;
+    }
+
+    /**
+     * The target columns whose mapped value is made from source column {@code sourceColumn} (several when it feeds
+     * several targets or is joined with others into one); a constant reads no source column, and transforms read only
+     * the value they are given.
+     */
+    public List<String> targetsReading(int sourceColumn) {
+        List<String> reading = new ArrayList<>();
+        for (ColumnPlan plan : plans) {
+            if (plan.constant() == null && Arrays.stream(plan.sources()).anyMatch(s -> s == sourceColumn)) {
+                reading.add(plan.column().name());
+            }
+        }
+        return reading;
     }
 
     /** Maps one row; never throws for bad cell values. */

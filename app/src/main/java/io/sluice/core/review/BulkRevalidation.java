@@ -21,7 +21,8 @@ import java.util.concurrent.CancellationException;
  * Validates again, in chunks, every row a value fix changed, with the same rule as one edited cell
  * ({@link Revalidation}): the validator's verdict on the row as it is now, plus the earlier findings one row cannot
  * judge (unique within the file, the reader's notes) unless they are about the fixed column; those are set aside with
- * the fix ({@code command_finding}) and come back at its undo. Each chunk's rows, edits and findings are read with a
+ * the fix ({@code command_finding}) and come back at its undo. Only the rules whose findings the fixed column can
+ * change run ({@link RowValidator#forChangedColumn}): the findings of the others stay on the rows as they are. Each chunk's rows, edits and findings are read with a
  * few queries and written back in batches, so heap use is one chunk whatever the number of rows; it runs inside the
  * caller's transaction.
  */
@@ -50,8 +51,11 @@ final class BulkRevalidation {
             return;
         }
         String columnName = review.columns().get(column);
+        RowValidator judge = validator.forChangedColumn(column);
+        Set<String> reported = judge.reportedRules();
         Set<String> fileWide = validator.fileWideRules();
         String fileWideJson = FixLedger.jsonArray(fileWide);
+        String reportedJson = reported == null ? null : FixLedger.jsonArray(reported);
         if (!restoring) {
             update("DELETE FROM command_finding WHERE command_id = ?", command);
         }
@@ -59,8 +63,13 @@ final class BulkRevalidation {
         long done = 0;
         try (PreparedStatement next = connection.prepareStatement("SELECT row_no FROM command_cell"
                 + " WHERE command_id = ? AND row_no > ? ORDER BY row_no LIMIT " + CHUNK);
-             PreparedStatement deleteFindings = connection.prepareStatement(
-                     "DELETE FROM finding WHERE row_no IN (SELECT value FROM json_each(?))");
+             // every finding the verdict replaces: all but those one row cannot judge that are not about the column,
+             // or, when only some rules run, their findings and the unjudged ones about the column
+             PreparedStatement deleteFindings = connection.prepareStatement(reported == null
+                     ? "DELETE FROM finding WHERE row_no IN (SELECT value FROM json_each(?))"
+                     : "DELETE FROM finding WHERE row_no IN (SELECT value FROM json_each(?)) AND CASE"
+                     + " WHEN substr(rule, 1, 7) = 'source:' OR rule IN (SELECT value FROM json_each(?))"
+                     + " THEN col IS ? ELSE rule IN (SELECT value FROM json_each(?)) END");
              PreparedStatement insertFinding = connection.prepareStatement(FindingStore.INSERT);
              PreparedStatement upsertFilled = connection.prepareStatement(RowQualityStore.UPSERT);
              PreparedStatement insertSetAside = connection.prepareStatement("INSERT INTO command_finding (row_no,"
@@ -85,9 +94,14 @@ final class BulkRevalidation {
                 Map<Long, List<Finding>> restored = restoring ? findings("SELECT " + FindingStore.COLUMNS
                         + " FROM command_finding WHERE command_id = " + command
                         + " AND row_no IN (SELECT value FROM json_each(?)) ORDER BY row_no, id", json) : Map.of();
-                List<RowVerdict> verdicts = validator.validateAll(effective);
+                List<RowVerdict> verdicts = judge.validateAll(effective);
 
                 deleteFindings.setString(1, json);
+                if (reported != null) {
+                    deleteFindings.setString(2, fileWideJson);
+                    deleteFindings.setString(3, columnName);
+                    deleteFindings.setString(4, reportedJson);
+                }
                 deleteFindings.executeUpdate();
                 for (int i = 0; i < effective.size(); i++) {
                     long row = effective.get(i).number();
@@ -96,7 +110,9 @@ final class BulkRevalidation {
                     for (Finding f : earlier.getOrDefault(row, List.of())) {
                         boolean unjudged = fileWide.contains(f.rule()) || f.rule().startsWith("source:");
                         if (unjudged && (f.column() == null || !f.column().equals(columnName))) {
-                            now.add(f);
+                            if (reported == null) {
+                                now.add(f); // deleted with the others: written again
+                            }
                         } else if (unjudged && !restoring) {
                             FindingStore.bind(insertSetAside, f);
                             insertSetAside.setLong(9, command);

@@ -30,12 +30,21 @@ public final class ProfileRowValidator implements RowValidator {
     private final Mapper mapper;
     private final RuleSet rules;
     private final Set<String> fileWide;
+    private final Set<String> reported;
 
     private ProfileRowValidator(Mapper mapper, RuleSet rules) {
         this.mapper = mapper;
         // their findings would be dropped, and they would remember every key re-validated (a tenth of its CPU time)
         this.rules = rules.withoutUniqueness();
         this.fileWide = rules.uniquenessRules();
+        this.reported = null;
+    }
+
+    private ProfileRowValidator(Mapper mapper, RuleSet rules, Set<String> fileWide) {
+        this.mapper = mapper;
+        this.rules = rules;
+        this.fileWide = fileWide;
+        this.reported = Set.copyOf(rules.reportedIds());
     }
 
     /** Compiles the profile against the review's source columns and the target table; fails as validation would. */
@@ -81,6 +90,20 @@ public final class ProfileRowValidator implements RowValidator {
     @Override
     public int filledCells(SourceRow effectiveRow) {
         return QualityTally.filledCells(mapper.map(effectiveRow));
+    }
+
+    /**
+     * Only the rules reading a target column made from source column {@code column}, and those sharing an id with
+     * them (see {@link RuleSet#readingTargets}): the others give the same findings on the changed rows as before.
+     */
+    @Override
+    public RowValidator forChangedColumn(int column) {
+        return new ProfileRowValidator(mapper, rules.readingTargets(mapper.targetsReading(column)), fileWide);
+    }
+
+    @Override
+    public Set<String> reportedRules() {
+        return reported;
     }
 
     @Override

@@ -37,4 +37,20 @@ public interface RowValidator {
     default int filledCells(SourceRow effectiveRow) {
         return -1;
     }
+
+    /**
+     * The validator for rows in which only source column {@code column} changed: it may run only the rules whose
+     * findings such a change can alter, and then names their ids in {@link #reportedRules()}. This one, by default.
+     */
+    default RowValidator forChangedColumn(int column) {
+        return this;
+    }
+
+    /**
+     * The ids of the rules whose findings the verdicts give; null when they give every rule's, so that a verdict
+     * replaces all of a row's findings but those one row cannot judge.
+     */
+    default Set<String> reportedRules() {
+        return null;
+    }
 }

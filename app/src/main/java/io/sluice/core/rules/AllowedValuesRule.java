@@ -45,6 +45,11 @@ final class AllowedValuesRule implements RowRule {
     }
 
     @Override
+    public RuleReach reach() {
+        return RuleReach.of(id, List.of(target));
+    }
+
+    @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
         Object value = row.get(target).value();
         if (value == null || isAllowed(value)) {

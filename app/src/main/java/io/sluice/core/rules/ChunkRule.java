@@ -14,4 +14,7 @@ public interface ChunkRule {
 
     /** Reports this rule's findings for a chunk of mapped rows. */
     void check(List<MappedRow> chunk, Consumer<Finding> findings);
+
+    /** The ids of its findings and the target columns that decide them, for re-checking rows after a fix. */
+    RuleReach reach();
 }

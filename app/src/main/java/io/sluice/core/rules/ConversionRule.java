@@ -13,6 +13,11 @@ final class ConversionRule implements RowRule {
     static final String ID = "type";
 
     @Override
+    public RuleReach reach() {
+        return RuleReach.wholeRow(ID);
+    }
+
+    @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
         List<String> targets = row.targets();
         for (int i = 0; i < targets.size(); i++) {

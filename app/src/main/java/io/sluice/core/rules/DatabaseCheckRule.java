@@ -4,6 +4,7 @@ import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.mapping.MappedValue;
 import io.sluice.core.database.CheckConstraint;
+import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.DatabaseCheckEvaluator;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
@@ -11,8 +12,10 @@ import io.sluice.core.database.TargetDatabase;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,12 +28,31 @@ final class DatabaseCheckRule implements ChunkRule {
 
     private final DatabaseCheckEvaluator evaluator;
     private final Map<String, String> expressions = new HashMap<>();
+    private final RuleReach reach;
 
     DatabaseCheckRule(TargetDatabase db, TableInfo table, List<CheckConstraint> checks) {
         this.evaluator = new DatabaseCheckEvaluator(db, table, checks);
+        Set<String> ids = new HashSet<>();
+        Set<String> read = new HashSet<>();
         for (CheckConstraint check : checks) {
             expressions.put(check.name(), check.expression());
+            ids.add("check:" + check.name());
+            // every column whose name occurs in the expression, even inside a longer word: more than it reads, never
+            // less (an unmapped column holds its default whatever a fix does)
+            String expression = check.expression().toLowerCase(Locale.ROOT);
+            for (ColumnInfo column : table.columns()) {
+                String name = column.name().toLowerCase(Locale.ROOT);
+                if (expression.contains(name)) {
+                    read.add(name);
+                }
+            }
         }
+        this.reach = new RuleReach(ids, read);
+    }
+
+    @Override
+    public RuleReach reach() {
+        return reach;
     }
 
     @Override

@@ -35,6 +35,11 @@ final class ExistingKeyRule implements ChunkRule {
     }
 
     @Override
+    public RuleReach reach() {
+        return RuleReach.of(ID, targets);
+    }
+
+    @Override
     public void check(List<MappedRow> chunk, Consumer<Finding> findings) {
         if (tableEmpty) {
             return;

@@ -30,6 +30,11 @@ final class ExpressionRule implements RowRule {
     }
 
     @Override
+    public RuleReach reach() {
+        return RuleReach.of(id, expression.targets());
+    }
+
+    @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
         EvaluationValue value = expression.evaluate(row);
         if (value == null) {

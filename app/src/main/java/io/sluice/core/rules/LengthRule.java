@@ -3,6 +3,7 @@ package io.sluice.core.rules;
 import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Text must fit the target column's declared length, counted in characters. */
@@ -16,6 +17,11 @@ final class LengthRule implements RowRule {
     LengthRule(String target, int max) {
         this.target = target;
         this.max = max;
+    }
+
+    @Override
+    public RuleReach reach() {
+        return RuleReach.of(ID, List.of(target));
     }
 
     @Override

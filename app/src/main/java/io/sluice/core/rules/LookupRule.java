@@ -28,6 +28,11 @@ final class LookupRule implements ChunkRule {
     }
 
     @Override
+    public RuleReach reach() {
+        return RuleReach.of(id, targets);
+    }
+
+    @Override
     public void check(List<MappedRow> chunk, Consumer<Finding> findings) {
         RowKeys keys = RowKeys.collect(chunk, targets);
         if (keys.distinct().isEmpty()) {

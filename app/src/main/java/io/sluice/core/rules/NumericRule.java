@@ -6,6 +6,7 @@ import io.sluice.core.database.ColumnInfo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +52,11 @@ final class NumericRule implements RowRule {
 
     private static NumericRule integer(ColumnInfo column, long min, long max) {
         return new NumericRule(column.name(), null, null, BigDecimal.valueOf(min), BigDecimal.valueOf(max));
+    }
+
+    @Override
+    public RuleReach reach() {
+        return new RuleReach(Set.of(PRECISION, SCALE, RANGE), Set.of(target.toLowerCase(java.util.Locale.ROOT)));
     }
 
     @Override

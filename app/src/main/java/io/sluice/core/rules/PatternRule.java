@@ -3,6 +3,7 @@ package io.sluice.core.rules;
 import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,11 @@ final class PatternRule implements RowRule {
         this.pattern = pattern;
         this.severity = severity;
         this.message = message;
+    }
+
+    @Override
+    public RuleReach reach() {
+        return RuleReach.of(id, List.of(target));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** A number must lie within bounds: a profile {@code range} rule or a simple CHECK such as {@code x >= 0}. */
@@ -28,6 +29,11 @@ final class RangeRule implements RowRule {
         this.maxInclusive = maxInclusive;
         this.severity = severity;
         this.message = message;
+    }
+
+    @Override
+    public RuleReach reach() {
+        return RuleReach.of(id, List.of(target));
     }
 
     @Override

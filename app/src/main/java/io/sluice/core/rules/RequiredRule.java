@@ -4,6 +4,7 @@ import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.mapping.MappedValue;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,11 @@ final class RequiredRule implements RowRule {
         this.severity = severity;
         this.when = when;
         this.message = message;
+    }
+
+    @Override
+    public RuleReach reach() {
+        return RuleReach.of(id, when == null ? List.of(target) : RuleReach.plus(List.of(target), when.targets()));
     }
 
     @Override

@@ -9,4 +9,7 @@ public interface RowRule {
 
     /** Reports this rule's findings for one mapped row; reports nothing when the row passes. */
     void check(MappedRow row, Consumer<Finding> findings);
+
+    /** The ids of its findings and the target columns that decide them, for re-checking rows after a fix. */
+    RuleReach reach();
 }

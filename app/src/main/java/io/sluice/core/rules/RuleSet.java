@@ -11,6 +11,8 @@ import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +100,49 @@ public final class RuleSet {
                 .toList(), naturalKey, described);
         rules.uniquenessRules.addAll(uniquenessRules);
         return rules;
+    }
+
+    /**
+     * The rules whose findings may change when the values of these target columns change, for re-checking rows a
+     * value fix changed: each rule reading one of them or whose columns are not known, and every rule reporting an
+     * id one of those reports (rules share ids, e.g. {@code required} or {@code fk}), so that the rules left out
+     * report none of the ids of those kept. The rules kept are the same instances; {@link #uniquenessRules()} still
+     * names the uniqueness rules of this set.
+     */
+    public RuleSet readingTargets(Collection<String> changedTargets) {
+        Set<String> changed = RuleReach.lowerCase(changedTargets);
+        List<RuleReach> reaches = new ArrayList<>();
+        rowRules.forEach(r -> reaches.add(r.reach()));
+        chunkRules.forEach(r -> reaches.add(r.reach()));
+        Set<String> ids = new HashSet<>();
+        for (RuleReach reach : reaches) {
+            if (reach.reads(changed)) {
+                ids.addAll(reach.ids());
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (RuleReach reach : reaches) {
+                if (!Collections.disjoint(reach.ids(), ids) && ids.addAll(reach.ids())) {
+                    grew = true;
+                }
+            }
+        }
+        RuleSet rules = new RuleSet(rowRules.stream().filter(r -> !Collections.disjoint(r.reach().ids(), ids))
+                .toList(), chunkRules.stream().filter(r -> !Collections.disjoint(r.reach().ids(), ids)).toList(),
+                naturalKey, described);
+        rules.uniquenessRules.clear();
+        rules.uniquenessRules.addAll(uniquenessRules);
+        return rules;
+    }
+
+    /** The ids of the findings the rules of this set report (those of rules left out of it not included). */
+    public Set<String> reportedIds() {
+        Set<String> ids = new HashSet<>();
+        rowRules.forEach(r -> ids.addAll(r.reach().ids()));
+        chunkRules.forEach(r -> ids.addAll(r.reach().ids()));
+        return ids;
     }
 
     /** Runs every rule over a chunk of rows (in source order) and reports the findings. */

@@ -31,6 +31,11 @@ final class UniqueInFileRule implements ChunkRule {
     }
 
     @Override
+    public RuleReach reach() {
+        return RuleReach.of(id, targets);
+    }
+
+    @Override
     public void check(List<MappedRow> chunk, Consumer<Finding> findings) {
         for (MappedRow row : chunk) {
             List<Object> key = RowKeys.of(row, targets);

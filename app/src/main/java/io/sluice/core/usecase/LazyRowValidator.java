@@ -44,6 +44,16 @@ final class LazyRowValidator implements RowValidator, AutoCloseable {
     }
 
     @Override
+    public RowValidator forChangedColumn(int column) {
+        return validator().forChangedColumn(column);
+    }
+
+    @Override
+    public Set<String> reportedRules() {
+        return validator().reportedRules();
+    }
+
+    @Override
     public Set<String> fileWideRules() {
         return validator().fileWideRules();
     }
