@@ -34,10 +34,14 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +74,8 @@ public final class RulesViewModel {
     private final ExpressionTryout tryout;
     private final Latest listing = new Latest();
     private final ObservableList<RuleInfo> rules = FXCollections.observableArrayList();
+    private final FilteredList<RuleInfo> shown = new FilteredList<>(rules);
+    private final ObjectProperty<Shown> showing = new SimpleObjectProperty<>(Shown.ALL);
     private final ObservableList<String> tables = FXCollections.observableArrayList();
     private final ObservableList<String> keyColumns = FXCollections.observableArrayList();
     private final ObservableList<String> mappedColumns = FXCollections.observableArrayList();
@@ -86,6 +92,25 @@ public final class RulesViewModel {
     private Profile listed;
     private TargetChoice listedTarget;
 
+    /** Which rules the list shows: all (the profile's first), only the profile's, or only the target's. */
+    public enum Shown {
+        ALL("all"), PROFILE("written in the profile"), TARGET("from the target");
+
+        private final String label;
+
+        Shown(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        boolean shows(RuleInfo rule) {
+            return this == ALL || rule.editable() == (this == PROFILE);
+        }
+    }
+
     public RulesViewModel(Workbench workbench, TaskRunner tasks, DialogService dialogs, Debounce.Delay typing) {
         this.workbench = workbench;
         this.tasks = tasks;
@@ -99,6 +124,14 @@ public final class RulesViewModel {
         workbench.profileProperty().addListener((o, was, now) -> refresh());
         workbench.targetProperty().addListener((o, was, now) -> refresh());
         workbench.reviewProperty().addListener((o, was, now) -> offerPreview());
+        showing.addListener((o, was, now) -> {
+            Shown filter = now == null ? Shown.ALL : now;
+            shown.setPredicate(filter::shows);
+            RuleInfo chosen = selected.get();
+            if (chosen != null && !filter.shows(chosen) && !(editing.get() && form.changedProperty().get())) {
+                select(null);
+            }
+        });
     }
 
     /** Lists the rules again when the profile or the target changed since; adopts an opened review's profile. */
@@ -182,7 +215,8 @@ public final class RulesViewModel {
         // a table loses its selection when its items are replaced: that is no choice of the steward's
         relisting = true;
         try {
-            rules.setAll(listed);
+            // the steward's own rules first: they are the ones written and changed here
+            rules.setAll(listed.stream().sorted(Comparator.comparing(RuleInfo::editable).reversed()).toList());
         } finally {
             relisting = false;
         }
@@ -209,6 +243,11 @@ public final class RulesViewModel {
         if (!mayLeaveForm()) {
             return false;
         }
+        open(rule);
+        return true;
+    }
+
+    private void open(RuleInfo rule) {
         selected.set(rule);
         if (rule == null) {
             closeForm();
@@ -223,7 +262,6 @@ public final class RulesViewModel {
             closeForm();
             readOnly.set(READ_ONLY);
         }
-        return true;
     }
 
     /** Starts a new rule of that kind in the form; the list gets it when the steward keeps it. */
@@ -404,6 +442,10 @@ public final class RulesViewModel {
         selected.set(null);
         closeForm();
         workbench.profileProperty().set(profile.withRules(changed));
+        // the rule that took its place in the list, else the one before it: the steward's eye stays there
+        if (!changed.isEmpty()) {
+            selectProfileRule(Math.min(rule.profileIndex(), changed.size() - 1));
+        }
     }
 
     /** Writes the profile, with its rules, to {@code file} in the background; it becomes the profile file. */
@@ -484,11 +526,12 @@ public final class RulesViewModel {
     }
 
     private void selectProfileRule(int index) {
-        RuleInfo info = rules.stream().filter(r -> r.profileIndex() == index).findFirst().orElse(null);
-        selected.set(info);
-        if (info != null) {
-            select(info);
+        RuleInfo info = rules.stream().filter(r -> r.editable() && r.profileIndex() == index).findFirst()
+                .orElse(null);
+        if (info != null && !showing.get().shows(info)) {
+            showing.set(Shown.ALL);
         }
+        open(info);
     }
 
     private boolean mayLeaveForm() {
@@ -601,9 +644,19 @@ public final class RulesViewModel {
         return preview;
     }
 
-    /** Every rule in force: the target's first, then the profile's. */
+    /** Every rule in force: the profile's first, in the profile's order, then the target's. */
     public ObservableList<RuleInfo> rules() {
         return rules;
+    }
+
+    /** The rules the list shows, as {@link #showingProperty()} chooses. */
+    public ObservableList<RuleInfo> shownRules() {
+        return shown;
+    }
+
+    /** Which rules the list shows; all by default. */
+    public ObjectProperty<Shown> showingProperty() {
+        return showing;
     }
 
     /** The target's tables, for a lookup rule. */

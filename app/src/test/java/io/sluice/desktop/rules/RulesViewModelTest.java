@@ -169,7 +169,54 @@ class RulesViewModelTest {
         assertThat(ds1.workbench.profileProperty().get().rules()).extracting(RuleSpec::id)
                 .doesNotContain("supplier-known-copy").hasSize(6);
         assertThat(ds1.vm.rules()).noneMatch(r -> r.id().equals("supplier-known-copy"));
+        assertThat(ds1.vm.selectedProperty().get().id()).as("the rule that took the deleted one's place")
+                .isEqualTo("mix-code-unique");
+        assertThat(ds1.vm.editingProperty().get()).isTrue();
+        assertThat(ds1.vm.form().idProperty().get()).isEqualTo("mix-code-unique");
+    }
+
+    @Test
+    void deletingTheLastRuleOfTheProfileSelectsTheOneBeforeIt() {
+        Ds1Rules ds1 = new Ds1Rules(home);
+        ds1.vm.refresh();
+        ds1.vm.select(rule(ds1.vm, "fine-agg-required"));
+
+        ds1.vm.delete();
+
+        assertThat(ds1.vm.selectedProperty().get().id()).isEqualTo("coarse-agg-required");
+        assertThat(ds1.failures).isEmpty();
+    }
+
+    @Test
+    void theProfilesRulesComeFirstAndTheListShowsAllOrEitherOrigin() {
+        Ds1Rules ds1 = new Ds1Rules(home);
+        ds1.vm.refresh();
+
+        assertThat(ds1.vm.showingProperty().get()).isEqualTo(RulesViewModel.Shown.ALL);
+        assertThat(ds1.vm.shownRules()).hasSize(ds1.vm.rules().size()).hasSizeGreaterThan(6);
+        assertThat(ds1.vm.shownRules().subList(0, 6)).extracting(RuleInfo::id).containsExactly(
+                "strength-plausible", "mix-code-format", "supplier-known", "mix-code-unique", "coarse-agg-required",
+                "fine-agg-required");
+        assertThat(ds1.vm.shownRules().subList(6, ds1.vm.shownRules().size())).noneMatch(RuleInfo::editable);
+
+        ds1.vm.select(rule(ds1.vm, "supplier-known"));
+        ds1.vm.showingProperty().set(RulesViewModel.Shown.PROFILE);
+        assertThat(ds1.vm.shownRules()).hasSize(6).allMatch(RuleInfo::editable);
+        assertThat(ds1.vm.selectedProperty().get().id()).isEqualTo("supplier-known");
+
+        ds1.vm.showingProperty().set(RulesViewModel.Shown.TARGET);
+        assertThat(ds1.vm.shownRules()).isNotEmpty().noneMatch(RuleInfo::editable);
+        assertThat(ds1.vm.selectedProperty().get()).as("a rule the list no longer shows is not shown in the form")
+                .isNull();
         assertThat(ds1.vm.editingProperty().get()).isFalse();
+
+        ds1.vm.add(RuleKind.REQUIRED);
+        ds1.vm.form().columnProperty().set("water_kg");
+        assertThat(ds1.vm.keep()).isTrue();
+        assertThat(ds1.vm.showingProperty().get()).as("a rule just written is shown").isEqualTo(
+                RulesViewModel.Shown.ALL);
+        assertThat(ds1.vm.shownRules()).contains(ds1.vm.selectedProperty().get());
+        assertThat(ds1.vm.shownRules().get(6).id()).isEqualTo(ds1.vm.selectedProperty().get().id());
     }
 
     @Test
