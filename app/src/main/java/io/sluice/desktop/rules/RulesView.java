@@ -99,8 +99,8 @@ public final class RulesView implements StepView {
         subtitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             long target = model.rules().stream().filter(r -> !r.editable()).count();
             long profile = model.rules().size() - target;
-            return String.format(Locale.ROOT, "%d from the target table, %d written in the profile", target,
-                    profile);
+            return String.format(Locale.ROOT, "%d written in the profile, %d from the target table", profile,
+                    target);
         }, model.rules()));
         status.textProperty().bind(model.statusProperty());
         status.managedProperty().bind(model.statusProperty().isNotEmpty());
