@@ -45,6 +45,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,6 +65,8 @@ public final class RulesViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ProfileFile profileFile;
+    static final String TAKE_OUT = "Take them out now";
+    static final String LEAVE = "Leave them until the next validation";
     private static final String PROFILE_RULES_ONLY = "Only the profile's rules are listed: ";
 
     /** How many of a column's most frequent values are offered for the allowed values. */
@@ -433,9 +436,23 @@ public final class RulesViewModel {
         if (rule == null || !rule.editable() || profile == null) {
             return;
         }
-        if (!dialogs.confirm("Delete rule " + rule.id() + "?", "The profile will no longer check: "
-                + rule.description(), "Delete")) {
-            return;
+        Path review = workbench.reviewProperty().get();
+        String question = "Delete rule " + rule.id() + "?";
+        String what = "The profile will no longer check: " + rule.description();
+        boolean takeOut = false;
+        if (review == null) {
+            if (!dialogs.confirm(question, what, "Delete")) {
+                return;
+            }
+        } else {
+            Optional<List<String>> answer = dialogs.askForm(question, what + " Its findings in " + review.getFileName()
+                    + " stay there until the next validation, unless taken out now (Edit, Undo in Review puts them"
+                    + " back).", List.of(DialogService.Field.choice("Its findings in the open review",
+                    List.of(TAKE_OUT, LEAVE))));
+            if (answer.isEmpty()) {
+                return;
+            }
+            takeOut = TAKE_OUT.equals(answer.get().get(0));
         }
         List<RuleSpec> changed = new ArrayList<>(profile.rules());
         changed.remove(rule.profileIndex());
@@ -446,6 +463,40 @@ public final class RulesViewModel {
         if (!changed.isEmpty()) {
             selectProfileRule(Math.min(rule.profileIndex(), changed.size() - 1));
         }
+        if (takeOut) {
+            takeOutOfReview(review, rule.id());
+        }
+    }
+
+    /** Removes a deleted rule's findings from the open review, as one undoable step; a rule it never ran is none. */
+    private void takeOutOfReview(Path review, String id) {
+        TargetChoice target = workbench.targetProperty().get();
+        tasks.run("Taking rule " + id + "'s findings out of " + review.getFileName(), ctx -> {
+            Profile recorded = ValidateReview.recordedProfile(review);
+            if (recorded == null || recorded.rules().stream().noneMatch(r -> RuleSet.idOf(r).equalsIgnoreCase(id))) {
+                return null;
+            }
+            try (OpenReview open = OpenReview.open(review, target::open)) {
+                return ApplyRule.remove(open, id, ctx);
+            }
+        }, outcome -> {
+            if (outcome == null) {
+                status.set("Rule " + id + " deleted; " + review.getFileName() + " was validated without it, so it"
+                        + " held none of its findings.");
+                return;
+            }
+            status.set(removed(outcome));
+            workbench.reviewProperty().set(null);
+            workbench.reviewProperty().set(review);
+        }, ErrorText.into(status::set));
+    }
+
+    /** "Rule cement-cap deleted and its findings taken out of the review: 4 rows changed status, …" */
+    static String removed(ApplyRule.Outcome outcome) {
+        long changed = outcome.rowsChanged();
+        return String.format(Locale.ROOT, "Rule %s deleted and its findings taken out of the review: %,d %s changed"
+                + " status (%,d no longer in error). In Review, Edit, Undo puts them back.", outcome.ruleId(),
+                changed, changed == 1 ? "row" : "rows", outcome.rowsNoLongerInError());
     }
 
     /** Writes the profile, with its rules, to {@code file} in the background; it becomes the profile file. */

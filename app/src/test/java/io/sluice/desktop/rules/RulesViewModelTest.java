@@ -331,6 +331,66 @@ class RulesViewModelTest {
     }
 
     @Test
+    void deletingAnAppliedRuleMayTakeItsFindingsOutOfTheOpenReviewAsOneUndoableStep() {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        Path review = ds1.workbench.reviewProperty().get();
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.RANGE);
+        ds1.vm.form().columnProperty().set("cement_kg");
+        ds1.vm.form().maxProperty().set("300");
+        ds1.vm.apply();
+        long nowInError = Long.parseLong(ds1.vm.statusProperty().get().replaceAll("^Rule [^:]+: ([0-9]+) .*", "$1"));
+        assertThat(nowInError).isPositive();
+
+        ds1.dialogs.formNext(RulesViewModel.TAKE_OUT);
+        ds1.vm.delete();
+
+        assertThat(ds1.dialogs.asked()).last().satisfies(q -> {
+            assertThat(q.header()).isEqualTo("Delete rule range-cement-kg?");
+            assertThat(q.text()).contains("stay there until the next validation, unless taken out now");
+        });
+        assertThat(ds1.failures).isEmpty();
+        assertThat(ds1.workbench.profileProperty().get().rules()).noneMatch(r -> "range-cement-kg".equals(r.id()));
+        assertThat(ValidateReview.recordedProfile(review).rules()).noneMatch(r -> "range-cement-kg".equals(r.id()));
+        assertThat(ds1.vm.statusProperty().get()).isEqualTo("Rule range-cement-kg deleted and its findings taken out"
+                + " of the review: " + nowInError + " rows changed status (" + nowInError + " no longer in error)."
+                + " In Review, Edit, Undo puts them back.");
+        assertThat(ds1.workbench.reviewProperty().get()).isEqualTo(review);
+    }
+
+    @Test
+    void deletingARuleTheReviewNeverRanLeavesTheReviewAsItIsAndSaysSo() {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.REQUIRED);
+        ds1.vm.form().columnProperty().set("water_kg");
+        assertThat(ds1.vm.keep()).isTrue();
+        String id = ds1.vm.selectedProperty().get().id();
+
+        ds1.dialogs.formNext(RulesViewModel.TAKE_OUT);
+        ds1.vm.delete();
+        assertThat(ds1.failures).isEmpty();
+        assertThat(ds1.vm.statusProperty().get()).isEqualTo("Rule " + id + " deleted; "
+                + ds1.workbench.reviewProperty().get().getFileName() + " was validated without it, so it held none"
+                + " of its findings.");
+
+        ds1.vm.select(rule(ds1.vm, "supplier-known"));
+        ds1.dialogs.formNext(RulesViewModel.LEAVE);
+        ds1.vm.delete();
+        assertThat(ds1.vm.statusProperty().get()).isEqualTo("Rule " + id + " deleted; "
+                + ds1.workbench.reviewProperty().get().getFileName() + " was validated without it, so it held none"
+                + " of its findings.");
+        assertThat(ValidateReview.recordedProfile(ds1.workbench.reviewProperty().get()).rules())
+                .as("left in the review until the next validation").anyMatch(r -> "supplier-known".equals(r.id()));
+
+        ds1.vm.select(rule(ds1.vm, "mix-code-unique"));
+        ds1.dialogs.formNext();
+        ds1.vm.delete();
+        assertThat(ds1.workbench.profileProperty().get().rules()).as("cancelled")
+                .anyMatch(r -> "mix-code-unique".equals(r.id()));
+    }
+
+    @Test
     void theExpressionIsEvaluatedOnARowOfTheReview() {
         Ds1Rules ds1 = new Ds1Rules(home).validated();
         ds1.vm.refresh();
