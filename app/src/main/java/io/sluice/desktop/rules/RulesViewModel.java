@@ -10,7 +10,6 @@ import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.review.ColumnStats;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
-import io.sluice.core.rules.RuleTemplates;
 import io.sluice.core.usecase.ApplyRule;
 import io.sluice.core.usecase.ColumnStatistics;
 import io.sluice.core.usecase.OpenReview;
@@ -38,7 +37,6 @@ import javafx.collections.transformation.FilteredList;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,6 +73,7 @@ public final class RulesViewModel {
     private final RuleForm form = new RuleForm();
     private final RuleHitPreview preview;
     private final ExpressionTryout tryout;
+    private final RuleTemplateQuestions templates;
     private final Latest listing = new Latest();
     private final ObservableList<RuleInfo> rules = FXCollections.observableArrayList();
     private final FilteredList<RuleInfo> shown = new FilteredList<>(rules);
@@ -121,6 +120,27 @@ public final class RulesViewModel {
         this.profileFile = new ProfileFile(workbench, tasks);
         this.preview = new RuleHitPreview(tasks, typing);
         this.tryout = new ExpressionTryout(workbench, tasks, form);
+        this.templates = new RuleTemplateQuestions(workbench, tasks, dialogs, new RuleTemplateQuestions.Outlet() {
+            @Override
+            public String freeId(String base) {
+                return RulesViewModel.this.freeId(base);
+            }
+
+            @Override
+            public String sourceHeader(String column) {
+                return RulesViewModel.this.sourceHeader(column);
+            }
+
+            @Override
+            public void start(RuleSpec rule) {
+                startFrom(rule);
+            }
+
+            @Override
+            public void tell(String sentence) {
+                status.set(sentence);
+            }
+        });
         form.specProperty().addListener((o, was, now) -> offerPreview());
         form.tableProperty().addListener((o, was, now) -> readKeyColumns(now));
         form.columnProperty().addListener((o, was, now) -> columnValues.clear());
@@ -289,59 +309,7 @@ public final class RulesViewModel {
         if (workbench.profileProperty().get() == null || mappedColumns.isEmpty() || !mayLeaveForm()) {
             return;
         }
-        List<DialogService.Field> fields = switch (template) {
-            case RATIO -> List.of(DialogService.Field.choice("Numerator", mappedColumns),
-                    DialogService.Field.choice("Denominator", mappedColumns), DialogService.Field.text("Min", ""),
-                    DialogService.Field.text("Max", ""));
-            case SUM -> List.of(DialogService.Field.text("Columns, separated by commas", ""),
-                    DialogService.Field.text("Min", ""), DialogService.Field.text("Max", ""));
-            case DATE_NOT_IN_FUTURE -> List.of(DialogService.Field.choice("Date column", mappedColumns));
-            case OUTLIER -> List.of(DialogService.Field.choice("Column", mappedColumns),
-                    DialogService.Field.text("Standard deviations (k)", "3"));
-        };
-        dialogs.askForm(template.label().replace("…", ""), "The rule goes into the form, where you can change it"
-                + " before you keep it.", fields).ifPresent(answers -> fillFromTemplate(template, answers));
-    }
-
-    private void fillFromTemplate(RuleTemplate template, List<String> answers) {
-        try {
-            String id = freeId(template.idStem() + "-" + answers.get(0).strip().replaceAll("[^A-Za-z0-9]+", "-")
-                    .toLowerCase(Locale.ROOT));
-            switch (template) {
-                case RATIO -> startFrom(RuleTemplates.ratioWithin(id, answers.get(0), answers.get(1),
-                        decimal(answers.get(2), "Min"), decimal(answers.get(3), "Max")));
-                case SUM -> startFrom(RuleTemplates.sumWithin(id, List.of(answers.get(0).split("\\s*,\\s*")).stream()
-                        .map(String::strip).filter(c -> !c.isEmpty()).toList(), decimal(answers.get(1), "Min"),
-                        decimal(answers.get(2), "Max")));
-                case DATE_NOT_IN_FUTURE -> startFrom(RuleTemplates.dateNotInFuture(id, answers.get(0)));
-                case OUTLIER -> outlier(id, answers.get(0), decimal(answers.get(1), "k"));
-            }
-        } catch (IllegalArgumentException e) {
-            status.set(e.getMessage());
-        }
-    }
-
-    private void outlier(String id, String column, BigDecimal k) {
-        Path review = workbench.reviewProperty().get();
-        String header = sourceHeader(column);
-        if (review == null || header == null) {
-            status.set("The outlier template takes the column's mean and spread from a review: validate the file"
-                    + " first (Mapping, Validate and review).");
-            return;
-        }
-        if (k == null) {
-            status.set("Give k, the number of standard deviations, such as 3.");
-            return;
-        }
-        tasks.quiet("Reading the statistics of " + header, ctx -> ColumnStatistics.of(review,
-                ColumnStatistics.Request.of(header), ctx).numbers(), numbers -> {
-            if (numbers == null || numbers.count() < 2) {
-                status.set(column + " holds fewer than two numbers in the review, so it has no spread to measure.");
-                return;
-            }
-            startFrom(RuleTemplates.outlier(id, column, BigDecimal.valueOf(numbers.mean()),
-                    BigDecimal.valueOf(numbers.standardDeviation()), k));
-        }, ErrorText.into(status::set));
+        templates.ask(template, mappedColumns);
     }
 
     private void startFrom(RuleSpec rule) {
@@ -353,18 +321,6 @@ public final class RulesViewModel {
         form.startFrom(rule);
         editing.set(true);
         offerPreview();
-    }
-
-    private static BigDecimal decimal(String text, String what) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        BigDecimal value = RuleForm.number(text);
-        if (value == null) {
-            throw new IllegalArgumentException(what + " must be a number, such as 0.25; '" + text.strip()
-                    + "' is not.");
-        }
-        return value;
     }
 
     private String freeId(String base) {
