@@ -10,9 +10,7 @@ import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.review.ColumnStats;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
-import io.sluice.core.usecase.ApplyRule;
 import io.sluice.core.usecase.ColumnStatistics;
-import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.usecase.RulesInForce;
 import io.sluice.core.usecase.TargetTables;
 import io.sluice.core.usecase.ValidateReview;
@@ -25,17 +23,17 @@ import io.sluice.desktop.task.Debounce;
 import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.Latest;
 import io.sluice.desktop.task.TaskRunner;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +72,7 @@ public final class RulesViewModel {
     private final RuleHitPreview preview;
     private final ExpressionTryout tryout;
     private final RuleTemplateQuestions templates;
+    private final RuleOnReview onReview;
     private final Latest listing = new Latest();
     private final ObservableList<RuleInfo> rules = FXCollections.observableArrayList();
     private final FilteredList<RuleInfo> shown = new FilteredList<>(rules);
@@ -120,6 +119,7 @@ public final class RulesViewModel {
         this.profileFile = new ProfileFile(workbench, tasks);
         this.preview = new RuleHitPreview(tasks, typing);
         this.tryout = new ExpressionTryout(workbench, tasks, form);
+        this.onReview = new RuleOnReview(workbench, tasks, status::set);
         this.templates = new RuleTemplateQuestions(workbench, tasks, dialogs, new RuleTemplateQuestions.Outlet() {
             @Override
             public String freeId(String base) {
@@ -420,39 +420,8 @@ public final class RulesViewModel {
             selectProfileRule(Math.min(rule.profileIndex(), changed.size() - 1));
         }
         if (takeOut) {
-            takeOutOfReview(review, rule.id());
+            onReview.takeOut(review, rule.id());
         }
-    }
-
-    /** Removes a deleted rule's findings from the open review, as one undoable step; a rule it never ran is none. */
-    private void takeOutOfReview(Path review, String id) {
-        TargetChoice target = workbench.targetProperty().get();
-        tasks.run("Taking rule " + id + "'s findings out of " + review.getFileName(), ctx -> {
-            Profile recorded = ValidateReview.recordedProfile(review);
-            if (recorded == null || recorded.rules().stream().noneMatch(r -> RuleSet.idOf(r).equalsIgnoreCase(id))) {
-                return null;
-            }
-            try (OpenReview open = OpenReview.open(review, target::open)) {
-                return ApplyRule.remove(open, id, ctx);
-            }
-        }, outcome -> {
-            if (outcome == null) {
-                status.set("Rule " + id + " deleted; " + review.getFileName() + " was validated without it, so it"
-                        + " held none of its findings.");
-                return;
-            }
-            status.set(removed(outcome));
-            workbench.reviewProperty().set(null);
-            workbench.reviewProperty().set(review);
-        }, ErrorText.into(status::set));
-    }
-
-    /** "Rule cement-cap deleted and its findings taken out of the review: 4 rows changed status, …" */
-    static String removed(ApplyRule.Outcome outcome) {
-        long changed = outcome.rowsChanged();
-        return String.format(Locale.ROOT, "Rule %s deleted and its findings taken out of the review: %,d %s changed"
-                + " status (%,d no longer in error). In Review, Edit, Undo puts them back.", outcome.ruleId(),
-                changed, changed == 1 ? "row" : "rows", outcome.rowsNoLongerInError());
     }
 
     /** Writes the profile, with its rules, to {@code file} in the background; it becomes the profile file. */
@@ -500,26 +469,8 @@ public final class RulesViewModel {
         if (rule == null) {
             return;
         }
-        TargetChoice target = workbench.targetProperty().get();
         preview.clear();
-        tasks.run("Applying rule " + form.effectiveId() + " to " + review.getFileName(), ctx -> {
-            try (OpenReview open = OpenReview.open(review, target::open)) {
-                return ApplyRule.apply(open, rule, ctx);
-            }
-        }, outcome -> {
-            status.set(applied(outcome));
-            // the Review step holds the review open: through null, so that it opens it afresh
-            workbench.reviewProperty().set(null);
-            workbench.reviewProperty().set(review);
-        }, ErrorText.into(status::set));
-    }
-
-    /** "Rule wc-ratio applied: 3 rows now in error, 1 no longer; …" */
-    static String applied(ApplyRule.Outcome outcome) {
-        return String.format(Locale.ROOT, "Rule %s applied: %,d %s now in error, %,d no longer. In Review, the status"
-                + " filter \"Changed by the last rule\" shows them; Edit, Undo there takes the step back.",
-                outcome.ruleId(), outcome.rowsNowInError(), outcome.rowsNowInError() == 1 ? "row" : "rows",
-                outcome.rowsNoLongerInError());
+        onReview.apply(review, rule, form.effectiveId());
     }
 
     /** The expression's value on a chosen row of the review, and the functions it may use. */
