@@ -99,7 +99,13 @@ final class ColumnStatsPanel {
         for (String[] line : vm.figures()) {
             Label name = new Label(line[0]);
             name.getStyleClass().add("muted");
-            figures.addRow(row++, name, new Label(line[1]));
+            Label value = new Label(line[1]);
+            if (line.length > 2) {
+                name.setTooltip(new Tooltip(line[2]));
+                value.setTooltip(new Tooltip(line[2]));
+                name.setId("stats-figure-" + line[0]);
+            }
+            figures.addRow(row++, name, value);
         }
         pageLabel.setText(vm.pageText());
         previous.setDisable(!vm.hasPreviousPage());

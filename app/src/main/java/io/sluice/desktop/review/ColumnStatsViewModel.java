@@ -132,7 +132,13 @@ public final class ColumnStatsViewModel {
                 s.distinct() == 1 ? "" : "s", s.blanks());
     }
 
-    /** The figures as label and value, in the order the panel lists them. */
+    /** What "sd" stands for, as its tooltip says. */
+    static final String SD_TIP = "sample standard deviation";
+
+    /**
+     * The figures as label and value, in the order the panel lists them; a third element, when there is one, says
+     * what an abbreviated label stands for.
+     */
     public List<String[]> figures() {
         ColumnStats s = stats.get();
         List<String[]> lines = new ArrayList<>();
@@ -151,6 +157,7 @@ public final class ColumnStatsViewModel {
             lines.add(new String[] {"Numbers", String.format("%,d", n.count())});
             lines.add(new String[] {"Min / max", number(n.min()) + " / " + number(n.max())});
             lines.add(new String[] {"Mean", number(n.mean())});
+            lines.add(new String[] {"sd", number(n.standardDeviation()), SD_TIP});
         }
         if (s.dates() != null) {
             ColumnStats.DateStats d = s.dates();

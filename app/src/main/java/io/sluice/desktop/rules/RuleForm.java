@@ -301,6 +301,26 @@ public final class RuleForm {
         return maxExclusive;
     }
 
+    /** What a value must be to pass the lower bound: "0.25 or more", or "above 0.25" when the bound itself fails. */
+    public String lowerBoundReading(boolean exclusive) {
+        return lowerBound(min.get(), exclusive);
+    }
+
+    /** What a value must be to pass the upper bound: "0.8 or less", or "below 0.8" when the bound itself fails. */
+    public String upperBoundReading(boolean exclusive) {
+        return upperBound(max.get(), exclusive);
+    }
+
+    private static String lowerBound(String min, boolean exclusive) {
+        String bound = min == null || min.isBlank() ? "min" : min.strip();
+        return exclusive ? "above " + bound : bound + " or more";
+    }
+
+    private static String upperBound(String max, boolean exclusive) {
+        String bound = max == null || max.isBlank() ? "max" : max.strip();
+        return exclusive ? "below " + bound : bound + " or less";
+    }
+
     /** Whether allowed values match whatever their upper and lower case. */
     public BooleanProperty ignoreCaseProperty() {
         return ignoreCase;

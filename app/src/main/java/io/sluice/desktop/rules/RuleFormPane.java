@@ -2,7 +2,9 @@ package io.sluice.desktop.rules;
 
 import io.sluice.core.review.ColumnStats;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -18,6 +20,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -89,17 +92,18 @@ final class RuleFormPane {
         min.textProperty().bindBidirectional(form.minProperty());
         TextField max = field("rule-max", "none");
         max.textProperty().bindBidirectional(form.maxProperty());
-        CheckBox minExclusive = new CheckBox("min fails");
-        minExclusive.setId("rule-min-exclusive");
-        minExclusive.selectedProperty().bindBidirectional(form.minExclusiveProperty());
-        CheckBox maxExclusive = new CheckBox("max fails");
-        maxExclusive.setId("rule-max-exclusive");
-        maxExclusive.selectedProperty().bindBidirectional(form.maxExclusiveProperty());
-        FlowPane bounds = new FlowPane(6, 6, new Label("from"), min, new Label("to"), max, minExclusive,
-                maxExclusive);
+        ComboBox<Boolean> minExclusive = boundChoice("rule-min-exclusive", form::lowerBoundReading,
+                form.minExclusiveProperty(), form.minProperty(), "Whether a value equal to the lower bound passes"
+                        + " (\"or more\") or fails (\"above\").");
+        ComboBox<Boolean> maxExclusive = boundChoice("rule-max-exclusive", form::upperBoundReading,
+                form.maxExclusiveProperty(), form.maxProperty(), "Whether a value equal to the upper bound passes"
+                        + " (\"or less\") or fails (\"below\").");
+        FlowPane bounds = new FlowPane(6, 6, new Label("from"), min, new Label("to"), max);
+        FlowPane passes = new FlowPane(6, 6, new Label("a value passes when it is"), minExclusive,
+                new Label("and"), maxExclusive);
         min.setPrefColumnCount(6);
         max.setPrefColumnCount(6);
-        row("_Between", bounds, EnumSet.of(RuleKind.RANGE, RuleKind.EXPRESSION));
+        row("_Between", new VBox(4, bounds, passes), EnumSet.of(RuleKind.RANGE, RuleKind.EXPRESSION));
 
         TextField pattern = field("rule-pattern", "e.g. DS[0-9]-[0-9]{6}");
         pattern.textProperty().bindBidirectional(form.patternProperty());
@@ -357,6 +361,40 @@ final class RuleFormPane {
             start--;
         }
         return text.substring(start, end);
+    }
+
+    /**
+     * A choice between a bound's two readings, "0.25 or more" and "above 0.25", following the bound as typed; the
+     * second makes the bound exclusive. Disabled while there is no bound.
+     */
+    private static ComboBox<Boolean> boundChoice(String id, java.util.function.Function<Boolean, String> reading,
+                                                 BooleanProperty exclusive, StringProperty bound, String tip) {
+        ComboBox<Boolean> box = new ComboBox<>(FXCollections.observableArrayList(false, true));
+        box.setId(id);
+        box.setTooltip(new Tooltip(tip));
+        box.disableProperty().bind(bound.isEmpty());
+        javafx.util.Callback<ListView<Boolean>, ListCell<Boolean>> cells = v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Boolean item, boolean empty) {
+                super.updateItem(item, empty);
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(Bindings.createStringBinding(() -> reading.apply(item), bound));
+                }
+            }
+        };
+        box.setCellFactory(cells);
+        box.setButtonCell(cells.call(null));
+        box.setValue(exclusive.get());
+        exclusive.addListener((o, was, now) -> box.setValue(now));
+        box.valueProperty().addListener((o, was, now) -> {
+            if (now != null && now != exclusive.get()) {
+                exclusive.set(now);
+            }
+        });
+        return box;
     }
 
     private static TextField field(String id, String prompt) {

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -47,6 +48,7 @@ public final class RulesView implements StepView {
     @FXML private Button duplicateButton;
     @FXML private Button deleteButton;
     @FXML private Button saveButton;
+    @FXML private ComboBox<RulesViewModel.Shown> showing;
     @FXML private Label status;
     @FXML private SplitPane split;
     @FXML private TableView<RuleInfo> table;
@@ -97,8 +99,8 @@ public final class RulesView implements StepView {
         subtitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             long target = model.rules().stream().filter(r -> !r.editable()).count();
             long profile = model.rules().size() - target;
-            return String.format(Locale.ROOT, "%d from the target table, %d written in the profile", target,
-                    profile);
+            return String.format(Locale.ROOT, "%d written in the profile, %d from the target table", profile,
+                    target);
         }, model.rules()));
         status.textProperty().bind(model.statusProperty());
         status.managedProperty().bind(model.statusProperty().isNotEmpty());
@@ -159,7 +161,20 @@ public final class RulesView implements StepView {
         table.getColumns().add(column("From", 70, r -> r.editable() ? "profile" : "target"));
         table.getColumns().add(column("Severity", 70, r -> r.severity().name().toLowerCase(Locale.ROOT)));
         table.getColumns().add(column("What it checks", 260, RuleInfo::description));
-        table.setItems(model.rules());
+        table.setItems(model.shownRules());
+        showing.getItems().setAll(RulesViewModel.Shown.values());
+        showing.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RulesViewModel.Shown shown) {
+                return shown == null ? "" : shown.label();
+            }
+
+            @Override
+            public RulesViewModel.Shown fromString(String text) {
+                return null;
+            }
+        });
+        showing.valueProperty().bindBidirectional(model.showingProperty());
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(RuleInfo item, boolean empty) {

@@ -10,10 +10,7 @@ import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.review.ColumnStats;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
-import io.sluice.core.rules.RuleTemplates;
-import io.sluice.core.usecase.ApplyRule;
 import io.sluice.core.usecase.ColumnStatistics;
-import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.usecase.RulesInForce;
 import io.sluice.core.usecase.TargetTables;
 import io.sluice.core.usecase.ValidateReview;
@@ -26,21 +23,25 @@ import io.sluice.desktop.task.Debounce;
 import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.Latest;
 import io.sluice.desktop.task.TaskRunner;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,6 +61,8 @@ public final class RulesViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ProfileFile profileFile;
+    static final String TAKE_OUT = "Take them out now";
+    static final String LEAVE = "Leave them until the next validation";
     private static final String PROFILE_RULES_ONLY = "Only the profile's rules are listed: ";
 
     /** How many of a column's most frequent values are offered for the allowed values. */
@@ -68,8 +71,12 @@ public final class RulesViewModel {
     private final RuleForm form = new RuleForm();
     private final RuleHitPreview preview;
     private final ExpressionTryout tryout;
+    private final RuleTemplateQuestions templates;
+    private final RuleOnReview onReview;
     private final Latest listing = new Latest();
     private final ObservableList<RuleInfo> rules = FXCollections.observableArrayList();
+    private final FilteredList<RuleInfo> shown = new FilteredList<>(rules);
+    private final ObjectProperty<Shown> showing = new SimpleObjectProperty<>(Shown.ALL);
     private final ObservableList<String> tables = FXCollections.observableArrayList();
     private final ObservableList<String> keyColumns = FXCollections.observableArrayList();
     private final ObservableList<String> mappedColumns = FXCollections.observableArrayList();
@@ -86,6 +93,25 @@ public final class RulesViewModel {
     private Profile listed;
     private TargetChoice listedTarget;
 
+    /** Which rules the list shows: all (the profile's first), only the profile's, or only the target's. */
+    public enum Shown {
+        ALL("all"), PROFILE("written in the profile"), TARGET("from the target");
+
+        private final String label;
+
+        Shown(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        boolean shows(RuleInfo rule) {
+            return this == ALL || rule.editable() == (this == PROFILE);
+        }
+    }
+
     public RulesViewModel(Workbench workbench, TaskRunner tasks, DialogService dialogs, Debounce.Delay typing) {
         this.workbench = workbench;
         this.tasks = tasks;
@@ -93,12 +119,42 @@ public final class RulesViewModel {
         this.profileFile = new ProfileFile(workbench, tasks);
         this.preview = new RuleHitPreview(tasks, typing);
         this.tryout = new ExpressionTryout(workbench, tasks, form);
+        this.onReview = new RuleOnReview(workbench, tasks, status::set);
+        this.templates = new RuleTemplateQuestions(workbench, tasks, dialogs, new RuleTemplateQuestions.Outlet() {
+            @Override
+            public String freeId(String base) {
+                return RulesViewModel.this.freeId(base);
+            }
+
+            @Override
+            public String sourceHeader(String column) {
+                return RulesViewModel.this.sourceHeader(column);
+            }
+
+            @Override
+            public void start(RuleSpec rule) {
+                startFrom(rule);
+            }
+
+            @Override
+            public void tell(String sentence) {
+                status.set(sentence);
+            }
+        });
         form.specProperty().addListener((o, was, now) -> offerPreview());
         form.tableProperty().addListener((o, was, now) -> readKeyColumns(now));
         form.columnProperty().addListener((o, was, now) -> columnValues.clear());
         workbench.profileProperty().addListener((o, was, now) -> refresh());
         workbench.targetProperty().addListener((o, was, now) -> refresh());
         workbench.reviewProperty().addListener((o, was, now) -> offerPreview());
+        showing.addListener((o, was, now) -> {
+            Shown filter = now == null ? Shown.ALL : now;
+            shown.setPredicate(filter::shows);
+            RuleInfo chosen = selected.get();
+            if (chosen != null && !filter.shows(chosen) && !(editing.get() && form.changedProperty().get())) {
+                select(null);
+            }
+        });
     }
 
     /** Lists the rules again when the profile or the target changed since; adopts an opened review's profile. */
@@ -182,7 +238,8 @@ public final class RulesViewModel {
         // a table loses its selection when its items are replaced: that is no choice of the steward's
         relisting = true;
         try {
-            rules.setAll(listed);
+            // the steward's own rules first: they are the ones written and changed here
+            rules.setAll(listed.stream().sorted(Comparator.comparing(RuleInfo::editable).reversed()).toList());
         } finally {
             relisting = false;
         }
@@ -209,6 +266,11 @@ public final class RulesViewModel {
         if (!mayLeaveForm()) {
             return false;
         }
+        open(rule);
+        return true;
+    }
+
+    private void open(RuleInfo rule) {
         selected.set(rule);
         if (rule == null) {
             closeForm();
@@ -223,7 +285,6 @@ public final class RulesViewModel {
             closeForm();
             readOnly.set(READ_ONLY);
         }
-        return true;
     }
 
     /** Starts a new rule of that kind in the form; the list gets it when the steward keeps it. */
@@ -248,59 +309,7 @@ public final class RulesViewModel {
         if (workbench.profileProperty().get() == null || mappedColumns.isEmpty() || !mayLeaveForm()) {
             return;
         }
-        List<DialogService.Field> fields = switch (template) {
-            case RATIO -> List.of(DialogService.Field.choice("Numerator", mappedColumns),
-                    DialogService.Field.choice("Denominator", mappedColumns), DialogService.Field.text("Min", ""),
-                    DialogService.Field.text("Max", ""));
-            case SUM -> List.of(DialogService.Field.text("Columns, separated by commas", ""),
-                    DialogService.Field.text("Min", ""), DialogService.Field.text("Max", ""));
-            case DATE_NOT_IN_FUTURE -> List.of(DialogService.Field.choice("Date column", mappedColumns));
-            case OUTLIER -> List.of(DialogService.Field.choice("Column", mappedColumns),
-                    DialogService.Field.text("Standard deviations (k)", "3"));
-        };
-        dialogs.askForm(template.label().replace("…", ""), "The rule goes into the form, where you can change it"
-                + " before you keep it.", fields).ifPresent(answers -> fillFromTemplate(template, answers));
-    }
-
-    private void fillFromTemplate(RuleTemplate template, List<String> answers) {
-        try {
-            String id = freeId(template.idStem() + "-" + answers.get(0).strip().replaceAll("[^A-Za-z0-9]+", "-")
-                    .toLowerCase(Locale.ROOT));
-            switch (template) {
-                case RATIO -> startFrom(RuleTemplates.ratioWithin(id, answers.get(0), answers.get(1),
-                        decimal(answers.get(2), "Min"), decimal(answers.get(3), "Max")));
-                case SUM -> startFrom(RuleTemplates.sumWithin(id, List.of(answers.get(0).split("\\s*,\\s*")).stream()
-                        .map(String::strip).filter(c -> !c.isEmpty()).toList(), decimal(answers.get(1), "Min"),
-                        decimal(answers.get(2), "Max")));
-                case DATE_NOT_IN_FUTURE -> startFrom(RuleTemplates.dateNotInFuture(id, answers.get(0)));
-                case OUTLIER -> outlier(id, answers.get(0), decimal(answers.get(1), "k"));
-            }
-        } catch (IllegalArgumentException e) {
-            status.set(e.getMessage());
-        }
-    }
-
-    private void outlier(String id, String column, BigDecimal k) {
-        Path review = workbench.reviewProperty().get();
-        String header = sourceHeader(column);
-        if (review == null || header == null) {
-            status.set("The outlier template takes the column's mean and spread from a review: validate the file"
-                    + " first (Mapping, Validate and review).");
-            return;
-        }
-        if (k == null) {
-            status.set("Give k, the number of standard deviations, such as 3.");
-            return;
-        }
-        tasks.quiet("Reading the statistics of " + header, ctx -> ColumnStatistics.of(review,
-                ColumnStatistics.Request.of(header), ctx).numbers(), numbers -> {
-            if (numbers == null || numbers.count() < 2) {
-                status.set(column + " holds fewer than two numbers in the review, so it has no spread to measure.");
-                return;
-            }
-            startFrom(RuleTemplates.outlier(id, column, BigDecimal.valueOf(numbers.mean()),
-                    BigDecimal.valueOf(numbers.standardDeviation()), k));
-        }, ErrorText.into(status::set));
+        templates.ask(template, mappedColumns);
     }
 
     private void startFrom(RuleSpec rule) {
@@ -312,18 +321,6 @@ public final class RulesViewModel {
         form.startFrom(rule);
         editing.set(true);
         offerPreview();
-    }
-
-    private static BigDecimal decimal(String text, String what) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        BigDecimal value = RuleForm.number(text);
-        if (value == null) {
-            throw new IllegalArgumentException(what + " must be a number, such as 0.25; '" + text.strip()
-                    + "' is not.");
-        }
-        return value;
     }
 
     private String freeId(String base) {
@@ -395,15 +392,36 @@ public final class RulesViewModel {
         if (rule == null || !rule.editable() || profile == null) {
             return;
         }
-        if (!dialogs.confirm("Delete rule " + rule.id() + "?", "The profile will no longer check: "
-                + rule.description(), "Delete")) {
-            return;
+        Path review = workbench.reviewProperty().get();
+        String question = "Delete rule " + rule.id() + "?";
+        String what = "The profile will no longer check: " + rule.description();
+        boolean takeOut = false;
+        if (review == null) {
+            if (!dialogs.confirm(question, what, "Delete")) {
+                return;
+            }
+        } else {
+            Optional<List<String>> answer = dialogs.askForm(question, what + " Its findings in " + review.getFileName()
+                    + " stay there until the next validation, unless taken out now (Edit, Undo in Review puts them"
+                    + " back).", List.of(DialogService.Field.choice("Its findings in the open review",
+                    List.of(TAKE_OUT, LEAVE))));
+            if (answer.isEmpty()) {
+                return;
+            }
+            takeOut = TAKE_OUT.equals(answer.get().get(0));
         }
         List<RuleSpec> changed = new ArrayList<>(profile.rules());
         changed.remove(rule.profileIndex());
         selected.set(null);
         closeForm();
         workbench.profileProperty().set(profile.withRules(changed));
+        // the rule that took its place in the list, else the one before it: the steward's eye stays there
+        if (!changed.isEmpty()) {
+            selectProfileRule(Math.min(rule.profileIndex(), changed.size() - 1));
+        }
+        if (takeOut) {
+            onReview.takeOut(review, rule.id());
+        }
     }
 
     /** Writes the profile, with its rules, to {@code file} in the background; it becomes the profile file. */
@@ -451,26 +469,8 @@ public final class RulesViewModel {
         if (rule == null) {
             return;
         }
-        TargetChoice target = workbench.targetProperty().get();
         preview.clear();
-        tasks.run("Applying rule " + form.effectiveId() + " to " + review.getFileName(), ctx -> {
-            try (OpenReview open = OpenReview.open(review, target::open)) {
-                return ApplyRule.apply(open, rule, ctx);
-            }
-        }, outcome -> {
-            status.set(applied(outcome));
-            // the Review step holds the review open: through null, so that it opens it afresh
-            workbench.reviewProperty().set(null);
-            workbench.reviewProperty().set(review);
-        }, ErrorText.into(status::set));
-    }
-
-    /** "Rule wc-ratio applied: 3 rows now in error, 1 no longer; …" */
-    static String applied(ApplyRule.Outcome outcome) {
-        return String.format(Locale.ROOT, "Rule %s applied: %,d %s now in error, %,d no longer. In Review, the status"
-                + " filter \"Changed by the last rule\" shows them; Edit, Undo there takes the step back.",
-                outcome.ruleId(), outcome.rowsNowInError(), outcome.rowsNowInError() == 1 ? "row" : "rows",
-                outcome.rowsNoLongerInError());
+        onReview.apply(review, rule, form.effectiveId());
     }
 
     /** The expression's value on a chosen row of the review, and the functions it may use. */
@@ -484,11 +484,12 @@ public final class RulesViewModel {
     }
 
     private void selectProfileRule(int index) {
-        RuleInfo info = rules.stream().filter(r -> r.profileIndex() == index).findFirst().orElse(null);
-        selected.set(info);
-        if (info != null) {
-            select(info);
+        RuleInfo info = rules.stream().filter(r -> r.editable() && r.profileIndex() == index).findFirst()
+                .orElse(null);
+        if (info != null && !showing.get().shows(info)) {
+            showing.set(Shown.ALL);
         }
+        open(info);
     }
 
     private boolean mayLeaveForm() {
@@ -601,9 +602,19 @@ public final class RulesViewModel {
         return preview;
     }
 
-    /** Every rule in force: the target's first, then the profile's. */
+    /** Every rule in force: the profile's first, in the profile's order, then the target's. */
     public ObservableList<RuleInfo> rules() {
         return rules;
+    }
+
+    /** The rules the list shows, as {@link #showingProperty()} chooses. */
+    public ObservableList<RuleInfo> shownRules() {
+        return shown;
+    }
+
+    /** Which rules the list shows; all by default. */
+    public ObjectProperty<Shown> showingProperty() {
+        return showing;
     }
 
     /** The target's tables, for a lookup rule. */

@@ -67,7 +67,13 @@ class ColumnStatsViewModelTest {
         assertThat(stats.chart()).hasSize(10);
         assertThat(stats.chart().stream().mapToLong(ColumnStatsViewModel.Bar::count).sum())
                 .isEqualTo(stats.statsProperty().getValue().numbers().count());
-        assertThat(stats.figures()).extracting(f -> f[0]).contains("Numbers", "Min / max", "Mean");
+        assertThat(stats.figures()).extracting(f -> f[0]).contains("Numbers", "Min / max", "Mean", "sd");
+        String[] sd = stats.figures().stream().filter(f -> f[0].equals("sd")).findFirst().orElseThrow();
+        assertThat(sd[2]).isEqualTo("sample standard deviation");
+        double expected = stats.statsProperty().getValue().numbers().standardDeviation();
+        assertThat(expected).isPositive();
+        assertThat(Double.parseDouble(sd[1].replace(",", ""))).isCloseTo(expected, org.assertj.core.data.Offset
+                .offset(0.001));
     }
 
     @Test

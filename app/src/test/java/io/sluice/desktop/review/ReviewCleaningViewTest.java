@@ -153,6 +153,9 @@ class ReviewCleaningViewTest {
         focus(robot, grid, CEMENT);
         waitFor(() -> label(robot, "#stats-status").startsWith("'Cement (kg/m3)': 120 rows"));
         waitFor(() -> robot.lookup("#stats-bar-0").tryQuery().isPresent());
+        Label sd = robot.lookup("#stats-figure-sd").queryAs(Label.class);
+        assertThat(sd.getText()).isEqualTo("sd");
+        assertThat(sd.getTooltip().getText()).isEqualTo("sample standard deviation");
         long barCount = Arrays.stream(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}).mapToObj(i -> "#stats-bar-" + i)
                 .filter(id -> robot.lookup(id).tryQuery().isPresent()).count();
         assertThat(barCount).isPositive();

@@ -249,6 +249,23 @@ class RuleFormTest {
     }
 
     @Test
+    void eachBoundReadsAsTypedWithOrMoreOrAboveAndTheSecondMakesItExclusive() {
+        RuleForm form = form();
+        form.startNew(RuleKind.RANGE);
+        assertThat(List.of(form.lowerBoundReading(false), form.lowerBoundReading(true)))
+                .containsExactly("min or more", "above min");
+        assertThat(List.of(form.upperBoundReading(false), form.upperBoundReading(true)))
+                .containsExactly("max or less", "below max");
+
+        form.minProperty().set("0.25");
+        form.maxProperty().set(" 0.8 ");
+        assertThat(List.of(form.lowerBoundReading(false), form.lowerBoundReading(true)))
+                .containsExactly("0.25 or more", "above 0.25");
+        assertThat(List.of(form.upperBoundReading(false), form.upperBoundReading(true)))
+                .containsExactly("0.8 or less", "below 0.8");
+    }
+
+    @Test
     void allowedValuesAreTypedOneALine() {
         RuleForm form = form();
         form.startNew(RuleKind.ALLOWED);

@@ -169,7 +169,54 @@ class RulesViewModelTest {
         assertThat(ds1.workbench.profileProperty().get().rules()).extracting(RuleSpec::id)
                 .doesNotContain("supplier-known-copy").hasSize(6);
         assertThat(ds1.vm.rules()).noneMatch(r -> r.id().equals("supplier-known-copy"));
+        assertThat(ds1.vm.selectedProperty().get().id()).as("the rule that took the deleted one's place")
+                .isEqualTo("mix-code-unique");
+        assertThat(ds1.vm.editingProperty().get()).isTrue();
+        assertThat(ds1.vm.form().idProperty().get()).isEqualTo("mix-code-unique");
+    }
+
+    @Test
+    void deletingTheLastRuleOfTheProfileSelectsTheOneBeforeIt() {
+        Ds1Rules ds1 = new Ds1Rules(home);
+        ds1.vm.refresh();
+        ds1.vm.select(rule(ds1.vm, "fine-agg-required"));
+
+        ds1.vm.delete();
+
+        assertThat(ds1.vm.selectedProperty().get().id()).isEqualTo("coarse-agg-required");
+        assertThat(ds1.failures).isEmpty();
+    }
+
+    @Test
+    void theProfilesRulesComeFirstAndTheListShowsAllOrEitherOrigin() {
+        Ds1Rules ds1 = new Ds1Rules(home);
+        ds1.vm.refresh();
+
+        assertThat(ds1.vm.showingProperty().get()).isEqualTo(RulesViewModel.Shown.ALL);
+        assertThat(ds1.vm.shownRules()).hasSize(ds1.vm.rules().size()).hasSizeGreaterThan(6);
+        assertThat(ds1.vm.shownRules().subList(0, 6)).extracting(RuleInfo::id).containsExactly(
+                "strength-plausible", "mix-code-format", "supplier-known", "mix-code-unique", "coarse-agg-required",
+                "fine-agg-required");
+        assertThat(ds1.vm.shownRules().subList(6, ds1.vm.shownRules().size())).noneMatch(RuleInfo::editable);
+
+        ds1.vm.select(rule(ds1.vm, "supplier-known"));
+        ds1.vm.showingProperty().set(RulesViewModel.Shown.PROFILE);
+        assertThat(ds1.vm.shownRules()).hasSize(6).allMatch(RuleInfo::editable);
+        assertThat(ds1.vm.selectedProperty().get().id()).isEqualTo("supplier-known");
+
+        ds1.vm.showingProperty().set(RulesViewModel.Shown.TARGET);
+        assertThat(ds1.vm.shownRules()).isNotEmpty().noneMatch(RuleInfo::editable);
+        assertThat(ds1.vm.selectedProperty().get()).as("a rule the list no longer shows is not shown in the form")
+                .isNull();
         assertThat(ds1.vm.editingProperty().get()).isFalse();
+
+        ds1.vm.add(RuleKind.REQUIRED);
+        ds1.vm.form().columnProperty().set("water_kg");
+        assertThat(ds1.vm.keep()).isTrue();
+        assertThat(ds1.vm.showingProperty().get()).as("a rule just written is shown").isEqualTo(
+                RulesViewModel.Shown.ALL);
+        assertThat(ds1.vm.shownRules()).contains(ds1.vm.selectedProperty().get());
+        assertThat(ds1.vm.shownRules().get(6).id()).isEqualTo(ds1.vm.selectedProperty().get().id());
     }
 
     @Test
@@ -281,6 +328,66 @@ class RulesViewModelTest {
         ds1.vm.apply();
         assertThat(ds1.vm.statusProperty().get()).as("cement above 300 puts rows without other errors in error")
                 .matches("Rule range-cement-kg applied: [1-9][0-9]* rows? now in error, 0 no longer\\..*");
+    }
+
+    @Test
+    void deletingAnAppliedRuleMayTakeItsFindingsOutOfTheOpenReviewAsOneUndoableStep() {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        Path review = ds1.workbench.reviewProperty().get();
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.RANGE);
+        ds1.vm.form().columnProperty().set("cement_kg");
+        ds1.vm.form().maxProperty().set("300");
+        ds1.vm.apply();
+        long nowInError = Long.parseLong(ds1.vm.statusProperty().get().replaceAll("^Rule [^:]+: ([0-9]+) .*", "$1"));
+        assertThat(nowInError).isPositive();
+
+        ds1.dialogs.formNext(RulesViewModel.TAKE_OUT);
+        ds1.vm.delete();
+
+        assertThat(ds1.dialogs.asked()).last().satisfies(q -> {
+            assertThat(q.header()).isEqualTo("Delete rule range-cement-kg?");
+            assertThat(q.text()).contains("stay there until the next validation, unless taken out now");
+        });
+        assertThat(ds1.failures).isEmpty();
+        assertThat(ds1.workbench.profileProperty().get().rules()).noneMatch(r -> "range-cement-kg".equals(r.id()));
+        assertThat(ValidateReview.recordedProfile(review).rules()).noneMatch(r -> "range-cement-kg".equals(r.id()));
+        assertThat(ds1.vm.statusProperty().get()).isEqualTo("Rule range-cement-kg deleted and its findings taken out"
+                + " of the review: " + nowInError + " rows changed status (" + nowInError + " no longer in error)."
+                + " In Review, Edit, Undo puts them back.");
+        assertThat(ds1.workbench.reviewProperty().get()).isEqualTo(review);
+    }
+
+    @Test
+    void deletingARuleTheReviewNeverRanLeavesTheReviewAsItIsAndSaysSo() {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.REQUIRED);
+        ds1.vm.form().columnProperty().set("water_kg");
+        assertThat(ds1.vm.keep()).isTrue();
+        String id = ds1.vm.selectedProperty().get().id();
+
+        ds1.dialogs.formNext(RulesViewModel.TAKE_OUT);
+        ds1.vm.delete();
+        assertThat(ds1.failures).isEmpty();
+        assertThat(ds1.vm.statusProperty().get()).isEqualTo("Rule " + id + " deleted; "
+                + ds1.workbench.reviewProperty().get().getFileName() + " was validated without it, so it held none"
+                + " of its findings.");
+
+        ds1.vm.select(rule(ds1.vm, "supplier-known"));
+        ds1.dialogs.formNext(RulesViewModel.LEAVE);
+        ds1.vm.delete();
+        assertThat(ds1.vm.statusProperty().get()).isEqualTo("Rule " + id + " deleted; "
+                + ds1.workbench.reviewProperty().get().getFileName() + " was validated without it, so it held none"
+                + " of its findings.");
+        assertThat(ValidateReview.recordedProfile(ds1.workbench.reviewProperty().get()).rules())
+                .as("left in the review until the next validation").anyMatch(r -> "supplier-known".equals(r.id()));
+
+        ds1.vm.select(rule(ds1.vm, "mix-code-unique"));
+        ds1.dialogs.formNext();
+        ds1.vm.delete();
+        assertThat(ds1.workbench.profileProperty().get().rules()).as("cancelled")
+                .anyMatch(r -> "mix-code-unique".equals(r.id()));
     }
 
     @Test

@@ -123,6 +123,10 @@ class RulesViewTest {
             screenshot(robot, "rules-2-preview");
         }
         screenshot(robot, "rules-2-preview");
+        assertThat(robot.lookup("#rule-min-exclusive").<Boolean>queryComboBox().getButtonCell().getText())
+                .isEqualTo("0.25 or more");
+        assertThat(robot.lookup("#rule-max-exclusive").<Boolean>queryComboBox().getButtonCell().getText())
+                .isEqualTo("0.80 or less");
 
         robot.clickOn("#rule-max").type(KeyCode.ENTER);
         waitFor(() -> table.getItems().stream().anyMatch(r -> r.id().equals(Ds1Rules.WC_RATIO) && r.editable()));

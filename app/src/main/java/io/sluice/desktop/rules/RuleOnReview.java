@@ -1,0 +1,90 @@
+package io.sluice.desktop.rules;
+
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.RuleSpec;
+import io.sluice.core.rules.RuleSet;
+import io.sluice.core.usecase.ApplyRule;
+import io.sluice.core.usecase.OpenReview;
+import io.sluice.core.usecase.ValidateReview;
+import io.sluice.desktop.TargetChoice;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.ErrorText;
+import io.sluice.desktop.task.TaskRunner;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * One profile rule run over, or taken out of, the open review in the background, each as one undoable step of the
+ * review; the outcome is told in one sentence, and the Review step is made to open the review afresh.
+ */
+final class RuleOnReview {
+
+    private final Workbench workbench;
+    private final TaskRunner tasks;
+    private final Consumer<String> tell;
+
+    RuleOnReview(Workbench workbench, TaskRunner tasks, Consumer<String> tell) {
+        this.workbench = workbench;
+        this.tasks = tasks;
+        this.tell = tell;
+    }
+
+    /** Runs {@code rule} alone over the review: its findings replaced, each row's status following them. */
+    void apply(Path review, RuleSpec rule, String id) {
+        TargetChoice target = workbench.targetProperty().get();
+        tasks.run("Applying rule " + id + " to " + review.getFileName(), ctx -> {
+            try (OpenReview open = OpenReview.open(review, target::open)) {
+                return ApplyRule.apply(open, rule, ctx);
+            }
+        }, outcome -> {
+            tell.accept(applied(outcome));
+            reopen(review);
+        }, ErrorText.into(tell::accept));
+    }
+
+    /** Takes a deleted rule's findings out of the review; a review validated without the rule holds none. */
+    void takeOut(Path review, String id) {
+        TargetChoice target = workbench.targetProperty().get();
+        tasks.run("Taking rule " + id + "'s findings out of " + review.getFileName(), ctx -> {
+            Profile recorded = ValidateReview.recordedProfile(review);
+            if (recorded == null || recorded.rules().stream().noneMatch(r -> RuleSet.idOf(r).equalsIgnoreCase(id))) {
+                return null;
+            }
+            try (OpenReview open = OpenReview.open(review, target::open)) {
+                return ApplyRule.remove(open, id, ctx);
+            }
+        }, outcome -> {
+            if (outcome == null) {
+                tell.accept("Rule " + id + " deleted; " + review.getFileName() + " was validated without it, so it"
+                        + " held none of its findings.");
+                return;
+            }
+            tell.accept(removed(outcome));
+            reopen(review);
+        }, ErrorText.into(tell::accept));
+    }
+
+    private void reopen(Path review) {
+        // the Review step holds the review open: through null, so that it opens it afresh
+        workbench.reviewProperty().set(null);
+        workbench.reviewProperty().set(review);
+    }
+
+    /** "Rule wc-ratio applied: 3 rows now in error, 1 no longer; …" */
+    static String applied(ApplyRule.Outcome outcome) {
+        return String.format(Locale.ROOT, "Rule %s applied: %,d %s now in error, %,d no longer. In Review, the status"
+                + " filter \"Changed by the last rule\" shows them; Edit, Undo there takes the step back.",
+                outcome.ruleId(), outcome.rowsNowInError(), outcome.rowsNowInError() == 1 ? "row" : "rows",
+                outcome.rowsNoLongerInError());
+    }
+
+    /** "Rule cement-cap deleted and its findings taken out of the review: 4 rows changed status (4 no longer …" */
+    static String removed(ApplyRule.Outcome outcome) {
+        long changed = outcome.rowsChanged();
+        return String.format(Locale.ROOT, "Rule %s deleted and its findings taken out of the review: %,d %s changed"
+                + " status (%,d no longer in error). In Review, Edit, Undo puts them back.", outcome.ruleId(),
+                changed, changed == 1 ? "row" : "rows", outcome.rowsNoLongerInError());
+    }
+}
