@@ -87,6 +87,7 @@ class RulesTrialCommandTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             # what                 | --try                                                                  | the sentence starts with
             broken JSON            | `{"type": "range", "column": "cement_kg", "max": }`                    | --try: is not valid JSON
+            cut short              | `{"id": "cap", "type": "range", "column": "cement_kg", "max": 300`       | --try: is not valid JSON: it ends before a closing } or ] (line 1, column 65).
             unknown field          | `{"type": "range", "colum": "cement_kg", "max": 4}`                    | --try: unknown field "colum" in a rule (known:
             min above max          | `{"id": "cap", "type": "range", "column": "cement_kg", "min": 9, "max": 4}` | The rule cannot run: cap rule has min 9 above max 4, so no value could pass.
             unknown column         | `{"id": "cap", "type": "range", "column": "cement", "max": 4}`         | The rule 'cap' of profile 'ds1-concrete-mix' is about 'cement', which the profile does not map

@@ -148,7 +148,7 @@ public final class ProfileIO {
             // a file that does not even start like JSON (a CSV given as the profile) gets no parser jargon
             boolean notJson = json.isBlank() || "{[".indexOf(json.strip().charAt(0)) < 0;
             throw fail(originName, notJson ? "is not a Sluice profile (it is not JSON)"
-                    : "is not valid JSON: " + e.getOriginalMessage(), notJson ? null : e.getLocation(), e);
+                    : "is not valid JSON: " + jsonProblem(e), notJson ? null : e.getLocation(), e);
         }
         if (tree == null || !tree.isObject()) {
             throw fail(originName, "is not a Sluice profile (expected a JSON object)", null, null);
@@ -206,8 +206,21 @@ public final class ProfileIO {
         } catch (MismatchedInputException e) {
             throw fail(originName, "field " + path(e) + " must be " + kindOf(e.getTargetType()), locate(json, e), e);
         } catch (JsonProcessingException e) {
-            throw fail(originName, "is not valid JSON: " + e.getOriginalMessage(), e.getLocation(), e);
+            throw fail(originName, "is not valid JSON: " + jsonProblem(e), e.getLocation(), e);
         }
+    }
+
+    /**
+     * The parser's complaint in words a steward reads: without the excerpt of the source Jackson appends to an
+     * unclosed object or array, and "it ends before a closing } or ]" for a text cut short.
+     */
+    private static String jsonProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message.startsWith("Unexpected end-of-input")) {
+            return "it ends before a closing } or ]";
+        }
+        int excerpt = message.indexOf(" (start marker at ");
+        return excerpt < 0 ? message : message.substring(0, excerpt);
     }
 
     /** SHA-256 (hex) of the profile's canonical JSON: recorded with each batch to tell which profile was used. */
