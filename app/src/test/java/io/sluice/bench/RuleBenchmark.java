@@ -82,7 +82,8 @@ public final class RuleBenchmark {
                                 + " validation (target 1.0x or less): %s%n", full[0].flaggedRows(),
                         full[0].rowsInReview(), whole / share, whole <= share ? "met" : "not met");
             }
-            try (OpenReview open = OpenReview.open(review, () -> db)) {
+            // the open review connects a target of its own and closes it
+            try (OpenReview open = OpenReview.open(review, TargetDatabase::openDefault)) {
                 RuleSpec rule = candidates.get(1);
                 ApplyRule.Outcome[] applied = new ApplyRule.Outcome[1];
                 measure("apply '" + rule.id() + "' to the review", () -> {

@@ -13,11 +13,15 @@ import io.sluice.core.database.TableInfo;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns source rows into typed values for the target table, as a profile says. Compile once per file (checks that the
@@ -104,6 +108,19 @@ public final class Mapper {
             }
         }
         return reading;
+    }
+
+    /** The source columns (0-based) the target columns with these names (any case) are mapped from. */
+    public Set<Integer> sourcesOf(Collection<String> targetNames) {
+        Set<String> wanted = new HashSet<>();
+        targetNames.forEach(name -> wanted.add(key(name)));
+        Set<Integer> sources = new TreeSet<>();
+        for (ColumnPlan plan : plans) {
+            if (plan.constant() == null && wanted.contains(key(plan.column().name()))) {
+                Arrays.stream(plan.sources()).forEach(sources::add);
+            }
+        }
+        return sources;
     }
 
     /** Maps one row; never throws for bad cell values. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -213,6 +214,20 @@ public final class Review implements AutoCloseable {
     /** Every row in source order, one at a time; close the cursor when done. */
     public RowCursor cursor() {
         return cursorOver(Long.MIN_VALUE, Long.MAX_VALUE, -1, 0);
+    }
+
+    /**
+     * Every row in source order reading only the wide columns whose indexes are in {@code columns}; the others are
+     * blank. Close the cursor when done.
+     */
+    public RowCursor cursor(Set<Integer> columns) {
+        boolean[] read = new boolean[wide];
+        for (int column : columns) {
+            if (column >= 0 && column < wide) {
+                read[column] = true;
+            }
+        }
+        return guarded(() -> new RowCursor(this, connection, wide, read));
     }
 
     /** One row's findings, in the order they were written. */

@@ -44,6 +44,8 @@ public final class RowCursor implements Iterator<SourceRow>, AutoCloseable {
     private ResultSet issues;
     private boolean issueAhead;
     private final boolean packed;
+    /** The wide columns read, or null for all of them; the others come back blank. */
+    private final boolean[] read;
     private SourceRow next;
     private boolean done;
 
@@ -61,12 +63,28 @@ public final class RowCursor implements Iterator<SourceRow>, AutoCloseable {
      */
     RowCursor(Review review, Connection connection, int wide, long firstRow, long lastRow, long limit, long offset,
               String rowsJson) throws SQLException {
+        this(review, connection, wide, firstRow, lastRow, limit, offset, rowsJson, null);
+    }
+
+    /**
+     * Every row, reading only the wide columns marked in {@code read} (the cells of the others come back blank, the
+     * rare cells beyond the wide columns as stored): for a pass that needs a few columns of every row, such as the
+     * hit preview of one rule, SQLite then hands over a fraction of the cells.
+     */
+    RowCursor(Review review, Connection connection, int wide, boolean[] read) throws SQLException {
+        this(review, connection, wide, Long.MIN_VALUE, Long.MAX_VALUE, -1, 0, null, read.clone());
+    }
+
+    private RowCursor(Review review, Connection connection, int wide, long firstRow, long lastRow, long limit,
+                      long offset, String rowsJson, boolean[] read) throws SQLException {
         this.review = review;
         this.connection = connection;
         this.wide = wide;
         this.lastRow = lastRow;
         this.packed = rowsJson != null;
-        rowQuery = connection.prepareStatement("SELECT " + (packed ? packedColumns(wide) : "*")
+        this.read = read;
+        rowQuery = connection.prepareStatement("SELECT " + (packed ? packedColumns(wide)
+                : read != null ? projectedColumns(wide, read) : "*")
                 + " FROM source_row WHERE row_no BETWEEN ? AND ?"
                 + (rowsJson == null ? "" : " AND row_no IN (SELECT value FROM json_each(?))")
                 + " ORDER BY row_no LIMIT ? OFFSET ?");
@@ -79,6 +97,17 @@ public final class RowCursor implements Iterator<SourceRow>, AutoCloseable {
         rowQuery.setLong(i++, limit);
         rowQuery.setLong(i, offset);
         rows = rowQuery.executeQuery();
+    }
+
+    /** {@code row_no}, then the text and the stored value of each wide column read. */
+    private static String projectedColumns(int wide, boolean[] read) {
+        StringBuilder sql = new StringBuilder("row_no");
+        for (int i = 0; i < wide; i++) {
+            if (i < read.length && read[i]) {
+                sql.append(", c").append(i).append(", v").append(i);
+            }
+        }
+        return sql.toString();
     }
 
     /** {@code row_no} and the texts then the stored values of the wide columns, {@link #PACKED} to a JSON array. */
@@ -150,8 +179,11 @@ public final class RowCursor implements Iterator<SourceRow>, AutoCloseable {
             openSideCursors(number);
         }
         List<Cell> cells = new ArrayList<>(wide);
+        if (read != null) {
+            readProjected(cells);
+        }
         String[] values = packed ? unpack() : null;
-        for (int i = 0; i < wide; i++) {
+        for (int i = 0; read == null && i < wide; i++) {
             String text = packed ? values[i] : rows.getString(2 + i);
             if (text == null) {
                 break;
@@ -178,6 +210,21 @@ public final class RowCursor implements Iterator<SourceRow>, AutoCloseable {
             issueAhead = issues.next();
         }
         return new SourceRow(number, List.copyOf(cells), List.copyOf(rowIssues));
+    }
+
+    /** The current row's wide cells, those not read blank; a cell beyond the row's end is blank too. */
+    private void readProjected(List<Cell> cells) throws SQLException {
+        int column = 2;
+        for (int i = 0; i < wide; i++) {
+            if (i >= read.length || !read[i]) {
+                cells.add(Cell.BLANK);
+                continue;
+            }
+            String text = rows.getString(column);
+            String value = rows.getString(column + 1);
+            column += 2;
+            cells.add(text == null ? Cell.BLANK : CellCodec.decode(text, value));
+        }
     }
 
     /** The texts then the stored values of the current row's wide columns, from its packed JSON arrays. */

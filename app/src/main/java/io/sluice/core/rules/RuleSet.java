@@ -137,6 +137,24 @@ public final class RuleSet {
         return rules;
     }
 
+    /**
+     * The target columns (lower case) the rules of this set read, or null when one of them may read any value of
+     * the row: a pass of only these rules needs only these columns' values.
+     */
+    public Set<String> readColumns() {
+        Set<String> columns = new HashSet<>();
+        List<RuleReach> reaches = new ArrayList<>();
+        rowRules.forEach(r -> reaches.add(r.reach()));
+        chunkRules.forEach(r -> reaches.add(r.reach()));
+        for (RuleReach reach : reaches) {
+            if (reach.columns() == null) {
+                return null;
+            }
+            columns.addAll(reach.columns());
+        }
+        return columns;
+    }
+
     /** The ids of the findings the rules of this set report (those of rules left out of it not included). */
     public Set<String> reportedIds() {
         Set<String> ids = new HashSet<>();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A review's rows as a sheet to validate: each raw row with the steward's edits laid over it, in source order. A
@@ -24,13 +25,13 @@ final class ReviewRows implements SourceTable {
 
     private final Review review;
     private final Map<Long, Map<Integer, String>> edits;
-    private final RowCursor cursor;
+    private Set<Integer> onlyColumns;
+    private RowCursor cursor;
 
     ReviewRows(Path file) {
         this.review = Review.open(file);
         try {
             this.edits = review.ledger().allEdits();
-            this.cursor = review.cursor();
         } catch (RuntimeException e) {
             review.close();
             throw e;
@@ -67,8 +68,22 @@ final class ReviewRows implements SourceTable {
         return review.sourceIssues();
     }
 
+    /**
+     * Reads only these source columns (0-based) of each row, the others blank (edits are laid over as ever); to be
+     * called before the first row is read.
+     */
+    void readOnly(Set<Integer> columns) {
+        if (cursor != null) {
+            throw new IllegalStateException("The rows are already being read.");
+        }
+        onlyColumns = Set.copyOf(columns);
+    }
+
     @Override
     public SourceRow next() {
+        if (cursor == null) {
+            cursor = onlyColumns == null ? review.cursor() : review.cursor(onlyColumns);
+        }
         if (!cursor.hasNext()) {
             return null;
         }
@@ -90,7 +105,9 @@ final class ReviewRows implements SourceTable {
     @Override
     public void close() {
         try {
-            cursor.close();
+            if (cursor != null) {
+                cursor.close();
+            }
         } finally {
             review.close();
         }

@@ -25,8 +25,8 @@ import java.util.Set;
  * a sample (the first rows) it answers quickly; over the whole review it reports progress and can be cancelled.
  * The rule runs alone, over the rows as the steward sees them (edits and fixes included) and mapped by the review's
  * profile, exactly as a validation with the rule added would run it, so the count equals what that validation finds
- * for it; the other rules are not run, so a preview over every row costs that rule's share of a validation. The
- * review is only read.
+ * for it. The other rules are not run, and only the columns the rule reads are read out of the review and mapped.
+ * The review is only read.
  */
 public final class RulePreview {
 
@@ -108,8 +108,11 @@ public final class RulePreview {
             total = review.rowCount();
         }
         Tally tally = new Tally(id, request.examples());
-        try (SourceTable rows = new FirstRows(new ReviewRows(request.review()), limit);
+        ReviewRows reviewRows = new ReviewRows(request.review());
+        try (SourceTable rows = new FirstRows(reviewRows, limit);
              ValidationJob job = ValidationJob.over(rows, profile, db, Set.of(id))) {
+            // the rule alone reads a column or two: SQLite need not hand over the rest of every row
+            job.sourceColumnsRead().ifPresent(reviewRows::readOnly);
             long checked = job.run(tally::add, progress).rows();
             return new Outcome(id, tally.flagged, tally.findings, checked, total, tally.examples);
         }

@@ -14,6 +14,7 @@ import io.sluice.core.database.TargetDatabase;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -116,6 +117,15 @@ public final class ValidationJob implements AutoCloseable {
     /** Ids of the rules whose findings mean "this row repeats a key of an earlier row". */
     public Set<String> uniquenessRules() {
         return rules.uniquenessRules();
+    }
+
+    /**
+     * The source columns (0-based) this job's rules and mapping need, or empty when a rule may read any value of
+     * the row: a job running a few rules can be fed rows holding only these columns.
+     */
+    public Optional<Set<Integer>> sourceColumnsRead() {
+        Set<String> targets = rules.readColumns();
+        return targets == null ? Optional.empty() : Optional.of(mapper.sourcesOf(targets));
     }
 
     /** Validates every row, handing each result to {@code rows} in source order. */

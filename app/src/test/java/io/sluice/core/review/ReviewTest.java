@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,6 +129,38 @@ class ReviewTest {
 
         try (Review review = Review.open(file); RowCursor cursor = review.cursor()) {
             assertThat(cursor).toIterable().containsExactly(full, shortRow, alsoFull);
+        }
+    }
+
+    @Test
+    void aCursorOverSomeColumnsReadsThoseExactlyAndLeavesTheOthersBlank() {
+        Path file = dir.resolve("some-columns.sluice");
+        int width = ReviewSchema.WIDE_COLUMNS + 2;
+        List<String> columns = IntStream.range(0, width).mapToObj(i -> "Col" + i).toList();
+        List<Cell> wideCells = IntStream.range(0, width)
+                .mapToObj(i -> i % 2 == 0 ? Cell.number(i + ".50", new BigDecimal(i + ".50")) : Cell.text("t" + i))
+                .toList();
+        SourceRow shortRow = new SourceRow(3, List.of(Cell.text("only")));
+        try (Review review = Review.create(file, ReviewTestSupport.info(), columns);
+             RowWriter writer = review.rowWriter()) {
+            writer.append(new SourceRow(2, wideCells));
+            writer.append(shortRow);
+        }
+
+        try (Review review = Review.open(file); RowCursor cursor = review.cursor(Set.of(1, 4, 7))) {
+            SourceRow first = cursor.next();
+            assertThat(first.number()).isEqualTo(2);
+            for (int i = 0; i < ReviewSchema.WIDE_COLUMNS; i++) {
+                assertThat(first.cell(i)).as("column %d", i)
+                        .isEqualTo(Set.of(1, 4, 7).contains(i) ? wideCells.get(i) : Cell.BLANK);
+            }
+            // the rare cells beyond the stored columns come as stored
+            assertThat(first.cell(width - 1)).isEqualTo(wideCells.get(width - 1));
+            SourceRow second = cursor.next();
+            assertThat(second.number()).isEqualTo(3);
+            assertThat(second.cell(0)).isEqualTo(Cell.BLANK);
+            assertThat(second.cell(1)).isEqualTo(Cell.BLANK);
+            assertThat(cursor.hasNext()).isFalse();
         }
     }
 

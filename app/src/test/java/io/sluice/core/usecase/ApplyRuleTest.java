@@ -2,6 +2,7 @@ package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.RuleSpec;
@@ -63,7 +64,7 @@ class ApplyRuleTest {
     }
 
     private static OpenReview open(Path review, MixTarget target) {
-        return OpenReview.open(review, () -> io.sluice.core.database.TargetDatabase.open(target.database.url(),
+        return OpenReview.open(review, () -> TargetDatabase.open(target.database.url(),
                 target.database.user(), target.database.password()));
     }
 

@@ -1,6 +1,7 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.Review;
@@ -47,7 +48,7 @@ class FixRevalidationExactTest {
     }
 
     private static OpenReview open(Path review, MixTarget target) {
-        return OpenReview.open(review, () -> io.sluice.core.database.TargetDatabase.open(target.database.url(),
+        return OpenReview.open(review, () -> TargetDatabase.open(target.database.url(),
                 target.database.user(), target.database.password()));
     }
 

@@ -2,9 +2,11 @@ package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.review.Review;
+import io.sluice.core.review.ValueFix;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,6 +128,30 @@ class RulePreviewTest {
             assertThat(sample.flaggedRows()).isEqualTo(full.examples().stream()
                     .filter(e -> e.row() <= lastSampledRow).map(RulePreview.Example::row).distinct().count());
             assertThat(full.flaggedRows()).isGreaterThanOrEqualTo(sample.flaggedRows());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabases.Engine.class, names = "H2")
+    void theRowsAsTheStewardFixedThemArePreviewedThoughOnlyTheRulesColumnsAreRead(TestDatabases.Engine engine) {
+        try (MixTarget target = MixTarget.of(engine, dir)) {
+            Path review = review(target);
+            RuleSpec rule = range("cement-cap", "cement_kg", null, "400");
+            RulePreview.Request request = new RulePreview.Request(review, rule, 1);
+            RulePreview.Outcome before = RulePreview.full(request, target.db, Progress.NONE);
+            String flaggedValue = before.examples().get(0).value();
+            try (OpenReview open = OpenReview.open(review, () -> TargetDatabase.open(target.database.url(),
+                    target.database.user(), target.database.password()))) {
+                FixValues.apply(open, FixValues.Request.everyRow("Cement (kg/m3)",
+                        ValueFix.Replace.of(flaggedValue, "250")), Progress.NONE);
+            }
+
+            RulePreview.Outcome after = RulePreview.full(request, target.db, Progress.NONE);
+
+            assertThat(after.flaggedRows()).isLessThan(before.flaggedRows());
+            Profile withRule = MixTarget.profile().withRules(append(MixTarget.profile().rules(), rule));
+            ValidateReview.run(review, withRule, target.db, Progress.NONE);
+            assertThat(after.flaggedRows()).isEqualTo(flaggedRows(review, "cement-cap").size());
         }
     }
 
