@@ -177,6 +177,8 @@ public final class ApplyRule {
                 try (ReviewRows rows = new ReviewRows(review.file());
                      ValidationJob job = profileRulesOnly ? ValidationJob.over(rows, after, db, toRun)
                              : ValidationJob.over(rows, after, db)) {
+                    // only the findings are kept, so the rows need only the columns the rules run read
+                    job.sourceColumnsRead().ifPresent(rows::readOnly);
                     job.run(result -> result.findings().forEach(sink), progress);
                 }
             });
