@@ -404,7 +404,7 @@ public final class RulesViewModel {
             Optional<List<String>> answer = dialogs.askForm(question, what + " Its findings in " + review.getFileName()
                     + " stay there until the next validation, unless taken out now (Edit, Undo in Review puts them"
                     + " back).", List.of(DialogService.Field.choice("Its findings in the open review",
-                    List.of(TAKE_OUT, LEAVE))));
+                    List.of(TAKE_OUT, LEAVE))), "Delete");
             if (answer.isEmpty()) {
                 return;
             }

@@ -8,6 +8,7 @@ import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.usecase.ValidateFile;
 import io.sluice.core.usecase.ValidateReview;
+import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import org.junit.jupiter.api.Test;
@@ -388,6 +389,28 @@ class RulesViewModelTest {
         ds1.vm.delete();
         assertThat(ds1.workbench.profileProperty().get().rules()).as("cancelled")
                 .anyMatch(r -> "mix-code-unique".equals(r.id()));
+    }
+
+    @Test
+    void theDeleteQuestionsConfirmingButtonSaysDeleteWithAReviewOpenOrNot() {
+        Ds1Rules before = new Ds1Rules(home);
+        before.vm.refresh();
+        before.vm.select(rule(before.vm, "supplier-known"));
+        before.vm.delete();
+        assertThat(before.dialogs.asked()).last().extracting(ScriptedDialogs.Question::header)
+                .isEqualTo("Delete rule supplier-known?");
+        assertThat(before.dialogs.confirmLabels()).last().isEqualTo("Delete");
+
+        Ds1Rules reviewed = new Ds1Rules(home).validated();
+        reviewed.vm.refresh();
+        reviewed.vm.select(rule(reviewed.vm, "supplier-known"));
+        reviewed.dialogs.formNext(RulesViewModel.LEAVE);
+        reviewed.vm.delete();
+        assertThat(reviewed.dialogs.asked()).last().extracting(ScriptedDialogs.Question::header)
+                .isEqualTo("Delete rule supplier-known?");
+        assertThat(reviewed.dialogs.confirmLabels()).as("the form that asks about the review's findings too")
+                .last().isEqualTo("Delete");
+        assertThat(reviewed.workbench.profileProperty().get().rules()).noneMatch(r -> "supplier-known".equals(r.id()));
     }
 
     @Test
