@@ -378,9 +378,7 @@ class RulesViewModelTest {
         ds1.vm.select(rule(ds1.vm, "supplier-known"));
         ds1.dialogs.formNext(RulesViewModel.LEAVE);
         ds1.vm.delete();
-        assertThat(ds1.vm.statusProperty().get()).isEqualTo("Rule " + id + " deleted; "
-                + ds1.workbench.reviewProperty().get().getFileName() + " was validated without it, so it held none"
-                + " of its findings.");
+        assertThat(ds1.vm.statusProperty().get()).as("the sentence about the rule deleted before is gone").isEmpty();
         assertThat(ValidateReview.recordedProfile(ds1.workbench.reviewProperty().get()).rules())
                 .as("left in the review until the next validation").anyMatch(r -> "supplier-known".equals(r.id()));
 
@@ -411,6 +409,47 @@ class RulesViewModelTest {
         assertThat(reviewed.dialogs.confirmLabels()).as("the form that asks about the review's findings too")
                 .last().isEqualTo("Delete");
         assertThat(reviewed.workbench.profileProperty().get().rules()).noneMatch(r -> "supplier-known".equals(r.id()));
+    }
+
+    @Test
+    void whatApplyingOrTakingOutSaidGoesOnceTheStewardMovesOnToAnotherRuleANewOneOrAChangeInTheForm() {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.RANGE);
+        ds1.vm.form().columnProperty().set("cement_kg");
+        ds1.vm.form().maxProperty().set("300");
+        ds1.vm.apply();
+        assertThat(ds1.vm.statusProperty().get()).startsWith("Rule range-cement-kg applied: ");
+
+        ds1.vm.form().maxProperty().set("320");
+        assertThat(ds1.vm.statusProperty().get()).as("the form changed").isEmpty();
+
+        ds1.vm.revert();
+        ds1.vm.apply();
+        assertThat(ds1.vm.statusProperty().get()).startsWith("Rule range-cement-kg applied: ");
+        ds1.vm.select(rule(ds1.vm, "supplier-known"));
+        assertThat(ds1.vm.statusProperty().get()).as("another rule selected").isEmpty();
+
+        ds1.vm.select(rule(ds1.vm, "range-cement-kg"));
+        ds1.dialogs.formNext(RulesViewModel.TAKE_OUT);
+        ds1.vm.delete();
+        assertThat(ds1.vm.statusProperty().get()).startsWith("Rule range-cement-kg deleted and its findings taken out");
+        ds1.vm.add(RuleKind.REQUIRED);
+        assertThat(ds1.vm.statusProperty().get()).as("a new rule added").isEmpty();
+        assertThat(ds1.failures).isEmpty();
+    }
+
+    @Test
+    void aSentenceThatIsNotAboutTheReviewStaysWhenAnotherRuleIsSelected() {
+        Ds1Rules ds1 = new Ds1Rules(home);
+        ds1.vm.refresh();
+        ds1.vm.readColumnValues();
+        String hint = ds1.vm.statusProperty().get();
+        assertThat(hint).startsWith("The column's values come from a review");
+
+        ds1.vm.select(rule(ds1.vm, "supplier-known"));
+
+        assertThat(ds1.vm.statusProperty().get()).isEqualTo(hint);
     }
 
     @Test
