@@ -36,5 +36,13 @@ public interface DialogService {
     }
 
     /** Asks for several values at once; the answers in the fields' order, empty when cancelled. */
-    Optional<List<String>> askForm(String header, String text, List<Field> fields);
+    default Optional<List<String>> askForm(String header, String text, List<Field> fields) {
+        return askForm(header, text, fields, "OK");
+    }
+
+    /**
+     * Asks for several values at once, the form's confirming button saying what it does ({@code confirmLabel}, e.g.
+     * "Delete"); the answers in the fields' order, empty when cancelled.
+     */
+    Optional<List<String>> askForm(String header, String text, List<Field> fields, String confirmLabel);
 }

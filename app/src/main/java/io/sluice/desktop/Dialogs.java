@@ -75,6 +75,20 @@ public final class Dialogs {
     /** Asks for a few values at once (text fields and choices); the answers in order, empty when cancelled. */
     public static Optional<List<String>> askForm(Window owner, String header, String text,
                                                  List<DialogService.Field> fields) {
+        return askForm(owner, header, text, fields, ButtonType.OK);
+    }
+
+    /**
+     * Asks for a few values at once, the confirming button labelled {@code confirmLabel}; the answers in order, empty
+     * when cancelled.
+     */
+    public static Optional<List<String>> askForm(Window owner, String header, String text,
+                                                 List<DialogService.Field> fields, String confirmLabel) {
+        return askForm(owner, header, text, fields, new ButtonType(confirmLabel, ButtonType.OK.getButtonData()));
+    }
+
+    private static Optional<List<String>> askForm(Window owner, String header, String text,
+                                                  List<DialogService.Field> fields, ButtonType yes) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Sluice");
@@ -108,9 +122,9 @@ public final class Dialogs {
             grid.add(note, 0, inputs.size(), 2, 1);
         }
         dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().setAll(yes, ButtonType.CANCEL);
         dialog.getDialogPane().setId("form-dialog");
-        return dialog.showAndWait().filter(ButtonType.OK::equals).map(ok -> inputs.stream()
+        return dialog.showAndWait().filter(yes::equals).map(ok -> inputs.stream()
                 .map(input -> input instanceof TextField line ? line.getText()
                         : String.valueOf(((ChoiceBox<?>) input).getValue()))
                 .toList());

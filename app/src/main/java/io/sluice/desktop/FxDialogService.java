@@ -34,4 +34,9 @@ public final class FxDialogService implements DialogService {
     public Optional<List<String>> askForm(String header, String text, List<Field> fields) {
         return Dialogs.askForm(owner.get(), header, text, fields);
     }
+
+    @Override
+    public Optional<List<String>> askForm(String header, String text, List<Field> fields, String confirmLabel) {
+        return Dialogs.askForm(owner.get(), header, text, fields, confirmLabel);
+    }
 }

@@ -248,7 +248,8 @@ public final class DesktopBenchmark {
         }
 
         @Override
-        public Optional<List<String>> askForm(String header, String text, List<Field> fields) {
+        public Optional<List<String>> askForm(String header, String text, List<Field> fields,
+                                              String confirmLabel) {
             return Optional.of(form);
         }
     }

@@ -21,6 +21,7 @@ public final class ScriptedDialogs implements DialogService {
     private final Deque<List<String>> forms = new ArrayDeque<>();
     private final List<Question> asked = new ArrayList<>();
     private final List<Question> told = new ArrayList<>();
+    private final List<String> confirmLabels = new ArrayList<>();
 
     /** The next confirmation is answered with no. */
     public ScriptedDialogs declineNext() {
@@ -43,6 +44,7 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public boolean confirm(String header, String text, String confirmLabel) {
         asked.add(new Question(header, text));
+        confirmLabels.add(confirmLabel);
         return confirmations.isEmpty() || confirmations.poll();
     }
 
@@ -60,8 +62,9 @@ public final class ScriptedDialogs implements DialogService {
 
     /** A form not scripted is accepted as it opens, with each field's initial value. */
     @Override
-    public Optional<List<String>> askForm(String header, String text, List<Field> fields) {
+    public Optional<List<String>> askForm(String header, String text, List<Field> fields, String confirmLabel) {
         asked.add(new Question(header, text));
+        confirmLabels.add(confirmLabel);
         List<String> answers = forms.isEmpty() ? fields.stream().map(Field::initial).toList() : forms.poll();
         return answers.isEmpty() ? Optional.empty() : Optional.of(answers);
     }
@@ -69,6 +72,11 @@ public final class ScriptedDialogs implements DialogService {
     /** Every confirmation, reason and form asked for, in order. */
     public List<Question> asked() {
         return asked;
+    }
+
+    /** The confirming button of every confirmation and form asked for, in order: what the steward clicks to go on. */
+    public List<String> confirmLabels() {
+        return confirmLabels;
     }
 
     /** Everything the steward was told. */

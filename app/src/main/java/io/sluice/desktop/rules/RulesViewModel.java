@@ -92,6 +92,8 @@ public final class RulesViewModel {
     private boolean relisting;
     private Profile listed;
     private TargetChoice listedTarget;
+    /** The sentence that told how applying a rule, or taking its findings out, went; null once moved on from. */
+    private String toldOnReview;
 
     /** Which rules the list shows: all (the profile's first), only the profile's, or only the target's. */
     public enum Shown {
@@ -119,7 +121,10 @@ public final class RulesViewModel {
         this.profileFile = new ProfileFile(workbench, tasks);
         this.preview = new RuleHitPreview(tasks, typing);
         this.tryout = new ExpressionTryout(workbench, tasks, form);
-        this.onReview = new RuleOnReview(workbench, tasks, status::set);
+        this.onReview = new RuleOnReview(workbench, tasks, sentence -> {
+            toldOnReview = sentence;
+            status.set(sentence);
+        });
         this.templates = new RuleTemplateQuestions(workbench, tasks, dialogs, new RuleTemplateQuestions.Outlet() {
             @Override
             public String freeId(String base) {
@@ -141,7 +146,10 @@ public final class RulesViewModel {
                 status.set(sentence);
             }
         });
-        form.specProperty().addListener((o, was, now) -> offerPreview());
+        form.specProperty().addListener((o, was, now) -> {
+            forgetToldOnReview();
+            offerPreview();
+        });
         form.tableProperty().addListener((o, was, now) -> readKeyColumns(now));
         form.columnProperty().addListener((o, was, now) -> columnValues.clear());
         workbench.profileProperty().addListener((o, was, now) -> refresh());
@@ -271,6 +279,7 @@ public final class RulesViewModel {
     }
 
     private void open(RuleInfo rule) {
+        forgetToldOnReview();
         selected.set(rule);
         if (rule == null) {
             closeForm();
@@ -292,6 +301,7 @@ public final class RulesViewModel {
         if (workbench.profileProperty().get() == null || !mayLeaveForm()) {
             return;
         }
+        forgetToldOnReview();
         selected.set(null);
         readOnly.set("");
         editedIndex = -1;
@@ -404,7 +414,7 @@ public final class RulesViewModel {
             Optional<List<String>> answer = dialogs.askForm(question, what + " Its findings in " + review.getFileName()
                     + " stay there until the next validation, unless taken out now (Edit, Undo in Review puts them"
                     + " back).", List.of(DialogService.Field.choice("Its findings in the open review",
-                    List.of(TAKE_OUT, LEAVE))));
+                    List.of(TAKE_OUT, LEAVE))), "Delete");
             if (answer.isEmpty()) {
                 return;
             }
@@ -490,6 +500,18 @@ public final class RulesViewModel {
             showing.set(Shown.ALL);
         }
         open(info);
+    }
+
+    /**
+     * Takes away the sentence about the last rule applied or taken out of the review once the steward moves on: to
+     * another rule, a new one, or a change in the form. Other sentences (such as why only the profile's rules are
+     * listed) stay.
+     */
+    private void forgetToldOnReview() {
+        if (toldOnReview != null && toldOnReview.equals(status.get())) {
+            status.set("");
+        }
+        toldOnReview = null;
     }
 
     private boolean mayLeaveForm() {

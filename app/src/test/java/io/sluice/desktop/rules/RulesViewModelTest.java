@@ -8,6 +8,7 @@ import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.usecase.ValidateFile;
 import io.sluice.core.usecase.ValidateReview;
+import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import org.junit.jupiter.api.Test;
@@ -377,9 +378,7 @@ class RulesViewModelTest {
         ds1.vm.select(rule(ds1.vm, "supplier-known"));
         ds1.dialogs.formNext(RulesViewModel.LEAVE);
         ds1.vm.delete();
-        assertThat(ds1.vm.statusProperty().get()).isEqualTo("Rule " + id + " deleted; "
-                + ds1.workbench.reviewProperty().get().getFileName() + " was validated without it, so it held none"
-                + " of its findings.");
+        assertThat(ds1.vm.statusProperty().get()).as("the sentence about the rule deleted before is gone").isEmpty();
         assertThat(ValidateReview.recordedProfile(ds1.workbench.reviewProperty().get()).rules())
                 .as("left in the review until the next validation").anyMatch(r -> "supplier-known".equals(r.id()));
 
@@ -388,6 +387,69 @@ class RulesViewModelTest {
         ds1.vm.delete();
         assertThat(ds1.workbench.profileProperty().get().rules()).as("cancelled")
                 .anyMatch(r -> "mix-code-unique".equals(r.id()));
+    }
+
+    @Test
+    void theDeleteQuestionsConfirmingButtonSaysDeleteWithAReviewOpenOrNot() {
+        Ds1Rules before = new Ds1Rules(home);
+        before.vm.refresh();
+        before.vm.select(rule(before.vm, "supplier-known"));
+        before.vm.delete();
+        assertThat(before.dialogs.asked()).last().extracting(ScriptedDialogs.Question::header)
+                .isEqualTo("Delete rule supplier-known?");
+        assertThat(before.dialogs.confirmLabels()).last().isEqualTo("Delete");
+
+        Ds1Rules reviewed = new Ds1Rules(home).validated();
+        reviewed.vm.refresh();
+        reviewed.vm.select(rule(reviewed.vm, "supplier-known"));
+        reviewed.dialogs.formNext(RulesViewModel.LEAVE);
+        reviewed.vm.delete();
+        assertThat(reviewed.dialogs.asked()).last().extracting(ScriptedDialogs.Question::header)
+                .isEqualTo("Delete rule supplier-known?");
+        assertThat(reviewed.dialogs.confirmLabels()).as("the form that asks about the review's findings too")
+                .last().isEqualTo("Delete");
+        assertThat(reviewed.workbench.profileProperty().get().rules()).noneMatch(r -> "supplier-known".equals(r.id()));
+    }
+
+    @Test
+    void whatApplyingOrTakingOutSaidGoesOnceTheStewardMovesOnToAnotherRuleANewOneOrAChangeInTheForm() {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.RANGE);
+        ds1.vm.form().columnProperty().set("cement_kg");
+        ds1.vm.form().maxProperty().set("300");
+        ds1.vm.apply();
+        assertThat(ds1.vm.statusProperty().get()).startsWith("Rule range-cement-kg applied: ");
+
+        ds1.vm.form().maxProperty().set("320");
+        assertThat(ds1.vm.statusProperty().get()).as("the form changed").isEmpty();
+
+        ds1.vm.revert();
+        ds1.vm.apply();
+        assertThat(ds1.vm.statusProperty().get()).startsWith("Rule range-cement-kg applied: ");
+        ds1.vm.select(rule(ds1.vm, "supplier-known"));
+        assertThat(ds1.vm.statusProperty().get()).as("another rule selected").isEmpty();
+
+        ds1.vm.select(rule(ds1.vm, "range-cement-kg"));
+        ds1.dialogs.formNext(RulesViewModel.TAKE_OUT);
+        ds1.vm.delete();
+        assertThat(ds1.vm.statusProperty().get()).startsWith("Rule range-cement-kg deleted and its findings taken out");
+        ds1.vm.add(RuleKind.REQUIRED);
+        assertThat(ds1.vm.statusProperty().get()).as("a new rule added").isEmpty();
+        assertThat(ds1.failures).isEmpty();
+    }
+
+    @Test
+    void aSentenceThatIsNotAboutTheReviewStaysWhenAnotherRuleIsSelected() {
+        Ds1Rules ds1 = new Ds1Rules(home);
+        ds1.vm.refresh();
+        ds1.vm.readColumnValues();
+        String hint = ds1.vm.statusProperty().get();
+        assertThat(hint).startsWith("The column's values come from a review");
+
+        ds1.vm.select(rule(ds1.vm, "supplier-known"));
+
+        assertThat(ds1.vm.statusProperty().get()).isEqualTo(hint);
     }
 
     @Test
