@@ -7,13 +7,11 @@ import io.sluice.core.validate.GateResult;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import io.sluice.desktop.task.TaskHandle;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -68,8 +66,6 @@ public final class CommitView implements StepView {
     @FXML private Button cancelButton;
     @FXML private VBox resultCard;
     @FXML private Label resultText;
-    /** The commit's outcome (the result card, or the sentence why it failed) still to be scrolled into view. */
-    private Node pendingOutcome;
 
     public CommitView(CommitViewModel model) {
         this.model = model;
@@ -101,20 +97,6 @@ public final class CommitView implements StepView {
         commitButton.disableProperty().bind(model.canCommitBinding().not());
         resultText.textProperty().bind(model.resultTextProperty());
         show(resultCard, model.stateProperty().isEqualTo(CommitState.COMMITTED));
-        // the outcome is below the fold on a small screen: the step scrolls to it once the commit ends
-        model.stateProperty().addListener((obs, old, now) -> {
-            pendingOutcome = null;
-            if (old == CommitState.COMMITTING && now != CommitState.COMMITTING) {
-                pendingOutcome = now == CommitState.COMMITTED ? resultCard : problem;
-                Platform.runLater(this::bringOutcomeIntoView);
-            }
-        });
-        // the outcome shows on the next layout pass: scroll once the step's content has its new height
-        main.getContent().layoutBoundsProperty().addListener((obs, old, now) -> {
-            if (pendingOutcome != null) {
-                Platform.runLater(this::bringOutcomeIntoView);
-            }
-        });
         subtitle.textProperty().bind(model.subtitleBinding());
     }
 
@@ -222,36 +204,6 @@ public final class CommitView implements StepView {
             progress.progressProperty().bind(handle.progressProperty());
             progressMessage.textProperty().bind(handle.messageProperty());
         }
-    }
-
-    /**
-     * Scrolls the step just far enough for the commit's outcome to show whole, its top first when it is taller; done
-     * once it shows within the step.
-     */
-    private void bringOutcomeIntoView() {
-        Node node = pendingOutcome;
-        if (node == null || !node.isVisible()) {
-            return;
-        }
-        Node content = main.getContent();
-        double viewport = main.getViewportBounds().getHeight();
-        double excess = content.getLayoutBounds().getHeight() - viewport;
-        if (excess <= 0) {
-            return;
-        }
-        pendingOutcome = null;
-        Bounds bounds = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
-        double range = main.getVmax() - main.getVmin();
-        double shown = (main.getVvalue() - main.getVmin()) / range * excess;
-        if (bounds.getMinY() >= shown && bounds.getMaxY() <= shown + viewport) {
-            return;
-        }
-        double top = Math.min(bounds.getMinY(), bounds.getMaxY() - viewport);
-        if (bounds.getMaxY() <= shown + viewport) {
-            top = bounds.getMinY();
-        }
-        double clamped = Math.max(0, Math.min(excess, top));
-        main.setVvalue(main.getVmin() + clamped / excess * range);
     }
 
     private static <S> TableColumn<S, String> column(String title, double width, Function<S, String> value) {
