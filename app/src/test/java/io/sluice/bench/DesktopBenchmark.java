@@ -22,6 +22,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +39,9 @@ import java.util.function.Supplier;
  * and replace over about 86,000 cells and its undo), the longest gap between two JavaFX pulses during each, and the
  * peak heap. Not a test: run it by hand (see the README) with the test classpath, which has Monocle.
  * <p>
- * Arguments: {@code [directory] [rows]}, by default {@code target/desktop-bench 1000000}. From the repository root:
+ * Arguments: {@code [directory] [rows] [review]}, by default {@code target/desktop-bench 1000000}; a third argument
+ * {@code review} stops after the review steps (no cleaning). Each step prints the instant it started, to find it in a
+ * flight recording. From the repository root:
  * <pre>
  * mvn -q -Pbench -DskipTests package
  * java -Xmx256m -cp "app/target/test-classes:app/target/classes:$(cat app/target/bench.classpath)" \
@@ -51,6 +54,9 @@ public final class DesktopBenchmark {
 
     private final AtomicLong lastPulse = new AtomicLong();
     private final AtomicLong longestGap = new AtomicLong();
+    /** The JavaFX thread's CPU time between the two pulses of {@link #longestGap}: work, not waiting for a CPU. */
+    private final AtomicLong longestGapCpu = new AtomicLong();
+    private final AtomicLong lastPulseCpu = new AtomicLong();
     private final AtomicLong flowGap = new AtomicLong();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -64,13 +70,14 @@ public final class DesktopBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/desktop-bench").toAbsolutePath();
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
+        boolean reviewOnly = args.length > 2 && "review".equals(args[2]);
         Files.createDirectories(dir);
         headless(dir);
         Path review = dir.resolve("mixes-" + rows + ".sluice");
         if (!Files.exists(review)) {
             BenchReviews.build(dir, rows, review);
         }
-        new DesktopBenchmark().run(review, dir.resolve("home"));
+        new DesktopBenchmark().run(review, dir.resolve("home"), reviewOnly);
         System.exit(0);
     }
 
@@ -84,7 +91,7 @@ public final class DesktopBenchmark {
         System.setProperty("sluice.home", System.getProperty("sluice.home", dir.resolve("home").toString()));
     }
 
-    private void run(Path review, Path home) throws Exception {
+    private void run(Path review, Path home, boolean reviewOnly) throws Exception {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> {
             fxThread = Thread.currentThread().getId();
@@ -95,9 +102,12 @@ public final class DesktopBenchmark {
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
+                    long cpu = threads.getCurrentThreadCpuTime();
                     long last = lastPulse.getAndSet(now);
-                    if (last > 0) {
-                        longestGap.accumulateAndGet(now - last, Math::max);
+                    long lastCpu = lastPulseCpu.getAndSet(cpu);
+                    if (last > 0 && now - last > longestGap.get()) {
+                        longestGap.set(now - last);
+                        longestGapCpu.set(cpu - lastCpu);
                     }
                 }
             }.start();
@@ -107,9 +117,15 @@ public final class DesktopBenchmark {
         resetPeaks();
         longestGap.set(0);
 
+        long opening = System.nanoTime();
         TableView<?> grid = measure("First screen of the grid (open the review, count, first page)",
                 () -> shell.context().workbench().openReview(review),
                 () -> gridShowing());
+        if (callFx(this::counting)) {
+            waitOnFx(() -> counting() ? null : grid);
+            System.out.printf(Locale.ROOT, "  ... rows counted: %s, %.0f ms after the start%n",
+                    callFx(() -> ((Label) lookup("#count-shown")).getText()), (System.nanoTime() - opening) / 1e6);
+        }
         long openingGap = flowGap.getAndSet(0);
         onFx(() -> {
             ComboBox<FindingFilter> findings = lookup("#finding-filter");
@@ -151,7 +167,9 @@ public final class DesktopBenchmark {
         }, "First screen again (close and re-open the review, warm)", grid);
 
         long reviewGap = flowGap.getAndSet(0);
-        cleaning(grid);
+        if (!reviewOnly) {
+            cleaning(grid);
+        }
 
         System.out.printf(Locale.ROOT, "Rows in the review: %,d%n", (long) callFx(() -> grid.getItems().size()));
         System.out.printf(Locale.ROOT, "Longest gap between JavaFX pulses while the screen is built and opened"
@@ -254,30 +272,50 @@ public final class DesktopBenchmark {
         }
     }
 
-    /** Changes the view on the JavaFX thread and waits until the grid shows its new first rows. */
+    /**
+     * Changes the view on the JavaFX thread and waits until the grid shows its new first rows; then, when the rows
+     * are still being counted, until the count is shown, and prints how long that took from the change.
+     */
     private void onFx(Supplier<Void> change, String what, TableView<?> grid) throws Exception {
         Object before = callFx(grid::getItems);
+        long start = System.nanoTime();
         measure(what, () -> change.get(), () -> {
             Object now = grid.getItems();
             return now != before && loadedAt(0) ? grid : null;
         });
+        if (callFx(this::counting)) {
+            waitOnFx(() -> counting() ? null : grid);
+            System.out.printf(Locale.ROOT, "  ... rows counted: %s, %.0f ms after the change%n",
+                    callFx(() -> ((Label) lookup("#count-shown")).getText()), (System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    private boolean counting() {
+        Label shown = lookup("#count-shown");
+        return shown != null && shown.getText() != null && shown.getText().contains("counting");
     }
 
     private <T> T measure(String what, Runnable action, Supplier<T> done) throws Exception {
         long fxCpu = threads.getThreadCpuTime(fxThread);
         long processCpu = processCpu();
         long start = System.nanoTime();
-        long gapBefore = longestGap.getAndSet(0);
+        long gapBefore = callFx(() -> {
+            long gap = longestGap.getAndSet(0);
+            longestGapCpu.set(0);
+            return gap;
+        });
+        String startedAt = Instant.now().toString();
         Platform.runLater(action);
         T result = waitOnFx(done);
         long elapsed = System.nanoTime() - start;
         // let the grid draw what arrived, so that its pulse counts towards this step
         Thread.sleep(100);
-        long gap = longestGap.get();
+        long gap = callFx(longestGap::get);
         // the JavaFX thread's own CPU time tells work on it from a pulse that waited for a busy processor
-        System.out.printf(Locale.ROOT, "%-58s %6.0f ms   (longest pulse gap %4.0f ms; cpu: JavaFX thread %5.0f ms,"
-                + " whole process %6.0f ms)%n", what, elapsed / 1e6, gap / 1e6,
-                (threads.getThreadCpuTime(fxThread) - fxCpu) / 1e6, (processCpu() - processCpu) / 1e6);
+        System.out.printf(Locale.ROOT, "%-58s %6.0f ms   (longest pulse gap %4.0f ms, of it %4.0f ms cpu on the"
+                + " JavaFX thread; cpu: JavaFX thread %5.0f ms, whole process %6.0f ms; from %s)%n", what,
+                elapsed / 1e6, gap / 1e6, longestGapCpu.get() / 1e6,
+                (threads.getThreadCpuTime(fxThread) - fxCpu) / 1e6, (processCpu() - processCpu) / 1e6, startedAt);
         longestGap.set(Math.max(gap, gapBefore));
         flowGap.accumulateAndGet(gap, Math::max);
         return result;

@@ -25,6 +25,11 @@ import java.util.Map;
  * sorter), and {@link #completeOrder} (called by the grid once the first page is shown, or by {@link #page} when a
  * later position is asked for first) orders the rest. Both steps give the same order, ties broken by row number.
  * <p>
+ * A view in row order can be begun with {@link #selectFirst}, which stops at the first {@link #FIRST_MATCHES}
+ * matching rows: a text search through every cell of a million rows finds a screenful of matches long before it
+ * has read every row. {@link #completeOrder} then adds the remaining matches after them, reading on from the last
+ * row found, and only then is {@link #size} the count; {@link #counted} tells which.
+ * <p>
  * Uses the review's connection, so it follows the review's rule: one thread at a time. Rows decided or edited after
  * {@link #select} stay in the view (with their new status and cells) until the next {@code select}, so that a row
  * does not jump away from under the steward's cursor.
@@ -61,6 +66,12 @@ public final class ReviewQuery {
     /** Rows of a column sort that {@link #select} orders at once; the rest waits for {@link #completeOrder}. */
     public static final int FIRST_ROWS = 2_000;
 
+    /**
+     * Matching rows in row order that {@link #selectFirst} looks for before it stops: two screens of the grid,
+     * so that a search for a rare text stops about half-way through the rows on average.
+     */
+    public static final int FIRST_MATCHES = 60;
+
     private static final String VIEW = "temp.grid_view";
 
     private final Review review;
@@ -68,10 +79,15 @@ public final class ReviewQuery {
     private final int wide;
     private final Map<String, Integer> columnIndex = new HashMap<>();
     private long size;
-    /** The statement that orders every row, while the view holds only the first rows of the order; else null. */
+    /** The statement that completes the view, while it holds only its first rows; else null. */
     private PendingOrder pending;
 
-    private record PendingOrder(String sql, List<Object> parameters) {
+    /**
+     * How the view is completed: {@code append} adds the rows after those found so far to the view (a view in row
+     * order begun by {@link #selectFirst}: its size is not known until then); otherwise {@code sql} orders every
+     * row into a new table that replaces the view (a column sort: its size is known).
+     */
+    private record PendingOrder(String sql, List<Object> parameters, boolean append) {
     }
 
     public ReviewQuery(Review review) {
@@ -106,7 +122,7 @@ public final class ReviewQuery {
                 size = count(filter);
                 if (size > FIRST_ROWS) {
                     fill(VIEW, rows + " LIMIT " + FIRST_ROWS, filter.parameters());
-                    pending = new PendingOrder(rows, filter.parameters());
+                    pending = new PendingOrder(rows, filter.parameters(), false);
                     return size;
                 }
             }
@@ -116,13 +132,59 @@ public final class ReviewQuery {
     }
 
     /**
-     * Orders every row of the last {@link #select} when it ordered only the first ones; returns whether there was
-     * anything to do. The first rows keep their positions, so pages already shown stay right.
+     * As {@link #select}, except that a view in row order (a negative sort column) stops at the first {@link
+     * #FIRST_MATCHES} matching rows: then it returns how many rows the view holds so far, {@link #counted} is false,
+     * and {@link #completeOrder} adds the rest. A column sort counts its rows, as {@link #select} does.
+     */
+    public long selectFirst(RowFilter filter, Sort sort) {
+        if (sort.column() >= 0) {
+            return select(filter, sort);
+        }
+        return review.guarded(() -> {
+            pending = null;
+            String order = " ORDER BY " + orderBy(sort);
+            size = fill(VIEW, "SELECT r.row_no FROM source_row r WHERE " + filter.sql() + order
+                    + " LIMIT " + FIRST_MATCHES, filter.parameters());
+            if (size == FIRST_MATCHES) {
+                // the rest reads on from the last row found: the rows before it are not read again
+                long last;
+                try (Statement s = connection.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT row_no FROM " + VIEW + " ORDER BY pos DESC LIMIT 1")) {
+                    rs.next();
+                    last = rs.getLong(1);
+                }
+                List<Object> parameters = new ArrayList<>(filter.parameters());
+                parameters.add(last);
+                pending = new PendingOrder("SELECT r.row_no FROM source_row r WHERE " + filter.sql()
+                        + " AND r.row_no " + (sort.ascending() ? ">" : "<") + " ?" + order, parameters, true);
+            }
+            return size;
+        });
+    }
+
+    /** Whether {@link #size} is the number of rows the view's filter matches, not only those found so far. */
+    public boolean counted() {
+        return pending == null || !pending.append();
+    }
+
+    /**
+     * Completes the view when the last {@link #select} ordered, or {@link #selectFirst} found, only its first rows;
+     * returns whether there was anything to do. The first rows keep their positions, so pages already shown stay
+     * right; afterwards {@link #size} is the count of the rows the view's filter matches.
      */
     public boolean completeOrder() {
         return review.guarded(() -> {
             if (pending == null) {
                 return false;
+            }
+            if (pending.append()) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + VIEW + " (row_no) "
+                        + pending.sql())) {
+                    bind(insert, pending.parameters(), 1);
+                    size += insert.executeUpdate();
+                }
+                pending = null;
+                return true;
             }
             fill("temp.grid_view_all", pending.sql(), pending.parameters());
             try (Statement s = connection.createStatement()) {
@@ -134,7 +196,7 @@ public final class ReviewQuery {
         });
     }
 
-    /** Whether the view holds only the first rows of a column sort, the rest waiting for {@link #completeOrder}. */
+    /** Whether the view holds only its first rows, the rest waiting for {@link #completeOrder}. */
     public boolean orderPending() {
         return pending != null;
     }
@@ -164,7 +226,7 @@ public final class ReviewQuery {
         }
     }
 
-    /** How many rows the last {@link #select} matched. */
+    /** How many rows the view holds: those the last select matched, or found so far while not {@link #counted}. */
     public long size() {
         return size;
     }
@@ -174,7 +236,7 @@ public final class ReviewQuery {
         if (from < 0 || limit < 0) {
             throw new IllegalArgumentException("Position and limit must not be negative.");
         }
-        if (pending != null && from + limit > FIRST_ROWS) {
+        if (pending != null && !pending.append() && from + limit > FIRST_ROWS) {
             completeOrder();
         }
         return review.guarded(() -> {

@@ -13,7 +13,8 @@ import java.util.function.IntConsumer;
 /**
  * The grid's items: a list as long as the current view (a million rows if need be) that holds only the pages of rows
  * recently on screen. A row whose page is not here yet reads as a placeholder (row number -1) and asks for its page;
- * when the page arrives the grid is told to redraw. Used on the JavaFX thread only.
+ * when the page arrives the grid is told to redraw. A view whose rows are still being counted starts with the rows
+ * found so far and {@link #grow}s when the count is known. Used on the JavaFX thread only.
  */
 final class PagedRows extends ObservableListBase<GridRow> {
 
@@ -28,7 +29,7 @@ final class PagedRows extends ObservableListBase<GridRow> {
     private record Page(List<GridRow> rows, boolean stale) {
     }
 
-    private final int size;
+    private int size;
     private final IntConsumer fetch;
     private final Map<Integer, Page> pages = new LinkedHashMap<>(KEPT * 2, 0.75f, true) {
         @Override
@@ -40,8 +41,39 @@ final class PagedRows extends ObservableListBase<GridRow> {
 
     /** {@code fetch} is asked for a page number and answers later through {@link #pageArrived}. */
     PagedRows(long size, IntConsumer fetch) {
+        this(size, fetch, List.of());
+    }
+
+    /** As {@link #PagedRows(long, IntConsumer)}, with the first page already read (none when empty). */
+    PagedRows(long size, IntConsumer fetch, List<GridRow> firstPage) {
         this.size = Math.toIntExact(size);
         this.fetch = fetch;
+        if (!firstPage.isEmpty()) {
+            pages.put(0, new Page(firstPage, false));
+        }
+    }
+
+    /**
+     * The view's rows were counted: the list grows to {@code count} rows, an addition at its end that leaves the
+     * rows on screen and the selection as they are. The last page read so far may lack rows found since, so it is
+     * read again when shown.
+     */
+    void grow(long count) {
+        int old = size;
+        int now = Math.toIntExact(count);
+        if (now <= old) {
+            return;
+        }
+        size = now;
+        int last = old == 0 ? 0 : (old - 1) / PAGE;
+        pages.computeIfPresent(last, (n, p) -> new Page(p.rows(), true));
+        requested.remove(last);
+        beginChange();
+        try {
+            nextAdd(old, now);
+        } finally {
+            endChange();
+        }
     }
 
     @Override

@@ -96,13 +96,33 @@ final class ReviewAccess implements AutoCloseable {
         return opened.dates(header, first, last);
     }
 
-    synchronized long select(RowFilter filter, ReviewQuery.Sort sort) {
-        return query.select(filter, sort);
+    /**
+     * The first rows of a view and its first page, read in one go so that the grid can draw real rows at once.
+     *
+     * @param rows      rows in the view: its count when {@code counted}, else those found so far
+     * @param counted   whether {@code rows} is the count of the rows the filter matches
+     * @param firstPage the rows at positions 0 to {@link PagedRows#PAGE}
+     */
+    record FirstRows(long rows, boolean counted, List<ReviewQuery.GridRow> firstPage) {
     }
 
-    /** Orders the rest of a column sort whose first rows are on screen; see {@link ReviewQuery#completeOrder}. */
-    synchronized boolean completeOrder() {
-        return query.completeOrder();
+    /**
+     * Begins a view: for a view in row order, only up to its first {@link ReviewQuery#FIRST_MATCHES} rows (see
+     * {@link ReviewQuery#selectFirst}); {@link #completeView} does the rest.
+     */
+    synchronized FirstRows selectFirst(RowFilter filter, ReviewQuery.Sort sort) {
+        long rows = query.selectFirst(filter, sort);
+        return new FirstRows(rows, query.counted(), query.page(0, PagedRows.PAGE));
+    }
+
+    /**
+     * Completes the view whose first rows are on screen: orders the rest of a column sort, or finds the rest of
+     * the matches of a view in row order; returns the count of the view's rows. See {@link
+     * ReviewQuery#completeOrder}.
+     */
+    synchronized long completeView() {
+        query.completeOrder();
+        return query.size();
     }
 
     synchronized List<ReviewQuery.GridRow> page(long from, int limit) {

@@ -129,13 +129,17 @@ public final class ReviewActions {
      * question says how many rows of the review have errors, as the filter shows all or some of them).
      */
     public void approveShown() {
-        long rowsShown = review.shownProperty().getValue().longValue();
+        // while the rows shown are counted, the questions say "up to" the review's rows, never a count not known
+        long rowsShown = review.shownAtMost();
+        String shown = review.countedProperty().getValue() ? String.format("the %,d rows shown", rowsShown)
+                : "the rows shown (still being counted)";
         long errors = review.filters().onlyValid() ? 0 : Math.min(rowsShown, rowsWithErrors());
         boolean confirmed = errors > 0
-                ? dialogs.confirm(String.format("Approve the %,d rows shown? Up to %,d of them have errors.",
-                        rowsShown, errors), String.format("The filter shows %,d rows and the review has %,d rows with"
-                        + " errors; those among the rows shown are approved too. Undo takes it back as one step.",
-                        rowsShown, rowsWithErrors()), "Approve anyway")
+                ? dialogs.confirm(String.format("Approve %s? Up to %,d of them have errors.", shown, errors),
+                        String.format("The filter shows %s and the review has %,d rows with errors; those among the"
+                        + " rows shown are approved too. Undo takes it back as one step.",
+                        review.countedProperty().getValue() ? String.format("%,d rows", rowsShown)
+                                : "rows still being counted", rowsWithErrors()), "Approve anyway")
                 : confirmBulk(rowsShown, "Approve the rows shown?");
         if (confirmed) {
             RowFilter filter = review.currentFilter();
@@ -147,8 +151,9 @@ public final class ReviewActions {
 
     /** Asks for a reason, then rejects every row the grid's filter shows. */
     public void rejectShown() {
-        askReason(String.format("Reject the %,d rows shown", review.shownProperty().getValue().longValue()))
-                .ifPresent(this::rejectShown);
+        askReason(review.countedProperty().getValue()
+                ? String.format("Reject the %,d rows shown", review.shownProperty().getValue().longValue())
+                : "Reject the rows shown (still being counted)").ifPresent(this::rejectShown);
     }
 
     /** Rejects every row the grid's filter shows. */

@@ -5,9 +5,11 @@ import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.Views;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.PieChart;
 import javafx.scene.control.SplitPane;
@@ -30,6 +32,7 @@ import javafx.stage.FileChooser;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.util.List;
 
 /**
  * Binds the review screen to its {@link ReviewViewModel} and forwards the steward's clicks and keys; the view model
@@ -119,14 +122,53 @@ public final class ReviewController {
         grid.addEventFilter(KeyEvent.KEY_PRESSED, this::gridKey);
         grid.getSelectionModel().getSelectedCells().addListener(
                 (ListChangeListener<TablePosition>) c -> showSelectedRow());
+        // The charts are drawn only while their tab is on screen: a hidden tab's charts are still laid out when
+        // their data changes, which was a sixth of the JavaFX thread's work for the first screen of a review.
         vm.counts().findingsProperty().addListener((obs, o, counts) -> {
             findingsPanel.show(counts);
-            dashboard.showFindings(counts);
+            if (dashboardTab.isSelected()) {
+                dashboard.showFindings(counts);
+            }
         });
-        vm.dashboard().qualityProperty().addListener((obs, o, q) -> dashboard.showQuality(q));
-        dashboardTab.selectedProperty().addListener((obs, o, selected) -> vm.dashboard().setShown(selected));
+        vm.dashboard().qualityProperty().addListener((obs, o, q) -> {
+            if (dashboardTab.isSelected()) {
+                dashboard.showQuality(q);
+            }
+        });
+        dashboardTab.selectedProperty().addListener((obs, o, selected) -> {
+            vm.dashboard().setShown(selected);
+            if (selected) {
+                refreshDashboard();
+            }
+        });
         vm.dashboard().setShown(dashboardTab.isSelected());
         bindColumnTools();
+        for (Tab hidden : List.of(dashboardTab, statsTab, suggestionsTab)) {
+            attachWhenFirstSelected(hidden);
+        }
+    }
+
+    /**
+     * Keeps a tab's content out of the scene until the tab is first selected. A hidden tab's content is styled and
+     * laid out with the rest of the screen all the same (skins made, charts laid out), which the first screen of a
+     * review would wait for.
+     */
+    private static void attachWhenFirstSelected(Tab tab) {
+        if (tab.isSelected() || tab.getContent() == null) {
+            return;
+        }
+        Node content = tab.getContent();
+        tab.setContent(null);
+        tab.selectedProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean selected) {
+                if (selected) {
+                    tab.selectedProperty().removeListener(this);
+                    Views.keepLabelsWhole(content);
+                    tab.setContent(content);
+                }
+            }
+        });
     }
 
     /** The side panels of the column tools; the menus follow the focused cell's column. */
@@ -168,8 +210,13 @@ public final class ReviewController {
                 .isEmpty() && vm.stateProperty().getValue() == ReviewViewModel.State.READY,
                 vm.noticeProperty(), vm.stateProperty()));
         noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
-        Runnable decisions = () -> dashboard.showDecisions(vm.counts().pendingProperty().getValue().longValue(),
-                vm.counts().approvedProperty().getValue().longValue(), vm.counts().rejectedProperty().getValue().longValue());
+        Runnable decisions = () -> {
+            if (dashboardTab.isSelected()) {
+                dashboard.showDecisions(vm.counts().pendingProperty().getValue().longValue(),
+                        vm.counts().approvedProperty().getValue().longValue(),
+                        vm.counts().rejectedProperty().getValue().longValue());
+            }
+        };
         vm.counts().pendingProperty().addListener((obs, o, n) -> decisions.run());
         vm.counts().approvedProperty().addListener((obs, o, n) -> decisions.run());
         vm.counts().rejectedProperty().addListener((obs, o, n) -> decisions.run());
@@ -310,8 +357,11 @@ public final class ReviewController {
         }
     }
 
-    /** The dashboard draws the decision pie only once counts are in. */
+    /** The dashboard draws its figures as they are now, when its tab is on screen. */
     void refreshDashboard() {
+        if (!dashboardTab.isSelected()) {
+            return;
+        }
         dashboard.showQuality(vm.dashboard().qualityProperty().getValue());
         dashboard.showFindings(vm.counts().findingsProperty().getValue());
         dashboard.showDecisions(vm.counts().pendingProperty().getValue().longValue(),

@@ -13,9 +13,11 @@ import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -61,6 +63,8 @@ public final class ReviewViewModel {
     private final ObjectProperty<PagedRows> rows = new SimpleObjectProperty<>(new PagedRows(0, n -> { }));
     private final IntegerProperty pageVersion = new SimpleIntegerProperty();
     private final LongProperty shown = new SimpleLongProperty();
+    /** Whether {@link #shown} is the count of the rows the filter matches, or only those found so far. */
+    private final BooleanProperty counted = new SimpleBooleanProperty(true);
     private final ReviewCounts counts = new ReviewCounts();
     private final ReviewDashboard dashboard;
     private final Latest queries = new Latest();
@@ -160,7 +164,7 @@ public final class ReviewViewModel {
         workbench.openReview(review);
     }
 
-    private record Opened(ReviewAccess access, long shown, ReviewAccess.Totals totals) {
+    private record Opened(ReviewAccess access, ReviewAccess.FirstRows first, ReviewAccess.Totals totals) {
     }
 
     /** Opens a review file (closing the one open before) and shows its first rows. */
@@ -177,8 +181,9 @@ public final class ReviewViewModel {
             }
             ReviewAccess opened = ReviewAccess.open(review, workbench.targetProperty().get());
             try {
-                long count = opened.select(filter, ReviewQuery.Sort.SOURCE_ORDER);
-                Opened result = new Opened(opened, count, opened.totals());
+                // the first page comes with the first rows, so that the grid's first layout draws real rows
+                Opened result = new Opened(opened, opened.selectFirst(filter, ReviewQuery.Sort.SOURCE_ORDER),
+                        opened.totals());
                 if (ctx.isCancelled()) {
                     opened.close();
                 }
@@ -194,7 +199,7 @@ public final class ReviewViewModel {
             columns.setAll(access.columns());
             // before the state is READY, so the filters' listeners do not query again
             filters.reset();
-            setRows(opened.shown());
+            setRows(opened.first());
             counts.apply(opened.totals());
             dashboard.clear();
             notice.set(access.revalidationProblem() == null ? "" : access.revalidationProblem());
@@ -218,7 +223,7 @@ public final class ReviewViewModel {
         file.set(null);
         actions.forget();
         columns.clear();
-        setRows(0);
+        setRows(new ReviewAccess.FirstRows(0, true, List.of()));
         state.set(State.EMPTY);
         if (previous != null) {
             tasks.quiet("Closing the review", ctx -> {
@@ -241,16 +246,37 @@ public final class ReviewViewModel {
         RowFilter filter = currentFilter();
         ReviewQuery.Sort order = filters.sortProperty().get();
         Latest.Request request = queries.next();
-        tasks.run("Filtering rows", ctx -> current.select(filter, order), request.then(this::setRows),
+        tasks.run("Filtering rows", ctx -> current.selectFirst(filter, order), request.then(this::setRows),
                 error -> showError.accept("Could not filter the rows", error));
     }
 
-    private void setRows(long count) {
+    /**
+     * Shows a new view from its first rows, then completes it in the background: the rest of a column sort's order,
+     * or the rest of the matches of a view in row order, which the grid gains when they are counted.
+     */
+    private void setRows(ReviewAccess.FirstRows first) {
         Latest.Request request = queries.next();
         PagedRows[] list = new PagedRows[1];
-        list[0] = new PagedRows(count, page -> fetch(request, list[0], page));
-        shown.set(count);
+        list[0] = new PagedRows(first.rows(), page -> fetch(request, list[0], page), first.firstPage());
+        shown.set(first.rows());
+        counted.set(first.counted());
         rows.set(list[0]);
+        ReviewAccess current = access;
+        if (current == null) {
+            return;
+        }
+        tasks.quiet(first.counted() ? "Ordering the remaining rows" : "Counting the rows shown",
+                ctx -> current.completeView(), count -> {
+                    if (request.isCurrent() && list[0] == rows.get()) {
+                        list[0].grow(count);
+                        shown.set(count);
+                        counted.set(true);
+                    }
+                }, error -> {
+                    if (request.isCurrent() && list[0] == rows.get()) {
+                        showError.accept("Could not count the rows shown", error);
+                    }
+                });
     }
 
     /** A page read, or why it could not be: a failed page is asked for again when it is next shown. */
@@ -275,10 +301,6 @@ public final class ReviewViewModel {
             } else if (request.isCurrent() && list == rows.get()) {
                 list.pageArrived(page, read.rows());
                 pageVersion.set(pageVersion.get() + 1);
-                if (page == 0) {
-                    // a column sort ordered only its first rows; the rest is ordered while the steward reads them
-                    tasks.quiet("Ordering the remaining rows", ctx -> current.completeOrder(), done -> { });
-                }
             }
         });
     }
@@ -337,10 +359,19 @@ public final class ReviewViewModel {
                 file, counts.totalProperty());
     }
 
-    /** "Showing 12 of 1,250 rows". */
+    /** "Showing 12 of 1,250 rows"; while the rows shown are counted, "Showing 60+ of 1,250 rows (counting…)". */
     public StringBinding shownTextBinding() {
-        return Bindings.createStringBinding(() -> String.format("Showing %,d of %,d rows", shown.get(),
-                counts.totalProperty().getValue().longValue()), shown, counts.totalProperty());
+        return Bindings.createStringBinding(() -> String.format(counted.get() ? "Showing %,d of %,d rows"
+                : "Showing %,d+ of %,d rows (counting…)", shown.get(), counts.totalProperty().getValue().longValue()),
+                shown, counted, counts.totalProperty());
+    }
+
+    /**
+     * The most rows the filter may show: their count, or while they are counted the rows of the review, which a
+     * question before a bulk action states as "up to".
+     */
+    long shownAtMost() {
+        return counted.get() ? shown.get() : counts.totalProperty().getValue().longValue();
     }
 
     // ---- properties
@@ -378,9 +409,14 @@ public final class ReviewViewModel {
         return counts;
     }
 
-    /** Rows the filter shows. */
+    /** Rows the filter shows: their count once {@link #countedProperty} is true, else those found so far. */
     public ObservableValue<Number> shownProperty() {
         return shown;
+    }
+
+    /** Whether the rows the filter shows are counted; false while a new view's remaining rows are looked for. */
+    public ObservableValue<Boolean> countedProperty() {
+        return counted;
     }
 
     /** The quality dashboard's figures. */

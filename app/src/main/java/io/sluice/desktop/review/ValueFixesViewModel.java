@@ -92,8 +92,10 @@ public final class ValueFixesViewModel {
                     Field.choice("Match", MATCH), Field.choice("Where", WHERE)))
                     .map(a -> new ValueFix.FindReplace(a.get(0), a.get(1), MATCH.get(1).equals(a.get(2)),
                             WHERE.get(1).equals(a.get(3))));
-            case SET -> dialogs.askForm(String.format("Set a value%s for the %,d rows shown", in,
-                            review.shownProperty().getValue().longValue()),
+            case SET -> dialogs.askForm(review.countedProperty().getValue()
+                            ? String.format("Set a value%s for the %,d rows shown", in,
+                            review.shownProperty().getValue().longValue())
+                            : "Set a value" + in + " for the rows shown (still being counted)",
                     "Every row the filter shows (" + review.currentFilter().description() + ") gets this value.",
                     List.of(Field.text("Value", value))).map(a -> new ValueFix.SetValue(a.get(0)));
             case TRIM -> Optional.of(new ValueFix.Trim());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,49 @@ class ReviewQueryTest {
         assertThat(query.orderPending()).isFalse();
         assertThat(last.get(0).cells().get(1)).as("blanks last").isEmpty();
         assertThat(query.completeOrder()).as("nothing left to do").isFalse();
+    }
+
+    @Test
+    void aViewInRowOrderStopsAtItsFirstMatchesAndAddsTheRestAfterThemWhenCounted() {
+        long all = query.select(RowFilter.all(), ReviewQuery.Sort.SOURCE_ORDER);
+        List<Long> every = query.page(0, ROWS).stream().map(ReviewQuery.GridRow::row).toList();
+        RowFilter amounts = RowFilter.containing(review, "7");
+        long matching = query.select(amounts, ReviewQuery.Sort.SOURCE_ORDER);
+        List<Long> whole = query.page(0, ROWS).stream().map(ReviewQuery.GridRow::row).toList();
+        assertThat(matching).isGreaterThan(ReviewQuery.FIRST_MATCHES).isLessThan(all);
+
+        assertThat(query.selectFirst(amounts, ReviewQuery.Sort.SOURCE_ORDER)).isEqualTo(ReviewQuery.FIRST_MATCHES);
+        assertThat(query.counted()).isFalse();
+        List<Long> first = query.page(0, 200).stream().map(ReviewQuery.GridRow::row).toList();
+        assertThat(first).as("only the first matches, nothing beyond").isEqualTo(
+                whole.subList(0, ReviewQuery.FIRST_MATCHES));
+        assertThat(query.completeOrder()).isTrue();
+        assertThat(query.counted()).isTrue();
+        assertThat(query.size()).isEqualTo(matching);
+        assertThat(query.page(0, ROWS)).extracting(ReviewQuery.GridRow::row).isEqualTo(whole);
+        assertThat(query.completeOrder()).as("nothing left to do").isFalse();
+
+        List<Long> backwards = new ArrayList<>(every);
+        Collections.reverse(backwards);
+        query.selectFirst(RowFilter.all(), new ReviewQuery.Sort(-1, false));
+        query.completeOrder();
+        assertThat(query.page(0, ROWS)).extracting(ReviewQuery.GridRow::row).isEqualTo(backwards);
+    }
+
+    @Test
+    void aViewWithFewerMatchesThanAScreenIsCountedAtOnce() {
+        assertThat(query.selectFirst(RowFilter.containing(review, "mix-123"), ReviewQuery.Sort.SOURCE_ORDER))
+                .isEqualTo(11);
+        assertThat(query.counted()).isTrue();
+        assertThat(query.completeOrder()).isFalse();
+        assertThat(query.size()).isEqualTo(11);
+    }
+
+    @Test
+    void aColumnSortBegunWithItsFirstRowsIsCountedAtOnce() {
+        assertThat(query.selectFirst(RowFilter.all(), new ReviewQuery.Sort(1, true))).isEqualTo(ROWS);
+        assertThat(query.counted()).isTrue();
+        assertThat(query.orderPending()).isTrue();
     }
 
     private String amountOf(long row) {

@@ -128,6 +128,28 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void aSearchMatchingMoreRowsThanItsFirstScreenShowsEveryMatchOnceTheyAreCounted() {
+        validation.start();
+        long withErrors = vm.counts().findingsProperty().getValue().rowsWithErrors();
+        vm.filters().searchTextProperty().set("ds1-0001");
+
+        PagedRows rows = vm.rowsProperty().getValue();
+        assertThat(vm.countedProperty().getValue()).isTrue();
+        assertThat(rows.size()).isGreaterThan(ReviewQuery.FIRST_MATCHES)
+                .isEqualTo(vm.shownProperty().getValue().intValue());
+        assertThat(vm.shownTextBinding().get()).isEqualTo(String.format("Showing %d of %d rows", rows.size(),
+                DS1_ROWS));
+        List<GridRow> shown = visible();
+        assertThat(shown).extracting(GridRow::row).doesNotHaveDuplicates().isSorted();
+        assertThat(shown).allSatisfy(r -> assertThat(String.join("|", r.cells()).toLowerCase())
+                .contains("ds1-0001"));
+
+        vm.filters().findingFilterProperty().set(FindingFilter.ERRORS);
+        assertThat(vm.shownProperty().getValue().longValue()).isLessThanOrEqualTo(withErrors)
+                .isEqualTo(visible().size());
+    }
+
+    @Test
     void decidesUndoesAndRedoesWithCountsAndDescriptions() {
         validation.start();
         showFirstScreen();
