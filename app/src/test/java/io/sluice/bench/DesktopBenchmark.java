@@ -149,6 +149,19 @@ public final class DesktopBenchmark {
             search.getOnAction().handle(null);
             return null;
         }, "Search cleared (all rows)", grid);
+        // the matches above are near the top of the file; these are at its end, so every row is read before them
+        onFx(() -> {
+            TextField search = lookup("#search-field");
+            search.setText("DS1-9999");
+            search.getOnAction().handle(null);
+            return null;
+        }, "Text search, matches only in the last rows", grid);
+        onFx(() -> {
+            TextField search = lookup("#search-field");
+            search.setText("");
+            search.getOnAction().handle(null);
+            return null;
+        }, "Search cleared again", grid);
         onFx(() -> {
             @SuppressWarnings("unchecked")
             TableView<Object> table = (TableView<Object>) grid;
