@@ -17,6 +17,7 @@ import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,101 @@ class ReviewViewModelTest {
         vm.filters().findingFilterProperty().set(FindingFilter.ERRORS);
         assertThat(vm.shownProperty().getValue().longValue()).isLessThanOrEqualTo(withErrors)
                 .isEqualTo(visible().size());
+    }
+
+    @Test
+    void whileTheRowsShownAreCountedTheBarAndTheQuestionsNameNoCount() {
+        HeldTasks background = new HeldTasks();
+        TaskRunner tasks = new TaskRunner(Runnable::run, background);
+        tasks.setFailureHandler((title, error) -> failures.add(error));
+        ReviewViewModel synchronous = vm;
+        vm = new ReviewViewModel(workbench, tasks, new ReviewValidation(workbench, tasks, settings,
+                home.resolve("reviews"), (title, error) -> failures.add(error)), dialogs,
+                (title, error) -> failures.add(error));
+        vm.validateNow();
+        background.runAll();
+        // the first view model follows the workbench to the new review too
+        synchronous.close();
+        assertThat(vm.countedProperty().getValue()).isTrue();
+
+        background.hold();
+        vm.filters().searchEntered("ds1-0001");
+        background.runNext();
+        assertThat(vm.countedProperty().getValue()).as("the count is still to come").isFalse();
+        assertThat(vm.rowsProperty().getValue()).hasSize(ReviewQuery.FIRST_MATCHES);
+        assertThat(vm.shownTextBinding().get()).isEqualTo(String.format("Showing %d+ of %d rows (counting…)",
+                ReviewQuery.FIRST_MATCHES, DS1_ROWS));
+        assertThat(vm.loadedRow(0)).as("the first page came with the first rows").isNotNull();
+        dialogs.declineNext();
+        vm.actions().approveShown();
+        dialogs.reasonNext(null);
+        vm.actions().rejectShown();
+        assertThat(dialogs.asked()).extracting(ScriptedDialogs.Question::header).containsExactly(
+                String.format("Approve the rows shown (still being counted)? Up to %d of them have errors.",
+                        vm.counts().findingsProperty().getValue().rowsWithErrors()),
+                "Reject the rows shown (still being counted)");
+        assertCounts(DS1_ROWS, 0, 0);
+
+        background.runAll();
+        assertThat(vm.countedProperty().getValue()).isTrue();
+        long shown = vm.shownProperty().getValue().longValue();
+        assertThat(shown).isGreaterThan(ReviewQuery.FIRST_MATCHES);
+        assertThat(vm.rowsProperty().getValue()).hasSize((int) shown);
+        assertThat(vm.shownTextBinding().get()).isEqualTo(String.format("Showing %d of %d rows", shown, DS1_ROWS));
+    }
+
+    /** Background work that runs at once, or, once held, waits until the test runs it. */
+    private static final class HeldTasks extends java.util.concurrent.AbstractExecutorService {
+        private final java.util.Deque<Runnable> waiting = new java.util.ArrayDeque<>();
+        private boolean held;
+
+        void hold() {
+            held = true;
+        }
+
+        void runNext() {
+            waiting.poll().run();
+        }
+
+        void runAll() {
+            held = false;
+            while (!waiting.isEmpty()) {
+                waiting.poll().run();
+            }
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            if (held) {
+                waiting.add(command);
+            } else {
+                command.run();
+            }
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+            return true;
+        }
     }
 
     @Test
