@@ -44,7 +44,9 @@ import java.util.stream.Stream;
  * <pre>
  *   mvn -q -Pbench -DskipTests package
  *   java -cp "app/target/test-classes:app/target/classes:$(cat app/target/bench.classpath)" io.sluice.bench.Benchmark [--rows N] [--dir DIR] [--heap 256m]
- *       [--stages a,b,...] [--java-options "-XX:..."] [--pg-url JDBC_URL --pg-user USER]   (password in SLUICE_BENCH_PG_PASSWORD)
+ *       [--stages a,b,...] [--java-options "-XX:..." | jvm-defaults] [--pg-url JDBC_URL --pg-user USER]
+ *       (password in SLUICE_BENCH_PG_PASSWORD; the read and validation stages run with the launcher's JVM options
+ *       unless --java-options says otherwise)
  * </pre>
  * Stages: fastexcel-reader alone (the raw XLSX baseline), Sluice's readers, headless validation (the path of
  * {@code sluice validate}), and staging into a review while validating (the path of {@code validate --review});
@@ -53,6 +55,11 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
+    /**
+     * The JIT setting of the installer's launcher (installer/pom.xml, jpackage --java-options), so that the
+     * validation stages measure what a user runs; decision 0023.
+     */
+    static final String LAUNCHER_OPTIONS = "-XX:TieredStopAtLevel=1";
     private static final String CSV = "mix.csv";
     private static final String XLSX = "mix.xlsx";
     private static final List<String> READ_STAGES = List.of("csv-read", PandasRead.STAGE, "csv-validate", "csv-review",
@@ -91,7 +98,9 @@ public final class Benchmark {
         Path xlsx = stages.stream().anyMatch(s -> s.startsWith("xlsx-"))
                 ? generate(dir.resolve(rows + "-" + XLSX), rows, true, out) : null;
         out.printf("Sluice benchmark: %,d rows x 20 columns, each stage in its own JVM with -Xmx%s, "
-                + "%d cores%n%n", rows, heap, Runtime.getRuntime().availableProcessors());
+                + "%d cores; read and validation stages with JVM options %s%n%n", rows, heap,
+                Runtime.getRuntime().availableProcessors(), javaOptions(options).isEmpty() ? "(the JVM's defaults)"
+                : String.join(" ", javaOptions(options)));
         if (READ_STAGES.stream().anyMatch(stages::contains)) {
             out.printf("%-28s %12s %10s %12s %14s%n", "stage", "rows", "seconds", "rows/s", "peak heap MB");
         }
@@ -152,10 +161,14 @@ public final class Benchmark {
         }
     }
 
-    /** {@code --java-options "-XX:... -Xshare:..."}: options for the JVMs of the read and validate stages. */
-    private static List<String> javaOptions(Map<String, String> options) {
-        String given = options.getOrDefault("java-options", "").strip();
-        return given.isEmpty() ? List.of() : List.of(given.split("\\s+"));
+    /**
+     * Options for the JVMs of the read and validation stages: those the installer's launcher runs Sluice with
+     * ({@link #LAUNCHER_OPTIONS}), or {@code --java-options "-XX:..."}, or the JVM's own defaults with
+     * {@code --java-options jvm-defaults}.
+     */
+    static List<String> javaOptions(Map<String, String> options) {
+        String given = options.getOrDefault("java-options", LAUNCHER_OPTIONS).strip();
+        return given.isEmpty() || given.equals("jvm-defaults") ? List.of() : List.of(given.split("\\s+"));
     }
 
     /** The stages of {@code --stages a,b,...}, or all of them. */
