@@ -44,9 +44,8 @@ import java.util.stream.Stream;
  * <pre>
  *   mvn -q -Pbench -DskipTests package
  *   java -cp "app/target/test-classes:app/target/classes:$(cat app/target/bench.classpath)" io.sluice.bench.Benchmark [--rows N] [--dir DIR] [--heap 256m]
- *       [--stages a,b,...] [--java-options "-XX:..." | jvm-defaults] [--pg-url JDBC_URL --pg-user USER]
- *       (password in SLUICE_BENCH_PG_PASSWORD; the read and validation stages run with the launcher's JVM options
- *       unless --java-options says otherwise)
+ *       [--stages a,b,...] [--java-options "-XX:..."] [--pg-url JDBC_URL --pg-user USER]
+ *       (password in SLUICE_BENCH_PG_PASSWORD; --java-options: JVM options for the read and validation stages)
  * </pre>
  * Stages: fastexcel-reader alone (the raw XLSX baseline), Sluice's readers, headless validation (the path of
  * {@code sluice validate}), and staging into a review while validating (the path of {@code validate --review});
@@ -55,11 +54,6 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
-    /**
-     * The JIT setting of the installer's launcher (installer/pom.xml, jpackage --java-options), so that the
-     * validation stages measure what a user runs; decision 0023.
-     */
-    static final String LAUNCHER_OPTIONS = "-XX:TieredStopAtLevel=1";
     private static final String CSV = "mix.csv";
     private static final String XLSX = "mix.xlsx";
     private static final List<String> READ_STAGES = List.of("csv-read", PandasRead.STAGE, "csv-validate", "csv-review",
@@ -162,12 +156,12 @@ public final class Benchmark {
     }
 
     /**
-     * Options for the JVMs of the read and validation stages: those the installer's launcher runs Sluice with
-     * ({@link #LAUNCHER_OPTIONS}), or {@code --java-options "-XX:..."}, or the JVM's own defaults with
+     * Options for the JVMs of the read and validation stages, {@code --java-options "-XX:..."}, to try a JVM setting
+     * on them (decision 0023); the JVM's own defaults, as the launcher runs Sluice, without it or with
      * {@code --java-options jvm-defaults}.
      */
     static List<String> javaOptions(Map<String, String> options) {
-        String given = options.getOrDefault("java-options", LAUNCHER_OPTIONS).strip();
+        String given = options.getOrDefault("java-options", "").strip();
         return given.isEmpty() || given.equals("jvm-defaults") ? List.of() : List.of(given.split("\\s+"));
     }
 
