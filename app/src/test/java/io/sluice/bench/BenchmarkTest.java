@@ -28,8 +28,25 @@ class BenchmarkTest {
         // fastexcel alone counts the banner and header rows of the workbook too
         assertThat(output).containsPattern("(?m)^xlsx-raw-fastexcel +303 ");
         assertThat(output).contains("XLSX headless validate / raw fastexcel read:")
-                .contains("CSV review (staged + validated):");
+                .contains("XLSX review (staged + validated) / raw fastexcel read:")
+                .contains("CSV review (staged + validated) / CSV headless validate:");
+        // each JVM stage tells its CPU time, the JIT's and GC's apart from the Java threads'
+        assertThat(output).containsPattern("(?m)^  csv-validate: cpu [0-9.]+ s: the JVM's own threads");
         assertThat(output).doesNotContain("commit stage");
+    }
+
+    @Test
+    void comparesTheCsvValidationWithPandasReadCsvOrSaysWhyNot(@TempDir Path dir) throws Exception {
+        String output = run("--rows", "300", "--dir", dir.toString(), "--heap", "128m", "--stages",
+                "pandas-read,csv-validate");
+        if (output.contains("pandas-read: skipped")) {
+            assertThat(output).containsPattern("(?m)^  pandas-read: skipped, .+ is not installed.*$")
+                    .doesNotContain("CSV headless validate / pandas read_csv");
+        } else {
+            assertThat(output).containsPattern("(?m)^pandas-read +300 +[0-9.]+ +[0-9,]+ +[0-9]+$")
+                    .containsPattern("(?m)^CSV headless validate / pandas read_csv: [0-9]+\\.[0-9]{2}x "
+                            + "\\(target <= 1.0x\\)$");
+        }
     }
 
     @Test

@@ -9,12 +9,16 @@ public final class MappedRow {
 
     private final long sourceRow;
     private final List<String> targets;
+    /** The same names as {@link #targets}, shared by every row of a mapper. */
+    private final String[] names;
     private final Map<String, Integer> index;
     private final MappedValue[] values;
 
-    MappedRow(long sourceRow, List<String> targets, Map<String, Integer> index, MappedValue[] values) {
+    MappedRow(long sourceRow, List<String> targets, String[] names, Map<String, Integer> index,
+              MappedValue[] values) {
         this.sourceRow = sourceRow;
         this.targets = targets;
+        this.names = names;
         this.index = index;
         this.values = values;
     }
@@ -31,6 +35,12 @@ public final class MappedRow {
 
     /** The value for a target column (case-insensitive), or null when that column is not mapped. */
     public MappedValue get(String target) {
+        // rules name columns by the very strings the mapper made: comparing references finds them without hashing
+        for (int j = 0; j < names.length; j++) {
+            if (names[j] == target) {
+                return values[j];
+            }
+        }
         Integer i = index.get(target);
         if (i == null) {
             i = index.get(Mapper.key(target));

@@ -32,6 +32,7 @@ public final class Mapper {
 
     private final List<ColumnInfo> targetColumns;
     private final List<String> targets;
+    private final String[] names;
     private final Map<String, Integer> index;
     private final ColumnPlan[] plans;
 
@@ -49,6 +50,7 @@ public final class Mapper {
         }
         this.targetColumns = List.copyOf(columns);
         this.targets = List.copyOf(names);
+        this.names = this.targets.toArray(new String[0]);
         this.index = Map.copyOf(byName);
     }
 
@@ -129,7 +131,7 @@ public final class Mapper {
         for (int i = 0; i < plans.length; i++) {
             values[i] = plans[i].map(row);
         }
-        return new MappedRow(row.number(), targets, index, values);
+        return new MappedRow(row.number(), targets, names, index, values);
     }
 
     static String key(String name) {

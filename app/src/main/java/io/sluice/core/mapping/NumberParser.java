@@ -14,6 +14,9 @@ final class NumberParser {
     /** Plain Java notation: optional sign, digits, optional '.', optional exponent. */
     static final NumberParser PLAIN = new NumberParser('.', (char) 0, true);
 
+    /** Any 18 decimal digits fit in a long. */
+    private static final int MAX_LONG_DIGITS = 18;
+
     private final char decimal;
     /** 0 when grouping separators are not accepted. */
     private final char grouping;
@@ -48,18 +51,24 @@ final class NumberParser {
             return null;
         }
         // The digits go into one char array that BigDecimal reads directly: this runs for every numeric cell.
+        // Up to 18 digits also add up in a long, and BigDecimal.valueOf(unscaled, scale) is then the same number
+        // (same digits, same scale) without BigDecimal parsing the characters again.
         char[] out = new char[n + 1];
         int length = 0;
         int i = 0;
+        boolean negative = false;
         char first = s.charAt(0);
         if (first == '-' || first == '+') {
             if (first == '-') {
                 out[length++] = '-';
+                negative = true;
             }
             i++;
         }
         int digits = 0;
         int groupDigits = 0;
+        int fractionDigits = 0;
+        long unscaled = 0;
         boolean grouped = false;
         boolean sawDecimal = false;
         for (; i < n; i++) {
@@ -68,6 +77,10 @@ final class NumberParser {
                 out[length++] = c;
                 digits++;
                 groupDigits++;
+                unscaled = unscaled * 10 + (c - '0');
+                if (sawDecimal) {
+                    fractionDigits++;
+                }
             } else if (c == decimal && !sawDecimal) {
                 if (grouped && groupDigits != 3) {
                     return null;
@@ -89,6 +102,9 @@ final class NumberParser {
         }
         if (digits == 0 || (grouped && !sawDecimal && groupDigits != 3)) {
             return null;
+        }
+        if (digits <= MAX_LONG_DIGITS) {
+            return BigDecimal.valueOf(negative ? -unscaled : unscaled, fractionDigits);
         }
         return new BigDecimal(out, 0, length);
     }

@@ -1,7 +1,5 @@
 package io.sluice.core.rules;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Remembers which keys were seen and in which row, in 12 bytes per distinct key (a 64-bit hash and an int row
  * number), so that uniqueness within a million-row file fits in a small heap. Two different keys share a 64-bit hash
@@ -57,11 +55,15 @@ final class KeyHashIndex {
         }
     }
 
-    /** 64-bit FNV-1a over UTF-8 bytes with a final avalanche; never 0 (0 marks an empty slot). */
+    /**
+     * 64-bit FNV-1a over the key's UTF-16 chars with a final avalanche; never 0 (0 marks an empty slot). Equal
+     * strings have equal chars, so nothing is lost against hashing their UTF-8 bytes, and no byte array is made per
+     * key of every row.
+     */
     static long hash(String key) {
         long h = 0xcbf29ce484222325L;
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
+        for (int i = 0, n = key.length(); i < n; i++) {
+            h ^= key.charAt(i);
             h *= 0x100000001b3L;
         }
         h ^= h >>> 33;

@@ -18,6 +18,8 @@ final class RangeRule implements RowRule {
     private final boolean maxInclusive;
     private final Severity severity;
     private final String message;
+    /** Built once: this rule runs on every row, and the bounds never change. */
+    private final Bounds bounds;
 
     RangeRule(String id, String target, BigDecimal min, boolean minInclusive, BigDecimal max, boolean maxInclusive,
               Severity severity, String message) {
@@ -29,6 +31,7 @@ final class RangeRule implements RowRule {
         this.maxInclusive = maxInclusive;
         this.severity = severity;
         this.message = message;
+        this.bounds = new Bounds(min, minInclusive, max, maxInclusive);
     }
 
     @Override
@@ -47,7 +50,7 @@ final class RangeRule implements RowRule {
     }
 
     private boolean inRange(BigDecimal n) {
-        return new Bounds(min, minInclusive, max, maxInclusive).contains(n);
+        return bounds.contains(n);
     }
 
     /** "outside the allowed range [0.25, 0.8]", "below the minimum 0", "not above 0", ... */

@@ -32,6 +32,11 @@ record RowKeys(List<String> perRow, Map<String, List<Object>> distinct) {
 
     /** The row's key values, or null when any part is empty or failed conversion. */
     static List<Object> of(MappedRow row, List<String> targets) {
+        if (targets.size() == 1) {
+            // the common key of one column, without a list that grows
+            Object v = row.get(targets.get(0)).value();
+            return v == null ? null : List.of(v);
+        }
         List<Object> key = new ArrayList<>(targets.size());
         for (String target : targets) {
             Object v = row.get(target).value();
