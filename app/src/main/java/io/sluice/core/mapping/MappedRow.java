@@ -74,7 +74,7 @@ public final class MappedRow {
         }
         MappedValue[] copy = values.clone();
         copy[i] = value;
-        return new MappedRow(sourceRow, targets, index, copy);
+        return new MappedRow(sourceRow, targets, names, index, copy);
     }
 
     /** Whether any value failed to convert. */
