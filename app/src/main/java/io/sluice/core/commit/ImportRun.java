@@ -55,6 +55,7 @@ final class ImportRun implements AutoCloseable {
     private final Map<RowAction, Long> counts = new EnumMap<>(RowAction.class);
     private final List<Finding> findings = new ArrayList<>();
     private final UnstorableValues unstorable = new UnstorableValues();
+    private final ChunkReferences references;
     private long conflicts;
     private long processed;
 
@@ -68,6 +69,17 @@ final class ImportRun implements AutoCloseable {
     ImportRun(Connection connection, Dialect dialect, TableInfo table, List<ColumnInfo> columns,
               List<ColumnInfo> keyColumns, CommitRequest request, Progress progress, int chunkSize,
               ProvenanceWriter provenance) throws SQLException {
+        this(connection, dialect, table, columns, keyColumns, request, progress, chunkSize, provenance, null);
+    }
+
+    /**
+     * A run whose reference columns (a related-tables batch's foreign keys holding the parent's natural key) are
+     * resolved per chunk by {@code references} before the chunk is checked and written; null for none.
+     */
+    ImportRun(Connection connection, Dialect dialect, TableInfo table, List<ColumnInfo> columns,
+              List<ColumnInfo> keyColumns, CommitRequest request, Progress progress, int chunkSize,
+              ProvenanceWriter provenance, ChunkReferences references) throws SQLException {
+        this.references = references;
         this.dialect = dialect;
         this.table = table;
         this.columns = List.copyOf(columns);
@@ -78,6 +90,9 @@ final class ImportRun implements AutoCloseable {
         this.rows = new TargetRows(connection, dialect, table, keyColumns);
         this.valueColumns = columns.stream().filter(c -> !keyColumns.contains(c)).toList();
         for (ForeignKey fk : table.foreignKeys()) {
+            if (references != null && references.handles(fk)) {
+                continue;
+            }
             mapped(fk.columns()).ifPresent(cols -> foreignKeys.add(new ForeignKeyCheck(fk, cols)));
         }
         if (provenance == null) {
@@ -174,8 +189,16 @@ final class ImportRun implements AutoCloseable {
         List<ApprovedRow> keyed = new ArrayList<>();
         List<List<Object>> keys = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        if (references != null) {
+            references.resolve(chunk);
+        }
         for (ApprovedRow row : chunk) {
             if (unstorable.check(row)) {
+                continue;
+            }
+            ChunkReferences.Missing missing = references == null ? null : references.missing(row);
+            if (missing != null) {
+                conflict(row, missing.column(), "reference", missing.message(), missing.value());
                 continue;
             }
             List<Object> key = new ArrayList<>();
@@ -315,6 +338,9 @@ final class ImportRun implements AutoCloseable {
     }
 
     private Object value(ApprovedRow row, ColumnInfo column) {
+        if (references != null && references.resolves(column)) {
+            return references.value(row, column);
+        }
         MappedValue v = row.values().get(column.name());
         return v == null ? null : v.value();
     }
