@@ -21,14 +21,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RelatedCommitterTest {
 
-    /** The whole lab: two plants, three materials, three mixes and their components, children listed first. */
     private static RelatedBatchRequest lab(RelatedFixture f, ImportMode mode) {
-        return f.request(
-                f.components(mode, "M-1|Cement|350", "M-1|Water|175.5", "M-2|Cement|400", "M-2|Fly ash|60",
-                        "M-3|Water|180"),
-                f.mixes(mode, "M-1|NORD|40.5", "M-2|SUED|45", "M-3|NORD|"),
-                f.materials(mode, "Cement|binder", "Water|liquid", "Fly ash|binder"),
-                f.plants(mode, "NORD|Plant North", "SUED|Plant South"));
+        return f.lab(mode);
     }
 
     @ParameterizedTest
@@ -52,7 +46,7 @@ class RelatedCommitterTest {
                     .containsExactly("public.material|materials|3", "public.plant|plants|2", "public.mix|mixes|3",
                             "public.component|mixes|5");
             assertThat(f.query("SELECT p.target_key, p.source_sheet, p.source_row FROM sluice_row_provenance p"
-                    + " WHERE p.batch_id = " + result.batchId() + " AND LOWER(p.target_table) = 'component'"
+                    + " WHERE p.batch_id = " + result.batchId() + " AND LOWER(p.target_table) = 'public.component'"
                     + " ORDER BY p.source_row")).containsExactly("[1,1]|Mixes|2", "[1,2]|Mixes|3", "[2,1]|Mixes|4",
                     "[2,3]|Mixes|5", "[3,2]|Mixes|6");
             assertThat(f.query("SELECT status, rows_inserted FROM sluice_import_batch"))
