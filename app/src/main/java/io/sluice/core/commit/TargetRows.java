@@ -147,6 +147,29 @@ final class TargetRows {
     }
 
     /**
+     * Whether the target itself refuses, at the statement, a second row with the same natural key: the table's primary
+     * key lies within the key columns and, on PostgreSQL, is not deferrable (a deferred key would only refuse at commit).
+     * Unique indexes other than the primary key do not count: one may be partial or on an expression.
+     */
+    boolean keyRefusedByTarget() throws SQLException {
+        List<String> primaryKey = table.primaryKey();
+        if (primaryKey.isEmpty() || !primaryKey.stream().allMatch(name -> keyColumns.stream()
+                .anyMatch(k -> k.name().equalsIgnoreCase(name)))) {
+            return false;
+        }
+        if (dialect != Dialect.POSTGRESQL) {
+            return true;
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT COUNT(*) FROM pg_constraint"
+                + " WHERE conrelid = to_regclass(?) AND contype = 'p' AND NOT condeferrable")) {
+            s.setString(1, quotedTable);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getLong(1) == 1;
+            }
+        }
+    }
+
+    /**
      * Whether to look keys up as one array parameter: on PostgreSQL, for a one-column text or whole-number key, a
      * thousand-element {@code IN (?, ...)} costs the server far more to parse and plan than {@code = ANY (?)}.
      */
