@@ -14,6 +14,7 @@ import io.sluice.core.cleaning.KnownValueReader;
 import io.sluice.core.cleaning.KnownValueRules;
 import io.sluice.core.cleaning.NearestNeighbours;
 import io.sluice.core.commit.Committer;
+import io.sluice.core.commit.RelatedCommitter;
 import io.sluice.core.commit.Rollback;
 import io.sluice.core.commit.ValidRows;
 import io.sluice.core.review.ColumnValues;
@@ -146,7 +147,8 @@ class ArchitectureTest {
     static final ArchRule frontEndsReachMachineryOnlyThroughUseCases = noClasses()
             .that().resideInAnyPackage("io.sluice.cli..", "io.sluice.desktop..")
             .should().dependOnClassesThat().belongToAnyOf(ValidationJob.class, ReviewStager.class,
-                    ProfileRowValidator.class, RowValidator.class, Committer.class, Rollback.class, ValidRows.class,
+                    ProfileRowValidator.class, RowValidator.class, Committer.class, RelatedCommitter.class, Rollback.class,
+                    ValidRows.class,
                     ReviewApprovedRows.class, ReviewAuditCopy.class, Bookkeeping.class, BookkeepingSchema.class,
                     ColumnValues.class, ClosestKnownValues.class, KnownValueReader.class, KnownValueRules.class,
                     KeyCollision.class, NearestNeighbours.class, RuleChange.class)

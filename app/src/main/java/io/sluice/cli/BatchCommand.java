@@ -74,6 +74,19 @@ final class BatchCommand implements Callable<Integer> {
                 provenance.put("updated", details.updated());
                 provenance.put("skipped", details.skipped());
                 json.put("provenance", provenance);
+                if (!details.tables().isEmpty()) {
+                    json.put("tables", details.tables().stream().map(t -> {
+                        Map<String, Object> table = new LinkedHashMap<>();
+                        table.put("table", t.table());
+                        table.put("sheet", t.sheet());
+                        table.put("mode", t.mode().code());
+                        table.put("approved", t.approved());
+                        table.put("inserted", t.inserted());
+                        table.put("updated", t.updated());
+                        table.put("skipped", t.skipped());
+                        return table;
+                    }).toList());
+                }
                 json.put("rows", origins.stream().map(BatchJson::origin).toList());
                 if (audit > 0) {
                     json.put("audit", entries.stream().map(BatchJson::audit).toList());
@@ -110,6 +123,15 @@ final class BatchCommand implements Callable<Integer> {
                 }
                 out.printf("Provenance: %s%n", details.provenanceRows() == 0 ? "none" : details.inserted()
                         + " inserted, " + details.updated() + " updated, " + details.skipped() + " skipped");
+                if (!details.tables().isEmpty()) {
+                    out.println("Tables (in the order written, parents first):");
+                    TextTable tables = new TextTable("TABLE", "SHEET", "MODE", "APPROVED", "INSERTED", "UPDATED",
+                            "SKIPPED");
+                    details.tables().forEach(t -> tables.add(t.table(), t.sheet() == null ? "" : t.sheet(),
+                            t.mode().code(), String.valueOf(t.approved()), String.valueOf(t.inserted()),
+                            String.valueOf(t.updated()), String.valueOf(t.skipped())));
+                    tables.print(out);
+                }
                 b.message().ifPresent(m -> out.println("Message:  " + m));
                 printOrigins(out, origins);
                 printAudit(out, entries);

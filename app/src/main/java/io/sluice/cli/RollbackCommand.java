@@ -45,6 +45,7 @@ final class RollbackCommand implements Callable<Integer> {
         for (RollbackResult.Undone undone : result.batches()) {
             out.printf("Rolled back batch %d: %s.%n", undone.batchId(), rows(undone.deleted(), undone.restored()));
         }
+        result.identities().forEach(out::println);
         if (result.batches().size() > 1) {
             out.printf("In all, %d batches rolled back: %s.%n", result.batches().size(),
                     rows(result.deleted(), result.restored()));

@@ -135,6 +135,20 @@ public final class Bookkeeping implements AutoCloseable {
         });
     }
 
+    /** The tables of a batch into several related tables, parents first; empty for a single-table batch. */
+    public List<BatchTableCounts> tableCounts(long batchId) {
+        return inTransaction("read the tables of import batch " + batchId, session -> session
+                .createNativeQuery("SELECT target_table, source_sheet, import_mode, rows_approved, rows_inserted,"
+                        + " rows_updated, rows_skipped FROM sluice_batch_table WHERE batch_id = :batch"
+                        + " ORDER BY table_order", Object[].class)
+                .setParameter("batch", batchId)
+                .getResultList().stream()
+                .map(r -> new BatchTableCounts((String) r[0], (String) r[1], ImportMode.ofCode((String) r[2]),
+                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
+                        ((Number) r[6]).longValue()))
+                .toList());
+    }
+
     /** Passes every provenance row of the batch, in the order written, without holding them all in memory. */
     public void forEachProvenance(long batchId, Consumer<RowProvenance> consumer) {
         stream("read the provenance of import batch " + batchId, session -> {

@@ -74,13 +74,16 @@ final class CopyInsert {
         pending++;
     }
 
-    /** Sends the rows added since the last call as one COPY; on failure the server discards that COPY. */
-    void flush() throws SQLException {
+    /**
+     * Sends the rows added since the last call as one COPY and returns the rows the server copied; on failure the
+     * server discards that COPY.
+     */
+    long flush() throws SQLException {
         if (pending == 0) {
-            return;
+            return 0;
         }
         try {
-            PostgresCopy.send(copy, sql, buffer);
+            return PostgresCopy.send(copy, sql, buffer);
         } finally {
             buffer.reset();
             pending = 0;

@@ -16,6 +16,8 @@ import io.sluice.core.database.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -32,13 +34,21 @@ import java.util.stream.Collectors;
 /**
  * One pass over the approved rows in chunks: each chunk is checked against the live target (key taken in insert mode,
  * foreign-key parent missing) and, when writing and nothing has conflicted so far, written together with its
- * provenance, then verified: new rows with COPY on PostgreSQL ({@link CopyInsert}), else with JDBC batches. Without a
- * provenance writer it only counts (dry run).
+ * provenance, then verified by the row counts the database reports: new rows with COPY on PostgreSQL
+ * ({@link CopyInsert}), else with JDBC batches. Without a provenance writer it only counts (dry run).
+ *
+ * <p>An insert whose natural key holds the table's primary key does not look its keys up before writing: the primary
+ * key refuses a taken key at the statement. Each chunk is then written under a savepoint; when the target refuses a
+ * key, the chunk's writes are undone and the run looks keys up from that chunk on, so the conflicts are found and
+ * named exactly as a run that looked every key up would (decision 0021).
  */
 final class ImportRun implements AutoCloseable {
 
     static final int MAX_FINDINGS = 1000;
+    /** SQLSTATE of a unique or primary key violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
+    private final Connection connection;
     private final Dialect dialect;
     private final TableInfo table;
     private final List<ColumnInfo> columns;
@@ -55,8 +65,10 @@ final class ImportRun implements AutoCloseable {
     private final Map<RowAction, Long> counts = new EnumMap<>(RowAction.class);
     private final List<Finding> findings = new ArrayList<>();
     private final UnstorableValues unstorable = new UnstorableValues();
+    private final ChunkReferences references;
     private long conflicts;
     private long processed;
+    private boolean lookUpKeys;
 
     private record ForeignKeyCheck(ForeignKey fk, List<ColumnInfo> columns) {
     }
@@ -68,6 +80,18 @@ final class ImportRun implements AutoCloseable {
     ImportRun(Connection connection, Dialect dialect, TableInfo table, List<ColumnInfo> columns,
               List<ColumnInfo> keyColumns, CommitRequest request, Progress progress, int chunkSize,
               ProvenanceWriter provenance) throws SQLException {
+        this(connection, dialect, table, columns, keyColumns, request, progress, chunkSize, provenance, null);
+    }
+
+    /**
+     * A run whose reference columns (a related-tables batch's foreign keys holding the parent's natural key) are
+     * resolved per chunk by {@code references} before the chunk is checked and written; null for none.
+     */
+    ImportRun(Connection connection, Dialect dialect, TableInfo table, List<ColumnInfo> columns,
+              List<ColumnInfo> keyColumns, CommitRequest request, Progress progress, int chunkSize,
+              ProvenanceWriter provenance, ChunkReferences references) throws SQLException {
+        this.references = references;
+        this.connection = connection;
         this.dialect = dialect;
         this.table = table;
         this.columns = List.copyOf(columns);
@@ -78,8 +102,12 @@ final class ImportRun implements AutoCloseable {
         this.rows = new TargetRows(connection, dialect, table, keyColumns);
         this.valueColumns = columns.stream().filter(c -> !keyColumns.contains(c)).toList();
         for (ForeignKey fk : table.foreignKeys()) {
+            if (references != null && references.handles(fk)) {
+                continue;
+            }
             mapped(fk.columns()).ifPresent(cols -> foreignKeys.add(new ForeignKeyCheck(fk, cols)));
         }
+        this.lookUpKeys = provenance == null || request.mode() != ImportMode.INSERT || !rows.keyRefusedByTarget();
         if (provenance == null) {
             this.insert = null;
             this.copy = null;
@@ -160,8 +188,10 @@ final class ImportRun implements AutoCloseable {
 
     private void process(List<ApprovedRow> chunk) throws SQLException {
         List<Planned> planned = plan(chunk);
-        if (provenance != null && conflicts == 0 && unstorable.none()) {
+        if (writing() && lookUpKeys) {
             write(planned);
+        } else if (writing()) {
+            planned = writeUnlessKeyRefused(chunk, planned);
         }
         for (Planned p : planned) {
             counts.merge(p.action(), 1L, Long::sum);
@@ -170,12 +200,61 @@ final class ImportRun implements AutoCloseable {
         progress.rowsDone(processed);
     }
 
+    private boolean writing() {
+        return provenance != null && conflicts == 0 && unstorable.none();
+    }
+
+    /**
+     * Writes a chunk whose keys were not looked up; when the target refuses a key, undoes the chunk's writes and plans
+     * it again with look-ups, which names the conflicting rows, and looks keys up for the rest of the run.
+     */
+    private List<Planned> writeUnlessKeyRefused(List<ApprovedRow> chunk, List<Planned> planned) throws SQLException {
+        Savepoint beforeChunk = connection.setSavepoint();
+        try {
+            write(planned);
+        } catch (SQLException e) {
+            if (!refusesKey(e)) {
+                throw e;
+            }
+            connection.rollback(beforeChunk);
+            connection.releaseSavepoint(beforeChunk);
+            lookUpKeys = true;
+            // the chunk had no conflict of its own (it was written), so planning it again counts each conflict once
+            List<Planned> checked = plan(chunk);
+            if (writing()) {
+                write(checked);
+            }
+            return checked;
+        }
+        connection.releaseSavepoint(beforeChunk);
+        return planned;
+    }
+
+    private static boolean refusesKey(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException s = t instanceof SQLException sql ? sql : null; s != null; s = s.getNextException()) {
+                if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private List<Planned> plan(List<ApprovedRow> chunk) throws SQLException {
         List<ApprovedRow> keyed = new ArrayList<>();
         List<List<Object>> keys = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        if (references != null) {
+            references.resolve(chunk);
+        }
         for (ApprovedRow row : chunk) {
             if (unstorable.check(row)) {
+                continue;
+            }
+            ChunkReferences.Missing missing = references == null ? null : references.missing(row);
+            if (missing != null) {
+                conflict(row, missing.column(), "reference", missing.message(), missing.value());
                 continue;
             }
             List<Object> key = new ArrayList<>();
@@ -196,7 +275,7 @@ final class ImportRun implements AutoCloseable {
             }
         }
         checkParents(keyed);
-        Map<String, Map<String, Object>> existing = rows.existing(keys);
+        Map<String, Map<String, Object>> existing = lookUpKeys ? rows.existing(keys) : Map.of();
         List<Planned> planned = new ArrayList<>();
         for (int i = 0; i < keyed.size(); i++) {
             ApprovedRow row = keyed.get(i);
@@ -255,11 +334,9 @@ final class ImportRun implements AutoCloseable {
 
     private void write(List<Planned> planned) throws SQLException {
         List<List<Object>> written = new ArrayList<>();
-        boolean inserts = false;
-        boolean updates = false;
+        long inserts = 0;
+        long updates = 0;
         for (Planned p : planned) {
-            RowProvenance record = new RowProvenance(table.qualifiedName(), p.keyText(), request.sheet(),
-                    p.row().sourceRow(), p.row().legacyId(), p.action());
             switch (p.action()) {
                 case INSERTED -> {
                     if (copy != null) {
@@ -274,8 +351,7 @@ final class ImportRun implements AutoCloseable {
                         }
                         insert.addBatch();
                     }
-                    inserts = true;
-                    provenance.add(record);
+                    inserts++;
                     written.add(p.key());
                 }
                 case UPDATED -> {
@@ -285,25 +361,71 @@ final class ImportRun implements AutoCloseable {
                     }
                     rows.bindKey(update, index, p.key());
                     update.addBatch();
-                    updates = true;
-                    provenance.addUpdated(record, image(p.before()));
+                    updates++;
                     written.add(p.key());
                 }
-                case SKIPPED -> provenance.add(record);
+                case SKIPPED -> {
+                }
             }
         }
-        if (inserts && copy != null) {
-            copy.flush();
-        } else if (inserts) {
-            insert.executeBatch();
+        // the rows first, their provenance once they are in: a chunk the target refuses leaves no provenance pending
+        boolean counted = true;
+        if (inserts > 0 && copy != null) {
+            checkCount(copy.flush(), inserts);
+        } else if (inserts > 0) {
+            counted = checkCounts(execute(insert), inserts);
         }
-        if (updates) {
-            update.executeBatch();
+        if (updates > 0) {
+            counted &= checkCounts(execute(update), updates);
+        }
+        for (Planned p : planned) {
+            RowProvenance record = new RowProvenance(table.qualifiedName(), p.keyText(), request.sheet(),
+                    p.row().sourceRow(), p.row().legacyId(), p.action());
+            if (p.action() == RowAction.UPDATED) {
+                provenance.addUpdated(record, image(p.before()));
+            } else {
+                provenance.add(record);
+            }
         }
         provenance.flush();
-        int present = rows.existing(written).size();
-        if (present != written.size()) {
-            throw new IllegalStateException("only " + present + " of the " + written.size()
+        if (!counted) {
+            // the driver did not say how many rows each statement wrote: read the keys back instead
+            checkCount(rows.existing(written).size(), written.size());
+        }
+    }
+
+    private static int[] execute(PreparedStatement statement) throws SQLException {
+        try {
+            return statement.executeBatch();
+        } catch (SQLException e) {
+            try {
+                statement.clearBatch();
+            } catch (SQLException cleared) {
+                e.addSuppressed(cleared);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Checks each statement's count (every insert and every keyed update changes at least one row, an insert exactly
+     * one); false when the driver gave no count, so the caller has to check some other way.
+     */
+    private boolean checkCounts(int[] counts, long expected) {
+        long rowsWritten = 0;
+        for (int count : counts) {
+            if (count == Statement.SUCCESS_NO_INFO) {
+                return false;
+            }
+            rowsWritten += Math.min(count, 1);
+        }
+        checkCount(rowsWritten, expected);
+        return true;
+    }
+
+    private void checkCount(long rowsWritten, long expected) {
+        if (rowsWritten != expected) {
+            throw new IllegalStateException("only " + rowsWritten + " of the " + expected
                     + " rows just written are in table " + table.name());
         }
     }
@@ -315,6 +437,9 @@ final class ImportRun implements AutoCloseable {
     }
 
     private Object value(ApprovedRow row, ColumnInfo column) {
+        if (references != null && references.resolves(column)) {
+            return references.value(row, column);
+        }
         MappedValue v = row.values().get(column.name());
         return v == null ? null : v.value();
     }

@@ -79,9 +79,19 @@ public final class Rollback {
                         done));
             }
             undone.add(undo(connection, batch, steward, listener, done));
+            List<BatchTables.BatchTable> numbered = new ArrayList<>();
+            for (RollbackResult.Undone u : undone) {
+                List<BatchTables.BatchTable> tables = BatchTables.of(connection, u.batchId());
+                for (int i = tables.size() - 1; i >= 0; i--) {
+                    if (tables.get(i).identityColumn() != null) {
+                        numbered.add(tables.get(i));
+                    }
+                }
+            }
             connection.commit();
             return new RollbackResult(batchId, undone.stream().mapToLong(RollbackResult.Undone::deleted).sum(),
-                    undone.stream().mapToLong(RollbackResult.Undone::restored).sum(), later, undone);
+                    undone.stream().mapToLong(RollbackResult.Undone::restored).sum(), later, undone,
+                    setBack(connection, numbered));
         } catch (SluiceException | CancellationException e) {
             rollbackQuietly(connection, e);
             throw e;
@@ -98,18 +108,41 @@ public final class Rollback {
         }
     }
 
-    /** Undoes one batch; returns the rows it deleted and restored. */
+    /**
+     * Undoes one batch (a batch into related tables table by table, children first); returns the rows it deleted and
+     * restored.
+     */
     private RollbackResult.Undone undo(Connection connection, BatchRecords.Batch batch, String steward,
                                        Progress progress, long[] done) throws SQLException {
         long[] totals = new long[2];
-        if (batch.keyColumns().isEmpty()) {
-            throw SluiceException.input("Import batch " + batch.id() + " was not written by Sluice's commit engine"
-                    + " (it records no key columns), so it cannot be rolled back.");
+        List<BatchTables.BatchTable> tables = BatchTables.of(connection, batch.id());
+        if (tables.isEmpty()) {
+            if (batch.keyColumns().isEmpty()) {
+                throw SluiceException.input("Import batch " + batch.id() + " was not written by Sluice's commit"
+                        + " engine (it records no key columns), so it cannot be rolled back.");
+            }
+            undoTable(connection, batch.id(), batch.targetTable(), batch.keyColumns(), false, progress, done, totals);
+        } else {
+            for (int i = tables.size() - 1; i >= 0; i--) {
+                BatchTables.BatchTable t = tables.get(i);
+                undoTable(connection, batch.id(), t.targetTable(), t.keyColumns(), true, progress, done, totals);
+            }
         }
-        TableInfo table = db.table(batch.targetTable());
+        BatchRecords.rolledBack(connection, batch.id(), steward);
+        return new RollbackResult.Undone(batch.id(), totals[0], totals[1]);
+    }
+
+    /**
+     * Deletes the rows the batch inserted into one table and restores those it updated, newest provenance first;
+     * {@code onlyThisTable} reads only that table's provenance (a batch into several tables).
+     */
+    private void undoTable(Connection connection, long batchId, String tableName, List<String> keyNames,
+                           boolean onlyThisTable, Progress progress, long[] done, long[] totals)
+            throws SQLException {
+        TableInfo table = db.table(tableName);
         List<ColumnInfo> keyColumns = new ArrayList<>();
-        for (String name : batch.keyColumns()) {
-            keyColumns.add(table.column(name).orElseThrow(() -> SluiceException.target("Import batch " + batch.id()
+        for (String name : keyNames) {
+            keyColumns.add(table.column(name).orElseThrow(() -> SluiceException.target("Import batch " + batchId
                     + " cannot be rolled back: its key column " + name + " no longer exists in table "
                     + table.name() + ".")));
         }
@@ -119,17 +152,21 @@ public final class Rollback {
                 + " WHERE " + rows.keyPredicate());
              PreparedStatement read = connection.prepareStatement("SELECT p.id, p.target_key, p.action, i.row_image"
                      + " FROM sluice_row_provenance p LEFT JOIN sluice_before_image i ON i.provenance_id = p.id"
-                     + " WHERE p.batch_id = ? AND p.action <> 'skipped' AND p.id < ? ORDER BY p.id DESC"
+                     + " WHERE p.batch_id = ? AND p.action <> 'skipped' AND p.id < ?"
+                     + (onlyThisTable ? " AND p.target_table = ?" : "") + " ORDER BY p.id DESC"
                      + " FETCH FIRST " + CHUNK_SIZE + " ROWS ONLY")) {
             long below = Long.MAX_VALUE;
             while (true) {
                 if (progress.isCancelled()) {
-                    throw new CancellationException("The rollback of batch " + batch.id() + " was cancelled;"
+                    throw new CancellationException("The rollback of batch " + batchId + " was cancelled;"
                             + " nothing was changed.");
                 }
                 List<String[]> chunk = new ArrayList<>();
-                read.setLong(1, batch.id());
+                read.setLong(1, batchId);
                 read.setLong(2, below);
+                if (onlyThisTable) {
+                    read.setString(3, tableName);
+                }
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
                         below = rs.getLong(1);
@@ -166,8 +203,33 @@ public final class Rollback {
                 restore.close();
             }
         }
-        BatchRecords.rolledBack(connection, batch.id(), steward);
-        return new RollbackResult.Undone(batch.id(), totals[0], totals[1]);
+    }
+
+    /**
+     * After the rollback committed: sets each identity the undone batches moved back where nothing else took values
+     * since, children first; one sentence per identity on what was done.
+     */
+    private List<String> setBack(Connection connection, List<BatchTables.BatchTable> numbered) {
+        List<String> sentences = new ArrayList<>();
+        for (BatchTables.BatchTable t : numbered) {
+            try {
+                TableInfo table = db.table(t.targetTable());
+                var identity = IdentitySequence.of(connection, db.dialect(), table, t.identityColumn());
+                if (identity.isEmpty()) {
+                    sentences.add("Table " + table.name() + "'s " + t.identityColumn() + " numbering was left alone:"
+                            + " it is no longer an identity column.");
+                    continue;
+                }
+                String sentence = identity.get().setBack(connection, t.identityBefore(), t.identityAfter());
+                if (sentence != null) {
+                    sentences.add(sentence);
+                }
+            } catch (SQLException | RuntimeException e) {
+                sentences.add("Table " + t.targetTable() + "'s " + t.identityColumn() + " numbering was left alone"
+                        + " (" + Committer.reason(e) + "), so a re-import gets new ids rather than the same ones.");
+            }
+        }
+        return sentences;
     }
 
     /** Adds the update that puts a before-image back, to a statement shared by images of the same columns. */

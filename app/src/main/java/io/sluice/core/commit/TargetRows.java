@@ -79,14 +79,26 @@ final class TargetRows {
         }
         String columns = table.columns().stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "));
         boolean array = asArray(keys);
+        // a composite key's OR of ANDs alone makes H2 scan the whole table for every chunk; the first key column's
+        // IN list in front lets both databases go through the key's index and test the full keys on what it finds
+        Map<String, Object> firstParts = new LinkedHashMap<>();
+        if (!array && keyColumns.size() > 1) {
+            keys.forEach(k -> firstParts.putIfAbsent(Values.keyPart(k.get(0)), k.get(0)));
+        }
         String sql = "SELECT " + columns + " FROM " + quotedTable + " WHERE "
-                + (array ? dialect.quote(keyColumns.get(0).name()) + " = ANY (?)" : anyOf(keyColumns, keys.size()));
+                + (array ? dialect.quote(keyColumns.get(0).name()) + " = ANY (?)"
+                : (firstParts.isEmpty() ? "" : dialect.quote(keyColumns.get(0).name()) + " IN ("
+                + String.join(", ", Collections.nCopies(firstParts.size(), "?")) + ") AND (")
+                + anyOf(keyColumns, keys.size()) + (firstParts.isEmpty() ? "" : ")"));
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             if (array) {
                 Object[] values = keys.stream().map(k -> k.get(0)).toArray();
                 s.setArray(1, connection.createArrayOf(keyColumns.get(0).typeName(), values));
             } else {
                 int index = 1;
+                for (Object first : firstParts.values()) {
+                    Values.bind(s, index++, first, keyColumns.get(0), dialect);
+                }
                 for (List<Object> key : keys) {
                     index = bindKey(s, index, key);
                 }
@@ -144,6 +156,29 @@ final class TargetRows {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether the target itself refuses, at the statement, a second row with the same natural key: the table's primary
+     * key lies within the key columns and, on PostgreSQL, is not deferrable (a deferred key would only refuse at commit).
+     * Unique indexes other than the primary key do not count: one may be partial or on an expression.
+     */
+    boolean keyRefusedByTarget() throws SQLException {
+        List<String> primaryKey = table.primaryKey();
+        if (primaryKey.isEmpty() || !primaryKey.stream().allMatch(name -> keyColumns.stream()
+                .anyMatch(k -> k.name().equalsIgnoreCase(name)))) {
+            return false;
+        }
+        if (dialect != Dialect.POSTGRESQL) {
+            return true;
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT COUNT(*) FROM pg_constraint"
+                + " WHERE conrelid = to_regclass(?) AND contype = 'p' AND NOT condeferrable")) {
+            s.setString(1, quotedTable);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getLong(1) == 1;
+            }
+        }
     }
 
     /**

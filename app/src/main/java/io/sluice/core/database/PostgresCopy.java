@@ -32,12 +32,15 @@ public final class PostgresCopy {
         out.append('"');
     }
 
-    /** One COPY of that CSV; a failure cancels it, keeping the first error (the connection may be gone). */
-    public static void send(CopyManager copy, String sql, ByteArrayOutputStream csv) throws SQLException {
+    /**
+     * One COPY of that CSV; returns the rows the server says it copied. A failure cancels it, keeping the first error
+     * (the connection may be gone).
+     */
+    public static long send(CopyManager copy, String sql, ByteArrayOutputStream csv) throws SQLException {
         CopyIn in = copy.copyIn(sql);
         try {
             in.writeToCopy(csv.toByteArray(), 0, csv.size());
-            in.endCopy();
+            return in.endCopy();
         } catch (SQLException | RuntimeException e) {
             try {
                 if (in.isActive()) {

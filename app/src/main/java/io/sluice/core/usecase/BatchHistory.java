@@ -49,7 +49,7 @@ public final class BatchHistory implements AutoCloseable {
         Map<String, Long> counts = bookkeeping.provenanceCounts(id);
         return new BatchDetails(batch, counts.getOrDefault(RowAction.INSERTED.code(), 0L),
                 counts.getOrDefault(RowAction.UPDATED.code(), 0L), counts.getOrDefault(RowAction.SKIPPED.code(), 0L),
-                gatesOf(List.of(batch)).getOrDefault(id, List.of()));
+                gatesOf(List.of(batch)).getOrDefault(id, List.of()), bookkeeping.tableCounts(id));
     }
 
     /** The quality gates measured for each of these batches, by batch id; a batch without gates is left out. */

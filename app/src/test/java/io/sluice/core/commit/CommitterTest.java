@@ -268,4 +268,44 @@ class CommitterTest {
             assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isEqualTo(2_500);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aKeyRepeatedInALaterChunkIsNamedAsTakenAndNothingIsWritten(TestDatabases.Engine engine)
+            throws SQLException {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            List<ApprovedRow> rows = List.of(f.row(2, "M-0", "300", "40", "NORD"), f.row(3, "M-1", "300", "40",
+                    "NORD"), f.row(4, "M-2", "300", "40", "NORD"), f.row(5, "M-0", "301", "41", "NORD"));
+
+            CommitConflictException e = catchThrowableOfType(() -> f.committer(2).commit(
+                    f.request(ImportMode.INSERT), rows, Progress.NONE), CommitConflictException.class);
+
+            assertThat(e.findings()).extracting(Finding::row, Finding::rule).containsExactly(Tuple.tuple(5L,
+                    "key-exists"));
+            assertThat(e.getMessage()).startsWith("1 approved row(s) conflict");
+            assertThat(f.contents()).isEmpty();
+            assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isZero();
+            assertThat(f.batches().values()).containsExactly("failed");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void everyTakenKeyIsNamedWhenTheTargetRefusesTheFirst(TestDatabases.Engine engine) throws SQLException {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            f.committer().commit(f.request(ImportMode.INSERT), List.of(f.row(1, "M-3", "300", "40", "NORD"),
+                    f.row(2, "M-6", "300", "40", "NORD")), Progress.NONE);
+            List<String> before = f.contents();
+
+            CommitConflictException e = catchThrowableOfType(() -> f.committer(2).commit(
+                    f.request(ImportMode.INSERT), f.rows(0, 9), Progress.NONE), CommitConflictException.class);
+
+            assertThat(e.findings()).extracting(Finding::row, Finding::rule).containsExactly(
+                    Tuple.tuple(4L, "key-exists"), Tuple.tuple(7L, "key-exists"));
+            assertThat(e.getMessage()).startsWith("2 approved row(s) conflict");
+            assertThat(f.contents()).isEqualTo(before);
+            assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isEqualTo(2);
+            assertThat(f.batches().values()).containsExactly("committed", "failed");
+        }
+    }
 }
