@@ -75,6 +75,9 @@ public final class SampleData {
             System.out.printf("%n### %s (%d rows, %d with faults to clean)%n%n%s", file.file().getFileName(),
                     file.rows(), file.faultyRows(), DeliverySamples.faultTable(file));
         }
+        LabWorkbookSample.LabWorkbook lab = LabWorkbookSample.write(dir);
+        System.out.printf("%n### %s (%d mixes)%n%n%s", lab.file().getFileName(), lab.mixes(),
+                LabWorkbookSample.faultTable(lab));
     }
 
     private static GeneratorOptions sample(long seed, long rows, int columns, double rate, String prefix) {

@@ -3,6 +3,9 @@ package io.sluice.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.profile.ReferenceOrder;
+import io.sluice.core.profile.TableMapping;
 import io.sluice.core.profile.RuleSpec;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -44,6 +47,7 @@ class SampleDataTest {
     private static Path samples;
     private static List<GenerationReport> regenerated;
     private static List<DeliverySamples.DeliveryFile> deliveries;
+    private static LabWorkbookSample.LabWorkbook lab;
     private static Path regeneratedDir;
 
     @BeforeAll
@@ -52,6 +56,7 @@ class SampleDataTest {
         regeneratedDir = temp;
         regenerated = SampleData.writeAll(temp);
         deliveries = DeliverySamples.writeAll(temp);
+        lab = LabWorkbookSample.write(temp);
     }
 
     @ParameterizedTest
@@ -105,7 +110,7 @@ class SampleDataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {SampleData.DS3_XLSX, SampleData.DS3_XLS})
+    @ValueSource(strings = {SampleData.DS3_XLSX, SampleData.DS3_XLS, LabWorkbookSample.LAB_XLSX})
     void committedWorkbookSampleHoldsWhatTheGeneratorWrites(String name) throws IOException {
         assertThat(cellTexts(samples.resolve(name))).isEqualTo(cellTexts(regeneratedDir.resolve(name)));
     }
@@ -122,6 +127,19 @@ class SampleDataTest {
 
         assertThat(regenerated).allSatisfy(report -> assertThat(readme).contains(SampleData.faultTable(report)));
         assertThat(deliveries).allSatisfy(file -> assertThat(readme).contains(DeliverySamples.faultTable(file)));
+        assertThat(readme).contains(LabWorkbookSample.faultTable(lab));
+    }
+
+    @Test
+    void labWorkbookHoldsEachKindOfRelatedTableFaultAndItsProfileReads() {
+        assertThat(lab.faults()).extracting(LabWorkbookSample.PlantedFault::fault)
+                .containsExactlyInAnyOrder(LabWorkbookSample.LabFault.values());
+        Profile profile = ProfileIO.read(samples.resolve("profiles").resolve(SampleProfiles.LAB_PROFILE));
+
+        assertThat(profile.mapsSeveralTables()).isTrue();
+        assertThat(ReferenceOrder.of(profile.tables()).parentsFirst()).extracting(TableMapping::table)
+                .containsExactly("material", "supplier", "concrete_mix", "mix_component", "strength_test");
+        assertThat(profile.tables()).allSatisfy(part -> assertThat(part.naturalKey()).isNotEmpty());
     }
 
     @Test

@@ -6,7 +6,11 @@ import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.profile.SourceSettings;
+import io.sluice.core.profile.TableMapping;
+import io.sluice.core.profile.TableReference;
 import io.sluice.core.profile.TransformSpec;
+import io.sluice.core.profile.Unpivot;
+import io.sluice.core.profile.UnpivotTarget;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -26,6 +30,9 @@ import java.util.stream.Stream;
  */
 public final class SampleProfiles {
 
+    /** The file name of the lab workbook's profile onto several tables. */
+    public static final String LAB_PROFILE = "ds4-lab.profile.json";
+
     /** The pattern every mix code must match once trimmed and upper-cased. */
     public static final String MIX_CODE_PATTERN = "DS[0-9]-[0-9]{6,7}|[0-9]{5}-[A-Z]";
     private static final List<String> SUPPLIER_CODES = List.of(MixRowSource.SUPPLIER_CODES);
@@ -40,6 +47,7 @@ public final class SampleProfiles {
         profiles.put("ds2.profile.json", ds2());
         profiles.put("ds3.profile.json", ds3());
         profiles.put("ds4.profile.json", ds4());
+        profiles.put(LAB_PROFILE, lab());
         return profiles;
     }
 
@@ -82,6 +90,72 @@ public final class SampleProfiles {
         return new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, "ds4-deliveries",
                 new SourceSettings(null, 1, "UTF-8", ","), "concrete_mix", columns, null, rules(null),
                 List.of("mix_code"), "insert", MixColumn.MIX_CODE.english());
+    }
+
+    /**
+     * ds4-lab-workbook.xlsx onto five tables, parents first: materials and suppliers from their sheets (kept when
+     * already in the target), then from each row of the wide Mixes sheet a mix, one component per material column
+     * holding a dosage (the material looked up by the name the column's header maps to) and one strength test per
+     * strength column holding a result (the age taken from the header).
+     */
+    public static Profile lab() {
+        List<TransformSpec> codes = List.of(TransformSpec.of("trim"), TransformSpec.of("upper"));
+        List<TransformSpec> trim = List.of(TransformSpec.of("trim"));
+        String mixCode = LabWorkbookSample.MIX_CODE;
+        TableMapping materials = new TableMapping("material", sheet(LabWorkbookSample.MATERIALS_SHEET),
+                List.of(new ColumnMapping("name", "Material", null, null, null, trim, null, null),
+                        new ColumnMapping("material_class", "Class", null, null, null,
+                                List.of(TransformSpec.of("trim"), TransformSpec.of("lower")), null, null)),
+                null, null, List.of("name"), "skip-existing", null, "Material");
+        TableMapping suppliers = new TableMapping("supplier", sheet(LabWorkbookSample.SUPPLIERS_SHEET),
+                List.of(new ColumnMapping("supplier_code", "Code", null, null, null, codes, null, null),
+                        new ColumnMapping("name", "Name", null, null, null, trim, null, null),
+                        new ColumnMapping("country", "Country", null, null, null, codes, null, null)),
+                null, null, List.of("supplier_code"), "skip-existing", null, "Code");
+        List<ColumnMapping> mixColumns = new ArrayList<>();
+        mixColumns.add(new ColumnMapping("mix_code", mixCode, null, null, null, codes, null, null));
+        mixColumns.add(ColumnMapping.of(MixColumn.CEMENT.english(), "cement_kg"));
+        mixColumns.add(ColumnMapping.of(MixColumn.WATER.english(), "water_kg"));
+        mixColumns.add(ColumnMapping.of(MixColumn.FLY_ASH.english(), "fly_ash_kg"));
+        mixColumns.add(ColumnMapping.of(MixColumn.SLAG.english(), "slag_kg"));
+        mixColumns.add(ColumnMapping.of(MixColumn.COARSE_AGGREGATE.english(), "coarse_agg_kg"));
+        mixColumns.add(ColumnMapping.of(MixColumn.FINE_AGGREGATE.english(), "fine_agg_kg"));
+        mixColumns.add(ColumnMapping.of(MixColumn.SUPERPLASTICIZER.english(), "superplasticizer_kg"));
+        // the mix row keeps its 28-day figures, as every single-table profile does; strength_test holds each age
+        mixColumns.add(new ColumnMapping("age_days", null, null, null, "28", null, null, null));
+        mixColumns.add(ColumnMapping.of("Strength 28d (MPa)", "strength_mpa"));
+        mixColumns.add(ColumnMapping.of(LabWorkbookSample.CAST_DATE, "cast_date"));
+        mixColumns.add(new ColumnMapping("supplier_code", LabWorkbookSample.SUPPLIER, null, null, null, codes, null,
+                null));
+        TableMapping mixes = new TableMapping("concrete_mix", sheet(LabWorkbookSample.MIXES_SHEET), mixColumns, null,
+                List.of(new TableReference("supplier_code", "supplier", null)), List.of("mix_code"), "insert",
+                List.of(new RuleSpec("strength-plausible", "range", "strength_mpa", null, null, new BigDecimal("120"),
+                        null, null, null, null, null, null, "warning",
+                        "Strength above 120 MPa is implausible for these mixes; check for a typo.")),
+                mixCode);
+        ColumnMapping mixId = new ColumnMapping("mix_id", mixCode, null, null, null, codes, null, null);
+        TableMapping components = new TableMapping("mix_component", sheet(LabWorkbookSample.MIXES_SHEET),
+                List.of(mixId),
+                new Unpivot(List.copyOf(LabWorkbookSample.MATERIAL_COLUMNS.keySet()),
+                        new UnpivotTarget("material_id", List.of(TransformSpec.map(LabWorkbookSample.MATERIAL_COLUMNS))),
+                        UnpivotTarget.of("dosage_kg")),
+                List.of(new TableReference("mix_id", "concrete_mix", null),
+                        new TableReference("material_id", "material", null)),
+                List.of("mix_id", "material_id"), "insert", null, mixCode);
+        Map<String, String> ages = new LinkedHashMap<>();
+        LabWorkbookSample.STRENGTHS.forEach((header, age) -> ages.put(header, String.valueOf(age)));
+        TableMapping strengths = new TableMapping("strength_test", sheet(LabWorkbookSample.MIXES_SHEET),
+                List.of(mixId),
+                new Unpivot(List.copyOf(ages.keySet()), new UnpivotTarget("age_days", List.of(TransformSpec.map(ages))),
+                        UnpivotTarget.of("strength_mpa")),
+                List.of(new TableReference("mix_id", "concrete_mix", null)),
+                List.of("mix_id", "age_days"), "insert", null, mixCode);
+        return Profile.ofTables("ds4-lab-workbook", null,
+                List.of(materials, suppliers, mixes, components, strengths), null);
+    }
+
+    private static SourceSettings sheet(String name) {
+        return new SourceSettings(name, 1, null, null);
     }
 
     /** Writes every profile as pretty-printed JSON into {@code dir}. */

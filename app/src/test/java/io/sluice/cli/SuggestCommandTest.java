@@ -163,7 +163,8 @@ class SuggestCommandTest {
 
         assertThat(run.exit()).isEqualTo(SluiceCommand.TARGET);
         assertThat(run.err()).startsWith("sluice suggest: Table 'mixes' does not exist in ")
-                .endsWith("Tables: CONCRETE_MIX, SUPPLIER." + System.lineSeparator());
+                .endsWith("Tables: CONCRETE_MIX, MATERIAL, MIX_COMPONENT, STRENGTH_TEST, SUPPLIER."
+                        + System.lineSeparator());
         assertThat(run.err().lines()).hasSize(1);
         assertThat(profile).doesNotExist();
     }

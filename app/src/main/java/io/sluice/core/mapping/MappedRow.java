@@ -48,6 +48,25 @@ public final class MappedRow {
         return Arrays.asList(values.clone());
     }
 
+    /**
+     * This row with the value of one mapped target column (any case) replaced, e.g. to name the header cell an
+     * unpivoted value came from; the row itself is unchanged.
+     *
+     * @throws IllegalArgumentException when that column is not mapped
+     */
+    public MappedRow with(String target, MappedValue value) {
+        Integer i = index.get(target);
+        if (i == null) {
+            i = index.get(Mapper.key(target));
+        }
+        if (i == null) {
+            throw new IllegalArgumentException("Column " + target + " is not mapped in " + targets);
+        }
+        MappedValue[] copy = values.clone();
+        copy[i] = value;
+        return new MappedRow(sourceRow, targets, index, copy);
+    }
+
     /** Whether any value failed to convert. */
     public boolean hasErrors() {
         for (MappedValue v : values) {

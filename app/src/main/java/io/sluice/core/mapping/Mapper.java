@@ -64,6 +64,8 @@ public final class Mapper {
         if (problem != null) {
             throw SluiceException.input(where + ": " + problem.message() + ".");
         }
+        // each part of a profile onto several tables is mapped by its own Mapper (core.tables.TableExpansion)
+        profile.requireOneTable();
         String[] nullMarkers = Transforms.trimmed(profile.nullMarkers());
         Map<ColumnInfo, ColumnMapping> seen = new HashMap<>();
         List<ColumnPlan> plans = new ArrayList<>();

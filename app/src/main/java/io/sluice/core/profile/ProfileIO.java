@@ -37,7 +37,8 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Reads and writes mapping profiles as versioned, pretty-printed JSON. Anything wrong with a profile file (malformed
+ * Reads and writes mapping profiles (version 1, one table; version 2, several tables) as versioned, pretty-printed
+ * JSON. Anything wrong with a profile file (malformed
  * JSON, unknown field, unknown version, unknown transform op or rule type, incomplete mapping) becomes one
  * {@link SluiceException#input(String)} naming the file, the reason and, where known, the line and column.
  */
@@ -163,9 +164,12 @@ public final class ProfileIO {
         if (version == null || !version.isIntegralNumber()) {
             throw fail(originName, "has no profile \"version\" number", null, null);
         }
-        if (version.asInt() != Profile.CURRENT_VERSION || !version.canConvertToInt()) {
+        boolean known = version.canConvertToInt()
+                && (version.asInt() == Profile.CURRENT_VERSION || version.asInt() == Profile.TABLES_VERSION);
+        if (!known) {
             throw fail(originName, "is profile version " + version.asText() + ", which this Sluice cannot read (it"
-                    + " reads version " + Profile.CURRENT_VERSION + ")", null, null);
+                    + " reads versions " + Profile.CURRENT_VERSION + " and " + Profile.TABLES_VERSION + ")", null,
+                    null);
         }
         Profile profile;
         try {
@@ -297,6 +301,18 @@ public final class ProfileIO {
         }
         if (type == GateSpec.class) {
             return "a quality gate";
+        }
+        if (type == TableMapping.class) {
+            return "a table of \"tables\"";
+        }
+        if (type == Unpivot.class) {
+            return "an unpivot";
+        }
+        if (type == UnpivotTarget.class) {
+            return "an unpivot's header or value";
+        }
+        if (type == TableReference.class) {
+            return "a reference";
         }
         if (type == SourceSettings.class) {
             return "the source settings";

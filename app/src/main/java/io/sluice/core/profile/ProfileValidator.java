@@ -16,7 +16,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Checks that a profile is complete and consistent before it is used: known format and version, a table, each mapping
  * with exactly one of source/sources/constant, known transform ops and rule types with their required parameters,
- * quality gates with a known metric, unit and action and a threshold that can be met.
+ * quality gates with a known metric, unit and action and a threshold that can be met; a version-2 profile's tables
+ * are checked by {@link TablesProfileValidator}.
  * Whether the columns exist is checked later against the file and the table (see the mapping package).
  */
 public final class ProfileValidator {
@@ -29,9 +30,17 @@ public final class ProfileValidator {
         if (!Profile.FORMAT.equals(p.format())) {
             return new ProfileProblem("/format", "format must be '" + Profile.FORMAT + "', not '" + p.format() + "'");
         }
+        if (p.version() == Profile.TABLES_VERSION) {
+            return TablesProfileValidator.firstProblem(p);
+        }
         if (p.version() != Profile.CURRENT_VERSION) {
             return new ProfileProblem("/version", "profile version " + p.version()
-                    + " is not supported (this Sluice reads version " + Profile.CURRENT_VERSION + ")");
+                    + " is not supported (this Sluice reads versions " + Profile.CURRENT_VERSION + " and "
+                    + Profile.TABLES_VERSION + ")");
+        }
+        if (!p.tables().isEmpty()) {
+            return new ProfileProblem("/tables", "\"tables\" belongs to a version-" + Profile.TABLES_VERSION
+                    + " profile, but this one is version " + Profile.CURRENT_VERSION);
         }
         if (blank(p.table())) {
             return new ProfileProblem("", "the profile names no target table");
@@ -53,11 +62,9 @@ public final class ProfileValidator {
                 return problem;
             }
         }
-        for (int i = 0; i < p.gates().size(); i++) {
-            String problem = checkGate(p.gates().get(i));
-            if (problem != null) {
-                return new ProfileProblem("/gates/" + i, "gate " + (i + 1) + ": " + problem);
-            }
+        ProfileProblem gate = checkGates(p);
+        if (gate != null) {
+            return gate;
         }
         for (int i = 0; i < p.naturalKey().size(); i++) {
             if (blank(p.naturalKey().get(i))) {
@@ -67,7 +74,17 @@ public final class ProfileValidator {
         return null;
     }
 
-    private static ProfileProblem checkMapping(ColumnMapping m, String at, Set<String> targets) {
+    static ProfileProblem checkGates(Profile p) {
+        for (int i = 0; i < p.gates().size(); i++) {
+            String problem = checkGate(p.gates().get(i));
+            if (problem != null) {
+                return new ProfileProblem("/gates/" + i, "gate " + (i + 1) + ": " + problem);
+            }
+        }
+        return null;
+    }
+
+    static ProfileProblem checkMapping(ColumnMapping m, String at, Set<String> targets) {
         if (blank(m.target())) {
             return new ProfileProblem(at, "a column mapping has no target column");
         }
@@ -97,7 +114,7 @@ public final class ProfileValidator {
         return null;
     }
 
-    private static String checkTransform(TransformSpec t) {
+    static String checkTransform(TransformSpec t) {
         String op = t.op();
         if (op == null || !ProfileSchema.TRANSFORM_OPS.contains(op)) {
             return (op == null ? "a transform has no op" : "unknown transform op '" + op + "'") + " (known: "
@@ -173,7 +190,7 @@ public final class ProfileValidator {
         return null;
     }
 
-    private static ProfileProblem checkRule(RuleSpec r, String at) {
+    static ProfileProblem checkRule(RuleSpec r, String at) {
         if (r.type() == null || !ProfileSchema.RULE_TYPES.contains(r.type())) {
             return new ProfileProblem(at, (r.type() == null ? "a rule has no type" : "unknown rule type '" + r.type()
                     + "'") + " (known: " + String.join(", ", ProfileSchema.RULE_TYPES) + ")");
@@ -278,7 +295,7 @@ public final class ProfileValidator {
         return null;
     }
 
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 }

@@ -38,7 +38,7 @@ public final class RulesInForce {
 
     /** The rules of {@code profile} against its table in {@code db}. */
     public static Listing list(Profile profile, TargetDatabase db) {
-        TableInfo table = db.table(profile.table());
+        TableInfo table = db.table(profile.requireOneTable().table());
         // the file is not read: every source column the profile names stands in for its header
         Mapper mapper = Mapper.compile(profile, namedSources(profile), table);
         RuleSet rules = RuleSet.build(profile, table, mapper.targetColumns(), db);

@@ -47,7 +47,7 @@ public final class ValidationJob implements AutoCloseable {
         this.profile = profile;
         this.db = db;
         this.table = table;
-        this.tableInfo = db.table(profile.table());
+        this.tableInfo = db.table(profile.requireOneTable().table());
         this.mapper = Mapper.compile(profile, table.columns(), tableInfo);
         this.rules = onlyRules == null ? RuleSet.build(profile, tableInfo, mapper.targetColumns(), db)
                 : RuleSet.profileRulesOnly(profile, tableInfo, mapper.targetColumns(), db, onlyRules);

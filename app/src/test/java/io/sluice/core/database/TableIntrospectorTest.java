@@ -70,7 +70,9 @@ class TableIntrospectorTest {
                 column(engine, "strength_mpa", JDBCType.NUMERIC, numeric, true, null, 5, 2, null),
                 column(engine, "cast_date", JDBCType.DATE, date, true, null, null, null, null),
                 column(engine, "supplier_code", JDBCType.VARCHAR, varchar, true, 10, null, null, null),
-                column(engine, "plant", JDBCType.VARCHAR, varchar, true, 40, null, null, null));
+                column(engine, "plant", JDBCType.VARCHAR, varchar, true, 40, null, null, null),
+                // added by the third sample migration for the related tables: generated, unique, not the key
+                new ColumnInfo(stored(engine, "id"), JDBCType.INTEGER, integer, false, null, null, null, null, true));
         List<CheckConstraint> expectedChecks = engine == Engine.H2
                 ? List.of(
                 new CheckConstraint("CK_AGE_DAYS", "\"AGE_DAYS\" IN(1, 3, 7, 14, 28, 56, 90, 180, 365)"),
@@ -91,7 +93,7 @@ class TableIntrospectorTest {
                 new CheckConstraint("ck_water_nonnegative", "(water_kg >= (0)::numeric)"),
                 new CheckConstraint("ck_wc_ratio", "((w_c_ratio >= 0.2) AND (w_c_ratio <= 1.0))"));
         TableInfo expected = new TableInfo(stored(engine, "public"), stored(engine, "concrete_mix"),
-                expectedColumns, List.of(stored(engine, "mix_code")), List.of(),
+                expectedColumns, List.of(stored(engine, "mix_code")), List.of(List.of(stored(engine, "id"))),
                 List.of(new ForeignKey(stored(engine, "fk_mix_supplier"), List.of(stored(engine, "supplier_code")),
                         stored(engine, "public"), stored(engine, "supplier"),
                         List.of(stored(engine, "supplier_code")))),

@@ -68,7 +68,8 @@ class TargetDatabaseTest {
         try (TargetDatabase target = TargetDatabase.openDefault()) {
             assertThat(target.dialect()).isEqualTo(Dialect.H2);
             assertThat(target.displayUrl()).isEqualTo(url);
-            assertThat(target.tables()).containsExactly("CONCRETE_MIX", "SUPPLIER");
+            assertThat(target.tables()).containsExactly("CONCRETE_MIX", "MATERIAL", "MIX_COMPONENT", "STRENGTH_TEST",
+                    "SUPPLIER");
             assertThat(count(target.connection(), "supplier")).isEqualTo(5);
         }
 

@@ -112,7 +112,7 @@ class ProfileIOTest {
             not an object             | [1, 2]                                                              | expected a JSON object
             wrong format              | {"format": "excel-map", "version": 1, "table": "t"}                 | "format" must be "sluice-profile"
             missing format            | {"version": 1, "table": "t"}                                        | is not a Sluice profile
-            newer version             | {"format": "sluice-profile", "version": 2, "table": "t"}            | is profile version 2, which this Sluice cannot read
+            newer version             | {"format": "sluice-profile", "version": 3, "table": "t"}            | is profile version 3, which this Sluice cannot read
             missing version           | {"format": "sluice-profile", "table": "t"}                          | has no profile "version" number
             version as text           | {"format": "sluice-profile", "version": "1", "table": "t"}          | has no profile "version" number
             unknown top-level field   | {"format": "sluice-profile", "version": 1, "tabel": "t"}            | unknown field "tabel" in the profile

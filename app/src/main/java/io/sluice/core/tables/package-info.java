@@ -1,0 +1,10 @@
+/**
+ * Related tables from one workbook: a version-2 profile's table parts applied to source rows.
+ * {@link io.sluice.core.tables.TableExpansion} compiles one part against its sheet's columns and the target tables
+ * and turns each {@link io.sluice.core.source.SourceRow} into the {@link io.sluice.core.tables.TargetRow}s it makes
+ * (one, or one per non-blank unpivoted cell), each value with its {@link io.sluice.core.tables.ValueOrigin} and each
+ * reference column holding the parent's natural key ({@link io.sluice.core.tables.ParentKey}) for the commit to
+ * resolve. No database is opened here. It depends on {@code io.sluice.core}, {@code core.source},
+ * {@code core.profile}, {@code core.database} (table descriptions only) and {@code core.mapping}.
+ */
+package io.sluice.core.tables;
