@@ -144,9 +144,9 @@ public final class ImportTables {
         return QualityGates.blocks(gates);
     }
 
-    /** The mode each table is written with, by table (profile spelling). */
+    /** The mode each table is written with, by table as the target names it, in the profile's parents-first order. */
     public Map<String, String> modes() {
-        Map<String, String> modes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> modes = new java.util.LinkedHashMap<>();
         request.tables().forEach(t -> modes.put(t.table().name(), t.mode().code()));
         return modes;
     }
