@@ -51,7 +51,8 @@ public final class LabWorkbookSample {
 
     private static final String[][] SUPPLIERS = {
         {"NORD", "Nordcem AB", "SE"}, {"ALPC", "Alpenzement GmbH", "AT"}, {"CEMS", "Cementos del Sur", "ES"},
-        {"RHEI", "Rheinkalk Baustoffe", "DE"}, {"EVIA", "Cimenterie d'Évian", "FR"}, {"HOLC", "Holcim Nord GmbH", "DE"}};
+        {"RHEI", "Rheinkalk Baustoffe", "DE"}, {"EVIA", "Cimenterie d'Évian", "FR"},
+        {"HOLC", "Holcim Nord GmbH", "DE"}};
     private static final MixColumn[] DOSAGES = {MixColumn.CEMENT, MixColumn.WATER, MixColumn.FLY_ASH, MixColumn.SLAG,
         MixColumn.COARSE_AGGREGATE, MixColumn.FINE_AGGREGATE, MixColumn.SUPERPLASTICIZER};
 

@@ -161,6 +161,11 @@ public final class Committer {
 
     /** Refuses before anything is written when a mapped column was dropped or changed type since mapping. */
     private void checkTableUnchanged() {
+        checkTableUnchanged(db, table, columns);
+    }
+
+    /** As {@link #checkTableUnchanged()}, for any table and its mapped columns (each table of a related batch). */
+    static void checkTableUnchanged(TargetDatabase db, TableInfo table, List<ColumnInfo> columns) {
         TableInfo live = db.table(table.qualifiedName());
         for (ColumnInfo mapped : columns) {
             ColumnInfo now = live.columns().stream().filter(c -> c.name().equals(mapped.name())).findFirst()

@@ -78,6 +78,9 @@ public final class RelatedCommitter {
         Progress listener = progress == null ? Progress.NONE : progress;
         List<TableRows> ordered = ForeignKeyOrder.order(request.tables());
         refuseRepeatedTables(ordered);
+        for (TableRows table : ordered) {
+            Committer.checkTableUnchanged(db, table.table(), table.columns());
+        }
         String label = label(ordered);
         Connection connection = db.connection();
         boolean autoCommit;

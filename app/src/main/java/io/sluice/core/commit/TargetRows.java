@@ -79,14 +79,26 @@ final class TargetRows {
         }
         String columns = table.columns().stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "));
         boolean array = asArray(keys);
+        // a composite key's OR of ANDs alone makes H2 scan the whole table for every chunk; the first key column's
+        // IN list in front lets both databases go through the key's index and test the full keys on what it finds
+        Map<String, Object> firstParts = new LinkedHashMap<>();
+        if (!array && keyColumns.size() > 1) {
+            keys.forEach(k -> firstParts.putIfAbsent(Values.keyPart(k.get(0)), k.get(0)));
+        }
         String sql = "SELECT " + columns + " FROM " + quotedTable + " WHERE "
-                + (array ? dialect.quote(keyColumns.get(0).name()) + " = ANY (?)" : anyOf(keyColumns, keys.size()));
+                + (array ? dialect.quote(keyColumns.get(0).name()) + " = ANY (?)"
+                : (firstParts.isEmpty() ? "" : dialect.quote(keyColumns.get(0).name()) + " IN ("
+                + String.join(", ", Collections.nCopies(firstParts.size(), "?")) + ") AND (")
+                + anyOf(keyColumns, keys.size()) + (firstParts.isEmpty() ? "" : ")"));
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             if (array) {
                 Object[] values = keys.stream().map(k -> k.get(0)).toArray();
                 s.setArray(1, connection.createArrayOf(keyColumns.get(0).typeName(), values));
             } else {
                 int index = 1;
+                for (Object first : firstParts.values()) {
+                    Values.bind(s, index++, first, keyColumns.get(0), dialect);
+                }
                 for (List<Object> key : keys) {
                     index = bindKey(s, index, key);
                 }

@@ -1,8 +1,9 @@
 package io.sluice.core.database;
 
 /**
- * Sluice's sample concrete-mix schema (tables supplier and concrete_mix), installed by Flyway from
- * {@code classpath:db/sample} with its own history table, so Sluice's bookkeeping migrations can keep theirs apart.
+ * Sluice's sample concrete-mix schema (tables supplier, concrete_mix, material, mix_component, strength_test),
+ * installed by Flyway from {@code classpath:db/sample} with its own history table, so Sluice's bookkeeping migrations
+ * can keep theirs apart.
  */
 public final class SampleSchema {
 

@@ -147,6 +147,22 @@ class RelatedCommitterTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
+    void aChildTableChangedSinceMappingRefusesTheBatchBeforeAnythingIsWritten(TestDatabases.Engine engine)
+            throws SQLException {
+        try (RelatedFixture f = new RelatedFixture(engine)) {
+            RelatedBatchRequest request = lab(f, INSERT);
+            f.execute("ALTER TABLE component DROP COLUMN dosage_kg");
+
+            assertThatThrownBy(() -> new RelatedCommitter(f.db).commit(request, Progress.NONE))
+                    .isInstanceOf(SluiceException.class)
+                    .hasMessageContainingAll("has changed since it was mapped", "no longer exists");
+            assertThat(f.query("SELECT COUNT(*) FROM plant")).containsExactly("0");
+            assertThat(f.count("SELECT COUNT(*) FROM sluice_import_batch")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
     void rollbackRemovesEveryTableAndAReImportGetsTheSameIds(TestDatabases.Engine engine) throws SQLException {
         try (RelatedFixture f = new RelatedFixture(engine)) {
             f.execute("INSERT INTO material (name, material_class) VALUES ('Slag', 'binder')");
