@@ -27,6 +27,8 @@ import io.sluice.core.review.RuleChange;
 import io.sluice.core.review.ReviewStager;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.validate.ValidationJob;
+import io.sluice.core.tables.WorkbookValidation;
+import io.sluice.core.rules.TargetKeys;
 import io.sluice.desktop.app.DesktopLauncher;
 import io.sluice.desktop.app.SluiceApp;
 
@@ -151,7 +153,8 @@ class ArchitectureTest {
                     ValidRows.class,
                     ReviewApprovedRows.class, ReviewAuditCopy.class, Bookkeeping.class, BookkeepingSchema.class,
                     ColumnValues.class, ClosestKnownValues.class, KnownValueReader.class, KnownValueRules.class,
-                    KeyCollision.class, NearestNeighbours.class, RuleChange.class)
+                    KeyCollision.class, NearestNeighbours.class, RuleChange.class, WorkbookValidation.class,
+                    TargetKeys.class)
             .orShould().callMethod(ReviewSession.class, "open", Review.class, RowValidator.class)
             .orShould().callMethod(ReviewSession.class, "applyRule", RuleChange.class)
             .because("each behaviour exists once, as a use case in io.sluice.core.usecase, so that the command line"

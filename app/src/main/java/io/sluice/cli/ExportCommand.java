@@ -4,6 +4,7 @@ import io.sluice.core.Progress;
 import io.sluice.core.export.BackToSenderWriter;
 import io.sluice.core.export.RejectedRowsCsvWriter;
 import io.sluice.core.export.CsvOptions;
+import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ExportRows;
@@ -131,6 +132,12 @@ final class ExportCommand implements Callable<Integer> {
         if (approved == null && rejected == null && findings == null && returnXlsx == null && report == null) {
             throw new UsageException("Say what to export: --approved, --rejected, --findings, --return-xlsx and/or"
                     + " --report.");
+        }
+        if (file != null) {
+            Profile profile = ProfileIO.read(profilePath);
+            if (profile.mapsSeveralTables()) {
+                throw TablesOutput.notYet(profile, "export");
+            }
         }
         if (maxComments < 0) {
             throw new UsageException("The option --max-comments must be 0 or more, not " + maxComments + ".");

@@ -107,6 +107,10 @@ final class ImportCommand implements Callable<Integer> {
         ImportRows.ImportSettings settings = new ImportRows.ImportSettings(
                 mode == null ? null : ImportMode.parse(mode, "--mode"), allowDuplicate, Steward.current().name());
         Profile profile = file == null ? null : ProfileIO.read(profilePath);
+        if (profile != null && profile.mapsSeveralTables()) {
+            return TablesOutput.importFile(file, source.chosen(), profile, settings, dryRun, target.target(),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
         try (TargetDatabase db = target.openForImport();
              ImportRows rows = file != null

@@ -17,6 +17,7 @@ import io.sluice.core.source.Sources;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.usecase.SuggestTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,8 +44,10 @@ final class SuggestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "XLSX, XLS, CSV or TSV file.")
     Path file;
 
-    @Option(names = "--table", required = true, paramLabel = "TABLE", description = "Target table.")
-    String tableName;
+    @Option(names = "--table", required = true, paramLabel = "TABLE",
+            description = "Target table; name several (--table A --table B ...) to map a workbook onto several "
+                    + "tables, each from the sheet that matches it best, written as a version-2 profile.")
+    List<String> tableNames;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PROFILE.json", description = "Write the profile here.")
     Path output;
@@ -74,6 +77,10 @@ final class SuggestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOutput();
+        if (tableNames.size() > 1) {
+            return suggestTables();
+        }
+        String tableName = tableNames.get(0);
         SourceOptions options = source.toOptions();
         SourceInspection inspection = Sources.inspect(file, options);
         PrintWriter out = spec.commandLine().getOut();
@@ -100,6 +107,48 @@ final class SuggestCommand implements Callable<Integer> {
             } else {
                 print(out, table, tableInfo, suggestion);
             }
+        }
+        out.flush();
+        return SluiceCommand.OK;
+    }
+
+    /** A mapping per table, each from its best-matching sheet, written as one profile onto several tables. */
+    private Integer suggestTables() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (TargetDatabase db = target.open()) {
+            SuggestTables.Outcome outcome = SuggestTables.run(file, source.toOptions(), tableNames, profileName(), db);
+            if (output != null) {
+                ProfileIO.write(outcome.profile(), output);
+            }
+            if (format == OutputFormat.json) {
+                out.println(ProfileIO.toJson(outcome.profile()));
+                out.flush();
+                return SluiceCommand.OK;
+            }
+            for (SuggestTables.TableSuggestion t : outcome.tables()) {
+                String where = t.sheet() == null ? "CSV" : "sheet '" + t.sheet() + "'";
+                out.printf("%s (%s, header row %d) -> %s%n", file.getFileName(), where, t.headerRow(), t.table());
+                TextTable mappings = new TextTable("SOURCE", "TARGET", "CONFIDENCE", "REASON");
+                for (ColumnMapping m : t.suggestion().mappings()) {
+                    mappings.add(m.source() != null ? m.source() : String.join(" + ", m.sourceColumns()), m.target(),
+                            m.confidence() == null ? "" : String.valueOf(m.confidence()), m.reason());
+                }
+                if (t.suggestion().mappings().isEmpty()) {
+                    out.println("No column of that sheet resembles a column of " + t.table() + ".");
+                } else {
+                    mappings.print(out);
+                }
+                if (!t.suggestion().missingRequired().isEmpty()) {
+                    out.println("Nothing fills these required columns yet: " + String.join(", ",
+                            t.suggestion().missingRequired().stream().map(ColumnInfo::name).toList())
+                            + " (an unpivot, a reference or a constant may).");
+                }
+                out.println();
+            }
+            out.println("Unpivots (one row per non-blank cell of a set of columns) are not suggested: add them to the"
+                    + " table's part of the profile, with its references, before validating.");
+            out.println(output != null ? "Profile written to " + output
+                    : "Nothing saved: add -o PROFILE.json to write the profile.");
         }
         out.flush();
         return SluiceCommand.OK;

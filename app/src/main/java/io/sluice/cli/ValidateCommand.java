@@ -102,6 +102,15 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Profile profile = ProfileIO.read(profilePath);
         PrintWriter out = spec.commandLine().getOut();
+        if (profile.mapsSeveralTables()) {
+            if (reviewPath != null) {
+                throw TablesOutput.notYet(profile, "a review (--review)");
+            }
+            try (TargetDatabase db = target.open()) {
+                return TablesOutput.validate(file, source.chosen(), profile, profilePath, reportPath, format, db,
+                        out, spec.commandLine().getErr());
+            }
+        }
         try (TargetDatabase db = target.open();
              JsonReportWriter report = new JsonReportWriter()) {
             List<Finding> firstFindings = new ArrayList<>();
@@ -142,6 +151,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (profile == null) {
             throw new UsageException(reviewPath.getFileName() + " records no mapping profile yet: add --profile "
                     + "PROFILE.json.");
+        }
+        if (profile.mapsSeveralTables()) {
+            throw TablesOutput.notYet(profile, "a review (--review)");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open()) {

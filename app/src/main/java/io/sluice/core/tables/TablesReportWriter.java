@@ -1,0 +1,178 @@
+package io.sluice.core.tables;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.sluice.core.SluiceException;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.validate.GateResult;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Writes the report of a workbook validated onto several tables as JSON (format {@value #FORMAT}, see the README):
+ * source, profile, target, counts per table and per sheet, gates, and every finding with its table, sheet, row and
+ * cell. Findings are spooled to a temporary file as they arrive, so the heap does not grow with their number.
+ */
+public final class TablesReportWriter implements Consumer<TableFinding>, AutoCloseable {
+
+    public static final String FORMAT = "sluice-tables-report";
+    public static final int VERSION = 1;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    /** What the report is about: the workbook, the profile (path may be null) and the target. */
+    public record About(String path, String sha256, String profileName, String profilePath, String profileSha256,
+                        String target) {
+    }
+
+    private final Path spool;
+    private final JsonGenerator spoolWriter;
+    private long spooled;
+
+    public TablesReportWriter() {
+        try {
+            spool = Files.createTempFile("sluice-table-findings", ".jsonl");
+            spoolWriter = JsonFactory.builder().build()
+                    .createGenerator(Files.newOutputStream(spool), JsonEncoding.UTF8);
+            spoolWriter.setRootValueSeparator(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary file for the report findings", e);
+        }
+    }
+
+    @Override
+    public void accept(TableFinding finding) {
+        try {
+            Finding f = finding.finding();
+            spoolWriter.writeStartObject();
+            spoolWriter.writeStringField("table", finding.table());
+            spoolWriter.writeStringField("sheet", finding.sheet());
+            spoolWriter.writeNumberField("row", f.row());
+            spoolWriter.writeStringField("column", f.column());
+            spoolWriter.writeStringField("cell", f.cell());
+            spoolWriter.writeStringField("target", f.target());
+            spoolWriter.writeStringField("rule", f.rule());
+            spoolWriter.writeStringField("severity", f.severity().label());
+            spoolWriter.writeStringField("message", f.message());
+            spoolWriter.writeStringField("value", f.value());
+            spoolWriter.writeEndObject();
+            spoolWriter.writeRaw('\n');
+            spooled++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the report findings to " + spool, e);
+        }
+    }
+
+    /** Findings received so far. */
+    public long findings() {
+        return spooled;
+    }
+
+    /** Writes the whole report to {@code out} (not closed). */
+    public void write(About about, TablesSummary summary, List<GateResult> gates, Writer out) {
+        try {
+            spoolWriter.flush();
+            JsonGenerator g = JSON.createGenerator(out);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", VERSION);
+            g.writeObjectFieldStart("source");
+            g.writeStringField("path", about.path());
+            g.writeStringField("sha256", about.sha256());
+            g.writeEndObject();
+            g.writeObjectFieldStart("profile");
+            g.writeStringField("name", about.profileName());
+            if (about.profilePath() != null) {
+                g.writeStringField("path", about.profilePath());
+            }
+            g.writeStringField("sha256", about.profileSha256());
+            g.writeEndObject();
+            g.writeObjectFieldStart("target");
+            g.writeStringField("url", about.target());
+            g.writeEndObject();
+            g.writeObjectFieldStart("counts");
+            g.writeNumberField("rows", summary.rows());
+            g.writeNumberField("valid", summary.rows() - summary.rowsWithErrors());
+            g.writeNumberField("withErrors", summary.rowsWithErrors());
+            g.writeNumberField("findings", summary.findings());
+            g.writeEndObject();
+            g.writeArrayFieldStart("sheets");
+            for (TablesSummary.SheetTally s : summary.sheets()) {
+                g.writeStartObject();
+                g.writeStringField("sheet", s.sheet());
+                g.writeNumberField("rows", s.rows());
+                g.writeNumberField("valid", s.valid());
+                g.writeNumberField("withErrors", s.rowsWithErrors());
+                g.writeNumberField("targetRows", s.targetRows());
+                g.writeNumberField("findings", s.findings());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("tables");
+            for (TablesSummary.TableTally t : summary.tables()) {
+                g.writeStartObject();
+                g.writeStringField("table", t.table());
+                g.writeStringField("sheet", t.sheet());
+                g.writeNumberField("targetRows", t.targetRows());
+                g.writeNumberField("toImport", t.importable());
+                g.writeNumberField("errors", t.errors());
+                g.writeNumberField("warnings", t.warnings());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("gates");
+            for (GateResult r : gates) {
+                g.writeStartObject();
+                g.writeStringField("metric", r.metric());
+                g.writeStringField("unit", r.unit());
+                if (r.min() != null) {
+                    g.writeNumberField("min", r.min());
+                }
+                if (r.max() != null) {
+                    g.writeNumberField("max", r.max());
+                }
+                g.writeStringField("action", r.action());
+                if (r.measured() != null) {
+                    g.writeNumberField("measured", r.measured());
+                }
+                g.writeStringField("status", r.status().code());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("findings");
+            try (BufferedReader lines = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    g.writeRawValue(line);
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.flush();
+        } catch (IOException e) {
+            throw SluiceException.input("Cannot write the report: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            spoolWriter.close();
+            Files.deleteIfExists(spool);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the temporary file " + spool, e);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.sluice.core.tables;
+
+import io.sluice.core.Progress;
+import io.sluice.core.Severity;
+import io.sluice.core.SluiceException;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.mapping.MappedRow;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ReferenceOrder;
+import io.sluice.core.profile.TableMapping;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.core.source.SourceRow;
+import io.sluice.core.source.SourceTable;
+import io.sluice.core.source.Sources;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One validation of a workbook with a version-2 profile against the target: opens each sheet the profile reads,
+ * compiles every table part over its sheet ({@link PartCheck}), then streams the sheets, parents' sheets first, in
+ * chunks of source rows: each row is expanded into the target rows of every part its sheet feeds, every rule of
+ * every table runs on them, and the references between the tables are checked ({@link ReferenceCheck}). The source
+ * row is the unit of decision: an error in any target row it makes marks the whole source row, and an import leaves
+ * it out with every target row it makes. Memory holds a chunk, one bit per source row and 12 bytes per parent key.
+ */
+public final class WorkbookValidation implements AutoCloseable {
+
+    /** Source rows read and checked together. */
+    static final int CHUNK = 500;
+
+    /** The parts that read one sheet, in the order parents first, with the opened sheet. */
+    private record SheetGroup(SourceTable source, List<PartCheck> parts) {
+    }
+
+    private final Profile profile;
+    private final List<SheetGroup> groups;
+    private final List<PartCheck> parts;
+    private final ReferenceCheck references;
+    private final Map<String, BitSet> rejected = new HashMap<>();
+    private boolean ran;
+
+    private WorkbookValidation(Profile profile, List<SheetGroup> groups, List<PartCheck> parts,
+                               ReferenceCheck references) {
+        this.profile = profile;
+        this.groups = groups;
+        this.parts = parts;
+        this.references = references;
+    }
+
+    /**
+     * Opens the sheets and prepares every part's rules; fails with one sentence when the profile does not fit the
+     * workbook or the target, or when its tables reference each other in a cycle.
+     *
+     * @param optionsOf how the sheet of a part is read (its sheet and header row, with the steward's choices)
+     */
+    public static WorkbookValidation prepare(Path file, Function<TableMapping, SourceOptions> optionsOf,
+                                             Profile profile, TargetDatabase db) {
+        if (!profile.mapsSeveralTables()) {
+            throw new IllegalArgumentException("Profile '" + profile.name() + "' maps onto one table");
+        }
+        List<TableMapping> ordered = parentsFirst(profile);
+        Function<String, TableInfo> tables = cached(db);
+        Map<SourceOptions, SheetGroup> bySheet = new LinkedHashMap<>();
+        List<PartCheck> parts = new ArrayList<>();
+        try {
+            for (TableMapping part : ordered) {
+                SourceOptions options = optionsOf.apply(part);
+                SheetGroup group = bySheet.get(options);
+                if (group == null) {
+                    group = new SheetGroup(Sources.open(file, options), new ArrayList<>());
+                    bySheet.put(options, group);
+                }
+                PartCheck check = PartCheck.compile(profile, part, group.source(), tables, db);
+                group.parts().add(check);
+                parts.add(check);
+            }
+        } catch (RuntimeException e) {
+            bySheet.values().forEach(g -> g.source().close());
+            throw e;
+        }
+        List<SheetGroup> groups = List.copyOf(bySheet.values());
+        WorkbookValidation[] self = new WorkbookValidation[1];
+        ReferenceCheck references = new ReferenceCheck(db, parts, tables, sheet -> self[0].rejected.get(sheet));
+        self[0] = new WorkbookValidation(profile, groups, List.copyOf(parts), references);
+        return self[0];
+    }
+
+    /** The profile's parts with every parent before the parts referencing it; a cycle is refused in one sentence. */
+    public static List<TableMapping> parentsFirst(Profile profile) {
+        ReferenceOrder order = ReferenceOrder.of(profile.tables());
+        if (!order.cycle().isEmpty()) {
+            throw SluiceException.input("Profile '" + profile.name() + "' has tables that reference each other in a"
+                    + " cycle (" + String.join(" -> ", order.cycle()) + "), so no table can be written first;"
+                    + " remove one of those references.");
+        }
+        return order.parentsFirst();
+    }
+
+    /** Each table introspected once, found case-insensitively. */
+    private static Function<String, TableInfo> cached(TargetDatabase db) {
+        Map<String, TableInfo> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        return name -> seen.computeIfAbsent(name, db::table);
+    }
+
+    /**
+     * Validates every sheet, handing each finding to {@code findings} on the calling thread; a cancel through
+     * {@code progress} ends it with a {@link CancellationException}. Runs once.
+     */
+    public TablesSummary run(Consumer<TableFinding> findings, Progress progress) {
+        if (ran) {
+            throw new IllegalStateException("A workbook validation runs once");
+        }
+        ran = true;
+        Progress listener = progress == null ? Progress.NONE : progress;
+        List<TablesSummary.SheetTally> sheets = new ArrayList<>();
+        long done = 0;
+        for (SheetGroup group : groups) {
+            String sheet = group.source().sheet();
+            BitSet errors = rejected.computeIfAbsent(sheet, s -> new BitSet());
+            long[] counts = new long[3]; // rows, target rows, findings
+            List<SourceRow> chunk = new ArrayList<>(CHUNK);
+            while (true) {
+                chunk.clear();
+                SourceRow row;
+                while (chunk.size() < CHUNK && (row = group.source().next()) != null) {
+                    chunk.add(row);
+                }
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                if (listener.isCancelled()) {
+                    throw new CancellationException("The validation of " + group.source().file().getFileName()
+                            + " was cancelled.");
+                }
+                check(group, chunk, errors, counts, findings);
+                done += chunk.size();
+                listener.rowsDone(done);
+            }
+            sheets.add(new TablesSummary.SheetTally(sheet, counts[0], errors.cardinality(), counts[1], counts[2]));
+        }
+        List<TablesSummary.TableTally> tables = parts.stream().map(p -> new TablesSummary.TableTally(p.table(),
+                p.sheet(), p.targetRows, p.importable, p.errors, p.warnings)).toList();
+        return new TablesSummary(tables, sheets);
+    }
+
+    private void check(SheetGroup group, List<SourceRow> chunk, BitSet errors, long[] counts,
+                       Consumer<TableFinding> findings) {
+        String sheet = group.source().sheet();
+        Map<PartCheck, List<TargetRow>> made = new LinkedHashMap<>();
+        for (PartCheck part : group.parts()) {
+            List<TargetRow> rows = new ArrayList<>();
+            for (SourceRow row : chunk) {
+                rows.addAll(part.expansion().expand(row));
+            }
+            made.put(part, rows);
+            part.targetRows += rows.size();
+            counts[1] += rows.size();
+        }
+        for (Map.Entry<PartCheck, List<TargetRow>> e : made.entrySet()) {
+            PartCheck part = e.getKey();
+            List<MappedRow> mapped = e.getValue().stream().map(TargetRow::values).toList();
+            part.rules().check(mapped, f -> emit(part, sheet, f, errors, counts, findings));
+        }
+        made.forEach(references::record);
+        for (Map.Entry<PartCheck, List<TargetRow>> e : made.entrySet()) {
+            PartCheck part = e.getKey();
+            references.check(part, e.getValue(), f -> emit(part, sheet, f, errors, counts, findings));
+        }
+        for (Map.Entry<PartCheck, List<TargetRow>> e : made.entrySet()) {
+            for (TargetRow row : e.getValue()) {
+                if (row.sourceRow() > Integer.MAX_VALUE || !errors.get((int) row.sourceRow())) {
+                    e.getKey().importable++;
+                }
+            }
+        }
+        counts[0] += chunk.size();
+    }
+
+    private static void emit(PartCheck part, String sheet, Finding finding, BitSet errors, long[] counts,
+                             Consumer<TableFinding> findings) {
+        if (finding.severity() == Severity.ERROR) {
+            part.errors++;
+            if (finding.row() <= Integer.MAX_VALUE) {
+                errors.set((int) finding.row());
+            }
+        } else {
+            part.warnings++;
+        }
+        counts[2]++;
+        findings.accept(new TableFinding(part.table(), sheet, finding));
+    }
+
+    /** The source rows of that sheet with an error finding in any table (after {@link #run}). */
+    public BitSet rejectedRows(String sheet) {
+        BitSet rows = rejected.get(sheet);
+        return rows == null ? new BitSet() : (BitSet) rows.clone();
+    }
+
+    /** The sheet each part reads, as the file names it, by the part's table (profile spelling). */
+    public Map<String, String> sheets() {
+        Map<String, String> sheets = new LinkedHashMap<>();
+        parts.forEach(p -> sheets.put(p.part().table(), p.sheet()));
+        return sheets;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    @Override
+    public void close() {
+        groups.forEach(g -> g.source().close());
+    }
+}

@@ -1,0 +1,95 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.commit.ApprovedRow;
+import io.sluice.core.commit.ApprovedRowIterator;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.TableMapping;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.core.source.SourceRow;
+import io.sluice.core.source.SourceTable;
+import io.sluice.core.source.Sources;
+import io.sluice.core.tables.TableExpansion;
+import io.sluice.core.tables.TargetRow;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+/**
+ * The target rows one table part makes from the source rows of its sheet that validated without errors, read again
+ * from the file for the commit: a source row with an error in any table was marked by the validation and is skipped
+ * here with every target row it makes. Each iteration reads the sheet once.
+ */
+final class WorkbookRows implements Iterable<ApprovedRow> {
+
+    private final Path file;
+    private final SourceOptions options;
+    private final Profile profile;
+    private final TableMapping part;
+    private final Function<String, TableInfo> tables;
+    private final BitSet rejected;
+
+    WorkbookRows(Path file, SourceOptions options, Profile profile, TableMapping part,
+                 Function<String, TableInfo> tables, BitSet rejected) {
+        this.file = file;
+        this.options = options;
+        this.profile = profile;
+        this.part = part;
+        this.tables = tables;
+        this.rejected = rejected;
+    }
+
+    @Override
+    public ApprovedRowIterator iterator() {
+        SourceTable source = Sources.open(file, options);
+        TableExpansion expansion;
+        try {
+            expansion = TableExpansion.compile(profile, part, source, tables);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        return new ApprovedRowIterator() {
+            private final Deque<ApprovedRow> ready = new ArrayDeque<>();
+            private boolean closed;
+
+            @Override
+            public boolean hasNext() {
+                while (ready.isEmpty()) {
+                    SourceRow row = closed ? null : source.next();
+                    if (row == null) {
+                        close();
+                        return false;
+                    }
+                    if (row.number() <= Integer.MAX_VALUE && rejected.get((int) row.number())) {
+                        continue;
+                    }
+                    for (TargetRow target : expansion.expand(row)) {
+                        ready.add(new ApprovedRow(target.sourceRow(), target.legacyId(), target.values()));
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public ApprovedRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return ready.poll();
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    source.close();
+                }
+            }
+        };
+    }
+}
