@@ -330,11 +330,21 @@ public final class RuleSet {
                     continue; // existing rows are updated, not a conflict
                 }
                 boolean skip = isNatural && mode.equals("skip-existing");
+                List<String> naturalTargets = isNatural ? null : mappedNames(naturalKey);
+                ExistingKeyRule.Exemption exemption = naturalTargets == null || naturalTargets.isEmpty()
+                        ? ExistingKeyRule.Exemption.NONE : switch (mode) {
+                            case "skip-existing" -> ExistingKeyRule.Exemption.skippedRows(
+                                    new KeyLookup(db, table, naturalTargets, KeyLookup.NO_CACHE), naturalTargets);
+                            case "upsert" -> ExistingKeyRule.Exemption.updatedRows(new KeyLookup(db, table,
+                                    union(targets, naturalTargets), KeyLookup.NO_CACHE), union(targets, naturalTargets));
+                            default -> ExistingKeyRule.Exemption.NONE;
+                        };
                 chunkRules.add(new ExistingKeyRule(targets, new KeyLookup(db, table, targets, KeyLookup.NO_CACHE),
-                        skip));
+                        skip, exemption));
                 described.add(new RuleInfo(ExistingKeyRule.ID, "unique-table", targets,
                         skip ? Severity.WARNING : Severity.ERROR, "not already in " + table.qualifiedName()
-                        + (skip ? " (such rows are skipped)" : ""), RuleInfo.Origin.TARGET, -1));
+                        + (skip ? " (such rows are skipped)" : exemption.description()), RuleInfo.Origin.TARGET,
+                        -1));
             }
             for (ForeignKey fk : table.foreignKeys()) {
                 List<String> targets = mappedNames(fk.columns());
@@ -421,6 +431,12 @@ public final class RuleSet {
         }
 
         /** The mapped names of key columns, or null when a key column is not mapped (the key cannot be checked). */
+        private static List<String> union(List<String> first, List<String> second) {
+            List<String> both = new ArrayList<>(first);
+            second.stream().filter(c -> !both.contains(c)).forEach(both::add);
+            return both;
+        }
+
         private List<String> mappedNames(List<String> key) {
             List<String> names = new ArrayList<>();
             for (String k : key) {

@@ -248,6 +248,47 @@ class RuleSetTest {
         assertThat(check(engine, profile("upsert", List.of()), row)).isEmpty();
     }
 
+    /**
+     * The sample's supplier NORD is 'Nordcem AB', and name is a second unique key: a row that skip-existing skips,
+     * or that upsert updates in place, holds that name without conflict; the name on another code still conflicts.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void judgesAnotherUniqueKeyByTheRowThatHoldsIt(Engine engine) {
+        String[] sameRow = {"NORD", "Nordcem AB"};
+        String[] otherCode = {"NEWC", "Nordcem AB"};
+        String[] otherRowsCode = {"ALPC", "Nordcem AB"};
+        for (String mode : List.of("skip-existing", "upsert")) {
+            assertThat(checkSupplier(engine, mode, sameRow)).as(mode).noneMatch(f -> f.severity() == Severity.ERROR);
+            assertThat(checkSupplier(engine, mode, otherCode)).as(mode).singleElement().satisfies(f -> {
+                assertThat(f.rule()).isEqualTo("unique-table");
+                assertThat(f.column()).isEqualTo("name");
+                assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            });
+        }
+        assertThat(checkSupplier(engine, "upsert", otherRowsCode)).singleElement()
+                .satisfies(f -> assertThat(f.column()).isEqualTo("name"));
+        assertThat(checkSupplier(engine, "skip-existing", otherRowsCode))
+                .noneMatch(f -> f.severity() == Severity.ERROR);
+        assertThat(checkSupplier(engine, "insert", sameRow)).extracting(Finding::column)
+                .containsExactlyInAnyOrder("supplier_code", "name");
+    }
+
+    private static List<Finding> checkSupplier(Engine engine, String mode, String... codeAndName) {
+        List<String> columns = List.of("supplier_code", "name");
+        Profile profile = new Profile(null, 0, "suppliers", null, "supplier",
+                columns.stream().map(c -> ColumnMapping.of(c, c)).toList(), List.of(), List.of(), List.of(), mode,
+                null);
+        TargetDatabase db = db(engine);
+        TableInfo table = db.table("supplier");
+        Mapper mapper = Mapper.compile(profile, columns, table);
+        RuleSet rules = RuleSet.build(profile, table, mapper.targetColumns(), db);
+        MappedRow row = mapper.map(new SourceRow(2, List.of(Cell.text(codeAndName[0]), Cell.text(codeAndName[1]))));
+        List<Finding> findings = new ArrayList<>();
+        rules.check(List.of(row), findings::add);
+        return findings;
+    }
+
     @Test
     void appliesProfileRangeAsWarning() {
         RuleSpec high = new RuleSpec("strength-plausible", "range", "strength_mpa", null, BigDecimal.ZERO,
