@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,10 @@ final class BatchCommand implements Callable<Integer> {
         try (BatchHistory history = BatchHistory.open(target.target())) {
             BatchDetails details = history.batch(id);
             ImportBatch b = details.batch();
-            List<RowProvenance> origins = key != null ? history.originsOf(b.targetTable(), key)
-                    : history.provenance(id, 0, Math.max(rows, 0));
+            // a batch into several tables looks the key up in each of them
+            List<RowProvenance> origins = key == null ? history.provenance(id, 0, Math.max(rows, 0))
+                    : details.tables().isEmpty() ? history.originsOf(b.targetTable(), key)
+                    : details.tables().stream().flatMap(t -> history.originsOf(t.table(), key).stream()).toList();
             List<DecisionAudit> entries = audit > 0 ? history.decisions(id, 0, audit) : List.of();
             if (format == OutputFormat.json) {
                 Map<String, Object> json = BatchJson.details(b, details.gates());
@@ -99,7 +102,8 @@ final class BatchCommand implements Callable<Integer> {
                 out.printf("Source:   %s%s (sha256 %s)%n", b.sourceFile(),
                         b.sheet().map(s -> ", sheet '" + s + "'").orElse(""), b.sourceSha256());
                 out.printf("Profile:  %s (sha256 %s)%n", b.profileName(), b.profileSha256());
-                out.printf("Target:   %s, mode %s%n", b.targetTable(), b.mode().code());
+                out.printf("Target:   %s, %s%n", b.targetTable(), details.tables().isEmpty()
+                        ? "mode " + b.mode().code() : "each table's mode below");
                 out.printf("Steward:  %s, %s to %s%n", b.steward(), BatchJson.time(b.startedAt()),
                         b.finishedAt().map(BatchJson::time).orElse("(not finished)"));
                 if (b.status() == BatchStatus.FAILED) {
@@ -133,7 +137,7 @@ final class BatchCommand implements Callable<Integer> {
                     tables.print(out);
                 }
                 b.message().ifPresent(m -> out.println("Message:  " + m));
-                printOrigins(out, origins);
+                printOrigins(out, origins, !details.tables().isEmpty());
                 printAudit(out, entries);
             }
         }
@@ -164,7 +168,8 @@ final class BatchCommand implements Callable<Integer> {
         return d.columnName().isPresent() ? TextTable.value(text) : text == null ? "" : text;
     }
 
-    private void printOrigins(PrintWriter out, List<RowProvenance> origins) {
+    /** The rows' origins; with {@code byTable} (a batch into several tables) each names its table. */
+    private void printOrigins(PrintWriter out, List<RowProvenance> origins, boolean byTable) {
         if (key != null && origins.isEmpty()) {
             out.println();
             out.println("No batch wrote a row with key " + key + ".");
@@ -174,10 +179,17 @@ final class BatchCommand implements Callable<Integer> {
             return;
         }
         out.println();
-        TextTable table = new TextTable("BATCH", "TARGET KEY", "ACTION", "SHEET", "ROW", "LEGACY ID");
+        TextTable table = byTable
+                ? new TextTable("BATCH", "TABLE", "TARGET KEY", "ACTION", "SHEET", "ROW", "LEGACY ID")
+                : new TextTable("BATCH", "TARGET KEY", "ACTION", "SHEET", "ROW", "LEGACY ID");
         for (RowProvenance p : origins) {
-            table.add(String.valueOf(p.batchId()), p.targetKey(), p.action().code(), p.sourceSheet().orElse(""),
-                    String.valueOf(p.sourceRow()), p.legacyId().orElse(""));
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(p.batchId()), p.targetKey(),
+                    p.action().code(), p.sourceSheet().orElse(""), String.valueOf(p.sourceRow()),
+                    p.legacyId().orElse("")));
+            if (byTable) {
+                cells.add(1, p.targetTable());
+            }
+            table.add(cells.toArray(String[]::new));
         }
         table.print(out);
     }
