@@ -229,6 +229,7 @@ final class ImportRun implements AutoCloseable {
     private List<Planned> plan(List<ApprovedRow> chunk) throws SQLException {
         List<ApprovedRow> keyed = new ArrayList<>();
         List<List<Object>> keys = new ArrayList<>();
+        List<String> keyTexts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ApprovedRow row : chunk) {
             if (unstorable.check(row)) {
@@ -249,6 +250,7 @@ final class ImportRun implements AutoCloseable {
             } else {
                 keyed.add(row);
                 keys.add(key);
+                keyTexts.add(text);
             }
         }
         checkParents(keyed);
@@ -256,7 +258,7 @@ final class ImportRun implements AutoCloseable {
         List<Planned> planned = new ArrayList<>();
         for (int i = 0; i < keyed.size(); i++) {
             ApprovedRow row = keyed.get(i);
-            String text = Values.keyText(keys.get(i));
+            String text = keyTexts.get(i);
             Map<String, Object> before = existing.get(text);
             RowAction action = RowAction.INSERTED;
             if (before != null) {
@@ -278,17 +280,19 @@ final class ImportRun implements AutoCloseable {
     private void checkParents(List<ApprovedRow> keyed) throws SQLException {
         for (ForeignKeyCheck check : foreignKeys) {
             Map<String, List<Object>> parents = new LinkedHashMap<>();
-            for (ApprovedRow row : keyed) {
-                List<Object> parent = parentKey(row, check);
+            String[] parentTexts = new String[keyed.size()];
+            for (int i = 0; i < keyed.size(); i++) {
+                List<Object> parent = parentKey(keyed.get(i), check);
                 if (parent != null) {
-                    parents.putIfAbsent(Values.keyText(parent), parent);
+                    parentTexts[i] = Values.keyText(parent);
+                    parents.putIfAbsent(parentTexts[i], parent);
                 }
             }
             Set<String> found = rows.existingParents(check.fk(), check.columns(), new ArrayList<>(parents.values()));
-            for (ApprovedRow row : keyed) {
-                List<Object> parent = parentKey(row, check);
-                if (parent != null && !found.contains(Values.keyText(parent))) {
-                    String value = Values.keyText(parent);
+            for (int i = 0; i < keyed.size(); i++) {
+                ApprovedRow row = keyed.get(i);
+                String value = parentTexts[i];
+                if (value != null && !found.contains(value)) {
                     conflict(row, check.columns().get(0), "fk", check.columns().stream().map(ColumnInfo::name)
                             .collect(Collectors.joining(", ")) + " '" + value + "' does not exist in "
                             + check.fk().refTable() + "." + String.join(", ", check.fk().refColumns()) + ".", value);
