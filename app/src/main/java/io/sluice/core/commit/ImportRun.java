@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -351,13 +350,15 @@ final class ImportRun implements AutoCloseable {
         }
         // the rows first, their provenance once they are in: a chunk the target refuses leaves no provenance pending
         boolean counted = true;
-        if (inserts > 0 && copy != null) {
-            checkCount(copy.flush(), inserts);
-        } else if (inserts > 0) {
-            counted = checkCounts(execute(insert), inserts);
+        if (inserts > 0) {
+            long inserted = copy != null ? copy.flush() : WrittenRows.of(WrittenRows.execute(insert));
+            counted = inserted != WrittenRows.UNKNOWN;
+            checkCount(counted ? inserted : inserts, inserts);
         }
         if (updates > 0) {
-            counted &= checkCounts(execute(update), updates);
+            long updated = WrittenRows.of(WrittenRows.execute(update));
+            counted &= updated != WrittenRows.UNKNOWN;
+            checkCount(updated == WrittenRows.UNKNOWN ? updates : updated, updates);
         }
         for (Planned p : planned) {
             RowProvenance record = new RowProvenance(table.qualifiedName(), p.keyText(), request.sheet(),
@@ -373,35 +374,6 @@ final class ImportRun implements AutoCloseable {
             // the driver did not say how many rows each statement wrote: read the keys back instead
             checkCount(rows.existing(written).size(), written.size());
         }
-    }
-
-    private static int[] execute(PreparedStatement statement) throws SQLException {
-        try {
-            return statement.executeBatch();
-        } catch (SQLException e) {
-            try {
-                statement.clearBatch();
-            } catch (SQLException cleared) {
-                e.addSuppressed(cleared);
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Checks each statement's count (every insert and every keyed update changes at least one row, an insert exactly
-     * one); false when the driver gave no count, so the caller has to check some other way.
-     */
-    private boolean checkCounts(int[] counts, long expected) {
-        long rowsWritten = 0;
-        for (int count : counts) {
-            if (count == Statement.SUCCESS_NO_INFO) {
-                return false;
-            }
-            rowsWritten += Math.min(count, 1);
-        }
-        checkCount(rowsWritten, expected);
-        return true;
     }
 
     private void checkCount(long rowsWritten, long expected) {
