@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -244,6 +243,7 @@ final class ImportRun implements AutoCloseable {
     private List<Planned> plan(List<ApprovedRow> chunk) throws SQLException {
         List<ApprovedRow> keyed = new ArrayList<>();
         List<List<Object>> keys = new ArrayList<>();
+        List<String> keyTexts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         if (references != null) {
             references.resolve(chunk);
@@ -272,6 +272,7 @@ final class ImportRun implements AutoCloseable {
             } else {
                 keyed.add(row);
                 keys.add(key);
+                keyTexts.add(text);
             }
         }
         checkParents(keyed);
@@ -279,7 +280,7 @@ final class ImportRun implements AutoCloseable {
         List<Planned> planned = new ArrayList<>();
         for (int i = 0; i < keyed.size(); i++) {
             ApprovedRow row = keyed.get(i);
-            String text = Values.keyText(keys.get(i));
+            String text = keyTexts.get(i);
             Map<String, Object> before = existing.get(text);
             RowAction action = RowAction.INSERTED;
             if (before != null) {
@@ -301,17 +302,19 @@ final class ImportRun implements AutoCloseable {
     private void checkParents(List<ApprovedRow> keyed) throws SQLException {
         for (ForeignKeyCheck check : foreignKeys) {
             Map<String, List<Object>> parents = new LinkedHashMap<>();
-            for (ApprovedRow row : keyed) {
-                List<Object> parent = parentKey(row, check);
+            String[] parentTexts = new String[keyed.size()];
+            for (int i = 0; i < keyed.size(); i++) {
+                List<Object> parent = parentKey(keyed.get(i), check);
                 if (parent != null) {
-                    parents.putIfAbsent(Values.keyText(parent), parent);
+                    parentTexts[i] = Values.keyText(parent);
+                    parents.putIfAbsent(parentTexts[i], parent);
                 }
             }
             Set<String> found = rows.existingParents(check.fk(), check.columns(), new ArrayList<>(parents.values()));
-            for (ApprovedRow row : keyed) {
-                List<Object> parent = parentKey(row, check);
-                if (parent != null && !found.contains(Values.keyText(parent))) {
-                    String value = Values.keyText(parent);
+            for (int i = 0; i < keyed.size(); i++) {
+                ApprovedRow row = keyed.get(i);
+                String value = parentTexts[i];
+                if (value != null && !found.contains(value)) {
                     conflict(row, check.columns().get(0), "fk", check.columns().stream().map(ColumnInfo::name)
                             .collect(Collectors.joining(", ")) + " '" + value + "' does not exist in "
                             + check.fk().refTable() + "." + String.join(", ", check.fk().refColumns()) + ".", value);
@@ -370,13 +373,15 @@ final class ImportRun implements AutoCloseable {
         }
         // the rows first, their provenance once they are in: a chunk the target refuses leaves no provenance pending
         boolean counted = true;
-        if (inserts > 0 && copy != null) {
-            checkCount(copy.flush(), inserts);
-        } else if (inserts > 0) {
-            counted = checkCounts(execute(insert), inserts);
+        if (inserts > 0) {
+            long inserted = copy != null ? copy.flush() : WrittenRows.of(WrittenRows.execute(insert));
+            counted = inserted != WrittenRows.UNKNOWN;
+            checkCount(counted ? inserted : inserts, inserts);
         }
         if (updates > 0) {
-            counted &= checkCounts(execute(update), updates);
+            long updated = WrittenRows.of(WrittenRows.execute(update));
+            counted &= updated != WrittenRows.UNKNOWN;
+            checkCount(updated == WrittenRows.UNKNOWN ? updates : updated, updates);
         }
         for (Planned p : planned) {
             RowProvenance record = new RowProvenance(table.qualifiedName(), p.keyText(), request.sheet(),
@@ -392,35 +397,6 @@ final class ImportRun implements AutoCloseable {
             // the driver did not say how many rows each statement wrote: read the keys back instead
             checkCount(rows.existing(written).size(), written.size());
         }
-    }
-
-    private static int[] execute(PreparedStatement statement) throws SQLException {
-        try {
-            return statement.executeBatch();
-        } catch (SQLException e) {
-            try {
-                statement.clearBatch();
-            } catch (SQLException cleared) {
-                e.addSuppressed(cleared);
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Checks each statement's count (every insert and every keyed update changes at least one row, an insert exactly
-     * one); false when the driver gave no count, so the caller has to check some other way.
-     */
-    private boolean checkCounts(int[] counts, long expected) {
-        long rowsWritten = 0;
-        for (int count : counts) {
-            if (count == Statement.SUCCESS_NO_INFO) {
-                return false;
-            }
-            rowsWritten += Math.min(count, 1);
-        }
-        checkCount(rowsWritten, expected);
-        return true;
     }
 
     private void checkCount(long rowsWritten, long expected) {

@@ -160,8 +160,8 @@ final class TargetRows {
 
     /**
      * Whether the target itself refuses, at the statement, a second row with the same natural key: the table's primary
-     * key lies within the key columns and, on PostgreSQL, is not deferrable (a deferred key would only refuse at commit).
-     * Unique indexes other than the primary key do not count: one may be partial or on an expression.
+     * key lies within the key columns and, on PostgreSQL, is not deferrable (a deferred key would only refuse at
+     * commit). Unique indexes other than the primary key do not count: one may be partial or on an expression.
      */
     boolean keyRefusedByTarget() throws SQLException {
         List<String> primaryKey = table.primaryKey();
