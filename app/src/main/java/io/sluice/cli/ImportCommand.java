@@ -41,9 +41,9 @@ import java.util.concurrent.Callable;
                 "--mode decides both which rows of FILE are valid (a key already in the table is an error for "
                         + "insert, an update for upsert, a skip for skip-existing) and how they are written.",
                 "--dry-run answers exactly what the import would do, with the same exit code.",
-                "The profile's quality gates are measured first: a failed 'block' gate refuses the import (nothing "
-                        + "written, no batch recorded), a failed 'warn' gate is printed and the import goes on; the "
-                        + "gates are kept with the batch.",
+                "The profile's quality gates are measured on the whole file or review: a failed 'block' gate "
+                        + "refuses the import (nothing written, no batch recorded), a failed 'warn' gate is printed and "
+                        + "the import goes on; the gates are kept with the batch.",
                 "Exit codes: 0 = imported (or the dry run found rows to import), 1 = refused for conflicts with the "
                         + "live target (listed), 2 = usage error, unreadable input (a broken rule too), or nothing "
                         + "to import (no valid or approved row; no batch is recorded), 3 = target database problem, "
@@ -117,8 +117,19 @@ final class ImportCommand implements Callable<Integer> {
                      ? ImportRows.fromFile(db, file, source.toOptions(profile.source()), profile, settings, progress)
                      : ImportRows.fromReview(db, reviewPath, settings)) {
             progress.clear();
-            printWarnings(rows.gates());
-            return dryRun ? dryRun(rows, progress) : commit(rows, progress);
+            // a review's gates are measured already; a file's by the import itself, which reads the file once
+            boolean warned = rows.gatesMeasured();
+            if (warned) {
+                printWarnings(rows.gates());
+            }
+            try {
+                return dryRun ? dryRun(rows, progress) : commit(rows, progress);
+            } finally {
+                if (!warned && rows.gatesMeasured()) {
+                    progress.clear();
+                    printWarnings(rows.gates());
+                }
+            }
         } catch (GatesBlockedException e) {
             progress.clear();
             printBlocked(e);

@@ -59,6 +59,8 @@ public final class Benchmark {
     private static final List<String> READ_STAGES = List.of("csv-read", PandasRead.STAGE, "csv-validate", "csv-review",
             "xlsx-raw-fastexcel", "xlsx-read", "xlsx-validate", "xlsx-review");
 
+    private static long cpuAtReset;
+
     private Benchmark() {
     }
 
@@ -344,6 +346,17 @@ public final class Benchmark {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
+        cpuAtReset = processCpuNanos();
+    }
+
+    /** CPU time of this JVM (every thread) since {@link #resetPeaks}: the machine is shared, wall time is noisy. */
+    static double cpuSecondsSinceReset() {
+        return (processCpuNanos() - cpuAtReset) / 1e9;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** Sum of the heap pools' peak usage since the reset: the most heap the stage ever occupied. */

@@ -45,7 +45,9 @@ final class CommitBenchmark {
     static final String H2_CSVREAD = "h2-csvread";
     static final String PG_COMMIT = "pg-commit";
     static final String PSQL_COPY = "psql-copy";
-    static final List<String> STAGES = List.of(H2_COMMIT, H2_CSVREAD, PG_COMMIT, PSQL_COPY);
+    static final List<String> STAGES = List.of(H2_COMMIT, H2_CSVREAD, PG_COMMIT, PSQL_COPY,
+            ImportBenchmark.H2_IMPORT, ImportBenchmark.H2_IMPORT_REVIEW, ImportBenchmark.PG_IMPORT,
+            ImportBenchmark.PG_IMPORT_REVIEW);
     /** Writes the approved rows as a CSV shaped like the table, for the bulk loads; not a measured stage. */
     static final String APPROVED_CSV = "approved-csv";
     static final String PASSWORD_ENV = "SLUICE_BENCH_PG_PASSWORD";
@@ -64,6 +66,11 @@ final class CommitBenchmark {
         if (wanted.contains(H2_COMMIT)) {
             results.put(H2_COMMIT, Benchmark.child(out, H2_COMMIT, csv, heap, dir));
         }
+        for (String stage : List.of(ImportBenchmark.H2_IMPORT, ImportBenchmark.H2_IMPORT_REVIEW)) {
+            if (wanted.contains(stage)) {
+                results.put(stage, Benchmark.child(out, stage, csv, heap, dir));
+            }
+        }
         if (wanted.contains(H2_CSVREAD)) {
             results.put(H2_CSVREAD, Benchmark.child(out, H2_CSVREAD, tableCsv, heap, dir));
         }
@@ -73,6 +80,12 @@ final class CommitBenchmark {
                 results.put(PG_COMMIT, Benchmark.child(out, PG_COMMIT, csv, heap, dir, "--pg-url", pgUrl,
                         "--pg-user", user));
             }
+            for (String stage : List.of(ImportBenchmark.PG_IMPORT, ImportBenchmark.PG_IMPORT_REVIEW)) {
+                if (wanted.contains(stage)) {
+                    results.put(stage, Benchmark.child(out, stage, csv, heap, dir, "--pg-url", pgUrl,
+                            "--pg-user", user));
+                }
+            }
             if (wanted.contains(PSQL_COPY)) {
                 results.put(PSQL_COPY, Benchmark.child(out, PSQL_COPY, tableCsv, heap, dir, "--pg-url", pgUrl,
                         "--pg-user", user));
@@ -81,6 +94,14 @@ final class CommitBenchmark {
         out.println();
         ratio(out, results, PG_COMMIT, PSQL_COPY, "PostgreSQL commit / psql \\copy: %.2fx (target <= 1.5x)%n");
         ratio(out, results, H2_COMMIT, H2_CSVREAD, "H2 commit / H2 CSVREAD: %.2fx (target <= 1.0x)%n");
+        ratio(out, results, ImportBenchmark.PG_IMPORT, PSQL_COPY,
+                "PostgreSQL import FILE --approve valid / psql \\copy: %.2fx (target <= 1.5x)%n");
+        ratio(out, results, ImportBenchmark.PG_IMPORT_REVIEW, PSQL_COPY,
+                "PostgreSQL import --review / psql \\copy: %.2fx (target <= 1.2x)%n");
+        ratio(out, results, ImportBenchmark.H2_IMPORT, H2_CSVREAD,
+                "H2 import FILE --approve valid / H2 CSVREAD: %.2fx (target <= 1.0x)%n");
+        ratio(out, results, ImportBenchmark.H2_IMPORT_REVIEW, H2_CSVREAD,
+                "H2 import --review / H2 CSVREAD: %.2fx (target <= 1.0x)%n");
         if (!postgres && (wanted.contains(PG_COMMIT) || wanted.contains(PSQL_COPY))) {
             out.println("PostgreSQL stages skipped: " + (pgUrl == null ? "no --pg-url given" : "psql is not on"
                     + " the PATH") + "; run them with --pg-url jdbc:postgresql://HOST:PORT/DB --pg-user USER, the"
@@ -146,6 +167,18 @@ final class CommitBenchmark {
                             Path.of(options.get("out")));
                     result(rows, start);
                 }
+            }
+            case ImportBenchmark.H2_IMPORT -> ImportBenchmark.importFile(CommitBenchmark::freshH2, file);
+            case ImportBenchmark.H2_IMPORT_REVIEW -> ImportBenchmark.importReview(CommitBenchmark::freshH2, file);
+            case ImportBenchmark.PG_IMPORT -> {
+                PgTarget pg = PgTarget.of(options);
+                pg.recreate();
+                ImportBenchmark.importFile(pg::open, file);
+            }
+            case ImportBenchmark.PG_IMPORT_REVIEW -> {
+                PgTarget pg = PgTarget.of(options);
+                pg.recreate();
+                ImportBenchmark.importReview(pg::open, file);
             }
             default -> throw new IllegalArgumentException("Unknown stage " + stage);
         }
@@ -220,7 +253,9 @@ final class CommitBenchmark {
         return new Approved(profile, mapper, rows, file.getFileName().toString(), sha256, sheet, summary);
     }
 
-    private static void result(long rows, long start) {
+    static void result(long rows, long start) {
+        System.out.printf(Locale.ROOT, "CPU of this JVM in the measured part: %.2f s (user and system, all threads;"
+                + " the database server's is not counted)%n", Benchmark.cpuSecondsSinceReset());
         System.out.printf(Locale.ROOT, "RESULT %d %.3f %.1f%n", rows, (System.nanoTime() - start) / 1e9,
                 Benchmark.peakHeapMegabytes());
     }

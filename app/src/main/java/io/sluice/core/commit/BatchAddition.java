@@ -11,6 +11,14 @@ public interface BatchAddition {
     BatchAddition NONE = (connection, batchId) -> {
     };
 
+    /**
+     * Replaces the batch's measures (rows read and rejected, scores, quality gates) with those of {@code measured}:
+     * for an import whose validation runs beside the commit and knows the whole file's measures only at the end.
+     */
+    static BatchAddition measures(CommitRequest measured) {
+        return (connection, batchId) -> BatchRecords.measures(connection, batchId, measured);
+    }
+
     /** Called inside the import's transaction, after the rows are written and verified; must not commit. */
     void write(Connection connection, long batchId) throws SQLException;
 }

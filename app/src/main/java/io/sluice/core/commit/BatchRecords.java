@@ -119,6 +119,26 @@ final class BatchRecords {
         }
     }
 
+    /** Sets a batch's rows read and rejected, scores and quality gates to those of {@code request}, in its transaction. */
+    static void measures(Connection c, long id, CommitRequest request) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE sluice_import_batch SET rows_read = ?,"
+                + " rows_rejected = ?, completeness = ?, validity = ?, uniqueness = ?, overall = ? WHERE id = ?")) {
+            s.setLong(1, request.rowsRead());
+            s.setLong(2, request.rejected());
+            s.setBigDecimal(3, request.scores().completeness());
+            s.setBigDecimal(4, request.scores().validity());
+            s.setBigDecimal(5, request.scores().uniqueness());
+            s.setBigDecimal(6, request.scores().overall());
+            s.setLong(7, id);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM sluice_batch_gate WHERE batch_id = ?")) {
+            s.setLong(1, id);
+            s.executeUpdate();
+        }
+        insertGates(c, id, request.gates());
+    }
+
     /** Records how many approved rows an attempt met, for a failed one that read them all before it was refused. */
     static void approved(Connection c, long id, long approved) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(

@@ -126,7 +126,7 @@ public final class Committer {
             fail(connection, request, keyNames, "The import into table " + table.name()
                     + " was cancelled by the steward; nothing was written.", e, approvedRead[0]);
             throw e;
-        } catch (NothingToImportException e) {
+        } catch (RefusedImportException e) {
             rollbackQuietly(connection, e);
             throw e;
         } catch (CommitConflictException | UnstorableValuesException e) {

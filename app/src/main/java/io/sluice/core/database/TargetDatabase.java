@@ -38,11 +38,17 @@ public final class TargetDatabase implements AutoCloseable {
     private final Connection connection;
     private final Dialect dialect;
     private final String displayUrl;
+    /** How this connection was made, kept (in memory only) to open a second one beside it. */
+    private final String jdbcUrl;
+    private final Properties credentials;
 
-    private TargetDatabase(Connection connection, Dialect dialect, String displayUrl) {
+    private TargetDatabase(Connection connection, Dialect dialect, String displayUrl, String jdbcUrl,
+                           Properties credentials) {
         this.connection = connection;
         this.dialect = dialect;
         this.displayUrl = displayUrl;
+        this.jdbcUrl = jdbcUrl;
+        this.credentials = credentials;
     }
 
     /** Connects to an H2 or PostgreSQL database; user and password may be null when the URL carries them. */
@@ -62,7 +68,8 @@ public final class TargetDatabase implements AutoCloseable {
             properties.setProperty("password", password);
         }
         try {
-            return new TargetDatabase(DriverManager.getConnection(jdbcUrl, properties), dialect, display);
+            return new TargetDatabase(DriverManager.getConnection(jdbcUrl, properties), dialect, display, jdbcUrl,
+                    properties);
         } catch (SQLException e) {
             String message = "Cannot connect to " + display + ": " + Redaction.reason(e, jdbcUrl, password) + ".";
             throw Redaction.mentions(e, password)
@@ -133,6 +140,23 @@ public final class TargetDatabase implements AutoCloseable {
         // (the second process connects through the first over loopback instead of failing on the file lock)
         String file = directory.resolve("target").toAbsolutePath().toString().replace('\\', '/');
         return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+    }
+
+    /**
+     * A second connection to the same database, as the same user: it reads the target as committed while this
+     * connection's own transaction writes (an import validating its rows as it commits them). Close it when done.
+     */
+    public TargetDatabase openAlongside() {
+        try {
+            return new TargetDatabase(DriverManager.getConnection(jdbcUrl, credentials), dialect, displayUrl, jdbcUrl,
+                    credentials);
+        } catch (SQLException e) {
+            String password = credentials.getProperty("password");
+            String message = "Cannot open a second connection to " + displayUrl + ": "
+                    + Redaction.reason(e, jdbcUrl, password) + ".";
+            throw Redaction.mentions(e, password) ? SluiceException.target(message)
+                    : SluiceException.target(message, e);
+        }
     }
 
     /** The live JDBC connection; owned by this object, do not close it. */

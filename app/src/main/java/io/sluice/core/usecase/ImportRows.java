@@ -11,7 +11,8 @@ import io.sluice.core.commit.CommitResult;
 import io.sluice.core.commit.Committer;
 import io.sluice.core.commit.ImportRequests;
 import io.sluice.core.commit.NothingToImportException;
-import io.sluice.core.commit.ValidRows;
+import io.sluice.core.SluiceException;
+import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
@@ -22,24 +23,23 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.review.DecisionCounts;
-import io.sluice.core.validate.GateMeasures;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.GateStatus;
 import io.sluice.core.validate.QualityGates;
-import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.review.Review;
 import io.sluice.core.review.ReviewInfo;
 
 import java.nio.file.Path;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Import approved rows into the target as one batch, or answer what that would do (dry run): the rows of a file
- * without error findings ({@link #fromFile}) or the rows approved in a review ({@link #fromReview}). Both go through
+ * without error findings ({@link #fromFile}; the file is validated while its valid rows are written, so it is read
+ * once) or the rows approved in a review ({@link #fromReview}). Both go through
  * one path for choosing rows and writing them: the mode chosen for the import is the mode the rows are validated
  * under and written with; values that cannot be stored, conflicts with the live table, and an import with no row at
  * all are refused the same way by the dry run and the import. The review's audit log is written in the import's own
@@ -52,71 +52,43 @@ public final class ImportRows implements AutoCloseable {
     private final TargetDatabase db;
     private final Profile profile;
     private final TableInfo table;
-    private final Mapper mapper;
+    private final List<ColumnInfo> targetColumns;
     private final Iterable<ApprovedRow> rows;
-    private final long chosen;
-    private final CommitRequest request;
     private final Review review;
-    private final String nothingToImport;
-    private final List<GateResult> gates;
+    private final FileImport file;
+    private final Progress fileProgress;
+    /** For a file import, what the last pass measured (null before the first pass ends). */
+    private Measures measured;
 
-    private ImportRows(TargetDatabase db, Profile profile, TableInfo table, Mapper mapper, Iterable<ApprovedRow> rows,
-                       long chosen, CommitRequest request, Review review, String nothingToImport,
-                       List<GateResult> gates) {
+    /** What a validation of the file, or the review, measured: rows chosen, the request, the gates. */
+    private record Measures(long chosen, CommitRequest request, List<GateResult> gates, String nothingToImport) {
+    }
+
+    private ImportRows(TargetDatabase db, Profile profile, TableInfo table, List<ColumnInfo> targetColumns,
+                       Iterable<ApprovedRow> rows, Review review, FileImport file, Progress fileProgress,
+                       Measures measured) {
         this.db = db;
         this.profile = profile;
         this.table = table;
-        this.mapper = mapper;
+        this.targetColumns = targetColumns;
         this.rows = rows;
-        this.chosen = chosen;
-        this.request = request;
         this.review = review;
-        this.nothingToImport = nothingToImport;
-        this.gates = gates;
+        this.file = file;
+        this.fileProgress = fileProgress;
+        this.measured = measured;
     }
 
     /**
-     * Validates the file under the import's mode (a key already in the table is an error for insert, a row to update
-     * for upsert, a row to skip for skip-existing) and chooses every row without error findings. Long: reports the
-     * rows validated to {@code progress}, which can cancel.
+     * Prepares the import of every row of the file without error findings under the import's mode (a key already in
+     * the table is an error for insert, a row to update for upsert, a row to skip for skip-existing). Fails at once
+     * when the profile does not fit the file or the table. The file is validated by the import or dry run itself,
+     * which writes its valid rows as they are validated; {@code progress} can cancel that validation.
      */
     public static ImportRows fromFile(TargetDatabase db, Path file, SourceOptions options, Profile profile,
                                       ImportSettings settings, Progress progress) {
-        ImportMode mode = settings.modeOr(profile);
-        Profile underMode = profile.withCommitMode(mode.code());
-        BitSet withErrors = new BitSet();
-        ValidationSummary summary;
-        ValidRows valid;
-        TableInfo table;
-        Mapper mapper;
-        String sheet;
-        String sha256;
-        try (ValidationJob job = ValidationJob.prepare(file, options, underMode, db)) {
-            summary = job.run(r -> {
-                if (r.hasErrors()) {
-                    withErrors.set((int) r.source().number());
-                }
-            }, progress == null ? Progress.NONE : progress);
-            table = job.targetTable();
-            mapper = Mapper.compile(underMode, job.table().columns(), table);
-            valid = new ValidRows(file, options, mapper, withErrors,
-                    ImportRequests.legacyIdColumn(profile, job.table().columns()));
-            sheet = job.table().sheet();
-            sha256 = job.sha256();
-        }
-        List<GateResult> gates = QualityGates.evaluate(profile.gates(), GateMeasures.ofFile(summary));
-        // the batch names the profile as the steward gave it, so a repeat with another --mode is still a repeat
-        CommitRequest request = new CommitRequest(file.getFileName().toString(), sha256, sheet, profile.name(),
-                ProfileIO.sha256(profile), mode, ImportRequests.naturalKey(profile, table), profile.legacyId(),
-                ImportRequests.scores(summary), summary.rows(), summary.withErrors(), settings.allowDuplicate(),
-                settings.steward(), gates);
-        long chosen = summary.rows() - summary.withErrors();
-        String nothing = summary.rows() == 0
-                ? file.getFileName() + " has no data rows; nothing was imported."
-                : "No row of " + file.getFileName() + " can be imported: " + (summary.rows() == 1 ? "its only row has"
-                : "all " + summary.rows() + " rows have") + " error findings under mode " + mode.code()
-                + "; nothing was imported.";
-        return new ImportRows(db, profile, table, mapper, valid, chosen, request, null, nothing, gates);
+        FileImport prepared = new FileImport(db, file, options, profile, settings);
+        return new ImportRows(db, profile, prepared.table(), prepared.targetColumns(), null, null, prepared,
+                progress == null ? Progress.NONE : progress, null);
     }
 
     /** Chooses the rows approved in the review, with the steward's edits; the review's profile says the table. */
@@ -139,8 +111,9 @@ public final class ImportRows implements AutoCloseable {
                     info.sheet(), profile.name(), ProfileIO.sha256(profile), mode,
                     ImportRequests.naturalKey(profile, table), profile.legacyId(), scores, review.rowCount(),
                     decisions.rejected(), settings.allowDuplicate(), settings.steward(), gates);
-            return new ImportRows(db, profile, table, mapper, approved, approved.count(), request, review,
-                    reviewFile.getFileName() + " has no approved rows to import; approve rows first.", gates);
+            String nothing = reviewFile.getFileName() + " has no approved rows to import; approve rows first.";
+            return new ImportRows(db, profile, table, mapper.targetColumns(), approved, review, null, Progress.NONE,
+                    new Measures(approved.count(), request, gates, nothing));
         } catch (RuntimeException e) {
             review.close();
             throw e;
@@ -157,27 +130,49 @@ public final class ImportRows implements AutoCloseable {
         return table;
     }
 
-    /** The mode the rows were chosen under and will be written with. */
+    /** The mode the rows are chosen under and written with. */
     public ImportMode mode() {
-        return request.mode();
+        return file != null ? file.mode() : measured.request().mode();
     }
 
     /**
      * The profile's quality gates as measured on the file (rejected rows: the rows with errors) or the review
-     * (rejected rows: the rows the steward rejected); stored with the batch.
+     * (rejected rows: the rows the steward rejected); stored with the batch. For a file they are measured by the
+     * import or dry run; asked before either, the file is validated for them alone.
      */
     public List<GateResult> gates() {
-        return gates;
+        return measures().gates();
+    }
+
+    /** Whether the gates are measured already (always for a review; for a file, once an import or dry run read it). */
+    public boolean gatesMeasured() {
+        return measured != null;
     }
 
     /** Whether a failed blocking gate refuses this import: the dry run and the import throw GatesBlockedException. */
     public boolean blocked() {
-        return QualityGates.blocks(gates);
+        return QualityGates.blocks(gates());
     }
 
-    /** How many rows were chosen: approved in the review, or without error findings in the file. */
+    /**
+     * How many rows are chosen: approved in the review, or without error findings in the file (for a file, as the
+     * last import or dry run found; asked before either, the file is validated for it alone).
+     */
     public long chosen() {
-        return chosen;
+        return measures().chosen();
+    }
+
+    private Measures measures() {
+        if (measured == null) {
+            measured = measure(file.validate(fileProgress));
+        }
+        return measured;
+    }
+
+    private Measures measure(ValidationSummary summary) {
+        List<GateResult> gates = file.gates(summary);
+        return new Measures(summary.rows() - summary.withErrors(), file.request(summary, gates), gates,
+                file.nothingToImport(summary));
     }
 
     /**
@@ -187,28 +182,97 @@ public final class ImportRows implements AutoCloseable {
      * hand it to {@link #refuseIfNothingChanges}, which refuses it as the import would.
      */
     public CommitPlan dryRun(Progress progress) {
-        refuseNothing();
-        return committer().plan(request, rows, progress);
+        if (file == null) {
+            refuseNothing();
+            return committer().plan(measured.request(), rows, progress);
+        }
+        try (FileValidRows valid = passOverFile(progress)) {
+            valid.start();
+            refuseBeforeValidating();
+            return unwrapFileFailure(valid, () -> committer().plan(file.request(null, List.of()), valid, progress));
+        }
     }
 
     /** Throws {@link NothingToImportException}, with the import's own sentence, when the plan changes nothing. */
     public void refuseIfNothingChanges(CommitPlan plan) {
         if (plan.changesNothing()) {
-            throw new NothingToImportException(committer().nothingChanges(plan, request.mode()));
+            throw new NothingToImportException(committer().nothingChanges(plan, mode()));
         }
     }
 
     /**
      * Writes the chosen rows as one batch in one transaction, with the review's audit log (when importing a review)
-     * in the same transaction; on any refusal, failure or cancel nothing is written.
+     * in the same transaction; on any refusal, failure or cancel nothing is written. A file is validated as its rows
+     * are written: the whole file's measures (gates, no valid row) can refuse only at its end, and then the
+     * transaction rolls back and no batch is recorded, as when they refuse before writing.
      */
     public ImportResult commit(Progress progress) {
-        refuseNothing();
-        AtomicLong audit = new AtomicLong();
-        BatchAddition keepAudit = review == null ? BatchAddition.NONE
-                : (connection, batchId) -> audit.set(ReviewAuditCopy.copy(review, batchId, connection));
-        CommitResult result = committer().commit(request, rows, progress, keepAudit);
-        return new ImportResult(result, audit.get());
+        if (file == null) {
+            refuseNothing();
+            AtomicLong audit = new AtomicLong();
+            BatchAddition keepAudit = (connection, batchId) -> audit.set(ReviewAuditCopy.copy(review, batchId,
+                    connection));
+            CommitResult result = committer().commit(measured.request(), rows, progress, keepAudit);
+            return new ImportResult(result, audit.get());
+        }
+        try (FileValidRows valid = passOverFile(progress)) {
+            valid.start();
+            refuseBeforeValidating();
+            CommitRequest started = file.request(null, List.of());
+            BatchAddition measures = (connection, batchId) -> BatchAddition.measures(measured.request())
+                    .write(connection, batchId);
+            CommitResult result = unwrapFileFailure(valid, () -> committer().commit(started, valid, progress,
+                    measures));
+            return new ImportResult(result, 0);
+        }
+    }
+
+    /**
+     * The refusals a file import can make before reading it: a repeated import is named as such (its rows may all look
+     * invalid only because they are already in), after the gates as they would be measured, so the file is validated
+     * for them first, as it always was.
+     */
+    private void refuseBeforeValidating() {
+        try {
+            committer().refuseDuplicate(file.request(null, List.of()));
+        } catch (SluiceException duplicate) {
+            if (duplicate.kind() == SluiceException.Kind.TARGET) {
+                throw duplicate;
+            }
+            measured = measure(file.validate(fileProgress));
+            refuseNothing();
+            throw duplicate;
+        }
+    }
+
+    /** One pass over the file, its end refusing as {@link #refuseNothing} would before writing. */
+    private FileValidRows passOverFile(Progress progress) {
+        Progress either = new Progress() {
+            @Override
+            public boolean isCancelled() {
+                return fileProgress.isCancelled() || progress != null && progress.isCancelled();
+            }
+        };
+        return file.rows(either, summary -> {
+            measured = measure(summary);
+            refuseGates();
+            if (measured.chosen() == 0) {
+                throw new NothingToImportException(measured.nothingToImport());
+            }
+        });
+    }
+
+    /** A failure of the file's validation (a file that cannot be read further) answered as itself. */
+    private static <T> T unwrapFileFailure(FileValidRows valid, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (SluiceException e) {
+            RuntimeException failure = valid.failure();
+            if (failure instanceof SluiceException && e != failure && e.getCause() == failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -216,23 +280,31 @@ public final class ImportRows implements AutoCloseable {
      * its rows may all look invalid only because they are already in.
      */
     private void refuseNothing() {
-        if (blocked()) {
-            throw new GatesBlockedException(gates.stream().filter(g -> g.status() == GateStatus.BLOCKED).toList());
+        refuseGates();
+        committer().refuseDuplicate(measured.request());
+        if (measured.chosen() == 0) {
+            throw new NothingToImportException(measured.nothingToImport());
         }
-        committer().refuseDuplicate(request);
-        if (chosen == 0) {
-            throw new NothingToImportException(nothingToImport);
+    }
+
+    private void refuseGates() {
+        List<GateResult> gates = measured.gates();
+        if (QualityGates.blocks(gates)) {
+            throw new GatesBlockedException(gates.stream().filter(g -> g.status() == GateStatus.BLOCKED).toList());
         }
     }
 
     private Committer committer() {
-        return new Committer(db, table, mapper.targetColumns());
+        return new Committer(db, table, targetColumns);
     }
 
     @Override
     public void close() {
         if (review != null) {
             review.close();
+        }
+        if (file != null) {
+            file.close();
         }
     }
 

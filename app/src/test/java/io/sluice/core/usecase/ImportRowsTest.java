@@ -2,10 +2,8 @@ package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
 import io.sluice.core.bookkeeping.ImportMode;
-import io.sluice.core.commit.CommitConflictException;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.commit.NothingToImportException;
-import io.sluice.core.commit.UnstorableValuesException;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -116,39 +114,32 @@ class ImportRowsTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
-    void aValueThatCannotBeStoredIsRefusedOnTheDirectPathLikeOnTheReviewPath(TestDatabases.Engine engine)
+    void aFileChangedAfterTheImportWasPreparedIsImportedAsTheImportReadsIt(TestDatabases.Engine engine)
             throws Exception {
         target = MixTarget.of(engine, dir);
         Path file = target.csv("changing.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
         try (ImportRows rows = fromFile(file, ImportMode.INSERT)) {
-            // the file changes between validation and import: the value read for the import cannot be stored
+            // the import validates what it writes, in the same read: the changed value is an error, never written
             target.csv("changing.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "lots"));
-            assertThatThrownBy(() -> rows.dryRun(Progress.NONE)).isInstanceOf(UnstorableValuesException.class)
-                    .hasMessageStartingWith("1 approved value(s) cannot be stored in their columns (row 3: ");
-            assertThatThrownBy(() -> rows.commit(Progress.NONE)).isInstanceOf(UnstorableValuesException.class)
-                    .hasMessageEndingWith("edit or reject those rows first.");
+            assertThat(rows.dryRun(Progress.NONE)).isEqualTo(new CommitPlan(1, 0, 0));
+            assertThat(rows.chosen()).isEqualTo(1);
+            assertThat(rows.commit(Progress.NONE).batch().inserted()).isEqualTo(1);
         }
-        assertThat(target.mixes()).isEmpty();
-        assertThat(target.batches()).noneMatch(b -> b.contains("committed"));
+        assertThat(target.mixes()).containsExactly("DS1-0000001|350.0");
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
-    void theDryRunRefusesConflictsWithTheLiveTableExactlyAsTheImport(TestDatabases.Engine engine) throws Exception {
+    void aKeyTakenAfterTheImportWasPreparedIsAnErrorOfItsRowForTheDryRunAndTheImportAlike(
+            TestDatabases.Engine engine) throws Exception {
         target = MixTarget.of(engine, dir);
         Path file = target.csv("mixes.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
         try (ImportRows rows = fromFile(file, ImportMode.INSERT)) {
             target.insertMix("DS1-0000002", "300");
-            CommitConflictException dry = catchConflict(() -> rows.dryRun(Progress.NONE));
-            CommitConflictException real = catchConflict(() -> rows.commit(Progress.NONE));
-            assertThat(dry.getMessage()).isEqualTo(real.getMessage()).contains("1 approved row(s) conflict");
-            assertThat(dry.findings()).isEqualTo(real.findings());
-            assertThat(dry.findings()).singleElement().satisfies(f -> {
-                assertThat(f.row()).isEqualTo(3);
-                assertThat(f.rule()).isEqualTo("key-exists");
-            });
+            assertThat(rows.dryRun(Progress.NONE)).isEqualTo(new CommitPlan(1, 0, 0));
+            assertThat(rows.commit(Progress.NONE).batch().inserted()).isEqualTo(1);
         }
-        assertThat(target.mixes()).containsExactly("DS1-0000002|300.0");
+        assertThat(target.mixes()).containsExactly("DS1-0000001|350.0", "DS1-0000002|300.0");
     }
 
     @ParameterizedTest
@@ -169,14 +160,5 @@ class ImportRowsTest {
         }
         assertThat(target.mixes()).containsExactly("DS1-0000001|350.0", "DS1-0000002|360.0");
         assertThat(target.batches()).filteredOn(b -> b.contains("committed")).hasSize(1);
-    }
-
-    private static CommitConflictException catchConflict(Runnable work) {
-        try {
-            work.run();
-        } catch (CommitConflictException e) {
-            return e;
-        }
-        throw new AssertionError("no conflict was reported");
     }
 }

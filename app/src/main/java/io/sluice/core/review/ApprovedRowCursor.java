@@ -1,0 +1,156 @@
+package io.sluice.core.review;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.sluice.core.SluiceException;
+import io.sluice.core.source.Cell;
+import io.sluice.core.source.SourceRow;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The approved rows of a review as an import reads them: SQLite selects the approved rows (the decision index walks
+ * them in row order, no sort), hands over only the columns the import maps, packed as JSON arrays (one value a row
+ * instead of two a cell across JNI, decision 0018), and the rows' cell edits (hand edits and value fixes) come from
+ * a second cursor over the edits of approved rows, merged as the rows go by. The other cells come back blank. Holds
+ * one row at a time; close it when done.
+ */
+final class ApprovedRowCursor implements AutoCloseable {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Review review;
+    private final int[] columns;
+    private final int width;
+    private final PreparedStatement rowQuery;
+    private final ResultSet rows;
+    private final PreparedStatement editQuery;
+    private final ResultSet edits;
+    private boolean editAhead;
+    private boolean closed;
+
+    /**
+     * @param columns the wide columns (0-based, all below {@link Review#wideColumns()}) to read, in any order
+     */
+    ApprovedRowCursor(Review review, Connection connection, int[] columns) throws SQLException {
+        this.review = review;
+        this.columns = columns.clone();
+        Arrays.sort(this.columns);
+        this.width = review.wideColumns();
+        rowQuery = connection.prepareStatement("SELECT r.row_no" + packed(this.columns) + " FROM decision d"
+                + " JOIN source_row r ON r.row_no = d.row_no WHERE d.status = 'approved' ORDER BY d.row_no");
+        rows = rowQuery.executeQuery();
+        editQuery = connection.prepareStatement("SELECT e.row_no, e.col, e.text FROM cell_edit e"
+                + " JOIN decision d ON d.row_no = e.row_no WHERE d.status = 'approved' ORDER BY e.row_no, e.col");
+        edits = editQuery.executeQuery();
+        editAhead = edits.next();
+    }
+
+    /** The texts and stored values of {@code columns}, {@link RowCursor#PACKED} values to a JSON array. */
+    private static String packed(int[] columns) {
+        StringBuilder sql = new StringBuilder();
+        int values = 2 * columns.length;
+        for (int from = 0; from < values; from += RowCursor.PACKED) {
+            sql.append(", json_array(");
+            for (int i = from; i < Math.min(values, from + RowCursor.PACKED); i++) {
+                int column = columns[i / 2];
+                sql.append(i == from ? "" : ", ").append(i % 2 == 0 ? "c" : "v").append(column);
+            }
+            sql.append(')');
+        }
+        return sql.toString();
+    }
+
+    /** The next approved row with its edits laid over, or null after the last. */
+    SourceRow next() {
+        if (closed) {
+            return null;
+        }
+        try {
+            if (!rows.next()) {
+                close();
+                return null;
+            }
+            long number = rows.getLong(1);
+            Cell[] cells = new Cell[width];
+            Arrays.fill(cells, Cell.BLANK);
+            unpack(cells);
+            SourceRow row = new SourceRow(number, List.of(cells), List.of());
+            Map<Integer, String> rowEdits = editsOf(number);
+            return rowEdits == null ? row : CellEdits.apply(row, rowEdits);
+        } catch (SQLException e) {
+            close();
+            throw ReviewFailures.of(review.file(), e);
+        } catch (IllegalArgumentException e) {
+            close();
+            throw SluiceException.input("The review " + review.file() + " is damaged: a stored cell cannot be"
+                    + " read back.", e);
+        }
+    }
+
+    private void unpack(Cell[] cells) throws SQLException {
+        String text = null;
+        int i = 0;
+        for (int group = 0; i < 2 * columns.length; group++) {
+            try (JsonParser parser = JSON.createParser(rows.getString(2 + group))) {
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    throw new IllegalArgumentException("A packed row is not a JSON array.");
+                }
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                    if (token == null || token.isStructStart()) {
+                        throw new IllegalArgumentException("A packed row holds more than values.");
+                    }
+                    String value = token == JsonToken.VALUE_NULL ? null : parser.getText();
+                    if (i % 2 == 0) {
+                        text = value;
+                    } else if (text != null) {
+                        cells[columns[i / 2]] = CellCodec.decode(text, value);
+                    }
+                    i++;
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("A packed row cannot be read back.", e);
+            }
+        }
+    }
+
+    /** This row's edits, by column, or null; edits of rows before it (none: both walk approved rows) are passed. */
+    private Map<Integer, String> editsOf(long number) throws SQLException {
+        while (editAhead && edits.getLong(1) < number) {
+            editAhead = edits.next();
+        }
+        Map<Integer, String> rowEdits = null;
+        while (editAhead && edits.getLong(1) == number) {
+            if (rowEdits == null) {
+                rowEdits = new HashMap<>(4);
+            }
+            rowEdits.put(edits.getInt(2), edits.getString(3));
+            editAhead = edits.next();
+        }
+        return rowEdits;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (AutoCloseable c : new AutoCloseable[] {rows, rowQuery, edits, editQuery}) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing a read cursor cannot lose data; nothing useful to report
+            }
+        }
+    }
+}

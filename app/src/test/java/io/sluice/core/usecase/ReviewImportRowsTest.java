@@ -1,0 +1,61 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.Progress;
+import io.sluice.core.commit.CommitPlan;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+
+import static io.sluice.core.usecase.MixTarget.mix;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An import from a review reads the approved rows only, in source order, with the steward's edits over the mapped
+ * columns it reads, on H2 and PostgreSQL: rows pending or rejected never reach the target.
+ */
+class ReviewImportRowsTest {
+
+    @TempDir
+    Path dir;
+
+    private MixTarget target;
+
+    @AfterEach
+    void close() {
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void onlyApprovedRowsAreImportedWithTheirEdits(TestDatabases.Engine engine) throws Exception {
+        target = MixTarget.of(engine, dir);
+        Path csv = target.csv("mixes.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"),
+                mix("DS1-0000003", "370.0"), mix("DS1-0000004", "380.0"), mix("DS1-0000005", "390.0"));
+        Path reviewFile = dir.resolve("mixes.sluice");
+        ValidateFile.run(new ValidateFile.Request(csv, SourceOptions.DEFAULTS, MixTarget.profile(), "ds1",
+                reviewFile, false), target.db, null, Progress.NONE);
+        try (OpenReview review = OpenReview.open(reviewFile, () -> target.target().open())) {
+            // source rows 2..6 hold the mixes 1..5; the cement column is the second
+            review.session().approve(2);
+            review.session().reject(3, "lab says no");
+            review.session().approve(4);
+            review.session().edit(4, review.columnIndex("Cement (kg/m3)"), "333.0");
+            review.session().approve(6);
+        }
+
+        try (ImportRows rows = ImportRows.fromReview(target.db, reviewFile,
+                new ImportRows.ImportSettings(null, false, "tester"))) {
+            assertThat(rows.chosen()).isEqualTo(3);
+            assertThat(rows.dryRun(Progress.NONE)).isEqualTo(new CommitPlan(3, 0, 0));
+            assertThat(rows.commit(Progress.NONE).batch().inserted()).isEqualTo(3);
+        }
+        assertThat(target.mixes()).containsExactly("DS1-0000001|350.0", "DS1-0000003|333.0", "DS1-0000005|390.0");
+    }
+}
