@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.sluice.core.SluiceException;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.validate.GateResult;
+import io.sluice.core.validate.JsonReportWriter;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -132,25 +133,7 @@ public final class TablesReportWriter implements Consumer<TableFinding>, AutoClo
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("gates");
-            for (GateResult r : gates) {
-                g.writeStartObject();
-                g.writeStringField("metric", r.metric());
-                g.writeStringField("unit", r.unit());
-                if (r.min() != null) {
-                    g.writeNumberField("min", r.min());
-                }
-                if (r.max() != null) {
-                    g.writeNumberField("max", r.max());
-                }
-                g.writeStringField("action", r.action());
-                if (r.measured() != null) {
-                    g.writeNumberField("measured", r.measured());
-                }
-                g.writeStringField("status", r.status().code());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            JsonReportWriter.writeGates(g, gates);
             g.writeArrayFieldStart("findings");
             try (BufferedReader lines = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
                 String line;

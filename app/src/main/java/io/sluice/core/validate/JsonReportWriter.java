@@ -158,7 +158,8 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
         g.writeEndObject();
     }
 
-    private static void writeGates(JsonGenerator g, List<GateResult> gates) throws IOException {
+    /** The {@code gates} array of a report, as every report format of Sluice writes it. */
+    public static void writeGates(JsonGenerator g, List<GateResult> gates) throws IOException {
         g.writeArrayFieldStart("gates");
         for (GateResult r : gates) {
             g.writeStartObject();
