@@ -65,7 +65,8 @@ final class MappingSources {
 
     /** Reads a profile and describes the table it maps onto. */
     static LoadedProfile profile(Path file, TargetChoice target) {
-        Profile profile = ProfileIO.read(file);
+        // a profile onto several tables has no one table to show here: refused in one sentence
+        Profile profile = ProfileIO.read(file).requireOneTable();
         try (TargetDatabase db = target.open()) {
             return new LoadedProfile(profile, db.table(profile.table()));
         }

@@ -1,5 +1,7 @@
 package io.sluice.desktop.mapping;
 
+import io.sluice.bench.SampleProfiles;
+
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.GateSpec;
 import io.sluice.core.profile.ProfileIO;
@@ -318,6 +320,22 @@ class MappingViewModelTest {
 
         assertThat(workbench.profileProperty().get().columns()).hasSize(13);
         assertThat(workbench.profileFileProperty().get()).isNull();
+    }
+
+    @Test
+    void aProfileOntoSeveralTablesIsRefusedInOneSentenceAndTheMappingStaysAsItWas() throws Exception {
+        open("ds1-concrete-mix.csv");
+        List<String> before = model.rows().stream().map(r -> r.source() + "->" + r.targetProperty().get()).toList();
+        Path several = home.resolve(SampleProfiles.LAB_PROFILE);
+        ProfileIO.write(SampleProfiles.lab(), several);
+
+        model.loadProfile(several);
+
+        assertThat(model.errorProperty().get()).isEqualTo("Profile 'ds4-lab-workbook' maps onto several tables"
+                + " (profile version 2), which this step cannot use as the mapping of one table yet; 'sluice"
+                + " validate' and 'sluice import' take it.");
+        assertThat(model.rows().stream().map(r -> r.source() + "->" + r.targetProperty().get()).toList())
+                .isEqualTo(before);
     }
 
     @Test
