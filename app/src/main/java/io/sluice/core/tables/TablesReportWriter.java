@@ -1,21 +1,15 @@
 package io.sluice.core.tables;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.sluice.core.SluiceException;
-import io.sluice.core.rules.Finding;
+import io.sluice.core.validate.FindingSpool;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.JsonReportWriter;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -37,53 +31,24 @@ public final class TablesReportWriter implements Consumer<TableFinding>, AutoClo
                         String target) {
     }
 
-    private final Path spool;
-    private final JsonGenerator spoolWriter;
-    private long spooled;
-
-    public TablesReportWriter() {
-        try {
-            spool = Files.createTempFile("sluice-table-findings", ".jsonl");
-            spoolWriter = JsonFactory.builder().build()
-                    .createGenerator(Files.newOutputStream(spool), JsonEncoding.UTF8);
-            spoolWriter.setRootValueSeparator(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary file for the report findings", e);
-        }
-    }
+    private final FindingSpool spool = new FindingSpool("sluice-table-findings");
 
     @Override
     public void accept(TableFinding finding) {
-        try {
-            Finding f = finding.finding();
-            spoolWriter.writeStartObject();
-            spoolWriter.writeStringField("table", finding.table());
-            spoolWriter.writeStringField("sheet", finding.sheet());
-            spoolWriter.writeNumberField("row", f.row());
-            spoolWriter.writeStringField("column", f.column());
-            spoolWriter.writeStringField("cell", f.cell());
-            spoolWriter.writeStringField("target", f.target());
-            spoolWriter.writeStringField("rule", f.rule());
-            spoolWriter.writeStringField("severity", f.severity().label());
-            spoolWriter.writeStringField("message", f.message());
-            spoolWriter.writeStringField("value", f.value());
-            spoolWriter.writeEndObject();
-            spoolWriter.writeRaw('\n');
-            spooled++;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the report findings to " + spool, e);
-        }
+        spool.add(g -> {
+            g.writeStringField("table", finding.table());
+            g.writeStringField("sheet", finding.sheet());
+        }, finding.finding());
     }
 
     /** Findings received so far. */
     public long findings() {
-        return spooled;
+        return spool.count();
     }
 
     /** Writes the whole report to {@code out} (not closed). */
     public void write(About about, TablesSummary summary, List<GateResult> gates, Writer out) {
         try {
-            spoolWriter.flush();
             JsonGenerator g = JSON.createGenerator(out);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -134,14 +99,7 @@ public final class TablesReportWriter implements Consumer<TableFinding>, AutoClo
             }
             g.writeEndArray();
             JsonReportWriter.writeGates(g, gates);
-            g.writeArrayFieldStart("findings");
-            try (BufferedReader lines = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    g.writeRawValue(line);
-                }
-            }
-            g.writeEndArray();
+            spool.writeArray(g);
             g.writeEndObject();
             g.flush();
         } catch (IOException e) {
@@ -151,11 +109,6 @@ public final class TablesReportWriter implements Consumer<TableFinding>, AutoClo
 
     @Override
     public void close() {
-        try {
-            spoolWriter.close();
-            Files.deleteIfExists(spool);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove the temporary file " + spool, e);
-        }
+        spool.close();
     }
 }

@@ -1,6 +1,5 @@
 package io.sluice.core.validate;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -8,13 +7,8 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceIssue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,31 +26,12 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
     private static final JsonFactory JSON = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private final Path spool;
-    private final JsonGenerator spoolWriter;
-    private long spooled;
-
-    public JsonReportWriter() {
-        try {
-            spool = Files.createTempFile("sluice-findings", ".jsonl");
-            spoolWriter = JsonFactory.builder().build()
-                    .createGenerator(Files.newOutputStream(spool), JsonEncoding.UTF8);
-            spoolWriter.setRootValueSeparator(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary file for the report findings", e);
-        }
-    }
+    private final FindingSpool spool = new FindingSpool("sluice-findings");
 
     @Override
     public void accept(RowResult row) {
-        try {
-            for (Finding f : row.findings()) {
-                writeFinding(spoolWriter, f);
-                spoolWriter.writeRaw('\n');
-                spooled++;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the report findings to " + spool, e);
+        for (Finding f : row.findings()) {
+            spool.add(FindingSpool.LeadingFields.NONE, f);
         }
     }
 
@@ -69,7 +44,6 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
     public void write(ReportSource source, ValidationSummary summary, List<SourceIssue> sourceIssues,
                       List<GateResult> gates, Writer out) {
         try {
-            spoolWriter.flush();
             JsonGenerator g = JSON.createGenerator(out);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -98,14 +72,7 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("findings");
-            try (BufferedReader lines = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    g.writeRawValue(line);
-                }
-            }
-            g.writeEndArray();
+            spool.writeArray(g);
             g.writeEndObject();
             g.flush();
         } catch (IOException e) {
@@ -115,7 +82,7 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
 
     /** Number of findings received so far. */
     public long findings() {
-        return spooled;
+        return spool.count();
     }
 
     private static void writeSource(JsonGenerator g, ReportSource s) throws IOException {
@@ -181,8 +148,8 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
         g.writeEndArray();
     }
 
-    static void writeFinding(JsonGenerator g, Finding f) throws IOException {
-        g.writeStartObject();
+    /** A finding's own fields (row, column, cell, target, rule, severity, message, value), in report order. */
+    static void writeFindingFields(JsonGenerator g, Finding f) throws IOException {
         g.writeNumberField("row", f.row());
         g.writeStringField("column", f.column());
         g.writeStringField("cell", f.cell());
@@ -191,16 +158,10 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
         g.writeStringField("severity", f.severity().label());
         g.writeStringField("message", f.message());
         g.writeStringField("value", f.value());
-        g.writeEndObject();
     }
 
     @Override
     public void close() {
-        try {
-            spoolWriter.close();
-            Files.deleteIfExists(spool);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove the temporary file " + spool, e);
-        }
+        spool.close();
     }
 }
