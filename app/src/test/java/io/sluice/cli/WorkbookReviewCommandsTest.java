@@ -196,6 +196,9 @@ class WorkbookReviewCommandsTest {
         CommandRun stats = CommandRun.of("stats", review, "--column", "Material");
         CommandRun memberDecide = run(db, "decide", member, "--approve", "valid");
         CommandRun export = run(db, "export", "--review", review, "--approved", dir.resolve("a.csv").toString());
+        CommandRun fixes = run(db, "fixes", review);
+        CommandRun clusters = CommandRun.of("clusters", review, "--column", "Material");
+        CommandRun rules = run(db, "rules", "--review", review);
         // Mixes rows lean on Materials and Suppliers rows that are not approved, nor (but five) in the target
         CommandRun mixesOnly = run(db, "decide", review, "--sheet", "Mixes", "--approve", "valid");
         CommandRun orphan = run(db, "import", "--review", review);
@@ -216,7 +219,9 @@ class WorkbookReviewCommandsTest {
         assertThat(memberDecide.err().strip()).isEqualTo("sluice decide: 03-Mixes.sluice is sheet Mixes of the"
                 + " workbook review lab.sluice; use lab.sluice (with that sheet) instead, so that the references"
                 + " between its sheets stay checked.");
-        assertThat(export.err()).contains("lab.sluice is the review of a workbook onto several tables");
+        assertThat(List.of(export, fixes, clusters, rules)).allSatisfy(r -> assertThat(r.err().strip().lines())
+                .singleElement().satisfies(line -> assertThat(line).contains("lab.sluice is the review of a workbook"
+                        + " onto several tables;")));
         assertThat(mixesOnly.exit()).as(mixesOnly.err()).isZero();
         assertThat(orphan.exit()).isEqualTo(SluiceCommand.INPUT);
         // HOLC, the supplier of LAB-0023, is only in the Suppliers sheet, whose rows are pending
@@ -226,7 +231,7 @@ class WorkbookReviewCommandsTest {
                 .endsWith("; approve the parent row, or take row 24 out of the approved ones.");
         assertThat(orphan.err().strip().lines()).hasSize(1);
         assertThat(List.of(typo, absentColumn, undoWithoutSheet, fixWithoutSheet, stats, memberDecide, export,
-                orphan)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(SluiceCommand.INPUT))
+                fixes, clusters, rules, orphan)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(SluiceCommand.INPUT))
                 .noneMatch(CommandRun::looksJavaInternal);
         assertThat(CommandRun.batches(db)).isEmpty();
     }
