@@ -62,6 +62,28 @@ class RowWriterThreadTest {
     }
 
     @Test
+    void aFinishOnAnInterruptedThreadStillWritesEveryRowHandedOverAndKeepsTheInterrupt() {
+        Path file = dir.resolve("cancelled.sluice");
+        try (Review review = Review.create(file, ReviewTestSupport.info(), SampleRows.columns())) {
+            RowWriterThread rows = new RowWriterThread(review.rowWriter());
+            for (long n = 2; n < 2_002; n++) {
+                rows.append(SampleRows.fresh(n), List.of(), 20);
+            }
+            Thread.currentThread().interrupt();
+            try {
+                rows.finish();
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+        }
+
+        try (Review review = Review.open(file)) {
+            assertThat(review.rowCount()).isEqualTo(2_000);
+        }
+    }
+
+    @Test
     void aShortPlainTextRowComesBackAsShortAsItWas() {
         Path file = dir.resolve("short.sluice");
         SourceRow shortRow = new SourceRow(4, List.of(Cell.text("MIX-1"), Cell.text("North")));
