@@ -163,15 +163,18 @@ public final class DatabaseCheckEvaluator {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     int index = rs.getInt(1);
-                    List<String> violated = new ArrayList<>();
+                    List<String> violated = null;
                     for (int c = 0; c < checks.size(); c++) {
                         boolean passed = rs.getBoolean(c + 2);
                         // NULL means "unknown", which a CHECK constraint accepts
                         if (!passed && !rs.wasNull()) {
+                            violated = violated == null ? new ArrayList<>(2) : violated;
                             violated.add(checks.get(c).name());
                         }
                     }
-                    result.set(index, List.copyOf(violated));
+                    if (violated != null) {
+                        result.set(index, List.copyOf(violated));
+                    }
                 }
             }
         } catch (SQLException e) {

@@ -27,11 +27,12 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Review review;
-    private final RowWriter rows;
+    private final RowWriterThread rows;
 
+    /** Stages into {@code review} on a writer thread of its own; {@link #close()} or a finish waits for it. */
     public ReviewStager(Review review) {
         this.review = review;
-        this.rows = review.rowWriter();
+        this.rows = new RowWriterThread(review.rowWriter());
     }
 
     /** What a new review records about the source, profile and target of a validation. */
@@ -50,7 +51,7 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
 
     /** Records the sheet-level issues and the summary once every row is staged. */
     public void finish(List<SourceIssue> sheetIssues, ValidationSummary summary) {
-        rows.close();
+        rows.finish();
         review.addSourceIssues(sheetIssues);
         try {
             review.putMeta(SUMMARY, JSON.writeValueAsString(summary));
@@ -65,7 +66,7 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
      */
     public void finish(List<SourceIssue> sheetIssues, ValidationSummary summary, ValidationJob job,
                        TargetDatabase db) {
-        rows.close();
+        rows.finish();
         review.addSourceIssues(sheetIssues);
         review.recordValidation(summary, QualityBasis.of(job.targetColumns().size(), job.uniquenessRules()),
                 ProfileIO.toJson(job.profile()), db.displayUrl());
@@ -85,6 +86,6 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
     /** Commits the rows staged so far (a cancelled validation keeps the rows it got through). */
     @Override
     public void close() {
-        rows.close();
+        rows.finish();
     }
 }

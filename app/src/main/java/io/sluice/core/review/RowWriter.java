@@ -25,6 +25,10 @@ public final class RowWriter implements AutoCloseable {
     private final Connection connection;
     private final int wide;
     private final PreparedStatement insertRow;
+    /** Binds the displayed texts only: a row whose every cell is plain text or blank (every CSV row) stores no values. */
+    private final PreparedStatement insertText;
+    /** The value columns of the row being bound, reused from row to row. */
+    private final String[] stored;
     private final PreparedStatement insertExtra;
     private final PreparedStatement insertIssue;
     private final PreparedStatement addToCount;
@@ -44,6 +48,13 @@ public final class RowWriter implements AutoCloseable {
         sql.append(",?".repeat(2 * wide)).append(')');
         connection.setAutoCommit(false);
         insertRow = connection.prepareStatement(sql.toString());
+        StringBuilder textSql = new StringBuilder("INSERT INTO source_row (row_no");
+        for (int i = 0; i < wide; i++) {
+            textSql.append(", c").append(i);
+        }
+        textSql.append(") VALUES (?").append(",?".repeat(wide)).append(')');
+        insertText = connection.prepareStatement(textSql.toString());
+        stored = new String[wide];
         insertExtra = connection.prepareStatement("INSERT INTO source_cell_extra VALUES (?, ?, ?, ?)");
         insertIssue = connection.prepareStatement(IssueStore.INSERT);
         addToCount = connection.prepareStatement("UPDATE review_info SET row_count = row_count + ?");
@@ -121,19 +132,27 @@ public final class RowWriter implements AutoCloseable {
     }
 
     private void bind(SourceRow row) throws SQLException {
-        insertRow.setLong(1, row.number());
-        int size = row.cells().size();
+        List<Cell> cells = row.cells();
+        int size = cells.size();
+        boolean textOnly = true;
+        for (int i = 0; i < wide; i++) {
+            stored[i] = i < size ? CellCodec.encode(cells.get(i)) : null;
+            textOnly &= stored[i] == null;
+        }
+        // Half the values bound for the common row: its value columns are left NULL, as binding NULL would leave them.
+        PreparedStatement insert = textOnly ? insertText : insertRow;
+        insert.setLong(1, row.number());
         for (int i = 0; i < wide; i++) {
             if (i < size) {
-                Cell cell = row.cells().get(i);
-                insertRow.setString(2 + i, cell.text());
-                insertRow.setString(2 + wide + i, CellCodec.encode(cell));
+                insert.setString(2 + i, cells.get(i).text());
             } else {
-                insertRow.setNull(2 + i, Types.VARCHAR);
-                insertRow.setNull(2 + wide + i, Types.VARCHAR);
+                insert.setNull(2 + i, Types.VARCHAR);
+            }
+            if (!textOnly) {
+                insert.setString(2 + wide + i, stored[i]);
             }
         }
-        insertRow.addBatch();
+        insert.addBatch();
         for (int i = wide; i < size; i++) {
             Cell cell = row.cells().get(i);
             insertExtra.setLong(1, row.number());
@@ -153,6 +172,7 @@ public final class RowWriter implements AutoCloseable {
             return;
         }
         insertRow.executeBatch();
+        insertText.executeBatch();
         insertExtra.executeBatch();
         insertIssue.executeBatch();
         insertFinding.executeBatch();
@@ -178,6 +198,7 @@ public final class RowWriter implements AutoCloseable {
 
     private void closeStatements() throws SQLException {
         insertRow.close();
+        insertText.close();
         insertExtra.close();
         insertIssue.close();
         addToCount.close();

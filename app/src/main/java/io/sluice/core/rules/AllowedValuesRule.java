@@ -55,6 +55,11 @@ final class AllowedValuesRule implements RowRule {
         if (value == null || isAllowed(value)) {
             return;
         }
+        report(row, value, findings);
+    }
+
+    // Apart from check(), so that the compiler does not build this rare sentence into the per-row method.
+    private void report(MappedRow row, Object value, Consumer<Finding> findings) {
         String shown = display.size() <= 12 ? String.join(", ", display)
                 : String.join(", ", display.subList(0, 12)) + ", ... (" + display.size() + " values)";
         findings.accept(Findings.onCell(row, target, id, severity, Findings.message(message,

@@ -63,11 +63,19 @@ final class DatabaseCheckRule implements ChunkRule {
         }
         List<List<String>> violations = evaluator.evaluate(rows);
         for (int i = 0; i < chunk.size(); i++) {
-            for (String constraint : violations.get(i)) {
-                findings.accept(Findings.onRow(chunk.get(i), "check:" + constraint, Severity.ERROR,
-                        "The row breaks the table's rule " + constraint + ": " + expressions.get(constraint) + ".",
-                        null));
+            List<String> broken = violations.get(i);
+            if (!broken.isEmpty()) {
+                report(chunk.get(i), broken, findings);
             }
+        }
+    }
+
+    // Out of the loop above, so that the compiler does not build these rare sentences into the per-chunk method.
+    private void report(MappedRow row, List<String> broken, Consumer<Finding> findings) {
+        for (String constraint : broken) {
+            findings.accept(Findings.onRow(row, "check:" + constraint, Severity.ERROR,
+                    "The row breaks the table's rule " + constraint + ": " + expressions.get(constraint) + ".",
+                    null));
         }
     }
 

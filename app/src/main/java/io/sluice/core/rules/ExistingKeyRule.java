@@ -110,13 +110,16 @@ final class ExistingKeyRule implements ChunkRule {
         Set<Integer> exempt = exemption.exempt(chunk, taken);
         for (int i : taken) {
             if (!exempt.contains(i)) {
-                String text = keys.perRow().get(i);
-                MappedRow row = chunk.get(i);
-                String shown = Findings.label(row, targets.get(0)) + " '" + KeyText.display(keys.distinct().get(text))
-                        + "' is already in " + lookup.describe();
-                findings.accept(Findings.onCell(row, targets.get(0), ID, severity,
-                        skipped ? shown + "; the row will be skipped." : shown + "; inserting it would fail."));
+                reportTaken(chunk.get(i), keys.distinct().get(keys.perRow().get(i)), findings);
             }
         }
+    }
+
+    // Out of the loop above, so that the compiler does not build this rare sentence into the per-chunk method.
+    private void reportTaken(MappedRow row, List<Object> key, Consumer<Finding> findings) {
+        String shown = Findings.label(row, targets.get(0)) + " '" + KeyText.display(key) + "' is already in "
+                + lookup.describe();
+        findings.accept(Findings.onCell(row, targets.get(0), ID, severity,
+                skipped ? shown + "; the row will be skipped." : shown + "; inserting it would fail."));
     }
 }

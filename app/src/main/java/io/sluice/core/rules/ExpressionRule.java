@@ -42,10 +42,7 @@ final class ExpressionRule implements RowRule {
         }
         if (bounds.min() == null && bounds.max() == null) {
             if (value.isBooleanValue() && !value.getBooleanValue()) {
-                String detail = "The rule " + expression.source() + " does not hold (" + expression.inputs(row)
-                        + ").";
-                findings.accept(Findings.onRow(row, id, severity, Findings.message(message, detail),
-                        expression.inputs(row)));
+                reportFalse(row, findings);
             }
             return;
         }
@@ -54,12 +51,23 @@ final class ExpressionRule implements RowRule {
         }
         BigDecimal n = value.getNumberValue();
         if (!bounds.contains(n)) {
-            String shown = n.round(new MathContext(4)).stripTrailingZeros().toPlainString();
-            String detail = expression.source() + " is " + shown + ", " + failure(n) + " (" + expression.inputs(row)
-                    + ").";
-            findings.accept(Findings.onRow(row, id, severity, Findings.message(message, detail),
-                    shown));
+            reportOutOfBounds(row, n, findings);
         }
+    }
+
+    // The rare paths below are apart from check(), so that the compiler does not build them into the per-row method.
+
+    private void reportFalse(MappedRow row, Consumer<Finding> findings) {
+        String detail = "The rule " + expression.source() + " does not hold (" + expression.inputs(row) + ").";
+        findings.accept(Findings.onRow(row, id, severity, Findings.message(message, detail),
+                expression.inputs(row)));
+    }
+
+    private void reportOutOfBounds(MappedRow row, BigDecimal n, Consumer<Finding> findings) {
+        String shown = n.round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        String detail = expression.source() + " is " + shown + ", " + failure(n) + " (" + expression.inputs(row)
+                + ").";
+        findings.accept(Findings.onRow(row, id, severity, Findings.message(message, detail), shown));
     }
 
     /** "outside 0.25 to 0.80" when both bounds are inclusive, else the bound it fails: "not above 0.25". */

@@ -42,11 +42,15 @@ final class LookupRule implements ChunkRule {
         for (int i = 0; i < chunk.size(); i++) {
             String text = keys.perRow().get(i);
             if (text != null && !existing.contains(text)) {
-                MappedRow row = chunk.get(i);
-                findings.accept(Findings.onCell(row, targets.get(0), id, severity, Findings.message(message,
-                        Findings.label(row, targets.get(0)) + " '" + KeyText.display(keys.distinct().get(text))
-                        + "' does not exist in " + lookup.describe() + ".")));
+                reportMissing(chunk.get(i), keys.distinct().get(text), findings);
             }
         }
+    }
+
+    // Out of the loop above, so that the compiler does not build this rare sentence into the per-chunk method.
+    private void reportMissing(MappedRow row, List<Object> key, Consumer<Finding> findings) {
+        findings.accept(Findings.onCell(row, targets.get(0), id, severity, Findings.message(message,
+                Findings.label(row, targets.get(0)) + " '" + KeyText.display(key) + "' does not exist in "
+                + lookup.describe() + ".")));
     }
 }

@@ -66,9 +66,7 @@ final class NumericRule implements RowRule {
             return;
         }
         if (min != null && (n.compareTo(min) < 0 || n.compareTo(max) > 0)) {
-            findings.accept(Findings.onCell(row, target, RANGE, Severity.ERROR,
-                    Findings.label(row, target) + " is outside the range the column can store (" + min.toPlainString()
-                            + " to " + max.toPlainString() + ")."));
+            reportOutOfRange(row, findings);
             return;
         }
         if (precision == null) {
@@ -78,18 +76,35 @@ final class NumericRule implements RowRule {
         int integerDigits = n.signum() == 0 ? 0 : Math.max(n.precision() - n.scale(), 0);
         int allowedIntegerDigits = precision - scale;
         if (integerDigits > allowedIntegerDigits) {
-            findings.accept(Findings.onCell(row, target, PRECISION, Severity.ERROR,
-                    Findings.label(row, target) + " has " + integerDigits + " digits before the decimal point; the "
-                            + "column holds at most " + allowedIntegerDigits + "."));
+            reportPrecision(row, integerDigits, allowedIntegerDigits, findings);
         } else if (n.scale() > scale && n.stripTrailingZeros().scale() > scale) {
-            // A formula cell formatted 0.000 holds 0.40714...; storing 0.407 is exactly what the steward sees, so
-            // only a rounding that changes the shown value is worth a warning.
-            String stored = n.setScale(scale, RoundingMode.HALF_UP).toPlainString();
-            if (!stored.equals(row.get(target).text())) {
-                findings.accept(Findings.onCell(row, target, SCALE, Severity.WARNING,
-                        Findings.label(row, target) + " has more than " + scale + " decimal places and will be "
-                                + "stored as " + stored + "."));
-            }
+            checkRounding(row, n, findings);
+        }
+    }
+
+    // The rare paths below are apart from check(), so that the compiler does not build them into the per-row method.
+
+    private void reportOutOfRange(MappedRow row, Consumer<Finding> findings) {
+        findings.accept(Findings.onCell(row, target, RANGE, Severity.ERROR,
+                Findings.label(row, target) + " is outside the range the column can store (" + min.toPlainString()
+                        + " to " + max.toPlainString() + ")."));
+    }
+
+    private void reportPrecision(MappedRow row, int integerDigits, int allowedIntegerDigits,
+                                 Consumer<Finding> findings) {
+        findings.accept(Findings.onCell(row, target, PRECISION, Severity.ERROR,
+                Findings.label(row, target) + " has " + integerDigits + " digits before the decimal point; the "
+                        + "column holds at most " + allowedIntegerDigits + "."));
+    }
+
+    private void checkRounding(MappedRow row, BigDecimal n, Consumer<Finding> findings) {
+        // A formula cell formatted 0.000 holds 0.40714...; storing 0.407 is exactly what the steward sees, so
+        // only a rounding that changes the shown value is worth a warning.
+        String stored = n.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+        if (!stored.equals(row.get(target).text())) {
+            findings.accept(Findings.onCell(row, target, SCALE, Severity.WARNING,
+                    Findings.label(row, target) + " has more than " + scale + " decimal places and will be "
+                            + "stored as " + stored + "."));
         }
     }
 

@@ -45,6 +45,11 @@ final class RangeRule implements RowRule {
         if (n == null || inRange(n)) {
             return;
         }
+        report(row, n, findings);
+    }
+
+    // Apart from check(), so that the compiler does not build this rare sentence into the per-row method.
+    private void report(MappedRow row, BigDecimal n, Consumer<Finding> findings) {
         findings.accept(Findings.onCell(row, target, id, severity, Findings.message(message,
                 Findings.label(row, target) + " " + n.toPlainString() + " is " + describe() + ".")));
     }

@@ -42,6 +42,11 @@ final class RequiredRule implements RowRule {
         if (when != null && !when.isTrue(row)) {
             return;
         }
+        report(row, findings);
+    }
+
+    // Apart from check(), so that the compiler does not build this rare sentence into the per-row method.
+    private void report(MappedRow row, Consumer<Finding> findings) {
         String text = message != null ? message
                 : when == null ? Findings.label(row, target) + " is required but the cell is empty."
                 : Findings.label(row, target) + " is required when " + when.source() + ", but the cell is empty.";

@@ -44,11 +44,16 @@ final class UniqueInFileRule implements ChunkRule {
             }
             long first = seen.putIfAbsent(KeyText.of(key), row.sourceRow());
             if (first >= 0) {
-                String names = targets.size() == 1 ? Findings.label(row, targets.get(0))
-                        : "The key " + String.join(" + ", targets);
-                findings.accept(Findings.onCell(row, targets.get(0), id, severity, Findings.message(message,
-                        names + " '" + KeyText.display(key) + "' already appears in row " + first + ".")));
+                reportRepeat(row, key, first, findings);
             }
         }
+    }
+
+    // Out of the loop above, so that the compiler does not build this rare sentence into the per-chunk method.
+    private void reportRepeat(MappedRow row, List<Object> key, long first, Consumer<Finding> findings) {
+        String names = targets.size() == 1 ? Findings.label(row, targets.get(0))
+                : "The key " + String.join(" + ", targets);
+        findings.accept(Findings.onCell(row, targets.get(0), id, severity, Findings.message(message,
+                names + " '" + KeyText.display(key) + "' already appears in row " + first + ".")));
     }
 }

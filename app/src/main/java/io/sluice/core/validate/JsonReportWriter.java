@@ -30,7 +30,14 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
 
     @Override
     public void accept(RowResult row) {
-        for (Finding f : row.findings()) {
+        if (!row.findings().isEmpty()) {
+            spool(row.findings());
+        }
+    }
+
+    // Apart from accept(), which sees every row, so that the compiler does not build JSON writing into it.
+    private void spool(List<Finding> findings) {
+        for (Finding f : findings) {
             spool.add(FindingSpool.LeadingFields.NONE, f);
         }
     }
