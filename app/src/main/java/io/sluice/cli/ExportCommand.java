@@ -10,6 +10,7 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.tables.TablesSummary;
 import io.sluice.core.usecase.ExportRows;
 import io.sluice.core.usecase.ExportTables;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +45,9 @@ import java.util.concurrent.Callable;
                         + " OUT/Mixes.csv) or under a file name with " + ExportTables.TABLE + " or "
                         + ExportTables.SHEET + " (lab-" + ExportTables.TABLE + ".csv); findings name their table and"
                         + " sheet; --return-xlsx has one sheet per source sheet; --report counts per sheet and per"
-                        + " table.",
+                        + " table. The review of such a workbook (validate FILE --profile P2 --review R) exports the"
+                        + " same files from the steward's decisions: approved source rows per table, rejected ones"
+                        + " per sheet with the steward's reason.",
                 "Cells starting with = + - @ TAB CR or LF get a leading ' so that Excel or LibreOffice show them as text "
                         + "(OWASP; in an XLSX the cell is marked to stay text); --no-formula-guard turns that off for"
                         + " programs that read the CSV."})
@@ -146,7 +149,8 @@ final class ExportCommand implements Callable<Integer> {
                     + " --report.");
         }
         Profile profile = file == null ? null : ProfileIO.read(profilePath);
-        boolean severalTables = profile != null && profile.mapsSeveralTables();
+        boolean workbookReview = reviewPath != null && ValidateWorkbookReview.isWorkbookReview(reviewPath);
+        boolean severalTables = profile != null && profile.mapsSeveralTables() || workbookReview;
         if (maxComments < 0) {
             throw new UsageException("The option --max-comments must be 0 or more, not " + maxComments + ".");
         }
@@ -162,8 +166,10 @@ final class ExportCommand implements Callable<Integer> {
             ExportRows.Written written;
             if (severalTables) {
                 TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-                ExportTables.Written tables = ExportTables.fromFile(db, file, source.toOptions(), profile,
-                        profilePath.toString(), outputs, settings, progress);
+                ExportTables.Written tables = workbookReview
+                        ? ExportTables.fromReview(db, reviewPath, outputs, settings, progress)
+                        : ExportTables.fromFile(db, file, source.toOptions(), profile, profilePath.toString(), outputs,
+                        settings, progress);
                 progress.clear();
                 report(out, tables);
                 out.flush();
@@ -265,8 +271,12 @@ final class ExportCommand implements Callable<Integer> {
 
     private void report(PrintWriter out, ExportTables.Written written) {
         TablesSummary s = written.summary();
-        out.printf("Source rows: %d   valid: %d   with errors: %d (rejected with every row they make)%n", s.rows(),
-                s.rows() - s.rowsWithErrors(), s.rowsWithErrors());
+        if (reviewPath == null) {
+            out.printf("Source rows: %d   valid: %d   with errors: %d (rejected with every row they make)%n",
+                    s.rows(), s.rows() - s.rowsWithErrors(), s.rowsWithErrors());
+        } else {
+            out.printf("Source rows: %d   with errors: %d%n", s.rows(), s.rowsWithErrors());
+        }
         for (ExportTables.FileRows f : written.approved()) {
             out.printf("Approved rows of table %s: %d written to %s%n", f.name(), f.rows(), f.file());
         }

@@ -186,19 +186,14 @@ class WorkbookCommandsTest {
     }
 
     @Test
-    void stepsNotBuiltForSeveralTablesRefuseInOneSentence() throws Exception {
+    void optionsThatDoNotFitSeveralTablesRefuseInOneSentence() throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
 
-        CommandRun review = CommandRun.of(with(command("validate", db, "--review",
-                dir.resolve("r.sluice").toString())));
         CommandRun sheet = CommandRun.of(with(command("validate", db, "--sheet", "Mixes")));
         CommandRun mode = CommandRun.of(with(command("import", db, "--mode", "upsrt")));
         CommandRun approve = CommandRun.of(with(List.of("import", workbook.toString(), "--profile",
                 profile.toString(), "--approve", "vaild"), CommandRun.targetOptions(db)));
 
-        assertThat(review.exit()).isEqualTo(SluiceCommand.INPUT);
-        assertThat(review.err().strip()).isEqualTo("sluice validate: Profile 'ds4-lab-workbook' maps onto several"
-                + " tables; a review (--review) is not yet supported for such a profile.");
         assertThat(sheet.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(sheet.err().strip()).isEqualTo("sluice validate: Profile 'ds4-lab-workbook' maps onto several"
                 + " tables and names the sheet and header row of each; leave out --sheet, --header-row and"
@@ -207,9 +202,8 @@ class WorkbookCommandsTest {
         assertThat(mode.err()).contains("upsrt").doesNotContain("Exception");
         assertThat(approve.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(approve.err()).contains("--approve takes only 'valid'");
-        assertThat(List.of(review, sheet, mode, approve)).noneMatch(CommandRun::looksJavaInternal);
+        assertThat(List.of(sheet, mode, approve)).noneMatch(CommandRun::looksJavaInternal);
         assertThat(CommandRun.batches(db)).isEmpty();
-        assertThat(Files.exists(dir.resolve("r.sluice"))).isFalse();
     }
 
     @Test
@@ -240,6 +234,34 @@ class WorkbookCommandsTest {
         assertThat(Files.readAllLines(dir.resolve("lab-mix_component.csv"))).hasSize(108)
                 .contains("LAB-0023,Cement,431.3");
         assertThat(Files.readAllLines(bad.resolve("Mixes.csv"))).hasSize(20);
+    }
+
+    @Test
+    void exportOfAWorkbookReviewWritesTheApprovedRowsPerTableAndTheRejectedRowsPerSheet() throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        Path review = dir.resolve("lab.sluice");
+        CommandRun validated = CommandRun.of(with(command("validate", db, "--review", review.toString())));
+        assertThat(validated.exit()).as(validated.out() + validated.err()).isEqualTo(SluiceCommand.FINDINGS);
+        CommandRun decided = CommandRun.of(with(List.of("decide", review.toString(), "--approve", "valid"),
+                CommandRun.targetOptions(db)));
+        assertThat(decided.exit()).as(decided.out() + decided.err()).isZero();
+        Path ok = dir.resolve("ok");
+
+        CommandRun run = CommandRun.of(with(List.of("export", "--review", review.toString(), "--approved",
+                ok.toString(), "--rejected", dir.resolve("bad").toString()), CommandRun.targetOptions(db)));
+        CommandRun original = CommandRun.of(with(List.of("export", "--review", review.toString(), "--rejected",
+                dir.resolve("bad2").toString(), "--original-values"), CommandRun.targetOptions(db)));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Source rows: 53   with errors: 19")
+                .contains("Approved rows of table concrete_mix: 21 written to " + ok.resolve("concrete_mix.csv"))
+                .contains("Approved rows of table mix_component: 107 written to " + ok.resolve("mix_component.csv"))
+                .contains("Rejected rows of sheet Mixes: 0 written to " + dir.resolve("bad").resolve("Mixes.csv"));
+        assertThat(Files.readAllLines(ok.resolve("strength_test.csv"))).hasSize(40);
+        assertThat(original.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(original.err().strip()).isEqualTo("sluice export: lab.sluice is the review of a workbook onto"
+                + " several tables; the original values (--original-values) are not shown for such a review yet.");
+        assertThat(dir.resolve("bad2")).doesNotExist();
     }
 
     @Test

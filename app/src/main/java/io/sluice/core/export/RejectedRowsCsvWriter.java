@@ -117,7 +117,10 @@ public final class RejectedRowsCsvWriter implements AutoCloseable {
             if (!b.isEmpty()) {
                 b.append(FINDING_SEPARATOR);
             }
-            b.append(f.table()).append(' ').append(f.finding().rule()).append(": ").append(f.finding().message());
+            if (f.table() != null) {
+                b.append(f.table()).append(' ');
+            }
+            b.append(f.finding().rule()).append(": ").append(f.finding().message());
         }
         fields[cells + 2] = guard.text(b.toString());
         if (originalValues) {

@@ -1,6 +1,7 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
+import io.sluice.core.SluiceException;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.export.TableFindingsWriter;
 import io.sluice.core.export.TablesBackToSenderWriter;
@@ -111,6 +112,25 @@ public final class ExportTables {
         }
     }
 
+    /**
+     * Writes the outputs of a workbook review (several tables, one member review per sheet) with the steward's
+     * decisions and edits: the target rows of every approved source row per table, the rejected source rows per sheet
+     * with the steward's reason and every table's findings, every finding with its table and sheet, the failed rows
+     * (rejected, or with an error finding and not approved) to send back, and the report with the decisions per
+     * sheet; "to import" counts the target rows of approved source rows.
+     *
+     * @param settings the CSVs' form and the workbook's comment cap; {@code originalValues} is not supported yet
+     */
+    public static Written fromReview(TargetDatabase db, Path review, ExportRows.Outputs outputs,
+                                     ExportRows.Settings settings, Progress progress) {
+        if (settings.originalValues()) {
+            throw SluiceException.input(review.getFileName() + " is the review of a workbook onto several tables;"
+                    + " the original values (--original-values) are not shown for such a review yet.");
+        }
+        return WorkbookReviewExport.export(db, review, outputs, settings, progress == null ? Progress.NONE
+                : progress);
+    }
+
     private static TablesBackToSenderWriter returned(Path file, TablesReportWriter.About about,
                                                      List<WorkbookValidation.SheetLayout> layout,
                                                      ExportRows.Settings settings) {
@@ -135,7 +155,7 @@ public final class ExportTables {
         return writer;
     }
 
-    private static List<FileRows> files(Map<String, Path> files, Map<String, Long> rows) {
+    static List<FileRows> files(Map<String, Path> files, Map<String, Long> rows) {
         List<FileRows> written = new ArrayList<>();
         files.forEach((name, file) -> written.add(new FileRows(name, file, rows.getOrDefault(name, 0L))));
         return written;

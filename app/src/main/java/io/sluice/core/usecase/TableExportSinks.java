@@ -8,6 +8,7 @@ import io.sluice.core.export.TableFindingCounts;
 import io.sluice.core.export.TableFindingsWriter;
 import io.sluice.core.export.TablesBackToSenderWriter;
 import io.sluice.core.export.WorstRows;
+import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.tables.TableFinding;
@@ -70,10 +71,43 @@ final class TableExportSinks implements Consumer<TableFinding>, WorkbookValidati
     @Override
     public void accept(TableFinding f) {
         chunkFindings.add(f);
+        finding(f);
+    }
+
+    /** One finding to the findings file and the report's counts. */
+    void finding(TableFinding f) {
         if (findings != null) {
             findings.write(f);
         }
         counts.accept(f);
+    }
+
+    /** One rejected source row to its sheet's file, when rejected rows are written. */
+    void rejected(String sheet, SourceRow row, String reason, List<TableFinding> on) {
+        RejectedRowsCsvWriter writer = rejected.get(sheet);
+        if (writer != null) {
+            writer.writeWithTables(row, reason, on);
+        }
+    }
+
+    /** One failed source row to the back-to-sender workbook, when it is written. */
+    void failed(String sheet, SourceRow row, String reason, List<TableFinding> on) {
+        if (returned != null) {
+            returned.write(sheet, row, reason, on);
+        }
+    }
+
+    /** One approved target row to its table's file, when approved rows are written. */
+    void approved(String table, MappedRow values) {
+        ApprovedRowsCsvWriter writer = approved.get(table);
+        if (writer != null) {
+            writer.write(values);
+        }
+    }
+
+    /** Whether approved rows are written (so that a review's rows need mapping). */
+    boolean writesApproved() {
+        return !approved.isEmpty();
     }
 
     @Override
@@ -86,30 +120,22 @@ final class TableExportSinks implements Consumer<TableFinding>, WorkbookValidati
         for (SourceRow row : rows) {
             List<TableFinding> on = byRow.getOrDefault(row.number(), List.of());
             if (failed(errors, row.number())) {
-                RejectedRowsCsvWriter writer = rejected.get(sheet);
-                if (writer != null) {
-                    writer.writeWithTables(row, NOT_VALID, on);
-                }
-                if (returned != null) {
-                    returned.write(sheet, row, null, on);
-                }
+                rejected(sheet, row, NOT_VALID, on);
+                failed(sheet, row, null, on);
             }
             offerWorst(sheet, row.number(), on);
         }
         made.forEach((table, targetRows) -> {
-            ApprovedRowsCsvWriter writer = approved.get(table);
-            if (writer == null) {
-                return;
-            }
             for (TargetRow target : targetRows) {
                 if (!failed(errors, target.sourceRow())) {
-                    writer.write(target.values());
+                    approved(table, target.values());
                 }
             }
         });
     }
 
-    private void offerWorst(String sheet, long row, List<TableFinding> on) {
+    /** Offers one source row with the findings of every table on it to the report's worst rows. */
+    void offerWorst(String sheet, long row, List<TableFinding> on) {
         if (on.isEmpty()) {
             return;
         }

@@ -11,6 +11,7 @@ import io.sluice.core.export.BackToSenderWriter;
 import io.sluice.core.export.CsvOptions;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.review.RowFilter;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.testing.TestDatabases;
 import org.apache.poi.ss.usermodel.CellType;
@@ -63,9 +64,17 @@ class ExportTablesTest {
     }
 
     private static TargetDatabase sampleTarget(TestDatabases.Engine engine) {
+        return open(sampleDatabase(engine));
+    }
+
+    private static TestDatabases.Database sampleDatabase(TestDatabases.Engine engine) {
         TestDatabases.Database database = engine.fresh();
         SampleSchema.install(database.url(), database.user(), database.password());
         BookkeepingSchema.migrate(database.url(), database.user(), database.password());
+        return database;
+    }
+
+    private static TargetDatabase open(TestDatabases.Database database) {
         return TargetDatabase.open(database.url(), database.user(), database.password());
     }
 
@@ -292,6 +301,79 @@ class ExportTablesTest {
         }
         assertThat(Files.readString(existing)).isEqualTo("keep");
         assertThat(dir.resolve("f.json")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aWorkbookReviewExportsTheStewardsDecisionsApprovedRowsPerTableRejectedRowsPerSheetWithReasons(
+            TestDatabases.Engine engine) throws Exception {
+        TestDatabases.Database database = sampleDatabase(engine);
+        Path review = dir.resolve("lab.sluice");
+        try (TargetDatabase db = open(database)) {
+            ValidateWorkbookReview.stage(WORKBOOK, SourceOptions.DEFAULTS, profile(), "ds4-lab", review, db, null,
+                    Progress.NONE);
+        }
+        try (OpenWorkbookReview lab = OpenWorkbookReview.open(review, () -> open(database))) {
+            lab.approveAll(null, sheet -> RowFilter.valid());
+            // LAB-0001 (row 2) is valid but the steward rejects it; LAB-0012 (row 13) has the dosage typed wrong
+            lab.rejectAll("Mixes", sheet -> sheet.rows(List.of(2L, 13L)), "lab resends it");
+        }
+        Path ok = dir.resolve("ok");
+        Path bad = dir.resolve("bad");
+        Path findings = dir.resolve("findings.json");
+        Path back = dir.resolve("to-fix.xlsx");
+        Path report = dir.resolve("report.html");
+        ExportTables.Written written;
+        try (TargetDatabase db = open(database)) {
+            written = ExportTables.fromReview(db, review, new ExportRows.Outputs(ok, bad, findings, back, report),
+                    settings(), Progress.NONE);
+        }
+
+        // approved: every approved source row with all the rows it makes; LAB-0001 is left out with its rows
+        assertThat(written.approved()).extracting(f -> f.name() + " " + f.rows())
+                .containsExactly("material 7", "supplier 6", "concrete_mix 20", "mix_component 101",
+                        "strength_test 37");
+        assertThat(rows(ok.resolve("concrete_mix.csv"))).noneMatch(r -> r.startsWith("lab-0001,"))
+                .anyMatch(r -> r.startsWith("lab-0023,") && r.endsWith(",holc"));
+        assertThat(rows(ok.resolve("mix_component.csv"))).noneMatch(r -> r.startsWith("lab-0001,"))
+                .contains("lab-0002,cement,274.3");
+        // rejected: the steward's reason and every table's findings on the row
+        assertThat(written.rejected()).extracting(f -> f.name() + " " + f.rows())
+                .containsExactly("Materials 0", "Suppliers 0", "Mixes 2");
+        List<String> rejected = rows(bad.resolve("Mixes.csv"));
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0)).startsWith("2,lab-0001,").endsWith(",lab resends it,");
+        assertThat(rejected.get(1)).startsWith("13,lab-0012,").contains(",lab resends it,\"mix_component"
+                + " check:ck_component_dosage: coarse aggregate (kg/m3) 8989.0 is outside the allowed range");
+        // findings: each with its table apart from its message again
+        assertThat(written.findings()).isEqualTo(25);
+        List<String> json = new ArrayList<>();
+        for (JsonNode f : JSON.readTree(findings.toFile())) {
+            json.add((f.get("table").asText() + "|" + f.get("sheet").asText() + "|" + f.get("row").asText() + "|"
+                    + f.get("cell").asText() + "|" + f.get("rule").asText() + "|" + f.get("message").asText())
+                    .toLowerCase(Locale.ROOT));
+        }
+        assertThat(json).contains("mix_component|mixes|13|h13|check:ck_component_dosage|coarse aggregate (kg/m3)"
+                + " 8989.0 is outside the allowed range (0, 2500].");
+        assertThat(json).filteredOn(f -> f.contains("|reference|")).hasSize(18);
+        // back to sender: the rejected rows and the rows with errors the steward did not approve
+        assertThat(written.failedRows()).isEqualTo(20);
+        DataFormatter text = new DataFormatter();
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(back))) {
+            XSSFSheet mixes = book.getSheet("Mixes");
+            assertThat(mixes.getLastRowNum()).isEqualTo(20);
+            assertThat(text.formatCellValue(mixes.getRow(1).getCell(0))).isEqualTo("LAB-0001");
+            assertThat(mixes.getRow(1).getCell(14).getStringCellValue()).isEqualTo("Rejected: lab resends it");
+            assertThat(book.getSheet("Materials").getLastRowNum()).isZero();
+        }
+        String html = Files.readString(report).replaceAll("\\s+", " ");
+        assertThat(html).contains("<h2>Decisions</h2>")
+                .contains("<tr><td>Mixes</td><td class=\"num\">20</td><td class=\"num\">2</td>"
+                        + "<td class=\"num\">18</td></tr>")
+                .contains("<tr><td>Materials</td><td class=\"num\">7</td><td class=\"num\">0</td>"
+                        + "<td class=\"num\">0</td></tr>");
+        assertThat(html.toLowerCase(Locale.ROOT)).contains("<tr><td>concrete_mix</td><td>mixes</td>"
+                + "<td class=\"num\">40</td><td class=\"num\">20</td>");
     }
 
     private static List<String> texts(XSSFRow row, DataFormatter text) {
