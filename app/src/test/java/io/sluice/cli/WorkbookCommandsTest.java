@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The lab workbook onto five related tables from the command line: validate finds the planted faults on their sheet,
  * row and cell; import writes one batch with counts per table; batch lists them; rollback takes the batch back and a
- * re-import gives the same ids; steps not built for such a profile refuse in one sentence.
+ * re-import gives the same ids; export writes a file per table and per sheet, from the workbook or its review;
+ * options that do not fit such a profile refuse in one sentence (its review path is
+ * {@link WorkbookReviewCommandsTest}).
  */
 @ExtendWith(FreshSluiceHome.class)
 class WorkbookCommandsTest {
