@@ -7,7 +7,10 @@ import io.sluice.core.export.CsvOptions;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.tables.TablesSummary;
 import io.sluice.core.usecase.ExportRows;
+import io.sluice.core.usecase.ExportTables;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +39,15 @@ import java.util.concurrent.Callable;
                 + " FILE validated with --profile or from a --review.",
                 "Failed rows: with FILE, the rows with error findings; with --review, the rejected rows plus the rows"
                         + " with error findings that are not approved (the steward's edits applied).",
+                "A profile onto several tables (version 2) exports the workbook whole: a source row with an error in"
+                        + " any table is rejected with every row it makes; --approved writes one CSV per table and"
+                        + " --rejected one CSV per sheet, into a folder (made if missing: OUT/material.csv,"
+                        + " OUT/Mixes.csv) or under a file name with " + ExportTables.TABLE + " or "
+                        + ExportTables.SHEET + " (lab-" + ExportTables.TABLE + ".csv); findings name their table and"
+                        + " sheet; --return-xlsx has one sheet per source sheet; --report counts per sheet and per"
+                        + " table. The review of such a workbook (validate FILE --profile P2 --review R) exports the"
+                        + " same files from the steward's decisions: approved source rows per table, rejected ones"
+                        + " per sheet with the steward's reason.",
                 "Cells starting with = + - @ TAB CR or LF get a leading ' so that Excel or LibreOffice show them as text "
                         + "(OWASP; in an XLSX the cell is marked to stay text); --no-formula-guard turns that off for"
                         + " programs that read the CSV."})
@@ -52,12 +64,15 @@ final class ExportCommand implements Callable<Integer> {
     Path reviewPath;
 
     @Option(names = "--approved", paramLabel = "OUT.csv",
-            description = "Approved rows in target column order (with FILE: the rows without error findings).")
+            description = "Approved rows in target column order (with FILE: the rows without error findings). For a"
+                    + " profile onto several tables: a folder or a name with " + ExportTables.TABLE + ", one CSV per"
+                    + " table, a reference column holding the parent's natural key (the mix code, not its id).")
     Path approved;
 
     @Option(names = "--rejected", paramLabel = "OUT.csv",
             description = "Rejected rows with their original values, row number, reason and findings (with FILE: the"
-                    + " rows with error findings).")
+                    + " rows with error findings). For a profile onto several tables: a folder or a name with "
+                    + ExportTables.SHEET + ", one CSV per source sheet, each row with the findings of every table.")
     Path rejected;
 
     @Option(names = "--findings", paramLabel = "OUT.csv|OUT.json", description = "Every finding, one per line.")
@@ -133,16 +148,13 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException("Say what to export: --approved, --rejected, --findings, --return-xlsx and/or"
                     + " --report.");
         }
-        if (file != null) {
-            Profile profile = ProfileIO.read(profilePath);
-            if (profile.mapsSeveralTables()) {
-                throw TablesOutput.notYet(profile, "export");
-            }
-        }
+        Profile profile = file == null ? null : ProfileIO.read(profilePath);
+        boolean workbookReview = reviewPath != null && ValidateWorkbookReview.isWorkbookReview(reviewPath);
+        boolean severalTables = profile != null && profile.mapsSeveralTables() || workbookReview;
         if (maxComments < 0) {
             throw new UsageException("The option --max-comments must be 0 or more, not " + maxComments + ".");
         }
-        checkOutputs();
+        checkOutputs(severalTables);
         ExportRows.Outputs outputs = new ExportRows.Outputs(approved, rejected, findings, returnXlsx, report);
         if (originalValues && reviewPath == null) {
             throw new UsageException("--original-values goes with --review: a file validated on the fly has no fixes"
@@ -152,9 +164,20 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open()) {
             ExportRows.Written written;
+            if (severalTables) {
+                TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+                ExportTables.Written tables = workbookReview
+                        ? ExportTables.fromReview(db, reviewPath, outputs, settings, progress)
+                        : ExportTables.fromFile(db, file, source.toOptions(), profile, profilePath.toString(), outputs,
+                        settings, progress);
+                progress.clear();
+                report(out, tables);
+                out.flush();
+                return SluiceCommand.OK;
+            }
             if (file != null) {
                 TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-                written = ExportRows.fromFile(db, file, source.toOptions(), ProfileIO.read(profilePath),
+                written = ExportRows.fromFile(db, file, source.toOptions(), profile,
                         profilePath.toString(), outputs, settings, progress);
                 progress.clear();
             } else {
@@ -171,7 +194,7 @@ final class ExportCommand implements Callable<Integer> {
      * is one of the inputs (the export would destroy what it reads) or is named by two options (one would overwrite
      * the other while both report their rows as written).
      */
-    private void checkOutputs() {
+    private void checkOutputs(boolean severalTables) {
         Map<Path, String> inputs = new LinkedHashMap<>();
         putInput(inputs, file, "the source file");
         putInput(inputs, profilePath, "the profile");
@@ -185,6 +208,9 @@ final class ExportCommand implements Callable<Integer> {
                 continue;
             }
             String option = options[i];
+            if (severalTables && i < 2) {
+                continue; // a folder or a name per table or sheet: ExportTables checks each file it makes
+            }
             if (Files.isDirectory(out)) {
                 throw new UsageException(option + " " + out + " is a folder; give a file name to write.");
             }
@@ -241,6 +267,32 @@ final class ExportCommand implements Callable<Integer> {
         return CsvOptions.DEFAULTS.withDelimiter(delimiter).withBom(bom)
                 .withQuoting(quoteAll ? CsvOptions.Quoting.ALL : CsvOptions.Quoting.MINIMAL)
                 .withLineEnding(lf ? CsvOptions.LF : CsvOptions.CRLF).withGuardFormulas(!noFormulaGuard);
+    }
+
+    private void report(PrintWriter out, ExportTables.Written written) {
+        TablesSummary s = written.summary();
+        if (reviewPath == null) {
+            out.printf("Source rows: %d   valid: %d   with errors: %d (rejected with every row they make)%n",
+                    s.rows(), s.rows() - s.rowsWithErrors(), s.rowsWithErrors());
+        } else {
+            out.printf("Source rows: %d   with errors: %d%n", s.rows(), s.rowsWithErrors());
+        }
+        for (ExportTables.FileRows f : written.approved()) {
+            out.printf("Approved rows of table %s: %d written to %s%n", f.name(), f.rows(), f.file());
+        }
+        for (ExportTables.FileRows f : written.rejected()) {
+            out.printf("Rejected rows of sheet %s: %d written to %s%n", f.name(), f.rows(), f.file());
+        }
+        if (written.findings() != null) {
+            out.printf("Findings: %d written to %s%n", written.findings(), findings);
+        }
+        if (written.failedRows() != null) {
+            out.printf("Failed rows: %d written to %s, one sheet per source sheet (%d cells commented)%n",
+                    written.failedRows(), returnXlsx, written.failedComments());
+        }
+        if (written.report()) {
+            out.printf("Report written to %s%n", report);
+        }
     }
 
     private void report(PrintWriter out, ExportRows.Written written) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The lab workbook onto five related tables from the command line: validate finds the planted faults on their sheet,
  * row and cell; import writes one batch with counts per table; batch lists them; rollback takes the batch back and a
- * re-import gives the same ids; steps not built for such a profile refuse in one sentence (its review path is
+ * re-import gives the same ids; export writes a file per table and per sheet, from the workbook or its review;
+ * options that do not fit such a profile refuse in one sentence (its review path is
  * {@link WorkbookReviewCommandsTest}).
  */
 @ExtendWith(FreshSluiceHome.class)
@@ -186,18 +188,14 @@ class WorkbookCommandsTest {
     }
 
     @Test
-    void stepsNotBuiltForSeveralTablesRefuseInOneSentence() throws Exception {
+    void optionsThatDoNotFitSeveralTablesRefuseInOneSentence() throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
 
-        CommandRun export = CommandRun.of(with(command("export", db, "--approved", dir.resolve("a.csv").toString())));
         CommandRun sheet = CommandRun.of(with(command("validate", db, "--sheet", "Mixes")));
         CommandRun mode = CommandRun.of(with(command("import", db, "--mode", "upsrt")));
         CommandRun approve = CommandRun.of(with(List.of("import", workbook.toString(), "--profile",
                 profile.toString(), "--approve", "vaild"), CommandRun.targetOptions(db)));
 
-        assertThat(export.exit()).isEqualTo(SluiceCommand.INPUT);
-        assertThat(export.err().strip()).isEqualTo("sluice export: Profile 'ds4-lab-workbook' maps onto several"
-                + " tables; export is not yet supported for such a profile.");
         assertThat(sheet.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(sheet.err().strip()).isEqualTo("sluice validate: Profile 'ds4-lab-workbook' maps onto several"
                 + " tables and names the sheet and header row of each; leave out --sheet, --header-row and"
@@ -206,8 +204,94 @@ class WorkbookCommandsTest {
         assertThat(mode.err()).contains("upsrt").doesNotContain("Exception");
         assertThat(approve.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(approve.err()).contains("--approve takes only 'valid'");
-        assertThat(List.of(export, sheet, mode, approve)).noneMatch(CommandRun::looksJavaInternal);
+        assertThat(List.of(sheet, mode, approve)).noneMatch(CommandRun::looksJavaInternal);
         assertThat(CommandRun.batches(db)).isEmpty();
+    }
+
+    @Test
+    void exportWritesOneCsvPerTableAndPerSheetAndSaysWhereEachWent() throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        Path ok = dir.resolve("lab-{table}.csv");
+        Path bad = dir.resolve("rejected");
+
+        CommandRun run = CommandRun.of(with(command("export", db, "--approved", ok.toString(), "--rejected",
+                bad.toString(), "--findings", dir.resolve("findings.csv").toString(), "--return-xlsx",
+                dir.resolve("to-fix.xlsx").toString(), "--report", dir.resolve("report.html").toString(), "--lf")));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly(
+                "Source rows: 53   valid: 34   with errors: 19 (rejected with every row they make)",
+                "Approved rows of table material: 7 written to " + dir.resolve("lab-material.csv"),
+                "Approved rows of table supplier: 6 written to " + dir.resolve("lab-supplier.csv"),
+                "Approved rows of table concrete_mix: 21 written to " + dir.resolve("lab-concrete_mix.csv"),
+                "Approved rows of table mix_component: 107 written to " + dir.resolve("lab-mix_component.csv"),
+                "Approved rows of table strength_test: 39 written to " + dir.resolve("lab-strength_test.csv"),
+                "Rejected rows of sheet Materials: 0 written to " + bad.resolve("Materials.csv"),
+                "Rejected rows of sheet Suppliers: 0 written to " + bad.resolve("Suppliers.csv"),
+                "Rejected rows of sheet Mixes: 19 written to " + bad.resolve("Mixes.csv"),
+                "Findings: 25 written to " + dir.resolve("findings.csv"),
+                "Failed rows: 19 written to " + dir.resolve("to-fix.xlsx") + ", one sheet per source sheet (20 cells"
+                        + " commented)",
+                "Report written to " + dir.resolve("report.html"));
+        assertThat(Files.readAllLines(dir.resolve("lab-mix_component.csv"))).hasSize(108)
+                .contains("LAB-0023,Cement,431.3");
+        assertThat(Files.readAllLines(bad.resolve("Mixes.csv"))).hasSize(20);
+    }
+
+    @Test
+    void exportOfAWorkbookReviewWritesTheApprovedRowsPerTableAndTheRejectedRowsPerSheet() throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        Path review = dir.resolve("lab.sluice");
+        CommandRun validated = CommandRun.of(with(command("validate", db, "--review", review.toString())));
+        assertThat(validated.exit()).as(validated.out() + validated.err()).isEqualTo(SluiceCommand.FINDINGS);
+        CommandRun decided = CommandRun.of(with(List.of("decide", review.toString(), "--approve", "valid"),
+                CommandRun.targetOptions(db)));
+        assertThat(decided.exit()).as(decided.out() + decided.err()).isZero();
+        Path ok = dir.resolve("ok");
+
+        CommandRun run = CommandRun.of(with(List.of("export", "--review", review.toString(), "--approved",
+                ok.toString(), "--rejected", dir.resolve("bad").toString()), CommandRun.targetOptions(db)));
+        CommandRun original = CommandRun.of(with(List.of("export", "--review", review.toString(), "--rejected",
+                dir.resolve("bad2").toString(), "--original-values"), CommandRun.targetOptions(db)));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Source rows: 53   with errors: 19")
+                .contains("Approved rows of table concrete_mix: 21 written to " + ok.resolve("concrete_mix.csv"))
+                .contains("Approved rows of table mix_component: 107 written to " + ok.resolve("mix_component.csv"))
+                .contains("Rejected rows of sheet Mixes: 0 written to " + dir.resolve("bad").resolve("Mixes.csv"));
+        assertThat(Files.readAllLines(ok.resolve("strength_test.csv"))).hasSize(40);
+        assertThat(original.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(original.err().strip()).isEqualTo("sluice export: lab.sluice is the review of a workbook onto"
+                + " several tables; the original values (--original-values) are not shown for such a review yet.");
+        assertThat(dir.resolve("bad2")).doesNotExist();
+    }
+
+    @Test
+    void exportRefusesInOneSentenceWhatCannotApplyToSeveralTables() throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        Path existing = Files.writeString(dir.resolve("ok.csv"), "keep");
+
+        CommandRun file = CommandRun.of(with(command("export", db, "--approved", existing.toString())));
+        CommandRun sheet = CommandRun.of(with(command("export", db, "--sheet", "Mixes", "--findings",
+                dir.resolve("f.csv").toString())));
+        CommandRun original = CommandRun.of(with(command("export", db, "--original-values", "--rejected",
+                dir.resolve("bad").toString())));
+
+        assertThat(file.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(file.err().strip()).isEqualTo("sluice export: --approved " + existing + " is a file, but a profile"
+                + " onto several tables writes one file per table: give a folder, or a file name with {table}.");
+        assertThat(sheet.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(sheet.err().strip()).isEqualTo("sluice export: Profile 'ds4-lab-workbook' maps onto several"
+                + " tables and names the sheet and header row of each; leave out --sheet, --header-row and"
+                + " --no-header.");
+        assertThat(original.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(original.err()).contains("--original-values goes with --review");
+        // the first sentence names the placeholder {table}, so only the others go through the braces check
+        assertThat(List.of(sheet, original)).noneMatch(CommandRun::looksJavaInternal);
+        assertThat(file.err()).doesNotContain("Exception");
+        assertThat(Files.readString(existing)).isEqualTo("keep");
+        assertThat(dir.resolve("f.csv")).doesNotExist();
+        assertThat(dir.resolve("bad")).doesNotExist();
     }
 
     @Test

@@ -195,7 +195,6 @@ class WorkbookReviewCommandsTest {
         CommandRun fixWithoutSheet = run(db, "fix", review, "--column", "Material", "--trim");
         CommandRun stats = CommandRun.of("stats", review, "--column", "Material");
         CommandRun memberDecide = run(db, "decide", member, "--approve", "valid");
-        CommandRun export = run(db, "export", "--review", review, "--approved", dir.resolve("a.csv").toString());
         CommandRun fixes = run(db, "fixes", review);
         CommandRun clusters = CommandRun.of("clusters", review, "--column", "Material");
         CommandRun rules = run(db, "rules", "--review", review);
@@ -220,7 +219,8 @@ class WorkbookReviewCommandsTest {
                 + " workbook review lab.sluice, which is read and changed only as a whole (validate --review, review,"
                 + " decide, fix, import --review lab.sluice), so that the references between its sheets stay"
                 + " checked.");
-        assertThat(List.of(export, fixes, clusters, rules)).allSatisfy(r -> assertThat(r.err().strip().lines())
+        // export --review takes a workbook review (WorkbookCommandsTest, ExportTablesTest)
+        assertThat(List.of(fixes, clusters, rules)).allSatisfy(r -> assertThat(r.err().strip().lines())
                 .singleElement().satisfies(line -> assertThat(line).contains("lab.sluice is the review of a workbook"
                         + " onto several tables;")));
         assertThat(mixesOnly.exit()).as(mixesOnly.err()).isZero();
@@ -231,8 +231,8 @@ class WorkbookReviewCommandsTest {
                 + " cell B24) is neither in the target nor approved in this review (")
                 .endsWith("; approve the parent row, or take row 24 out of the approved ones.");
         assertThat(orphan.err().strip().lines()).hasSize(1);
-        assertThat(List.of(typo, absentColumn, undoWithoutSheet, fixWithoutSheet, stats, memberDecide, export,
-                fixes, clusters, rules, orphan)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(SluiceCommand.INPUT))
+        assertThat(List.of(typo, absentColumn, undoWithoutSheet, fixWithoutSheet, stats, memberDecide, fixes,
+                clusters, rules, orphan)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(SluiceCommand.INPUT))
                 .noneMatch(CommandRun::looksJavaInternal);
         assertThat(CommandRun.batches(db)).isEmpty();
     }

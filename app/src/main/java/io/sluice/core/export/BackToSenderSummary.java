@@ -2,7 +2,6 @@ package io.sluice.core.export;
 
 import io.sluice.core.rules.Finding;
 import io.sluice.core.Severity;
-import io.sluice.core.validate.ReportSource;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
@@ -10,7 +9,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Counts what a back-to-sender workbook holds as its rows go by, and writes its summary sheet at the end. */
 final class BackToSenderSummary {
@@ -23,8 +25,11 @@ final class BackToSenderSummary {
     private long warnings;
     private final Map<String, Long> byRule = new HashMap<>();
     private final Map<String, Long> byColumn = new HashMap<>();
+    private final Map<String, Long> byTable = new HashMap<>();
+    private final Map<String, Long> bySheet = new LinkedHashMap<>();
 
-    void count(Finding f) {
+    /** Counts one finding; {@code table} is its target table when the workbook serves several, else null. */
+    void count(Finding f, String table) {
         if (f.severity() == Severity.ERROR) {
             errors++;
         } else {
@@ -32,36 +37,57 @@ final class BackToSenderSummary {
         }
         byRule.merge(f.rule(), 1L, Long::sum);
         byColumn.merge(f.column() == null ? "(whole row)" : f.column(), 1L, Long::sum);
+        if (table != null) {
+            byTable.merge(table, 1L, Long::sum);
+        }
     }
 
-    void row(Severity worst) {
+    /** Counts one row written to that data sheet. */
+    void row(Severity worst, String sheet) {
         rows++;
         if (worst == Severity.ERROR) {
             rowsWithErrors++;
         }
+        bySheet.merge(sheet, 1L, Long::sum);
+    }
+
+    /** Announces a data sheet, so that one without rows is listed with 0. */
+    void sheet(String sheet) {
+        bySheet.putIfAbsent(sheet, 0L);
     }
 
     long rows() {
         return rows;
     }
 
-    void writeSheet(Sheet sheet, XlsxStyles styles, ReportSource source, String dataSheet, long comments,
+    /**
+     * Writes the summary sheet.
+     *
+     * @param about      label and value pairs saying what the rows come from (source file, sheet, profile, target)
+     * @param dataSheets the data sheets' names, as the opening sentence names them
+     */
+    void writeSheet(Sheet sheet, XlsxStyles styles, List<String[]> about, List<String> dataSheets, long comments,
                     int maxComments) {
         Lines lines = new Lines(sheet, styles);
         lines.title("Rows sent back for fixing");
-        lines.text("Open sheet '" + dataSheet + "'. Cells filled red have an error, yellow a warning; hover a cell"
+        String open = dataSheets.size() == 1 ? "Open sheet '" + dataSheets.get(0) + "'."
+                : "Open sheets " + dataSheets.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "))
+                + ": each holds the rows to fix of the sheet of the same name.";
+        lines.text(open + " Cells filled red have an error, yellow a warning; hover a cell"
                 + " to read its comment. Fix the values, keep the header row and the column order, and send the file"
                 + " back. Column '" + BackToSenderWriter.FINDINGS_COLUMN + "' lists every message of the row; '"
                 + BackToSenderWriter.ROW_COLUMN + "' is the row's number in the original file.");
         lines.blank();
-        lines.pair("Source file", BackToSenderWriter.fileName(source.path()));
-        lines.pair("Sheet", source.sheet());
-        lines.pair("Profile", source.profileName());
-        lines.pair("Target table", source.table());
+        for (String[] pair : about) {
+            lines.pair(pair[0], pair[1]);
+        }
         lines.pair("Written", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)).replace('T', ' '));
         lines.blank();
         lines.pair("Rows to fix", rows);
+        if (dataSheets.size() > 1) {
+            bySheet.forEach((name, n) -> lines.pair("  in sheet " + name, n));
+        }
         lines.pair("Rows with errors", rowsWithErrors);
         lines.pair("Error findings", errors);
         lines.pair("Warning findings", warnings);
@@ -71,6 +97,10 @@ final class BackToSenderSummary {
                     + " every message is in column '" + BackToSenderWriter.FINDINGS_COLUMN + "'.");
         }
         lines.blank();
+        if (!byTable.isEmpty()) {
+            lines.counts("Findings by table", byTable);
+            lines.blank();
+        }
         lines.counts("Findings by rule", byRule);
         lines.blank();
         lines.counts("Findings by column", byColumn);

@@ -30,7 +30,7 @@ public final class HtmlReportWriter {
     /** Bars drawn per chart; the rest are summed up in one line under it. */
     static final int BARS = 25;
 
-    private static final String CSS = """
+    static final String CSS = """
             body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f2933;\
             background:#f5f7fa;margin:0}
             main{max-width:1080px;margin:0 auto;padding:32px 24px 48px}
@@ -53,7 +53,7 @@ public final class HtmlReportWriter {
 
     private final Writer out;
 
-    private HtmlReportWriter(Writer out) {
+    HtmlReportWriter(Writer out) {
         this.out = out;
     }
 
@@ -125,16 +125,16 @@ public final class HtmlReportWriter {
         out.write("</main></body></html>\n");
     }
 
-    private void meta(String label, String value) throws IOException {
+    void meta(String label, String value) throws IOException {
         out.write("<tr><th>" + esc(label) + "</th><td>" + esc(value) + "</td></tr>");
     }
 
-    private void kpi(String label, long n, String kind) throws IOException {
+    void kpi(String label, long n, String kind) throws IOException {
         out.write("<div class=\"card kpi " + kind + "\"><div class=\"n\">" + String.format(Locale.ROOT, "%,d", n)
                 + "</div><div class=\"l\">" + esc(label) + "</div></div>");
     }
 
-    private void chart(Map<String, Long> counts) throws IOException {
+    void chart(Map<String, Long> counts) throws IOException {
         if (counts.isEmpty()) {
             out.write("<p>No findings.</p>");
             return;
@@ -190,23 +190,28 @@ public final class HtmlReportWriter {
         out.write("</svg>");
     }
 
-    private void worstRows(List<WorstRows.WorstRow> worst) throws IOException {
+    void worstRows(List<WorstRows.WorstRow> worst) throws IOException {
         out.write("<h2>Worst rows</h2>\n<div class=\"card\">");
         if (worst.isEmpty()) {
             out.write("<p>No row has a finding.</p></div>\n");
             return;
         }
-        out.write("<table><tr><th class=\"num\">row</th><th class=\"num\">errors</th><th class=\"num\">warnings</th>"
-                + "<th class=\"num\">score</th><th>findings</th></tr>");
+        boolean sheets = worst.stream().anyMatch(w -> w.sheet() != null);
+        out.write("<table><tr>" + (sheets ? "<th>sheet</th>" : "") + "<th class=\"num\">row</th>"
+                + "<th class=\"num\">errors</th><th class=\"num\">warnings</th>"
+                + (sheets ? "" : "<th class=\"num\">score</th>") + "<th>findings</th></tr>");
         for (WorstRows.WorstRow w : worst) {
-            out.write("<tr><td class=\"num\">" + w.row() + "</td><td class=\"num\">" + w.errors()
-                    + "</td><td class=\"num\">" + w.warnings() + "</td><td class=\"num\">"
-                    + (w.score() < 0 ? "\u2013" : Integer.toString(w.score())) + "</td><td><ul class=\"f\">");
-            for (Finding f : w.findings()) {
+            out.write("<tr>" + (sheets ? "<td>" + esc(w.sheet()) + "</td>" : "") + "<td class=\"num\">" + w.row()
+                    + "</td><td class=\"num\">" + w.errors() + "</td><td class=\"num\">" + w.warnings() + "</td>"
+                    + (sheets ? "" : "<td class=\"num\">" + (w.score() < 0 ? "\u2013" : Integer.toString(w.score()))
+                    + "</td>") + "<td><ul class=\"f\">");
+            for (int i = 0; i < w.findings().size(); i++) {
+                Finding f = w.findings().get(i);
                 String sev = f.severity() == Severity.ERROR ? "error" : "warning";
-                out.write("<li><span class=\"sev " + sev + "\">" + sev + "</span> <code>" + esc(f.rule())
-                        + "</code>" + (f.column() != null ? " in <b>" + esc(f.column()) + "</b>" : "") + ": "
-                        + esc(f.message()) + "</li>");
+                String table = w.tables() == null ? "" : esc(w.tables().get(i)) + " ";
+                out.write("<li><span class=\"sev " + sev + "\">" + sev + "</span> " + table + "<code>"
+                        + esc(f.rule()) + "</code>" + (f.column() != null ? " in <b>" + esc(f.column()) + "</b>" : "")
+                        + ": " + esc(f.message()) + "</li>");
             }
             if (w.errors() + w.warnings() > w.findings().size()) {
                 out.write("<li>and " + (w.errors() + w.warnings() - w.findings().size()) + " more</li>");

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sluice.core.rules.Finding;
+import io.sluice.core.tables.TableFinding;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Findings as one streamed JSON array; see {@link FindingsWriter#json}. */
-final class JsonFindingsWriter implements FindingsWriter {
+/**
+ * Findings as one streamed JSON array; see {@link FindingsWriter#json}. For a workbook onto several tables each object
+ * starts with the finding's table and sheet ({@link TableFindingsWriter#json}).
+ */
+final class JsonFindingsWriter implements FindingsWriter, TableFindingsWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -56,19 +60,37 @@ final class JsonFindingsWriter implements FindingsWriter {
     public void write(Finding f) {
         try {
             g.writeStartObject();
-            g.writeNumberField("row", f.row());
-            g.writeStringField("column", f.column());
-            g.writeStringField("cell", f.cell());
-            g.writeStringField("target", f.target());
-            g.writeStringField("rule", f.rule());
-            g.writeStringField("severity", f.severity() == null ? null : f.severity().label());
-            g.writeStringField("message", f.message());
-            g.writeStringField("value", f.value());
-            g.writeEndObject();
+            fields(f);
         } catch (IOException e) {
             throw CsvSink.failure(name, e);
         }
         count++;
+    }
+
+    @Override
+    public void write(TableFinding f) {
+        try {
+            g.writeStartObject();
+            g.writeStringField("table", f.table());
+            g.writeStringField("sheet", f.sheet());
+            fields(f.finding());
+        } catch (IOException e) {
+            throw CsvSink.failure(name, e);
+        }
+        count++;
+    }
+
+    /** The finding's own fields, then the end of its object. */
+    private void fields(Finding f) throws IOException {
+        g.writeNumberField("row", f.row());
+        g.writeStringField("column", f.column());
+        g.writeStringField("cell", f.cell());
+        g.writeStringField("target", f.target());
+        g.writeStringField("rule", f.rule());
+        g.writeStringField("severity", f.severity() == null ? null : f.severity().label());
+        g.writeStringField("message", f.message());
+        g.writeStringField("value", f.value());
+        g.writeEndObject();
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.sluice.core.export;
 import io.sluice.core.review.CellChange;
 import io.sluice.core.review.ChangedCell;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.source.Cell;
 import io.sluice.core.source.SourceRow;
+import io.sluice.core.tables.TableFinding;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -94,19 +94,49 @@ public final class RejectedRowsCsvWriter implements AutoCloseable {
      * @param changed the row's changed cells, possibly empty
      */
     public void write(SourceRow row, String reason, List<Finding> findings, List<ChangedCell> changed) {
-        fields[0] = Long.toString(row.number());
-        for (int i = 0; i < cells; i++) {
-            Cell cell = row.cell(i);
-            // the owner's own values: a plain number (also one read from a CSV as text) is data, not a formula
-            fields[i + 1] = guard.displayedNumber(cell.text());
-        }
-        fields[cells + 1] = guard.text(reason);
+        fill(row, reason);
         fields[cells + 2] = guard.text(joined(findings));
         if (originalValues) {
             fields[cells + 3] = guard.text(changes(changed));
         }
         sink.record(fields);
         rows++;
+    }
+
+    /**
+     * Writes one rejected source row of a workbook onto several tables: its findings name their table
+     * ({@code MIX_COMPONENT check:ck_component_dosage: ...}).
+     *
+     * @param reason   why the steward rejected it, or null
+     * @param findings the findings of every table on the row, possibly empty
+     */
+    public void writeWithTables(SourceRow row, String reason, List<TableFinding> findings) {
+        fill(row, reason);
+        StringBuilder b = new StringBuilder();
+        for (TableFinding f : findings) {
+            if (!b.isEmpty()) {
+                b.append(FINDING_SEPARATOR);
+            }
+            if (f.table() != null) {
+                b.append(f.table()).append(' ');
+            }
+            b.append(f.finding().rule()).append(": ").append(f.finding().message());
+        }
+        fields[cells + 2] = guard.text(b.toString());
+        if (originalValues) {
+            fields[cells + 3] = "";
+        }
+        sink.record(fields);
+        rows++;
+    }
+
+    private void fill(SourceRow row, String reason) {
+        fields[0] = Long.toString(row.number());
+        for (int i = 0; i < cells; i++) {
+            // the owner's own values: a plain number (also one read from a CSV as text) is data, not a formula
+            fields[i + 1] = guard.displayedNumber(row.cell(i).text());
+        }
+        fields[cells + 1] = guard.text(reason);
     }
 
     /** Data rows written so far (the header not counted). */

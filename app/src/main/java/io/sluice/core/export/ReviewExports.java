@@ -134,8 +134,11 @@ public final class ReviewExports {
         return failed.length;
     }
 
-    /** Rejected rows plus unapproved rows with an error finding, in source order: 8 bytes a row. */
-    static long[] failedRows(Review review) {
+    /**
+     * The failed rows of a review, sent back to the owner: rejected rows plus unapproved rows with an error finding,
+     * in source order; 8 bytes a row.
+     */
+    public static long[] failedRows(Review review) {
         long[] rejected = review.ledger().rowsWith(DecisionStatus.REJECTED);
         long[] approved = review.ledger().rowsWith(DecisionStatus.APPROVED);
         long[][] withErrors = {new long[64]};

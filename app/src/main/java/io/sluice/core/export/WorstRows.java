@@ -22,8 +22,18 @@ public final class WorstRows implements Consumer<RowResult> {
     /** Findings kept per row: enough to show what is wrong without letting one row fill the heap. */
     static final int FINDINGS_PER_ROW = 8;
 
-    /** One of the worst rows; {@code score} is the row's overall score 0-100, or -1 when unknown. */
-    public record WorstRow(long row, int errors, int warnings, int score, List<Finding> findings) {
+    /**
+     * One of the worst rows; {@code score} is the row's overall score 0-100, or -1 when unknown. For a workbook onto
+     * several tables, {@code sheet} names the row's sheet and {@code tables} each finding's table (same order); else
+     * both are null.
+     */
+    public record WorstRow(long row, int errors, int warnings, int score, List<Finding> findings, String sheet,
+                           List<String> tables) {
+
+        /** A row of the one sheet a single-table validation reads. */
+        public WorstRow(long row, int errors, int warnings, int score, List<Finding> findings) {
+            this(row, errors, warnings, score, findings, null, null);
+        }
     }
 
     /** Worst first. */
@@ -50,6 +60,14 @@ public final class WorstRows implements Consumer<RowResult> {
 
     /** Offers one row with its findings and overall score (-1 when unknown); rows without findings are ignored. */
     public void offer(long row, List<Finding> findings, int score) {
+        offer(null, row, findings, null, score);
+    }
+
+    /**
+     * Offers one source row of a workbook onto several tables with the findings of every table on it ({@code tables}:
+     * each finding's table, same order); rows without findings are ignored.
+     */
+    public void offer(String sheet, long row, List<Finding> findings, List<String> tables, int score) {
         if (findings.isEmpty() || limit <= 0) {
             return;
         }
@@ -63,8 +81,9 @@ public final class WorstRows implements Consumer<RowResult> {
         if (kept.size() >= limit && WORST_FIRST.compare(candidate, kept.peek()) >= 0) {
             return;
         }
-        kept.add(new WorstRow(row, errors, findings.size() - errors, score,
-                List.copyOf(findings.subList(0, Math.min(findings.size(), FINDINGS_PER_ROW)))));
+        int shown = Math.min(findings.size(), FINDINGS_PER_ROW);
+        kept.add(new WorstRow(row, errors, findings.size() - errors, score, List.copyOf(findings.subList(0, shown)),
+                sheet, tables == null ? null : List.copyOf(tables.subList(0, shown))));
         if (kept.size() > limit) {
             kept.poll();
         }

@@ -143,6 +143,11 @@ public final class TableExpansion {
                 List.copyOf(compiled), unpivot != null);
     }
 
+    /** The target columns every row of this part maps, in table order. */
+    public List<ColumnInfo> targetColumns() {
+        return branches.get(0).mapper().targetColumns();
+    }
+
     /** The target table this part fills, as the target names it. */
     public String table() {
         return table;

@@ -22,4 +22,24 @@ public record TableFinding(String table, String sheet, Finding finding) {
                 finding.target() == null ? table : table + "." + finding.target(), finding.rule(),
                 finding.severity(), table + ": " + finding.message(), finding.value());
     }
+
+    /**
+     * A finding as a workbook review keeps it ({@link #forReview()}) with its table taken apart again: the table from
+     * the target and the message's start, the finding's own target and message; a finding that names no table is
+     * kept whole, with a null table.
+     */
+    public static TableFinding fromReview(String sheet, Finding f) {
+        String target = f.target();
+        String message = f.message();
+        if (target != null && message != null) {
+            int dot = target.indexOf('.');
+            String table = dot < 0 ? target : target.substring(0, dot);
+            if (!table.isEmpty() && message.startsWith(table + ": ")) {
+                return new TableFinding(table, sheet, new Finding(f.row(), f.column(), f.cell(),
+                        dot < 0 ? null : target.substring(dot + 1), f.rule(), f.severity(),
+                        message.substring(table.length() + 2), f.value()));
+            }
+        }
+        return new TableFinding(null, sheet, f);
+    }
 }

@@ -3,6 +3,7 @@ package io.sluice.core.tables;
 import io.sluice.core.Progress;
 import io.sluice.core.Severity;
 import io.sluice.core.SluiceException;
+import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.mapping.MappedRow;
@@ -39,6 +40,35 @@ public final class WorkbookValidation implements AutoCloseable {
 
     /** Source rows read and checked together. */
     static final int CHUNK = 500;
+
+    /**
+     * Hears each chunk of source rows once every finding on it is out (an export writes its rows then). Called on
+     * the validating thread.
+     */
+    public interface ChunkListener {
+
+        /**
+         * @param sheet  the chunk's sheet, as the file names it
+         * @param rows   the chunk's source rows, in sheet order
+         * @param made   the target rows each part reading that sheet made of them, by the part's table as the
+         *               profile names it, parents first
+         * @param errors the sheet's source rows with an error finding: final for this chunk's rows
+         */
+        void checked(String sheet, List<SourceRow> rows, Map<String, List<TargetRow>> made, BitSet errors);
+    }
+
+    /**
+     * One sheet the profile reads, as the file has it.
+     *
+     * @param sheet     the sheet's name (the file name for CSV)
+     * @param format    the file's format (CSV, XLSX, XLS)
+     * @param headerRow its 1-based header row
+     * @param columns   its headers, in file order
+     * @param tables    the tables it feeds, as the profile names them, parents first
+     */
+    public record SheetLayout(String sheet, String format, long headerRow, List<String> columns,
+                              List<String> tables) {
+    }
 
     /** The parts that read one sheet, in the order parents first, with the opened sheet. */
     private record SheetGroup(SourceTable source, List<PartCheck> parts) {
@@ -186,7 +216,7 @@ public final class WorkbookValidation implements AutoCloseable {
      * {@code progress} ends it with a {@link CancellationException}. Runs once.
      */
     public TablesSummary run(Consumer<TableFinding> findings, Progress progress) {
-        return run(findings, null, progress);
+        return run(findings, (ChunkListener) null, progress);
     }
 
     /**
@@ -194,6 +224,16 @@ public final class WorkbookValidation implements AutoCloseable {
      * findings have all been handed to {@code findings}, so that a caller can store the rows with their findings.
      */
     public TablesSummary run(Consumer<TableFinding> findings, SheetChunks chunks, Progress progress) {
+        return run(findings, chunks == null ? null
+                : (ChunkListener) (sheet, rows, made, errors) -> chunks.checked(sheet, List.copyOf(rows)), progress);
+    }
+
+    /**
+     * As {@link #run(Consumer, Progress)}, telling {@code chunks} (may be null) of each chunk once its findings are
+     * out, with the target rows each part made of it (the list of rows is reused for the next chunk: copy what is
+     * kept).
+     */
+    public TablesSummary run(Consumer<TableFinding> findings, ChunkListener chunks, Progress progress) {
         if (ran) {
             throw new IllegalStateException("A workbook validation runs once");
         }
@@ -219,10 +259,7 @@ public final class WorkbookValidation implements AutoCloseable {
                     throw new CancellationException("The validation of " + group.source().file().getFileName()
                             + " was cancelled.");
                 }
-                check(group, chunk, errors, counts, findings);
-                if (chunks != null) {
-                    chunks.checked(sheet, List.copyOf(chunk));
-                }
+                check(group, chunk, errors, counts, findings, chunks);
                 done += chunk.size();
                 listener.rowsDone(done);
             }
@@ -234,7 +271,7 @@ public final class WorkbookValidation implements AutoCloseable {
     }
 
     private void check(SheetGroup group, List<SourceRow> chunk, BitSet errors, long[] counts,
-                       Consumer<TableFinding> findings) {
+                       Consumer<TableFinding> findings, ChunkListener chunks) {
         String sheet = group.source().sheet();
         Map<PartCheck, List<TargetRow>> made = new LinkedHashMap<>();
         for (PartCheck part : group.parts()) {
@@ -267,6 +304,11 @@ public final class WorkbookValidation implements AutoCloseable {
             }
         }
         counts[0] += chunk.size();
+        if (chunks != null) {
+            Map<String, List<TargetRow>> byTable = new LinkedHashMap<>();
+            made.forEach((part, rows) -> byTable.put(part.part().table(), rows));
+            chunks.checked(sheet, chunk, byTable, errors);
+        }
     }
 
     private static void emit(PartCheck part, String sheet, Finding finding, BitSet errors, long[] counts,
@@ -294,6 +336,23 @@ public final class WorkbookValidation implements AutoCloseable {
         Map<String, String> sheets = new LinkedHashMap<>();
         parts.forEach(p -> sheets.put(p.part().table(), p.sheet()));
         return sheets;
+    }
+
+    /** The sheets the profile reads, in the order they are validated (parents' sheets first). */
+    public List<SheetLayout> layout() {
+        List<SheetLayout> layout = new ArrayList<>();
+        for (SheetGroup g : groups) {
+            SourceTable source = g.source();
+            layout.add(new SheetLayout(source.sheet(), source.format().name(), source.headerRow(), source.columns(),
+                    g.parts().stream().map(p -> p.part().table()).toList()));
+        }
+        return layout;
+    }
+
+    /** The target columns of a part (its table as the profile names it), in table order, as its rows hold them. */
+    public List<ColumnInfo> targetColumns(String table) {
+        return parts.stream().filter(p -> p.part().table().equals(table)).findFirst().orElseThrow()
+                .expansion().targetColumns();
     }
 
     public Profile profile() {
