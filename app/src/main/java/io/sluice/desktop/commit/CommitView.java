@@ -2,6 +2,7 @@ package io.sluice.desktop.commit;
 
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitPlan;
+import io.sluice.core.commit.TableCounts;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.validate.GateResult;
 import io.sluice.desktop.StepView;
@@ -28,6 +29,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.Locale;
 import java.util.Map;
 import java.io.File;
 import java.util.function.Function;
@@ -51,6 +53,7 @@ public final class CommitView implements StepView {
     @FXML private Label toInsert;
     @FXML private Label toUpdate;
     @FXML private Label toSkip;
+    @FXML private TableView<TableCounts> tablesTable;
     @FXML private Label problem;
     @FXML private TableView<Finding> conflicts;
     @FXML private Label gatesVerdict;
@@ -138,6 +141,7 @@ public final class CommitView implements StepView {
         toSkip.textProperty().bind(model.figureBinding(CommitPlan::toSkip));
         planStatus.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get().planStatus(),
                 model.stateProperty()));
+        bindTables();
         problem.textProperty().bind(model.problemProperty());
         show(problem, model.problemProperty().isNotEmpty());
         show(conflicts, Bindings.isNotEmpty(model.conflicts()));
@@ -147,6 +151,24 @@ public final class CommitView implements StepView {
                 column("Cell", 80, f -> f.cell() == null ? "" : f.cell()),
                 column("Rule", 150, Finding::rule),
                 column("Conflict", 420, Finding::message));
+    }
+
+    private void bindTables() {
+        tablesTable.setItems(model.tables());
+        show(tablesTable, Bindings.isNotEmpty(model.tables()));
+        // as tall as its rows, like the gates: the step scrolls as a whole
+        tablesTable.prefHeightProperty().bind(Bindings.size(model.tables()).multiply(26).add(32));
+        tablesTable.minHeightProperty().bind(tablesTable.prefHeightProperty());
+        tablesTable.getColumns().setAll(
+                column("Table (in the order written)", 220, t -> tableName(t.table())),
+                column("Insert", 90, t -> String.format(Locale.ROOT, "%,d", t.inserted())),
+                column("Update", 90, t -> String.format(Locale.ROOT, "%,d", t.updated())),
+                column("Skip", 90, t -> String.format(Locale.ROOT, "%,d", t.skipped())));
+    }
+
+    /** The table without its schema, as the profile names it. */
+    private static String tableName(String qualified) {
+        return qualified.substring(qualified.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 
     private void bindGates() {

@@ -5,6 +5,7 @@ import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitConflictException;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.commit.NothingToImportException;
+import io.sluice.core.commit.TableCounts;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.usecase.ImportRows;
@@ -30,7 +31,7 @@ final class DryRun {
                      new ImportRows.ImportSettings(chosen, duplicate, "dry run"))) {
             String table = rows.profile().table();
             if (rows.chosen() == 0) {
-                return new PlanOutcome(0, rows.mode(), table, null, List.of(), null);
+                return new PlanOutcome(0, rows.mode(), table, null, List.of(), null, List.of());
             }
             try {
                 CommitPlan plan = rows.dryRun(Progress.NONE);
@@ -40,19 +41,35 @@ final class DryRun {
                 } catch (NothingToImportException e) {
                     refusal = e.getMessage();
                 }
-                return new PlanOutcome(rows.chosen(), rows.mode(), table, plan, List.of(), refusal);
+                return new PlanOutcome(rows.chosen(), rows.mode(), table, plan, List.of(), refusal, List.of());
             } catch (CommitConflictException e) {
-                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, e.findings(), e.getMessage());
+                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, e.findings(), e.getMessage(),
+                        List.of());
             } catch (RuntimeException e) {
                 // e.g. approved values the columns cannot store: refused, but the approved rows are still counted
-                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, List.of(), ErrorText.sentence(e));
+                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, List.of(), ErrorText.sentence(e),
+                        List.of());
             }
         }
     }
 
 
-    /** What the dry run found; {@code plan} is null when refused, {@code problem} null when not. */
+    /**
+     * What the dry run found; {@code plan} is null when refused, {@code problem} null when not. For a workbook review
+     * {@code table} names the related tables, parents first, and {@code tables} holds the plan per table (the plan
+     * is their total); for one table {@code tables} is empty.
+     */
     record PlanOutcome(long approved, ImportMode mode, String table, CommitPlan plan, List<Finding> conflicts,
-                       String problem) {
+                       String problem, List<TableCounts> tables) {
+
+        PlanOutcome {
+            conflicts = List.copyOf(conflicts);
+            tables = List.copyOf(tables);
+        }
+
+        /** Whether the rows go into several related tables. */
+        boolean related() {
+            return !tables.isEmpty();
+        }
     }
 }

@@ -42,12 +42,18 @@ final class ReviewAccess implements AutoCloseable {
     private final Review review;
     private final ReviewSession session;
     private final ReviewQuery query;
+    private final ReviewChanges changes;
 
     private ReviewAccess(OpenReview opened) {
+        this(opened, ReviewChanges.of(opened.session()));
+    }
+
+    private ReviewAccess(OpenReview opened, ReviewChanges changes) {
         this.opened = opened;
         this.review = opened.review();
         this.session = opened.session();
         this.query = new ReviewQuery(review);
+        this.changes = changes;
     }
 
     /**
@@ -141,9 +147,9 @@ final class ReviewAccess implements AutoCloseable {
         return review.rowCount();
     }
 
-    /** Runs one action of the session (approve, reject, edit, undo, ...) and reads the totals after it. */
-    synchronized <T> T act(Function<ReviewSession, T> action) {
-        return action.apply(session);
+    /** Runs one of the steward's changes (approve, reject, edit, undo, ...) under the review's lock. */
+    synchronized <T> T act(Function<ReviewChanges, T> action) {
+        return action.apply(changes);
     }
 
     /** Runs a use case on the open review (statistics, a value fix, its preview) under the review's lock. */
