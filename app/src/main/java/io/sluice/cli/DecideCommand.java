@@ -4,6 +4,8 @@ import io.sluice.core.review.ReviewSession;
 import io.sluice.core.review.RowFilter;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.usecase.OpenReview;
+import io.sluice.core.usecase.OpenWorkbookReview;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.review.DecisionCounts;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -60,6 +63,11 @@ final class DecideCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why the rows are rejected.")
     String reason;
 
+    @Option(names = "--sheet", paramLabel = "SHEET",
+            description = "For the review of a workbook onto several tables: act on this sheet (without it, a"
+                    + " decision applies its filter to every sheet; --edit, --undo and --redo need it).")
+    String sheet;
+
     @Mixin
     TargetOptionsMixin target;
 
@@ -75,6 +83,13 @@ final class DecideCommand implements Callable<Integer> {
         if (reason != null && action.reject == null) {
             // only a rejection records a reason; accepting one anywhere else would drop the steward's words unsaid
             throw new UsageException("--reason goes with --reject only: no reason is recorded for the other actions.");
+        }
+        if (ValidateWorkbookReview.isWorkbookReview(file)) {
+            return decideWorkbook(out);
+        }
+        if (sheet != null) {
+            throw new UsageException("--sheet goes with the review of a workbook onto several tables; "
+                    + file.getFileName() + " is the review of one sheet.");
         }
         // the review's own target unless another is given; connected only when an edited row is validated again
         try (OpenReview review = OpenReview.open(file, target.url == null ? null : target::open)) {
@@ -142,5 +157,79 @@ final class DecideCommand implements Callable<Integer> {
             out.printf("Row %d, %s set. %s%n", row, header, findings.isEmpty() ? "The row has no findings now."
                     : "Findings now: " + findings.stream().map(Finding::message).collect(Collectors.joining(" ")));
         }
+    }
+
+    /**
+     * The same actions on a workbook review: a decision on one sheet or, without --sheet, its filter on every sheet
+     * (built for each first, so a filter a sheet cannot take changes nothing); edits, undo and redo on one sheet.
+     * Every change re-checks the references between the sheets.
+     */
+    private int decideWorkbook(PrintWriter out) {
+        try (OpenWorkbookReview review = OpenWorkbookReview.open(file, target.url == null ? null : target::open)) {
+            if (action.edit != null || action.undo || action.redo) {
+                if (sheet == null) {
+                    throw new UsageException((action.edit != null ? "--edit" : action.undo ? "--undo" : "--redo")
+                            + " on the review of a workbook needs --sheet SHEET, as each sheet keeps its own rows and"
+                            + " history (sheets: " + String.join(", ", review.sheets()) + ").");
+                }
+                if (action.edit != null) {
+                    editWorkbook(review, out);
+                } else {
+                    String name = review.sheet(sheet).review().info().sheet();
+                    var session = review.sheet(name).session();
+                    String what = (action.undo ? session.undoDescription() : session.redoDescription()).orElse(null);
+                    if (what == null || !(action.undo ? review.undo(name) : review.redo(name))) {
+                        out.println("Nothing to " + (action.undo ? "undo" : "redo") + " in sheet " + name + ".");
+                    } else {
+                        out.println((action.undo ? "Undone" : "Redone") + " in sheet " + name + ": " + what + ".");
+                    }
+                }
+            } else {
+                Map<String, Integer> changed;
+                String verb;
+                if (action.approve != null) {
+                    changed = review.approveAll(sheet, m -> RowFilterSyntax.parse(m, action.approve));
+                    verb = "Approved %d row(s)";
+                } else if (action.reject != null) {
+                    if (reason == null || reason.isBlank()) {
+                        throw new UsageException("Rejecting rows needs --reason: the data owner will want to know"
+                                + " why.");
+                    }
+                    changed = review.rejectAll(sheet, m -> RowFilterSyntax.parse(m, action.reject), reason);
+                    verb = "Rejected %d row(s)";
+                } else {
+                    changed = review.clearAll(sheet, m -> RowFilterSyntax.parse(m, action.clear));
+                    verb = "Cleared %d decision(s)";
+                }
+                String text = action.approve != null ? action.approve : action.reject != null ? action.reject
+                        : action.clear;
+                changed.forEach((name, rows) -> out.println(String.format(verb, rows) + " in sheet " + name + "."
+                        + RowFilterSyntax.noRow(review.sheet(name), RowFilterSyntax.parse(review.sheet(name), text),
+                        rows)));
+            }
+            review.counts().forEach((name, counts) -> out.printf("%s, sheet %s: %d approved, %d rejected, %d"
+                    + " pending.%n", file.getFileName(), name, counts.approved(), counts.rejected(),
+                    counts.pending()));
+        }
+        out.flush();
+        return SluiceCommand.OK;
+    }
+
+    private void editWorkbook(OpenWorkbookReview review, PrintWriter out) {
+        int colon = action.edit.indexOf(':');
+        int equals = action.edit.indexOf('=', colon + 1);
+        if (colon < 1 || equals < 0) {
+            throw new UsageException("--edit takes ROW:HEADER=TEXT, e.g. '17:Cement (kg/m3)=350'.");
+        }
+        long row = RowFilterSyntax.parseRow(action.edit.substring(0, colon));
+        String header = action.edit.substring(colon + 1, equals);
+        OpenReview member = review.sheet(sheet);
+        int column = member.columnIndex(header);
+        member.rows(List.of(row));
+        String name = member.review().info().sheet();
+        List<Finding> findings = review.edit(name, row, column, action.edit.substring(equals + 1));
+        out.printf("Sheet %s, row %d, %s set. %s%n", name, row, header, findings.isEmpty()
+                ? "The row has no findings now."
+                : "Findings now: " + findings.stream().map(Finding::message).collect(Collectors.joining(" ")));
     }
 }

@@ -8,6 +8,8 @@ import io.sluice.core.review.ValueFix;
 import io.sluice.core.usecase.AcceptSuggestions;
 import io.sluice.core.usecase.FixValues;
 import io.sluice.core.usecase.OpenReview;
+import io.sluice.core.usecase.OpenWorkbookReview;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.usecase.RememberFixes;
 import io.sluice.core.usecase.SuggestCorrections;
 import picocli.CommandLine.ArgGroup;
@@ -101,6 +103,10 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show how many cells would change, with examples; write nothing.")
     boolean dryRun;
 
+    @Option(names = "--sheet", paramLabel = "SHEET",
+            description = "For the review of a workbook onto several tables: the sheet whose column to fix.")
+    String sheet;
+
     @Mixin
     TargetOptionsMixin target;
 
@@ -115,6 +121,13 @@ final class FixCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         checkCombination();
         ValueFix fix = action.rememberIn == null && action.acceptSuggestions == null ? fix() : null;
+        if (ValidateWorkbookReview.isWorkbookReview(file)) {
+            return fixWorkbook(fix, out);
+        }
+        if (sheet != null) {
+            throw new UsageException("--sheet goes with the review of a workbook onto several tables; "
+                    + file.getFileName() + " is the review of one sheet.");
+        }
         // the review's own target unless another is given; connected only when changed rows are validated again
         try (OpenReview review = OpenReview.open(file, target.url == null ? null : target::open)) {
             if (action.acceptSuggestions != null) {
@@ -296,5 +309,46 @@ final class FixCommand implements Callable<Integer> {
 
     private static String quoted(List<String> columns) {
         return String.join(", ", columns.stream().map(c -> "'" + c + "'").toList());
+    }
+
+    /**
+     * A fix of one column of one sheet of a workbook review; the fixed rows are validated again in every table their
+     * sheet feeds and the references between the sheets are checked again.
+     */
+    private int fixWorkbook(ValueFix fix, PrintWriter out) {
+        try (OpenWorkbookReview review = OpenWorkbookReview.open(file, target.url == null ? null : target::open)) {
+            if (fix == null) {
+                throw new UsageException((action.rememberIn != null ? "--remember-in" : "--accept-suggestions")
+                        + " works on the review of one sheet, not yet on the review of a workbook onto several"
+                        + " tables; fix values with --sheet SHEET --column HEADER and a fix.");
+            }
+            if (sheet == null) {
+                throw new UsageException("A fix on the review of a workbook needs --sheet SHEET, the sheet whose"
+                        + " column to fix (sheets: " + String.join(", ", review.sheets()) + ").");
+            }
+            OpenReview member = review.sheet(sheet);
+            String name = member.review().info().sheet();
+            RowFilter filter = where == null ? RowFilter.all() : RowFilterSyntax.parse(member, where);
+            FixValues.Request request = new FixValues.Request(column, filter, fix);
+            TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+            if (dryRun) {
+                FixPreview preview = review.previewFix(name, request, EXAMPLES, progress);
+                progress.clear();
+                printPreview(member, preview, filter, out);
+            } else {
+                FixOutcome outcome = review.fix(name, request, progress);
+                progress.clear();
+                if (!outcome.recorded()) {
+                    out.printf("Nothing to change: no value of '%s' in %s of sheet %s changes, so no step was"
+                            + " recorded.%s%n", column, filter.description(), name,
+                            RowFilterSyntax.noRow(member, filter, 0));
+                } else {
+                    out.printf("Changed %,d cell(s) of sheet %s: %s. Undo with: sluice decide %s --sheet %s"
+                            + " --undo%n", outcome.cells(), name, outcome.description(), file, name);
+                }
+            }
+        }
+        out.flush();
+        return SluiceCommand.OK;
     }
 }

@@ -13,6 +13,7 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.GatesBlockedException;
 import io.sluice.core.usecase.ImportResult;
 import io.sluice.core.usecase.ImportRows;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.GateStatus;
 import picocli.CommandLine.Command;
@@ -109,6 +110,10 @@ final class ImportCommand implements Callable<Integer> {
         Profile profile = file == null ? null : ProfileIO.read(profilePath);
         if (profile != null && profile.mapsSeveralTables()) {
             return TablesOutput.importFile(file, source.chosen(), profile, settings, dryRun, target.target(),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        if (reviewPath != null && ValidateWorkbookReview.isWorkbookReview(reviewPath)) {
+            return WorkbookReviewOutput.importReview(reviewPath, settings, dryRun, target.target(),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());

@@ -2,6 +2,7 @@ package io.sluice.cli;
 
 import io.sluice.core.rules.Finding;
 import io.sluice.core.usecase.OpenReview;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.review.FindingCounts;
 import io.sluice.core.review.Review;
@@ -24,7 +25,8 @@ import java.util.concurrent.Callable;
 /** {@code sluice review REVIEW.sluice}: what a saved review holds. */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "Show what a saved review holds: its source, rows, findings per rule and column, and the "
-                + "quality scores as the findings stand now (after every edit).")
+                + "quality scores as the findings stand now (after every edit); for the review of a workbook onto "
+                + "several tables, each sheet's rows, findings and decisions.")
 final class ReviewCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "REVIEW.sluice",
@@ -38,6 +40,10 @@ final class ReviewCommand implements Callable<Integer> {
             description = "Also list the first N findings in row order (default: 20).")
     int findings;
 
+    @Option(names = "--sheet", paramLabel = "SHEET",
+            description = "For the review of a workbook onto several tables: only this sheet.")
+    String sheet;
+
     @Mixin
     DebugOption debug;
 
@@ -50,6 +56,13 @@ final class ReviewCommand implements Callable<Integer> {
             throw new UsageException("--findings must be 0 or more, not " + findings + ".");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (ValidateWorkbookReview.isWorkbookReview(file)) {
+            return WorkbookReviewOutput.show(file, sheet, findings, format, out);
+        }
+        if (sheet != null) {
+            throw new UsageException("--sheet goes with the review of a workbook onto several tables; "
+                    + file.getFileName() + " is the review of one sheet.");
+        }
         try (OpenReview opened = OpenReview.open(file, null)) {
             Review review = opened.review();
             ReviewInfo info = review.info();

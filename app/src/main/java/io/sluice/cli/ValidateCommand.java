@@ -8,6 +8,7 @@ import io.sluice.core.source.SourceFormat;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ValidateFile;
 import io.sluice.core.usecase.ValidateReview;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.validate.JsonReportWriter;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.QualityGates;
@@ -104,7 +105,14 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (profile.mapsSeveralTables()) {
             if (reviewPath != null) {
-                throw TablesOutput.notYet(profile, "a review (--review)");
+                if (reportPath != null) {
+                    throw new UsageException("--report goes without --review for a profile onto several tables: the"
+                            + " review keeps every finding ('sluice review " + reviewPath + " --sheet SHEET').");
+                }
+                try (TargetDatabase db = target.open()) {
+                    return WorkbookReviewOutput.stage(file, source.chosen(), profile, profilePath, reviewPath,
+                            format, db, out, spec.commandLine().getErr());
+                }
             }
             try (TargetDatabase db = target.open()) {
                 return TablesOutput.validate(file, source.chosen(), profile, profilePath, reportPath, format, db,
@@ -146,6 +154,13 @@ final class ValidateCommand implements Callable<Integer> {
             throw new UsageException("--sheet, --header-row, --no-header, --encoding and --delimiter choose how a "
                     + "FILE is read; a review's rows are already read.");
         }
+        if (ValidateWorkbookReview.isWorkbookReview(reviewPath)) {
+            Profile given = profilePath == null ? null : ProfileIO.read(profilePath);
+            try (TargetDatabase db = target.open()) {
+                return WorkbookReviewOutput.validate(reviewPath, given, format, db, spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+            }
+        }
         Profile profile = profilePath != null ? ProfileIO.read(profilePath)
                 : ValidateReview.recordedProfile(reviewPath);
         if (profile == null) {
@@ -153,7 +168,9 @@ final class ValidateCommand implements Callable<Integer> {
                     + "PROFILE.json.");
         }
         if (profile.mapsSeveralTables()) {
-            throw TablesOutput.notYet(profile, "a review (--review)");
+            throw new UsageException("Profile '" + profile.name() + "' maps onto several tables, but "
+                    + reviewPath.getFileName() + " is the review of one sheet; stage the workbook into a new review"
+                    + " with 'sluice validate FILE --profile " + profilePath + " --review NEW.sluice'.");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open()) {

@@ -154,6 +154,39 @@ public final class Review implements AutoCloseable {
         inTransaction(() -> FindingStore.replace(connection, sourceRowNumber, findings));
     }
 
+    /**
+     * Replaces every finding of one rule, on any row, in one durable transaction: how a workbook review keeps its
+     * reference findings current after a change in another sheet.
+     */
+    public void replaceFindingsOfRule(String rule, List<Finding> findings) {
+        Objects.requireNonNull(rule, "rule");
+        for (Finding finding : findings) {
+            if (!rule.equals(finding.rule())) {
+                throw new IllegalArgumentException("A finding of rule " + finding.rule()
+                        + " cannot replace the findings of rule " + rule + ".");
+            }
+        }
+        inTransaction(() -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM finding WHERE rule = ?")) {
+                delete.setString(1, rule);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(FindingStore.INSERT)) {
+                for (Finding finding : findings) {
+                    FindingStore.bind(insert, finding);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** The numbers of the rows with an error finding of any rule but {@code rule}, in ascending order. */
+    public long[] rowsWithErrorsOtherThan(String rule) {
+        return query("SELECT DISTINCT row_no FROM finding WHERE severity = 'error' AND rule <> ? ORDER BY row_no",
+                rs -> rs.getLong(1), rule).stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** The steward's decisions, cell edits, audit log and undo history on this review. */
     public DecisionLedger ledger() {
         return new DecisionLedger(this, connection);

@@ -54,7 +54,13 @@ final class PartCheck {
     /** Compiles the part against its opened sheet; {@code tables} gives a target table by name. */
     static PartCheck compile(Profile profile, TableMapping part, SourceTable source,
                              Function<String, TableInfo> tables, TargetDatabase db) {
-        TableExpansion expansion = TableExpansion.compile(profile, part, source, tables);
+        return compile(profile, part, source.sheet(), source.headerRow(), source.columns(), tables, db);
+    }
+
+    /** Compiles the part for a sheet known by its name, header row and column headers. */
+    static PartCheck compile(Profile profile, TableMapping part, String sheet, long headerRow, List<String> columns,
+                             Function<String, TableInfo> tables, TargetDatabase db) {
+        TableExpansion expansion = TableExpansion.compile(profile, part, sheet, headerRow, columns, tables);
         TableInfo table = tables.apply(part.table());
         List<ParentRef> references = references(profile, part, table);
         Set<String> referencing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -71,7 +77,7 @@ final class PartCheck {
         targets.addAll(part.targetColumns());
         List<ColumnInfo> mapped = view.columns().stream().filter(c -> targets.contains(c.name())).toList();
         RuleSet rules = RuleSet.build(single, view, mapped, db);
-        return new PartCheck(part, expansion, rules, references, source.sheet());
+        return new PartCheck(part, expansion, rules, references, sheet);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.sluice.core.rules.KeyText;
 import io.sluice.core.rules.TargetKeys;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ final class ReferenceCheck {
 
     private final TargetDatabase db;
     private final Function<String, TableInfo> tables;
-    private final Function<String, BitSet> rejectedIn;
+    private final WorkbookValidation.LeftOutRows leftOut;
     /** By "table.column" (lower case): the parent rows met so far, and the sheet that makes them. */
     private final Map<String, ParentKeyIndex> indexes = new HashMap<>();
     private final Map<String, String> parentSheets = new HashMap<>();
@@ -41,13 +40,14 @@ final class ReferenceCheck {
 
     /**
      * @param parts      every part of the profile (their references say which parents to index)
-     * @param rejectedIn the source rows with error findings so far, of a sheet
+     * @param leftOut    why a source row of a sheet is left out as a parent (error findings so far, or rejected),
+     *                   null when it is not
      */
     ReferenceCheck(TargetDatabase db, List<PartCheck> parts, Function<String, TableInfo> tables,
-                   Function<String, BitSet> rejectedIn) {
+                   WorkbookValidation.LeftOutRows leftOut) {
         this.db = db;
         this.tables = tables;
-        this.rejectedIn = rejectedIn;
+        this.leftOut = leftOut;
         for (PartCheck part : parts) {
             for (PartCheck.ParentRef r : part.references()) {
                 indexes.putIfAbsent(key(r.parentTable(), r.parentKeyColumn()), new ParentKeyIndex());
@@ -80,7 +80,8 @@ final class ReferenceCheck {
     }
 
     /** A reference a parent row of this workbook cannot resolve: asked of the target before it is a finding. */
-    private record Pending(TargetRow row, PartCheck.ParentRef ref, MappedValue value, String text, long parentRow) {
+    private record Pending(TargetRow row, PartCheck.ParentRef ref, MappedValue value, String text, long parentRow,
+                           String why) {
     }
 
     /** Checks the references of a part's rows (of one chunk); findings go to {@code findings}. */
@@ -99,15 +100,16 @@ final class ReferenceCheck {
                 String text = KeyText.of(v.value());
                 long parentRow = indexes.get(k).rowOf(text);
                 String parentSheet = parentSheets.get(k);
+                String why = null;
                 if (parentRow >= 0) {
                     boolean sameRow = parentRow == row.sourceRow() && row.sheet().equals(parentSheet);
-                    BitSet rejected = rejectedIn.apply(parentSheet);
-                    if (sameRow || rejected == null || parentRow > Integer.MAX_VALUE
-                            || !rejected.get((int) parentRow)) {
+                    why = sameRow ? null : leftOut.why(parentSheet, parentRow);
+                    if (why == null) {
                         continue;
                     }
                 }
-                pending.computeIfAbsent(k, x -> new ArrayList<>()).add(new Pending(row, ref, v, text, parentRow));
+                pending.computeIfAbsent(k, x -> new ArrayList<>()).add(new Pending(row, ref, v, text, parentRow,
+                        why));
             }
         }
         for (Map.Entry<String, List<Pending>> e : pending.entrySet()) {
@@ -134,8 +136,9 @@ final class ReferenceCheck {
         String message;
         if (p.parentRow() >= 0) {
             message = label + " '" + p.text() + "' names a row of " + ref.parentTable() + " made by row "
-                    + p.parentRow() + " of sheet " + parentSheet + ", which has errors and is left out, and "
-                    + parent + " does not hold it: fix that row, or this row is left out too.";
+                    + p.parentRow() + " of sheet " + parentSheet + ", which " + p.why() + " and is left out, and "
+                    + parent + " does not hold it: " + ("has errors".equals(p.why()) ? "fix that row"
+                    : "take its rejection back") + ", or this row is left out too.";
         } else {
             String where = row.sheet().equals(parentSheet) ? "on this or an earlier row of sheet " + parentSheet
                     : "in sheet " + parentSheet + " of this workbook";

@@ -49,6 +49,8 @@ public final class WorkbookValidation implements AutoCloseable {
     private final List<PartCheck> parts;
     private final ReferenceCheck references;
     private final Map<String, BitSet> rejected = new HashMap<>();
+    private LeftOutRows leftOutByCaller;
+    private boolean referencesOnly;
     private boolean ran;
 
     private WorkbookValidation(Profile profile, List<SheetGroup> groups, List<PartCheck> parts,
@@ -67,20 +69,37 @@ public final class WorkbookValidation implements AutoCloseable {
      */
     public static WorkbookValidation prepare(Path file, Function<TableMapping, SourceOptions> optionsOf,
                                              Profile profile, TargetDatabase db) {
+        return prepare(optionsOf, part -> Sources.open(file, optionsOf.apply(part)), profile, db);
+    }
+
+    /**
+     * As {@link #prepare(Path, Function, Profile, TargetDatabase)} over sheets read from elsewhere (a workbook
+     * review's rows with the steward's edits): {@code sheetOf} names the sheet a part reads, parts naming the same
+     * sheet share it, and {@code open} opens a sheet by that name once.
+     */
+    public static WorkbookValidation prepareOver(Function<TableMapping, String> sheetOf,
+                                                 Function<String, SourceTable> open, Profile profile,
+                                                 TargetDatabase db) {
+        return prepare(sheetOf, part -> open.apply(sheetOf.apply(part)), profile, db);
+    }
+
+    private static <K> WorkbookValidation prepare(Function<TableMapping, K> keyOf,
+                                                  Function<TableMapping, SourceTable> open, Profile profile,
+                                                  TargetDatabase db) {
         if (!profile.mapsSeveralTables()) {
             throw new IllegalArgumentException("Profile '" + profile.name() + "' maps onto one table");
         }
         List<TableMapping> ordered = parentsFirst(profile);
         Function<String, TableInfo> tables = cached(db);
-        Map<SourceOptions, SheetGroup> bySheet = new LinkedHashMap<>();
+        Map<K, SheetGroup> bySheet = new LinkedHashMap<>();
         List<PartCheck> parts = new ArrayList<>();
         try {
             for (TableMapping part : ordered) {
-                SourceOptions options = optionsOf.apply(part);
-                SheetGroup group = bySheet.get(options);
+                K key = keyOf.apply(part);
+                SheetGroup group = bySheet.get(key);
                 if (group == null) {
-                    group = new SheetGroup(Sources.open(file, options), new ArrayList<>());
-                    bySheet.put(options, group);
+                    group = new SheetGroup(open.apply(part), new ArrayList<>());
+                    bySheet.put(key, group);
                 }
                 PartCheck check = PartCheck.compile(profile, part, group.source(), tables, db);
                 group.parts().add(check);
@@ -92,9 +111,57 @@ public final class WorkbookValidation implements AutoCloseable {
         }
         List<SheetGroup> groups = List.copyOf(bySheet.values());
         WorkbookValidation[] self = new WorkbookValidation[1];
-        ReferenceCheck references = new ReferenceCheck(db, parts, tables, sheet -> self[0].rejected.get(sheet));
+        ReferenceCheck references = new ReferenceCheck(db, parts, tables, (sheet, row) -> self[0].leftOut(sheet,
+                row));
         self[0] = new WorkbookValidation(profile, groups, List.copyOf(parts), references);
         return self[0];
+    }
+
+    /**
+     * Why a parent row is left out of an import (so that a reference to it is a finding), or null when it is not:
+     * it has an error finding in this pass, or the caller leaves it out (a row the steward rejected).
+     */
+    private String leftOut(String sheet, long row) {
+        if (row > Integer.MAX_VALUE) {
+            return null;
+        }
+        BitSet errors = rejected.get(sheet);
+        if (errors != null && errors.get((int) row)) {
+            return "has errors";
+        }
+        return leftOutByCaller == null ? null : leftOutByCaller.why(sheet, row);
+    }
+
+    /**
+     * Leaves these rows out as parents, besides the rows found in error: a reference to a parent made only by such a
+     * row is a finding, with the reason the callback gives (e.g. "was rejected"). To be called before {@link #run}.
+     */
+    public WorkbookValidation leavingOut(LeftOutRows rows) {
+        this.leftOutByCaller = rows;
+        return this;
+    }
+
+    /**
+     * Checks only the references between the tables, not the tables' own rules: for re-checking a workbook
+     * review's reference findings after a change, with the rows in error given by {@link #leavingOut}. To be called
+     * before {@link #run}.
+     */
+    public WorkbookValidation referencesOnly() {
+        this.referencesOnly = true;
+        return this;
+    }
+
+    /** Why a row of a sheet is left out of an import, or null when it is not. */
+    @FunctionalInterface
+    public interface LeftOutRows {
+        /** The reason in a few words that finish "which ... and is left out" (e.g. "was rejected"), or null. */
+        String why(String sheet, long row);
+    }
+
+    /** Told each chunk of source rows once all its findings have been handed on. */
+    @FunctionalInterface
+    public interface SheetChunks {
+        void checked(String sheet, List<SourceRow> rows);
     }
 
     /** The profile's parts with every parent before the parts referencing it; a cycle is refused in one sentence. */
@@ -119,6 +186,14 @@ public final class WorkbookValidation implements AutoCloseable {
      * {@code progress} ends it with a {@link CancellationException}. Runs once.
      */
     public TablesSummary run(Consumer<TableFinding> findings, Progress progress) {
+        return run(findings, null, progress);
+    }
+
+    /**
+     * As {@link #run(Consumer, Progress)}, telling {@code chunks} (may be null) of each chunk of source rows once its
+     * findings have all been handed to {@code findings}, so that a caller can store the rows with their findings.
+     */
+    public TablesSummary run(Consumer<TableFinding> findings, SheetChunks chunks, Progress progress) {
         if (ran) {
             throw new IllegalStateException("A workbook validation runs once");
         }
@@ -145,6 +220,9 @@ public final class WorkbookValidation implements AutoCloseable {
                             + " was cancelled.");
                 }
                 check(group, chunk, errors, counts, findings);
+                if (chunks != null) {
+                    chunks.checked(sheet, List.copyOf(chunk));
+                }
                 done += chunk.size();
                 listener.rowsDone(done);
             }
@@ -169,6 +247,9 @@ public final class WorkbookValidation implements AutoCloseable {
             counts[1] += rows.size();
         }
         for (Map.Entry<PartCheck, List<TargetRow>> e : made.entrySet()) {
+            if (referencesOnly) {
+                break;
+            }
             PartCheck part = e.getKey();
             List<MappedRow> mapped = e.getValue().stream().map(TargetRow::values).toList();
             part.rules().check(mapped, f -> emit(part, sheet, f, errors, counts, findings));
@@ -217,6 +298,23 @@ public final class WorkbookValidation implements AutoCloseable {
 
     public Profile profile() {
         return profile;
+    }
+
+    /** The sheets read, in the order they are validated (parents' sheets first), each opened once. */
+    public List<SourceTable> sources() {
+        return groups.stream().map(SheetGroup::source).toList();
+    }
+
+    /** The target tables a sheet feeds (profile spelling), in the order parents first. */
+    public List<String> tablesOf(String sheet) {
+        return parts.stream().filter(p -> p.sheet().equals(sheet)).map(p -> p.part().table()).toList();
+    }
+
+    /** The ids of the rules judging a row against the whole workbook (repeats within the file) on a sheet's rows. */
+    public java.util.Set<String> uniquenessRules(String sheet) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        parts.stream().filter(p -> p.sheet().equals(sheet)).forEach(p -> ids.addAll(p.rules().uniquenessRules()));
+        return ids;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.sluice.core.cleaning.ValueCluster;
 import io.sluice.core.cleaning.ValueCount;
 import io.sluice.core.review.ColumnValues;
 import io.sluice.core.review.Review;
+import io.sluice.core.review.WorkbookMembers;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ public final class ClusterValues {
                     + NearestNeighbours.MAX_RADIUS + ", not " + radius + ".");
         }
         try (Review review = Review.open(reviewFile)) {
+            WorkbookMembers.requireOneSheet(review, "clustering values");
             int index = ReviewColumns.index(review, column);
             String header = review.columns().get(index);
             List<ValueCount> values = new ArrayList<>();

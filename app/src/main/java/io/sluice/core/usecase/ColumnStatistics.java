@@ -3,6 +3,7 @@ package io.sluice.core.usecase;
 import io.sluice.core.Progress;
 import io.sluice.core.review.ColumnStats;
 import io.sluice.core.review.Review;
+import io.sluice.core.review.WorkbookMembers;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -55,6 +56,7 @@ public final class ColumnStatistics {
     /** As {@link #of(OpenReview, Request, Progress)}, opening and closing the review file. */
     public static ColumnStats of(Path reviewFile, Request request, Progress progress) {
         try (Review review = Review.open(reviewFile)) {
+            WorkbookMembers.requireOneSheet(review, "column statistics");
             return of(review, request, progress);
         }
     }

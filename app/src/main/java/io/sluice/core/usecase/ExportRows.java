@@ -15,6 +15,7 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.RowResult;
 import io.sluice.core.review.Review;
+import io.sluice.core.review.WorkbookMembers;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -104,6 +105,7 @@ public final class ExportRows {
     public static Written fromReview(TargetDatabase db, Path reviewFile, Outputs outputs, Settings settings,
                                      Progress progress) {
         try (Review review = Review.open(reviewFile)) {
+            WorkbookMembers.requireOneSheet(review, "an export");
             return fromReview(db, review, outputs, settings, progress);
         }
     }

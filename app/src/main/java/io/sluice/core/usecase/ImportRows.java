@@ -28,6 +28,7 @@ import io.sluice.core.validate.GateStatus;
 import io.sluice.core.validate.QualityGates;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.review.Review;
+import io.sluice.core.review.WorkbookMembers;
 import io.sluice.core.review.ReviewInfo;
 
 import java.nio.file.Path;
@@ -95,6 +96,7 @@ public final class ImportRows implements AutoCloseable {
     public static ImportRows fromReview(TargetDatabase db, Path reviewFile, ImportSettings settings) {
         Review review = Review.open(reviewFile);
         try {
+            WorkbookMembers.requireOneSheet(review, "this import");
             Profile profile = ReviewImport.profileOf(review);
             ImportMode mode = settings.modeOr(profile);
             TableInfo table = db.table(profile.table());

@@ -105,7 +105,7 @@ public final class ImportTables {
     }
 
     /** The parts' declared references as the commit resolves them: the parent's natural key (or the named key). */
-    private static List<Reference> references(Profile profile, TableMapping part) {
+    static List<Reference> references(Profile profile, TableMapping part) {
         List<Reference> references = new ArrayList<>();
         for (TableReference r : part.references()) {
             TableMapping parent = profile.tables().stream().filter(t -> t.table().equalsIgnoreCase(r.table()))
@@ -117,7 +117,7 @@ public final class ImportTables {
     }
 
     /** The profile with every table's mode replaced by the one chosen for this import. */
-    private static Profile withMode(Profile profile, ImportMode mode) {
+    static Profile withMode(Profile profile, ImportMode mode) {
         List<TableMapping> parts = profile.tables().stream().map(t -> new TableMapping(t.table(), t.source(),
                 t.columns(), t.unpivot(), t.references(), t.naturalKey(), mode.code(), t.rules(), t.legacyId()))
                 .toList();

@@ -10,6 +10,8 @@ import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.review.Review;
 import io.sluice.core.review.ReviewStager;
 import io.sluice.core.review.RowFilter;
+import io.sluice.core.review.RowValidator;
+import io.sluice.core.review.WorkbookMembers;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -30,32 +32,61 @@ import java.util.function.Supplier;
 public final class OpenReview implements AutoCloseable {
 
     private final Review review;
-    private final LazyRowValidator validator;
+    /** Validates edited rows again; null for a review only loaded. */
+    private final RowValidator validator;
+    private final Supplier<Profile> profile;
+    private final Supplier<TargetDatabase> database;
+    /** What the validator holds open (a connection), closed with the review; may be null. */
+    private final AutoCloseable validatorResources;
+    /** How sentences name this review: its file name, or a workbook review's sheet. */
+    private final String name;
     private final ReviewSession session;
 
-    private OpenReview(Review review, LazyRowValidator validator) {
+    private OpenReview(Review review, RowValidator validator, Supplier<Profile> profile,
+                       Supplier<TargetDatabase> database, AutoCloseable validatorResources, String name) {
         this.review = review;
         this.validator = validator;
+        this.profile = profile;
+        this.database = database;
+        this.validatorResources = validatorResources;
+        this.name = name;
         this.session = ReviewSession.open(review, validator);
     }
 
     /**
      * Opens the review; {@code target} connects to the database edits are validated against, or null for the
-     * target the review records (the embedded database, or a server that needs no password).
+     * target the review records (the embedded database, or a server that needs no password). A workbook review,
+     * or one of its sheets, is refused in one sentence: {@link OpenWorkbookReview} opens it.
      */
     public static OpenReview open(Path file, Supplier<TargetDatabase> target) {
         Review review = Review.open(file);
         try {
+            WorkbookMembers.requireOneSheet(review, "this");
             String profileJson = review.info().profileJson();
             Supplier<TargetDatabase> connect = target != null ? target : recordedTarget(review);
             if (profileJson != null) {
                 ProfileIO.fromJson(profileJson, file.toString()); // a broken recorded profile fails at open
             }
-            return new OpenReview(review, profileJson == null ? null : new LazyRowValidator(review, connect));
+            if (profileJson == null) {
+                return new OpenReview(review, null, () -> null, () -> null, null,
+                        review.file().getFileName().toString());
+            }
+            LazyRowValidator lazy = new LazyRowValidator(review, connect);
+            return new OpenReview(review, lazy, lazy::profile, lazy::database, lazy,
+                    review.file().getFileName().toString());
         } catch (RuntimeException e) {
             review.close();
             throw e;
         }
+    }
+
+    /**
+     * One sheet of a workbook review, its edits validated by {@code validator}; the sheet is named {@code name} in
+     * sentences. The workbook review closes what the validator holds.
+     */
+    static OpenReview member(Review review, RowValidator validator, Supplier<Profile> profile,
+                             Supplier<TargetDatabase> database, String name) {
+        return new OpenReview(review, validator, profile, database, null, name);
     }
 
     /** Connects to the target the review records: the embedded database, or a server that needs no password. */
@@ -110,12 +141,12 @@ public final class OpenReview implements AutoCloseable {
 
     /** The profile the review records now, or empty for a review only loaded. */
     public Optional<Profile> profile() {
-        return validator == null ? Optional.empty() : Optional.of(validator.profile());
+        return validator == null ? Optional.empty() : Optional.of(profile.get());
     }
 
     /** The target the review is validated against, connected at the first call; null for a review only loaded. */
     TargetDatabase target() {
-        return validator == null ? null : validator.database();
+        return validator == null ? null : database.get();
     }
 
     /** The rows with a finding on this column; fails with one sentence naming the columns when there is no such. */
@@ -189,7 +220,12 @@ public final class OpenReview implements AutoCloseable {
 
     /** The 0-based index of the column with this header; fails with one sentence naming the columns there are. */
     public int columnIndex(String header) {
-        return columnIndex(review, header);
+        int index = review.columns().indexOf(header);
+        if (index < 0) {
+            throw SluiceException.input(name + " has no column '" + header + "' (columns: "
+                    + String.join(", ", review.columns()) + ").");
+        }
+        return index;
     }
 
     static int columnIndex(Review review, String header) {
@@ -208,7 +244,7 @@ public final class OpenReview implements AutoCloseable {
     public RowFilter rule(String id) {
         Set<String> known = knownRules();
         if (!known.contains(id)) {
-            throw SluiceException.input(review.file().getFileName() + " knows no rule '" + id + "' ("
+            throw SluiceException.input(name + " knows no rule '" + id + "' ("
                     + (known.isEmpty() ? "it has no findings" : "rules: " + String.join(", ", known)) + ").");
         }
         return RowFilter.withRule(id);
@@ -226,7 +262,7 @@ public final class OpenReview implements AutoCloseable {
             long count = review.rowCount();
             String range = count == 0 ? "it has no rows" : "its rows are numbered "
                     + review.rows(0, 1).get(0).number() + " to " + review.rows(count - 1, 1).get(0).number();
-            throw SluiceException.input(review.file().getFileName() + " has no row "
+            throw SluiceException.input(name + " has no row "
                     + missing.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow()
                     + " (" + range + ").");
         }
@@ -239,7 +275,10 @@ public final class OpenReview implements AutoCloseable {
         ReviewStager.summary(review).ifPresent(s -> known.addAll(s.byRule().keySet()));
         String profileJson = review.info().profileJson();
         if (profileJson != null) {
-            ProfileIO.fromJson(profileJson, review.file().toString()).rules().forEach(r -> {
+            Profile recorded = ProfileIO.fromJson(profileJson, review.file().toString());
+            List<io.sluice.core.profile.RuleSpec> rules = new ArrayList<>(recorded.rules());
+            recorded.tables().forEach(part -> rules.addAll(part.rules()));
+            rules.forEach(r -> {
                 if (r.id() != null) {
                     known.add(r.id());
                 }
@@ -254,8 +293,12 @@ public final class OpenReview implements AutoCloseable {
         try {
             review.close();
         } finally {
-            if (validator != null) {
-                validator.close();
+            if (validatorResources != null) {
+                try {
+                    validatorResources.close();
+                } catch (Exception e) {
+                    throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                }
             }
         }
     }

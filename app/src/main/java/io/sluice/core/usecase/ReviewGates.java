@@ -8,6 +8,7 @@ import io.sluice.core.profile.ProfileProblem;
 import io.sluice.core.profile.ProfileValidator;
 import io.sluice.core.review.DecisionCounts;
 import io.sluice.core.review.Review;
+import io.sluice.core.review.WorkbookMembers;
 import io.sluice.core.validate.GateMeasures;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.QualityGates;
@@ -28,6 +29,7 @@ public final class ReviewGates {
     /** Each gate of the review's profile measured now; none when the review records no profile or no gates. */
     public static List<GateResult> of(Path reviewFile) {
         try (Review review = Review.open(reviewFile)) {
+            WorkbookMembers.requireOneSheet(review, "measuring quality gates");
             String json = review.info().profileJson();
             if (json == null) {
                 return List.of();
@@ -48,6 +50,7 @@ public final class ReviewGates {
      */
     public static Profile record(Path reviewFile, List<GateSpec> gates) {
         try (Review review = Review.open(reviewFile)) {
+            WorkbookMembers.requireOneSheet(review, "measuring quality gates");
             String json = review.info().profileJson();
             if (json == null) {
                 throw SluiceException.input(reviewFile.getFileName() + " records no mapping profile yet; validate it"

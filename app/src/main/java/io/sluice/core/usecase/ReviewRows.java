@@ -6,6 +6,7 @@ import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.source.SourceTable;
 import io.sluice.core.review.CellEdits;
+import io.sluice.core.review.DecisionStatus;
 import io.sluice.core.review.Review;
 import io.sluice.core.review.RowCursor;
 
@@ -27,15 +28,28 @@ final class ReviewRows implements SourceTable {
     private final Map<Long, Map<Integer, String>> edits;
     private Set<Integer> onlyColumns;
     private RowCursor cursor;
+    /** The only rows read, ascending, or null for every row. */
+    private final long[] onlyRows;
+    private int nextOnly;
 
     ReviewRows(Path file) {
+        this(file, null);
+    }
+
+    private ReviewRows(Path file, DecisionStatus only) {
         this.review = Review.open(file);
         try {
             this.edits = review.ledger().allEdits();
+            this.onlyRows = only == null ? null : review.ledger().rowsWith(only);
         } catch (RuntimeException e) {
             review.close();
             throw e;
         }
+    }
+
+    /** Only the rows the steward approved, with their edits. */
+    static ReviewRows approved(Path file) {
+        return new ReviewRows(file, DecisionStatus.APPROVED);
     }
 
     @Override
@@ -84,10 +98,19 @@ final class ReviewRows implements SourceTable {
         if (cursor == null) {
             cursor = onlyColumns == null ? review.cursor() : review.cursor(onlyColumns);
         }
-        if (!cursor.hasNext()) {
-            return null;
+        SourceRow raw = null;
+        while (raw == null) {
+            if (!cursor.hasNext() || onlyRows != null && nextOnly >= onlyRows.length) {
+                return null;
+            }
+            SourceRow candidate = cursor.next();
+            if (onlyRows == null) {
+                raw = candidate;
+            } else if (candidate.number() == onlyRows[nextOnly]) {
+                nextOnly++;
+                raw = candidate;
+            }
         }
-        SourceRow raw = cursor.next();
         Map<Integer, String> rowEdits = edits.get(raw.number());
         if (rowEdits == null || rowEdits.isEmpty()) {
             return raw;

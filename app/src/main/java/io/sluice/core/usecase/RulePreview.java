@@ -8,6 +8,7 @@ import io.sluice.core.profile.ProfileProblem;
 import io.sluice.core.profile.ProfileValidator;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.review.Review;
+import io.sluice.core.review.WorkbookMembers;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.source.SourceTable;
@@ -105,6 +106,7 @@ public final class RulePreview {
         String id = RuleSet.idOf(request.rule());
         long total;
         try (Review review = Review.open(request.review())) {
+            WorkbookMembers.requireOneSheet(review, "a rule preview");
             total = review.rowCount();
         }
         Tally tally = new Tally(id, request.examples());

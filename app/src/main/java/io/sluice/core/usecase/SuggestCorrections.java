@@ -14,6 +14,7 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ColumnValues;
 import io.sluice.core.review.Review;
+import io.sluice.core.review.WorkbookMembers;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +75,7 @@ public final class SuggestCorrections {
      */
     public static Outcome run(Path reviewFile, Supplier<TargetDatabase> target, String column) {
         try (Review review = Review.open(reviewFile)) {
+            WorkbookMembers.requireOneSheet(review, "suggesting corrections");
             String json = review.info().profileJson();
             if (json == null) {
                 throw SluiceException.input("The review " + reviewFile + " has not been validated with a profile, so"

@@ -15,6 +15,7 @@ import io.sluice.core.review.DecisionStatus;
 import io.sluice.core.review.FindingWriter;
 import io.sluice.core.review.QualityBasis;
 import io.sluice.core.review.Review;
+import io.sluice.core.review.WorkbookMembers;
 import io.sluice.core.review.ReviewQuery;
 import io.sluice.core.review.RowFilter;
 
@@ -57,6 +58,7 @@ public final class ValidateReview {
     /** The profile the review records, or null when it was only loaded. */
     public static Profile recordedProfile(Path reviewFile) {
         try (Review review = Review.open(reviewFile)) {
+            WorkbookMembers.requireOneSheet(review, "this validation");
             String json = review.info().profileJson();
             return json == null ? null : ProfileIO.fromJson(json, reviewFile.toString());
         }
@@ -70,6 +72,7 @@ public final class ValidateReview {
     public static Outcome run(Path reviewFile, Profile profile, TargetDatabase db, Progress progress) {
         Objects.requireNonNull(profile, "profile");
         try (Review review = Review.open(reviewFile)) {
+            WorkbookMembers.requireOneSheet(review, "this validation");
             if (review.rowCount() == 0) {
                 throw SluiceException.input("The review " + reviewFile + " holds no rows to validate.");
             }

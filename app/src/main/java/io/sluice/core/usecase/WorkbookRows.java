@@ -18,6 +18,7 @@ import java.util.BitSet;
 import java.util.Deque;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The target rows one table part makes from the source rows of its sheet that validated without errors, read again
@@ -26,8 +27,7 @@ import java.util.function.Function;
  */
 final class WorkbookRows implements Iterable<ApprovedRow> {
 
-    private final Path file;
-    private final SourceOptions options;
+    private final Supplier<SourceTable> open;
     private final Profile profile;
     private final TableMapping part;
     private final Function<String, TableInfo> tables;
@@ -35,8 +35,13 @@ final class WorkbookRows implements Iterable<ApprovedRow> {
 
     WorkbookRows(Path file, SourceOptions options, Profile profile, TableMapping part,
                  Function<String, TableInfo> tables, BitSet rejected) {
-        this.file = file;
-        this.options = options;
+        this(() -> Sources.open(file, options), profile, part, tables, rejected);
+    }
+
+    /** Over a sheet opened by {@code open} on each iteration (e.g. a workbook review's approved rows). */
+    WorkbookRows(Supplier<SourceTable> open, Profile profile, TableMapping part, Function<String, TableInfo> tables,
+                 BitSet rejected) {
+        this.open = open;
         this.profile = profile;
         this.part = part;
         this.tables = tables;
@@ -45,7 +50,7 @@ final class WorkbookRows implements Iterable<ApprovedRow> {
 
     @Override
     public ApprovedRowIterator iterator() {
-        SourceTable source = Sources.open(file, options);
+        SourceTable source = open.get();
         TableExpansion expansion;
         try {
             expansion = TableExpansion.compile(profile, part, source, tables);
@@ -65,7 +70,7 @@ final class WorkbookRows implements Iterable<ApprovedRow> {
                         close();
                         return false;
                     }
-                    if (row.number() <= Integer.MAX_VALUE && rejected.get((int) row.number())) {
+                    if (rejected != null && row.number() <= Integer.MAX_VALUE && rejected.get((int) row.number())) {
                         continue;
                     }
                     for (TargetRow target : expansion.expand(row)) {

@@ -1,0 +1,131 @@
+package io.sluice.core.tables;
+
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.mapping.MappedRow;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.TableMapping;
+import io.sluice.core.review.RowValidator;
+import io.sluice.core.review.RowVerdict;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.rules.RuleSet;
+import io.sluice.core.source.SourceRow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Validates an edited row of one sheet of a workbook review again: expands it into the target rows of every table
+ * its sheet feeds and runs each table's rules on them, as the workbook's validation did. What one row cannot judge
+ * is left to others: repeats within the workbook (a full validation) and the references to parent rows, which the
+ * workbook review re-checks across all its sheets after every change; both are named in {@link #fileWideRules()},
+ * so a row's earlier findings of them stay until then.
+ */
+public final class WorkbookRowValidator implements RowValidator {
+
+    /** One table part of the sheet: its expansion and its rules without the uniqueness ones. */
+    private record Part(String table, String sheet, TableExpansion expansion, RuleSet rules) {
+    }
+
+    private final List<Part> parts;
+    private final Set<String> fileWide;
+
+    private WorkbookRowValidator(List<Part> parts, Set<String> fileWide) {
+        this.parts = parts;
+        this.fileWide = fileWide;
+    }
+
+    /**
+     * Compiles the parts of {@code profile} that feed {@code tables} (profile spelling) from a sheet with these
+     * column headers; fails with one sentence as the workbook's validation would.
+     */
+    public static WorkbookRowValidator of(Profile profile, List<String> tables, String sheet, long headerRow,
+                                          List<String> columns, TargetDatabase db) {
+        Set<String> wanted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        wanted.addAll(tables);
+        Map<String, TableInfo> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Function<String, TableInfo> introspected = name -> seen.computeIfAbsent(name, db::table);
+        List<Part> parts = new ArrayList<>();
+        Set<String> fileWide = new TreeSet<>();
+        fileWide.add(ReferenceCheck.RULE);
+        for (TableMapping part : WorkbookValidation.parentsFirst(profile)) {
+            if (!wanted.contains(part.table())) {
+                continue;
+            }
+            PartCheck check = PartCheck.compile(profile, part, sheet, headerRow, columns, introspected, db);
+            fileWide.addAll(check.rules().uniquenessRules());
+            parts.add(new Part(check.table(), sheet, check.expansion(), check.rules().withoutUniqueness()));
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("No part of profile '" + profile.name() + "' feeds " + tables);
+        }
+        return new WorkbookRowValidator(List.copyOf(parts), Set.copyOf(fileWide));
+    }
+
+    @Override
+    public List<Finding> validate(SourceRow effectiveRow) {
+        return validateAll(List.of(effectiveRow)).get(0).findings();
+    }
+
+    @Override
+    public List<RowVerdict> validateAll(List<SourceRow> effectiveRows) {
+        Map<Long, List<Finding>> byRow = new HashMap<>();
+        for (SourceRow row : effectiveRows) {
+            byRow.put(row.number(), new ArrayList<>());
+        }
+        for (Part part : parts) {
+            List<MappedRow> mapped = new ArrayList<>();
+            for (SourceRow row : effectiveRows) {
+                part.expansion().expand(row).forEach(t -> mapped.add(t.values()));
+            }
+            part.rules().check(mapped, finding -> {
+                List<Finding> list = byRow.get(finding.row());
+                if (list != null && !fileWide.contains(finding.rule())) {
+                    list.add(new TableFinding(part.table(), part.sheet(), finding).forReview());
+                }
+            });
+        }
+        List<RowVerdict> verdicts = new ArrayList<>(effectiveRows.size());
+        for (SourceRow row : effectiveRows) {
+            verdicts.add(new RowVerdict(byRow.get(row.number()), filledCells(row)));
+        }
+        return verdicts;
+    }
+
+    /** The row's non-blank cells: a workbook review's completeness is counted over its sheet's cells. */
+    @Override
+    public int filledCells(SourceRow effectiveRow) {
+        return filled(effectiveRow);
+    }
+
+    /** The non-blank cells of a source row, as a workbook review counts a row's completeness. */
+    public static int filled(SourceRow row) {
+        int filled = 0;
+        for (var cell : row.cells()) {
+            if (cell.text() != null && !cell.text().isBlank()) {
+                filled++;
+            }
+        }
+        return filled;
+    }
+
+    @Override
+    public Set<String> fileWideRules() {
+        return fileWide;
+    }
+
+    @Override
+    public String toString() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        parts.forEach(p -> tables.put(p.table().toLowerCase(Locale.ROOT), p.sheet()));
+        return "WorkbookRowValidator" + tables;
+    }
+}

@@ -1,0 +1,60 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.review.RowValidator;
+import io.sluice.core.review.RowVerdict;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.source.SourceRow;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A row validator built at its first use, so that opening a review to decide costs no connection to the target.
+ */
+final class DeferredRowValidator implements RowValidator {
+
+    private final Supplier<RowValidator> build;
+    private RowValidator built;
+
+    DeferredRowValidator(Supplier<RowValidator> build) {
+        this.build = build;
+    }
+
+    private RowValidator validator() {
+        if (built == null) {
+            built = build.get();
+        }
+        return built;
+    }
+
+    @Override
+    public List<Finding> validate(SourceRow effectiveRow) {
+        return validator().validate(effectiveRow);
+    }
+
+    @Override
+    public Set<String> fileWideRules() {
+        return validator().fileWideRules();
+    }
+
+    @Override
+    public List<RowVerdict> validateAll(List<SourceRow> effectiveRows) {
+        return validator().validateAll(effectiveRows);
+    }
+
+    @Override
+    public int filledCells(SourceRow effectiveRow) {
+        return validator().filledCells(effectiveRow);
+    }
+
+    @Override
+    public RowValidator forChangedColumn(int column) {
+        return validator().forChangedColumn(column);
+    }
+
+    @Override
+    public Set<String> reportedRules() {
+        return validator().reportedRules();
+    }
+}

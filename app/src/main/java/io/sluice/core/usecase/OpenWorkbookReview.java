@@ -1,0 +1,223 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.Progress;
+import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.profile.Profile;
+import io.sluice.core.review.DecisionCounts;
+import io.sluice.core.review.FixOutcome;
+import io.sluice.core.review.FixPreview;
+import io.sluice.core.review.Review;
+import io.sluice.core.review.RowFilter;
+import io.sluice.core.review.RowValidator;
+import io.sluice.core.review.WorkbookMembers;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.tables.WorkbookRowValidator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A workbook review opened for the steward's decisions and edits, sheet by sheet. Each sheet is an
+ * {@link OpenReview} ({@link #sheet}) for reading, counting and building row filters; every change goes through
+ * this class, which re-validates an edited row with a validator that expands it into every table its sheet feeds,
+ * and then re-checks the reference findings of every sheet, so that a change in a parent sheet (a material renamed
+ * or rejected) shows at once on the rows referencing it. The target is connected at the first re-validation.
+ */
+public final class OpenWorkbookReview implements AutoCloseable {
+
+    private final WorkbookFiles files;
+    private final Profile profile;
+    private final Supplier<TargetDatabase> connect;
+    private final Map<String, OpenReview> sheets = new LinkedHashMap<>();
+    private TargetDatabase db;
+
+    private OpenWorkbookReview(WorkbookFiles files, Supplier<TargetDatabase> connect) {
+        this.files = files;
+        this.profile = files.profile();
+        this.connect = connect;
+        for (WorkbookMembers.Member m : files.members()) {
+            Review member = files.member(m.sheet());
+            RowValidator validator = new DeferredRowValidator(() -> WorkbookRowValidator.of(profile, m.tables(),
+                    m.sheet(), member.info().headerRow(), member.columns(), database()));
+            sheets.put(m.sheet(), OpenReview.member(member, validator, () -> profile, this::database,
+                    "Sheet " + m.sheet() + " of " + files.file().getFileName()));
+        }
+    }
+
+    /**
+     * Opens the workbook review; {@code target} connects to the database edits are validated against, or null for
+     * the target the review records.
+     */
+    public static OpenWorkbookReview open(Path file, Supplier<TargetDatabase> target) {
+        WorkbookFiles files = WorkbookFiles.open(file);
+        try {
+            return new OpenWorkbookReview(files, target != null ? target
+                    : OpenReview.recordedTarget(files.workbook()));
+        } catch (RuntimeException e) {
+            files.close();
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return files.file();
+    }
+
+    /** The profile onto several tables the review records. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The sheets, in the order they are validated (parents' sheets first). */
+    public List<String> sheets() {
+        return files.sheets();
+    }
+
+    /** The tables a sheet feeds, as the profile names them. */
+    public List<String> tablesOf(String sheet) {
+        return files.memberOf(sheet).tables();
+    }
+
+    /**
+     * One sheet, for reading its rows, findings and counts and for building row filters; a name the workbook lacks
+     * is one sentence naming its sheets. Change it through this class, not through its session, so that the
+     * references between the sheets are checked again.
+     */
+    public OpenReview sheet(String name) {
+        return sheets.get(files.sheetNamed(name));
+    }
+
+    /** Decisions per sheet. */
+    public Map<String, DecisionCounts> counts() {
+        Map<String, DecisionCounts> counts = new LinkedHashMap<>();
+        sheets.forEach((name, sheet) -> counts.put(name, sheet.session().counts()));
+        return counts;
+    }
+
+    /**
+     * Approves the rows {@code filter} matches on one sheet, or on every sheet when {@code sheet} is null (the filter
+     * built for each sheet, all before anything changes, so a filter one sheet cannot take fails in one sentence
+     * and changes nothing); one undoable step per sheet. Returns the rows changed per sheet.
+     */
+    public Map<String, Integer> approveAll(String sheet, Function<OpenReview, RowFilter> filter) {
+        return decide(sheet, filter, (s, f) -> s.session().approveAll(f));
+    }
+
+    /** As {@link #approveAll}, rejecting with one reason. */
+    public Map<String, Integer> rejectAll(String sheet, Function<OpenReview, RowFilter> filter, String reason) {
+        return decide(sheet, filter, (s, f) -> s.session().rejectAll(f, reason));
+    }
+
+    /** As {@link #approveAll}, taking the decisions back (pending again). */
+    public Map<String, Integer> clearAll(String sheet, Function<OpenReview, RowFilter> filter) {
+        return decide(sheet, filter, (s, f) -> s.session().clearAll(f));
+    }
+
+    private interface Decide {
+        int apply(OpenReview sheet, RowFilter filter);
+    }
+
+    private Map<String, Integer> decide(String sheet, Function<OpenReview, RowFilter> filter, Decide decide) {
+        List<String> names = sheet == null ? sheets() : List.of(files.sheetNamed(sheet));
+        Map<String, RowFilter> filters = new LinkedHashMap<>();
+        for (String name : names) {
+            filters.put(name, filter.apply(sheets.get(name)));
+        }
+        Map<String, Integer> changed = new LinkedHashMap<>();
+        try {
+            filters.forEach((name, f) -> changed.put(name, decide.apply(sheets.get(name), f)));
+        } finally {
+            if (changed.values().stream().anyMatch(n -> n > 0)) {
+                recheckReferences(Progress.NONE);
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Sets one cell of a sheet (0-based column); the row is validated again in every table its sheet feeds, then
+     * the references of every sheet. Returns the row's findings now.
+     */
+    public List<Finding> edit(String sheet, long row, int column, String text) {
+        OpenReview member = sheet(sheet);
+        try {
+            member.session().edit(row, column, text);
+        } finally {
+            recheckReferences(Progress.NONE);
+        }
+        return member.session().findings(row);
+    }
+
+    /** Fixes values of one column of a sheet as one undoable step (see {@link FixValues}), then the references. */
+    public FixOutcome fix(String sheet, FixValues.Request request, Progress progress) {
+        FixOutcome outcome = FixValues.apply(sheet(sheet), request, progress);
+        recheckReferences(progress);
+        return outcome;
+    }
+
+    /** What {@link #fix} would change on that sheet, changing nothing. */
+    public FixPreview previewFix(String sheet, FixValues.Request request, int examples, Progress progress) {
+        return FixValues.preview(sheet(sheet), request, examples, progress);
+    }
+
+    /** Reverts the latest step on that sheet, then re-checks the references; false when there is none. */
+    public boolean undo(String sheet) {
+        boolean undone = sheet(sheet).session().undo();
+        if (undone) {
+            recheckReferences(Progress.NONE);
+        }
+        return undone;
+    }
+
+    /** Does the latest undone step on that sheet again, then re-checks the references; false when there is none. */
+    public boolean redo(String sheet) {
+        boolean redone = sheet(sheet).session().redo();
+        if (redone) {
+            recheckReferences(Progress.NONE);
+        }
+        return redone;
+    }
+
+    /** Every sheet's findings of rule {@code reference} checked again from the rows as they stand. */
+    private void recheckReferences(Progress progress) {
+        ReferenceFindings.recheck(files, profile, database(), progress);
+    }
+
+    private TargetDatabase database() {
+        if (db == null) {
+            db = connect.get();
+        }
+        return db;
+    }
+
+    /** The sheets that have a column with this header, parents' sheets first. */
+    public List<String> sheetsWithColumn(String header) {
+        List<String> found = new ArrayList<>();
+        sheets.forEach((name, sheet) -> {
+            if (sheet.columns().contains(header)) {
+                found.add(name);
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public void close() {
+        try {
+            sheets.values().forEach(OpenReview::close);
+        } finally {
+            try {
+                files.close();
+            } finally {
+                if (db != null) {
+                    db.close();
+                }
+            }
+        }
+    }
+}
