@@ -2,7 +2,6 @@ package io.sluice.desktop.commit;
 
 import io.sluice.core.commit.CommitResult;
 import io.sluice.core.commit.RelatedCommitResult;
-import io.sluice.core.commit.TableCounts;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,7 @@ import java.util.Locale;
  * A commit that wrote its batch: what it did to the rows (in total), the review's decisions kept with it, and for a
  * workbook review what it did to each related table, parents first (empty for one table).
  */
-record CommitOutcome(CommitResult result, long auditEntries, List<TableCounts> tables) {
+record CommitOutcome(CommitResult result, long auditEntries, List<TablePlan> tables) {
 
     CommitOutcome {
         tables = List.copyOf(tables);
@@ -23,9 +22,9 @@ record CommitOutcome(CommitResult result, long auditEntries, List<TableCounts> t
     }
 
     /** A batch into several related tables; the totals are summed over the tables. */
-    static CommitOutcome related(RelatedCommitResult r, long auditEntries) {
+    static CommitOutcome related(RelatedCommitResult r, long auditEntries, List<TablePlan> tables) {
         return new CommitOutcome(new CommitResult(r.batchId(), r.inserted(), r.updated(), r.skipped(), r.took()),
-                auditEntries, r.tables());
+                auditEntries, tables);
     }
 
     /** Whether the batch went into several related tables. */

@@ -2,7 +2,6 @@ package io.sluice.desktop.commit;
 
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitPlan;
-import io.sluice.core.commit.TableCounts;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.validate.GateResult;
 import io.sluice.desktop.StepView;
@@ -26,6 +25,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -45,6 +45,8 @@ public final class CommitView implements StepView {
     @FXML private Label emptyText;
     @FXML private ScrollPane main;
     @FXML private Label subtitle;
+    @FXML private HBox modeChoice;
+    @FXML private Label modesPerTable;
     @FXML private RadioButton modeInsert;
     @FXML private RadioButton modeUpsert;
     @FXML private RadioButton modeSkip;
@@ -53,7 +55,7 @@ public final class CommitView implements StepView {
     @FXML private Label toInsert;
     @FXML private Label toUpdate;
     @FXML private Label toSkip;
-    @FXML private TableView<TableCounts> tablesTable;
+    @FXML private TableView<TablePlan> tablesTable;
     @FXML private Label problem;
     @FXML private TableView<Finding> conflicts;
     @FXML private Label gatesVerdict;
@@ -130,6 +132,8 @@ public final class CommitView implements StepView {
             }
         });
         allowDuplicate.selectedProperty().bindBidirectional(model.allowDuplicateProperty());
+        show(modeChoice, model.relatedProperty().not());
+        show(modesPerTable, model.relatedProperty());
         var busy = model.stateProperty().isEqualTo(CommitState.COMMITTING);
         buttons.values().forEach(b -> b.disableProperty().bind(busy));
         allowDuplicate.disableProperty().bind(busy);
@@ -160,15 +164,11 @@ public final class CommitView implements StepView {
         tablesTable.prefHeightProperty().bind(Bindings.size(model.tables()).multiply(26).add(32));
         tablesTable.minHeightProperty().bind(tablesTable.prefHeightProperty());
         tablesTable.getColumns().setAll(
-                column("Table (in the order written)", 220, t -> tableName(t.table())),
+                column("Table (in the order written)", 200, TablePlan::table),
+                column("Mode", 110, TablePlan::mode),
                 column("Insert", 90, t -> String.format(Locale.ROOT, "%,d", t.inserted())),
                 column("Update", 90, t -> String.format(Locale.ROOT, "%,d", t.updated())),
                 column("Skip", 90, t -> String.format(Locale.ROOT, "%,d", t.skipped())));
-    }
-
-    /** The table without its schema, as the profile names it. */
-    private static String tableName(String qualified) {
-        return qualified.substring(qualified.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 
     private void bindGates() {

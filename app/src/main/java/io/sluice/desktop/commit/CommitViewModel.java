@@ -4,7 +4,6 @@ import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitConflictException;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.commit.CommitResult;
-import io.sluice.core.commit.TableCounts;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ImportResult;
@@ -57,7 +56,7 @@ public final class CommitViewModel {
     private final LongProperty approved = new SimpleLongProperty();
     private final StringProperty table = new SimpleStringProperty("");
     private final BooleanProperty related = new SimpleBooleanProperty();
-    private final ObservableList<TableCounts> tables = FXCollections.observableArrayList();
+    private final ObservableList<TablePlan> tables = FXCollections.observableArrayList();
     private final ObjectProperty<CommitPlan> plan = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
     private final ObservableList<Finding> conflicts = FXCollections.observableArrayList();
@@ -152,7 +151,9 @@ public final class CommitViewModel {
     }
 
     private void showPlan(DryRun.PlanOutcome outcome) {
-        setModeQuietly(outcome.mode());
+        if (outcome.mode() != null) {
+            setModeQuietly(outcome.mode());
+        }
         approved.set(outcome.approved());
         table.set(outcome.table());
         related.set(outcome.related());
@@ -217,6 +218,9 @@ public final class CommitViewModel {
 
     private static CommitOutcome commitOf(Path reviewFile, TargetChoice target, ImportMode mode, boolean duplicate,
                                           String steward, TaskContext ctx) {
+        if (WorkbookImport.isWorkbook(reviewFile)) {
+            return WorkbookImport.commitOf(reviewFile, target, duplicate, steward, ctx);
+        }
         try (TargetDatabase db = TargetAccess.openForImport(target);
              ImportRows rows = ImportRows.fromReview(db, reviewFile,
                      new ImportRows.ImportSettings(mode, duplicate, steward))) {
@@ -338,7 +342,7 @@ public final class CommitViewModel {
      * For a workbook review, the dry run's counts per table in the order they would be written (parents first), and
      * after the commit what it did to each; empty for one table.
      */
-    public ObservableList<TableCounts> tables() {
+    public ObservableList<TablePlan> tables() {
         return tables;
     }
 

@@ -5,7 +5,6 @@ import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitConflictException;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.commit.NothingToImportException;
-import io.sluice.core.commit.TableCounts;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.usecase.ImportRows;
@@ -26,12 +25,16 @@ final class DryRun {
 
     /** {@code chosen} null: the profile's commit mode. */
     static PlanOutcome planOf(Path reviewFile, TargetChoice target, ImportMode chosen, boolean duplicate) {
+        if (WorkbookImport.isWorkbook(reviewFile)) {
+            // each table keeps the mode its part of the profile names
+            return WorkbookImport.planOf(reviewFile, target, duplicate);
+        }
         try (TargetDatabase db = TargetAccess.openForImport(target);
              ImportRows rows = ImportRows.fromReview(db, reviewFile,
                      new ImportRows.ImportSettings(chosen, duplicate, "dry run"))) {
             String table = rows.profile().table();
             if (rows.chosen() == 0) {
-                return new PlanOutcome(0, rows.mode(), table, null, List.of(), null, List.of());
+                return new PlanOutcome(0, rows.mode(), table, null, List.of(), null);
             }
             try {
                 CommitPlan plan = rows.dryRun(Progress.NONE);
@@ -41,14 +44,12 @@ final class DryRun {
                 } catch (NothingToImportException e) {
                     refusal = e.getMessage();
                 }
-                return new PlanOutcome(rows.chosen(), rows.mode(), table, plan, List.of(), refusal, List.of());
+                return new PlanOutcome(rows.chosen(), rows.mode(), table, plan, List.of(), refusal);
             } catch (CommitConflictException e) {
-                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, e.findings(), e.getMessage(),
-                        List.of());
+                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, e.findings(), e.getMessage());
             } catch (RuntimeException e) {
                 // e.g. approved values the columns cannot store: refused, but the approved rows are still counted
-                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, List.of(), ErrorText.sentence(e),
-                        List.of());
+                return new PlanOutcome(rows.chosen(), rows.mode(), table, null, List.of(), ErrorText.sentence(e));
             }
         }
     }
@@ -56,20 +57,27 @@ final class DryRun {
 
     /**
      * What the dry run found; {@code plan} is null when refused, {@code problem} null when not. For a workbook review
-     * {@code table} names the related tables, parents first, and {@code tables} holds the plan per table (the plan
-     * is their total); for one table {@code tables} is empty.
+     * ({@code related}) {@code mode} is null (each table keeps the profile's mode), {@code table} names the related
+     * tables, parents first, and {@code tables} holds the plan per table (the plan is their total).
      */
     record PlanOutcome(long approved, ImportMode mode, String table, CommitPlan plan, List<Finding> conflicts,
-                       String problem, List<TableCounts> tables) {
+                       String problem, boolean related, List<TablePlan> tables) {
 
         PlanOutcome {
             conflicts = List.copyOf(conflicts);
             tables = List.copyOf(tables);
         }
 
-        /** Whether the rows go into several related tables. */
-        boolean related() {
-            return !tables.isEmpty();
+        /** A review of one sheet into one table. */
+        PlanOutcome(long approved, ImportMode mode, String table, CommitPlan plan, List<Finding> conflicts,
+                    String problem) {
+            this(approved, mode, table, plan, conflicts, problem, false, List.of());
+        }
+
+        /** A workbook review into several related tables. */
+        static PlanOutcome related(long approved, String tables, CommitPlan plan, List<Finding> conflicts,
+                                   String problem, List<TablePlan> perTable) {
+            return new PlanOutcome(approved, null, tables, plan, conflicts, problem, true, perTable);
         }
     }
 }

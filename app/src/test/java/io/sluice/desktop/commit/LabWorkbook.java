@@ -8,6 +8,9 @@ import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.usecase.ImportRows;
 import io.sluice.core.usecase.ImportTables;
+import io.sluice.core.usecase.OpenWorkbookReview;
+import io.sluice.core.usecase.ValidateWorkbookReview;
+import io.sluice.core.review.RowFilter;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.testing.TableText;
 
@@ -32,6 +35,11 @@ public final class LabWorkbook {
     public static final List<String> TABLES = List.of("material", "supplier", "concrete_mix", "mix_component",
             "strength_test");
 
+    /** The parents' sheet whose row 4 misspells a material. */
+    public static final String MATERIALS = "Materials";
+    /** The Materials row that reads {@code Fly-ash} where the Mixes sheet's header names {@code Fly ash}. */
+    public static final long FLY_ASH_ROW = 4;
+
     private LabWorkbook() {
     }
 
@@ -46,6 +54,23 @@ public final class LabWorkbook {
                     new ImportRows.ImportSettings(null, false, steward), null, Progress.NONE);
             return rows.commit(Progress.NONE);
         }
+    }
+
+    /**
+     * Stages the workbook into a new workbook review {@code review} (one review per sheet), renames the Materials
+     * sheet's {@code Fly-ash} (row 4) to {@code Fly ash} so that the mixes' fly-ash components find their material,
+     * and approves every valid row of every sheet, as a steward would; returns the review file.
+     */
+    public static Path reviewApprovingValid(TargetChoice target, Path review) {
+        try (TargetDatabase db = target.open()) {
+            ValidateWorkbookReview.stage(FILE, SourceOptions.DEFAULTS, profile(), PROFILE.toString(), review, db,
+                    null, Progress.NONE);
+        }
+        try (OpenWorkbookReview opened = OpenWorkbookReview.open(review, target::open)) {
+            opened.edit(MATERIALS, FLY_ASH_ROW, 0, "Fly ash");
+            opened.approveAll(null, sheet -> RowFilter.pending().and(RowFilter.valid()));
+        }
+        return review;
     }
 
     /** Rows per related table, parents first (the suppliers the sample schema seeds included). */
