@@ -58,6 +58,7 @@ public final class CommitView implements StepView {
     @FXML private TableView<TablePlan> tablesTable;
     @FXML private Label problem;
     @FXML private TableView<Finding> conflicts;
+    @FXML private VBox gatesCard;
     @FXML private Label gatesVerdict;
     @FXML private ProgressIndicator gatesMeasuring;
     @FXML private TableView<GateResult> gatesTable;
@@ -173,6 +174,8 @@ public final class CommitView implements StepView {
 
     private void bindGates() {
         CommitGatesViewModel gates = model.gates();
+        // a workbook review's gates are measured by its import, whose dry run names a blocking one as the refusal
+        show(gatesCard, model.relatedProperty().not());
         gatesVerdict.textProperty().bind(gates.verdictProperty());
         gates.worstProperty().addListener((obs, old, now) -> {
             gatesVerdict.getStyleClass().removeIf(c -> c.startsWith("gates-verdict-"));

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +96,11 @@ class RelatedTablesFlowTest {
                 .cells().get(0)));
         select(robot, grid, FLY_ASH_POSITION, "col-0");
         robot.type(KeyCode.F2);
-        robot.clickOn("#cell-editor").eraseText(12).write("Fly ash").type(KeyCode.ENTER);
+        TextField editor = robot.lookup("#cell-editor").queryAs(TextField.class);
+        // the whole text replaced, wherever the caret was put
+        robot.interact(() -> editor.setText("Fly ash"));
+        robot.clickOn(editor).type(KeyCode.ENTER);
+        waitFor(() -> label(robot, "#last-action").equals("Row 4 edited: no findings now."));
         waitFor(() -> "Fly ash".equals(grid.getItems().get(FLY_ASH_POSITION).cells().get(0)));
 
         show(robot, sheets, "Mixes", 40);
@@ -127,6 +132,8 @@ class RelatedTablesFlowTest {
         assertThat(committed.get("mix_component")).isPositive();
 
         robot.clickOn("#show-in-history");
+        waitFor(() -> robot.lookup("#batch-tables-table").tryQuery().isPresent()
+                && robot.lookup("#provenance-table").tryQuery().isPresent());
         TableView<?> tables = robot.lookup("#batch-tables-table").queryAs(TableView.class);
         TableView<?> provenance = robot.lookup("#provenance-table").queryAs(TableView.class);
         waitFor(() -> tables.getItems().size() == 5 && !provenance.getItems().isEmpty());
