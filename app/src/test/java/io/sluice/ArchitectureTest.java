@@ -27,6 +27,7 @@ import io.sluice.core.review.RuleChange;
 import io.sluice.core.review.ReviewStager;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.validate.ValidationJob;
+import io.sluice.core.tables.WorkbookRowValidator;
 import io.sluice.core.tables.WorkbookValidation;
 import io.sluice.core.rules.TargetKeys;
 import io.sluice.desktop.app.DesktopLauncher;
@@ -154,7 +155,7 @@ class ArchitectureTest {
                     ReviewApprovedRows.class, ReviewAuditCopy.class, Bookkeeping.class, BookkeepingSchema.class,
                     ColumnValues.class, ClosestKnownValues.class, KnownValueReader.class, KnownValueRules.class,
                     KeyCollision.class, NearestNeighbours.class, RuleChange.class, WorkbookValidation.class,
-                    TargetKeys.class)
+                    WorkbookRowValidator.class, TargetKeys.class)
             .orShould().callMethod(ReviewSession.class, "open", Review.class, RowValidator.class)
             .orShould().callMethod(ReviewSession.class, "applyRule", RuleChange.class)
             .because("each behaviour exists once, as a use case in io.sluice.core.usecase, so that the command line"

@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The lab workbook onto five related tables from the command line: validate finds the planted faults on their sheet,
  * row and cell; import writes one batch with counts per table; batch lists them; rollback takes the batch back and a
- * re-import gives the same ids; steps not built for such a profile refuse in one sentence.
+ * re-import gives the same ids; steps not built for such a profile refuse in one sentence (its review path is
+ * {@link WorkbookReviewCommandsTest}).
  */
 @ExtendWith(FreshSluiceHome.class)
 class WorkbookCommandsTest {
@@ -189,17 +189,12 @@ class WorkbookCommandsTest {
     void stepsNotBuiltForSeveralTablesRefuseInOneSentence() throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
 
-        CommandRun review = CommandRun.of(with(command("validate", db, "--review",
-                dir.resolve("r.sluice").toString())));
         CommandRun export = CommandRun.of(with(command("export", db, "--approved", dir.resolve("a.csv").toString())));
         CommandRun sheet = CommandRun.of(with(command("validate", db, "--sheet", "Mixes")));
         CommandRun mode = CommandRun.of(with(command("import", db, "--mode", "upsrt")));
         CommandRun approve = CommandRun.of(with(List.of("import", workbook.toString(), "--profile",
                 profile.toString(), "--approve", "vaild"), CommandRun.targetOptions(db)));
 
-        assertThat(review.exit()).isEqualTo(SluiceCommand.INPUT);
-        assertThat(review.err().strip()).isEqualTo("sluice validate: Profile 'ds4-lab-workbook' maps onto several"
-                + " tables; a review (--review) is not yet supported for such a profile.");
         assertThat(export.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(export.err().strip()).isEqualTo("sluice export: Profile 'ds4-lab-workbook' maps onto several"
                 + " tables; export is not yet supported for such a profile.");
@@ -211,9 +206,8 @@ class WorkbookCommandsTest {
         assertThat(mode.err()).contains("upsrt").doesNotContain("Exception");
         assertThat(approve.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(approve.err()).contains("--approve takes only 'valid'");
-        assertThat(List.of(review, export, sheet, mode, approve)).noneMatch(CommandRun::looksJavaInternal);
+        assertThat(List.of(export, sheet, mode, approve)).noneMatch(CommandRun::looksJavaInternal);
         assertThat(CommandRun.batches(db)).isEmpty();
-        assertThat(Files.exists(dir.resolve("r.sluice"))).isFalse();
     }
 
     @Test

@@ -144,10 +144,12 @@ public final class ImportWorkbookReview implements AutoCloseable {
             Finding f = first.finding();
             String more = count[0] == 1 ? "" : " (" + (count[0] - 1) + " more such reference"
                     + (count[0] == 2 ? "" : "s") + ")";
+            String parent = (f.column() == null ? f.target() : f.column()) + " '" + f.value() + "'"
+                    + (f.cell() == null ? "" : ", cell " + f.cell());
             throw SluiceException.input(files.file().getFileName() + " cannot be imported: approved row " + f.row()
-                    + " of sheet " + first.sheet() + " makes a " + first.table() + " row whose parent is neither in"
-                    + " the target nor approved in this review (" + f.message().replaceAll("\\.$", "") + ")" + more
-                    + "; approve the parent row, or take row " + f.row() + " out of the approved ones.");
+                    + " of sheet " + first.sheet() + " makes a " + first.table() + " row whose parent (" + parent
+                    + ") is neither in the target nor approved in this review" + more + "; approve the parent row,"
+                    + " or take row " + f.row() + " out of the approved ones.");
         }
     }
 

@@ -58,7 +58,7 @@ public final class ValidateReview {
     /** The profile the review records, or null when it was only loaded. */
     public static Profile recordedProfile(Path reviewFile) {
         try (Review review = Review.open(reviewFile)) {
-            WorkbookMembers.requireOneSheet(review, "this validation");
+            WorkbookMembers.requireOneSheet(review, "this step");
             String json = review.info().profileJson();
             return json == null ? null : ProfileIO.fromJson(json, reviewFile.toString());
         }

@@ -1,0 +1,238 @@
+package io.sluice.cli;
+
+import io.sluice.bench.LabWorkbookSample;
+import io.sluice.bench.SampleProfiles;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.testing.TableText;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.sluice.cli.CommandRun.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The review path of the lab workbook onto five related tables from the command line: validate --review stages every
+ * sheet into a workbook review; an edit in Materials clears the Mixes reference findings (and undo brings them back);
+ * a rejected material gives its children a finding; approving the valid rows of every sheet and importing the
+ * review writes one batch with provenance per table and the sheets' audit; rollback and a re-import give the same
+ * ids; the steps a workbook review cannot take refuse in one sentence.
+ */
+@ExtendWith(FreshSluiceHome.class)
+class WorkbookReviewCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path workbook;
+    private Path profile;
+    private String review;
+
+    @BeforeEach
+    void writeTheLabWorkbook() throws IOException {
+        workbook = LabWorkbookSample.write(dir.resolve("samples")).file();
+        profile = dir.resolve(SampleProfiles.LAB_PROFILE);
+        ProfileIO.write(SampleProfiles.lab(), profile);
+        review = dir.resolve("lab.sluice").toString();
+    }
+
+    private static CommandRun run(TestDatabases.Database db, String... args) {
+        return CommandRun.of(with(List.of(args), CommandRun.targetOptions(db)));
+    }
+
+    private CommandRun stage(TestDatabases.Database db) {
+        CommandRun staged = run(db, "validate", workbook.toString(), "--profile", profile.toString(), "--review",
+                review);
+        assertThat(staged.exit()).as(staged.out() + staged.err()).isEqualTo(SluiceCommand.FINDINGS);
+        return staged;
+    }
+
+    /** The sheet's rows of the review listing: "Mixes ... rows ... with errors ...". */
+    private String sheetLine(String sheet) {
+        CommandRun shown = CommandRun.of("review", review, "--findings", "0");
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        return shown.out().lines().filter(l -> l.startsWith(sheet + " ")).findFirst().orElseThrow()
+                .replaceAll(" {2,}", " | ");
+    }
+
+    /** Rows of the Mixes sheet with a reference finding on material Fly ash. */
+    private long flyAshFindings() {
+        CommandRun shown = CommandRun.of("review", review, "--sheet", "Mixes", "--findings", "500");
+        return shown.out().lines().filter(l -> l.contains("reference") && l.contains("'Fly ash'")).count();
+    }
+
+    private static List<String> query(TestDatabases.Database db, String sql) throws SQLException {
+        try (Connection c = db.connect()) {
+            return TableText.rows(c, sql);
+        }
+    }
+
+    /** Every id the batch's tables hold, with the natural key it belongs to. */
+    private static List<String> ids(TestDatabases.Database db) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        ids.addAll(query(db, "SELECT name, id FROM material ORDER BY id"));
+        ids.addAll(query(db, "SELECT mix_code, id FROM concrete_mix ORDER BY id"));
+        ids.addAll(query(db, "SELECT m.mix_code, t.name, c.id FROM mix_component c JOIN concrete_mix m"
+                + " ON m.id = c.mix_id JOIN material t ON t.id = c.material_id ORDER BY c.id"));
+        ids.addAll(query(db, "SELECT m.mix_code, s.age_days, s.id FROM strength_test s JOIN concrete_mix m"
+                + " ON m.id = s.mix_id ORDER BY s.id"));
+        return ids;
+    }
+
+    private static long batchId(CommandRun run) {
+        Matcher m = Pattern.compile("Imported batch (\\d+) into 5 tables").matcher(run.out());
+        assertThat(m.find()).as(run.out() + run.err()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aWorkbookReviewIsFixedDecidedImportedRolledBackAndImportedAgainWithTheSameIds(TestDatabases.Engine engine)
+            throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
+
+        CommandRun staged = stage(db);
+        assertThat(staged.out()).contains("Source rows: 53   valid: 34   with errors: 19");
+        assertThat(Files.isDirectory(Path.of(review + ".sheets"))).isTrue();
+        assertThat(sheetLine("Mixes")).startsWith("Mixes | concrete_mix, mix_component, strength_t")
+                .contains("| 40 | 19 |");
+        long flyAsh = flyAshFindings();
+        assertThat(flyAsh).isGreaterThan(10);
+
+        // Materials row 4 spells the material Fly-ash; the Mixes header maps to Fly ash: one edit resolves them all
+        CommandRun edit = run(db, "decide", review, "--sheet", "Materials", "--edit", "4:Material=Fly ash");
+        assertThat(edit.exit()).as(edit.err()).isZero();
+        assertThat(edit.out()).contains("Sheet Materials, row 4, Material set. The row has no findings now.");
+        assertThat(flyAshFindings()).isZero();
+        assertThat(sheetLine("Mixes")).contains("| 40 | 2 |");
+
+        CommandRun undo = run(db, "decide", review, "--sheet", "Materials", "--undo");
+        assertThat(undo.out()).contains("Undone in sheet Materials: Edit A4 ('Material').");
+        assertThat(flyAshFindings()).isEqualTo(flyAsh);
+        CommandRun redo = run(db, "decide", review, "--sheet", "Materials", "--redo");
+        assertThat(redo.exit()).as(redo.err()).isZero();
+        assertThat(flyAshFindings()).isZero();
+
+        // Materials row 2 makes Cement, which every mix uses: rejecting it leaves every mix row without its parent
+        CommandRun reject = run(db, "decide", review, "--sheet", "Materials", "--reject", "rows:2", "--reason",
+                "not ours");
+        assertThat(reject.exit()).as(reject.err()).isZero();
+        assertThat(sheetLine("Mixes")).contains("| 40 | 40 |");
+        assertThat(CommandRun.of("review", review, "--sheet", "Mixes", "--findings", "1").out())
+                .contains("'Cement' names a row of material made by row 2 of sheet Materials, which was rejected"
+                        + " and is left out");
+        CommandRun clear = run(db, "decide", review, "--sheet", "Materials", "--clear", "rows:2");
+        assertThat(clear.exit()).as(clear.err()).isZero();
+        assertThat(sheetLine("Mixes")).contains("| 40 | 2 |");
+
+        // one filter, every sheet; validating again keeps the decisions and finds what the findings say
+        CommandRun approve = run(db, "decide", review, "--approve", "valid");
+        assertThat(approve.out()).contains("Approved 7 row(s) in sheet Materials.")
+                .contains("Approved 6 row(s) in sheet Suppliers.").contains("Approved 38 row(s) in sheet Mixes.");
+        CommandRun validated = run(db, "validate", "--review", review);
+        assertThat(validated.exit()).as(validated.err()).isEqualTo(SluiceCommand.FINDINGS);
+        assertThat(validated.out()).contains("Source rows: 53   valid: 51   with errors: 2");
+
+        CommandRun dryRun = run(db, "import", "--review", review, "--dry-run");
+        assertThat(dryRun.exit()).as(dryRun.out() + dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("Dry run of 51 approved source rows into 5 tables:")
+                .containsPattern("(?mi)^(public\\.)?concrete_mix +38 +0 +0$").contains("Nothing was written.");
+        assertThat(CommandRun.mixes(db)).isEmpty();
+
+        CommandRun imported = run(db, "import", "--review", review);
+        assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
+        long batch = batchId(imported);
+        assertThat(query(db, "SELECT target_table, rows_inserted, rows_skipped FROM sluice_batch_table WHERE"
+                + " batch_id = " + batch + " ORDER BY table_order")).extracting(String::toLowerCase).containsExactly(
+                "public.material|7|0", "public.supplier|1|5", "public.concrete_mix|38|0",
+                "public.mix_component|210|0", "public.strength_test|68|0");
+        assertThat(query(db, "SELECT name FROM material WHERE name LIKE 'Fly%'")).containsExactly("Fly ash");
+        // provenance names the sheet and source row of every target row; the audit names each sheet's review
+        assertThat(query(db, "SELECT source_sheet, COUNT(*) FROM sluice_row_provenance WHERE batch_id = " + batch
+                + " GROUP BY source_sheet ORDER BY source_sheet"))
+                .containsExactly("Materials|7", "Mixes|316", "Suppliers|6");
+        assertThat(query(db, "SELECT COUNT(*) FROM sluice_decision_audit WHERE batch_id = " + batch
+                + " AND review_file LIKE '%01-Materials.sluice' AND action = 'edit' AND new_value = 'Fly ash'"))
+                .containsExactly("1");
+        List<String> ids = ids(db);
+
+        CommandRun shown = run(db, "batch", String.valueOf(batch));
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).containsPattern("(?mi)^(public\\.)?mix_component +Mixes +insert +210 +210 +0 +0$");
+
+        CommandRun rolledBack = run(db, "rollback", String.valueOf(batch));
+        assertThat(rolledBack.exit()).as(rolledBack.out() + rolledBack.err()).isZero();
+        assertThat(CommandRun.mixes(db)).isEmpty();
+
+        CommandRun again = run(db, "import", "--review", review);
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(ids(db)).isEqualTo(ids);
+    }
+
+    @Test
+    void whatAWorkbookReviewCannotTakeIsRefusedInOneSentence() throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        stage(db);
+        String member = Path.of(review + ".sheets", "03-Mixes.sluice").toString();
+
+        CommandRun typo = CommandRun.of("review", review, "--sheet", "Mixs");
+        CommandRun absentColumn = run(db, "decide", review, "--approve", "value:Mix Code=LAB-0001");
+        CommandRun undoWithoutSheet = run(db, "decide", review, "--undo");
+        CommandRun fixWithoutSheet = run(db, "fix", review, "--column", "Material", "--trim");
+        CommandRun stats = CommandRun.of("stats", review, "--column", "Material");
+        CommandRun memberDecide = run(db, "decide", member, "--approve", "valid");
+        CommandRun export = run(db, "export", "--review", review, "--approved", dir.resolve("a.csv").toString());
+        CommandRun fixes = run(db, "fixes", review);
+        CommandRun clusters = CommandRun.of("clusters", review, "--column", "Material");
+        CommandRun rules = run(db, "rules", "--review", review);
+        // Mixes rows lean on Materials and Suppliers rows that are not approved, nor (but five) in the target
+        CommandRun mixesOnly = run(db, "decide", review, "--sheet", "Mixes", "--approve", "valid");
+        CommandRun orphan = run(db, "import", "--review", review);
+
+        assertThat(typo.err().strip()).isEqualTo("sluice review: lab.sluice has no sheet 'Mixs' (sheets: Materials,"
+                + " Suppliers, Mixes).");
+        assertThat(absentColumn.err().strip()).isEqualTo("sluice decide: Sheet Materials of lab.sluice has no"
+                + " column 'Mix Code' (columns: Material, Class).");
+        assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("0         0         7");
+        assertThat(undoWithoutSheet.err().strip()).isEqualTo("sluice decide: --undo on the review of a workbook"
+                + " needs --sheet SHEET, as each sheet keeps its own rows and history (sheets: Materials, Suppliers,"
+                + " Mixes).");
+        assertThat(fixWithoutSheet.err().strip()).startsWith("sluice fix: A fix on the review of a workbook needs"
+                + " --sheet SHEET");
+        assertThat(stats.err().strip()).isEqualTo("sluice stats: lab.sluice is the review of a workbook onto"
+                + " several tables; column statistics works on the review of one sheet, so open it as a workbook"
+                + " review (validate --review, review, decide, fix, import --review).");
+        assertThat(memberDecide.err().strip()).isEqualTo("sluice decide: 03-Mixes.sluice is sheet Mixes of the"
+                + " workbook review lab.sluice; use lab.sluice (with that sheet) instead, so that the references"
+                + " between its sheets stay checked.");
+        assertThat(List.of(export, fixes, clusters, rules)).allSatisfy(r -> assertThat(r.err().strip().lines())
+                .singleElement().satisfies(line -> assertThat(line).contains("lab.sluice is the review of a workbook"
+                        + " onto several tables;")));
+        assertThat(mixesOnly.exit()).as(mixesOnly.err()).isZero();
+        assertThat(orphan.exit()).isEqualTo(SluiceCommand.INPUT);
+        // HOLC, the supplier of LAB-0023, is only in the Suppliers sheet, whose rows are pending
+        assertThat(orphan.err().strip()).startsWith("sluice import: lab.sluice cannot be imported: approved row 24"
+                + " of sheet Mixes makes a ").containsIgnoringCase("concrete_mix row whose parent (Supplier 'HOLC',"
+                + " cell B24) is neither in the target nor approved in this review (")
+                .endsWith("; approve the parent row, or take row 24 out of the approved ones.");
+        assertThat(orphan.err().strip().lines()).hasSize(1);
+        assertThat(List.of(typo, absentColumn, undoWithoutSheet, fixWithoutSheet, stats, memberDecide, export,
+                fixes, clusters, rules, orphan)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(SluiceCommand.INPUT))
+                .noneMatch(CommandRun::looksJavaInternal);
+        assertThat(CommandRun.batches(db)).isEmpty();
+    }
+}
