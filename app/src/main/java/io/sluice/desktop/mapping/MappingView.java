@@ -57,6 +57,8 @@ public final class MappingView implements StepView {
     @FXML private Label subtitle;
     @FXML private ProgressIndicator busy;
     @FXML private Button suggestedButton;
+    @FXML private Button severalButton;
+    @FXML private StackPane tablesSlot;
     @FXML private Button saveButton;
     @FXML private Button loadButton;
     @FXML private RadioButton embeddedChoice;
@@ -137,7 +139,14 @@ public final class MappingView implements StepView {
     private void initialize() {
         Views.rememberDivider(split, "mapping", settings);
         emptyPane.visibleProperty().bind(model.sourceMissingProperty());
-        mappingPane.visibleProperty().bind(model.sourceMissingProperty().not());
+        mappingPane.visibleProperty().bind(model.sourceMissingProperty().not()
+                .and(model.mapsSeveralTablesProperty().not()));
+        TablesMappingView tables = new TablesMappingView(model.severalTables(), model::loadProfile,
+                model::mapOneTable, () -> model.profileFile().directory());
+        tablesSlot.getChildren().setAll(tables.root());
+        tablesSlot.visibleProperty().bind(model.sourceMissingProperty().not()
+                .and(model.mapsSeveralTablesProperty()));
+        severalButton.disableProperty().bind(model.loadingProperty());
         subtitle.textProperty().bind(model.subtitleBinding());
         busy.visibleProperty().bind(model.loadingProperty());
         bindProfileButtons();
@@ -266,6 +275,11 @@ public final class MappingView implements StepView {
     @FXML
     private void goToSource() {
         model.goToSource();
+    }
+
+    @FXML
+    private void mapSeveralTables() {
+        model.mapSeveralTables();
     }
 
     @FXML
