@@ -5,6 +5,10 @@ import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -46,6 +50,12 @@ public final class MappingView implements StepView {
     private final MappingViewModel model;
     private final ConnectionView connection;
     private final DesktopSettings settings;
+    /** The Edit menu's undo and redo follow the grid on screen: the one-table grid, or the grid of the table's tab. */
+    private final BooleanProperty canUndo = new SimpleBooleanProperty();
+    private final BooleanProperty canRedo = new SimpleBooleanProperty();
+    private final StringProperty undoText = new SimpleStringProperty();
+    private final StringProperty redoText = new SimpleStringProperty();
+    private MappingEdits activeEdits;
     /** What every target picker offers: "(not mapped)" and the table's columns; one list shared by all rows. */
     private final ObservableList<String> targetChoices = FXCollections.observableArrayList(MappingCells.NOT_MAPPED);
 
@@ -107,37 +117,49 @@ public final class MappingView implements StepView {
 
     @Override
     public ObservableBooleanValue canUndo() {
-        return model.edits().canUndoProperty();
+        return canUndo;
     }
 
     @Override
     public ObservableBooleanValue canRedo() {
-        return model.edits().canRedoProperty();
+        return canRedo;
     }
 
     @Override
     public ObservableValue<String> undoDescription() {
-        return model.edits().undoDescriptionProperty();
+        return undoText;
     }
 
     @Override
     public ObservableValue<String> redoDescription() {
-        return model.edits().redoDescriptionProperty();
+        return redoText;
     }
 
     @Override
     public void undo() {
-        model.edits().undo();
+        activeEdits.undo();
     }
 
     @Override
     public void redo() {
-        model.edits().redo();
+        activeEdits.redo();
+    }
+
+    private void followEdits() {
+        TablePart part = model.severalTables().selectedProperty().get();
+        activeEdits = model.mapsSeveralTablesProperty().get() && part != null ? part.edits() : model.edits();
+        canUndo.bind(activeEdits.canUndoProperty());
+        canRedo.bind(activeEdits.canRedoProperty());
+        undoText.bind(activeEdits.undoDescriptionProperty());
+        redoText.bind(activeEdits.redoDescriptionProperty());
     }
 
     @FXML
     private void initialize() {
         Views.rememberDivider(split, "mapping", settings);
+        followEdits();
+        model.mapsSeveralTablesProperty().addListener((obs, old, now) -> followEdits());
+        model.severalTables().selectedProperty().addListener((obs, old, now) -> followEdits());
         emptyPane.visibleProperty().bind(model.sourceMissingProperty());
         mappingPane.visibleProperty().bind(model.sourceMissingProperty().not()
                 .and(model.mapsSeveralTablesProperty().not()));

@@ -11,6 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,28 @@ class TablesMappingViewTest {
                 + " be written first: take one of these references away.");
         assertThat(robot.lookup("#tables-order").query().isVisible()).isFalse();
         assertThat(robot.lookup("#tables-validate-review").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void ctrlZUndoesAChangeInTheGridOfTheTableOnScreen(FxRobot robot) throws Exception {
+        openWorkbookAndGoToMapping(robot);
+        loadLabProfile(robot);
+        TablesMappingViewModel tables = model(robot).severalTables();
+        TabPane tabs = robot.lookup("#tables-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        TablePart mixes = tables.parts().get(2);
+        MappingRow castDate = mixes.rows().stream().filter(r -> r.source().equals("Cast Date")).findFirst()
+                .orElseThrow();
+        String before = castDate.targetProperty().get();
+
+        robot.interact(() -> mixes.edits().setTarget(castDate, null));
+        assertThat(castDate.isMapped()).isFalse();
+        assertThat(tables.profile().tables().get(2).columns()).noneMatch(c -> c.target().equals(before));
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(castDate.targetProperty().get()).as("Ctrl+Z in the table's grid").isEqualTo(before);
+        assertThat(model(robot).edits().canUndoProperty().get()).as("the one-table grid untouched").isFalse();
     }
 
     @Test
