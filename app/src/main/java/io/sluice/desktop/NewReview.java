@@ -47,7 +47,9 @@ final class NewReview {
         context.message("Reading " + source.getFileName());
         try (TargetDatabase db = target.open()) {
             if (profile.mapsSeveralTables()) {
-                return ValidateWorkbookReview.stage(source, options, profile, profile.name(), file, db, null,
+                // each table names its sheet and header row; what the Source step chose was for one sheet
+                SourceOptions reading = new SourceOptions(null, null, false, options.encoding(), options.delimiter());
+                return ValidateWorkbookReview.stage(source, reading, profile, profile.name(), file, db, null,
                         context).review();
             }
             return ValidateFile.run(new ValidateFile.Request(source, options, profile, null, file, false), db,

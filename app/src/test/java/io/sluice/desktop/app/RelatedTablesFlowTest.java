@@ -2,8 +2,6 @@ package io.sluice.desktop.app;
 
 import io.sluice.core.review.ReviewQuery.GridRow;
 import io.sluice.desktop.Screenshots;
-import io.sluice.desktop.Step;
-import io.sluice.desktop.Workbench;
 import io.sluice.desktop.commit.LabWorkbook;
 import io.sluice.desktop.commit.SampleTarget;
 import io.sluice.desktop.review.FindingFilter;
@@ -37,7 +35,8 @@ import java.util.concurrent.TimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The lab workbook onto five related tables through the screens, on a fresh embedded database: the workbook review
+ * The lab workbook onto five related tables through the screens, on a fresh embedded database: the sample and its
+ * profile loaded in the Source and Mapping steps, the workbook review
  * one sheet at a time, the misspelt material fixed by editing its cell on the Materials sheet (the Mixes sheet's
  * reference findings go), the valid rows of every sheet approved, one batch committed with its dry run per table,
  * the batch's tables in History, and a rollback that leaves the tables as they were.
@@ -149,16 +148,20 @@ class RelatedTablesFlowTest {
     }
 
     /**
-     * The Mapping step's way into the review for a profile onto several tables: the workbook and its profile in the
-     * workbench, then the shared validation into a new review, shown in the Review step.
+     * The Source and Mapping steps: the lab workbook from the samples, its profile onto five tables loaded in the
+     * several-tables mapping, then "Validate and review" into a new workbook review.
      */
     private void validateTheWorkbook(FxRobot robot) {
-        robot.interact(() -> {
-            workbench().sourceFileProperty().set(LabWorkbook.FILE.toAbsolutePath().normalize());
-            workbench().profileProperty().set(LabWorkbook.profile());
-            shell.context().validation().start();
-            workbench().stepProperty().set(Step.REVIEW);
-        });
+        robot.clickOn("#sample-6");
+        waitFor(() -> !robot.lookup("#next-mapping").queryButton().isDisabled());
+        robot.clickOn("#next-mapping");
+        waitFor(() -> robot.lookup("#load-suggested-profile").tryQuery()
+                .map(n -> n.isVisible() && !n.isDisabled()).orElse(false));
+        robot.clickOn("#load-suggested-profile");
+        waitFor(() -> robot.lookup("#tables-validate-review").tryQuery()
+                .map(n -> n.isVisible() && !n.isDisabled()).orElse(false));
+        screenshot(robot, "related-0-mapping");
+        robot.clickOn("#tables-validate-review");
         waitFor(() -> robot.lookup("#review-sheet-bar").query().isVisible()
                 && "Materials".equals(robot.lookup("#review-sheet").queryComboBox().getValue())
                 && "Pending 7".equals(label(robot, "#count-pending")));
@@ -195,10 +198,6 @@ class RelatedTablesFlowTest {
     private void screenshot(FxRobot robot, String name) {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Screenshots.take(robot, shell.stage().getScene(), name)).exists();
-    }
-
-    private Workbench workbench() {
-        return shell.context().workbench();
     }
 
     private static String label(FxRobot robot, String id) {

@@ -1,5 +1,6 @@
 package io.sluice.desktop.review;
 
+import io.sluice.core.source.SourceOptions;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.ReviewValidation;
 import io.sluice.desktop.ScriptedDialogs;
@@ -42,6 +43,8 @@ class WorkbookReviewViewModelTest {
         target = SampleTarget.of(TestDatabases.Engine.H2, home);
         workbench.targetProperty().set(target.choice());
         workbench.sourceFileProperty().set(LabWorkbook.FILE);
+        // what the Source step chose for the sheet it showed: the profile names each table's sheet instead
+        workbench.sourceOptionsProperty().set(new SourceOptions("Materials", 1, false, null, null));
         workbench.profileProperty().set(LabWorkbook.profile());
         var tasks = SyncTasks.runner(failures);
         ReviewValidation validation = new ReviewValidation(workbench, tasks, new DesktopSettings(),
