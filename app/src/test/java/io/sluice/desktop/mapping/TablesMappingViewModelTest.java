@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -312,7 +313,10 @@ class TablesMappingViewModelTest {
         assertThat(workbench.profileProperty().get()).isEqualTo(ProfileIO.read(sampleProfile));
         assertThat(workbench.profileFileProperty().get()).isEqualTo(sampleProfile);
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
-        assertThat(validation.outcomeProperty().get()).startsWith("The validation did not finish: Profile"
-                + " 'ds4-lab-workbook' maps onto several tables");
+        assertThat(validation.outcomeProperty().get()).isEmpty();
+        Path review = workbench.reviewProperty().get();
+        assertThat(review.getParent()).isEqualTo(home.resolve("reviews"));
+        assertThat(ValidateWorkbookReview.isWorkbookReview(review)).as("a review per sheet, listed by " + review)
+                .isTrue();
     }
 }
