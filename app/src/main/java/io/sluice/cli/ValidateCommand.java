@@ -146,15 +146,18 @@ final class ValidateCommand implements Callable<Integer> {
             throw new UsageException("Give a FILE to validate, or --review REVIEW.sluice to validate the rows of a "
                     + "review.");
         }
+        boolean workbook = ValidateWorkbookReview.isWorkbookReview(reviewPath);
         if (reportPath != null) {
-            throw new UsageException("--report needs a FILE; for a review's findings use 'sluice export --review "
-                    + reviewPath + " --findings FINDINGS.json'.");
+            throw new UsageException(workbook ? "--report needs a FILE; the workbook review keeps every finding:"
+                    + " 'sluice review " + reviewPath + " --sheet SHEET --findings N' lists them."
+                    : "--report needs a FILE; for a review's findings use 'sluice export --review " + reviewPath
+                    + " --findings FINDINGS.json'.");
         }
         if (source.anyGiven()) {
             throw new UsageException("--sheet, --header-row, --no-header, --encoding and --delimiter choose how a "
                     + "FILE is read; a review's rows are already read.");
         }
-        if (ValidateWorkbookReview.isWorkbookReview(reviewPath)) {
+        if (workbook) {
             Profile given = profilePath == null ? null : ProfileIO.read(profilePath);
             try (TargetDatabase db = target.open()) {
                 return WorkbookReviewOutput.validate(reviewPath, given, format, db, spec.commandLine().getOut(),

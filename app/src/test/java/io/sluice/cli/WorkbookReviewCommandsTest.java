@@ -217,8 +217,9 @@ class WorkbookReviewCommandsTest {
                 + " several tables; column statistics works on the review of one sheet, so open it as a workbook"
                 + " review (validate --review, review, decide, fix, import --review).");
         assertThat(memberDecide.err().strip()).isEqualTo("sluice decide: 03-Mixes.sluice is sheet Mixes of the"
-                + " workbook review lab.sluice; use lab.sluice (with that sheet) instead, so that the references"
-                + " between its sheets stay checked.");
+                + " workbook review lab.sluice, which is read and changed only as a whole (validate --review, review,"
+                + " decide, fix, import --review lab.sluice), so that the references between its sheets stay"
+                + " checked.");
         assertThat(List.of(export, fixes, clusters, rules)).allSatisfy(r -> assertThat(r.err().strip().lines())
                 .singleElement().satisfies(line -> assertThat(line).contains("lab.sluice is the review of a workbook"
                         + " onto several tables;")));

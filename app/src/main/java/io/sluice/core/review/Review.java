@@ -155,30 +155,25 @@ public final class Review implements AutoCloseable {
     }
 
     /**
-     * Replaces every finding of one rule, on any row, in one durable transaction: how a workbook review keeps its
-     * reference findings current after a change in another sheet.
+     * A writer that replaces every finding of one rule, on any row, by the findings appended, in one durable
+     * transaction made by its {@code commit()}; close it before other writes.
      */
-    public void replaceFindingsOfRule(String rule, List<Finding> findings) {
+    public RuleFindingsWriter replacingFindingsOf(String rule) {
         Objects.requireNonNull(rule, "rule");
-        for (Finding finding : findings) {
-            if (!rule.equals(finding.rule())) {
-                throw new IllegalArgumentException("A finding of rule " + finding.rule()
-                        + " cannot replace the findings of rule " + rule + ".");
+        claimWriter();
+        try {
+            RuleFindingsWriter writer = new RuleFindingsWriter(this, connection, rule);
+            activeWriter = writer;
+            return writer;
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the failure to start is the one to report
             }
+            throw ReviewFailures.of(file, e);
         }
-        inTransaction(() -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM finding WHERE rule = ?")) {
-                delete.setString(1, rule);
-                delete.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(FindingStore.INSERT)) {
-                for (Finding finding : findings) {
-                    FindingStore.bind(insert, finding);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
     }
 
     /** The numbers of the rows with an error finding of any rule but {@code rule}, in ascending order. */

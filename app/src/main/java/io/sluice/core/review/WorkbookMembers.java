@@ -102,8 +102,9 @@ public final class WorkbookMembers {
         Optional<String> workbook = workbookOf(review);
         if (workbook.isPresent()) {
             throw SluiceException.input(review.file().getFileName() + " is sheet " + review.meta(SHEET).orElse("?")
-                    + " of the workbook review " + workbook.get() + "; use " + workbook.get()
-                    + " (with that sheet) instead, so that the references between its sheets stay checked.");
+                    + " of the workbook review " + workbook.get() + ", which is read and changed only as a whole"
+                    + " (validate --review, review, decide, fix, import --review " + workbook.get()
+                    + "), so that the references between its sheets stay checked.");
         }
     }
 }

@@ -131,10 +131,19 @@ public final class OpenWorkbookReview implements AutoCloseable {
         Map<String, Integer> changed = new LinkedHashMap<>();
         try {
             filters.forEach((name, f) -> changed.put(name, decide.apply(sheets.get(name), f)));
-        } finally {
+        } catch (RuntimeException e) {
+            // the sheets decided before the failure keep their decisions: their references must follow them
             if (changed.values().stream().anyMatch(n -> n > 0)) {
-                recheckReferences(Progress.NONE);
+                try {
+                    recheckReferences(Progress.NONE);
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
             }
+            throw e;
+        }
+        if (changed.values().stream().anyMatch(n -> n > 0)) {
+            recheckReferences(Progress.NONE);
         }
         return changed;
     }
@@ -145,11 +154,8 @@ public final class OpenWorkbookReview implements AutoCloseable {
      */
     public List<Finding> edit(String sheet, long row, int column, String text) {
         OpenReview member = sheet(sheet);
-        try {
-            member.session().edit(row, column, text);
-        } finally {
-            recheckReferences(Progress.NONE);
-        }
+        member.session().edit(row, column, text);
+        recheckReferences(Progress.NONE);
         return member.session().findings(row);
     }
 

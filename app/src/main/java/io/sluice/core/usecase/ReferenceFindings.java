@@ -3,15 +3,13 @@ package io.sluice.core.usecase;
 import io.sluice.core.Progress;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.profile.Profile;
-import io.sluice.core.review.Review;
-import io.sluice.core.rules.Finding;
+import io.sluice.core.review.RuleFindingsWriter;
 import io.sluice.core.tables.TableFinding;
 import io.sluice.core.tables.WorkbookValidation;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,29 +24,34 @@ final class ReferenceFindings {
     private ReferenceFindings() {
     }
 
-    /** Checks every reference of the workbook again and replaces the reference findings of every member. */
+    /**
+     * Checks every reference of the workbook again and replaces the reference findings of every member, streamed
+     * into each member in one transaction per member (committed once the whole pass succeeded), so any number of
+     * findings fits in a small heap.
+     */
     static void recheck(WorkbookFiles files, Profile profile, TargetDatabase db, Progress progress) {
         Map<String, BitSet> inError = new HashMap<>();
-        Map<String, List<Finding>> found = new HashMap<>();
         for (String sheet : files.sheets()) {
             inError.put(sheet, WorkbookFiles.bits(files.member(sheet).rowsWithErrorsOtherThan(
                     TableFinding.REFERENCE_RULE)));
-            found.put(sheet, new ArrayList<>());
         }
         WorkbookValidation.LeftOutRows rejected = files.rejected();
+        Map<String, RuleFindingsWriter> writers = new LinkedHashMap<>();
         try (WorkbookValidation validation = WorkbookValidation.prepareOver(part -> files.sheetOf(profile, part),
                 sheet -> new ReviewRows(files.path(sheet)), profile, db)) {
+            for (String sheet : files.sheets()) {
+                writers.put(sheet, files.member(sheet).replacingFindingsOf(TableFinding.REFERENCE_RULE));
+            }
             validation.leavingOut((sheet, row) -> {
                 BitSet errors = inError.get(sheet);
                 if (errors != null && row <= Integer.MAX_VALUE && errors.get((int) row)) {
                     return "has errors";
                 }
                 return rejected.why(sheet, row);
-            }).referencesOnly().run(f -> found.get(f.sheet()).add(f.forReview()), progress);
-        }
-        for (String sheet : files.sheets()) {
-            Review member = files.member(sheet);
-            member.replaceFindingsOfRule(TableFinding.REFERENCE_RULE, found.get(sheet));
+            }).referencesOnly().run(f -> writers.get(f.sheet()).append(f.forReview()), progress);
+            writers.values().forEach(RuleFindingsWriter::commit);
+        } finally {
+            writers.values().forEach(RuleFindingsWriter::close);
         }
     }
 }

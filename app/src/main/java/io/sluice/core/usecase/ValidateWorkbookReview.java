@@ -118,6 +118,11 @@ public final class ValidateWorkbookReview {
             List<WorkbookMembers.Member> listed = new ArrayList<>();
             Map<String, RowWriter> writers = new HashMap<>();
             for (SourceTable source : sources) {
+                if (members.containsKey(source.sheet())) {
+                    throw SluiceException.input("Profile '" + profile.name() + "' reads sheet " + source.sheet()
+                            + " twice, with different header rows; a workbook review keeps one review per sheet, so"
+                            + " give its tables the same header row.");
+                }
                 WorkbookMembers.Member member = new WorkbookMembers.Member(source.sheet(),
                         WorkbookMembers.fileName(listed.size() + 1, source.sheet()), listed.size() + 1,
                         validation.tablesOf(source.sheet()));

@@ -143,8 +143,9 @@ class WorkbookReviewTest {
         assertThat(ValidateWorkbookReview.isWorkbookReview(review)).isTrue();
         assertThat(ValidateWorkbookReview.isWorkbookReview(member)).isFalse();
         assertThatThrownBy(() -> OpenReview.open(member, open(database))).isInstanceOf(SluiceException.class)
-                .hasMessage("01-Materials.sluice is sheet Materials of the workbook review lab.sluice; use lab.sluice"
-                        + " (with that sheet) instead, so that the references between its sheets stay checked.");
+                .hasMessage("01-Materials.sluice is sheet Materials of the workbook review lab.sluice, which is read"
+                        + " and changed only as a whole (validate --review, review, decide, fix, import --review"
+                        + " lab.sluice), so that the references between its sheets stay checked.");
         try (OpenWorkbookReview opened = OpenWorkbookReview.open(review, open(database))) {
             assertThatThrownBy(() -> opened.sheet("Mixs")).hasMessage("lab.sluice has no sheet 'Mixs' (sheets:"
                     + " Materials, Suppliers, Mixes).");
