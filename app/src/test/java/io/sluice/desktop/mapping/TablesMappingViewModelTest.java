@@ -303,16 +303,21 @@ class TablesMappingViewModelTest {
     }
 
     @Test
-    void goingOnHandsTheVersionTwoProfileToTheReview() {
+    void goingOnHandsTheVersionTwoProfileToTheReviewsValidation() {
         Path sampleProfile = openWorkbook();
         mapping.loadProfile(sampleProfile);
+        List<Profile> validated = new ArrayList<>();
+        validation.runningProperty().addListener((obs, was, running) -> {
+            if (running) {
+                validated.add(workbench.profileProperty().get());
+            }
+        });
 
         assertThat(model.validateAndReview()).isTrue();
 
-        assertThat(workbench.profileProperty().get()).isEqualTo(ProfileIO.read(sampleProfile));
+        assertThat(validated).as("the Review step's validation started with the profile on screen")
+                .containsExactly(ProfileIO.read(sampleProfile));
         assertThat(workbench.profileFileProperty().get()).isEqualTo(sampleProfile);
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
-        assertThat(validation.outcomeProperty().get()).startsWith("The validation did not finish: Profile"
-                + " 'ds4-lab-workbook' maps onto several tables");
     }
 }
