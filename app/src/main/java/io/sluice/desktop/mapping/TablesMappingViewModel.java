@@ -267,6 +267,22 @@ public final class TablesMappingViewModel {
         return parts.stream().map(TablePart::table).filter(t -> !t.equalsIgnoreCase(part.table())).toList();
     }
 
+    /**
+     * The columns a reference to {@code parentTable} may go through: the parent's natural key first (the one a
+     * reference must use today), then the parent's other columns; empty for a table not in the mapping.
+     */
+    public List<String> keyChoices(String parentTable) {
+        TablePart parent = parts.stream().filter(p -> p.table().equalsIgnoreCase(String.valueOf(parentTable)))
+                .findFirst().orElse(null);
+        if (parent == null) {
+            return List.of();
+        }
+        List<String> choices = new ArrayList<>(parent.naturalKey());
+        parent.targetColumns().stream().filter(c -> choices.stream().noneMatch(c::equalsIgnoreCase))
+                .forEach(choices::add);
+        return choices;
+    }
+
     /** The profile the screen shows now; null before any table is shown. */
     public Profile profile() {
         if (parts.isEmpty()) {

@@ -193,6 +193,27 @@ class TablesMappingViewModelTest {
     }
 
     @Test
+    void aReferenceThroughAColumnThatIsNotTheParentsNaturalKeyIsASentenceOnTheChild() {
+        mapping.loadProfile(openWorkbook());
+        TablePart components = part("mix_component");
+        assertThat(model.keyChoices("material")).first().isEqualTo("name");
+        String materialClass = model.keyChoices("material").stream().filter("material_class"::equalsIgnoreCase)
+                .findFirst().orElseThrow();
+
+        components.setReference("material_id", "material", materialClass);
+
+        assertThat(partOf(model.profile(), "mix_component").referenceOf("material_id").orElseThrow().key())
+                .containsExactly(materialClass);
+        assertThat(components.problemProperty().get()).isEqualTo("Reference mix_component.material_id goes"
+                + " through material." + materialClass + ", which is not that table's natural key (name).");
+        assertThat(part("material").problemProperty().get()).isNull();
+        assertThat(model.blockerProperty().get()).isEqualTo(components.problemProperty().get());
+
+        components.setReference("material_id", "material", "name");
+        assertThat(components.problemProperty().get()).isNull();
+    }
+
+    @Test
     void referencesThatGoRoundAreOneSentenceAndNoOrderIsShown() {
         mapping.loadProfile(openWorkbook());
 
