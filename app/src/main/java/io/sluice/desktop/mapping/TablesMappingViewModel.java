@@ -362,6 +362,9 @@ public final class TablesMappingViewModel {
                         + Character.toLowerCase(problem.charAt(0)) + problem.substring(1);
             }
         }
+        if (error.get() != null) {
+            first = error.get();
+        }
         if (first == null && cycleSentence != null) {
             first = cycleSentence;
         }
@@ -398,12 +401,11 @@ public final class TablesMappingViewModel {
         }, request.then(result -> part.showPreview(result.preview(), result.error()))));
     }
 
+    /** The tables on screen stay, but were not read from this workbook and target: the error holds the review back. */
     private void failed(Throwable failure) {
         loading.set(false);
         error.set(ErrorText.sentence(failure));
-        if (parts.isEmpty()) {
-            blocker.set(error.get());
-        }
+        blocker.set(error.get());
     }
 
     /** Forgets the tables shown, e.g. when another file is opened. */

@@ -276,6 +276,34 @@ class TablesMappingViewModelTest {
     }
 
     @Test
+    void anotherTargetReadsTheSameTablesAgainAndNamesThoseItLacks() throws Exception {
+        mapping.loadProfile(openWorkbook());
+        Profile before = model.profile();
+        TestDatabases.Database empty = TestDatabases.h2Mem();
+        TestDatabases.Database missing = TestDatabases.h2Mem();
+        try (var created = java.sql.DriverManager.getConnection(empty.url(), empty.user(), empty.password())) {
+            assertThat(created.isValid(1)).isTrue();
+        }
+
+        workbench.targetProperty().set(new TargetChoice("Missing H2", missing.url(), missing.user(),
+                missing.password()));
+
+        assertThat(model.errorProperty().get()).startsWith("There is no H2 database named");
+        assertThat(model.blockerProperty().get()).as("tables read from another target hold nothing back")
+                .isEqualTo(model.errorProperty().get());
+        assertThat(model.validateAndReview()).isFalse();
+
+        workbench.targetProperty().set(new TargetChoice("Empty H2", empty.url(), empty.user(), empty.password()));
+
+        assertThat(mapping.mapsSeveralTablesProperty().get()).isTrue();
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.parts()).allSatisfy(p -> assertThat(p.problemProperty().get())
+                .startsWith("Table " + p.table() + " is not in the target Empty H2"));
+        assertThat(model.profile()).as("nothing of the mapping lost").isEqualTo(before);
+        assertThat(model.validateAndReview()).isFalse();
+    }
+
+    @Test
     void tablesPickedFromTheTargetGetASuggestionPerTableThatWaitsForConfirmation() {
         openWorkbook();
         mapping.mapSeveralTables();
