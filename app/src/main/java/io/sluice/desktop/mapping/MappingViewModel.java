@@ -276,6 +276,11 @@ public final class MappingViewModel {
         if (key.equals(loaded)) {
             return;
         }
+        Profile several = severalTables.profile();
+        if (mapsSeveralTables.get() && several != null && loaded != null && loaded.file().equals(file)) {
+            // the same workbook onto another target: its tables are read again from there
+            severalTables.open(several, null);
+        }
         loaded = key;
         load(key);
     }
@@ -290,15 +295,11 @@ public final class MappingViewModel {
         blocker.set("Reading " + key.file().getFileName() + " and the target's tables…");
         tasks.run("Suggesting a mapping for " + key.file().getFileName(),
                 ctx -> MappingSources.load(key.file(), key.options(), key.target(), wanted, ctx), result -> {
-            Profile several = severalTables.profile();
             loadedFile = key.file();
             sample = result.sample();
             if (newFile) {
                 severalTables.clear();
                 mapsSeveralTables.set(false);
-            } else if (mapsSeveralTables.get() && several != null) {
-                // the same workbook onto another target: the tables are read again from it
-                severalTables.open(several, null);
             }
             // A profile loaded for another file or target no longer applies: the steward loads one again.
             draft.clear();

@@ -258,10 +258,15 @@ final class TablePartPane {
         newParent.setId("reference-parent-" + index);
         newParent.setPromptText("parent table");
         newParent.setOnShowing(e -> newParent.getItems().setAll(model.parentChoices(part)));
+        ComboBox<String> newKey = new ComboBox<>();
+        newKey.setId("reference-key-" + index);
+        newKey.setPromptText("through its natural key");
+        newKey.setOnShowing(e -> newKey.getItems().setAll(model.keyChoices(newParent.getValue())));
+        newParent.valueProperty().addListener((obs, old, now) -> newKey.setValue(null));
         Button set = new Button("Refer");
         set.setId("reference-set-" + index);
         set.disableProperty().bind(newColumn.valueProperty().isNull().or(newParent.valueProperty().isNull()));
-        set.setOnAction(e -> part.setReference(newColumn.getValue(), newParent.getValue(), null));
+        set.setOnAction(e -> part.setReference(newColumn.getValue(), newParent.getValue(), newKey.getValue()));
         Button remove = new Button("Remove");
         remove.setId("reference-remove-" + index);
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -269,7 +274,7 @@ final class TablePartPane {
         Button fromTarget = new Button("Add from the target's foreign keys");
         fromTarget.setId("reference-from-fks-" + index);
         fromTarget.setOnAction(e -> model.addForeignKeyReferences(part));
-        FlowPane actions = new FlowPane(8, 8, newColumn, new Label("holds the natural key of"), newParent, set,
+        FlowPane actions = new FlowPane(8, 8, newColumn, new Label("holds a key of"), newParent, newKey, set,
                 remove, fromTarget);
         actions.setAlignment(Pos.CENTER_LEFT);
         TitledPane pane = new TitledPane("References to other tables", new VBox(8, table, actions));

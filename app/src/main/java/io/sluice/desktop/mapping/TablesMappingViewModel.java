@@ -15,7 +15,6 @@ import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.ErrorText;
-import io.sluice.desktop.task.Latest;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -62,7 +61,7 @@ public final class TablesMappingViewModel {
             + " pick the tables to map the workbook onto.");
     private final Map<String, SourceSample> samples = new HashMap<>();
     private final Map<String, TableInfo> infos = new HashMap<>();
-    private final Latest previews = new Latest();
+    private final TablePreviews previews;
     private final InvalidationListener changed = o -> changed();
     private List<String> nullMarkers = List.of();
     private List<GateSpec> gates = List.of();
@@ -76,6 +75,7 @@ public final class TablesMappingViewModel {
         this.dialogs = dialogs;
         this.validation = validation;
         this.profileFile = profileFile;
+        this.previews = new TablePreviews(tasks);
         selected.addListener((obs, old, now) -> refreshPreview());
     }
 
@@ -267,6 +267,22 @@ public final class TablesMappingViewModel {
         return parts.stream().map(TablePart::table).filter(t -> !t.equalsIgnoreCase(part.table())).toList();
     }
 
+    /**
+     * The columns a reference to {@code parentTable} may go through: the parent's natural key first (the one a
+     * reference must use today), then the parent's other columns; empty for a table not in the mapping.
+     */
+    public List<String> keyChoices(String parentTable) {
+        TablePart parent = parts.stream().filter(p -> p.table().equalsIgnoreCase(String.valueOf(parentTable)))
+                .findFirst().orElse(null);
+        if (parent == null) {
+            return List.of();
+        }
+        List<String> choices = new ArrayList<>(parent.naturalKey());
+        parent.targetColumns().stream().filter(c -> choices.stream().noneMatch(c::equalsIgnoreCase))
+                .forEach(choices::add);
+        return choices;
+    }
+
     /** The profile the screen shows now; null before any table is shown. */
     public Profile profile() {
         if (parts.isEmpty()) {
@@ -346,6 +362,9 @@ public final class TablesMappingViewModel {
                         + Character.toLowerCase(problem.charAt(0)) + problem.substring(1);
             }
         }
+        if (error.get() != null) {
+            first = error.get();
+        }
         if (first == null && cycleSentence != null) {
             first = cycleSentence;
         }
@@ -358,41 +377,22 @@ public final class TablesMappingViewModel {
     }
 
     private void refreshPreview() {
-        Latest.Request request = previews.next();
         TablePart part = selected.get();
         Profile profile = profile();
-        if (part == null || profile == null || part.sample() == null || part.infoProperty().get() == null) {
-            if (part != null) {
-                part.showPreview(null, part.sample() == null ? part.problemProperty().get() : null);
-            }
-            return;
-        }
-        TableMapping mapping = profile.tables().get(parts.indexOf(part));
-        SourceSample sample = part.sample();
-        Integer header = part.headerRow();
-        Map<String, TableInfo> known = Map.copyOf(infos);
-        record Result(MappingPreview preview, String error) {
-        }
-        request.track(tasks.quiet("Previewing the rows of " + part.table(), ctx -> {
-            try {
-                return new Result(TablesSources.preview(profile, mapping, sample, header, known), null);
-            } catch (RuntimeException e) {
-                return new Result(null, ErrorText.sentence(e));
-            }
-        }, request.then(result -> part.showPreview(result.preview(), result.error()))));
+        previews.refresh(part, profile, part == null || profile == null ? null
+                : profile.tables().get(parts.indexOf(part)), infos);
     }
 
+    /** The tables on screen stay, but were not read from this workbook and target: the error holds the review back. */
     private void failed(Throwable failure) {
         loading.set(false);
         error.set(ErrorText.sentence(failure));
-        if (parts.isEmpty()) {
-            blocker.set(error.get());
-        }
+        blocker.set(error.get());
     }
 
     /** Forgets the tables shown, e.g. when another file is opened. */
     void clear() {
-        previews.supersede();
+        previews.cancel();
         parts.clear();
         selected.set(null);
         samples.clear();

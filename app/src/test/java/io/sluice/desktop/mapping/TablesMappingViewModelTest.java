@@ -194,6 +194,27 @@ class TablesMappingViewModelTest {
     }
 
     @Test
+    void aReferenceThroughAColumnThatIsNotTheParentsNaturalKeyIsASentenceOnTheChild() {
+        mapping.loadProfile(openWorkbook());
+        TablePart components = part("mix_component");
+        assertThat(model.keyChoices("material")).first().isEqualTo("name");
+        String materialClass = model.keyChoices("material").stream().filter("material_class"::equalsIgnoreCase)
+                .findFirst().orElseThrow();
+
+        components.setReference("material_id", "material", materialClass);
+
+        assertThat(partOf(model.profile(), "mix_component").referenceOf("material_id").orElseThrow().key())
+                .containsExactly(materialClass);
+        assertThat(components.problemProperty().get()).isEqualTo("Reference mix_component.material_id goes"
+                + " through material." + materialClass + ", which is not that table's natural key (name).");
+        assertThat(part("material").problemProperty().get()).isNull();
+        assertThat(model.blockerProperty().get()).isEqualTo(components.problemProperty().get());
+
+        components.setReference("material_id", "material", "name");
+        assertThat(components.problemProperty().get()).isNull();
+    }
+
+    @Test
     void referencesThatGoRoundAreOneSentenceAndNoOrderIsShown() {
         mapping.loadProfile(openWorkbook());
 
@@ -256,6 +277,34 @@ class TablesMappingViewModelTest {
     }
 
     @Test
+    void anotherTargetReadsTheSameTablesAgainAndNamesThoseItLacks() throws Exception {
+        mapping.loadProfile(openWorkbook());
+        Profile before = model.profile();
+        TestDatabases.Database empty = TestDatabases.h2Mem();
+        TestDatabases.Database missing = TestDatabases.h2Mem();
+        try (var created = java.sql.DriverManager.getConnection(empty.url(), empty.user(), empty.password())) {
+            assertThat(created.isValid(1)).isTrue();
+        }
+
+        workbench.targetProperty().set(new TargetChoice("Missing H2", missing.url(), missing.user(),
+                missing.password()));
+
+        assertThat(model.errorProperty().get()).startsWith("There is no H2 database named");
+        assertThat(model.blockerProperty().get()).as("tables read from another target hold nothing back")
+                .isEqualTo(model.errorProperty().get());
+        assertThat(model.validateAndReview()).isFalse();
+
+        workbench.targetProperty().set(new TargetChoice("Empty H2", empty.url(), empty.user(), empty.password()));
+
+        assertThat(mapping.mapsSeveralTablesProperty().get()).isTrue();
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.parts()).allSatisfy(p -> assertThat(p.problemProperty().get())
+                .startsWith("Table " + p.table() + " is not in the target Empty H2"));
+        assertThat(model.profile()).as("nothing of the mapping lost").isEqualTo(before);
+        assertThat(model.validateAndReview()).isFalse();
+    }
+
+    @Test
     void tablesPickedFromTheTargetGetASuggestionPerTableThatWaitsForConfirmation() {
         openWorkbook();
         mapping.mapSeveralTables();
@@ -304,13 +353,20 @@ class TablesMappingViewModelTest {
     }
 
     @Test
-    void goingOnHandsTheVersionTwoProfileToTheReview() {
+    void goingOnHandsTheVersionTwoProfileToTheReviewsValidation() {
         Path sampleProfile = openWorkbook();
         mapping.loadProfile(sampleProfile);
+        List<Profile> validated = new ArrayList<>();
+        validation.runningProperty().addListener((obs, was, running) -> {
+            if (running) {
+                validated.add(workbench.profileProperty().get());
+            }
+        });
 
         assertThat(model.validateAndReview()).isTrue();
 
-        assertThat(workbench.profileProperty().get()).isEqualTo(ProfileIO.read(sampleProfile));
+        assertThat(validated).as("the Review step's validation started with the profile on screen")
+                .containsExactly(ProfileIO.read(sampleProfile));
         assertThat(workbench.profileFileProperty().get()).isEqualTo(sampleProfile);
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
         assertThat(validation.outcomeProperty().get()).isEmpty();
