@@ -28,7 +28,8 @@ public final class Samples {
             new Sample("Lab refresh (XLSX)", "ds3-lab-refresh.xlsx", "ds3.profile.json"),
             new Sample("Lab refresh (XLS)", "ds3-lab-refresh.xls", "ds3.profile.json"),
             new Sample("Deliveries to clean, March (CSV)", "ds4-deliveries-march.csv", "ds4.profile.json"),
-            new Sample("Deliveries to clean, April (CSV)", "ds4-deliveries-april.csv", "ds4.profile.json"));
+            new Sample("Deliveries to clean, April (CSV)", "ds4-deliveries-april.csv", "ds4.profile.json"),
+            new Sample("Lab workbook onto several tables (XLSX)", "ds4-lab-workbook.xlsx", "ds4-lab.profile.json"));
 
     private Samples() {
     }

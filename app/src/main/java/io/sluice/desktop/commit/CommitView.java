@@ -25,9 +25,11 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.Locale;
 import java.util.Map;
 import java.io.File;
 import java.util.function.Function;
@@ -43,6 +45,8 @@ public final class CommitView implements StepView {
     @FXML private Label emptyText;
     @FXML private ScrollPane main;
     @FXML private Label subtitle;
+    @FXML private HBox modeChoice;
+    @FXML private Label modesPerTable;
     @FXML private RadioButton modeInsert;
     @FXML private RadioButton modeUpsert;
     @FXML private RadioButton modeSkip;
@@ -51,8 +55,10 @@ public final class CommitView implements StepView {
     @FXML private Label toInsert;
     @FXML private Label toUpdate;
     @FXML private Label toSkip;
+    @FXML private TableView<TablePlan> tablesTable;
     @FXML private Label problem;
     @FXML private TableView<Finding> conflicts;
+    @FXML private VBox gatesCard;
     @FXML private Label gatesVerdict;
     @FXML private ProgressIndicator gatesMeasuring;
     @FXML private TableView<GateResult> gatesTable;
@@ -127,6 +133,8 @@ public final class CommitView implements StepView {
             }
         });
         allowDuplicate.selectedProperty().bindBidirectional(model.allowDuplicateProperty());
+        show(modeChoice, model.relatedProperty().not());
+        show(modesPerTable, model.relatedProperty());
         var busy = model.stateProperty().isEqualTo(CommitState.COMMITTING);
         buttons.values().forEach(b -> b.disableProperty().bind(busy));
         allowDuplicate.disableProperty().bind(busy);
@@ -138,6 +146,7 @@ public final class CommitView implements StepView {
         toSkip.textProperty().bind(model.figureBinding(CommitPlan::toSkip));
         planStatus.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get().planStatus(),
                 model.stateProperty()));
+        bindTables();
         problem.textProperty().bind(model.problemProperty());
         show(problem, model.problemProperty().isNotEmpty());
         show(conflicts, Bindings.isNotEmpty(model.conflicts()));
@@ -149,8 +158,24 @@ public final class CommitView implements StepView {
                 column("Conflict", 420, Finding::message));
     }
 
+    private void bindTables() {
+        tablesTable.setItems(model.tables());
+        show(tablesTable, Bindings.isNotEmpty(model.tables()));
+        // as tall as its rows, like the gates: the step scrolls as a whole
+        tablesTable.prefHeightProperty().bind(Bindings.size(model.tables()).multiply(26).add(32));
+        tablesTable.minHeightProperty().bind(tablesTable.prefHeightProperty());
+        tablesTable.getColumns().setAll(
+                column("Table (in the order written)", 200, TablePlan::table),
+                column("Mode", 110, TablePlan::mode),
+                column("Insert", 90, t -> String.format(Locale.ROOT, "%,d", t.inserted())),
+                column("Update", 90, t -> String.format(Locale.ROOT, "%,d", t.updated())),
+                column("Skip", 90, t -> String.format(Locale.ROOT, "%,d", t.skipped())));
+    }
+
     private void bindGates() {
         CommitGatesViewModel gates = model.gates();
+        // a workbook review's gates are measured by its import, whose dry run names a blocking one as the refusal
+        show(gatesCard, model.relatedProperty().not());
         gatesVerdict.textProperty().bind(gates.verdictProperty());
         gates.worstProperty().addListener((obs, old, now) -> {
             gatesVerdict.getStyleClass().removeIf(c -> c.startsWith("gates-verdict-"));

@@ -55,6 +55,8 @@ public final class CommitViewModel {
     private final BooleanProperty allowDuplicate = new SimpleBooleanProperty();
     private final LongProperty approved = new SimpleLongProperty();
     private final StringProperty table = new SimpleStringProperty("");
+    private final BooleanProperty related = new SimpleBooleanProperty();
+    private final ObservableList<TablePlan> tables = FXCollections.observableArrayList();
     private final ObjectProperty<CommitPlan> plan = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
     private final ObservableList<Finding> conflicts = FXCollections.observableArrayList();
@@ -117,6 +119,7 @@ public final class CommitViewModel {
             // the previous review's count and table say nothing about this one
             approved.set(0);
             table.set("");
+            related.set(false);
         }
         dryRun(sameReview ? mode.get() : null);
     }
@@ -148,9 +151,13 @@ public final class CommitViewModel {
     }
 
     private void showPlan(DryRun.PlanOutcome outcome) {
-        setModeQuietly(outcome.mode());
+        if (outcome.mode() != null) {
+            setModeQuietly(outcome.mode());
+        }
         approved.set(outcome.approved());
         table.set(outcome.table());
+        related.set(outcome.related());
+        tables.setAll(outcome.tables());
         if (outcome.approved() == 0) {
             state.set(CommitState.NOTHING_APPROVED);
             return;
@@ -174,7 +181,7 @@ public final class CommitViewModel {
      * when not ready or the steward said no.
      */
     public TaskHandle commitAfterAsking() {
-        if (!canCommit.get() || !CommitQuestion.confirmed(dialogs, approved.get(), table.get(), plan.get(),
+        if (!canCommit.get() || !CommitQuestion.confirmed(dialogs, approved.get(), named(), plan.get(),
                 gates.warnings())) {
             return null;
         }
@@ -211,6 +218,9 @@ public final class CommitViewModel {
 
     private static CommitOutcome commitOf(Path reviewFile, TargetChoice target, ImportMode mode, boolean duplicate,
                                           String steward, TaskContext ctx) {
+        if (WorkbookImport.isWorkbook(reviewFile)) {
+            return WorkbookImport.commitOf(reviewFile, target, duplicate, steward, ctx);
+        }
         try (TargetDatabase db = TargetAccess.openForImport(target);
              ImportRows rows = ImportRows.fromReview(db, reviewFile,
                      new ImportRows.ImportSettings(mode, duplicate, steward))) {
@@ -229,22 +239,18 @@ public final class CommitViewModel {
             if (written.get() != null) {
                 showResult(written.get());
             } else {
-                problem.set("The commit was cancelled; nothing was written to " + table.get() + ".");
+                problem.set("The commit was cancelled; nothing was written to " + named() + ".");
                 state.set(CommitState.CANCELLED);
             }
         }
     }
 
     private void showResult(CommitOutcome outcome) {
-        CommitResult r = outcome.result();
-        result.set(r);
-        String text = String.format(Locale.ROOT, "Batch %d: %,d inserted, %,d updated, %,d skipped in %.1f s.",
-                r.batchId(), r.inserted(), r.updated(), r.skipped(), r.took().toMillis() / 1000.0);
-        if (outcome.auditEntries() > 0) {
-            text += String.format(Locale.ROOT, " The review's %,d decisions are kept with it.",
-                    outcome.auditEntries());
+        result.set(outcome.result());
+        if (outcome.related()) {
+            tables.setAll(outcome.tables());
         }
-        resultText.set(text);
+        resultText.set(outcome.text());
         state.set(CommitState.COMMITTED);
     }
 
@@ -292,6 +298,7 @@ public final class CommitViewModel {
 
     private void clearOutcome() {
         plan.set(null);
+        tables.clear();
         problem.set("");
         conflicts.clear();
         result.set(null);
@@ -321,9 +328,22 @@ public final class CommitViewModel {
         return approved;
     }
 
-    /** The target table, as the profile names it. */
+    /** The target table, as the profile names it; for a workbook review the related tables, parents first. */
     public StringProperty tableProperty() {
         return table;
+    }
+
+    /** Whether the open review is a workbook review, whose approved source rows go into several related tables. */
+    public BooleanProperty relatedProperty() {
+        return related;
+    }
+
+    /**
+     * For a workbook review, the dry run's counts per table in the order they would be written (parents first), and
+     * after the commit what it did to each; empty for one table.
+     */
+    public ObservableList<TablePlan> tables() {
+        return tables;
     }
 
     /** The dry run's counts; null until computed or when refused. */
@@ -360,10 +380,21 @@ public final class CommitViewModel {
         return Bindings.createStringBinding(() -> {
             Path review = workbench.reviewProperty().get();
             return table.get().isEmpty() ? "Approved rows go into the target in one batch."
-                    : String.format(Locale.ROOT, "%,d approved rows of %s into table %s, in one batch on %s.",
-                    approved.get(), review == null ? "the review" : review.getFileName().toString(), table.get(),
+                    : String.format(Locale.ROOT, "%,d approved %srows of %s into %s, in one batch on %s.",
+                    approved.get(), related.get() ? "source " : "",
+                    review == null ? "the review" : review.getFileName().toString(), target(),
                     workbench.targetProperty().get().name());
-        }, table, approved, workbench.targetProperty(), workbench.reviewProperty());
+        }, table, related, approved, workbench.targetProperty(), workbench.reviewProperty());
+    }
+
+    /** "concrete_mix", or "tables material, supplier, concrete_mix" for a workbook review. */
+    private String named() {
+        return related.get() ? "tables " + table.get() : table.get();
+    }
+
+    /** "table concrete_mix", or "tables material, supplier, concrete_mix" for a workbook review. */
+    private String target() {
+        return (related.get() ? "tables " : "table ") + table.get();
     }
 
     /** One figure of the dry run, e.g. the rows to insert, as "1,250"; "–" while there is no plan. */
@@ -381,6 +412,4 @@ public final class CommitViewModel {
         return canCommit;
     }
 
-    private record CommitOutcome(CommitResult result, long auditEntries) {
-    }
 }

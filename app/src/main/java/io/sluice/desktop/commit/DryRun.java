@@ -25,6 +25,10 @@ final class DryRun {
 
     /** {@code chosen} null: the profile's commit mode. */
     static PlanOutcome planOf(Path reviewFile, TargetChoice target, ImportMode chosen, boolean duplicate) {
+        if (WorkbookImport.isWorkbook(reviewFile)) {
+            // each table keeps the mode its part of the profile names
+            return WorkbookImport.planOf(reviewFile, target, duplicate);
+        }
         try (TargetDatabase db = TargetAccess.openForImport(target);
              ImportRows rows = ImportRows.fromReview(db, reviewFile,
                      new ImportRows.ImportSettings(chosen, duplicate, "dry run"))) {
@@ -51,8 +55,29 @@ final class DryRun {
     }
 
 
-    /** What the dry run found; {@code plan} is null when refused, {@code problem} null when not. */
+    /**
+     * What the dry run found; {@code plan} is null when refused, {@code problem} null when not. For a workbook review
+     * ({@code related}) {@code mode} is null (each table keeps the profile's mode), {@code table} names the related
+     * tables, parents first, and {@code tables} holds the plan per table (the plan is their total).
+     */
     record PlanOutcome(long approved, ImportMode mode, String table, CommitPlan plan, List<Finding> conflicts,
-                       String problem) {
+                       String problem, boolean related, List<TablePlan> tables) {
+
+        PlanOutcome {
+            conflicts = List.copyOf(conflicts);
+            tables = List.copyOf(tables);
+        }
+
+        /** A review of one sheet into one table. */
+        PlanOutcome(long approved, ImportMode mode, String table, CommitPlan plan, List<Finding> conflicts,
+                    String problem) {
+            this(approved, mode, table, plan, conflicts, problem, false, List.of());
+        }
+
+        /** A workbook review into several related tables. */
+        static PlanOutcome related(long approved, String tables, CommitPlan plan, List<Finding> conflicts,
+                                   String problem, List<TablePlan> perTable) {
+            return new PlanOutcome(approved, null, tables, plan, conflicts, problem, true, perTable);
+        }
     }
 }

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** How an import batch reads on the History screen: its time, table, scores, title and one-paragraph summary. */
 final class BatchText {
@@ -22,9 +24,21 @@ final class BatchText {
         return WHEN.format(at);
     }
 
-    /** The table without its schema, as the steward named it in the profile. */
+    /**
+     * The table without its schema, as the steward named it in the profile; a batch into several related tables
+     * names them all in the order written ("material, supplier, concrete_mix").
+     */
     static String tableName(String qualified) {
+        return Arrays.stream(qualified.split(",\\s*")).map(BatchText::oneTable).collect(Collectors.joining(", "));
+    }
+
+    private static String oneTable(String qualified) {
         return qualified.substring(qualified.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the batch went into several related tables. */
+    static boolean related(ImportBatch b) {
+        return b.targetTable().contains(",");
     }
 
     /** A score without trailing zeros; "" when there is none. */
@@ -48,8 +62,10 @@ final class BatchText {
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%s%s into %s with profile '%s', %s by %s. %,d read, %,d approved, %,d rejected.", b.sourceFile(),
-                b.sheet().filter(s -> !s.equals(b.sourceFile())).map(s -> " (sheet '" + s + "')").orElse(""),
-                tableName(b.targetTable()), b.profileName(), when(b.startedAt()), b.steward(),
+                b.sheet().filter(s -> !s.equals(b.sourceFile())).map(s -> (related(b) ? " (sheets '" : " (sheet '")
+                        + s + "')").orElse(""),
+                (related(b) ? "tables " : "") + tableName(b.targetTable()), b.profileName(), when(b.startedAt()),
+                b.steward(),
                 b.counts().rowsRead(), b.counts().approved(), b.counts().rejected()));
         if (b.scores().overall() != null) {
             text.append(String.format(Locale.ROOT, " Scores: completeness %s, validity %s, uniqueness %s.",

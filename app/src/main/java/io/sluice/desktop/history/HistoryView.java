@@ -1,6 +1,7 @@
 package io.sluice.desktop.history;
 
 import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.bookkeeping.BatchTableCounts;
 import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
@@ -48,6 +49,7 @@ public final class HistoryView implements StepView {
     @FXML private Label batchTitle;
     @FXML private Label batchSummary;
     @FXML private Button rollbackButton;
+    @FXML private TableView<BatchTableCounts> batchTablesTable;
     @FXML private TableView<RowProvenance> provenanceTable;
     @FXML private Label pageLabel;
     @FXML private Button previousPage;
@@ -98,6 +100,7 @@ public final class HistoryView implements StepView {
         problem.textProperty().bind(model.problemProperty());
         show(problem, model.problemProperty().isNotEmpty());
         buildBatchTable();
+        buildBatchTablesTable();
         buildProvenanceTable();
         buildDecisionTable();
         buildGateTable();
@@ -150,9 +153,24 @@ public final class HistoryView implements StepView {
         });
     }
 
+    private void buildBatchTablesTable() {
+        batchTablesTable.setItems(model.tables());
+        batchTablesTable.getColumns().setAll(
+                column("Table (parents first)", 170, t -> BatchText.tableName(t.table())),
+                column("Sheet", 120, t -> t.sheet() == null ? "" : t.sheet()),
+                column("Mode", 100, t -> t.mode().code()),
+                column("Approved", 80, t -> String.valueOf(t.approved())),
+                column("Inserted", 80, t -> String.valueOf(t.inserted())),
+                column("Updated", 80, t -> String.valueOf(t.updated())),
+                column("Skipped", 80, t -> String.valueOf(t.skipped())));
+        show(batchTablesTable, model.relatedBinding());
+    }
+
     private void buildProvenanceTable() {
         provenanceTable.setItems(model.provenance());
-        provenanceTable.getColumns().setAll(
+        TableColumn<RowProvenance, String> table = column("Table", 120, p -> BatchText.tableName(p.targetTable()));
+        table.visibleProperty().bind(model.relatedBinding());
+        provenanceTable.getColumns().setAll(table,
                 column("Target row key", 160, RowProvenance::targetKey),
                 column("Action", 80, p -> p.action().code()),
                 column("File", 200, p -> fileOf(model.selectedProperty().get())),

@@ -1,9 +1,9 @@
 package io.sluice.desktop.history;
 
+import io.sluice.core.bookkeeping.BatchTableCounts;
 import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
-import io.sluice.core.commit.RollbackResult;
 import io.sluice.core.usecase.BatchHistory;
 import io.sluice.core.usecase.RollbackBatch;
 import io.sluice.core.usecase.RollbackPlan;
@@ -33,7 +33,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -62,6 +61,7 @@ public final class HistoryViewModel implements AutoCloseable {
     private final LongProperty provenanceTotal = new SimpleLongProperty();
     private final ObservableList<DecisionAudit> decisions = FXCollections.observableArrayList();
     private final ObservableList<GateResult> gates = FXCollections.observableArrayList();
+    private final ObservableList<BatchTableCounts> tables = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty emptyTitle = new SimpleStringProperty(READING);
@@ -141,6 +141,7 @@ public final class HistoryViewModel implements AutoCloseable {
             provenance.clear();
             decisions.clear();
             gates.clear();
+            tables.clear();
             provenanceTotal.set(0);
             return;
         }
@@ -150,9 +151,10 @@ public final class HistoryViewModel implements AutoCloseable {
             BatchHistory history = source.of(target);
             BatchDetails stored = history.batch(batch.id());
             return new Details(stored.provenanceRows(), history.provenance(batch.id(), offset, PAGE_SIZE),
-                    history.decisions(batch.id(), 0, DECISIONS_SHOWN), stored.gates());
+                    history.decisions(batch.id(), 0, DECISIONS_SHOWN), stored.gates(), stored.tables());
         }, request.then(details -> {
             gates.setAll(details.gates());
+            tables.setAll(details.tables());
             provenanceTotal.set(details.total());
             provenance.setAll(details.rows());
             decisions.setAll(details.decisions());
@@ -194,8 +196,10 @@ public final class HistoryViewModel implements AutoCloseable {
         }
         TargetChoice target = workbench.targetProperty().get();
         tasks.run("Checking batch " + batch.id(), ctx -> {
-            RollbackPlan plan = source.of(target).rollbackPlan(batch.id());
-            return new RollbackPreview(plan.batch(), plan.toDelete(), plan.toRestore(), plan.laterBatches());
+            BatchHistory history = source.of(target);
+            RollbackPlan plan = history.rollbackPlan(batch.id());
+            return new RollbackPreview(plan.batch(), plan.toDelete(), plan.toRestore(), plan.laterBatches(),
+                    history.batch(batch.id()).tables());
         }, then, ErrorText.into(problem::set));
     }
 
@@ -205,30 +209,10 @@ public final class HistoryViewModel implements AutoCloseable {
         problem.set("");
         tasks.run("Rolling back batch " + batchId, ctx -> RollbackBatch.run(target.target(), batchId, cascade,
                 steward, ctx), result -> {
-            message.set(describe(result));
+            message.set(RollbackOutcome.describe(result));
             workbench.batchProperty().set(batchId);
             refresh();
         }, ErrorText.into(problem::set));
-    }
-
-    /** The named batch with its own counts first, then each later batch rolled back before it, with its own. */
-    private static String describe(RollbackResult r) {
-        RollbackResult.Undone named = r.batches().get(r.batches().size() - 1);
-        StringBuilder text = new StringBuilder("Rolled back batch " + named.batchId() + ": " + rows(named) + ".");
-        if (r.batches().size() > 1) {
-            text.append(" Before it, the later batches that changed the same rows: ");
-            List<String> later = new ArrayList<>();
-            for (RollbackResult.Undone undone : r.batches().subList(0, r.batches().size() - 1)) {
-                later.add("batch " + undone.batchId() + ": " + rows(undone));
-            }
-            text.append(String.join("; ", later)).append(".");
-        }
-        return text.toString();
-    }
-
-    private static String rows(RollbackResult.Undone undone) {
-        return String.format(Locale.ROOT, "%,d inserted row%s deleted, %,d updated row%s restored", undone.deleted(),
-                undone.deleted() == 1 ? "" : "s", undone.restored(), undone.restored() == 1 ? "" : "s");
     }
 
     /** "N import batches in <target>, newest first." */
@@ -305,6 +289,19 @@ public final class HistoryViewModel implements AutoCloseable {
         return decisions;
     }
 
+    /**
+     * The tables of the selected batch when it went into several related tables, parents first, each with its sheet,
+     * mode and rows inserted, updated and skipped; empty for a single-table batch.
+     */
+    public ObservableList<BatchTableCounts> tables() {
+        return tables;
+    }
+
+    /** Whether the selected batch went into several related tables: its provenance then names each row's table. */
+    public BooleanBinding relatedBinding() {
+        return Bindings.isNotEmpty(tables);
+    }
+
     /** The quality gates stored with the selected batch, as measured when it was committed; none without gates. */
     public ObservableList<GateResult> gates() {
         return gates;
@@ -343,6 +340,6 @@ public final class HistoryViewModel implements AutoCloseable {
     }
 
     private record Details(long total, List<RowProvenance> rows, List<DecisionAudit> decisions,
-                           List<GateResult> gates) {
+                           List<GateResult> gates, List<BatchTableCounts> tables) {
     }
 }

@@ -92,8 +92,9 @@ public final class QualityTrendViewModel {
         List<ImportBatch> all = List.copyOf(batches);
         String table = batch.targetTable();
         Profile profile = workbench.profileProperty().get();
-        List<GateSpec> gates = profile != null && BatchText.tableName(profile.table()).equals(BatchText.tableName(table))
-                ? profile.gates() : List.of();
+        // a profile onto several tables names no one table, and measures no scores to draw gates on
+        List<GateSpec> gates = profile != null && profile.table() != null
+                && BatchText.tableName(profile.table()).equals(BatchText.tableName(table)) ? profile.gates() : List.of();
         tasks.quiet("Building the quality trend", ctx -> seriesOf(all, table, gates), request.then(built -> {
             series.setAll(built);
             String name = BatchText.tableName(table);

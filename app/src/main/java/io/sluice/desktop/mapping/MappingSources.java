@@ -63,10 +63,12 @@ final class MappingSources {
         }
     }
 
-    /** Reads a profile and describes the table it maps onto. */
+    /** Reads a profile and describes the table it maps onto; a profile onto several tables comes without one. */
     static LoadedProfile profile(Path file, TargetChoice target) {
-        // a profile onto several tables has no one table to show here: refused in one sentence
-        Profile profile = ProfileIO.read(file).requireOneTable();
+        Profile profile = ProfileIO.read(file);
+        if (profile.mapsSeveralTables()) {
+            return new LoadedProfile(profile, null);
+        }
         try (TargetDatabase db = target.open()) {
             return new LoadedProfile(profile, db.table(profile.table()));
         }

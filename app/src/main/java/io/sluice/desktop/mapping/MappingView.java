@@ -5,6 +5,10 @@ import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -46,6 +50,12 @@ public final class MappingView implements StepView {
     private final MappingViewModel model;
     private final ConnectionView connection;
     private final DesktopSettings settings;
+    /** The Edit menu's undo and redo follow the grid on screen: the one-table grid, or the grid of the table's tab. */
+    private final BooleanProperty canUndo = new SimpleBooleanProperty();
+    private final BooleanProperty canRedo = new SimpleBooleanProperty();
+    private final StringProperty undoText = new SimpleStringProperty();
+    private final StringProperty redoText = new SimpleStringProperty();
+    private MappingEdits activeEdits;
     /** What every target picker offers: "(not mapped)" and the table's columns; one list shared by all rows. */
     private final ObservableList<String> targetChoices = FXCollections.observableArrayList(MappingCells.NOT_MAPPED);
 
@@ -57,6 +67,8 @@ public final class MappingView implements StepView {
     @FXML private Label subtitle;
     @FXML private ProgressIndicator busy;
     @FXML private Button suggestedButton;
+    @FXML private Button severalButton;
+    @FXML private StackPane tablesSlot;
     @FXML private Button saveButton;
     @FXML private Button loadButton;
     @FXML private RadioButton embeddedChoice;
@@ -105,39 +117,58 @@ public final class MappingView implements StepView {
 
     @Override
     public ObservableBooleanValue canUndo() {
-        return model.edits().canUndoProperty();
+        return canUndo;
     }
 
     @Override
     public ObservableBooleanValue canRedo() {
-        return model.edits().canRedoProperty();
+        return canRedo;
     }
 
     @Override
     public ObservableValue<String> undoDescription() {
-        return model.edits().undoDescriptionProperty();
+        return undoText;
     }
 
     @Override
     public ObservableValue<String> redoDescription() {
-        return model.edits().redoDescriptionProperty();
+        return redoText;
     }
 
     @Override
     public void undo() {
-        model.edits().undo();
+        activeEdits.undo();
     }
 
     @Override
     public void redo() {
-        model.edits().redo();
+        activeEdits.redo();
+    }
+
+    private void followEdits() {
+        TablePart part = model.severalTables().selectedProperty().get();
+        activeEdits = model.mapsSeveralTablesProperty().get() && part != null ? part.edits() : model.edits();
+        canUndo.bind(activeEdits.canUndoProperty());
+        canRedo.bind(activeEdits.canRedoProperty());
+        undoText.bind(activeEdits.undoDescriptionProperty());
+        redoText.bind(activeEdits.redoDescriptionProperty());
     }
 
     @FXML
     private void initialize() {
         Views.rememberDivider(split, "mapping", settings);
+        followEdits();
+        model.mapsSeveralTablesProperty().addListener((obs, old, now) -> followEdits());
+        model.severalTables().selectedProperty().addListener((obs, old, now) -> followEdits());
         emptyPane.visibleProperty().bind(model.sourceMissingProperty());
-        mappingPane.visibleProperty().bind(model.sourceMissingProperty().not());
+        mappingPane.visibleProperty().bind(model.sourceMissingProperty().not()
+                .and(model.mapsSeveralTablesProperty().not()));
+        TablesMappingView tables = new TablesMappingView(model.severalTables(), model::loadProfile,
+                model::mapOneTable, () -> model.profileFile().directory());
+        tablesSlot.getChildren().setAll(tables.root());
+        tablesSlot.visibleProperty().bind(model.sourceMissingProperty().not()
+                .and(model.mapsSeveralTablesProperty()));
+        severalButton.disableProperty().bind(model.loadingProperty());
         subtitle.textProperty().bind(model.subtitleBinding());
         busy.visibleProperty().bind(model.loadingProperty());
         bindProfileButtons();
@@ -266,6 +297,11 @@ public final class MappingView implements StepView {
     @FXML
     private void goToSource() {
         model.goToSource();
+    }
+
+    @FXML
+    private void mapSeveralTables() {
+        model.mapSeveralTables();
     }
 
     @FXML

@@ -69,6 +69,8 @@ public final class MappingViewModel {
     private final ProfileFile profileFile;
     private final ProfileDraft draft = new ProfileDraft();
     private final MappingEdits edits;
+    private final TablesMappingViewModel severalTables;
+    private final ReadOnlyBooleanWrapper mapsSeveralTables = new ReadOnlyBooleanWrapper();
     private SourceSample sample;
     private Path loadedFile;
     private Key loaded;
@@ -88,6 +90,7 @@ public final class MappingViewModel {
         this.preview = new LivePreview(tasks, PREVIEW_ROWS);
         this.edits = new MappingEdits(rows, dialogs);
         this.profileFile = new ProfileFile(workbench, tasks);
+        this.severalTables = new TablesMappingViewModel(workbench, tasks, dialogs, validation, profileFile);
         table.addListener((obs, old, now) -> {
             if (!applying && now != null && !now.equals(old)) {
                 chooseTable(now);
@@ -116,6 +119,28 @@ public final class MappingViewModel {
         int n = draft.rules().size();
         keptRules.set(n == 0 ? "" : n + (n == 1 ? " profile rule kept" : " profile rules kept")
                 + "; the Rules step lists and changes them.");
+    }
+
+    /** The mapping onto several tables, shown instead of the grid while {@link #mapsSeveralTablesProperty()}. */
+    public TablesMappingViewModel severalTables() {
+        return severalTables;
+    }
+
+    /** True while the step maps the workbook onto several tables (a version-2 profile) rather than one. */
+    public ReadOnlyBooleanProperty mapsSeveralTablesProperty() {
+        return mapsSeveralTables.getReadOnlyProperty();
+    }
+
+    /** Shows the mapping onto several tables, with the target's tables to pick from ("Map onto several tables…"). */
+    public void mapSeveralTables() {
+        severalTables.offerTables(List.copyOf(tables));
+        mapsSeveralTables.set(true);
+        severalTables.changed();
+    }
+
+    /** Back to the mapping onto one table; the several tables' mapping is kept until another file is opened. */
+    public void mapOneTable() {
+        mapsSeveralTables.set(false);
     }
 
     /** True while there is no source to map (no file, or the Source step not finished). */
@@ -251,6 +276,11 @@ public final class MappingViewModel {
         if (key.equals(loaded)) {
             return;
         }
+        Profile several = severalTables.profile();
+        if (mapsSeveralTables.get() && several != null && loaded != null && loaded.file().equals(file)) {
+            // the same workbook onto another target: its tables are read again from there
+            severalTables.open(several, null);
+        }
         loaded = key;
         load(key);
     }
@@ -267,6 +297,10 @@ public final class MappingViewModel {
                 ctx -> MappingSources.load(key.file(), key.options(), key.target(), wanted, ctx), result -> {
             loadedFile = key.file();
             sample = result.sample();
+            if (newFile) {
+                severalTables.clear();
+                mapsSeveralTables.set(false);
+            }
             // A profile loaded for another file or target no longer applies: the steward loads one again.
             draft.clear();
             edits.clear();
@@ -360,6 +394,12 @@ public final class MappingViewModel {
         tasks.run("Loading profile " + file.getFileName(), ctx -> MappingSources.profile(file, target),
                 result -> {
             Profile profile = result.profile();
+            if (profile.mapsSeveralTables()) {
+                severalTables.offerTables(List.copyOf(tables));
+                mapsSeveralTables.set(true);
+                severalTables.open(profile, file);
+                return;
+            }
             TableInfo info = result.table();
             applying = true;
             try {

@@ -2,7 +2,12 @@ package io.sluice.desktop.review;
 
 import io.sluice.core.review.ReviewSession;
 import io.sluice.core.rules.Finding;
+import io.sluice.core.Progress;
+import io.sluice.core.review.FixOutcome;
+import io.sluice.core.usecase.FixValues;
 import io.sluice.core.usecase.OpenReview;
+import io.sluice.core.usecase.OpenWorkbookReview;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.review.DecisionCounts;
 import io.sluice.core.review.FindingCounts;
@@ -13,6 +18,7 @@ import io.sluice.desktop.TargetChoice;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,15 +26,33 @@ import java.util.function.Function;
 
 /**
  * One open review with its session and grid query, used from background tasks. A review (one SQLite connection)
- * must be used by one thread at a time while tasks run on a pool, so every call goes through one lock.
+ * must be used by one thread at a time while tasks run on a pool, so every call goes through one lock. A workbook
+ * review (a profile onto several tables) shows one sheet at a time: the grid, filters and counts are that sheet's,
+ * and every change goes through the workbook's use case, which checks the other sheets' references again.
  */
 final class ReviewAccess implements AutoCloseable {
 
     /** Findings-per-row buckets for the dashboard: 0, 1, 2, 3, 4 or more. */
     static final int ROW_BUCKETS = 5;
 
-    /** What the screen shows besides the grid, read in one go after each change. */
-    record Totals(DecisionCounts decisions, FindingCounts findings, Optional<String> undo, Optional<String> redo) {
+    /**
+     * What the screen shows besides the grid, read in one go after each change; for a workbook review, every
+     * sheet's counts too (parents' sheets first), since a change on one sheet may change another's findings.
+     */
+    record Totals(DecisionCounts decisions, FindingCounts findings, Optional<String> undo, Optional<String> redo,
+                  List<SheetTotals> sheets) {
+
+        Totals {
+            sheets = List.copyOf(sheets);
+        }
+
+        Totals(DecisionCounts decisions, FindingCounts findings, Optional<String> undo, Optional<String> redo) {
+            this(decisions, findings, undo, redo, List.of());
+        }
+    }
+
+    /** One sheet of a workbook review: the tables made from it, its decisions and its findings. */
+    record SheetTotals(String sheet, List<String> tables, DecisionCounts decisions, FindingCounts findings) {
     }
 
     /**
@@ -38,16 +62,32 @@ final class ReviewAccess implements AutoCloseable {
     record Quality(Optional<ValidationSummary> summary, Map<Integer, Long> findingsPerRow) {
     }
 
-    private final OpenReview opened;
-    private final Review review;
-    private final ReviewSession session;
-    private final ReviewQuery query;
+    /** The workbook review whose sheet is shown; null for the review of one sheet. */
+    private final OpenWorkbookReview workbook;
+    // the sheet shown changes under the lock; the filters read the review without it, so they see the latest
+    private volatile String sheet;
+    private volatile OpenReview opened;
+    private volatile Review review;
+    private ReviewSession session;
+    private ReviewQuery query;
+    private ReviewChanges changes;
 
     private ReviewAccess(OpenReview opened) {
-        this.opened = opened;
-        this.review = opened.review();
-        this.session = opened.session();
+        this.workbook = null;
+        show(opened, ReviewChanges.of(opened.session()));
+    }
+
+    private ReviewAccess(OpenWorkbookReview workbook) {
+        this.workbook = workbook;
+        showSheet(workbook.sheets().get(0));
+    }
+
+    private void show(OpenReview shown, ReviewChanges through) {
+        this.opened = shown;
+        this.review = shown.review();
+        this.session = shown.session();
         this.query = new ReviewQuery(review);
+        this.changes = through;
     }
 
     /**
@@ -55,11 +95,39 @@ final class ReviewAccess implements AutoCloseable {
      * (connected at the first edit). A review without a profile opens too, and its edits are not validated.
      */
     static ReviewAccess open(Path file, TargetChoice target) {
+        if (ValidateWorkbookReview.isWorkbookReview(file)) {
+            OpenWorkbookReview workbook = OpenWorkbookReview.open(file, target::open);
+            try {
+                return new ReviewAccess(workbook);
+            } catch (RuntimeException e) {
+                workbook.close();
+                throw e;
+            }
+        }
         return new ReviewAccess(OpenReview.open(file, target::open));
     }
 
+    /** The review file opened: a workbook review's own file, not its sheet's. */
     Path file() {
-        return review.file();
+        return workbook == null ? review.file() : workbook.file();
+    }
+
+    /** A workbook review's sheets, parents' sheets first; empty for the review of one sheet. */
+    List<String> sheets() {
+        return workbook == null ? List.of() : workbook.sheets();
+    }
+
+    /** The workbook review's sheet shown, or null for the review of one sheet. */
+    String sheet() {
+        return sheet;
+    }
+
+    /** Shows another sheet of the workbook review: the grid, filters and counts become that sheet's. */
+    synchronized void showSheet(String name) {
+        OpenReview member = workbook.sheet(name);
+        String shown = workbook.sheets().stream().filter(s -> s.equals(name)).findFirst().orElse(name);
+        show(member, new WorkbookSheetChanges(workbook, shown));
+        sheet = shown;
     }
 
     List<String> columns() {
@@ -130,7 +198,16 @@ final class ReviewAccess implements AutoCloseable {
     }
 
     synchronized Totals totals() {
-        return new Totals(session.counts(), review.counts(), session.undoDescription(), session.redoDescription());
+        List<SheetTotals> sheets = new ArrayList<>();
+        if (workbook != null) {
+            for (String name : workbook.sheets()) {
+                OpenReview member = workbook.sheet(name);
+                sheets.add(new SheetTotals(name, workbook.tablesOf(name), member.session().counts(),
+                        member.review().counts()));
+            }
+        }
+        return new Totals(session.counts(), review.counts(), session.undoDescription(), session.redoDescription(),
+                sheets);
     }
 
     synchronized Quality quality() {
@@ -141,12 +218,20 @@ final class ReviewAccess implements AutoCloseable {
         return review.rowCount();
     }
 
-    /** Runs one action of the session (approve, reject, edit, undo, ...) and reads the totals after it. */
-    synchronized <T> T act(Function<ReviewSession, T> action) {
-        return action.apply(session);
+    /** Runs one of the steward's changes (approve, reject, edit, undo, ...) under the review's lock. */
+    synchronized <T> T act(Function<ReviewChanges, T> action) {
+        return action.apply(changes);
     }
 
-    /** Runs a use case on the open review (statistics, a value fix, its preview) under the review's lock. */
+    /**
+     * Applies a value fix as one undoable step; on a workbook review's sheet through the workbook, which then checks
+     * the other sheets' references again.
+     */
+    synchronized FixOutcome fix(FixValues.Request request, Progress progress) {
+        return workbook == null ? FixValues.apply(opened, request, progress) : workbook.fix(sheet, request, progress);
+    }
+
+    /** Runs a use case on the open review (statistics, a fix's preview) under the review's lock. */
     synchronized <T> T use(Function<OpenReview, T> useCase) {
         return useCase.apply(opened);
     }
@@ -157,6 +242,10 @@ final class ReviewAccess implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        opened.close();
+        if (workbook == null) {
+            opened.close();
+        } else {
+            workbook.close();
+        }
     }
 }

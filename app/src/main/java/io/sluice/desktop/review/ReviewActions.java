@@ -3,7 +3,6 @@ package io.sluice.desktop.review;
 import io.sluice.core.Severity;
 import io.sluice.core.review.FindingCounts;
 import io.sluice.core.review.ReviewQuery.GridRow;
-import io.sluice.core.review.ReviewSession;
 import io.sluice.core.review.RowFilter;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.task.TaskRunner;
@@ -253,7 +252,7 @@ public final class ReviewActions {
     }
 
     /** Runs {@code action}; {@code cells} says whether it may change cells (an edit, an undo, a redo). */
-    private void act(String title, boolean cells, Function<ReviewSession, String> action) {
+    private void act(String title, boolean cells, Function<ReviewChanges, String> action) {
         ReviewAccess current = review.access();
         if (current == null) {
             return;

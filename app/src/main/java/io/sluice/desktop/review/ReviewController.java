@@ -71,6 +71,10 @@ public final class ReviewController {
     @FXML private Button rejectButton;
     @FXML private Button undoButton;
     @FXML private Button redoButton;
+    @FXML private VBox sheetBar;
+    @FXML private ComboBox<String> sheetChoice;
+    @FXML private Label workbookCountsLabel;
+    @FXML private Label sheetCountsLabel;
     @FXML private ChoiceBox<StatusFilter> statusChoice;
     @FXML private ComboBox<FindingFilter> findingChoice;
     @FXML private TextField searchField;
@@ -101,6 +105,22 @@ public final class ReviewController {
         this.settings = settings;
     }
 
+    private void bindSheets() {
+        WorkbookSheets sheets = vm.workbookSheets();
+        sheetBar.visibleProperty().bind(sheets.workbookBinding());
+        sheetBar.managedProperty().bind(sheets.workbookBinding());
+        sheetChoice.setItems(sheets.sheets());
+        sheets.shownProperty().addListener((obs, o, shown) -> {
+            if (shown != null && !shown.equals(sheetChoice.getValue())) {
+                sheetChoice.setValue(shown);
+            }
+        });
+        sheetChoice.valueProperty().addListener((obs, o, chosen) -> vm.showSheet(chosen));
+        workbookCountsLabel.textProperty().bind(sheets.workbookCountsProperty());
+        sheetCountsLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> String.join("\n", sheets.sheetCounts()), sheets.sheetCounts()));
+    }
+
     @FXML
     private void initialize() {
         Views.rememberDivider(split, "review", settings);
@@ -117,6 +137,7 @@ public final class ReviewController {
         vm.stateProperty().addListener((obs, o, n) -> showState());
         showState();
         bindCounts();
+        bindSheets();
         bindFilters();
         bindActions();
         grid.addEventFilter(KeyEvent.KEY_PRESSED, this::gridKey);

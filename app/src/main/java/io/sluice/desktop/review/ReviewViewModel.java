@@ -66,6 +66,7 @@ public final class ReviewViewModel {
     /** Whether {@link #shown} is the count of the rows the filter matches, or only those found so far. */
     private final BooleanProperty counted = new SimpleBooleanProperty(true);
     private final ReviewCounts counts = new ReviewCounts();
+    private final WorkbookSheets workbookSheets = new WorkbookSheets();
     private final ReviewDashboard dashboard;
     private final Latest queries = new Latest();
     private ReviewAccess access;
@@ -201,6 +202,8 @@ public final class ReviewViewModel {
             filters.reset();
             setRows(opened.first());
             counts.apply(opened.totals());
+            workbookSheets.show(access.sheets(), access.sheet());
+            workbookSheets.apply(opened.totals().sheets());
             dashboard.clear();
             notice.set(access.revalidationProblem() == null ? "" : access.revalidationProblem());
             state.set(State.READY);
@@ -216,12 +219,46 @@ public final class ReviewViewModel {
         });
     }
 
+    /**
+     * Shows another sheet of the open workbook review: its rows from the first, unfiltered, with its counts; the
+     * other sheets keep their decisions and edits.
+     */
+    public void showSheet(String sheet) {
+        ReviewAccess current = access;
+        if (current == null || sheet == null || sheet.equals(current.sheet()) || state.get() != State.READY) {
+            return;
+        }
+        // not READY while the sheet changes, so that resetting the filters queries nothing
+        state.set(State.OPENING);
+        Latest.Request request = queries.next();
+        tasks.run("Opening sheet " + sheet, ctx -> {
+            current.showSheet(sheet);
+            return new Opened(current, current.selectFirst(RowFilter.all(), ReviewQuery.Sort.SOURCE_ORDER),
+                    current.totals());
+        }, request.then(opened -> {
+            columns.setAll(current.columns());
+            filters.reset();
+            setRows(opened.first());
+            counts.apply(opened.totals());
+            workbookSheets.show(current.sheets(), current.sheet());
+            workbookSheets.apply(opened.totals().sheets());
+            dashboard.clear();
+            state.set(State.READY);
+            dashboard.refresh();
+        }), error -> {
+            state.set(State.READY);
+            workbookSheets.show(current.sheets(), current.sheet());
+            showError.accept("Could not open sheet " + sheet, error);
+        });
+    }
+
     private void closeReview() {
         ReviewAccess previous = access;
         access = null;
         queries.supersede();
         file.set(null);
         actions.forget();
+        workbookSheets.show(List.of(), null);
         columns.clear();
         setRows(new ReviewAccess.FirstRows(0, true, List.of()));
         state.set(State.EMPTY);
@@ -318,6 +355,7 @@ public final class ReviewViewModel {
      */
     void changed(ReviewAccess.Totals totals, boolean cells) {
         counts.apply(totals);
+        workbookSheets.apply(totals.sheets());
         if (cells && filters.hasValueFilter()) {
             requery();
         } else {
@@ -352,11 +390,12 @@ public final class ReviewViewModel {
         return text.toString();
     }
 
-    /** "file  ·  1,250 rows" above the grid; "" while no review is open. */
+    /** "file  ·  1,250 rows" above the grid, "file  ·  sheet Mixes  ·  40 rows" for a workbook; "" with none. */
     public StringBinding fileTextBinding() {
         return Bindings.createStringBinding(() -> file.get() == null ? "" : file.get().getFileName() + "  ·  "
-                + String.format("%,d rows", counts.totalProperty().getValue().longValue()),
-                file, counts.totalProperty());
+                + (workbookSheets.shownProperty().get() == null ? "" : "sheet " + workbookSheets.shownProperty().get()
+                + "  ·  ") + String.format("%,d rows", counts.totalProperty().getValue().longValue()),
+                file, counts.totalProperty(), workbookSheets.shownProperty());
     }
 
     /** "Showing 12 of 1,250 rows"; while the rows shown are counted, "Showing 60+ of 1,250 rows (counting…)". */
@@ -417,6 +456,11 @@ public final class ReviewViewModel {
     /** Whether the rows the filter shows are counted; false while a new view's remaining rows are looked for. */
     public ObservableValue<Boolean> countedProperty() {
         return counted;
+    }
+
+    /** A workbook review's sheets, the one shown and their counts; empty for the review of one sheet. */
+    public WorkbookSheets workbookSheets() {
+        return workbookSheets;
     }
 
     /** The quality dashboard's figures. */

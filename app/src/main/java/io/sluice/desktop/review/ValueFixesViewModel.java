@@ -143,7 +143,7 @@ public final class ValueFixesViewModel {
 
     private void apply(ReviewAccess current, FixValues.Request request) {
         tasks.run(request.fix().describe(), ctx -> {
-            FixOutcome outcome = current.use(opened -> FixValues.apply(opened, request, ctx));
+            FixOutcome outcome = current.fix(request, ctx);
             return new Applied(outcome, current.totals());
         }, applied -> {
             if (current == review.access()) {

@@ -1,6 +1,7 @@
 package io.sluice.desktop.history;
 
 import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.bookkeeping.BatchTableCounts;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.desktop.ScriptedDialogs;
@@ -9,6 +10,8 @@ import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.commit.CommitState;
 import io.sluice.desktop.commit.CommitViewModel;
+import io.sluice.desktop.commit.LabWorkbook;
+import io.sluice.core.commit.RelatedCommitResult;
 import io.sluice.desktop.commit.SampleTarget;
 import io.sluice.desktop.task.SyncTasks;
 import io.sluice.desktop.task.TaskRunner;
@@ -22,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -242,5 +246,72 @@ class HistoryViewModelTest {
         assertThat(history.hasNextPageBinding().get()).isEqualTo(approved > HistoryViewModel.PAGE_SIZE);
         history.goToCommit();
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.COMMIT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void showsEachTableOfARelatedBatchWithWhereEachOfItsRowsCameFrom(TestDatabases.Engine engine) {
+        open(engine);
+        RelatedCommitResult result = LabWorkbook.importInto(target.choice(), "tester");
+
+        history.refresh();
+
+        assertThat(history.selectedProperty().get().id()).isEqualTo(result.batchId());
+        assertThat(history.relatedBinding().get()).isTrue();
+        assertThat(history.tables()).extracting(t -> BatchText.tableName(t.table()))
+                .containsExactlyElementsOf(LabWorkbook.TABLES);
+        assertThat(history.tables()).extracting(BatchTableCounts::sheet)
+                .containsExactly("Materials", "Suppliers", "Mixes", "Mixes", "Mixes");
+        assertThat(history.tables()).extracting(t -> t.inserted() + "/" + t.updated() + "/" + t.skipped())
+                .containsExactlyElementsOf(result.tables().stream().map(t -> t.inserted() + "/" + t.updated() + "/"
+                        + t.skipped()).toList());
+        assertThat(history.tables()).extracting(BatchTableCounts::inserted).allMatch(n -> n > 0);
+        assertThat(history.selectedSummaryBinding().get()).contains(
+                "into tables material, supplier, concrete_mix, mix_component, strength_test with profile");
+        assertThat(history.provenanceTotalProperty().get())
+                .isEqualTo(result.inserted() + result.updated() + result.skipped());
+        assertThat(history.provenance().get(0)).satisfies(first -> {
+            assertThat(BatchText.tableName(first.targetTable())).isEqualTo("material");
+            assertThat(first.sourceSheet()).contains("Materials");
+            assertThat(first.sourceRow()).isEqualTo(2);
+        });
+        while (history.provenance().stream().noneMatch(p -> p.targetTable().equalsIgnoreCase("mix_component")
+                || p.targetTable().toLowerCase(Locale.ROOT).endsWith(".mix_component"))) {
+            history.nextPage();
+        }
+        assertThat(history.provenance()).filteredOn(p -> BatchText.tableName(p.targetTable()).equals("mix_component"))
+                .allMatch(p -> p.sourceSheet().orElseThrow().equals("Mixes") && p.sourceRow() >= 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void rollingBackARelatedBatchNamesEachTableChildrenFirstAndEmptiesThemAll(TestDatabases.Engine engine)
+            throws Exception {
+        open(engine);
+        Map<String, Integer> before = LabWorkbook.rowCounts(target.choice());
+        RelatedCommitResult result = LabWorkbook.importInto(target.choice(), "tester");
+        assertThat(LabWorkbook.rowCounts(target.choice())).isNotEqualTo(before);
+        history.refresh();
+
+        RollbackPreview preview = preview();
+        assertThat(preview.tables()).hasSize(5);
+        String text = preview.consequences();
+        long components = result.tables().get(3).inserted();
+        assertThat(text).startsWith("Batch " + result.batchId() + " wrote 5 tables. In one transaction, children"
+                + " first").contains(String.format(Locale.ROOT, "mix_component: %,d rows deleted, 0 rows restored",
+                components));
+        assertThat(text.indexOf("strength_test:")).isLessThan(text.indexOf("mix_component:"));
+        assertThat(text.indexOf("concrete_mix:")).isLessThan(text.indexOf("material:"));
+
+        history.rollbackSelected();
+
+        assertThat(dialogs.asked()).singleElement().satisfies(q -> assertThat(q.text()).isEqualTo(text));
+        assertThat(LabWorkbook.rowCounts(target.choice())).isEqualTo(before);
+        assertThat(history.selectedProperty().get().status()).isEqualTo(BatchStatus.ROLLED_BACK);
+        assertThat(history.messageProperty().get()).startsWith("Rolled back batch " + result.batchId() + ": "
+                + String.format(Locale.ROOT, "%,d inserted rows deleted", result.inserted()));
+        assertThat(history.messageProperty().get().toLowerCase(Locale.ROOT))
+                .as("the identity sentences of the rollback follow its counts")
+                .contains("table mix_component's id numbering was set back to");
     }
 }

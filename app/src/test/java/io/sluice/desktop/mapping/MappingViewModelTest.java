@@ -323,7 +323,7 @@ class MappingViewModelTest {
     }
 
     @Test
-    void aProfileOntoSeveralTablesIsRefusedInOneSentenceAndTheMappingStaysAsItWas() throws Exception {
+    void aProfileOntoSeveralTablesOpensTheMappingPerTableAndTheOneTableGridStaysAsItWas() throws Exception {
         open("ds1-concrete-mix.csv");
         List<String> before = model.rows().stream().map(r -> r.source() + "->" + r.targetProperty().get()).toList();
         Path several = home.resolve(SampleProfiles.LAB_PROFILE);
@@ -331,9 +331,11 @@ class MappingViewModelTest {
 
         model.loadProfile(several);
 
-        assertThat(model.errorProperty().get()).isEqualTo("Profile 'ds4-lab-workbook' maps onto several tables"
-                + " (profile version 2), which this step cannot use as the mapping of one table yet; 'sluice"
-                + " validate' and 'sluice import' take it.");
+        assertThat(model.mapsSeveralTablesProperty().get()).isTrue();
+        assertThat(model.severalTables().parts()).hasSize(SampleProfiles.lab().tables().size());
+        assertThat(model.severalTables().blockerProperty().get()).isNotNull();
+        model.mapOneTable();
+        assertThat(model.mapsSeveralTablesProperty().get()).isFalse();
         assertThat(model.rows().stream().map(r -> r.source() + "->" + r.targetProperty().get()).toList())
                 .isEqualTo(before);
     }
