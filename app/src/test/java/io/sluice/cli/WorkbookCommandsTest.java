@@ -316,4 +316,19 @@ class WorkbookCommandsTest {
                 + r.get("table").asText().toLowerCase()).containsExactly("mix_id -> concrete_mix");
         assertThat(run.out()).contains("Unpivots (one row per non-blank cell of a set of columns) are not suggested");
     }
+
+    @Test
+    void suggestTakesTheSheetNamedAfterATableOverAnotherSheetWhoseColumnsLookAlike() throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        Path out = dir.resolve("materials.profile.json");
+
+        // the Suppliers sheet's "Name" column matches material.name as well as the Materials sheet's columns do
+        CommandRun run = CommandRun.of(with(List.of("suggest", workbook.toString(), "--table", "material",
+                "--table", "supplier", "-o", out.toString()), CommandRun.targetOptions(db)));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(JSON.readTree(out.toFile()).get("tables")).extracting(t -> t.get("table").asText().toLowerCase()
+                + " " + t.get("source").get("sheet").asText()).containsExactly("material Materials",
+                "supplier Suppliers");
+    }
 }

@@ -57,11 +57,29 @@ final class BatchRecords {
     /** Inserts a batch row with that status and returns its id. */
     static long insert(Connection c, CommitRequest request, String targetTable, List<String> keyColumns,
                        BatchStatus status, String message) throws SQLException {
+        return insert(c, request, targetTable, keyColumns, status, message, null);
+    }
+
+    /**
+     * Inserts the batch row of a dry run, whose transaction is rolled back: under an id of its own below zero, so
+     * that it takes no number from the batch identity (identities are not rolled back) and the next real batch gets
+     * the number the steward expects.
+     */
+    static long insertForDryRun(Connection c, CommitRequest request, String targetTable) throws SQLException {
+        return insert(c, request, targetTable, List.of(), BatchStatus.RUNNING, null,
+                -java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+    }
+
+    private static long insert(Connection c, CommitRequest request, String targetTable, List<String> keyColumns,
+                               BatchStatus status, String message, Long explicitId) throws SQLException {
         String sql = "INSERT INTO sluice_import_batch (source_file, source_sha256, sheet, profile_name,"
                 + " profile_sha256, target_table, import_mode, rows_read, rows_rejected, completeness, validity,"
-                + " uniqueness, overall, steward, started_at, finished_at, status, message, key_columns)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                + " uniqueness, overall, steward, started_at, finished_at, status, message, key_columns"
+                + (explicitId == null ? "" : ", id")
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (explicitId == null ? "" : ", ?")
+                + ")";
+        try (PreparedStatement s = explicitId == null ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                : c.prepareStatement(sql)) {
             s.setString(1, request.sourceFile());
             s.setString(2, request.sourceSha256());
             s.setString(3, request.sheet());
@@ -85,11 +103,18 @@ final class BatchRecords {
             s.setString(17, status.code());
             s.setString(18, message == null ? null : truncate(message));
             s.setString(19, json(keyColumns));
+            if (explicitId != null) {
+                s.setLong(20, explicitId);
+            }
             s.executeUpdate();
             long id;
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
+            if (explicitId != null) {
+                id = explicitId;
+            } else {
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
             }
             insertGates(c, id, request.gates());
             return id;

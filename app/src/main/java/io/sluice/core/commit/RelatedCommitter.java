@@ -96,7 +96,8 @@ public final class RelatedCommitter {
         List<Mark> marks = new ArrayList<>();
         long[] approved = {0};
         try {
-            long batchId = BatchRecords.insert(connection, batchRequest, label, List.of(), BatchStatus.RUNNING, null);
+            long batchId = dryRun ? BatchRecords.insertForDryRun(connection, batchRequest, label)
+                    : BatchRecords.insert(connection, batchRequest, label, List.of(), BatchStatus.RUNNING, null);
             List<BatchTables.BatchTable> records = new ArrayList<>();
             for (TableRows table : ordered) {
                 records.add(write(connection, batchId, request, table, ordered, marks, listener, approved));

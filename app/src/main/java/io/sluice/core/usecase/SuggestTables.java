@@ -37,6 +37,9 @@ public final class SuggestTables {
 
     private static final int SAMPLE_ROWS = 200;
 
+    /** Added to a sheet's score when its name names the table: more than any column match is worth. */
+    private static final int SHEET_NAMED_AFTER_TABLE = 1_000_000;
+
     /** The mapping proposed for one table: the sheet chosen and the suggestion made from it. */
     public record TableSuggestion(String table, String sheet, long headerRow, Suggestion suggestion) {
     }
@@ -88,6 +91,9 @@ public final class SuggestTables {
                             info), info);
                     int score = suggestion.mappings().stream()
                             .mapToInt(m -> m.confidence() == null ? 0 : m.confidence()).sum();
+                    if (!suggestion.mappings().isEmpty() && namesTable(source.sheet(), info.name())) {
+                        score += SHEET_NAMED_AFTER_TABLE;
+                    }
                     if (score > bestScore) {
                         bestScore = score;
                         best = new TableSuggestion(info.name(), inspection.format() == SourceFormat.CSV ? null
@@ -109,6 +115,32 @@ public final class SuggestTables {
             parts.add(part(infos.get(i), suggestions.get(i), infos));
         }
         return new Outcome(Profile.ofTables(name, null, parts, null), List.copyOf(suggestions));
+    }
+
+    /**
+     * Whether a sheet is named after the table, ignoring case, spaces, underscores and a plural ending ("Materials"
+     * for {@code material}, "Strength tests" for {@code strength_test}): a steward's own label for what a sheet
+     * holds outweighs column names that happen to match another table ("Name" in a Suppliers sheet).
+     */
+    static boolean namesTable(String sheet, String table) {
+        if (sheet == null || table == null) {
+            return false;
+        }
+        return singular(sheet).equals(singular(table));
+    }
+
+    private static String singular(String name) {
+        String plain = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        if (plain.endsWith("ies") && plain.length() > 3) {
+            return plain.substring(0, plain.length() - 3) + "y";
+        }
+        if (plain.matches(".*(x|z|ch|sh|ss)es")) {
+            return plain.substring(0, plain.length() - 2);
+        }
+        if (plain.endsWith("s") && !plain.endsWith("ss") && plain.length() > 1) {
+            return plain.substring(0, plain.length() - 1);
+        }
+        return plain;
     }
 
     /** A suggestion without mappings onto generated columns (an identity): the database fills those. */

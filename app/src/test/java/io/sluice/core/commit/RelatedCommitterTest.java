@@ -214,6 +214,8 @@ class RelatedCommitterTest {
             assertThat(f.count("SELECT COUNT(*) FROM sluice_import_batch")).isEqualTo(1);
             RelatedCommitResult real = new RelatedCommitter(f.db, 2).commit(request, Progress.NONE);
             assertThat(real.tables()).isEqualTo(plan);
+            // the dry run took no batch number: the real batch is the second, as the steward counts them
+            assertThat(real.batchId()).isEqualTo(2);
             assertThat(plan).extracting(TableCounts::inserted, TableCounts::updated)
                     .containsExactly(Tuple.tuple(2L, 1L), Tuple.tuple(1L, 1L), Tuple.tuple(3L, 0L),
                             Tuple.tuple(5L, 0L));
