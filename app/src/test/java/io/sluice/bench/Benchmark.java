@@ -78,6 +78,8 @@ public final class Benchmark {
             String stage = options.get("stage");
             if (READ_STAGES.contains(stage)) {
                 runStage(stage, Path.of(options.get("file")));
+            } else if (RelatedImportBenchmark.STAGES.contains(stage)) {
+                RelatedImportBenchmark.runStage(stage, Path.of(options.get("file")), options);
             } else if (ExportBenchmark.STAGES.contains(stage)) {
                 ExportBenchmark.runStage(stage, Path.of(options.get("file")));
             } else {
@@ -90,10 +92,13 @@ public final class Benchmark {
         String heap = options.getOrDefault("heap", "256m");
         Set<String> stages = stages(options);
         Files.createDirectories(dir);
-        Path csv = generate(dir.resolve(rows + "-" + CSV), rows, false, out);
+        // the related-tables stages bring a workbook of their own: the mix CSV only when another stage reads it
+        Path csv = stages.stream().allMatch(RelatedImportBenchmark.STAGES::contains) ? null
+                : generate(dir.resolve(rows + "-" + CSV), rows, false, out);
         Path xlsx = stages.stream().anyMatch(s -> s.startsWith("xlsx-"))
                 ? generate(dir.resolve(rows + "-" + XLSX), rows, true, out) : null;
-        out.printf("Sluice benchmark: %,d rows x 20 columns, each stage in its own JVM with -Xmx%s, "
+        out.printf(csv == null ? "Sluice benchmark, related tables: each stage in its own JVM with -Xmx%2$s, %3$d cores%n"
+                : "Sluice benchmark: %,d rows x 20 columns, each stage in its own JVM with -Xmx%s, "
                 + "%d cores; read and validation stages with JVM options %s%n%n", rows, heap,
                 Runtime.getRuntime().availableProcessors(), javaOptions(options).isEmpty() ? "(the JVM's defaults)"
                 : String.join(" ", javaOptions(options)));
@@ -147,6 +152,9 @@ public final class Benchmark {
                     "peak heap MB");
             CommitBenchmark.run(stages, csv, dir, heap, options, out);
         }
+        if (RelatedImportBenchmark.STAGES.stream().anyMatch(stages::contains)) {
+            RelatedImportBenchmark.run(stages, dir, heap, options, out);
+        }
     }
 
     /** Seconds of one stage over those of its baseline, when both ran. */
@@ -172,6 +180,7 @@ public final class Benchmark {
         List<String> all = new ArrayList<>(READ_STAGES);
         all.addAll(ExportBenchmark.STAGES);
         all.addAll(CommitBenchmark.STAGES);
+        all.addAll(RelatedImportBenchmark.STAGES);
         if (!options.containsKey("stages")) {
             return new LinkedHashSet<>(all);
         }

@@ -69,6 +69,25 @@ class BenchmarkTest {
         assertThat(tableCsv).hasSize((int) committed + 1);
     }
 
+    @Test
+    void importsTheGeneratedLabWorkbookIntoFiveTablesAndLoadsTheSameRowsWithCsvread(@TempDir Path dir)
+            throws Exception {
+        String output = run("--mixes", "30", "--dir", dir.toString(), "--heap", "128m", "--stages",
+                "related-h2-import,related-h2-csvread,related-pg-import");
+
+        // 7 materials, 30 mixes, 7 components each, a 28-day strength each and a 7-day one for every tenth mix
+        assertThat(rows(output, "related-h2-import")).isEqualTo(7 + 30 + 210 + 33);
+        assertThat(rows(output, "related-h2-csvread")).isEqualTo(7 + 30 + 210 + 33);
+        assertThat(output).contains("30 mixes -> 210 components and 33 strength tests")
+                .containsPattern("(?m)^Related import into H2 / H2 CSVREAD of the four CSVs: [0-9]+\\.[0-9]{2}x"
+                        + " \\(target <= 1.5x\\)$")
+                .contains("PostgreSQL related stages skipped: no --pg-url given.")
+                .doesNotContain("Sluice benchmark: ");
+        assertThat(Files.readAllLines(dir.resolve("lab-30-csv").resolve("mix_component.csv")))
+                .hasSize(211).startsWith("id,mix_id,material_id,dosage_kg", "1,1,1,250.0");
+        assertThat(dir.resolve("lab-30.xlsx")).isNotEmptyFile();
+    }
+
     private static long rows(String output, String stage) {
         Matcher line = Pattern.compile("(?m)^" + stage + " +([0-9,]+) +[0-9.]+ +[0-9,]+ +[0-9]+$").matcher(output);
         assertThat(line.find()).as(stage + " result line in:%n%s", output).isTrue();

@@ -185,7 +185,7 @@ final class CommitBenchmark {
     }
 
     /** A fresh embedded H2 file database (the child's own Sluice home) with the sample and bookkeeping schemas. */
-    private static TargetDatabase freshH2() {
+    static TargetDatabase freshH2() {
         TargetDatabase db = TargetDatabase.openDefault();
         BookkeepingSchema.migrate(TargetDatabase.defaultUrl(), TargetDatabase.DEFAULT_USER,
                 TargetDatabase.DEFAULT_PASSWORD);

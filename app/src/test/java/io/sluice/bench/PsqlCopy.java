@@ -41,15 +41,26 @@ final class PsqlCopy {
 
     /** Loads the table-shaped CSV and returns the row count psql reports. */
     long copy(Path tableCsv) throws IOException, InterruptedException {
-        String columns;
-        try (var reader = Files.newBufferedReader(tableCsv, StandardCharsets.UTF_8)) {
-            columns = reader.readLine();
+        return copy(java.util.Map.of("concrete_mix", tableCsv));
+    }
+
+    /**
+     * Loads each table's CSV (header line = its columns), in the order given, with one {@code \copy} each in one
+     * psql session; returns the rows psql reports in all.
+     */
+    long copy(java.util.Map<String, Path> csvs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("psql", "-X", "-v", "ON_ERROR_STOP=1"));
+        for (var csv : csvs.entrySet()) {
+            String columns;
+            try (var reader = Files.newBufferedReader(csv.getValue(), StandardCharsets.UTF_8)) {
+                columns = reader.readLine();
+            }
+            args.addAll(List.of("-c", "\\copy " + csv.getKey() + " (" + columns + ") FROM '"
+                    + csv.getValue().toAbsolutePath().toString().replace("'", "''")
+                    + "' WITH (FORMAT csv, HEADER true)"));
         }
-        String command = "\\copy concrete_mix (" + columns + ") FROM '"
-                + tableCsv.toAbsolutePath().toString().replace("'", "''") + "' WITH (FORMAT csv, HEADER true)";
         // jdbc:postgresql://host:port/db?... ; psql takes the same parts as options
         URI uri = URI.create(target.url().substring("jdbc:".length()));
-        List<String> args = new ArrayList<>(List.of("psql", "-X", "-v", "ON_ERROR_STOP=1", "-c", command));
         if (uri.getHost() != null) {
             args.addAll(List.of("-h", uri.getHost()));
         }
@@ -69,9 +80,15 @@ final class PsqlCopy {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();
         Matcher copied = COPIED.matcher(output.strip());
-        if (exit != 0 || !copied.find()) {
+        long rows = 0;
+        int copies = 0;
+        while (copied.find()) {
+            rows += Long.parseLong(copied.group(1));
+            copies++;
+        }
+        if (exit != 0 || copies != csvs.size()) {
             throw new IllegalStateException("psql \\copy failed (exit " + exit + "): " + output.strip());
         }
-        return Long.parseLong(copied.group(1));
+        return rows;
     }
 }

@@ -160,23 +160,32 @@ final class TargetRows {
 
     /**
      * Whether the target itself refuses, at the statement, a second row with the same natural key: the table's primary
-     * key lies within the key columns and, on PostgreSQL, is not deferrable (a deferred key would only refuse at
-     * commit). Unique indexes other than the primary key do not count: one may be partial or on an expression.
+     * key or one of its plain UNIQUE keys (introspected without partial or expression indexes) lies within the key
+     * columns and, on PostgreSQL, is checked immediately (a deferrable key would only refuse at commit), which
+     * {@code pg_index} tells. A child table of a related batch is keyed by its references, e.g. (mix_id, material_id),
+     * which a UNIQUE constraint rather than its generated primary key guards (decision 0031).
      */
     boolean keyRefusedByTarget() throws SQLException {
-        List<String> primaryKey = table.primaryKey();
-        if (primaryKey.isEmpty() || !primaryKey.stream().allMatch(name -> keyColumns.stream()
-                .anyMatch(k -> k.name().equalsIgnoreCase(name)))) {
-            return false;
+        List<List<String>> keys = new ArrayList<>();
+        if (!table.primaryKey().isEmpty()) {
+            keys.add(table.primaryKey());
         }
-        if (dialect != Dialect.POSTGRESQL) {
-            return true;
+        keys.addAll(table.uniqueKeys());
+        boolean covered = keys.stream().anyMatch(key -> key.stream().allMatch(name -> keyColumns.stream()
+                .anyMatch(k -> k.name().equalsIgnoreCase(name))));
+        if (!covered || dialect != Dialect.POSTGRESQL) {
+            return covered;
         }
-        try (PreparedStatement s = connection.prepareStatement("SELECT COUNT(*) FROM pg_constraint"
-                + " WHERE conrelid = to_regclass(?) AND contype = 'p' AND NOT condeferrable")) {
+        // a plain unique index checked at once whose columns all lie within the key columns
+        try (PreparedStatement s = connection.prepareStatement("SELECT COUNT(*) FROM pg_index i"
+                + " WHERE i.indrelid = to_regclass(?) AND i.indisunique AND i.indimmediate AND i.indisvalid"
+                + " AND i.indpred IS NULL AND i.indexprs IS NULL AND NOT EXISTS (SELECT 1 FROM unnest(i.indkey) k(n)"
+                + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n"
+                + " WHERE NOT (a.attname = ANY (?)))")) {
             s.setString(1, quotedTable);
+            s.setArray(2, connection.createArrayOf("text", keyColumns.stream().map(ColumnInfo::name).toArray()));
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getLong(1) == 1;
+                return rs.next() && rs.getLong(1) > 0;
             }
         }
     }

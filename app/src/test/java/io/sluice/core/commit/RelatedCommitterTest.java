@@ -147,6 +147,30 @@ class RelatedCommitterTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
+    void aChildAlreadyInTheTargetIsNamedAsAConflictThoughItsUniqueKeyIsNotLookedUpFirst(TestDatabases.Engine engine)
+            throws SQLException {
+        try (RelatedFixture f = new RelatedFixture(engine)) {
+            f.execute("INSERT INTO material (name, material_class) VALUES ('Cement', 'binder'), ('Water', 'water')");
+            f.execute("INSERT INTO mix (mix_code, strength_mpa) VALUES ('M-1', 40)");
+            f.execute("INSERT INTO component (mix_id, material_id, dosage_kg) VALUES (1, 1, 350)");
+            List<String> before = f.contents();
+            // UNIQUE (mix_id, material_id) refuses the taken pair at the statement: the chunk of two is written
+            // without look-ups, refused, undone to its savepoint and planned again with them
+            RelatedBatchRequest request = f.request(f.components(INSERT, "M-1|Water|175", "M-1|Cement|350"));
+
+            CommitConflictException e = catchThrowableOfType(() -> new RelatedCommitter(f.db, 2).commit(request,
+                    Progress.NONE), CommitConflictException.class);
+
+            assertThat(e.findings()).extracting(Finding::row, Finding::rule)
+                    .containsExactly(Tuple.tuple(3L, "key-exists"));
+            assertThat(e.findings().get(0).message()).contains("[1,1]").containsIgnoringCase("already exists in table component");
+            assertThat(f.contents()).as("the row written before the refusal was undone too").isEqualTo(before);
+            assertThat(f.query("SELECT status FROM sluice_import_batch")).containsExactly("failed");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
     void aChildTableChangedSinceMappingRefusesTheBatchBeforeAnythingIsWritten(TestDatabases.Engine engine)
             throws SQLException {
         try (RelatedFixture f = new RelatedFixture(engine)) {
