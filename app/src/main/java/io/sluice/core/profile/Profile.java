@@ -81,7 +81,7 @@ public record Profile(String format, int version, String name, SourceSettings so
         if (mapsSeveralTables()) {
             throw SluiceException.input("Profile '" + (name == null ? "unnamed" : name) + "' maps onto several"
                     + " tables (profile version " + TABLES_VERSION + "), which this step cannot use as the mapping of"
-                    + " one table yet; 'sluice validate' and 'sluice import' take it.");
+                    + " one table; validate, review, import and export take it as a whole.");
         }
         return this;
     }

@@ -204,7 +204,7 @@ class TableExpansionTest {
         assertThatThrownBy(() -> Mapper.compile(profile, MIXES, TABLES.get("concrete_mix")))
                 .isInstanceOf(SluiceException.class)
                 .hasMessage("Profile 'lab' maps onto several tables (profile version 2), which this step cannot use"
-                        + " as the mapping of one table yet; 'sluice validate' and 'sluice import' take it.");
+                        + " as the mapping of one table; validate, review, import and export take it as a whole.");
     }
 
     private TableExpansion compile(String table, List<String> columns) {
