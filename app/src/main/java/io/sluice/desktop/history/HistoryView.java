@@ -10,6 +10,7 @@ import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
 import io.sluice.core.validate.GateResult;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
@@ -29,6 +30,9 @@ import java.util.function.Function;
 
 /** The history step's screen: binds {@link HistoryViewModel} to {@code history.fxml} and confirms rollbacks. */
 public final class HistoryView implements StepView {
+
+    /** Height of a row of the per-table counts, its header row alike. */
+    private static final double TABLE_ROW_HEIGHT = 26;
 
     private final HistoryViewModel model;
     private final QualityTrendViewModel trend;
@@ -164,6 +168,13 @@ public final class HistoryView implements StepView {
                 column("Updated", 80, t -> String.valueOf(t.updated())),
                 column("Skipped", 80, t -> String.valueOf(t.skipped())));
         show(batchTablesTable, model.relatedBinding());
+        // every table of the batch in view without scrolling (a related batch has a handful): the details pane
+        // scrolls instead when the window is small
+        batchTablesTable.setFixedCellSize(TABLE_ROW_HEIGHT);
+        DoubleBinding fit = Bindings.createDoubleBinding(
+                () -> TABLE_ROW_HEIGHT * (model.tables().size() + 1) + 6, model.tables());
+        batchTablesTable.prefHeightProperty().bind(fit);
+        batchTablesTable.minHeightProperty().bind(fit);
     }
 
     private void buildProvenanceTable() {
