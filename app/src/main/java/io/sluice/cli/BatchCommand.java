@@ -1,6 +1,5 @@
 package io.sluice.cli;
 
-import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
@@ -102,20 +101,13 @@ final class BatchCommand implements Callable<Integer> {
                 out.printf("Source:   %s%s (sha256 %s)%n", b.sourceFile(),
                         b.sheet().map(s -> ", sheet '" + s + "'").orElse(""), b.sourceSha256());
                 out.printf("Profile:  %s (sha256 %s)%n", b.profileName(), b.profileSha256());
-                out.printf("Target:   %s, %s%n", b.targetTable(), details.tables().isEmpty()
-                        ? "mode " + b.mode().code() : "each table's mode below");
+                out.printf("Target:   %s, %s%n", b.targetTable(), !details.tables().isEmpty()
+                        ? "each table's mode below" : BatchJson.mode(b) == null ? "each table's mode not recorded"
+                        : b.modePerTable() ? "a mode per table" : b.related() ? "mode " + b.mode().code()
+                        + " for every table" : "mode " + b.mode().code());
                 out.printf("Steward:  %s, %s to %s%n", b.steward(), BatchJson.time(b.startedAt()),
                         b.finishedAt().map(BatchJson::time).orElse("(not finished)"));
-                if (b.status() == BatchStatus.FAILED) {
-                    // a failed attempt wrote nothing; its approved rows are known only when it read them all
-                    out.printf("Rows:     %d read, %s%d rejected -> nothing written%n", b.counts().rowsRead(),
-                            b.counts().approved() > 0 ? b.counts().approved() + " approved, " : "",
-                            b.counts().rejected());
-                } else {
-                    out.printf("Rows:     %d read, %d approved, %d rejected -> %d inserted, %d updated, %d skipped%n",
-                            b.counts().rowsRead(), b.counts().approved(), b.counts().rejected(),
-                            b.counts().inserted(), b.counts().updated(), b.counts().skipped());
-                }
+                out.printf("Rows:     %s%n", BatchJson.rows(b));
                 if (b.scores().overall() != null) {
                     out.printf("Scores:   completeness %s   validity %s   uniqueness %s   overall %s%n",
                             b.scores().completeness(), b.scores().validity(), b.scores().uniqueness(),
