@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.core.bookkeeping.BatchTableCounts;
 import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
@@ -64,10 +65,13 @@ final class BatchCommand implements Callable<Integer> {
         try (BatchHistory history = BatchHistory.open(target.target())) {
             BatchDetails details = history.batch(id);
             ImportBatch b = details.batch();
-            // a batch into several tables looks the key up in each of them
+            // a batch into several tables looks the key up in each of them; a failed one recorded no tables of its
+            // own, so its target names them, comma-separated
+            List<String> searched = !details.tables().isEmpty()
+                    ? details.tables().stream().map(BatchTableCounts::table).toList()
+                    : b.related() ? List.of(b.targetTable().split(", ")) : List.of(b.targetTable());
             List<RowProvenance> origins = key == null ? history.provenance(id, 0, Math.max(rows, 0))
-                    : details.tables().isEmpty() ? history.originsOf(b.targetTable(), key)
-                    : details.tables().stream().flatMap(t -> history.originsOf(t.table(), key).stream()).toList();
+                    : searched.stream().flatMap(t -> history.originsOf(t, key).stream()).toList();
             List<DecisionAudit> entries = audit > 0 ? history.decisions(id, 0, audit) : List.of();
             if (format == OutputFormat.json) {
                 Map<String, Object> json = BatchJson.details(b, details.gates());
@@ -129,7 +133,7 @@ final class BatchCommand implements Callable<Integer> {
                     tables.print(out);
                 }
                 b.message().ifPresent(m -> out.println("Message:  " + m));
-                printOrigins(out, origins, !details.tables().isEmpty());
+                printOrigins(out, origins, b.related());
                 printAudit(out, entries);
             }
         }

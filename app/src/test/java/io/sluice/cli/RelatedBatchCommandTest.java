@@ -79,6 +79,8 @@ class RelatedBatchCommandTest {
             CommandRun failed = CommandRun.of(with(List.of("batch", String.valueOf(failedId)), target));
             JsonNode failedJson = JSON.readTree(CommandRun.of(with(List.of("batch", String.valueOf(failedId),
                     "--format", "json"), target)).out());
+            CommandRun failedKey = CommandRun.of(with(List.of("batch", String.valueOf(failedId), "--key", "Water"),
+                    target));
 
             assertThat(committed.exit()).as(committed.err()).isZero();
             assertThat(committed.out()).contains(", each table's mode below")
@@ -98,6 +100,8 @@ class RelatedBatchCommandTest {
                     .contains("Rows:     10 source rows read, 10 approved, 0 rejected -> nothing written")
                     .doesNotContain("target rows");
             assertThat(failedJson.get("mode").asText()).isEqualTo("per-table");
+            // the failed batch wrote no row, but the key is looked up in each of its tables, in every batch
+            assertThat(failedKey.out()).containsPattern("(?mi)^" + first + " +public\\.material +Water +inserted");
             assertThat(failedJson.get("counts").get("targetRowsApproved").isNull()).isTrue();
         }
     }
