@@ -103,7 +103,8 @@ final class BatchCommand implements Callable<Integer> {
                         + b.rolledBackAt().map(at -> " on " + BatchJson.time(at)).orElse("")
                         + b.rolledBackBy().map(by -> " by " + by).orElse(""));
                 out.printf("Source:   %s%s (sha256 %s)%n", b.sourceFile(),
-                        b.sheet().map(s -> ", sheet '" + s + "'").orElse(""), b.sourceSha256());
+                        b.sheet().map(s -> (b.related() ? ", sheets '" : ", sheet '") + s + "'").orElse(""),
+                        b.sourceSha256());
                 out.printf("Profile:  %s (sha256 %s)%n", b.profileName(), b.profileSha256());
                 out.printf("Target:   %s, %s%n", b.targetTable(), !details.tables().isEmpty()
                         ? "each table's mode below" : BatchJson.mode(b) == null ? "each table's mode not recorded"

@@ -39,6 +39,7 @@ class RelatedBatchCommandTest {
             assertThat(batch.out()).contains("Tables (in the order written, parents first):")
                     .containsPattern("(?mi)^public\\.material +Materials +insert +3 +3 +0 +0$")
                     .containsPattern("(?mi)^public\\.component +Mixes +insert +5 +5 +0 +0$");
+            assertThat(batch.out()).contains("Source:   lab.xlsx, sheets '");
             assertThat(batch.out()).contains("Rows:     10 source rows read, 10 approved (13 target rows), 0 rejected"
                     + " -> 13 target rows inserted, 0 updated, 0 skipped");
             assertThat(json.get("mode").asText()).isEqualTo("insert");
