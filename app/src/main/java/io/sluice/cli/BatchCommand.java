@@ -1,6 +1,6 @@
 package io.sluice.cli;
 
-import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.bookkeeping.BatchTableCounts;
 import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
@@ -65,10 +65,13 @@ final class BatchCommand implements Callable<Integer> {
         try (BatchHistory history = BatchHistory.open(target.target())) {
             BatchDetails details = history.batch(id);
             ImportBatch b = details.batch();
-            // a batch into several tables looks the key up in each of them
+            // a batch into several tables looks the key up in each of them; a failed one recorded no tables of its
+            // own, so its target names them, comma-separated
+            List<String> searched = !details.tables().isEmpty()
+                    ? details.tables().stream().map(BatchTableCounts::table).toList()
+                    : b.related() ? List.of(b.targetTable().split(", ")) : List.of(b.targetTable());
             List<RowProvenance> origins = key == null ? history.provenance(id, 0, Math.max(rows, 0))
-                    : details.tables().isEmpty() ? history.originsOf(b.targetTable(), key)
-                    : details.tables().stream().flatMap(t -> history.originsOf(t.table(), key).stream()).toList();
+                    : searched.stream().flatMap(t -> history.originsOf(t, key).stream()).toList();
             List<DecisionAudit> entries = audit > 0 ? history.decisions(id, 0, audit) : List.of();
             if (format == OutputFormat.json) {
                 Map<String, Object> json = BatchJson.details(b, details.gates());
@@ -100,22 +103,16 @@ final class BatchCommand implements Callable<Integer> {
                         + b.rolledBackAt().map(at -> " on " + BatchJson.time(at)).orElse("")
                         + b.rolledBackBy().map(by -> " by " + by).orElse(""));
                 out.printf("Source:   %s%s (sha256 %s)%n", b.sourceFile(),
-                        b.sheet().map(s -> ", sheet '" + s + "'").orElse(""), b.sourceSha256());
+                        b.sheet().map(s -> (b.related() ? ", sheets '" : ", sheet '") + s + "'").orElse(""),
+                        b.sourceSha256());
                 out.printf("Profile:  %s (sha256 %s)%n", b.profileName(), b.profileSha256());
-                out.printf("Target:   %s, %s%n", b.targetTable(), details.tables().isEmpty()
-                        ? "mode " + b.mode().code() : "each table's mode below");
+                out.printf("Target:   %s, %s%n", b.targetTable(), !details.tables().isEmpty()
+                        ? "each table's mode below" : BatchJson.mode(b) == null ? "each table's mode not recorded"
+                        : b.modePerTable() ? "a mode per table" : b.related() ? "mode " + b.mode().code()
+                        + " for every table" : "mode " + b.mode().code());
                 out.printf("Steward:  %s, %s to %s%n", b.steward(), BatchJson.time(b.startedAt()),
                         b.finishedAt().map(BatchJson::time).orElse("(not finished)"));
-                if (b.status() == BatchStatus.FAILED) {
-                    // a failed attempt wrote nothing; its approved rows are known only when it read them all
-                    out.printf("Rows:     %d read, %s%d rejected -> nothing written%n", b.counts().rowsRead(),
-                            b.counts().approved() > 0 ? b.counts().approved() + " approved, " : "",
-                            b.counts().rejected());
-                } else {
-                    out.printf("Rows:     %d read, %d approved, %d rejected -> %d inserted, %d updated, %d skipped%n",
-                            b.counts().rowsRead(), b.counts().approved(), b.counts().rejected(),
-                            b.counts().inserted(), b.counts().updated(), b.counts().skipped());
-                }
+                out.printf("Rows:     %s%n", BatchJson.rows(b));
                 if (b.scores().overall() != null) {
                     out.printf("Scores:   completeness %s   validity %s   uniqueness %s   overall %s%n",
                             b.scores().completeness(), b.scores().validity(), b.scores().uniqueness(),
@@ -137,7 +134,7 @@ final class BatchCommand implements Callable<Integer> {
                     tables.print(out);
                 }
                 b.message().ifPresent(m -> out.println("Message:  " + m));
-                printOrigins(out, origins, !details.tables().isEmpty());
+                printOrigins(out, origins, b.related());
                 printAudit(out, entries);
             }
         }

@@ -1,5 +1,7 @@
 package io.sluice.cli;
 
+import io.sluice.core.bookkeeping.BatchCounts;
+import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowProvenance;
@@ -37,10 +39,66 @@ final class BatchJson {
         json.put("status", b.status().code());
         json.put("table", b.targetTable());
         json.put("file", b.sourceFile());
-        json.put("counts", b.counts());
+        json.put("counts", counts(b));
         json.put("scores", b.scores());
         json.put("gates", GateJson.all(gates));
         return json;
+    }
+
+    /**
+     * A batch's counts; for a batch into several related tables, rows read, approved and rejected are source rows
+     * ({@code approved} is null when the batch was recorded before Sluice kept it) and {@code targetRowsApproved}
+     * counts the target rows they gave (null for a failed batch, which wrote none), as do inserted, updated, skipped.
+     */
+    static Object counts(ImportBatch b) {
+        if (!b.related()) {
+            return b.counts();
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rowsRead", b.counts().rowsRead());
+        json.put("approved", b.sourceRowsApproved().isPresent() ? b.sourceRowsApproved().getAsLong() : null);
+        json.put("rejected", b.counts().rejected());
+        json.put("targetRowsApproved", b.status() == BatchStatus.FAILED ? null : b.counts().approved());
+        json.put("inserted", b.counts().inserted());
+        json.put("updated", b.counts().updated());
+        json.put("skipped", b.counts().skipped());
+        return json;
+    }
+
+    /**
+     * The batch's mode as a stable code; "per-table" for related tables written with different modes; null for a
+     * failed related batch recorded before Sluice kept whether its modes differed (its tables were not recorded).
+     */
+    static String mode(ImportBatch b) {
+        if (b.related() && b.sourceRowsApproved().isEmpty() && b.status() == BatchStatus.FAILED) {
+            return null;
+        }
+        return b.modePerTable() ? "per-table" : b.mode().code();
+    }
+
+    /**
+     * The batch's rows in words, each count in one unit: a single-table batch's rows are source and target rows
+     * alike; a related batch reads, approves and rejects source rows and writes target rows.
+     */
+    static String rows(ImportBatch b) {
+        BatchCounts c = b.counts();
+        boolean failed = b.status() == BatchStatus.FAILED;
+        if (!b.related()) {
+            // a failed attempt wrote nothing; its approved rows are known only when it read them all
+            return failed ? c.rowsRead() + " read, " + (c.approved() > 0 ? c.approved() + " approved, " : "")
+                    + c.rejected() + " rejected -> nothing written"
+                    : c.rowsRead() + " read, " + c.approved() + " approved, " + c.rejected() + " rejected -> "
+                    + c.inserted() + " inserted, " + c.updated() + " updated, " + c.skipped() + " skipped";
+        }
+        String source = c.rowsRead() + " source rows read, ";
+        if (b.sourceRowsApproved().isPresent()) {
+            source += b.sourceRowsApproved().getAsLong() + " approved" + (failed ? "" : " (" + c.approved()
+                    + " target rows)") + ", " + c.rejected() + " rejected";
+        } else {
+            source += c.rejected() + " rejected" + (failed ? "" : "; " + c.approved() + " target rows approved");
+        }
+        return source + (failed ? " -> nothing written" : " -> " + c.inserted() + " target rows inserted, "
+                + c.updated() + " updated, " + c.skipped() + " skipped");
     }
 
     /** One review audit entry; {@code row} is null for an entry about no one row (a fix's summary). */
@@ -74,7 +132,7 @@ final class BatchJson {
         json.put("sheet", b.sheet().orElse(null));
         json.put("profile", b.profileName());
         json.put("profileSha256", b.profileSha256());
-        json.put("mode", b.mode().code());
+        json.put("mode", mode(b));
         json.put("steward", b.steward());
         json.put("finishedAt", b.finishedAt().map(Instant::toString).orElse(null));
         json.put("rolledBackAt", b.rolledBackAt().map(Instant::toString).orElse(null));

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** One import Sluice committed (or tried to) into a target table: what went in, from where, by whom, and its fate. */
 @Entity
@@ -39,6 +40,10 @@ public class ImportBatch {
     private long rowsRead;
     @Column(name = "rows_approved", nullable = false)
     private long rowsApproved;
+    @Column(name = "source_rows_approved")
+    private Long sourceRowsApproved;
+    @Column(name = "mode_per_table", nullable = false)
+    private boolean modePerTable;
     @Column(name = "rows_rejected", nullable = false)
     private long rowsRejected;
     @Column(name = "rows_inserted", nullable = false)
@@ -144,6 +149,29 @@ public class ImportBatch {
 
     public BatchCounts counts() {
         return new BatchCounts(rowsRead, rowsApproved, rowsRejected, rowsInserted, rowsUpdated, rowsSkipped);
+    }
+
+    /**
+     * Whether the batch went into several related tables: then rows read, approved (see
+     * {@link #sourceRowsApproved()}) and rejected count source rows, and the approved, inserted, updated and skipped
+     * of {@link #counts()} count target rows.
+     */
+    public boolean related() {
+        return sourceRowsApproved != null || targetTable.contains(",");
+    }
+
+    /**
+     * The source rows a related batch approved (each may give several target rows); empty for a single-table batch,
+     * whose {@code counts().approved()} are source and target rows alike, and for a related batch recorded before
+     * Sluice kept this count.
+     */
+    public OptionalLong sourceRowsApproved() {
+        return sourceRowsApproved == null ? OptionalLong.empty() : OptionalLong.of(sourceRowsApproved);
+    }
+
+    /** Whether the tables of a related batch were written with different modes, so {@link #mode()} is not its mode. */
+    public boolean modePerTable() {
+        return modePerTable;
     }
 
     public QualityScores scores() {

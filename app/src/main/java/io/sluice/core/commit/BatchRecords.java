@@ -174,6 +174,20 @@ final class BatchRecords {
         }
     }
 
+    /**
+     * Records what a batch into several related tables says about itself beyond the single-table record: the source
+     * rows approved, and whether its tables were written with different modes.
+     */
+    static void related(Connection c, long id, long sourceRowsApproved, boolean modePerTable) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE sluice_import_batch SET source_rows_approved = ?,"
+                + " mode_per_table = ? WHERE id = ?")) {
+            s.setLong(1, sourceRowsApproved);
+            s.setBoolean(2, modePerTable);
+            s.setLong(3, id);
+            s.executeUpdate();
+        }
+    }
+
     /** Ends a running batch as committed with its counts. */
     static void committed(Connection c, long id, long approved, Map<RowAction, Long> counts) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE sluice_import_batch SET status = 'committed',"

@@ -98,6 +98,9 @@ public final class RelatedCommitter {
         try {
             long batchId = dryRun ? BatchRecords.insertForDryRun(connection, batchRequest, label)
                     : BatchRecords.insert(connection, batchRequest, label, List.of(), BatchStatus.RUNNING, null);
+            if (!dryRun) {
+                BatchRecords.related(connection, batchId, request.approved(), request.modePerTable());
+            }
             List<BatchTables.BatchTable> records = new ArrayList<>();
             for (TableRows table : ordered) {
                 records.add(write(connection, batchId, request, table, ordered, marks, listener, approved));
@@ -130,21 +133,21 @@ public final class RelatedCommitter {
             setBack(connection, marks, e);
             throw e;
         } catch (CancellationException e) {
-            fail(connection, batchRequest, label, "The import into tables " + label + " was cancelled by the"
-                    + " steward; nothing was written.", e, approved[0], dryRun, marks);
+            fail(connection, request, batchRequest, label, "The import into tables " + label + " was cancelled by the"
+                    + " steward; nothing was written.", e, dryRun, marks);
             throw e;
         } catch (CommitConflictException | UnstorableValuesException e) {
-            fail(connection, batchRequest, label, e.getMessage(), e, approved[0], dryRun, marks);
+            fail(connection, request, batchRequest, label, e.getMessage(), e, dryRun, marks);
             throw e;
         } catch (SluiceException e) {
             SluiceException failure = e.kind() == SluiceException.Kind.TARGET || dryRun ? e
                     : SluiceException.target(e.getMessage(), e);
-            fail(connection, batchRequest, label, failure.getMessage(), failure, approved[0], dryRun, marks);
+            fail(connection, request, batchRequest, label, failure.getMessage(), failure, dryRun, marks);
             throw failure;
         } catch (SQLException | RuntimeException e) {
             SluiceException failure = SluiceException.target("The import into tables " + label + " failed and"
                     + " nothing was written: " + Committer.reason(e) + ".", e);
-            fail(connection, batchRequest, label, failure.getMessage(), failure, approved[0], dryRun, marks);
+            fail(connection, request, batchRequest, label, failure.getMessage(), failure, dryRun, marks);
             throw failure;
         } finally {
             try {
@@ -300,13 +303,14 @@ public final class RelatedCommitter {
      * Rolls the transaction back, records a failed attempt (not for a dry run) in a short transaction of its own, and
      * sets back the identities the attempt moved.
      */
-    private void fail(Connection connection, CommitRequest request, String label, String reason,
-                      RuntimeException thrown, long approved, boolean dryRun, List<Mark> marks) {
+    private void fail(Connection connection, RelatedBatchRequest related, CommitRequest request, String label,
+                      String reason, RuntimeException thrown, boolean dryRun, List<Mark> marks) {
         try {
             connection.rollback();
             if (!dryRun) {
                 long id = BatchRecords.insert(connection, request, label, List.of(), BatchStatus.FAILED, reason);
-                BatchRecords.approved(connection, id, approved);
+                // the target rows an attempt met before it failed are not the target rows approved: not recorded
+                BatchRecords.related(connection, id, related.approved(), related.modePerTable());
                 connection.commit();
             }
         } catch (SQLException | RuntimeException e) {

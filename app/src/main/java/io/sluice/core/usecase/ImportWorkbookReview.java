@@ -112,8 +112,8 @@ public final class ImportWorkbookReview implements AutoCloseable {
             }
             ReviewInfo info = files.workbook().info();
             RelatedBatchRequest request = new RelatedBatchRequest(info.source().getFileName().toString(),
-                    info.sha256(), profile.name(), ProfileIO.sha256(profile), null, rows, rejected,
-                    settings.allowDuplicate(), settings.steward(), gates, tableRows);
+                    info.sha256(), profile.name(), ProfileIO.sha256(profile), null, rows, approved,
+                    rejected, settings.allowDuplicate(), settings.steward(), gates, tableRows);
             return new ImportWorkbookReview(db, files, request, gates, approved);
         } catch (RuntimeException e) {
             files.close();

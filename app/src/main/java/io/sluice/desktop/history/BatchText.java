@@ -1,5 +1,6 @@
 package io.sluice.desktop.history;
 
+import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.ImportBatch;
 
 import java.math.BigDecimal;
@@ -38,7 +39,43 @@ final class BatchText {
 
     /** Whether the batch went into several related tables. */
     static boolean related(ImportBatch b) {
-        return b.targetTable().contains(",");
+        return b.related();
+    }
+
+    /**
+     * The rows read, approved and rejected, each count in one unit: a related batch reads, approves and rejects source
+     * rows, each of which may give several target rows.
+     */
+    static String rows(ImportBatch b) {
+        if (!related(b)) {
+            return String.format(Locale.ROOT, "%,d read, %,d approved, %,d rejected", b.counts().rowsRead(),
+                    b.counts().approved(), b.counts().rejected());
+        }
+        boolean failed = b.status() == BatchStatus.FAILED;
+        String read = String.format(Locale.ROOT, "%,d source rows read, ", b.counts().rowsRead());
+        if (b.sourceRowsApproved().isPresent()) {
+            return read + String.format(Locale.ROOT, "%,d approved", b.sourceRowsApproved().getAsLong())
+                    + (failed ? "" : String.format(Locale.ROOT, " (%,d target rows)", b.counts().approved()))
+                    + String.format(Locale.ROOT, ", %,d rejected", b.counts().rejected());
+        }
+        return read + String.format(Locale.ROOT, "%,d rejected", b.counts().rejected())
+                + (failed ? "" : String.format(Locale.ROOT, "; %,d target rows approved", b.counts().approved()));
+    }
+
+    /** The rejected rows of the batch list, which says "source" for a related batch (its other counts are target rows). */
+    static String rejected(ImportBatch b) {
+        return b.counts().rejected() + (related(b) ? " source" : "");
+    }
+
+    /**
+     * The batch's mode: "per table" for related tables written with different modes (each table's own is in the
+     * batch's tables), "" for a failed related batch recorded before Sluice kept whether they differed.
+     */
+    static String mode(ImportBatch b) {
+        if (related(b) && b.sourceRowsApproved().isEmpty() && b.status() == BatchStatus.FAILED) {
+            return "";
+        }
+        return b.modePerTable() ? "per table" : b.mode().code();
     }
 
     /** A score without trailing zeros; "" when there is none. */
@@ -61,12 +98,12 @@ final class BatchText {
             return "";
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%s%s into %s with profile '%s', %s by %s. %,d read, %,d approved, %,d rejected.", b.sourceFile(),
+                "%s%s into %s with profile '%s', %s by %s. %s.", b.sourceFile(),
                 b.sheet().filter(s -> !s.equals(b.sourceFile())).map(s -> (related(b) ? " (sheets '" : " (sheet '")
                         + s + "')").orElse(""),
                 (related(b) ? "tables " : "") + tableName(b.targetTable()), b.profileName(), when(b.startedAt()),
                 b.steward(),
-                b.counts().rowsRead(), b.counts().approved(), b.counts().rejected()));
+                rows(b)));
         if (b.scores().overall() != null) {
             text.append(String.format(Locale.ROOT, " Scores: completeness %s, validity %s, uniqueness %s.",
                     score(b.scores().completeness()), score(b.scores().validity()),

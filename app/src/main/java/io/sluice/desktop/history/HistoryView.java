@@ -126,11 +126,11 @@ public final class HistoryView implements StepView {
                 column("Status", 85, BatchText::status),
                 column("File", 140, ImportBatch::sourceFile),
                 column("Table", 100, b -> BatchText.tableName(b.targetTable())),
-                column("Mode", 85, b -> b.mode().code()),
+                column("Mode", 85, BatchText::mode),
                 column("Inserted", 72, b -> String.valueOf(b.counts().inserted())),
                 column("Updated", 72, b -> String.valueOf(b.counts().updated())),
                 column("Skipped", 72, b -> String.valueOf(b.counts().skipped())),
-                column("Rejected", 72, b -> String.valueOf(b.counts().rejected())),
+                column("Rejected", 72, BatchText::rejected),
                 column("Score", 50, b -> BatchText.score(b.scores().overall())),
                 column("Steward", 80, ImportBatch::steward));
         batchTable.setRowFactory(table -> new TableRow<>() {

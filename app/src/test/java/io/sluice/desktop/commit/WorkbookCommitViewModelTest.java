@@ -1,6 +1,8 @@
 package io.sluice.desktop.commit;
 
+import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.commit.CommitPlan;
+import io.sluice.core.usecase.BatchHistory;
 import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.SyncTasks;
@@ -73,6 +75,15 @@ class WorkbookCommitViewModelTest {
         assertThat(model.resultTextProperty().get()).startsWith("Batch " + model.resultProperty().get().batchId()
                 + String.format(Locale.ROOT, ": %,d inserted, 0 updated, ", toInsert)).contains(" over 5 tables in ")
                 .contains("decisions are kept with it");
+        // the batch keeps the approved source rows apart from the target rows they gave
+        try (BatchHistory history = BatchHistory.open(target.choice().target())) {
+            ImportBatch batch = history.batch(model.resultProperty().get().batchId()).batch();
+            assertThat(batch.sourceRowsApproved()).hasValue(model.approvedProperty().get());
+            assertThat(batch.counts().approved()).isEqualTo(planned.stream()
+                    .mapToLong(t -> t.inserted() + t.updated() + t.skipped()).sum());
+            assertThat(batch.counts().approved()).isGreaterThan(model.approvedProperty().get());
+            assertThat(batch.modePerTable()).isTrue();
+        }
         Map<String, Integer> after = LabWorkbook.rowCounts(target.choice());
         for (TablePlan t : planned) {
             assertThat(after.get(t.table()) - before.get(t.table())).as(t.table()).isEqualTo((int) t.inserted());

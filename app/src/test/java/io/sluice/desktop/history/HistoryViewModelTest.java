@@ -268,6 +268,13 @@ class HistoryViewModelTest {
         assertThat(history.tables()).extracting(BatchTableCounts::inserted).allMatch(n -> n > 0);
         assertThat(history.selectedSummaryBinding().get()).contains(
                 "into tables material, supplier, concrete_mix, mix_component, strength_test with profile");
+        // source rows read, approved and rejected; the target rows the approved ones gave, apart
+        assertThat(history.selectedSummaryBinding().get()).containsPattern("\\. [\\d,]+ source rows read, [\\d,]+"
+                + " approved \\(" + String.format(Locale.ROOT, "%,d", result.inserted() + result.updated()
+                + result.skipped()) + " target rows\\), [\\d,]+ rejected\\.");
+        // the profile gives the parents skip-existing and the children insert: no one mode is the batch's
+        assertThat(BatchText.mode(history.selectedProperty().get())).isEqualTo("per table");
+        assertThat(BatchText.rejected(history.selectedProperty().get())).endsWith(" source");
         assertThat(history.provenanceTotalProperty().get())
                 .isEqualTo(result.inserted() + result.updated() + result.skipped());
         assertThat(history.provenance().get(0)).satisfies(first -> {
