@@ -13,14 +13,20 @@ final class CommitQuestion {
 
     /** True when the steward confirmed committing {@code rows} approved rows into {@code table} under this plan. */
     static boolean confirmed(DialogService dialogs, long rows, String table, CommitPlan plan) {
-        return confirmed(dialogs, rows, table, plan, "");
+        return confirmed(dialogs, rows, false, table, plan, "");
     }
 
-    /** The same question, naming the quality gates that warn ({@code warnings} empty when none does). */
-    static boolean confirmed(DialogService dialogs, long rows, String table, CommitPlan plan, String warnings) {
-        String what = String.format(Locale.ROOT, "%,d to insert, %,d to update, %,d to skip", plan.toInsert(),
-                plan.toUpdate(), plan.toSkip());
-        return dialogs.confirm(String.format(Locale.ROOT, "Commit %,d approved rows into %s?", rows, table),
+    /**
+     * The same question, naming the quality gates that warn ({@code warnings} empty when none does); with
+     * {@code sourceRows} the rows are a workbook's source rows, each making rows of several tables (the plan's
+     * counts are target rows).
+     */
+    static boolean confirmed(DialogService dialogs, long rows, boolean sourceRows, String table, CommitPlan plan,
+                             String warnings) {
+        String what = String.format(Locale.ROOT, "%,d %sto insert, %,d to update, %,d to skip", plan.toInsert(),
+                sourceRows ? "target rows " : "", plan.toUpdate(), plan.toSkip());
+        return dialogs.confirm(String.format(Locale.ROOT, "Commit %,d approved %srows into %s?", rows,
+                        sourceRows ? "source " : "", table),
                 "They are written in one transaction as one import batch (" + what + "). If anything goes wrong,"
                         + " nothing is written; the batch can be rolled back later from History."
                         + (warnings.isEmpty() ? "" : " The quality gates warn: " + warnings + "."),

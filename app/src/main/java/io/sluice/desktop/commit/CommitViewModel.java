@@ -89,8 +89,8 @@ public final class CommitViewModel {
                 state, approved, plan, gates.blockedProperty());
         // while the dry run counts them, the approved rows of the last count may no longer be true
         commitLabel = Bindings.createStringBinding(() -> state.get() == CommitState.PLANNING
-                ? "Commit approved rows" : String.format(Locale.ROOT, "Commit %,d approved row%s", approved.get(),
-                approved.get() == 1 ? "" : "s"), state, approved);
+                ? "Commit approved rows" : String.format(Locale.ROOT, "Commit %,d approved %srow%s", approved.get(),
+                related.get() ? "source " : "", approved.get() == 1 ? "" : "s"), state, approved, related);
         mode.addListener((obs, old, now) -> replan());
         allowDuplicate.addListener((obs, old, now) -> replan());
         workbench.targetProperty().addListener((obs, old, now) -> replan());
@@ -181,8 +181,8 @@ public final class CommitViewModel {
      * when not ready or the steward said no.
      */
     public TaskHandle commitAfterAsking() {
-        if (!canCommit.get() || !CommitQuestion.confirmed(dialogs, approved.get(), named(), plan.get(),
-                gates.warnings())) {
+        if (!canCommit.get() || !CommitQuestion.confirmed(dialogs, approved.get(), related.get(), named(),
+                plan.get(), gates.warnings())) {
             return null;
         }
         return commit();

@@ -64,12 +64,16 @@ class WorkbookCommitViewModelTest {
                 + " batch on %s.", model.approvedProperty().get(), target.choice().name()));
         assertThat(LabWorkbook.rowCounts(target.choice())).as("a dry run writes nothing").isEqualTo(before);
         var planned = java.util.List.copyOf(model.tables());
+        assertThat(model.commitLabelBinding().get()).isEqualTo(String.format(Locale.ROOT,
+                "Commit %,d approved source rows", model.approvedProperty().get()));
 
         model.commitAfterAsking();
 
         assertThat(dialogs.asked()).singleElement().satisfies(q -> assertThat(q.header()).isEqualTo(String.format(
-                Locale.ROOT, "Commit %,d approved rows into tables material, supplier, concrete_mix, mix_component,"
-                        + " strength_test?", model.approvedProperty().get())));
+                Locale.ROOT, "Commit %,d approved source rows into tables material, supplier, concrete_mix,"
+                        + " mix_component, strength_test?", model.approvedProperty().get())));
+        assertThat(dialogs.asked().get(0).text()).contains(String.format(Locale.ROOT, "(%,d target rows to insert,",
+                toInsert));
         assertThat(model.stateProperty().get()).as(model.problemProperty().get()).isEqualTo(CommitState.COMMITTED);
         assertThat(model.tables()).as("the commit did what the dry run said").containsExactlyElementsOf(planned);
         assertThat(model.resultTextProperty().get()).startsWith("Batch " + model.resultProperty().get().batchId()
