@@ -142,8 +142,9 @@ public final class ValueFixesViewModel {
     }
 
     private void apply(ReviewAccess current, FixValues.Request request) {
+        String sheet = review.sheetShown();
         tasks.run(request.fix().describe(), ctx -> {
-            FixOutcome outcome = current.fix(request, ctx);
+            FixOutcome outcome = current.fix(sheet, request, ctx);
             return new Applied(outcome, current.totals());
         }, applied -> {
             if (current == review.access()) {
