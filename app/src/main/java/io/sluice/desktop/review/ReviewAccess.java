@@ -239,6 +239,14 @@ final class ReviewAccess implements AutoCloseable {
         return useCase.apply(opened);
     }
 
+    /**
+     * As {@link #use}, on {@code onSheet} of a workbook review (the sheet shown when the steward asked), which another
+     * sheet may have replaced since; on the review of one sheet, {@code onSheet} is null.
+     */
+    synchronized <T> T use(String onSheet, Function<OpenReview, T> useCase) {
+        return useCase.apply(workbook == null || onSheet == null ? opened : workbook.sheet(onSheet));
+    }
+
     synchronized List<Finding> findings(long row) {
         return session.findings(row);
     }

@@ -42,6 +42,8 @@ class WorkbookReviewViewModelTest {
     private SampleTarget target;
     private ReviewViewModel vm;
     private ReviewValidation validation;
+    /** The runner of {@link #reopenWithHeldWork}. */
+    private TaskRunner runner;
 
     @BeforeEach
     void validateTheWorkbook() {
@@ -180,12 +182,7 @@ class WorkbookReviewViewModelTest {
 
     @Test
     void aDecisionAskedOnOneSheetWhoseWorkRunsAfterTheSwitchToAnotherDecidesTheSheetItWasAskedOn() {
-        vm.close();
-        HeldWork held = new HeldWork();
-        TaskRunner runner = new TaskRunner(Runnable::run, held);
-        runner.setFailureHandler((title, error) -> failures.add(error));
-        vm = new ReviewViewModel(workbench, runner, validation, new ScriptedDialogs(),
-                (title, error) -> failures.add(error));
+        HeldWork held = reopenWithHeldWork();
         int cement = positionOf("Cement");
 
         held.holding = true;
@@ -202,6 +199,35 @@ class WorkbookReviewViewModelTest {
                 + " 1 rejected, ");
         assertThat(loadedRows()).anySatisfy(row -> assertThat(row.findings()).anyMatch(f
                 -> f.rule().equals("reference") && f.message().contains("Cement")));
+    }
+
+    @Test
+    void aValueFixWhosePreviewComesBackAfterAnotherSheetWasChosenChangesNothingAndSaysSo() {
+        HeldWork held = reopenWithHeldWork();
+        ValueFixesViewModel fixes = new ValueFixesViewModel(vm, runner, new ScriptedDialogs(),
+                (title, error) -> failures.add(error));
+
+        held.holding = true;
+        fixes.fix(ValueFixesViewModel.Kind.TRIM, "Material", null);
+        vm.showSheet("Mixes");
+        held.holding = false;
+        held.queued.get(1).run();
+        held.queued.get(0).run();
+
+        assertThat(vm.actions().lastActionProperty().getValue()).isEqualTo("Nothing changed: 'Trim the values'"
+                + " was asked on sheet Materials, and sheet Mixes was chosen before it was worked out.");
+        assertThat(vm.counts().canUndo().get()).isFalse();
+    }
+
+    /** The review opened again with a pool whose work the test runs in an order of its own. */
+    private HeldWork reopenWithHeldWork() {
+        vm.close();
+        HeldWork held = new HeldWork();
+        runner = new TaskRunner(Runnable::run, held);
+        runner.setFailureHandler((title, error) -> failures.add(error));
+        vm = new ReviewViewModel(workbench, runner, validation, new ScriptedDialogs(),
+                (title, error) -> failures.add(error));
+        return held;
     }
 
     /** A pool that holds the work given while {@link #holding}, for the test to run in an order of its own. */
