@@ -237,11 +237,12 @@ public final class ReviewViewModel {
      */
     private void showFirstScreen(Opened opened) {
         ReviewAccess shown = opened.access();
+        // the sheet first: the column tools forget the previous sheet's column before the counts make them count
+        workbookSheets.show(shown.sheets(), shown.sheet());
         columns.setAll(shown.columns());
         filters.reset();
         rows.show(opened.first());
         counts.apply(opened.totals());
-        workbookSheets.show(shown.sheets(), shown.sheet());
         workbookSheets.apply(opened.totals().sheets());
         dashboard.clear();
     }

@@ -269,6 +269,19 @@ class WorkbookReviewViewModelTest {
         }
     }
 
+    @Test
+    void theColumnStatisticsShownForAMaterialsColumnAreForgottenWhenMixesIsChosen() {
+        ColumnStatsViewModel stats = new ColumnStatsViewModel(vm, SyncTasks.runner(failures));
+        stats.setShown(true);
+        stats.columnProperty().set("Material");
+        assertThat(stats.statusProperty().getValue()).startsWith("'Material': 7 rows");
+
+        vm.showSheet("Mixes");
+
+        assertThat(stats.columnProperty().get()).isNull();
+        assertThat(stats.statusProperty().getValue()).isEqualTo("Select a cell to see its column's statistics.");
+    }
+
     private int positionOf(String material) {
         List<GridRow> rows = loadedRows();
         for (int i = 0; i < rows.size(); i++) {
