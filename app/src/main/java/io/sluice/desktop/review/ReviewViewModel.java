@@ -61,6 +61,10 @@ public final class ReviewViewModel {
     private final Latest queries = new Latest();
     private final ShownRows rows;
     private ReviewAccess access;
+    /** Whether another sheet of the workbook review is being opened (not the review itself). */
+    private boolean openingSheet;
+    /** A sheet chosen while another was being opened, shown once that one is. */
+    private String chosenWhileOpening;
 
     /** Search text typed counts once typing pauses on the JavaFX timer. */
     public ReviewViewModel(Workbench workbench, TaskRunner tasks, ReviewValidation validation, DialogService dialogs,
@@ -164,6 +168,7 @@ public final class ReviewViewModel {
     public void open(Path review) {
         ReviewAccess previous = access;
         access = null;
+        forgetSheetOpening();
         state.set(State.OPENING);
         notice.set("");
         Latest.Request request = queries.next();
@@ -210,21 +215,36 @@ public final class ReviewViewModel {
      */
     public void showSheet(String sheet) {
         ReviewAccess current = access;
+        if (current != null && sheet != null && openingSheet) {
+            // another sheet is being opened: this one follows it, as the steward chose last
+            chosenWhileOpening = sheet;
+            return;
+        }
         if (current == null || sheet == null || sheet.equals(current.sheet()) || state.get() != State.READY) {
             return;
         }
         // not READY while the sheet changes, so that resetting the filters queries nothing
         state.set(State.OPENING);
+        openingSheet = true;
         Latest.Request request = queries.next();
         tasks.run("Opening sheet " + sheet, ctx -> {
             current.showSheet(sheet);
             return new Opened(current, current.selectFirst(RowFilter.all(), ReviewQuery.Sort.SOURCE_ORDER),
                     current.totals());
         }, request.then(opened -> {
+            String chosenSince = chosenWhileOpening;
             showFirstScreen(opened);
+            // the sheet chooser follows the sheet shown, which is not a choice of the steward's
+            chosenWhileOpening = null;
+            openingSheet = false;
             state.set(State.READY);
             dashboard.refresh();
+            if (chosenSince != null) {
+                showSheet(chosenSince);
+            }
         }), error -> {
+            chosenWhileOpening = null;
+            openingSheet = false;
             state.set(State.READY);
             workbookSheets.show(current.sheets(), current.sheet());
             showError.accept("Could not open sheet " + sheet, error);
@@ -247,9 +267,16 @@ public final class ReviewViewModel {
         dashboard.clear();
     }
 
+    /** A sheet being opened is superseded (another review, or none): its end will not come. */
+    private void forgetSheetOpening() {
+        openingSheet = false;
+        chosenWhileOpening = null;
+    }
+
     private void closeReview() {
         ReviewAccess previous = access;
         access = null;
+        forgetSheetOpening();
         queries.supersede();
         file.set(null);
         actions.forget();

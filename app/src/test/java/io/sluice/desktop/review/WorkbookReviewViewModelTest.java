@@ -270,6 +270,22 @@ class WorkbookReviewViewModelTest {
     }
 
     @Test
+    void aSheetChosenWhileAnotherIsOpeningIsShownOnceThatOneIs() {
+        HeldWork held = reopenWithHeldWork();
+
+        held.holding = true;
+        vm.showSheet("Suppliers");
+        vm.showSheet("Mixes");
+        held.holding = false;
+        held.queued.get(0).run();
+
+        assertThat(vm.workbookSheets().shownProperty().get()).isEqualTo("Mixes");
+        assertThat(vm.columns()).startsWith("Mix Code");
+        assertThat(vm.counts().totalProperty().getValue().longValue()).isEqualTo(40);
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.READY);
+    }
+
+    @Test
     void theColumnStatisticsShownForAMaterialsColumnAreForgottenWhenMixesIsChosen() {
         ColumnStatsViewModel stats = new ColumnStatsViewModel(vm, SyncTasks.runner(failures));
         stats.setShown(true);
