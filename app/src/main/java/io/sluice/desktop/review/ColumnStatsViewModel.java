@@ -55,6 +55,8 @@ public final class ColumnStatsViewModel {
         });
         review.counts().versionProperty().addListener((obs, o, n) -> reload());
         review.fileProperty().addListener((obs, o, n) -> column.set(null));
+        // another sheet of a workbook review has other columns
+        review.workbookSheets().shownProperty().addListener((obs, o, n) -> column.set(null));
     }
 
     /** Whether the panel is on screen; nothing is counted while it is not. */

@@ -37,17 +37,14 @@ final class ReviewAccess implements AutoCloseable {
 
     /**
      * What the screen shows besides the grid, read in one go after each change; for a workbook review, every
-     * sheet's counts too (parents' sheets first), since a change on one sheet may change another's findings.
+     * sheet's counts too (parents' sheets first), since a change on one sheet may change another's findings, and
+     * which sheet's the decisions, findings and undo are ({@code sheet}; null for the review of one sheet).
      */
     record Totals(DecisionCounts decisions, FindingCounts findings, Optional<String> undo, Optional<String> redo,
-                  List<SheetTotals> sheets) {
+                  List<SheetTotals> sheets, String sheet) {
 
         Totals {
             sheets = List.copyOf(sheets);
-        }
-
-        Totals(DecisionCounts decisions, FindingCounts findings, Optional<String> undo, Optional<String> redo) {
-            this(decisions, findings, undo, redo, List.of());
         }
     }
 
@@ -207,7 +204,7 @@ final class ReviewAccess implements AutoCloseable {
             }
         }
         return new Totals(session.counts(), review.counts(), session.undoDescription(), session.redoDescription(),
-                sheets);
+                sheets, sheet);
     }
 
     synchronized Quality quality() {
@@ -218,22 +215,36 @@ final class ReviewAccess implements AutoCloseable {
         return review.rowCount();
     }
 
-    /** Runs one of the steward's changes (approve, reject, edit, undo, ...) under the review's lock. */
-    synchronized <T> T act(Function<ReviewChanges, T> action) {
-        return action.apply(changes);
+    /**
+     * Runs one of the steward's changes (approve, reject, edit, undo, ...) under the review's lock, on {@code onSheet}
+     * of a workbook review: the sheet shown when the steward asked, which another sheet may have replaced since
+     * (its rows' numbers and its undo history are that sheet's). Ignored for the review of one sheet.
+     */
+    synchronized <T> T act(String onSheet, Function<ReviewChanges, T> action) {
+        boolean elsewhere = workbook != null && onSheet != null && !onSheet.equals(sheet);
+        return action.apply(elsewhere ? new WorkbookSheetChanges(workbook, onSheet) : changes);
     }
 
     /**
-     * Applies a value fix as one undoable step; on a workbook review's sheet through the workbook, which then checks
-     * the other sheets' references again.
+     * Applies a value fix as one undoable step; on a workbook review's sheet ({@code onSheet}, the one shown when
+     * the steward asked) through the workbook, which then checks the other sheets' references again.
      */
-    synchronized FixOutcome fix(FixValues.Request request, Progress progress) {
-        return workbook == null ? FixValues.apply(opened, request, progress) : workbook.fix(sheet, request, progress);
+    synchronized FixOutcome fix(String onSheet, FixValues.Request request, Progress progress) {
+        return workbook == null ? FixValues.apply(opened, request, progress)
+                : workbook.fix(onSheet == null ? sheet : onSheet, request, progress);
     }
 
     /** Runs a use case on the open review (statistics, a fix's preview) under the review's lock. */
     synchronized <T> T use(Function<OpenReview, T> useCase) {
         return useCase.apply(opened);
+    }
+
+    /**
+     * As {@link #use}, on {@code onSheet} of a workbook review (the sheet shown when the steward asked), which another
+     * sheet may have replaced since; on the review of one sheet, {@code onSheet} is null.
+     */
+    synchronized <T> T use(String onSheet, Function<OpenReview, T> useCase) {
+        return useCase.apply(workbook == null || onSheet == null ? opened : workbook.sheet(onSheet));
     }
 
     synchronized List<Finding> findings(long row) {

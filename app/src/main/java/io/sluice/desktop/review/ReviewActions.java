@@ -257,7 +257,9 @@ public final class ReviewActions {
         if (current == null) {
             return;
         }
-        Work<Acted> work = ctx -> new Acted(current.act(action), current.totals());
+        // the rows and the undo history are those of the sheet on screen now, whatever the steward shows next
+        String sheet = review.sheetShown();
+        Work<Acted> work = ctx -> new Acted(current.act(sheet, action), current.totals());
         tasks.run(title, work, acted -> {
             if (current == review.access()) {
                 lastAction.set(acted.message());

@@ -13,13 +13,7 @@ import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -29,6 +23,7 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
@@ -60,16 +55,16 @@ public final class ReviewViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final ObservableList<String> columns = FXCollections.observableArrayList();
-    private final ObjectProperty<PagedRows> rows = new SimpleObjectProperty<>(new PagedRows(0, n -> { }));
-    private final IntegerProperty pageVersion = new SimpleIntegerProperty();
-    private final LongProperty shown = new SimpleLongProperty();
-    /** Whether {@link #shown} is the count of the rows the filter matches, or only those found so far. */
-    private final BooleanProperty counted = new SimpleBooleanProperty(true);
     private final ReviewCounts counts = new ReviewCounts();
     private final WorkbookSheets workbookSheets = new WorkbookSheets();
     private final ReviewDashboard dashboard;
     private final Latest queries = new Latest();
+    private final ShownRows rows;
     private ReviewAccess access;
+    /** Whether another sheet of the workbook review is being opened (not the review itself). */
+    private boolean openingSheet;
+    /** A sheet chosen while another was being opened, shown once that one is. */
+    private String chosenWhileOpening;
 
     /** Search text typed counts once typing pauses on the JavaFX timer. */
     public ReviewViewModel(Workbench workbench, TaskRunner tasks, ReviewValidation validation, DialogService dialogs,
@@ -87,6 +82,7 @@ public final class ReviewViewModel {
         this.filters = new ReviewFilters(typingPause == null ? Debounce.fxTimer() : typingPause, this::requery);
         this.actions = new ReviewActions(this, tasks, dialogs, showError);
         this.dashboard = new ReviewDashboard(tasks, this::access);
+        this.rows = new ShownRows(tasks, queries, this::access, counts, showError);
         workbench.reviewProperty().addListener((obs, old, review) -> {
             if (review == null) {
                 closeReview();
@@ -172,6 +168,7 @@ public final class ReviewViewModel {
     public void open(Path review) {
         ReviewAccess previous = access;
         access = null;
+        forgetSheetOpening();
         state.set(State.OPENING);
         notice.set("");
         Latest.Request request = queries.next();
@@ -197,14 +194,7 @@ public final class ReviewViewModel {
             access = opened.access();
             file.set(review);
             actions.forget();
-            columns.setAll(access.columns());
-            // before the state is READY, so the filters' listeners do not query again
-            filters.reset();
-            setRows(opened.first());
-            counts.apply(opened.totals());
-            workbookSheets.show(access.sheets(), access.sheet());
-            workbookSheets.apply(opened.totals().sheets());
-            dashboard.clear();
+            showFirstScreen(opened);
             notice.set(access.revalidationProblem() == null ? "" : access.revalidationProblem());
             state.set(State.READY);
             // The dashboard's figures come after the first screen: the grid is what the steward waits for.
@@ -225,42 +215,74 @@ public final class ReviewViewModel {
      */
     public void showSheet(String sheet) {
         ReviewAccess current = access;
+        if (current != null && sheet != null && openingSheet) {
+            // another sheet is being opened: this one follows it, as the steward chose last
+            chosenWhileOpening = sheet;
+            return;
+        }
         if (current == null || sheet == null || sheet.equals(current.sheet()) || state.get() != State.READY) {
             return;
         }
         // not READY while the sheet changes, so that resetting the filters queries nothing
         state.set(State.OPENING);
+        openingSheet = true;
         Latest.Request request = queries.next();
         tasks.run("Opening sheet " + sheet, ctx -> {
             current.showSheet(sheet);
             return new Opened(current, current.selectFirst(RowFilter.all(), ReviewQuery.Sort.SOURCE_ORDER),
                     current.totals());
         }, request.then(opened -> {
-            columns.setAll(current.columns());
-            filters.reset();
-            setRows(opened.first());
-            counts.apply(opened.totals());
-            workbookSheets.show(current.sheets(), current.sheet());
-            workbookSheets.apply(opened.totals().sheets());
-            dashboard.clear();
+            String chosenSince = chosenWhileOpening;
+            showFirstScreen(opened);
+            // the sheet chooser follows the sheet shown, which is not a choice of the steward's
+            chosenWhileOpening = null;
+            openingSheet = false;
             state.set(State.READY);
             dashboard.refresh();
+            if (chosenSince != null) {
+                showSheet(chosenSince);
+            }
         }), error -> {
+            chosenWhileOpening = null;
+            openingSheet = false;
             state.set(State.READY);
             workbookSheets.show(current.sheets(), current.sheet());
             showError.accept("Could not open sheet " + sheet, error);
         });
     }
 
+    /**
+     * Shows the first screen of a review or sheet just opened: its columns, its first rows unfiltered, its counts
+     * and the sheets' lines. Called before the state is READY, so that resetting the filters queries nothing.
+     */
+    private void showFirstScreen(Opened opened) {
+        ReviewAccess shown = opened.access();
+        // the sheet first: the column tools forget the previous sheet's column before the counts make them count
+        workbookSheets.show(shown.sheets(), shown.sheet());
+        columns.setAll(shown.columns());
+        filters.reset();
+        rows.show(opened.first());
+        counts.apply(opened.totals());
+        workbookSheets.apply(opened.totals().sheets());
+        dashboard.clear();
+    }
+
+    /** A sheet being opened is superseded (another review, or none): its end will not come. */
+    private void forgetSheetOpening() {
+        openingSheet = false;
+        chosenWhileOpening = null;
+    }
+
     private void closeReview() {
         ReviewAccess previous = access;
         access = null;
+        forgetSheetOpening();
         queries.supersede();
         file.set(null);
         actions.forget();
         workbookSheets.show(List.of(), null);
         columns.clear();
-        setRows(new ReviewAccess.FirstRows(0, true, List.of()));
+        rows.show(new ReviewAccess.FirstRows(0, true, List.of()));
         state.set(State.EMPTY);
         if (previous != null) {
             tasks.quiet("Closing the review", ctx -> {
@@ -283,63 +305,13 @@ public final class ReviewViewModel {
         RowFilter filter = currentFilter();
         ReviewQuery.Sort order = filters.sortProperty().get();
         Latest.Request request = queries.next();
-        tasks.run("Filtering rows", ctx -> current.selectFirst(filter, order), request.then(this::setRows),
+        tasks.run("Filtering rows", ctx -> current.selectFirst(filter, order), request.then(rows::show),
                 error -> showError.accept("Could not filter the rows", error));
     }
 
-    /**
-     * Shows a new view from its first rows, then completes it in the background: the rest of a column sort's order,
-     * or the rest of the matches of a view in row order, which the grid gains when they are counted.
-     */
-    private void setRows(ReviewAccess.FirstRows first) {
-        Latest.Request request = queries.next();
-        PagedRows[] list = new PagedRows[1];
-        list[0] = new PagedRows(first.rows(), page -> fetch(request, list[0], page), first.firstPage());
-        shown.set(first.rows());
-        counted.set(first.counted());
-        rows.set(list[0]);
-        ReviewAccess current = access;
-        if (current == null) {
-            return;
-        }
-        tasks.quiet(first.counted() ? "Ordering the remaining rows" : "Counting the rows shown",
-                ctx -> current.completeView(), count -> {
-                    if (request.isCurrent() && list[0] == rows.get()) {
-                        list[0].grow(count);
-                        shown.set(count);
-                        counted.set(true);
-                    }
-                }, error -> {
-                    if (request.isCurrent() && list[0] == rows.get()) {
-                        showError.accept("Could not count the rows shown", error);
-                    }
-                });
-    }
-
-    /** A page read, or why it could not be: a failed page is asked for again when it is next shown. */
-    private record PageRead(List<GridRow> rows, RuntimeException error) {
-    }
-
-    private void fetch(Latest.Request request, PagedRows list, int page) {
-        ReviewAccess current = access;
-        if (current == null) {
-            return;
-        }
-        tasks.quiet("Reading rows", ctx -> {
-            try {
-                return new PageRead(current.page((long) page * PagedRows.PAGE, PagedRows.PAGE), null);
-            } catch (RuntimeException e) {
-                return new PageRead(List.of(), e);
-            }
-        }, read -> {
-            if (read.error() != null) {
-                list.pageFailed(page);
-                showError.accept("Could not read rows of the review", read.error());
-            } else if (request.isCurrent() && list == rows.get()) {
-                list.pageArrived(page, read.rows());
-                pageVersion.set(pageVersion.get() + 1);
-            }
-        });
+    /** The workbook review's sheet on screen (the one an action asked now is for), or null. */
+    String sheetShown() {
+        return workbookSheets.shownProperty().get();
     }
 
     /** The open review, or null; the actions act on it. */
@@ -354,13 +326,17 @@ public final class ReviewViewModel {
      * selection on screen, as it does under the status filter.
      */
     void changed(ReviewAccess.Totals totals, boolean cells) {
-        counts.apply(totals);
         workbookSheets.apply(totals.sheets());
+        if (!Objects.equals(totals.sheet(), sheetShown())) {
+            // counted for a sheet no longer on screen: its line is up to date, the sheet shown was read after it
+            dashboard.changed();
+            return;
+        }
+        counts.apply(totals);
         if (cells && filters.hasValueFilter()) {
             requery();
         } else {
-            rows.get().markStale();
-            pageVersion.set(pageVersion.get() + 1);
+            rows.changedOnDisk();
         }
         dashboard.changed();
     }
@@ -400,9 +376,7 @@ public final class ReviewViewModel {
 
     /** "Showing 12 of 1,250 rows"; while the rows shown are counted, "Showing 60+ of 1,250 rows (counting…)". */
     public StringBinding shownTextBinding() {
-        return Bindings.createStringBinding(() -> String.format(counted.get() ? "Showing %,d of %,d rows"
-                : "Showing %,d+ of %,d rows (counting…)", shown.get(), counts.totalProperty().getValue().longValue()),
-                shown, counted, counts.totalProperty());
+        return rows.shownTextBinding();
     }
 
     /**
@@ -410,7 +384,7 @@ public final class ReviewViewModel {
      * question before a bulk action states as "up to".
      */
     long shownAtMost() {
-        return counted.get() ? shown.get() : counts.totalProperty().getValue().longValue();
+        return rows.atMost();
     }
 
     // ---- properties
@@ -435,12 +409,12 @@ public final class ReviewViewModel {
 
     /** The grid's items; a new list for each filter or sort. */
     public ObservableValue<PagedRows> rowsProperty() {
-        return rows;
+        return rows.rowsProperty();
     }
 
     /** Changes each time rows arrive or change on disk: the grid redraws its visible cells. */
     public ObservableValue<Number> pageVersionProperty() {
-        return pageVersion;
+        return rows.pageVersionProperty();
     }
 
     /** Decision and finding counts and the undo history, kept up to date after each action. */
@@ -450,12 +424,12 @@ public final class ReviewViewModel {
 
     /** Rows the filter shows: their count once {@link #countedProperty} is true, else those found so far. */
     public ObservableValue<Number> shownProperty() {
-        return shown;
+        return rows.shownProperty();
     }
 
     /** Whether the rows the filter shows are counted; false while a new view's remaining rows are looked for. */
     public ObservableValue<Boolean> countedProperty() {
-        return counted;
+        return rows.countedProperty();
     }
 
     /** A workbook review's sheets, the one shown and their counts; empty for the review of one sheet. */
@@ -480,8 +454,7 @@ public final class ReviewViewModel {
 
     /** The row at a grid position if it is loaded, else null (nothing is read). */
     public GridRow loadedRow(int position) {
-        PagedRows list = rows.get();
-        return position >= 0 && position < list.size() ? list.loaded(position) : null;
+        return rows.loaded(position);
     }
 
     /** Closes the open review, e.g. when the window closes. */

@@ -13,6 +13,7 @@ import io.sluice.desktop.task.TaskRunner;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -113,7 +114,8 @@ public final class ValueFixesViewModel {
     void replace(String column, Map<String, String> replacements) {
         ReviewAccess current = review.access();
         if (current != null && !replacements.isEmpty()) {
-            apply(current, new FixValues.Request(column, RowFilter.all(), new ValueFix.Replace(replacements)));
+            apply(current, review.sheetShown(), new FixValues.Request(column, RowFilter.all(),
+                    new ValueFix.Replace(replacements)));
         }
     }
 
@@ -123,15 +125,22 @@ public final class ValueFixesViewModel {
             return;
         }
         String what = request.fix().describe();
-        tasks.run("Working out what '" + what + "' changes", ctx -> current.use(opened -> FixValues.preview(opened,
-                request, FixValues.EXAMPLES, ctx)), preview -> {
+        String sheet = review.sheetShown();
+        tasks.run("Working out what '" + what + "' changes", ctx -> current.use(sheet,
+                opened -> FixValues.preview(opened, request, FixValues.EXAMPLES, ctx)), preview -> {
                     if (current != review.access()) {
+                        return;
+                    }
+                    if (!Objects.equals(sheet, review.sheetShown())) {
+                        // the preview may be of the sheet chosen since: the question would not be true
+                        review.actions().said("Nothing changed: '" + what + "' was asked on sheet " + sheet
+                                + ", and sheet " + review.sheetShown() + " was chosen before it was worked out.");
                         return;
                     }
                     if (preview.cells() == 0) {
                         review.actions().said(changesNothing(request));
                     } else if (dialogs.confirm(question(request, preview), examples(preview), "Apply")) {
-                        apply(current, request);
+                        apply(current, sheet, request);
                     } else {
                         review.actions().said("Nothing changed.");
                     }
@@ -141,9 +150,10 @@ public final class ValueFixesViewModel {
     private record Applied(FixOutcome outcome, ReviewAccess.Totals totals) {
     }
 
-    private void apply(ReviewAccess current, FixValues.Request request) {
+    /** Applies the fix on {@code sheet} of a workbook review, the one shown when the steward asked for it. */
+    private void apply(ReviewAccess current, String sheet, FixValues.Request request) {
         tasks.run(request.fix().describe(), ctx -> {
-            FixOutcome outcome = current.fix(request, ctx);
+            FixOutcome outcome = current.fix(sheet, request, ctx);
             return new Applied(outcome, current.totals());
         }, applied -> {
             if (current == review.access()) {

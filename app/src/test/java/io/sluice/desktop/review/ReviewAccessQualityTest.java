@@ -60,14 +60,14 @@ class ReviewAccessQualityTest {
             ValidationSummary before = access.quality().summary().orElseThrow();
             assertThat(before.withErrors()).isEqualTo(1);
 
-            access.act(s -> s.edit(3, 1, "360"));
+            access.act(null, s -> s.edit(3, 1, "360"));
             ValidationSummary fixed = access.quality().summary().orElseThrow();
             assertThat(fixed.withErrors()).isZero();
             assertThat(fixed.valid()).isEqualTo(2);
             assertThat(fixed.scores().validity()).isEqualTo(100.0);
             assertThat(access.totals().findings().rowsWithErrors()).isZero();
 
-            access.act(s -> s.undo());
+            access.act(null, s -> s.undo());
             assertThat(access.quality().summary()).contains(before);
             assertThat(access.findings(3)).isNotEqualTo(List.of());
         }

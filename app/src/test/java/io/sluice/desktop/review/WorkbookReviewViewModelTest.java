@@ -1,5 +1,6 @@
 package io.sluice.desktop.review;
 
+import io.sluice.core.review.ReviewQuery.GridRow;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.ReviewValidation;
@@ -8,6 +9,7 @@ import io.sluice.desktop.Workbench;
 import io.sluice.desktop.commit.LabWorkbook;
 import io.sluice.desktop.commit.SampleTarget;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +41,9 @@ class WorkbookReviewViewModelTest {
     private final List<Throwable> failures = new ArrayList<>();
     private SampleTarget target;
     private ReviewViewModel vm;
+    private ReviewValidation validation;
+    /** The runner of {@link #reopenWithHeldWork}. */
+    private TaskRunner runner;
 
     @BeforeEach
     void validateTheWorkbook() {
@@ -47,7 +54,7 @@ class WorkbookReviewViewModelTest {
         workbench.sourceOptionsProperty().set(new SourceOptions("Materials", 1, false, null, null));
         workbench.profileProperty().set(LabWorkbook.profile());
         var tasks = SyncTasks.runner(failures);
-        ReviewValidation validation = new ReviewValidation(workbench, tasks, new DesktopSettings(),
+        validation = new ReviewValidation(workbench, tasks, new DesktopSettings(),
                 home.resolve("reviews"), (title, error) -> failures.add(error));
         vm = new ReviewViewModel(workbench, tasks, validation, new ScriptedDialogs(),
                 (title, error) -> failures.add(error));
@@ -123,6 +130,191 @@ class WorkbookReviewViewModelTest {
         assertThat(approved).isPositive();
         assertThat(vm.workbookSheets().workbookCountsProperty().get()).startsWith(String.format(
                 "Workbook: 53 rows on 3 sheets, %d approved, 0 rejected, %d pending; ", approved, 53 - approved));
+    }
+
+    @Test
+    void rejectingTheCementRowOnMaterialsShowsTheMixesRowsNewFindingsWhenSwitchingToMixes() {
+        long mixesWithErrors = mixesWithErrors();
+        int cement = positionOf("Cement");
+
+        vm.actions().reject(List.of(cement), "Withdrawn supplier grade");
+        vm.showSheet("Mixes");
+
+        assertThat(vm.counts().findingsProperty().getValue().rowsWithErrors()).isGreaterThan(mixesWithErrors);
+        assertThat(vm.counts().rejectedProperty().getValue().longValue()).as("Mixes rejected nothing").isZero();
+        assertThat(loadedRows()).anySatisfy(row -> assertThat(row.findings()).anyMatch(f
+                -> f.rule().equals("reference") && f.message().contains("Cement")));
+        assertThat(vm.workbookSheets().sheetCounts().get(0)).contains(", 1 rejected, ");
+    }
+
+    @Test
+    void undoAfterSwitchingSheetsTakesBackTheLastChangeOfTheSheetShownOnly() {
+        vm.actions().edit(FLY_ASH_POSITION, 0, "Fly ash");
+        vm.showSheet("Mixes");
+        vm.actions().approveAllValid();
+        long approved = vm.counts().approvedProperty().getValue().longValue();
+        assertThat(approved).isPositive();
+
+        vm.showSheet("Materials");
+        assertThat(vm.counts().approvedProperty().getValue().longValue()).isZero();
+        vm.actions().undo();
+
+        assertThat(vm.rowsProperty().getValue().get(FLY_ASH_POSITION).cells().get(0)).isEqualTo("Fly-ash");
+        assertThat(vm.counts().canUndo().get()).isFalse();
+        vm.showSheet("Mixes");
+        assertThat(vm.counts().approvedProperty().getValue().longValue()).as("the Mixes approval stays")
+                .isEqualTo(approved);
+        assertThat(vm.counts().canUndo().get()).isTrue();
+    }
+
+    @Test
+    void switchingSheetsShowsEveryRowOfTheNewSheetWithTheFiltersReset() {
+        vm.filters().searchEntered("Cement");
+        vm.filters().statusFilterProperty().set(StatusFilter.PENDING);
+        assertThat(vm.shownProperty().getValue().longValue()).isLessThan(7);
+
+        vm.showSheet("Mixes");
+
+        assertThat(vm.filters().searchTextProperty().get()).isEmpty();
+        assertThat(vm.filters().statusFilterProperty().get()).isEqualTo(StatusFilter.ALL);
+        assertThat(vm.shownProperty().getValue().longValue()).isEqualTo(40);
+    }
+
+    @Test
+    void aDecisionAskedOnOneSheetWhoseWorkRunsAfterTheSwitchToAnotherDecidesTheSheetItWasAskedOn() {
+        HeldWork held = reopenWithHeldWork();
+        int cement = positionOf("Cement");
+
+        held.holding = true;
+        vm.actions().reject(List.of(cement), "Withdrawn supplier grade");
+        vm.showSheet("Mixes");
+        held.holding = false;
+        // the pool runs the sheet switch before the rejection asked on Materials
+        held.queued.get(1).run();
+        held.queued.get(0).run();
+
+        assertThat(vm.workbookSheets().shownProperty().get()).isEqualTo("Mixes");
+        assertThat(vm.counts().rejectedProperty().getValue().longValue()).as("no Mixes row rejected").isZero();
+        assertThat(vm.workbookSheets().sheetCounts().get(0)).startsWith("Materials (material): 7 rows, 0 approved,"
+                + " 1 rejected, ");
+        assertThat(loadedRows()).anySatisfy(row -> assertThat(row.findings()).anyMatch(f
+                -> f.rule().equals("reference") && f.message().contains("Cement")));
+    }
+
+    @Test
+    void aValueFixWhosePreviewComesBackAfterAnotherSheetWasChosenChangesNothingAndSaysSo() {
+        HeldWork held = reopenWithHeldWork();
+        ValueFixesViewModel fixes = new ValueFixesViewModel(vm, runner, new ScriptedDialogs(),
+                (title, error) -> failures.add(error));
+
+        held.holding = true;
+        fixes.fix(ValueFixesViewModel.Kind.TRIM, "Material", null);
+        vm.showSheet("Mixes");
+        held.holding = false;
+        held.queued.get(1).run();
+        held.queued.get(0).run();
+
+        assertThat(vm.actions().lastActionProperty().getValue()).isEqualTo("Nothing changed: 'Trim the values'"
+                + " was asked on sheet Materials, and sheet Mixes was chosen before it was worked out.");
+        assertThat(vm.counts().canUndo().get()).isFalse();
+    }
+
+    /** The review opened again with a pool whose work the test runs in an order of its own. */
+    private HeldWork reopenWithHeldWork() {
+        vm.close();
+        HeldWork held = new HeldWork();
+        runner = new TaskRunner(Runnable::run, held);
+        runner.setFailureHandler((title, error) -> failures.add(error));
+        vm = new ReviewViewModel(workbench, runner, validation, new ScriptedDialogs(),
+                (title, error) -> failures.add(error));
+        return held;
+    }
+
+    /** A pool that holds the work given while {@link #holding}, for the test to run in an order of its own. */
+    private static final class HeldWork extends AbstractExecutorService {
+        final List<Runnable> queued = new ArrayList<>();
+        boolean holding;
+
+        @Override
+        public void execute(Runnable command) {
+            if (holding) {
+                queued.add(command);
+            } else {
+                command.run();
+            }
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+
+    @Test
+    void aSheetChosenWhileAnotherIsOpeningIsShownOnceThatOneIs() {
+        HeldWork held = reopenWithHeldWork();
+
+        held.holding = true;
+        vm.showSheet("Suppliers");
+        vm.showSheet("Mixes");
+        held.holding = false;
+        held.queued.get(0).run();
+
+        assertThat(vm.workbookSheets().shownProperty().get()).isEqualTo("Mixes");
+        assertThat(vm.columns()).startsWith("Mix Code");
+        assertThat(vm.counts().totalProperty().getValue().longValue()).isEqualTo(40);
+        assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.READY);
+    }
+
+    @Test
+    void theColumnStatisticsShownForAMaterialsColumnAreForgottenWhenMixesIsChosen() {
+        ColumnStatsViewModel stats = new ColumnStatsViewModel(vm, SyncTasks.runner(failures));
+        stats.setShown(true);
+        stats.columnProperty().set("Material");
+        assertThat(stats.statusProperty().getValue()).startsWith("'Material': 7 rows");
+
+        vm.showSheet("Mixes");
+
+        assertThat(stats.columnProperty().get()).isNull();
+        assertThat(stats.statusProperty().getValue()).isEqualTo("Select a cell to see its column's statistics.");
+    }
+
+    private int positionOf(String material) {
+        List<GridRow> rows = loadedRows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).cells().get(0).equals(material)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row " + material + " in " + rows);
+    }
+
+    /** The grid's rows, as it draws them: a page changed on disk is read again. */
+    private List<GridRow> loadedRows() {
+        List<GridRow> rows = new ArrayList<>();
+        for (int i = 0; i < vm.rowsProperty().getValue().size(); i++) {
+            rows.add(vm.rowsProperty().getValue().get(i));
+        }
+        return rows;
     }
 
     private long mixesWithErrors() {
