@@ -18,8 +18,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * An open connection to the database rows are committed to (H2 or PostgreSQL): finds and describes its tables.
@@ -182,6 +185,15 @@ public final class TargetDatabase implements AutoCloseable {
             }
         }
         return names;
+    }
+
+    /**
+     * A lookup of tables by name, each introspected once on its first use and found case-insensitively (as
+     * {@link #table}): for work that asks for the same few tables of a workbook again and again. Not thread-safe.
+     */
+    public Function<String, TableInfo> tablesIntrospectedOnce() {
+        Map<String, TableInfo> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        return name -> seen.computeIfAbsent(name, this::table);
     }
 
     /**

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -51,8 +50,7 @@ public final class WorkbookRowValidator implements RowValidator {
                                           List<String> columns, TargetDatabase db) {
         Set<String> wanted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         wanted.addAll(tables);
-        Map<String, TableInfo> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        Function<String, TableInfo> introspected = name -> seen.computeIfAbsent(name, db::table);
+        Function<String, TableInfo> introspected = db.tablesIntrospectedOnce();
         List<Part> parts = new ArrayList<>();
         Set<String> fileWide = new TreeSet<>();
         fileWide.add(ReferenceCheck.RULE);

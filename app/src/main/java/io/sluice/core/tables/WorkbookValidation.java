@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -120,7 +119,7 @@ public final class WorkbookValidation implements AutoCloseable {
             throw new IllegalArgumentException("Profile '" + profile.name() + "' maps onto one table");
         }
         List<TableMapping> ordered = parentsFirst(profile);
-        Function<String, TableInfo> tables = cached(db);
+        Function<String, TableInfo> tables = db.tablesIntrospectedOnce();
         Map<K, SheetGroup> bySheet = new LinkedHashMap<>();
         List<PartCheck> parts = new ArrayList<>();
         try {
@@ -205,11 +204,6 @@ public final class WorkbookValidation implements AutoCloseable {
         return order.parentsFirst();
     }
 
-    /** Each table introspected once, found case-insensitively. */
-    private static Function<String, TableInfo> cached(TargetDatabase db) {
-        Map<String, TableInfo> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        return name -> seen.computeIfAbsent(name, db::table);
-    }
 
     /**
      * Validates every sheet, handing each finding to {@code findings} on the calling thread; a cancel through

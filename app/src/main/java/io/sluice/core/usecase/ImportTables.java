@@ -70,7 +70,7 @@ public final class ImportTables {
                                        Progress progress) {
         ValidateTables.refuseScoreGates(profile);
         Profile underMode = settings.mode() == null ? profile : withMode(profile, settings.mode());
-        Function<String, TableInfo> tables = cached(db);
+        Function<String, TableInfo> tables = db.tablesIntrospectedOnce();
         List<TableMapping> ordered = WorkbookValidation.parentsFirst(underMode);
         TablesSummary summary;
         Map<String, String> sheets;
@@ -124,10 +124,6 @@ public final class ImportTables {
         return Profile.ofTables(profile.name(), profile.nullMarkers(), parts, profile.gates());
     }
 
-    private static Function<String, TableInfo> cached(TargetDatabase db) {
-        Map<String, TableInfo> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        return name -> seen.computeIfAbsent(name, db::table);
-    }
 
     /** Counts per table and per sheet of the validation the rows were chosen by. */
     public TablesSummary summary() {

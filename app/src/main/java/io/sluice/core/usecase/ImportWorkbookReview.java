@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -95,7 +94,7 @@ public final class ImportWorkbookReview implements AutoCloseable {
             if (approved > 0) {
                 refuseUnresolved(files, underMode, db, progress);
             }
-            Function<String, TableInfo> tables = cached(db);
+            Function<String, TableInfo> tables = db.tablesIntrospectedOnce();
             List<TableRows> tableRows = new ArrayList<>();
             for (TableMapping part : WorkbookValidation.parentsFirst(underMode)) {
                 ImportMode mode = ImportMode.parse(part.commitMode(), "profile '" + profile.name() + "', table "
@@ -153,10 +152,6 @@ public final class ImportWorkbookReview implements AutoCloseable {
         }
     }
 
-    private static Function<String, TableInfo> cached(TargetDatabase db) {
-        Map<String, TableInfo> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        return name -> seen.computeIfAbsent(name, db::table);
-    }
 
     /** Approved source rows over all sheets. */
     public long approved() {

@@ -32,7 +32,6 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 
@@ -67,7 +66,7 @@ final class WorkbookReviewExport {
                                        ExportRows.Settings settings, Progress progress) {
         try (WorkbookFiles files = WorkbookFiles.open(reviewFile)) {
             Profile profile = files.profile();
-            Function<String, TableInfo> tables = cached(db);
+            Function<String, TableInfo> tables = db.tablesIntrospectedOnce();
             Map<String, List<Part>> partsBySheet = new LinkedHashMap<>();
             Map<String, Part> partsByTable = new LinkedHashMap<>();
             files.sheets().forEach(sheet -> partsBySheet.put(sheet, new ArrayList<>()));
@@ -256,8 +255,4 @@ final class WorkbookReviewExport {
         }
     }
 
-    private static Function<String, TableInfo> cached(TargetDatabase db) {
-        Map<String, TableInfo> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        return name -> seen.computeIfAbsent(name, db::table);
-    }
 }
