@@ -166,6 +166,7 @@ final class DecideCommand implements Callable<Integer> {
      */
     private int decideWorkbook(PrintWriter out) {
         try (OpenWorkbookReview review = OpenWorkbookReview.open(file, target.url == null ? null : target::open)) {
+            Map<String, Long> errorsBefore = rowsWithErrors(review);
             if (action.edit != null || action.undo || action.redo) {
                 if (sheet == null) {
                     throw new UsageException((action.edit != null ? "--edit" : action.undo ? "--undo" : "--redo")
@@ -207,12 +208,28 @@ final class DecideCommand implements Callable<Integer> {
                         + RowFilterSyntax.noRow(review.sheet(name), RowFilterSyntax.parse(review.sheet(name), text),
                         rows)));
             }
+            // a change in one sheet can settle or break the references of rows in another: say where it did
+            rowsWithErrors(review).forEach((name, now) -> {
+                long before = errorsBefore.getOrDefault(name, now);
+                if (before != now) {
+                    out.printf("Sheet %s: rows with errors %d -> %d.%n", name, before, now);
+                }
+            });
             review.counts().forEach((name, counts) -> out.printf("%s, sheet %s: %d approved, %d rejected, %d"
                     + " pending.%n", file.getFileName(), name, counts.approved(), counts.rejected(),
                     counts.pending()));
         }
         out.flush();
         return SluiceCommand.OK;
+    }
+
+    /** Rows with an error finding, by sheet, parents' sheets first. */
+    private static Map<String, Long> rowsWithErrors(OpenWorkbookReview review) {
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        for (String name : review.sheets()) {
+            rows.put(name, review.sheet(name).review().counts().rowsWithErrors());
+        }
+        return rows;
     }
 
     private void editWorkbook(OpenWorkbookReview review, PrintWriter out) {

@@ -116,12 +116,14 @@ class WorkbookReviewCommandsTest {
         // Materials row 4 spells the material Fly-ash; the Mixes header maps to Fly ash: one edit resolves them all
         CommandRun edit = run(db, "decide", review, "--sheet", "Materials", "--edit", "4:Material=Fly ash");
         assertThat(edit.exit()).as(edit.err()).isZero();
-        assertThat(edit.out()).contains("Sheet Materials, row 4, Material set. The row has no findings now.");
+        assertThat(edit.out()).contains("Sheet Materials, row 4, Material set. The row has no findings now.")
+                .contains("Sheet Mixes: rows with errors 19 -> 2.").doesNotContain("Sheet Suppliers: rows with");
         assertThat(flyAshFindings()).isZero();
         assertThat(sheetLine("Mixes")).contains("| 40 | 2 |");
 
         CommandRun undo = run(db, "decide", review, "--sheet", "Materials", "--undo");
-        assertThat(undo.out()).contains("Undone in sheet Materials: Edit A4 ('Material').");
+        assertThat(undo.out()).contains("Undone in sheet Materials: Edit A4 ('Material').")
+                .contains("Sheet Mixes: rows with errors 2 -> 19.");
         assertThat(flyAshFindings()).isEqualTo(flyAsh);
         CommandRun redo = run(db, "decide", review, "--sheet", "Materials", "--redo");
         assertThat(redo.exit()).as(redo.err()).isZero();
@@ -132,6 +134,7 @@ class WorkbookReviewCommandsTest {
                 "not ours");
         assertThat(reject.exit()).as(reject.err()).isZero();
         assertThat(sheetLine("Mixes")).contains("| 40 | 40 |");
+        assertThat(reject.out()).contains("Sheet Mixes: rows with errors 2 -> 40.");
         assertThat(CommandRun.of("review", review, "--sheet", "Mixes", "--findings", "1").out())
                 .contains("'Cement' names a row of material made by row 2 of sheet Materials, which was rejected"
                         + " and is left out");
