@@ -4,6 +4,9 @@ import io.sluice.core.cleaning.ClusterMethod;
 import io.sluice.core.cleaning.ValueCluster;
 import io.sluice.core.cleaning.ValueCount;
 import io.sluice.core.usecase.ClusterValues;
+import io.sluice.core.usecase.OpenReview;
+import io.sluice.core.usecase.OpenWorkbookReview;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +47,10 @@ final class ClustersCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format.")
     OutputFormat format;
 
+    @Option(names = "--sheet", paramLabel = "SHEET",
+            description = "For the review of a workbook onto several tables: the sheet whose column to cluster.")
+    String sheet;
+
     @Mixin
     DebugOption debug;
 
@@ -58,11 +65,25 @@ final class ClustersCommand implements Callable<Integer> {
                     + " distances.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        ClusterValues.Outcome outcome = ClusterValues.run(file, column, chosen,
-                radius == null ? ClusterValues.DEFAULT_RADIUS : radius);
+        int distance = radius == null ? ClusterValues.DEFAULT_RADIUS : radius;
+        ClusterValues.Outcome outcome;
+        String sheetName = null;
+        if (ValidateWorkbookReview.isWorkbookReview(file)) {
+            try (OpenWorkbookReview review = OpenWorkbookReview.open(file, null)) {
+                OpenReview member = WorkbookSheetOption.sheet(review, sheet, "Clustering values");
+                sheetName = member.review().info().sheet();
+                outcome = ClusterValues.run(member, column, chosen, distance);
+            }
+        } else {
+            WorkbookSheetOption.refuseOnOneSheet(file, sheet);
+            outcome = ClusterValues.run(file, column, chosen, distance);
+        }
         if (format == OutputFormat.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("review", file.toString());
+            if (sheetName != null) {
+                json.put("sheet", sheetName);
+            }
             json.put("column", outcome.column());
             json.put("method", outcome.method().word());
             if (chosen == ClusterMethod.KNN) {
@@ -73,16 +94,17 @@ final class ClustersCommand implements Callable<Integer> {
             json.put("replacements", outcome.replacements());
             out.println(Json.write(json));
         } else {
-            printText(out, outcome);
+            printText(out, sheetName, outcome);
         }
         out.flush();
         return SluiceCommand.OK;
     }
 
-    private static void printText(PrintWriter out, ClusterValues.Outcome outcome) {
+    private static void printText(PrintWriter out, String sheet, ClusterValues.Outcome outcome) {
         String by = outcome.method() == ClusterMethod.KNN ? "nearest neighbours within " + outcome.radius()
                 + (outcome.radius() == 1 ? " edit" : " edits") : outcome.method().word();
-        out.printf("Column '%s': %d distinct value(s), %d cluster(s) by %s.%n", outcome.column(),
+        out.print(sheet == null ? "Column" : "Sheet " + sheet + ", column");
+        out.printf(" '%s': %d distinct value(s), %d cluster(s) by %s.%n", outcome.column(),
                 outcome.distinctValues(), outcome.clusters().size(), by);
         int n = 0;
         for (ValueCluster cluster : outcome.clusters()) {

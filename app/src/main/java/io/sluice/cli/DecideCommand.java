@@ -87,10 +87,7 @@ final class DecideCommand implements Callable<Integer> {
         if (ValidateWorkbookReview.isWorkbookReview(file)) {
             return decideWorkbook(out);
         }
-        if (sheet != null) {
-            throw new UsageException("--sheet goes with the review of a workbook onto several tables; "
-                    + file.getFileName() + " is the review of one sheet.");
-        }
+        WorkbookSheetOption.refuseOnOneSheet(file, sheet);
         // the review's own target unless another is given; connected only when an edited row is validated again
         try (OpenReview review = OpenReview.open(file, target.url == null ? null : target::open)) {
             ReviewSession session = review.session();

@@ -124,10 +124,7 @@ final class FixCommand implements Callable<Integer> {
         if (ValidateWorkbookReview.isWorkbookReview(file)) {
             return fixWorkbook(fix, out);
         }
-        if (sheet != null) {
-            throw new UsageException("--sheet goes with the review of a workbook onto several tables; "
-                    + file.getFileName() + " is the review of one sheet.");
-        }
+        WorkbookSheetOption.refuseOnOneSheet(file, sheet);
         // the review's own target unless another is given; connected only when changed rows are validated again
         try (OpenReview review = OpenReview.open(file, target.url == null ? null : target::open)) {
             if (action.acceptSuggestions != null) {

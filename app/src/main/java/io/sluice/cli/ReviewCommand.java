@@ -59,10 +59,7 @@ final class ReviewCommand implements Callable<Integer> {
         if (ValidateWorkbookReview.isWorkbookReview(file)) {
             return WorkbookReviewOutput.show(file, sheet, findings, format, out);
         }
-        if (sheet != null) {
-            throw new UsageException("--sheet goes with the review of a workbook onto several tables; "
-                    + file.getFileName() + " is the review of one sheet.");
-        }
+        WorkbookSheetOption.refuseOnOneSheet(file, sheet);
         try (OpenReview opened = OpenReview.open(file, null)) {
             Review review = opened.review();
             ReviewInfo info = review.info();

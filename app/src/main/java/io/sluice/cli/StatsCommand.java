@@ -3,6 +3,9 @@ package io.sluice.cli;
 import io.sluice.core.review.ColumnStats;
 import io.sluice.core.review.ColumnStats.ValueCount;
 import io.sluice.core.usecase.ColumnStatistics;
+import io.sluice.core.usecase.OpenReview;
+import io.sluice.core.usecase.OpenWorkbookReview;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +42,10 @@ final class StatsCommand implements Callable<Integer> {
             description = "Output for people (text, default) or programs (json).")
     OutputFormat format;
 
+    @Option(names = "--sheet", paramLabel = "SHEET",
+            description = "For the review of a workbook onto several tables: the sheet whose column to read.")
+    String sheet;
+
     @Mixin
     DebugOption debug;
 
@@ -51,20 +58,33 @@ final class StatsCommand implements Callable<Integer> {
             throw new UsageException("--top takes a number of values, 0 or more, not " + top + ".");
         }
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-        ColumnStats stats = ColumnStatistics.of(file, new ColumnStatistics.Request(column, 0, top, 10, 10), progress);
+        ColumnStatistics.Request request = new ColumnStatistics.Request(column, 0, top, 10, 10);
+        ColumnStats stats;
+        String sheetName = null;
+        if (ValidateWorkbookReview.isWorkbookReview(file)) {
+            try (OpenWorkbookReview review = OpenWorkbookReview.open(file, null)) {
+                OpenReview member = WorkbookSheetOption.sheet(review, sheet, "Column statistics");
+                sheetName = member.review().info().sheet();
+                stats = ColumnStatistics.of(member, request, progress);
+            }
+        } else {
+            WorkbookSheetOption.refuseOnOneSheet(file, sheet);
+            stats = ColumnStatistics.of(file, request, progress);
+        }
         progress.clear();
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             out.println(Json.write(stats));
         } else {
-            print(stats, out);
+            print(stats, sheetName, out);
         }
         out.flush();
         return SluiceCommand.OK;
     }
 
-    private static void print(ColumnStats s, PrintWriter out) {
-        out.printf("Column '%s': %,d rows, %,d blank, %,d distinct values.%n", s.column(), s.rows(), s.blanks(),
+    private static void print(ColumnStats s, String sheet, PrintWriter out) {
+        out.print(sheet == null ? "Column" : "Sheet " + sheet + ", column");
+        out.printf(" '%s': %,d rows, %,d blank, %,d distinct values.%n", s.column(), s.rows(), s.blanks(),
                 s.distinct());
         if (s.minLength() != null) {
             out.printf("Length: %d to %d characters.%n", s.minLength(), s.maxLength());
@@ -103,7 +123,8 @@ final class StatsCommand implements Callable<Integer> {
         }
         if (!s.values().isEmpty()) {
             String top = s.values().get(0).value();
-            out.println("The rows of a value, for --where of 'sluice decide' and 'sluice fix':");
+            out.println("The rows of a value, for --where of 'sluice decide' and 'sluice fix'"
+                    + (sheet == null ? "" : " with --sheet " + sheet) + ":");
             // a value that spans lines would break the line it is shown on: its filter is then shown as a form
             out.println("  " + (top.matches("(?s).*[\\n\\r\\t].*") ? "value:" + s.column() + "=TEXT"
                     : RowFilterSyntax.written("value", s.column(), top)));

@@ -197,6 +197,7 @@ class WorkbookReviewCommandsTest {
         CommandRun undoWithoutSheet = run(db, "decide", review, "--undo");
         CommandRun fixWithoutSheet = run(db, "fix", review, "--column", "Material", "--trim");
         CommandRun stats = CommandRun.of("stats", review, "--column", "Material");
+        CommandRun statsOfMember = CommandRun.of("stats", member, "--column", "Supplier");
         CommandRun memberDecide = run(db, "decide", member, "--approve", "valid");
         CommandRun fixes = run(db, "fixes", review);
         CommandRun clusters = CommandRun.of("clusters", review, "--column", "Material");
@@ -215,15 +216,20 @@ class WorkbookReviewCommandsTest {
                 + " Mixes).");
         assertThat(fixWithoutSheet.err().strip()).startsWith("sluice fix: A fix on the review of a workbook needs"
                 + " --sheet SHEET");
-        assertThat(stats.err().strip()).isEqualTo("sluice stats: lab.sluice is the review of a workbook onto"
-                + " several tables; column statistics works on the review of one sheet, so open it as a workbook"
-                + " review (validate --review, review, decide, fix, import --review).");
+        assertThat(stats.err().strip()).isEqualTo("sluice stats: Column statistics on the review of a workbook:"
+                + " name the sheet with --sheet SHEET, as each sheet has its own columns (sheets: Materials,"
+                + " Suppliers, Mixes).");
+        assertThat(clusters.err().strip()).isEqualTo("sluice clusters: Clustering values on the review of a"
+                + " workbook: name the sheet with --sheet SHEET, as each sheet has its own columns (sheets:"
+                + " Materials, Suppliers, Mixes).");
+        assertThat(statsOfMember.err().strip()).startsWith("sluice stats: 03-Mixes.sluice is sheet Mixes of the"
+                + " workbook review lab.sluice, which is read and changed only as a whole");
         assertThat(memberDecide.err().strip()).isEqualTo("sluice decide: 03-Mixes.sluice is sheet Mixes of the"
                 + " workbook review lab.sluice, which is read and changed only as a whole (validate --review, review,"
                 + " decide, fix, import --review lab.sluice), so that the references between its sheets stay"
                 + " checked.");
         // export --review takes a workbook review (WorkbookCommandsTest, ExportTablesTest)
-        assertThat(List.of(fixes, clusters, rules)).allSatisfy(r -> assertThat(r.err().strip().lines())
+        assertThat(List.of(fixes, rules)).allSatisfy(r -> assertThat(r.err().strip().lines())
                 .singleElement().satisfies(line -> assertThat(line).contains("lab.sluice is the review of a workbook"
                         + " onto several tables;")));
         assertThat(mixesOnly.exit()).as(mixesOnly.err()).isZero();
@@ -234,9 +240,48 @@ class WorkbookReviewCommandsTest {
                 + " cell B24) is neither in the target nor approved in this review (")
                 .endsWith("; approve the parent row, or take row 24 out of the approved ones.");
         assertThat(orphan.err().strip().lines()).hasSize(1);
-        assertThat(List.of(typo, absentColumn, undoWithoutSheet, fixWithoutSheet, stats, memberDecide, fixes,
-                clusters, rules, orphan)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(SluiceCommand.INPUT))
+        assertThat(List.of(typo, absentColumn, undoWithoutSheet, fixWithoutSheet, stats, statsOfMember, memberDecide,
+                fixes, clusters, rules, orphan)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(SluiceCommand.INPUT))
                 .noneMatch(CommandRun::looksJavaInternal);
         assertThat(CommandRun.batches(db)).isEmpty();
+    }
+
+    @Test
+    void statisticsAndClustersReadOneSheetOfAWorkbookReviewAsItIsNow() throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        stage(db);
+        CommandRun before = CommandRun.of("stats", review, "--sheet", "mixes", "--column", "supplier");
+        CommandRun edit = run(db, "decide", review, "--sheet", "Mixes", "--edit", "2:Supplier=cems");
+        CommandRun after = CommandRun.of("stats", review, "--sheet", "Mixes", "--column", "Supplier", "--format",
+                "json");
+        CommandRun clusters = CommandRun.of("clusters", review, "--sheet", "Mixes", "--column", "Supplier");
+        CommandRun materials = CommandRun.of("clusters", review, "--sheet", "Materials", "--column", "Material",
+                "--method", "knn", "--radius", "2");
+        CommandRun typoInSheet = CommandRun.of("stats", review, "--sheet", "Mixs", "--column", "Supplier");
+        CommandRun typoInColumn = CommandRun.of("clusters", review, "--sheet", "Mixes", "--column", "Suplier");
+        String oneSheet = dir.resolve("materials.sluice").toString();
+        assertThat(CommandRun.of("load", workbook.toString(), "--sheet", "Materials", "-o", oneSheet).exit()).isZero();
+        CommandRun sheetOnOneReview = CommandRun.of("stats", oneSheet, "--sheet", "Materials", "--column", "Class");
+
+        assertThat(before.exit()).as(before.err()).isZero();
+        assertThat(before.out()).startsWith("Sheet Mixes, column 'Supplier': 40 rows, 0 blank, 6 distinct values.")
+                .contains("for --where of 'sluice decide' and 'sluice fix' with --sheet Mixes:");
+        assertThat(edit.exit()).as(edit.err()).isZero();
+        // the statistics count the sheet as the steward sees it now, the edit included
+        assertThat(after.exit()).as(after.err()).isZero();
+        assertThat(after.out()).contains("\"distinct\" : 7").contains("\"value\" : \"cems\"");
+        assertThat(clusters.exit()).as(clusters.err()).isZero();
+        assertThat(clusters.out()).startsWith("Sheet Mixes, column 'Supplier': 7 distinct value(s), 1 cluster(s)"
+                + " by fingerprint.").containsPattern("(?m)^  cems +1$");
+        assertThat(materials.exit()).as(materials.err()).isZero();
+        assertThat(materials.out()).startsWith("Sheet Materials, column 'Material': 7 distinct value(s)");
+        assertThat(typoInSheet.err().strip()).isEqualTo("sluice stats: lab.sluice has no sheet 'Mixs' (sheets:"
+                + " Materials, Suppliers, Mixes).");
+        assertThat(typoInColumn.err().strip()).startsWith("sluice clusters: Sheet Mixes of lab.sluice has no column"
+                + " 'Suplier' (columns: Mix Code, Supplier, ");
+        assertThat(sheetOnOneReview.err().strip()).isEqualTo("sluice stats: --sheet goes with the review of a"
+                + " workbook onto several tables; materials.sluice is the review of one sheet.");
+        assertThat(List.of(typoInSheet, typoInColumn, sheetOnOneReview)).allSatisfy(r -> assertThat(r.exit())
+                .isEqualTo(SluiceCommand.INPUT)).noneMatch(CommandRun::looksJavaInternal);
     }
 }

@@ -59,28 +59,45 @@ public final class ClusterValues {
 
     /** Clusters the values of source column {@code column}; {@code radius} counts for nearest neighbours only. */
     public static Outcome run(Path reviewFile, String column, ClusterMethod method, int radius) {
+        checkRadius(method, radius);
+        try (Review review = Review.open(reviewFile)) {
+            WorkbookMembers.requireOneSheet(review, "clustering values");
+            return run(review, ReviewColumns.index(review, column), reviewFile.getFileName().toString(), method,
+                    radius);
+        }
+    }
+
+    /**
+     * As {@link #run(Path, String, ClusterMethod, int)}, on a review already open: one sheet of a workbook review
+     * ({@link OpenWorkbookReview#sheet}), whose rows are read as they are now.
+     */
+    public static Outcome run(OpenReview review, String column, ClusterMethod method, int radius) {
+        checkRadius(method, radius);
+        return run(review.review(), review.columnIndexIgnoringCase(column), review.name(), method, radius);
+    }
+
+    private static void checkRadius(ClusterMethod method, int radius) {
         if (method == ClusterMethod.KNN && (radius < 1 || radius > NearestNeighbours.MAX_RADIUS)) {
             throw SluiceException.input("The radius of nearest neighbours is an edit distance of 1 to "
                     + NearestNeighbours.MAX_RADIUS + ", not " + radius + ".");
         }
-        try (Review review = Review.open(reviewFile)) {
-            WorkbookMembers.requireOneSheet(review, "clustering values");
-            int index = ReviewColumns.index(review, column);
-            String header = review.columns().get(index);
-            List<ValueCount> values = new ArrayList<>();
-            ColumnValues.forEachValue(review, index, (value, rows) -> {
-                if (!value.isBlank()) {
-                    if (values.size() == MAX_DISTINCT_VALUES) {
-                        throw SluiceException.input("Column '" + header + "' of " + reviewFile.getFileName()
-                                + " holds more than " + MAX_DISTINCT_VALUES + " distinct values, too many to "
-                                + "cluster; values that many are identifiers, not categories.");
-                    }
-                    values.add(new ValueCount(value, rows));
+    }
+
+    private static Outcome run(Review review, int index, String name, ClusterMethod method, int radius) {
+        String header = review.columns().get(index);
+        List<ValueCount> values = new ArrayList<>();
+        ColumnValues.forEachValue(review, index, (value, rows) -> {
+            if (!value.isBlank()) {
+                if (values.size() == MAX_DISTINCT_VALUES) {
+                    throw SluiceException.input("Column '" + header + "' of " + name + " holds more than "
+                            + MAX_DISTINCT_VALUES + " distinct values, too many to cluster; values that many are"
+                            + " identifiers, not categories.");
                 }
-            });
-            List<ValueCluster> clusters = method == ClusterMethod.KNN ? NearestNeighbours.clusters(values, radius)
-                    : KeyCollision.clusters(values, KeyCollision.keyOf(method));
-            return new Outcome(header, method, method == ClusterMethod.KNN ? radius : 0, values.size(), clusters);
-        }
+                values.add(new ValueCount(value, rows));
+            }
+        });
+        List<ValueCluster> clusters = method == ClusterMethod.KNN ? NearestNeighbours.clusters(values, radius)
+                : KeyCollision.clusters(values, KeyCollision.keyOf(method));
+        return new Outcome(header, method, method == ClusterMethod.KNN ? radius : 0, values.size(), clusters);
     }
 }

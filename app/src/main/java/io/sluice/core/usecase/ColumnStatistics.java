@@ -50,7 +50,8 @@ public final class ColumnStatistics {
 
     /** The statistics of a column of an open review; an unknown column fails with one sentence naming the columns. */
     public static ColumnStats of(OpenReview review, Request request, Progress progress) {
-        return of(review.review(), request, progress);
+        return review.review().columnStats(review.columnIndexIgnoringCase(request.column()), request.offset(),
+                request.limit(), request.bins(), request.patterns(), progress);
     }
 
     /** As {@link #of(OpenReview, Request, Progress)}, opening and closing the review file. */

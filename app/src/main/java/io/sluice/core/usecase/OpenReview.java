@@ -218,6 +218,11 @@ public final class OpenReview implements AutoCloseable {
         return review.countRows(filter);
     }
 
+    /** How sentences name this review: its file name, or "Sheet Mixes of lab.sluice" for a workbook review's sheet. */
+    public String name() {
+        return name;
+    }
+
     /** The 0-based index of the column with this header; fails with one sentence naming the columns there are. */
     public int columnIndex(String header) {
         int index = review.columns().indexOf(header);
@@ -226,6 +231,22 @@ public final class OpenReview implements AutoCloseable {
                     + String.join(", ", review.columns()) + ").");
         }
         return index;
+    }
+
+    /**
+     * As {@link #columnIndex}, matching the header also regardless of case and surrounding spaces when no header is
+     * exactly it, as the commands that read one column take it.
+     */
+    int columnIndexIgnoringCase(String header) {
+        if (review.columns().contains(header)) {
+            return review.columns().indexOf(header);
+        }
+        for (int i = 0; i < review.columns().size(); i++) {
+            if (review.columns().get(i).equalsIgnoreCase(header == null ? "" : header.strip())) {
+                return i;
+            }
+        }
+        return columnIndex(header);
     }
 
     static int columnIndex(Review review, String header) {
