@@ -1,6 +1,8 @@
 package io.sluice.cli;
 
+import io.sluice.core.Progress;
 import io.sluice.core.cleaning.Replacement;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.review.FixOutcome;
 import io.sluice.core.review.FixPreview;
 import io.sluice.core.review.RowFilter;
@@ -26,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code sluice fix REVIEW --column HEADER ...}: fixes the values of one column of a review as one undoable step (the
@@ -256,11 +260,20 @@ final class FixCommand implements Callable<Integer> {
     }
 
     private void acceptSuggestions(OpenReview review, PrintWriter out) {
+        Supplier<TargetDatabase> other = target.url == null ? null : target::open;
+        acceptSuggestions(() -> SuggestCorrections.run(file, other, column).plan(action.acceptSuggestions),
+                progress -> AcceptSuggestions.run(review, other, column, action.acceptSuggestions, progress),
+                "sluice decide " + file + " --undo", review, out);
+    }
+
+    /** Accepts the suggestions (or lists them, with --dry-run) on one sheet or one workbook review's sheet. */
+    private void acceptSuggestions(Supplier<List<Replacement>> planned,
+                                   Function<Progress, AcceptSuggestions.Result> accept, String undo,
+                                   OpenReview review, PrintWriter out) {
         int min = action.acceptSuggestions;
         String scope = column == null ? "" : " of '" + column + "'";
         if (dryRun) {
-            List<Replacement> plan = SuggestCorrections.run(file, target.url == null ? null : target::open, column)
-                    .plan(min);
+            List<Replacement> plan = planned.get();
             if (plan.isEmpty()) {
                 out.printf("Nothing to accept: no suggestion%s scores %d or more.%n", scope, min);
                 return;
@@ -272,8 +285,7 @@ final class FixCommand implements Callable<Integer> {
             return;
         }
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-        AcceptSuggestions.Result result = AcceptSuggestions.run(review, target.url == null ? null : target::open,
-                column, min, progress);
+        AcceptSuggestions.Result result = accept.apply(progress);
         progress.clear();
         if (result.accepted().isEmpty()) {
             out.printf("Nothing to accept: no suggestion%s scores %d or more.%n", scope, min);
@@ -281,8 +293,8 @@ final class FixCommand implements Callable<Integer> {
         }
         result.accepted().forEach(r -> out.printf("  %s: '%s' -> '%s' (%,d row(s))%n", r.column(), r.oldValue(),
                 r.newValue(), r.rows()));
-        out.printf("Accepted %d suggestion(s): %,d cell(s) changed in %d step(s). Undo each with: sluice decide %s"
-                + " --undo%n", result.accepted().size(), result.cells(), result.fixes().size(), file);
+        out.printf("Accepted %d suggestion(s): %,d cell(s) changed in %d step(s). Undo each with: %s%n",
+                result.accepted().size(), result.cells(), result.fixes().size(), undo);
         review.revalidationProblem().ifPresent(problem -> out.println(problem + " Next: sluice validate --review "
                 + file + " --profile PROFILE.json"));
     }
@@ -314,10 +326,18 @@ final class FixCommand implements Callable<Integer> {
      */
     private int fixWorkbook(ValueFix fix, PrintWriter out) {
         try (OpenWorkbookReview review = OpenWorkbookReview.open(file, target.url == null ? null : target::open)) {
-            if (fix == null) {
-                throw new UsageException((action.rememberIn != null ? "--remember-in" : "--accept-suggestions")
-                        + " works on the review of one sheet, not yet on the review of a workbook onto several"
-                        + " tables; fix values with --sheet SHEET --column HEADER and a fix.");
+            if (action.rememberIn != null) {
+                throw new UsageException("--remember-in works on the review of one sheet, not yet on the review of"
+                        + " a workbook onto several tables; fix values with --sheet SHEET --column HEADER and a fix.");
+            }
+            if (action.acceptSuggestions != null) {
+                OpenReview member = WorkbookSheetOption.sheet(review, sheet, "Accepting suggestions");
+                String name = member.review().info().sheet();
+                acceptSuggestions(() -> SuggestCorrections.run(review, name, column).plan(action.acceptSuggestions),
+                        progress -> AcceptSuggestions.run(review, name, column, action.acceptSuggestions, progress),
+                        "sluice decide " + file + " --sheet " + name + " --undo", member, out);
+                out.flush();
+                return SluiceCommand.OK;
             }
             if (sheet == null) {
                 throw new UsageException("A fix on the review of a workbook needs --sheet SHEET, the sheet whose"

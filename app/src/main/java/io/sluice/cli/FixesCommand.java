@@ -3,7 +3,9 @@ package io.sluice.cli;
 import io.sluice.core.cleaning.Candidate;
 import io.sluice.core.cleaning.Correction;
 import io.sluice.core.cleaning.Replacement;
+import io.sluice.core.usecase.OpenWorkbookReview;
 import io.sluice.core.usecase.SuggestCorrections;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +46,10 @@ final class FixesCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format.")
     OutputFormat format;
 
+    @Option(names = "--sheet", paramLabel = "SHEET",
+            description = "For the review of a workbook onto several tables: the sheet whose bad values to list.")
+    String sheet;
+
     @Mixin
     TargetOptionsMixin target;
 
@@ -59,32 +65,56 @@ final class FixesCommand implements Callable<Integer> {
             throw new UsageException("--min is a score from 0 to 100, not " + min + ".");
         }
         PrintWriter out = spec.commandLine().getOut();
-        SuggestCorrections.Outcome outcome = SuggestCorrections.run(file, target.url == null ? null : target::open,
-                column);
+        SuggestCorrections.Outcome outcome;
+        String sheetName = null;
+        if (ValidateWorkbookReview.isWorkbookReview(file)) {
+            try (OpenWorkbookReview review = OpenWorkbookReview.open(file, target.url == null ? null : target::open)) {
+                sheetName = WorkbookSheetOption.sheet(review, sheet, "Suggesting corrections").review().info()
+                        .sheet();
+                outcome = SuggestCorrections.run(review, sheetName, column);
+            }
+        } else {
+            WorkbookSheetOption.refuseOnOneSheet(file, sheet);
+            outcome = SuggestCorrections.run(file, target.url == null ? null : target::open, column);
+        }
         int floor = min == null ? 0 : min;
         List<Correction> shown = outcome.corrections().stream().map(c -> atLeast(c, floor)).toList();
         List<Replacement> plan = min == null ? List.of() : outcome.plan(min);
         if (format == OutputFormat.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("review", file.toString());
+            if (sheetName != null) {
+                json.put("sheet", sheetName);
+            }
             json.put("profile", outcome.profileName());
             json.put("target", outcome.target());
             json.put("suggestions", shown);
+            if (!outcome.fromHeaders().isEmpty()) {
+                json.put("referencesFromHeaders", outcome.fromHeaders());
+            }
             if (min != null) {
                 json.put("minScore", min);
                 json.put("plan", plan);
             }
             out.println(Json.write(json));
         } else {
-            printText(out, shown, plan);
+            printText(out, sheetName, outcome, shown, plan);
         }
         out.flush();
         return SluiceCommand.OK;
     }
 
-    private void printText(PrintWriter out, List<Correction> shown, List<Replacement> plan) {
+    private void printText(PrintWriter out, String sheetName, SuggestCorrections.Outcome outcome,
+                           List<Correction> shown, List<Replacement> plan) {
+        if (!outcome.fromHeaders().isEmpty()) {
+            out.println("The reference findings of " + String.join(", ", outcome.fromHeaders().stream()
+                    .map(c -> "'" + c + "'").toList()) + " name their parent by the column's header, which no fix of"
+                    + " a cell in this sheet mends: fix the parent's row in its sheet, or the profile's value map.");
+        }
         if (shown.isEmpty()) {
-            out.println("No finding of " + file.getFileName() + (column == null ? "" : " in column '" + column + "'")
+            out.println("No " + (outcome.fromHeaders().isEmpty() ? "" : "other ") + "finding of "
+                    + (sheetName == null ? "" : "sheet " + sheetName + " of ") + file.getFileName()
+                    + (column == null ? "" : " in column '" + column + "'")
                     + " is a value missing from a known set, so there is nothing to suggest.");
             return;
         }

@@ -229,7 +229,10 @@ class WorkbookReviewCommandsTest {
                 + " decide, fix, import --review lab.sluice), so that the references between its sheets stay"
                 + " checked.");
         // export --review takes a workbook review (WorkbookCommandsTest, ExportTablesTest)
-        assertThat(List.of(fixes, rules)).allSatisfy(r -> assertThat(r.err().strip().lines())
+        assertThat(fixes.err().strip()).isEqualTo("sluice fixes: Suggesting corrections on the review of a"
+                + " workbook: name the sheet with --sheet SHEET, as each sheet has its own columns (sheets:"
+                + " Materials, Suppliers, Mixes).");
+        assertThat(List.of(rules)).allSatisfy(r -> assertThat(r.err().strip().lines())
                 .singleElement().satisfies(line -> assertThat(line).contains("lab.sluice is the review of a workbook"
                         + " onto several tables;")));
         assertThat(mixesOnly.exit()).as(mixesOnly.err()).isZero();
@@ -283,5 +286,65 @@ class WorkbookReviewCommandsTest {
                 + " workbook onto several tables; materials.sluice is the review of one sheet.");
         assertThat(List.of(typoInSheet, typoInColumn, sheetOnOneReview)).allSatisfy(r -> assertThat(r.exit())
                 .isEqualTo(SluiceCommand.INPUT)).noneMatch(CommandRun::looksJavaInternal);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void suggestionsForASheetComeFromItsTablesAndTheParentsSheetsAndAcceptingThemChecksTheReferencesAgain(
+            TestDatabases.Engine engine) throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
+        stage(db);
+        // a class outside the CHECK's list; a supplier code near one in the target (CEMS), one near a code only the
+        // Suppliers sheet brings (HOLC)
+        assertThat(run(db, "decide", review, "--sheet", "Materials", "--edit", "2:Class=bindr").exit()).isZero();
+        assertThat(run(db, "decide", review, "--sheet", "Mixes", "--edit", "2:Supplier=CEMX").exit()).isZero();
+        assertThat(run(db, "decide", review, "--sheet", "Mixes", "--edit", "3:Supplier=HOLX").exit()).isZero();
+        assertThat(sheetLine("Mixes")).startsWith("Mixes | concrete_mix, ").contains("| 40 | 40 |");
+
+        CommandRun materials = run(db, "fixes", review, "--sheet", "Materials");
+        CommandRun mixes = run(db, "fixes", review, "--sheet", "mixes", "--min", "70");
+        assertThat(materials.exit()).as(materials.err()).isZero();
+        assertThat(materials.out()).containsPattern("(?m)^Class +bindr +1 +check:\\S+ +binder \\(\\d+, one letter"
+                + " missing\\)$");
+        assertThat(mixes.exit()).as(mixes.err()).isZero();
+        // cement's findings (its Materials row has an error now) and fly ash's name their parent by a header
+        assertThat(mixes.out()).startsWith("The reference findings of 'Cement (kg/m3)', 'Cement added on site"
+                + " (kg/m3)', 'Fly Ash (kg/m3)' name their parent by the column's header, which no fix of a cell in"
+                + " this sheet mends: fix the parent's row in its sheet, or the profile's value map.")
+                .containsPattern("(?m)^Supplier +CEMX +1 +reference +CEMS \\(")
+                .containsPattern("(?m)^Supplier +HOLX +1 +reference +HOLC \\(")
+                .contains("Accepting every suggestion scoring 70 or more would change 2 value(s) in 2 row(s):");
+
+        // a parent row the steward rejected is no valid value any more
+        assertThat(run(db, "decide", review, "--sheet", "Suppliers", "--reject", "value:Code=HOLC",
+                "--reason", "unknown supplier").exit()).isZero();
+        CommandRun withoutHolc = run(db, "fixes", review, "--sheet", "Mixes", "--column", "Supplier");
+        assertThat(withoutHolc.out()).containsPattern("(?m)^Supplier +HOLX +1 +reference +\\(nothing close in ");
+        assertThat(run(db, "decide", review, "--sheet", "Suppliers", "--clear", "value:Code=HOLC").exit()).isZero();
+
+        CommandRun dryRun = run(db, "fix", review, "--sheet", "Mixes", "--accept-suggestions", "70", "--dry-run");
+        CommandRun accepted = run(db, "fix", review, "--sheet", "Mixes", "--accept-suggestions", "70");
+        CommandRun accepted2 = run(db, "fix", review, "--sheet", "Materials", "--accept-suggestions", "90");
+        assertThat(dryRun.out()).contains("Would accept 2 suggestion(s) scoring 70 or more (dry run: nothing"
+                + " written):");
+        assertThat(accepted.out()).contains("  Supplier: 'CEMX' -> 'CEMS' (1 row(s))",
+                "  Supplier: 'HOLX' -> 'HOLC' (1 row(s))", "Undo each with: sluice decide " + review
+                        + " --sheet Mixes --undo");
+        assertThat(accepted2.out()).contains("  Class: 'bindr' -> 'binder' (1 row(s))");
+        // the class fixed in Materials settles the Mixes rows that lean on cement, in the same call
+        assertThat(sheetLine("Materials")).contains("| 7 | 0 |");
+        assertThat(sheetLine("Mixes")).contains("| 40 | 19 |");
+        assertThat(run(db, "decide", review, "--sheet", "Mixes", "--undo").out()).contains("Undone in sheet Mixes");
+        assertThat(run(db, "fixes", review, "--sheet", "Mixes", "--column", "Supplier").out())
+                .contains("CEMX", "HOLX");
+
+        CommandRun noSheet = run(db, "fix", review, "--accept-suggestions", "90");
+        CommandRun remember = run(db, "fix", review, "--sheet", "Mixes", "--remember-in",
+                dir.resolve("p.json").toString());
+        assertThat(noSheet.err().strip()).isEqualTo("sluice fix: Accepting suggestions on the review of a workbook:"
+                + " name the sheet with --sheet SHEET, as each sheet has its own columns (sheets: Materials,"
+                + " Suppliers, Mixes).");
+        assertThat(remember.err().strip()).startsWith("sluice fix: --remember-in works on the review of one sheet,");
+        assertThat(List.of(noSheet, remember)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(SluiceCommand.INPUT));
     }
 }

@@ -26,10 +26,10 @@ public final class KnownValueReader {
     private KnownValueReader() {
     }
 
-    /** Hands every value of {@code known} to {@code sink}; NULLs are skipped. */
+    /** Hands every value of {@code known} to {@code sink}, the listed ones first; NULLs are skipped. */
     public static void forEach(TargetDatabase db, KnownValues known, Consumer<String> sink) {
+        known.listed().forEach(sink);
         if (!known.isTableColumn()) {
-            known.listed().forEach(sink);
             return;
         }
         TableInfo table = db.table(known.schema() == null ? known.table() : known.schema() + "." + known.table());

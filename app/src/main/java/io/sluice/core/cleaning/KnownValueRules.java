@@ -31,6 +31,11 @@ public final class KnownValueRules {
 
     /** The known-value rules of {@code profile} on {@code table}; lookup tables are found in {@code db}. */
     public static KnownValueRules of(Profile profile, TableInfo table, TargetDatabase db) {
+        return of(profile.rules(), table, db);
+    }
+
+    /** The known-value rules among {@code specs} (one table's rules of a profile) on {@code table}. */
+    public static KnownValueRules of(List<RuleSpec> specs, TableInfo table, TargetDatabase db) {
         Map<String, KnownValues> rules = new HashMap<>();
         for (ForeignKey fk : table.foreignKeys()) {
             if (fk.columns().size() == 1) {
@@ -45,7 +50,7 @@ public final class KnownValueRules {
                 }
             }
         }
-        for (RuleSpec spec : profile.rules()) {
+        for (RuleSpec spec : specs) {
             String type = spec.type() == null ? "" : spec.type().toLowerCase(Locale.ROOT);
             if (spec.column() == null) {
                 continue;

@@ -31,6 +31,14 @@ public final class ColumnValues {
      * count; a blank cell counts as "". Order: most rows first, then by text.
      */
     public static void forEachValue(Review review, int column, ValueCount sink) {
+        forEachValue(review, column, false, sink);
+    }
+
+    /**
+     * As {@link #forEachValue(Review, int, ValueCount)}, leaving out the rejected rows when {@code withoutRejected}:
+     * the values a row of this review can still stand for.
+     */
+    public static void forEachValue(Review review, int column, boolean withoutRejected, ValueCount sink) {
         if (column < 0 || column >= review.columns().size()) {
             throw new IllegalArgumentException("The review has no column " + column + ".");
         }
@@ -39,6 +47,8 @@ public final class ColumnValues {
                 : " LEFT JOIN source_cell_extra x ON x.row_no = r.row_no AND x.idx = " + column;
         String sql = "SELECT coalesce(e.text, " + raw + ", '') AS value, count(*) AS n FROM source_row r" + extra
                 + " LEFT JOIN cell_edit e ON e.row_no = r.row_no AND e.col = ?"
+                + (withoutRejected ? " WHERE NOT EXISTS (SELECT 1 FROM decision d WHERE d.row_no = r.row_no"
+                + " AND d.status = 'rejected')" : "")
                 + " GROUP BY value ORDER BY n DESC, value";
         review.guarded(() -> {
             Connection connection = review.connection();

@@ -5,6 +5,7 @@ import io.sluice.core.cleaning.Replacement;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.review.FixOutcome;
 import io.sluice.core.review.RowFilter;
+import io.sluice.core.review.ValueFix;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,14 +50,33 @@ public final class AcceptSuggestions {
     public static Result run(OpenReview review, Supplier<TargetDatabase> target, String column, int minScore,
                              Progress progress) {
         List<Replacement> plan = SuggestCorrections.run(review.file(), target, column).plan(minScore);
+        List<FixOutcome> fixes = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> entry : byColumn(plan).entrySet()) {
+            fixes.add(FixValues.replace(review, entry.getKey(), entry.getValue(), RowFilter.all(), progress));
+        }
+        return new Result(plan, fixes);
+    }
+
+    /**
+     * As {@link #run(OpenReview, Supplier, String, int, Progress)}, on one sheet of a workbook review: each column's
+     * replace goes through the workbook review, so the references of every sheet are checked again after it.
+     */
+    public static Result run(OpenWorkbookReview workbook, String sheet, String column, int minScore,
+                             Progress progress) {
+        List<Replacement> plan = SuggestCorrections.run(workbook, sheet, column).plan(minScore);
+        List<FixOutcome> fixes = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> entry : byColumn(plan).entrySet()) {
+            fixes.add(workbook.fix(sheet, new FixValues.Request(entry.getKey(), RowFilter.all(),
+                    new ValueFix.Replace(entry.getValue())), progress));
+        }
+        return new Result(plan, fixes);
+    }
+
+    private static Map<String, Map<String, String>> byColumn(List<Replacement> plan) {
         Map<String, Map<String, String>> byColumn = new LinkedHashMap<>();
         for (Replacement r : plan) {
             byColumn.computeIfAbsent(r.column(), c -> new LinkedHashMap<>()).put(r.oldValue(), r.newValue());
         }
-        List<FixOutcome> fixes = new ArrayList<>();
-        for (Map.Entry<String, Map<String, String>> entry : byColumn.entrySet()) {
-            fixes.add(FixValues.replace(review, entry.getKey(), entry.getValue(), RowFilter.all(), progress));
-        }
-        return new Result(plan, fixes);
+        return byColumn;
     }
 }

@@ -194,6 +194,11 @@ public final class OpenWorkbookReview implements AutoCloseable {
         ReferenceFindings.recheck(files, profile, database(), progress);
     }
 
+    /** The target the sheets are validated against, connected at the first call. */
+    TargetDatabase target() {
+        return database();
+    }
+
     private TargetDatabase database() {
         if (db == null) {
             db = connect.get();

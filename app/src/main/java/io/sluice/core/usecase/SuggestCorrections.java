@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -42,11 +44,14 @@ public final class SuggestCorrections {
      * @param profileName the profile the review was validated with
      * @param target      the target database read, without any password
      * @param corrections one per distinct bad value of a column, in column order, most rows first
+     * @param fromHeaders  source columns of a workbook's sheet whose reference findings name a value made from the
+     *                     column's header (an unpivot), which no cell fix mends: none is suggested for them
      */
-    public record Outcome(String profileName, String target, List<Correction> corrections) {
+    public record Outcome(String profileName, String target, List<Correction> corrections, List<String> fromHeaders) {
 
         public Outcome {
             corrections = List.copyOf(corrections);
+            fromHeaders = List.copyOf(fromHeaders);
         }
 
         /**
@@ -96,9 +101,34 @@ public final class SuggestCorrections {
                     Optional<KnownValues> known = rules.forFinding(rule, targetColumn);
                     known.ifPresent(k -> bad.add(new Bad(col, rule, k, value, rows)));
                 });
-                return new Outcome(profile.name(), db.displayUrl(), suggest(db, bad, review.columns()));
+                return new Outcome(profile.name(), db.displayUrl(), suggest(db, bad, review.columns()), List.of());
             }
         }
+    }
+
+    /**
+     * Suggests values for the bad values of one sheet of a workbook review (as it is now, edits included), on source
+     * column {@code column} only when it is not null: the known sets of every table the sheet feeds, and for a
+     * reference to another table of the workbook, the parent's keys in the target and in its sheet.
+     */
+    public static Outcome run(OpenWorkbookReview workbook, String sheet, String column) {
+        OpenReview member = workbook.sheet(sheet);
+        Review review = member.review();
+        String name = review.info().sheet();
+        String header = column == null ? null : review.columns().get(member.columnIndexIgnoringCase(column));
+        TargetDatabase db = workbook.target();
+        WorkbookKnownValues known = WorkbookKnownValues.of(workbook, name, db);
+        List<Bad> bad = new ArrayList<>();
+        Set<String> fromHeaders = new LinkedHashSet<>();
+        ColumnValues.forEachFindingValue(review, header, (col, target, rule, value, rows) -> {
+            if (known.madeFromHeader(rule, target, col, value)) {
+                fromHeaders.add(col);
+            } else {
+                known.forFinding(rule, target).ifPresent(k -> bad.add(new Bad(col, rule, k, value, rows)));
+            }
+        });
+        return new Outcome(workbook.profile().name(), db.displayUrl(), suggest(db, bad, review.columns()),
+                List.copyOf(fromHeaders));
     }
 
     /** The candidates of every list, those in all of them first, best first; at most three. */
