@@ -113,7 +113,8 @@ public final class DesktopBenchmark {
             }.start();
             started.complete(null);
         });
-        started.get(30, TimeUnit.SECONDS);
+        // on a loaded machine JavaFX alone may take longer than 30 s to start
+        started.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         resetPeaks();
         longestGap.set(0);
 
