@@ -31,9 +31,15 @@ final class ExcelCells {
 
     private enum Kind { GENERAL, NUMBER, DATE, DATETIME }
 
-    /** How one number format displays: its kind and, where it has one, a fast formatter. */
-    private record Display(Kind kind, int fixedScale, DateTimeFormatter dates) {
+    /**
+     * How one number format displays: its kind and, where it has one, a fast formatter; for dates, the cells of the
+     * whole days already shown (a sheet repeats few distinct days over many rows).
+     */
+    private record Display(Kind kind, int fixedScale, DateTimeFormatter dates, Map<Long, Cell> days) {
     }
+
+    /** Whole days remembered per date format; past this many the memory starts over. */
+    private static final int MAX_DAYS = 4096;
 
     private final boolean date1904;
     private final DataFormatter formatter = new DataFormatter(Locale.US);
@@ -51,6 +57,15 @@ final class ExcelCells {
      * @param issues   where an impossible date is reported
      */
     Cell number(BigDecimal value, int formatId, String format, long row, int column, List<SourceIssue> issues) {
+        return number(value, null, formatId, format, row, column, issues);
+    }
+
+    /**
+     * A numeric cell whose value was written as {@code written} (the text of an XLSX {@code <v>}, or null): in General
+     * format that text is what Excel shows whenever it is already in the display's plain form.
+     */
+    Cell number(BigDecimal value, String written, int formatId, String format, long row, int column,
+                List<SourceIssue> issues) {
         String pattern = format != null ? format : BuiltinFormats.getBuiltinFormat(formatId);
         if (pattern == null) {
             pattern = "General";
@@ -58,9 +73,16 @@ final class ExcelCells {
         Display display = displays.computeIfAbsent(pattern, p -> displayOf(formatId, p));
         switch (display.kind()) {
             case GENERAL:
-                return Cell.number(general(value), value);
+                return Cell.number(written != null && WrittenNumbers.isGeneralDisplay(written) ? written
+                        : general(value), value);
             case NUMBER:
-                String text = display.fixedScale() >= 0 ? ExcelFastFormats.fixed(value, display.fixedScale()) : null;
+                String text = null;
+                if (display.fixedScale() >= 0) {
+                    text = written == null ? null : WrittenNumbers.fixed(written, display.fixedScale());
+                    if (text == null) {
+                        text = ExcelFastFormats.fixed(value, display.fixedScale());
+                    }
+                }
                 return Cell.number(text != null ? text
                         : formatter.formatRawCellContents(value.doubleValue(), formatId, pattern, date1904), value);
             default:
@@ -70,8 +92,9 @@ final class ExcelCells {
 
     private static Display displayOf(int formatId, String pattern) {
         Kind kind = kindOf(formatId, pattern);
+        boolean date = kind == Kind.DATE || kind == Kind.DATETIME;
         return new Display(kind, kind == Kind.NUMBER ? ExcelFastFormats.fixedScale(pattern) : -1,
-                kind == Kind.DATE || kind == Kind.DATETIME ? ExcelFastFormats.dateFormatter(pattern) : null);
+                date ? ExcelFastFormats.dateFormatter(pattern) : null, date ? new HashMap<>() : null);
     }
 
     private Cell date(BigDecimal value, int formatId, String pattern, Display display, long row, int column,
@@ -88,13 +111,24 @@ final class ExcelCells {
                     + ", the 29 February 1900 that Excel counts but that never existed; it is read as text."));
             return Cell.text(text);
         }
+        boolean wholeDay = serial == Math.floor(serial);
+        if (wholeDay) {
+            Cell known = display.days().get((long) serial);
+            if (known != null) {
+                return known;
+            }
+        }
         LocalDateTime dateTime = DateUtil.getLocalDateTime(serial, date1904, true);
         String text = display.dates() != null ? display.dates().format(dateTime)
                 : formatter.formatRawCellContents(serial, formatId, pattern, date1904);
-        if (showsTime || serial != Math.floor(serial)) {
-            return Cell.dateTime(text, dateTime);
+        Cell cell = showsTime || !wholeDay ? Cell.dateTime(text, dateTime) : Cell.date(text, dateTime.toLocalDate());
+        if (wholeDay) {
+            if (display.days().size() >= MAX_DAYS) {
+                display.days().clear();
+            }
+            display.days().put((long) serial, cell);
         }
-        return Cell.date(text, dateTime.toLocalDate());
+        return cell;
     }
 
     /**

@@ -11,49 +11,90 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The safety pass over the one worksheet being read, run beside fastexcel instead of before it. Every other part of
- * the package (shared strings, styles, the workbook: what fastexcel holds in memory) has passed {@link XlsxScan}
- * first; the worksheet itself is only ever streamed, so checking it alongside costs no safety and saves a second
- * full pass over the largest part before the first row. A zip bomb found here stops reading at the next row.
+ * The one inflation of the worksheet being read, on a thread of its own: the part is inflated through POI's
+ * ZipSecureFile threshold stream (zip-bomb limits), scanned for a DOCTYPE and its merged ranges, and handed to the
+ * reader as {@link #bytes()}, so that fastexcel parses exactly the bytes that passed the checks and the reader's
+ * thread does not inflate. Every other part of the package (shared strings, styles, the workbook: what fastexcel holds
+ * in memory) has passed {@link XlsxScan} first. A reader that cannot take the bytes (fastexcel opened the file itself,
+ * or the sheet is read on from a normalized copy) abandons them, and the scan then only checks, as a pass beside the
+ * reading. A zip bomb or DOCTYPE found here stops the reading before the bytes that hold it are parsed.
  */
 final class SheetPartScan {
 
+    private static final int CHUNK = 64 * 1024;
+
     private final Path file;
+    private final String part;
+    private final SheetBytes bytes = new SheetBytes();
     private final CompletableFuture<XmlPartScanner.Facts> facts = new CompletableFuture<>();
     private final Thread thread;
 
     private SheetPartScan(Path file, String part) {
         this.file = file;
-        this.thread = new Thread(() -> run(part), "sluice-xlsx-scan");
+        this.part = part;
+        this.thread = new Thread(this::run, "sluice-xlsx-scan");
         thread.setDaemon(true);
     }
 
-    /** Starts scanning {@code part} (e.g. xl/worksheets/sheet1.xml) of the file. */
+    /** Starts inflating and scanning {@code part} (e.g. xl/worksheets/sheet1.xml) of the file. */
     static SheetPartScan start(Path file, String part) {
         SheetPartScan scan = new SheetPartScan(file, part);
         scan.thread.start();
         return scan;
     }
 
-    private void run(String part) {
+    /** The package part this scan inflates. */
+    String part() {
+        return part;
+    }
+
+    /** The checked bytes of the part, for the reader to parse; closing them lets the scan go on alone. */
+    SheetBytes bytes() {
+        return bytes;
+    }
+
+    private void run() {
         try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
             ZipArchiveEntry entry = zip.getEntry(part);
             if (entry == null) {
-                facts.completeExceptionally(Problems.input(file, "is a damaged Excel file (the part " + part
-                        + " is missing)"));
-                return;
+                throw Problems.input(file, "is a damaged Excel file (the part " + part + " is missing)");
             }
             try (InputStream in = zip.getInputStream(entry)) {
-                XmlPartScanner.Facts result = XmlPartScanner.scan(in);
-                if (result.doctype) {
-                    throw Problems.input(file, "contains a DOCTYPE declaration in " + part
-                            + ", which Sluice refuses because it can be used to read other files (XXE)");
+                XmlPartScanner scanner = new XmlPartScanner();
+                boolean handing = true;
+                while (true) {
+                    byte[] chunk = new byte[CHUNK];
+                    int n = in.readNBytes(chunk, 0, CHUNK);
+                    if (n <= 0) {
+                        break;
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        // the reading this scan serves has ended early; nothing waits for the result
+                        throw new java.io.InterruptedIOException("scan stopped");
+                    }
+                    scanner.feed(chunk, n);
+                    if (scanner.facts().doctype) {
+                        throw Problems.input(file, "contains a DOCTYPE declaration in " + part
+                                + ", which Sluice refuses because it can be used to read other files (XXE)");
+                    }
+                    if (handing) {
+                        handing = bytes.put(chunk, n);
+                    }
                 }
-                facts.complete(result);
+                bytes.end();
+                facts.complete(scanner.facts());
             }
+        } catch (InterruptedException e) {
+            fail(new java.io.InterruptedIOException("scan stopped"));
         } catch (IOException | RuntimeException e) {
-            facts.completeExceptionally(XlsxScan.translate(file, e));
+            fail(e);
         }
+    }
+
+    private void fail(Exception e) {
+        RuntimeException verdict = XlsxScan.translate(file, e);
+        facts.completeExceptionally(verdict);
+        bytes.fail(new IOException(verdict.getMessage(), verdict));
     }
 
     /** Throws the scan's verdict if it found the sheet unsafe; returns at once otherwise. */
@@ -63,8 +104,12 @@ final class SheetPartScan {
         }
     }
 
-    /** The merged ranges of the sheet, waiting for the scan to finish. */
+    /**
+     * The merged ranges of the sheet, once the scan has checked the whole part; the reader takes no more bytes from
+     * it after this.
+     */
     List<String> merges() {
+        bytes.abandon();
         try {
             return List.copyOf(facts.get().merges);
         } catch (ExecutionException e) {
@@ -78,6 +123,7 @@ final class SheetPartScan {
 
     /** Stops the scan when reading ends early. */
     void stop() {
+        bytes.abandon();
         thread.interrupt();
     }
 }

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Opens an XLSX sheet: safety scan first, then fastexcel streaming with cell formats. */
+/**
+ * Opens an XLSX sheet: safety scan of the package first, then fastexcel streaming with cell formats from the bytes of
+ * the sheet's own scan.
+ */
 final class XlsxReader {
 
     /** Cell formats on (for dates and number display), formulas' cached values only. */
@@ -27,11 +30,15 @@ final class XlsxReader {
     static Opened open(Path file, SourceOptions options, boolean everySheet) {
         XlsxScan scan = XlsxScan.of(file, everySheet);
         ReadableWorkbook workbook;
+        XlsxPackage zip;
         try {
-            workbook = new ReadableWorkbook(file.toFile(), OPTIONS);
+            XlsxPackage.Opened opened = XlsxPackage.open(file.toFile(), OPTIONS);
+            zip = opened == null ? null : opened.zip();
+            workbook = opened == null ? new ReadableWorkbook(file.toFile(), OPTIONS) : opened.workbook();
         } catch (IOException | RuntimeException e) {
             throw notReadable(file, e);
         }
+        SheetPartScan beside = null;
         try {
             List<Sheet> sheets = workbook.getSheets().toList();
             List<SheetInfo> infos = new ArrayList<>(sheets.size());
@@ -41,18 +48,32 @@ final class XlsxReader {
             int chosen = SheetChoice.choose(file, infos, options.sheet());
             Sheet sheet = sheets.get(chosen);
             XlsxScan.SheetPart part = scan.sheet(sheet.getId());
-            SheetPartScan beside = part == null && scan.part(sheet.getId()) != null
+            beside = part == null && scan.part(sheet.getId()) != null
                     ? SheetPartScan.start(file, scan.part(sheet.getId())) : null;
+            if (beside != null) {
+                if (zip != null) {
+                    zip.readSheetFrom(beside); // the sheet is inflated once, for the safety scan and the reading
+                } else {
+                    beside.bytes().abandon(); // fastexcel inflates the sheet itself; the scan only checks it
+                }
+            }
             List<SourceIssue> issues = part == null ? List.of() : SheetChoice.mergedIssues(part.merges());
             RawRows rows = new XlsxRows(file, sheet, scan.part(sheet.getId()), workbook, beside);
+            SheetPartScan sheetScan = beside;
             HeaderedTable table = new HeaderedTable(file, SourceFormat.XLSX, sheet.getName(), rows, issues,
-                    beside == null ? List::of : () -> SheetChoice.mergedIssues(beside.merges()), options, false);
+                    sheetScan == null ? List::of : () -> SheetChoice.mergedIssues(sheetScan.merges()), options, false);
             return new Opened(table, List.copyOf(infos), null, null);
         } catch (SluiceException e) {
-            closeQuietly(workbook);
+            closeQuietly(workbook, beside);
+            if (beside != null) {
+                beside.stop();
+            }
             throw e;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(workbook);
+            closeQuietly(workbook, beside);
+            if (beside != null) {
+                beside.merges(); // a sheet that fails to open may be a hostile one: the safety verdict comes first
+            }
             throw notReadable(file, e);
         }
     }
@@ -65,7 +86,10 @@ final class XlsxReader {
         return Problems.input(file, "is not a valid Excel file (" + e.getMessage() + ")", e);
     }
 
-    private static void closeQuietly(ReadableWorkbook workbook) {
+    private static void closeQuietly(ReadableWorkbook workbook, SheetPartScan beside) {
+        if (beside != null) {
+            beside.bytes().abandon();
+        }
         try {
             workbook.close();
         } catch (IOException ignored) {

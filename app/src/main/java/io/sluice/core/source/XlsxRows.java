@@ -213,7 +213,8 @@ final class XlsxRows implements RawRows {
             return Cell.BLANK;
         }
         Integer formatId = cell.getDataFormatId();
-        return cells.number(value, formatId == null ? 0 : formatId, cell.getDataFormatString(), row, column, issues);
+        return cells.number(value, cell.getRawValue(), formatId == null ? 0 : formatId, cell.getDataFormatString(),
+                row, column, issues);
     }
 
     @Override

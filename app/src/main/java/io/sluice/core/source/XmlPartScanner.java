@@ -39,7 +39,12 @@ final class XmlPartScanner {
     private int state = TEXT;
     private final Facts facts = new Facts();
 
-    private XmlPartScanner() {
+    XmlPartScanner() {
+    }
+
+    /** What the bytes fed so far hold. */
+    Facts facts() {
+        return facts;
     }
 
     static Facts scan(InputStream in) throws IOException {
@@ -56,7 +61,8 @@ final class XmlPartScanner {
         return scanner.facts;
     }
 
-    private void feed(byte[] buffer, int length) {
+    /** Scans the next {@code length} bytes of the part. */
+    void feed(byte[] buffer, int length) {
         int state = this.state;
         for (int i = 0; i < length; i++) {
             byte b = buffer[i];
