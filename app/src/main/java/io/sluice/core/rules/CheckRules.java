@@ -17,7 +17,7 @@ import java.util.Optional;
  * Turns the target's CHECK constraints into rules: simple ones ({@code x >= 0}, {@code BETWEEN}, {@code IN}) become
  * range and allowed-values rules checked in Sluice; comparisons of sums of numeric columns are restated per chunk
  * ({@link DatabaseCheckRule}); the rest are checked by the database itself. A simple CHECK on a column the profile
- * does not map is left to the database too (the value it sees is the column default).
+ * does not map goes to that per-chunk rule too, which sees the column as NULL, as the database is shown it.
  */
 final class CheckRules {
 
