@@ -144,7 +144,8 @@ class SumCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a + COALESCE(b, 0) <= 1E+20", "a + 1.5::integer <= 3", "a + CAST(1.25 AS NUMERIC(3,1)) < 3",
+    @ValueSource(strings = {"a + COALESCE(b, 0) <= 1E+20", "a + 1.5::integer <= 3",
+            "a + CAST(1.25 AS NUMERIC(3,1)) < 3",
             "a + a + a > b * 2", "a <= 3 OR b <= 3", "NOT (a <= 3)", "a <= 3 AND t = 'x'"})
     void refusesConstantsAndFormsItWouldChange(String expression) {
         TableInfo table = TARGETS.get(Engine.H2).table("sum_edges");
