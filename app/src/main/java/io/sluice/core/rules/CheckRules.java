@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Turns the target's CHECK constraints into rules: simple ones ({@code x >= 0}, {@code BETWEEN}, {@code IN}) become
- * range and allowed-values rules checked in Sluice; the rest are checked by the database itself. A simple CHECK on a
- * column the profile does not map is left to the database too (the value it sees is the column default).
+ * range and allowed-values rules checked in Sluice; comparisons of sums of numeric columns are restated per chunk
+ * ({@link DatabaseCheckRule}); the rest are checked by the database itself. A simple CHECK on a column the profile
+ * does not map goes to that per-chunk rule too, which sees the column as NULL, as the database is shown it.
  */
 final class CheckRules {
 
@@ -30,9 +31,9 @@ final class CheckRules {
             Optional<List<SimpleCheck>> simple = CheckParser.parse(check);
             if (simple.isEmpty() || !allMapped(simple.get(), mappedByLowerName)) {
                 byDatabase.add(check);
+                String how = DatabaseCheckRule.restates(check, table) ? "" : " (checked by the database)";
                 described.add(new RuleInfo("check:" + check.name(), "check", checkedColumns(check, mappedByLowerName),
-                        Severity.ERROR, "CHECK " + oneLine(check) + " (checked by the database)",
-                        RuleInfo.Origin.TARGET, -1));
+                        Severity.ERROR, "CHECK " + oneLine(check) + how, RuleInfo.Origin.TARGET, -1));
                 continue;
             }
             List<String> columns = new ArrayList<>();
@@ -51,7 +52,7 @@ final class CheckRules {
                     Severity.ERROR, "CHECK " + oneLine(check), RuleInfo.Origin.TARGET, -1));
         }
         if (!byDatabase.isEmpty()) {
-            chunkRules.add(new DatabaseCheckRule(db, table, byDatabase));
+            chunkRules.add(new DatabaseCheckRule(db, table, byDatabase, mappedByLowerName));
         }
     }
 

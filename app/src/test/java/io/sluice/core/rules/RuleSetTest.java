@@ -202,6 +202,39 @@ class RuleSetTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void checksTheBinderTotalAfterRoundingEachValueToItsColumnsScale(Engine engine) {
+        Profile p = profile("insert", List.of());
+        // NUMERIC(6,1): 1049.95 is stored as 1050.0 and 150.04 as 150.0, so the total is 1200.0, allowed
+        Map<String, String> atTheLimit = with("cement_kg", "1049.95");
+        atTheLimit.put("fly_ash_kg", "150.04");
+        // 1049.96 + 150.05 is stored as 1050.0 + 150.1, over the limit
+        Map<String, String> over = with("cement_kg", "1049.96");
+        over.put("fly_ash_kg", "150.05");
+        Map<String, String> unknownFlyAsh = with("cement_kg", "1199.9");
+        unknownFlyAsh.put("fly_ash_kg", "");
+
+        assertThat(check(engine, p, atTheLimit)).extracting(Finding::rule)
+                .doesNotContain("check:" + checkName(engine, "ck_binder_total"));
+        assertThat(check(engine, p, over)).extracting(Finding::rule)
+                .contains("check:" + checkName(engine, "ck_binder_total"));
+        assertThat(check(engine, p, unknownFlyAsh)).extracting(Finding::rule)
+                .doesNotContain("check:" + checkName(engine, "ck_binder_total"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void leavesANumberTooLongForTheDatabasesCastToTheDatabase(Engine engine) {
+        // 1,001 digits: more than the database can cast, so the database is asked and (as before) finds no violation
+        Map<String, String> row = with("cement_kg", "1" + "0".repeat(1000));
+
+        List<Finding> findings = check(engine, profile("insert", List.of()), row);
+
+        assertThat(findings).isNotEmpty().extracting(Finding::rule)
+                .doesNotContain("check:" + checkName(engine, "ck_binder_total"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void reportsUnknownForeignKey(Engine engine) {
         List<Finding> findings = check(engine, profile("insert", List.of()), with("supplier_code", "ACME"));
         assertThat(findings).singleElement().satisfies(f -> {
