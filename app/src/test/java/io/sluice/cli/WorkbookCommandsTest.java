@@ -161,7 +161,7 @@ class WorkbookCommandsTest {
         assertThat(query(db, "SELECT supplier_code FROM concrete_mix WHERE mix_code = 'LAB-0023'"))
                 .containsExactly("HOLC");
         // provenance: every component row names its sheet and source row
-        assertThat(query(db, "SELECT source_sheet, COUNT(*) FROM sluice_row_provenance WHERE batch_id = " + batch
+        assertThat(query(db, "SELECT source_sheet, SUM(row_count) FROM sluice_provenance_run WHERE batch_id = " + batch
                 + " AND LOWER(target_table) LIKE '%mix_component' GROUP BY source_sheet")).containsExactly("Mixes|107");
         List<String> ids = ids(db);
 

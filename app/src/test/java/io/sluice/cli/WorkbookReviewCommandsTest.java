@@ -165,7 +165,7 @@ class WorkbookReviewCommandsTest {
                 "public.mix_component|210|0", "public.strength_test|68|0");
         assertThat(query(db, "SELECT name FROM material WHERE name LIKE 'Fly%'")).containsExactly("Fly ash");
         // provenance names the sheet and source row of every target row; the audit names each sheet's review
-        assertThat(query(db, "SELECT source_sheet, COUNT(*) FROM sluice_row_provenance WHERE batch_id = " + batch
+        assertThat(query(db, "SELECT source_sheet, SUM(row_count) FROM sluice_provenance_run WHERE batch_id = " + batch
                 + " GROUP BY source_sheet ORDER BY source_sheet"))
                 .containsExactly("Materials|7", "Mixes|316", "Suppliers|6");
         assertThat(query(db, "SELECT COUNT(*) FROM sluice_decision_audit WHERE batch_id = " + batch

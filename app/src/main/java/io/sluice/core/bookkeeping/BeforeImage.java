@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.util.Optional;
+
 /**
  * A target row as it was before an import updated it, kept so a rollback can restore it. The image is JSON text
  * mapping each column name to its value as text (null for SQL NULL).
@@ -20,8 +22,12 @@ public class BeforeImage {
     private Long id;
     @Column(name = "batch_id", nullable = false)
     private long batchId;
-    @Column(name = "provenance_id", nullable = false)
-    private long provenanceId;
+    @Column(name = "provenance_id")
+    private Long provenanceId;
+    @Column(name = "run_id")
+    private Long runId;
+    @Column(name = "run_index")
+    private Integer runIndex;
     @Column(name = "target_table", nullable = false)
     private String targetTable;
     @Column(name = "target_key", nullable = false, length = 2000)
@@ -43,9 +49,19 @@ public class BeforeImage {
         return batchId;
     }
 
-    /** The provenance row of the update that replaced this image. */
-    public long provenanceId() {
-        return provenanceId;
+    /** The provenance row of the update that replaced this image, in a batch recorded before bookkeeping V9. */
+    public Optional<Long> provenanceId() {
+        return Optional.ofNullable(provenanceId);
+    }
+
+    /** The provenance run holding the update that replaced this image, in a batch recorded since bookkeeping V9. */
+    public Optional<Long> runId() {
+        return Optional.ofNullable(runId);
+    }
+
+    /** The update's index within its run (see {@link #runId()}). */
+    public Optional<Integer> runIndex() {
+        return Optional.ofNullable(runIndex);
     }
 
     public String targetTable() {

@@ -126,11 +126,8 @@ public final class Bookkeeping implements AutoCloseable {
     public Map<String, Long> provenanceCounts(long batchId) {
         return inTransaction("count the provenance of import batch " + batchId, session -> {
             Map<String, Long> counts = new LinkedHashMap<>();
-            session.createSelectionQuery("select p.action, count(p) from RowProvenance p where p.batchId = :batch"
-                            + " group by p.action order by p.action", Object[].class)
-                    .setParameter("batch", batchId)
-                    .getResultList()
-                    .forEach(row -> counts.put(((RowAction) row[0]).code(), (Long) row[1]));
+            session.doReturningWork(c -> ProvenanceReader.counts(c, batchId, null))
+                    .forEach((action, n) -> counts.put(action.code(), n));
             return counts;
         });
     }
@@ -151,28 +148,22 @@ public final class Bookkeeping implements AutoCloseable {
 
     /** Passes every provenance row of the batch, in the order written, without holding them all in memory. */
     public void forEachProvenance(long batchId, Consumer<RowProvenance> consumer) {
-        stream("read the provenance of import batch " + batchId, session -> {
-            try (var rows = session.createSelectionQuery(
-                            "from RowProvenance where batchId = :batch order by id", RowProvenance.class)
-                    .setParameter("batch", batchId).setFetchSize(ProvenanceWriter.BATCH_SIZE).getResultStream()) {
-                rows.forEach(consumer);
-            }
+        inTransaction("read the provenance of import batch " + batchId, session -> {
+            session.doWork(c -> ProvenanceReader.forEach(c, batchId, consumer));
+            return null;
         });
     }
 
     /** A page of the batch's provenance in the order it was written: which source row became which target row. */
     public List<RowProvenance> provenance(long batchId, int offset, int limit) {
-        return inTransaction("read the provenance of import batch " + batchId, session -> session
-                .createSelectionQuery("from RowProvenance where batchId = :batch order by id", RowProvenance.class)
-                .setParameter("batch", batchId).setFirstResult(offset).setMaxResults(limit).getResultList());
+        return inTransaction("read the provenance of import batch " + batchId,
+                session -> session.doReturningWork(c -> ProvenanceReader.page(c, batchId, offset, limit)));
     }
 
     /** Where a target row came from: its provenance in every batch, oldest first (key as the batch recorded it). */
     public List<RowProvenance> provenanceOf(String targetTable, String targetKey) {
-        return inTransaction("look up where " + targetTable + " row " + targetKey + " came from", session -> session
-                .createSelectionQuery("from RowProvenance where lower(targetTable) = lower(:table)"
-                        + " and targetKey = :key order by id", RowProvenance.class)
-                .setParameter("table", targetTable).setParameter("key", targetKey).getResultList());
+        return inTransaction("look up where " + targetTable + " row " + targetKey + " came from",
+                session -> session.doReturningWork(c -> ProvenanceReader.of(c, targetTable, targetKey)));
     }
 
     /** Passes every before-image of the batch, newest first (the order a rollback restores them in). */
@@ -204,17 +195,13 @@ public final class Bookkeeping implements AutoCloseable {
      * key): rolling this batch back would undo their work too, so a rollback must refuse while any exists.
      */
     public List<ImportBatch> laterBatchesTouching(long batchId) {
-        return inTransaction("find batches after import batch " + batchId, session -> session
-                .createSelectionQuery("from ImportBatch b where b.id > :batch and b.status <> :rolledBack"
-                        + " and exists (select 1 from RowProvenance later, RowProvenance mine"
-                        + " where later.batchId = b.id and mine.batchId = :batch"
-                        + " and later.targetTable = mine.targetTable and later.targetKey = mine.targetKey"
-                        + " and later.action <> :skipped and mine.action <> :skipped)"
-                        + " order by b.id", ImportBatch.class)
-                .setParameter("batch", batchId)
-                .setParameter("rolledBack", BatchStatus.ROLLED_BACK)
-                .setParameter("skipped", RowAction.SKIPPED)
-                .getResultList());
+        return inTransaction("find batches after import batch " + batchId, session -> {
+            List<Long> ids = session.doReturningWork(c -> ProvenanceReader.laterTouching(c, batchId, false));
+            return ids.isEmpty() ? List.<ImportBatch>of() : session
+                    .createSelectionQuery("from ImportBatch where id in :ids order by id", ImportBatch.class)
+                    .setParameter("ids", ids)
+                    .getResultList();
+        });
     }
 
     /** Records steward decisions in one transaction. */

@@ -5,8 +5,9 @@ import io.sluice.core.database.Migrations;
 import io.sluice.core.database.Redaction;
 
 /**
- * Sluice's bookkeeping tables ({@code sluice_import_batch}, {@code sluice_row_provenance},
- * {@code sluice_before_image}, {@code sluice_decision_audit}, {@code sluice_batch_gate}), installed by Flyway from
+ * Sluice's bookkeeping tables ({@code sluice_import_batch}, {@code sluice_provenance_run} and, for batches before V9,
+ * {@code sluice_row_provenance}, {@code sluice_before_image}, {@code sluice_decision_audit},
+ * {@code sluice_batch_gate}), installed by Flyway from
  * {@code classpath:db/bookkeeping} with their own history table; the user's tables are never touched.
  */
 public final class BookkeepingSchema {

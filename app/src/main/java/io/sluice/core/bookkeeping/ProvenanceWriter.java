@@ -1,61 +1,53 @@
 package io.sluice.core.bookkeeping;
 
 import io.sluice.core.SluiceException;
-
-import io.sluice.core.database.PostgresCopy;
 import io.sluice.core.database.Redaction;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Writes provenance rows (and before-images of updated rows) of one import batch on the caller's JDBC connection, in
- * the caller's transaction, in batches of {@value #BATCH_SIZE} (on PostgreSQL the provenance rows go through COPY,
- * much faster for a large import; before-images stay JDBC batches): memory stays bounded for any number of rows, and
- * provenance commits or rolls back together with the user-table writes it describes. Never commits or closes the
- * connection; {@link #close()} flushes what is pending.
+ * Writes the provenance (and the before-images of updated rows) of one import batch on the caller's JDBC connection,
+ * in the caller's transaction: consecutive rows of the same target table and source sheet become one row of
+ * {@code sluice_provenance_run} of up to {@value ProvenanceRun#MAX_ROWS} rows (decision 0034), so a batch writes about
+ * one bookkeeping row per thousand target rows. At most {@value #BATCH_SIZE} rows wait in memory; provenance commits
+ * or rolls back together with the user-table writes it describes. Never commits or closes the connection;
+ * {@link #flush()} and {@link #close()} send what is pending.
  */
 public final class ProvenanceWriter implements AutoCloseable {
 
-    /** Rows sent to the database per JDBC batch. */
+    /** Provenance rows (and before-images) held in memory at most before they are sent. */
     public static final int BATCH_SIZE = 1000;
 
-    private static final String INSERT_PROVENANCE = "INSERT INTO sluice_row_provenance"
-            + " (batch_id, target_table, target_key, source_sheet, source_row, legacy_id, action)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-    // the image points at its provenance row by id; reading generated keys back from a JDBC batch is not portable,
-    // so the id is looked up (through the (target_table, target_key) index) once that batch is in the database
+    private static final String INSERT_RUN = "INSERT INTO sluice_provenance_run (batch_id, target_table,"
+            + " source_sheet, row_count, inserted, updated, skipped, actions, target_keys, source_rows, legacy_ids,"
+            + " low_key, high_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_IMAGE = "INSERT INTO sluice_before_image"
-            + " (batch_id, provenance_id, target_table, target_key, row_image)"
-            + " SELECT ?, MAX(p.id), ?, ?, ? FROM sluice_row_provenance p"
-            + " WHERE p.batch_id = ? AND p.target_table = ? AND p.target_key = ? AND p.action = 'updated'";
-    private static final String COPY_PROVENANCE = "COPY sluice_row_provenance"
-            + " (batch_id, target_table, target_key, source_sheet, source_row, legacy_id, action)"
-            + " FROM STDIN WITH (FORMAT csv, NULL '', ENCODING 'UTF8')";
+            + " (batch_id, run_id, run_index, target_table, target_key, row_image) VALUES (?, ?, ?, ?, ?, ?)";
+
+    private record PendingImage(ProvenanceRun run, int index, String table, String key, String image) {
+    }
 
     private final long batchId;
-    private final PreparedStatement provenance;
+    private final PreparedStatement runs;
     private final PreparedStatement images;
-    private final CopyManager copy;
-    private final ByteArrayOutputStream copyBuffer = new ByteArrayOutputStream(1 << 16);
-    private final StringBuilder line = new StringBuilder(128);
+    private final List<ProvenanceRun> finished = new ArrayList<>();
+    private final List<PendingImage> pendingImages = new ArrayList<>();
+    private ProvenanceRun open;
     private int pendingRows;
-    private int pendingImages;
     private long written;
 
     /** A writer for that batch on that connection; the batch must exist (see {@link Bookkeeping#startBatch}). */
     public ProvenanceWriter(Connection connection, long batchId) {
         this.batchId = batchId;
         try {
-            this.copy = connection.isWrapperFor(PGConnection.class)
-                    ? connection.unwrap(PGConnection.class).getCopyAPI() : null;
-            this.provenance = copy != null ? null : connection.prepareStatement(INSERT_PROVENANCE);
+            // only the id comes back: asking for all generated keys would return the run's texts as well
+            this.runs = connection.prepareStatement(INSERT_RUN, new String[] {"id"});
             this.images = connection.prepareStatement(INSERT_IMAGE);
         } catch (SQLException e) {
             throw failure(e);
@@ -64,47 +56,7 @@ public final class ProvenanceWriter implements AutoCloseable {
 
     /** Records what the import did to one target row. */
     public void add(RowProvenance row) {
-        try {
-            if (copy != null) {
-                addToCopy(row);
-            } else {
-                addToBatch(row);
-            }
-            pendingRows++;
-            written++;
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        if (pendingRows + pendingImages >= BATCH_SIZE) {
-            flush();
-        }
-    }
-
-    private void addToCopy(RowProvenance row) {
-        line.setLength(0);
-        line.append(batchId).append(',');
-        PostgresCopy.quote(line, row.targetTable());
-        line.append(',');
-        PostgresCopy.quote(line, row.targetKey());
-        line.append(',');
-        PostgresCopy.quote(line, row.sourceSheet().orElse(null));
-        line.append(',').append(row.sourceRow()).append(',');
-        PostgresCopy.quote(line, row.legacyId().orElse(null));
-        line.append(',');
-        PostgresCopy.quote(line, row.action().code());
-        line.append('\n');
-        copyBuffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void addToBatch(RowProvenance row) throws SQLException {
-        provenance.setLong(1, batchId);
-        provenance.setString(2, row.targetTable());
-        provenance.setString(3, row.targetKey());
-        setNullable(provenance, 4, row.sourceSheet().orElse(null));
-        provenance.setLong(5, row.sourceRow());
-        setNullable(provenance, 6, row.legacyId().orElse(null));
-        provenance.setString(7, row.action().code());
-        provenance.addBatch();
+        append(row, null);
     }
 
     /** Records an updated row together with the row as it was before (JSON text: column -> value as text). */
@@ -113,19 +65,33 @@ public final class ProvenanceWriter implements AutoCloseable {
             throw new IllegalArgumentException("A before-image belongs to an updated row, not an "
                     + row.action().code() + " one");
         }
-        add(row);
-        try {
-            images.setLong(1, batchId);
-            images.setString(2, row.targetTable());
-            images.setString(3, row.targetKey());
-            images.setString(4, rowImageJson);
-            images.setLong(5, batchId);
-            images.setString(6, row.targetTable());
-            images.setString(7, row.targetKey());
-            images.addBatch();
-            pendingImages++;
-        } catch (SQLException e) {
-            throw failure(e);
+        append(row, rowImageJson);
+    }
+
+    private void append(RowProvenance row, String image) {
+        if (open == null || !open.accepts(row)) {
+            finishOpenRun();
+            if (pendingRows >= BATCH_SIZE) {
+                flush();
+            }
+            open = new ProvenanceRun(row);
+        }
+        ProvenanceRun run = open;
+        int index = run.add(row);
+        if (image != null) {
+            pendingImages.add(new PendingImage(run, index, row.targetTable(), row.targetKey(), image));
+        }
+        written++;
+        if (run.full()) {
+            flush();
+        }
+    }
+
+    private void finishOpenRun() {
+        if (open != null) {
+            finished.add(open);
+            pendingRows += open.count();
+            open = null;
         }
     }
 
@@ -134,29 +100,51 @@ public final class ProvenanceWriter implements AutoCloseable {
         return written;
     }
 
-    /** Sends what is pending: provenance rows first, so the before-images find them. */
+    /** Sends what is pending, ending the run being filled: runs first, so the before-images know their run ids. */
     public void flush() {
+        finishOpenRun();
         try {
-            if (pendingRows > 0 && copy != null) {
-                sendCopy();
-            } else if (pendingRows > 0) {
-                provenance.executeBatch();
+            for (ProvenanceRun run : finished) {
+                insert(run);
             }
+            finished.clear();
             pendingRows = 0;
-            if (pendingImages > 0) {
+            if (!pendingImages.isEmpty()) {
+                for (PendingImage image : pendingImages) {
+                    images.setLong(1, batchId);
+                    images.setLong(2, image.run().id());
+                    images.setInt(3, image.index());
+                    images.setString(4, image.table());
+                    images.setString(5, image.key());
+                    images.setString(6, image.image());
+                    images.addBatch();
+                }
+                pendingImages.clear();
                 images.executeBatch();
-                pendingImages = 0;
             }
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
-    private void sendCopy() throws SQLException {
-        try {
-            PostgresCopy.send(copy, COPY_PROVENANCE, copyBuffer);
-        } finally {
-            copyBuffer.reset();
+    private void insert(ProvenanceRun run) throws SQLException {
+        runs.setLong(1, batchId);
+        runs.setString(2, run.table());
+        setNullable(runs, 3, run.sheet());
+        runs.setInt(4, run.count());
+        runs.setInt(5, run.count(RowAction.INSERTED));
+        runs.setInt(6, run.count(RowAction.UPDATED));
+        runs.setInt(7, run.count(RowAction.SKIPPED));
+        setNullable(runs, 8, run.actionsText());
+        runs.setString(9, run.keysText());
+        runs.setString(10, run.sourceRowsText());
+        setNullable(runs, 11, run.legacyIdsText());
+        runs.setString(12, run.lowBound());
+        runs.setString(13, run.highBound());
+        runs.executeUpdate();
+        try (ResultSet id = runs.getGeneratedKeys()) {
+            id.next();
+            run.stored(id.getLong(1));
         }
     }
 
@@ -167,9 +155,7 @@ public final class ProvenanceWriter implements AutoCloseable {
             flush();
         } finally {
             try {
-                if (provenance != null) {
-                    provenance.close();
-                }
+                runs.close();
                 images.close();
             } catch (SQLException e) {
                 // the statements die with the connection anyway

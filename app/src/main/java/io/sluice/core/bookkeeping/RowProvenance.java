@@ -13,7 +13,9 @@ import java.util.Optional;
 
 /**
  * Which source row became which target row in an import batch, and what the import did to it. The target key is the
- * row's canonical key as text; a composite key is a JSON array text such as {@code ["A-1",3]}.
+ * row's canonical key as text; a composite key is a JSON array text such as {@code ["A-1",3]}. Batches recorded since
+ * bookkeeping V9 keep these rows compactly in runs ({@link ProvenanceReader} reads both forms); the entity maps the
+ * per-row table of older batches.
  */
 @Entity
 @Table(name = "sluice_row_provenance")
@@ -53,7 +55,16 @@ public class RowProvenance {
         this.action = Objects.requireNonNull(action, "action");
     }
 
-    /** The stored id; empty until the row has been read back from the database. */
+    /** A row read back from the bookkeeping of that batch. */
+    static RowProvenance read(Long id, long batchId, String targetTable, String targetKey, String sourceSheet,
+                              long sourceRow, String legacyId, RowAction action) {
+        RowProvenance row = new RowProvenance(targetTable, targetKey, sourceSheet, sourceRow, legacyId, action);
+        row.id = id;
+        row.batchId = batchId;
+        return row;
+    }
+
+    /** The id of a row of a batch recorded before bookkeeping V9; empty for a row not read back, or kept in a run. */
     public Optional<Long> id() {
         return Optional.ofNullable(id);
     }

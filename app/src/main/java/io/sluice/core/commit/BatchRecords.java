@@ -3,6 +3,7 @@ package io.sluice.core.commit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.bookkeeping.ProvenanceReader;
 import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.validate.GateResult;
 
@@ -16,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,17 +205,7 @@ final class BatchRecords {
 
     /** Provenance rows of a batch counted by action, as the database holds them. */
     static Map<RowAction, Long> provenanceCounts(Connection c, long id) throws SQLException {
-        Map<RowAction, Long> counts = new EnumMap<>(RowAction.class);
-        try (PreparedStatement s = c.prepareStatement("SELECT action, COUNT(*) FROM sluice_row_provenance"
-                + " WHERE batch_id = ? GROUP BY action")) {
-            s.setLong(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(RowAction.ofCode(rs.getString(1)), rs.getLong(2));
-                }
-            }
-        }
-        return counts;
+        return ProvenanceReader.counts(c, id, null);
     }
 
     /** The batch with that id, if any. */
@@ -241,22 +231,11 @@ final class BatchRecords {
     static List<Long> laterTouching(Connection c, long id) throws SQLException {
         TreeSet<Long> found = new TreeSet<>();
         List<Long> frontier = new ArrayList<>(List.of(id));
-        String sql = "SELECT b.id FROM sluice_import_batch b WHERE b.id > ? AND b.status = 'committed'"
-                + " AND EXISTS (SELECT 1 FROM sluice_row_provenance later JOIN sluice_row_provenance mine"
-                + " ON later.target_table = mine.target_table AND later.target_key = mine.target_key"
-                + " WHERE later.batch_id = b.id AND mine.batch_id = ?"
-                + " AND later.action <> 'skipped' AND mine.action <> 'skipped')";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            while (!frontier.isEmpty()) {
-                long current = frontier.remove(frontier.size() - 1);
-                s.setLong(1, current);
-                s.setLong(2, current);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        if (found.add(rs.getLong(1))) {
-                            frontier.add(rs.getLong(1));
-                        }
-                    }
+        while (!frontier.isEmpty()) {
+            long current = frontier.remove(frontier.size() - 1);
+            for (long later : ProvenanceReader.laterTouching(c, current, true)) {
+                if (found.add(later)) {
+                    frontier.add(later);
                 }
             }
         }

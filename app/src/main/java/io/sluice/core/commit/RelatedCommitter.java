@@ -4,6 +4,7 @@ import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.ImportMode;
+import io.sluice.core.bookkeeping.ProvenanceReader;
 import io.sluice.core.bookkeeping.ProvenanceWriter;
 import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.database.ColumnInfo;
@@ -11,8 +12,6 @@ import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -207,17 +206,7 @@ public final class RelatedCommitter {
     /** The table's provenance counted by action must equal what the run did. */
     private static void verify(Connection connection, long batchId, TableInfo table, ImportRun run)
             throws SQLException {
-        Map<RowAction, Long> recorded = new EnumMap<>(RowAction.class);
-        try (PreparedStatement s = connection.prepareStatement("SELECT action, COUNT(*) FROM sluice_row_provenance"
-                + " WHERE batch_id = ? AND target_table = ? GROUP BY action")) {
-            s.setLong(1, batchId);
-            s.setString(2, table.qualifiedName());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    recorded.put(RowAction.ofCode(rs.getString(1)), rs.getLong(2));
-                }
-            }
-        }
+        Map<RowAction, Long> recorded = ProvenanceReader.counts(connection, batchId, table.qualifiedName());
         for (RowAction action : RowAction.values()) {
             long expected = run.count(action);
             long actual = recorded.getOrDefault(action, 0L);

@@ -3,13 +3,14 @@ package io.sluice.core.commit;
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BatchStatus;
+import io.sluice.core.bookkeeping.ProvenanceReader;
+import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ import java.util.stream.Collectors;
  * rows, unless asked to cascade: those are then rolled back first, newest first, in the same transaction.
  */
 public final class Rollback {
-
-    private static final int CHUNK_SIZE = 1000;
 
     private final TargetDatabase db;
 
@@ -149,46 +148,26 @@ public final class Rollback {
         TargetRows rows = new TargetRows(connection, db.dialect(), table, keyColumns);
         Map<String, PreparedStatement> restores = new LinkedHashMap<>();
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + rows.quotedTable()
-                + " WHERE " + rows.keyPredicate());
-             PreparedStatement read = connection.prepareStatement("SELECT p.id, p.target_key, p.action, i.row_image"
-                     + " FROM sluice_row_provenance p LEFT JOIN sluice_before_image i ON i.provenance_id = p.id"
-                     + " WHERE p.batch_id = ? AND p.action <> 'skipped' AND p.id < ?"
-                     + (onlyThisTable ? " AND p.target_table = ?" : "") + " ORDER BY p.id DESC"
-                     + " FETCH FIRST " + CHUNK_SIZE + " ROWS ONLY")) {
-            long below = Long.MAX_VALUE;
-            while (true) {
+                + " WHERE " + rows.keyPredicate())) {
+            ProvenanceReader.newestFirst(connection, batchId, onlyThisTable ? tableName : null, chunk -> {
                 if (progress.isCancelled()) {
                     throw new CancellationException("The rollback of batch " + batchId + " was cancelled;"
                             + " nothing was changed.");
                 }
-                List<String[]> chunk = new ArrayList<>();
-                read.setLong(1, batchId);
-                read.setLong(2, below);
-                if (onlyThisTable) {
-                    read.setString(3, tableName);
-                }
-                try (ResultSet rs = read.executeQuery()) {
-                    while (rs.next()) {
-                        below = rs.getLong(1);
-                        chunk.add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
-                    }
-                }
-                if (chunk.isEmpty()) {
-                    break;
-                }
                 boolean deletes = false;
-                for (String[] p : chunk) {
-                    List<Object> key = Values.parseKey(p[0], keyColumns);
-                    if ("inserted".equals(p[1])) {
+                for (ProvenanceReader.Change change : chunk) {
+                    List<Object> key = Values.parseKey(change.targetKey(), keyColumns);
+                    if (change.action() == RowAction.INSERTED) {
                         rows.bindKey(delete, 1, key);
                         delete.addBatch();
                         deletes = true;
-                    } else if (p[2] != null) {
-                        addRestore(connection, rows, table, keyColumns, key, Values.parseImage(p[2]), restores);
+                    } else if (change.beforeImage() != null) {
+                        addRestore(connection, rows, table, keyColumns, key, Values.parseImage(change.beforeImage()),
+                                restores);
                     }
                 }
-                // provenance comes newest first, and restores run before deletes: a key the batch inserted and
-                // then updated is restored step by step before it is deleted
+                // changes come newest first, and restores run before deletes: a key the batch inserted and then
+                // updated is restored step by step before it is deleted
                 for (PreparedStatement restore : restores.values()) {
                     totals[1] += rowsChanged(restore.executeBatch());
                 }
@@ -197,7 +176,7 @@ public final class Rollback {
                 }
                 done[0] += chunk.size();
                 progress.rowsDone(done[0]);
-            }
+            });
         } finally {
             for (PreparedStatement restore : restores.values()) {
                 restore.close();

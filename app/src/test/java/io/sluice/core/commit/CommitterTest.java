@@ -65,8 +65,7 @@ class CommitterTest {
             assertThat(f.contents()).hasSize(4);
             assertThat(f.count("SELECT COUNT(*) FROM concrete_mix WHERE cement_kg = 555.5 AND supplier_code = 'CEMS'"))
                     .isEqualTo(1);
-            assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance WHERE batch_id = " + result.batchId()
-                    + " AND action = 'updated'")).isEqualTo(2);
+            assertThat(f.count("SELECT SUM(updated) FROM sluice_provenance_run WHERE batch_id = " + result.batchId())).isEqualTo(2);
             assertThat(f.count("SELECT COUNT(*) FROM sluice_before_image WHERE batch_id = " + result.batchId()
                     + " AND target_key = 'M-1' AND row_image LIKE '%\"CEMENT_KG\":\"301.0\"%'"
                     .replace("CEMENT_KG", engine == TestDatabases.Engine.H2 ? "CEMENT_KG" : "cement_kg")))
@@ -91,8 +90,7 @@ class CommitterTest {
             assertThat(result.skipped()).isEqualTo(2);
             assertThat(result.inserted()).isEqualTo(1);
             assertThat(f.contents()).containsAll(before).hasSize(3);
-            assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance WHERE batch_id = " + result.batchId()
-                    + " AND action = 'skipped'")).isEqualTo(2);
+            assertThat(f.count("SELECT SUM(skipped) FROM sluice_provenance_run WHERE batch_id = " + result.batchId())).isEqualTo(2);
         }
     }
 
@@ -179,7 +177,7 @@ class CommitterTest {
 
             assertThat(written[0]).as("stopped before the last row").isLessThan(10);
             assertThat(f.contents()).isEmpty();
-            assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isZero();
+            assertThat(f.count("SELECT COALESCE(SUM(row_count), 0) FROM sluice_provenance_run")).isZero();
             Map.Entry<Long, String> batch = f.batches().entrySet().iterator().next();
             assertThat(batch.getValue()).isEqualTo("failed");
             assertThat(f.message(batch.getKey())).contains("cancelled");
@@ -216,7 +214,7 @@ class CommitterTest {
             assertThat(e.kind()).isEqualTo(SluiceException.Kind.TARGET);
             assertThat(e.getMessage()).containsIgnoringCase("ck_binder_total").contains("nothing was written");
             assertThat(f.contents()).isEmpty();
-            assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isZero();
+            assertThat(f.count("SELECT COALESCE(SUM(row_count), 0) FROM sluice_provenance_run")).isZero();
             Map.Entry<Long, String> batch = f.batches().entrySet().iterator().next();
             assertThat(batch.getValue()).isEqualTo("failed");
             assertThat(f.message(batch.getKey())).containsIgnoringCase("ck_binder_total");
@@ -265,7 +263,7 @@ class CommitterTest {
             assertThat(reports).as("progress while writing, not only at the end").hasSizeGreaterThan(1)
                     .isSorted().doesNotHaveDuplicates().last().isEqualTo(2_500L);
             assertThat(f.count("SELECT COUNT(*) FROM concrete_mix")).isEqualTo(2_500);
-            assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isEqualTo(2_500);
+            assertThat(f.count("SELECT COALESCE(SUM(row_count), 0) FROM sluice_provenance_run")).isEqualTo(2_500);
         }
     }
 
@@ -284,7 +282,7 @@ class CommitterTest {
                     "key-exists"));
             assertThat(e.getMessage()).startsWith("1 approved row(s) conflict");
             assertThat(f.contents()).isEmpty();
-            assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isZero();
+            assertThat(f.count("SELECT COALESCE(SUM(row_count), 0) FROM sluice_provenance_run")).isZero();
             assertThat(f.batches().values()).containsExactly("failed");
         }
     }
@@ -304,7 +302,7 @@ class CommitterTest {
                     Tuple.tuple(4L, "key-exists"), Tuple.tuple(7L, "key-exists"));
             assertThat(e.getMessage()).startsWith("2 approved row(s) conflict");
             assertThat(f.contents()).isEqualTo(before);
-            assertThat(f.count("SELECT COUNT(*) FROM sluice_row_provenance")).isEqualTo(2);
+            assertThat(f.count("SELECT COALESCE(SUM(row_count), 0) FROM sluice_provenance_run")).isEqualTo(2);
             assertThat(f.batches().values()).containsExactly("committed", "failed");
         }
     }

@@ -45,10 +45,11 @@ class RelatedCommitterTest {
                     .extracting(String::toLowerCase)
                     .containsExactly("public.material|materials|3", "public.plant|plants|2", "public.mix|mixes|3",
                             "public.component|mixes|5");
-            assertThat(f.query("SELECT p.target_key, p.source_sheet, p.source_row FROM sluice_row_provenance p"
+            // a run per chunk of two rows: its keys as length:key, its source rows as ranges (2+1 is rows 2 and 3)
+            assertThat(f.query("SELECT p.target_keys, p.source_sheet, p.source_rows FROM sluice_provenance_run p"
                     + " WHERE p.batch_id = " + result.batchId() + " AND LOWER(p.target_table) = 'public.component'"
-                    + " ORDER BY p.source_row")).containsExactly("[1,1]|Mixes|2", "[1,2]|Mixes|3", "[2,1]|Mixes|4",
-                    "[2,3]|Mixes|5", "[3,2]|Mixes|6");
+                    + " ORDER BY p.id")).containsExactly("5:[1,1]5:[1,2]|Mixes|2+1", "5:[2,1]5:[2,3]|Mixes|4+1",
+                    "5:[3,2]|Mixes|6");
             assertThat(f.query("SELECT status, rows_inserted FROM sluice_import_batch"))
                     .containsExactly("committed|13");
         }
