@@ -226,6 +226,12 @@ public final class ReviewController {
         rejectedLabel.textProperty().bind(count("Rejected", vm.counts().rejectedProperty()));
         shownLabel.textProperty().bind(vm.shownTextBinding());
         lastActionLabel.textProperty().bind(vm.actions().lastActionProperty());
+        // the label is capped so that the toolbar wraps in a narrow window; the whole sentence stays one hover away
+        Tooltip lastAction = new Tooltip();
+        lastAction.textProperty().bind(vm.actions().lastActionProperty());
+        lastAction.setWrapText(true);
+        lastAction.setMaxWidth(480);
+        lastActionLabel.setTooltip(lastAction);
         noticeLabel.textProperty().bind(vm.noticeProperty());
         noticeLabel.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.noticeProperty().getValue()
                 .isEmpty() && vm.stateProperty().getValue() == ReviewViewModel.State.READY,
