@@ -31,7 +31,7 @@ final class ChunkReferences {
 
     private record Resolver(ForeignKey fk, TableInfo parent, List<ColumnInfo> childColumns,
                             List<ColumnInfo> parentKey, List<String> parentColumns, TargetRows parentRows,
-                            int offset) {
+                            int offset, Map<String, Object[]> held) {
     }
 
     private final String table;
@@ -48,6 +48,15 @@ final class ChunkReferences {
      */
     ChunkReferences(Connection connection, Dialect dialect, TableInfo child, String sheet, List<ColumnInfo> mapped,
                     List<Reference> references, Function<String, TableInfo> parents) {
+        this(connection, dialect, child, sheet, mapped, references, parents, new ResolvedParents());
+    }
+
+    /**
+     * As above, looking up only the natural keys {@code resolved} does not hold yet and keeping there the ones found,
+     * for the other chunks and child tables of the batch.
+     */
+    ChunkReferences(Connection connection, Dialect dialect, TableInfo child, String sheet, List<ColumnInfo> mapped,
+                    List<Reference> references, Function<String, TableInfo> parents, ResolvedParents resolved) {
         this.table = child.name();
         this.sheet = sheet;
         int offset = 0;
@@ -75,8 +84,10 @@ final class ChunkReferences {
                 parentColumns.add(parent.column(referenced).orElseThrow().name());
                 index.put(childColumns.get(i).name(), offset + i);
             }
+            String id = parent.qualifiedName().toLowerCase(java.util.Locale.ROOT) + " " + names(parentKey) + " -> "
+                    + String.join(", ", parentColumns);
             resolvers.add(new Resolver(fk, parent, childColumns, parentKey, parentColumns,
-                    new TargetRows(connection, dialect, parent, parentKey), offset));
+                    new TargetRows(connection, dialect, parent, parentKey), offset, resolved.of(id)));
             offset += childColumns.size();
         }
         this.width = offset;
@@ -95,21 +106,38 @@ final class ChunkReferences {
             values.put(row, new Object[width]);
         }
         for (Resolver r : resolvers) {
-            Map<String, List<Object>> keys = new LinkedHashMap<>();
+            Map<String, Object[]> chunkParents = new HashMap<>();
+            Map<String, List<Object>> unknown = new LinkedHashMap<>();
             for (ApprovedRow row : chunk) {
                 List<Object> key = naturalKey(row, r);
                 if (key != null) {
-                    keys.putIfAbsent(Values.keyText(key), key);
+                    String text = Values.keyText(key);
+                    Object[] held = r.held().get(text);
+                    if (held != null) {
+                        chunkParents.put(text, held);
+                    } else if (!chunkParents.containsKey(text)) {
+                        unknown.putIfAbsent(text, key);
+                    }
                 }
             }
-            Map<String, Map<String, Object>> found = r.parentRows().existing(new ArrayList<>(keys.values()));
+            if (!unknown.isEmpty()) {
+                Map<String, Map<String, Object>> found = r.parentRows().existing(new ArrayList<>(unknown.values()));
+                found.forEach((text, parent) -> {
+                    Object[] referenced = new Object[r.parentColumns().size()];
+                    for (int i = 0; i < referenced.length; i++) {
+                        referenced[i] = normal(parent.get(r.parentColumns().get(i)));
+                    }
+                    chunkParents.put(text, referenced);
+                    ResolvedParents.keep(r.held(), text, referenced);
+                });
+            }
             for (ApprovedRow row : chunk) {
                 List<Object> key = naturalKey(row, r);
                 if (key == null) {
                     continue;
                 }
                 String text = Values.keyText(key);
-                Map<String, Object> parent = found.get(text);
+                Object[] parent = chunkParents.get(text);
                 if (parent == null) {
                     missing.putIfAbsent(row, new Missing(r.childColumns().get(0), text, "Sheet " + sheet + ", row "
                             + row.sourceRow() + ": " + names(r.childColumns()) + " '" + text + "' names no row of"
@@ -117,10 +145,7 @@ final class ChunkReferences {
                             + " already there nor one new in this batch."));
                     continue;
                 }
-                Object[] resolved = values.get(row);
-                for (int i = 0; i < r.parentColumns().size(); i++) {
-                    resolved[r.offset() + i] = normal(parent.get(r.parentColumns().get(i)));
-                }
+                System.arraycopy(parent, 0, values.get(row), r.offset(), parent.length);
             }
         }
     }
