@@ -19,9 +19,10 @@ import java.util.function.Function;
 
 /**
  * Resolves a chunk's references (a child's foreign-key columns holding the parent's natural key) to the parent's
- * referenced key with one set-based look-up per reference against the target, in the import's own transaction: a
- * parent written earlier in the same batch is found like one that was already there. Only the current chunk's keys
- * are held, so memory stays bounded whatever the row count; a key not found is reported for the row.
+ * referenced key, in the import's own transaction: a parent written earlier in the same batch is found like one that
+ * was already there. The keys the batch has resolved already ({@link ResolvedParents}, shared by the batch's child
+ * tables) are not looked up again; the others with one set-based look-up per reference and chunk. Memory holds the
+ * current chunk and the bounded resolved keys whatever the row count; a key not found is reported for the row.
  */
 final class ChunkReferences {
 
@@ -108,10 +109,13 @@ final class ChunkReferences {
         for (Resolver r : resolvers) {
             Map<String, Object[]> chunkParents = new HashMap<>();
             Map<String, List<Object>> unknown = new LinkedHashMap<>();
-            for (ApprovedRow row : chunk) {
-                List<Object> key = naturalKey(row, r);
+            // each row's key text once: the rows' keys are read again below to resolve them
+            String[] texts = new String[chunk.size()];
+            for (int i = 0; i < texts.length; i++) {
+                List<Object> key = naturalKey(chunk.get(i), r);
                 if (key != null) {
                     String text = Values.keyText(key);
+                    texts[i] = text;
                     Object[] held = r.held().get(text);
                     if (held != null) {
                         chunkParents.put(text, held);
@@ -131,12 +135,12 @@ final class ChunkReferences {
                     ResolvedParents.keep(r.held(), text, referenced);
                 });
             }
-            for (ApprovedRow row : chunk) {
-                List<Object> key = naturalKey(row, r);
-                if (key == null) {
+            for (int i = 0; i < texts.length; i++) {
+                String text = texts[i];
+                if (text == null) {
                     continue;
                 }
-                String text = Values.keyText(key);
+                ApprovedRow row = chunk.get(i);
                 Object[] parent = chunkParents.get(text);
                 if (parent == null) {
                     missing.putIfAbsent(row, new Missing(r.childColumns().get(0), text, "Sheet " + sheet + ", row "

@@ -4,7 +4,6 @@ import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.ImportMode;
-import io.sluice.core.bookkeeping.ProvenanceWriter;
 import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
@@ -28,13 +27,14 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
- * Commits approved rows into several related tables as one all-or-nothing import batch: the tables in foreign-key
- * order (parents first), each written by the single-table engine ({@link ImportRun}: chunked checks against the live
+ * Commits approved rows into several related tables as one all-or-nothing import batch: every table (in foreign-key
+ * order, parents first) written by the single-table engine ({@link ImportRun}: chunked checks against the live
  * target, COPY or JDBC batches, provenance, verification) under one batch record and one transaction, with each
- * child's references resolved per chunk through the parent's natural key to the parent's generated key. Per-table
- * counts and identity positions are recorded with the batch so a rollback can undo it children first and set the
- * identities back. A dry run is the same run rolled back (counts equal the real run's by construction), with the
- * identities it moved set back.
+ * child's references resolved through the parent's natural key to the parent's generated key. The rows come table
+ * after table, or chunk by chunk across the tables ({@link RelatedChunks}: a workbook read once, each chunk's parents
+ * before its children). Per-table counts and identity positions are recorded with the batch so a rollback can undo
+ * it children first and set the identities back. A dry run is the same run rolled back (counts equal the real run's
+ * by construction), with the identities it moved set back.
  */
 public final class RelatedCommitter {
 
