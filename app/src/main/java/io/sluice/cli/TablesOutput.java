@@ -109,22 +109,12 @@ final class TablesOutput {
         TerminalProgress progress = new TerminalProgress(err);
         try (TargetDatabase db = target.openForImport()) {
             ImportTables rows = ImportTables.fromFile(db, file, chosen, profile, settings, null, progress);
-            progress.clear();
-            for (GateResult g : rows.gates()) {
-                if (g.status() == io.sluice.core.validate.GateStatus.WARNED) {
-                    err.println("sluice import: warning: quality gate " + g.metric() + " measured "
-                            + g.measuredText() + ", needs " + g.threshold() + "; importing all the same.");
-                }
-            }
-            err.flush();
-            TablesSummary s = rows.summary();
-            String left = s.rowsWithErrors() == 0 ? "every source row is valid"
-                    : s.rowsWithErrors() + " of " + s.rows() + " source rows have errors and are left out with every"
-                    + " row they make ('sluice validate' lists them)";
+            // the workbook is read once, by the import or dry run itself: its gates and counts are known after it
             if (dryRun) {
                 List<TableCounts> plan = rows.dryRun(progress);
                 progress.clear();
-                out.printf("Dry run into %d tables (%s): %s.%n", plan.size(), modes(rows), left);
+                warnGates(rows, err);
+                out.printf("Dry run into %d tables (%s): %s.%n", plan.size(), modes(rows), left(rows.summary()));
                 printCounts(out, plan, "TO INSERT", "TO UPDATE", "TO SKIP");
                 out.println("Nothing was written.");
                 out.flush();
@@ -132,9 +122,10 @@ final class TablesOutput {
             }
             RelatedCommitResult result = rows.commit(progress);
             progress.clear();
+            warnGates(rows, err);
             out.printf("Imported batch %d into %d tables: %d inserted, %d updated, %d skipped in %.1f s; %s.%n",
                     result.batchId(), result.tables().size(), result.inserted(), result.updated(),
-                    result.skipped(), result.took().toMillis() / 1000.0, left);
+                    result.skipped(), result.took().toMillis() / 1000.0, left(rows.summary()));
             printCounts(out, result.tables(), "INSERTED", "UPDATED", "SKIPPED");
             out.printf("See it with 'sluice batch %d'; take it back with 'sluice rollback %d'.%n", result.batchId(),
                     result.batchId());
@@ -151,6 +142,23 @@ final class TablesOutput {
             err.flush();
             return SluiceCommand.FINDINGS;
         }
+    }
+
+    private static void warnGates(ImportTables rows, PrintWriter err) {
+        for (GateResult g : rows.gates()) {
+            if (g.status() == io.sluice.core.validate.GateStatus.WARNED) {
+                err.println("sluice import: warning: quality gate " + g.metric() + " measured "
+                        + g.measuredText() + ", needs " + g.threshold() + "; importing all the same.");
+            }
+        }
+        err.flush();
+    }
+
+    /** What was left out, in the words of the import's summary line. */
+    private static String left(TablesSummary s) {
+        return s.rowsWithErrors() == 0 ? "every source row is valid"
+                : s.rowsWithErrors() + " of " + s.rows() + " source rows have errors and are left out with every"
+                + " row they make ('sluice validate' lists them)";
     }
 
     /** The modes named once when every table has the same, else per table. */

@@ -29,7 +29,7 @@ import java.util.Map;
  * same target rows, with the ids the import will give them, as one CSV per table for the databases' own bulk loads.
  * Both are written once per size and reused.
  */
-final class LabWorkbookGenerator {
+public final class LabWorkbookGenerator {
 
     /** The prepared CSVs, in the order the bulk loads take them (parents first). */
     static final List<String> TABLES = List.of("material", "concrete_mix", "mix_component", "strength_test");
@@ -40,7 +40,7 @@ final class LabWorkbookGenerator {
     private static final LocalDate FIRST_CAST = LocalDate.of(2019, 1, 1);
 
     /** The workbook and the directory of its tables' CSVs, with the row count of each table. */
-    record Generated(Path workbook, Path csvDir, long mixes, long components, long strengths) {
+    public record Generated(Path workbook, Path csvDir, long mixes, long components, long strengths) {
 
         long rows() {
             return LabWorkbookSample.MATERIALS.size() + mixes + components + strengths;
@@ -51,7 +51,7 @@ final class LabWorkbookGenerator {
     }
 
     /** The workbook {@code lab-N.xlsx} and CSVs {@code lab-N-csv/} in {@code dir}, written unless already there. */
-    static Generated generate(Path dir, int mixes) throws IOException {
+    public static Generated generate(Path dir, int mixes) throws IOException {
         Path workbook = dir.resolve("lab-" + mixes + ".xlsx");
         Path csvDir = dir.resolve("lab-" + mixes + "-csv");
         long strengths = mixes + (mixes + 9) / 10;

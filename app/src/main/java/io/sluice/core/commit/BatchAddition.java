@@ -19,6 +19,17 @@ public interface BatchAddition {
         return (connection, batchId) -> BatchRecords.measures(connection, batchId, measured);
     }
 
+    /**
+     * As {@link #measures}, for a related-tables batch whose workbook is measured only at its end: also the source
+     * rows approved (read and without errors).
+     */
+    static BatchAddition relatedMeasures(RelatedBatchRequest measured) {
+        return (connection, batchId) -> {
+            BatchRecords.measures(connection, batchId, measured.forTable(measured.tables().get(0)));
+            BatchRecords.related(connection, batchId, measured.approved(), measured.modePerTable());
+        };
+    }
+
     /** Called inside the import's transaction, after the rows are written and verified; must not commit. */
     void write(Connection connection, long batchId) throws SQLException;
 }

@@ -19,9 +19,10 @@ import java.util.function.Function;
 
 /**
  * Resolves a chunk's references (a child's foreign-key columns holding the parent's natural key) to the parent's
- * referenced key with one set-based look-up per reference against the target, in the import's own transaction: a
- * parent written earlier in the same batch is found like one that was already there. Only the current chunk's keys
- * are held, so memory stays bounded whatever the row count; a key not found is reported for the row.
+ * referenced key, in the import's own transaction: a parent written earlier in the same batch is found like one that
+ * was already there. The keys the batch has resolved already ({@link ResolvedParents}, shared by the batch's child
+ * tables) are not looked up again; the others with one set-based look-up per reference and chunk. Memory holds the
+ * current chunk and the bounded resolved keys whatever the row count; a key not found is reported for the row.
  */
 final class ChunkReferences {
 
@@ -31,7 +32,7 @@ final class ChunkReferences {
 
     private record Resolver(ForeignKey fk, TableInfo parent, List<ColumnInfo> childColumns,
                             List<ColumnInfo> parentKey, List<String> parentColumns, TargetRows parentRows,
-                            int offset) {
+                            int offset, Map<String, Object[]> held) {
     }
 
     private final String table;
@@ -48,6 +49,15 @@ final class ChunkReferences {
      */
     ChunkReferences(Connection connection, Dialect dialect, TableInfo child, String sheet, List<ColumnInfo> mapped,
                     List<Reference> references, Function<String, TableInfo> parents) {
+        this(connection, dialect, child, sheet, mapped, references, parents, new ResolvedParents());
+    }
+
+    /**
+     * As above, looking up only the natural keys {@code resolved} does not hold yet and keeping there the ones found,
+     * for the other chunks and child tables of the batch.
+     */
+    ChunkReferences(Connection connection, Dialect dialect, TableInfo child, String sheet, List<ColumnInfo> mapped,
+                    List<Reference> references, Function<String, TableInfo> parents, ResolvedParents resolved) {
         this.table = child.name();
         this.sheet = sheet;
         int offset = 0;
@@ -75,8 +85,10 @@ final class ChunkReferences {
                 parentColumns.add(parent.column(referenced).orElseThrow().name());
                 index.put(childColumns.get(i).name(), offset + i);
             }
+            String id = parent.qualifiedName().toLowerCase(java.util.Locale.ROOT) + " " + names(parentKey) + " -> "
+                    + String.join(", ", parentColumns);
             resolvers.add(new Resolver(fk, parent, childColumns, parentKey, parentColumns,
-                    new TargetRows(connection, dialect, parent, parentKey), offset));
+                    new TargetRows(connection, dialect, parent, parentKey), offset, resolved.of(id)));
             offset += childColumns.size();
         }
         this.width = offset;
@@ -95,21 +107,41 @@ final class ChunkReferences {
             values.put(row, new Object[width]);
         }
         for (Resolver r : resolvers) {
-            Map<String, List<Object>> keys = new LinkedHashMap<>();
-            for (ApprovedRow row : chunk) {
-                List<Object> key = naturalKey(row, r);
+            Map<String, Object[]> chunkParents = new HashMap<>();
+            Map<String, List<Object>> unknown = new LinkedHashMap<>();
+            // each row's key text once: the rows' keys are read again below to resolve them
+            String[] texts = new String[chunk.size()];
+            for (int i = 0; i < texts.length; i++) {
+                List<Object> key = naturalKey(chunk.get(i), r);
                 if (key != null) {
-                    keys.putIfAbsent(Values.keyText(key), key);
+                    String text = Values.keyText(key);
+                    texts[i] = text;
+                    Object[] held = r.held().get(text);
+                    if (held != null) {
+                        chunkParents.put(text, held);
+                    } else if (!chunkParents.containsKey(text)) {
+                        unknown.putIfAbsent(text, key);
+                    }
                 }
             }
-            Map<String, Map<String, Object>> found = r.parentRows().existing(new ArrayList<>(keys.values()));
-            for (ApprovedRow row : chunk) {
-                List<Object> key = naturalKey(row, r);
-                if (key == null) {
+            if (!unknown.isEmpty()) {
+                Map<String, Map<String, Object>> found = r.parentRows().existing(new ArrayList<>(unknown.values()));
+                found.forEach((text, parent) -> {
+                    Object[] referenced = new Object[r.parentColumns().size()];
+                    for (int i = 0; i < referenced.length; i++) {
+                        referenced[i] = normal(parent.get(r.parentColumns().get(i)));
+                    }
+                    chunkParents.put(text, referenced);
+                    ResolvedParents.keep(r.held(), text, referenced);
+                });
+            }
+            for (int i = 0; i < texts.length; i++) {
+                String text = texts[i];
+                if (text == null) {
                     continue;
                 }
-                String text = Values.keyText(key);
-                Map<String, Object> parent = found.get(text);
+                ApprovedRow row = chunk.get(i);
+                Object[] parent = chunkParents.get(text);
                 if (parent == null) {
                     missing.putIfAbsent(row, new Missing(r.childColumns().get(0), text, "Sheet " + sheet + ", row "
                             + row.sourceRow() + ": " + names(r.childColumns()) + " '" + text + "' names no row of"
@@ -117,10 +149,7 @@ final class ChunkReferences {
                             + " already there nor one new in this batch."));
                     continue;
                 }
-                Object[] resolved = values.get(row);
-                for (int i = 0; i < r.parentColumns().size(); i++) {
-                    resolved[r.offset() + i] = normal(parent.get(r.parentColumns().get(i)));
-                }
+                System.arraycopy(parent, 0, values.get(row), r.offset(), parent.length);
             }
         }
     }

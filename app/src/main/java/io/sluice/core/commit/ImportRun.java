@@ -151,6 +151,20 @@ final class ImportRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks and writes one chunk handed in by the caller (the rows one chunk of a workbook makes for this table),
+     * as {@link #run} does for each chunk it reads; a cancel through the progress ends it.
+     */
+    void writeChunk(List<ApprovedRow> chunk) throws SQLException {
+        if (progress.isCancelled()) {
+            throw new CancellationException("The import into table " + table.name()
+                    + " was cancelled; nothing was written.");
+        }
+        if (!chunk.isEmpty()) {
+            process(chunk);
+        }
+    }
+
     private static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();

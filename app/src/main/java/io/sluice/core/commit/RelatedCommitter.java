@@ -5,7 +5,6 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.ProvenanceReader;
-import io.sluice.core.bookkeeping.ProvenanceWriter;
 import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +26,14 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
- * Commits approved rows into several related tables as one all-or-nothing import batch: the tables in foreign-key
- * order (parents first), each written by the single-table engine ({@link ImportRun}: chunked checks against the live
+ * Commits approved rows into several related tables as one all-or-nothing import batch: every table (in foreign-key
+ * order, parents first) written by the single-table engine ({@link ImportRun}: chunked checks against the live
  * target, COPY or JDBC batches, provenance, verification) under one batch record and one transaction, with each
- * child's references resolved per chunk through the parent's natural key to the parent's generated key. Per-table
- * counts and identity positions are recorded with the batch so a rollback can undo it children first and set the
- * identities back. A dry run is the same run rolled back (counts equal the real run's by construction), with the
- * identities it moved set back.
+ * child's references resolved through the parent's natural key to the parent's generated key. The rows come table
+ * after table, or chunk by chunk across the tables ({@link RelatedChunks}: a workbook read once, each chunk's parents
+ * before its children). Per-table counts and identity positions are recorded with the batch so a rollback can undo
+ * it children first and set the identities back. A dry run is the same run rolled back (counts equal the real run's
+ * by construction), with the identities it moved set back.
  */
 public final class RelatedCommitter {
 
@@ -58,7 +59,15 @@ public final class RelatedCommitter {
      * as {@link #commit} would, and leaves the target as it was.
      */
     public List<TableCounts> plan(RelatedBatchRequest request, Progress progress) {
-        return run(request, progress, true, BatchAddition.NONE).tables();
+        return run(request, null, progress, true, BatchAddition.NONE).tables();
+    }
+
+    /**
+     * Dry run of rows handed in chunk by chunk by {@code chunks} (the request's tables name the tables; their own
+     * rows are not read).
+     */
+    public List<TableCounts> plan(RelatedBatchRequest request, RelatedChunks chunks, Progress progress) {
+        return run(request, Objects.requireNonNull(chunks, "chunks"), progress, true, BatchAddition.NONE).tables();
     }
 
     /** The whole batch in one transaction; on any failure or cancel every table is exactly as before. */
@@ -68,11 +77,48 @@ public final class RelatedCommitter {
 
     /** As {@link #commit(RelatedBatchRequest, Progress)}, with {@code addition} written in the same transaction. */
     public RelatedCommitResult commit(RelatedBatchRequest request, Progress progress, BatchAddition addition) {
-        return run(request, progress, false, addition);
+        return run(request, null, progress, false, addition);
     }
 
-    private RelatedCommitResult run(RelatedBatchRequest request, Progress progress, boolean dryRun,
-                                    BatchAddition addition) {
+    /**
+     * The whole batch in one transaction, its rows handed in chunk by chunk by {@code chunks} (the request's tables
+     * name the tables; their own rows are not read); a refusal the feed ends with rolls everything back and records
+     * no batch.
+     */
+    public RelatedCommitResult commit(RelatedBatchRequest request, RelatedChunks chunks, Progress progress,
+                                      BatchAddition addition) {
+        return run(request, Objects.requireNonNull(chunks, "chunks"), progress, false, addition);
+    }
+
+    /**
+     * Refuses, in one sentence, a repeat of a committed import of the same source with the same profile into the same
+     * tables, unless the request allows it: what {@link #commit} refuses first.
+     */
+    public void refuseDuplicate(RelatedBatchRequest request) {
+        List<TableRows> ordered = ForeignKeyOrder.order(request.tables());
+        String label = label(ordered);
+        try {
+            checkNotDuplicate(db.connection(), request, label);
+        } catch (SQLException e) {
+            throw SluiceException.target("Cannot start the import into tables " + label + ": "
+                    + Committer.reason(e) + ".", e);
+        }
+    }
+
+    /** A failure of the target while a fed chunk was written, carried out of the feed to be answered as itself. */
+    private static final class WriteFailure extends RuntimeException {
+        WriteFailure(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    private RelatedCommitResult run(RelatedBatchRequest request, RelatedChunks chunks, Progress progress,
+                                    boolean dryRun, BatchAddition addition) {
         long started = System.nanoTime();
         Progress listener = progress == null ? Progress.NONE : progress;
         List<TableRows> ordered = ForeignKeyOrder.order(request.tables());
@@ -100,10 +146,9 @@ public final class RelatedCommitter {
             if (!dryRun) {
                 BatchRecords.related(connection, batchId, request.approved(), request.modePerTable());
             }
-            List<BatchTables.BatchTable> records = new ArrayList<>();
-            for (TableRows table : ordered) {
-                records.add(write(connection, batchId, request, table, ordered, marks, listener, approved));
-            }
+            List<BatchTables.BatchTable> records = write(connection, batchId, request, ordered,
+                    chunks != null ? chunks : RelatedChunks.tableByTable(ordered, chunkSize), marks, listener);
+            approved[0] = records.stream().mapToLong(BatchTables.BatchTable::approved).sum();
             List<TableCounts> counts = records.stream().map(t -> new TableCounts(t.targetTable(), t.inserted(),
                     t.updated(), t.skipped())).toList();
             if (dryRun) {
@@ -127,7 +172,7 @@ public final class RelatedCommitter {
             addition.write(connection, batchId);
             connection.commit();
             return new RelatedCommitResult(batchId, counts, Duration.ofNanos(System.nanoTime() - started));
-        } catch (NothingToImportException e) {
+        } catch (RefusedImportException e) {
             rollbackQuietly(connection, e);
             setBack(connection, marks, e);
             throw e;
@@ -157,22 +202,72 @@ public final class RelatedCommitter {
         }
     }
 
-    /** Writes one table with the single-table engine, checks it, and returns its record for the batch. */
-    private BatchTables.BatchTable write(Connection connection, long batchId, RelatedBatchRequest request,
-                                         TableRows table, List<TableRows> batch, List<Mark> marks,
-                                         Progress progress, long[] approved) throws SQLException {
-        TableInfo info = table.table();
-        List<ColumnInfo> keyColumns = keyColumns(table);
-        Optional<IdentitySequence> identity = IdentitySequence.of(connection, db.dialect(), info);
-        Long before = identity.isPresent() ? identity.get().next(connection) : null;
-        identity.ifPresent(i -> marks.add(new Mark(info.name(), i, before)));
-        ChunkReferences references = table.references().isEmpty() ? null : new ChunkReferences(connection,
-                db.dialect(), info, table.sheet(), table.columns(), table.references(), name -> parent(name, batch));
-        long offset = approved[0];
-        Progress tableProgress = new Progress() {
+    /**
+     * Opens every table's writer (recording its identity before anything is written), lets the feed hand them their
+     * chunks, then refuses on the first table (parents first) with an unstorable value or a conflict, checks each
+     * table's provenance and returns the tables' records for the batch.
+     */
+    private List<BatchTables.BatchTable> write(Connection connection, long batchId, RelatedBatchRequest request,
+                                               List<TableRows> ordered, RelatedChunks chunks, List<Mark> marks,
+                                               Progress progress) throws SQLException {
+        ResolvedParents resolved = new ResolvedParents();
+        Map<TableRows, RelatedTableWriter> writers = new IdentityHashMap<>();
+        long[] done = {0};
+        try {
+            for (TableRows table : ordered) {
+                TableInfo info = table.table();
+                Optional<IdentitySequence> identity = IdentitySequence.of(connection, db.dialect(), info);
+                Long before = identity.isPresent() ? identity.get().next(connection) : null;
+                identity.ifPresent(i -> marks.add(new Mark(info.name(), i, before)));
+                ChunkReferences references = table.references().isEmpty() ? null : new ChunkReferences(connection,
+                        db.dialect(), info, table.sheet(), table.columns(), table.references(),
+                        name -> parent(name, ordered), resolved);
+                writers.put(table, new RelatedTableWriter(connection, db.dialect(), batchId, request.forTable(table),
+                        table, keyColumns(table), identity, before, references, tableProgress(progress, done),
+                        chunkSize));
+            }
+            try {
+                chunks.feed((table, rows) -> {
+                    RelatedTableWriter writer = writers.get(table);
+                    if (writer == null) {
+                        throw new IllegalArgumentException("Table " + table.table().name() + " is not in the batch");
+                    }
+                    try {
+                        writer.write(rows);
+                    } catch (SQLException e) {
+                        throw new WriteFailure(e);
+                    }
+                });
+            } catch (WriteFailure e) {
+                throw e.getCause();
+            }
+            List<BatchTables.BatchTable> records = new ArrayList<>();
+            for (TableRows table : ordered) {
+                records.add(writers.get(table).finish(connection, batchId, ordered.indexOf(table),
+                        RelatedCommitter::verify));
+            }
+            return records;
+        } finally {
+            for (RelatedTableWriter writer : writers.values()) {
+                try {
+                    writer.close();
+                } catch (SQLException | RuntimeException e) {
+                    // the statements die with the transaction; the batch's own outcome is what counts
+                }
+            }
+        }
+    }
+
+    /** The progress of every table's writer together: the target rows handed in so far, all tables counted. */
+    private static Progress tableProgress(Progress progress, long[] done) {
+        return new Progress() {
+            private long mine;
+
             @Override
             public void rowsDone(long rows) {
-                progress.rowsDone(offset + rows);
+                done[0] += rows - mine;
+                mine = rows;
+                progress.rowsDone(done[0]);
             }
 
             @Override
@@ -180,27 +275,6 @@ public final class RelatedCommitter {
                 return progress.isCancelled();
             }
         };
-        ImportRun run;
-        try (ProvenanceWriter provenance = new ProvenanceWriter(connection, batchId);
-             ImportRun r = new ImportRun(connection, db.dialect(), info, table.columns(), keyColumns,
-                     request.forTable(table), tableProgress, chunkSize, provenance, references)) {
-            r.run(table.rows());
-            run = r;
-        }
-        approved[0] += run.processed();
-        if (!run.unstorable().none()) {
-            throw run.unstorable().refusal();
-        }
-        if (run.conflicts() > 0) {
-            throw new CommitConflictException(run.conflicts() + " approved row(s) for table " + info.name()
-                    + " conflict with the target as it is now; nothing was written.", run.findings());
-        }
-        verify(connection, batchId, info, run);
-        Long after = identity.isPresent() ? identity.get().next(connection) : null;
-        return new BatchTables.BatchTable(batch.indexOf(table), info.qualifiedName(), table.sheet(), table.mode(),
-                keyColumns.stream().map(ColumnInfo::name).toList(), run.processed(), run.count(RowAction.INSERTED),
-                run.count(RowAction.UPDATED), run.count(RowAction.SKIPPED),
-                identity.map(IdentitySequence::column).orElse(null), before, after);
     }
 
     /** The table's provenance counted by action must equal what the run did. */

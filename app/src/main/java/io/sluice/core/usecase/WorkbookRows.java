@@ -5,14 +5,11 @@ import io.sluice.core.commit.ApprovedRowIterator;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.TableMapping;
-import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.source.SourceTable;
-import io.sluice.core.source.Sources;
 import io.sluice.core.tables.TableExpansion;
 import io.sluice.core.tables.TargetRow;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Deque;
@@ -21,9 +18,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The target rows one table part makes from the source rows of its sheet that validated without errors, read again
- * from the file for the commit: a source row with an error in any table was marked by the validation and is skipped
- * here with every target row it makes. Each iteration reads the sheet once.
+ * The target rows one table part makes from the approved source rows of its sheet in a workbook review, for the
+ * commit: a source row marked in {@code rejected} is skipped with every target row it makes. Each iteration reads the
+ * sheet once. (An import from the file itself reads it once for all its tables: {@link WorkbookPass}.)
  */
 final class WorkbookRows implements Iterable<ApprovedRow> {
 
@@ -32,11 +29,6 @@ final class WorkbookRows implements Iterable<ApprovedRow> {
     private final TableMapping part;
     private final Function<String, TableInfo> tables;
     private final BitSet rejected;
-
-    WorkbookRows(Path file, SourceOptions options, Profile profile, TableMapping part,
-                 Function<String, TableInfo> tables, BitSet rejected) {
-        this(() -> Sources.open(file, options), profile, part, tables, rejected);
-    }
 
     /** Over a sheet opened by {@code open} on each iteration (e.g. a workbook review's approved rows). */
     WorkbookRows(Supplier<SourceTable> open, Profile profile, TableMapping part, Function<String, TableInfo> tables,
