@@ -30,6 +30,8 @@ final class IdentitySequence {
     static final long BATCH_CACHE = 65_521;
     /** H2's own identity cache when a column says none. */
     private static final long H2_DEFAULT_CACHE = 32;
+    /** Sluice's own tables a batch writes a row into per row it writes, each numbered by an identity {@code ID}. */
+    private static final List<String> BOOKKEEPING_TABLES = List.of("SLUICE_ROW_PROVENANCE", "SLUICE_BEFORE_IMAGE");
 
     private final Dialect dialect;
     private final TableInfo table;
@@ -177,7 +179,8 @@ final class IdentitySequence {
     }
 
     /**
-     * H2: gives the identities of these tables the {@link #BATCH_CACHE} for the length of one batch. It is DDL there
+     * H2: gives the identities of these tables, and of the bookkeeping tables that take a row per row written
+     * (provenance, before-images), the {@link #BATCH_CACHE} for the length of one batch. It is DDL there
      * (it commits), so it runs before the batch's transaction begins; the result puts the caches back once the batch
      * ended. A crash in between leaves the identity usable (it restarts after the block it had reserved) and the next
      * batch into that table puts its cache back. Does nothing on PostgreSQL, whose sequences store no file per block.
@@ -188,13 +191,23 @@ final class IdentitySequence {
         if (dialect != Dialect.H2) {
             return new WidenedCaches(identities, caches);
         }
+        List<IdentitySequence> candidates = new ArrayList<>();
         for (TableInfo table : tables) {
             try {
-                Optional<IdentitySequence> found = of(connection, dialect, table);
-                if (found.isEmpty()) {
+                of(connection, dialect, table).ifPresent(candidates::add);
+            } catch (SQLException e) {
+                // its identity cannot be read: the table is written with the cache it has, as below
+            }
+        }
+        for (String name : BOOKKEEPING_TABLES) {
+            candidates.add(new IdentitySequence(dialect, new TableInfo(null, name, List.of(), List.of(), List.of(),
+                    List.of(), List.of()), "ID", null));
+        }
+        for (IdentitySequence identity : candidates) {
+            try {
+                if (identity.h2Next(connection) == null) {
                     continue;
                 }
-                IdentitySequence identity = found.get();
                 long cache = identity.h2Cache(connection);
                 long original = cache == BATCH_CACHE ? H2_DEFAULT_CACHE : cache;
                 if (original < BATCH_CACHE) {
