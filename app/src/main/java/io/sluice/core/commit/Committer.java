@@ -84,11 +84,22 @@ public final class Committer {
     public CommitResult commit(CommitRequest request, Iterable<ApprovedRow> rows, Progress progress,
                                BatchAddition addition) {
         long started = System.nanoTime();
-        Progress listener = progress == null ? Progress.NONE : progress;
         List<ColumnInfo> keyColumns = keyColumns(request);
-        List<String> keyNames = keyColumns.stream().map(ColumnInfo::name).toList();
         checkTableUnchanged();
         Connection connection = db.connection();
+        var widened = IdentitySequence.widenCaches(connection, db.dialect(), List.of(table));
+        try {
+            return commit(connection, request, rows, progress, addition, keyColumns, started);
+        } finally {
+            widened.putBack(connection);
+        }
+    }
+
+    private CommitResult commit(Connection connection, CommitRequest request, Iterable<ApprovedRow> rows,
+                                Progress progress, BatchAddition addition, List<ColumnInfo> keyColumns,
+                                long started) {
+        Progress listener = progress == null ? Progress.NONE : progress;
+        List<String> keyNames = keyColumns.stream().map(ColumnInfo::name).toList();
         boolean autoCommit = autoCommitOff(connection);
         try {
             checkNotDuplicate(connection, request);

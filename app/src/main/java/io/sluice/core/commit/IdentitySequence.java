@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,21 @@ import java.util.Optional;
  * nothing took a value since and no row holds one at or above the value set.
  */
 final class IdentitySequence {
+
+    /**
+     * H2's identity cache while a batch writes. H2 hands out identity values in blocks of the cache size and stores
+     * the whole database (a committed system transaction) for each new block, so the default 32 costs one store per
+     * 32 rows. The value is odd on purpose: an identity found with it was widened by a batch whose process died
+     * before putting it back, and is put back to H2's default.
+     */
+    static final long BATCH_CACHE = 65_521;
+    /** H2's own identity cache when a column says none. */
+    private static final long H2_DEFAULT_CACHE = 32;
+    /**
+     * Sluice's own tables a batch writes rows into as it goes (a provenance run per chunk, a before-image per updated
+     * row), each numbered by an identity {@code ID}.
+     */
+    private static final List<String> BOOKKEEPING_TABLES = List.of("SLUICE_PROVENANCE_RUN", "SLUICE_BEFORE_IMAGE");
 
     private final Dialect dialect;
     private final TableInfo table;
@@ -161,6 +178,89 @@ final class IdentitySequence {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * H2: gives the identities of these tables, and of the bookkeeping tables that take a row per row written
+     * (provenance, before-images), the {@link #BATCH_CACHE} for the length of one batch. It is DDL there
+     * (it commits), so it runs before the batch's transaction begins; the result puts the caches back once the batch
+     * ended. A crash in between leaves the identity usable (it restarts after the block it had reserved) and the next
+     * batch into that table puts its cache back. Does nothing on PostgreSQL, whose sequences store no file per block.
+     */
+    static WidenedCaches widenCaches(Connection connection, Dialect dialect, List<TableInfo> tables) {
+        List<IdentitySequence> identities = new ArrayList<>();
+        List<Long> caches = new ArrayList<>();
+        if (dialect != Dialect.H2) {
+            return new WidenedCaches(identities, caches);
+        }
+        List<IdentitySequence> candidates = new ArrayList<>();
+        for (TableInfo table : tables) {
+            try {
+                of(connection, dialect, table).ifPresent(candidates::add);
+            } catch (SQLException e) {
+                // its identity cannot be read: the table is written with the cache it has, as below
+            }
+        }
+        for (String name : BOOKKEEPING_TABLES) {
+            candidates.add(new IdentitySequence(dialect, new TableInfo(null, name, List.of(), List.of(), List.of(),
+                    List.of(), List.of()), "ID", null));
+        }
+        for (IdentitySequence identity : candidates) {
+            try {
+                if (identity.h2Next(connection) == null) {
+                    continue;
+                }
+                long cache = identity.h2Cache(connection);
+                long original = cache == BATCH_CACHE ? H2_DEFAULT_CACHE : cache;
+                if (original < BATCH_CACHE) {
+                    identity.setCache(connection, BATCH_CACHE);
+                    identities.add(identity);
+                    caches.add(original);
+                }
+            } catch (SQLException e) {
+                // a wider cache only saves time: a table that cannot take it (locked by another connection's open
+                // transaction, say) is written with the cache it has, and the batch's outcome is the same
+            }
+        }
+        return new WidenedCaches(identities, caches);
+    }
+
+    /** The H2 identities a batch widened, with the caches they had; {@link #putBack} restores them. */
+    record WidenedCaches(List<IdentitySequence> identities, List<Long> caches) {
+
+        /**
+         * Puts each cache back, after the batch's transaction ended (it is DDL, and commits). A cache that cannot be
+         * put back (the connection is gone) leaves the identity numbering correctly, and the next batch into that
+         * table puts it back, so the batch's own outcome stands.
+         */
+        void putBack(Connection connection) {
+            for (int i = 0; i < identities.size(); i++) {
+                try {
+                    identities.get(i).setCache(connection, caches.get(i));
+                } catch (SQLException | RuntimeException e) {
+                    // see above: nothing the steward needs to act on
+                }
+            }
+        }
+    }
+
+    private void setCache(Connection connection, long cache) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("ALTER TABLE " + TargetRows.qualified(dialect, table.schema(), table.name())
+                    + " ALTER COLUMN " + dialect.quote(column) + " SET CACHE " + cache);
+        }
+    }
+
+    private long h2Cache(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            s.setString(1, table.schema() == null ? dialect.defaultSchema() : table.schema());
+            s.setString(2, table.name());
+            s.setString(3, column);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : H2_DEFAULT_CACHE;
+            }
         }
     }
 

@@ -128,6 +128,18 @@ public final class RelatedCommitter {
         }
         String label = label(ordered);
         Connection connection = db.connection();
+        var widened = IdentitySequence.widenCaches(connection, db.dialect(),
+                ordered.stream().map(TableRows::table).toList());
+        try {
+            return run(connection, request, chunks, ordered, label, listener, dryRun, addition, started);
+        } finally {
+            widened.putBack(connection);
+        }
+    }
+
+    private RelatedCommitResult run(Connection connection, RelatedBatchRequest request, RelatedChunks chunks,
+                                    List<TableRows> ordered, String label, Progress listener, boolean dryRun,
+                                    BatchAddition addition, long started) {
         boolean autoCommit;
         try {
             autoCommit = connection.getAutoCommit();
