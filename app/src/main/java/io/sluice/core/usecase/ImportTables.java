@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Imports a workbook into several related tables with a version-2 profile, or answers what that would do (dry run).
@@ -174,7 +175,8 @@ public final class ImportTables {
      */
     public List<TableCounts> dryRun(Progress progress) {
         refuseDuplicateAfterGates();
-        return new RelatedCommitter(db).plan(started, pass(progress), cancelOnly(progress));
+        WorkbookPass pass = pass(progress);
+        return unwrapFileFailure(pass, () -> new RelatedCommitter(db).plan(started, pass, cancelOnly(progress)));
     }
 
     /**
@@ -185,7 +187,25 @@ public final class ImportTables {
         refuseDuplicateAfterGates();
         BatchAddition measures = (connection, batchId) -> BatchAddition.relatedMeasures(measuredRequest())
                 .write(connection, batchId);
-        return new RelatedCommitter(db).commit(started, pass(progress), cancelOnly(progress), measures);
+        WorkbookPass pass = pass(progress);
+        return unwrapFileFailure(pass, () -> new RelatedCommitter(db).commit(started, pass, cancelOnly(progress),
+                measures));
+    }
+
+    /**
+     * A workbook that cannot be read further is answered as itself (an input failure, exit 2), not as the target
+     * failure the commit wraps it in; the failed batch the commit recorded for it stays.
+     */
+    private static <T> T unwrapFileFailure(WorkbookPass pass, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (SluiceException e) {
+            SluiceException failure = pass.readFailure();
+            if (failure != null && e != failure && e.getCause() == failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** The pass of an import or dry run; its end measures the workbook and refuses as {@link #refuse} does. */

@@ -1,5 +1,6 @@
 package io.sluice.core.usecase;
 
+import io.sluice.core.SluiceException;
 import io.sluice.core.Progress;
 import io.sluice.core.commit.ApprovedRow;
 import io.sluice.core.commit.RelatedChunks;
@@ -38,6 +39,7 @@ final class WorkbookPass implements RelatedChunks {
     private final Consumer<TableFinding> findings;
     private final Progress progress;
     private final Consumer<TablesSummary> atEnd;
+    private volatile SluiceException readFailure;
 
     /**
      * @param tables   the batch's tables by the part's table as the profile names it
@@ -56,8 +58,25 @@ final class WorkbookPass implements RelatedChunks {
         this.atEnd = atEnd;
     }
 
+    /** The input failure that stopped the read (a sheet that cannot be read further), or null. */
+    SluiceException readFailure() {
+        return readFailure;
+    }
+
     @Override
     public void feed(Sink sink) {
+        try {
+            read(sink);
+        } catch (SluiceException e) {
+            // the commit's own failures while writing a chunk are target failures; an input one is the workbook's
+            if (e.kind() == SluiceException.Kind.INPUT) {
+                readFailure = e;
+            }
+            throw e;
+        }
+    }
+
+    private void read(Sink sink) {
         TablesSummary summary;
         try (TargetDatabase reader = db.openAlongside();
              WorkbookValidation validation = WorkbookValidation.prepare(file, optionsOf, underMode, reader)) {

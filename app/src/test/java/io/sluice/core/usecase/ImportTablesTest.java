@@ -5,6 +5,7 @@ import io.sluice.bench.LabWorkbookSample;
 import io.sluice.bench.SampleProfiles;
 import io.sluice.core.Progress;
 import io.sluice.core.Severity;
+import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BookkeepingSchema;
 import io.sluice.core.commit.RelatedCommitResult;
 import io.sluice.core.commit.TableCounts;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -34,6 +36,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -164,7 +169,7 @@ class ImportTablesTest {
             assertThat(query(db, "SELECT status, rows_read, rows_rejected, source_rows_approved"
                     + " FROM sluice_import_batch")).containsExactly("committed|" + (7 + 5 + MIXES) + "|1|"
                     + (7 + 5 + MIXES - 1));
-            assertThat(query(db, "SELECT COUNT(*) FROM sluice_row_provenance WHERE batch_id = "
+            assertThat(query(db, "SELECT SUM(row_count) FROM sluice_provenance_run WHERE batch_id = "
                     + result.batchId())).containsExactly(String.valueOf(7 + 5 + 1999 + 13993 + 2199));
             assertThat(query(db, "SELECT COUNT(*) FROM concrete_mix WHERE mix_code = 'LAB-0001235'"))
                     .containsExactly("0");
@@ -189,7 +194,7 @@ class ImportTablesTest {
             assertThat(rows.blocked()).isTrue();
             assertThat(query(db, "SELECT (SELECT COUNT(*) FROM concrete_mix) + (SELECT COUNT(*) FROM mix_component)"
                     + " + (SELECT COUNT(*) FROM strength_test) + (SELECT COUNT(*) FROM material)"
-                    + " + (SELECT COUNT(*) FROM sluice_row_provenance) + (SELECT COUNT(*) FROM sluice_import_batch)"))
+                    + " + (SELECT COUNT(*) FROM sluice_provenance_run) + (SELECT COUNT(*) FROM sluice_import_batch)"))
                     .containsExactly("0");
             // the identities the refused batch moved are set back: the next import starts at 1 again
             RelatedCommitResult result = importing(db, file, lab, null).commit(Progress.NONE);
@@ -221,9 +226,57 @@ class ImportTablesTest {
                     .isInstanceOf(CancellationException.class);
             assertThat(done[0]).isBetween(1000L, MIXES - 1L);
             assertThat(query(db, "SELECT (SELECT COUNT(*) FROM concrete_mix) + (SELECT COUNT(*) FROM mix_component)"
-                    + " + (SELECT COUNT(*) FROM material) + (SELECT COUNT(*) FROM sluice_row_provenance)"))
+                    + " + (SELECT COUNT(*) FROM material) + (SELECT COUNT(*) FROM sluice_provenance_run)"))
                     .containsExactly("0");
             assertThat(query(db, "SELECT status FROM sluice_import_batch")).containsExactly("failed");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aWorkbookThatCannotBeReadPastItsFirstChunksIsAnInputFailureAndWritesNothing(TestDatabases.Engine engine)
+            throws Exception {
+        Path file = damagedAtMixRow(1500);
+        try (TargetDatabase db = open(engine)) {
+            assertThatThrownBy(() -> importing(db, file, SampleProfiles.lab(), null).commit(Progress.NONE))
+                    .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.kind())
+                            .isEqualTo(SluiceException.Kind.INPUT))
+                    .hasMessageContaining("has a damaged sheet \"Mixes\" that cannot be read");
+            assertThat(query(db, "SELECT (SELECT COUNT(*) FROM concrete_mix) + (SELECT COUNT(*) FROM mix_component)"
+                    + " + (SELECT COUNT(*) FROM material) + (SELECT COUNT(*) FROM sluice_provenance_run)"))
+                    .containsExactly("0");
+            assertThat(query(db, "SELECT status FROM sluice_import_batch")).containsExactly("failed");
+        }
+    }
+
+    /** The generated workbook with a cell on source row {@code row} of Mixes that points at no shared string. */
+    private Path damagedAtMixRow(int row) throws Exception {
+        Path lab = LabWorkbookGenerator.generate(dir, MIXES).workbook();
+        Path damaged = dir.resolve("damaged.xlsx");
+        String marker = "<row r=\"" + row + "\"";
+        boolean[] found = {false};
+        try (ZipFile in = new ZipFile(lab.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                byte[] bytes;
+                try (InputStream entryBytes = in.getInputStream(entry)) {
+                    bytes = entryBytes.readAllBytes();
+                }
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                int at = entry.getName().startsWith("xl/worksheets/") ? text.indexOf(marker) : -1;
+                if (at >= 0) {
+                    int cell = text.indexOf("<c ", at);
+                    text = text.substring(0, cell) + "<c r=\"Z" + row + "\" t=\"s\"><v>oops</v></c>"
+                            + text.substring(cell);
+                    bytes = text.getBytes(StandardCharsets.UTF_8);
+                    found[0] = true;
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        assertThat(found[0]).as("row " + row + " of the Mixes sheet").isTrue();
+        return damaged;
     }
 }
