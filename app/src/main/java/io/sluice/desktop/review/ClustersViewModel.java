@@ -97,7 +97,7 @@ public final class ClustersViewModel {
         int within = radius.get();
         status.set("Clustering the values of '" + column + "'…");
         request.track(tasks.run("Clustering the values of '" + column + "'", ctx -> current.use(opened ->
-                        ClusterValues.run(opened.file(), column, how, within)),
+                        ClusterValues.run(opened, column, how, within)),
                 request.then(outcome -> {
                     outcome.clusters().forEach(c -> rows.add(new Row(c)));
                     long affected = outcome.clusters().stream().mapToLong(ValueCluster::rowsAffected).sum();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -296,6 +297,38 @@ class WorkbookReviewViewModelTest {
 
         assertThat(stats.columnProperty().get()).isNull();
         assertThat(stats.statusProperty().getValue()).isEqualTo("Select a cell to see its column's statistics.");
+    }
+
+    @Test
+    void theClustersOfAMixesColumnAreFoundOnThatSheetAndMergedAsOneUndoableStep() {
+        vm.showSheet("Mixes");
+        long before = mixesWithErrors();
+        String supplier = supplierOfFirstRow();
+        String lower = supplier.toLowerCase(Locale.ROOT);
+        vm.actions().edit(0, 1, lower);
+        assertThat(supplierOfFirstRow()).isEqualTo(lower);
+
+        ReviewCleaning cleaning = ReviewCleaning.of(vm, workbench, SyncTasks.runner(failures), new ScriptedDialogs(),
+                (title, error) -> failures.add(error));
+        ClustersViewModel clusters = cleaning.clusters("Supplier");
+        clusters.find();
+
+        assertThat(clusters.rows()).singleElement().satisfies(row -> {
+            assertThat(row.keepProperty().get()).isEqualTo(supplier);
+            assertThat(row.valuesText()).contains(lower + " (1)");
+        });
+        clusters.merge();
+        assertThat(supplierOfFirstRow()).isEqualTo(supplier);
+        assertThat(vm.counts().undoDescriptionProperty().getValue()).contains("Supplier");
+        assertThat(mixesWithErrors()).isEqualTo(before);
+
+        vm.actions().undo();
+        assertThat(supplierOfFirstRow()).isEqualTo(lower);
+    }
+
+    /** The Supplier cell of the grid's first row, as the grid draws it. */
+    private String supplierOfFirstRow() {
+        return vm.rowsProperty().getValue().get(0).cells().get(1);
     }
 
     private int positionOf(String material) {
