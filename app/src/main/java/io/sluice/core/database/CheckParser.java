@@ -87,14 +87,12 @@ public final class CheckParser {
     private record Literal(String text, BigDecimal number) implements Operand {
     }
 
-    private static final class Parser {
+    private static final class Parser extends TokenCursor {
         private final String constraint;
-        private final List<Token> tokens;
-        private int pos;
 
         Parser(String constraint, List<Token> tokens) {
+            super(tokens, NotSimple::new);
             this.constraint = constraint;
-            this.tokens = tokens;
         }
 
         List<SimpleCheck> conjunction() {
@@ -352,28 +350,5 @@ public final class CheckParser {
             return new SimpleCheck(constraint, column, null, false, null, false, values);
         }
 
-        void expect(Kind kind) {
-            if (next().kind() != kind) {
-                throw new NotSimple();
-            }
-        }
-
-        private void expect(String symbolOrKeyword) {
-            if (!next().is(symbolOrKeyword)) {
-                throw new NotSimple();
-            }
-        }
-
-        private Token peek() {
-            return tokens.get(pos);
-        }
-
-        private Token next() {
-            Token t = tokens.get(pos);
-            if (t.kind() != Kind.END) {
-                pos++;
-            }
-            return t;
-        }
     }
 }

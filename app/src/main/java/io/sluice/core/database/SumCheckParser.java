@@ -47,20 +47,18 @@ final class SumCheckParser {
         }
     }
 
-    private static final class Parser {
+    private static final class Parser extends TokenCursor {
         private static final List<String> OPERATORS = List.of("=", "<>", "!=", "<", "<=", ">", ">=");
         private static final List<String> NUMERIC_TYPES = List.of("numeric", "decimal", "integer", "int", "int4",
                 "int8", "bigint", "smallint", "int2");
 
         private final TableInfo table;
-        private final List<Token> tokens;
         private final List<ColumnInfo> columns = new ArrayList<>();
-        private int pos;
         private int termCount;
 
         Parser(TableInfo table, List<Token> tokens) {
+            super(tokens, NotRestatable::new);
             this.table = table;
-            this.tokens = tokens;
         }
 
         List<Comparison> condition() {
@@ -315,27 +313,7 @@ final class SumCheckParser {
         }
 
         void expectEnd() {
-            if (next().kind() != Kind.END) {
-                throw new NotRestatable();
-            }
-        }
-
-        private void expect(String symbolOrKeyword) {
-            if (!next().is(symbolOrKeyword)) {
-                throw new NotRestatable();
-            }
-        }
-
-        private Token peek() {
-            return tokens.get(pos);
-        }
-
-        private Token next() {
-            Token t = tokens.get(pos);
-            if (t.kind() != Kind.END) {
-                pos++;
-            }
-            return t;
+            expect(Kind.END);
         }
     }
 }
