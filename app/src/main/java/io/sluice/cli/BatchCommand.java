@@ -137,8 +137,14 @@ final class BatchCommand implements Callable<Integer> {
                 printOrigins(out, origins, b.related());
                 printAudit(out, entries);
             }
+            out.flush();
+            if (key != null && origins.isEmpty()) {
+                // a key that matches nothing is most often a typo: a script must not take it for an answer
+                spec.commandLine().getErr().println("No batch wrote a row with key " + key + " into "
+                        + String.join(", ", searched) + ".");
+                return SluiceCommand.INPUT;
+            }
         }
-        out.flush();
         return SluiceCommand.OK;
     }
 
@@ -167,11 +173,6 @@ final class BatchCommand implements Callable<Integer> {
 
     /** The rows' origins; with {@code byTable} (a batch into several tables) each names its table. */
     private void printOrigins(PrintWriter out, List<RowProvenance> origins, boolean byTable) {
-        if (key != null && origins.isEmpty()) {
-            out.println();
-            out.println("No batch wrote a row with key " + key + ".");
-            return;
-        }
         if (origins.isEmpty()) {
             return;
         }

@@ -301,6 +301,10 @@ class CliTest {
             assertThat(o.get("sheet").asText()).isEqualTo("ds1-concrete-mix.csv");
             assertThat(o.get("action").asText()).isEqualTo("inserted");
         });
+        Run typo = run(with(List.of("batch", String.valueOf(batch), "--key", "0028-A"), targetOptions));
+        assertThat(typo.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(typo.err()).matches("(?i)No batch wrote a row with key 0028-A into public\\.concrete_mix\\.\\R");
+        assertThat(typo.out()).contains("Batch " + batch + ": committed");
 
         Run again = run(importArgs.toArray(String[]::new));
         assertThat(again.exit()).isEqualTo(SluiceCommand.INPUT);
