@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -339,12 +341,82 @@ class WorkbookReviewCommandsTest {
                 .contains("CEMX", "HOLX");
 
         CommandRun noSheet = run(db, "fix", review, "--accept-suggestions", "90");
-        CommandRun remember = run(db, "fix", review, "--sheet", "Mixes", "--remember-in",
-                dir.resolve("p.json").toString());
         assertThat(noSheet.err().strip()).isEqualTo("sluice fix: Accepting suggestions on the review of a workbook:"
                 + " name the sheet with --sheet SHEET, as each sheet has its own columns (sheets: Materials,"
                 + " Suppliers, Mixes).");
-        assertThat(remember.err().strip()).startsWith("sluice fix: --remember-in works on the review of one sheet,");
-        assertThat(List.of(noSheet, remember)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(SluiceCommand.INPUT));
+        assertThat(noSheet.exit()).isEqualTo(SluiceCommand.INPUT);
+    }
+
+    @Test
+    void theReplacementsOfASheetAreRememberedInTheProfileOfEveryTableItFeedsAndTheNextWorkbookGetsThem()
+            throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        stage(db);
+        String kept = Files.readString(profile);
+        Path oneTable = dir.resolve("one-table.json");
+        ProfileIO.write(SampleProfiles.ds1(), oneTable);
+
+        CommandRun nothing = run(db, "fix", review, "--sheet", "Materials", "--remember-in", profile.toString());
+        assertThat(nothing.out().strip()).isEqualTo("Nothing to remember: sheet Materials of lab.sluice holds no"
+                + " value replacements; " + profile + " is unchanged.");
+        // the material the Mixes header means, a mix code every Mixes table reads, a dosage an unpivot reads
+        CommandRun material = run(db, "fix", review, "--sheet", "Materials", "--column", "Material", "--replace",
+                "Fly-ash=Fly ash");
+        CommandRun mixCode = run(db, "fix", review, "--sheet", "mixes", "--column", "Mix Code", "--replace",
+                "LAB-0007=lab-0007 ");
+        CommandRun dosage = run(db, "fix", review, "--sheet", "Mixes", "--column", "Coarse Aggregate (kg/m3)",
+                "--replace", "8989.0=898.9");
+        // undone, so not remembered; a rejected row's replacement is remembered like any other
+        assertThat(run(db, "fix", review, "--sheet", "Suppliers", "--column", "Country", "--replace", "DE=Germany")
+                .exit()).isZero();
+        assertThat(run(db, "decide", review, "--sheet", "Suppliers", "--undo").exit()).isZero();
+        assertThat(run(db, "decide", review, "--sheet", "Mixes", "--reject", "rows:8", "--reason",
+                "kept back").out()).contains("Rejected 1 row(s) in sheet Mixes");
+        assertThat(List.of(material, mixCode, dosage)).allSatisfy(r -> assertThat(r.out()).as(r.err())
+                .contains("Changed 1 cell(s) of sheet "));
+
+        CommandRun typo = run(db, "fix", review, "--sheet", "Mixs", "--remember-in", profile.toString());
+        CommandRun wrongProfile = run(db, "fix", review, "--remember-in", oneTable.toString());
+        CommandRun withColumn = run(db, "fix", review, "--sheet", "Mixes", "--column", "Supplier", "--remember-in",
+                profile.toString());
+        assertThat(typo.err().strip()).isEqualTo("sluice fix: lab.sluice has no sheet 'Mixs' (sheets: Materials,"
+                + " Suppliers, Mixes).");
+        assertThat(wrongProfile.err().strip()).isEqualTo("sluice fix: Profile " + oneTable + " maps one table; the"
+                + " review of a workbook remembers its fixes in a profile onto several tables (version 2), such as"
+                + " the one it was validated with.");
+        assertThat(withColumn.err().strip()).startsWith("sluice fix: --remember-in saves the replacements the review"
+                + " already holds; it takes no --column");
+        assertThat(List.of(typo, wrongProfile, withColumn)).allSatisfy(r -> assertThat(r.exit())
+                .isEqualTo(SluiceCommand.INPUT)).noneMatch(CommandRun::looksJavaInternal);
+        assertThat(Files.readString(profile)).isEqualTo(kept);
+
+        CommandRun materials = run(db, "fix", review, "--sheet", "Materials", "--remember-in", profile.toString());
+        assertThat(materials.exit()).as(materials.err()).isZero();
+        assertThat(materials.out().strip()).isEqualTo("Saved the replacements of sheet Materials, column 'Material'"
+                + " into " + profile + ": the map transforms of material now hold 1 value(s).");
+        CommandRun every = run(db, "fix", review, "--remember-in", profile.toString());
+        assertThat(every.exit()).as(every.err()).isZero();
+        assertThat(every.out().lines()).containsExactly(
+                "Saved the replacements of sheet Materials, column 'Material' into " + profile + ": the map"
+                        + " transforms of material now hold 1 value(s).",
+                "Saved the replacements of sheet Mixes, column 'Mix Code' into " + profile + ": the map transforms"
+                        + " of concrete_mix, mix_component, strength_test now hold 1 value(s).",
+                "Not saved for sheet Mixes, column 'Coarse Aggregate (kg/m3)': the unpivot of table mix_component"
+                        + " reads it with other columns, where a map would change them all, and the other tables"
+                        + " must read the cell as it does.");
+
+        io.sluice.core.profile.Profile saved = ProfileIO.read(profile);
+        Map<String, Map<String, String>> maps = new LinkedHashMap<>();
+        saved.tables().forEach(part -> part.columns().forEach(mapping -> mapping.transforms().stream()
+                .filter(t -> "map".equals(t.op())).forEach(t -> maps.put(part.table() + "." + mapping.target(),
+                        t.map()))));
+        assertThat(maps).containsOnly(Map.entry("material.name", Map.of("Fly-ash", "Fly ash")),
+                Map.entry("concrete_mix.mix_code", Map.of("LAB-0007", "lab-0007 ")),
+                Map.entry("mix_component.mix_id", Map.of("LAB-0007", "lab-0007 ")),
+                Map.entry("strength_test.mix_id", Map.of("LAB-0007", "lab-0007 ")));
+        assertThat(saved.tables().get(0).columns().get(0).transforms().get(0).op()).isEqualTo("map");
+        // the next workbook gets the material's spelling on load: only the dosage and the second cement are left
+        CommandRun next = run(db, "validate", workbook.toString(), "--profile", profile.toString());
+        assertThat(next.out()).as(next.err()).contains("Source rows: 53   valid: 51   with errors: 2");
     }
 }
