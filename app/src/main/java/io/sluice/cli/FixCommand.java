@@ -3,6 +3,7 @@ package io.sluice.cli;
 import io.sluice.core.Progress;
 import io.sluice.core.cleaning.Replacement;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.profile.WorkbookValueMaps;
 import io.sluice.core.review.FixOutcome;
 import io.sluice.core.review.FixPreview;
 import io.sluice.core.review.RowFilter;
@@ -41,7 +42,9 @@ import java.util.function.Supplier;
                 + " cells stay, and 'sluice decide REVIEW --undo' undoes the fix.",
                 "With --accept-suggestions MIN, accept the best suggestion of every bad value scoring MIN or more"
                         + " (see 'sluice fixes').",
-                "With --remember-in, save the review's value replacements into a profile as map transforms instead.",
+                "With --remember-in, save the review's value replacements into a profile as map transforms instead"
+                        + " (of a workbook review: into its profile onto several tables, every sheet's or, with"
+                        + " --sheet, one sheet's).",
                 "FILTER (--where): " + RowFilterSyntax.SYNTAX + ".",
                 RowFilterSyntax.VALUE_SYNTAX, RowFilterSyntax.COMBINING})
 final class FixCommand implements Callable<Integer> {
@@ -108,7 +111,8 @@ final class FixCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--sheet", paramLabel = "SHEET",
-            description = "For the review of a workbook onto several tables: the sheet whose column to fix.")
+            description = "For the review of a workbook onto several tables: the sheet whose column to fix (with"
+                    + " --remember-in: whose replacements to save).")
     String sheet;
 
     @Mixin
@@ -327,8 +331,9 @@ final class FixCommand implements Callable<Integer> {
     private int fixWorkbook(ValueFix fix, PrintWriter out) {
         try (OpenWorkbookReview review = OpenWorkbookReview.open(file, target.url == null ? null : target::open)) {
             if (action.rememberIn != null) {
-                throw new UsageException("--remember-in works on the review of one sheet, not yet on the review of"
-                        + " a workbook onto several tables; fix values with --sheet SHEET --column HEADER and a fix.");
+                rememberWorkbook(review, out);
+                out.flush();
+                return SluiceCommand.OK;
             }
             if (action.acceptSuggestions != null) {
                 OpenReview member = WorkbookSheetOption.sheet(review, sheet, "Accepting suggestions");
@@ -367,5 +372,26 @@ final class FixCommand implements Callable<Integer> {
         }
         out.flush();
         return SluiceCommand.OK;
+    }
+
+    /** Saves the replacements of the sheet, or of every sheet without --sheet, into the profile onto several tables. */
+    private void rememberWorkbook(OpenWorkbookReview review, PrintWriter out) {
+        RememberFixes.WorkbookResult result = RememberFixes.run(review, sheet, action.rememberIn);
+        if (result.replacements() == 0) {
+            String where = sheet == null ? file.getFileName() + " holds no value replacements on any sheet"
+                    : "sheet " + review.sheet(sheet).review().info().sheet() + " of " + file.getFileName()
+                            + " holds no value replacements";
+            out.printf("Nothing to remember: %s; %s is unchanged.%n", where, action.rememberIn);
+            return;
+        }
+        for (WorkbookValueMaps.Saved saved : result.outcome().saved()) {
+            out.printf("Saved the replacements of sheet %s, column '%s' into %s: the map transforms of %s now hold"
+                    + " %d value(s).%n", saved.sheet(), saved.column(), action.rememberIn,
+                    String.join(", ", saved.tables()), saved.entries());
+        }
+        for (WorkbookValueMaps.NotSaved skipped : result.outcome().notSaved()) {
+            out.printf("Not saved for sheet %s, column '%s': %s.%n", skipped.sheet(), skipped.column(),
+                    skipped.reason());
+        }
     }
 }

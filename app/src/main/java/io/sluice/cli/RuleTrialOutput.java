@@ -10,8 +10,10 @@ import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.usecase.ApplyRule;
 import io.sluice.core.usecase.OpenReview;
+import io.sluice.core.usecase.OpenWorkbookReview;
 import io.sluice.core.usecase.RulePreview;
 import io.sluice.core.usecase.ValidateReview;
+import io.sluice.core.usecase.WorkbookRules;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
@@ -100,6 +102,56 @@ final class RuleTrialOutput {
         return SluiceCommand.OK;
     }
 
+    /**
+     * As {@link #run}, on one table of one sheet of a workbook review: the rule runs on the sheet's rows as they are
+     * now; applying or removing it is one step of the sheet, and the references of every sheet are checked again.
+     */
+    int runOnSheet(Path review, String sheet, String table, String json, Path file, String remove, boolean apply,
+                   Path saveTo) {
+        if (saveTo != null && remove == null && !apply) {
+            throw new UsageException("--save-to on the review of a workbook goes with --apply or --remove: it writes"
+                    + " the review's profile as the step leaves it.");
+        }
+        try (OpenWorkbookReview workbook = OpenWorkbookReview.open(review, target.url == null ? null
+                : target::open)) {
+            OpenReview member = WorkbookSheetOption.sheet(workbook, sheet, "A rule");
+            String name = member.review().info().sheet();
+            String undo = "'sluice decide " + review + " --sheet " + name + " --undo' takes it back.";
+            TerminalProgress progress = progress();
+            if (remove != null) {
+                ApplyRule.Outcome outcome = WorkbookRules.remove(workbook, name, table, remove, progress);
+                progress.clear();
+                if (format == OutputFormat.json) {
+                    print(review, "", outcome, member.review().rowCount());
+                } else {
+                    out.printf("Removed rule '%s' from sheet %s of %s: %,d %s no longer in error, %,d now in"
+                            + " error.%n", outcome.ruleId(), name, review.getFileName(),
+                            outcome.rowsNoLongerInError(), outcome.rowsNoLongerInError() == 1 ? "row" : "rows",
+                            outcome.rowsNowInError());
+                    out.println(undo);
+                }
+                save(workbook.profile(), saveTo);
+            } else {
+                RuleSpec rule = json != null ? ProfileIO.ruleFromJson(json, "--try")
+                        : ProfileIO.ruleFromJson(read(file), file.toString());
+                if (apply) {
+                    ApplyRule.Outcome outcome = WorkbookRules.apply(workbook, name, table, rule, progress);
+                    progress.clear();
+                    print(review, "Applied rule '" + outcome.ruleId() + "' to sheet " + name + " of "
+                            + review.getFileName() + ": ", outcome, member.review().rowCount(), undo);
+                    save(workbook.profile(), saveTo);
+                } else {
+                    RulePreview.Outcome preview = WorkbookRules.preview(workbook, name, table, rule,
+                            RulesCommand.EXAMPLES, progress);
+                    progress.clear();
+                    print(preview);
+                }
+            }
+        }
+        out.flush();
+        return SluiceCommand.OK;
+    }
+
     private OpenReview open(Path review) {
         recordedProfile(review);
         // the review's own target unless another is given
@@ -131,6 +183,10 @@ final class RuleTrialOutput {
     }
 
     private void print(Path review, String what, ApplyRule.Outcome outcome, long rows) {
+        print(review, what, outcome, rows, "'sluice decide " + review + " --undo' takes it back.");
+    }
+
+    private void print(Path review, String what, ApplyRule.Outcome outcome, long rows, String undo) {
         if (format == OutputFormat.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("rule", outcome.ruleId());
@@ -146,7 +202,7 @@ final class RuleTrialOutput {
                 outcome.flaggedRows(), rows, outcome.findings(), outcome.findings() == 1 ? "finding" : "findings",
                 outcome.rowsNowInError(), outcome.rowsNowInError() == 1 ? "row" : "rows",
                 outcome.rowsNoLongerInError());
-        out.println("'sluice decide " + review + " --undo' takes it back.");
+        out.println(undo);
     }
 
     private void save(Profile profile, Path file) {

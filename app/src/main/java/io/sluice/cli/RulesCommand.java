@@ -5,6 +5,7 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.usecase.RulesInForce;
+import io.sluice.core.usecase.ValidateWorkbookReview;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +32,9 @@ import java.util.concurrent.Callable;
                 "With --review: list the rules of the review's profile, try a rule on the review's rows (--try or "
                         + "--try-file), apply it to the review as one undoable step (--apply), remove one "
                         + "(--remove), and write the review's profile with the rule into a file (--save-to).",
+                "On the review of a workbook onto several tables, name the sheet (--sheet) and, when it feeds"
+                        + " several, the table (--table) the rule is on; undo it with 'sluice decide REVIEW --sheet"
+                        + " SHEET --undo'.",
                 "Exit codes: 0 = done, 2 = usage error, unreadable profile, broken rule JSON or a broken rule "
                         + "(named), 3 = target database problem."})
 final class RulesCommand implements Callable<Integer> {
@@ -74,6 +78,14 @@ final class RulesCommand implements Callable<Integer> {
             + "tried rule added (or without the removed one) to this file.")
     Path saveTo;
 
+    @Option(names = "--sheet", paramLabel = "SHEET", description = "With --review of a workbook onto several tables:"
+            + " the sheet whose rows the rule runs on.")
+    String sheet;
+
+    @Option(names = "--table", paramLabel = "TABLE", description = "With --sheet: the table (as the profile names it)"
+            + " the rule is on; needed when the sheet feeds several.")
+    String table;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format.")
     OutputFormat format;
 
@@ -95,9 +107,23 @@ final class RulesCommand implements Callable<Integer> {
         if (trial == null && (apply || saveTo != null)) {
             throw new UsageException("--apply and --save-to need a rule: give --try, --try-file or --remove.");
         }
+        boolean workbook = source.review != null && ValidateWorkbookReview.isWorkbookReview(source.review);
+        if (!workbook) {
+            if (sheet != null || table != null) {
+                throw new UsageException("--sheet and --table go with --review of a workbook onto several tables"
+                        + (source.review == null ? "." : "; " + source.review.getFileName() + " is the review of one"
+                        + " sheet."));
+            }
+        } else if (trial == null) {
+            throw new UsageException("Rules on the review of a workbook: try one on a sheet's table with --sheet SHEET"
+                    + " [--table TABLE] --try RULE_JSON (or --try-file, --remove); each table's rules are in the"
+                    + " profile's \"tables\".");
+        }
         if (trial != null) {
-            return new RuleTrialOutput(spec, target, format).run(source.review, trial.json, trial.file, trial.remove,
-                    apply, saveTo);
+            RuleTrialOutput output = new RuleTrialOutput(spec, target, format);
+            return workbook ? output.runOnSheet(source.review, sheet, table, trial.json, trial.file, trial.remove,
+                    apply, saveTo)
+                    : output.run(source.review, trial.json, trial.file, trial.remove, apply, saveTo);
         }
         Profile profile = source.review == null ? ProfileIO.read(source.profilePath)
                 : RuleTrialOutput.recordedProfile(source.review);

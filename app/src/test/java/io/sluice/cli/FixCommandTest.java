@@ -181,6 +181,20 @@ class FixCommandTest {
         assertThat(Files.readAllBytes(copy)).isEqualTo(before);
     }
 
+    @Test
+    void aProfileOntoSeveralTablesIsNoPlaceForTheReplacementsOfOneSheet() throws IOException {
+        Path several = Files.copy(Path.of(profile("ds4-lab.profile.json")), dir.resolve("lab.profile.json"));
+        byte[] before = Files.readAllBytes(several);
+        CommandRun.of("fix", review, "--column", "Supplier", "--replace", "NRD=NORD");
+
+        CommandRun remember = CommandRun.of("fix", review, "--remember-in", several);
+
+        assertThat(remember.exit()).isEqualTo(2);
+        assertThat(remember.err().strip()).isEqualTo("sluice fix: Profile " + several + " maps a workbook onto several"
+                + " tables; the review of one sheet remembers its fixes in a profile onto one table (version 1).");
+        assertThat(Files.readAllBytes(several)).isEqualTo(before);
+    }
+
     private static Profile withoutMaps(Profile p) {
         List<ColumnMapping> columns = p.columns().stream().map(c -> new ColumnMapping(c.target(), c.source(),
                 c.sources(), c.separator(), c.constant(), c.transforms().stream()

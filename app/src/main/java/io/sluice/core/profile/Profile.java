@@ -117,6 +117,12 @@ public record Profile(String format, int version, String name, SourceSettings so
                 commitMode, legacyId, gates, tables);
     }
 
+    /** This profile onto several tables with other parts, e.g. one table's rules changed. */
+    public Profile withTables(List<TableMapping> otherTables) {
+        return new Profile(format, version, name, source, table, columns, nullMarkers, rules, naturalKey, commitMode,
+                legacyId, gates, otherTables);
+    }
+
     /** This profile with other quality gates, e.g. set in the Commit step. */
     public Profile withGates(List<GateSpec> otherGates) {
         return new Profile(format, version, name, source, table, columns, nullMarkers, rules, naturalKey, commitMode,

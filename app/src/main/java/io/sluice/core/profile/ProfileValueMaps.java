@@ -56,8 +56,11 @@ public final class ProfileValueMaps {
 
     /** Merges {@code changes}, in their order, into the profile file; writes nothing when there are none. */
     public static Outcome remember(Path file, List<Change> changes) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         Profile profile = ProfileIO.read(file);
+        if (profile.mapsSeveralTables()) {
+            throw SluiceException.input("Profile " + file + " maps a workbook onto several tables; the review of one"
+                    + " sheet remembers its fixes in a profile onto one table (version 1).");
+        }
         Map<String, List<Change>> byColumn = new LinkedHashMap<>();
         for (Change change : changes) {
             byColumn.computeIfAbsent(change.sourceColumn(), c -> new ArrayList<>()).add(change);
@@ -72,12 +75,7 @@ public final class ProfileValueMaps {
         if (mapped.isEmpty()) {
             return new Outcome(List.of(), 0, unmapped);
         }
-        JsonNode tree;
-        try {
-            tree = ProfileIO.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw SluiceException.input("Profile " + file + " cannot be read: " + e.getMessage() + ".", e);
-        }
+        JsonNode tree = tree(file);
         int entries = 0;
         for (JsonNode column : tree.path("columns")) {
             JsonNode source = column.get("source");
@@ -85,14 +83,12 @@ public final class ProfileValueMaps {
                 entries += merge((ObjectNode) column, byColumn.get(source.asText()));
             }
         }
-        String json = ProfileIO.pretty(tree);
-        ProfileIO.fromJson(json, name);
-        write(file, json);
+        write(file, checked(tree, file));
         return new Outcome(List.copyOf(mapped), entries, unmapped);
     }
 
     /** Extends (or adds) the mapping's map transform; returns its number of entries now. */
-    private static int merge(ObjectNode mapping, List<Change> changes) {
+    static int merge(ObjectNode mapping, List<Change> changes) {
         ArrayNode transforms = mapping.has("transforms") ? (ArrayNode) mapping.get("transforms")
                 : mapping.putArray("transforms");
         ObjectNode map = null;
@@ -126,6 +122,22 @@ public final class ProfileValueMaps {
         return table.size();
     }
 
+    /** The edited tree as the file's new text, refused unless it reads back as a valid profile. */
+    static String checked(JsonNode tree, Path file) {
+        String json = ProfileIO.pretty(tree);
+        ProfileIO.fromJson(json, file.getFileName() == null ? file.toString() : file.getFileName().toString());
+        return json;
+    }
+
+    /** The profile file's JSON tree, field order kept. */
+    static JsonNode tree(Path file) {
+        try {
+            return ProfileIO.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw SluiceException.input("Profile " + file + " cannot be read: " + e.getMessage() + ".", e);
+        }
+    }
+
     private static void removeFirst(ArrayNode transforms, JsonNode node) {
         for (Iterator<JsonNode> it = transforms.iterator(); it.hasNext(); ) {
             if (it.next() == node) {
@@ -135,7 +147,7 @@ public final class ProfileValueMaps {
         }
     }
 
-    private static void write(Path file, String json) {
+    static void write(Path file, String json) {
         Path folder = file.toAbsolutePath().getParent();
         Path temp = null;
         try {

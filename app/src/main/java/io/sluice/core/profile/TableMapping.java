@@ -59,6 +59,12 @@ public record TableMapping(String table, SourceSettings source, List<ColumnMappi
                 && r.column().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
     }
 
+    /** This part with other rules of the steward's. */
+    public TableMapping withRules(List<RuleSpec> otherRules) {
+        return new TableMapping(table, source, columns, unpivot, references, naturalKey, commitMode, otherRules,
+                legacyId);
+    }
+
     /** The sheet this part reads, or null when the profile leaves it to the file's only (or first) sheet. */
     public String sheet() {
         return source == null ? null : source.sheet();

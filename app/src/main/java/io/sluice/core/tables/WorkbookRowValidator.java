@@ -8,6 +8,7 @@ import io.sluice.core.profile.TableMapping;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.review.RowVerdict;
 import io.sluice.core.rules.Finding;
+import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.source.SourceRow;
 
@@ -66,6 +67,31 @@ public final class WorkbookRowValidator implements RowValidator {
             throw new IllegalArgumentException("No part of profile '" + profile.name() + "' feeds " + tables);
         }
         return new WorkbookRowValidator(List.copyOf(parts), Set.copyOf(fileWide));
+    }
+
+    /**
+     * The rules of one table of the sheet under {@code profile}.
+     *
+     * @param described  every rule it runs, the target's and the profile's, as the Rules step lists them
+     * @param uniqueness the ids of those judged over the whole workbook (repeats), which no row alone can judge
+     */
+    public record TableRules(List<RuleInfo> described, Set<String> uniqueness) {
+
+        public TableRules {
+            described = List.copyOf(described);
+            uniqueness = Set.copyOf(uniqueness);
+        }
+    }
+
+    /** The rules of one table ({@code table}, as the profile names it) fed by the sheet; compiled as validation does. */
+    public static TableRules rulesOf(Profile profile, String table, String sheet, long headerRow, List<String> columns,
+                                     TargetDatabase db) {
+        TableMapping part = profile.tables().stream().filter(t -> t.table().equalsIgnoreCase(table)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No part of profile '" + profile.name()
+                        + "' maps " + table));
+        PartCheck check = PartCheck.compile(profile, part, sheet, headerRow, columns, db.tablesIntrospectedOnce(),
+                db);
+        return new TableRules(check.rules().described(), check.rules().uniquenessRules());
     }
 
     @Override

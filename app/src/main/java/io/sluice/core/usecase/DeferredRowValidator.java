@@ -21,6 +21,11 @@ final class DeferredRowValidator implements RowValidator {
         this.build = build;
     }
 
+    /** Builds the validator again at its next use: the profile's rules changed. */
+    void reset() {
+        built = null;
+    }
+
     private RowValidator validator() {
         if (built == null) {
             built = build.get();

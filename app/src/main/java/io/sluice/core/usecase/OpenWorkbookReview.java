@@ -8,7 +8,6 @@ import io.sluice.core.review.FixOutcome;
 import io.sluice.core.review.FixPreview;
 import io.sluice.core.review.Review;
 import io.sluice.core.review.RowFilter;
-import io.sluice.core.review.RowValidator;
 import io.sluice.core.review.WorkbookMembers;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.tables.WorkbookRowValidator;
@@ -31,7 +30,9 @@ import java.util.function.Supplier;
 public final class OpenWorkbookReview implements AutoCloseable {
 
     private final WorkbookFiles files;
-    private final Profile profile;
+    /** The profile as the sheets record it now: a rule step on a sheet, or its undo, changes its table's rules. */
+    private Profile profile;
+    private final List<DeferredRowValidator> validators = new ArrayList<>();
     private final Supplier<TargetDatabase> connect;
     private final Map<String, OpenReview> sheets = new LinkedHashMap<>();
     private TargetDatabase db;
@@ -42,8 +43,9 @@ public final class OpenWorkbookReview implements AutoCloseable {
         this.connect = connect;
         for (WorkbookMembers.Member m : files.members()) {
             Review member = files.member(m.sheet());
-            RowValidator validator = new DeferredRowValidator(() -> WorkbookRowValidator.of(profile, m.tables(),
-                    m.sheet(), member.info().headerRow(), member.columns(), database()));
+            DeferredRowValidator validator = new DeferredRowValidator(() -> WorkbookRowValidator.of(profile,
+                    m.tables(), m.sheet(), member.info().headerRow(), member.columns(), database()));
+            validators.add(validator);
             sheets.put(m.sheet(), OpenReview.member(member, validator, () -> profile, this::database,
                     "Sheet " + m.sheet() + " of " + files.file().getFileName()));
         }
@@ -175,6 +177,7 @@ public final class OpenWorkbookReview implements AutoCloseable {
     public boolean undo(String sheet) {
         boolean undone = sheet(sheet).session().undo();
         if (undone) {
+            profileChanged();
             recheckReferences(Progress.NONE);
         }
         return undone;
@@ -184,13 +187,23 @@ public final class OpenWorkbookReview implements AutoCloseable {
     public boolean redo(String sheet) {
         boolean redone = sheet(sheet).session().redo();
         if (redone) {
+            profileChanged();
             recheckReferences(Progress.NONE);
         }
         return redone;
     }
 
+    /**
+     * Reads the profile again after a step that may have changed a table's rules (a rule applied or removed, an
+     * undo or redo); the sheets' validators are built again with it at their next use.
+     */
+    void profileChanged() {
+        profile = files.profile();
+        validators.forEach(DeferredRowValidator::reset);
+    }
+
     /** Every sheet's findings of rule {@code reference} checked again from the rows as they stand. */
-    private void recheckReferences(Progress progress) {
+    void recheckReferences(Progress progress) {
         ReferenceFindings.recheck(files, profile, database(), progress);
     }
 

@@ -91,13 +91,46 @@ final class WorkbookFiles implements AutoCloseable {
         return members.stream().map(WorkbookMembers.Member::sheet).toList();
     }
 
-    /** The profile the workbook review records. */
+    /**
+     * The profile the workbook review records, each table's rules as the member of its sheet records them: a rule
+     * the steward applies to a table (or removes) is a step of that sheet's review, whose undo puts back the
+     * profile it recorded before, so the workbook's profile follows each sheet's history.
+     */
     Profile profile() {
         String json = workbook.info().profileJson();
         if (json == null) {
             throw SluiceException.input("The workbook review " + file() + " records no profile.");
         }
-        return ProfileIO.fromJson(json, file().toString());
+        Profile recorded = ProfileIO.fromJson(json, file().toString());
+        Map<String, Profile> memberProfiles = new HashMap<>();
+        List<TableMapping> parts = new ArrayList<>();
+        boolean changed = false;
+        for (TableMapping part : recorded.tables()) {
+            TableMapping own = part;
+            Review member = fedBy(part);
+            if (member != null && member.info().profileJson() != null) {
+                Profile memberProfile = memberProfiles.computeIfAbsent(member.info().sheet(),
+                        s -> ProfileIO.fromJson(member.info().profileJson(), member.file().toString()));
+                for (TableMapping p : memberProfile.tables()) {
+                    if (p.table().equalsIgnoreCase(part.table()) && !p.rules().equals(part.rules())) {
+                        own = part.withRules(p.rules());
+                        changed = true;
+                    }
+                }
+            }
+            parts.add(own);
+        }
+        return changed ? recorded.withTables(parts) : recorded;
+    }
+
+    /** The member whose sheet feeds the part's table, or null. */
+    private Review fedBy(TableMapping part) {
+        for (WorkbookMembers.Member m : members) {
+            if (m.tables().stream().anyMatch(t -> t.equalsIgnoreCase(part.table()))) {
+                return bySheet.get(m.sheet());
+            }
+        }
+        return null;
     }
 
     /** The member review of a sheet; a name the workbook lacks is one sentence naming its sheets. */

@@ -3,10 +3,12 @@ package io.sluice.desktop.review;
 import io.sluice.core.review.ReviewSession;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.Progress;
+import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.review.FixOutcome;
 import io.sluice.core.usecase.FixValues;
 import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.usecase.OpenWorkbookReview;
+import io.sluice.core.usecase.SuggestCorrections;
 import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.review.DecisionCounts;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One open review with its session and grid query, used from background tasks. A review (one SQLite connection)
@@ -245,6 +248,17 @@ final class ReviewAccess implements AutoCloseable {
      */
     synchronized <T> T use(String onSheet, Function<OpenReview, T> useCase) {
         return useCase.apply(workbook == null || onSheet == null ? opened : workbook.sheet(onSheet));
+    }
+
+    /**
+     * The fix suggestions of the review, or of {@code onSheet} of a workbook review (the sheet shown when the steward
+     * asked), from the known sets of every table the sheet feeds and the parents' keys in the target and its sheets.
+     *
+     * @param target the target of a one-sheet review's valid values; a workbook review reads its own
+     */
+    synchronized SuggestCorrections.Outcome suggestions(String onSheet, Supplier<TargetDatabase> target) {
+        return workbook == null ? SuggestCorrections.run(opened.file(), target, null)
+                : SuggestCorrections.run(workbook, onSheet == null ? sheet : onSheet, null);
     }
 
     synchronized List<Finding> findings(long row) {

@@ -19,12 +19,15 @@ import javafx.collections.ObservableList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The fix suggestions of the open review: each distinct bad value of a column whose right value lies in a known set
  * (a foreign key's parents, an allowed list), with its rows and up to three closest valid values. Accepting one
  * replaces the value in all its rows as one undoable step; "accept every suggestion scoring N or more" first shows
- * what it would change. Worked out in the background while the panel is shown, again after every change.
+ * what it would change. Worked out in the background while the panel is shown, again after every change. On a
+ * workbook review they are the sheet's shown, from every table it feeds, and accepting them goes through the
+ * workbook's changes, which check the references of every sheet again.
  */
 public final class SuggestionsViewModel {
 
@@ -40,6 +43,8 @@ public final class SuggestionsViewModel {
     private final ObservableList<Correction> corrections = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private SuggestCorrections.Outcome outcome;
+    /** The workbook review's sheet the suggestions are of; null for the review of one sheet. */
+    private String outcomeSheet;
     private boolean shown;
     private boolean stale = true;
 
@@ -77,16 +82,18 @@ public final class SuggestionsViewModel {
             return;
         }
         TargetChoice target = workbench.targetProperty().get();
+        String sheet = review.sheetShown();
         status.set("Looking for suggestions…");
-        request.track(tasks.run("Looking for fix suggestions", ctx -> current.use(opened ->
-                        SuggestCorrections.run(opened.file(), target::open, null)),
+        request.track(tasks.run("Looking for fix suggestions", ctx -> current.suggestions(sheet, target::open),
                 request.then(found -> {
                     outcome = found;
+                    outcomeSheet = sheet;
                     corrections.setAll(found.corrections());
                     long rows = found.corrections().stream().mapToLong(Correction::rows).sum();
-                    status.set(found.corrections().isEmpty() ? "No bad value has a known right value to suggest."
+                    status.set((found.corrections().isEmpty() ? "No bad value has a known right value to suggest."
                             : String.format("%,d bad value%s in %,d rows have suggestions.",
-                            found.corrections().size(), found.corrections().size() == 1 ? "" : "s", rows));
+                            found.corrections().size(), found.corrections().size() == 1 ? "" : "s", rows))
+                            + fromHeaders(found.fromHeaders()));
                 }), request.<Throwable>then(error -> {
                     outcome = null;
                     corrections.clear();
@@ -94,11 +101,35 @@ public final class SuggestionsViewModel {
                 })));
     }
 
+    /** " The reference findings of 'Fly Ash (kg/m3)' name ..." for the columns no cell fix mends, or "". */
+    static String fromHeaders(List<String> columns) {
+        if (columns.isEmpty()) {
+            return "";
+        }
+        return " The reference findings of " + String.join(", ", columns.stream().map(c -> "'" + c + "'").toList())
+                + " name their parent by the column's header, which no fix of a cell mends: fix the parent's row"
+                + " in its sheet, or the profile's value map.";
+    }
+
     /** Replaces one bad value by this candidate in all its rows, as one undoable step. */
     public void accept(Correction correction, Candidate candidate) {
-        if (correction != null && candidate != null) {
-            fixes.replace(correction.column(), Map.of(correction.value(), candidate.value()));
+        if (correction != null && candidate != null && ofTheSheetShown()) {
+            fixes.replace(outcomeSheet, correction.column(), Map.of(correction.value(), candidate.value()));
         }
+    }
+
+    /**
+     * Whether the suggestions are of the sheet on screen; if not (another sheet was chosen and its suggestions are
+     * not in yet), says that nothing changed, rather than changing a sheet the steward no longer sees.
+     */
+    private boolean ofTheSheetShown() {
+        String shown = review.sheetShown();
+        if (outcome != null && !Objects.equals(outcomeSheet, shown)) {
+            review.actions().said("Nothing changed: these suggestions are of sheet " + outcomeSheet + ", and sheet "
+                    + shown + " is shown now; its suggestions follow in a moment.");
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -106,6 +137,10 @@ public final class SuggestionsViewModel {
      * agrees, makes those replacements: one undoable step per column.
      */
     public void acceptAll(int minScore) {
+        if (!ofTheSheetShown()) {
+            return;
+        }
+        String sheet = outcomeSheet;
         List<Replacement> plan = outcome == null ? List.of() : outcome.plan(minScore);
         if (plan.isEmpty()) {
             review.actions().said("No suggestion scores " + minScore + " or more without a tie.");
@@ -118,7 +153,7 @@ public final class SuggestionsViewModel {
         if (dialogs.confirm(String.format("Accept %d suggestion%s scoring %d or more? %,d row%s change.",
                 plan.size(), plan.size() == 1 ? "" : "s", minScore, rows, rows == 1 ? "" : "s"),
                 planText(plan, byColumn.size()), "Accept")) {
-            byColumn.forEach(fixes::replace);
+            byColumn.forEach((column, pairs) -> fixes.replace(sheet, column, pairs));
         } else {
             review.actions().said("Nothing changed.");
         }

@@ -112,10 +112,14 @@ public final class ValueFixesViewModel {
      * it changes (a suggestion, a cluster).
      */
     void replace(String column, Map<String, String> replacements) {
+        replace(review.sheetShown(), column, replacements);
+    }
+
+    /** As {@link #replace(String, Map)}, on {@code sheet} of a workbook review, the one the replacements are of. */
+    void replace(String sheet, String column, Map<String, String> replacements) {
         ReviewAccess current = review.access();
         if (current != null && !replacements.isEmpty()) {
-            apply(current, review.sheetShown(), new FixValues.Request(column, RowFilter.all(),
-                    new ValueFix.Replace(replacements)));
+            apply(current, sheet, new FixValues.Request(column, RowFilter.all(), new ValueFix.Replace(replacements)));
         }
     }
 

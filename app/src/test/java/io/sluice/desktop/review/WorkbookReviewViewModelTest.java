@@ -1,5 +1,7 @@
 package io.sluice.desktop.review;
 
+import io.sluice.core.cleaning.Candidate;
+import io.sluice.core.cleaning.Correction;
 import io.sluice.core.review.ReviewQuery.GridRow;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.desktop.DesktopSettings;
@@ -324,6 +326,61 @@ class WorkbookReviewViewModelTest {
 
         vm.actions().undo();
         assertThat(supplierOfFirstRow()).isEqualTo(lower);
+    }
+
+    @Test
+    void theSuggestionsOfTheMixesSheetComeFromItsTablesAndTheSuppliersSheetAndAreAcceptedThroughTheWorkbook() {
+        vm.showSheet("Mixes");
+        long before = mixesWithErrors();
+        // a code near one in the target (CEMS), one near a code only the Suppliers sheet brings (HOLC)
+        vm.actions().edit(0, 1, "CEMX");
+        vm.actions().edit(1, 1, "HOLX");
+        assertThat(mixesWithErrors()).isEqualTo(before + 2);
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        ReviewCleaning cleaning = ReviewCleaning.of(vm, workbench, SyncTasks.runner(failures), dialogs,
+                (title, error) -> failures.add(error));
+        SuggestionsViewModel suggestions = cleaning.suggestions();
+
+        suggestions.setShown(true);
+
+        assertThat(suggestions.corrections()).extracting(c -> c.column() + " " + c.value() + " -> "
+                + c.candidates().get(0).value()).contains("Supplier CEMX -> CEMS", "Supplier HOLX -> HOLC");
+        assertThat(suggestions.statusProperty().getValue()).contains(" have suggestions.")
+                .contains("The reference findings of 'Fly Ash (kg/m3)' name their parent by the column's header");
+        suggestions.acceptAll(70);
+        assertThat(dialogs.asked()).last().satisfies(q -> assertThat(q.text()).contains("Supplier: 'CEMX' → 'CEMS'",
+                "Supplier: 'HOLX' → 'HOLC'"));
+        assertThat(supplierOfFirstRow()).isEqualTo("CEMS");
+        assertThat(vm.rowsProperty().getValue().get(1).cells().get(1)).isEqualTo("HOLC");
+        assertThat(mixesWithErrors()).isEqualTo(before);
+        assertThat(vm.counts().undoDescriptionProperty().getValue()).contains("Supplier");
+        assertThat(suggestions.corrections()).noneMatch(c -> c.column().equals("Supplier"));
+
+        vm.actions().undo();
+        assertThat(supplierOfFirstRow()).isEqualTo("CEMX");
+        assertThat(mixesWithErrors()).isEqualTo(before + 2);
+
+        // a parent row rejected on Suppliers is no valid value any more; the Mixes list follows when shown again
+        vm.showSheet("Suppliers");
+        vm.actions().reject(List.of(positionOf("HOLC")), "Unknown supplier");
+        assertThat(suggestions.corrections()).isEmpty();
+        // the Suppliers sheet has no bad value: accepting Mixes suggestions there changes nothing and says so
+        Correction cemx = new Correction("Supplier", "reference", "supplier", "CEMX", 1,
+                List.of(new Candidate("CEMS", 92, "one letter different")));
+        suggestions.setShown(false);
+        vm.showSheet("Mixes");
+        suggestions.setShown(true);
+        assertThat(suggestions.corrections()).anySatisfy(c -> {
+            assertThat(c.value()).isEqualTo("HOLX");
+            assertThat(c.candidates()).noneMatch(candidate -> candidate.value().equals("HOLC"));
+        });
+        suggestions.setShown(false);
+        vm.showSheet("Materials");
+        suggestions.accept(cemx, cemx.candidates().get(0));
+        assertThat(vm.actions().lastActionProperty().getValue()).isEqualTo("Nothing changed: these suggestions are"
+                + " of sheet Mixes, and sheet Materials is shown now; its suggestions follow in a moment.");
+        vm.showSheet("Mixes");
+        assertThat(supplierOfFirstRow()).isEqualTo("CEMX");
     }
 
     /** The Supplier cell of the grid's first row, as the grid draws it. */
