@@ -104,7 +104,8 @@ public final class RowFilter {
 
     /**
      * Rows where some cell of {@code review} contains {@code text} (ignoring case for ASCII letters), as read or as
-     * edited by the steward.
+     * edited by the steward. Once the review's search index is complete ({@link Review#searchIndexed}) and the text
+     * has three characters or more, only the rows the index names are checked; the answer is the same.
      */
     public static RowFilter containing(Review review, String text) {
         Objects.requireNonNull(text, "text");
@@ -120,7 +121,17 @@ public final class RowFilter {
         parameters.add(pattern);
         cells.add("r.row_no IN (SELECT e.row_no FROM cell_edit e WHERE e.text LIKE ? ESCAPE '\\')");
         parameters.add(pattern);
-        return new RowFilter(List.of(String.join(" OR ", cells)), parameters, "rows containing '" + text + "'");
+        String anyCell = String.join(" OR ", cells);
+        String match = review.searchIndexed() ? SearchIndex.matchQuery(text) : null;
+        if (match == null) {
+            return new RowFilter(List.of(anyCell), parameters, "rows containing '" + text + "'");
+        }
+        // The index gives the rows that can match (a superset); each of them is then checked as without it, so
+        // the answer is the same, and only the candidates are read instead of every row.
+        List<Object> narrowed = new ArrayList<>(List.of(match, pattern, pattern));
+        narrowed.addAll(parameters);
+        return new RowFilter(List.of(SearchIndex.candidates() + " AND (" + anyCell + ")"), narrowed,
+                "rows containing '" + text + "'");
     }
 
     /**

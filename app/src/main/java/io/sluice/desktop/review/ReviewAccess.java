@@ -68,6 +68,7 @@ final class ReviewAccess implements AutoCloseable {
     private ReviewSession session;
     private ReviewQuery query;
     private ReviewChanges changes;
+    private boolean closed;
 
     private ReviewAccess(OpenReview opened) {
         this.workbook = null;
@@ -247,12 +248,21 @@ final class ReviewAccess implements AutoCloseable {
         return useCase.apply(workbook == null || onSheet == null ? opened : workbook.sheet(onSheet));
     }
 
+    /**
+     * Adds the next slice of the shown review's (or sheet's) rows to its search index; returns whether rows are
+     * left. Each call holds the lock for one slice only, so that the grid's reads come in between.
+     */
+    synchronized boolean indexSearchNext() {
+        return !closed && review.indexSearchNext();
+    }
+
     synchronized List<Finding> findings(long row) {
         return session.findings(row);
     }
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (workbook == null) {
             opened.close();
         } else {
