@@ -27,11 +27,24 @@ public final class RowFilter {
 
     private final List<String> conditions;
     private final List<Object> parameters;
+    /**
+     * The same filter without the search index: it reads every row it is asked about, which finds the first
+     * matches of a common text sooner than the index, whose rows are gathered whole before the first is given.
+     */
+    private final List<String> scanConditions;
+    private final List<Object> scanParameters;
     private final String description;
 
     private RowFilter(List<String> conditions, List<Object> parameters, String description) {
+        this(conditions, parameters, conditions, parameters, description);
+    }
+
+    private RowFilter(List<String> conditions, List<Object> parameters, List<String> scanConditions,
+                      List<Object> scanParameters, String description) {
         this.conditions = List.copyOf(conditions);
         this.parameters = List.copyOf(parameters);
+        this.scanConditions = List.copyOf(scanConditions);
+        this.scanParameters = List.copyOf(scanParameters);
         this.description = description;
     }
 
@@ -131,7 +144,7 @@ public final class RowFilter {
         List<Object> narrowed = new ArrayList<>(List.of(match, pattern, pattern));
         narrowed.addAll(parameters);
         return new RowFilter(List.of(SearchIndex.candidates() + " AND (" + anyCell + ")"), narrowed,
-                "rows containing '" + text + "'");
+                List.of(anyCell), parameters, "rows containing '" + text + "'");
     }
 
     /**
@@ -247,7 +260,11 @@ public final class RowFilter {
         c.addAll(other.conditions);
         List<Object> p = new ArrayList<>(parameters);
         p.addAll(other.parameters);
-        return new RowFilter(c, p, conditions.isEmpty() ? other.description
+        List<String> sc = new ArrayList<>(scanConditions);
+        sc.addAll(other.scanConditions);
+        List<Object> sp = new ArrayList<>(scanParameters);
+        sp.addAll(other.scanParameters);
+        return new RowFilter(c, p, sc, sp, conditions.isEmpty() ? other.description
                 : other.conditions.isEmpty() ? description : description + " and " + other.description);
     }
 
@@ -268,5 +285,19 @@ public final class RowFilter {
 
     List<Object> parameters() {
         return parameters;
+    }
+
+    /** Whether the filter narrows its rows with the search index: then {@link #scanSql} differs from {@link #sql}. */
+    boolean narrowed() {
+        return !conditions.equals(scanConditions);
+    }
+
+    /** The same condition as {@link #sql}, reading each row instead of the search index. */
+    String scanSql() {
+        return scanConditions.isEmpty() ? "1" : "(" + String.join(") AND (", scanConditions) + ")";
+    }
+
+    List<Object> scanParameters() {
+        return scanParameters;
     }
 }

@@ -69,6 +69,21 @@ class SearchIndexTest {
     }
 
     @Test
+    void aViewBegunWithItsFirstMatchesIsTheSameWhetherTheyComeFromTheRowsReadFirstOrFromTheIndex() {
+        ReviewQuery scanned = new ReviewQuery(review);
+        List<List<Long>> before = SEARCHES.stream().map(text -> begun(scanned, text, true)).toList();
+        List<List<Long>> backwards = SEARCHES.stream().map(text -> begun(scanned, text, false)).toList();
+        buildIndex();
+        // the first 1,000 rows are read one by one, the rest through the index
+        ReviewQuery split = new ReviewQuery(review, 1_000);
+        assertThat(SEARCHES.stream().map(text -> begun(split, text, true)).toList()).isEqualTo(before);
+        assertThat(SEARCHES.stream().map(text -> begun(split, text, false)).toList()).isEqualTo(backwards);
+        assertThat(begun(split, "MIX-1199", true)).as("only beyond the rows read first")
+                .containsExactly(1200L, 11991L, 11992L, 11993L, 11994L, 11995L, 11996L, 11997L, 11998L, 11999L,
+                        12000L);
+    }
+
+    @Test
     void aSearchWithTheIndexFindsEditedCellsAndForgetsThemAfterUndo() {
         buildIndex();
         try (ReviewSession session = ReviewSession.open(review, null)) {
@@ -134,6 +149,16 @@ class SearchIndexTest {
             slices++;
         }
         assertThat(slices).isLessThan(ROWS);
+    }
+
+    /** The view as begun and then completed, in row order ({@code ascending}) or backwards. */
+    private List<Long> begun(ReviewQuery on, String text, boolean ascending) {
+        on.selectFirst(RowFilter.containing(review, text), new ReviewQuery.Sort(-1, ascending));
+        List<Long> first = on.page(0, ReviewQuery.FIRST_MATCHES).stream().map(ReviewQuery.GridRow::row).toList();
+        on.completeOrder();
+        List<Long> whole = on.page(0, ROWS + 10).stream().map(ReviewQuery.GridRow::row).toList();
+        assertThat(whole).startsWith(first.toArray(Long[]::new));
+        return whole;
     }
 
     private List<Long> found(String text) {
