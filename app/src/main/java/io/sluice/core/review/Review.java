@@ -33,8 +33,8 @@ import java.util.function.Consumer;
 public final class Review implements AutoCloseable {
 
     /**
-     * Rows indexed per transaction by {@link #indexSearchNext}: about 60 ms of SQLite CPU on a quiet machine, so
-     * that the grid's reads, which wait for the review, are not held up for long.
+     * Rows indexed per transaction by {@link #indexSearchNext}: about 80 ms of CPU each, so that the grid's reads,
+     * which wait for the review, are not held up for long.
      */
     private static final int SEARCH_INDEX_SLICE = 5_000;
 

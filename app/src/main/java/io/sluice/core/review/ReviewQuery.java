@@ -74,7 +74,7 @@ public final class ReviewQuery {
 
     /**
      * Rows a view in row order reads one by one for its first matches before it turns to the search index (see
-     * {@link #fillFirstNarrowed}): about 40 ms of SQLite on a quiet machine.
+     * {@link #fillFirstNarrowed}): about 50 ms of CPU with the index look-up after it.
      */
     static final int SCAN_AHEAD = 50_000;
 
