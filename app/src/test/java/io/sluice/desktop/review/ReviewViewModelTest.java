@@ -108,6 +108,7 @@ class ReviewViewModelTest {
         try (Review review = Review.open(file)) {
             assertThat(review.searchIndexed()).as("built in the background after the first screen").isTrue();
         }
+        assertThat(vm.noticeProperty().getValue()).as("no problem writing it").isEmpty();
         vm.filters().searchTextProperty().set("ds1-000010");
         assertThat(visible()).extracting(r -> r.cells().get(0)).containsExactly("DS1-000010");
         vm.filters().searchTextProperty().set("DS1-00001");
