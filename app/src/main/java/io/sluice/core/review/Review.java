@@ -32,12 +32,21 @@ import java.util.function.Consumer;
  */
 public final class Review implements AutoCloseable {
 
+    /**
+     * Rows indexed per transaction by {@link #indexSearchNext}: about 80 ms of CPU each, so that the grid's reads,
+     * which wait for the review, are not held up for long.
+     */
+    private static final int SEARCH_INDEX_SLICE = 5_000;
+
     private final Path file;
     private final Connection connection;
     private final List<String> columns;
     private final int wide;
     private ReviewInfo info;
     private AutoCloseable activeWriter;
+    private final SearchIndex searchIndex;
+    /** Whether the search index holds every row; read by the row filters, which may be built on another thread. */
+    private volatile boolean searchIndexed;
 
     private Review(Path file, Connection connection) throws SQLException {
         this.file = file;
@@ -47,6 +56,8 @@ public final class Review implements AutoCloseable {
         this.wide = queryInt("SELECT wide_columns FROM review_info");
         // for the whole connection: the statistics group by them and the row filters on a value select with them
         ValueFunctions.register(connection);
+        this.searchIndex = new SearchIndex(connection, wide);
+        this.searchIndexed = searchIndex.complete();
     }
 
     /** Creates a new review; refuses to overwrite an existing file. Missing parent folders are created. */
@@ -102,6 +113,8 @@ public final class Review implements AutoCloseable {
     /** A writer that stages rows in source order; close it before making other writes. */
     public RowWriter rowWriter() {
         claimWriter();
+        // the rows it adds are not in the search index until it is brought up to date
+        searchIndexed = false;
         try {
             long last = queryLong("SELECT coalesce(max(row_no), 0) FROM source_row");
             RowWriter writer = new RowWriter(this, connection, wide, last);
@@ -379,6 +392,25 @@ public final class Review implements AutoCloseable {
                 statement.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Adds the next slice of rows to the index a text search narrows its rows with (see {@link
+     * RowFilter#containing}), in one transaction; returns whether rows are left to index. Call it again until it
+     * returns false, from the review's one thread, with no writer open; stopping between two calls loses nothing.
+     */
+    public boolean indexSearchNext() {
+        claimWriter();
+        return guarded(() -> {
+            boolean more = searchIndex.indexNext(SEARCH_INDEX_SLICE);
+            searchIndexed = !more;
+            return more;
+        });
+    }
+
+    /** Whether a text search can use the search index: it holds every row of the review. */
+    public boolean searchIndexed() {
+        return searchIndexed;
     }
 
     public Optional<String> meta(String key) {

@@ -72,10 +72,17 @@ public final class ReviewQuery {
      */
     public static final int FIRST_MATCHES = 60;
 
+    /**
+     * Rows a view in row order reads one by one for its first matches before it turns to the search index (see
+     * {@link #fillFirstNarrowed}): about 50 ms of CPU with the index look-up after it.
+     */
+    static final int SCAN_AHEAD = 50_000;
+
     private static final String VIEW = "temp.grid_view";
 
     private final Review review;
     private final Connection connection;
+    private final int scanAhead;
     private final int wide;
     private final Map<String, Integer> columnIndex = new HashMap<>();
     private long size;
@@ -91,6 +98,12 @@ public final class ReviewQuery {
     }
 
     public ReviewQuery(Review review) {
+        this(review, SCAN_AHEAD);
+    }
+
+    /** With {@code scanAhead} rows read one by one before a search turns to its index (see {@link #SCAN_AHEAD}). */
+    ReviewQuery(Review review, int scanAhead) {
+        this.scanAhead = scanAhead;
         this.review = review;
         this.connection = review.connection();
         this.wide = review.wideColumns();
@@ -143,7 +156,8 @@ public final class ReviewQuery {
         return review.guarded(() -> {
             pending = null;
             String order = " ORDER BY " + orderBy(sort);
-            size = fill(VIEW, "SELECT r.row_no FROM source_row r WHERE " + filter.sql() + order
+            size = filter.narrowed() ? fillFirstNarrowed(filter, sort)
+                    : fill(VIEW, "SELECT r.row_no FROM source_row r WHERE " + filter.sql() + order
                     + " LIMIT " + FIRST_MATCHES, filter.parameters());
             if (size == FIRST_MATCHES) {
                 // the rest reads on from the last row found: the rows before it are not read again
@@ -160,6 +174,44 @@ public final class ReviewQuery {
             }
             return size;
         });
+    }
+
+    /**
+     * The first matches of a filter that narrows its rows with the search index, in row order: the first {@link
+     * #SCAN_AHEAD} rows are read one by one (a common text has its first matches there, sooner than the index
+     * gathers all of its rows), and only when they hold fewer than {@link #FIRST_MATCHES} does the index find the
+     * rest after them. The same rows in the same order either way.
+     */
+    private long fillFirstNarrowed(RowFilter filter, Sort sort) throws SQLException {
+        String order = " ORDER BY " + orderBy(sort);
+        String after = sort.ascending() ? " > ?" : " < ?";
+        Long bound = null;
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT row_no FROM source_row ORDER BY row_no"
+                     + (sort.ascending() ? "" : " DESC") + " LIMIT 1 OFFSET " + (scanAhead - 1))) {
+            if (rs.next()) {
+                bound = rs.getLong(1);
+            }
+        }
+        if (bound == null) {
+            return fill(VIEW, "SELECT r.row_no FROM source_row r WHERE " + filter.scanSql() + order
+                    + " LIMIT " + FIRST_MATCHES, filter.scanParameters());
+        }
+        List<Object> ahead = new ArrayList<>(filter.scanParameters());
+        ahead.add(bound);
+        long found = fill(VIEW, "SELECT r.row_no FROM source_row r WHERE " + filter.scanSql() + " AND r.row_no"
+                + (sort.ascending() ? " <= ?" : " >= ?") + order + " LIMIT " + FIRST_MATCHES, ahead);
+        if (found == FIRST_MATCHES) {
+            return found;
+        }
+        List<Object> rest = new ArrayList<>(filter.parameters());
+        rest.add(bound);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + VIEW + " (row_no)"
+                + " SELECT r.row_no FROM source_row r WHERE " + filter.sql() + " AND r.row_no" + after + order
+                + " LIMIT " + (FIRST_MATCHES - found))) {
+            bind(insert, rest, 1);
+            return found + insert.executeUpdate();
+        }
     }
 
     /** Whether {@link #size} is the number of rows the view's filter matches, not only those found so far. */

@@ -27,11 +27,24 @@ public final class RowFilter {
 
     private final List<String> conditions;
     private final List<Object> parameters;
+    /**
+     * The same filter without the search index: it reads every row it is asked about, which finds the first
+     * matches of a common text sooner than the index, whose rows are gathered whole before the first is given.
+     */
+    private final List<String> scanConditions;
+    private final List<Object> scanParameters;
     private final String description;
 
     private RowFilter(List<String> conditions, List<Object> parameters, String description) {
+        this(conditions, parameters, conditions, parameters, description);
+    }
+
+    private RowFilter(List<String> conditions, List<Object> parameters, List<String> scanConditions,
+                      List<Object> scanParameters, String description) {
         this.conditions = List.copyOf(conditions);
         this.parameters = List.copyOf(parameters);
+        this.scanConditions = List.copyOf(scanConditions);
+        this.scanParameters = List.copyOf(scanParameters);
         this.description = description;
     }
 
@@ -104,7 +117,8 @@ public final class RowFilter {
 
     /**
      * Rows where some cell of {@code review} contains {@code text} (ignoring case for ASCII letters), as read or as
-     * edited by the steward.
+     * edited by the steward. Once the review's search index is complete ({@link Review#searchIndexed}) and the text
+     * has three characters or more, only the rows the index names are checked; the answer is the same.
      */
     public static RowFilter containing(Review review, String text) {
         Objects.requireNonNull(text, "text");
@@ -120,7 +134,17 @@ public final class RowFilter {
         parameters.add(pattern);
         cells.add("r.row_no IN (SELECT e.row_no FROM cell_edit e WHERE e.text LIKE ? ESCAPE '\\')");
         parameters.add(pattern);
-        return new RowFilter(List.of(String.join(" OR ", cells)), parameters, "rows containing '" + text + "'");
+        String anyCell = String.join(" OR ", cells);
+        String match = review.searchIndexed() ? SearchIndex.matchQuery(text) : null;
+        if (match == null) {
+            return new RowFilter(List.of(anyCell), parameters, "rows containing '" + text + "'");
+        }
+        // The index gives the rows that can match (a superset); each of them is then checked as without it, so
+        // the answer is the same, and only the candidates are read instead of every row.
+        List<Object> narrowed = new ArrayList<>(List.of(match, pattern, pattern));
+        narrowed.addAll(parameters);
+        return new RowFilter(List.of(SearchIndex.candidates() + " AND (" + anyCell + ")"), narrowed,
+                List.of(anyCell), parameters, "rows containing '" + text + "'");
     }
 
     /**
@@ -236,7 +260,11 @@ public final class RowFilter {
         c.addAll(other.conditions);
         List<Object> p = new ArrayList<>(parameters);
         p.addAll(other.parameters);
-        return new RowFilter(c, p, conditions.isEmpty() ? other.description
+        List<String> sc = new ArrayList<>(scanConditions);
+        sc.addAll(other.scanConditions);
+        List<Object> sp = new ArrayList<>(scanParameters);
+        sp.addAll(other.scanParameters);
+        return new RowFilter(c, p, sc, sp, conditions.isEmpty() ? other.description
                 : other.conditions.isEmpty() ? description : description + " and " + other.description);
     }
 
@@ -257,5 +285,19 @@ public final class RowFilter {
 
     List<Object> parameters() {
         return parameters;
+    }
+
+    /** Whether the filter narrows its rows with the search index: then {@link #scanSql} differs from {@link #sql}. */
+    boolean narrowed() {
+        return !conditions.equals(scanConditions);
+    }
+
+    /** The same condition as {@link #sql}, reading each row instead of the search index. */
+    String scanSql() {
+        return scanConditions.isEmpty() ? "1" : "(" + String.join(") AND (", scanConditions) + ")";
+    }
+
+    List<Object> scanParameters() {
+        return scanParameters;
     }
 }

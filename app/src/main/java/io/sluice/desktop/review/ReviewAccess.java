@@ -71,6 +71,7 @@ final class ReviewAccess implements AutoCloseable {
     private ReviewSession session;
     private ReviewQuery query;
     private ReviewChanges changes;
+    private boolean closed;
 
     private ReviewAccess(OpenReview opened) {
         this.workbook = null;
@@ -261,12 +262,21 @@ final class ReviewAccess implements AutoCloseable {
                 : SuggestCorrections.run(workbook, onSheet == null ? sheet : onSheet, null);
     }
 
+    /**
+     * Adds the next slice of the shown review's (or sheet's) rows to its search index; returns whether rows are
+     * left. Each call holds the lock for one slice only, so that the grid's reads come in between.
+     */
+    synchronized boolean indexSearchNext() {
+        return !closed && review.indexSearchNext();
+    }
+
     synchronized List<Finding> findings(long row) {
         return session.findings(row);
     }
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (workbook == null) {
             opened.close();
         } else {

@@ -60,6 +60,7 @@ public final class ReviewViewModel {
     private final ReviewDashboard dashboard;
     private final Latest queries = new Latest();
     private final ShownRows rows;
+    private final SearchIndexing indexing;
     private ReviewAccess access;
     /** Whether another sheet of the workbook review is being opened (not the review itself). */
     private boolean openingSheet;
@@ -83,6 +84,11 @@ public final class ReviewViewModel {
         this.actions = new ReviewActions(this, tasks, dialogs, showError);
         this.dashboard = new ReviewDashboard(tasks, this::access);
         this.rows = new ShownRows(tasks, queries, this::access, counts, showError);
+        this.indexing = new SearchIndexing(tasks, problem -> {
+            if (notice.get().isEmpty()) {
+                notice.set(problem);
+            }
+        });
         workbench.reviewProperty().addListener((obs, old, review) -> {
             if (review == null) {
                 closeReview();
@@ -168,6 +174,7 @@ public final class ReviewViewModel {
     public void open(Path review) {
         ReviewAccess previous = access;
         access = null;
+        indexing.stop();
         forgetSheetOpening();
         state.set(State.OPENING);
         notice.set("");
@@ -199,6 +206,7 @@ public final class ReviewViewModel {
             state.set(State.READY);
             // The dashboard's figures come after the first screen: the grid is what the steward waits for.
             dashboard.refresh();
+            indexing.start(opened.access());
         }, stale -> stale.access().close()), error -> failed("Could not open the review " + review.getFileName(),
                 error));
         handle.whenCancelled(() -> {
@@ -239,6 +247,7 @@ public final class ReviewViewModel {
             openingSheet = false;
             state.set(State.READY);
             dashboard.refresh();
+            indexing.start(current);
             if (chosenSince != null) {
                 showSheet(chosenSince);
             }
@@ -276,6 +285,7 @@ public final class ReviewViewModel {
     private void closeReview() {
         ReviewAccess previous = access;
         access = null;
+        indexing.stop();
         forgetSheetOpening();
         queries.supersede();
         file.set(null);

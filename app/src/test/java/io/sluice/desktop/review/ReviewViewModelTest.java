@@ -102,6 +102,22 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void indexesTheCellsForSearchOnceTheReviewIsOpenAndSearchesTheSameRowsWithTheIndex() {
+        validation.start();
+        Path file = vm.fileProperty().getValue();
+        try (Review review = Review.open(file)) {
+            assertThat(review.searchIndexed()).as("built in the background after the first screen").isTrue();
+        }
+        assertThat(vm.noticeProperty().getValue()).as("no problem writing it").isEmpty();
+        vm.filters().searchTextProperty().set("ds1-000010");
+        assertThat(visible()).extracting(r -> r.cells().get(0)).containsExactly("DS1-000010");
+        vm.filters().searchTextProperty().set("DS1-00001");
+        assertThat(visible()).extracting(r -> r.cells().get(0)).containsExactly("DS1-000010", "DS1-000011",
+                "DS1-000012", "DS1-000014", "DS1-000015", "DS1-000016", "DS1-000017", "DS1-000018",
+                "DS1-000019");
+    }
+
+    @Test
     void filtersByFindingStatusAndTextAndSortsNumerically() {
         validation.start();
         long withErrors = vm.counts().findingsProperty().getValue().rowsWithErrors();
