@@ -130,8 +130,9 @@ public final class Mapper {
     /** Maps one row; never throws for bad cell values. */
     public MappedRow map(SourceRow row) {
         MappedValue[] values = new MappedValue[plans.length];
+        Working w = new Working("", null);
         for (int i = 0; i < plans.length; i++) {
-            values[i] = plans[i].map(row);
+            values[i] = plans[i].map(row, w);
         }
         return new MappedRow(row.number(), targets, names, index, values);
     }
@@ -201,17 +202,20 @@ public final class Mapper {
             return new ColumnPlan(column, sources, null, separator, constant, nullMarkers, steps, converter);
         }
 
-        MappedValue map(SourceRow row) {
+        /** The value of this column in {@code row}, worked out in {@code w} (reset here, whatever it held). */
+        MappedValue map(SourceRow row, Working w) {
             if (constant != null) {
                 return constant;
             }
-            Working w;
             if (sources.length == 1) {
                 Cell cell = row.cell(sources[0]);
-                w = Transforms.isMarker(cell.text(), nullMarkers) ? new Working("", null)
-                        : new Working(cell.text(), typedValue(cell));
+                if (Transforms.isMarker(cell.text(), nullMarkers)) {
+                    w.reset("", null);
+                } else {
+                    w.reset(cell.text(), typedValue(cell));
+                }
             } else {
-                w = new Working(concat(row), null);
+                w.reset(concat(row), null);
             }
             return finish(w, sourceName, sources[0], row.number());
         }

@@ -2,7 +2,8 @@ package io.sluice.core.mapping;
 
 /**
  * The value of one cell while transforms run on it: its text and, while the text is still the file's own, the typed
- * value the file stored (or that a number/date transform parsed). One per cell; not shared between threads.
+ * value the file stored (or that a number/date transform parsed). One per row being mapped, reset for each of its
+ * cells; not shared between threads.
  */
 final class Working {
 
@@ -16,6 +17,15 @@ final class Working {
     Working(String text, Object typed) {
         this.text = text;
         this.typed = typed;
+    }
+
+    /** Starts over on another cell: a row's columns are mapped one after another through one Working. */
+    Working reset(String newText, Object newTyped) {
+        text = newText;
+        typed = newTyped;
+        parsed = false;
+        error = null;
+        return this;
     }
 
     /** Replaces the text; a changed text no longer describes the file's typed value, so that is dropped. */

@@ -25,6 +25,9 @@ final class NumericRule implements RowRule {
     private final Integer scale;
     private final BigDecimal min;
     private final BigDecimal max;
+    /** {@link #min} and {@link #max} as longs, which they always are when set. */
+    private final long minLong;
+    private final long maxLong;
 
     private NumericRule(String target, Integer precision, Integer scale, BigDecimal min, BigDecimal max) {
         this.target = target;
@@ -32,6 +35,8 @@ final class NumericRule implements RowRule {
         this.scale = scale;
         this.min = min;
         this.max = max;
+        this.minLong = min == null ? 0 : min.longValueExact();
+        this.maxLong = max == null ? 0 : max.longValueExact();
     }
 
     /** The rule for a numeric column, or null when the column's type sets no limit worth checking. */
@@ -61,7 +66,15 @@ final class NumericRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        BigDecimal n = asDecimal(row.get(target).value());
+        Object value = row.get(target).value();
+        if (value instanceof Long l && min != null) {
+            // an integer column's value is a Long: compared as one, without a BigDecimal made for it
+            if (l < minLong || l > maxLong) {
+                reportOutOfRange(row, findings);
+            }
+            return;
+        }
+        BigDecimal n = asDecimal(value);
         if (n == null) {
             return;
         }

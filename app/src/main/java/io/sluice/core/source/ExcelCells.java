@@ -70,7 +70,12 @@ final class ExcelCells {
         if (pattern == null) {
             pattern = "General";
         }
-        Display display = displays.computeIfAbsent(pattern, p -> displayOf(formatId, p));
+        Display display = displays.get(pattern);
+        if (display == null) {
+            // not computeIfAbsent: its lambda would capture formatId and be made anew for every cell
+            display = displayOf(formatId, pattern);
+            displays.put(pattern, display);
+        }
         switch (display.kind()) {
             case GENERAL:
                 return Cell.number(written != null && WrittenNumbers.isGeneralDisplay(written) ? written

@@ -19,6 +19,8 @@ final class SheetBytes extends InputStream implements InputStreamStatistics {
 
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>(CAPACITY);
     private final ArrayDeque<Integer> lengths = new ArrayDeque<>(CAPACITY);
+    /** Chunks the reader has read, for the inflating thread to fill again instead of making new ones. */
+    private final ArrayDeque<byte[]> empty = new ArrayDeque<>(CAPACITY);
     private boolean ended;
     private boolean abandoned;
     private IOException failure;
@@ -42,6 +44,12 @@ final class SheetBytes extends InputStream implements InputStreamStatistics {
         lengths.add(length);
         notifyAll();
         return true;
+    }
+
+    /** A chunk to fill: one the reader has finished with, or a new one. */
+    synchronized byte[] emptyChunk(int size) {
+        byte[] chunk = empty.poll();
+        return chunk != null && chunk.length == size ? chunk : new byte[size];
     }
 
     /** The part has been handed over completely. */
@@ -121,6 +129,9 @@ final class SheetBytes extends InputStream implements InputStreamStatistics {
         if (chunks.isEmpty()) {
             current = null;
             return false;
+        }
+        if (current != null && empty.size() < CAPACITY) {
+            empty.add(current); // read to its end: the inflating thread may fill it again
         }
         current = chunks.poll();
         currentLength = lengths.poll();

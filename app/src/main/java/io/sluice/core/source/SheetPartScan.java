@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The one inflation of the worksheet being read, on a thread of its own: the part is inflated through POI's
- * ZipSecureFile threshold stream (zip-bomb limits), scanned for a DOCTYPE and its merged ranges, and handed to the
+ * The one inflation of the worksheet being read, on a thread of its own: the part is inflated behind POI's
+ * threshold stream (zip-bomb limits, {@link DeflatedPartStream}), scanned for a DOCTYPE and its merged ranges, and handed to the
  * reader as {@link #bytes()}, so that fastexcel parses exactly the bytes that passed the checks and the reader's
  * thread does not inflate. Every other part of the package (shared strings, styles, the workbook: what fastexcel holds
  * in memory) has passed {@link XlsxScan} first. A reader that cannot take the bytes (fastexcel opened the file itself,
@@ -59,11 +59,14 @@ final class SheetPartScan {
             if (entry == null) {
                 throw Problems.input(file, "is a damaged Excel file (the part " + part + " is missing)");
             }
-            try (InputStream in = zip.getInputStream(entry)) {
+            try (InputStream in = DeflatedPartStream.open(zip, entry)) {
                 XmlPartScanner scanner = new XmlPartScanner();
                 boolean handing = true;
+                byte[] chunk = null;
                 while (true) {
-                    byte[] chunk = new byte[CHUNK];
+                    if (chunk == null) {
+                        chunk = bytes.emptyChunk(CHUNK);
+                    }
                     int n = in.readNBytes(chunk, 0, CHUNK);
                     if (n <= 0) {
                         break;
@@ -79,6 +82,9 @@ final class SheetPartScan {
                     }
                     if (handing) {
                         handing = bytes.put(chunk, n);
+                        if (handing) {
+                            chunk = null; // the reader owns it until it hands it back
+                        }
                     }
                 }
                 bytes.end();

@@ -56,7 +56,7 @@ final class XlsxScan {
                 if (!worksheets && name.startsWith(WORKSHEETS)) {
                     continue;
                 }
-                try (InputStream in = zip.getInputStream(entry)) {
+                try (InputStream in = DeflatedPartStream.open(zip, entry)) {
                     if (in == null) {
                         throw Problems.input(file, "is a damaged Excel file (the part " + name + " cannot be read)");
                     }

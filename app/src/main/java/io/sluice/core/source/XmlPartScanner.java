@@ -64,15 +64,23 @@ final class XmlPartScanner {
     /** Scans the next {@code length} bytes of the part. */
     void feed(byte[] buffer, int length) {
         int state = this.state;
-        for (int i = 0; i < length; i++) {
-            byte b = buffer[i];
-            switch (state) {
-                case TEXT:
-                    if (b == '<') {
-                        state = NAME;
-                        nameLength = 0;
-                    }
+        int i = 0;
+        while (i < length) {
+            if (state == TEXT) {
+                // Most bytes of a sheet are values and attributes: run to the next tag in one tight loop.
+                while (i < length && buffer[i] != '<') {
+                    i++;
+                }
+                if (i == length) {
                     break;
+                }
+                state = NAME;
+                nameLength = 0;
+                i++;
+                continue;
+            }
+            byte b = buffer[i++];
+            switch (state) {
                 case NAME:
                     if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '>' || (b == '/' && nameLength > 0)) {
                         state = endOfName();

@@ -72,6 +72,30 @@ class MapperTest {
     }
 
     @Test
+    void startsEachColumnOfARowAfreshAfterAFailedOne() {
+        Mapper mapper = Mapper.compile(profile(ColumnMapping.of("Mix Code", "mix_code"),
+                ColumnMapping.of("Cement (kg/m3)", "cement_kg"), ColumnMapping.of("Age (days)", "age_days"),
+                ColumnMapping.of("Cast Date", "cast_date")), HEADERS, ConcreteMixTable.table());
+
+        MappedRow mapped = mapper.map(row(Cell.number("0042", new BigDecimal("42")), Cell.text("12,5x"),
+                Cell.number("28", new BigDecimal("28.0")), Cell.text("2024-01-31")));
+
+        // a number cell in a text column keeps its shown digits; the failed cement value leaves nothing behind
+        assertThat(mapped.get("mix_code")).isEqualTo(new MappedValue("0042", "0042", "Mix Code", "A17", null));
+        assertThat(mapped.get("cement_kg").error()).isEqualTo("'12,5x' is not a number.");
+        assertThat(mapped.get("age_days")).isEqualTo(new MappedValue(28L, "28", "Age (days)", "C17", null));
+        assertThat(mapped.get("cast_date")).isEqualTo(new MappedValue(LocalDate.of(2024, 1, 31), "2024-01-31",
+                "Cast Date", "D17", null));
+        MappedRow next = mapper.map(row(Cell.text("M-2"), Cell.number("-0", new BigDecimal("-0.0")),
+                Cell.text(""), Cell.date("31.01.2024", LocalDate.of(2024, 1, 31))));
+        assertThat(next.get("cement_kg")).isEqualTo(new MappedValue(new BigDecimal("-0.0"), "-0", "Cement (kg/m3)",
+                "B17", null));
+        assertThat(next.get("age_days").value()).isNull();
+        assertThat(next.get("age_days").error()).isNull();
+        assertThat(next.hasErrors()).isFalse();
+    }
+
+    @Test
     void matchesSourceHeadersIgnoringCaseAndSpaces() {
         Mapper mapper = Mapper.compile(profile(ColumnMapping.of(" mix code ", "MIX_CODE")), HEADERS,
                 ConcreteMixTable.table());

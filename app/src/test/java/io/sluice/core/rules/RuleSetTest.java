@@ -159,6 +159,21 @@ class RuleSetTest {
     }
 
     @Test
+    void reportsAWholeNumberOnlyPastTheBoundsOfItsIntegerColumn() {
+        assertThat(check(with("age_days", "2147483647"), List.of())).extracting(Finding::rule)
+                .doesNotContain("integer-range");
+        assertThat(check(with("age_days", "-2147483648"), List.of())).extracting(Finding::rule)
+                .doesNotContain("integer-range");
+        assertThat(check(with("age_days", "2147483648"), List.of())).extracting(Finding::rule)
+                .contains("integer-range");
+        assertThat(check(with("age_days", "-2147483649"), List.of())).extracting(Finding::rule)
+                .contains("integer-range");
+        // beyond a long: the mapping already refuses it as too large for a whole number
+        assertThat(check(with("age_days", "99999999999999999999"), List.of())).extracting(Finding::rule)
+                .contains("type").doesNotContain("integer-range");
+    }
+
+    @Test
     void doesNotWarnWhenTheRoundedValueIsWhatTheCellShows() {
         Profile p = profile("insert", List.of());
         TargetDatabase db = db(Engine.H2);

@@ -75,6 +75,27 @@ class XlsxPackageTest {
     }
 
     @Test
+    void givesBackOnlyTheChunksTheReaderHasReadToTheirEnd() throws Exception {
+        SheetBytes bytes = new SheetBytes();
+        byte[] first = bytes.emptyChunk(4);
+        byte[] second = bytes.emptyChunk(4);
+        assertThat(second).isNotSameAs(first);
+        System.arraycopy("<row".getBytes(StandardCharsets.US_ASCII), 0, first, 0, 4);
+        System.arraycopy("/>..".getBytes(StandardCharsets.US_ASCII), 0, second, 0, 4);
+        bytes.put(first, 4);
+        bytes.put(second, 2);
+        bytes.end();
+        byte[] read = new byte[4];
+        assertThat(bytes.read(read, 0, 4)).isEqualTo(4);
+        // the first chunk is read to its end, but the reader has not asked for more: it is still the reader's
+        assertThat(bytes.emptyChunk(4)).isNotSameAs(first).isNotSameAs(second);
+        assertThat(bytes.read(read, 0, 4)).isEqualTo(2);
+        assertThat(new String(read, 0, 2, StandardCharsets.US_ASCII)).isEqualTo("/>");
+        assertThat(bytes.emptyChunk(4)).isSameAs(first);
+        assertThat(bytes.emptyChunk(8)).isNotSameAs(second).hasSize(8);
+    }
+
+    @Test
     void failsTheReaderWithTheScansReason() throws Exception {
         SheetBytes bytes = new SheetBytes();
         bytes.put(new byte[] {'<'}, 1);
