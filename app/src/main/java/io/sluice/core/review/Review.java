@@ -47,6 +47,8 @@ public final class Review implements AutoCloseable {
     private final SearchIndex searchIndex;
     /** Whether the search index holds every row; read by the row filters, which may be built on another thread. */
     private volatile boolean searchIndexed;
+    /** Created by this object and given no rows yet: its first row writer stages it as a new review. */
+    private boolean newlyCreated;
 
     private Review(Path file, Connection connection) throws SQLException {
         this.file = file;
@@ -77,7 +79,9 @@ public final class Review implements AutoCloseable {
             connection.commit();
             connection.setAutoCommit(true);
             ReviewSchema.upgrade(connection, 1, ReviewSchema.UPGRADES);
-            return new Review(file, connection);
+            Review review = new Review(file, connection);
+            review.newlyCreated = true;
+            return review;
         } catch (SQLException e) {
             ReviewFiles.closeQuietly(connection);
             ReviewFiles.deleteQuietly(file);
@@ -117,7 +121,9 @@ public final class Review implements AutoCloseable {
         searchIndexed = false;
         try {
             long last = queryLong("SELECT coalesce(max(row_no), 0) FROM source_row");
-            RowWriter writer = new RowWriter(this, connection, wide, last);
+            boolean newReview = newlyCreated && last == 0;
+            newlyCreated = false;
+            RowWriter writer = new RowWriter(this, connection, wide, last, newReview);
             activeWriter = writer;
             return writer;
         } catch (SQLException e) {

@@ -86,6 +86,11 @@ final class ReviewFiles {
             if (version < 1) {
                 throw notAReview(file, null);
             }
+            if (NewReviewStaging.unfinished(connection)) {
+                throw SluiceException.input("The review " + file + " is unfinished: Sluice stopped while it was"
+                        + " writing the review's rows, so it holds only some of them; validate the source file again"
+                        + " to make a new review.");
+            }
             configure(connection);
             ReviewSchema.upgrade(connection, version, ReviewSchema.UPGRADES);
             return connection;

@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * Stages source rows into a review in large transactions. Rows must arrive in source order (strictly increasing row
- * numbers). Each transaction of {@value #ROWS_PER_TRANSACTION} rows is durable once committed, so a crash loses at
- * most the rows since the last commit; {@link #close()} commits the rest. Get one from {@link Review#rowWriter()}.
+ * numbers). Into a review that already holds rows, each transaction of {@value #ROWS_PER_TRANSACTION} rows is durable
+ * once committed, so a crash loses at most the rows since the last commit; the rows of a review created a moment ago
+ * are written without a journal under an unfinished mark instead ({@link NewReviewStaging}), and a crash leaves a
+ * file Sluice refuses. {@link #close()} commits the rest. Get one from {@link Review#rowWriter()}.
  */
 public final class RowWriter implements AutoCloseable {
 
@@ -34,16 +36,26 @@ public final class RowWriter implements AutoCloseable {
     private final PreparedStatement addToCount;
     private final PreparedStatement insertFinding;
     private final PreparedStatement insertFilled;
+    /** Binds the filled-cell counts of a whole transaction as one value (see {@link #packFilled}). */
+    private final PreparedStatement insertFilledPacked;
+    private final StringBuilder filledPacked = new StringBuilder();
+    /** The rows of a review nobody has seen yet: written without a journal, under the unfinished mark. */
+    private final boolean newReview;
     private long lastRowNumber;
     private int pending;
     private long written;
     private boolean closed;
 
-    RowWriter(Review review, Connection connection, int wide, long lastRowNumber) throws SQLException {
+    RowWriter(Review review, Connection connection, int wide, long lastRowNumber, boolean newReview)
+            throws SQLException {
         this.review = review;
         this.connection = connection;
         this.wide = wide;
         this.lastRowNumber = lastRowNumber;
+        this.newReview = newReview;
+        if (newReview) {
+            NewReviewStaging.begin(connection);
+        }
         StringBuilder sql = new StringBuilder("INSERT INTO source_row VALUES (?");
         sql.append(",?".repeat(2 * wide)).append(')');
         connection.setAutoCommit(false);
@@ -60,6 +72,7 @@ public final class RowWriter implements AutoCloseable {
         addToCount = connection.prepareStatement("UPDATE review_info SET row_count = row_count + ?");
         insertFinding = connection.prepareStatement(FindingStore.INSERT);
         insertFilled = connection.prepareStatement(RowQualityStore.UPSERT);
+        insertFilledPacked = connection.prepareStatement(RowQualityStore.UPSERT_PACKED);
     }
 
     /** Adds one row; its cells and issues are stored exactly as given. */
@@ -93,7 +106,7 @@ public final class RowWriter implements AutoCloseable {
                 FindingStore.bind(insertFinding, finding);
                 insertFinding.addBatch();
             }
-            if (filledCells >= 0) {
+            if (filledCells >= 0 && !packFilled(row.number(), filledCells)) {
                 RowQualityStore.bind(insertFilled, row.number(), filledCells);
                 insertFilled.addBatch();
             }
@@ -123,6 +136,9 @@ public final class RowWriter implements AutoCloseable {
             closed = true;
             closeStatements();
             connection.setAutoCommit(true);
+            if (newReview) {
+                NewReviewStaging.end(connection);
+            }
         } catch (SQLException e) {
             abandon();
             throw ReviewFailures.of(review.file(), e);
@@ -167,6 +183,20 @@ public final class RowWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a row's filled-cell count to the transaction's packed list, one JSON number per row that SQLite unpacks
+     * ({@code row << 24 | filled}): one value bound per transaction instead of two and a statement per row. False
+     * for a count or row number too large to pack, which is then bound on its own.
+     */
+    private boolean packFilled(long rowNumber, int filledCells) {
+        if (filledCells >= RowQualityStore.PACKED_FILLED_LIMIT || rowNumber >= RowQualityStore.PACKED_ROW_LIMIT) {
+            return false;
+        }
+        filledPacked.append(filledPacked.length() == 0 ? '[' : ',')
+                .append(rowNumber << RowQualityStore.PACKED_SHIFT | filledCells);
+        return true;
+    }
+
     private void commit() throws SQLException {
         if (pending == 0) {
             return;
@@ -177,6 +207,11 @@ public final class RowWriter implements AutoCloseable {
         insertIssue.executeBatch();
         insertFinding.executeBatch();
         insertFilled.executeBatch();
+        if (!filledPacked.isEmpty()) {
+            insertFilledPacked.setString(1, filledPacked.append(']').toString());
+            insertFilledPacked.executeUpdate();
+            filledPacked.setLength(0);
+        }
         addToCount.setLong(1, pending);
         addToCount.executeUpdate();
         connection.commit();
@@ -204,5 +239,6 @@ public final class RowWriter implements AutoCloseable {
         addToCount.close();
         insertFinding.close();
         insertFilled.close();
+        insertFilledPacked.close();
     }
 }

@@ -6,8 +6,9 @@ import io.sluice.core.source.SourceRow;
 import java.nio.file.Path;
 
 /**
- * Runs review work in a separate JVM for {@link ReviewProcessTest}: {@code crash <file> <rows>} stages rows and dies
- * without closing anything; {@code bounded <file> <rows>} stages and reads back rows with fresh cells under a small
+ * Runs review work in a separate JVM for {@link ReviewProcessTest}: {@code crash <file> <rows>} stages rows into a new
+ * review and dies without closing anything; {@code crash-append <file> <rows>} does the same to a review that already
+ * holds row 2; {@code bounded <file> <rows>} stages and reads back rows with fresh cells under a small
  * heap, checking every row, and exits 0 only if all went well.
  */
 public final class ReviewChild {
@@ -19,10 +20,18 @@ public final class ReviewChild {
         Path file = Path.of(args[1]);
         long rows = Long.parseLong(args[2]);
         ReviewInfo info = ReviewInfo.of(Path.of("child.csv"), null, SourceFormat.CSV, "child.csv", 1);
-        if (args[0].equals("crash")) {
-            Review review = Review.create(file, info, SampleRows.columns());
+        if (args[0].startsWith("crash")) {
+            long first = 2;
+            if (args[0].equals("crash-append")) {
+                try (Review created = Review.create(file, info, SampleRows.columns());
+                     RowWriter writer = created.rowWriter()) {
+                    writer.append(SampleRows.row(first++));
+                }
+            }
+            Review review = args[0].equals("crash-append") ? Review.open(file)
+                    : Review.create(file, info, SampleRows.columns());
             RowWriter writer = review.rowWriter();
-            for (long n = 2; n < rows + 2; n++) {
+            for (long n = first; n < rows + 2; n++) {
                 writer.append(SampleRows.row(n));
             }
             // Like kill -9: no close, no shutdown hooks, the WAL is left as it is.

@@ -1,5 +1,6 @@
 package io.sluice.core.review;
 
+import io.sluice.core.SluiceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Runs a review in a separate JVM to prove what one JVM cannot: bounded heap, and surviving a hard kill. */
 class ReviewProcessTest {
@@ -19,16 +21,32 @@ class ReviewProcessTest {
     Path dir;
 
     @Test
-    void keepsCommittedRowsWhenTheProcessDiesWithTheWriterOpen() throws Exception {
+    void refusesANewReviewWhoseProcessDiedWhileStagingItsRows() throws Exception {
         Path file = dir.resolve("crashed.sluice");
         int staged = 2 * RowWriter.ROWS_PER_TRANSACTION + 1_234;
 
         Result result = runChild("-Xmx128m", "crash", file, staged);
 
         assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThatThrownBy(() -> Review.open(file))
+                .isInstanceOf(SluiceException.class)
+                .hasMessage("The review " + file + " is unfinished: Sluice stopped while it was writing the review's"
+                        + " rows, so it holds only some of them; validate the source file again to make a new"
+                        + " review.");
+    }
+
+    @Test
+    void keepsCommittedRowsWhenTheProcessDiesWhileAddingRowsToAnExistingReview() throws Exception {
+        Path file = dir.resolve("crashed.sluice");
+        int staged = 2 * RowWriter.ROWS_PER_TRANSACTION + 1_234;
+
+        Result result = runChild("-Xmx128m", "crash-append", file, staged);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(Path.of(file + "-wal")).exists();
         try (Review review = Review.open(file)) {
-            long committed = 2L * RowWriter.ROWS_PER_TRANSACTION;
+            // row 2 from the first writer, then two transactions of the second
+            long committed = 1 + 2L * RowWriter.ROWS_PER_TRANSACTION;
             assertThat(review.rowCount()).isEqualTo(committed);
             assertThat(review.rows(committed - 1, 10)).containsExactly(SampleRows.row(committed + 1));
             try (RowWriter writer = review.rowWriter()) {
