@@ -81,7 +81,9 @@ final class CopyCsv {
             ascii(d.toPlainString());
             return;
         }
-        long unscaled = scale == 0 ? d.longValueExact() : d.scaleByPowerOfTen(scale).longValueExact();
+        // a whole number of at most 18 digits: longValue is exact, and (unlike longValueExact on Java 17) reads a
+        // compact value without making a BigInteger
+        long unscaled = (scale == 0 ? d : d.scaleByPowerOfTen(scale)).longValue();
         if (unscaled < 0) {
             ensure(1);
             bytes[size++] = '-';
