@@ -5,6 +5,7 @@ import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.ProvenanceWriter;
 import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.bookkeeping.RowProvenance;
+import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.mapping.MappedValue;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.Severity;
@@ -39,13 +40,18 @@ import java.util.stream.Collectors;
  * <p>An insert whose natural key holds the table's primary key does not look its keys up before writing: the primary
  * key refuses a taken key at the statement. Each chunk is then written under a savepoint; when the target refuses a
  * key, the chunk's writes are undone and the run looks keys up from that chunk on, so the conflicts are found and
- * named exactly as a run that looked every key up would (decision 0021).
+ * named exactly as a run that looked every key up would (decision 0021). When the target also refuses a missing
+ * parent at the statement (a PostgreSQL foreign key checked at once, {@link TargetRows#parentsRefusedByTarget}), such
+ * a chunk does not look its parents up either: a refused parent undoes the chunk the same way, and the run looks keys
+ * and parents up from then on (decision 0041).
  */
 final class ImportRun implements AutoCloseable {
 
     static final int MAX_FINDINGS = 1000;
     /** SQLSTATE of a unique or primary key violation, on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE of a foreign key violation on PostgreSQL. */
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final Connection connection;
     private final Dialect dialect;
@@ -65,9 +71,20 @@ final class ImportRun implements AutoCloseable {
     private final List<Finding> findings = new ArrayList<>();
     private final UnstorableValues unstorable = new UnstorableValues();
     private final ChunkReferences references;
+    /** Positions in {@link #columns} of the key columns and of the value columns; null when one is not there. */
+    private final int[] keyAt;
+    private final int[] valueAt;
+    /** The rows' target list {@link #positions} were found for, and where each of {@link #columns} is in it. */
+    private List<String> positionsFor;
+    private int[] positions;
+    /** One row's values in column order, reused for each row given to {@link CopyInsert}. */
+    private final List<Object> copyRow = new ArrayList<>();
+    private final String qualifiedName;
     private long conflicts;
     private long processed;
     private boolean lookUpKeys;
+    /** Whether the target refuses a missing parent at the statement, so a chunk written unchecked needs no look-up. */
+    private final boolean parentsRefused;
 
     private record ForeignKeyCheck(ForeignKey fk, List<ColumnInfo> columns) {
     }
@@ -100,6 +117,8 @@ final class ImportRun implements AutoCloseable {
         this.provenance = provenance;
         this.rows = new TargetRows(connection, dialect, table, keyColumns);
         this.valueColumns = columns.stream().filter(c -> !keyColumns.contains(c)).toList();
+        this.keyAt = positionsIn(this.columns, rows.keyColumns());
+        this.valueAt = positionsIn(this.columns, valueColumns);
         for (ForeignKey fk : table.foreignKeys()) {
             if (references != null && references.handles(fk)) {
                 continue;
@@ -107,6 +126,9 @@ final class ImportRun implements AutoCloseable {
             mapped(fk.columns()).ifPresent(cols -> foreignKeys.add(new ForeignKeyCheck(fk, cols)));
         }
         this.lookUpKeys = provenance == null || request.mode() != ImportMode.INSERT || !rows.keyRefusedByTarget();
+        this.parentsRefused = !lookUpKeys && !foreignKeys.isEmpty()
+                && rows.parentsRefusedByTarget(foreignKeys.stream().map(ForeignKeyCheck::fk).toList());
+        this.qualifiedName = table.qualifiedName();
         if (provenance == null) {
             this.insert = null;
             this.copy = null;
@@ -206,8 +228,14 @@ final class ImportRun implements AutoCloseable {
         } else if (writing()) {
             planned = writeUnlessKeyRefused(chunk, planned);
         }
+        long[] actions = new long[RowAction.values().length];
         for (Planned p : planned) {
-            counts.merge(p.action(), 1L, Long::sum);
+            actions[p.action().ordinal()]++;
+        }
+        for (RowAction action : RowAction.values()) {
+            if (actions[action.ordinal()] > 0) {
+                counts.merge(action, actions[action.ordinal()], Long::sum);
+            }
         }
         processed += chunk.size();
         progress.rowsDone(processed);
@@ -226,7 +254,7 @@ final class ImportRun implements AutoCloseable {
         try {
             write(planned);
         } catch (SQLException e) {
-            if (!refusesKey(e)) {
+            if (!refusedByTarget(e)) {
                 throw e;
             }
             connection.rollback(beforeChunk);
@@ -243,10 +271,12 @@ final class ImportRun implements AutoCloseable {
         return planned;
     }
 
-    private static boolean refusesKey(SQLException e) {
+    /** A taken key, or (when the target checks them) a missing parent, refused by the target at the statement. */
+    private boolean refusedByTarget(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             for (SQLException s = t instanceof SQLException sql ? sql : null; s != null; s = s.getNextException()) {
-                if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                if (UNIQUE_VIOLATION.equals(s.getSQLState())
+                        || parentsRefused && FOREIGN_KEY_VIOLATION.equals(s.getSQLState())) {
                     return true;
                 }
             }
@@ -255,10 +285,10 @@ final class ImportRun implements AutoCloseable {
     }
 
     private List<Planned> plan(List<ApprovedRow> chunk) throws SQLException {
-        List<ApprovedRow> keyed = new ArrayList<>();
-        List<List<Object>> keys = new ArrayList<>();
-        List<String> keyTexts = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        List<ApprovedRow> keyed = new ArrayList<>(chunk.size());
+        List<List<Object>> keys = new ArrayList<>(chunk.size());
+        List<String> keyTexts = new ArrayList<>(chunk.size());
+        Set<String> seen = new HashSet<>(chunk.size() * 2);
         if (references != null) {
             references.resolve(chunk);
         }
@@ -271,9 +301,9 @@ final class ImportRun implements AutoCloseable {
                 conflict(row, missing.column(), "reference", missing.message(), missing.value());
                 continue;
             }
-            List<Object> key = new ArrayList<>();
-            for (ColumnInfo k : rows.keyColumns()) {
-                key.add(value(row, k));
+            List<Object> key = new ArrayList<>(rows.keyColumns().size());
+            for (int k = 0; k < rows.keyColumns().size(); k++) {
+                key.add(keyAt == null ? value(row, rows.keyColumns().get(k)) : valueAt(row, keyAt[k]));
             }
             String text = Values.keyText(key);
             if (key.contains(null)) {
@@ -289,9 +319,11 @@ final class ImportRun implements AutoCloseable {
                 keyTexts.add(text);
             }
         }
-        checkParents(keyed);
+        if (lookUpKeys || !parentsRefused) {
+            checkParents(keyed);
+        }
         Map<String, Map<String, Object>> existing = lookUpKeys ? rows.existing(keys) : Map.of();
-        List<Planned> planned = new ArrayList<>();
+        List<Planned> planned = new ArrayList<>(keyed.size());
         for (int i = 0; i < keyed.size(); i++) {
             ApprovedRow row = keyed.get(i);
             String text = keyTexts.get(i);
@@ -350,21 +382,21 @@ final class ImportRun implements AutoCloseable {
     }
 
     private void write(List<Planned> planned) throws SQLException {
-        List<List<Object>> written = new ArrayList<>();
+        List<List<Object>> written = new ArrayList<>(planned.size());
         long inserts = 0;
         long updates = 0;
         for (Planned p : planned) {
             switch (p.action()) {
                 case INSERTED -> {
                     if (copy != null) {
-                        List<Object> values = new ArrayList<>(columns.size());
-                        for (ColumnInfo c : columns) {
-                            values.add(value(p.row(), c));
+                        copyRow.clear();
+                        for (int i = 0; i < columns.size(); i++) {
+                            copyRow.add(valueAt(p.row(), i));
                         }
-                        copy.add(values);
+                        copy.add(copyRow);
                     } else {
                         for (int i = 0; i < columns.size(); i++) {
-                            Values.bind(insert, i + 1, value(p.row(), columns.get(i)), columns.get(i), dialect);
+                            Values.bind(insert, i + 1, valueAt(p.row(), i), columns.get(i), dialect);
                         }
                         insert.addBatch();
                     }
@@ -373,8 +405,10 @@ final class ImportRun implements AutoCloseable {
                 }
                 case UPDATED -> {
                     int index = 1;
-                    for (ColumnInfo c : valueColumns) {
-                        Values.bind(update, index++, value(p.row(), c), c, dialect);
+                    for (int i = 0; i < valueColumns.size(); i++) {
+                        ColumnInfo c = valueColumns.get(i);
+                        Values.bind(update, index++, valueAt == null ? value(p.row(), c) : valueAt(p.row(),
+                                valueAt[i]), c, dialect);
                     }
                     rows.bindKey(update, index, p.key());
                     update.addBatch();
@@ -398,7 +432,7 @@ final class ImportRun implements AutoCloseable {
             checkCount(updated == WrittenRows.UNKNOWN ? updates : updated, updates);
         }
         for (Planned p : planned) {
-            RowProvenance record = new RowProvenance(table.qualifiedName(), p.keyText(), request.sheet(),
+            RowProvenance record = new RowProvenance(qualifiedName, p.keyText(), request.sheet(),
                     p.row().sourceRow(), p.row().legacyId(), p.action());
             if (p.action() == RowAction.UPDATED) {
                 provenance.addUpdated(record, image(p.before()));
@@ -424,6 +458,40 @@ final class ImportRun implements AutoCloseable {
         Map<String, String> image = new LinkedHashMap<>();
         before.forEach((column, value) -> image.put(column, Values.imageText(value)));
         return Values.imageJson(image);
+    }
+
+    /** Where each of {@code wanted} is in {@code columns} (the same objects); null when one is not among them. */
+    private static int[] positionsIn(List<ColumnInfo> columns, List<ColumnInfo> wanted) {
+        int[] at = new int[wanted.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = columns.indexOf(wanted.get(i));
+            if (at[i] < 0) {
+                return null;
+            }
+        }
+        return at;
+    }
+
+    /**
+     * The value of the {@code column}-th of {@link #columns}: as {@link #value}, but the rows of one mapper share
+     * their target list, so each column's position in it is found once instead of by name for every value.
+     */
+    private Object valueAt(ApprovedRow row, int column) {
+        if (references != null) {
+            return value(row, columns.get(column));
+        }
+        MappedRow values = row.values();
+        if (values.targets() != positionsFor) {
+            int[] found = new int[columns.size()];
+            for (int i = 0; i < found.length; i++) {
+                found[i] = values.indexOf(columns.get(i).name());
+            }
+            positions = found;
+            positionsFor = values.targets();
+        }
+        int at = positions[column];
+        MappedValue v = at < 0 ? null : values.get(at);
+        return v == null ? null : v.value();
     }
 
     private Object value(ApprovedRow row, ColumnInfo column) {

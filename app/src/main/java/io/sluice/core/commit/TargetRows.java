@@ -191,6 +191,38 @@ final class TargetRows {
     }
 
     /**
+     * Whether the target itself refuses, at the statement, a row whose parent is missing, for every one of these
+     * foreign keys: on PostgreSQL, a foreign-key constraint that is not deferrable, whose checking triggers are all
+     * enabled, in a session that fires them ({@code session_replication_role} origin). Elsewhere false: H2 can switch
+     * its referential integrity off for a whole database, which its catalogue does not tell per constraint.
+     */
+    boolean parentsRefusedByTarget(List<ForeignKey> foreignKeys) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL || foreignKeys.isEmpty()) {
+            return false;
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT COUNT(*) FROM pg_constraint c"
+                + " WHERE c.conrelid = to_regclass(?) AND c.conname = ? AND c.contype = 'f' AND NOT c.condeferrable"
+                + " AND current_setting('session_replication_role') = 'origin'"
+                + " AND EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgconstraint = c.oid AND t.tgrelid = c.conrelid)"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgconstraint = c.oid"
+                + " AND t.tgrelid = c.conrelid AND t.tgenabled NOT IN ('O', 'A'))")) {
+            for (ForeignKey fk : foreignKeys) {
+                if (fk.name() == null) {
+                    return false;
+                }
+                s.setString(1, quotedTable);
+                s.setString(2, fk.name());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next() || rs.getLong(1) == 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether to look keys up as one array parameter: on PostgreSQL, for a one-column text or whole-number key, a
      * thousand-element {@code IN (?, ...)} costs the server far more to parse and plan than {@code = ANY (?)}.
      */

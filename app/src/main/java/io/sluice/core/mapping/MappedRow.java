@@ -35,17 +35,26 @@ public final class MappedRow {
 
     /** The value for a target column (case-insensitive), or null when that column is not mapped. */
     public MappedValue get(String target) {
+        int i = indexOf(target);
+        return i < 0 ? null : values[i];
+    }
+
+    /**
+     * The position in {@link #targets()} of a target column (case-insensitive, as {@link #get(String)} finds it), or
+     * -1 when it is not mapped: a caller reading many rows of one mapper finds its columns once.
+     */
+    public int indexOf(String target) {
         // rules name columns by the very strings the mapper made: comparing references finds them without hashing
         for (int j = 0; j < names.length; j++) {
             if (names[j] == target) {
-                return values[j];
+                return j;
             }
         }
         Integer i = index.get(target);
         if (i == null) {
             i = index.get(Mapper.key(target));
         }
-        return i == null ? null : values[i];
+        return i == null ? -1 : i;
     }
 
     /** The value for the i-th target column of {@link #targets()}. */

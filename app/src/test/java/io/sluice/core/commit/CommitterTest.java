@@ -156,6 +156,26 @@ class CommitterTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
+    void insertNamesAMissingParentInALaterChunkAndWritesNothing(TestDatabases.Engine engine) throws SQLException {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            List<ApprovedRow> rows = List.of(f.row(2, "A-1", "300", "40", "NORD"), f.row(3, "A-2", "300", "40",
+                    "NORD"), f.row(4, "A-3", "300", "40", "NORD"), f.row(5, "A-4", "300", "40", "NRD"),
+                    f.row(6, "A-5", "300", "40", "NORD"), f.row(7, "A-6", "300", "40", "XX"));
+
+            CommitConflictException e = catchThrowableOfType(() -> f.committer(2).commit(
+                    f.request(ImportMode.INSERT), rows, Progress.NONE), CommitConflictException.class);
+
+            assertThat(e.findings()).extracting(Finding::row, Finding::rule, Finding::cell)
+                    .containsExactly(Tuple.tuple(5L, "fk", "I5"), Tuple.tuple(7L, "fk", "I7"));
+            assertThat(e.findings().get(0).message()).contains("'NRD' does not exist");
+            assertThat(e.getMessage()).startsWith("2 approved row(s) conflict with table");
+            assertThat(f.contents()).isEmpty();
+            assertThat(f.batches().values()).containsExactly("failed");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
     void cancelMidwayLeavesTheTableUnchangedAndRecordsTheBatchFailed(TestDatabases.Engine engine)
             throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {

@@ -20,6 +20,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,15 +42,43 @@ class CopyInsertTest {
                 Arguments.of(true, "true"),
                 Arguments.of(LocalDate.of(2021, 3, 4), "\"2021-03-04\""),
                 Arguments.of(LocalDateTime.of(2021, 3, 4, 5, 6, 7, 800_000_000), "\"2021-03-04T05:06:07.800\""),
-                Arguments.of(LocalTime.of(23, 59), "\"23:59\""));
+                Arguments.of(LocalTime.of(23, 59), "\"23:59\""),
+                Arguments.of(new BigDecimal("-0.000001"), "-0.000001"),
+                Arguments.of(new BigDecimal("0.00"), "0.00"),
+                Arguments.of(new BigDecimal("-12345678.123456"), "-12345678.123456"),
+                Arguments.of(new BigDecimal("999999999999999999"), "999999999999999999"),
+                Arguments.of(new BigDecimal("-123456789012345678901234.5678"), "-123456789012345678901234.5678"),
+                Arguments.of(new BigDecimal("0E+3"), new BigDecimal("0E+3").toPlainString()),
+                Arguments.of(Long.MIN_VALUE, "-9223372036854775808"),
+                Arguments.of(-7, "-7"),
+                Arguments.of(0L, "0"),
+                Arguments.of(2.5d, "2.5"),
+                Arguments.of(false, "false"),
+                Arguments.of(LocalDate.of(987, 1, 2), "\"0987-01-02\""),
+                Arguments.of(LocalDate.of(12345, 12, 31), "\"+12345-12-31\""),
+                Arguments.of("Ärger € 日本 \uD83D\uDE00 \"x\"", "\"Ärger € 日本 \uD83D\uDE00 \"\"x\"\"\""),
+                Arguments.of("lone \uD83D surrogate", "\"lone ? surrogate\""));
     }
 
     @ParameterizedTest
     @MethodSource("renderings")
     void rendersEachTypedValueAsItsCsvInputForm(Object value, String expected) {
-        StringBuilder out = new StringBuilder();
-        CopyInsert.appendField(out, value);
-        assertThat(out).hasToString(expected);
+        assertThat(CopyInsert.render(value)).isEqualTo(expected);
+    }
+
+    @Test
+    void everyDecimalRendersAsItsPlainString() {
+        Random random = new Random(14);
+        for (int i = 0; i < 20_000; i++) {
+            long unscaled = switch (i % 4) {
+                case 0 -> random.nextInt(1000) - 500;
+                case 1 -> random.nextLong();
+                case 2 -> random.nextLong() / 1_000_000_000L;
+                default -> random.nextInt();
+            };
+            BigDecimal value = BigDecimal.valueOf(unscaled, random.nextInt(25) - 4);
+            assertThat(CopyInsert.render(value)).as("%s", value).isEqualTo(value.toPlainString());
+        }
     }
 
     @Test

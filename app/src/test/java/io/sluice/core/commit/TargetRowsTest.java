@@ -3,6 +3,7 @@ package io.sluice.core.commit;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,6 +66,43 @@ class TargetRowsTest {
 
             assertThat(keyed(f, table, List.of(table.column("mix_code").orElseThrow())).keyRefusedByTarget())
                     .as("a key the target checks only at commit, only on some rows, or on an expression").isFalse();
+        }
+    }
+
+    @Test
+    void onPostgresqlAForeignKeyCheckedAtOnceRefusesAMissingParentItself() throws SQLException {
+        try (CommitFixture f = new CommitFixture(TestDatabases.Engine.POSTGRESQL)) {
+            assertThat(rows(f, List.of(f.table.column("mix_code").orElseThrow()))
+                    .parentsRefusedByTarget(f.table.foreignKeys())).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "ALTER TABLE concrete_mix ALTER CONSTRAINT fk_mix_supplier DEFERRABLE INITIALLY DEFERRED",
+        "ALTER TABLE concrete_mix DISABLE TRIGGER ALL",
+        "SET session_replication_role = replica"})
+    void onPostgresqlADeferredOrSwitchedOffForeignKeyLeavesTheParentsToBeLookedUp(String sql) throws SQLException {
+        try (CommitFixture f = new CommitFixture(TestDatabases.Engine.POSTGRESQL)) {
+            if (sql.startsWith("SET")) {
+                try (var s = f.db.connection().createStatement()) {
+                    s.execute(sql);
+                }
+            } else {
+                f.execute(sql);
+            }
+
+            assertThat(rows(f, List.of(f.table.column("mix_code").orElseThrow()))
+                    .parentsRefusedByTarget(f.table.foreignKeys()))
+                    .as("a parent the target checks only at commit, or not at all").isFalse();
+        }
+    }
+
+    @Test
+    void onH2TheParentsAreAlwaysLookedUp() throws SQLException {
+        try (CommitFixture f = new CommitFixture(TestDatabases.Engine.H2)) {
+            assertThat(rows(f, List.of(f.table.column("mix_code").orElseThrow()))
+                    .parentsRefusedByTarget(f.table.foreignKeys())).isFalse();
         }
     }
 
