@@ -290,8 +290,16 @@ public final class DecisionLedger {
                 q.setLong(1, afterId);
                 q.setInt(2, limit);
                 try (ResultSet rs = q.executeQuery()) {
+                    // a bulk decision gives all its entries one time: parsing it once per page, not per row
+                    String atText = null;
+                    Instant at = null;
                     while (rs.next()) {
-                        entries.add(new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
+                        String text = rs.getString(2);
+                        if (!text.equals(atText)) {
+                            atText = text;
+                            at = Instant.parse(text);
+                        }
+                        entries.add(new AuditEntry(rs.getLong(1), at, rs.getString(3),
                                 AuditAction.parse(rs.getString(4)), nullableLong(rs, 5),
                                 rs.getObject(6) == null ? null : rs.getInt(6), rs.getString(7), rs.getString(8),
                                 rs.getString(9)));
