@@ -54,6 +54,11 @@ final class AuditRun {
         this.firstEntry = position;
     }
 
+    /** About how long the ranges text is, before it is complete. */
+    int rangesLength() {
+        return ranges.length() + 40;
+    }
+
     /** The rows as ranges, or null for a single entry; call once, when the run is complete. */
     String rangesText() {
         if (count == 1) {

@@ -33,8 +33,12 @@ public final class DecisionAuditWriter implements AutoCloseable {
     private static final String COPY_AUDIT = "COPY sluice_decision_audit (" + COLUMNS + ")"
             + " FROM STDIN WITH (FORMAT csv, NULL '', ENCODING 'UTF8')";
 
+    /** Range text held before it is written: runs of scattered rows are long, and memory stays bounded. */
+    private static final int PENDING_CHARACTERS = 1_000_000;
+
     private final Connection connection;
     private final List<AuditRun> complete = new ArrayList<>();
+    private long pendingCharacters;
     /** The next entry's position in each batch's audit (a workbook's sheets add to one batch in turn). */
     private final Map<Long, Long> nextEntry = new HashMap<>();
     private AuditRun open;
@@ -54,7 +58,7 @@ public final class DecisionAuditWriter implements AutoCloseable {
         }
     }
 
-    /** Adds the next entry of the audit; rows are written a thousand at a time. */
+    /** Adds the next entry of the audit; rows are written a thousand at a time, or sooner when their ranges are long. */
     public void add(DecisionAudit decision) throws SQLException {
         entries++;
         if (open != null && open.add(decision)) {
@@ -89,7 +93,8 @@ public final class DecisionAuditWriter implements AutoCloseable {
             nextEntry.put(batch, position + run.count());
         }
         complete.add(run);
-        if (complete.size() == ProvenanceWriter.BATCH_SIZE) {
+        pendingCharacters += run.rangesLength();
+        if (complete.size() == ProvenanceWriter.BATCH_SIZE || pendingCharacters > PENDING_CHARACTERS) {
             flush();
         }
     }
@@ -116,6 +121,7 @@ public final class DecisionAuditWriter implements AutoCloseable {
             insert(complete);
         }
         complete.clear();
+        pendingCharacters = 0;
     }
 
     private void insert(List<AuditRun> runs) throws SQLException {
