@@ -217,14 +217,29 @@ public final class Bookkeeping implements AutoCloseable {
         return inTransaction("read the decisions on " + reviewFile, session -> session
                 .createSelectionQuery("from DecisionAudit where reviewFile = :file order by id", DecisionAudit.class)
                 .setParameter("file", reviewFile)
-                .getResultList());
+                .getResultList().stream().flatMap(d -> d.entries().stream()).toList());
     }
 
-    /** A page of the decisions and edits kept with that batch (the review's audit log), oldest first. */
+    /**
+     * A page of the decisions and edits kept with that batch (the review's audit log), oldest first. A batch recorded
+     * from V10 on knows each row's first position, so only the rows holding the page are read; an older batch keeps
+     * one row per entry.
+     */
     public List<DecisionAudit> decisionsOfBatch(long batchId, int offset, int limit) {
-        return inTransaction("read the decisions kept with import batch " + batchId, session -> session
-                .createSelectionQuery("from DecisionAudit where batchId = :batch order by id", DecisionAudit.class)
-                .setParameter("batch", batchId).setFirstResult(offset).setMaxResults(limit).getResultList());
+        long end = (long) offset + limit;
+        return inTransaction("read the decisions kept with import batch " + batchId, session -> {
+            List<DecisionAudit> runs = session.createSelectionQuery("from DecisionAudit where batchId = :batch"
+                            + " and firstEntry < :end and firstEntry + rowCount > :offset order by firstEntry",
+                            DecisionAudit.class)
+                    .setParameter("batch", batchId).setParameter("end", end).setParameter("offset", (long) offset)
+                    .getResultList();
+            if (!runs.isEmpty()) {
+                return DecisionAudit.page(runs, offset, end);
+            }
+            return session.createSelectionQuery("from DecisionAudit where batchId = :batch and firstEntry is null"
+                            + " order by id", DecisionAudit.class)
+                    .setParameter("batch", batchId).setFirstResult(offset).setMaxResults(limit).getResultList();
+        });
     }
 
     @Override

@@ -12,6 +12,7 @@ public enum DecisionAction {
     UNDO("undo"),
     REDO("redo");
 
+    private static final DecisionAction[] VALUES = values();
     private final String code;
 
     DecisionAction(String code) {
@@ -25,7 +26,7 @@ public enum DecisionAction {
 
     /** The constant stored as that word. */
     public static DecisionAction ofCode(String code) {
-        for (DecisionAction value : values()) {
+        for (DecisionAction value : VALUES) {
             if (value.code.equals(code)) {
                 return value;
             }

@@ -9,12 +9,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One steward decision on a review row (approve, reject, edit, undo, redo), kept in the target as an audit trail;
- * linked to the import batch that committed the review, once there is one.
+ * linked to the import batch that committed the review, once there is one. A stored row may hold a run of entries
+ * that differ only in their source row (decision 0040); readers get them one entry each, through
+ * {@link Bookkeeping}.
  */
 @Entity
 @Table(name = "sluice_decision_audit")
@@ -44,6 +48,16 @@ public class DecisionAudit {
     private String steward;
     @Column(name = "decided_at", nullable = false)
     private Instant decidedAt;
+    /** How many entries this row holds: 1, or a run's length (decision 0040). */
+    @Column(name = "row_count", nullable = false)
+    private int rowCount = 1;
+    /** The run's source rows as ranges, or null for a single entry. */
+    // declared unbounded in V10 (TEXT, or H2's longest CHARACTER VARYING); Hibernate only checks that it is text
+    @Column(name = "source_rows")
+    private String sourceRows;
+    /** The position of this row's first entry in its batch's audit; null for rows recorded before V10. */
+    @Column(name = "first_entry")
+    private Long firstEntry;
 
     protected DecisionAudit() {
         // for Hibernate
@@ -62,6 +76,50 @@ public class DecisionAudit {
         this.newValue = newValue;
         this.steward = Objects.requireNonNull(steward, "steward");
         this.decidedAt = Objects.requireNonNull(decidedAt, "decidedAt");
+    }
+
+    /** The same decision on another source row, as one entry of a stored run reads back. */
+    DecisionAudit onRow(long row) {
+        DecisionAudit entry = new DecisionAudit(batchId, reviewFile, row, action, reason, columnName, oldValue,
+                newValue, steward, decidedAt);
+        entry.id = id;
+        return entry;
+    }
+
+    /** Whether {@code other} says the same as this entry on another row: the same batch, file, action and texts. */
+    boolean sameExceptRow(DecisionAudit other) {
+        return action == other.action && Objects.equals(batchId, other.batchId)
+                && reviewFile.equals(other.reviewFile) && Objects.equals(reason, other.reason)
+                && Objects.equals(columnName, other.columnName) && Objects.equals(oldValue, other.oldValue)
+                && Objects.equals(newValue, other.newValue) && steward.equals(other.steward)
+                && decidedAt.equals(other.decidedAt);
+    }
+
+    /** The entries this stored row holds, in order: itself, or each row of its run. */
+    List<DecisionAudit> entries() {
+        if (rowCount == 1) {
+            return List.of(this);
+        }
+        long[] rows = ProvenanceRun.sourceRows(sourceRows, rowCount);
+        List<DecisionAudit> entries = new ArrayList<>(rows.length);
+        for (long row : rows) {
+            entries.add(onRow(row));
+        }
+        return entries;
+    }
+
+    /** The entries of the stored rows {@code runs} (in order) at positions {@code offset} to before {@code end}. */
+    static List<DecisionAudit> page(List<DecisionAudit> runs, long offset, long end) {
+        List<DecisionAudit> page = new ArrayList<>();
+        for (DecisionAudit run : runs) {
+            List<DecisionAudit> entries = run.entries();
+            long from = Math.max(offset, run.firstEntry) - run.firstEntry;
+            long to = Math.min(end, run.firstEntry + entries.size()) - run.firstEntry;
+            if (from < to) {
+                page.addAll(entries.subList((int) from, (int) to));
+            }
+        }
+        return page;
     }
 
     /** The stored id; empty until the decision has been recorded. */

@@ -7,42 +7,128 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes review decisions into {@code sluice_decision_audit} with plain JDBC on a connection the caller owns, so the
  * audit of an import can share the import's transaction. A bulk decision logs one entry per row, so a review import
- * may copy a million: on PostgreSQL they go through {@code COPY}, elsewhere through JDBC batches (identity ids switch
- * off Hibernate's batching).
+ * may copy a million: consecutive entries that differ only in a later source row are kept as one row with the rows as
+ * ranges (decision 0040), so a bulk approval of a million rows is about a hundred rows, while every entry with its own
+ * reason, column or values stays a row of its own. Rows go through {@code COPY} on PostgreSQL, JDBC batches elsewhere
+ * (identity ids switch off Hibernate's batching). Add entries in the audit's order, then close it to write the last.
  */
-public final class DecisionAuditWriter {
+public final class DecisionAuditWriter implements AutoCloseable {
 
-    private DecisionAuditWriter() {
-    }
-
-    private static final String COPY_AUDIT = "COPY sluice_decision_audit (batch_id, review_file, source_row, action,"
-            + " reason, column_name, old_value, new_value, steward, decided_at)"
+    private static final String COLUMNS = "batch_id, review_file, source_row, action, reason, column_name,"
+            + " old_value, new_value, steward, decided_at, row_count, source_rows, first_entry";
+    private static final String COPY_AUDIT = "COPY sluice_decision_audit (" + COLUMNS + ")"
             + " FROM STDIN WITH (FORMAT csv, NULL '', ENCODING 'UTF8')";
 
-    /** Inserts the decisions; the caller commits. */
+    /** Range text held before it is written: runs of scattered rows are long, and memory stays bounded. */
+    private static final int PENDING_CHARACTERS = 1_000_000;
+
+    private final Connection connection;
+    private final List<AuditRun> complete = new ArrayList<>();
+    private long pendingCharacters;
+    /** The next entry's position in each batch's audit (a workbook's sheets add to one batch in turn). */
+    private final Map<Long, Long> nextEntry = new HashMap<>();
+    private AuditRun open;
+    private long entries;
+
+    /** A writer on the caller's connection; the caller commits. */
+    public DecisionAuditWriter(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Inserts the decisions, in order; the caller commits. */
     public static void write(Connection connection, List<DecisionAudit> decisions) throws SQLException {
-        if (decisions.isEmpty()) {
+        try (DecisionAuditWriter writer = new DecisionAuditWriter(connection)) {
+            for (DecisionAudit d : decisions) {
+                writer.add(d);
+            }
+        }
+    }
+
+    /** Adds the next entry of the audit; rows are written a thousand at a time, or sooner when their ranges are long. */
+    public void add(DecisionAudit decision) throws SQLException {
+        entries++;
+        if (open != null && open.add(decision)) {
+            return;
+        }
+        if (open != null) {
+            complete(open);
+        }
+        open = new AuditRun(decision);
+    }
+
+    /** How many entries were added. */
+    public long entries() {
+        return entries;
+    }
+
+    /** Writes what is left. */
+    @Override
+    public void close() throws SQLException {
+        if (open != null) {
+            complete(open);
+            open = null;
+        }
+        flush();
+    }
+
+    private void complete(AuditRun run) throws SQLException {
+        Long batch = run.first().batchId().orElse(null);
+        if (batch != null) {
+            long position = nextEntry.containsKey(batch) ? nextEntry.get(batch) : storedEntries(batch);
+            run.at(position);
+            nextEntry.put(batch, position + run.count());
+        }
+        complete.add(run);
+        pendingCharacters += run.rangesLength();
+        if (complete.size() == ProvenanceWriter.BATCH_SIZE || pendingCharacters > PENDING_CHARACTERS) {
+            flush();
+        }
+    }
+
+    /** How many entries the batch's audit holds already. */
+    private long storedEntries(long batchId) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT MAX(first_entry + row_count)"
+                + " FROM sluice_decision_audit WHERE batch_id = ?")) {
+            count.setLong(1, batchId);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (complete.isEmpty()) {
             return;
         }
         if (connection.isWrapperFor(PGConnection.class)) {
-            copy(connection.unwrap(PGConnection.class), decisions);
-            return;
+            copy(connection.unwrap(PGConnection.class), complete);
+        } else {
+            insert(complete);
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sluice_decision_audit"
-                + " (batch_id, review_file, source_row, action, reason, column_name, old_value, new_value,"
-                + " steward, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (DecisionAudit d : decisions) {
+        complete.clear();
+        pendingCharacters = 0;
+    }
+
+    private void insert(List<AuditRun> runs) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sluice_decision_audit (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditRun run : runs) {
+                DecisionAudit d = run.first();
                 insert.setObject(1, d.batchId().orElse(null), Types.BIGINT);
                 insert.setString(2, d.reviewFile());
                 insert.setLong(3, d.sourceRow());
@@ -53,23 +139,21 @@ public final class DecisionAuditWriter {
                 insert.setString(8, fit(d.newValue().orElse(null)));
                 insert.setString(9, d.steward());
                 insert.setObject(10, d.decidedAt().atOffset(ZoneOffset.UTC));
+                insert.setInt(11, run.count());
+                insert.setString(12, run.rangesText());
+                insert.setObject(13, run.firstEntry(), Types.BIGINT);
                 insert.addBatch();
-                if (++pending == ProvenanceWriter.BATCH_SIZE) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
             }
-            if (pending > 0) {
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         }
     }
 
-    /** The decisions in one COPY: the same columns and values as the batched insert. */
-    private static void copy(PGConnection connection, List<DecisionAudit> decisions) throws SQLException {
-        ByteArrayOutputStream csv = new ByteArrayOutputStream(decisions.size() * 160);
+    /** The rows in one COPY: the same columns and values as the batched insert. */
+    private static void copy(PGConnection connection, List<AuditRun> runs) throws SQLException {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream(runs.size() * 200);
         StringBuilder line = new StringBuilder(256);
-        for (DecisionAudit d : decisions) {
+        for (AuditRun run : runs) {
+            DecisionAudit d = run.first();
             line.setLength(0);
             d.batchId().ifPresent(line::append);
             line.append(',');
@@ -86,12 +170,18 @@ public final class DecisionAuditWriter {
             PostgresCopy.quote(line, fit(d.newValue().orElse(null)));
             line.append(',');
             PostgresCopy.quote(line, d.steward());
-            line.append(',').append(micros(d.decidedAt())).append('\n');
+            line.append(',').append(micros(d.decidedAt())).append(',').append(run.count()).append(',');
+            PostgresCopy.quote(line, run.rangesText());
+            line.append(',');
+            if (run.firstEntry() != null) {
+                line.append(run.firstEntry());
+            }
+            line.append('\n');
             csv.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
         }
         long copied = PostgresCopy.send(connection.getCopyAPI(), COPY_AUDIT, csv);
-        if (copied != decisions.size()) {
-            throw new SQLException("only " + copied + " of " + decisions.size() + " audit entries were copied");
+        if (copied != runs.size()) {
+            throw new SQLException("only " + copied + " of " + runs.size() + " audit rows were copied");
         }
     }
 

@@ -6,13 +6,21 @@ import java.util.Locale;
 public enum AuditAction {
     APPROVE, REJECT, CLEAR, EDIT, UNDO, REDO;
 
+    private static final AuditAction[] VALUES = values();
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** The word stored in the review file ("approve", "undo", ...). */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     static AuditAction parse(String label) {
-        return valueOf(label.toUpperCase(Locale.ROOT));
+        for (AuditAction action : VALUES) {
+            if (action.label.equalsIgnoreCase(label)) {
+                return action;
+            }
+        }
+        throw new IllegalArgumentException("No audit action '" + label + "'");
     }
 
     /** The action that sets a row to {@code status}; null (no decision) is a clear. */

@@ -285,16 +285,29 @@ public final class DecisionLedger {
     public List<AuditEntry> audit(long afterId, int limit) {
         return review.guarded(() -> {
             List<AuditEntry> entries = new ArrayList<>();
-            try (PreparedStatement q = connection.prepareStatement("SELECT id, at, steward, action, row_no, col,"
-                    + " old_value, new_value, reason FROM audit WHERE id > ? ORDER BY id LIMIT ?")) {
+            // a bulk decision logs a million entries that differ only in their row: SQLite says which entry repeats
+            // the one before it, and only the row of those crosses into Java
+            try (PreparedStatement q = connection.prepareStatement("SELECT a.id, a.row_no, p.id IS NOT NULL"
+                    + " AND a.at = p.at AND a.steward = p.steward AND a.action = p.action AND a.col IS p.col"
+                    + " AND a.old_value IS p.old_value AND a.new_value IS p.new_value AND a.reason IS p.reason,"
+                    + " a.at, a.steward, a.action, a.col, a.old_value, a.new_value, a.reason FROM audit a"
+                    + " LEFT JOIN audit p ON p.id = a.id - 1 WHERE a.id > ? ORDER BY a.id LIMIT ?")) {
                 q.setLong(1, afterId);
                 q.setInt(2, limit);
                 try (ResultSet rs = q.executeQuery()) {
+                    AuditEntry previous = null;
                     while (rs.next()) {
-                        entries.add(new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
-                                AuditAction.parse(rs.getString(4)), nullableLong(rs, 5),
-                                rs.getObject(6) == null ? null : rs.getInt(6), rs.getString(7), rs.getString(8),
-                                rs.getString(9)));
+                        long id = rs.getLong(1);
+                        Long row = nullableLong(rs, 2);
+                        AuditEntry entry = previous != null && previous.id() == id - 1 && rs.getBoolean(3)
+                                ? new AuditEntry(id, previous.at(), previous.steward(), previous.action(), row,
+                                        previous.column(), previous.oldValue(), previous.newValue(), previous.reason())
+                                : new AuditEntry(id, Instant.parse(rs.getString(4)), rs.getString(5),
+                                        AuditAction.parse(rs.getString(6)), row,
+                                        rs.getObject(7) == null ? null : rs.getInt(7), rs.getString(8),
+                                        rs.getString(9), rs.getString(10));
+                        entries.add(entry);
+                        previous = entry;
                     }
                 }
             }

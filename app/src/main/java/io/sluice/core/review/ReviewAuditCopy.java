@@ -6,7 +6,6 @@ import io.sluice.core.bookkeeping.DecisionAuditWriter;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -18,7 +17,8 @@ import java.util.OptionalLong;
  * entry per cell it changed: the source row, the column, the value before and after, the fix in the reason, its
  * steward and time, right after the summary. A fix that was undone keeps its summary and the undo's, and no cells;
  * the review's per-pair counts are left out, since the cells say the same row by row. The copy is written on the
- * import's own connection, inside its transaction: the batch and its audit commit together.
+ * import's own connection, inside its transaction: the batch and its audit commit together. Entries that say the same
+ * on consecutive rows (a bulk decision, a fix setting one value over many cells) are stored as runs (decision 0040).
  */
 public final class ReviewAuditCopy {
 
@@ -27,71 +27,59 @@ public final class ReviewAuditCopy {
     private ReviewAuditCopy() {
     }
 
-    /** Copies the whole audit log of the review, page by page; returns the number of entries copied. */
+    /**
+     * Copies the whole audit log of the review, page by page; returns the number of entries copied. The writer keeps
+     * a bulk decision's entries as runs (decision 0040).
+     */
     public static long copy(Review review, long batchId, Connection connection) throws SQLException {
         String reviewFile = review.file().toAbsolutePath().toString();
         List<String> columns = review.columns();
         CellOrigins origins = review.cellOrigins();
         long after = 0;
-        long copied = 0;
-        while (true) {
-            List<AuditEntry> page = review.ledger().audit(after, PAGE);
-            if (page.isEmpty()) {
-                return copied;
-            }
-            List<DecisionAudit> rows = new ArrayList<>(page.size());
-            for (AuditEntry e : page) {
-                after = e.id();
-                if (FixLedger.isPair(e)) {
-                    continue;
+        try (DecisionAuditWriter writer = new DecisionAuditWriter(connection)) {
+            while (true) {
+                List<AuditEntry> page = review.ledger().audit(after, PAGE);
+                if (page.isEmpty()) {
+                    return writer.entries();
                 }
-                String column = columnName(columns, e.column());
-                rows.add(new DecisionAudit(batchId, reviewFile, e.row() == null ? 0 : e.row(),
-                        DecisionAction.ofCode(e.action().label()), e.reason(), column, e.oldValue(), e.newValue(),
-                        e.steward(), e.at()));
-                OptionalLong fix = FixLedger.madeIn(e);
-                if (fix.isPresent()) {
-                    copied += flush(connection, rows);
-                    copied += copyCells(origins, fix.getAsLong(), batchId, reviewFile, column, connection);
+                for (AuditEntry e : page) {
+                    after = e.id();
+                    if (FixLedger.isPair(e)) {
+                        continue;
+                    }
+                    String column = columnName(columns, e.column());
+                    writer.add(new DecisionAudit(batchId, reviewFile, e.row() == null ? 0 : e.row(),
+                            DecisionAction.ofCode(e.action().label()), e.reason(), column, e.oldValue(),
+                            e.newValue(), e.steward(), e.at()));
+                    OptionalLong fix = FixLedger.madeIn(e);
+                    if (fix.isPresent()) {
+                        copyCells(origins, fix.getAsLong(), batchId, reviewFile, column, writer);
+                    }
                 }
             }
-            copied += flush(connection, rows);
         }
     }
 
     /** One entry per cell the fix changed, when it is in effect; a page of cells at a time. */
-    private static long copyCells(CellOrigins origins, long fixId, long batchId, String reviewFile, String column,
-                                  Connection connection) throws SQLException {
+    private static void copyCells(CellOrigins origins, long fixId, long batchId, String reviewFile, String column,
+                                  DecisionAuditWriter writer) throws SQLException {
         Optional<CellChange> fix = origins.fixInEffect(fixId);
         if (fix.isEmpty()) {
-            return 0;
+            return;
         }
         String reason = "Fix #" + fixId + " (" + fix.get().fix() + "): " + fix.get().description();
-        long copied = 0;
         long afterRow = Long.MIN_VALUE;
         while (true) {
             List<CellOrigins.FixedCell> cells = origins.fixedCells(fixId, afterRow, PAGE);
             if (cells.isEmpty()) {
-                return copied;
+                return;
             }
-            List<DecisionAudit> rows = new ArrayList<>(cells.size());
             for (CellOrigins.FixedCell cell : cells) {
-                rows.add(new DecisionAudit(batchId, reviewFile, cell.row(), DecisionAction.EDIT, reason, column,
+                writer.add(new DecisionAudit(batchId, reviewFile, cell.row(), DecisionAction.EDIT, reason, column,
                         cell.oldValue(), cell.newText(), fix.get().steward(), fix.get().at()));
                 afterRow = cell.row();
             }
-            copied += flush(connection, rows);
         }
-    }
-
-    private static long flush(Connection connection, List<DecisionAudit> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        DecisionAuditWriter.write(connection, rows);
-        long written = rows.size();
-        rows.clear();
-        return written;
     }
 
     private static String columnName(List<String> columns, Integer column) {

@@ -61,6 +61,52 @@ class DecisionAuditWriterTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void entriesThatDifferOnlyInALaterRowAreRunsThatReadBackEntryByEntry(TestDatabases.Engine engine)
+            throws SQLException {
+        Database db = engine.fresh();
+        Instant at = Instant.parse("2026-12-06T21:25:12.123456Z");
+        List<DecisionAudit> written = new ArrayList<>();
+        for (long row = 2; row < 25_002; row++) {
+            if (row % 7 != 0) {
+                written.add(new DecisionAudit(null, "r.sluice", row, DecisionAction.APPROVE, null, null, null,
+                        "approved", "steward", at));
+            }
+        }
+        // a row going back, a reason, another steward and a later time each end a run
+        written.add(new DecisionAudit(null, "r.sluice", 5, DecisionAction.APPROVE, null, null, null, "approved",
+                "steward", at));
+        written.add(new DecisionAudit(null, "r.sluice", 6, DecisionAction.REJECT, "no lab sheet", null, "approved",
+                "rejected", "steward", at));
+        written.add(new DecisionAudit(null, "r.sluice", 8, DecisionAction.REJECT, "no lab sheet", null, "approved",
+                "rejected", "Zoë", at));
+        written.add(new DecisionAudit(null, "r.sluice", 9, DecisionAction.REJECT, "no lab sheet", null, "approved",
+                "rejected", "Zoë", at.plusNanos(1000)));
+        try (Bookkeeping bookkeeping = Bookkeeping.open(db.url(), db.user(), db.password())) {
+            bookkeeping.recordDecisions(written);
+            List<DecisionAudit> read = bookkeeping.decisions("r.sluice");
+
+            assertThat(read).hasSize(written.size());
+            for (int i = 0; i < written.size(); i++) {
+                DecisionAudit w = written.get(i);
+                DecisionAudit r = read.get(i);
+                assertThat(List.of(r.sourceRow(), r.action(), r.reason(), r.oldValue(), r.newValue(), r.steward(),
+                        r.decidedAt())).as("entry %d", i).isEqualTo(List.of(w.sourceRow(), w.action(), w.reason(),
+                        w.oldValue(), w.newValue(), w.steward(), w.decidedAt()));
+            }
+        }
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT row_count FROM sluice_decision_audit ORDER BY id")) {
+            List<Integer> counts = new ArrayList<>();
+            while (rs.next()) {
+                counts.add(rs.getInt(1));
+            }
+            assertThat(counts).containsExactly(10_000, 10_000, written.size() - 4 - 20_000, 1, 1, 1, 1);
+        }
+    }
+
     private static String length(String text) {
         return text == null ? "null" : String.valueOf(text.length());
     }

@@ -17,10 +17,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Approve, reject, clear, bulk decisions, undo/redo and the audit log on a real review file. */
@@ -224,5 +226,41 @@ class ReviewSessionDecisionTest {
                 .containsExactly(null, "rejected");
         assertThat(audit).extracting(AuditEntry::id).isSorted().doesNotHaveDuplicates();
         assertThat(session.audit(audit.get(4).id(), 10)).extracting(AuditEntry::row).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void aBulkDecisionsEntriesReadTheSameInEveryPageSizeAndKeepTheirOwnRows() {
+        session.approveAll(RowFilter.all());
+        session.rejectAll(RowFilter.rows(List.of(3L, 4L)), "Bad rows");
+        session.reject(5, "Bad rows");
+        session.clearAll(RowFilter.rows(List.of(6L, 7L)));
+        List<AuditEntry> all = session.audit(0, 100);
+
+        assertThat(all).hasSize(15);
+        assertThat(all.subList(0, 10)).extracting(AuditEntry::row).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L,
+                10L, 11L);
+        assertThat(all.subList(0, 10)).allSatisfy(e -> assertThat(e).extracting(AuditEntry::action,
+                AuditEntry::oldValue, AuditEntry::newValue, AuditEntry::reason, AuditEntry::at)
+                .containsExactly(AuditAction.APPROVE, null, "approved", null, all.get(0).at()));
+        assertThat(all.subList(10, 15)).extracting(AuditEntry::row, AuditEntry::action, AuditEntry::oldValue,
+                AuditEntry::newValue, AuditEntry::reason).containsExactly(
+                tuple(3L, AuditAction.REJECT, "approved", "rejected", "Bad rows"),
+                tuple(4L, AuditAction.REJECT, "approved", "rejected", "Bad rows"),
+                tuple(5L, AuditAction.REJECT, "approved", "rejected", "Bad rows"),
+                tuple(6L, AuditAction.CLEAR, "approved", null, null),
+                tuple(7L, AuditAction.CLEAR, "approved", null, null));
+        assertThat(all.get(12).at()).isAfterOrEqualTo(all.get(11).at());
+        for (int page = 1; page <= 4; page++) {
+            List<AuditEntry> read = new ArrayList<>();
+            for (long after = 0; ; ) {
+                List<AuditEntry> next = session.audit(after, page);
+                if (next.isEmpty()) {
+                    break;
+                }
+                read.addAll(next);
+                after = next.get(next.size() - 1).id();
+            }
+            assertThat(read).as("pages of %d", page).isEqualTo(all);
+        }
     }
 }

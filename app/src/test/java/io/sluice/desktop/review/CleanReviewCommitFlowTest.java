@@ -4,6 +4,8 @@ import io.sluice.core.cleaning.Correction;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ReviewQuery.GridRow;
+import io.sluice.core.usecase.BatchHistory;
+import io.sluice.core.usecase.Target;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
@@ -179,9 +181,17 @@ class CleanReviewCommitFlowTest {
         assertThat(fixedAndCommitted).isNotEmpty().allSatisfy(mix -> assertThat(suppliers.get(mix)).isEqualTo("NORD"));
         assertThat(committedPlants).doesNotContainAnyElementsOf(merged).contains(keep);
         List<String> audit = new ArrayList<>();
-        query("SELECT source_row, action, old_value, new_value, reason FROM sluice_decision_audit"
-                + " WHERE column_name = 'Supplier' ORDER BY id", rs -> audit.add(rs.getLong(1) + "|"
-                + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|" + rs.getString(5)));
+        long[] batch = new long[1];
+        query("SELECT MAX(id) FROM sluice_import_batch", rs -> batch[0] = rs.getLong(1));
+        // through the use case: a run of entries (decision 0040) is one stored row
+        try (BatchHistory history = BatchHistory.open(new Target(TargetDatabase.defaultUrl(),
+                TargetDatabase.DEFAULT_USER, TargetDatabase.DEFAULT_PASSWORD))) {
+            history.decisions(batch[0], 0, 100_000).stream()
+                    .filter(d -> d.columnName().filter("Supplier"::equals).isPresent())
+                    .forEach(d -> audit.add(d.sourceRow() + "|" + d.action().code() + "|"
+                            + d.oldValue().orElse(null) + "|" + d.newValue().orElse(null) + "|"
+                            + d.reason().orElse(null)));
+        }
         assertThat(audit).filteredOn(line -> line.matches("\\d+\\|edit\\|NRD\\|NORD\\|Fix #\\d+ \\(replace\\):"
                 + " Replace 'NRD' by 'NORD' in 'Supplier'")).hasSize(15)
                 .allSatisfy(line -> assertThat(Long.parseLong(line.substring(0, line.indexOf('|')))).isPositive());
