@@ -1,10 +1,13 @@
 package io.sluice.desktop.rules;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
+import io.sluice.core.review.ColumnStats;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.usecase.ApplyRule;
+import io.sluice.core.usecase.ColumnStatistics;
 import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.usecase.OpenWorkbookReview;
 import io.sluice.core.usecase.ValidateReview;
@@ -120,6 +123,20 @@ final class RuleOnReview {
                     + place.table() + "; validate the review again with this profile.");
         }
         return new RuleTables.Place(sheet, place.table());
+    }
+
+    /**
+     * A column's statistics in the review; in a workbook review, in the sheet feeding the table of {@code place}
+     * (its rows as they are now).
+     */
+    static ColumnStats statistics(Path review, RuleTables.Place place, ColumnStatistics.Request request,
+                                  Progress progress) {
+        if (!ValidateWorkbookReview.isWorkbookReview(review)) {
+            return ColumnStatistics.of(review, request, progress);
+        }
+        try (OpenWorkbookReview workbook = OpenWorkbookReview.open(review, null)) {
+            return ColumnStatistics.of(workbook.sheet(placeIn(workbook, place).sheet()), request, progress);
+        }
     }
 
     private void reopen(Path review) {

@@ -148,6 +148,11 @@ public final class RulesViewModel {
             public void tell(String sentence) {
                 status.set(sentence);
             }
+
+            @Override
+            public RuleTables.Place place() {
+                return ruleTables.place(workbench.profileProperty().get());
+            }
         });
         form.specProperty().addListener((o, was, now) -> {
             forgetToldOnReview();
@@ -599,7 +604,8 @@ public final class RulesViewModel {
             return;
         }
         status.set("");
-        tasks.quiet("Reading the values of " + header, ctx -> ColumnStatistics.of(review,
+        RuleTables.Place place = ruleTables.place(workbench.profileProperty().get());
+        tasks.quiet("Reading the values of " + header, ctx -> RuleOnReview.statistics(review, place,
                 ColumnStatistics.Request.of(header).page(0, COLUMN_VALUES), ctx).values(),
                 columnValues::setAll, ErrorText.into(status::set));
     }

@@ -4,6 +4,7 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.profile.TableMapping;
+import io.sluice.core.review.ColumnStats;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.usecase.OpenWorkbookReview;
@@ -174,6 +175,29 @@ class RulesOnSeveralTablesTest {
             assertThat(rulesOf(workbook.profile(), "mix_component")).extracting(RuleSet::idOf)
                     .containsExactly(DOSE_CAP);
         }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void theAllowedValuesComeFromTheSheetFeedingTheTableAndTheValueOnOneRowSaysWhereItIsWorkedOut() {
+        openTheLabWorkbook();
+        validation.start();
+        vm.refresh();
+        vm.chooseTable("supplier");
+        vm.add(RuleKind.ALLOWED);
+        vm.form().columnProperty().set("country");
+
+        vm.readColumnValues();
+
+        assertThat(vm.statusProperty().get()).isEmpty();
+        assertThat(vm.columnValues()).extracting(ColumnStats.ValueCount::value).isNotEmpty()
+                .allMatch(v -> v == null || v.strip().length() <= 3);
+        vm.add(RuleKind.EXPRESSION);
+        vm.form().expressionProperty().set("dosage_kg > 0");
+        vm.expressionTryout().rowToTryProperty().set("2");
+        vm.expressionTryout().evaluateOnRow();
+        assertThat(vm.expressionTryout().rowValueProperty().get()).isEqualTo("The value on one row is worked out on"
+                + " the review of one sheet; on a workbook review the hit preview lists the rows the rule flags.");
         assertThat(failures).isEmpty();
     }
 }
