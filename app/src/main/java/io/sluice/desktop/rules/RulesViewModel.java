@@ -49,7 +49,8 @@ import java.util.Set;
  * The Rules step's state: every rule in force for the workbench's profile and target, each with its origin; the
  * target's shown read-only with the reason, the profile's edited in a {@link RuleForm} with a live
  * {@link RuleHitPreview}. Adding, changing, duplicating and deleting a rule changes the workbench's profile at once
- * (the Review and Commit steps use it); "Save profile" writes it to its file.
+ * (the Review and Commit steps use it); "Save profile" writes it to its file. A profile onto several tables is
+ * edited one table at a time, chosen in {@link RuleTables}; on a workbook review its rules go to the sheet feeding it.
  */
 public final class RulesViewModel {
 

@@ -200,4 +200,25 @@ class RulesOnSeveralTablesTest {
                 + " the review of one sheet; on a workbook review the hit preview lists the rows the rule flags.");
         assertThat(failures).isEmpty();
     }
+
+    @Test
+    void anotherTableWaitsForTheFormsChangesToBeKeptOrDiscarded() {
+        openTheLabWorkbook();
+        vm.refresh();
+        vm.chooseTable("mix_component");
+        writeTheDoseCap();
+        dialogs.declineNext();
+
+        assertThat(vm.chooseTable("supplier")).isFalse();
+
+        assertThat(vm.ruleTables().chosenProperty().get()).isEqualTo("mix_component");
+        assertThat(vm.form().idProperty().get()).isEqualTo(DOSE_CAP);
+        assertThat(vm.keep()).isTrue();
+        assertThat(vm.chooseTable("supplier")).isTrue();
+        assertThat(vm.rules()).noneMatch(r -> r.id().equals(DOSE_CAP));
+        assertThat(vm.chooseTable("mix_component")).isTrue();
+        assertThat(vm.rules()).anyMatch(r -> r.editable() && r.id().equals(DOSE_CAP));
+        assertThat(rulesOf(workbench.profileProperty().get(), "mix_component")).extracting(RuleSet::idOf)
+                .containsExactly(DOSE_CAP);
+    }
 }
