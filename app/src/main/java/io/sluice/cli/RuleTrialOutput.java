@@ -211,8 +211,9 @@ final class RuleTrialOutput {
         }
         ProfileIO.write(profile, file);
         if (format != OutputFormat.json) {
-            out.println("Saved profile '" + profile.name() + "' with " + profile.rules().size() + " rules of its own"
-                    + " to " + file + ".");
+            int rules = profile.rules().size() + profile.tables().stream().mapToInt(t -> t.rules().size()).sum();
+            out.println("Saved profile '" + profile.name() + "' with " + rules + " rules of its own to " + file
+                    + ".");
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"List every rule that will run for a profile against its target table, without reading a "
                 + "file: those derived from the table (required, type, length, precision, unique keys, foreign "
-                + "keys, each CHECK by name; read-only) and those written in the profile (editable).",
+                + "keys, each CHECK by name; read-only) and those written in the profile (editable). A profile"
+                + " onto several tables lists one table's (--table).",
                 "With --review: list the rules of the review's profile, try a rule on the review's rows (--try or "
                         + "--try-file), apply it to the review as one undoable step (--apply), remove one "
                         + "(--remove), and write the review's profile with the rule into a file (--save-to).",
@@ -82,8 +83,9 @@ final class RulesCommand implements Callable<Integer> {
             + " the sheet whose rows the rule runs on.")
     String sheet;
 
-    @Option(names = "--table", paramLabel = "TABLE", description = "With --sheet: the table (as the profile names it)"
-            + " the rule is on; needed when the sheet feeds several.")
+    @Option(names = "--table", paramLabel = "TABLE", description = "With --profile onto several tables: the table"
+            + " whose rules are listed. With --sheet: the table (as the profile names it) the rule is on; needed when"
+            + " the sheet feeds several.")
     String table;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format.")
@@ -108,7 +110,12 @@ final class RulesCommand implements Callable<Integer> {
             throw new UsageException("--apply and --save-to need a rule: give --try, --try-file or --remove.");
         }
         boolean workbook = source.review != null && ValidateWorkbookReview.isWorkbookReview(source.review);
-        if (!workbook) {
+        if (source.review == null) {
+            if (sheet != null) {
+                throw new UsageException("--sheet goes with --review of a workbook onto several tables; with"
+                        + " --profile, name the table with --table.");
+            }
+        } else if (!workbook) {
             if (sheet != null || table != null) {
                 throw new UsageException("--sheet and --table go with --review of a workbook onto several tables"
                         + (source.review == null ? "." : "; " + source.review.getFileName() + " is the review of one"
@@ -127,9 +134,18 @@ final class RulesCommand implements Callable<Integer> {
         }
         Profile profile = source.review == null ? ProfileIO.read(source.profilePath)
                 : RuleTrialOutput.recordedProfile(source.review);
+        if (profile.mapsSeveralTables() && table == null) {
+            throw new UsageException("Profile '" + profile.name() + "' maps onto several tables ("
+                    + RulesInForce.tableNames(profile) + "): name the one whose rules to list with --table TABLE.");
+        }
+        if (table != null) {
+            // refused in one sentence for a profile onto one table, as --table is on the review of one sheet
+            RulesInForce.part(profile, table);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (TargetDatabase db = target.open()) {
-            RulesInForce.Listing listing = RulesInForce.list(profile, db);
+            RulesInForce.Listing listing = table == null ? RulesInForce.list(profile, db)
+                    : RulesInForce.listTable(profile, table, db);
             if (format == OutputFormat.json) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("profile", listing.profileName());
@@ -146,7 +162,10 @@ final class RulesCommand implements Callable<Integer> {
                 }
                 table.print(out);
                 out.println();
-                out.println("Rules from the target follow its constraints; change the profile's own in its \"rules\".");
+                out.println(table == null
+                        ? "Rules from the target follow its constraints; change the profile's own in its \"rules\"."
+                        : "Rules from the target follow its constraints; change the profile's own in the \"rules\""
+                        + " of table " + listing.table() + " in its \"tables\".");
             }
         }
         out.flush();

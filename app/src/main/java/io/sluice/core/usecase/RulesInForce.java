@@ -1,13 +1,17 @@
 package io.sluice.core.usecase;
 
+import io.sluice.core.SluiceException;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.TableMapping;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
+import io.sluice.core.tables.WorkbookRowValidator;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +47,42 @@ public final class RulesInForce {
         Mapper mapper = Mapper.compile(profile, namedSources(profile), table);
         RuleSet rules = RuleSet.build(profile, table, mapper.targetColumns(), db);
         return new Listing(profile.name(), table.qualifiedName(), rules.described());
+    }
+
+    /**
+     * The rules of one table ({@code table}, any case) of a profile onto several tables, as a workbook's validation
+     * runs them: the table's foreign keys onto other tables of the profile are its reference check. A name the
+     * profile does not map is answered with the tables it maps.
+     */
+    public static Listing listTable(Profile profile, String table, TargetDatabase db) {
+        TableMapping part = part(profile, table);
+        List<String> sources = namedSources(profile.tablePart(part));
+        if (part.unpivot() != null) {
+            sources = new ArrayList<>(sources);
+            sources.addAll(part.unpivot().columns());
+        }
+        long headerRow = part.source() == null || part.source().headerRow() == null ? 1
+                : part.source().headerRow();
+        WorkbookRowValidator.TableRules rules = WorkbookRowValidator.rulesOf(profile, part.table(), part.sheet(),
+                headerRow, sources, db);
+        return new Listing(profile.name(), db.table(part.table()).qualifiedName(), rules.described());
+    }
+
+    /** The part of a profile onto several tables that maps {@code table} (any case), refused naming the tables. */
+    public static TableMapping part(Profile profile, String table) {
+        if (!profile.mapsSeveralTables()) {
+            throw SluiceException.input("Profile '" + profile.name() + "' maps onto one table (" + profile.table()
+                    + "); --table goes with a profile onto several tables.");
+        }
+        String wanted = table == null ? "" : table.strip();
+        return profile.tables().stream().filter(t -> t.table().equalsIgnoreCase(wanted)).findFirst()
+                .orElseThrow(() -> SluiceException.input("Profile '" + profile.name() + "' maps no table '" + table
+                        + "' (its tables: " + tableNames(profile) + ")."));
+    }
+
+    /** The tables a profile onto several tables maps, in its order, joined by commas. */
+    public static String tableNames(Profile profile) {
+        return String.join(", ", profile.tables().stream().map(TableMapping::table).toList());
     }
 
     private static List<String> namedSources(Profile profile) {

@@ -50,6 +50,7 @@ final class TablesMappingView {
     @FXML private TabPane tabs;
     @FXML private Label blockerLabel;
     @FXML private Button validateButton;
+    @FXML private Button rulesButton;
 
     /**
      * {@code loadProfile} loads a profile of either version (the Mapping step decides which screen shows it),
@@ -95,6 +96,7 @@ final class TablesMappingView {
             label.visibleProperty().bind(label.managedProperty());
         }
         validateButton.disableProperty().bind(model.blockerProperty().isNotNull());
+        rulesButton.disableProperty().bind(model.blockerProperty().isNotNull());
         model.targetTables().addListener((ListChangeListener<String>) c -> showPicker());
         model.pickedTables().addListener((ListChangeListener<String>) c -> showPicker());
         showPicker();
@@ -191,6 +193,11 @@ final class TablesMappingView {
             chooser.setInitialDirectory(folder.toFile());
         }
         return chooser;
+    }
+
+    @FXML
+    private void writeRules() {
+        model.writeRules();
     }
 
     @FXML

@@ -303,6 +303,22 @@ public final class TablesMappingViewModel {
     }
 
     /**
+     * Makes the profile the workbench's and shows the Rules step, where each table's rules are written, when
+     * {@link #blockerProperty()} has nothing against it; false (and nothing changed) otherwise.
+     */
+    public boolean writeRules() {
+        changed();
+        if (blocker.get() != null) {
+            return false;
+        }
+        Profile profile = profile();
+        workbench.profileProperty().set(profile);
+        workbench.profileFileProperty().set(profileFile.holding(profile));
+        workbench.stepProperty().set(Step.RULES);
+        return true;
+    }
+
+    /**
      * Makes the profile the workbench's and starts the review of the workbook, when {@link #blockerProperty()} has
      * nothing against it; false (and nothing changed) otherwise or while a validation runs.
      */

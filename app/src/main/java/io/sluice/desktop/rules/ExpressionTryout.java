@@ -52,6 +52,11 @@ public final class ExpressionTryout {
             rowValue.set("The value on a row needs a review: choose Validate and review in the Mapping step first.");
             return;
         }
+        if (profile.mapsSeveralTables()) {
+            rowValue.set("The value on one row is worked out on the review of one sheet; on a workbook review the"
+                    + " hit preview lists the rows the rule flags.");
+            return;
+        }
         TargetChoice target = workbench.targetProperty().get();
         tasks.quiet("Evaluating on row " + row, ctx -> {
             try (OpenReview open = OpenReview.open(review, target::open)) {

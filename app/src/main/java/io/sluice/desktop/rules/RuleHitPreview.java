@@ -5,7 +5,11 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.usecase.RulePreview;
+import io.sluice.core.profile.TableMapping;
+import io.sluice.core.usecase.OpenWorkbookReview;
 import io.sluice.core.usecase.ValidateReview;
+import io.sluice.core.usecase.ValidateWorkbookReview;
+import io.sluice.core.usecase.WorkbookRules;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.task.Debounce;
 import io.sluice.desktop.task.ErrorText;
@@ -20,6 +24,7 @@ import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,8 +51,8 @@ public final class RuleHitPreview {
     private final ObservableList<RulePreview.Example> examples = FXCollections.observableArrayList();
     private long rowsInReview;
 
-    /** What to preview: the rule, on which review, against which target. */
-    record Request(RuleSpec rule, Path review, TargetChoice target) {
+    /** What to preview: the rule, on which review, against which target; on a workbook review, where. */
+    record Request(RuleSpec rule, Path review, TargetChoice target, RuleTables.Place place) {
     }
 
     /** {@code delay} waits for the typing to pause: the JavaFX timer on screen, a hand-fired one in tests. */
@@ -58,6 +63,14 @@ public final class RuleHitPreview {
 
     /** The rule changed: previews it once the typing pauses; null (a rule with a problem) clears the preview. */
     public void offer(RuleSpec rule, Path review, TargetChoice target) {
+        offer(rule, review, target, null);
+    }
+
+    /**
+     * As {@link #offer(RuleSpec, Path, TargetChoice)}; on a workbook review the rule is tried on the rows of the
+     * sheet feeding the table of {@code place}.
+     */
+    void offer(RuleSpec rule, Path review, TargetChoice target, RuleTables.Place place) {
         latest.supersede();
         running.set(false);
         examples.clear();
@@ -72,7 +85,7 @@ public final class RuleHitPreview {
             return;
         }
         summary.set("Trying the rule…");
-        typing.offer(new Request(rule, review, target));
+        typing.offer(new Request(rule, review, target, place));
     }
 
     /** Stops what runs and forgets the preview, e.g. when no rule is edited any more. */
@@ -83,6 +96,10 @@ public final class RuleHitPreview {
     private void start(Request request) {
         Latest.Request current = latest.next();
         running.set(true);
+        if (ValidateWorkbookReview.isWorkbookReview(request.review())) {
+            onSheet(request, current);
+            return;
+        }
         current.track(tasks.quiet("Trying the rule on the first rows", ctx -> {
             try (TargetDatabase db = request.target().open()) {
                 return RulePreview.sample(previewRequest(request), db, SAMPLE_ROWS);
@@ -102,6 +119,22 @@ public final class RuleHitPreview {
         current.track(tasks.run("Trying rule " + RuleSet.idOf(request.rule()) + " on every row", ctx -> {
             try (TargetDatabase db = request.target().open()) {
                 return RulePreview.full(previewRequest(request), db, ctx);
+            }
+        }, current.then(outcome -> {
+            show(outcome);
+            running.set(false);
+        }), current.<Throwable>then(this::failed)));
+    }
+
+    /** On a workbook review: every row of the sheet feeding the table at once, in the background. */
+    private void onSheet(Request request, Latest.Request current) {
+        current.track(tasks.run("Trying rule " + RuleSet.idOf(request.rule()) + " on a sheet", ctx -> {
+            try (OpenWorkbookReview workbook = OpenWorkbookReview.open(request.review(), request.target()::open)) {
+                RuleTables.Place on = RuleOnReview.placeIn(workbook, request.place());
+                RuleSpec rule = freeOf(request.rule(), workbook.profile().tables().stream()
+                        .filter(t -> t.table().equalsIgnoreCase(on.table())).findFirst()
+                        .map(TableMapping::rules).orElse(List.of()));
+                return WorkbookRules.preview(workbook, on.sheet(), on.table(), rule, EXAMPLES, ctx);
             }
         }, current.then(outcome -> {
             show(outcome);
@@ -137,18 +170,20 @@ public final class RuleHitPreview {
      */
     static RulePreview.Request previewRequest(Request request) {
         Profile recorded = ValidateReview.recordedProfile(request.review());
-        RuleSpec rule = request.rule();
-        if (recorded != null) {
-            Set<String> taken = recorded.rules().stream().map(r -> RuleSet.idOf(r).toLowerCase(Locale.ROOT))
-                    .collect(Collectors.toSet());
-            String id = RuleSet.idOf(rule);
-            String free = id;
-            for (int n = 2; taken.contains(free.toLowerCase(Locale.ROOT)); n++) {
-                free = id + "-preview" + (n == 2 ? "" : "-" + n);
-            }
-            rule = free.equals(id) ? rule : rule.withId(free);
-        }
+        RuleSpec rule = recorded == null ? request.rule() : freeOf(request.rule(), recorded.rules());
         return new RulePreview.Request(request.review(), rule, EXAMPLES);
+    }
+
+    /** The rule under an id none of {@code recorded} has, so that its findings are counted apart. */
+    private static RuleSpec freeOf(RuleSpec rule, List<RuleSpec> recorded) {
+        Set<String> taken = recorded.stream().map(r -> RuleSet.idOf(r).toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        String id = RuleSet.idOf(rule);
+        String free = id;
+        for (int n = 2; taken.contains(free.toLowerCase(Locale.ROOT)); n++) {
+            free = id + "-preview" + (n == 2 ? "" : "-" + n);
+        }
+        return free.equals(id) ? rule : rule.withId(free);
     }
 
     /** "Would flag N of M rows.", the sentence being worked on, a failure, or "" with no rule. */

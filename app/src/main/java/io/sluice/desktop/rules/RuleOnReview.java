@@ -1,11 +1,18 @@
 package io.sluice.desktop.rules;
 
+import io.sluice.core.Progress;
+import io.sluice.core.SluiceException;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
+import io.sluice.core.review.ColumnStats;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.usecase.ApplyRule;
+import io.sluice.core.usecase.ColumnStatistics;
 import io.sluice.core.usecase.OpenReview;
+import io.sluice.core.usecase.OpenWorkbookReview;
 import io.sluice.core.usecase.ValidateReview;
+import io.sluice.core.usecase.ValidateWorkbookReview;
+import io.sluice.core.usecase.WorkbookRules;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.ErrorText;
@@ -31,10 +38,33 @@ final class RuleOnReview {
         this.tell = tell;
     }
 
-    /** Runs {@code rule} alone over the review: its findings replaced, each row's status following them. */
-    void apply(Path review, RuleSpec rule, String id) {
+    /**
+     * The profile a review records; a workbook review's with each table's rules as the sheet feeding it records them.
+     * Null for a review only loaded.
+     */
+    static Profile recordedProfile(Path review) {
+        if (!ValidateWorkbookReview.isWorkbookReview(review)) {
+            return ValidateReview.recordedProfile(review);
+        }
+        try (OpenWorkbookReview workbook = OpenWorkbookReview.open(review, null)) {
+            return workbook.profile();
+        }
+    }
+
+    /**
+     * Runs {@code rule} alone over the review: its findings replaced, each row's status following them. On a
+     * workbook review ({@code place} not null) it runs over the rows of the sheet feeding the table, as one undoable
+     * step of that sheet, and the references of every sheet are checked again after it.
+     */
+    void apply(Path review, RuleSpec rule, String id, RuleTables.Place place) {
         TargetChoice target = workbench.targetProperty().get();
         tasks.run("Applying rule " + id + " to " + review.getFileName(), ctx -> {
+            if (ValidateWorkbookReview.isWorkbookReview(review)) {
+                try (OpenWorkbookReview workbook = OpenWorkbookReview.open(review, target::open)) {
+                    RuleTables.Place on = placeIn(workbook, place);
+                    return WorkbookRules.apply(workbook, on.sheet(), on.table(), rule, ctx);
+                }
+            }
             try (OpenReview open = OpenReview.open(review, target::open)) {
                 return ApplyRule.apply(open, rule, ctx);
             }
@@ -45,9 +75,18 @@ final class RuleOnReview {
     }
 
     /** Takes a deleted rule's findings out of the review; a review validated without the rule holds none. */
-    void takeOut(Path review, String id) {
+    void takeOut(Path review, String id, RuleTables.Place place) {
         TargetChoice target = workbench.targetProperty().get();
         tasks.run("Taking rule " + id + "'s findings out of " + review.getFileName(), ctx -> {
+            if (ValidateWorkbookReview.isWorkbookReview(review)) {
+                try (OpenWorkbookReview workbook = OpenWorkbookReview.open(review, target::open)) {
+                    RuleTables.Place on = placeIn(workbook, place);
+                    boolean recorded = workbook.profile().tables().stream()
+                            .filter(t -> t.table().equalsIgnoreCase(on.table()))
+                            .anyMatch(t -> t.rules().stream().anyMatch(r -> RuleSet.idOf(r).equalsIgnoreCase(id)));
+                    return recorded ? WorkbookRules.remove(workbook, on.sheet(), on.table(), id, ctx) : null;
+                }
+            }
             Profile recorded = ValidateReview.recordedProfile(review);
             if (recorded == null || recorded.rules().stream().noneMatch(r -> RuleSet.idOf(r).equalsIgnoreCase(id))) {
                 return null;
@@ -64,6 +103,40 @@ final class RuleOnReview {
             tell.accept(removed(outcome));
             reopen(review);
         }, ErrorText.into(tell::accept));
+    }
+
+    /**
+     * Where a rule goes on a workbook review: the table chosen and the sheet feeding it; refused in one sentence
+     * when the workbench's profile maps onto one table (the review was made with another profile).
+     */
+    static RuleTables.Place placeIn(OpenWorkbookReview workbook, RuleTables.Place place) {
+        if (place == null) {
+            throw SluiceException.input(workbook.file().getFileName() + " is the review of a workbook onto several"
+                    + " tables, and the profile in the Rules step maps onto one; open the review's profile to"
+                    + " write its tables' rules.");
+        }
+        String sheet = place.sheet() != null ? place.sheet() : workbook.sheets().stream()
+                .filter(s -> workbook.tablesOf(s).stream().anyMatch(t -> t.equalsIgnoreCase(place.table())))
+                .findFirst().orElse(null);
+        if (sheet == null) {
+            throw SluiceException.input("No sheet of " + workbook.file().getFileName() + " feeds table "
+                    + place.table() + "; validate the review again with this profile.");
+        }
+        return new RuleTables.Place(sheet, place.table());
+    }
+
+    /**
+     * A column's statistics in the review; in a workbook review, in the sheet feeding the table of {@code place}
+     * (its rows as they are now).
+     */
+    static ColumnStats statistics(Path review, RuleTables.Place place, ColumnStatistics.Request request,
+                                  Progress progress) {
+        if (!ValidateWorkbookReview.isWorkbookReview(review)) {
+            return ColumnStatistics.of(review, request, progress);
+        }
+        try (OpenWorkbookReview workbook = OpenWorkbookReview.open(review, null)) {
+            return ColumnStatistics.of(workbook.sheet(placeIn(workbook, place).sheet()), request, progress);
+        }
     }
 
     private void reopen(Path review) {

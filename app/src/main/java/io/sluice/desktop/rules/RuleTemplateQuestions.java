@@ -34,6 +34,9 @@ final class RuleTemplateQuestions {
 
         /** Says why no rule was written, in one sentence. */
         void tell(String sentence);
+
+        /** On a workbook review, the sheet and table the rule is on; null onto one table. */
+        RuleTables.Place place();
     }
 
     private final Workbench workbench;
@@ -94,8 +97,8 @@ final class RuleTemplateQuestions {
             outlet.tell("Give k, the number of standard deviations, such as 3.");
             return;
         }
-        tasks.quiet("Reading the statistics of " + header, ctx -> ColumnStatistics.of(review,
-                ColumnStatistics.Request.of(header), ctx).numbers(), numbers -> {
+        tasks.quiet("Reading the statistics of " + header, ctx -> RuleOnReview.statistics(review,
+                outlet.place(), ColumnStatistics.Request.of(header), ctx).numbers(), numbers -> {
             if (numbers == null || numbers.count() < 2) {
                 outlet.tell(column + " holds fewer than two numbers in the review, so it has no spread to"
                         + " measure.");

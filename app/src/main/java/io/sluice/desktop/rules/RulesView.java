@@ -5,7 +5,9 @@ import io.sluice.core.usecase.RulePreview;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.StepView;
 import io.sluice.desktop.Views;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -49,6 +51,8 @@ public final class RulesView implements StepView {
     @FXML private Button deleteButton;
     @FXML private Button saveButton;
     @FXML private ComboBox<RulesViewModel.Shown> showing;
+    @FXML private Label tableLabel;
+    @FXML private ComboBox<String> tableChooser;
     @FXML private Label status;
     @FXML private SplitPane split;
     @FXML private TableView<RuleInfo> table;
@@ -154,6 +158,25 @@ public final class RulesView implements StepView {
         return where + value + " — " + example.message();
     }
 
+    /** The table of a profile onto several tables whose rules are shown; hidden for a profile onto one table. */
+    private void buildTableChooser() {
+        RuleTables tables = model.ruleTables();
+        tableChooser.setItems(tables.tables());
+        tableChooser.setValue(tables.chosenProperty().get());
+        tableChooser.visibleProperty().bind(Bindings.isNotEmpty(tables.tables()));
+        tableChooser.managedProperty().bind(tableChooser.visibleProperty());
+        tableLabel.visibleProperty().bind(tableChooser.visibleProperty());
+        tableLabel.managedProperty().bind(tableChooser.visibleProperty());
+        tables.chosenProperty().addListener((o, was, now) -> tableChooser.setValue(now));
+        tableChooser.setOnAction(e -> {
+            String wanted = tableChooser.getValue();
+            if (wanted != null && !model.chooseTable(wanted)) {
+                // the steward kept the form's changes: the chooser shows the table still edited
+                tableChooser.setValue(tables.chosenProperty().get());
+            }
+        });
+    }
+
     private void buildTable() {
         table.getColumns().add(column("Rule", 150, RuleInfo::id));
         table.getColumns().add(column("Kind", 90, RuleInfo::kind));
@@ -175,6 +198,7 @@ public final class RulesView implements StepView {
             }
         });
         showing.valueProperty().bindBidirectional(model.showingProperty());
+        buildTableChooser();
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(RuleInfo item, boolean empty) {

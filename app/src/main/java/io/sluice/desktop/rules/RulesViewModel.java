@@ -1,6 +1,7 @@
 package io.sluice.desktop.rules;
 
 import io.sluice.core.Severity;
+import io.sluice.core.SluiceException;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
@@ -13,7 +14,6 @@ import io.sluice.core.rules.RuleSet;
 import io.sluice.core.usecase.ColumnStatistics;
 import io.sluice.core.usecase.RulesInForce;
 import io.sluice.core.usecase.TargetTables;
-import io.sluice.core.usecase.ValidateReview;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.ProfileFile;
 import io.sluice.desktop.Step;
@@ -41,6 +41,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,7 +49,8 @@ import java.util.Set;
  * The Rules step's state: every rule in force for the workbench's profile and target, each with its origin; the
  * target's shown read-only with the reason, the profile's edited in a {@link RuleForm} with a live
  * {@link RuleHitPreview}. Adding, changing, duplicating and deleting a rule changes the workbench's profile at once
- * (the Review and Commit steps use it); "Save profile" writes it to its file.
+ * (the Review and Commit steps use it); "Save profile" writes it to its file. A profile onto several tables is
+ * edited one table at a time, chosen in {@link RuleTables}; on a workbook review its rules go to the sheet feeding it.
  */
 public final class RulesViewModel {
 
@@ -73,6 +75,7 @@ public final class RulesViewModel {
     private final ExpressionTryout tryout;
     private final RuleTemplateQuestions templates;
     private final RuleOnReview onReview;
+    private final RuleTables ruleTables = new RuleTables();
     private final Latest listing = new Latest();
     private final ObservableList<RuleInfo> rules = FXCollections.observableArrayList();
     private final FilteredList<RuleInfo> shown = new FilteredList<>(rules);
@@ -92,6 +95,7 @@ public final class RulesViewModel {
     private boolean relisting;
     private Profile listed;
     private TargetChoice listedTarget;
+    private String listedTable;
     /** The sentence that told how applying a rule, or taking its findings out, went; null once moved on from. */
     private String toldOnReview;
 
@@ -145,6 +149,11 @@ public final class RulesViewModel {
             public void tell(String sentence) {
                 status.set(sentence);
             }
+
+            @Override
+            public RuleTables.Place place() {
+                return ruleTables.place(workbench.profileProperty().get());
+            }
         });
         form.specProperty().addListener((o, was, now) -> {
             forgetToldOnReview();
@@ -181,21 +190,27 @@ public final class RulesViewModel {
             return;
         }
         empty.set(null);
+        ruleTables.follow(profile);
+        String table = ruleTables.chosenProperty().get();
         TargetChoice target = workbench.targetProperty().get();
-        if (profile.equals(listed) && target.equals(listedTarget)) {
+        if (profile.equals(listed) && target.equals(listedTarget) && Objects.equals(table, listedTable)) {
             return;
         }
         listed = profile;
         listedTarget = target;
-        mappedColumns.setAll(profile.columns().stream().map(ColumnMapping::target).toList());
+        listedTable = table;
+        mappedColumns.setAll(table != null ? ruleTables.mappedColumns(profile)
+                : profile.columns().stream().map(ColumnMapping::target).toList());
         form.mappedColumns(mappedColumns);
         // at once from the profile alone; the target's rules and the descriptions follow from the database
-        show(profileRulesOnly(profile));
+        show(profileRulesOnly(ruleTables.edited(profile)));
         loading.set(true);
         Latest.Request request = listing.next();
         tasks.quiet("Reading the rules in force", ctx -> {
             try (TargetDatabase db = target.open()) {
-                return new Listed(RulesInForce.list(profile, db).rules(), TargetTables.names(db));
+                RulesInForce.Listing rulesInForce = table == null ? RulesInForce.list(profile, db)
+                        : RulesInForce.listTable(profile, table, db);
+                return new Listed(rulesInForce.rules(), TargetTables.names(db));
             }
         }, request.then(result -> {
             loading.set(false);
@@ -214,7 +229,7 @@ public final class RulesViewModel {
     }
 
     private void adoptRecordedProfile(Path review) {
-        tasks.quiet("Reading the profile of " + review.getFileName(), ctx -> ValidateReview.recordedProfile(review),
+        tasks.quiet("Reading the profile of " + review.getFileName(), ctx -> RuleOnReview.recordedProfile(review),
                 recorded -> {
                     if (recorded != null && workbench.profileProperty().get() == null) {
                         workbench.profileProperty().set(recorded);
@@ -287,7 +302,7 @@ public final class RulesViewModel {
             readOnly.set("");
             editedIndex = rule.profileIndex();
             form.takenIds(otherIds());
-            form.load(workbench.profileProperty().get().rules().get(editedIndex));
+            form.load(edited().rules().get(editedIndex));
             editing.set(true);
             offerPreview();
         } else {
@@ -345,11 +360,11 @@ public final class RulesViewModel {
     /** Puts the form's rule into the profile: replaces the rule edited, or adds the new one. */
     public boolean keep() {
         RuleSpec rule = form.toSpec();
-        Profile profile = workbench.profileProperty().get();
-        if (rule == null || profile == null) {
+        Profile whole = workbench.profileProperty().get();
+        if (rule == null || whole == null) {
             return false;
         }
-        List<RuleSpec> changed = new ArrayList<>(profile.rules());
+        List<RuleSpec> changed = new ArrayList<>(edited().rules());
         int index = editedIndex;
         if (index >= 0) {
             changed.set(index, rule);
@@ -357,7 +372,7 @@ public final class RulesViewModel {
             changed.add(rule);
             index = changed.size() - 1;
         }
-        Profile next = profile.withRules(changed);
+        Profile next = ruleTables.withRules(whole, changed);
         ProfileProblem problem = ProfileValidator.firstProblem(next);
         if (problem != null) {
             status.set("The rule cannot be kept: " + problem.message() + ".");
@@ -374,7 +389,7 @@ public final class RulesViewModel {
     /** Puts back what the rule had before the steward's changes; a new rule is dropped. */
     public void revert() {
         if (editedIndex >= 0) {
-            form.load(workbench.profileProperty().get().rules().get(editedIndex));
+            form.load(edited().rules().get(editedIndex));
         } else {
             closeForm();
         }
@@ -383,25 +398,28 @@ public final class RulesViewModel {
     /** Adds a copy of the selected profile rule under a new id, and selects it. */
     public void duplicate() {
         RuleInfo rule = selected.get();
-        Profile profile = workbench.profileProperty().get();
-        if (rule == null || !rule.editable() || profile == null || !mayLeaveForm()) {
+        Profile whole = workbench.profileProperty().get();
+        if (rule == null || !rule.editable() || whole == null || !mayLeaveForm()) {
             return;
         }
+        Profile profile = edited();
         RuleSpec original = profile.rules().get(rule.profileIndex());
         String id = freeId(RuleSet.idOf(original) + "-copy");
         List<RuleSpec> changed = new ArrayList<>(profile.rules());
         changed.add(rule.profileIndex() + 1, original.withId(id));
-        workbench.profileProperty().set(profile.withRules(changed));
+        workbench.profileProperty().set(ruleTables.withRules(whole, changed));
         selectProfileRule(rule.profileIndex() + 1);
     }
 
     /** Removes the selected profile rule from the profile, after asking. */
     public void delete() {
         RuleInfo rule = selected.get();
-        Profile profile = workbench.profileProperty().get();
-        if (rule == null || !rule.editable() || profile == null) {
+        Profile whole = workbench.profileProperty().get();
+        if (rule == null || !rule.editable() || whole == null) {
             return;
         }
+        Profile profile = edited();
+        RuleTables.Place place = ruleTables.place(whole);
         Path review = workbench.reviewProperty().get();
         String question = "Delete rule " + rule.id() + "?";
         String what = "The profile will no longer check: " + rule.description();
@@ -424,13 +442,13 @@ public final class RulesViewModel {
         changed.remove(rule.profileIndex());
         selected.set(null);
         closeForm();
-        workbench.profileProperty().set(profile.withRules(changed));
+        workbench.profileProperty().set(ruleTables.withRules(whole, changed));
         // the rule that took its place in the list, else the one before it: the steward's eye stays there
         if (!changed.isEmpty()) {
             selectProfileRule(Math.min(rule.profileIndex(), changed.size() - 1));
         }
         if (takeOut) {
-            onReview.takeOut(review, rule.id());
+            onReview.takeOut(review, rule.id(), place);
         }
     }
 
@@ -480,7 +498,7 @@ public final class RulesViewModel {
             return;
         }
         preview.clear();
-        onReview.apply(review, rule, form.effectiveId());
+        onReview.apply(review, rule, form.effectiveId(), ruleTables.place(workbench.profileProperty().get()));
     }
 
     /** The expression's value on a chosen row of the review, and the functions it may use. */
@@ -534,7 +552,8 @@ public final class RulesViewModel {
             preview.clear();
             return;
         }
-        preview.offer(form.toSpec(), workbench.reviewProperty().get(), workbench.targetProperty().get());
+        preview.offer(form.toSpec(), workbench.reviewProperty().get(), workbench.targetProperty().get(),
+                ruleTables.place(workbench.profileProperty().get()));
     }
 
     private void readKeyColumns(String table) {
@@ -586,7 +605,8 @@ public final class RulesViewModel {
             return;
         }
         status.set("");
-        tasks.quiet("Reading the values of " + header, ctx -> ColumnStatistics.of(review,
+        RuleTables.Place place = ruleTables.place(workbench.profileProperty().get());
+        tasks.quiet("Reading the values of " + header, ctx -> RuleOnReview.statistics(review, place,
                 ColumnStatistics.Request.of(header).page(0, COLUMN_VALUES), ctx).values(),
                 columnValues::setAll, ErrorText.into(status::set));
     }
@@ -602,12 +622,48 @@ public final class RulesViewModel {
 
     /** The source header the profile maps onto a target column (a review's columns are the source's). */
     private String sourceHeader(String target) {
-        Profile profile = workbench.profileProperty().get();
+        Profile profile = edited();
         if (target == null || profile == null) {
             return null;
         }
         return profile.columns().stream().filter(m -> m.target().equalsIgnoreCase(target) && m.source() != null)
                 .map(ColumnMapping::source).findFirst().orElse(null);
+    }
+
+    /** The profile as this step edits it: the chosen table's part of a profile onto several tables, else it. */
+    private Profile edited() {
+        return ruleTables.edited(workbench.profileProperty().get());
+    }
+
+    /**
+     * Chooses the table of a profile onto several tables whose rules are listed and edited; a name it does not map
+     * is told in one sentence naming its tables. False (and nothing changed) when the form holds changes the steward
+     * chose to keep working on.
+     */
+    public boolean chooseTable(String table) {
+        Profile whole = workbench.profileProperty().get();
+        if (table == null || whole == null || table.equalsIgnoreCase(ruleTables.chosenProperty().get())) {
+            return true;
+        }
+        if (!mayLeaveForm()) {
+            return false;
+        }
+        try {
+            ruleTables.choose(whole, table);
+        } catch (SluiceException e) {
+            status.set(e.getMessage());
+            return false;
+        }
+        status.set("");
+        selected.set(null);
+        closeForm();
+        refresh();
+        return true;
+    }
+
+    /** The tables of a profile onto several tables, and the one whose rules are edited. */
+    public RuleTables ruleTables() {
+        return ruleTables;
     }
 
     /** The distinct values of the form's column with their counts, once read. */

@@ -18,6 +18,7 @@ import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.rules.RulesViewModel;
 import io.sluice.desktop.task.SyncTasks;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +127,22 @@ class TablesMappingViewModelTest {
         JsonNode read = json.readTree(sampleProfile.toFile());
         JsonNode written = json.readTree(saved.toFile());
         assertThat(written).isEqualTo(read);
+    }
+
+    @Test
+    void rulesFromTheMappingOfSeveralTablesShowsTheRulesStepWithTheProfilesTables() {
+        mapping.loadProfile(openWorkbook());
+        RulesViewModel rules = new RulesViewModel(workbench, SyncTasks.runner(), dialogs, (wait, action) -> () -> { });
+
+        assertThat(model.writeRules()).isTrue();
+
+        assertThat(workbench.stepProperty().get()).isEqualTo(Step.RULES);
+        assertThat(workbench.profileProperty().get().mapsSeveralTables()).isTrue();
+        rules.refresh();
+        assertThat(rules.ruleTables().tables()).containsExactly("material", "supplier", "concrete_mix",
+                "mix_component", "strength_test");
+        assertThat(rules.chooseTable("concrete_mix")).isTrue();
+        assertThat(rules.rules()).anyMatch(r -> r.editable() && r.id().equals("strength-plausible"));
     }
 
     @Test
