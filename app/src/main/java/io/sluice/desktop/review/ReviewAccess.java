@@ -270,6 +270,11 @@ final class ReviewAccess implements AutoCloseable {
         return !closed && review.indexSearchNext();
     }
 
+    /** The rows of the shown review (or sheet) its search index is to hold; none once the review is closed. */
+    synchronized long rowsToIndex() {
+        return closed ? 0 : review.rowCount();
+    }
+
     synchronized List<Finding> findings(long row) {
         return session.findings(row);
     }

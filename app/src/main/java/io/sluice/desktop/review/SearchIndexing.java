@@ -16,6 +16,13 @@ final class SearchIndexing {
 
     /** Between two slices: about a third of the slice's own time on a quiet machine. */
     private static final long PAUSE_MS = 20;
+    /** A review at least this long waits {@link #LARGE_REVIEW_WAIT_MS} before its first slice. */
+    private static final long LARGE_REVIEW_ROWS = 100_000;
+    /**
+     * How long a large review's index waits after it is shown: its first screen and the steward's first steps then
+     * have both cores, and a small review (a first slice of a few milliseconds) is indexed at once.
+     */
+    private static final long LARGE_REVIEW_WAIT_MS = 3_000;
 
     private final TaskRunner tasks;
     private final Consumer<String> problem;
@@ -31,6 +38,11 @@ final class SearchIndexing {
     void start(ReviewAccess shown) {
         stop();
         TaskHandle handle = tasks.quiet("Indexing the cells for search", ctx -> {
+            if (shown.rowsToIndex() >= LARGE_REVIEW_ROWS) {
+                for (long waited = 0; waited < LARGE_REVIEW_WAIT_MS && !ctx.isCancelled(); waited += PAUSE_MS) {
+                    Thread.sleep(PAUSE_MS);
+                }
+            }
             while (!ctx.isCancelled() && shown.indexSearchNext()) {
                 Thread.sleep(PAUSE_MS);
             }
