@@ -2,9 +2,9 @@ package io.sluice.core.commit;
 
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.Dialect;
+import io.sluice.core.database.PostgresCopy;
 import io.sluice.core.database.TableInfo;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 import java.sql.Connection;
@@ -85,21 +85,7 @@ final class CopyInsert {
     }
 
     private long send() throws SQLException {
-        CopyIn in = copy.copyIn(sql);
-        try {
-            in.writeToCopy(csv.bytes(), 0, csv.size());
-            return in.endCopy();
-        } catch (SQLException | RuntimeException e) {
-            // the server discards a cancelled COPY; keep the first error (the connection may be gone)
-            try {
-                if (in.isActive()) {
-                    in.cancelCopy();
-                }
-            } catch (SQLException | RuntimeException cancel) {
-                e.addSuppressed(cancel);
-            }
-            throw e;
-        }
+        return PostgresCopy.send(copy, sql, csv.bytes(), csv.size());
     }
 
     /** One value's CSV field, as this class renders it. */

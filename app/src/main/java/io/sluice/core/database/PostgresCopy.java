@@ -37,9 +37,14 @@ public final class PostgresCopy {
      * (the connection may be gone).
      */
     public static long send(CopyManager copy, String sql, ByteArrayOutputStream csv) throws SQLException {
+        return send(copy, sql, csv.toByteArray(), csv.size());
+    }
+
+    /** One COPY of the first {@code length} bytes of {@code csv}; a failure cancels it, as above. */
+    public static long send(CopyManager copy, String sql, byte[] csv, int length) throws SQLException {
         CopyIn in = copy.copyIn(sql);
         try {
-            in.writeToCopy(csv.toByteArray(), 0, csv.size());
+            in.writeToCopy(csv, 0, length);
             return in.endCopy();
         } catch (SQLException | RuntimeException e) {
             try {
