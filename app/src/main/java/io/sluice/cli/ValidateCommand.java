@@ -6,6 +6,8 @@ import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceFormat;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.review.WorkbookMembers;
+import io.sluice.core.usecase.ReviewReplacement;
 import io.sluice.core.usecase.ValidateFile;
 import io.sluice.core.usecase.ValidateReview;
 import io.sluice.core.usecase.ValidateWorkbookReview;
@@ -66,6 +68,10 @@ final class ValidateCommand implements Callable<Integer> {
                     + "validate the rows this review already holds.")
     Path reviewPath;
 
+    @Option(names = "--force", description = "With FILE and --review: replace the review (or workbook review) "
+            + "already there; it is removed before the new one is staged, with its decisions and edits.")
+    boolean force;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "text: a summary; json: the full report on standard output.")
     OutputFormat format;
@@ -84,8 +90,19 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (force && (file == null || reviewPath == null)) {
+            throw new UsageException("--force replaces the review that --review names when a FILE is staged into"
+                    + " it; " + (file == null ? "validating a review's own rows replaces nothing."
+                    : "without --review nothing is written to replace."));
+        }
         if (file == null) {
             return validateReview();
+        }
+        if (reviewPath != null && !force && (Files.exists(reviewPath)
+                || Files.exists(WorkbookMembers.folder(reviewPath)))) {
+            throw new UsageException("The review " + reviewPath + (Files.exists(reviewPath) ? " already exists"
+                    : "'s folder of sheets " + WorkbookMembers.folder(reviewPath).getFileName() + " already exists")
+                    + "; choose another review name, or add --force to replace it (its decisions and edits are lost).");
         }
         if (profilePath == null) {
             throw new UsageException("Validating " + file.getFileName() + " needs a mapping profile: add --profile "
@@ -110,6 +127,7 @@ final class ValidateCommand implements Callable<Integer> {
                             + " review keeps every finding ('sluice review " + reviewPath + " --sheet SHEET').");
                 }
                 try (TargetDatabase db = target.open()) {
+                    replaceIfAsked();
                     return WorkbookReviewOutput.stage(file, source.chosen(), profile, profilePath, reviewPath,
                             format, db, out, spec.commandLine().getErr());
                 }
@@ -122,6 +140,7 @@ final class ValidateCommand implements Callable<Integer> {
         try (TargetDatabase db = target.open();
              JsonReportWriter report = new JsonReportWriter()) {
             List<Finding> firstFindings = new ArrayList<>();
+            replaceIfAsked();
             TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
             Consumer<RowResult> sink = report.andThen(r -> keepFirst(r, firstFindings));
             ValidateFile.Outcome outcome = ValidateFile.run(new ValidateFile.Request(file, source.chosen(), profile,
@@ -138,6 +157,13 @@ final class ValidateCommand implements Callable<Integer> {
             }
             out.flush();
             return exitCode(outcome.summary(), outcome.blocked());
+        }
+    }
+
+    /** With --force, the review being replaced goes once the profile is read and the target is open. */
+    private void replaceIfAsked() {
+        if (force && reviewPath != null) {
+            ReviewReplacement.clear(reviewPath);
         }
     }
 

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 
 import static io.sluice.cli.CommandRun.profile;
 import static io.sluice.cli.CommandRun.sample;
@@ -91,5 +94,67 @@ class ValidateCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("sluice validate: --report " + dir + " is a folder; give a file name to"
                 + " write." + System.lineSeparator());
+    }
+
+    @Test
+    void anExistingReviewIsReplacedOnlyWithForceAndNothingButAReviewIsEverReplaced() throws IOException {
+        Path review = dir.resolve("ds1.sluice");
+        String csv = sample("ds1-concrete-mix.csv");
+        String ds1 = profile("ds1.profile.json");
+        assertThat(CommandRun.of("validate", csv, "--profile", ds1, "--review", review).exit()).isEqualTo(1);
+        assertThat(CommandRun.of("decide", review, "--approve", "valid").exit()).isZero();
+        assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("Decisions: 191 approved");
+
+        CommandRun refused = CommandRun.of("validate", csv, "--profile", ds1, "--review", review);
+        assertThat(refused.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).isEqualTo("sluice validate: The review " + review + " already exists; choose"
+                + " another review name, or add --force to replace it (its decisions and edits are lost)."
+                + System.lineSeparator());
+        assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("Decisions: 191 approved");
+
+        CommandRun replaced = CommandRun.of("validate", csv, "--profile", ds1, "--review", review, "--force");
+        assertThat(replaced.exit()).as(replaced.err()).isEqualTo(1);
+        assertThat(replaced.out()).contains("Rows: 200   valid: 191   with errors: 9");
+        assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("Decisions: 0 approved")
+                .contains("Rows: 200");
+
+        Path notes = dir.resolve("notes.sluice");
+        Files.writeString(notes, "not a review");
+        CommandRun notAReview = CommandRun.of("validate", csv, "--profile", ds1, "--review", notes, "--force");
+        assertThat(notAReview.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(notAReview.err().strip()).isEqualTo("sluice validate: " + notes + " is not a Sluice review, so it"
+                + " is not replaced; choose another review name.");
+        assertThat(Files.readString(notes)).isEqualTo("not a review");
+
+        CommandRun withoutReview = CommandRun.of("validate", csv, "--profile", ds1, "--force");
+        assertThat(withoutReview.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(withoutReview.err()).contains("--force replaces the review that --review names")
+                .contains("without --review nothing is written to replace.");
+        CommandRun ownRows = CommandRun.of("validate", "--review", review, "--force");
+        assertThat(ownRows.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(ownRows.err()).contains("validating a review's own rows replaces nothing.");
+    }
+
+    @Test
+    void aReviewLeftUnfinishedByAStoppedStagingIsReplacedWithForce() throws Exception {
+        Path review = dir.resolve("ds1.sluice");
+        String csv = sample("ds1-concrete-mix.csv");
+        String ds1 = profile("ds1.profile.json");
+        assertThat(CommandRun.of("validate", csv, "--profile", ds1, "--review", review).exit()).isEqualTo(1);
+        // what a staging killed midway leaves: the mark that its rows are still being written
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + review);
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO review_meta (key, value) VALUES ('staging.unfinished', 'rows')");
+        }
+        CommandRun opened = CommandRun.of("review", review, "--findings", "0");
+        assertThat(opened.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(opened.err()).contains("is unfinished");
+
+        CommandRun replaced = CommandRun.of("validate", csv, "--profile", ds1, "--review", review, "--force");
+        assertThat(replaced.exit()).as(replaced.err()).isEqualTo(1);
+        CommandRun reopened = CommandRun.of("review", review, "--findings", "0");
+        assertThat(reopened.exit()).as(reopened.err()).isZero();
+        assertThat(reopened.out()).contains("Rows: 200");
     }
 }

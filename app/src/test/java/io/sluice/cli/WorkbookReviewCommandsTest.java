@@ -518,4 +518,43 @@ class WorkbookReviewCommandsTest {
         CommandRun next = run(db, "validate", workbook.toString(), "--profile", profile.toString());
         assertThat(next.out()).as(next.err()).contains("Source rows: 53   valid: 51   with errors: 2");
     }
+
+    @Test
+    void aWorkbookReviewIsReplacedWithItsSheetsOnlyWithForce() throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        stage(db);
+        assertThat(run(db, "decide", review, "--approve", "valid").exit()).isZero();
+        assertThat(sheetLine("Materials")).isEqualTo("Materials | material | 7 | 0 | 0 | 7 | 0 | 0");
+        Path sheets = Path.of(review + ".sheets");
+        long members;
+        try (var listed = Files.list(sheets)) {
+            members = listed.filter(p -> p.toString().endsWith(".sluice")).count();
+        }
+
+        CommandRun refused = run(db, "validate", workbook.toString(), "--profile", profile.toString(), "--review",
+                review);
+        assertThat(refused.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(refused.err()).contains("already exists; choose another review name, or add --force");
+
+        CommandRun replaced = run(db, "validate", workbook.toString(), "--profile", profile.toString(), "--review",
+                review, "--force");
+        assertThat(replaced.exit()).as(replaced.err()).isEqualTo(SluiceCommand.FINDINGS);
+        assertThat(replaced.out()).contains("Source rows: 53   valid: 34   with errors: 19");
+        try (var listed = Files.list(sheets)) {
+            assertThat(listed.filter(p -> p.toString().endsWith(".sluice")).count()).isEqualTo(members);
+        }
+        // the decisions of the review it replaced are gone: every row pending again
+        assertThat(sheetLine("Materials")).isEqualTo("Materials | material | 7 | 0 | 0 | 0 | 0 | 7");
+
+        Path stray = sheets.resolve("my-notes.txt");
+        Files.writeString(stray, "mine");
+        CommandRun strayRefused = run(db, "validate", workbook.toString(), "--profile", profile.toString(),
+                "--review", review, "--force");
+        assertThat(strayRefused.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(strayRefused.err().strip()).isEqualTo("sluice validate: The folder " + sheets + " holds other"
+                + " files than a workbook review's sheets, so it is not replaced; move it or choose another review"
+                + " name.");
+        assertThat(stray).hasContent("mine");
+        assertThat(Path.of(review)).exists();
+    }
 }

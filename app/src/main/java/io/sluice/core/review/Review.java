@@ -89,6 +89,11 @@ public final class Review implements AutoCloseable {
         }
     }
 
+    /** Whether {@code file} is a Sluice review, finished or left unfinished by a staging that stopped. */
+    public static boolean isReview(Path file) {
+        return ReviewFiles.isReview(file);
+    }
+
     /** Opens an existing review, upgrading a file written by an older Sluice; anything else is an input error. */
     public static Review open(Path file) {
         Connection connection = ReviewFiles.openExisting(file);

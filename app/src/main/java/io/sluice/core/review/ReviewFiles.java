@@ -106,6 +106,21 @@ final class ReviewFiles {
         }
     }
 
+    /**
+     * Whether {@code file} is a regular file carrying Sluice's review id, finished or not; read without changing it
+     * (a file SQLite cannot read is not a review).
+     */
+    static boolean isReview(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (Connection connection = connect(file, false)) {
+            return ReviewSchema.applicationId(connection) == ReviewSchema.APPLICATION_ID;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     static SluiceException notAReview(Path file, Throwable cause) {
         return SluiceException.input("The file " + file + " is not a Sluice review.", cause);
     }
