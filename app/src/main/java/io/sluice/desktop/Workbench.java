@@ -24,6 +24,7 @@ public final class Workbench {
     private final ObjectProperty<Path> profileFile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> review = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> batch = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> reviewedSheet = new SimpleObjectProperty<>();
 
     /** The step on screen. */
     public ObjectProperty<Step> stepProperty() {
@@ -63,6 +64,14 @@ public final class Workbench {
     /** The review file on screen (rows, findings and decisions on disk). */
     public ObjectProperty<Path> reviewProperty() {
         return review;
+    }
+
+    /**
+     * The sheet of a workbook review the Review step shows, so that the Rules step opens on a table that sheet feeds;
+     * null for the review of one sheet, or none.
+     */
+    public ObjectProperty<String> reviewedSheetProperty() {
+        return reviewedSheet;
     }
 
     /** The import batch the History step shows selected, e.g. the one just committed; null for none. */

@@ -89,6 +89,7 @@ public final class ReviewViewModel {
                 notice.set(problem);
             }
         });
+        workbench.reviewedSheetProperty().bind(workbookSheets.workbookSheetProperty());
         workbench.reviewProperty().addListener((obs, old, review) -> {
             if (review == null) {
                 closeReview();

@@ -21,6 +21,7 @@ public final class WorkbookSheets {
 
     private final ObservableList<String> sheets = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper shown = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper workbookSheet = new ReadOnlyStringWrapper();
     private final ObservableList<String> sheetCounts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper workbookCounts = new ReadOnlyStringWrapper("");
 
@@ -30,6 +31,7 @@ public final class WorkbookSheets {
             sheets.setAll(names);
         }
         shown.set(sheet);
+        workbookSheet.set(names.isEmpty() ? null : sheet);
         if (names.isEmpty()) {
             sheetCounts.clear();
             workbookCounts.set("");
@@ -84,6 +86,11 @@ public final class WorkbookSheets {
     /** The sheet whose rows the grid shows; null for the review of one sheet. */
     public ReadOnlyStringProperty shownProperty() {
         return shown.getReadOnlyProperty();
+    }
+
+    /** The sheet shown of a workbook review; null for the review of one sheet, or none. */
+    public ReadOnlyStringProperty workbookSheetProperty() {
+        return workbookSheet.getReadOnlyProperty();
     }
 
     /** One line per sheet: the tables made from it and its counts, parents' sheets first. */

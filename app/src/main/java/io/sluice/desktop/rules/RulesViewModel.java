@@ -81,6 +81,8 @@ public final class RulesViewModel {
     private final FilteredList<RuleInfo> shown = new FilteredList<>(rules);
     private final ObjectProperty<Shown> showing = new SimpleObjectProperty<>(Shown.ALL);
     private final ObservableList<String> tables = FXCollections.observableArrayList();
+    /** The workbook sheet whose tables the step last opened on; see {@link #followReviewedSheet}. */
+    private String followedSheet;
     private final ObservableList<String> keyColumns = FXCollections.observableArrayList();
     private final ObservableList<String> mappedColumns = FXCollections.observableArrayList();
     private final ObservableList<ColumnStats.ValueCount> columnValues = FXCollections.observableArrayList();
@@ -191,6 +193,7 @@ public final class RulesViewModel {
         }
         empty.set(null);
         ruleTables.follow(profile);
+        followReviewedSheet(profile);
         String table = ruleTables.chosenProperty().get();
         TargetChoice target = workbench.targetProperty().get();
         if (profile.equals(listed) && target.equals(listedTarget) && Objects.equals(table, listedTable)) {
@@ -628,6 +631,30 @@ public final class RulesViewModel {
         }
         return profile.columns().stream().filter(m -> m.target().equalsIgnoreCase(target) && m.source() != null)
                 .map(ColumnMapping::source).findFirst().orElse(null);
+    }
+
+    /**
+     * Opens the Rules step on a table that the workbook sheet the Review step shows feeds, once per sheet shown: a
+     * table the steward chose afterwards stays chosen, and a rule being written is never left for it.
+     */
+    private void followReviewedSheet(Profile whole) {
+        String sheet = workbench.reviewedSheetProperty().get();
+        if (sheet == null || sheet.equals(followedSheet) || !whole.mapsSeveralTables()) {
+            return;
+        }
+        if (editing.get() && form.changedProperty().get()) {
+            return;
+        }
+        followedSheet = sheet;
+        RuleTables.Place place = ruleTables.place(whole);
+        if (place != null && sheet.equalsIgnoreCase(place.sheet())) {
+            return;
+        }
+        whole.tables().stream().filter(t -> sheet.equalsIgnoreCase(t.sheet())).findFirst().ifPresent(t -> {
+            ruleTables.choose(whole, t.table());
+            selected.set(null);
+            closeForm();
+        });
     }
 
     /** The profile as this step edits it: the chosen table's part of a profile onto several tables, else it. */

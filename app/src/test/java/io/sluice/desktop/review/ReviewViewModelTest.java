@@ -68,6 +68,7 @@ class ReviewViewModelTest {
         validation.start();
 
         assertThat(vm.stateProperty().getValue()).isEqualTo(ReviewViewModel.State.READY);
+        assertThat(workbench.reviewedSheetProperty().get()).as("the review of one sheet").isNull();
         Path file = vm.fileProperty().getValue();
         assertThat(file.getParent()).isEqualTo(home.resolve("reviews"));
         assertThat(file.getFileName().toString()).matches("ds1-concrete-mix-\\d{8}-\\d{6}\\.sluice");

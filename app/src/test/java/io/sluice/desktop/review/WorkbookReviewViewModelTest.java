@@ -81,6 +81,7 @@ class WorkbookReviewViewModelTest {
         assertThat(sheets.sheets()).containsExactly("Materials", "Suppliers", "Mixes");
         assertThat(sheets.workbookBinding().get()).isTrue();
         assertThat(sheets.shownProperty().get()).isEqualTo("Materials");
+        assertThat(workbench.reviewedSheetProperty().get()).as("for the Rules step").isEqualTo("Materials");
         assertThat(vm.columns()).startsWith("Material", "Class");
         assertThat(vm.counts().totalProperty().getValue().longValue()).isEqualTo(7);
         assertThat(sheets.sheetCounts()).hasSize(3);
@@ -105,6 +106,7 @@ class WorkbookReviewViewModelTest {
         assertThat(vm.workbookSheets().sheetCounts().get(2)).endsWith(", " + fixed + " rows with errors");
         vm.showSheet("Mixes");
         assertThat(vm.workbookSheets().shownProperty().get()).isEqualTo("Mixes");
+        assertThat(workbench.reviewedSheetProperty().get()).isEqualTo("Mixes");
         assertThat(vm.columns()).startsWith("Mix Code");
         assertThat(vm.counts().totalProperty().getValue().longValue()).isEqualTo(40);
         assertThat(vm.counts().findingsProperty().getValue().rowsWithErrors()).isEqualTo(fixed);

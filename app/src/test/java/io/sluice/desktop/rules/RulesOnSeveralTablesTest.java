@@ -98,6 +98,33 @@ class RulesOnSeveralTablesTest {
     }
 
     @Test
+    void theStepOpensOnATableOfTheWorkbookSheetTheReviewShowsAndKeepsTheStewardsOwnChoice() {
+        openTheLabWorkbook();
+        workbench.reviewedSheetProperty().set("Mixes");
+        vm.refresh();
+        assertThat(vm.ruleTables().chosenProperty().get()).isEqualTo("concrete_mix");
+
+        assertThat(vm.chooseTable("strength_test")).isTrue();
+        vm.refresh();
+        assertThat(vm.ruleTables().chosenProperty().get()).as("the steward's own choice, the same sheet shown")
+                .isEqualTo("strength_test");
+
+        workbench.reviewedSheetProperty().set("Suppliers");
+        vm.refresh();
+        assertThat(vm.ruleTables().chosenProperty().get()).isEqualTo("supplier");
+        assertThat(vm.rules()).extracting(RuleInfo::id).doesNotContain("check:CK_COMPONENT_DOSAGE");
+
+        // a rule being written is not left for the sheet shown
+        vm.add(RuleKind.REQUIRED);
+        vm.form().idProperty().set("named");
+        workbench.reviewedSheetProperty().set("Materials");
+        vm.refresh();
+        assertThat(vm.ruleTables().chosenProperty().get()).isEqualTo("supplier");
+        assertThat(dialogs.asked()).isEmpty();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void aTableTheProfileDoesNotMapIsAnsweredWithTheTablesItMaps() {
         openTheLabWorkbook();
         vm.refresh();
