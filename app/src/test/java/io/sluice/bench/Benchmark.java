@@ -22,8 +22,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -352,9 +350,7 @@ public final class Benchmark {
 
     static void resetPeaks() {
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
+        HeapPeak.reset();
         cpuAtReset = processCpuNanos();
     }
 
@@ -368,15 +364,9 @@ public final class Benchmark {
                 ? os.getProcessCpuTime() : 0;
     }
 
-    /** Sum of the heap pools' peak usage since the reset: the most heap the stage ever occupied. */
+    /** The most heap the stage held at any one moment since the reset ({@link HeapPeak}). */
     static double peakHeapMegabytes() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes / (1024.0 * 1024.0);
+        return HeapPeak.bytes() / (1024.0 * 1024.0);
     }
 
     private static Map<String, String> options(String[] args) {
