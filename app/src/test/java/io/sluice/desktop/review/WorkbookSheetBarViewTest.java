@@ -3,6 +3,7 @@ package io.sluice.desktop.review;
 import io.sluice.core.Progress;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.review.ReviewQuery.GridRow;
+import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.desktop.Screenshots;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Review step's sheet bar on a workbook review in a small window: the sheet chooser, every sheet's counts and the
  * workbook's reachable and whole, and another sheet chosen showing that sheet's rows and findings, each finding
- * naming the table it is about.
+ * naming the table it is about; the Rules step, entered from a sheet, opening on a table that sheet feeds.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkbookSheetBarViewTest {
@@ -136,6 +137,46 @@ class WorkbookSheetBarViewTest {
         assertThat(label(robot, "#row-findings")).as("the finding names its table")
                 .contains("MIX_COMPONENT: Fly Ash (kg/m3) 'Fly ash' is neither in material");
         assertThat(label(robot, "#count-pending")).isEqualTo("Pending 40");
+    }
+
+    @Test
+    void theRulesStepOpensOnATableOfTheSheetShownAndKeepsATableChosenInItsChooser(FxRobot robot) {
+        Path review = home.resolve("lab-" + System.nanoTime() + ".review");
+        try (TargetDatabase db = target.choice().open()) {
+            ValidateWorkbookReview.stage(LabWorkbook.FILE, SourceOptions.DEFAULTS, LabWorkbook.profile(),
+                    LabWorkbook.PROFILE.toString(), review, db, null, Progress.NONE);
+        }
+        robot.interact(() -> {
+            shell.context().workbench().openReview(review);
+            shell.context().workbench().stepProperty().set(Step.REVIEW);
+        });
+        waitFor(() -> "Materials".equals(robot.lookup("#review-sheet").queryComboBox().getValue())
+                && "Pending 7".equals(label(robot, "#count-pending")));
+        ComboBox<String> sheets = robot.lookup("#review-sheet").queryComboBox();
+        robot.interact(() -> sheets.setValue("Mixes"));
+        waitFor(() -> label(robot, "#review-file").endsWith("sheet Mixes  ·  40 rows"));
+
+        robot.interact(() -> shell.context().workbench().stepProperty().set(Step.RULES));
+        ComboBox<String> tables = robot.lookup("#rules-table-chooser").queryComboBox();
+        TableView<RuleInfo> rules = robot.lookup("#rules-table").queryTableView();
+        waitFor(() -> tables.isVisible() && "concrete_mix".equals(tables.getValue())
+                && rules.getItems().stream().anyMatch(r -> !r.editable()));
+        assertThat(tables.getItems()).containsExactly("material", "supplier", "concrete_mix", "mix_component",
+                "strength_test");
+
+        robot.interact(() -> tables.getSelectionModel().select("mix_component"));
+        waitFor(() -> rules.getItems().stream().anyMatch(r -> r.id().equals("check:CK_COMPONENT_DOSAGE")));
+        robot.interact(() -> shell.context().workbench().stepProperty().set(Step.REVIEW));
+        robot.interact(() -> shell.context().workbench().stepProperty().set(Step.RULES));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tables.getValue()).as("the steward's choice, the same sheet shown").isEqualTo("mix_component");
+
+        robot.interact(() -> shell.context().workbench().stepProperty().set(Step.REVIEW));
+        robot.interact(() -> sheets.setValue("Suppliers"));
+        waitFor(() -> label(robot, "#review-file").endsWith("sheet Suppliers  ·  6 rows"));
+        robot.interact(() -> shell.context().workbench().stepProperty().set(Step.RULES));
+        waitFor(() -> "supplier".equals(tables.getValue())
+                && rules.getItems().stream().noneMatch(r -> r.id().equals("check:CK_COMPONENT_DOSAGE")));
     }
 
     /** The text a label draws: its text, or shortened with an ellipsis when it has not the room. */
