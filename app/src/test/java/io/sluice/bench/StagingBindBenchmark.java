@@ -27,7 +27,8 @@ import java.util.List;
  * per chunk;</li>
  * <li>{@code chunk-json}: one JSON text array of row arrays per chunk, unpacked with {@code json_each} and {@code ->>};</li>
  * <li>{@code row-jsonb-path}: {@code row-jsonb} with constant paths ({@code json_extract(x, '$[3]')});</li>
- * <li>{@code values-25}: 25 rows per {@code VALUES} list, every cell still bound on its own.</li>
+ * <li>{@code values-25}: 25 rows per {@code VALUES} list, every cell still bound on its own;</li>
+ * <li>{@code one-text}: not a way to stage, the floor: a row's texts joined into one bound value and one column.</li>
  * </ul>
  */
 public final class StagingBindBenchmark {
@@ -41,8 +42,8 @@ public final class StagingBindBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int wide = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         boolean typed = args.length > 2 && Boolean.parseBoolean(args[2]);
-        String[] ways = args.length > 3 ? args[3].split(",") : new String[] {"cells", "row-jsonb", "chunk-jsonb",
-                "chunk-json"};
+        String[] ways = args.length > 3 ? args[3].split(",") : new String[] {"cells", "one-text", "values-25",
+                "row-jsonb", "row-jsonb-path", "chunk-jsonb", "chunk-json"};
         List<String[]> pool = pool(wide, typed);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int round = 1; round <= 3; round++) {
@@ -95,6 +96,7 @@ public final class StagingBindBenchmark {
             case "chunk-jsonb" -> chunkJsonb(c, wide, rows, pool);
             case "chunk-json" -> chunkJson(c, wide, rows, pool);
             case "values-25" -> multiRowValues(c, wide, rows, pool, 25);
+            case "one-text" -> oneText(c, rows, pool);
             default -> throw new IllegalArgumentException("Unknown way " + way + ".");
         }
     }
@@ -147,21 +149,52 @@ public final class StagingBindBenchmark {
         return sql.toString();
     }
 
+    /**
+     * Not a way to stage (the texts land joined in one column): a row's texts as one bound value, the floor that any
+     * packing into fewer values could reach before paying for cutting the row up again.
+     */
+    private static void oneText(Connection c, int rows, List<String[]> pool) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO source_row (row_no, c0) VALUES (?, ?)")) {
+            for (int n = 0; n < rows; n++) {
+                String[] row = pool.get(n % pool.size());
+                StringBuilder joined = new StringBuilder();
+                for (String value : row) {
+                    joined.append(value).append('\u001f');
+                }
+                insert.setLong(1, n + 2);
+                insert.setString(2, joined.toString());
+                insert.addBatch();
+                if ((n + 1) % CHUNK == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
     /** 25 rows in one {@code VALUES} list: a step per 25 rows, every cell still bound on its own. */
     private static void multiRowValues(Connection c, int wide, int rows, List<String[]> pool, int perStatement)
             throws SQLException {
-        String tuple = "(?" + ",?".repeat(2 * wide) + ")";
-        String many = "INSERT INTO source_row VALUES " + (tuple + ",").repeat(perStatement - 1) + tuple;
+        // like the text-only statement of the cells way, a row of texts alone binds no value columns
+        boolean textOnly = pool.stream().allMatch(row -> row[wide] == null);
+        int bound = textOnly ? wide : 2 * wide;
+        String tuple = "(?" + ",?".repeat(bound) + ")";
+        StringBuilder into = new StringBuilder("INSERT INTO source_row (row_no");
+        for (int i = 0; i < bound; i++) {
+            into.append(i < wide ? ", c" + i : ", v" + (i - wide));
+        }
+        into.append(") VALUES ");
+        String many = into + (tuple + ",").repeat(perStatement - 1) + tuple;
         try (PreparedStatement insert = c.prepareStatement(many);
-             PreparedStatement single = c.prepareStatement("INSERT INTO source_row VALUES " + tuple)) {
+             PreparedStatement single = c.prepareStatement(into + tuple)) {
             int n = 0;
             for (; n + perStatement <= rows; n += perStatement) {
                 int p = 1;
                 for (int k = 0; k < perStatement; k++) {
                     String[] row = pool.get((n + k) % pool.size());
                     insert.setLong(p++, n + k + 2);
-                    for (String value : row) {
-                        insert.setString(p++, value);
+                    for (int i = 0; i < bound; i++) {
+                        insert.setString(p++, row[i]);
                     }
                 }
                 insert.addBatch();
@@ -173,7 +206,7 @@ public final class StagingBindBenchmark {
             for (; n < rows; n++) {
                 String[] row = pool.get(n % pool.size());
                 single.setLong(1, n + 2);
-                for (int i = 0; i < row.length; i++) {
+                for (int i = 0; i < bound; i++) {
                     single.setString(2 + i, row[i]);
                 }
                 single.executeUpdate();
