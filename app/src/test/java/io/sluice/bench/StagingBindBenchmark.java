@@ -19,9 +19,12 @@ import java.util.List;
  * Compares ways of handing a review's rows to SQLite, on a {@code source_row} table like a review's, written without a
  * journal as a new review is (not a test; run by hand):
  * {@code java -Xmx256m -cp <bench classpath> io.sluice.bench.StagingBindBenchmark [rows] [columns] [typed] [ways]}.
- * Prints rows/s and the thread's CPU for each way, in rounds, so that the JIT has warmed before the later rounds.
+ * Prints rows/s and the thread's CPU for each way, in rounds, so that the JIT has warmed before the later rounds;
+ * {@code -Dpragmas="PRAGMA page_size = 16384;..."} runs statements before the table is made. Decision 0048 has the
+ * figures.
  * <ul>
- * <li>{@code cells}: one bound value per cell, a statement step per row, batched (how staging worked before);</li>
+ * <li>{@code cells}: one bound value per cell, a statement step per row, batched, a row of texts alone binding no
+ * value columns (how {@code RowWriter} stages a review);</li>
  * <li>{@code row-jsonb}: one JSONB value per row built in Java, cut by SQLite with {@code ->>};</li>
  * <li>{@code chunk-jsonb}: the JSONB values of many rows in one blob with their offsets in a second value, one step
  * per chunk;</li>
