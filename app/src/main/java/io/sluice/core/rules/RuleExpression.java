@@ -82,7 +82,7 @@ final class RuleExpression {
     /** The expression's value for a row, or null when a variable has no value or the result is not a value. */
     EvaluationValue evaluate(MappedRow row) {
         for (int i = 0; i < variables.size(); i++) {
-            Object value = row.get(targets.get(i)).value();
+            Object value = row.value(targets.get(i));
             if (value == null) {
                 return null;
             }
@@ -103,7 +103,7 @@ final class RuleExpression {
      */
     EvaluationValue evaluateStrictly(MappedRow row) throws EvaluationException {
         for (int i = 0; i < variables.size(); i++) {
-            Object value = row.get(targets.get(i)).value();
+            Object value = row.value(targets.get(i));
             expression.with(variables.get(i), value instanceof Long l ? BigDecimal.valueOf(l) : value);
         }
         try {
