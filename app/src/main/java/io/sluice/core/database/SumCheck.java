@@ -83,8 +83,9 @@ public final class SumCheck {
         }
         // AND in SQL: false if any part is false, else unknown if any part is unknown
         Outcome outcome = Outcome.HOLDS;
-        for (Comparison comparison : comparisons) {
-            Outcome part = comparison.evaluate(cast);
+        // index loops: this runs for every row, and an iterator per row is garbage the collector must clear
+        for (int c = 0; c < comparisons.size(); c++) {
+            Outcome part = comparisons.get(c).evaluate(cast);
             if (part == Outcome.BROKEN) {
                 return Outcome.BROKEN;
             }
@@ -147,7 +148,8 @@ public final class SumCheck {
 
         Outcome evaluate(BigDecimal[] values) {
             BigDecimal sum = BigDecimal.ZERO;
-            for (Term term : terms) {
+            for (int t = 0; t < terms.size(); t++) {
+                Term term = terms.get(t);
                 BigDecimal v = term.value(values);
                 if (v == null) {
                     return Outcome.UNKNOWN;

@@ -1,26 +1,45 @@
 package io.sluice.core.mapping;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One source row mapped onto the target columns of a {@link Mapper}, in table order. */
+/**
+ * One source row mapped onto the target columns of a {@link Mapper}, in table order. The row keeps its values, texts
+ * and errors in arrays, one slot per column: {@link #value(int)}, {@link #text(int)} and {@link #error(int)} read
+ * them without making an object per cell, which the rules do for every row; {@link #get(int)} hands out a
+ * {@link MappedValue} with the cell's source column and reference.
+ */
 public final class MappedRow {
 
     private final long sourceRow;
-    private final List<String> targets;
-    /** The same names as {@link #targets}, shared by every row of a mapper. */
-    private final String[] names;
-    private final Map<String, Integer> index;
-    private final MappedValue[] values;
+    private final Layout layout;
+    private final Object[] values;
+    private final String[] texts;
+    /** Null when no value of the row failed to convert, the usual case. */
+    private final String[] errors;
+    /** Values put in by {@link #with}, which may name another source cell; null when there are none. */
+    private final MappedValue[] replaced;
 
-    MappedRow(long sourceRow, List<String> targets, String[] names, Map<String, Integer> index,
-              MappedValue[] values) {
+    /**
+     * What every row of one mapper shares: the target column names and where each column's value is read from.
+     *
+     * @param names         the same names as {@code targets}, compared by reference first
+     * @param sourceNames   each column's source header (several joined with " + "); null for a constant
+     * @param sourceIndexes each column's first source column, 0-based; -1 for a constant
+     */
+    record Layout(List<String> targets, String[] names, Map<String, Integer> index, String[] sourceNames,
+                  int[] sourceIndexes) {
+    }
+
+    MappedRow(long sourceRow, Layout layout, Object[] values, String[] texts, String[] errors,
+              MappedValue[] replaced) {
         this.sourceRow = sourceRow;
-        this.targets = targets;
-        this.names = names;
-        this.index = index;
+        this.layout = layout;
         this.values = values;
+        this.texts = texts;
+        this.errors = errors;
+        this.replaced = replaced;
     }
 
     /** 1-based source row number as the steward sees it. */
@@ -30,13 +49,18 @@ public final class MappedRow {
 
     /** Mapped target column names, table order. */
     public List<String> targets() {
-        return targets;
+        return layout.targets();
+    }
+
+    /** The number of mapped target columns. */
+    public int size() {
+        return values.length;
     }
 
     /** The value for a target column (case-insensitive), or null when that column is not mapped. */
     public MappedValue get(String target) {
         int i = indexOf(target);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : get(i);
     }
 
     /**
@@ -45,26 +69,63 @@ public final class MappedRow {
      */
     public int indexOf(String target) {
         // rules name columns by the very strings the mapper made: comparing references finds them without hashing
+        String[] names = layout.names();
         for (int j = 0; j < names.length; j++) {
             if (names[j] == target) {
                 return j;
             }
         }
-        Integer i = index.get(target);
+        Integer i = layout.index().get(target);
         if (i == null) {
-            i = index.get(Mapper.key(target));
+            i = layout.index().get(Mapper.key(target));
         }
         return i == null ? -1 : i;
     }
 
     /** The value for the i-th target column of {@link #targets()}. */
     public MappedValue get(int i) {
+        if (replaced != null && replaced[i] != null) {
+            return replaced[i];
+        }
+        return MappedValue.at(values[i], texts[i], layout.sourceNames()[i], layout.sourceIndexes()[i], sourceRow,
+                error(i));
+    }
+
+    /** The typed value of the i-th target column (as {@link MappedValue#value()}), without a MappedValue. */
+    public Object value(int i) {
         return values[i];
+    }
+
+    /**
+     * The typed value of a target column (any case), as {@code get(target).value()} gives it.
+     *
+     * @throws IllegalArgumentException when that column is not mapped
+     */
+    public Object value(String target) {
+        int i = indexOf(target);
+        if (i < 0) {
+            throw new IllegalArgumentException("Column " + target + " is not mapped in " + targets());
+        }
+        return values[i];
+    }
+
+    /** The text of the i-th target column after transforms (as {@link MappedValue#text()}). */
+    public String text(int i) {
+        return texts[i];
+    }
+
+    /** Why the i-th target column's text did not convert, or null when it did (as {@link MappedValue#error()}). */
+    public String error(int i) {
+        return errors == null ? null : errors[i];
     }
 
     /** All values, in the order of {@link #targets()}. */
     public List<MappedValue> values() {
-        return Arrays.asList(values.clone());
+        List<MappedValue> all = new ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            all.add(get(i));
+        }
+        return all;
     }
 
     /**
@@ -74,22 +135,34 @@ public final class MappedRow {
      * @throws IllegalArgumentException when that column is not mapped
      */
     public MappedRow with(String target, MappedValue value) {
-        Integer i = index.get(target);
+        Integer i = layout.index().get(target);
         if (i == null) {
-            i = index.get(Mapper.key(target));
+            i = layout.index().get(Mapper.key(target));
         }
         if (i == null) {
-            throw new IllegalArgumentException("Column " + target + " is not mapped in " + targets);
+            throw new IllegalArgumentException("Column " + target + " is not mapped in " + targets());
         }
-        MappedValue[] copy = values.clone();
-        copy[i] = value;
-        return new MappedRow(sourceRow, targets, names, index, copy);
+        Object[] newValues = values.clone();
+        String[] newTexts = texts.clone();
+        String[] newErrors = errors != null ? errors.clone()
+                : value.error() != null ? new String[values.length] : null;
+        MappedValue[] newReplaced = replaced != null ? replaced.clone() : new MappedValue[values.length];
+        newValues[i] = value.value();
+        newTexts[i] = value.text();
+        if (newErrors != null) {
+            newErrors[i] = value.error();
+        }
+        newReplaced[i] = value;
+        return new MappedRow(sourceRow, layout, newValues, newTexts, newErrors, newReplaced);
     }
 
     /** Whether any value failed to convert. */
     public boolean hasErrors() {
-        for (MappedValue v : values) {
-            if (v.error() != null) {
+        if (errors == null) {
+            return false;
+        }
+        for (String e : errors) {
+            if (e != null) {
                 return true;
             }
         }
@@ -98,6 +171,6 @@ public final class MappedRow {
 
     @Override
     public String toString() {
-        return "MappedRow[" + sourceRow + ", " + Arrays.toString(values) + "]";
+        return "MappedRow[" + sourceRow + ", " + values() + "]";
     }
 }

@@ -32,8 +32,7 @@ public final class Mapper {
 
     private final List<ColumnInfo> targetColumns;
     private final List<String> targets;
-    private final String[] names;
-    private final Map<String, Integer> index;
+    private final MappedRow.Layout layout;
     private final ColumnPlan[] plans;
 
     private Mapper(List<ColumnPlan> plans) {
@@ -41,17 +40,22 @@ public final class Mapper {
         List<ColumnInfo> columns = new ArrayList<>();
         List<String> names = new ArrayList<>();
         Map<String, Integer> byName = new HashMap<>();
+        String[] sourceNames = new String[this.plans.length];
+        int[] sourceIndexes = new int[this.plans.length];
         for (int i = 0; i < this.plans.length; i++) {
-            ColumnInfo c = this.plans[i].column();
+            ColumnPlan plan = this.plans[i];
+            ColumnInfo c = plan.column();
             columns.add(c);
             names.add(c.name());
             byName.put(c.name(), i);
             byName.putIfAbsent(key(c.name()), i);
+            sourceNames[i] = plan.constant() == null ? plan.sourceName() : null;
+            sourceIndexes[i] = plan.constant() == null ? plan.sources()[0] : -1;
         }
         this.targetColumns = List.copyOf(columns);
         this.targets = List.copyOf(names);
-        this.names = this.targets.toArray(new String[0]);
-        this.index = Map.copyOf(byName);
+        this.layout = new MappedRow.Layout(targets, targets.toArray(new String[0]), Map.copyOf(byName), sourceNames,
+                sourceIndexes);
     }
 
     /**
@@ -129,12 +133,22 @@ public final class Mapper {
 
     /** Maps one row; never throws for bad cell values. */
     public MappedRow map(SourceRow row) {
-        MappedValue[] values = new MappedValue[plans.length];
+        int n = plans.length;
+        Object[] values = new Object[n];
+        String[] texts = new String[n];
+        String[] errors = null;
         Working w = new Working("", null);
-        for (int i = 0; i < plans.length; i++) {
+        for (int i = 0; i < n; i++) {
             values[i] = plans[i].map(row, w);
+            texts[i] = w.text;
+            if (w.error != null) {
+                if (errors == null) {
+                    errors = new String[n];
+                }
+                errors[i] = w.error;
+            }
         }
-        return new MappedRow(row.number(), targets, names, index, values);
+        return new MappedRow(row.number(), layout, values, texts, errors, null);
     }
 
     static String key(String name) {
@@ -198,14 +212,21 @@ public final class Mapper {
                 return plan;
             }
             // A constant gives the same value on every row: compute it once.
-            MappedValue constant = plan.finish(new Working(m.constant(), null), null, -1, 0);
+            Working w = new Working(m.constant(), null);
+            Object value = plan.finish(w);
+            MappedValue constant = MappedValue.at(value, w.text, null, -1, 0, w.error);
             return new ColumnPlan(column, sources, null, separator, constant, nullMarkers, steps, converter);
         }
 
-        /** The value of this column in {@code row}, worked out in {@code w} (reset here, whatever it held). */
-        MappedValue map(SourceRow row, Working w) {
+        /**
+         * The typed value of this column in {@code row}, worked out in {@code w} (reset here, whatever it held),
+         * which is left holding the value's text and error.
+         */
+        Object map(SourceRow row, Working w) {
             if (constant != null) {
-                return constant;
+                w.reset(constant.text(), null);
+                w.error = constant.error();
+                return constant.value();
             }
             if (sources.length == 1) {
                 Cell cell = row.cell(sources[0]);
@@ -217,7 +238,7 @@ public final class Mapper {
             } else {
                 w.reset(concat(row), null);
             }
-            return finish(w, sourceName, sources[0], row.number());
+            return finish(w);
         }
 
         private String concat(SourceRow row) {
@@ -234,15 +255,15 @@ public final class Mapper {
             return b.toString();
         }
 
-        private MappedValue finish(Working w, String sourceColumn, int column, long row) {
+        /** Runs the transforms and the type conversion: the typed value, or null with {@code w.error} set. */
+        private Object finish(Working w) {
             for (Transform step : steps) {
                 step.apply(w);
                 if (w.error != null) {
-                    return MappedValue.at(null, w.text, sourceColumn, column, row, w.error);
+                    return null;
                 }
             }
-            Object value = converter.convert(w);
-            return MappedValue.at(value, w.text, sourceColumn, column, row, w.error);
+            return converter.convert(w);
         }
 
         private static Object typedValue(Cell cell) {

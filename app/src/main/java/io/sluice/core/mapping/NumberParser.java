@@ -50,19 +50,14 @@ final class NumberParser {
         if (n == 0) {
             return null;
         }
-        // The digits go into one char array that BigDecimal reads directly: this runs for every numeric cell.
-        // Up to 18 digits also add up in a long, and BigDecimal.valueOf(unscaled, scale) is then the same number
-        // (same digits, same scale) without BigDecimal parsing the characters again.
-        char[] out = new char[n + 1];
-        int length = 0;
+        // This runs for every numeric cell. Up to 18 digits add up in a long, and BigDecimal.valueOf(unscaled,
+        // scale) is then the same number (same digits, same scale) without any copy of the characters; only a
+        // longer number or one with an exponent has its characters copied for BigDecimal to parse.
         int i = 0;
         boolean negative = false;
         char first = s.charAt(0);
         if (first == '-' || first == '+') {
-            if (first == '-') {
-                out[length++] = '-';
-                negative = true;
-            }
+            negative = first == '-';
             i++;
         }
         int digits = 0;
@@ -74,7 +69,6 @@ final class NumberParser {
         for (; i < n; i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
-                out[length++] = c;
                 digits++;
                 groupDigits++;
                 unscaled = unscaled * 10 + (c - '0');
@@ -86,7 +80,6 @@ final class NumberParser {
                     return null;
                 }
                 sawDecimal = true;
-                out[length++] = '.';
             } else if (grouping != 0 && !sawDecimal && isGrouping(c)) {
                 // Groups after the first hold exactly three digits, so "12.5" under de-DE is rejected, not 125.
                 if (grouped ? groupDigits != 3 : groupDigits == 0 || groupDigits > 3) {
@@ -95,7 +88,7 @@ final class NumberParser {
                 grouped = true;
                 groupDigits = 0;
             } else if (exponent && (c == 'e' || c == 'E') && digits > 0) {
-                return withExponent(out, length, s, i + 1);
+                return withExponent(mantissa(s, i), s, i + 1);
             } else {
                 return null;
             }
@@ -106,13 +99,31 @@ final class NumberParser {
         if (digits <= MAX_LONG_DIGITS) {
             return BigDecimal.valueOf(negative ? -unscaled : unscaled, fractionDigits);
         }
-        return new BigDecimal(out, 0, length);
+        StringBuilder plain = mantissa(s, n);
+        return new BigDecimal(plain.toString());
     }
 
-    private static BigDecimal withExponent(char[] mantissa, int length, String s, int from) {
+    /**
+     * The characters of {@code s} before {@code end} (already checked to be a number in this notation) as BigDecimal
+     * reads them: a minus sign, the digits, '.' for the decimal separator; no plus sign, no grouping.
+     */
+    private StringBuilder mantissa(String s, int end) {
+        StringBuilder b = new StringBuilder(end + 8);
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' || c == '-') {
+                b.append(c);
+            } else if (c == decimal) {
+                b.append('.');
+            }
+        }
+        return b;
+    }
+
+    private static BigDecimal withExponent(StringBuilder number, String s, int from) {
         int n = s.length();
         int i = from;
-        StringBuilder number = new StringBuilder(length + n - from + 1).append(mantissa, 0, length).append('E');
+        number.append('E');
         if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
             number.append(s.charAt(i));
             i++;

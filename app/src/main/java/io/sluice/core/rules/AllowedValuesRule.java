@@ -17,6 +17,8 @@ final class AllowedValuesRule implements RowRule {
     private final String target;
     private final Set<String> texts = new HashSet<>();
     private final Set<String> numbers = new HashSet<>();
+    /** The allowed whole numbers that fit a long, so that an integer column's Long is found without its text. */
+    private final Set<Long> wholeNumbers = new HashSet<>();
     private final List<String> display;
     private final boolean ignoreCase;
     private final Severity severity;
@@ -38,6 +40,10 @@ final class AllowedValuesRule implements RowRule {
             String number = number(v);
             if (number != null) {
                 numbers.add(number);
+                Long whole = whole(number);
+                if (whole != null) {
+                    wholeNumbers.add(whole);
+                }
             }
         }
         this.severity = severity;
@@ -51,7 +57,7 @@ final class AllowedValuesRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        Object value = row.get(target).value();
+        Object value = row.value(target);
         if (value == null || isAllowed(value)) {
             return;
         }
@@ -76,7 +82,20 @@ final class AllowedValuesRule implements RowRule {
             String number = numbers.isEmpty() ? null : number(s);
             return number != null && numbers.contains(number);
         }
+        if (value instanceof Long l) {
+            // KeyText of a Long is its decimal digits, which match a canonical number exactly when it is this whole
+            return wholeNumbers.contains(l);
+        }
         return numbers.contains(KeyText.of(value));
+    }
+
+    /** The canonical number text as a long when it is a whole number that fits one, else null. */
+    private static Long whole(String canonical) {
+        try {
+            return canonical.indexOf('.') < 0 ? Long.valueOf(canonical) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private String folded(String text) {

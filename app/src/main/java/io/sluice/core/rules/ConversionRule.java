@@ -2,7 +2,6 @@ package io.sluice.core.rules;
 
 import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
-import io.sluice.core.mapping.MappedValue;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,11 +18,14 @@ final class ConversionRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
+        if (!row.hasErrors()) {
+            return;
+        }
         List<String> targets = row.targets();
         for (int i = 0; i < targets.size(); i++) {
-            MappedValue v = row.get(i);
-            if (v.error() != null) {
-                findings.accept(Findings.onCell(row, targets.get(i), ID, Severity.ERROR, v.error()));
+            String error = row.error(i);
+            if (error != null) {
+                findings.accept(Findings.onCell(row, targets.get(i), ID, Severity.ERROR, error));
             }
         }
     }

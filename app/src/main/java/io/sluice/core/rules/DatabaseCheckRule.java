@@ -2,7 +2,6 @@ package io.sluice.core.rules;
 
 import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
-import io.sluice.core.mapping.MappedValue;
 import io.sluice.core.database.CheckConstraint;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.DatabaseCheckEvaluator;
@@ -101,7 +100,8 @@ final class DatabaseCheckRule implements ChunkRule {
         List<Set<String>> broken = null;
         for (int i = 0; i < chunk.size(); i++) {
             MappedRow row = chunk.get(i);
-            for (Restated r : restated) {
+            for (int k = 0; k < restated.size(); k++) {
+                Restated r = restated.get(k);
                 SumCheck.Outcome outcome = r.check().evaluate(values(row, r.columns()));
                 if (outcome == SumCheck.Outcome.BROKEN) {
                     broken = broken == null ? new ArrayList<>(Collections.nCopies(chunk.size(), null)) : broken;
@@ -158,8 +158,8 @@ final class DatabaseCheckRule implements ChunkRule {
     private static Object[] values(MappedRow row, String[] columns) {
         Object[] values = new Object[columns.length];
         for (int c = 0; c < columns.length; c++) {
-            MappedValue v = row.get(columns[c]);
-            values[c] = v == null || v.error() != null ? null : v.value();
+            int i = row.indexOf(columns[c]);
+            values[c] = i < 0 || row.error(i) != null ? null : row.value(i);
         }
         return values;
     }
@@ -189,13 +189,13 @@ final class DatabaseCheckRule implements ChunkRule {
 
         @Override
         public Object get(Object key) {
-            MappedValue v = key instanceof String name ? row.get(name) : null;
-            return v == null || v.error() != null ? null : v.value();
+            int i = key instanceof String name ? row.indexOf(name) : -1;
+            return i < 0 || row.error(i) != null ? null : row.value(i);
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return key instanceof String name && row.get(name) != null;
+            return key instanceof String name && row.indexOf(name) >= 0;
         }
 
         @Override

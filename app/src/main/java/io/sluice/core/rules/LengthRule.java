@@ -27,7 +27,7 @@ final class LengthRule implements RowRule {
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
         // a text never has more characters than chars, so only a long one needs its characters counted
-        if (!(row.get(target).value() instanceof String s) || s.length() <= max) {
+        if (!(row.value(target) instanceof String s) || s.length() <= max) {
             return;
         }
         int length = s.codePointCount(0, s.length());

@@ -66,7 +66,7 @@ final class NumericRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        Object value = row.get(target).value();
+        Object value = row.value(target);
         if (value instanceof Long l && min != null) {
             // an integer column's value is a Long: compared as one, without a BigDecimal made for it
             if (l < minLong || l > maxLong) {

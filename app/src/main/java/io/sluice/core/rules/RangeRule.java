@@ -41,7 +41,7 @@ final class RangeRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        BigDecimal n = NumericRule.asDecimal(row.get(target).value());
+        BigDecimal n = NumericRule.asDecimal(row.value(target));
         if (n == null || inRange(n)) {
             return;
         }

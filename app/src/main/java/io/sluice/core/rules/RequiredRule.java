@@ -2,7 +2,6 @@ package io.sluice.core.rules;
 
 import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
-import io.sluice.core.mapping.MappedValue;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,9 +33,9 @@ final class RequiredRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        MappedValue v = row.get(target);
+        int i = row.indexOf(target);
         // A value that failed conversion is reported by the type rule; it is not "missing".
-        if (v.value() != null || v.error() != null) {
+        if (row.value(i) != null || row.error(i) != null) {
             return;
         }
         if (when != null && !when.isTrue(row)) {

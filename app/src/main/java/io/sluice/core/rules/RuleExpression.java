@@ -27,12 +27,15 @@ final class RuleExpression {
      * 16 significant digits (what a spreadsheet cell holds, and more than any ratio rule needs) instead of EvalEx's
      * default 34: division, which cross-field rules use on every row, costs a fraction as much.
      */
-    private static final ExpressionConfiguration CONFIGURATION = ExpressionLanguage.CONFIGURATION;
+    private static final ExpressionConfiguration CONFIGURATION = ExpressionLanguage.CONFIGURATION.toBuilder()
+            .dataAccessorSupplier(VariableSlots::new).build();
 
     private final String source;
     private final Expression expression;
     private final List<String> variables;
     private final List<String> targets;
+    /** The expression's variables, slot i for variables[i]. */
+    private final VariableSlots slots;
 
     /** The target columns the expression reads, each once, in order of first use. */
     List<String> targets() {
@@ -44,6 +47,10 @@ final class RuleExpression {
         this.expression = expression;
         this.variables = variables;
         this.targets = targets;
+        this.slots = (VariableSlots) expression.getDataAccessor();
+        for (String variable : variables) {
+            slots.setData(variable, EvaluationValue.nullValue());
+        }
     }
 
     /**
@@ -82,11 +89,11 @@ final class RuleExpression {
     /** The expression's value for a row, or null when a variable has no value or the result is not a value. */
     EvaluationValue evaluate(MappedRow row) {
         for (int i = 0; i < variables.size(); i++) {
-            Object value = row.get(targets.get(i)).value();
+            Object value = row.value(targets.get(i));
             if (value == null) {
                 return null;
             }
-            expression.with(variables.get(i), value instanceof Long l ? BigDecimal.valueOf(l) : value);
+            set(i, value);
         }
         try {
             EvaluationValue result = expression.evaluate();
@@ -103,14 +110,22 @@ final class RuleExpression {
      */
     EvaluationValue evaluateStrictly(MappedRow row) throws EvaluationException {
         for (int i = 0; i < variables.size(); i++) {
-            Object value = row.get(targets.get(i)).value();
-            expression.with(variables.get(i), value instanceof Long l ? BigDecimal.valueOf(l) : value);
+            Object value = row.value(targets.get(i));
+            set(i, value);
         }
         try {
             return expression.evaluate();
         } catch (ParseException e) {
             throw new EvaluationException(null, e.getMessage());
         }
+    }
+
+    /**
+     * What {@code expression.with(variable, value)} does, straight into the variable's slot: the variables are never
+     * EvalEx constants (it lists no constant among the used variables), so with()'s check for one is skipped.
+     */
+    private void set(int i, Object value) {
+        slots.set(i, expression.convertValue(value instanceof Long l ? BigDecimal.valueOf(l) : value));
     }
 
     /** Whether a condition holds; false when it cannot be evaluated (a value is missing). */

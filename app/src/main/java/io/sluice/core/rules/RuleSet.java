@@ -30,6 +30,9 @@ public final class RuleSet {
 
     private final List<RowRule> rowRules;
     private final List<ChunkRule> chunkRules;
+    /** The same rules as arrays: the per-row loop over them makes no iterator. */
+    private final RowRule[] rowRuleArray;
+    private final ChunkRule[] chunkRuleArray;
     private final List<String> naturalKey;
     private final Set<String> uniquenessRules = new HashSet<>();
     private final List<RuleInfo> described;
@@ -39,6 +42,8 @@ public final class RuleSet {
         this.described = List.copyOf(described);
         this.rowRules = List.copyOf(rowRules);
         this.chunkRules = List.copyOf(chunkRules);
+        this.rowRuleArray = this.rowRules.toArray(new RowRule[0]);
+        this.chunkRuleArray = this.chunkRules.toArray(new ChunkRule[0]);
         this.naturalKey = List.copyOf(naturalKey);
         for (ChunkRule rule : chunkRules) {
             if (rule instanceof UniqueInFileRule unique) {
@@ -174,8 +179,10 @@ public final class RuleSet {
      * {@link #checkChunk}, but always on the same one.
      */
     public void checkRows(List<MappedRow> chunk, Consumer<Finding> findings) {
-        for (MappedRow row : chunk) {
-            for (RowRule rule : rowRules) {
+        RowRule[] rules = rowRuleArray;
+        for (int r = 0; r < chunk.size(); r++) {
+            MappedRow row = chunk.get(r);
+            for (RowRule rule : rules) {
                 rule.check(row, findings);
             }
         }
@@ -183,7 +190,7 @@ public final class RuleSet {
 
     /** The rules that ask the database or remember earlier rows; chunks must arrive in source order. */
     public void checkChunk(List<MappedRow> chunk, Consumer<Finding> findings) {
-        for (ChunkRule rule : chunkRules) {
+        for (ChunkRule rule : chunkRuleArray) {
             rule.check(chunk, findings);
         }
     }

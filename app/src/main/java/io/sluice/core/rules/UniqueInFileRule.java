@@ -37,14 +37,15 @@ final class UniqueInFileRule implements ChunkRule {
 
     @Override
     public void check(List<MappedRow> chunk, Consumer<Finding> findings) {
-        for (MappedRow row : chunk) {
-            List<Object> key = RowKeys.of(row, targets);
-            if (key == null) {
+        for (int r = 0; r < chunk.size(); r++) {
+            MappedRow row = chunk.get(r);
+            String text = RowKeys.text(row, targets);
+            if (text == null) {
                 continue;
             }
-            long first = seen.putIfAbsent(KeyText.of(key), row.sourceRow());
+            long first = seen.putIfAbsent(text, row.sourceRow());
             if (first >= 0) {
-                reportRepeat(row, key, first, findings);
+                reportRepeat(row, RowKeys.of(row, targets), first, findings);
             }
         }
     }

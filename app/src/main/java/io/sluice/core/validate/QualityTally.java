@@ -1,7 +1,6 @@
 package io.sluice.core.validate;
 
 import io.sluice.core.mapping.MappedRow;
-import io.sluice.core.mapping.MappedValue;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.Severity;
 
@@ -45,9 +44,8 @@ public final class QualityTally {
     /** How many of a mapped row's cells hold a value (a value that failed to convert counts as one). */
     public static int filledCells(MappedRow row) {
         int filled = 0;
-        for (int i = 0; i < row.targets().size(); i++) {
-            MappedValue v = row.get(i);
-            if (v.value() != null || v.error() != null) {
+        for (int i = 0; i < row.size(); i++) {
+            if (row.value(i) != null || row.error(i) != null) {
                 filled++;
             }
         }
@@ -61,7 +59,8 @@ public final class QualityTally {
         int rowWarnings = 0;
         boolean duplicate = false;
         Set<String> badCells = null;
-        for (Finding f : findings) {
+        for (int k = 0; k < findings.size(); k++) {
+            Finding f = findings.get(k);
             if (f.severity() == Severity.ERROR) {
                 rowErrors++;
                 if (badCells == null) {

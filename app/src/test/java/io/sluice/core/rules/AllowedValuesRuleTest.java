@@ -32,6 +32,13 @@ class AllowedValuesRuleTest {
             supplier_code | -     | NORD,ALPC        | true
             age_days      | 28    | 7,28,56          | true
             age_days      | 14    | 7,28,56          | false
+            age_days      | 7     | 7.0,28.50        | true
+            age_days      | 28    | 7.0,28.50        | false
+            age_days      | 1000  | 1e3,-0           | true
+            age_days      | 0     | 1e3,-0           | true
+            age_days      | -7    | +7,0.7e1         | false
+            age_days      | 7     | +7,0.7e1         | true
+            age_days      | 9     | 9223372036854775808,9.5 | false
             strength_mpa  | 7.0   | 7,28             | true
             strength_mpa  | 7.5   | 7,28             | false
             mix_code      | 7.0   | 7,A              | true

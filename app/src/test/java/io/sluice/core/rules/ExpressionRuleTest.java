@@ -52,6 +52,24 @@ class ExpressionRuleTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # expression, its variables in any case            | water | cement | finding
+            Water_KG / CEMENT_kg                                | 300   | 350    | true
+            Water_KG / CEMENT_kg                                | 175   | 350    | false
+            (water_kg + WATER_KG) / (2 * Cement_Kg)             | 300   | 350    | true
+            (water_kg + WATER_KG) / (2 * Cement_Kg)             | 175   | 350    | false
+            IF(water_kg > 0, WATER_KG / cement_kg, 0.5)         | 50    | 350    | true
+            """)
+    void findsEachVariableWhateverTheCaseItIsWrittenIn(String expression, String water, String cement,
+                                                       boolean finding) {
+        var rule = rule(expression(expression, "0.25", "0.80", null));
+        // the same rule over several rows, as a validation runs it: each row's values, none of the row before
+        check(rule, row(mix("100", "100")));
+        assertThat(check(rule, row(mix(water, cement)))).hasSize(finding ? 1 : 0);
+        assertThat(check(rule, row(mix(null, cement)))).isEmpty();
+    }
+
     @Test
     void explainsTheRatioWithTheValuesItWasComputedFrom() {
         var findings = check(rule(expression("water_kg / cement_kg", "0.25", "0.80", null)),
