@@ -276,24 +276,64 @@ final class SheetXmlTokens {
         if (depth == 0 && rootEnded) {
             throw new Unsupported("a second root element");
         }
-        int end = tagEnd();
+        settleClose();
+        // Tags are short: parse in place, and should the buffer end inside one, read more and parse it again.
+        while (!parseStartTag()) {
+            if (!more(MAX_TAG)) {
+                throw new Unsupported("the part ends inside a tag");
+            }
+        }
+        pushElement();
+        if (prefixedAttributes) {
+            declarePrefixes();
+            for (int a = 0; a < attrCount; a++) {
+                if (attrLocalStart[a] != attrNameStart[a] && !isXmlns(a)) {
+                    checkPrefix(attrNameStart[a], attrLocalStart[a], true);
+                }
+            }
+        }
+        checkPrefix(nameStart, localStart, false);
+    }
+
+    private boolean prefixedAttributes;
+
+    /** Parses the start tag at pos in one pass; false when the buffer ends before the tag does. */
+    private boolean parseStartTag() {
+        byte[] b = buf;
+        int end = lim;
         int i = pos + 1;
         nameStart = i;
         i = name(i, end);
+        if (i < 0) {
+            return false;
+        }
         nameEnd = i;
-        localStart = localStart(nameStart, nameEnd);
+        localStart = lastLocal;
         attrCount = 0;
-        boolean empty = false;
+        prefixedAttributes = false;
         while (true) {
             int spaced = i;
-            while (i < end && isSpace(buf[i])) {
+            while (i < end && isSpace(b[i])) {
                 i++;
             }
-            if (i == end) {
+            if (i >= end) {
+                return false;
+            }
+            byte c = b[i];
+            if (c == '>') {
+                pos = i + 1;
+                pendingEnd = false;
                 break;
             }
-            if (buf[i] == '/' && i + 1 == end) {
-                empty = true;
+            if (c == '/') {
+                if (i + 1 >= end) {
+                    return false;
+                }
+                if (b[i + 1] != '>') {
+                    throw new Unsupported("'/' inside a tag");
+                }
+                pos = i + 2;
+                pendingEnd = true;
                 break;
             }
             if (i == spaced || attrCount == MAX_ATTRIBUTES) {
@@ -302,59 +342,126 @@ final class SheetXmlTokens {
             int a = attrCount++;
             attrNameStart[a] = i;
             i = name(i, end);
+            if (i < 0) {
+                return false;
+            }
             attrNameEnd[a] = i;
-            attrLocalStart[a] = localStart(attrNameStart[a], i);
-            while (i < end && isSpace(buf[i])) {
+            attrLocalStart[a] = lastLocal;
+            if (lastLocal != attrNameStart[a]) {
+                prefixedAttributes = true;
+            }
+            while (i < end && isSpace(b[i])) {
                 i++;
             }
-            if (i == end || buf[i] != '=') {
+            if (i >= end) {
+                return false;
+            }
+            if (b[i] != '=') {
                 throw new Unsupported("attribute without value");
             }
             i++;
-            while (i < end && isSpace(buf[i])) {
+            while (i < end && isSpace(b[i])) {
                 i++;
             }
-            if (i == end || (buf[i] != '"' && buf[i] != '\'')) {
+            if (i >= end) {
+                return false;
+            }
+            byte quote = b[i];
+            if (quote != '"' && quote != '\'') {
                 throw new Unsupported("attribute value not quoted");
             }
-            byte quote = buf[i++];
+            i++;
             attrValueStart[a] = i;
-            while (i < end && buf[i] != quote) {
-                i++;
-            }
-            if (i == end) {
-                throw new Unsupported("attribute value not closed");
+            while (true) {
+                while (i < end && PLAIN_VALUE[b[i] & 0xff]) {
+                    i++;
+                }
+                if (i >= end) {
+                    return false;
+                }
+                byte v = b[i];
+                if (v == quote) {
+                    break;
+                }
+                if (v == '"' || v == '\'' || v == '\t' || v == '\n' || v == '\r') {
+                    i++;
+                } else if (v == '&') {
+                    if (end - i < 12 && !eof) {
+                        return false;
+                    }
+                    i = reference(i, end, false);
+                } else if ((v & 0xff) >= 0x80) {
+                    if (end - i < 4 && !eof) {
+                        return false;
+                    }
+                    i = utf8(i, end, false);
+                } else {
+                    throw new Unsupported("a character XML does not allow in an attribute");
+                }
             }
             attrValueEnd[a] = i;
-            checkValue(attrValueStart[a], i);
             i++;
-        }
-        checkAttributes();
-        pushElement();
-        declarePrefixes();
-        checkPrefix(nameStart, localStart, false);
-        for (int a = 0; a < attrCount; a++) {
-            if (attrLocalStart[a] != attrNameStart[a] && !isXmlns(a)) {
-                checkPrefix(attrNameStart[a], attrLocalStart[a], true);
+            for (int other = 0; other < a; other++) {
+                // compared by local name: two prefixes may name one namespace, which a parser refuses too
+                if (sameBytes(attrLocalStart[other], attrNameEnd[other], attrLocalStart[a], attrNameEnd[a])) {
+                    throw new Unsupported("an attribute twice");
+                }
             }
         }
-        pos = end + 1;
-        pendingEnd = empty;
+        return true;
+    }
+
+    private boolean sameBytes(int aStart, int aEnd, int bStart, int bEnd) {
+        int length = aEnd - aStart;
+        if (length != bEnd - bStart) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (buf[aStart + k] != buf[bStart + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void endTag() throws IOException {
-        int end = tagEnd();
-        int i = name(pos + 2, end);
-        int nameLength = i - pos - 2;
-        while (i < end && isSpace(buf[i])) {
-            i++;
+        settleClose();
+        while (true) {
+            int end = lim;
+            byte[] q = open[depth];
+            int length = depth == 0 ? -1 : openLength[depth];
+            int i = pos + 2;
+            if (length < 0) {
+                throw new Unsupported("an end tag without a start");
+            }
+            if (i + length >= end) {
+                if (!more(MAX_TAG)) {
+                    throw new Unsupported("the part ends inside a tag");
+                }
+                continue;
+            }
+            for (int k = 0; k < length; k++) {
+                if (buf[i + k] != q[k]) {
+                    throw new Unsupported("end tag does not match its start");
+                }
+            }
+            i += length;
+            while (i < end && isSpace(buf[i])) {
+                i++;
+            }
+            if (i >= end) {
+                if (!more(MAX_TAG)) {
+                    throw new Unsupported("the part ends inside a tag");
+                }
+                continue;
+            }
+            if (buf[i] != '>') {
+                throw new Unsupported("end tag does not match its start");
+            }
+            pos = i + 1;
+            closeElement();
+            return;
         }
-        if (i != end || depth == 0 || openLength[depth] != nameLength
-                || !Arrays.equals(open[depth], 0, nameLength, buf, pos + 2, pos + 2 + nameLength)) {
-            throw new Unsupported("end tag does not match its start");
-        }
-        pos = end + 1;
-        closeElement();
     }
 
     private void pushElement() {
@@ -397,84 +504,52 @@ final class SheetXmlTokens {
         }
     }
 
-    /** The offset of the '>' closing the tag at pos, outside quoted values; the whole tag is then in the buffer. */
-    private int tagEnd() throws IOException {
-        settleClose();
-        int i = pos + 1;
-        byte quote = 0;
-        while (true) {
-            while (i < lim) {
-                byte b = buf[i];
-                if (quote != 0) {
-                    if (b == quote) {
-                        quote = 0;
-                    }
-                } else if (b == '>') {
-                    return i;
-                } else if (b == '"' || b == '\'') {
-                    quote = b;
-                } else if (b == '<') {
-                    throw new Unsupported("'<' inside a tag");
-                }
-                i++;
-            }
-            int offset = i - pos;
-            if (!more(MAX_TAG)) {
-                throw new Unsupported("the part ends inside a tag");
-            }
-            i = pos + offset;
-        }
-    }
+    /** Where the local part of the name last read starts. */
+    private int lastLocal;
 
-    /** Reads an XML name (ASCII only) from i; returns where it ends. */
+    /** Reads an XML name (ASCII only) from i; returns where it ends, or -1 when the buffer ends inside it. */
     private int name(int i, int end) {
+        byte[] b = buf;
         int start = i;
-        int colons = 0;
+        int colon = -1;
         while (i < end) {
-            byte b = buf[i];
-            boolean letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
-            boolean other = (b >= '0' && b <= '9') || b == '-' || b == '.';
-            if (b == ':') {
-                colons++;
-            } else if (!letter && !(other && i > start)) {
+            byte c = b[i];
+            if (NAME[c & 0xff]) {
+                i++;
+            } else if (c == ':' && colon < 0) {
+                colon = i;
+                i++;
+            } else {
                 break;
             }
-            i++;
         }
-        if (i == start || colons > 1 || buf[start] == ':' || buf[i - 1] == ':'
-                || (i < end && !isSpace(buf[i]) && buf[i] != '/' && buf[i] != '=')) {
+        if (i >= end) {
+            return -1;
+        }
+        byte after = b[i];
+        if (i == start || !NAME_START[b[start] & 0xff] || colon == i - 1
+                || (colon >= 0 && !NAME_START[b[colon + 1] & 0xff])
+                || !(isSpace(after) || after == '/' || after == '=' || after == '>')) {
             throw new Unsupported("a name Sluice does not read");
         }
-        if (colons == 1) {
-            int colon = start;
-            while (buf[colon] != ':') {
-                colon++;
-            }
-            byte after = buf[colon + 1];
-            if ((after >= '0' && after <= '9') || after == '-' || after == '.') {
-                throw new Unsupported("a local name that cannot start so");
-            }
-        }
+        lastLocal = colon < 0 ? start : colon + 1;
         return i;
     }
 
-    private int localStart(int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (buf[i] == ':') {
-                return i + 1;
-            }
-        }
-        return start;
-    }
+    private static final boolean[] NAME = new boolean[256];
+    private static final boolean[] NAME_START = new boolean[256];
+    /** Bytes that stand for themselves in an attribute value (the quotes are handled apart). */
+    private static final boolean[] PLAIN_VALUE = new boolean[256];
+    /** Bytes that stand for themselves in text. */
+    private static final boolean[] PLAIN_TEXT = new boolean[256];
 
-    private void checkAttributes() {
-        for (int a = 0; a < attrCount; a++) {
-            for (int b = a + 1; b < attrCount; b++) {
-                // compared by local name: two prefixes may name one namespace, which a parser refuses too
-                if (Arrays.equals(buf, attrLocalStart[a], attrNameEnd[a], buf, attrLocalStart[b], attrNameEnd[b])) {
-                    throw new Unsupported("an attribute twice");
-                }
-            }
+    static {
+        for (int c = 0; c < 128; c++) {
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            NAME_START[c] = letter;
+            NAME[c] = letter || (c >= '0' && c <= '9') || c == '-' || c == '.';
+            PLAIN_VALUE[c] = c >= 0x20 && c != '&' && c != '<' && c != '"' && c != '\'';
+            PLAIN_TEXT[c] = c >= 0x20 && c != '&' && c != '<' && c != ']';
         }
     }
 
@@ -529,25 +604,6 @@ final class SheetXmlTokens {
         throw new Unsupported("an undeclared namespace prefix");
     }
 
-    /** Checks an attribute value: no '<', references that resolve, characters XML allows. */
-    private void checkValue(int start, int end) {
-        int i = start;
-        while (i < end) {
-            int b = buf[i] & 0xff;
-            if (b >= 0x20 && b < 0x80 && b != '&' && b != '<') {
-                i++;
-            } else if (b == '\t' || b == '\n' || b == '\r') {
-                i++;
-            } else if (b == '&') {
-                i = reference(i, end, false);
-            } else if (b >= 0x80) {
-                i = utf8(i, end, false);
-            } else {
-                throw new Unsupported("a character XML does not allow in an attribute");
-            }
-        }
-    }
-
     // ---- text ----
 
     /** Reads the text up to the next '<' (which is left at pos, with at least one more byte if there is one). */
@@ -564,14 +620,11 @@ final class SheetXmlTokens {
             if (depth == 0 && !isSpace((byte) b)) {
                 throw new Unsupported("text outside the root element");
             }
-            if (b >= 0x20 && b < 0x80 && b != '&' && b != ']') {
-                int run = pos;
+            if (PLAIN_TEXT[b]) {
+                int run = pos + 1;
                 int end = lim;
-                while (run < end) {
-                    int c = buf[run] & 0xff;
-                    if (c < 0x20 || c >= 0x80 || c == '<' || c == '&' || c == ']') {
-                        break;
-                    }
+                byte[] bytes = buf;
+                while (run < end && PLAIN_TEXT[bytes[run] & 0xff]) {
                     run++;
                 }
                 if (collecting) {
