@@ -106,7 +106,9 @@ final class XlsxRows implements RawRows {
     private SourceRow nextParsed() throws IOException {
         try {
             return sheetXml.next(lastRow);
-        } catch (SheetXmlTokens.Unsupported e) {
+        } catch (SheetXmlTokens.Unsupported | IOException e) {
+            // IOException: the scan failed (its verdict is thrown below) or the bytes were abandoned (the merged
+            // ranges were asked for before the end of the sheet): fastexcel reads on from the file itself
             sheetXml = null;
             if (scan != null) {
                 scan.merges(); // the sheet passes the safety scan before fastexcel inflates it again
