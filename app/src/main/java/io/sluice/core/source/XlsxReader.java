@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens an XLSX sheet: safety scan of the package first, then fastexcel streaming with cell formats from the bytes of
- * the sheet's own scan.
+ * Opens an XLSX sheet: safety scan of the package first, then the sheet's rows from the bytes of its own scan, parsed
+ * by Sluice ({@link SheetXmlRows}) or streamed by fastexcel, with fastexcel's shared strings and cell formats.
  */
 final class XlsxReader {
 

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The rows of one XLSX sheet streamed by fastexcel, cells converted the way Excel displays them. A sheet fastexcel
+ * The rows of one XLSX sheet, cells converted the way Excel displays them: parsed by Sluice from the bytes the sheet's
+ * safety scan checked ({@link SheetXmlRows}, decision 0047) where it can, else streamed by fastexcel, which reads on
+ * from the first row Sluice's parser leaves to it. A sheet fastexcel
  * cannot read as written (values padded with whitespace, ISO dates, rows without numbers: legal shapes other tools
  * write) is read on from a {@link NormalizedCopy} of it, past the rows already handed out.
  * <p>fastexcel's cell class is written out in full: its simple name is that of Sluice's own {@link Cell}.
