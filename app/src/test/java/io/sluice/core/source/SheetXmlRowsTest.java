@@ -70,6 +70,7 @@ class SheetXmlRowsTest {
                 shape("blank rows and cells, cells out of order and twice", row(2, "<c r=\"C2\"><v>3</v></c>"
                         + "<c r=\"A2\"><v>1</v></c><c r=\"A2\"><v>2</v></c><c r=\"B2\" s=\"1\"/>") + "<row r=\"3\"/>"
                         + row(4, "<c r=\"A4\"><v></v></c><c r=\"B4\" t=\"inlineStr\"/><c r=\"C4\"><v>1</v></c>")),
+                shape("thousands of rows across the parser's and the scan's buffers", longRows(6000)),
                 shape("impossible date and errors as row issues", row(2, "<c r=\"A2\" s=\"1\"><v>60</v></c>"
                         + "<c r=\"B2\" t=\"e\"><v>#NUM!</v></c><c r=\"C2\" t=\"e\"/>")),
                 Arguments.of(Named.of("namespace prefixes, declaration, BOM", "\ufeff<?xml version=\"1.0\" encoding=\"UTF-8\""
@@ -110,6 +111,17 @@ class SheetXmlRowsTest {
 
     private static String row(int number, String cells) {
         return "<row r=\"" + number + "\">" + cells + "</row>";
+    }
+
+    /** Rows long enough that tags, references and multi-byte characters fall across every buffer boundary. */
+    private static String longRows(int count) {
+        StringBuilder rows = new StringBuilder();
+        for (int r = 2; r < 2 + count; r++) {
+            rows.append(row(r, "<c r=\"A" + r + "\" s=\"" + (r % 3) + "\"><v>" + (r * 7.25) + "</v></c>"
+                    + "<c r=\"B" + r + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\u00e9\u20ac\ud83d\ude00 &amp;"
+                    + " &#x10437; r" + r + " </t></is></c><c r=\"C" + r + "\" t=\"s\"><v>" + (r % 4) + "</v></c>"));
+        }
+        return rows.toString();
     }
 
     private static String manyRows(int count) {
