@@ -12,13 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens an XLSX sheet: safety scan of the package first, then fastexcel streaming with cell formats from the bytes of
- * the sheet's own scan.
+ * Opens an XLSX sheet: safety scan of the package first, then the sheet's rows from the bytes of its own scan, parsed
+ * by Sluice ({@link SheetXmlRows}) or streamed by fastexcel, with fastexcel's shared strings and cell formats.
  */
 final class XlsxReader {
 
     /** Cell formats on (for dates and number display), formulas' cached values only. */
     static final ReadingOptions OPTIONS = new ReadingOptions(true, false);
+
+    /**
+     * {@code -Dsluice.xlsx.rows=fastexcel} reads every sheet's rows with fastexcel instead of Sluice's own parser of
+     * the scanned bytes ({@link SheetXmlRows}): for comparing the two, and a way back should a file need it.
+     */
+    private static final boolean FASTEXCEL_ROWS = "fastexcel".equals(System.getProperty("sluice.xlsx.rows"));
 
     private XlsxReader() {
     }
@@ -28,6 +34,11 @@ final class XlsxReader {
      *                   otherwise only the chosen sheet is scanned, beside the reading
      */
     static Opened open(Path file, SourceOptions options, boolean everySheet) {
+        return open(file, options, everySheet, !FASTEXCEL_ROWS);
+    }
+
+    /** @param sheetXml whether Sluice's own parser may read the rows (when the sheet's scan hands it the bytes) */
+    static Opened open(Path file, SourceOptions options, boolean everySheet, boolean sheetXml) {
         XlsxScan scan = XlsxScan.of(file, everySheet);
         ReadableWorkbook workbook;
         XlsxPackage zip;
@@ -50,7 +61,8 @@ final class XlsxReader {
             XlsxScan.SheetPart part = scan.sheet(sheet.getId());
             beside = part == null && scan.part(sheet.getId()) != null
                     ? SheetPartScan.start(file, scan.part(sheet.getId())) : null;
-            if (beside != null) {
+            boolean parseXml = beside != null && zip != null && SheetXmlRows.available() && sheetXml;
+            if (beside != null && !parseXml) {
                 if (zip != null) {
                     zip.readSheetFrom(beside); // the sheet is inflated once, for the safety scan and the reading
                 } else {
@@ -58,7 +70,7 @@ final class XlsxReader {
                 }
             }
             List<SourceIssue> issues = part == null ? List.of() : SheetChoice.mergedIssues(part.merges());
-            RawRows rows = new XlsxRows(file, sheet, scan.part(sheet.getId()), workbook, beside);
+            RawRows rows = new XlsxRows(file, sheet, scan.part(sheet.getId()), workbook, beside, parseXml);
             SheetPartScan sheetScan = beside;
             HeaderedTable table = new HeaderedTable(file, SourceFormat.XLSX, sheet.getName(), rows, issues,
                     sheetScan == null ? List::of : () -> SheetChoice.mergedIssues(sheetScan.merges()), options, false);

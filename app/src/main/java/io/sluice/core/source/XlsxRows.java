@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The rows of one XLSX sheet streamed by fastexcel, cells converted the way Excel displays them. A sheet fastexcel
+ * The rows of one XLSX sheet, cells converted the way Excel displays them: parsed by Sluice from the bytes the sheet's
+ * safety scan checked ({@link SheetXmlRows}, decision 0047) where it can, else streamed by fastexcel, which reads on
+ * from the first row Sluice's parser leaves to it. A sheet fastexcel
  * cannot read as written (values padded with whitespace, ISO dates, rows without numbers: legal shapes other tools
  * write) is read on from a {@link NormalizedCopy} of it, past the rows already handed out.
  * <p>fastexcel's cell class is written out in full: its simple name is that of Sluice's own {@link Cell}.
@@ -30,6 +32,9 @@ final class XlsxRows implements RawRows {
     private final boolean date1904;
     private final ExcelCells cells;
     private final SheetPartScan scan;
+    private final Sheet fastexcelSheet;
+    /** Sluice's own reading of the sheet's bytes; null once (or when) fastexcel reads the sheet. */
+    private SheetXmlRows sheetXml;
     private ReadableWorkbook workbook;
     private Stream<Row> stream;
     private Iterator<Row> rows;
@@ -38,8 +43,13 @@ final class XlsxRows implements RawRows {
     /** Reading the copy starts over: rows up to this one were handed out from the original already. */
     private long resumeAfter;
 
-    /** @param scan the safety scan running beside the reading, or null when the sheet was scanned before */
-    XlsxRows(Path file, Sheet sheet, String part, ReadableWorkbook workbook, SheetPartScan scan) throws IOException {
+    /**
+     * @param scan     the safety scan running beside the reading, or null when the sheet was scanned before
+     * @param parseXml read the sheet's rows from the scan's bytes with {@link SheetXmlRows} (the workbook's package
+     *                 then inflates the sheet itself, behind POI's limits, only if fastexcel has to read on)
+     */
+    XlsxRows(Path file, Sheet sheet, String part, ReadableWorkbook workbook, SheetPartScan scan, boolean parseXml)
+            throws IOException {
         this.file = file;
         this.scan = scan;
         this.sheet = sheet.getName();
@@ -48,8 +58,13 @@ final class XlsxRows implements RawRows {
         this.workbook = workbook;
         this.date1904 = workbook.isDate1904();
         this.cells = new ExcelCells(date1904);
-        this.stream = sheet.openStream();
-        this.rows = stream.iterator();
+        this.fastexcelSheet = sheet;
+        if (parseXml && scan != null) {
+            this.sheetXml = new SheetXmlRows(new SheetXmlTokens(scan.bytes()), workbook, cells);
+        } else {
+            this.stream = sheet.openStream();
+            this.rows = stream.iterator();
+        }
     }
 
     @Override
@@ -57,6 +72,17 @@ final class XlsxRows implements RawRows {
         try {
             if (scan != null) {
                 scan.check();
+            }
+            if (sheetXml != null) {
+                SourceRow parsed = nextParsed();
+                if (sheetXml != null) {
+                    if (parsed == null) {
+                        scan.merges(); // the end of the sheet waits for the safety scan's verdict
+                        return null;
+                    }
+                    lastRow = parsed.number();
+                    return new RawRow(parsed, 0);
+                }
             }
             Row row = nextRow();
             if (row == null) {
@@ -75,6 +101,24 @@ final class XlsxRows implements RawRows {
             }
             throw Problems.input(file, "has a damaged sheet \"" + sheet + "\" that cannot be read ("
                     + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The next row read by Sluice's own parser, or null; on what it leaves to fastexcel, fastexcel reads on. */
+    private SourceRow nextParsed() throws IOException {
+        try {
+            return sheetXml.next(lastRow);
+        } catch (SheetXmlTokens.Unsupported | IOException e) {
+            // IOException: the scan failed (its verdict is thrown below) or the bytes were abandoned (the merged
+            // ranges were asked for before the end of the sheet): fastexcel reads on from the file itself
+            sheetXml = null;
+            if (scan != null) {
+                scan.merges(); // the sheet passes the safety scan before fastexcel inflates it again
+            }
+            stream = fastexcelSheet.openStream();
+            rows = stream.iterator();
+            resumeAfter = lastRow;
+            return null;
         }
     }
 
@@ -229,7 +273,9 @@ final class XlsxRows implements RawRows {
     }
 
     private void closeReader() {
-        stream.close();
+        if (stream != null) {
+            stream.close();
+        }
         try {
             workbook.close();
         } catch (IOException e) {
