@@ -126,8 +126,10 @@ class ReviewViewTest {
 
         TableCell<?, ?> number = robot.lookup(".row-number").match(node ->
                 node instanceof TableCell<?, ?> c && c.getItem() == row).query();
-        assertThat(number.getStyleClass()).contains("row-error");
+        assertThat(number.getPseudoClassStates()).extracting(Object::toString).contains("error");
         assertThat(number.getText()).isEqualTo("! " + row.row());
+        robot.moveTo(number);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(number.getTooltip().getText()).contains("whole row: Water/cement ratio");
         assertThat(number.getParent().getPseudoClassStates()).extracting(Object::toString).contains("errors");
 
