@@ -170,6 +170,23 @@ public final class ReviewController {
         return dashboard;
     }
 
+    /** Runs {@code build} now if the tab is selected, else once when it is first selected. */
+    private static void whenFirstSelected(Tab tab, Runnable build) {
+        if (tab.isSelected()) {
+            build.run();
+            return;
+        }
+        tab.selectedProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean selected) {
+                if (selected) {
+                    tab.selectedProperty().removeListener(this);
+                    build.run();
+                }
+            }
+        });
+    }
+
     /**
      * Keeps a tab's content out of the scene until the tab is first selected. A hidden tab's content is styled and
      * laid out with the rest of the screen all the same (skins made, charts laid out), which the first screen of a
@@ -195,10 +212,11 @@ public final class ReviewController {
 
     /** The side panels of the column tools; the menus follow the focused cell's column. */
     private void bindColumnTools() {
-        new ColumnStatsPanel(stats, statsBox);
+        // made when their tab is first chosen: the statistics' chart and the lists are not on the first screen
+        whenFirstSelected(statsTab, () -> new ColumnStatsPanel(stats, statsBox));
         statsTab.selectedProperty().addListener((obs, o, selected) -> stats.setShown(selected));
         stats.setShown(statsTab.isSelected());
-        new SuggestionsPanel(suggestions, suggestionsBox);
+        whenFirstSelected(suggestionsTab, () -> new SuggestionsPanel(suggestions, suggestionsBox));
         suggestionsTab.selectedProperty().addListener((obs, o, selected) -> suggestions.setShown(selected));
         suggestions.setShown(suggestionsTab.isSelected());
         grid.getFocusModel().focusedCellProperty().addListener((obs, o, cell) -> {
