@@ -119,10 +119,7 @@ public final class ReviewController {
         Views.rememberDivider(split, "review", settings);
         gridColumns = new ReviewGrid(grid, vm);
         menus = new CleaningMenus(vm, cleaning, grid, fixButton, () -> root.getScene().getWindow());
-        vm.columns().addListener((ListChangeListener<String>) c -> {
-            gridColumns.build(vm.columns());
-            menus.columnsBuilt();
-        });
+        vm.columns().addListener((ListChangeListener<String>) c -> gridColumns.build(vm.columns()));
         gridColumns.setItems(vm.rowsProperty().getValue());
         vm.rowsProperty().addListener((obs, o, rows) -> gridColumns.setItems(rows));
         vm.pageVersionProperty().addListener((obs, o, n) -> showSelectedRow());
