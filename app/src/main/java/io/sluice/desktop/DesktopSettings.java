@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -72,8 +71,12 @@ public final class DesktopSettings {
         }
     }
 
-    /** The settings as they are now, numbered so that writing an older snapshot never undoes a newer one. */
-    public record Snapshot(long number, byte[] json) {
+    /**
+     * The settings as they were when taken (a copy), numbered so that writing an older snapshot never undoes a newer
+     * one. The copy is turned into JSON where it is written: Jackson's first serialisation in a run takes tens of
+     * milliseconds, which the JavaFX thread would spend while a review opens.
+     */
+    public record Snapshot(long number, DesktopSettings copy) {
     }
 
     /** Writes the settings atomically, so a crash mid-write leaves the previous file intact. */
@@ -83,11 +86,15 @@ public final class DesktopSettings {
 
     /** Takes the settings as they are now, on the thread that changes them, for {@link #write} elsewhere. */
     public Snapshot snapshot() {
-        try {
-            return new Snapshot(snapshots.incrementAndGet(), JSON.writeValueAsBytes(this));
-        } catch (IOException e) {
-            throw new UncheckedIOException("The desktop settings cannot be written as JSON", e);
-        }
+        DesktopSettings copy = new DesktopSettings();
+        copy.window = window;
+        copy.dividers = new LinkedHashMap<>(dividers);
+        copy.recentFiles = new ArrayList<>(recentFiles);
+        copy.recentReviews = new ArrayList<>(recentReviews);
+        copy.lastDirectory = lastDirectory;
+        copy.connections = new ArrayList<>(connections);
+        copy.samplesOffered = samplesOffered;
+        return new Snapshot(snapshots.incrementAndGet(), copy);
     }
 
     /**
@@ -101,9 +108,10 @@ public final class DesktopSettings {
             }
             Path directory = file.toAbsolutePath().getParent();
             Files.createDirectories(directory);
+            byte[] json = JSON.writeValueAsBytes(snapshot.copy());
             Path temp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
             try {
-                Files.write(temp, snapshot.json());
+                Files.write(temp, json);
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);

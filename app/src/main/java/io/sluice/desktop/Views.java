@@ -1,6 +1,9 @@
 package io.sluice.desktop;
 
 import javafx.fxml.FXMLLoader;
+import javafx.fxml.JavaFXBuilderFactory;
+import javafx.util.Builder;
+import javafx.util.BuilderFactory;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -16,12 +19,40 @@ import javafx.scene.layout.StackPane;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
 import java.net.URL;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Loads a step's FXML with the view itself as controller, and adds the step's own stylesheet to its root. */
 public final class Views {
 
+    /**
+     * Makes an element whose class has a public no-argument constructor with that constructor and its setters, as
+     * every element of Sluice's layouts can be; the others (Insets, a chart with its axes) as JavaFX's own factory
+     * does. JavaFX's factory reads every constructor's parameter annotations of each class, once per loader, which
+     * was a quarter of the JavaFX thread's work in opening the review step the first time; one factory serves all.
+     */
+    private static final BuilderFactory BUILDERS = new BuilderFactory() {
+        private final BuilderFactory javafx = new JavaFXBuilderFactory();
+        private final Map<Class<?>, Boolean> plain = new ConcurrentHashMap<>();
+
+        @Override
+        public Builder<?> getBuilder(Class<?> type) {
+            return plain.computeIfAbsent(type, Views::madeWithoutArguments) ? null : javafx.getBuilder(type);
+        }
+    };
+
     private Views() {
+    }
+
+    private static boolean madeWithoutArguments(Class<?> type) {
+        try {
+            return Modifier.isPublic(type.getModifiers()) && !Modifier.isAbstract(type.getModifiers())
+                    && Modifier.isPublic(type.getConstructor().getModifiers());
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /**
@@ -30,8 +61,24 @@ public final class Views {
      * scene graph.
      */
     public static Parent load(Object controller, String fxml, String css) {
+        Parent root = load(controller, fxml);
+        root.getStylesheets().add(resource(controller.getClass(), css).toExternalForm());
+        root.setUserData(controller);
+        if (root instanceof StackPane layers) {
+            // a step shows one of its layers (empty, busy, content): a hidden one must not widen the step
+            layers.getChildren().stream().filter(layer -> !layer.managedProperty().isBound())
+                    .forEach(layer -> layer.managedProperty().bind(layer.visibleProperty()));
+        }
+        return root;
+    }
+
+    /**
+     * Loads {@code fxml} (resolved next to the controller's class) into {@code controller}: a part of a step made
+     * later than the step, styled by the step's stylesheet once it is in the step.
+     */
+    public static Parent load(Object controller, String fxml) {
         Class<?> type = controller.getClass();
-        FXMLLoader loader = new FXMLLoader(resource(type, fxml));
+        FXMLLoader loader = new FXMLLoader(resource(type, fxml), null, BUILDERS);
         loader.setController(controller);
         Parent root;
         try {
@@ -40,14 +87,7 @@ public final class Views {
             throw new UncheckedIOException("The layout " + fxml + " of " + type.getSimpleName()
                     + " cannot be loaded from this build", e);
         }
-        root.getStylesheets().add(resource(type, css).toExternalForm());
-        root.setUserData(controller);
         keepLabelsWhole(root);
-        if (root instanceof StackPane layers) {
-            // a step shows one of its layers (empty, busy, content): a hidden one must not widen the step
-            layers.getChildren().stream().filter(layer -> !layer.managedProperty().isBound())
-                    .forEach(layer -> layer.managedProperty().bind(layer.visibleProperty()));
-        }
         return root;
     }
 

@@ -1,13 +1,16 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.review.ReviewQuery.GridRow;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Window;
 
 import java.util.Locale;
@@ -52,24 +55,36 @@ final class CleaningMenus {
         fixButton.getItems().addAll(new SeparatorMenuItem(), save);
         fixButton.setOnShowing(e -> fixButton.getItems().stream().filter(i -> i != save)
                 .forEach(i -> i.setDisable(focusedHeader() == null)));
+        // A header's menu is made when the steward first asks for it: made with the columns, fifteen menus (each a
+        // popup window with a scene) were a third of the JavaFX thread's work in showing a review's first rows. The
+        // grid's filter runs before the header's own handler, which shows the column's menu.
+        grid.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            for (Node n = e.getTarget() instanceof Node target ? target : null; n != null && n != grid;
+                 n = n.getParent()) {
+                if (n instanceof TableColumnHeader header) {
+                    giveMenu(header.getTableColumn());
+                    return;
+                }
+            }
+        });
     }
 
-    /** The grid's columns were built again: each source column's header offers the fixes for that column. */
-    void columnsBuilt() {
-        for (TableColumn<GridRow, ?> column : grid.getColumns()) {
-            if (column.getUserData() instanceof Integer index && index >= 0) {
-                ContextMenu menu = new ContextMenu();
-                for (ValueFixesViewModel.Kind kind : ValueFixesViewModel.Kind.values()) {
-                    MenuItem item = new MenuItem(kind.label());
-                    item.setOnAction(e -> cleaning.fixes().fix(kind, vm.columns().get(index), focusedValue(index)));
-                    menu.getItems().add(item);
-                }
-                MenuItem cluster = new MenuItem("Cluster values…");
-                cluster.setOnAction(e -> showClusters(vm.columns().get(index)));
-                menu.getItems().add(cluster);
-                column.setContextMenu(menu);
-            }
+    /** Each source column's header offers the fixes for that column, in a menu made when first asked for. */
+    private void giveMenu(TableColumnBase<?, ?> column) {
+        if (column == null || column.getContextMenu() != null
+                || !(column.getUserData() instanceof Integer index) || index < 0) {
+            return;
         }
+        ContextMenu menu = new ContextMenu();
+        for (ValueFixesViewModel.Kind kind : ValueFixesViewModel.Kind.values()) {
+            MenuItem item = new MenuItem(kind.label());
+            item.setOnAction(e -> cleaning.fixes().fix(kind, vm.columns().get(index), focusedValue(index)));
+            menu.getItems().add(item);
+        }
+        MenuItem cluster = new MenuItem("Cluster values…");
+        cluster.setOnAction(e -> showClusters(vm.columns().get(index)));
+        menu.getItems().add(cluster);
+        column.setContextMenu(menu);
     }
 
     /** Asks for this fix on the focused cell's column; nothing when no source cell is focused. */

@@ -94,11 +94,25 @@ final class FindingsPanel {
         }
     }
 
-    /** A rule or column with its finding count at the right; clicking it filters the grid. */
+    /**
+     * A rule or column with its finding count at the right; clicking it filters the grid. Its labels and tooltip
+     * are made once per cell and given each item's text: the lists are filled again whenever the counts change.
+     */
     private static final class CountCell extends ListCell<FindingFilter> {
+        private final Label name = new Label();
+        private final Label count = new Label();
+        private final HBox line;
+        private final Tooltip tooltip = new Tooltip();
+
         CountCell() {
             // Without this a long rule name widens the cell past the list and brings up a horizontal scroll bar.
             setPrefWidth(0);
+            name.setMinWidth(0);
+            count.getStyleClass().add("finding-count");
+            count.setMinWidth(Control.USE_PREF_SIZE);
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            line = new HBox(6, name, gap, count);
         }
 
         @Override
@@ -107,19 +121,16 @@ final class FindingsPanel {
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
-            Label name = new Label(item.value());
-            name.setMinWidth(0);
-            Label count = new Label(String.format("%,d", item.count()));
-            count.getStyleClass().add("finding-count");
-            count.setMinWidth(Control.USE_PREF_SIZE);
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
+            name.setText(item.value());
+            count.setText(String.format("%,d", item.count()));
+            tooltip.setText("Show the rows with findings "
+                    + (item.kind() == FindingFilter.Kind.RULE ? "of rule " : "on column ") + item.value());
             setText(null);
-            setGraphic(new HBox(6, name, gap, count));
-            setTooltip(new Tooltip("Show the rows with findings "
-                    + (item.kind() == FindingFilter.Kind.RULE ? "of rule " : "on column ") + item.value()));
+            setGraphic(line);
+            setTooltip(tooltip);
         }
     }
 }

@@ -2,7 +2,10 @@ package io.sluice.desktop.review;
 
 import io.sluice.core.review.FindingCounts;
 import io.sluice.core.validate.ValidationSummary;
+import io.sluice.desktop.Views;
 import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.NumberAxis;
@@ -29,19 +32,33 @@ final class QualityDashboard {
     /** Bars beyond this many would be unreadable; the rest are summed into one "other" bar. */
     private static final int MAX_BARS = 12;
 
-    private final HBox tiles;
-    private final BarChart<Number, String> ruleChart;
-    private final BarChart<Number, String> columnChart;
-    private final BarChart<String, Number> rowChart;
-    private final PieChart decisionChart;
+    @FXML private HBox scoreTiles;
+    @FXML private BarChart<Number, String> ruleChart;
+    @FXML private BarChart<Number, String> columnChart;
+    @FXML private BarChart<String, Number> rowChart;
+    @FXML private PieChart decisionChart;
+    private Node root;
 
-    QualityDashboard(HBox tiles, BarChart<Number, String> ruleChart, BarChart<Number, String> columnChart,
-                     BarChart<String, Number> rowChart, PieChart decisionChart) {
-        this.tiles = tiles;
-        this.ruleChart = ruleChart;
-        this.columnChart = columnChart;
-        this.rowChart = rowChart;
-        this.decisionChart = decisionChart;
+    private QualityDashboard() {
+    }
+
+    /**
+     * Makes the dashboard's tiles and charts (review-dashboard.fxml), styled by the review step's stylesheet once
+     * in its tab. Made when the tab is first chosen: the charts are not needed for the first screen of a review.
+     */
+    static QualityDashboard load() {
+        QualityDashboard dashboard = new QualityDashboard();
+        dashboard.root = Views.load(dashboard, "review-dashboard.fxml");
+        return dashboard;
+    }
+
+    /** The dashboard's content, for its tab. */
+    Node root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
         for (Axis<Number> axis : List.of(ruleChart.getXAxis(), columnChart.getXAxis(),
                 rowChart.getYAxis())) {
             if (axis instanceof NumberAxis numbers) {
@@ -65,17 +82,17 @@ final class QualityDashboard {
     };
 
     void showQuality(ReviewAccess.Quality quality) {
-        tiles.getChildren().clear();
+        scoreTiles.getChildren().clear();
         if (quality == null) {
             rowChart.getData().clear();
             return;
         }
         ValidationSummary summary = quality.summary().orElse(null);
         if (summary == null) {
-            tiles.getChildren().add(tile("Scores", "—", "validation did not finish"));
+            scoreTiles.getChildren().add(tile("Scores", "—", "validation did not finish"));
         } else {
             ValidationSummary.FileScores s = summary.scores();
-            tiles.getChildren().addAll(tile("Overall", s.overall(), "mean of the three"),
+            scoreTiles.getChildren().addAll(tile("Overall", s.overall(), "mean of the three"),
                     tile("Completeness", s.completeness(), "mapped cells filled"),
                     tile("Validity", s.validity(), "mapped cells without an error"),
                     tile("Uniqueness", s.uniqueness(), "rows with a key of their own"),

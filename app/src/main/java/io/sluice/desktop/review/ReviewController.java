@@ -10,8 +10,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.PieChart;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -91,11 +89,6 @@ public final class ReviewController {
     @FXML private ListView<FindingFilter> ruleList;
     @FXML private ListView<FindingFilter> columnList;
     @FXML private Label rowFindings;
-    @FXML private HBox scoreTiles;
-    @FXML private BarChart<Number, String> ruleChart;
-    @FXML private BarChart<Number, String> columnChart;
-    @FXML private BarChart<String, Number> rowChart;
-    @FXML private PieChart decisionChart;
 
     ReviewController(ReviewViewModel vm, ReviewCleaning cleaning, DesktopSettings settings) {
         this.vm = vm;
@@ -126,11 +119,7 @@ public final class ReviewController {
         Views.rememberDivider(split, "review", settings);
         gridColumns = new ReviewGrid(grid, vm);
         menus = new CleaningMenus(vm, cleaning, grid, fixButton, () -> root.getScene().getWindow());
-        dashboard = new QualityDashboard(scoreTiles, ruleChart, columnChart, rowChart, decisionChart);
-        vm.columns().addListener((ListChangeListener<String>) c -> {
-            gridColumns.build(vm.columns());
-            menus.columnsBuilt();
-        });
+        vm.columns().addListener((ListChangeListener<String>) c -> gridColumns.build(vm.columns()));
         gridColumns.setItems(vm.rowsProperty().getValue());
         vm.rowsProperty().addListener((obs, o, rows) -> gridColumns.setItems(rows));
         vm.pageVersionProperty().addListener((obs, o, n) -> showSelectedRow());
@@ -148,12 +137,12 @@ public final class ReviewController {
         vm.counts().findingsProperty().addListener((obs, o, counts) -> {
             findingsPanel.show(counts);
             if (dashboardTab.isSelected()) {
-                dashboard.showFindings(counts);
+                dashboard().showFindings(counts);
             }
         });
         vm.dashboard().qualityProperty().addListener((obs, o, q) -> {
             if (dashboardTab.isSelected()) {
-                dashboard.showQuality(q);
+                dashboard().showQuality(q);
             }
         });
         dashboardTab.selectedProperty().addListener((obs, o, selected) -> {
@@ -164,9 +153,35 @@ public final class ReviewController {
         });
         vm.dashboard().setShown(dashboardTab.isSelected());
         bindColumnTools();
-        for (Tab hidden : List.of(dashboardTab, statsTab, suggestionsTab)) {
+        for (Tab hidden : List.of(statsTab, suggestionsTab)) {
             attachWhenFirstSelected(hidden);
         }
+    }
+
+    /** The quality dashboard, made and put in its tab the first time it is asked for (its tab is on screen). */
+    private QualityDashboard dashboard() {
+        if (dashboard == null) {
+            dashboard = QualityDashboard.load();
+            dashboardTab.setContent(dashboard.root());
+        }
+        return dashboard;
+    }
+
+    /** Runs {@code build} now if the tab is selected, else once when it is first selected. */
+    private static void whenFirstSelected(Tab tab, Runnable build) {
+        if (tab.isSelected()) {
+            build.run();
+            return;
+        }
+        tab.selectedProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean selected) {
+                if (selected) {
+                    tab.selectedProperty().removeListener(this);
+                    build.run();
+                }
+            }
+        });
     }
 
     /**
@@ -194,10 +209,11 @@ public final class ReviewController {
 
     /** The side panels of the column tools; the menus follow the focused cell's column. */
     private void bindColumnTools() {
-        new ColumnStatsPanel(stats, statsBox);
+        // made when their tab is first chosen: the statistics' chart and the lists are not on the first screen
+        whenFirstSelected(statsTab, () -> new ColumnStatsPanel(stats, statsBox));
         statsTab.selectedProperty().addListener((obs, o, selected) -> stats.setShown(selected));
         stats.setShown(statsTab.isSelected());
-        new SuggestionsPanel(suggestions, suggestionsBox);
+        whenFirstSelected(suggestionsTab, () -> new SuggestionsPanel(suggestions, suggestionsBox));
         suggestionsTab.selectedProperty().addListener((obs, o, selected) -> suggestions.setShown(selected));
         suggestions.setShown(suggestionsTab.isSelected());
         grid.getFocusModel().focusedCellProperty().addListener((obs, o, cell) -> {
@@ -239,7 +255,7 @@ public final class ReviewController {
         noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
         Runnable decisions = () -> {
             if (dashboardTab.isSelected()) {
-                dashboard.showDecisions(vm.counts().pendingProperty().getValue().longValue(),
+                dashboard().showDecisions(vm.counts().pendingProperty().getValue().longValue(),
                         vm.counts().approvedProperty().getValue().longValue(),
                         vm.counts().rejectedProperty().getValue().longValue());
             }
@@ -389,9 +405,9 @@ public final class ReviewController {
         if (!dashboardTab.isSelected()) {
             return;
         }
-        dashboard.showQuality(vm.dashboard().qualityProperty().getValue());
-        dashboard.showFindings(vm.counts().findingsProperty().getValue());
-        dashboard.showDecisions(vm.counts().pendingProperty().getValue().longValue(),
+        dashboard().showQuality(vm.dashboard().qualityProperty().getValue());
+        dashboard().showFindings(vm.counts().findingsProperty().getValue());
+        dashboard().showDecisions(vm.counts().pendingProperty().getValue().longValue(),
                 vm.counts().approvedProperty().getValue().longValue(), vm.counts().rejectedProperty().getValue().longValue());
     }
 }

@@ -20,12 +20,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -35,11 +34,26 @@ import java.util.stream.Collectors;
  */
 final class ReviewGrid {
 
-    private static final String[] CELL_STYLES = {"severity-error", "severity-warning", "cell-loading",
-            "cell-edited", "status-approved", "status-rejected", "status-pending", "row-error", "row-warning"};
     /** A row with an error finding anywhere, on a cell or on the row as a whole (a cross-field rule). */
     private static final PseudoClass ROW_ERRORS = PseudoClass.getPseudoClass("errors");
-    private static final Set<String> CELL_STYLE_SET = Set.of(CELL_STYLES);
+    /*
+     * A cell's marks are pseudo-classes, not style classes: changing a style class makes JavaFX look up the cell's
+     * styles again (every selector of every stylesheet), a pseudo-class only switches between styles it has looked
+     * up already, and every filter, search or page arriving changes the marks of the cells on screen.
+     */
+    /** A source cell with an error finding, or a row number of a row with one. */
+    static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    /** A source cell with a warning (and no error), or a row number of a row with one. */
+    static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    /** A cell whose row's page is being read: it shows "…". */
+    static final PseudoClass LOADING = PseudoClass.getPseudoClass("loading");
+    /** A source cell the steward edited. */
+    static final PseudoClass EDITED = PseudoClass.getPseudoClass("edited");
+    static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    static final PseudoClass APPROVED = PseudoClass.getPseudoClass("approved");
+    static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
+    private static final List<PseudoClass> MARKS = List.of(ERROR, WARNING, LOADING, EDITED, PENDING, APPROVED,
+            REJECTED);
 
     private final TableView<GridRow> table;
     private final ReviewViewModel vm;
@@ -62,7 +76,7 @@ final class ReviewGrid {
     /** Replaces the columns with those of the review's source columns. */
     void build(List<String> headers) {
         table.getSortOrder().clear();
-        table.getColumns().clear();
+        List<TableColumn<GridRow, ?>> columns = new ArrayList<>();
         TableColumn<GridRow, GridRow> number = column("Row", 64, -1);
         number.setId("col-row");
         number.setCellFactory(c -> new RowNumberCell());
@@ -70,8 +84,8 @@ final class ReviewGrid {
         status.setId("col-status");
         status.setSortable(false);
         status.setCellFactory(c -> new StatusCell());
-        table.getColumns().add(number);
-        table.getColumns().add(status);
+        columns.add(number);
+        columns.add(status);
         for (int i = 0; i < headers.size(); i++) {
             int index = i;
             TableColumn<GridRow, GridRow> column = column(headers.get(i), Math.max(110, Math.min(220,
@@ -79,8 +93,10 @@ final class ReviewGrid {
             column.setId("col-" + i);
             column.setEditable(true);
             column.setCellFactory(c -> new SourceCell(index, headers.get(index)));
-            table.getColumns().add(column);
+            columns.add(column);
         }
+        // one change for the table and its header rather than one per column
+        table.getColumns().setAll(columns);
     }
 
     /**
@@ -147,27 +163,53 @@ final class ReviewGrid {
     }
 
     /**
-     * Gives a cell exactly these of the grid's changing style classes (nulls ignored), touching its style classes only
-     * when they differ: a page of rows arriving re-reads every visible cell, and each style change costs a CSS pass.
+     * A grid cell with marks (pseudo-classes) and a tooltip that is made when the pointer first rests on the cell and
+     * kept: a cell shows many rows in turn, and a tooltip is a popup window with a scene of its own, which made for
+     * every cell with a finding was a third of the JavaFX thread's work in showing a filter's first rows.
      */
-    private static void restyle(TableCell<?, ?> cell, String... wanted) {
-        List<String> want = Arrays.stream(wanted).filter(Objects::nonNull).toList();
-        List<String> have = cell.getStyleClass().stream().filter(CELL_STYLE_SET::contains).toList();
-        if (have.size() != want.size() || !have.containsAll(want)) {
-            cell.getStyleClass().removeAll(CELL_STYLES);
-            cell.getStyleClass().addAll(want);
-        }
-    }
+    private abstract static class MarkedCell extends TableCell<GridRow, GridRow> {
+        private Tooltip tooltip;
+        private String tipText;
 
-    /** Sets a cell's tooltip text, keeping the tooltip it has when the text is the same. */
-    private static void tip(TableCell<?, ?> cell, String text) {
-        Tooltip current = cell.getTooltip();
-        if (text == null) {
-            if (current != null) {
-                cell.setTooltip(null);
+        MarkedCell() {
+            // entered comes before the move that enters, and the tooltip's timer starts on moves: it shows as ever
+            addEventHandler(MouseEvent.MOUSE_ENTERED, e -> showTip());
+        }
+
+        /** Gives the cell exactly these of the grid's marks. */
+        final void mark(PseudoClass... on) {
+            for (PseudoClass mark : MARKS) {
+                boolean wanted = false;
+                for (PseudoClass o : on) {
+                    wanted |= o == mark;
+                }
+                pseudoClassStateChanged(mark, wanted);
             }
-        } else if (current == null || !text.equals(current.getText())) {
-            cell.setTooltip(new Tooltip(text));
+        }
+
+        /** Shows {@code text} as the cell's tooltip when the pointer rests on it; none when null. */
+        final void tip(String text) {
+            tipText = text;
+            if (getTooltip() != null || isHover()) {
+                showTip();
+            }
+        }
+
+        private void showTip() {
+            if (tipText == null) {
+                if (getTooltip() != null) {
+                    setTooltip(null);
+                }
+                return;
+            }
+            if (tooltip == null) {
+                tooltip = new Tooltip(tipText);
+            } else if (!tipText.equals(tooltip.getText())) {
+                tooltip.setText(tipText);
+            }
+            if (getTooltip() != tooltip) {
+                setTooltip(tooltip);
+            }
         }
     }
 
@@ -175,7 +217,7 @@ final class ReviewGrid {
      * The row number, marked when the row has findings: red with "!" for errors, amber for warnings, every
      * finding of the row as tooltip — the only mark a finding on the row as a whole (no cell) gets.
      */
-    private static final class RowNumberCell extends TableCell<GridRow, GridRow> {
+    private static final class RowNumberCell extends MarkedCell {
         RowNumberCell() {
             getStyleClass().add("row-number");
         }
@@ -183,16 +225,22 @@ final class ReviewGrid {
         @Override
         protected void updateItem(GridRow row, boolean empty) {
             super.updateItem(row, empty);
-            if (empty || row == null || PagedRows.isPlaceholder(row)) {
-                setText(empty || row == null ? null : "…");
-                restyle(this, empty || row == null ? null : "cell-loading");
-                tip(this, null);
+            if (empty || row == null) {
+                setText(null);
+                mark();
+                tip(null);
+                return;
+            }
+            if (PagedRows.isPlaceholder(row)) {
+                setText("…");
+                mark(LOADING);
+                tip(null);
                 return;
             }
             Severity severity = worst(row.findings());
             setText(severity == Severity.ERROR ? "! " + row.row() : String.valueOf(row.row()));
-            restyle(this, severity == null ? null : severity == Severity.ERROR ? "row-error" : "row-warning");
-            tip(this, severity == null ? null : findingsText(row));
+            mark(severity == null ? null : severity == Severity.ERROR ? ERROR : WARNING);
+            tip(severity == null ? null : findingsText(row));
         }
     }
 
@@ -213,25 +261,25 @@ final class ReviewGrid {
         }
     }
 
-    private static final class StatusCell extends TableCell<GridRow, GridRow> {
+    private static final class StatusCell extends MarkedCell {
         @Override
         protected void updateItem(GridRow row, boolean empty) {
             super.updateItem(row, empty);
             if (empty || row == null || PagedRows.isPlaceholder(row)) {
                 setText(empty || row == null ? null : "…");
-                restyle(this);
-                tip(this, null);
+                mark();
+                tip(null);
                 return;
             }
             DecisionStatus status = row.decision() == null ? null : row.decision().status();
             setText(status == null ? "pending" : status.label());
-            restyle(this, status == null ? "status-pending" : "status-" + status.label());
-            tip(this, row.decision() == null ? null : row.decision().reason());
+            mark(status == null ? PENDING : status == DecisionStatus.APPROVED ? APPROVED : REJECTED);
+            tip(row.decision() == null ? null : row.decision().reason());
         }
     }
 
     /** A source cell: coloured by its worst finding, the messages as tooltip, edited in place. */
-    private final class SourceCell extends TableCell<GridRow, GridRow> {
+    private final class SourceCell extends MarkedCell {
         private final int column;
         private final String header;
         private TextField editor;
@@ -239,6 +287,7 @@ final class ReviewGrid {
         SourceCell(int column, String header) {
             this.column = column;
             this.header = header;
+            getStyleClass().add("source-cell");
         }
 
         @Override
@@ -247,14 +296,14 @@ final class ReviewGrid {
             if (empty || row == null) {
                 setText(null);
                 setGraphic(null);
-                restyle(this);
-                tip(this, null);
+                mark();
+                tip(null);
                 return;
             }
             if (PagedRows.isPlaceholder(row)) {
                 setText("…");
-                restyle(this, "cell-loading");
-                tip(this, null);
+                mark(LOADING);
+                tip(null);
                 return;
             }
             if (!isEditing()) {
@@ -263,10 +312,9 @@ final class ReviewGrid {
             }
             List<Finding> mine = row.findings().stream().filter(f -> header.equals(f.column())).toList();
             Severity severity = worst(mine);
-            String colour = severity == null ? null
-                    : severity == Severity.ERROR ? "severity-error" : "severity-warning";
-            restyle(this, colour, row.isEdited(column) ? "cell-edited" : null);
-            tip(this, severity == null ? null
+            PseudoClass colour = severity == null ? null : severity == Severity.ERROR ? ERROR : WARNING;
+            mark(colour, row.isEdited(column) ? EDITED : null);
+            tip(severity == null ? null
                     : mine.stream().map(Finding::message).collect(Collectors.joining("\n")));
         }
 

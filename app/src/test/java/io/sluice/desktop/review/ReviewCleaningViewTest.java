@@ -9,6 +9,7 @@ import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.app.DesktopShell;
 import io.sluice.core.review.ColumnStats.ValueCount;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
@@ -17,8 +18,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +117,32 @@ class ReviewCleaningViewTest {
         robot.clickOn("#redo-button");
         waitFor(() -> label(robot, "#stats-status").startsWith("'Plant': 120 rows, 7 distinct values"));
         assertThat(findings(robot)).isLessThan(findingsAtFirst);
+    }
+
+    @Test
+    void aSourceColumnsHeaderOffersTheFixesOfThatColumnWhenAskedForItsMenu(FxRobot robot) {
+        validateTheSample(robot);
+        TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
+        TableColumn<GridRow, ?> cement = grid.getColumns().stream().filter(c -> CEMENT.equals(c.getId()))
+                .findFirst().orElseThrow();
+        assertThat(cement.getContextMenu()).as("made when first asked for").isNull();
+        TableColumnHeader header = robot.lookup(n -> n instanceof TableColumnHeader h
+                && h.getTableColumn() == cement).query();
+
+        robot.interact(() -> {
+            Bounds on = header.localToScreen(header.getBoundsInLocal());
+            header.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5,
+                    on.getMinX() + 5, on.getMinY() + 5, false, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(cement.getContextMenu()).isNotNull();
+        assertThat(cement.getContextMenu().isShowing()).isTrue();
+        assertThat(cement.getContextMenu().getItems()).extracting(MenuItem::getText).contains("Cluster values…");
+        robot.interact(() -> cement.getContextMenu().hide());
+        TableColumn<GridRow, ?> status = grid.getColumns().stream().filter(c -> "col-status".equals(c.getId()))
+                .findFirst().orElseThrow();
+        assertThat(status.getContextMenu()).as("the status column has no fixes").isNull();
     }
 
     @Test
