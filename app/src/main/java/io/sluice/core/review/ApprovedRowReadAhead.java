@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class ApprovedRowReadAhead implements ApprovedRowIterator {
 
     private static final int CHUNK_ROWS = 500;
-    private static final int QUEUED_CHUNKS = 4;
+    private static final int QUEUED_CHUNKS = 2;
     /** Handed over after the last chunk (an empty chunk is never handed over). */
     private static final List<ApprovedRow> END = new ArrayList<>(0);
 
