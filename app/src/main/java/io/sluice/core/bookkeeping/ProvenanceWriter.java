@@ -15,7 +15,8 @@ import java.util.List;
  * Writes the provenance (and the before-images of updated rows) of one import batch on the caller's JDBC connection,
  * in the caller's transaction: consecutive rows of the same target table and source sheet become one row of
  * {@code sluice_provenance_run} of up to {@value ProvenanceRun#MAX_ROWS} rows (decision 0034), so a batch writes about
- * one bookkeeping row per thousand target rows. At most {@value #BATCH_SIZE} rows wait in memory; provenance commits
+ * one bookkeeping row per thousand target rows. At most {@value #PENDING_RUNS} runs wait in memory, and runs without
+ * before-images go as one JDBC batch (one round trip; only a run with images needs its id back); provenance commits
  * or rolls back together with the user-table writes it describes. Never commits or closes the connection;
  * {@link #flush()} and {@link #close()} send what is pending.
  */
@@ -23,6 +24,8 @@ public final class ProvenanceWriter implements AutoCloseable {
 
     /** Provenance rows (and before-images) held in memory at most before they are sent. */
     public static final int BATCH_SIZE = 1000;
+    /** Finished runs held in memory at most before they are sent. */
+    static final int PENDING_RUNS = 16;
 
     private static final String INSERT_RUN = "INSERT INTO sluice_provenance_run (batch_id, target_table,"
             + " source_sheet, row_count, inserted, updated, skipped, actions, target_keys, source_rows, legacy_ids,"
@@ -35,11 +38,12 @@ public final class ProvenanceWriter implements AutoCloseable {
 
     private final long batchId;
     private final PreparedStatement runs;
+    /** The same insert without its generated id, batched: for runs no before-image refers to. */
+    private final PreparedStatement runsWithoutIds;
     private final PreparedStatement images;
     private final List<ProvenanceRun> finished = new ArrayList<>();
     private final List<PendingImage> pendingImages = new ArrayList<>();
     private ProvenanceRun open;
-    private int pendingRows;
     private long written;
 
     /** A writer for that batch on that connection; the batch must exist (see {@link Bookkeeping#startBatch}). */
@@ -48,6 +52,7 @@ public final class ProvenanceWriter implements AutoCloseable {
         try {
             // only the id comes back: asking for all generated keys would return the run's texts as well
             this.runs = connection.prepareStatement(INSERT_RUN, new String[] {"id"});
+            this.runsWithoutIds = connection.prepareStatement(INSERT_RUN);
             this.images = connection.prepareStatement(INSERT_IMAGE);
         } catch (SQLException e) {
             throw failure(e);
@@ -71,9 +76,6 @@ public final class ProvenanceWriter implements AutoCloseable {
     private void append(RowProvenance row, String image) {
         if (open == null || !open.accepts(row)) {
             finishOpenRun();
-            if (pendingRows >= BATCH_SIZE) {
-                flush();
-            }
             open = new ProvenanceRun(row);
         }
         ProvenanceRun run = open;
@@ -83,15 +85,17 @@ public final class ProvenanceWriter implements AutoCloseable {
         }
         written++;
         if (run.full()) {
-            flush();
+            finishOpenRun();
         }
     }
 
     private void finishOpenRun() {
         if (open != null) {
             finished.add(open);
-            pendingRows += open.count();
             open = null;
+            if (finished.size() >= PENDING_RUNS) {
+                flush();
+            }
         }
     }
 
@@ -104,11 +108,19 @@ public final class ProvenanceWriter implements AutoCloseable {
     public void flush() {
         finishOpenRun();
         try {
-            for (ProvenanceRun run : finished) {
-                insert(run);
+            if (pendingImages.isEmpty()) {
+                insertWithoutIds(finished);
+            } else {
+                for (ProvenanceRun run : finished) {
+                    insert(runs, run);
+                    runs.executeUpdate();
+                    try (ResultSet id = runs.getGeneratedKeys()) {
+                        id.next();
+                        run.stored(id.getLong(1));
+                    }
+                }
             }
             finished.clear();
-            pendingRows = 0;
             if (!pendingImages.isEmpty()) {
                 for (PendingImage image : pendingImages) {
                     images.setLong(1, batchId);
@@ -127,7 +139,18 @@ public final class ProvenanceWriter implements AutoCloseable {
         }
     }
 
-    private void insert(ProvenanceRun run) throws SQLException {
+    private void insertWithoutIds(List<ProvenanceRun> pending) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (ProvenanceRun run : pending) {
+            insert(runsWithoutIds, run);
+            runsWithoutIds.addBatch();
+        }
+        runsWithoutIds.executeBatch();
+    }
+
+    private void insert(PreparedStatement runs, ProvenanceRun run) throws SQLException {
         runs.setLong(1, batchId);
         runs.setString(2, run.table());
         setNullable(runs, 3, run.sheet());
@@ -141,11 +164,6 @@ public final class ProvenanceWriter implements AutoCloseable {
         setNullable(runs, 11, run.legacyIdsText());
         runs.setString(12, run.lowBound());
         runs.setString(13, run.highBound());
-        runs.executeUpdate();
-        try (ResultSet id = runs.getGeneratedKeys()) {
-            id.next();
-            run.stored(id.getLong(1));
-        }
     }
 
     /** Flushes and releases the statements; the connection and its transaction stay with the caller. */
@@ -156,6 +174,7 @@ public final class ProvenanceWriter implements AutoCloseable {
         } finally {
             try {
                 runs.close();
+                runsWithoutIds.close();
                 images.close();
             } catch (SQLException e) {
                 // the statements die with the connection anyway

@@ -44,10 +44,18 @@ import java.util.stream.Collectors;
  * parent at the statement (a PostgreSQL foreign key checked at once, {@link TargetRows#parentsRefusedByTarget}), such
  * a chunk does not look its parents up either: a refused parent undoes the chunk the same way, and the run looks keys
  * and parents up from then on (decision 0041).
+ *
+ * <p>When such chunks go by COPY and need no look-up at all, {@link #run} streams up to {@value #CHUNKS_PER_COPY} of
+ * them through one COPY under one savepoint, and writes their provenance once it has ended (decision 0049): the
+ * server writes rows while the run reads the next ones, instead of each waiting for the other once a chunk. A refused
+ * row undoes that COPY, and its chunks (and the one that ended it) are planned again with look-ups, from the run's
+ * counts as they were before the first of them, exactly as if each had been written alone.
  */
 final class ImportRun implements AutoCloseable {
 
     static final int MAX_FINDINGS = 1000;
+    /** Chunks one COPY holds at most; their rows are kept until it ends, so that a refused key can plan them again. */
+    static final int CHUNKS_PER_COPY = 3;
     /** SQLSTATE of a unique or primary key violation, on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
     /** SQLSTATE of a foreign key violation on PostgreSQL. */
@@ -92,6 +100,20 @@ final class ImportRun implements AutoCloseable {
     private record Planned(ApprovedRow row, List<Object> key, String keyText, RowAction action,
                            Map<String, Object> before) {
     }
+
+    /** What planning a chunk changes in the run: restored before chunks are planned again. */
+    private record Tally(long conflicts, int findings, UnstorableValues.Mark unstorable) {
+    }
+
+    /** A chunk in the open COPY: its rows, how many it inserts, and the run's tally before it was planned. */
+    private record StreamedChunk(List<ApprovedRow> rows, long inserts, Tally before) {
+    }
+
+    /** Whether {@link #run} streams chunks through one COPY (decided per run: {@link #writeChunk} never does). */
+    private boolean streams;
+    private final List<StreamedChunk> streamed = new ArrayList<>();
+    private final List<RowProvenance> streamedProvenance = new ArrayList<>();
+    private Savepoint streamedSince;
 
     ImportRun(Connection connection, Dialect dialect, TableInfo table, List<ColumnInfo> columns,
               List<ColumnInfo> keyColumns, CommitRequest request, Progress progress, int chunkSize,
@@ -150,6 +172,9 @@ final class ImportRun implements AutoCloseable {
      */
     void run(Iterable<ApprovedRow> approved) throws SQLException {
         Iterator<ApprovedRow> rowsIn = approved.iterator();
+        // only a run that looks nothing up leaves the connection to the open COPY between its chunks
+        streams = copy != null && provenance != null && references == null
+                && (foreignKeys.isEmpty() || parentsRefused);
         try {
             List<ApprovedRow> chunk = new ArrayList<>(chunkSize);
             while (rowsIn.hasNext()) {
@@ -160,13 +185,18 @@ final class ImportRun implements AutoCloseable {
                 chunk.add(rowsIn.next());
                 if (chunk.size() == chunkSize) {
                     process(chunk);
-                    chunk.clear();
+                    // a streamed chunk's rows are kept until its COPY ends
+                    chunk = new ArrayList<>(chunkSize);
                 }
             }
             if (!chunk.isEmpty()) {
                 process(chunk);
             }
+            if (!streamed.isEmpty() && !endStreamedCopy()) {
+                planStreamedAgain(null);
+            }
         } finally {
+            streams = false;
             if (rowsIn instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
             }
@@ -222,12 +252,26 @@ final class ImportRun implements AutoCloseable {
     }
 
     private void process(List<ApprovedRow> chunk) throws SQLException {
+        Tally before = tally();
         List<Planned> planned = plan(chunk);
-        if (writing() && lookUpKeys) {
-            write(planned);
-        } else if (writing()) {
-            planned = writeUnlessKeyRefused(chunk, planned);
+        if (streams && writing() && !lookUpKeys) {
+            stream(chunk, planned, before);
+        } else if (!streamed.isEmpty() && !endStreamedCopy()) {
+            // this chunk conflicts of its own; the open COPY ended first, refused: plan them all again with look-ups
+            planStreamedAgain(chunk);
+        } else {
+            if (writing() && lookUpKeys) {
+                write(planned);
+            } else if (writing()) {
+                planned = writeUnlessKeyRefused(chunk, planned);
+            }
+            count(planned);
         }
+        processed += chunk.size();
+        progress.rowsDone(processed);
+    }
+
+    private void count(List<Planned> planned) {
         long[] actions = new long[RowAction.values().length];
         for (Planned p : planned) {
             actions[p.action().ordinal()]++;
@@ -237,8 +281,96 @@ final class ImportRun implements AutoCloseable {
                 counts.merge(action, actions[action.ordinal()], Long::sum);
             }
         }
-        processed += chunk.size();
-        progress.rowsDone(processed);
+    }
+
+    private Tally tally() {
+        return new Tally(conflicts, findings.size(), unstorable.mark());
+    }
+
+    /**
+     * Adds a planned chunk (new rows only: nothing was looked up) to the open COPY, opening it under a savepoint;
+     * ends the COPY when it holds {@value #CHUNKS_PER_COPY} chunks. A refused row plans them all again.
+     */
+    private void stream(List<ApprovedRow> chunk, List<Planned> planned, Tally before) throws SQLException {
+        if (streamed.isEmpty()) {
+            streamedSince = connection.setSavepoint();
+        }
+        streamed.add(new StreamedChunk(chunk, planned.size(), before));
+        try {
+            for (Planned p : planned) {
+                copyRow.clear();
+                for (int i = 0; i < columns.size(); i++) {
+                    copyRow.add(valueAt(p.row(), i));
+                }
+                copy.stream(copyRow);
+                streamedProvenance.add(new RowProvenance(qualifiedName, p.keyText(), request.sheet(),
+                        p.row().sourceRow(), p.row().legacyId(), RowAction.INSERTED));
+            }
+        } catch (SQLException e) {
+            if (!refusedByTarget(e)) {
+                throw e;
+            }
+            planStreamedAgain(null);
+            return;
+        }
+        if (streamed.size() == CHUNKS_PER_COPY && !endStreamedCopy()) {
+            planStreamedAgain(null);
+        }
+    }
+
+    /**
+     * Ends the open COPY, checks its count and writes its chunks' provenance; false when the target refused one of
+     * its rows (the COPY then wrote nothing).
+     */
+    private boolean endStreamedCopy() throws SQLException {
+        long copied;
+        try {
+            copied = copy.endStream();
+        } catch (SQLException e) {
+            if (!refusedByTarget(e)) {
+                throw e;
+            }
+            return false;
+        }
+        long inserts = streamed.stream().mapToLong(StreamedChunk::inserts).sum();
+        checkCount(copied, inserts);
+        for (RowProvenance record : streamedProvenance) {
+            provenance.add(record);
+        }
+        provenance.flush();
+        connection.releaseSavepoint(streamedSince);
+        counts.merge(RowAction.INSERTED, inserts, Long::sum);
+        streamed.clear();
+        streamedProvenance.clear();
+        return true;
+    }
+
+    /**
+     * After the target refused a row of the open COPY: undoes it, puts the run's tally back to before its first chunk
+     * and plans its chunks, then {@code next} (when given), again with look-ups, writing what can still be written.
+     */
+    private void planStreamedAgain(List<ApprovedRow> next) throws SQLException {
+        connection.rollback(streamedSince);
+        connection.releaseSavepoint(streamedSince);
+        Tally before = streamed.get(0).before();
+        conflicts = before.conflicts();
+        findings.subList(before.findings(), findings.size()).clear();
+        unstorable.reset(before.unstorable());
+        List<List<ApprovedRow>> again = new ArrayList<>();
+        streamed.forEach(c -> again.add(c.rows()));
+        if (next != null) {
+            again.add(next);
+        }
+        streamed.clear();
+        streamedProvenance.clear();
+        lookUpKeys = true;
+        for (List<ApprovedRow> chunk : again) {
+            List<Planned> checked = plan(chunk);
+            if (writing()) {
+                write(checked);
+            }
+            count(checked);
+        }
     }
 
     private boolean writing() {
@@ -525,6 +657,10 @@ final class ImportRun implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (copy != null) {
+            // a run that ends early (a cancel, a failure) leaves no COPY open on the connection
+            copy.cancelStream();
+        }
         try {
             if (insert != null) {
                 insert.close();

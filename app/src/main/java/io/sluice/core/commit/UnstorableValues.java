@@ -30,6 +30,21 @@ final class UnstorableValues {
         return any;
     }
 
+    /** Where the count stands, to go back to with {@link #reset} when rows are planned again. */
+    Mark mark() {
+        return new Mark(count, shown.size());
+    }
+
+    /** Forgets what was counted since {@code mark}. */
+    void reset(Mark mark) {
+        count = mark.count();
+        shown.subList(mark.shown(), shown.size()).clear();
+    }
+
+    /** A position in the count: the values counted and shown so far. */
+    record Mark(long count, int shown) {
+    }
+
     boolean none() {
         return count == 0;
     }

@@ -47,6 +47,15 @@ public final class ReviewApprovedRows implements Iterable<ApprovedRow> {
         return approved;
     }
 
+    /**
+     * The same rows, read and mapped on a thread of their own a few chunks ahead of the consumer
+     * ({@link ApprovedRowReadAhead}); the consumer must close each iterator, as the commit does, and must not use the
+     * review's connection until it has.
+     */
+    public Iterable<ApprovedRow> readAhead() {
+        return () -> new ApprovedRowReadAhead(iterator());
+    }
+
     @Override
     public ApprovedRowIterator iterator() {
         if (columns == null) {

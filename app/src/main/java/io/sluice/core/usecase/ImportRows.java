@@ -114,7 +114,9 @@ public final class ImportRows implements AutoCloseable {
                     ImportRequests.naturalKey(profile, table), profile.legacyId(), scores, review.rowCount(),
                     decisions.rejected(), settings.allowDuplicate(), settings.steward(), gates);
             String nothing = reviewFile.getFileName() + " has no approved rows to import; approve rows first.";
-            return new ImportRows(db, profile, table, mapper.targetColumns(), approved, review, null, Progress.NONE,
+            // the commit closes the rows' iterator before it copies the review's audit on the same connection
+            return new ImportRows(db, profile, table, mapper.targetColumns(), approved.readAhead(), review, null,
+                    Progress.NONE,
                     new Measures(approved.count(), request, gates, nothing));
         } catch (RuntimeException e) {
             review.close();

@@ -326,4 +326,61 @@ class CommitterTest {
             assertThat(f.batches().values()).containsExactly("committed", "failed");
         }
     }
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aChunkWithConflictsOfItsOwnAfterARefusedKeyCountsEachConflictOnceAsTheDryRunDoes(
+            TestDatabases.Engine engine) throws SQLException {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            f.committer().commit(f.request(ImportMode.INSERT), f.rows(1, 1), Progress.NONE);
+            // chunks of 2: M-1 is taken in the target; the third chunk repeats M-4 within itself
+            List<ApprovedRow> rows = List.of(f.row(1, "M-0", "300", "40", "NORD"), f.row(2, "M-1", "300", "40",
+                    "NORD"), f.row(3, "M-2", "300", "40", "NORD"), f.row(4, "M-3", "300", "40", "NORD"),
+                    f.row(5, "M-4", "300", "40", "NORD"), f.row(6, "M-4", "301", "40", "NORD"),
+                    f.row(7, "M-5", "300", "40", "NORD"));
+
+            CommitConflictException planned = catchThrowableOfType(() -> f.committer(2).plan(
+                    f.request(ImportMode.INSERT), rows), CommitConflictException.class);
+            CommitConflictException e = catchThrowableOfType(() -> f.committer(2).commit(
+                    f.request(ImportMode.INSERT), rows, Progress.NONE), CommitConflictException.class);
+
+            assertThat(e.findings()).extracting(Finding::row, Finding::rule).containsExactly(
+                    Tuple.tuple(2L, "key-exists"), Tuple.tuple(6L, "key"));
+            assertThat(e.findings()).isEqualTo(planned.findings());
+            assertThat(e.getMessage()).startsWith("2 approved row(s) conflict").isEqualTo(planned.getMessage());
+            assertThat(f.count("SELECT COUNT(*) FROM concrete_mix")).isEqualTo(1);
+            assertThat(f.count("SELECT COALESCE(SUM(row_count), 0) FROM sluice_provenance_run")).isEqualTo(1);
+            assertThat(f.batches().values()).containsExactly("committed", "failed");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void anUnstorableValueAfterARefusedKeyIsCountedOnce(TestDatabases.Engine engine) throws SQLException {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            f.committer().commit(f.request(ImportMode.INSERT), f.rows(1, 1), Progress.NONE);
+            List<ApprovedRow> rows = List.of(f.row(1, "M-0", "300", "40", "NORD"), f.row(2, "M-1", "300", "40",
+                    "NORD"), f.row(3, "M-2", "300", "40", "NORD"), f.row(4, "M-3", "lots", "40", "NORD"));
+
+            UnstorableValuesException e = catchThrowableOfType(() -> f.committer(2).commit(
+                    f.request(ImportMode.INSERT), rows, Progress.NONE), UnstorableValuesException.class);
+
+            assertThat(e.getMessage()).startsWith("1 approved value(s) cannot be stored").contains("row 4");
+            assertThat(f.count("SELECT COUNT(*) FROM concrete_mix")).isEqualTo(1);
+            assertThat(f.batches().values()).containsExactly("committed", "failed");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void rowsOverSeveralCopiesAreAllWrittenWithTheirProvenance(TestDatabases.Engine engine) throws SQLException {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            // chunks of 3: 40 rows are 14 chunks, more than one COPY's worth, the last chunk short
+            CommitResult result = f.committer(3).commit(f.request(ImportMode.INSERT), f.rows(0, 40), Progress.NONE);
+
+            assertThat(result.inserted()).isEqualTo(40);
+            assertThat(f.count("SELECT COUNT(*) FROM concrete_mix")).isEqualTo(40);
+            assertThat(f.count("SELECT COALESCE(SUM(row_count), 0) FROM sluice_provenance_run")).isEqualTo(40);
+            assertThat(f.count("SELECT COALESCE(SUM(inserted), 0) FROM sluice_provenance_run")).isEqualTo(40);
+        }
+    }
 }
