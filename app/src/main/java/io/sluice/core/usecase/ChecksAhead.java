@@ -14,18 +14,21 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A workbook's validation running a few chunks ahead of the import on a thread of its own, so that the next chunks
- * are read and checked on one core while the current one is written on the other (decision 0050). Each validated
- * chunk (its findings, then its clean rows by table) goes through a queue of {@value #CHUNKS_AHEAD}, so memory holds
- * a few chunks whatever the row count; the importing thread takes them in the validation's order, then the end: the
+ * A workbook's validation running ahead of the import on a thread of its own, so that the next chunk is read and
+ * checked on one core while the current one is written on the other (decision 0050). Each validated chunk (its
+ * findings, then its clean rows by table) waits in a queue of {@value #CHUNKS_AHEAD}, so memory holds three chunks
+ * (one written, one waiting, one being checked) whatever the row count; the importing thread takes them in the validation's order, then the end: the
  * summary, or what stopped the validation. Closing stops a validation still running (the import ended early: a
  * refusal, a failure of the target, a cancel) and waits for its thread, so the workbook and the second connection
  * are closed when {@link #close} returns.
  */
 final class ChecksAhead implements AutoCloseable {
 
-    /** Validated chunks waiting to be written; one more is being validated and one written beside them. */
-    static final int CHUNKS_AHEAD = 2;
+    /**
+     * Validated chunks waiting to be written; one more is being validated and one written beside them. One is enough
+     * for the two to overlap; more would keep chunks alive longer while the import waits for the target.
+     */
+    static final int CHUNKS_AHEAD = 1;
 
     /** How long a waiting hand-over sleeps before it looks again whether the import stopped. */
     private static final long WAKE_MILLIS = 50;
@@ -100,7 +103,7 @@ final class ChecksAhead implements AutoCloseable {
             findings.add(finding);
         }
 
-        /** A chunk whose findings are all out, waiting while the import is {@value #CHUNKS_AHEAD} chunks behind. */
+        /** A chunk whose findings are all out, waiting while the queue ahead of the import is full. */
         void hand(List<TableChunk> tables, int sourceRows) {
             put(new Item(new Checked(takeFindings(), List.copyOf(tables), sourceRows), null));
         }

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * (parents' sheets first) on a second connection to the target, which sees the target as committed while the import's
  * transaction writes (as for one table, decision 0022), and as soon as a chunk's findings are known its source rows
  * without an error in any table are handed to the commit with every target row they make, parents' tables first.
- * The validation runs a few chunks ahead on a thread of its own ({@link ChecksAhead}, decision 0050); the findings, the
+ * The validation runs a chunk ahead on a thread of its own ({@link ChecksAhead}, decision 0050); the findings, the
  * progress and the rows reach the listener and the commit on the calling thread, chunk by chunk in the validation's
  * order. At the end the whole workbook's summary is handed to {@code atEnd}, which may refuse (a blocking gate, no row
  * to import) and so roll the batch back.
