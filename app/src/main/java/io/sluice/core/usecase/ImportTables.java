@@ -43,7 +43,8 @@ import java.util.function.Supplier;
  * The import reads the workbook once: each chunk of source rows is validated across all its tables under the import's
  * mode, and its rows without an error in any table are written at once with every target row they make, parents'
  * tables first, by {@link RelatedCommitter} as one batch in one transaction, references resolved to the parents' keys
- * (decision 0035). The whole workbook's measures (gates, counts) are known at its end: a failed blocking gate or a
+ * (decision 0035); the validation runs a chunk ahead of the writes on a thread of its own (decision 0050). The
+ * whole workbook's measures (gates, counts) are known at its end: a failed blocking gate or a
  * workbook without a row to import then rolls everything back, and nothing is committed or recorded.
  */
 public final class ImportTables {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -26,8 +27,10 @@ import java.util.function.Function;
  * (parents' sheets first) on a second connection to the target, which sees the target as committed while the import's
  * transaction writes (as for one table, decision 0022), and as soon as a chunk's findings are known its source rows
  * without an error in any table are handed to the commit with every target row they make, parents' tables first.
- * At the end the whole workbook's summary is handed to {@code atEnd}, which may refuse (a blocking gate, no row to
- * import) and so roll the batch back.
+ * The validation runs a chunk ahead on a thread of its own ({@link ChecksAhead}, decision 0050); the findings, the
+ * progress and the rows reach the listener and the commit on the calling thread, chunk by chunk in the validation's
+ * order. At the end the whole workbook's summary is handed to {@code atEnd}, which may refuse (a blocking gate, no row
+ * to import) and so roll the batch back.
  */
 final class WorkbookPass implements RelatedChunks {
 
@@ -43,7 +46,7 @@ final class WorkbookPass implements RelatedChunks {
 
     /**
      * @param tables   the batch's tables by the part's table as the profile names it
-     * @param progress told the source rows validated; can cancel
+     * @param progress told the source rows validated and written; can cancel
      */
     WorkbookPass(TargetDatabase db, Path file, Function<TableMapping, SourceOptions> optionsOf, Profile underMode,
                  Map<String, TableRows> tables, Consumer<TableFinding> findings, Progress progress,
@@ -66,7 +69,7 @@ final class WorkbookPass implements RelatedChunks {
     @Override
     public void feed(Sink sink) {
         try {
-            read(sink);
+            write(sink);
         } catch (SluiceException e) {
             // the commit's own failures while writing a chunk are target failures; an input one is the workbook's
             if (e.kind() == SluiceException.Kind.INPUT) {
@@ -76,11 +79,35 @@ final class WorkbookPass implements RelatedChunks {
         }
     }
 
-    private void read(Sink sink) {
-        TablesSummary summary;
+    /** Takes each validated chunk from the validation ahead and hands its findings, rows and progress on. */
+    private void write(Sink sink) {
+        try (ChecksAhead ahead = ChecksAhead.start(this::validate, progress)) {
+            long done = 0;
+            ChecksAhead.Checked chunk;
+            while ((chunk = ahead.next()) != null) {
+                chunk.findings().forEach(findings);
+                if (progress.isCancelled()) {
+                    throw new CancellationException("The import of " + file.getFileName() + " was cancelled.");
+                }
+                for (ChecksAhead.TableChunk rows : chunk.tables()) {
+                    sink.write(rows.table(), rows.rows());
+                }
+                done += chunk.sourceRows();
+                progress.rowsDone(done);
+            }
+            ChecksAhead.End end = ahead.end();
+            end.findings().forEach(findings);
+            end.rethrow();
+            atEnd.accept(end.summary());
+        }
+    }
+
+    /** The validation itself, on the thread ahead: each chunk's clean rows by table, parents first. */
+    private TablesSummary validate(ChecksAhead.Handing handing) {
         try (TargetDatabase reader = db.openAlongside();
              WorkbookValidation validation = WorkbookValidation.prepare(file, optionsOf, underMode, reader)) {
-            summary = validation.run(findings, (sheet, rows, made, errors) -> {
+            return validation.run(handing::finding, (sheet, rows, made, errors) -> {
+                List<ChecksAhead.TableChunk> chunk = new ArrayList<>(made.size());
                 for (Map.Entry<String, List<TargetRow>> part : made.entrySet()) {
                     List<ApprovedRow> clean = new ArrayList<>(part.getValue().size());
                     for (TargetRow row : part.getValue()) {
@@ -88,10 +115,10 @@ final class WorkbookPass implements RelatedChunks {
                             clean.add(new ApprovedRow(row.sourceRow(), row.legacyId(), row.values()));
                         }
                     }
-                    sink.write(tables.get(part.getKey()), clean);
+                    chunk.add(new ChecksAhead.TableChunk(tables.get(part.getKey()), clean));
                 }
-            }, progress);
+                handing.hand(chunk, rows.size());
+            }, handing.cancel());
         }
-        atEnd.accept(summary);
     }
 }

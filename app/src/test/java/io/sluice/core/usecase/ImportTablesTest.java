@@ -229,7 +229,71 @@ class ImportTablesTest {
                     + " + (SELECT COUNT(*) FROM material) + (SELECT COUNT(*) FROM sluice_provenance_run)"))
                     .containsExactly("0");
             assertThat(query(db, "SELECT status FROM sluice_import_batch")).containsExactly("failed");
+            assertThat(validationsRunning()).isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void findingsOfSeveralChunksReachTheListenerOnTheImportingThreadAsValidateGivesThem(TestDatabases.Engine engine)
+            throws Exception {
+        // mixes without a cast date in the first, third and last chunk of the Mixes sheet
+        Path file = workbook(sheet -> {
+            for (int index : new int[] {10, 1234, MIXES - 1}) {
+                sheet.getRow(index + 1).getCell(CAST_DATE_COLUMN).setCellValue("someday");
+            }
+        });
+        try (TargetDatabase db = open(engine)) {
+            List<TableFinding> validated = new ArrayList<>();
+            ValidateTables.run(file, SourceOptions.DEFAULTS, SampleProfiles.lab(), null, db, validated::add,
+                    Progress.NONE);
+            List<TableFinding> imported = new ArrayList<>();
+            List<String> threads = new ArrayList<>();
+            RelatedCommitResult result = importing(db, file, SampleProfiles.lab(), f -> {
+                imported.add(f);
+                threads.add(Thread.currentThread().getName());
+            }).commit(Progress.NONE);
+
+            assertThat(validated).filteredOn(f -> f.finding().severity() == Severity.ERROR)
+                    .extracting(f -> f.finding().row()).containsExactly(12L, 1236L, (long) MIXES + 1);
+            assertThat(imported).extracting(TableFinding::toString)
+                    .containsExactlyElementsOf(validated.stream().map(TableFinding::toString).toList());
+            assertThat(threads).containsOnly(Thread.currentThread().getName());
+            assertThat(counts(result.tables())).containsExactly("material 7 0 0", "supplier 0 0 5",
+                    "concrete_mix 1997 0 0", "mix_component 13979 0 0", "strength_test 2196 0 0");
+            assertThat(validationsRunning()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aFailureWhileWritingStopsTheValidationAheadAndWritesNothing(TestDatabases.Engine engine) throws Exception {
+        Path file = LabWorkbookGenerator.generate(dir, MIXES).workbook();
+        try (TargetDatabase db = open(engine)) {
+            Progress failingAfterTwoChunks = new Progress() {
+                @Override
+                public void rowsDone(long rows) {
+                    if (rows >= 1000) {
+                        throw new IllegalStateException("the screen showing the progress went away");
+                    }
+                }
+            };
+
+            assertThatThrownBy(() -> importing(db, file, SampleProfiles.lab(), null).commit(failingAfterTwoChunks))
+                    .isInstanceOf(SluiceException.class)
+                    .hasMessageContaining("failed and nothing was written: the screen showing the progress went away");
+            assertThat(validationsRunning()).isEmpty();
+            assertThat(query(db, "SELECT (SELECT COUNT(*) FROM concrete_mix) + (SELECT COUNT(*) FROM mix_component)"
+                    + " + (SELECT COUNT(*) FROM material) + (SELECT COUNT(*) FROM sluice_provenance_run)"))
+                    .containsExactly("0");
+            assertThat(query(db, "SELECT status FROM sluice_import_batch")).containsExactly("failed");
+        }
+    }
+
+    /** Validations still running ahead of an import that has ended. */
+    private static List<Thread> validationsRunning() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("sluice-workbook-validation")).toList();
     }
 
     @ParameterizedTest
@@ -246,6 +310,7 @@ class ImportTablesTest {
                     + " + (SELECT COUNT(*) FROM material) + (SELECT COUNT(*) FROM sluice_provenance_run)"))
                     .containsExactly("0");
             assertThat(query(db, "SELECT status FROM sluice_import_batch")).containsExactly("failed");
+            assertThat(validationsRunning()).isEmpty();
         }
     }
 
