@@ -1,5 +1,6 @@
 package io.sluice.core.review;
 
+import io.sluice.core.Threads;
 import io.sluice.core.commit.ApprovedRow;
 import io.sluice.core.commit.ApprovedRowIterator;
 
@@ -140,16 +141,6 @@ final class ApprovedRowReadAhead implements ApprovedRowIterator {
     }
 
     private void waitForReader() {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(thread);
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.core.review;
 
+import io.sluice.core.Threads;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceRow;
 
@@ -66,17 +67,7 @@ final class RowWriterThread {
                 chunk = List.of();
             }
             handOver(END);
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.joinUninterruptibly(thread);
         }
         rethrow();
     }

@@ -1,5 +1,6 @@
 package io.sluice.core.usecase;
 
+import io.sluice.core.Threads;
 import io.sluice.core.Progress;
 import io.sluice.core.commit.ApprovedRow;
 import io.sluice.core.commit.TableRows;
@@ -196,17 +197,7 @@ final class ChecksAhead implements AutoCloseable {
     public void close() {
         stopped = true;
         queue.clear();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                // the validation ends at its next chunk or hand-over; its workbook and connection must close first
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        // the validation ends at its next chunk or hand-over; its workbook and connection must close first
+        Threads.joinUninterruptibly(thread);
     }
 }

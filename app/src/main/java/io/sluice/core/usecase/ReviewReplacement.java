@@ -39,18 +39,23 @@ public final class ReviewReplacement {
                     + " sheets, so it is not replaced; move it or choose another review name.");
         }
         try {
-            for (String suffix : SIDE_FILES) {
-                Files.deleteIfExists(Path.of(review + suffix));
-            }
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            delete(review, folder);
         } catch (IOException e) {
             throw SluiceException.input("Could not replace the review " + review + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** Deletes a review with its SQLite side files, and the folder of its sheets with all it holds. */
+    static void delete(Path review, Path folder) throws IOException {
+        for (String suffix : SIDE_FILES) {
+            Files.deleteIfExists(Path.of(review + suffix));
+        }
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

@@ -32,14 +32,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The review of a workbook with a profile onto several related tables (version 2): {@link #stage} validates the
@@ -267,16 +265,7 @@ public final class ValidateWorkbookReview {
 
     private static void deleteQuietly(Path review, Path folder) {
         try {
-            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
-                Files.deleteIfExists(Path.of(review + suffix));
-            }
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            ReviewReplacement.delete(review, folder);
         } catch (IOException ignored) {
             // left for the steward to remove; the failure that ended the staging is the one to report
         }
