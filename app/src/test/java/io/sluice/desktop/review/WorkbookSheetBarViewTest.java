@@ -80,15 +80,7 @@ class WorkbookSheetBarViewTest {
 
     @Test
     void theSheetBarStaysReachableAndWholeInASmallWindowAndASheetChosenShowsItsRowsAndFindings(FxRobot robot) {
-        Path review = home.resolve("lab-" + System.nanoTime() + ".review");
-        try (TargetDatabase db = target.choice().open()) {
-            ValidateWorkbookReview.stage(LabWorkbook.FILE, SourceOptions.DEFAULTS, LabWorkbook.profile(),
-                    LabWorkbook.PROFILE.toString(), review, db, null, Progress.NONE);
-        }
-        robot.interact(() -> {
-            shell.context().workbench().openReview(review);
-            shell.context().workbench().stepProperty().set(Step.REVIEW);
-        });
+        openTheLabReview(robot);
         waitFor(() -> robot.lookup("#review-sheet-bar").query().isVisible()
                 && "Materials".equals(robot.lookup("#review-sheet").queryComboBox().getValue())
                 && "Pending 7".equals(label(robot, "#count-pending")));
@@ -141,15 +133,7 @@ class WorkbookSheetBarViewTest {
 
     @Test
     void theRulesStepOpensOnATableOfTheSheetShownAndKeepsATableChosenInItsChooser(FxRobot robot) {
-        Path review = home.resolve("lab-" + System.nanoTime() + ".review");
-        try (TargetDatabase db = target.choice().open()) {
-            ValidateWorkbookReview.stage(LabWorkbook.FILE, SourceOptions.DEFAULTS, LabWorkbook.profile(),
-                    LabWorkbook.PROFILE.toString(), review, db, null, Progress.NONE);
-        }
-        robot.interact(() -> {
-            shell.context().workbench().openReview(review);
-            shell.context().workbench().stepProperty().set(Step.REVIEW);
-        });
+        openTheLabReview(robot);
         waitFor(() -> "Materials".equals(robot.lookup("#review-sheet").queryComboBox().getValue())
                 && "Pending 7".equals(label(robot, "#count-pending")));
         ComboBox<String> sheets = robot.lookup("#review-sheet").queryComboBox();
@@ -177,6 +161,19 @@ class WorkbookSheetBarViewTest {
         robot.interact(() -> shell.context().workbench().stepProperty().set(Step.RULES));
         waitFor(() -> "supplier".equals(tables.getValue())
                 && rules.getItems().stream().noneMatch(r -> r.id().equals("check:CK_COMPONENT_DOSAGE")));
+    }
+
+    /** Stages the lab workbook into a new workbook review and shows it in the Review step. */
+    private void openTheLabReview(FxRobot robot) {
+        Path review = home.resolve("lab-" + System.nanoTime() + ".review");
+        try (TargetDatabase db = target.choice().open()) {
+            ValidateWorkbookReview.stage(LabWorkbook.FILE, SourceOptions.DEFAULTS, LabWorkbook.profile(),
+                    LabWorkbook.PROFILE.toString(), review, db, null, Progress.NONE);
+        }
+        robot.interact(() -> {
+            shell.context().workbench().openReview(review);
+            shell.context().workbench().stepProperty().set(Step.REVIEW);
+        });
     }
 
     /** The text a label draws: its text, or shortened with an ellipsis when it has not the room. */
