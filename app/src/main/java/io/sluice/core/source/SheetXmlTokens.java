@@ -132,16 +132,7 @@ final class SheetXmlTokens {
 
     /** Whether the local name of the current start tag is {@code name} (ASCII). */
     boolean is(String name) {
-        int length = nameEnd - localStart;
-        if (length != name.length()) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (buf[localStart + i] != name.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return sameAscii(buf, localStart, nameEnd - localStart, name);
     }
 
     /** Whether the element just opened or closed has the local name {@code name}; for END, of the closed element. */
@@ -154,15 +145,7 @@ final class SheetXmlTokens {
                 start = i + 1;
             }
         }
-        if (length - start != name.length()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (q[start + i] != name.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return sameAscii(q, start, length - start, name);
     }
 
     /** Index of the unprefixed attribute {@code name} of the current start tag, or -1. */
@@ -171,15 +154,7 @@ final class SheetXmlTokens {
             if (attrLocalStart[a] != attrNameStart[a]) {
                 continue; // prefixed: not the attribute without namespace that fastexcel asks for
             }
-            int length = attrNameEnd[a] - attrNameStart[a];
-            if (length != name.length()) {
-                continue;
-            }
-            boolean same = true;
-            for (int i = 0; i < length && same; i++) {
-                same = buf[attrNameStart[a] + i] == name.charAt(i);
-            }
-            if (same) {
+            if (sameAscii(buf, attrNameStart[a], attrNameEnd[a] - attrNameStart[a], name)) {
                 return a;
             }
         }
@@ -213,16 +188,7 @@ final class SheetXmlTokens {
     /** Whether an attribute's value is exactly {@code value}. */
     boolean valueIs(int attribute, String value) {
         int start = attrValueStart[attribute];
-        int length = attrValueEnd[attribute] - start;
-        if (length != value.length() || !plain(attribute)) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (buf[start + i] != value.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return plain(attribute) && sameAscii(buf, start, attrValueEnd[attribute] - start, value);
     }
 
     // ---- the prolog ----
@@ -590,15 +556,8 @@ final class SheetXmlTokens {
             return; // xml:space, xml:lang
         }
         for (int p = prefixCount - 1; p >= 0; p--) {
-            String prefix = prefixes[p];
-            if (prefix.length() == length) {
-                boolean same = true;
-                for (int i = 0; i < length && same; i++) {
-                    same = buf[start + i] == prefix.charAt(i);
-                }
-                if (same) {
-                    return;
-                }
+            if (sameAscii(buf, start, length, prefixes[p])) {
+                return;
             }
         }
         throw new Unsupported("an undeclared namespace prefix");
@@ -802,11 +761,16 @@ final class SheetXmlTokens {
     }
 
     private boolean entity(int start, int length, String name) {
-        if (length != name.length()) {
+        return sameAscii(buf, start, length, name);
+    }
+
+    /** Whether {@code length} bytes from {@code start} are {@code text}, a name or value in ASCII. */
+    private static boolean sameAscii(byte[] bytes, int start, int length, String text) {
+        if (length != text.length()) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (buf[start + i] != name.charAt(i)) {
+            if (bytes[start + i] != text.charAt(i)) {
                 return false;
             }
         }
