@@ -28,7 +28,9 @@ final class LoadCommand implements Callable<Integer> {
             description = "Review to create.")
     Path output;
 
-    @Option(names = "--force", description = "Replace an existing review file.")
+    @Option(names = "--force", description = "Replace an existing review (never a file that is not a review); until"
+            + " the new one is complete the old one is kept as REVIEW.sluice.replaced, and it is put back if the load"
+            + " fails.")
     boolean force;
 
     @Mixin

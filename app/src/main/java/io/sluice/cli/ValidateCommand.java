@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code sluice validate FILE --profile P}: maps every row, checks every rule, prints a summary and writes the JSON
@@ -69,7 +70,8 @@ final class ValidateCommand implements Callable<Integer> {
     Path reviewPath;
 
     @Option(names = "--force", description = "With FILE and --review: replace the review (or workbook review) "
-            + "already there; it is removed before the new one is staged, with its decisions and edits.")
+            + "already there, with its decisions and edits. Until the new one is complete the old one is kept as "
+            + "REVIEW.sluice.replaced, and it is put back if the staging fails.")
     boolean force;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
@@ -127,9 +129,8 @@ final class ValidateCommand implements Callable<Integer> {
                             + " review keeps every finding ('sluice review " + reviewPath + " --sheet SHEET').");
                 }
                 try (TargetDatabase db = target.open()) {
-                    replaceIfAsked();
-                    return WorkbookReviewOutput.stage(file, source.chosen(), profile, profilePath, reviewPath,
-                            format, db, out, spec.commandLine().getErr());
+                    return replacingIfAsked(() -> WorkbookReviewOutput.stage(file, source.chosen(), profile,
+                            profilePath, reviewPath, format, db, out, spec.commandLine().getErr()));
                 }
             }
             try (TargetDatabase db = target.open()) {
@@ -140,11 +141,10 @@ final class ValidateCommand implements Callable<Integer> {
         try (TargetDatabase db = target.open();
              JsonReportWriter report = new JsonReportWriter()) {
             List<Finding> firstFindings = new ArrayList<>();
-            replaceIfAsked();
             TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
             Consumer<RowResult> sink = report.andThen(r -> keepFirst(r, firstFindings));
             ValidateFile.Outcome outcome = ValidateFile.run(new ValidateFile.Request(file, source.chosen(), profile,
-                    profilePath.toString(), reviewPath, false), db, sink, progress);
+                    profilePath.toString(), reviewPath, force), db, sink, progress);
             progress.clear();
             if (reportPath != null) {
                 writeReport(report, outcome, reportPath);
@@ -160,11 +160,12 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** With --force, the review being replaced goes once the profile is read and the target is open. */
-    private void replaceIfAsked() {
-        if (force && reviewPath != null) {
-            ReviewReplacement.clear(reviewPath);
-        }
+    /**
+     * With --force, stages the workbook in place of the review there once the profile is read and the target is
+     * open: the old review is set aside, and put back if the staging fails.
+     */
+    private <T> T replacingIfAsked(Supplier<T> staging) {
+        return force ? ReviewReplacement.replace(reviewPath, staging) : staging.get();
     }
 
     private Integer validateReview() {

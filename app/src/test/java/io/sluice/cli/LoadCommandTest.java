@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static io.sluice.cli.CommandRun.profile;
@@ -63,5 +64,33 @@ class LoadCommandTest {
         assertThat(CommandRun.of("decide", review, "--undo").out()).contains("Undone: Reject");
         assertThat(CommandRun.of("decide", review, "--undo").out()).contains("Undone: Edit C141");
         assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("with errors: 9");
+    }
+
+    @Test
+    void forceReplacesOnlyAReviewAndKeepsItWhenTheNewLoadFails() throws Exception {
+        Path review = dir.resolve("loaded.sluice");
+        assertThat(CommandRun.of("load", sample("ds1-concrete-mix.csv"), "-o", review).exit()).isZero();
+        assertThat(CommandRun.of("decide", review, "--reject", "rows:6", "--reason", "unknown supplier").exit())
+                .isZero();
+
+        Path headerOnly = dir.resolve("header-only.csv");
+        Files.writeString(headerOnly, Files.readAllLines(Path.of(sample("ds1-concrete-mix.csv"))).get(0) + "\n");
+        CommandRun failed = CommandRun.of("load", headerOnly, "-o", review, "--force");
+        assertThat(failed.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(failed.err()).contains("has no data rows below its header");
+        assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("1 rejected");
+        assertThat(Path.of(review + ".replaced")).doesNotExist();
+
+        assertThat(CommandRun.of("load", sample("ds1-concrete-mix.csv"), "-o", review, "--force").exit()).isZero();
+        assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("0 rejected");
+
+        // the source itself, named by mistake as the review, is never replaced
+        Path source = dir.resolve("mixes.csv");
+        Files.copy(Path.of(sample("ds1-concrete-mix.csv")), source);
+        CommandRun refused = CommandRun.of("load", source, "-o", source, "--force");
+        assertThat(refused.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(refused.err().strip()).isEqualTo("sluice load: " + source + " is not a Sluice review, so it is not"
+                + " replaced; choose another review name.");
+        assertThat(source).hasSameTextualContentAs(Path.of(sample("ds1-concrete-mix.csv")));
     }
 }

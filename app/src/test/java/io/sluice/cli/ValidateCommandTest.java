@@ -113,6 +113,15 @@ class ValidateCommandTest {
                 + System.lineSeparator());
         assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("Decisions: 191 approved");
 
+        // a replacement that fails puts the review it was to replace back, decisions and all
+        Path headerOnly = dir.resolve("header-only.csv");
+        Files.writeString(headerOnly, Files.readAllLines(Path.of(csv)).get(0) + "\n");
+        CommandRun failed = CommandRun.of("validate", headerOnly, "--profile", ds1, "--review", review, "--force");
+        assertThat(failed.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(failed.err()).contains("has no data rows below its header");
+        assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("Decisions: 191 approved");
+        assertThat(Path.of(review + ".replaced")).doesNotExist();
+
         CommandRun replaced = CommandRun.of("validate", csv, "--profile", ds1, "--review", review, "--force");
         assertThat(replaced.exit()).as(replaced.err()).isEqualTo(1);
         assertThat(replaced.out()).contains("Rows: 200   valid: 191   with errors: 9");

@@ -536,6 +536,16 @@ class WorkbookReviewCommandsTest {
         assertThat(refused.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(refused.err()).contains("already exists; choose another review name, or add --force");
 
+        // a replacement that fails puts the review it was to replace back, its sheets and decisions with it
+        Path broken = dir.resolve("broken.xlsx");
+        Files.writeString(broken, "not a workbook");
+        CommandRun failed = run(db, "validate", broken.toString(), "--profile", profile.toString(), "--review",
+                review, "--force");
+        assertThat(failed.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(sheetLine("Materials")).isEqualTo("Materials | material | 7 | 0 | 0 | 7 | 0 | 0");
+        assertThat(Path.of(review + ".replaced")).doesNotExist();
+        assertThat(Path.of(review + ".replaced.sheets")).doesNotExist();
+
         CommandRun replaced = run(db, "validate", workbook.toString(), "--profile", profile.toString(), "--review",
                 review, "--force");
         assertThat(replaced.exit()).as(replaced.err()).isEqualTo(SluiceCommand.FINDINGS);

@@ -62,16 +62,14 @@ public final class Review implements AutoCloseable {
         this.searchIndexed = searchIndex.complete();
     }
 
-    /** Creates a new review; refuses to overwrite an existing file. Missing parent folders are created. */
+    /**
+     * Creates a new review; refuses to overwrite an existing file (replacing a review is {@code ReviewReplacement}'s,
+     * which keeps the old one until the new one is complete). Missing parent folders are created.
+     */
     public static Review create(Path file, ReviewInfo info, List<String> columns) {
-        return create(file, info, columns, false);
-    }
-
-    /** Creates a new review, replacing an existing file at {@code file} only when {@code replaceExisting}. */
-    public static Review create(Path file, ReviewInfo info, List<String> columns, boolean replaceExisting) {
         Objects.requireNonNull(info, "info");
         List<String> names = List.copyOf(columns);
-        Connection connection = ReviewFiles.createEmpty(file, replaceExisting);
+        Connection connection = ReviewFiles.createEmpty(file);
         try {
             connection.setAutoCommit(false);
             ReviewSchema.createVersion1(connection, names.size());
@@ -92,6 +90,19 @@ public final class Review implements AutoCloseable {
     /** Whether {@code file} is a Sluice review, finished or left unfinished by a staging that stopped. */
     public static boolean isReview(Path file) {
         return ReviewFiles.isReview(file);
+    }
+
+    /**
+     * Makes the file at {@code file}, a review nobody has open, hold all of the review on its own (its write-ahead log
+     * folded in and gone), so that it can be moved as one file; false when something else still has it open.
+     */
+    public static boolean settle(Path file) {
+        return ReviewFiles.settle(file);
+    }
+
+    /** Where a review being replaced waits until its replacement is complete: its name plus {@code .replaced}. */
+    public static Path setAside(Path file) {
+        return Path.of(file + ".replaced");
     }
 
     /** Opens an existing review, upgrading a file written by an older Sluice; anything else is an input error. */

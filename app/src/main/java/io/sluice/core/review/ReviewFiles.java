@@ -24,20 +24,18 @@ final class ReviewFiles {
     private ReviewFiles() {
     }
 
-    /** A fresh, empty, WAL-mode database at {@code file}; refuses an existing file unless {@code replace}. */
-    static Connection createEmpty(Path file, boolean replace) {
+    /** A fresh, empty, WAL-mode database at {@code file}; refuses an existing file. */
+    static Connection createEmpty(Path file) {
         try {
-            if (Files.exists(file) && !replace) {
-                throw SluiceException.input("The review " + file
-                        + " already exists; choose another file name or ask to replace it.");
-            }
             if (Files.isDirectory(file)) {
                 throw SluiceException.input("The review " + file + " is a folder, not a file.");
             }
-            deleteQuietly(file);
             if (Files.exists(file)) {
-                throw SluiceException.input("Could not replace the review " + file + ": it cannot be deleted.");
+                throw SluiceException.input("The review " + file
+                        + " already exists; choose another file name or ask to replace it.");
             }
+            // side files of a review deleted by hand would be taken for this one's
+            deleteQuietly(file);
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -87,9 +85,11 @@ final class ReviewFiles {
                 throw notAReview(file, null);
             }
             if (NewReviewStaging.unfinished(connection)) {
+                Path replaced = Review.setAside(file);
                 throw SluiceException.input("The review " + file + " is unfinished: Sluice stopped while it was"
                         + " writing the review's rows, so it holds only some of them; validate the source file again"
-                        + " to make a new review.");
+                        + " to make a new review." + (Files.exists(replaced) ? " The review it was replacing is kept"
+                        + " as " + replaced + " until a replacement of " + file.getFileName() + " completes." : ""));
             }
             configure(connection);
             ReviewSchema.upgrade(connection, version, ReviewSchema.UPGRADES);
@@ -119,6 +119,21 @@ final class ReviewFiles {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /**
+     * Moves what a closed review's write-ahead log holds into the file itself, so that the file alone is the review;
+     * false when another connection (another Sluice, a desktop with the review open) still has the file open.
+     */
+    static boolean settle(Path file) {
+        try (Connection connection = connect(file, false);
+             Statement s = connection.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw ReviewFailures.of(file, e);
+        }
+        // the last connection to close deletes the log; one that is still there belongs to someone else
+        return !Files.exists(Path.of(file + "-wal"));
     }
 
     static SluiceException notAReview(Path file, Throwable cause) {

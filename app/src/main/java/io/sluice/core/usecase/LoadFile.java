@@ -35,16 +35,22 @@ public final class LoadFile {
     }
 
     /**
-     * Loads {@code file} into a new review at {@code review}, replacing an existing file only when asked. A load that
-     * fails, is cancelled or finds no data row leaves no review behind.
+     * Loads {@code file} into a new review at {@code review}, replacing an existing review only when asked (set aside
+     * until the load is complete, see {@link ReviewReplacement}). A load that fails, is cancelled or finds no data
+     * row leaves no new review behind.
      */
     public static Outcome run(Path file, SourceOptions options, Path review, boolean replaceExisting,
                               Progress progress) {
+        return replaceExisting ? ReviewReplacement.replace(review, () -> load(file, options, review, progress))
+                : load(file, options, review, progress);
+    }
+
+    private static Outcome load(Path file, SourceOptions options, Path review, Progress progress) {
         try (SourceTable table = Sources.open(file, options)) {
             ReviewInfo info = ReviewInfo.of(file.toAbsolutePath(), Sources.sha256(file), table.format(),
                     table.sheet(), table.headerRow());
             long rows = 0;
-            Review created = Review.create(review, info, table.columns(), replaceExisting);
+            Review created = Review.create(review, info, table.columns());
             boolean finished = false;
             try (created; RowWriter writer = created.rowWriter()) {
                 SourceRow row;

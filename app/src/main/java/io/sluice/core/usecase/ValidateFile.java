@@ -124,10 +124,17 @@ public final class ValidateFile {
                 : new GateMeasures(summary.rows(), summary.withErrors(), 0, summary.scores());
     }
 
+    /** Stages into a new review; one asked to replace the review there sets it aside until this one is complete. */
     private static ValidationSummary stage(ValidationJob job, TargetDatabase db, Request request,
                                            Consumer<RowResult> rows, Progress progress) {
-        Review review = Review.create(request.review(), ReviewStager.info(job, db), job.table().columns(),
-                request.replaceReview());
+        return request.replaceReview()
+                ? ReviewReplacement.replace(request.review(), () -> stageNew(job, db, request, rows, progress))
+                : stageNew(job, db, request, rows, progress);
+    }
+
+    private static ValidationSummary stageNew(ValidationJob job, TargetDatabase db, Request request,
+                                              Consumer<RowResult> rows, Progress progress) {
+        Review review = Review.create(request.review(), ReviewStager.info(job, db), job.table().columns());
         boolean finished = false;
         try {
             ValidationSummary summary;

@@ -22,8 +22,9 @@ public final class ReviewStagingBenchmark {
         ReviewInfo info = ReviewInfo.of(Path.of("bench.xlsx"), null, SourceFormat.XLSX, "Sheet1", 1);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
+        Files.deleteIfExists(file);
         long start = System.nanoTime();
-        try (Review review = Review.create(file, info, SampleRows.columns(), true);
+        try (Review review = Review.create(file, info, SampleRows.columns());
              RowWriter writer = review.rowWriter()) {
             for (long n = 2; n < rows + 2; n++) {
                 writer.append(SampleRows.row(n));
