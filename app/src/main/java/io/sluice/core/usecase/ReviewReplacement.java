@@ -103,13 +103,29 @@ public final class ReviewReplacement {
                 Files.move(folder, asideFolder, StandardCopyOption.ATOMIC_MOVE);
             }
             if (Files.exists(review)) {
-                Files.move(review, aside, StandardCopyOption.ATOMIC_MOVE);
+                moveOrUndo(review, aside, asideFolder, folder);
             }
         } catch (IOException e) {
             throw SluiceException.input("Could not set the review " + review + " aside to replace it: "
                     + e.getMessage() + ".", e);
         }
         return new ReviewReplacement(review, true);
+    }
+
+    /** Moves the review aside; if it cannot go, its sheets' folder, already aside, comes back to it. */
+    private static void moveOrUndo(Path review, Path aside, Path asideFolder, Path folder) throws IOException {
+        try {
+            Files.move(review, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (Files.exists(asideFolder)) {
+                try {
+                    Files.move(asideFolder, folder, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException undo) {
+                    e.addSuppressed(undo);
+                }
+            }
+            throw e;
+        }
     }
 
     /** Refuses a folder in the review's place, a file that is not a review, and a sheets' folder holding more. */
