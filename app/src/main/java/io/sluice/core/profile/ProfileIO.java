@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.sluice.core.SluiceException;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.AccessDeniedException;
@@ -91,6 +92,9 @@ public final class ProfileIO {
             throw SluiceException.input("Profile " + file + " does not exist.", e);
         } catch (AccessDeniedException e) {
             throw SluiceException.input("Profile " + file + " cannot be read: permission denied.", e);
+        } catch (CharacterCodingException e) {
+            // a review, a workbook or a CSV in another encoding given as the profile
+            throw fail(name, "is not a Sluice profile (it is not JSON)", null, e);
         } catch (IOException e) {
             throw SluiceException.input("Profile " + file + " cannot be read: " + e.getMessage() + ".", e);
         }
