@@ -162,7 +162,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         ExportRows.Settings settings = new ExportRows.Settings(csvOptions(), maxComments, originalValues);
         PrintWriter out = spec.commandLine().getOut();
-        try (TargetDatabase db = target.open()) {
+        try (TargetDatabase db = target.targetOf(reviewPath).open()) {
             ExportRows.Written written;
             if (severalTables) {
                 TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());

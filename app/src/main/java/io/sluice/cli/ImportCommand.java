@@ -113,11 +113,11 @@ final class ImportCommand implements Callable<Integer> {
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (reviewPath != null && ValidateWorkbookReview.isWorkbookReview(reviewPath)) {
-            return WorkbookReviewOutput.importReview(reviewPath, settings, dryRun, target.target(),
+            return WorkbookReviewOutput.importReview(reviewPath, settings, dryRun, target.targetOf(reviewPath),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-        try (TargetDatabase db = target.openForImport();
+        try (TargetDatabase db = target.targetOf(reviewPath).openForImport();
              ImportRows rows = file != null
                      ? ImportRows.fromFile(db, file, source.toOptions(profile.source()), profile, settings, progress)
                      : ImportRows.fromReview(db, reviewPath, settings)) {

@@ -127,6 +127,9 @@ final class RulesCommand implements Callable<Integer> {
                     + " profile's \"tables\".");
         }
         if (trial != null) {
+            if (saveTo != null) {
+                ProfileIO.requireReplaceable(saveTo); // before the rule changes the review
+            }
             RuleTrialOutput output = new RuleTrialOutput(spec, target, format);
             return workbook ? output.runOnSheet(source.review, sheet, table, trial.json, trial.file, trial.remove,
                     apply, saveTo)

@@ -170,6 +170,7 @@ final class SuggestCommand implements Callable<Integer> {
         if (Files.exists(output) && !force) {
             throw new UsageException(output + " already exists; use --force to overwrite it.");
         }
+        ProfileIO.requireReplaceable(output);
     }
 
     private String profileName() {

@@ -5,6 +5,8 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.Target;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+
 /**
  * Which target database to use. Without {@code --target}, Sluice's embedded H2 database in the user's data
  * directory, created with the sample schema on first use; a database named by {@code --target} must already exist.
@@ -32,6 +34,14 @@ final class TargetOptionsMixin {
     /** The target these options name: the embedded database without {@code --target}. */
     Target target() {
         return url == null ? Target.embedded() : new Target(url, user, password());
+    }
+
+    /**
+     * For a command on a review: the target named by {@code --target}, else the one the review records (where it was
+     * validated), so that its rows go where they were checked.
+     */
+    Target targetOf(Path review) {
+        return url == null && review != null ? Target.recordedIn(review) : target();
     }
 
     /** Connects; a database named by {@code --target} must exist (the embedded one is created on first use). */

@@ -137,6 +137,26 @@ class ExportCommandTest {
     }
 
     @Test
+    void refusesToOverwriteTheFileAReviewWasMadeFrom() throws IOException {
+        Path source = Files.copy(Path.of(DS1), dir.resolve("copy.csv"));
+        Path review = dir.resolve("r.sluice");
+        assertThat(run("validate", source.toString(), "--profile", PROFILE, "--review", review.toString()).exit())
+                .isOne();
+        byte[] before = Files.readAllBytes(source);
+
+        CliTest.Run approved = run("export", "--review", review.toString(), "--approved", source.toString());
+        CliTest.Run report = run("export", "--review", review.toString(), "--report",
+                dir.resolve("..").resolve(dir.getFileName()).resolve("copy.csv").toString());
+
+        assertThat(approved.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(approved.err()).isEqualTo("sluice export: --approved " + source + " would overwrite the file the"
+                + " review was made from; write it elsewhere." + NL);
+        assertThat(approved.out()).isEmpty();
+        assertThat(report.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(Files.readAllBytes(source)).isEqualTo(before);
+    }
+
+    @Test
     void refusesToOverwriteTheProfile() throws IOException {
         Path profile = Files.copy(Path.of(PROFILE), dir.resolve("p.json"));
 

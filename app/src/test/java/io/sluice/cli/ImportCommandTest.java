@@ -172,4 +172,29 @@ class ImportCommandTest {
         }
         assertThat(batches(db)).isEmpty();
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aReviewIsImportedIntoTheTargetItWasValidatedAgainstWhenNoTargetIsNamed(TestDatabases.Engine engine)
+            throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
+        Path file = csv(dir.resolve("mixes.csv"), mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
+        Path review = dir.resolve("mixes.sluice");
+        // the review records the URL without a password; H2 takes its user in the URL too
+        String[] target = engine == TestDatabases.Engine.H2 ? new String[] {"--target", db.url() + ";USER=sa"}
+                : CommandRun.targetOptions(db);
+        CommandRun validated = CommandRun.of(with(List.of("validate", file.toString(), "--profile",
+                CommandRun.PROFILE.toString(), "--review", review.toString()), target));
+        assertThat(validated.exit()).as(validated.err()).isZero();
+        assertThat(CommandRun.of("decide", review, "--approve", "valid").exit()).isZero();
+
+        CommandRun dryRun = CommandRun.of("import", "--review", review, "--dry-run");
+        CommandRun imported = CommandRun.of("import", "--review", review);
+
+        assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("2 inserted, 0 updated, 0 skipped");
+        assertThat(mixes(db)).containsExactly("DS1-0000001|350.0", "DS1-0000002|360.0");
+        assertThat(CommandRun.of("batches").out()).doesNotContain("mixes.csv");
+    }
 }

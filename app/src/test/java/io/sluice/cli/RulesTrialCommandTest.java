@@ -70,6 +70,21 @@ class RulesTrialCommandTest {
     }
 
     @Test
+    void aRuleIsNeverSavedOverAFileThatIsNoProfileAndTheReviewIsLeftAsItWas() throws Exception {
+        byte[] before = Files.readAllBytes(review);
+
+        CommandRun ontoReview = CommandRun.of("rules", "--review", review, "--try", CEMENT_CAP, "--apply",
+                "--save-to", review);
+
+        assertThat(ontoReview.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(ontoReview.err()).isEqualTo("sluice rules: " + review + " is not a Sluice profile, so it is not"
+                + " replaced by one; give the profile a file name of its own." + System.lineSeparator());
+        assertThat(ontoReview.out()).isEmpty();
+        assertThat(Files.readAllBytes(review)).isEqualTo(before);
+        assertThat(CommandRun.of("review", review).out()).doesNotContain("cement-cap");
+    }
+
+    @Test
     void aProfileRuleCanBeRemovedFromTheReviewButNotOneOfTheTarget() {
         CommandRun removed = CommandRun.of("rules", "--review", review, "--remove", "supplier-known");
 

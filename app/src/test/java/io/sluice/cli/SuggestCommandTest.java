@@ -113,7 +113,7 @@ class SuggestCommandTest {
 
     @Test
     void refusesToOverwriteAProfileWithoutForce() throws IOException {
-        Path profile = Files.writeString(dir.resolve("mine.json"), "keep");
+        Path profile = Files.copy(CommandRun.PROFILE, dir.resolve("mine.json"));
 
         CliTest.Run refused = run("suggest", DS1, "--table", "concrete_mix", "-o", profile.toString());
         CliTest.Run forced = run("suggest", DS1, "--table", "concrete_mix", "-o", profile.toString(), "--force");
@@ -123,6 +123,28 @@ class SuggestCommandTest {
                 + "overwrite it." + System.lineSeparator());
         assertThat(forced.exit()).as(forced.err()).isZero();
         assertThat(forced.out()).endsWith("Profile written to " + profile + System.lineSeparator());
+    }
+
+    @Test
+    void neverReplacesAFileThatIsNoProfileNotEvenWithForce() throws IOException {
+        Path source = Files.copy(Path.of(DS1), dir.resolve("mixes.csv"));
+        Path review = dir.resolve("mixes.sluice");
+        assertThat(run("load", source.toString(), "-o", review.toString()).exit()).isZero();
+        byte[] csv = Files.readAllBytes(source);
+        byte[] reviewBytes = Files.readAllBytes(review);
+
+        CliTest.Run ontoSource = run("suggest", source.toString(), "--table", "concrete_mix", "-o", source.toString(),
+                "--force");
+        CliTest.Run ontoReview = run("suggest", source.toString(), "--table", "concrete_mix", "-o",
+                review.toString(), "--force");
+
+        assertThat(ontoSource.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(ontoSource.err()).isEqualTo("sluice suggest: " + source + " is not a Sluice profile, so it is not"
+                + " replaced by one; give the profile a file name of its own." + System.lineSeparator());
+        assertThat(ontoSource.out()).isEmpty();
+        assertThat(ontoReview.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(Files.readAllBytes(source)).isEqualTo(csv);
+        assertThat(Files.readAllBytes(review)).isEqualTo(reviewBytes);
     }
 
     @Test

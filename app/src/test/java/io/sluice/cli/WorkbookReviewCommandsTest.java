@@ -253,6 +253,24 @@ class WorkbookReviewCommandsTest {
     }
 
     @Test
+    void anExportOfAWorkbookReviewNeverOverwritesTheWorkbookItWasMadeFrom() throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        stage(db);
+        byte[] before = Files.readAllBytes(workbook);
+
+        CommandRun returned = run(db, "export", "--review", review, "--return-xlsx", workbook.toString());
+        CommandRun report = run(db, "export", "--review", review, "--report", workbook.toString());
+
+        assertThat(List.of(returned, report)).allSatisfy(r -> {
+            assertThat(r.exit()).isEqualTo(SluiceCommand.INPUT);
+            assertThat(r.out()).isEmpty();
+        });
+        assertThat(returned.err().strip()).isEqualTo("sluice export: --return-xlsx " + workbook + " would overwrite"
+                + " the file the review was made from; write it elsewhere.");
+        assertThat(Files.readAllBytes(workbook)).isEqualTo(before);
+    }
+
+    @Test
     void statisticsAndClustersReadOneSheetOfAWorkbookReviewAsItIsNow() throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
         stage(db);

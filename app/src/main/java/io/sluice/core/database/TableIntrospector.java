@@ -86,6 +86,10 @@ public final class TableIntrospector {
         if (code == Types.BIT && "bool".equalsIgnoreCase(typeName)) {
             return JDBCType.BOOLEAN;
         }
+        // and its timestamp with time zone as TIMESTAMP, whose values the driver will not read as a LocalDateTime
+        if (code == Types.TIMESTAMP && "timestamptz".equalsIgnoreCase(typeName)) {
+            return JDBCType.TIMESTAMP_WITH_TIMEZONE;
+        }
         try {
             return JDBCType.valueOf(code);
         } catch (IllegalArgumentException e) {

@@ -9,15 +9,21 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Converts a transformed cell to the Java type of its target column: String for character columns, BigDecimal for
- * decimals and floats, Long for integers, Boolean, LocalDate, LocalDateTime, LocalTime. A cell's own typed value is
- * preferred over its formatted text; failures become an error message, never an exception.
+ * decimals and floats, Long for integers, Boolean, LocalDate, LocalDateTime, LocalTime, UUID. A cell's own typed
+ * value is preferred over its formatted text; failures become an error message, never an exception.
  */
 final class TypeConverter {
 
-    enum Kind { TEXT, DECIMAL, INTEGER, BOOLEAN, DATE, TIMESTAMP, TIME }
+    enum Kind { TEXT, DECIMAL, INTEGER, BOOLEAN, DATE, TIMESTAMP, TIME, UUID }
+
+    /** A UUID as PostgreSQL and H2 both read it: 32 hex digits in groups of 8-4-4-4-12. */
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Kind kind;
 
@@ -32,6 +38,10 @@ final class TypeConverter {
     static Kind kindOf(ColumnInfo column) {
         if (column.type() == null) {
             return Kind.TEXT;
+        }
+        if ("uuid".equalsIgnoreCase(column.typeName())) {
+            // PostgreSQL reports it as OTHER, H2 as BINARY: the type name is what both agree on
+            return Kind.UUID;
         }
         return switch (column.type()) {
             case NUMERIC, DECIMAL, DOUBLE, FLOAT, REAL -> Kind.DECIMAL;
@@ -57,6 +67,7 @@ final class TypeConverter {
             case DATE -> date(w);
             case TIMESTAMP -> timestamp(w);
             case TIME -> time(w);
+            case UUID -> uuid(w);
         };
     }
 
@@ -179,6 +190,16 @@ final class TypeConverter {
             }
         }
         w.fail(quote(w.text) + " is not a time of day (expected HH:mm:ss).");
+        return null;
+    }
+
+    private static UUID uuid(Working w) {
+        String s = w.typed == null ? w.text.strip() : "";
+        if (UUID_TEXT.matcher(s).matches()) {
+            return UUID.fromString(s);
+        }
+        w.fail(quote(w.text) + " is not a UUID (expected 32 hex digits as 8-4-4-4-12, e.g."
+                + " 123e4567-e89b-12d3-a456-426614174000).");
         return null;
     }
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.sluice.core.SluiceException;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.AccessDeniedException;
@@ -91,17 +92,24 @@ public final class ProfileIO {
             throw SluiceException.input("Profile " + file + " does not exist.", e);
         } catch (AccessDeniedException e) {
             throw SluiceException.input("Profile " + file + " cannot be read: permission denied.", e);
+        } catch (CharacterCodingException e) {
+            // a review, a workbook or a CSV in another encoding given as the profile
+            throw fail(name, "is not a Sluice profile (it is not JSON)", null, e);
         } catch (IOException e) {
             throw SluiceException.input("Profile " + file + " cannot be read: " + e.getMessage() + ".", e);
         }
         return fromJson(json, name);
     }
 
-    /** Writes a profile as pretty-printed JSON (UTF-8, trailing newline), replacing the file. */
+    /**
+     * Writes a profile as pretty-printed JSON (UTF-8, trailing newline), replacing the file when it is a profile;
+     * any other file is refused ({@link #requireReplaceable}).
+     */
     public static void write(Profile profile, Path file) {
         if (Files.isDirectory(file)) {
             throw SluiceException.input("Profile " + file + " cannot be written: it is a folder.");
         }
+        requireReplaceable(file);
         try {
             Files.writeString(file, toJson(profile), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -110,6 +118,37 @@ public final class ProfileIO {
             throw SluiceException.input("Profile " + file + " cannot be written: permission denied.", e);
         } catch (IOException e) {
             throw SluiceException.input("Profile " + file + " cannot be written: " + e.getMessage() + ".", e);
+        }
+    }
+
+    /**
+     * Refuses, in one sentence, to let a profile replace an existing file that is not a Sluice profile (the source
+     * file, a review, a report): a mistyped output name must never destroy what it names. A missing file passes.
+     */
+    public static void requireReplaceable(Path file) {
+        if (Files.isRegularFile(file) && !isProfile(file)) {
+            throw SluiceException.input(file + " is not a Sluice profile, so it is not replaced by one; give the"
+                    + " profile a file name of its own.");
+        }
+    }
+
+    /** Whether the file is a JSON object whose top-level "format" is a profile's, read only as far as that field. */
+    private static boolean isProfile(Path file) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("format".equals(field)) {
+                    return value == JsonToken.VALUE_STRING && Profile.FORMAT.equals(parser.getText());
+                }
+                parser.skipChildren();
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -3,10 +3,12 @@ package io.sluice.core.rules;
 import io.sluice.core.Severity;
 import io.sluice.core.database.CheckConstraint;
 import io.sluice.core.database.CheckParser;
+import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.SimpleCheck;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 
+import java.sql.JDBCType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +47,7 @@ final class CheckRules {
                     rowRules.add(new AllowedValuesRule(id, target, s.allowed(), Severity.ERROR, null));
                 } else {
                     rowRules.add(new RangeRule(id, target, s.min(), s.minInclusive(), s.max(), s.maxInclusive(),
-                            Severity.ERROR, null));
+                            Severity.ERROR, null, storedScale(table, target)));
                 }
             }
             described.add(new RuleInfo("check:" + check.name(), "check", columns.stream().distinct().toList(),
@@ -54,6 +56,14 @@ final class CheckRules {
         if (!byDatabase.isEmpty()) {
             chunkRules.add(new DatabaseCheckRule(db, table, byDatabase, mappedByLowerName));
         }
+    }
+
+    /** The scale a NUMERIC column rounds its values to before the database checks them, or null. */
+    private static Integer storedScale(TableInfo table, String column) {
+        return table.column(column)
+                .filter(c -> c.type() == JDBCType.NUMERIC || c.type() == JDBCType.DECIMAL)
+                .map(ColumnInfo::scale)
+                .orElse(null);
     }
 
     private static String oneLine(CheckConstraint check) {

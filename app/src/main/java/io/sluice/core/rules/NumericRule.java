@@ -91,7 +91,7 @@ final class NumericRule implements RowRule {
         if (integerDigits > allowedIntegerDigits) {
             reportPrecision(row, integerDigits, allowedIntegerDigits, findings);
         } else if (n.scale() > scale && n.stripTrailingZeros().scale() > scale) {
-            checkRounding(row, n, findings);
+            checkRounding(row, n, allowedIntegerDigits, findings);
         }
     }
 
@@ -110,10 +110,20 @@ final class NumericRule implements RowRule {
                         + "column holds at most " + allowedIntegerDigits + "."));
     }
 
-    private void checkRounding(MappedRow row, BigDecimal n, Consumer<Finding> findings) {
+    private void checkRounding(MappedRow row, BigDecimal n, int allowedIntegerDigits, Consumer<Finding> findings) {
+        BigDecimal rounded = n.setScale(scale, RoundingMode.HALF_UP);
+        int roundedDigits = rounded.signum() == 0 ? 0 : Math.max(rounded.precision() - rounded.scale(), 0);
+        if (roundedDigits > allowedIntegerDigits) {
+            // 999.995 into NUMERIC(5,2) rounds up to 1000.00, which the database refuses as too many digits
+            findings.accept(Findings.onCell(row, target, PRECISION, Severity.ERROR,
+                    Findings.label(row, target) + " " + n.toPlainString() + " rounds to " + rounded.toPlainString()
+                            + " at " + scale + " decimal places, " + roundedDigits + " digits before the decimal"
+                            + " point; the column holds at most " + allowedIntegerDigits + "."));
+            return;
+        }
         // A formula cell formatted 0.000 holds 0.40714...; storing 0.407 is exactly what the steward sees, so
         // only a rounding that changes the shown value is worth a warning.
-        String stored = n.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+        String stored = rounded.toPlainString();
         if (!stored.equals(row.get(target).text())) {
             findings.accept(Findings.onCell(row, target, SCALE, Severity.WARNING,
                     Findings.label(row, target) + " has more than " + scale + " decimal places and will be "

@@ -4,6 +4,7 @@ import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,9 +21,20 @@ final class RangeRule implements RowRule {
     private final String message;
     /** Built once: this rule runs on every row, and the bounds never change. */
     private final Bounds bounds;
+    /** For a CHECK on a NUMERIC column: the column's scale, to which the database rounds before it checks; or null. */
+    private final Integer storedScale;
 
     RangeRule(String id, String target, BigDecimal min, boolean minInclusive, BigDecimal max, boolean maxInclusive,
               Severity severity, String message) {
+        this(id, target, min, minInclusive, max, maxInclusive, severity, message, null);
+    }
+
+    /**
+     * A rule that judges the value as a column of that scale stores it (rounded half up, as PostgreSQL and H2 round),
+     * as a CHECK constraint sees it: 999.995 into NUMERIC(8,2) is checked as 1000.00.
+     */
+    RangeRule(String id, String target, BigDecimal min, boolean minInclusive, BigDecimal max, boolean maxInclusive,
+              Severity severity, String message, Integer storedScale) {
         this.id = id;
         this.target = target;
         this.min = min;
@@ -32,6 +44,7 @@ final class RangeRule implements RowRule {
         this.severity = severity;
         this.message = message;
         this.bounds = new Bounds(min, minInclusive, max, maxInclusive);
+        this.storedScale = storedScale;
     }
 
     @Override
@@ -42,16 +55,22 @@ final class RangeRule implements RowRule {
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
         BigDecimal n = NumericRule.asDecimal(row.value(target));
-        if (n == null || inRange(n)) {
+        if (n == null) {
             return;
         }
-        report(row, n, findings);
+        BigDecimal stored = storedScale != null && n.scale() > storedScale
+                ? n.setScale(storedScale, RoundingMode.HALF_UP) : n;
+        if (inRange(stored)) {
+            return;
+        }
+        report(row, n, stored, findings);
     }
 
     // Apart from check(), so that the compiler does not build this rare sentence into the per-row method.
-    private void report(MappedRow row, BigDecimal n, Consumer<Finding> findings) {
+    private void report(MappedRow row, BigDecimal n, BigDecimal stored, Consumer<Finding> findings) {
+        String value = n.toPlainString() + (stored == n ? "" : " (stored as " + stored.toPlainString() + ")");
         findings.accept(Findings.onCell(row, target, id, severity, Findings.message(message,
-                Findings.label(row, target) + " " + n.toPlainString() + " is " + describe() + ".")));
+                Findings.label(row, target) + " " + value + " is " + describe() + ".")));
     }
 
     private boolean inRange(BigDecimal n) {

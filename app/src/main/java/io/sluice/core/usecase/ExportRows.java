@@ -117,6 +117,12 @@ public final class ExportRows {
      */
     public static Written fromReview(TargetDatabase db, Review review, Outputs outputs, Settings settings,
                                      Progress progress) {
+        TableOutputFiles names = TableOutputFiles.ofReview(review.file(), review.info().source());
+        names.one("--approved", outputs.approved());
+        names.one("--rejected", outputs.rejected());
+        names.one("--findings", outputs.findings());
+        names.one("--return-xlsx", outputs.returnWorkbook());
+        names.one("--report", outputs.report());
         if (review.info().profileJson() == null && outputs.approved() != null) {
             throw SluiceException.input(review.file() + " holds no mapping profile, so its rows cannot be"
                     + " exported in target columns; validate it with a profile first.");

@@ -4,7 +4,6 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ReviewSession;
-import io.sluice.core.database.Redaction;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.review.Review;
@@ -91,11 +90,7 @@ public final class OpenReview implements AutoCloseable {
 
     /** Connects to the target the review records: the embedded database, or a server that needs no password. */
     static Supplier<TargetDatabase> recordedTarget(Review review) {
-        String url = review.info().targetUrl();
-        if (url == null || url.equals(Redaction.url(TargetDatabase.defaultUrl()))) {
-            return TargetDatabase::openDefault;
-        }
-        return () -> TargetDatabase.open(url, null, null);
+        return Target.recordedIn(review.info())::open;
     }
 
     public Review review() {

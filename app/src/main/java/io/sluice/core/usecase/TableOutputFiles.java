@@ -26,9 +26,24 @@ final class TableOutputFiles {
     /** Claims the inputs, so that no output overwrites them. */
     TableOutputFiles(Path... inputs) {
         for (Path input : inputs) {
-            if (input != null) {
-                claimed.put(identity(input), "the source file");
-            }
+            input(input, "the source file");
+        }
+    }
+
+    /**
+     * Claims the files a review export reads or stands for: the review and the file it was made from, which no
+     * output may overwrite (the review holds its rows, but the sender's file is the one record of what was sent).
+     */
+    static TableOutputFiles ofReview(Path review, Path source) {
+        TableOutputFiles files = new TableOutputFiles();
+        files.input(review, "the review");
+        files.input(source, "the file the review was made from");
+        return files;
+    }
+
+    private void input(Path input, String what) {
+        if (input != null) {
+            claimed.putIfAbsent(identity(input), what);
         }
     }
 

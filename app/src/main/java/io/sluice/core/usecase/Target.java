@@ -4,6 +4,10 @@ import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.BookkeepingSchema;
 import io.sluice.core.database.Redaction;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.review.Review;
+import io.sluice.core.review.ReviewInfo;
+
+import java.nio.file.Path;
 
 /**
  * Where the rows go: Sluice's embedded H2 database (created with the sample schema on first use) or a database a
@@ -15,6 +19,22 @@ public record Target(String url, String user, String password) {
     /** The embedded default database in Sluice's data directory. */
     public static Target embedded() {
         return new Target(null, null, null);
+    }
+
+    /**
+     * The target a review records, where it was validated: the embedded database when it records none or that one,
+     * else the recorded URL (which holds no password: a server that needs one is named again with --target).
+     */
+    public static Target recordedIn(Path reviewFile) {
+        try (Review review = Review.open(reviewFile)) {
+            return recordedIn(review.info());
+        }
+    }
+
+    static Target recordedIn(ReviewInfo info) {
+        String url = info.targetUrl();
+        return url == null || url.equals(Redaction.url(TargetDatabase.defaultUrl())) ? embedded()
+                : new Target(url, null, null);
     }
 
     public boolean isEmbedded() {

@@ -79,7 +79,7 @@ final class WorkbookReviewExport {
                 partsBySheet.get(sheet).add(part);
                 partsByTable.put(mapping.table(), part);
             }
-            TableOutputFiles names = new TableOutputFiles(reviewFile);
+            TableOutputFiles names = TableOutputFiles.ofReview(reviewFile, files.workbook().info().source());
             Map<String, Path> approved = outputs.approved() == null ? Map.of() : names.each("--approved",
                     outputs.approved(), ExportTables.TABLE, "table", List.copyOf(partsByTable.keySet()));
             Map<String, Path> rejected = outputs.rejected() == null ? Map.of() : names.each("--rejected",

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -174,6 +175,19 @@ class ProfileIOTest {
 
         assertThatThrownBy(() -> ProfileIO.read(missing)).isInstanceOf(SluiceException.class)
                 .hasMessage("Profile " + missing + " does not exist.");
+    }
+
+    @Test
+    void aFileThatIsNotTextIsNoProfileInOneSentence(@TempDir Path dir) throws Exception {
+        Path review = Files.write(dir.resolve("mixes.sluice"),
+                new byte[] {'S', 'Q', 'L', 'i', 't', 'e', ' ', (byte) 0xff, (byte) 0xfe, 0, 1});
+        Path latin1 = Files.write(dir.resolve("mischungen.csv"), "Mischung;Gie\u00dfdatum\n".getBytes(
+                StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> ProfileIO.read(review)).isInstanceOf(SluiceException.class)
+                .hasMessage("mixes.sluice: is not a Sluice profile (it is not JSON).");
+        assertThatThrownBy(() -> ProfileIO.read(latin1)).isInstanceOf(SluiceException.class)
+                .hasMessage("mischungen.csv: is not a Sluice profile (it is not JSON).");
     }
 
     @Test

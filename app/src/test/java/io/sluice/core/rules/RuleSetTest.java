@@ -158,6 +158,21 @@ class RuleSetTest {
         assertThat(rounding.get(0).message()).contains("50.3");
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void reportsANumberThatRoundsUpPastThePrecisionOfItsColumnAsAnError(Engine engine) {
+        Profile profile = profile("insert", List.of());
+
+        List<Finding> findings = check(engine, profile, with("water_kg", "99999.96"));
+
+        assertThat(findings).extracting(Finding::rule).containsExactly("precision");
+        assertThat(findings.get(0).severity()).isEqualTo(Severity.ERROR);
+        assertThat(findings.get(0).message()).isEqualTo("water_kg 99999.96 rounds to 100000.0 at 1 decimal places,"
+                + " 6 digits before the decimal point; the column holds at most 5.");
+        assertThat(check(engine, profile, with("water_kg", "99999.94"))).extracting(Finding::rule)
+                .containsExactly("scale");
+    }
+
     @Test
     void reportsAWholeNumberOnlyPastTheBoundsOfItsIntegerColumn() {
         assertThat(check(with("age_days", "2147483647"), List.of())).extracting(Finding::rule)
