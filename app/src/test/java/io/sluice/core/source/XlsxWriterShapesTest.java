@@ -182,6 +182,29 @@ class XlsxWriterShapesTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"true, <c r=\"A2\"><f>1+2</f><v>0</v></c>, true", "false, <c r=\"A2\"><f>1+2</f><v>3</v></c>, false",
+        "true, <c r=\"A2\"><v>3</v></c>, false"})
+    void saysWhenTheWorkbookWantsItsFormulasCalculatedOnOpening(boolean calculateOnOpening, String cell,
+                                                                boolean said) throws IOException {
+        // XlsxWriter writes 0 as every formula's result and asks Excel to calculate them all when it opens the file.
+        Path file = SheetXmlFixtures.workbook(dir.resolve("calc.xlsx"), HEADER_ROW + "<row r=\"2\">" + cell + "</row>");
+        if (calculateOnOpening) {
+            String workbook = SheetXmlFixtures.part(file, "xl/workbook.xml");
+            SheetXmlFixtures.rewrite(Files.readAllBytes(file), file, Map.of("xl/workbook.xml",
+                    workbook.replace("</workbook>", "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/></workbook>")));
+        }
+        List<SourceIssue> read;
+        try (SourceTable table = Sources.open(file, SourceOptions.DEFAULTS)) {
+            assertThat(readAll(table)).hasSize(1);
+            read = table.issues();
+        }
+        List<SourceIssue> inspected = Sources.inspect(file, SourceOptions.DEFAULTS).issues();
+        for (List<SourceIssue> issues : List.of(read, inspected)) {
+            assertThat(issues.stream().anyMatch(i -> i.kind().equals("formulas-not-calculated"))).isEqualTo(said);
+        }
+    }
+
     @Test
     void namesTheCellWhoseNumberIsNotANumber() throws IOException {
         Path file = SheetXmlFixtures.workbook(dir.resolve("comma.xlsx"),
