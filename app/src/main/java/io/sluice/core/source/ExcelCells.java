@@ -7,6 +7,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -28,6 +29,10 @@ final class ExcelCells {
 
     private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_UP);
     private static final double SERIAL_1900_02_29 = 60;
+    private static final int SECONDS_PER_DAY = 86_400;
+    /** The day LibreOffice counts serial numbers from in the 1900 system; Excel's 1900-03-01 and later agree. */
+    private static final LocalDate LIBREOFFICE_DAY_ZERO = LocalDate.of(1899, 12, 30);
+    private static final LocalDate FIRST_DAY_1904 = LocalDate.of(1904, 1, 1);
 
     private enum Kind { GENERAL, NUMBER, DATE, DATETIME }
 
@@ -106,8 +111,20 @@ final class ExcelCells {
                       List<SourceIssue> issues) {
         boolean showsTime = display.kind() == Kind.DATETIME;
         double serial = value.doubleValue();
+        if (serial < 0) {
+            return beforeFirstDay(value, showsTime, display, row, column, issues);
+        }
         if (!DateUtil.isValidExcelDate(serial)) {
             return Cell.number(general(value), value);
+        }
+        if (!date1904 && serial < 1) {
+            String dayZero = dayZeroText(formatId, pattern, serial);
+            if (dayZero != null) {
+                issues.add(new SourceIssue("impossible-date", row, Columns.letter(column), "Cell "
+                        + Columns.letter(column) + row + " shows " + dayZero + ", the day 0 of January 1900 that Excel"
+                        + " shows for the serial number 0 but that never existed; it is read as text."));
+                return Cell.text(dayZero);
+            }
         }
         if (!date1904 && Math.floor(serial) == SERIAL_1900_02_29) {
             String text = impossibleDateText(formatId, pattern, serial);
@@ -137,6 +154,57 @@ final class ExcelCells {
     }
 
     /**
+     * A negative serial number in a date format: a day before the first day of the date system, which Excel shows as
+     * ##### but LibreOffice writes and shows (counting back from 1899-12-30, or from 1904-01-01), so it is read as
+     * that day and the row says so.
+     */
+    private Cell beforeFirstDay(BigDecimal value, boolean showsTime, Display display, long row, int column,
+                                List<SourceIssue> issues) {
+        BigDecimal days = value.setScale(0, RoundingMode.FLOOR);
+        long seconds = value.subtract(days).multiply(BigDecimal.valueOf(SECONDS_PER_DAY))
+                .setScale(0, RoundingMode.HALF_UP).longValueExact();
+        LocalDateTime dateTime = (date1904 ? FIRST_DAY_1904 : LIBREOFFICE_DAY_ZERO).atStartOfDay()
+                .plusDays(days.longValueExact()).plusSeconds(seconds);
+        boolean wholeDay = seconds == 0;
+        String text = display.dates() != null ? display.dates().format(dateTime)
+                : wholeDay ? dateTime.toLocalDate().toString() : dateTime.toString().replace('T', ' ');
+        String letter = Columns.letter(column);
+        issues.add(new SourceIssue("date-before-first-day", row, letter, "Cell " + letter + row + " holds " + text
+                + ", a day before " + (date1904 ? "1904" : "1900") + " that Excel cannot show but LibreOffice"
+                + " writes and shows; it is read as that day."));
+        return showsTime || !wholeDay ? Cell.dateTime(text, dateTime) : Cell.date(text, dateTime.toLocalDate());
+    }
+
+    /**
+     * What Excel shows for a serial number below 1 in a format that shows the day: the day 0 of January 1900 (for
+     * yyyy-mm-dd, 1900-01-00), which Java cannot print; null when the format shows no day (a time of day).
+     */
+    private String dayZeroText(int formatId, String pattern, double serial) {
+        String first = formatter.formatRawCellContents(serial + 1, formatId, pattern, false);
+        String second = formatter.formatRawCellContents(serial + 2, formatId, pattern, false);
+        int differs = -1;
+        if (first.length() == second.length()) {
+            for (int i = 0; i < first.length(); i++) {
+                if (first.charAt(i) != second.charAt(i)) {
+                    if (differs >= 0) {
+                        return "1900-01-00"; // the day is shown as a name: no digit to put the 0 in
+                    }
+                    differs = i;
+                }
+            }
+        } else {
+            return "1900-01-00";
+        }
+        if (differs < 0) {
+            return null;
+        }
+        if (first.charAt(differs) != '1') {
+            return "1900-01-00";
+        }
+        return first.substring(0, differs) + '0' + first.substring(differs + 1);
+    }
+
+    /**
      * Java has no 1900-02-29, so the formatter cannot print it; format the day before and put the 29 in, which is
      * what Excel shows for the usual day-month-year patterns.
      */
@@ -160,6 +228,18 @@ final class ExcelCells {
         issues.add(new SourceIssue("error-cell", row, letter,
                 "Cell " + letter + row + " holds the Excel error " + code + "."));
         return Cell.error(code);
+    }
+
+    /**
+     * A formula cell that holds no saved result: programs that write files without calculating them (openpyxl, for
+     * one) leave the result out, and Sluice never calculates, so the cell is blank and the row says why.
+     */
+    static Cell uncalculated(long row, int column, List<SourceIssue> issues) {
+        String letter = Columns.letter(column);
+        issues.add(new SourceIssue("formula-without-result", row, letter, "Cell " + letter + row
+                + " holds a formula whose result was never saved in the file, so it reads as blank; open and save"
+                + " the file in Excel or LibreOffice to store the result."));
+        return Cell.BLANK;
     }
 
     /** A cached string result or a string cell: an Excel error code becomes an error cell. */

@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Tells the format of a file from its first bytes, not its name: a zip is XLSX, an OLE2 compound file is XLS (or a
- * password-protected XLSX, which Office wraps in OLE2), anything else is CSV text.
+ * password-protected XLSX, which Office wraps in OLE2), a spreadsheet or web page written as markup is refused with
+ * its name, anything else is CSV text.
  */
 final class FileKind {
 
@@ -21,6 +22,8 @@ final class FileKind {
             (byte) 0xE1};
     /** Every SQLite database starts so; a Sluice review is one. */
     private static final byte[] SQLITE = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    /** Enough of a file's start to hold the root element and namespaces of a markup document. */
+    private static final int HEAD = 4096;
 
     private FileKind() {
     }
@@ -37,7 +40,7 @@ final class FileKind {
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(SQLITE.length);
+            head = in.readNBytes(HEAD);
         } catch (IOException e) {
             throw Problems.input(file, "could not be read (" + e.getMessage() + ")", e);
         }
@@ -62,11 +65,51 @@ final class FileKind {
                     ? "is a Sluice review, not a spreadsheet or a text file; open it as a review, not as a source file"
                     : "is a SQLite database, not a spreadsheet or a text file");
         }
+        String markup = markup(head);
+        if (markup != null) {
+            throw Problems.input(file, markup);
+        }
         if (namedLikeExcel(file)) {
             throw Problems.input(file, "is named like an Excel file but its content is not an Excel workbook"
                     + " (it is damaged, or it is text that should be named .csv)");
         }
         return SourceFormat.CSV;
+    }
+
+    /**
+     * What a text file that starts with markup is, when it is a spreadsheet or a table Sluice cannot read: read as
+     * CSV it would give rows of tags. Excel 2003 and LibreOffice save a workbook as one XML file, LibreOffice as flat
+     * OpenDocument, and many systems export a table as a web page named .xls. Null for anything else.
+     */
+    static String markup(byte[] head) {
+        String text;
+        if (startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xFE})) {
+            text = new String(head, 2, head.length - 2, StandardCharsets.UTF_16LE);
+        } else if (startsWith(head, new byte[] {(byte) 0xFE, (byte) 0xFF})) {
+            text = new String(head, 2, head.length - 2, StandardCharsets.UTF_16BE);
+        } else {
+            int bom = startsWith(head, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}) ? 3 : 0;
+            text = new String(head, bom, head.length - bom, StandardCharsets.UTF_8);
+        }
+        String start = text.stripLeading().toLowerCase(Locale.ROOT);
+        if (!start.startsWith("<")) {
+            return null;
+        }
+        if (start.contains("urn:schemas-microsoft-com:office:spreadsheet")) {
+            return "is an Excel 2003 XML spreadsheet, which Sluice cannot read; open it in Excel or LibreOffice and"
+                    + " save it as .xlsx";
+        }
+        if (start.contains("urn:oasis:names:tc:opendocument:xmlns:office")) {
+            return "is a flat OpenDocument file (.fods, from LibreOffice), which Sluice cannot read; save it as .xlsx";
+        }
+        if (start.startsWith("<!doctype html") || start.contains("<html") || start.startsWith("<table")) {
+            return "is a web page (HTML), not a spreadsheet, although some systems export tables so; open it in"
+                    + " Excel or LibreOffice and save it as .xlsx";
+        }
+        if (start.startsWith("<?xml")) {
+            return "is an XML file, not a spreadsheet or a text file of rows";
+        }
+        return null;
     }
 
     /** Office stores an encrypted XLSX inside an OLE2 file next to an EncryptionInfo entry. */

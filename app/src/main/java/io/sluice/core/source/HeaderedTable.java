@@ -81,7 +81,7 @@ final class HeaderedTable implements SourceTable {
             }
             RawRow row;
             while ((row = raw.next()) != null && row.row().number() < chosen) {
-                if (!row.row().isBlank()) {
+                if (!skipped(row)) {
                     rowsAboveData++;
                 }
             }
@@ -93,7 +93,7 @@ final class HeaderedTable implements SourceTable {
             RawRow header = null;
             if (row.row().number() == chosen) {
                 header = row;
-                rowsAboveData += row.row().isBlank() ? 0 : 1;
+                rowsAboveData += skipped(row) ? 0 : 1;
             } else {
                 pending.add(row);
             }
@@ -119,7 +119,7 @@ final class HeaderedTable implements SourceTable {
     private void fillLookahead() {
         RawRow row;
         while (pending.size() < LOOKAHEAD && (row = raw.next()) != null) {
-            if (!row.row().isBlank()) {
+            if (!skipped(row)) {
                 pending.add(row);
             }
         }
@@ -211,7 +211,7 @@ final class HeaderedTable implements SourceTable {
             if (next == null) {
                 return null;
             }
-        } while (next.row().isBlank());
+        } while (skipped(next));
         SourceRow row = next.row();
         int fields = row.cells().size();
         if (expectedFields >= 0 && fields != expectedFields) {
@@ -221,6 +221,14 @@ final class HeaderedTable implements SourceTable {
             row = new SourceRow(row.number(), row.cells(), List.copyOf(rowIssues));
         }
         return row;
+    }
+
+    /**
+     * Whether a row is skipped: nothing in it and nothing to say about it. A row whose formulas hold no saved result
+     * looks blank but is a row in Excel, so it is kept with its issues.
+     */
+    private static boolean skipped(RawRow row) {
+        return row.row().isBlank() && row.row().issues().isEmpty();
     }
 
     @Override

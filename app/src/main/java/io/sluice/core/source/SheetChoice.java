@@ -43,6 +43,21 @@ final class SheetChoice {
         return String.join(", ", names);
     }
 
+    /**
+     * The sheet-level issues of an XLSX sheet: its merged ranges, and formulas whose saved results the workbook itself
+     * says are not to be trusted.
+     */
+    static List<SourceIssue> sheetIssues(List<String> merges, boolean formulas, boolean calculatesOnOpening) {
+        List<SourceIssue> issues = mergedIssues(merges);
+        if (formulas && calculatesOnOpening) {
+            issues.add(new SourceIssue("formulas-not-calculated", 0, null, "The program that wrote this workbook did not"
+                    + " calculate its formulas (it asks Excel to, on opening), so the results saved in it, which Sluice"
+                    + " reads, may be 0 or missing; open and save the file in Excel first if this sheet's formulas"
+                    + " matter."));
+        }
+        return issues;
+    }
+
     /** One sheet-level issue per merged range, e.g. "Cells B2:D2 are merged; only B2 holds the value." */
     static List<SourceIssue> mergedIssues(List<String> ranges) {
         List<SourceIssue> issues = new ArrayList<>(ranges.size());

@@ -115,9 +115,18 @@ final class SheetPartScan {
      * it after this.
      */
     List<String> merges() {
+        return List.copyOf(finished().merges);
+    }
+
+    /** Whether the sheet holds formulas, once the scan has checked the whole part (as {@link #merges()}). */
+    boolean formulas() {
+        return finished().formulas;
+    }
+
+    private XmlPartScanner.Facts finished() {
         bytes.abandon();
         try {
-            return List.copyOf(facts.get().merges);
+            return facts.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r
                     : Problems.input(file, "could not be checked (" + e.getCause().getMessage() + ")", e);

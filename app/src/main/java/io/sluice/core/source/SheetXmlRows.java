@@ -468,21 +468,24 @@ final class SheetXmlRows {
                 return Cell.text((String) v);
             case INLINE:
                 if (formula[c]) {
-                    return raw[c] == null ? Cell.BLANK : ExcelCells.string(raw[c], row, col, issues);
+                    return raw[c] == null ? ExcelCells.uncalculated(row, col, issues)
+                            : ExcelCells.string(raw[c], row, col, issues);
                 }
                 return Cell.text(raw[c]);
             case BOOLEAN:
                 return ExcelCells.bool((Boolean) v);
             case ERROR:
                 if (formula[c]) {
-                    return v == null ? Cell.BLANK : ExcelCells.string((String) v, row, col, issues);
+                    return v == null ? ExcelCells.uncalculated(row, col, issues)
+                            : ExcelCells.string((String) v, row, col, issues);
                 }
                 return ExcelCells.error(String.valueOf(raw[c]), row, col, issues);
             case FORMULA_STRING:
-                return v == null ? Cell.BLANK : ExcelCells.string((String) v, row, col, issues);
+                return v == null ? ExcelCells.uncalculated(row, col, issues)
+                        : ExcelCells.string((String) v, row, col, issues);
             default:
                 if (v == null) {
-                    return Cell.BLANK;
+                    return formula[c] ? ExcelCells.uncalculated(row, col, issues) : Cell.BLANK;
                 }
                 int s = style[c];
                 String formatId = s >= 0 && s < formats.size() ? formats.get(s) : null;

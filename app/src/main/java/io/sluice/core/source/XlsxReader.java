@@ -69,11 +69,15 @@ final class XlsxReader {
                     beside.bytes().abandon(); // fastexcel inflates the sheet itself; the scan only checks it
                 }
             }
-            List<SourceIssue> issues = part == null ? List.of() : SheetChoice.mergedIssues(part.merges());
+            boolean calculates = scan.calculatesOnOpening();
+            List<SourceIssue> issues = part == null ? List.of()
+                    : SheetChoice.sheetIssues(part.merges(), part.formulas(), calculates);
             RawRows rows = new XlsxRows(file, sheet, scan.part(sheet.getId()), workbook, beside, parseXml);
             SheetPartScan sheetScan = beside;
             HeaderedTable table = new HeaderedTable(file, SourceFormat.XLSX, sheet.getName(), rows, issues,
-                    sheetScan == null ? List::of : () -> SheetChoice.mergedIssues(sheetScan.merges()), options, false);
+                    sheetScan == null ? List::of
+                            : () -> SheetChoice.sheetIssues(sheetScan.merges(), sheetScan.formulas(), calculates),
+                    options, false);
             return new Opened(table, List.copyOf(infos), null, null);
         } catch (SluiceException e) {
             closeQuietly(workbook, beside);

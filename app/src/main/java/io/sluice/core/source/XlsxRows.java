@@ -237,7 +237,7 @@ final class XlsxRows implements RawRows {
             case FORMULA:
                 // Only the value Excel cached when it last calculated; the formula is never evaluated here.
                 if (value == null) {
-                    return Cell.BLANK;
+                    return ExcelCells.uncalculated(row, column, issues);
                 }
                 if (value instanceof BigDecimal number) {
                     return number(cell, number, row, column, issues);

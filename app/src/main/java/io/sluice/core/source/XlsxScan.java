@@ -20,8 +20,8 @@ import java.util.Map;
  */
 final class XlsxScan {
 
-    /** What the scan learnt about one worksheet part. */
-    record SheetPart(List<String> merges) {
+    /** What the scan learnt about one worksheet part: its merged ranges and whether it holds formulas. */
+    record SheetPart(List<String> merges, boolean formulas) {
     }
 
     private static final String WORKBOOK = "xl/workbook.xml";
@@ -135,7 +135,15 @@ final class XlsxScan {
     SheetPart sheet(String relationshipId) {
         String part = part(relationshipId);
         XmlPartScanner.Facts facts = part == null ? null : parts.get(part);
-        return facts == null ? null : new SheetPart(List.copyOf(facts.merges));
+        return facts == null ? null : new SheetPart(List.copyOf(facts.merges), facts.formulas);
+    }
+
+    /**
+     * Whether the workbook asks for its formulas to be calculated when it is opened ({@code fullCalcOnLoad}), as
+     * programs that write formulas without calculating them (XlsxWriter, openpyxl) do.
+     */
+    boolean calculatesOnOpening() {
+        return parts.get(WORKBOOK).calculateOnOpening;
     }
 
     /** The package part (e.g. xl/worksheets/sheet1.xml) a workbook relationship id points at, or null. */

@@ -18,6 +18,10 @@ final class XmlPartScanner {
     /** What one part holds. */
     static final class Facts {
         boolean doctype;
+        /** Whether the part holds a formula element ({@code <f>}): a worksheet with formulas. */
+        boolean formulas;
+        /** Whether the workbook part asks for every formula to be calculated when it is opened. */
+        boolean calculateOnOpening;
         final List<String> merges = new ArrayList<>();
         final List<String[]> relationships = new ArrayList<>();
     }
@@ -29,7 +33,7 @@ final class XmlPartScanner {
     private static final int MAX_TAG = 4096;
     private static final byte[] DOCTYPE = "!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] CAPTURED = {"mergeCell".getBytes(StandardCharsets.US_ASCII),
-            "Relationship".getBytes(StandardCharsets.US_ASCII)};
+            "Relationship".getBytes(StandardCharsets.US_ASCII), "calcPr".getBytes(StandardCharsets.US_ASCII)};
 
     private final byte[] name = new byte[MAX_NAME];
     private int nameLength;
@@ -120,6 +124,10 @@ final class XmlPartScanner {
         }
         // Element names are compared as bytes: a sheet of a million rows has tens of millions of them.
         int length = nameLength - start;
+        if (length == 1 && name[start] == 'f') {
+            facts.formulas = true;
+            return TEXT;
+        }
         for (byte[] wanted : CAPTURED) {
             if (is(start, length, wanted)) {
                 captured = new String(wanted, StandardCharsets.US_ASCII);
@@ -142,6 +150,10 @@ final class XmlPartScanner {
                 if (ref != null) {
                     facts.merges.add(ref);
                 }
+                break;
+            case "calcPr":
+                String full = attribute(attributes, "fullCalcOnLoad");
+                facts.calculateOnOpening = "1".equals(full) || "true".equals(full);
                 break;
             default:
                 facts.relationships.add(new String[] {attribute(attributes, "Id"), attribute(attributes, "Target")});

@@ -8,6 +8,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,6 +56,35 @@ class SourcesTest {
         Path file = Files.writeString(dir.resolve("report.xlsx"), "not a workbook");
         assertInputError(file, "report.xlsx: is named like an Excel file but its content is not an Excel workbook"
                 + " (it is damaged, or it is text that should be named .csv).");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "export.xls|<?xml version=\"1.0\"?><?mso-application progid=\"Excel.Sheet\"?><Workbook xmlns="
+                + "\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet/></Workbook>|is an Excel 2003 XML"
+                + " spreadsheet, which Sluice cannot read; open it in Excel or LibreOffice and save it as .xlsx.",
+        "sheet.fods|<?xml version=\"1.0\"?><office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:"
+                + "office:1.0\"/>|is a flat OpenDocument file (.fods, from LibreOffice), which Sluice cannot read;"
+                + " save it as .xlsx.",
+        "report.xls|  <!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>|is a web page"
+                + " (HTML), not a spreadsheet, although some systems export tables so; open it in Excel or"
+                + " LibreOffice and save it as .xlsx.",
+        "rows.csv|<table><tr><td>1</td></tr></table>|is a web page (HTML), not a spreadsheet, although some systems"
+                + " export tables so; open it in Excel or LibreOffice and save it as .xlsx.",
+        "data.xml|<?xml version=\"1.0\"?><rows><row a=\"1\"/></rows>|is an XML file, not a spreadsheet or a text file"
+                + " of rows."})
+    void namesTheSpreadsheetsAndTablesWrittenAsMarkup(String name, String content, String sentence)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve(name), "\ufeff" + content);
+        assertInputError(file, name + ": " + sentence);
+    }
+
+    @Test
+    void readsATextFileThatOnlyStartsWithAnAngleBracketAsRows() throws IOException {
+        Path file = Files.writeString(dir.resolve("limits.csv"), "<5,>10\n1,2\n");
+        try (SourceTable table = Sources.open(file, SourceOptions.DEFAULTS)) {
+            assertThat(table.columns()).containsExactly("<5", ">10");
+        }
     }
 
     @Test

@@ -1,13 +1,18 @@
 package io.sluice.core.source;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static io.sluice.core.source.SourceTestSupport.readAll;
 import static io.sluice.core.source.SourceTestSupport.texts;
@@ -18,6 +23,31 @@ class WriterFilesTest {
 
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(WriterFilesTest.class.getResource("/writers/" + name).toURI());
+    }
+
+    /** The files whose reading is pinned in writers/expected/, one {@code NAME.txt} per file. */
+    static Stream<String> pinnedFiles() throws IOException, URISyntaxException {
+        try (Stream<Path> pins = Files.list(resource("expected"))) {
+            return pins.map(p -> p.getFileName().toString().replaceFirst("\\.txt$", "")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pinnedFiles")
+    void readsEachFileAsPinned(String name) throws IOException, URISyntaxException {
+        List<String> pinned = Files.readAllLines(resource("expected/" + name + ".txt"), StandardCharsets.UTF_8)
+                .stream().filter(line -> !line.startsWith("#")).toList();
+        assertThat(String.join("\n", PinnedReadings.describe(resource(name))))
+                .isEqualTo(String.join("\n", pinned));
+    }
+
+    @Test
+    void pinsAFileOfEveryWriter() throws IOException, URISyntaxException {
+        List<String> pinned = pinnedFiles().toList();
+        for (String writer : List.of("libreoffice-", "openpyxl-", "xlsxwriter-", "openxlsx-", "pandas-", "r-write")) {
+            assertThat(pinned).as(writer).anyMatch(name -> name.startsWith(writer));
+        }
+        assertThat(pinned).anyMatch(name -> name.endsWith(".xls")).anyMatch(name -> name.endsWith(".tsv"));
     }
 
     @ParameterizedTest

@@ -164,6 +164,48 @@ class XlsxWriterShapesTest {
     }
 
     @Test
+    void saysWhichFormulasHoldNoSavedResult() throws IOException {
+        // openpyxl and openxlsx write formulas without a result (<v></v> or no <v>) and leave calculating to Excel.
+        Path file = SheetXmlFixtures.workbook(dir.resolve("uncalculated.xlsx"), HEADER_ROW
+                + "<row r=\"2\"><c r=\"A2\"><f>1+2</f><v></v></c></row>"
+                + "<row r=\"3\"><c r=\"A3\"><f>1+2</f><v>3</v></c></row>"
+                + "<row r=\"4\"><c r=\"A4\" t=\"str\"><f>\"a\"&amp;\"b\"</f></c><c r=\"B4\"><v>1</v></c></row>");
+        try (SourceTable table = Sources.open(file, SourceOptions.DEFAULTS)) {
+            List<SourceRow> rows = readAll(table);
+            assertThat(rows).extracting(SourceRow::number).containsExactly(2L, 3L, 4L);
+            assertThat(rows.get(0).cell(0)).isEqualTo(Cell.BLANK);
+            assertThat(rows.get(0).issues()).containsExactly(new SourceIssue("formula-without-result", 2, "A",
+                    "Cell A2 holds a formula whose result was never saved in the file, so it reads as blank; open and"
+                            + " save the file in Excel or LibreOffice to store the result."));
+            assertThat(rows.get(1).issues()).isEmpty();
+            assertThat(rows.get(2).issues()).extracting(SourceIssue::kind).containsExactly("formula-without-result");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, <c r=\"A2\"><f>1+2</f><v>0</v></c>, true", "false, <c r=\"A2\"><f>1+2</f><v>3</v></c>, false",
+        "true, <c r=\"A2\"><v>3</v></c>, false"})
+    void saysWhenTheWorkbookWantsItsFormulasCalculatedOnOpening(boolean calculateOnOpening, String cell,
+                                                                boolean said) throws IOException {
+        // XlsxWriter writes 0 as every formula's result and asks Excel to calculate them all when it opens the file.
+        Path file = SheetXmlFixtures.workbook(dir.resolve("calc.xlsx"), HEADER_ROW + "<row r=\"2\">" + cell + "</row>");
+        if (calculateOnOpening) {
+            String workbook = SheetXmlFixtures.part(file, "xl/workbook.xml");
+            SheetXmlFixtures.rewrite(Files.readAllBytes(file), file, Map.of("xl/workbook.xml",
+                    workbook.replace("</workbook>", "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/></workbook>")));
+        }
+        List<SourceIssue> read;
+        try (SourceTable table = Sources.open(file, SourceOptions.DEFAULTS)) {
+            assertThat(readAll(table)).hasSize(1);
+            read = table.issues();
+        }
+        List<SourceIssue> inspected = Sources.inspect(file, SourceOptions.DEFAULTS).issues();
+        for (List<SourceIssue> issues : List.of(read, inspected)) {
+            assertThat(issues.stream().anyMatch(i -> i.kind().equals("formulas-not-calculated"))).isEqualTo(said);
+        }
+    }
+
+    @Test
     void namesTheCellWhoseNumberIsNotANumber() throws IOException {
         Path file = SheetXmlFixtures.workbook(dir.resolve("comma.xlsx"),
                 HEADER_ROW + "<row r=\"2\"><c r=\"A2\"><v> 1,5 </v></c></row>");
