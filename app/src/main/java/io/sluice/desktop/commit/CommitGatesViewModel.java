@@ -199,11 +199,23 @@ public final class CommitGatesViewModel {
         if (workbench.reviewProperty().get() == null) {
             return Optional.empty();
         }
-        return dialogs.askForm(header, GateForm.NOTE, GateForm.fields(initial)).flatMap(answers -> {
-            GateForm.Parsed parsed = GateForm.parse(answers);
+        // a gate that cannot work opens the form again with what was typed and why, rather than losing the answers
+        List<DialogService.Field> fields = GateForm.fields(initial);
+        String text = GateForm.NOTE;
+        while (true) {
+            Optional<List<String>> answers = dialogs.askForm(header, text, fields);
+            if (answers.isEmpty()) {
+                editProblem.set("");
+                return Optional.empty();
+            }
+            GateForm.Parsed parsed = GateForm.parse(answers.get());
             editProblem.set(parsed.problem() == null ? "" : parsed.problem());
-            return Optional.ofNullable(parsed.gate());
-        });
+            if (parsed.gate() != null) {
+                return Optional.of(parsed.gate());
+            }
+            fields = GateForm.refill(fields, answers.get());
+            text = parsed.problem() + "\n\n" + GateForm.NOTE;
+        }
     }
 
     /** Records the gates in the review's profile, then in the workbench's, and measures them again. */

@@ -165,18 +165,20 @@ class CommitGatesViewModelTest {
         workbench.reviewProperty().set(review);
         commit.refresh();
 
-        dialogs.formNext("validity", "at least", "lots", "percent", "block");
+        dialogs.formNext("validity", "at least", "lots", "percent", "block").formNext();
         gates.addGate();
-        assertThat(gates.editProblemProperty().get()).isEqualTo("'lots' is not a number; write a value such as 95"
+        assertThat(dialogs.asked().get(1).text()).startsWith("'lots' is not a number; write a value such as 95"
                 + " or 2.5.");
-        dialogs.formNext("validity", "at least", "99", "count", "block");
+        dialogs.formNext("validity", "at least", "99", "count", "block").formNext();
         gates.addGate();
-        assertThat(gates.editProblemProperty().get()).isEqualTo("validity is a score in percent; only errorRows and"
+        assertThat(dialogs.asked().get(3).text()).startsWith("validity is a score in percent; only errorRows and"
                 + " rejectedRows can be counted.");
-        dialogs.formNext("overall", "at least", "120", "percent", "warn");
+        dialogs.formNext("overall", "at least", "120", "percent", "warn").formNext();
         gates.addGate();
-        assertThat(gates.editProblemProperty().get()).isEqualTo("A percentage gate needs a value from 0 to 100, not"
+        assertThat(dialogs.asked().get(5).text()).startsWith("A percentage gate needs a value from 0 to 100, not"
                 + " 120.");
+        // cancelled, nothing is being edited any more, so no problem is left on the card
+        assertThat(gates.editProblemProperty().get()).isEmpty();
         dialogs.declineNext();
         gates.removeGate(0);
 
@@ -188,6 +190,27 @@ class CommitGatesViewModelTest {
         assertThat(gates.editProblemProperty().get()).isEmpty();
         assertThat(ReviewGates.specs(review)).containsExactly(gate("completeness", "90", null, null, "block"),
                 gate("errorRows", null, "3", "count", "warn"));
+    }
+
+    @Test
+    void aGateThatCannotWorkOpensTheFormAgainWithWhatWasTypedAndWhyUntilItIsRight() {
+        CommitGatesViewModel gates = gates();
+        Path review = target.reviewWithGates("retyped", List.of(gate("completeness", "90", null, null, "block")));
+        workbench.reviewProperty().set(review);
+        commit.refresh();
+
+        dialogs.formNext("overall", "at least", "150", "percent", "warn")
+                .formNext("overall", "at least", "95", "percent", "warn");
+        gates.addGate();
+
+        assertThat(dialogs.asked()).extracting(ScriptedDialogs.Question::header)
+                .containsExactly("Add a quality gate", "Add a quality gate");
+        assertThat(dialogs.asked().get(1).text()).isEqualTo("A percentage gate needs a value from 0 to 100, not 150."
+                + "\n\n" + GateForm.NOTE);
+        assertThat(dialogs.formsOpened().get(1)).containsExactly("overall", "at least", "150", "percent", "warn");
+        assertThat(gates.editProblemProperty().get()).isEmpty();
+        assertThat(ReviewGates.specs(review)).containsExactly(gate("completeness", "90", null, null, "block"),
+                gate("overall", "95", null, null, "warn"));
     }
 
     @Test
