@@ -37,6 +37,9 @@ public final class CommitGatesViewModel {
 
     /** What the steward is told when the profile has no gates, and where to add them. */
     public static final String NO_GATES = "No quality gates in this profile; add one with Add gate.";
+    /** What the card says when the steward cancelled measuring the gates. */
+    static final String CANCELLED = "Measuring the quality gates was cancelled; they are measured again each time"
+            + " this step is shown, and the commit checks them before it writes.";
 
     private final Workbench workbench;
     private final TaskRunner tasks;
@@ -79,7 +82,13 @@ public final class CommitGatesViewModel {
         measuring.set(true);
         verdict.set("Measuring the quality gates…");
         tasks.run("Measuring the quality gates", ctx -> new Measured(ReviewGates.specs(review), ReviewGates.of(review)),
-                request.then(this::show), request.then(this::failed));
+                request.then(this::show), request.then(this::failed)).whenCancelled(() -> {
+                    // stopped with Cancel in the status bar: not "Measuring…" for ever
+                    if (request.isCurrent()) {
+                        measuring.set(false);
+                        verdict.set(CANCELLED);
+                    }
+                });
     }
 
     /** The gates as the profile writes them, and as measured. */

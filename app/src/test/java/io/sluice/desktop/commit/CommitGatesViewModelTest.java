@@ -7,7 +7,10 @@ import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.GateStatus;
 import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,28 @@ class CommitGatesViewModelTest {
                 .contains("validity 99.6% (needs at least 99.9%)");
         assertThat(commit.commitAfterAsking()).isNull();
         assertThat(target.mixes()).isEmpty();
+    }
+
+    @Test
+    void measuringCancelledInTheStatusBarSaysSoAndShowingTheStepMeasuresAgain() {
+        gates();
+        HeldTasks background = new HeldTasks();
+        TaskRunner tasks = HeldTasks.runner(background);
+        CommitGatesViewModel gates = new CommitGatesViewModel(workbench, tasks, dialogs);
+        workbench.reviewProperty().set(target.reviewWithGates("cancelled", List.of(min("completeness", 90, "block"))));
+        background.hold();
+        gates.refresh();
+        assertThat(gates.measuringProperty().get()).isTrue();
+
+        tasks.active().forEach(TaskHandle::cancel);
+        background.runAll();
+
+        assertThat(gates.measuringProperty().get()).isFalse();
+        assertThat(gates.verdictProperty().get()).isEqualTo(CommitGatesViewModel.CANCELLED);
+
+        gates.refresh();
+
+        assertThat(gates.verdictProperty().get()).isEqualTo("The quality gate passes.");
     }
 
     @Test
