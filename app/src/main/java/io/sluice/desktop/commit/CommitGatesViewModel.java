@@ -198,6 +198,7 @@ public final class CommitGatesViewModel {
             return file;
         }, path -> {
             workbench.profileFileProperty().set(path);
+            workbench.profileSavedProperty().set(profile);
             editProblem.set("");
             saved.set("Saved the profile, with its " + profile.gates().size() + " quality gate"
                     + (profile.gates().size() == 1 ? "" : "s") + ", to " + path.getFileName() + ".");
