@@ -41,6 +41,7 @@ public final class ProfileFile {
         file.set(path);
         written = profile;
         workbench.profileFileProperty().set(path);
+        workbench.profileSavedProperty().set(profile);
     }
 
     /** The name of a profile made for {@code source}: the file's name without its extension. */

@@ -22,6 +22,7 @@ public final class Workbench {
     private final ObjectProperty<TargetChoice> target = new SimpleObjectProperty<>(TargetChoice.embedded());
     private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> profileFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<Profile> profileSaved = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> review = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> batch = new SimpleObjectProperty<>();
     private final ObjectProperty<String> reviewedSheet = new SimpleObjectProperty<>();
@@ -54,6 +55,14 @@ public final class Workbench {
     /** The confirmed mapping; the review step validates with it. */
     public ObjectProperty<Profile> profileProperty() {
         return profile;
+    }
+
+    /**
+     * The profile as last read from or written to a profile file; closing asks first while the profile differs from
+     * it (and from the one the open review records).
+     */
+    public ObjectProperty<Profile> profileSavedProperty() {
+        return profileSaved;
     }
 
     /** Where the profile was last saved or loaded from, if anywhere. */

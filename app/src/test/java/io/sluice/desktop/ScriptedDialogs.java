@@ -22,6 +22,7 @@ public final class ScriptedDialogs implements DialogService {
     private final List<Question> asked = new ArrayList<>();
     private final List<Question> told = new ArrayList<>();
     private final List<String> confirmLabels = new ArrayList<>();
+    private final List<List<String>> formsOpened = new ArrayList<>();
 
     /** The next confirmation is answered with no. */
     public ScriptedDialogs declineNext() {
@@ -65,6 +66,7 @@ public final class ScriptedDialogs implements DialogService {
     public Optional<List<String>> askForm(String header, String text, List<Field> fields, String confirmLabel) {
         asked.add(new Question(header, text));
         confirmLabels.add(confirmLabel);
+        formsOpened.add(fields.stream().map(Field::initial).toList());
         List<String> answers = forms.isEmpty() ? fields.stream().map(Field::initial).toList() : forms.poll();
         return answers.isEmpty() ? Optional.empty() : Optional.of(answers);
     }
@@ -77,6 +79,11 @@ public final class ScriptedDialogs implements DialogService {
     /** The confirming button of every confirmation and form asked for, in order: what the steward clicks to go on. */
     public List<String> confirmLabels() {
         return confirmLabels;
+    }
+
+    /** What each form asked for held when it opened, field by field in order. */
+    public List<List<String>> formsOpened() {
+        return formsOpened;
     }
 
     /** Everything the steward was told. */

@@ -104,6 +104,11 @@ public final class DesktopShell {
         }
         DesktopShell shell = new DesktopShell(stage, context, loader.getController());
         stage.setOnHidden(e -> shell.close());
+        stage.setOnCloseRequest(e -> {
+            if (!shell.window.mayClose()) {
+                e.consume();
+            }
+        });
         stage.show();
         return shell;
     }

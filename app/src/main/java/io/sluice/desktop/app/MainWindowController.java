@@ -255,8 +255,15 @@ public final class MainWindowController {
 
     @FXML
     private void quit() {
-        root.getScene().getWindow().hide();
-        Platform.exit();
+        if (model.mayClose()) {
+            root.getScene().getWindow().hide();
+            Platform.exit();
+        }
+    }
+
+    /** Whether the window may close now; the steward is asked first when the profile would be lost. */
+    boolean mayClose() {
+        return model.mayClose();
     }
 
     @FXML

@@ -1,7 +1,9 @@
 package io.sluice.desktop.app;
 
 import io.sluice.core.SluiceVersion;
+import io.sluice.core.profile.Profile;
 import io.sluice.desktop.DialogService;
+import io.sluice.desktop.RecordedProfile;
 import io.sluice.desktop.SettingsStore;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
@@ -93,6 +95,36 @@ public final class MainWindowViewModel {
     /** Shows a step. */
     public void show(Step step) {
         workbench.stepProperty().set(step);
+    }
+
+    /**
+     * Whether the window may close: at once while the profile is in a profile file or recorded by the open review
+     * as it is now; otherwise (a rule kept but neither applied nor saved, a mapping validated but never saved, a
+     * changed gate not saved) only once the steward says to close without saving it.
+     */
+    public boolean mayClose() {
+        Profile profile = workbench.profileProperty().get();
+        if (profile == null || profile.equals(workbench.profileSavedProperty().get())) {
+            return true;
+        }
+        Path review = workbench.reviewProperty().get();
+        if (review != null && profile.equals(recorded(review))) {
+            return true;
+        }
+        String name = profile.name() == null ? "" : " '" + profile.name() + "'";
+        return dialogs.confirm("Close Sluice without saving the profile?", "Profile" + name + " has changes that"
+                + " are in no profile file" + (review == null ? "" : " and not in the open review "
+                + review.getFileName()) + ": its mapping, rules and gates as they are now are lost when Sluice"
+                + " closes. Cancel, then Save profile… in the Rules step, keeps them.", "Close without saving");
+    }
+
+    /** The profile the review records, or null when it records none or cannot be read (then the steward is asked). */
+    private static Profile recorded(Path review) {
+        try {
+            return RecordedProfile.of(review);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     /** Opens a source file in the Source step. */

@@ -37,6 +37,9 @@ public final class CommitGatesViewModel {
 
     /** What the steward is told when the profile has no gates, and where to add them. */
     public static final String NO_GATES = "No quality gates in this profile; add one with Add gate.";
+    /** What the card says when the steward cancelled measuring the gates. */
+    static final String CANCELLED = "Measuring the quality gates was cancelled; they are measured again each time"
+            + " this step is shown, and the commit checks them before it writes.";
 
     private final Workbench workbench;
     private final TaskRunner tasks;
@@ -79,7 +82,13 @@ public final class CommitGatesViewModel {
         measuring.set(true);
         verdict.set("Measuring the quality gates…");
         tasks.run("Measuring the quality gates", ctx -> new Measured(ReviewGates.specs(review), ReviewGates.of(review)),
-                request.then(this::show), request.then(this::failed));
+                request.then(this::show), request.then(this::failed)).whenCancelled(() -> {
+                    // stopped with Cancel in the status bar: not "Measuring…" for ever
+                    if (request.isCurrent()) {
+                        measuring.set(false);
+                        verdict.set(CANCELLED);
+                    }
+                });
     }
 
     /** The gates as the profile writes them, and as measured. */
@@ -189,6 +198,7 @@ public final class CommitGatesViewModel {
             return file;
         }, path -> {
             workbench.profileFileProperty().set(path);
+            workbench.profileSavedProperty().set(profile);
             editProblem.set("");
             saved.set("Saved the profile, with its " + profile.gates().size() + " quality gate"
                     + (profile.gates().size() == 1 ? "" : "s") + ", to " + path.getFileName() + ".");
@@ -199,11 +209,23 @@ public final class CommitGatesViewModel {
         if (workbench.reviewProperty().get() == null) {
             return Optional.empty();
         }
-        return dialogs.askForm(header, GateForm.NOTE, GateForm.fields(initial)).flatMap(answers -> {
-            GateForm.Parsed parsed = GateForm.parse(answers);
+        // a gate that cannot work opens the form again with what was typed and why, rather than losing the answers
+        List<DialogService.Field> fields = GateForm.fields(initial);
+        String text = GateForm.NOTE;
+        while (true) {
+            Optional<List<String>> answers = dialogs.askForm(header, text, fields);
+            if (answers.isEmpty()) {
+                editProblem.set("");
+                return Optional.empty();
+            }
+            GateForm.Parsed parsed = GateForm.parse(answers.get());
             editProblem.set(parsed.problem() == null ? "" : parsed.problem());
-            return Optional.ofNullable(parsed.gate());
-        });
+            if (parsed.gate() != null) {
+                return Optional.of(parsed.gate());
+            }
+            fields = GateForm.refill(fields, answers.get());
+            text = parsed.problem() + "\n\n" + GateForm.NOTE;
+        }
     }
 
     /** Records the gates in the review's profile, then in the workbench's, and measures them again. */

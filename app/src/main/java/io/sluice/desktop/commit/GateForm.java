@@ -5,6 +5,7 @@ import io.sluice.core.profile.ProfileSchema;
 import io.sluice.desktop.DialogService;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,6 +41,16 @@ final class GateForm {
                 new DialogService.Field("Unit", unit, ProfileSchema.GATE_UNITS),
                 new DialogService.Field("Action", initial == null ? "block" : initial.action(),
                         ProfileSchema.GATE_ACTIONS));
+    }
+
+    /** The same fields, each holding the answer given to it: the form asked again after a problem. */
+    static List<DialogService.Field> refill(List<DialogService.Field> fields, List<String> answers) {
+        List<DialogService.Field> refilled = new ArrayList<>(fields.size());
+        for (int i = 0; i < fields.size(); i++) {
+            DialogService.Field field = fields.get(i);
+            refilled.add(new DialogService.Field(field.label(), answers.get(i), field.choices()));
+        }
+        return List.copyOf(refilled);
     }
 
     /** The gate the answers describe (in the order of {@link #fields}), or one sentence why there is none. */

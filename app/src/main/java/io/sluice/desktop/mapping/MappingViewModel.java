@@ -15,6 +15,7 @@ import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.ErrorText;
+import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -293,7 +294,7 @@ public final class MappingViewModel {
         error.set(null);
         // not "Load a source first": the source is there, its columns are being read
         blocker.set("Reading " + key.file().getFileName() + " and the target's tables…");
-        tasks.run("Suggesting a mapping for " + key.file().getFileName(),
+        TaskHandle reading = tasks.run("Suggesting a mapping for " + key.file().getFileName(),
                 ctx -> MappingSources.load(key.file(), key.options(), key.target(), wanted, ctx), result -> {
             loadedFile = key.file();
             sample = result.sample();
@@ -328,6 +329,16 @@ public final class MappingViewModel {
             loading.set(false);
             mappingChanged();
         }, this::failed);
+        // stopped with Cancel in the status bar, the read leaves no result: say so, and read again when asked
+        reading.whenCancelled(() -> {
+            if (key.equals(loaded)) {
+                loaded = null;
+                loading.set(false);
+                error.set("Reading " + key.file().getFileName() + " and the target's tables was cancelled; Next:"
+                        + " Mapping in the Source step reads them again.");
+                updateBlocker();
+            }
+        });
     }
 
     private void chooseTable(String name) {

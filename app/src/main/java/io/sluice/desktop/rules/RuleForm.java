@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -74,6 +75,9 @@ public final class RuleForm {
     private boolean uniqueAsColumn;
     private boolean idTyped;
     private boolean loading;
+    /** Each bound as the message quotes it, so that the message follows a retyped bound; null when it does not. */
+    private String quotedMin;
+    private String quotedMax;
 
     public RuleForm() {
         Observable[] fields = {kind, id, severity, message, column, columns, min, max, minExclusive, maxExclusive,
@@ -87,6 +91,8 @@ public final class RuleForm {
                 idTyped = true;
             }
         });
+        min.addListener((o, was, now) -> quotedMin = followBound(quotedMin, now));
+        max.addListener((o, was, now) -> quotedMax = followBound(quotedMax, now));
         column.addListener((o, was, now) -> suggestId());
         kind.addListener((o, was, now) -> suggestId());
         update();
@@ -137,6 +143,8 @@ public final class RuleForm {
             whenOperator.set(condition == null ? RuleCondition.HAS_VALUE : condition.operator());
             whenValue.set(condition == null ? "" : condition.value());
             expression.set(text(spec.expression()));
+            quotedMin = quoted(min.get());
+            quotedMax = quoted(max.get());
             loaded = spec;
         } finally {
             loading = false;
@@ -162,6 +170,40 @@ public final class RuleForm {
         load(spec);
         loaded = null;
         update();
+    }
+
+    /** The bound's text when the message quotes it as a number of its own, else null. */
+    private String quoted(String bound) {
+        String text = bound.strip();
+        return !text.isEmpty() && numberIn(message.get(), text).find() ? text : null;
+    }
+
+    /**
+     * A message written for the old bounds ("between 0.25 and 0.80") would tell the steward a bound the rule no
+     * longer has: the quoted number is replaced by each number typed for the bound, half-typed ones ("", "-")
+     * leaving it as it was. A message rewritten so that it no longer quotes the bound is left alone from then on.
+     */
+    private String followBound(String quoted, String typed) {
+        if (loading || quoted == null) {
+            return quoted;
+        }
+        String now = typed == null ? "" : typed.strip();
+        try {
+            new BigDecimal(now);
+        } catch (NumberFormatException e) {
+            return quoted;
+        }
+        Matcher at = numberIn(message.get(), quoted);
+        if (!at.find()) {
+            return null;
+        }
+        message.set(message.get().substring(0, at.start()) + now + message.get().substring(at.end()));
+        return now;
+    }
+
+    /** Where {@code number} stands in {@code text} as a number of its own, not as part of a longer one. */
+    private static Matcher numberIn(String text, String number) {
+        return Pattern.compile("(?<![\\d.])" + Pattern.quote(number) + "(?!\\d|\\.\\d)").matcher(text);
     }
 
     /** The rule the form holds, as the profile writes it; null while {@link #problemProperty()} names a problem. */

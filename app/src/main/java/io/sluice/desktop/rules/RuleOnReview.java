@@ -39,19 +39,6 @@ final class RuleOnReview {
     }
 
     /**
-     * The profile a review records; a workbook review's with each table's rules as the sheet feeding it records them.
-     * Null for a review only loaded.
-     */
-    static Profile recordedProfile(Path review) {
-        if (!ValidateWorkbookReview.isWorkbookReview(review)) {
-            return ValidateReview.recordedProfile(review);
-        }
-        try (OpenWorkbookReview workbook = OpenWorkbookReview.open(review, null)) {
-            return workbook.profile();
-        }
-    }
-
-    /**
      * Runs {@code rule} alone over the review: its findings replaced, each row's status following them. On a
      * workbook review ({@code place} not null) it runs over the rows of the sheet feeding the table, as one undoable
      * step of that sheet, and the references of every sheet are checked again after it.

@@ -16,6 +16,7 @@ import io.sluice.core.usecase.RulesInForce;
 import io.sluice.core.usecase.TargetTables;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.ProfileFile;
+import io.sluice.desktop.RecordedProfile;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
@@ -232,7 +233,7 @@ public final class RulesViewModel {
     }
 
     private void adoptRecordedProfile(Path review) {
-        tasks.quiet("Reading the profile of " + review.getFileName(), ctx -> RuleOnReview.recordedProfile(review),
+        tasks.quiet("Reading the profile of " + review.getFileName(), ctx -> RecordedProfile.of(review),
                 recorded -> {
                     if (recorded != null && workbench.profileProperty().get() == null) {
                         workbench.profileProperty().set(recorded);

@@ -73,6 +73,7 @@ public final class SourceView implements StepView {
     @FXML private Label previewPlaceholder;
     @FXML private ListView<SourceIssue> issueList;
     @FXML private Label issuesTitle;
+    @FXML private Label issuesPlaceholder;
     @FXML private Label errorLabel;
     @FXML private Button nextButton;
 
@@ -118,6 +119,7 @@ public final class SourceView implements StepView {
         bindCsvOptions();
         issueList.setItems(model.issues());
         issueList.setCellFactory(list -> new IssueCell());
+        issuesPlaceholder.textProperty().bind(model.issuesNoteProperty());
         issuesTitle.textProperty().bind(Bindings.createStringBinding(() -> model.issues().isEmpty()
                 ? "What the reader noticed" : "What the reader noticed (" + model.issues().size() + ")",
                 model.issues()));

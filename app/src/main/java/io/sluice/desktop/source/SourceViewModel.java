@@ -11,6 +11,7 @@ import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.Latest;
+import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -44,6 +45,10 @@ public final class SourceViewModel {
     public static final List<String> ENCODINGS = List.of("UTF-8", "windows-1252", "ISO-8859-1", "UTF-16");
     /** Delimiters offered for CSV files besides "detect". */
     public static final List<Character> DELIMITERS = List.of(',', ';', '\t', '|');
+    /** What the reader's notes say when a read found nothing to note. */
+    public static final String NOTHING_UNUSUAL = "Nothing unusual: no merged cells, renamed headers or odd dates.";
+    static final String NOTHING_READ = "Nothing to list until the file is read with these options.";
+    static final String READING = "Reading the file…";
 
     private final Workbench workbench;
     private final TaskRunner tasks;
@@ -59,10 +64,13 @@ public final class SourceViewModel {
     private final ObjectProperty<String> encoding = new SimpleObjectProperty<>();
     private final ObjectProperty<Character> delimiter = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper issuesNote = new ReadOnlyStringWrapper(NOTHING_UNUSUAL);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper csv = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canProceed;
+    /** How the preview on screen was read: its rows stay on screen while only another header row fails. */
+    private SourceOptions shownOptions;
     /** Set while a read's results are written back, so those writes do not start another read. */
     private boolean applying;
 
@@ -125,6 +133,11 @@ public final class SourceViewModel {
     /** One line on the file: format, encoding, delimiter, header row, row and column counts. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** What the list of the reader's notes says when it is empty: nothing unusual, or nothing read to note on. */
+    public ReadOnlyStringProperty issuesNoteProperty() {
+        return issuesNote.getReadOnlyProperty();
     }
 
     /** Why the file could not be read with these options, as one sentence; null when it could. */
@@ -235,14 +248,44 @@ public final class SourceViewModel {
         SourceOptions options = options();
         loading.set(true);
         error.set(null);
-        request.track(tasks.run("Reading " + source.getFileName(),
-                ctx -> SheetPreview.read(source, options, ctx), this::apply, failure -> {
-                    // The sheet list and the CSV flag stay, so the steward can pick other options and retry.
-                    preview.set(null);
-                    issues.clear();
-                    loading.set(false);
-                    error.set(ErrorText.sentence(failure));
-                }));
+        issuesNote.set(READING);
+        TaskHandle reading = request.track(tasks.run("Reading " + source.getFileName(),
+                ctx -> SheetPreview.read(source, options, ctx), read -> apply(read, options),
+                failure -> failedRead(options, ErrorText.sentence(failure))));
+        // a read stopped with Cancel in the status bar leaves no result; without this the step would say "Reading
+        // the file…" for ever. A read cancelled because a newer one started is that one's business.
+        reading.whenCancelled(() -> {
+            if (request.isCurrent()) {
+                failedRead(options, "Reading " + source.getFileName() + " was cancelled; choose a reading option or"
+                        + " open the file again to read it.");
+            }
+        });
+    }
+
+    /**
+     * A read with {@code options} gave nothing, for the reason given. The sheet list and the CSV flag stay, so the
+     * steward can pick other options and retry; the rows stay when only the header row failed (one past the end),
+     * so that one can be double-clicked.
+     */
+    private void failedRead(SourceOptions options, String reason) {
+        if (!sameRows(options)) {
+            preview.set(null);
+            shownOptions = null;
+        }
+        issues.clear();
+        issuesNote.set(NOTHING_READ);
+        summary.set("");
+        loading.set(false);
+        error.set(reason);
+    }
+
+    /** Whether a read with {@code options} shows the rows on screen: the same sheet, encoding and delimiter. */
+    private boolean sameRows(SourceOptions options) {
+        SheetPreview shown = preview.get();
+        return shown != null && shownOptions != null
+                && Objects.equals(options.sheet(), shown.inspection().defaultSheet())
+                && Objects.equals(options.encoding(), shownOptions.encoding())
+                && Objects.equals(options.delimiter(), shownOptions.delimiter());
     }
 
     /** How the file is read now; the header row and sheet as chosen or last detected. */
@@ -275,9 +318,11 @@ public final class SourceViewModel {
             applying = false;
         }
         preview.set(null);
+        shownOptions = null;
         csv.set(false);
         sheets.clear();
         issues.clear();
+        issuesNote.set(NOTHING_UNUSUAL);
         summary.set("");
         error.set(null);
         loading.set(false);
@@ -297,7 +342,7 @@ public final class SourceViewModel {
         reload();
     }
 
-    private void apply(SheetPreview read) {
+    private void apply(SheetPreview read, SourceOptions options) {
         SourceInspection inspection = read.inspection();
         applying = true;
         try {
@@ -312,7 +357,9 @@ public final class SourceViewModel {
         issues.setAll(inspection.issues());
         csv.set(inspection.format() == SourceFormat.CSV);
         summary.set(describe(inspection));
+        issuesNote.set(NOTHING_UNUSUAL);
         loading.set(false);
+        shownOptions = options;
         preview.set(read);
     }
 

@@ -1,11 +1,17 @@
 package io.sluice.desktop.app;
 
+import io.sluice.core.profile.Profile;
+import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.profile.RuleSpec;
 import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.Samples;
+import io.sluice.desktop.commit.SampleTarget;
 import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.SettingsStore;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,5 +92,44 @@ class MainWindowViewModelTest {
     @Test
     void theStatusBarNamesTheTarget() {
         assertThat(model.targetTextProperty().getValue()).startsWith("Target: Embedded database");
+    }
+
+    @Test
+    void closingWithAProfileInNoFileNorTheOpenReviewAsksFirstAndOtherwiseClosesAtOnce() {
+        try (SampleTarget target = SampleTarget.of(TestDatabases.Engine.H2, home)) {
+            assertThat(model.mayClose()).as("nothing mapped yet").isTrue();
+
+            Path review = target.review("recorded");
+            Profile sample = ProfileIO.read(Samples.profileOf(SampleTarget.SAMPLE, home));
+            workbench.reviewProperty().set(review);
+            workbench.profileProperty().set(sample);
+            assertThat(model.mayClose()).as("the review records the profile").isTrue();
+
+            Profile withRule = withRule(sample, "{\"id\":\"kept-only\",\"type\":\"required\","
+                    + "\"column\":\"STRENGTH_MPA\"}");
+            workbench.profileProperty().set(withRule);
+            dialogs.declineNext();
+            assertThat(model.mayClose()).as("a rule kept but neither applied nor saved").isFalse();
+            assertThat(dialogs.asked()).singleElement().satisfies(q -> {
+                assertThat(q.header()).isEqualTo("Close Sluice without saving the profile?");
+                assertThat(q.text()).isEqualTo("Profile 'ds1-concrete-mix' has changes that are in no profile file"
+                        + " and not in the open review recorded.sluice: its mapping, rules and gates as they are now"
+                        + " are lost when Sluice closes. Cancel, then Save profile… in the Rules step, keeps them.");
+            });
+            assertThat(dialogs.confirmLabels()).containsExactly("Close without saving");
+            assertThat(model.mayClose()).as("the steward closes anyway").isTrue();
+
+            workbench.profileSavedProperty().set(withRule);
+            assertThat(model.mayClose()).as("saved to a file").isTrue();
+            assertThat(dialogs.asked()).hasSize(2);
+        }
+    }
+
+    private static Profile withRule(Profile profile, String json) {
+        List<RuleSpec> rules = new ArrayList<>(profile.rules());
+        rules.add(ProfileIO.fromJson("{\"format\":\"sluice-profile\",\"version\":1,\"name\":\"t\",\"table\":\"t\","
+                + "\"columns\":[{\"target\":\"a\",\"source\":\"A\"}],\"rules\":[" + json + "]}", "test").rules()
+                .get(0));
+        return profile.withRules(rules);
     }
 }

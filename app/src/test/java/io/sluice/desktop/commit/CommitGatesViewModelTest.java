@@ -7,7 +7,10 @@ import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.GateStatus;
 import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,28 @@ class CommitGatesViewModelTest {
                 .contains("validity 99.6% (needs at least 99.9%)");
         assertThat(commit.commitAfterAsking()).isNull();
         assertThat(target.mixes()).isEmpty();
+    }
+
+    @Test
+    void measuringCancelledInTheStatusBarSaysSoAndShowingTheStepMeasuresAgain() {
+        gates();
+        HeldTasks background = new HeldTasks();
+        TaskRunner tasks = HeldTasks.runner(background);
+        CommitGatesViewModel gates = new CommitGatesViewModel(workbench, tasks, dialogs);
+        workbench.reviewProperty().set(target.reviewWithGates("cancelled", List.of(min("completeness", 90, "block"))));
+        background.hold();
+        gates.refresh();
+        assertThat(gates.measuringProperty().get()).isTrue();
+
+        tasks.active().forEach(TaskHandle::cancel);
+        background.runAll();
+
+        assertThat(gates.measuringProperty().get()).isFalse();
+        assertThat(gates.verdictProperty().get()).isEqualTo(CommitGatesViewModel.CANCELLED);
+
+        gates.refresh();
+
+        assertThat(gates.verdictProperty().get()).isEqualTo("The quality gate passes.");
     }
 
     @Test
@@ -165,18 +190,20 @@ class CommitGatesViewModelTest {
         workbench.reviewProperty().set(review);
         commit.refresh();
 
-        dialogs.formNext("validity", "at least", "lots", "percent", "block");
+        dialogs.formNext("validity", "at least", "lots", "percent", "block").formNext();
         gates.addGate();
-        assertThat(gates.editProblemProperty().get()).isEqualTo("'lots' is not a number; write a value such as 95"
+        assertThat(dialogs.asked().get(1).text()).startsWith("'lots' is not a number; write a value such as 95"
                 + " or 2.5.");
-        dialogs.formNext("validity", "at least", "99", "count", "block");
+        dialogs.formNext("validity", "at least", "99", "count", "block").formNext();
         gates.addGate();
-        assertThat(gates.editProblemProperty().get()).isEqualTo("validity is a score in percent; only errorRows and"
+        assertThat(dialogs.asked().get(3).text()).startsWith("validity is a score in percent; only errorRows and"
                 + " rejectedRows can be counted.");
-        dialogs.formNext("overall", "at least", "120", "percent", "warn");
+        dialogs.formNext("overall", "at least", "120", "percent", "warn").formNext();
         gates.addGate();
-        assertThat(gates.editProblemProperty().get()).isEqualTo("A percentage gate needs a value from 0 to 100, not"
+        assertThat(dialogs.asked().get(5).text()).startsWith("A percentage gate needs a value from 0 to 100, not"
                 + " 120.");
+        // cancelled, nothing is being edited any more, so no problem is left on the card
+        assertThat(gates.editProblemProperty().get()).isEmpty();
         dialogs.declineNext();
         gates.removeGate(0);
 
@@ -188,6 +215,27 @@ class CommitGatesViewModelTest {
         assertThat(gates.editProblemProperty().get()).isEmpty();
         assertThat(ReviewGates.specs(review)).containsExactly(gate("completeness", "90", null, null, "block"),
                 gate("errorRows", null, "3", "count", "warn"));
+    }
+
+    @Test
+    void aGateThatCannotWorkOpensTheFormAgainWithWhatWasTypedAndWhyUntilItIsRight() {
+        CommitGatesViewModel gates = gates();
+        Path review = target.reviewWithGates("retyped", List.of(gate("completeness", "90", null, null, "block")));
+        workbench.reviewProperty().set(review);
+        commit.refresh();
+
+        dialogs.formNext("overall", "at least", "150", "percent", "warn")
+                .formNext("overall", "at least", "95", "percent", "warn");
+        gates.addGate();
+
+        assertThat(dialogs.asked()).extracting(ScriptedDialogs.Question::header)
+                .containsExactly("Add a quality gate", "Add a quality gate");
+        assertThat(dialogs.asked().get(1).text()).isEqualTo("A percentage gate needs a value from 0 to 100, not 150."
+                + "\n\n" + GateForm.NOTE);
+        assertThat(dialogs.formsOpened().get(1)).containsExactly("overall", "at least", "150", "percent", "warn");
+        assertThat(gates.editProblemProperty().get()).isEmpty();
+        assertThat(ReviewGates.specs(review)).containsExactly(gate("completeness", "90", null, null, "block"),
+                gate("overall", "95", null, null, "warn"));
     }
 
     @Test

@@ -16,7 +16,10 @@ import io.sluice.desktop.Samples;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +84,32 @@ class MappingViewModelTest {
 
         assertThat(model.sourceMissingProperty().get()).isTrue();
         assertThat(model.blockerProperty().get()).isEqualTo("Load a source first.");
+    }
+
+    @Test
+    void aReadCancelledInTheStatusBarSaysSoAndTheNextVisitReadsAgain() {
+        HeldTasks background = new HeldTasks();
+        TaskRunner tasks = HeldTasks.runner(background);
+        model = new MappingViewModel(workbench, tasks, dialogs, new ReviewValidation(workbench, tasks,
+                new DesktopSettings(), home.resolve("reviews"), (title, error) -> {
+                    throw new AssertionError(title + ": " + error.getMessage(), error);
+                }));
+        background.hold();
+        open("ds1-concrete-mix.csv");
+        assertThat(model.loadingProperty().get()).isTrue();
+
+        tasks.active().stream().filter(TaskHandle::visible).forEach(TaskHandle::cancel);
+        background.runAll();
+
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.blockerProperty().get()).isEqualTo("Reading ds1-concrete-mix.csv and the target's tables"
+                + " was cancelled; Next: Mapping in the Source step reads them again.");
+
+        model.refresh();
+
+        assertThat(model.rows()).hasSize(15);
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("concrete_mix");
     }
 
     @Test

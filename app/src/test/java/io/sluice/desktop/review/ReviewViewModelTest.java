@@ -16,6 +16,7 @@ import io.sluice.desktop.Samples;
 import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.SyncTasks;
 import io.sluice.desktop.task.TaskRunner;
 import org.junit.jupiter.api.AfterEach;
@@ -206,60 +207,6 @@ class ReviewViewModelTest {
         assertThat(shown).isGreaterThan(ReviewQuery.FIRST_MATCHES);
         assertThat(vm.rowsProperty().getValue()).hasSize((int) shown);
         assertThat(vm.shownTextBinding().get()).isEqualTo(String.format("Showing %d of %d rows", shown, DS1_ROWS));
-    }
-
-    /** Background work that runs at once, or, once held, waits until the test runs it. */
-    private static final class HeldTasks extends java.util.concurrent.AbstractExecutorService {
-        private final java.util.Deque<Runnable> waiting = new java.util.ArrayDeque<>();
-        private boolean held;
-
-        void hold() {
-            held = true;
-        }
-
-        void runNext() {
-            waiting.poll().run();
-        }
-
-        void runAll() {
-            held = false;
-            while (!waiting.isEmpty()) {
-                waiting.poll().run();
-            }
-        }
-
-        @Override
-        public void execute(Runnable command) {
-            if (held) {
-                waiting.add(command);
-            } else {
-                command.run();
-            }
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
-            return true;
-        }
     }
 
     @Test

@@ -277,4 +277,41 @@ class RuleFormTest {
 
         assertThat(form.toSpec().values()).containsExactly("NORD", "ALPC", "CEMS");
     }
+
+    @Test
+    void aMessageQuotingTheBoundsFollowsThemAsTheyAreTyped() {
+        RuleForm form = form();
+        form.load(rule("{\"id\":\"wc\",\"type\":\"expression\",\"expression\":\"water_kg / cement_kg\","
+                + "\"min\":0.25,\"max\":0.80,\"message\":\"Water/cement ratio must lie between 0.25 and 0.80.\"}"));
+
+        // typed a key at a time, as the steward does: the message never says a bound the rule no longer has
+        for (String typed : List.of("", "0", "0.", "0.3")) {
+            form.minProperty().set(typed);
+        }
+        form.maxProperty().set("0.7");
+
+        assertThat(form.messageProperty().get()).isEqualTo("Water/cement ratio must lie between 0.3 and 0.7.");
+        assertThat(form.toSpec().message()).isEqualTo("Water/cement ratio must lie between 0.3 and 0.7.");
+    }
+
+    @Test
+    void aMessageTheStewardRewroteOrThatQuotesNoBoundIsLeftAsWritten() {
+        RuleForm form = form();
+        form.load(rule("{\"id\":\"s\",\"type\":\"range\",\"column\":\"strength_mpa\",\"max\":120,"
+                + "\"message\":\"Too strong for 28 days.\"}"));
+        form.maxProperty().set("100");
+        assertThat(form.messageProperty().get()).isEqualTo("Too strong for 28 days.");
+
+        form.load(rule("{\"id\":\"c\",\"type\":\"range\",\"column\":\"cement_kg\",\"min\":100,\"max\":600,"
+                + "\"message\":\"Cement between 100 and 600 kg; 1000 is a typo.\"}"));
+        form.messageProperty().set("Cement out of range.");
+        form.minProperty().set("150");
+        assertThat(form.messageProperty().get()).isEqualTo("Cement out of range.");
+
+        form.load(rule("{\"id\":\"c\",\"type\":\"range\",\"column\":\"cement_kg\",\"min\":100,\"max\":600,"
+                + "\"message\":\"Cement between 100 and 600 kg; 1000 or 6000.5 are typos.\"}"));
+        form.minProperty().set("150");
+        form.maxProperty().set("650");
+        assertThat(form.messageProperty().get()).isEqualTo("Cement between 150 and 650 kg; 1000 or 6000.5 are typos.");
+    }
 }

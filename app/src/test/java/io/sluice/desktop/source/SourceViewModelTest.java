@@ -7,7 +7,10 @@ import io.sluice.desktop.Samples;
 import io.sluice.desktop.SettingsStore;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.TaskRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,7 +124,9 @@ class SourceViewModelTest {
         model.encodingProperty().set("UTF-8");
 
         assertThat(model.errorProperty().get()).contains("ds2-betonmischungen.csv", "UTF-8");
+        // rows read with another encoding are not this encoding's rows
         assertThat(model.previewProperty().get()).isNull();
+        assertThat(model.summaryProperty().get()).isEmpty();
         assertThat(model.canProceedProperty().get()).isFalse();
         assertThat(model.isCsv()).isTrue();
 
@@ -130,6 +135,59 @@ class SourceViewModelTest {
         assertThat(model.errorProperty().get()).isNull();
         assertThat(model.previewProperty().get().inspection().columns()).contains("Zement (kg/m³)");
         assertThat(model.previewProperty().get().inspection().encoding()).isEqualTo("windows-1252");
+    }
+
+    @Test
+    void aHeaderRowPastTheFileKeepsTheRowsOnScreenToPickFromAndClaimsNothingOfTheOldRead() {
+        model.openSample(sample("ds1-concrete-mix.csv"));
+        assertThat(model.issuesNoteProperty().get()).isEqualTo(SourceViewModel.NOTHING_UNUSUAL);
+
+        model.headerRowTyped("999");
+
+        assertThat(model.errorProperty().get()).isEqualTo("ds1-concrete-mix.csv: the file has no row 999 to use as"
+                + " header.");
+        assertThat(model.canProceedProperty().get()).isFalse();
+        // the file's own rows stay, so a double-click on one still makes it the header
+        assertThat(model.previewProperty().get().rows()).hasSize(SheetPreview.ROWS);
+        assertThat(model.previewProperty().get().rows().get(0).cells()).startsWith("Mix Code");
+        // neither "header in row 1" nor "nothing unusual" is true of a read that failed
+        assertThat(model.summaryProperty().get()).isEmpty();
+        assertThat(model.issuesNoteProperty().get()).isEqualTo("Nothing to list until the file is read with these"
+                + " options.");
+
+        model.headerRowProperty().set(1);
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.summaryProperty().get()).contains("header in row 1", "200 rows below the header");
+        assertThat(model.issuesNoteProperty().get()).isEqualTo(SourceViewModel.NOTHING_UNUSUAL);
+        assertThat(model.canProceedProperty().get()).isTrue();
+    }
+
+    @Test
+    void aReadCancelledInTheStatusBarSaysSoInsteadOfReadingForEverAndAnOptionReadsAgain() {
+        HeldTasks background = new HeldTasks();
+        TaskRunner tasks = HeldTasks.runner(background);
+        model = new SourceViewModel(workbench, tasks, new SettingsStore(settings, home.resolve("desktop.json"), tasks),
+                home);
+        Path file = Samples.extract(sample("ds1-concrete-mix.csv"), home);
+        background.hold();
+        model.open(file);
+        assertThat(model.loadingProperty().get()).isTrue();
+        assertThat(model.issuesNoteProperty().get()).isEqualTo("Reading the file…");
+
+        tasks.active().stream().filter(TaskHandle::visible).forEach(TaskHandle::cancel);
+        background.runAll();
+
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.errorProperty().get()).isEqualTo("Reading ds1-concrete-mix.csv was cancelled; choose a"
+                + " reading option or open the file again to read it.");
+        assertThat(model.previewProperty().get()).isNull();
+        assertThat(model.canProceedProperty().get()).isFalse();
+
+        model.headerRowProperty().set(1);
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.canProceedProperty().get()).isTrue();
     }
 
     @Test
