@@ -44,7 +44,8 @@ final class ImportBenchmark {
             Benchmark.resetPeaks();
             long start = System.nanoTime();
             ImportResult result;
-            try (ImportRows rows = ImportRows.fromFile(db, file, SourceOptions.DEFAULTS, SampleProfiles.ds1(),
+            try (StageCpu cpu = new StageCpu();
+                 ImportRows rows = ImportRows.fromFile(db, file, SourceOptions.DEFAULTS, SampleProfiles.ds1(),
                     SETTINGS, Progress.NONE)) {
                 result = rows.commit(Progress.NONE);
             }
@@ -77,7 +78,8 @@ final class ImportBenchmark {
             Benchmark.resetPeaks();
             long start = System.nanoTime();
             ImportResult result;
-            try (ImportRows rows = ImportRows.fromReview(db, review, SETTINGS)) {
+            try (StageCpu cpu = new StageCpu();
+                 ImportRows rows = ImportRows.fromReview(db, review, SETTINGS)) {
                 result = rows.commit(Progress.NONE);
             }
             CommitBenchmark.result(result.batch().inserted(), start);

@@ -19,12 +19,16 @@ final class StageCpu implements AutoCloseable {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, Long> lastCpu = new HashMap<>();
+    /** Each thread's CPU when the stage began: a thread that ran before it (main) counts only from there. */
+    private final Map<Long, Long> startCpu = new HashMap<>();
     private final Thread sampler;
     private final long processStart;
     private volatile boolean running = true;
 
     StageCpu() {
         processStart = processCpu();
+        sample();
+        startCpu.putAll(lastCpu);
         sampler = new Thread(this::sampleUntilClosed, "bench-cpu-sampler");
         sampler.setDaemon(true);
         sampler.start();
@@ -68,7 +72,8 @@ final class StageCpu implements AutoCloseable {
         double process = (processCpu() - processStart) / 1e9;
         Map<String, Long> byName = new TreeMap<>();
         synchronized (this) {
-            lastCpu.forEach((id, cpu) -> byName.merge(names.get(id), cpu, Long::sum));
+            lastCpu.forEach((id, cpu) -> byName.merge(names.get(id), cpu - startCpu.getOrDefault(id, 0L),
+                    Long::sum));
         }
         long javaThreads = byName.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "cpu %.2f s: the JVM's own threads (JIT "

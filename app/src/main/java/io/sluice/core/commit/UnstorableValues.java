@@ -18,7 +18,7 @@ final class UnstorableValues {
     boolean check(ApprovedRow row) {
         boolean any = false;
         for (int i = 0; i < row.values().targets().size(); i++) {
-            String error = row.values().get(i).error();
+            String error = row.values().error(i);
             if (error != null) {
                 any = true;
                 count++;

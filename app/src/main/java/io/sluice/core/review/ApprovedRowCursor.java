@@ -3,6 +3,7 @@ package io.sluice.core.review;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import io.sluice.core.SluiceException;
 import io.sluice.core.source.Cell;
 import io.sluice.core.source.SourceRow;
@@ -23,6 +24,9 @@ import java.util.Map;
  * instead of two a cell across JNI, decision 0018), and the rows' cell edits (hand edits and value fixes) come from
  * a second cursor over the edits of approved rows, merged as the rows go by. The other cells come back blank. Holds
  * one row at a time; close it when done.
+ *
+ * <p>One non-blocking JSON parser reads every row's array, fed the UTF-8 bytes SQLite holds: a parser made for each
+ * row (and the row's JSON as a string first) was over a third of what the reading thread allocated.
  */
 final class ApprovedRowCursor implements AutoCloseable {
 
@@ -35,6 +39,8 @@ final class ApprovedRowCursor implements AutoCloseable {
     private final ResultSet rows;
     private final PreparedStatement editQuery;
     private final ResultSet edits;
+    private final JsonParser parser;
+    private final ByteArrayFeeder feeder;
     private boolean editAhead;
     private boolean closed;
 
@@ -53,6 +59,12 @@ final class ApprovedRowCursor implements AutoCloseable {
                 + " JOIN decision d ON d.row_no = e.row_no WHERE d.status = 'approved' ORDER BY e.row_no, e.col");
         edits = editQuery.executeQuery();
         editAhead = edits.next();
+        try {
+            parser = JSON.createNonBlockingByteArrayParser();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot make a JSON parser.", e);
+        }
+        feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
     }
 
     /** The texts and stored values of {@code columns}, {@link RowCursor#PACKED} values to a JSON array. */
@@ -101,12 +113,17 @@ final class ApprovedRowCursor implements AutoCloseable {
         String text = null;
         int i = 0;
         for (int group = 0; i < 2 * columns.length; group++) {
-            try (JsonParser parser = JSON.createParser(rows.getString(2 + group))) {
+            try {
+                byte[] json = rows.getBytes(2 + group);
+                if (json == null) {
+                    throw new IllegalArgumentException("A packed row is missing.");
+                }
+                feeder.feedInput(json, 0, json.length);
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
                     throw new IllegalArgumentException("A packed row is not a JSON array.");
                 }
                 for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                    if (token == null || token.isStructStart()) {
+                    if (token == null || token == JsonToken.NOT_AVAILABLE || token.isStructStart()) {
                         throw new IllegalArgumentException("A packed row holds more than values.");
                     }
                     String value = token == JsonToken.VALUE_NULL ? null : parser.getText();
@@ -116,6 +133,10 @@ final class ApprovedRowCursor implements AutoCloseable {
                         cells[columns[i / 2]] = CellCodec.decode(text, value);
                     }
                     i++;
+                }
+                // the array is the whole value: the next one is fed only once this one is used up
+                if (parser.nextToken() != JsonToken.NOT_AVAILABLE) {
+                    throw new IllegalArgumentException("A packed row holds more than one array.");
                 }
             } catch (IOException e) {
                 throw new IllegalArgumentException("A packed row cannot be read back.", e);
@@ -145,7 +166,7 @@ final class ApprovedRowCursor implements AutoCloseable {
             return;
         }
         closed = true;
-        for (AutoCloseable c : new AutoCloseable[] {rows, rowQuery, edits, editQuery}) {
+        for (AutoCloseable c : new AutoCloseable[] {rows, rowQuery, edits, editQuery, parser}) {
             try {
                 c.close();
             } catch (Exception ignored) {
