@@ -6,12 +6,14 @@ import io.sluice.desktop.app.DesktopShell;
 import io.sluice.desktop.review.FindingFilter;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -37,7 +39,8 @@ import java.util.function.Supplier;
  * profile, starts the desktop headless, opens the review and prints the time to the first screen of the grid, to a
  * filter, a text search, a sort and a jump deep into the rows, then the cleaning tools (a column's statistics, a find
  * and replace over about 86,000 cells and its undo), the longest gap between two JavaFX pulses during each, and the
- * peak heap. Not a test: run it by hand (see the README) with the test classpath, which has Monocle.
+ * peak heap. A step ends when a row of the grid shows its new first row: laid out, not only read. Not a test: run it
+ * by hand (see the README) with the test classpath, which has Monocle.
  * <p>
  * Arguments: {@code [directory] [rows] [review]}, by default {@code target/desktop-bench 1000000}; a third argument
  * {@code review} stops after the review steps (no cleaning). Each step prints the instant it started, to find it in a
@@ -57,10 +60,20 @@ public final class DesktopBenchmark {
     /** The JavaFX thread's CPU time between the two pulses of {@link #longestGap}: work, not waiting for a CPU. */
     private final AtomicLong longestGapCpu = new AtomicLong();
     private final AtomicLong lastPulseCpu = new AtomicLong();
+    /**
+     * The renderer thread's CPU time in {@link #longestGap}: a pulse first waits for the frame before it to be painted,
+     * and with the software renderer the tests and benchmarks use, painting a screen of text takes tens of ms.
+     */
+    private final AtomicLong longestGapRenderCpu = new AtomicLong();
+    private final AtomicLong lastPulseRenderCpu = new AtomicLong();
+    private volatile long renderThread = -1;
     private final AtomicLong flowGap = new AtomicLong();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private volatile long fxThread;
+    /** When the cold first screen's first rows were read, before the grid laid them out; 0 until then. */
+    private volatile long firstRowsArrived;
+    private volatile long firstRowsLaidOut;
     private Stage stage;
     private DesktopShell shell;
 
@@ -103,11 +116,14 @@ public final class DesktopBenchmark {
                 @Override
                 public void handle(long now) {
                     long cpu = threads.getCurrentThreadCpuTime();
+                    long renderCpu = renderCpu();
                     long last = lastPulse.getAndSet(now);
                     long lastCpu = lastPulseCpu.getAndSet(cpu);
+                    long lastRenderCpu = lastPulseRenderCpu.getAndSet(renderCpu);
                     if (last > 0 && now - last > longestGap.get()) {
                         longestGap.set(now - last);
                         longestGapCpu.set(cpu - lastCpu);
+                        longestGapRenderCpu.set(renderCpu - lastRenderCpu);
                     }
                 }
             }.start();
@@ -122,6 +138,9 @@ public final class DesktopBenchmark {
         TableView<?> grid = measure("First screen of the grid (open the review, count, first page)",
                 () -> shell.context().workbench().openReview(review),
                 () -> gridShowing());
+        // polled every 5 ms between pulses: both at once when the pulse that lays the rows out came before the poll
+        System.out.printf(Locale.ROOT, "  ... its first rows seen read %.0f ms after the start, laid out by the grid"
+                + " %.0f ms after the start%n", (firstRowsArrived - opening) / 1e6, (firstRowsLaidOut - opening) / 1e6);
         if (callFx(this::counting)) {
             waitOnFx(() -> counting() ? null : grid);
             System.out.printf(Locale.ROOT, "  ... rows counted: %s, %.0f ms after the start%n",
@@ -318,6 +337,7 @@ public final class DesktopBenchmark {
         long gapBefore = callFx(() -> {
             long gap = longestGap.getAndSet(0);
             longestGapCpu.set(0);
+            longestGapRenderCpu.set(0);
             return gap;
         });
         String startedAt = Instant.now().toString();
@@ -329,8 +349,9 @@ public final class DesktopBenchmark {
         long gap = callFx(longestGap::get);
         // the JavaFX thread's own CPU time tells work on it from a pulse that waited for a busy processor
         System.out.printf(Locale.ROOT, "%-58s %6.0f ms   (longest pulse gap %4.0f ms, of it %4.0f ms cpu on the"
-                + " JavaFX thread; cpu: JavaFX thread %5.0f ms, whole process %6.0f ms; from %s)%n", what,
-                elapsed / 1e6, gap / 1e6, longestGapCpu.get() / 1e6,
+                + " JavaFX thread, %3.0f ms on the renderer; cpu: JavaFX thread %5.0f ms, whole process %6.0f ms;"
+                + " from %s)%n", what, elapsed / 1e6, gap / 1e6, longestGapCpu.get() / 1e6,
+                longestGapRenderCpu.get() / 1e6,
                 (threads.getThreadCpuTime(fxThread) - fxCpu) / 1e6, (processCpu() - processCpu) / 1e6, startedAt);
         longestGap.set(Math.max(gap, gapBefore));
         flowGap.accumulateAndGet(gap, Math::max);
@@ -367,17 +388,45 @@ public final class DesktopBenchmark {
 
     private TableView<?> gridShowing() {
         TableView<?> grid = lookup("#review-grid");
-        return grid != null && !grid.getItems().isEmpty() && loadedAt(0) ? grid : null;
+        if (grid == null || grid.getItems().isEmpty() || !arrived(grid, 0)) {
+            return null;
+        }
+        if (firstRowsArrived == 0) {
+            firstRowsArrived = System.nanoTime();
+        }
+        if (!laidOut(grid, 0)) {
+            return null;
+        }
+        firstRowsLaidOut = System.nanoTime();
+        return grid;
     }
 
-    /** Whether the row at a position has arrived (without asking for it) and the grid has drawn since. */
+    /**
+     * Whether the row at a position has arrived and the grid has laid it out: a visible grid row shows it. Called
+     * between pulses, so the pulse that made and styled the row's cells has ended; until then the screen still shows
+     * the rows before, and that pulse's gap belongs to this step, not to the next.
+     */
     private boolean loadedAt(int position) {
         TableView<?> grid = lookup("#review-grid");
-        if (grid == null || grid.getItems().size() <= position) {
-            return false;
-        }
+        return grid != null && arrived(grid, position) && laidOut(grid, position);
+    }
+
+    /** Whether the row at a position has been read (asking for its page if it has not). */
+    private static boolean arrived(TableView<?> grid, int position) {
+        return grid.getItems().size() > position && grid.getItems().get(position) instanceof ReviewQuery.GridRow row
+                && row.row() >= 0;
+    }
+
+    /** Whether a visible grid row shows the row at a position: the grid gives its rows their items as it lays out. */
+    private static boolean laidOut(TableView<?> grid, int position) {
         Object item = grid.getItems().get(position);
-        return item instanceof ReviewQuery.GridRow row && row.row() >= 0;
+        for (Node node : grid.lookupAll(".table-row-cell")) {
+            if (node instanceof TableRow<?> shown && shown.isVisible() && shown.getIndex() == position
+                    && shown.getItem() == item) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")
@@ -399,6 +448,16 @@ public final class DesktopBenchmark {
         } catch (java.sql.SQLException e) {
             return "unknown (" + e.getMessage() + ")";
         }
+    }
+
+    /** The CPU time of JavaFX's renderer thread ("QuantumRenderer-0"), once it has started; 0 before. */
+    private long renderCpu() {
+        if (renderThread < 0) {
+            renderThread = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst()
+                    .orElse(-1);
+        }
+        return renderThread < 0 ? 0 : Math.max(0, threads.getThreadCpuTime(renderThread));
     }
 
     private static long processCpu() {
