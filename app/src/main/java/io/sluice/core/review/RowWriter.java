@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,10 +206,11 @@ public final class RowWriter implements AutoCloseable {
     private String stored(Cell cell) {
         CellType type = cell.type();
         Object value = cell.value();
-        if ((type != CellType.DATE && type != CellType.DATETIME) || value == null) {
+        if (!(type == CellType.DATE && value instanceof LocalDate)
+                && !(type == CellType.DATETIME && value instanceof LocalDateTime)) {
             return CellCodec.encode(cell);
         }
-        // a date's stored text depends on its value alone: a DATE holds a LocalDate, a DATETIME a LocalDateTime
+        // the stored text of such a cell depends on its value alone, whose class tells a date from a date-time
         String stored = storedDates.get(value);
         if (stored == null) {
             stored = CellCodec.encode(cell);
