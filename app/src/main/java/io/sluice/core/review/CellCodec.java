@@ -2,6 +2,7 @@ package io.sluice.core.review;
 
 import io.sluice.core.source.Cell;
 import io.sluice.core.source.CellType;
+import io.sluice.core.source.PlainNumbers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,6 +38,10 @@ final class CellCodec {
         char kind = kindOf(type);
         if (value == null) {
             return String.valueOf(Character.toLowerCase(kind));
+        }
+        if (type == CellType.NUMBER && value instanceof BigDecimal number
+                && PlainNumbers.isPlainStringOf(cell.text(), number)) {
+            return "N".concat(cell.text()); // most numbers show as written: their canonical text is already there
         }
         return kind + canonical(type, value);
     }

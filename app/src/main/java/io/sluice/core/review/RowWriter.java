@@ -2,6 +2,7 @@ package io.sluice.core.review;
 
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.Cell;
+import io.sluice.core.source.CellType;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceRow;
 
@@ -9,7 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stages source rows into a review in large transactions. Rows must arrive in source order (strictly increasing row
@@ -20,8 +25,15 @@ import java.util.List;
  */
 public final class RowWriter implements AutoCloseable {
 
-    /** Large enough that the per-commit fsync is noise, small enough that the pending batch stays a few MB of heap. */
+    /** Large enough that the per-commit fsync is noise. */
     static final int ROWS_PER_TRANSACTION = 5_000;
+    /**
+     * The driver holds every bound value of a batch until the batch runs: handed to SQLite every 100 rows, the
+     * values die young instead of living through collections into the old generation (decision 0054).
+     */
+    static final int ROWS_PER_EXECUTE = 100;
+    /** Distinct dates remembered at a time; more than a sheet's days usually span. */
+    private static final int STORED_DATES = 4_096;
 
     private final Review review;
     private final Connection connection;
@@ -39,6 +51,11 @@ public final class RowWriter implements AutoCloseable {
     /** Binds the filled-cell counts of a whole transaction as one value (see {@link #packFilled}). */
     private final PreparedStatement insertFilledPacked;
     private final StringBuilder filledPacked = new StringBuilder();
+    /**
+     * The stored texts of the dates and date-times seen lately, by value: a sheet repeats its days, and finding one
+     * costs less than printing it again.
+     */
+    private final Map<Object, String> storedDates = new HashMap<>();
     /** The rows of a review nobody has seen yet: written without a journal, under the unfinished mark. */
     private final boolean newReview;
     private long lastRowNumber;
@@ -113,6 +130,8 @@ public final class RowWriter implements AutoCloseable {
             lastRowNumber = row.number();
             if (++pending >= ROWS_PER_TRANSACTION) {
                 commit();
+            } else if (pending % ROWS_PER_EXECUTE == 0) {
+                executeRows();
             }
         } catch (SQLException e) {
             abandon();
@@ -152,7 +171,7 @@ public final class RowWriter implements AutoCloseable {
         int size = cells.size();
         boolean textOnly = true;
         for (int i = 0; i < wide; i++) {
-            stored[i] = i < size ? CellCodec.encode(cells.get(i)) : null;
+            stored[i] = i < size ? stored(cells.get(i)) : null;
             textOnly &= stored[i] == null;
         }
         // Half the values bound for the common row: its value columns are left NULL, as binding NULL would leave them.
@@ -174,13 +193,33 @@ public final class RowWriter implements AutoCloseable {
             insertExtra.setLong(1, row.number());
             insertExtra.setInt(2, i);
             insertExtra.setString(3, cell.text());
-            insertExtra.setString(4, CellCodec.encode(cell));
+            insertExtra.setString(4, stored(cell));
             insertExtra.addBatch();
         }
         for (SourceIssue issue : row.issues()) {
             IssueStore.bind(insertIssue, row.number(), issue);
             insertIssue.addBatch();
         }
+    }
+
+    /** The cell's stored value column ({@link CellCodec#encode}). */
+    private String stored(Cell cell) {
+        CellType type = cell.type();
+        Object value = cell.value();
+        if (!(type == CellType.DATE && value instanceof LocalDate)
+                && !(type == CellType.DATETIME && value instanceof LocalDateTime)) {
+            return CellCodec.encode(cell);
+        }
+        // the stored text of such a cell depends on its value alone, whose class tells a date from a date-time
+        String stored = storedDates.get(value);
+        if (stored == null) {
+            stored = CellCodec.encode(cell);
+            if (storedDates.size() >= STORED_DATES) {
+                storedDates.clear();
+            }
+            storedDates.put(value, stored);
+        }
+        return stored;
     }
 
     /**
@@ -201,9 +240,7 @@ public final class RowWriter implements AutoCloseable {
         if (pending == 0) {
             return;
         }
-        insertRow.executeBatch();
-        insertText.executeBatch();
-        insertExtra.executeBatch();
+        executeRows();
         insertIssue.executeBatch();
         insertFinding.executeBatch();
         insertFilled.executeBatch();
@@ -217,6 +254,13 @@ public final class RowWriter implements AutoCloseable {
         connection.commit();
         written += pending;
         pending = 0;
+    }
+
+    /** Hands the rows bound so far to SQLite, within the transaction. */
+    private void executeRows() throws SQLException {
+        insertRow.executeBatch();
+        insertText.executeBatch();
+        insertExtra.executeBatch();
     }
 
     private void abandon() {

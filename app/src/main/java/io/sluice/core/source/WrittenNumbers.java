@@ -20,8 +20,8 @@ final class WrittenNumbers {
      * leading zeros, no exponent, a fraction without trailing zeros and within Excel's 15 significant digits, not "-0".
      */
     static boolean isGeneralDisplay(String text) {
-        int dot = plainDot(text);
-        if (dot == NOT_PLAIN) {
+        int dot = PlainNumbers.dot(text);
+        if (dot == PlainNumbers.NOT_PLAIN) {
             return false;
         }
         int length = text.length();
@@ -37,8 +37,8 @@ final class WrittenNumbers {
      * zeros are cut.
      */
     static String fixed(String text, int scale) {
-        int dot = plainDot(text);
-        if (dot == NOT_PLAIN || (text.charAt(0) == '-' && text.charAt(1) == '0')
+        int dot = PlainNumbers.dot(text);
+        if (dot == PlainNumbers.NOT_PLAIN || (text.charAt(0) == '-' && text.charAt(1) == '0')
                 || significantDigits(text, dot) > EXCEL_DIGITS) {
             return null; // a negative below one may round to a "-0" that only DataFormatter prints
         }
@@ -66,42 +66,6 @@ final class WrittenNumbers {
         return text.substring(0, keep);
     }
 
-    private static final int NOT_PLAIN = -1;
-
-    /**
-     * Where the decimal point of a plain number is ({@code -?(0|[1-9][0-9]*)(\.[0-9]+)?}); its length when it has
-     * none; {@link #NOT_PLAIN} when the text is not such a number.
-     */
-    private static int plainDot(String text) {
-        int length = text.length();
-        int i = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
-        if (i >= length || !isDigit(text.charAt(i))) {
-            return NOT_PLAIN;
-        }
-        if (text.charAt(i) == '0') {
-            i++;
-        } else {
-            while (i < length && isDigit(text.charAt(i))) {
-                i++;
-            }
-        }
-        if (i == length) {
-            return i;
-        }
-        if (text.charAt(i) != '.') {
-            return NOT_PLAIN; // a leading zero, an exponent or anything else
-        }
-        int dot = i;
-        i++;
-        if (i == length) {
-            return NOT_PLAIN;
-        }
-        while (i < length && isDigit(text.charAt(i))) {
-            i++;
-        }
-        return i == length ? dot : NOT_PLAIN;
-    }
-
     /** The digits a BigDecimal of this plain text holds (its precision): leading zeros of a fraction below 1 aside. */
     private static int significantDigits(String text, int dot) {
         int start = text.charAt(0) == '-' ? 1 : 0;
@@ -114,9 +78,5 @@ final class WrittenNumbers {
             first++;
         }
         return Math.max(1, length - first);
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

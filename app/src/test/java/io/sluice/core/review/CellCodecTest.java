@@ -7,8 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +49,24 @@ class CellCodecTest {
     void storesNothingExtraForPlainTextAndBlankCells() {
         assertThat(CellCodec.encode(Cell.text("MIX-001"))).isNull();
         assertThat(CellCodec.encode(Cell.BLANK)).isNull();
+    }
+
+    @Test
+    void storesANumbersCanonicalTextWhetherOrNotItShowsAsWritten() {
+        Random random = new Random(42);
+        for (int i = 0; i < 100_000; i++) {
+            BigDecimal value = BigDecimal.valueOf(random.nextLong() >> random.nextInt(64), random.nextInt(30) - 5);
+            String plain = value.toPlainString();
+            String text = switch (random.nextInt(5)) {
+                case 0 -> value.toString();
+                case 1 -> value.setScale(Math.max(0, value.scale() - 1), RoundingMode.HALF_UP).toPlainString();
+                case 2 -> "-" + plain;
+                default -> plain;
+            };
+
+            assertThat(CellCodec.encode(Cell.number(text, value))).as("%s shown as %s", value, text)
+                    .isEqualTo("N" + plain);
+        }
     }
 
     @Test

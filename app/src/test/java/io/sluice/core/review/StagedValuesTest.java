@@ -18,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -109,6 +111,50 @@ class StagedValuesTest {
             assertThat(review.row(2).orElseThrow().cells()).extracting(Cell::text).first().isEqualTo("00042");
             assertThat(review.row(3).orElseThrow().cells().get(1).value()).isEqualTo(strength);
         }
+    }
+
+    @Test
+    void numbersAndDatesOfManyRowsKeepTheirCanonicalTexts() throws Exception {
+        Path file = dir.resolve("many.sluice");
+        int rows = 12_345; // past several commits and executed batches, and more distinct date-times than remembered
+        try (Review review = Review.create(file, ReviewTestSupport.info(), List.of("Shown", "Formatted", "Day", "At"));
+             RowWriter writer = review.rowWriter()) {
+            for (int n = 2; n < rows + 2; n++) {
+                writer.append(manyRow(n));
+            }
+        }
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT row_no, v0, v1, v2, v3 FROM source_row ORDER BY row_no")) {
+            int seen = 0;
+            while (rs.next()) {
+                List<Cell> cells = manyRow(rs.getLong(1)).cells();
+                assertThat(rs.getString(2)).isEqualTo("N" + ((BigDecimal) cells.get(0).value()).toPlainString());
+                assertThat(rs.getString(3)).isEqualTo("N" + ((BigDecimal) cells.get(1).value()).toPlainString());
+                assertThat(rs.getString(4)).isEqualTo("D" + cells.get(2).value());
+                assertThat(rs.getString(5)).isEqualTo("S" + ((LocalDateTime) cells.get(3).value())
+                        .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+                seen++;
+            }
+            assertThat(seen).isEqualTo(rows);
+        }
+        try (Review review = Review.open(file)) {
+            for (long n : new long[] {2, 101, 5_002, 9_999, rows + 1}) {
+                assertThat(review.row(n).orElseThrow().cells()).isEqualTo(manyRow(n).cells());
+            }
+        }
+    }
+
+    /** A number shown as written, one shown otherwise, a day of a week that repeats and a time of its own. */
+    private static SourceRow manyRow(long n) {
+        BigDecimal shown = BigDecimal.valueOf(n * 37 - 5_000, (int) (n % 4));
+        BigDecimal formatted = BigDecimal.valueOf(n * 1_001, 2);
+        LocalDate day = LocalDate.of(2024, 3, 1).plusDays(n % 7);
+        LocalDateTime at = LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds(n * 61);
+        return new SourceRow(n, List.of(Cell.number(shown.toPlainString(), shown),
+                Cell.number(String.format("%,.1f", formatted), formatted), Cell.date("d" + n % 7, day),
+                Cell.dateTime("t" + n, at)));
     }
 
     @Test
