@@ -33,6 +33,8 @@ final class ExcelCells {
     /** The day LibreOffice counts serial numbers from in the 1900 system; Excel's 1900-03-01 and later agree. */
     private static final LocalDate LIBREOFFICE_DAY_ZERO = LocalDate.of(1899, 12, 30);
     private static final LocalDate FIRST_DAY_1904 = LocalDate.of(1904, 1, 1);
+    /** A serial number further back than this is before the year 1, no day anyone wrote: it stays a number. */
+    private static final double DAYS_BACK_TO_YEAR_1 = -693_593;
 
     private enum Kind { GENERAL, NUMBER, DATE, DATETIME }
 
@@ -112,7 +114,8 @@ final class ExcelCells {
         boolean showsTime = display.kind() == Kind.DATETIME;
         double serial = value.doubleValue();
         if (serial < 0) {
-            return beforeFirstDay(value, showsTime, display, row, column, issues);
+            return serial >= DAYS_BACK_TO_YEAR_1 ? beforeFirstDay(value, showsTime, display, row, column, issues)
+                    : Cell.number(general(value), value);
         }
         if (!DateUtil.isValidExcelDate(serial)) {
             return Cell.number(general(value), value);

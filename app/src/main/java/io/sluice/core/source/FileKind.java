@@ -81,7 +81,7 @@ final class FileKind {
      * CSV it would give rows of tags. Excel 2003 and LibreOffice save a workbook as one XML file, LibreOffice as flat
      * OpenDocument, and many systems export a table as a web page named .xls. Null for anything else.
      */
-    static String markup(byte[] head) {
+    private static String markup(byte[] head) {
         String text;
         if (startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xFE})) {
             text = new String(head, 2, head.length - 2, StandardCharsets.UTF_16LE);

@@ -63,7 +63,7 @@ final class XlsRows implements RawRows {
         switch (type) {
             case NUMERIC:
                 CellStyle style = cell.getCellStyle();
-                return cells.number(decimal(cell.getNumericCellValue()), style.getDataFormat(),
+                return cells.number(BigDecimal.valueOf(cell.getNumericCellValue()), style.getDataFormat(),
                         style.getDataFormatString(), row, column, issues);
             case STRING:
                 String text = cell.getStringCellValue();
@@ -76,16 +76,6 @@ final class XlsRows implements RawRows {
             default:
                 return Cell.BLANK;
         }
-    }
-
-    /**
-     * The number an XLS cell holds, written the way XLSX writers write it: the shortest decimal that reads back as
-     * the same double, without a trailing ".0" or an exponent (3, not 3.0), so an XLS and an XLSX of the same sheet
-     * give equal values.
-     */
-    static BigDecimal decimal(double value) {
-        BigDecimal shortest = BigDecimal.valueOf(value).stripTrailingZeros();
-        return shortest.scale() < 0 ? shortest.setScale(0) : shortest;
     }
 
     @Override

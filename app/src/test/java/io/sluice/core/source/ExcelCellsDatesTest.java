@@ -82,5 +82,7 @@ class ExcelCellsDatesTest {
         assertThat(issues).extracting(SourceIssue::kind).containsOnly("date-before-first-day");
         assertThat(issues.get(0).message()).isEqualTo("Cell B20 holds 1850-06-01, a day before 1900 that Excel"
                 + " cannot show but LibreOffice writes and shows; it is read as that day.");
+        Cell farBack = new ExcelCells(false).number(new BigDecimal("-1E+20"), CUSTOM, "yyyy-mm-dd", 21, 1, issues);
+        assertThat(farBack).isEqualTo(Cell.number("-100000000000000000000", new BigDecimal("-1E+20")));
     }
 }

@@ -74,18 +74,6 @@ class XlsReaderTest {
     }
 
     @Test
-    void givesTheNumbersAnXlsxWriterWouldWrite() {
-        // an XLS holds doubles; the same sheet saved as XLSX says 3, 0.1 and 12345678901234568
-        assertThat(XlsRows.decimal(3.0)).isEqualTo(new BigDecimal("3"));
-        assertThat(XlsRows.decimal(-0.5)).isEqualTo(new BigDecimal("-0.5"));
-        assertThat(XlsRows.decimal(1e10)).isEqualTo(new BigDecimal("10000000000"));
-        assertThat(XlsRows.decimal(12345678901234567d)).isEqualTo(new BigDecimal("12345678901234568"));
-        assertThat(XlsRows.decimal(0.1 + 0.2)).isEqualTo(new BigDecimal("0.30000000000000004"));
-        assertThat(XlsRows.decimal(0.0)).isEqualTo(BigDecimal.ZERO);
-        assertThat(XlsRows.decimal(1.5e-7)).isEqualTo(new BigDecimal("1.5E-7"));
-    }
-
-    @Test
     void readsDatesOfThe1904DateSystem() throws IOException {
         Path mac = dir.resolve("mac.xls");
         try (HSSFWorkbook wb = new HSSFWorkbook()) {
