@@ -110,6 +110,36 @@ class CopyInsertTest {
     }
 
     @Test
+    void anOpenCopyCountsTheBytesItHasTakenUntilItEnds() throws SQLException {
+        TestDatabases.Database database = TestDatabases.postgres();
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE wide_note (id INTEGER PRIMARY KEY, body TEXT)");
+        }
+        try (TargetDatabase db = TargetDatabase.open(database.url(), database.user(), database.password())) {
+            TableInfo table = db.table("wide_note");
+            Connection connection = db.connection();
+            connection.setAutoCommit(false);
+            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns());
+            String body = "x".repeat(50_000);
+            // most rows have gone to the server in 64 KiB blocks already; the count holds those and the rest
+            for (long id = 1; id <= 10; id++) {
+                copy.stream(Arrays.asList(id, body));
+            }
+            // one digit, a comma, two quotes and a newline around the body; id 10 has a second digit
+            long line = body.length() + 5;
+            assertThat(copy.streamed()).isEqualTo(10 * line + 1);
+            assertThat(copy.endStream()).isEqualTo(10);
+            assertThat(copy.streamed()).isZero();
+
+            copy.stream(Arrays.asList(11L, body));
+            assertThat(copy.streamed()).isEqualTo(line + 1);
+            copy.cancelStream();
+            assertThat(copy.streamed()).isZero();
+            connection.rollback();
+        }
+    }
+
+    @Test
     void theCommitterTestsTableTakesTheCopyPathOnPostgresql() throws SQLException {
         try (CommitFixture f = new CommitFixture(TestDatabases.Engine.POSTGRESQL)) {
             assertThat(CopyInsert.forTable(f.db.connection(), f.db.dialect(), f.table, f.mapper.targetColumns()))
