@@ -46,6 +46,8 @@ final class CopyInsert {
     private int pending;
     /** The COPY {@link #stream} keeps open, or null. */
     private CopyIn open;
+    /** Bytes the open COPY has carried to the server so far. */
+    private long streamedBytes;
 
     private CopyInsert(CopyManager copy, String sql) {
         this.copy = copy;
@@ -111,11 +113,17 @@ final class CopyInsert {
                 open = copy.copyIn(sql);
             }
             open.writeToCopy(csv.bytes(), 0, csv.size());
+            streamedBytes += csv.size();
             csv.reset();
         } catch (SQLException | RuntimeException e) {
             cancel(e);
             throw e;
         }
+    }
+
+    /** The bytes of the rows {@link #stream} has taken since the open COPY began, sent or not yet. */
+    long streamed() {
+        return streamedBytes + csv.size();
     }
 
     /** Ends the open COPY and returns the rows the server copied in it (0 when none was streamed). */
@@ -133,6 +141,7 @@ final class CopyInsert {
             throw e;
         } finally {
             open = null;
+            streamedBytes = 0;
             pending = 0;
         }
     }
@@ -154,6 +163,7 @@ final class CopyInsert {
             }
         } finally {
             open = null;
+            streamedBytes = 0;
             csv.reset();
             pending = 0;
         }

@@ -46,16 +46,22 @@ import java.util.stream.Collectors;
  * and parents up from then on (decision 0041).
  *
  * <p>When such chunks go by COPY and need no look-up at all, {@link #run} streams up to {@value #CHUNKS_PER_COPY} of
- * them through one COPY under one savepoint, and writes their provenance once it has ended (decision 0049): the
- * server writes rows while the run reads the next ones, instead of each waiting for the other once a chunk. A refused
- * row undoes that COPY, and its chunks (and the one that ended it) are planned again with look-ups, from the run's
- * counts as they were before the first of them, exactly as if each had been written alone.
+ * them (fewer once they pass {@value #BYTES_PER_COPY} bytes) through one COPY under one savepoint, and writes their
+ * provenance once it has ended (decisions 0049, 0056): the server writes rows while the run reads the next ones,
+ * instead of each waiting for the other once a chunk. A refused row undoes that COPY, and its chunks (and the one
+ * that ended it) are planned again with look-ups, from the run's counts as they were before the first of them,
+ * exactly as if each had been written alone.
  */
 final class ImportRun implements AutoCloseable {
 
     static final int MAX_FINDINGS = 1000;
-    /** Chunks one COPY holds at most; their rows are kept until it ends, so that a refused key can plan them again. */
-    static final int CHUNKS_PER_COPY = 3;
+    /**
+     * Chunks one COPY holds at most; their rows are kept until it ends, so that a refused key can plan them again.
+     * Each COPY costs the server more than its rows (decision 0056): ten hold 10,000 rows, still few beside the heap.
+     */
+    static final int CHUNKS_PER_COPY = 10;
+    /** COPY bytes after which the open COPY ends at the end of its chunk, so that wide rows hold no more memory. */
+    static final long BYTES_PER_COPY = 1 << 20;
     /** SQLSTATE of a unique or primary key violation, on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
     /** SQLSTATE of a foreign key violation on PostgreSQL. */
@@ -313,7 +319,7 @@ final class ImportRun implements AutoCloseable {
             planStreamedAgain(null);
             return;
         }
-        if (streamed.size() == CHUNKS_PER_COPY && !endStreamedCopy()) {
+        if ((streamed.size() == CHUNKS_PER_COPY || copy.streamed() >= BYTES_PER_COPY) && !endStreamedCopy()) {
             planStreamedAgain(null);
         }
     }

@@ -84,17 +84,14 @@ class CopyInsertTest {
     @Test
     void awkwardTextAnEmptyStringAndNullRoundTripExactlyThroughCopy() throws SQLException {
         TestDatabases.Database database = TestDatabases.postgres();
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, body VARCHAR(200), extra VARCHAR(20),"
-                    + " amount NUMERIC(14, 6), day DATE, at TIMESTAMP, flag BOOLEAN)");
-        }
         List<List<Object>> rows = List.of(
                 Arrays.asList(1L, AWKWARD, "", new BigDecimal("12345678.123456"), LocalDate.of(1999, 12, 31),
                         LocalDateTime.of(2021, 3, 4, 5, 6, 7, 123_456_000), true),
                 Arrays.asList(2L, "", null, null, null, null, null),
                 Arrays.asList(3L, null, "\"", new BigDecimal("-0.000001"), LocalDate.of(2024, 2, 29),
                         LocalDateTime.of(2024, 2, 29, 0, 0), false));
-        try (TargetDatabase db = TargetDatabase.open(database.url(), database.user(), database.password())) {
+        try (TargetDatabase db = withTable(database, "CREATE TABLE note (id INTEGER PRIMARY KEY, body VARCHAR(200),"
+                + " extra VARCHAR(20), amount NUMERIC(14, 6), day DATE, at TIMESTAMP, flag BOOLEAN)")) {
             TableInfo table = db.table("note");
             Connection connection = db.connection();
             connection.setAutoCommit(false);
@@ -110,6 +107,33 @@ class CopyInsertTest {
     }
 
     @Test
+    void anOpenCopyCountsTheBytesItHasTakenUntilItEnds() throws SQLException {
+        try (TargetDatabase db = withTable(TestDatabases.postgres(),
+                "CREATE TABLE wide_note (id INTEGER PRIMARY KEY, body TEXT)")) {
+            TableInfo table = db.table("wide_note");
+            Connection connection = db.connection();
+            connection.setAutoCommit(false);
+            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns());
+            String body = "x".repeat(50_000);
+            // most rows have gone to the server in 64 KiB blocks already; the count holds those and the rest
+            for (long id = 1; id <= 10; id++) {
+                copy.stream(Arrays.asList(id, body));
+            }
+            // one digit, a comma, two quotes and a newline around the body; id 10 has a second digit
+            long line = body.length() + 5;
+            assertThat(copy.streamed()).isEqualTo(10 * line + 1);
+            assertThat(copy.endStream()).isEqualTo(10);
+            assertThat(copy.streamed()).isZero();
+
+            copy.stream(Arrays.asList(11L, body));
+            assertThat(copy.streamed()).isEqualTo(line + 1);
+            copy.cancelStream();
+            assertThat(copy.streamed()).isZero();
+            connection.rollback();
+        }
+    }
+
+    @Test
     void theCommitterTestsTableTakesTheCopyPathOnPostgresql() throws SQLException {
         try (CommitFixture f = new CommitFixture(TestDatabases.Engine.POSTGRESQL)) {
             assertThat(CopyInsert.forTable(f.db.connection(), f.db.dialect(), f.table, f.mapper.targetColumns()))
@@ -119,15 +143,20 @@ class CopyInsertTest {
 
     @Test
     void h2KeepsJdbcBatches() throws SQLException {
-        TestDatabases.Database database = TestDatabases.h2Mem();
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, body VARCHAR(200))");
-        }
-        try (TargetDatabase db = TargetDatabase.open(database.url(), database.user(), database.password())) {
+        try (TargetDatabase db = withTable(TestDatabases.h2Mem(),
+                "CREATE TABLE note (id INTEGER PRIMARY KEY, body VARCHAR(200))")) {
             TableInfo table = db.table("note");
             assertThat(db.dialect()).isEqualTo(Dialect.H2);
             assertThat(CopyInsert.forTable(db.connection(), db.dialect(), table, table.columns())).isNull();
         }
+    }
+
+    /** The database as a target, with a table of the test's own created in it first. */
+    private static TargetDatabase withTable(TestDatabases.Database database, String ddl) throws SQLException {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute(ddl);
+        }
+        return TargetDatabase.open(database.url(), database.user(), database.password());
     }
 
     private static List<List<Object>> read(TestDatabases.Database database, TableInfo table) throws SQLException {
