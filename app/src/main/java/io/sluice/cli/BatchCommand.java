@@ -61,6 +61,10 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (rows < 0 || audit < 0) {
+            throw new UsageException((rows < 0 ? "--rows" : "--audit") + " must be 0 or more, not "
+                    + (rows < 0 ? rows : audit) + ".");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (BatchHistory history = BatchHistory.open(target.target())) {
             BatchDetails details = history.batch(id);
@@ -70,7 +74,7 @@ final class BatchCommand implements Callable<Integer> {
             List<String> searched = !details.tables().isEmpty()
                     ? details.tables().stream().map(BatchTableCounts::table).toList()
                     : b.related() ? List.of(b.targetTable().split(", ")) : List.of(b.targetTable());
-            List<RowProvenance> origins = key == null ? history.provenance(id, 0, Math.max(rows, 0))
+            List<RowProvenance> origins = key == null ? history.provenance(id, 0, rows)
                     : searched.stream().flatMap(t -> history.originsOf(t, key).stream()).toList();
             List<DecisionAudit> entries = audit > 0 ? history.decisions(id, 0, audit) : List.of();
             if (format == OutputFormat.json) {

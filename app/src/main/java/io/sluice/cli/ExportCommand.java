@@ -162,7 +162,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         ExportRows.Settings settings = new ExportRows.Settings(csvOptions(), maxComments, originalValues);
         PrintWriter out = spec.commandLine().getOut();
-        try (TargetDatabase db = target.targetOf(reviewPath).open()) {
+        // a review's rejected rows, findings, failed rows and report are read from the review alone
+        boolean mapsOntoTarget = file != null || workbookReview || approved != null;
+        try (TargetDatabase db = mapsOntoTarget ? target.targetOf(reviewPath).open() : null) {
             ExportRows.Written written;
             if (severalTables) {
                 TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());

@@ -87,6 +87,24 @@ class BatchCommandTest {
     }
 
     @Test
+    void aNegativeCountOfRowsOrAuditEntriesIsAUsageErrorNotAnEmptyListing() throws IOException {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        String[] target = CommandRun.targetOptions(db);
+        Path file = csv(dir.resolve("mixes.csv"), mix("DS1-0000001", "350.0"));
+        CommandRun.of(with(List.of("import", file.toString(), "--profile", CommandRun.PROFILE.toString(),
+                "--approve", "valid"), target));
+
+        CommandRun rows = CommandRun.of(with(List.of("batch", "1", "--rows", "-1"), target));
+        CommandRun audit = CommandRun.of(with(List.of("batch", "1", "--audit", "-2"), target));
+
+        assertThat(rows.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(rows.err()).isEqualTo("sluice batch: --rows must be 0 or more, not -1." + System.lineSeparator());
+        assertThat(rows.out()).isEmpty();
+        assertThat(audit.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(audit.err()).isEqualTo("sluice batch: --audit must be 0 or more, not -2." + System.lineSeparator());
+    }
+
+    @Test
     void aBatchThatDoesNotExistIsOneSentenceNamingTheTarget() {
         TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
         CommandRun run = CommandRun.of(with(List.of("batch", "7"), CommandRun.targetOptions(db)));

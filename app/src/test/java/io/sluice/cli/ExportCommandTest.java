@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.core.export.BackToSenderWriter;
+import io.sluice.testing.TestDatabases;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static io.sluice.cli.CliTest.run;
@@ -154,6 +156,40 @@ class ExportCommandTest {
         assertThat(approved.out()).isEmpty();
         assertThat(report.exit()).isEqualTo(SluiceCommand.INPUT);
         assertThat(Files.readAllBytes(source)).isEqualTo(before);
+    }
+
+    @Test
+    void aReviewIsExportedAgainstTheTargetItRecordsAndItsRejectedRowsNeedNone() throws IOException {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2,
+                Files.createDirectories(dir.resolve("db")));
+        Path review = dir.resolve("r.sluice");
+        // H2 takes its user in the URL, which the review records
+        assertThat(run("validate", DS1, "--profile", PROFILE, "--review", review.toString(), "--target",
+                db.url() + ";USER=sa").exit()).isOne();
+        Path approved = dir.resolve("approved.csv");
+        Path rejected = dir.resolve("rejected.csv");
+        run("decide", review.toString(), "--approve", "valid");
+        run("decide", review.toString(), "--reject", "errors", "--reason", "ask the lab");
+
+        CliTest.Run fromRecorded = run("export", "--review", review.toString(), "--approved", approved.toString());
+        deleteTree(dir.resolve("db"));
+        CliTest.Run withoutTarget = run("export", "--review", review.toString(), "--rejected", rejected.toString());
+        CliTest.Run targetGone = run("export", "--review", review.toString(), "--approved", approved.toString());
+
+        assertThat(fromRecorded.exit()).as(fromRecorded.err()).isZero();
+        assertThat(fromRecorded.out()).isEqualTo("Approved rows: 191 written to " + approved + NL);
+        assertThat(withoutTarget.exit()).as(withoutTarget.err()).isZero();
+        assertThat(withoutTarget.out()).isEqualTo("Rejected rows: 9 written to " + rejected + NL);
+        assertThat(targetGone.exit()).isEqualTo(SluiceCommand.TARGET);
+        assertThat(targetGone.err()).startsWith("sluice export: There is no H2 database ");
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test

@@ -131,4 +131,30 @@ class OtherColumnTypesCommandTest {
         assertThat(rolledBack.exit()).as(rolledBack.err()).isZero();
         assertThat(gadgets(db)).containsExactly("north|A-1|6f1c2e9a-1111-4a2b-9c3d-0123456789ab|12.50");
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aNumberIsCheckedAgainstACheckInListAsItsColumnRoundsIt(TestDatabases.Engine engine) throws Exception {
+        TestDatabases.Database db = engine.fresh();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE widget (code VARCHAR(10) PRIMARY KEY, size NUMERIC(4,1)"
+                    + " CONSTRAINT size_known CHECK (size IN (1.5, 2)))");
+        }
+        Path profile = Files.writeString(dir.resolve("widget.json"), """
+                { "format": "sluice-profile", "version": 1, "name": "widget", "table": "widget",
+                  "columns": [ { "target": "code", "source": "Code" }, { "target": "size", "source": "Size" } ] }
+                """);
+        Path file = Files.write(dir.resolve("widgets.csv"), List.of("Code,Size", "w1,1.45", "w2,1.44"));
+        List<String> args = new ArrayList<>(List.of("import", file.toString(), "--profile", profile.toString(),
+                "--approve", "valid"));
+        args.addAll(List.of(CommandRun.targetOptions(db)));
+
+        CommandRun imported = CommandRun.of(args.toArray());
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("1 inserted, 0 updated, 0 skipped");
+        try (Connection c = db.connect()) {
+            assertThat(TableText.rows(c, "SELECT code, size FROM widget")).containsExactly("w1|1.5");
+        }
+    }
 }

@@ -65,7 +65,7 @@ record SampleCheck(double ratio, String description, List<TransformSpec> transfo
                 : switch (TypeConverter.kindOf(column)) {
                     case DECIMAL -> numbers(values, false);
                     case INTEGER -> numbers(values, true);
-                    case DATE, TIMESTAMP -> dates(values);
+                    case DATE, TIMESTAMP -> dates(values, new TypeConverter(TypeConverter.kindOf(column)));
                     case BOOLEAN -> booleans(values);
                     default -> texts(values, column.length());
                 };
@@ -145,14 +145,16 @@ record SampleCheck(double ratio, String description, List<TransformSpec> transfo
         return d != null && (!whole || d.stripTrailingZeros().scale() <= 0);
     }
 
-    private static SampleCheck dates(List<Cell> values) {
+    private static SampleCheck dates(List<Cell> values, TypeConverter plain) {
         int typed = 0;
+        int readPlainly = 0;
         List<String> texts = new ArrayList<>();
         for (Cell c : values) {
             if (c.type() == CellType.DATE || c.type() == CellType.DATETIME) {
                 typed++;
             } else {
                 texts.add(c.text());
+                readPlainly += plain.convert(new Working(c.text(), null)) != null ? 1 : 0;
             }
         }
         int bestCount = 0;
@@ -166,6 +168,12 @@ record SampleCheck(double ratio, String description, List<TransformSpec> transfo
                 bestCount = count;
                 bestPattern = DATE_PATTERNS.get(i);
             }
+        }
+        if (readPlainly > bestCount) {
+            // ISO dates mixed with ISO dates and times: the column reads them all without a pattern, one pattern
+            // would refuse the others
+            bestCount = readPlainly;
+            bestPattern = null;
         }
         int fit = typed + bestCount;
         String text = fit + "/" + values.size() + " sampled values are dates";

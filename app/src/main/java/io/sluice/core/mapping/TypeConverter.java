@@ -198,8 +198,8 @@ final class TypeConverter {
         if (UUID_TEXT.matcher(s).matches()) {
             return UUID.fromString(s);
         }
-        w.fail(quote(w.text) + " is not a UUID (expected 32 hex digits as 8-4-4-4-12, e.g."
-                + " 123e4567-e89b-12d3-a456-426614174000).");
+        w.fail(quote(w.text) + " is not a UUID: 32 hex digits as 8-4-4-4-12, such as"
+                + " 123e4567-e89b-12d3-a456-426614174000.");
         return null;
     }
 

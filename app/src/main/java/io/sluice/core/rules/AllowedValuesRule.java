@@ -4,6 +4,7 @@ import io.sluice.core.Severity;
 import io.sluice.core.mapping.MappedRow;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +24,27 @@ final class AllowedValuesRule implements RowRule {
     private final boolean ignoreCase;
     private final Severity severity;
     private final String message;
+    /** For a CHECK ... IN on a NUMERIC column: the column's scale, to which the database rounds first; or null. */
+    private final Integer storedScale;
 
     AllowedValuesRule(String id, String target, List<String> values, Severity severity, String message) {
         this(id, target, values, false, severity, message);
     }
 
+    /** A CHECK ... IN that judges a number as a column of that scale stores it: 1.45 into NUMERIC(4,1) as 1.5. */
+    AllowedValuesRule(String id, String target, List<String> values, Severity severity, Integer storedScale) {
+        this(id, target, values, false, severity, null, storedScale);
+    }
+
     /** @param ignoreCase whether "nord" passes for NORD (compared in lower case, locale-independent) */
     AllowedValuesRule(String id, String target, List<String> values, boolean ignoreCase, Severity severity,
                       String message) {
+        this(id, target, values, ignoreCase, severity, message, null);
+    }
+
+    private AllowedValuesRule(String id, String target, List<String> values, boolean ignoreCase, Severity severity,
+                              String message, Integer storedScale) {
+        this.storedScale = storedScale;
         this.id = id;
         this.target = target;
         this.display = List.copyOf(values);
@@ -58,7 +72,7 @@ final class AllowedValuesRule implements RowRule {
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
         Object value = row.value(target);
-        if (value == null || isAllowed(value)) {
+        if (value == null || isAllowed(stored(value))) {
             return;
         }
         report(row, value, findings);
@@ -71,6 +85,11 @@ final class AllowedValuesRule implements RowRule {
         findings.accept(Findings.onCell(row, target, id, severity, Findings.message(message,
                 Findings.label(row, target) + " '" + KeyText.of(value) + "' is not one of the allowed values: "
                 + shown + ".")));
+    }
+
+    private Object stored(Object value) {
+        return storedScale != null && value instanceof BigDecimal d && d.scale() > storedScale
+                ? d.setScale(storedScale, RoundingMode.HALF_UP) : value;
     }
 
     /** Numbers compare by value (7 = 7.0, in a text column too); everything else by its text. */

@@ -44,7 +44,8 @@ final class CheckRules {
                 String id = "check:" + check.name();
                 columns.add(target);
                 if (!s.allowed().isEmpty()) {
-                    rowRules.add(new AllowedValuesRule(id, target, s.allowed(), Severity.ERROR, null));
+                    rowRules.add(new AllowedValuesRule(id, target, s.allowed(), Severity.ERROR,
+                            storedScale(table, target)));
                 } else {
                     rowRules.add(new RangeRule(id, target, s.min(), s.minInclusive(), s.max(), s.maxInclusive(),
                             Severity.ERROR, null, storedScale(table, target)));

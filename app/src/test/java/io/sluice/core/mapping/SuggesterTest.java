@@ -7,11 +7,13 @@ import io.sluice.core.profile.TransformSpec;
 import io.sluice.core.source.Cell;
 import io.sluice.core.source.SourceRow;
 import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TableInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.sql.JDBCType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -155,6 +157,20 @@ class SuggesterTest {
         ColumnMapping m = suggester.suggest(List.of("Cast Date"), rows, ConcreteMixTable.table()).get(0);
 
         assertThat(m.transforms()).extracting(TransformSpec::patterns).containsExactly(List.of("MM/dd/yyyy"));
+    }
+
+    @Test
+    void suggestsNoDatePatternForATimestampColumnWhoseIsoDatesAndTimesAllConvertWithoutOne() {
+        TableInfo table = new TableInfo(null, "reading", List.of(new ColumnInfo("taken_at", JDBCType.TIMESTAMP,
+                "TIMESTAMP", true, null, null, null, null, false)), List.of(), List.of(), List.of(), List.of());
+        List<List<Cell>> rows = List.of(List.of(Cell.text("2024-03-01 10:00:00")), List.of(Cell.text("2024-03-02")),
+                List.of(Cell.text("2024-03-02 11:30:15")));
+
+        ColumnMapping m = suggester.suggest(List.of("Taken At"), rows, table).get(0);
+
+        assertThat(m.target()).isEqualTo("taken_at");
+        assertThat(m.transforms()).isEmpty();
+        assertThat(m.reason()).contains("3/3 sampled values are dates");
     }
 
     @Test
