@@ -186,7 +186,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (workbook) {
             Profile given = profilePath == null ? null : ProfileIO.read(profilePath);
-            try (TargetDatabase db = target.open()) {
+            try (TargetDatabase db = target.targetOf(reviewPath).open()) {
                 return WorkbookReviewOutput.validate(reviewPath, given, format, db, spec.commandLine().getOut(),
                         spec.commandLine().getErr());
             }
@@ -203,7 +203,7 @@ final class ValidateCommand implements Callable<Integer> {
                     + " with 'sluice validate FILE --profile " + profilePath + " --review NEW.sluice'.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TargetDatabase db = target.open()) {
+        try (TargetDatabase db = target.targetOf(reviewPath).open()) {
             TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
             ValidateReview.Outcome outcome = ValidateReview.run(reviewPath, profile, db, progress);
             progress.clear();

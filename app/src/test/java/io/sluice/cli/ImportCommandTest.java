@@ -187,6 +187,10 @@ class ImportCommandTest {
                 CommandRun.PROFILE.toString(), "--review", review.toString()), target));
         assertThat(validated.exit()).as(validated.err()).isZero();
         assertThat(CommandRun.of("decide", review, "--approve", "valid").exit()).isZero();
+        CommandRun revalidated = CommandRun.of("validate", "--review", review, "--format", "json");
+        assertThat(revalidated.exit()).as(revalidated.err()).isZero();
+        // validating the review's own rows again checks them against the same target, not the embedded database
+        assertThat(revalidated.out()).contains("\"target\" : \"" + db.url());
 
         CommandRun dryRun = CommandRun.of("import", "--review", review, "--dry-run");
         CommandRun imported = CommandRun.of("import", "--review", review);
