@@ -72,7 +72,18 @@ public final class ValidationJob implements AutoCloseable {
      * the table. Source options not given fall back to those recorded in the profile.
      */
     public static ValidationJob prepare(Path file, SourceOptions options, Profile profile, TargetDatabase db) {
-        SourceTable table = Sources.open(file, options);
+        return prepare(file, Sources.open(file, options), profile, db);
+    }
+
+    /**
+     * As {@link #prepare(Path, SourceOptions, Profile, TargetDatabase)}, with the file opened ahead while the target
+     * was opening: waits for the opening and fails as opening the file failed.
+     */
+    public static ValidationJob prepare(FileOpening opening, Profile profile, TargetDatabase db) {
+        return prepare(opening.file(), opening.take(), profile, db);
+    }
+
+    private static ValidationJob prepare(Path file, SourceTable table, Profile profile, TargetDatabase db) {
         try {
             return new ValidationJob(file, profile, db, table);
         } catch (RuntimeException e) {
