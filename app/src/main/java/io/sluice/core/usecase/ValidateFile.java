@@ -112,8 +112,8 @@ public final class ValidateFile {
     }
 
     /**
-     * Begins opening the request's file on a thread of its own (a CSV file's encoding is decided by reading it through
-     * once), for a caller that opens the target meanwhile and then calls
+     * Begins opening, then hashing, the request's file on a thread of its own (a CSV file's encoding is decided by
+     * reading it through once), for a caller that opens the target meanwhile and then calls
      * {@link #run(Request, FileOpening, TargetDatabase, Consumer, Progress)}; closing it undoes an unused opening.
      */
     public static FileOpening openAhead(Request request) {
