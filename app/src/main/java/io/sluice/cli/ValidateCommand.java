@@ -140,7 +140,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         ValidateFile.Request request = new ValidateFile.Request(file, source.chosen(), profile,
                 profilePath.toString(), reviewPath, false);
-        // the file opens (a CSV file is read through once to decide its encoding) while the target opens
+        // the file opens (read through once to decide its encoding) and is hashed while the target opens
         try (FileOpening opening = ValidateFile.openAhead(request);
              TargetDatabase db = target.open();
              JsonReportWriter report = new JsonReportWriter()) {

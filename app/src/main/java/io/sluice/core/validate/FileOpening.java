@@ -40,15 +40,20 @@ public final class FileOpening implements AutoCloseable {
                 return;
             }
             // the hash follows on this thread, while the target may still be opening and a core may be free
-            try {
-                sha256.complete(Sources.sha256(file));
-            } catch (RuntimeException e) {
-                sha256.completeExceptionally(e);
-            }
+            hash(file, sha256);
         }, "sluice-file-open");
         opening.setDaemon(true);
         opening.start();
         return new FileOpening(file, table, sha256);
+    }
+
+    /** Completes {@code into} with the file's SHA-256, or with the failure that kept it from being computed. */
+    static void hash(Path file, CompletableFuture<String> into) {
+        try {
+            into.complete(Sources.sha256(file));
+        } catch (RuntimeException e) {
+            into.completeExceptionally(e);
+        }
     }
 
     Path file() {

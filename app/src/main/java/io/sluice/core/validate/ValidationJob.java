@@ -65,13 +65,7 @@ public final class ValidationJob implements AutoCloseable {
             sha256.complete(null);
             return;
         }
-        Thread hashing = new Thread(() -> {
-            try {
-                sha256.complete(Sources.sha256(file));
-            } catch (RuntimeException e) {
-                sha256.completeExceptionally(e);
-            }
-        }, "sluice-sha256");
+        Thread hashing = new Thread(() -> FileOpening.hash(file, sha256), "sluice-sha256");
         hashing.setDaemon(true);
         hashing.start();
     }
