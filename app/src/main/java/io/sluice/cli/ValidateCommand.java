@@ -11,6 +11,7 @@ import io.sluice.core.usecase.ReviewReplacement;
 import io.sluice.core.usecase.ValidateFile;
 import io.sluice.core.usecase.ValidateReview;
 import io.sluice.core.usecase.ValidateWorkbookReview;
+import io.sluice.core.validate.FileOpening;
 import io.sluice.core.validate.JsonReportWriter;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.QualityGates;
@@ -138,13 +139,16 @@ final class ValidateCommand implements Callable<Integer> {
                         out, spec.commandLine().getErr());
             }
         }
-        try (TargetDatabase db = target.open();
+        ValidateFile.Request request = new ValidateFile.Request(file, source.chosen(), profile,
+                profilePath.toString(), reviewPath, force);
+        // the file opens (read through once to decide its encoding) and is hashed while the target opens
+        try (FileOpening opening = ValidateFile.openAhead(request);
+             TargetDatabase db = target.open();
              JsonReportWriter report = new JsonReportWriter()) {
             List<Finding> firstFindings = new ArrayList<>();
             TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
             Consumer<RowResult> sink = report.andThen(r -> keepFirst(r, firstFindings));
-            ValidateFile.Outcome outcome = ValidateFile.run(new ValidateFile.Request(file, source.chosen(), profile,
-                    profilePath.toString(), reviewPath, force), db, sink, progress);
+            ValidateFile.Outcome outcome = ValidateFile.run(request, opening, db, sink, progress);
             progress.clear();
             if (reportPath != null) {
                 writeReport(report, outcome, reportPath);

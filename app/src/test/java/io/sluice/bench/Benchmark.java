@@ -6,6 +6,7 @@ import io.sluice.core.source.SourceTable;
 import io.sluice.core.source.Sources;
 import io.sluice.core.database.SluiceHome;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.validate.FileOpening;
 import io.sluice.core.validate.JsonReportWriter;
 import io.sluice.core.Progress;
 import io.sluice.core.validate.ValidationJob;
@@ -305,8 +306,10 @@ public final class Benchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long startCpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        try (TargetDatabase db = TargetDatabase.openDefault();
-             ValidationJob job = ValidationJob.prepare(file, options(file), profile, db);
+        // as the command line does: the file opens on a thread of its own while the target opens
+        try (FileOpening opening = FileOpening.start(file, options(file));
+             TargetDatabase db = TargetDatabase.openDefault();
+             ValidationJob job = ValidationJob.prepare(opening, profile, db);
              JsonReportWriter findings = new JsonReportWriter()) {
             long prepared = System.nanoTime();
             long preparedCpu = threads.getCurrentThreadCpuTime();

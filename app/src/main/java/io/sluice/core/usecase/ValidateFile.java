@@ -8,6 +8,7 @@ import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.validate.FileOpening;
 import io.sluice.core.validate.GateMeasures;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.QualityGates;
@@ -41,7 +42,7 @@ public final class ValidateFile {
      * @param profile       the mapping profile
      * @param profileLabel  where the profile came from, for the report (a path), or null
      * @param review        the review file to create, or null for a validation without one
-     * @param replaceReview whether an existing file at {@code review} may be replaced
+     * @param replaceReview whether a review at {@code review} is replaced (set aside until the new one is complete)
      */
     public record Request(Path file, SourceOptions chosen, Profile profile, String profileLabel, Path review,
                           boolean replaceReview) {
@@ -106,7 +107,29 @@ public final class ValidateFile {
     public static Outcome runWriting(Request request, TargetDatabase db,
                                      Function<Layout, Consumer<RowResult>> rowsFor, Progress progress) {
         SourceOptions options = ReaderOptions.of(request.chosen(), request.profile().source());
-        try (ValidationJob job = ValidationJob.prepare(request.file(), options, request.profile(), db)) {
+        return runJob(request, ValidationJob.prepare(request.file(), options, request.profile(), db), db, rowsFor,
+                progress);
+    }
+
+    /**
+     * Begins opening, then hashing, the request's file on a thread of its own (a CSV file's encoding is decided by
+     * reading it through once), for a caller that opens the target meanwhile and then calls
+     * {@link #run(Request, FileOpening, TargetDatabase, Consumer, Progress)}; closing it undoes an unused opening.
+     */
+    public static FileOpening openAhead(Request request) {
+        return FileOpening.start(request.file(), ReaderOptions.of(request.chosen(), request.profile().source()));
+    }
+
+    /** As {@link #run(Request, TargetDatabase, Consumer, Progress)}, with the file opened by {@link #openAhead}. */
+    public static Outcome run(Request request, FileOpening opening, TargetDatabase db, Consumer<RowResult> rows,
+                              Progress progress) {
+        Consumer<RowResult> sink = rows == null ? r -> { } : rows;
+        return runJob(request, ValidationJob.prepare(opening, request.profile(), db), db, layout -> sink, progress);
+    }
+
+    private static Outcome runJob(Request request, ValidationJob prepared, TargetDatabase db,
+                                  Function<Layout, Consumer<RowResult>> rowsFor, Progress progress) {
+        try (ValidationJob job = prepared) {
             Consumer<RowResult> sink = rowsFor.apply(new Layout(job.table().columns(), job.targetColumns(),
                     job.reportSource(request.profileLabel())));
             ValidationSummary summary = request.review() == null ? job.run(sink, progress)

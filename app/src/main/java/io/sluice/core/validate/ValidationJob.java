@@ -39,10 +39,15 @@ public final class ValidationJob implements AutoCloseable {
     private final CompletableFuture<String> sha256;
 
     private ValidationJob(Path file, Profile profile, TargetDatabase db, SourceTable table) {
-        this(file, profile, db, table, null);
+        this(file, profile, db, table, null, null);
     }
 
     private ValidationJob(Path file, Profile profile, TargetDatabase db, SourceTable table, Set<String> onlyRules) {
+        this(file, profile, db, table, onlyRules, null);
+    }
+
+    private ValidationJob(Path file, Profile profile, TargetDatabase db, SourceTable table, Set<String> onlyRules,
+                          CompletableFuture<String> hashed) {
         this.file = file;
         this.profile = profile;
         this.db = db;
@@ -51,18 +56,16 @@ public final class ValidationJob implements AutoCloseable {
         this.mapper = Mapper.compile(profile, table.columns(), tableInfo);
         this.rules = onlyRules == null ? RuleSet.build(profile, tableInfo, mapper.targetColumns(), db)
                 : RuleSet.profileRulesOnly(profile, tableInfo, mapper.targetColumns(), db, onlyRules);
+        if (hashed != null) {
+            this.sha256 = hashed;
+            return;
+        }
         this.sha256 = new CompletableFuture<>();
         if (file == null) {
             sha256.complete(null);
             return;
         }
-        Thread hashing = new Thread(() -> {
-            try {
-                sha256.complete(Sources.sha256(file));
-            } catch (RuntimeException e) {
-                sha256.completeExceptionally(e);
-            }
-        }, "sluice-sha256");
+        Thread hashing = new Thread(() -> FileOpening.hash(file, sha256), "sluice-sha256");
         hashing.setDaemon(true);
         hashing.start();
     }
@@ -72,9 +75,21 @@ public final class ValidationJob implements AutoCloseable {
      * the table. Source options not given fall back to those recorded in the profile.
      */
     public static ValidationJob prepare(Path file, SourceOptions options, Profile profile, TargetDatabase db) {
-        SourceTable table = Sources.open(file, options);
+        return prepare(file, Sources.open(file, options), null, profile, db);
+    }
+
+    /**
+     * As {@link #prepare(Path, SourceOptions, Profile, TargetDatabase)}, with the file opened (and being hashed)
+     * ahead while the target was opening: waits for the opening and fails as opening the file failed.
+     */
+    public static ValidationJob prepare(FileOpening opening, Profile profile, TargetDatabase db) {
+        return prepare(opening.file(), opening.take(), opening.sha256(), profile, db);
+    }
+
+    private static ValidationJob prepare(Path file, SourceTable table, CompletableFuture<String> hashed,
+                                         Profile profile, TargetDatabase db) {
         try {
-            return new ValidationJob(file, profile, db, table);
+            return new ValidationJob(file, profile, db, table, null, hashed);
         } catch (RuntimeException e) {
             table.close();
             throw e;

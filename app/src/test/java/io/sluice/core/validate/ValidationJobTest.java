@@ -27,7 +27,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The streaming validation path: rows in order, source problems as findings, scores, cancel, failures. */
 class ValidationJobTest {
@@ -170,5 +172,53 @@ class ValidationJobTest {
             assertThat(f.get("rule").asText()).isEqualTo("required");
             assertThat(f.get("cell").asText()).isEqualTo("D3");
         });
+    }
+
+    @Test
+    void validatesAFileOpenedAheadAsAFileOpenedInPlace() throws IOException {
+        Path file = Files.writeString(dir.resolve("mix.csv"), "mix_code,cement_kg,water_kg,coarse_agg_kg,fine_agg_kg,"
+                + "age_days,note\nM-1,350,175,1000,800,5,Béton\nM-2,0,175,,800,28,°C\nM-1,350.0,175,1000,800,7,\n",
+                StandardCharsets.UTF_8);
+        String inPlace;
+        try (ValidationJob job = ValidationJob.prepare(file, SourceOptions.DEFAULTS, profile(), db)) {
+            inPlace = report(job);
+        }
+        String ahead;
+        try (FileOpening opening = FileOpening.start(file, SourceOptions.DEFAULTS);
+             ValidationJob job = ValidationJob.prepare(opening, profile(), db)) {
+            ahead = report(job);
+        }
+        assertThat(ahead).isEqualTo(inPlace).contains("\"D3\"");
+    }
+
+    @Test
+    void failsAsOpeningTheFileInPlaceFailsWhenOpenedAhead() {
+        Path missing = dir.resolve("missing.csv");
+        String inPlace = catchThrowableOfType(
+                () -> ValidationJob.prepare(missing, SourceOptions.DEFAULTS, profile(), db), SluiceException.class)
+                .getMessage();
+        try (FileOpening opening = FileOpening.start(missing, SourceOptions.DEFAULTS)) {
+            assertThatThrownBy(() -> ValidationJob.prepare(opening, profile(), db))
+                    .isInstanceOf(SluiceException.class).hasMessage(inPlace);
+        }
+    }
+
+    @Test
+    void closesAnOpeningNeverTakenWithoutFailing() throws IOException {
+        Path good = csv("M-1,350,175,1000,800,5");
+        Path unreadable = Files.writeString(dir.resolve("bad.csv"), "a,\"b\n1,2\n");
+        FileOpening unused = FileOpening.start(good, SourceOptions.DEFAULTS);
+        FileOpening failed = FileOpening.start(unreadable, SourceOptions.DEFAULTS);
+        assertThatCode(unused::close).doesNotThrowAnyException();
+        assertThatCode(failed::close).doesNotThrowAnyException();
+    }
+
+    private static String report(ValidationJob job) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonReportWriter report = new JsonReportWriter()) {
+            ValidationSummary summary = job.run(report, Progress.NONE);
+            report.write(job.reportSource(null), summary, job.table().issues(), out);
+        }
+        return out.toString();
     }
 }
