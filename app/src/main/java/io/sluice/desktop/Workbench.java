@@ -93,11 +93,12 @@ public final class Workbench {
      * file no longer apply (a review validated now would otherwise read the new file with the old mapping).
      */
     public void openSource(Path file) {
+        // the review first: with it still open, a step seeing the profile go would take the review's own again
+        review.set(null);
         sourceOptions.set(null);
         inspection.set(null);
         profile.set(null);
         profileFile.set(null);
-        review.set(null);
         // through null, so that opening the same file again still reads it afresh
         sourceFile.set(null);
         sourceFile.set(file);
