@@ -1,6 +1,7 @@
 package io.sluice.desktop;
 
 import io.sluice.desktop.task.ErrorText;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
@@ -67,8 +68,9 @@ public final class Dialogs {
         dialog.setHeaderText(header);
         dialog.setContentText(prompt);
         dialog.getEditor().setId("text-dialog-field");
-        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty()
-                .bind(dialog.getEditor().textProperty().isEmpty());
+        // spaces alone are no answer: OK would close the dialog and nothing would happen
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(Bindings.createBooleanBinding(
+                () -> dialog.getEditor().getText().isBlank(), dialog.getEditor().textProperty()));
         return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
     }
 

@@ -7,6 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 /**
  * The state the steps share — the whole app's view model: the source file and how to read it, the target, the
@@ -23,6 +24,7 @@ public final class Workbench {
     private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> profileFile = new SimpleObjectProperty<>();
     private final ObjectProperty<Profile> profileSaved = new SimpleObjectProperty<>();
+    private BooleanSupplier mayDropProfile = () -> true;
     private final ObjectProperty<Path> review = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> batch = new SimpleObjectProperty<>();
     private final ObjectProperty<String> reviewedSheet = new SimpleObjectProperty<>();
@@ -89,19 +91,33 @@ public final class Workbench {
     }
 
     /**
-     * Starts over with a new source file: the options, inspection, mapping, profile file and review of the previous
-     * file no longer apply (a review validated now would otherwise read the new file with the old mapping).
+     * Who is asked before a new source drops the profile: the desktop asks the steward while the profile is saved
+     * nowhere. Until one is set, a new source always opens.
      */
-    public void openSource(Path file) {
+    public void guardProfile(BooleanSupplier mayDrop) {
+        mayDropProfile = mayDrop;
+    }
+
+    /**
+     * Starts over with a new source file: the options, inspection, mapping, profile file and review of the previous
+     * file no longer apply (a review validated now would otherwise read the new file with the old mapping). False,
+     * and nothing changed, when the steward keeps the profile instead (see {@link #guardProfile}).
+     */
+    public boolean openSource(Path file) {
+        if (!mayDropProfile.getAsBoolean()) {
+            return false;
+        }
+        // the review first: with it still open, a step seeing the profile go would take the review's own again
+        review.set(null);
         sourceOptions.set(null);
         inspection.set(null);
         profile.set(null);
         profileFile.set(null);
-        review.set(null);
         // through null, so that opening the same file again still reads it afresh
         sourceFile.set(null);
         sourceFile.set(file);
         step.set(Step.SOURCE);
+        return true;
     }
 
     /** Opens a saved review and shows it. */

@@ -63,6 +63,7 @@ public final class MainWindowViewModel {
             }
         });
         refreshRecent();
+        workbench.guardProfile(this::mayOpenAnother);
     }
 
     public Workbench workbench() {
@@ -103,6 +104,16 @@ public final class MainWindowViewModel {
      * changed gate not saved) only once the steward says to close without saving it.
      */
     public boolean mayClose() {
+        return mayDropProfile("Close Sluice without saving the profile?", "when Sluice closes", "Close without saving");
+    }
+
+    /** Whether another source may replace the profile: asked as {@link #mayClose()} asks. */
+    public boolean mayOpenAnother() {
+        return mayDropProfile("Open another file without saving the profile?", "when another file is opened",
+                "Open without saving");
+    }
+
+    private boolean mayDropProfile(String question, String when, String confirm) {
         Profile profile = workbench.profileProperty().get();
         if (profile == null || profile.equals(workbench.profileSavedProperty().get())) {
             return true;
@@ -112,10 +123,10 @@ public final class MainWindowViewModel {
             return true;
         }
         String name = profile.name() == null ? "" : " '" + profile.name() + "'";
-        return dialogs.confirm("Close Sluice without saving the profile?", "Profile" + name + " has changes that"
-                + " are in no profile file" + (review == null ? "" : " and not in the open review "
-                + review.getFileName()) + ": its mapping, rules and gates as they are now are lost when Sluice"
-                + " closes. Cancel, then Save profile… in the Rules step, keeps them.", "Close without saving");
+        return dialogs.confirm(question, "Profile" + name + " has changes that are in no profile file"
+                + (review == null ? "" : " and not in the open review " + review.getFileName()) + ": its mapping,"
+                + " rules and gates as they are now are lost " + when + ". Cancel, then Save profile… in the Rules"
+                + " step, keeps them.", confirm);
     }
 
     /** The profile the review records, or null when it records none or cannot be read (then the steward is asked). */

@@ -44,6 +44,10 @@ import java.util.function.Function;
  */
 public final class CommitViewModel {
 
+    /** What the step says when the steward cancelled the dry run. */
+    static final String DRY_RUN_CANCELLED = "The dry run was cancelled; choose how to treat rows already in the"
+            + " table, or show the Commit step again, to run it again.";
+
     private final Workbench workbench;
     private final TaskRunner tasks;
     private final DialogService dialogs;
@@ -147,7 +151,13 @@ public final class CommitViewModel {
         clearOutcome();
         state.set(CommitState.PLANNING);
         tasks.run("Dry run of the commit", ctx -> DryRun.planOf(review, target, chosen, duplicate),
-                request.then(this::showPlan), request.then(this::refuse));
+                request.then(this::showPlan), request.then(this::refuse)).whenCancelled(() -> {
+                    // stopped with Cancel in the status bar: not "Computing…" for ever, and nothing to commit from
+                    if (request.isCurrent()) {
+                        problem.set(DRY_RUN_CANCELLED);
+                        state.set(CommitState.CANCELLED);
+                    }
+                });
     }
 
     private void showPlan(DryRun.PlanOutcome outcome) {

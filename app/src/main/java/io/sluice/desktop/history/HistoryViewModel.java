@@ -73,7 +73,9 @@ public final class HistoryViewModel implements AutoCloseable {
     private TargetChoice readFrom;
 
     private static final String READING = "Reading the import history…";
-    private static final String NO_BATCHES = "No import batches yet";
+    static final String READING_CANCELLED = "Reading the import history was cancelled";
+    static final String READ_AGAIN = "It is read again the next time the History step is shown.";
+    static final String NO_BATCHES = "No import batches yet";
     private static final String NO_BATCHES_TEXT =
             "Each commit becomes a batch here, with where every row came from and a way to roll it back.";
 
@@ -110,7 +112,12 @@ public final class HistoryViewModel implements AutoCloseable {
             if (!target.equals(readFrom)) {
                 showEmpty("Could not read the import history", ErrorText.sentence(error), false);
             }
-        }));
+        })).whenCancelled(() -> {
+            // stopped with Cancel in the status bar: not "Reading…" for ever over an empty list
+            if (request.isCurrent() && !target.equals(readFrom)) {
+                showEmpty(READING_CANCELLED, READ_AGAIN, false);
+            }
+        });
     }
 
     private void showEmpty(String title, String text, boolean known) {

@@ -208,6 +208,10 @@ public final class ConnectionViewModel {
         }, failure -> {
             testing.set(false);
             report(false, ErrorText.sentence(failure));
+        }).whenCancelled(() -> {
+            // stopped with Cancel in the status bar (a server that does not answer): not "Connecting…" for ever
+            testing.set(false);
+            report(false, "The connection to " + host.get().strip() + " was cancelled; nothing changed.");
         });
     }
 

@@ -235,6 +235,10 @@ public final class RulesViewModel {
     private void adoptRecordedProfile(Path review) {
         tasks.quiet("Reading the profile of " + review.getFileName(), ctx -> RecordedProfile.of(review),
                 recorded -> {
+                    if (!review.equals(workbench.reviewProperty().get())) {
+                        // closed, or another file opened, while its profile was read: it no longer applies
+                        return;
+                    }
                     if (recorded != null && workbench.profileProperty().get() == null) {
                         workbench.profileProperty().set(recorded);
                     } else if (recorded == null) {

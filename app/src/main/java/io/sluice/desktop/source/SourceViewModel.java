@@ -218,11 +218,14 @@ public final class SourceViewModel {
         workbench.openReview(review);
     }
 
-    /** Opens a source file, remembering it among the recent files. */
-    public void open(Path source) {
+    /** Opens a source file, remembering it among the recent files; false when the steward kept the profile instead. */
+    public boolean open(Path source) {
+        if (!workbench.openSource(source)) {
+            return false;
+        }
         settings.settings().fileOpened(source);
         settings.saveLater();
-        workbench.openSource(source);
+        return true;
     }
 
     /**
@@ -233,8 +236,9 @@ public final class SourceViewModel {
         tasks.run("Opening the sample " + sample.title(), ctx -> Samples.extract(sample, home),
                 extracted -> {
                     settings.settings().samplesOffered(true);
-                    open(extracted);
-                    workbench.profileFileProperty().set(Samples.profileOf(sample, home));
+                    if (open(extracted)) {
+                        workbench.profileFileProperty().set(Samples.profileOf(sample, home));
+                    }
                 });
     }
 

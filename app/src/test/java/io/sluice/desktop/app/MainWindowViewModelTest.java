@@ -125,6 +125,35 @@ class MainWindowViewModelTest {
         }
     }
 
+    @Test
+    void openingAnotherFileAsksFirstWhileTheProfileIsSavedNowhereAndKeepsItWhenTheStewardCancels() throws IOException {
+        Path first = Files.writeString(home.resolve("first.csv"), "a\n1\n");
+        Path second = Files.writeString(home.resolve("second.csv"), "a\n1\n");
+        model.openSource(first);
+        Samples.extract(SampleTarget.SAMPLE, home);
+        Profile sample = ProfileIO.read(Samples.profileOf(SampleTarget.SAMPLE, home));
+        workbench.profileProperty().set(sample);
+
+        dialogs.declineNext();
+        model.openSource(second);
+
+        assertThat(dialogs.asked()).singleElement().satisfies(q -> {
+            assertThat(q.header()).isEqualTo("Open another file without saving the profile?");
+            assertThat(q.text()).endsWith("are lost when another file is opened. Cancel, then Save profile… in the"
+                    + " Rules step, keeps them.");
+        });
+        assertThat(workbench.sourceFileProperty().get()).isEqualTo(first);
+        assertThat(workbench.profileProperty().get()).isEqualTo(sample);
+        assertThat(model.recentFilesProperty().get()).extracting(MainWindowViewModel.Recent::file)
+                .containsExactly(first.toAbsolutePath().normalize());
+
+        workbench.openSource(second);
+
+        assertThat(dialogs.confirmLabels()).containsExactly("Open without saving", "Open without saving");
+        assertThat(workbench.sourceFileProperty().get()).isEqualTo(second);
+        assertThat(workbench.profileProperty().get()).isNull();
+    }
+
     private static Profile withRule(Profile profile, String json) {
         List<RuleSpec> rules = new ArrayList<>(profile.rules());
         rules.add(ProfileIO.fromJson("{\"format\":\"sluice-profile\",\"version\":1,\"name\":\"t\",\"table\":\"t\","

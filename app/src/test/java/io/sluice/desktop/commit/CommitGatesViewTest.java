@@ -63,7 +63,9 @@ class CommitGatesViewTest {
             workbench.reviewProperty().set(strict);
             workbench.stepProperty().set(Step.COMMIT);
         });
-        waitFor(() -> gates(robot).getItems().size() == 1 && !text(robot, "#commit-problem").isEmpty());
+        // the gates table is hidden, and so not found, until the gates are measured: a busy machine is slower
+        waitFor(() -> robot.lookup("#gates-table").tryQuery().isPresent() && gates(robot).getItems().size() == 1
+                && robot.lookup("#commit-problem").tryQuery().isPresent() && !text(robot, "#commit-problem").isEmpty());
         assertThat(text(robot, "#gates-verdict")).startsWith("The commit is blocked: completeness is 93.6%"
                 + " (needs at least 98%)");
         assertThat(gates(robot).getItems().get(0).status().code()).isEqualTo("blocked");

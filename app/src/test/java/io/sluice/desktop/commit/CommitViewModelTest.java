@@ -5,6 +5,7 @@ import io.sluice.core.commit.CommitPlan;
 import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.SyncTasks;
 import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
@@ -61,6 +62,31 @@ class CommitViewModelTest {
         assertThat(model.stateProperty().get()).isEqualTo(CommitState.NO_REVIEW);
         model.goToReview();
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.REVIEW);
+    }
+
+    @Test
+    void aDryRunCancelledInTheStatusBarSaysSoAndOffersNoCommitUntilItRunsAgain() {
+        Workbench workbench = new Workbench();
+        HeldTasks held = new HeldTasks();
+        TaskRunner tasks = HeldTasks.runner(held);
+        CommitViewModel model = model(TestDatabases.Engine.H2, tasks, workbench);
+        workbench.reviewProperty().set(target.review("cancelled"));
+        held.hold();
+        model.refresh();
+        held.runNext();
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.PLANNING);
+
+        tasks.active().stream().filter(TaskHandle::visible).forEach(TaskHandle::cancel);
+        held.runAll();
+
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.CANCELLED);
+        assertThat(model.problemProperty().get()).isEqualTo(CommitViewModel.DRY_RUN_CANCELLED);
+        assertThat(model.canCommitBinding().get()).isFalse();
+
+        model.refresh();
+
+        assertThat(model.stateProperty().get()).isEqualTo(CommitState.PLANNED);
+        assertThat(model.canCommitBinding().get()).isTrue();
     }
 
     @ParameterizedTest

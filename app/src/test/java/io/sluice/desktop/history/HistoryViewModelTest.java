@@ -13,7 +13,9 @@ import io.sluice.desktop.commit.CommitViewModel;
 import io.sluice.desktop.commit.LabWorkbook;
 import io.sluice.core.commit.RelatedCommitResult;
 import io.sluice.desktop.commit.SampleTarget;
+import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +74,28 @@ class HistoryViewModelTest {
         AtomicReference<RollbackPreview> preview = new AtomicReference<>();
         history.prepareRollback(preview::set);
         return preview.get();
+    }
+
+    @Test
+    void readingCancelledInTheStatusBarSaysSoInsteadOfReadingForEverAndTheNextVisitReadsAgain() {
+        target = SampleTarget.of(TestDatabases.Engine.H2, home);
+        workbench.targetProperty().set(target.choice());
+        HeldTasks held = new HeldTasks();
+        TaskRunner heldTasks = HeldTasks.runner(held);
+        history = new HistoryViewModel(workbench, heldTasks, dialogs, "tester");
+        held.hold();
+        history.refresh();
+        assertThat(history.emptyTitleProperty().get()).isEqualTo("Reading the import history…");
+
+        heldTasks.active().stream().filter(TaskHandle::visible).forEach(TaskHandle::cancel);
+        held.runAll();
+
+        assertThat(history.emptyTitleProperty().get()).isEqualTo(HistoryViewModel.READING_CANCELLED);
+        assertThat(history.emptyTextProperty().get()).isEqualTo(HistoryViewModel.READ_AGAIN);
+
+        history.refresh();
+
+        assertThat(history.emptyTitleProperty().get()).isEqualTo(HistoryViewModel.NO_BATCHES);
     }
 
     @ParameterizedTest

@@ -4,7 +4,10 @@ import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.SettingsStore;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,25 @@ class ConnectionViewModelTest {
     private void fillFromTestServer(String name) {
         model.fill(new DesktopSettings.Connection(name, PG.url(), PG.user()));
         model.passwordProperty().set(PG.password());
+    }
+
+    @Test
+    void aConnectionCancelledInTheStatusBarSaysSoInsteadOfConnectingForEver() {
+        HeldTasks held = new HeldTasks();
+        TaskRunner tasks = HeldTasks.runner(held);
+        model = new ConnectionViewModel(workbench, tasks, new SettingsStore(settings, home.resolve("desktop.json"),
+                tasks));
+        fillFromTestServer("cancelled");
+        held.hold();
+        model.use();
+        assertThat(model.testingProperty().get()).isTrue();
+
+        tasks.active().stream().filter(TaskHandle::visible).forEach(TaskHandle::cancel);
+        held.runAll();
+
+        assertThat(model.testingProperty().get()).isFalse();
+        assertThat(model.resultProperty().get()).endsWith(" was cancelled; nothing changed.");
+        assertThat(workbench.targetProperty().get()).isEqualTo(TargetChoice.embedded());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.review.ColumnStats.ValueCount;
+import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.TaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,10 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,9 +102,10 @@ class ColumnStatsViewModelTest {
 
     @Test
     void aLateResultOfAnEarlierSelectionNeverReplacesTheNewerOne() {
-        List<Runnable> queued = new ArrayList<>();
-        ColumnStatsViewModel deferred = new ColumnStatsViewModel(review.vm, new TaskRunner(Runnable::run,
-                new Queued(queued)));
+        HeldTasks held = new HeldTasks();
+        held.hold();
+        List<Runnable> queued = held.waiting();
+        ColumnStatsViewModel deferred = new ColumnStatsViewModel(review.vm, new TaskRunner(Runnable::run, held));
         deferred.setShown(true);
         deferred.columnProperty().set("Supplier");
         deferred.columnProperty().set("Plant");
@@ -118,44 +117,6 @@ class ColumnStatsViewModelTest {
 
         assertThat(deferred.statsProperty().getValue().column()).isEqualTo("Plant");
         assertThat(deferred.busyProperty().getValue()).isFalse();
-    }
-
-    /** Background work that waits until the test runs it, in the order the test chooses. */
-    private static final class Queued extends AbstractExecutorService {
-        private final List<Runnable> queued;
-
-        Queued(List<Runnable> queued) {
-            this.queued = queued;
-        }
-
-        @Override
-        public void execute(Runnable command) {
-            queued.add(command);
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
-        }
     }
 
     @Test

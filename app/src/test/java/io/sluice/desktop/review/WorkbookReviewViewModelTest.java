@@ -11,6 +11,7 @@ import io.sluice.desktop.Workbench;
 import io.sluice.desktop.commit.LabWorkbook;
 import io.sluice.desktop.commit.SampleTarget;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -187,16 +186,16 @@ class WorkbookReviewViewModelTest {
 
     @Test
     void aDecisionAskedOnOneSheetWhoseWorkRunsAfterTheSwitchToAnotherDecidesTheSheetItWasAskedOn() {
-        HeldWork held = reopenWithHeldWork();
+        HeldTasks held = reopenWithHeldWork();
         int cement = positionOf("Cement");
 
-        held.holding = true;
+        held.hold();
         vm.actions().reject(List.of(cement), "Withdrawn supplier grade");
         vm.showSheet("Mixes");
-        held.holding = false;
+        held.release();
         // the pool runs the sheet switch before the rejection asked on Materials
-        held.queued.get(1).run();
-        held.queued.get(0).run();
+        held.waiting().get(1).run();
+        held.waiting().get(0).run();
 
         assertThat(vm.workbookSheets().shownProperty().get()).isEqualTo("Mixes");
         assertThat(vm.counts().rejectedProperty().getValue().longValue()).as("no Mixes row rejected").isZero();
@@ -208,16 +207,16 @@ class WorkbookReviewViewModelTest {
 
     @Test
     void aValueFixWhosePreviewComesBackAfterAnotherSheetWasChosenChangesNothingAndSaysSo() {
-        HeldWork held = reopenWithHeldWork();
+        HeldTasks held = reopenWithHeldWork();
         ValueFixesViewModel fixes = new ValueFixesViewModel(vm, runner, new ScriptedDialogs(),
                 (title, error) -> failures.add(error));
 
-        held.holding = true;
+        held.hold();
         fixes.fix(ValueFixesViewModel.Kind.TRIM, "Material", null);
         vm.showSheet("Mixes");
-        held.holding = false;
-        held.queued.get(1).run();
-        held.queued.get(0).run();
+        held.release();
+        held.waiting().get(1).run();
+        held.waiting().get(0).run();
 
         assertThat(vm.actions().lastActionProperty().getValue()).isEqualTo("Nothing changed: 'Trim the values'"
                 + " was asked on sheet Materials, and sheet Mixes was chosen before it was worked out.");
@@ -225,9 +224,9 @@ class WorkbookReviewViewModelTest {
     }
 
     /** The review opened again with a pool whose work the test runs in an order of its own. */
-    private HeldWork reopenWithHeldWork() {
+    private HeldTasks reopenWithHeldWork() {
         vm.close();
-        HeldWork held = new HeldWork();
+        HeldTasks held = new HeldTasks();
         runner = new TaskRunner(Runnable::run, held);
         runner.setFailureHandler((title, error) -> failures.add(error));
         vm = new ReviewViewModel(workbench, runner, validation, new ScriptedDialogs(),
@@ -235,54 +234,15 @@ class WorkbookReviewViewModelTest {
         return held;
     }
 
-    /** A pool that holds the work given while {@link #holding}, for the test to run in an order of its own. */
-    private static final class HeldWork extends AbstractExecutorService {
-        final List<Runnable> queued = new ArrayList<>();
-        boolean holding;
-
-        @Override
-        public void execute(Runnable command) {
-            if (holding) {
-                queued.add(command);
-            } else {
-                command.run();
-            }
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
-        }
-    }
-
     @Test
     void aSheetChosenWhileAnotherIsOpeningIsShownOnceThatOneIs() {
-        HeldWork held = reopenWithHeldWork();
+        HeldTasks held = reopenWithHeldWork();
 
-        held.holding = true;
+        held.hold();
         vm.showSheet("Suppliers");
         vm.showSheet("Mixes");
-        held.holding = false;
-        held.queued.get(0).run();
+        held.release();
+        held.waiting().get(0).run();
 
         assertThat(vm.workbookSheets().shownProperty().get()).isEqualTo("Mixes");
         assertThat(vm.columns()).startsWith("Mix Code");

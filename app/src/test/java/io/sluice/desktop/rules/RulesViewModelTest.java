@@ -288,6 +288,24 @@ class RulesViewModelTest {
     }
 
     @Test
+    void openingAnotherSourceLeavesNoProfileBehindNotEvenTheClosedReviewsOwn() throws Exception {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        ds1.vm.refresh();
+        assertThat(ds1.vm.rules()).anyMatch(RuleInfo::editable);
+        Path other = Files.writeString(home.resolve("other.csv"), "a,b\n1,2\n");
+
+        ds1.workbench.openSource(other);
+        ds1.vm.refresh();
+
+        // the review of the file before no longer applies, and nor does the profile it recorded
+        assertThat(ds1.workbench.reviewProperty().get()).isNull();
+        assertThat(ds1.workbench.profileProperty().get()).isNull();
+        assertThat(ds1.vm.emptyProperty().get()).isEqualTo(RulesViewModel.NO_PROFILE);
+        assertThat(ds1.vm.rules()).isEmpty();
+        assertThat(ds1.failures).isEmpty();
+    }
+
+    @Test
     void withoutTheTargetTheProfilesRulesAreStillListedAndEditable() {
         Ds1Rules ds1 = new Ds1Rules(home);
         ds1.workbench.targetProperty().set(new TargetChoice("Gone", "jdbc:h2:" + home.resolve("missing/db")

@@ -1,7 +1,7 @@
 package io.sluice.desktop.task;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HeldTasks extends AbstractExecutorService {
 
-    private final Deque<Runnable> waiting = new ArrayDeque<>();
+    private final List<Runnable> waiting = new ArrayList<>();
     private boolean held;
 
     /** A runner whose results come back on the calling thread and whose work runs through {@code background}. */
@@ -29,15 +29,25 @@ public final class HeldTasks extends AbstractExecutorService {
         held = true;
     }
 
+    /** Work started from now on runs at once again; what waits still waits for the test. */
+    public void release() {
+        held = false;
+    }
+
+    /** The work waiting, in the order it was started: a test may run it in an order of its own. */
+    public List<Runnable> waiting() {
+        return Collections.unmodifiableList(waiting);
+    }
+
     public void runNext() {
-        waiting.poll().run();
+        waiting.remove(0).run();
     }
 
     /** Runs what waits and lets later work run at once again. */
     public void runAll() {
         held = false;
         while (!waiting.isEmpty()) {
-            waiting.poll().run();
+            waiting.remove(0).run();
         }
     }
 
