@@ -21,6 +21,17 @@ public enum BatchStatus {
         return code;
     }
 
+    /** Why a batch in this state cannot be rolled back, in one sentence (a committed one can). */
+    public String refusesRollback(long batchId) {
+        String state = switch (this) {
+            case RUNNING -> "is still running";
+            case COMMITTED -> "is committed";
+            case FAILED -> "failed and wrote nothing";
+            case ROLLED_BACK -> "is already rolled back";
+        };
+        return "Import batch " + batchId + " " + state + "; only a committed batch can be rolled back.";
+    }
+
     /** The constant stored as that word. */
     public static BatchStatus ofCode(String code) {
         for (BatchStatus value : values()) {

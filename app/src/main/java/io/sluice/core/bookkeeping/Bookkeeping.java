@@ -182,8 +182,7 @@ public final class Bookkeeping implements AutoCloseable {
         inTransaction("mark import batch " + batchId + " rolled back", session -> {
             ImportBatch batch = existing(session, batchId);
             if (batch.status() != BatchStatus.COMMITTED) {
-                throw SluiceException.input("Import batch " + batchId + " is " + batch.status().code()
-                        + "; only a committed batch can be rolled back.");
+                throw SluiceException.input(batch.status().refusesRollback(batchId));
             }
             batch.rollBack(steward, now());
             return null;

@@ -63,8 +63,7 @@ public final class Rollback {
                     SluiceException.input("There is no import batch " + batchId + " in " + db.displayUrl()
                             + "."));
             if (batch.status() != BatchStatus.COMMITTED) {
-                throw SluiceException.input("Import batch " + batchId + " is "
-                        + batch.status().code().replace('_', ' ') + "; only a committed batch can be rolled back.");
+                throw SluiceException.input(batch.status().refusesRollback(batchId));
             }
             List<Long> later = BatchRecords.laterTouching(connection, batchId);
             if (!later.isEmpty() && !cascade) {

@@ -119,7 +119,8 @@ class BookkeepingTest {
             assertThat(bookkeeping.batch(second + 100)).isEmpty();
             assertThatThrownBy(() -> bookkeeping.markRolledBack(second, "steward"))
                     .isInstanceOf(SluiceException.class)
-                    .hasMessage("Import batch " + second + " is failed; only a committed batch can be rolled back.");
+                    .hasMessage("Import batch " + second + " failed and wrote nothing; only a committed batch can be rolled"
+                            + " back.");
         }
     }
 

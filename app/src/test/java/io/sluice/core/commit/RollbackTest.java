@@ -99,7 +99,8 @@ class RollbackTest {
             assertThat(f.batches()).containsEntry(first, "rolled_back").containsEntry(second, "rolled_back")
                     .containsEntry(third, "rolled_back").containsEntry(unrelated, "committed");
             assertThatThrownBy(() -> new Rollback(f.db).rollback(first, false, "reviewer"))
-                    .hasMessageContaining("only a committed batch can be rolled back");
+                    .hasMessage("Import batch " + first + " is already rolled back; only a committed batch can be"
+                            + " rolled back.");
         }
     }
 
