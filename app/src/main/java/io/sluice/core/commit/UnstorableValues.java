@@ -23,7 +23,9 @@ final class UnstorableValues {
                 any = true;
                 count++;
                 if (shown.size() < SHOWN) {
-                    shown.add("row " + row.sourceRow() + ": " + error);
+                    // each error is a sentence of its own; inside the refusal's brackets it loses its full stop
+                    shown.add("row " + row.sourceRow() + ": " + (error.endsWith(".")
+                            ? error.substring(0, error.length() - 1) : error));
                 }
             }
         }
