@@ -15,6 +15,7 @@ import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.ErrorText;
+import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -145,13 +146,15 @@ public final class TablesMappingViewModel {
         TargetChoice target = workbench.targetProperty().get();
         loading.set(true);
         error.set(null);
-        tasks.run("Reading the sheets and tables of profile " + profile.name(),
+        TaskHandle reading = tasks.run("Reading the sheets and tables of profile " + profile.name(),
                 ctx -> TablesSources.open(source, options, profile, target, ctx), opened -> {
             show(opened);
             if (file != null) {
                 profileFile.matches(file, profile());
             }
         }, this::failed);
+        whenCancelled(reading, "Reading the sheets and tables of profile " + profile.name() + " was cancelled; load"
+                + " the profile again to map the workbook with it.");
     }
 
     /** Suggests a mapping per picked table, sheet by sheet; the suggestions stay pending until confirmed. */
@@ -168,11 +171,13 @@ public final class TablesMappingViewModel {
                 : name.get().strip();
         loading.set(true);
         error.set(null);
-        tasks.run("Suggesting a mapping onto " + String.join(", ", picked),
+        TaskHandle suggesting = tasks.run("Suggesting a mapping onto " + String.join(", ", picked),
                 ctx -> TablesSources.suggest(source, options, picked, profileName, target, ctx), opened -> {
             profileFile.clear();
             show(opened);
         }, this::failed);
+        whenCancelled(suggesting, "Suggesting a mapping onto " + String.join(", ", picked) + " was cancelled;"
+                + " suggest again to map the workbook onto them.");
     }
 
     private void show(TablesSources.Opened opened) {
@@ -224,13 +229,16 @@ public final class TablesMappingViewModel {
         part.unpivot().valueTransformsProperty().addListener(changed);
         part.sheetProperty().addListener((obs, old, now) -> {
             if (!applying && now != null && !now.equals(old)) {
-                chooseSheet(part, now);
+                chooseSheet(part, now, old);
             }
         });
     }
 
-    /** Feeds the table from another sheet: its first rows are read when they are not yet. */
-    private void chooseSheet(TablePart part, String sheet) {
+    /**
+     * Feeds the table from another sheet: its first rows are read when they are not yet. A read stopped with Cancel
+     * puts the table back on the sheet it was fed from, as if it had not been chosen.
+     */
+    private void chooseSheet(TablePart part, String sheet, String before) {
         SourceSample known = samples.get(sheet);
         if (known != null) {
             part.showSheet(known, null, false);
@@ -240,7 +248,8 @@ public final class TablesMappingViewModel {
         Path source = workbench.sourceFileProperty().get();
         SourceOptions options = workbench.sourceOptionsProperty().get();
         loading.set(true);
-        tasks.run("Reading sheet " + sheet, ctx -> TablesSources.sheet(source, options, sheet, ctx), read -> {
+        TaskHandle reading = tasks.run("Reading sheet " + sheet,
+                ctx -> TablesSources.sheet(source, options, sheet, ctx), read -> {
             samples.put(sheet, read);
             loading.set(false);
             if (sheet.equals(part.sheetProperty().get())) {
@@ -248,6 +257,27 @@ public final class TablesMappingViewModel {
             }
             changed();
         }, this::failed);
+        reading.whenCancelled(() -> {
+            loading.set(false);
+            if (sheet.equals(part.sheetProperty().get())) {
+                applying = true;
+                try {
+                    part.sheetProperty().set(before);
+                } finally {
+                    applying = false;
+                }
+            }
+            changed();
+        });
+    }
+
+    /** A read or suggestion stopped with Cancel leaves nothing new: it says so instead of loading for ever. */
+    private void whenCancelled(TaskHandle task, String sentence) {
+        task.whenCancelled(() -> {
+            loading.set(false);
+            error.set(sentence);
+            blocker.set(sentence);
+        });
     }
 
     /** Adds the references the target's foreign keys propose onto other tables of the mapping; returns how many. */

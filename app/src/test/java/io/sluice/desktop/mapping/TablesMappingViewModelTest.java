@@ -19,7 +19,10 @@ import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.rules.RulesViewModel;
+import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskHandle;
+import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +97,45 @@ class TablesMappingViewModelTest {
 
     private TableMapping partOf(Profile profile, String table) {
         return profile.tables().stream().filter(p -> p.table().equals(table)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void readingAProfileOrSuggestingStoppedWithCancelSaysSoInsteadOfLoadingForEver() {
+        HeldTasks background = new HeldTasks();
+        TaskRunner tasks = HeldTasks.runner(background);
+        mapping = new MappingViewModel(workbench, tasks, dialogs, validation);
+        model = mapping.severalTables();
+        background.release();
+        Path sampleProfile = openWorkbook();
+
+        background.hold();
+        mapping.loadProfile(sampleProfile);
+        // the profile file is read first; then the workbook's sheets and the target's tables
+        while (!model.loadingProperty().get() && !background.waiting().isEmpty()) {
+            background.runNext();
+        }
+        assertThat(model.loadingProperty().get()).isTrue();
+        tasks.active().stream().filter(TaskHandle::visible).forEach(TaskHandle::cancel);
+        background.runAll();
+
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.parts()).isEmpty();
+        assertThat(model.blockerProperty().get()).isEqualTo("Reading the sheets and tables of profile "
+                + ProfileIO.read(sampleProfile).name() + " was cancelled; load the profile again to map the workbook"
+                + " with it.");
+
+        mapping.loadProfile(sampleProfile);
+        assertThat(model.parts()).hasSize(5);
+        assertThat(model.blockerProperty().get()).isNull();
+
+        background.hold();
+        model.suggest();
+        tasks.active().stream().filter(TaskHandle::visible).forEach(TaskHandle::cancel);
+        background.runAll();
+
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.blockerProperty().get()).startsWith("Suggesting a mapping onto material, supplier,")
+                .endsWith(" was cancelled; suggest again to map the workbook onto them.");
     }
 
     @Test
