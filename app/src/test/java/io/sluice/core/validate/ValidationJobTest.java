@@ -121,6 +121,26 @@ class ValidationJobTest {
     }
 
     @Test
+    void findsRepeatedKeysAcrossChunkBoundariesOnTheRowsThatRepeatThem() throws IOException {
+        int size = Validation.CHUNK_SIZE;
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 3 * size + 10; i++) {
+            lines.add("M-" + i + ",350,175,1000,800,28");
+        }
+        lines.set(size, "M-" + (size - 1) + ",350,175,1000,800,28");
+        lines.set(3 * size + 9, "M-0,350,175,1000,800,28");
+        Path file = csv(lines.toArray(String[]::new));
+        List<Finding> repeats = new ArrayList<>();
+        try (ValidationJob job = ValidationJob.prepare(file, SourceOptions.DEFAULTS, profile(), db)) {
+            job.run(r -> r.findings().stream().filter(f -> f.rule().equals("duplicate-key")).forEach(repeats::add),
+                    Progress.NONE);
+        }
+        assertThat(repeats).extracting(Finding::row).containsExactly(size + 2L, 3L * size + 11);
+        assertThat(repeats.get(0).message()).contains("row " + (size + 1));
+        assertThat(repeats.get(1).message()).contains("row 2.");
+    }
+
+    @Test
     void stopsWhenCancelled() throws IOException {
         Path file = manyRows(5_000);
         AtomicLong seen = new AtomicLong();
