@@ -53,6 +53,10 @@ public final class FileOpening implements AutoCloseable {
             into.complete(Sources.sha256(file));
         } catch (RuntimeException e) {
             into.completeExceptionally(e);
+        } catch (Error e) {
+            // the job waiting for the hash must fail with it, not wait for ever
+            into.completeExceptionally(e);
+            throw e;
         }
     }
 
