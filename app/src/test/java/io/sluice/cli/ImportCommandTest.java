@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -200,5 +201,28 @@ class ImportCommandTest {
         assertThat(imported.out()).contains("2 inserted, 0 updated, 0 skipped");
         assertThat(mixes(db)).containsExactly("DS1-0000001|350.0", "DS1-0000002|360.0");
         assertThat(CommandRun.of("batches").out()).doesNotContain("mixes.csv");
+    }
+
+    @Test
+    void aRecordedTargetThatIsGoneIsNamedWithWhereItCameFromAndHowToChooseAnother() throws Exception {
+        Path gone = dir.resolve("gone");
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, gone);
+        Path file = csv(dir.resolve("mixes.csv"), mix("DS1-0000001", "350.0"));
+        Path review = dir.resolve("mixes.sluice");
+        CommandRun validated = CommandRun.of("validate", file, "--profile", CommandRun.PROFILE, "--review", review,
+                "--target", db.url() + ";USER=sa");
+        assertThat(validated.exit()).as(validated.err()).isZero();
+        try (var files = Files.walk(gone)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+
+        CommandRun imported = CommandRun.of("import", "--review", review, "--dry-run");
+
+        assertThat(imported.exit()).isEqualTo(SluiceCommand.TARGET);
+        assertThat(imported.err()).contains("There is no H2 database at").endsWith("The review mixes.sluice records"
+                + " this database as the one it was validated against; name the database to use with --target."
+                + System.lineSeparator());
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.core.usecase;
 
+import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.Bookkeeping;
 import io.sluice.core.bookkeeping.BookkeepingSchema;
 import io.sluice.core.database.Redaction;
@@ -12,9 +13,18 @@ import java.nio.file.Path;
 /**
  * Where the rows go: Sluice's embedded H2 database (created with the sample schema on first use) or a database a
  * person named by JDBC URL, which must already exist. The one place the front ends' target settings become a
- * connection or bookkeeping; {@link #toString()} never shows the password.
+ * connection or bookkeeping; {@link #toString()} never shows the password. A target taken from a review's record
+ * ({@link #recordedIn(Path)}) keeps the review's name in {@code recordedBy}, so that a failure to reach it says where
+ * it came from.
  */
-public record Target(String url, String user, String password) {
+public record Target(String url, String user, String password, String recordedBy) {
+
+    /**
+     * A target named by URL (null for the embedded database).
+     */
+    public Target(String url, String user, String password) {
+        this(url, user, password, null);
+    }
 
     /** The embedded default database in Sluice's data directory. */
     public static Target embedded() {
@@ -26,9 +36,13 @@ public record Target(String url, String user, String password) {
      * else the recorded URL (which holds no password: a server that needs one is named again with --target).
      */
     public static Target recordedIn(Path reviewFile) {
+        Target recorded;
         try (Review review = Review.open(reviewFile)) {
-            return recordedIn(review.info());
+            recorded = recordedIn(review.info());
         }
+        // nobody named it: a failure to reach it must say where it came from and how to choose another
+        return recorded.isEmbedded() ? recorded : new Target(recorded.url(), null, null,
+                String.valueOf(reviewFile.getFileName()));
     }
 
     static Target recordedIn(ReviewInfo info) {
@@ -43,7 +57,18 @@ public record Target(String url, String user, String password) {
 
     /** Connects; a named database that does not exist is refused in one sentence (the embedded one is created). */
     public TargetDatabase open() {
-        return isEmbedded() ? TargetDatabase.openDefault() : TargetDatabase.openExisting(url, user, password);
+        if (isEmbedded()) {
+            return TargetDatabase.openDefault();
+        }
+        try {
+            return TargetDatabase.openExisting(url, user, password);
+        } catch (SluiceException e) {
+            if (recordedBy == null) {
+                throw e;
+            }
+            throw new SluiceException(e.kind(), e.getMessage() + " The review " + recordedBy + " records this"
+                    + " database as the one it was validated against; name the database to use with --target.", e);
+        }
     }
 
     /** Connects, with Sluice's bookkeeping tables created or brought up to date (for imports and rollbacks). */
