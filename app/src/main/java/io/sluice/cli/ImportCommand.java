@@ -13,6 +13,7 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.GatesBlockedException;
 import io.sluice.core.usecase.ImportResult;
 import io.sluice.core.usecase.ImportRows;
+import io.sluice.core.usecase.TargetChangedException;
 import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.GateStatus;
@@ -126,6 +127,12 @@ final class ImportCommand implements Callable<Integer> {
             boolean warned = rows.gatesMeasured();
             if (warned) {
                 printWarnings(rows.gates());
+            }
+            if (rows.targetUnrecorded()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("sluice import: note: " + TargetChangedException.unrecordedNote(
+                        String.valueOf(reviewPath.getFileName())));
+                err.flush();
             }
             try {
                 return dryRun ? dryRun(rows, progress) : commit(rows, progress);

@@ -17,6 +17,7 @@ import io.sluice.core.usecase.ImportWorkbookReview;
 import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.usecase.OpenWorkbookReview;
 import io.sluice.core.usecase.Target;
+import io.sluice.core.usecase.TargetChangedException;
 import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.GateStatus;
@@ -223,6 +224,10 @@ final class WorkbookReviewOutput {
                     err.println("sluice import: warning: quality gate " + g.metric() + " measured "
                             + g.measuredText() + ", needs " + g.threshold() + "; importing all the same.");
                 }
+            }
+            if (rows.targetUnrecorded()) {
+                err.println("sluice import: note: " + TargetChangedException.unrecordedNote(
+                        String.valueOf(file.getFileName())));
             }
             err.flush();
             if (dryRun) {

@@ -2,6 +2,7 @@ package io.sluice.core.review;
 
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
+import io.sluice.core.database.TableShape;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceRow;
@@ -373,9 +374,32 @@ public final class Review implements AutoCloseable {
      */
     public void recordValidation(ValidationSummary summary, QualityBasis basis, String profileJson,
                                  String targetUrl) {
+        recordValidation(summary, basis, profileJson, targetUrl, Map.of());
+    }
+
+    /**
+     * Records a validation as {@link #recordValidation(ValidationSummary, QualityBasis, String, String)} does, with
+     * the shapes of the target tables its findings were judged against, by table as the profile names it (none
+     * given: those recorded before stay), so that an import can tell when the target changed since.
+     */
+    public void recordValidation(ValidationSummary summary, QualityBasis basis, String profileJson,
+                                 String targetUrl, Map<String, TableShape> shapes) {
         String target = ReviewInfo.withoutPassword(targetUrl);
-        inTransaction(() -> ReviewQuality.record(connection, summary, basis, profileJson, target));
+        inTransaction(() -> {
+            ReviewQuality.record(connection, summary, basis, profileJson, target);
+            if (!shapes.isEmpty()) {
+                TargetShapes.record(connection, shapes);
+            }
+        });
         info = info.withProfileJson(profileJson).withTargetUrl(target);
+    }
+
+    /**
+     * The shapes of the target tables the last validation judged the findings against, by table as the profile
+     * names it (case-insensitively); empty for a review validated before Sluice recorded them, or never validated.
+     */
+    public Optional<Map<String, TableShape>> targetShapes() {
+        return meta(TargetShapes.KEY).map(TargetShapes::fromJson);
     }
 
     /** Forgets the last validation's summary before the rows are validated again, so no stale scores remain. */

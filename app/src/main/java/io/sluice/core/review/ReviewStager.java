@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceTable;
+import io.sluice.core.database.TableShape;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.QualityTally;
 import io.sluice.core.validate.RowResult;
@@ -12,6 +13,7 @@ import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -69,7 +71,8 @@ public final class ReviewStager implements Consumer<RowResult>, AutoCloseable {
         rows.finish();
         review.addSourceIssues(sheetIssues);
         review.recordValidation(summary, QualityBasis.of(job.targetColumns().size(), job.uniquenessRules()),
-                ProfileIO.toJson(job.profile()), db.displayUrl());
+                ProfileIO.toJson(job.profile()), db.displayUrl(),
+                Map.of(job.profile().table(), TableShape.of(job.targetTable())));
     }
 
     /** The summary recorded by {@link #finish}, if the review was validated to the end. */

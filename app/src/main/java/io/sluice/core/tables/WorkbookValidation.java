@@ -5,6 +5,7 @@ import io.sluice.core.Severity;
 import io.sluice.core.SluiceException;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TableShape;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.profile.Profile;
@@ -77,17 +78,20 @@ public final class WorkbookValidation implements AutoCloseable {
     private final List<SheetGroup> groups;
     private final List<PartCheck> parts;
     private final ReferenceCheck references;
+    /** Each part's table as introspected when the validation was prepared, by table as the profile names it. */
+    private final Map<String, TableShape> shapes;
     private final Map<String, BitSet> rejected = new HashMap<>();
     private LeftOutRows leftOutByCaller;
     private boolean referencesOnly;
     private boolean ran;
 
     private WorkbookValidation(Profile profile, List<SheetGroup> groups, List<PartCheck> parts,
-                               ReferenceCheck references) {
+                               ReferenceCheck references, Map<String, TableShape> shapes) {
         this.profile = profile;
         this.groups = groups;
         this.parts = parts;
         this.references = references;
+        this.shapes = shapes;
     }
 
     /**
@@ -142,7 +146,9 @@ public final class WorkbookValidation implements AutoCloseable {
         WorkbookValidation[] self = new WorkbookValidation[1];
         ReferenceCheck references = new ReferenceCheck(db, parts, tables, (sheet, row) -> self[0].leftOut(sheet,
                 row));
-        self[0] = new WorkbookValidation(profile, groups, List.copyOf(parts), references);
+        Map<String, TableShape> shapes = new LinkedHashMap<>();
+        ordered.forEach(part -> shapes.put(part.table(), TableShape.of(tables.apply(part.table()))));
+        self[0] = new WorkbookValidation(profile, groups, List.copyOf(parts), references, Map.copyOf(shapes));
         return self[0];
     }
 
@@ -351,6 +357,14 @@ public final class WorkbookValidation implements AutoCloseable {
 
     public Profile profile() {
         return profile;
+    }
+
+    /**
+     * The shapes of the target tables as this validation judges the rows against them, by table as the profile
+     * names it: what a review records, so that an import can tell when they changed since.
+     */
+    public Map<String, TableShape> shapes() {
+        return shapes;
     }
 
     /** The sheets read, in the order they are validated (parents' sheets first), each opened once. */

@@ -60,6 +60,8 @@ public final class ImportRows implements AutoCloseable {
     private final Progress fileProgress;
     /** For a file import, what the last pass measured (null before the first pass ends). */
     private Measures measured;
+    /** A review validated before Sluice recorded its target tables: they could not be compared. */
+    private boolean targetUnrecorded;
 
     /** What a validation of the file, or the review, measured: rows chosen, the request, the gates. */
     private record Measures(long chosen, CommitRequest request, List<GateResult> gates, String nothingToImport) {
@@ -92,7 +94,11 @@ public final class ImportRows implements AutoCloseable {
                 progress == null ? Progress.NONE : progress, null);
     }
 
-    /** Chooses the rows approved in the review, with the steward's edits; the review's profile says the table. */
+    /**
+     * Chooses the rows approved in the review, with the steward's edits; the review's profile says the table. A
+     * table changed since the review was validated, in a way that can make its findings untrue, is refused before
+     * anything else ({@link TargetChangedException}).
+     */
     public static ImportRows fromReview(TargetDatabase db, Path reviewFile, ImportSettings settings) {
         Review review = Review.open(reviewFile);
         try {
@@ -100,6 +106,9 @@ public final class ImportRows implements AutoCloseable {
             Profile profile = ReviewImport.profileOf(review);
             ImportMode mode = settings.modeOr(profile);
             TableInfo table = db.table(profile.table());
+            boolean checked = TargetChangedException.refuseIfChanged(review,
+                    String.valueOf(reviewFile.getFileName()),
+                    name -> name.equalsIgnoreCase(profile.table()) ? table : db.table(name));
             Mapper mapper = Mapper.compile(profile, review.columns(), table);
             ReviewApprovedRows approved = new ReviewApprovedRows(review, mapper,
                     ImportRequests.legacyIdColumn(profile, review.columns()));
@@ -115,9 +124,10 @@ public final class ImportRows implements AutoCloseable {
                     decisions.rejected(), settings.allowDuplicate(), settings.steward(), gates);
             String nothing = reviewFile.getFileName() + " has no approved rows to import; approve rows first.";
             // the commit closes the rows' iterator before it copies the review's audit on the same connection
-            return new ImportRows(db, profile, table, mapper.targetColumns(), approved.readAhead(), review, null,
-                    Progress.NONE,
-                    new Measures(approved.count(), request, gates, nothing));
+            ImportRows rows = new ImportRows(db, profile, table, mapper.targetColumns(), approved.readAhead(), review,
+                    null, Progress.NONE, new Measures(approved.count(), request, gates, nothing));
+            rows.targetUnrecorded = !checked;
+            return rows;
         } catch (RuntimeException e) {
             review.close();
             throw e;
@@ -132,6 +142,14 @@ public final class ImportRows implements AutoCloseable {
     /** The target table, as the database spells it. */
     public TableInfo table() {
         return table;
+    }
+
+    /**
+     * Whether the review was validated before Sluice recorded its target tables, so that nobody could tell whether
+     * the table changed since (false for a file, validated by the import itself).
+     */
+    public boolean targetUnrecorded() {
+        return targetUnrecorded;
     }
 
     /** The mode the rows are chosen under and written with. */

@@ -57,19 +57,23 @@ public final class ImportWorkbookReview implements AutoCloseable {
     private final RelatedBatchRequest request;
     private final List<GateResult> gates;
     private final long approved;
+    private final boolean targetUnrecorded;
 
     private ImportWorkbookReview(TargetDatabase db, WorkbookFiles files, RelatedBatchRequest request,
-                                 List<GateResult> gates, long approved) {
+                                 List<GateResult> gates, long approved, boolean targetUnrecorded) {
         this.db = db;
         this.files = files;
         this.request = request;
         this.gates = gates;
         this.approved = approved;
+        this.targetUnrecorded = targetUnrecorded;
     }
 
     /**
      * Chooses the approved rows of every sheet under the import's mode (given, or each table's own) and checks that
      * each of their references resolves to the target or to an approved row; {@code progress} can cancel that check.
+     * A table changed since the review was validated, in a way that can make its findings untrue, is refused before
+     * anything else ({@link TargetChangedException}).
      */
     public static ImportWorkbookReview fromReview(TargetDatabase db, Path review, ImportRows.ImportSettings settings,
                                                   Progress progress) {
@@ -91,10 +95,15 @@ public final class ImportWorkbookReview implements AutoCloseable {
             }
             List<GateResult> gates = QualityGates.evaluate(profile.gates(), new GateMeasures(rows, withErrors,
                     rejected, null));
+            Function<String, TableInfo> tables = db.tablesIntrospectedOnce();
+            boolean checked = true;
+            for (Review member : files.reviews()) {
+                checked &= TargetChangedException.refuseIfChanged(member, String.valueOf(review.getFileName()),
+                        tables);
+            }
             if (approved > 0) {
                 refuseUnresolved(files, underMode, db, progress);
             }
-            Function<String, TableInfo> tables = db.tablesIntrospectedOnce();
             List<TableRows> tableRows = new ArrayList<>();
             for (TableMapping part : WorkbookValidation.parentsFirst(underMode)) {
                 ImportMode mode = ImportMode.parse(part.commitMode(), "profile '" + profile.name() + "', table "
@@ -113,7 +122,7 @@ public final class ImportWorkbookReview implements AutoCloseable {
             RelatedBatchRequest request = new RelatedBatchRequest(info.source().getFileName().toString(),
                     info.sha256(), profile.name(), ProfileIO.sha256(profile), null, rows, approved,
                     rejected, settings.allowDuplicate(), settings.steward(), gates, tableRows);
-            return new ImportWorkbookReview(db, files, request, gates, approved);
+            return new ImportWorkbookReview(db, files, request, gates, approved, !checked);
         } catch (RuntimeException e) {
             files.close();
             throw e;
@@ -152,6 +161,14 @@ public final class ImportWorkbookReview implements AutoCloseable {
         }
     }
 
+
+    /**
+     * Whether a sheet of the review was validated before Sluice recorded its target tables, so that nobody could
+     * tell whether they changed since.
+     */
+    public boolean targetUnrecorded() {
+        return targetUnrecorded;
+    }
 
     /** Approved source rows over all sheets. */
     public long approved() {

@@ -4,6 +4,7 @@ import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
+import io.sluice.core.database.TableShape;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.QualityGates;
@@ -21,6 +22,7 @@ import io.sluice.core.review.RowFilter;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -65,6 +67,24 @@ public final class ValidateReview {
     }
 
     /**
+     * Validates the review again with the profile it records against {@code db} as it is now, a workbook review
+     * sheet by sheet ({@link ValidateWorkbookReview#run}), keeping decisions and edits: what a steward does when an
+     * import is refused because the target changed since the validation. Returns how many approved rows have an
+     * error finding now.
+     */
+    public static long again(Path reviewFile, TargetDatabase db, Progress progress) {
+        if (ValidateWorkbookReview.isWorkbookReview(reviewFile)) {
+            return ValidateWorkbookReview.run(reviewFile, null, db, null, progress).approvedInError();
+        }
+        Profile profile = recordedProfile(reviewFile);
+        if (profile == null) {
+            throw SluiceException.input(reviewFile.getFileName() + " holds no mapping profile yet, so there is"
+                    + " nothing to validate it with again; validate the review with a profile first.");
+        }
+        return run(reviewFile, profile, db, progress).approvedInError();
+    }
+
+    /**
      * Validates every row of the review with {@code profile} against {@code db}. A validation that fails or is
      * cancelled part-way leaves the review without scores until it is validated again; its rows, decisions and edits
      * are untouched either way.
@@ -91,7 +111,8 @@ public final class ValidateReview {
                     }, progress);
                 }
                 review.recordValidation(summary, QualityBasis.of(job.targetColumns().size(),
-                        job.uniquenessRules()), profileJson, db.displayUrl());
+                        job.uniquenessRules()), profileJson, db.displayUrl(),
+                        Map.of(profile.table(), TableShape.of(job.targetTable())));
                 ValidationSummary current = review.currentSummary().orElse(summary);
                 DecisionCounts decisions = review.ledger().counts();
                 return new Outcome(current, profile.name(),

@@ -233,7 +233,8 @@ public final class ValidateWorkbookReview {
                 new ValidationSummary.FileScores(0, 0, 0, 0), Map.of(), Map.of()), basis, profileJson,
                 db.displayUrl());
         // the summary kept as "at validation" is the one counted from the findings just written
-        member.recordValidation(member.currentSummary().orElseThrow(), basis, profileJson, db.displayUrl());
+        member.recordValidation(member.currentSummary().orElseThrow(), basis, profileJson, db.displayUrl(),
+                validation.shapes());
     }
 
     private static Outcome outcome(Path review, Profile profile, TargetDatabase db, TablesSummary summary,

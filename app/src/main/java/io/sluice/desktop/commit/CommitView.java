@@ -57,6 +57,8 @@ public final class CommitView implements StepView {
     @FXML private Label toSkip;
     @FXML private TableView<TablePlan> tablesTable;
     @FXML private Label problem;
+    @FXML private Button validateAgain;
+    @FXML private Label revalidated;
     @FXML private TableView<Finding> conflicts;
     @FXML private VBox gatesCard;
     @FXML private Label gatesVerdict;
@@ -149,6 +151,9 @@ public final class CommitView implements StepView {
         bindTables();
         problem.textProperty().bind(model.problemProperty());
         show(problem, model.problemProperty().isNotEmpty());
+        show(validateAgain, model.targetChangedProperty());
+        revalidated.textProperty().bind(model.revalidatedProperty());
+        show(revalidated, model.revalidatedProperty().isNotEmpty());
         show(conflicts, Bindings.isNotEmpty(model.conflicts()));
         conflicts.setItems(model.conflicts());
         conflicts.getColumns().setAll(
@@ -283,6 +288,11 @@ public final class CommitView implements StepView {
     @FXML
     private void showInHistory() {
         model.showInHistory();
+    }
+
+    @FXML
+    private void validateAgain() {
+        model.validateAgain();
     }
 
     @FXML

@@ -8,6 +8,8 @@ import io.sluice.core.rules.Finding;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.usecase.ImportResult;
 import io.sluice.core.usecase.ImportRows;
+import io.sluice.core.usecase.TargetChangedException;
+import io.sluice.core.usecase.ValidateReview;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
@@ -63,6 +65,8 @@ public final class CommitViewModel {
     private final ObservableList<TablePlan> tables = FXCollections.observableArrayList();
     private final ObjectProperty<CommitPlan> plan = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
+    private final BooleanProperty targetChanged = new SimpleBooleanProperty();
+    private final StringProperty revalidated = new SimpleStringProperty("");
     private final ObservableList<Finding> conflicts = FXCollections.observableArrayList();
     private final ObjectProperty<CommitResult> result = new SimpleObjectProperty<>();
     private final StringProperty resultText = new SimpleStringProperty("");
@@ -124,6 +128,7 @@ public final class CommitViewModel {
             approved.set(0);
             table.set("");
             related.set(false);
+            revalidated.set("");
         }
         dryRun(sameReview ? mode.get() : null);
     }
@@ -182,6 +187,7 @@ public final class CommitViewModel {
         if (error instanceof CommitConflictException conflict) {
             conflicts.setAll(conflict.findings());
         }
+        targetChanged.set(error instanceof TargetChangedException);
         problem.set(ErrorText.sentence(error));
         state.set(CommitState.REFUSED);
     }
@@ -271,8 +277,56 @@ public final class CommitViewModel {
             state.set(CommitState.REFUSED);
             return;
         }
+        targetChanged.set(error instanceof TargetChangedException);
         problem.set(ErrorText.sentence(error));
         state.set(CommitState.FAILED);
+    }
+
+    /**
+     * Validates the open review again against the target as it is now, keeping its decisions and edits, then shows
+     * the review afresh and computes the dry run again: what the step offers when the target changed since the
+     * review was validated. Null when that is not the refusal on screen.
+     */
+    public TaskHandle validateAgain() {
+        if (!targetChanged.get() || loadedReview == null || running.get() != null) {
+            return null;
+        }
+        Path review = loadedReview;
+        TargetChoice target = workbench.targetProperty().get();
+        Latest.Request request = requests.next();
+        targetChanged.set(false);
+        problem.set("");
+        state.set(CommitState.PLANNING);
+        TaskHandle handle = tasks.run("Validating " + review.getFileName() + " again", ctx -> {
+            try (TargetDatabase db = TargetAccess.openForImport(target)) {
+                return ValidateReview.again(review, db, ctx);
+            }
+        }, request.then(inError -> {
+            revalidated.set(revalidatedText(review, inError));
+            // the Review step shows the new findings; the same file through null, so that it is read afresh
+            workbench.reviewProperty().set(null);
+            workbench.reviewProperty().set(review);
+            refresh();
+        }), request.then(this::fail));
+        running.set(handle);
+        handle.whenDone(() -> {
+            if (running.get() == handle) {
+                running.set(null);
+            }
+            if (handle.isCancelled() && request.isCurrent()) {
+                problem.set("The validation was cancelled; validate the review again before committing.");
+                state.set(CommitState.CANCELLED);
+            }
+        });
+        return handle;
+    }
+
+    private static String revalidatedText(Path review, long approvedInError) {
+        return review.getFileName() + " was validated again against the target as it is now; its decisions and"
+                + " edits are kept" + (approvedInError == 0 ? "." : String.format(Locale.ROOT, ", and %,d approved"
+                + " row%s ha%s errors now: take %s out of the approved rows in the Review step before committing.",
+                approvedInError, approvedInError == 1 ? "" : "s", approvedInError == 1 ? "s" : "ve",
+                approvedInError == 1 ? "it" : "them"));
     }
 
     /** Cancels the running commit; the target stays as it was. */
@@ -307,6 +361,7 @@ public final class CommitViewModel {
     }
 
     private void clearOutcome() {
+        targetChanged.set(false);
         plan.set(null);
         tables.clear();
         problem.set("");
@@ -364,6 +419,19 @@ public final class CommitViewModel {
     /** Why the dry run or the commit was refused or failed, as one sentence; empty otherwise. */
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    /**
+     * Whether the dry run or the commit was refused because the target changed since the review was validated:
+     * the step then offers {@link #validateAgain}.
+     */
+    public BooleanProperty targetChangedProperty() {
+        return targetChanged;
+    }
+
+    /** What the last {@link #validateAgain} found, as one sentence; empty before one. */
+    public StringProperty revalidatedProperty() {
+        return revalidated;
     }
 
     /** Rows that conflict with the target as it is now (taken keys, missing parents). */
