@@ -2,17 +2,9 @@ package io.sluice.desktop.commit;
 
 import io.sluice.core.Progress;
 import io.sluice.core.database.TargetDatabase;
-import io.sluice.core.profile.Profile;
-import io.sluice.core.profile.ProfileIO;
-import io.sluice.core.profile.SourceSettings;
-import io.sluice.core.review.RowFilter;
-import io.sluice.core.source.SourceOptions;
 import io.sluice.core.usecase.ImportRows;
 import io.sluice.core.usecase.ImportWorkbookReview;
-import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.usecase.TargetChangedException;
-import io.sluice.core.usecase.ValidateFile;
-import io.sluice.desktop.Samples;
 import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.SyncTasks;
@@ -22,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +45,7 @@ class CommitTargetChangedTest {
             throws Exception {
         target = SampleTarget.of(engine, home);
         workbench.targetProperty().set(target.choice());
-        Path review = validatedReview();
+        Path review = target.validatedReview("validated");
         long approved = SampleTarget.approved(review);
         target.execute("ALTER TABLE concrete_mix ADD CONSTRAINT ck_cement_max CHECK (cement_kg < 5000)");
         ScriptedDialogs dialogs = new ScriptedDialogs();
@@ -109,24 +100,5 @@ class CommitTargetChangedTest {
 
         assertThat(model.stateProperty().get()).as(model.problemProperty().get()).isEqualTo(CommitState.PLANNED);
         assertThat(model.tables()).extracting(TablePlan::table).containsExactlyElementsOf(LabWorkbook.TABLES);
-    }
-
-    /** The sample validated into a review through the validation use case, its valid rows approved. */
-    private Path validatedReview() {
-        Path source = Samples.extract(SampleTarget.SAMPLE, home);
-        Profile profile = ProfileIO.read(Samples.profileOf(SampleTarget.SAMPLE, home));
-        SourceSettings s = profile.source();
-        SourceOptions options = new SourceOptions(s.sheet(), s.headerRow(), false,
-                s.encoding() == null ? null : Charset.forName(s.encoding()),
-                s.delimiter() == null ? null : s.delimiter().charAt(0));
-        Path review = home.resolve("validated.sluice");
-        try (TargetDatabase db = target.choice().open()) {
-            ValidateFile.run(new ValidateFile.Request(source, options, profile, "sample", review, false), db, null,
-                    Progress.NONE);
-        }
-        try (OpenReview opened = OpenReview.open(review, target.choice()::open)) {
-            assertThat(opened.session().approveAll(RowFilter.valid())).isPositive();
-        }
-        return review;
     }
 }

@@ -10,6 +10,7 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.SampleSchema;
 import io.sluice.core.database.SluiceHome;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.usecase.ValidateFile;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
 import io.sluice.core.review.DecisionStatus;
@@ -106,6 +107,31 @@ public final class SampleTarget implements AutoCloseable {
         return review(name, approve, null);
     }
 
+    /**
+     * Validates the sample into a new review through the validation use case, as the desktop and {@code validate
+     * --review} do (so the review records what it was validated against), and approves its valid rows.
+     */
+    public Path validatedReview(String name) {
+        Path source = Samples.extract(SAMPLE, home);
+        Profile profile = ProfileIO.read(Samples.profileOf(SAMPLE, home));
+        Path file = home.resolve(name + ".sluice");
+        try (TargetDatabase db = choice.open()) {
+            ValidateFile.run(new ValidateFile.Request(source, optionsOf(profile), profile, "sample", file, false), db,
+                    null, Progress.NONE);
+        }
+        try (Review review = Review.open(file); ReviewSession session = ReviewSession.open(review, null)) {
+            session.approveAll(RowFilter.valid());
+        }
+        return file;
+    }
+
+    private static SourceOptions optionsOf(Profile profile) {
+        SourceSettings s = profile.source();
+        return new SourceOptions(s.sheet(), s.headerRow(), false,
+                s.encoding() == null ? null : Charset.forName(s.encoding()),
+                s.delimiter() == null ? null : s.delimiter().charAt(0));
+    }
+
     private Path review(String name, RowFilter approve, List<GateSpec> gates) {
         Path source = Samples.extract(SAMPLE, home);
         Profile profile = ProfileIO.read(Samples.profileOf(SAMPLE, home));
@@ -114,10 +140,7 @@ public final class SampleTarget implements AutoCloseable {
                     profile.table(), profile.columns(), profile.nullMarkers(), profile.rules(), profile.naturalKey(),
                     profile.commitMode(), profile.legacyId(), gates);
         }
-        SourceSettings s = profile.source();
-        SourceOptions options = new SourceOptions(s.sheet(), s.headerRow(), false,
-                s.encoding() == null ? null : Charset.forName(s.encoding()),
-                s.delimiter() == null ? null : s.delimiter().charAt(0));
+        SourceOptions options = optionsOf(profile);
         Path file = home.resolve(name + ".sluice");
         try (TargetDatabase db = choice.open();
              ValidationJob job = ValidationJob.prepare(source, options, profile, db);
