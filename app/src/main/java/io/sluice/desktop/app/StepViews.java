@@ -20,6 +20,7 @@ import io.sluice.desktop.review.ReviewViewModel;
 import io.sluice.desktop.rules.RulesView;
 import io.sluice.desktop.rules.RulesViewModel;
 import io.sluice.desktop.source.SourceView;
+import io.sluice.desktop.task.AfterPulse;
 import io.sluice.desktop.task.Debounce;
 import io.sluice.desktop.source.SourceViewModel;
 
@@ -72,7 +73,7 @@ final class StepViews {
 
     private ReviewView review() {
         ReviewViewModel model = new ReviewViewModel(context.workbench(), context.tasks(), context.validation(),
-                context.dialogs(), context.showError());
+                context.dialogs(), context.showError(), null, AfterPulse.fx());
         return new ReviewView(model, ReviewCleaning.of(model, context.workbench(), context.tasks(), context.dialogs(),
                 context.showError()), settings());
     }

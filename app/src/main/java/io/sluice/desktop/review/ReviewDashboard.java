@@ -43,7 +43,7 @@ public final class ReviewDashboard {
         }
     }
 
-    /** The rows changed: the figures are read again if the dashboard is on screen. */
+    /** The rows changed, or another review or sheet is shown: the figures are read if the dashboard is on screen. */
     void changed() {
         if (shown) {
             refresh();

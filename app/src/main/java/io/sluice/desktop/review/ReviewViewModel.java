@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 
 /**
@@ -61,6 +62,8 @@ public final class ReviewViewModel {
     private final Latest queries = new Latest();
     private final ShownRows rows;
     private final SearchIndexing indexing;
+    /** Runs what may wait until the grid has drawn a new view's first rows (see {@link ShownRows}). */
+    private final Executor afterShown;
     private ReviewAccess access;
     /** Whether another sheet of the workbook review is being opened (not the review itself). */
     private boolean openingSheet;
@@ -73,9 +76,23 @@ public final class ReviewViewModel {
         this(workbench, tasks, validation, dialogs, showError, null);
     }
 
-    /** {@code typingPause} waits for typing to pause in the search field; null: the JavaFX timer. */
+    /**
+     * {@code typingPause} waits for typing to pause in the search field; null: the JavaFX timer. A new view is
+     * counted (or its order completed) as soon as its first rows are there.
+     */
     public ReviewViewModel(Workbench workbench, TaskRunner tasks, ReviewValidation validation, DialogService dialogs,
                            BiConsumer<String, Throwable> showError, Debounce.Delay typingPause) {
+        this(workbench, tasks, validation, dialogs, showError, typingPause, Runnable::run);
+    }
+
+    /**
+     * As above; {@code afterShown} runs the count of a new view (or the rest of its order) once the grid has drawn
+     * its first rows: {@link io.sluice.desktop.task.AfterPulse#fx()} on screen, so that the count does not take a
+     * processor from the pulse that lays the rows out.
+     */
+    public ReviewViewModel(Workbench workbench, TaskRunner tasks, ReviewValidation validation, DialogService dialogs,
+                           BiConsumer<String, Throwable> showError, Debounce.Delay typingPause,
+                           Executor afterShown) {
         this.workbench = workbench;
         this.tasks = tasks;
         this.validation = validation;
@@ -83,7 +100,8 @@ public final class ReviewViewModel {
         this.filters = new ReviewFilters(typingPause == null ? Debounce.fxTimer() : typingPause, this::requery);
         this.actions = new ReviewActions(this, tasks, dialogs, showError);
         this.dashboard = new ReviewDashboard(tasks, this::access);
-        this.rows = new ShownRows(tasks, queries, this::access, counts, showError);
+        this.afterShown = afterShown;
+        this.rows = new ShownRows(tasks, queries, this::access, counts, showError, afterShown);
         this.indexing = new SearchIndexing(tasks, problem -> {
             if (notice.get().isEmpty()) {
                 notice.set(problem);
@@ -205,8 +223,9 @@ public final class ReviewViewModel {
             showFirstScreen(opened);
             notice.set(access.revalidationProblem() == null ? "" : access.revalidationProblem());
             state.set(State.READY);
-            // The dashboard's figures come after the first screen: the grid is what the steward waits for.
-            dashboard.refresh();
+            // The dashboard's figures come after the first screen (the grid is what the steward waits for), and
+            // only when the dashboard is on screen: choosing its tab reads them.
+            afterShown.execute(dashboard::changed);
             indexing.start(opened.access());
         }, stale -> stale.access().close()), error -> failed("Could not open the review " + review.getFileName(),
                 error));
@@ -247,7 +266,7 @@ public final class ReviewViewModel {
             chosenWhileOpening = null;
             openingSheet = false;
             state.set(State.READY);
-            dashboard.refresh();
+            afterShown.execute(dashboard::changed);
             indexing.start(current);
             if (chosenSince != null) {
                 showSheet(chosenSince);

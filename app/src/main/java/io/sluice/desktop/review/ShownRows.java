@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -30,6 +31,7 @@ final class ShownRows {
     private final Supplier<ReviewAccess> access;
     private final BiConsumer<String, Throwable> showError;
     private final ReviewCounts counts;
+    private final Executor afterShown;
 
     private final ObjectProperty<PagedRows> rows = new SimpleObjectProperty<>(new PagedRows(0, n -> { }));
     private final IntegerProperty pageVersion = new SimpleIntegerProperty();
@@ -37,10 +39,14 @@ final class ShownRows {
     /** Whether {@link #shown} is the count of the rows the filter matches, or only those found so far. */
     private final BooleanProperty counted = new SimpleBooleanProperty(true);
 
-    /** {@code queries} is the review's: a newer view, sheet or review makes the pages of this one stale. */
+    /**
+     * {@code queries} is the review's: a newer view, sheet or review makes the pages of this one stale.
+     * {@code afterShown} runs the completion of a new view once the grid has drawn its first rows.
+     */
     ShownRows(TaskRunner tasks, Latest queries, Supplier<ReviewAccess> access, ReviewCounts counts,
-              BiConsumer<String, Throwable> showError) {
+              BiConsumer<String, Throwable> showError, Executor afterShown) {
         this.tasks = tasks;
+        this.afterShown = afterShown;
         this.queries = queries;
         this.access = access;
         this.counts = counts;
@@ -49,7 +55,9 @@ final class ShownRows {
 
     /**
      * Shows a new view from its first rows, then completes it in the background: the rest of a column sort's order,
-     * or the rest of the matches of a view in row order, which the grid gains when they are counted.
+     * or the rest of the matches of a view in row order, which the grid gains when they are counted. The completion
+     * starts once the grid has drawn the first rows, so that it does not take a processor from that pulse; a view
+     * superseded by then is not completed.
      */
     void show(ReviewAccess.FirstRows first) {
         Latest.Request request = queries.next();
@@ -62,15 +70,23 @@ final class ShownRows {
         if (current == null) {
             return;
         }
-        tasks.quiet(first.counted() ? "Ordering the remaining rows" : "Counting the rows shown",
+        afterShown.execute(() -> {
+            if (request.isCurrent() && list[0] == rows.get() && current == access.get()) {
+                complete(first.counted(), current, request, list[0]);
+            }
+        });
+    }
+
+    private void complete(boolean ordering, ReviewAccess current, Latest.Request request, PagedRows list) {
+        tasks.quiet(ordering ? "Ordering the remaining rows" : "Counting the rows shown",
                 ctx -> current.completeView(), count -> {
-                    if (request.isCurrent() && list[0] == rows.get()) {
-                        list[0].grow(count);
+                    if (request.isCurrent() && list == rows.get()) {
+                        list.grow(count);
                         shown.set(count);
                         counted.set(true);
                     }
                 }, error -> {
-                    if (request.isCurrent() && list[0] == rows.get()) {
+                    if (request.isCurrent() && list == rows.get()) {
                         showError.accept("Could not count the rows shown", error);
                     }
                 });

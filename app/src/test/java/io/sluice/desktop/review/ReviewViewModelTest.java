@@ -78,6 +78,8 @@ class ReviewViewModelTest {
         assertThat(vm.counts().totalProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
         assertThat(vm.counts().pendingProperty().getValue().longValue()).isEqualTo(DS1_ROWS);
         assertThat(vm.counts().findingsProperty().getValue().rowsWithErrors()).isPositive();
+        assertThat(vm.dashboard().qualityProperty().getValue()).as("not read while the dashboard is hidden").isNull();
+        vm.dashboard().setShown(true);
         assertThat(vm.dashboard().qualityProperty().getValue().summary()).isPresent();
         assertThat(vm.columns()).startsWith("Mix Code", "Cement (kg/m3)");
     }
@@ -166,6 +168,43 @@ class ReviewViewModelTest {
         vm.filters().findingFilterProperty().set(FindingFilter.ERRORS);
         assertThat(vm.shownProperty().getValue().longValue()).isLessThanOrEqualTo(withErrors)
                 .isEqualTo(visible().size());
+    }
+
+    @Test
+    void aViewIsCountedOnlyOnceTheGridHasDrawnItsFirstRowsAndASupersededOneNotAtAll() {
+        List<Runnable> drawn = new ArrayList<>();
+        ReviewViewModel synchronous = vm;
+        vm = new ReviewViewModel(workbench, SyncTasks.runner(failures), validation, dialogs,
+                (title, error) -> failures.add(error), null, drawn::add);
+        validation.start();
+        synchronous.close();
+        assertThat(vm.rowsProperty().getValue()).as("the first rows, not yet counted")
+                .hasSize(ReviewQuery.FIRST_MATCHES);
+        assertThat(vm.countedProperty().getValue()).isFalse();
+
+        runAndForget(drawn);
+        assertThat(vm.countedProperty().getValue()).as("counted once the grid has drawn the first rows").isTrue();
+        assertThat(vm.rowsProperty().getValue()).hasSize(DS1_ROWS);
+        assertThat(vm.shownTextBinding().get()).isEqualTo(String.format("Showing %d of %d rows", DS1_ROWS,
+                DS1_ROWS));
+        assertThat(vm.dashboard().qualityProperty().getValue()).as("the hidden dashboard reads nothing").isNull();
+
+        vm.filters().searchEntered("ds1-0001");
+        List<Runnable> search = List.copyOf(drawn);
+        drawn.clear();
+        vm.filters().searchEntered("");
+        search.forEach(Runnable::run);
+        assertThat(vm.countedProperty().getValue()).as("the search's count is not the view's now shown").isFalse();
+        assertThat(vm.rowsProperty().getValue()).hasSize(ReviewQuery.FIRST_MATCHES);
+        runAndForget(drawn);
+        assertThat(vm.countedProperty().getValue()).isTrue();
+        assertThat(vm.rowsProperty().getValue()).hasSize(DS1_ROWS);
+    }
+
+    private static void runAndForget(List<Runnable> actions) {
+        List<Runnable> now = List.copyOf(actions);
+        actions.clear();
+        now.forEach(Runnable::run);
     }
 
     @Test
