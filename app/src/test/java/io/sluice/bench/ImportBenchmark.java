@@ -44,11 +44,14 @@ final class ImportBenchmark {
             Benchmark.resetPeaks();
             long start = System.nanoTime();
             ImportResult result;
+            FirstRows first = new FirstRows(start);
             try (StageCpu cpu = new StageCpu();
                  ImportRows rows = ImportRows.fromFile(db, file, SourceOptions.DEFAULTS, SampleProfiles.ds1(),
                     SETTINGS, Progress.NONE)) {
-                result = rows.commit(Progress.NONE);
+                result = rows.commit(first);
+                first.committed();
             }
+            first.print();
             CommitBenchmark.result(result.batch().inserted(), start);
         }
     }
@@ -78,13 +81,52 @@ final class ImportBenchmark {
             Benchmark.resetPeaks();
             long start = System.nanoTime();
             ImportResult result;
+            FirstRows first = new FirstRows(start);
             try (StageCpu cpu = new StageCpu();
                  ImportRows rows = ImportRows.fromReview(db, review, SETTINGS)) {
-                result = rows.commit(Progress.NONE);
+                result = rows.commit(first);
+                first.committed();
             }
+            first.print();
             CommitBenchmark.result(result.batch().inserted(), start);
         } finally {
             Files.deleteIfExists(review);
+        }
+    }
+
+    /**
+     * When the commit's first chunk had gone to the target, and its last: what the import does before its first
+     * row (opening the file, compiling the rules, hashing), after its last (the last {@code COPY}'s end, the check,
+     * the review's audit, the commit) and in closing (the review, the file's second connection).
+     */
+    private static final class FirstRows implements Progress {
+
+        private final long start;
+        private long first;
+        private long last;
+        private long committed;
+
+        FirstRows(long start) {
+            this.start = start;
+        }
+
+        @Override
+        public void rowsDone(long rows) {
+            last = System.nanoTime();
+            if (first == 0) {
+                first = last;
+            }
+        }
+
+        void committed() {
+            committed = System.nanoTime();
+        }
+
+        void print() {
+            long end = System.nanoTime();
+            System.out.printf(Locale.ROOT, "first chunk sent after %.2f s, the last %.2f s before the commit"
+                    + " returned, closing %.2f s%n", (first - start) / 1e9, (committed - last) / 1e9,
+                    (end - committed) / 1e9);
         }
     }
 }

@@ -11,8 +11,8 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.source.SourceOptions;
-import io.sluice.core.source.SourceTable;
 import io.sluice.core.source.Sources;
+import io.sluice.core.validate.FileOpening;
 import io.sluice.core.validate.GateMeasures;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.QualityGates;
@@ -27,7 +27,9 @@ import java.util.function.Consumer;
  * The direct import of a file ({@code import FILE --approve valid}): each import or dry run validates the file as it
  * goes ({@link FileValidRows}), on a second connection to the target ({@link TargetDatabase#openAlongside}), so the
  * rules that read the target see it as committed while the import's own transaction writes. Holds what every pass
- * shares: the file, the profile under the import's mode, the target table and the file's SHA-256.
+ * shares: the file, the profile under the import's mode, the target table and the file's SHA-256. The file is opened
+ * and hashed on a thread of its own while the second connection opens ({@link FileOpening}), and the first pass reads
+ * the file so opened: its encoding is decided once, and the hash is ready when the import's batch records it.
  */
 final class FileImport implements AutoCloseable {
 
@@ -42,13 +44,16 @@ final class FileImport implements AutoCloseable {
     private final List<ColumnInfo> targetColumns;
     private final List<String> sourceColumns;
     private final String sheet;
+    /** The file opened ahead, until the first pass takes it (or the import is closed without a pass). */
+    private FileOpening opened;
     /** The validation of the pass under way, which hashes the file beside it; and the hash, once known. */
     private ValidationJob hashing;
     private String sha256;
 
     /**
      * Checks that the profile fits the file and the table (fails at once, in one sentence, when it does not); every
-     * pass then opens the file and builds the rules afresh, so it validates the file and the table as they are then.
+     * pass then builds the rules afresh, so it validates the table as it is then, and every pass but the first opens
+     * the file afresh (the first reads the file opened here, unless the file changed since).
      */
     FileImport(TargetDatabase db, Path file, SourceOptions options, Profile profile,
                ImportRows.ImportSettings settings) {
@@ -58,15 +63,24 @@ final class FileImport implements AutoCloseable {
         this.mode = settings.modeOr(profile);
         this.underMode = profile.withCommitMode(mode.code());
         this.settings = settings;
-        this.reader = db.openAlongside();
-        // a job over the opened sheet, not over the file: it checks the fit without hashing the file for nothing
-        try (SourceTable sheetRows = Sources.open(file, options)) {
-            ValidationJob fit = ValidationJob.over(sheetRows, underMode, reader);
+        FileOpening opening = FileOpening.start(file, options);
+        try {
+            // a target that cannot be reached is reported before a file that cannot be read, as before
+            this.reader = db.openAlongside();
+        } catch (RuntimeException e) {
+            opening.close();
+            throw e;
+        }
+        try {
+            // a job over the opened sheet that reads no row: it checks the fit, and the first pass reads the rows
+            ValidationJob fit = ValidationJob.over(opening.table(), underMode, reader);
             this.table = fit.targetTable();
             this.targetColumns = fit.targetColumns();
-            this.sourceColumns = sheetRows.columns();
-            this.sheet = sheetRows.sheet();
+            this.sourceColumns = fit.table().columns();
+            this.sheet = fit.table().sheet();
+            this.opened = opening;
         } catch (RuntimeException e) {
+            opening.close();
             reader.close();
             throw e;
         }
@@ -90,7 +104,18 @@ final class FileImport implements AutoCloseable {
 
     /** The validation for the next pass, over the file as it is now; it hashes the file as it reads. */
     private ValidationJob nextJob() {
-        ValidationJob job = ValidationJob.prepare(file, options, underMode, reader);
+        FileOpening first = opened;
+        opened = null;
+        ValidationJob job;
+        if (first != null && first.fileUnchanged()) {
+            job = ValidationJob.prepare(first, underMode, reader);
+        } else {
+            // a pass reads the file as it is when the pass begins: one rewritten since it was opened is opened again
+            if (first != null) {
+                first.close();
+            }
+            job = ValidationJob.prepare(file, options, underMode, reader);
+        }
         hashing = job;
         sha256 = null;
         return job;
@@ -145,6 +170,12 @@ final class FileImport implements AutoCloseable {
 
     @Override
     public void close() {
-        reader.close();
+        try {
+            if (opened != null) {
+                opened.close();
+            }
+        } finally {
+            reader.close();
+        }
     }
 }

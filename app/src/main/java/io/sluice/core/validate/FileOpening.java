@@ -4,7 +4,11 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.core.source.SourceTable;
 import io.sluice.core.source.Sources;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -19,16 +23,34 @@ public final class FileOpening implements AutoCloseable {
     private final Path file;
     private final CompletableFuture<SourceTable> table;
     private final CompletableFuture<String> sha256;
+    /** The file as its opening began (null when it could not be read then). */
+    private final Stamp stamp;
     private boolean taken;
 
-    private FileOpening(Path file, CompletableFuture<SourceTable> table, CompletableFuture<String> sha256) {
+    /** What tells a file rewritten or replaced since: its identity, size and modification time. */
+    private record Stamp(Object key, long size, FileTime modified) {
+
+        static Stamp of(Path file) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Stamp(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    private FileOpening(Path file, CompletableFuture<SourceTable> table, CompletableFuture<String> sha256,
+                        Stamp stamp) {
         this.file = file;
         this.table = table;
         this.sha256 = sha256;
+        this.stamp = stamp;
     }
 
     /** Begins opening {@code file} as {@link Sources#open} does, then hashing it as {@link Sources#sha256} does. */
     public static FileOpening start(Path file, SourceOptions options) {
+        Stamp stamp = Stamp.of(file);
         CompletableFuture<SourceTable> table = new CompletableFuture<>();
         CompletableFuture<String> sha256 = new CompletableFuture<>();
         Thread opening = new Thread(() -> {
@@ -44,7 +66,15 @@ public final class FileOpening implements AutoCloseable {
         }, "sluice-file-open");
         opening.setDaemon(true);
         opening.start();
-        return new FileOpening(file, table, sha256);
+        return new FileOpening(file, table, sha256, stamp);
+    }
+
+    /**
+     * Whether the file is, by its identity, size and modification time, the one whose opening began: a caller that
+     * opened a file ahead and must read it as it is now opens it afresh when not.
+     */
+    public boolean fileUnchanged() {
+        return stamp != null && stamp.equals(Stamp.of(file));
     }
 
     /** Completes {@code into} with the file's SHA-256, or with the failure that kept it from being computed. */
@@ -71,6 +101,14 @@ public final class FileOpening implements AutoCloseable {
     /** The open table, once opened; fails with what opening the file failed with. The caller closes the table. */
     SourceTable take() {
         taken = true;
+        return table();
+    }
+
+    /**
+     * The open table, once opened, for a look at its header and columns before a job takes it (it stays this
+     * opening's to close until then); fails with what opening the file failed with.
+     */
+    public SourceTable table() {
         try {
             return table.join();
         } catch (CompletionException e) {

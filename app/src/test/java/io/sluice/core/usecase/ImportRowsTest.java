@@ -5,13 +5,21 @@ import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.commit.NothingToImportException;
 import io.sluice.core.source.SourceOptions;
+import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 import static io.sluice.core.usecase.MixTarget.mix;
@@ -126,6 +134,27 @@ class ImportRowsTest {
             assertThat(rows.commit(Progress.NONE).batch().inserted()).isEqualTo(1);
         }
         assertThat(target.mixes()).containsExactly("DS1-0000001|350.0");
+        // the batch names the file it read, not the one opened (and hashed) ahead when the import was prepared
+        assertThat(recordedSha256()).containsExactly(sha256(file));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aBatchNamesTheSha256OfTheFileAsItsFirstPassReadIt(TestDatabases.Engine engine) throws Exception {
+        target = MixTarget.of(engine, dir);
+        Path file = target.csv("mixes.csv", mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
+        try (ImportRows rows = fromFile(file, ImportMode.INSERT)) {
+            assertThat(rows.commit(Progress.NONE).batch().inserted()).isEqualTo(2);
+        }
+        assertThat(recordedSha256()).containsExactly(sha256(file));
+    }
+
+    private List<String> recordedSha256() throws SQLException {
+        return TableText.rows(target.db.connection(), "SELECT source_sha256 FROM sluice_import_batch ORDER BY id");
+    }
+
+    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     @ParameterizedTest

@@ -21,6 +21,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -231,6 +232,25 @@ class ValidationJobTest {
         FileOpening failed = FileOpening.start(unreadable, SourceOptions.DEFAULTS);
         assertThatCode(unused::close).doesNotThrowAnyException();
         assertThatCode(failed::close).doesNotThrowAnyException();
+    }
+
+    @Test
+    void tellsAFileRewrittenOrReplacedSinceItsOpeningBegan() throws IOException {
+        Path kept = csv("M-1,350,175,1000,800,5");
+        Path rewritten = Files.writeString(dir.resolve("rewritten.csv"), Files.readString(kept));
+        Path replaced = Files.writeString(dir.resolve("replaced.csv"), Files.readString(kept));
+        try (FileOpening keptOpening = FileOpening.start(kept, SourceOptions.DEFAULTS);
+             FileOpening rewrittenOpening = FileOpening.start(rewritten, SourceOptions.DEFAULTS);
+             FileOpening replacedOpening = FileOpening.start(replaced, SourceOptions.DEFAULTS)) {
+            keptOpening.table();
+            Files.writeString(rewritten, Files.readString(kept).replace("350", "lots"));
+            Path other = Files.writeString(dir.resolve("other.csv"), Files.readString(kept));
+            Files.move(other, replaced, StandardCopyOption.REPLACE_EXISTING);
+
+            assertThat(keptOpening.fileUnchanged()).isTrue();
+            assertThat(rewrittenOpening.fileUnchanged()).isFalse();
+            assertThat(replacedOpening.fileUnchanged()).isFalse();
+        }
     }
 
     private static String report(ValidationJob job) throws IOException {
