@@ -22,12 +22,15 @@ final class NewReviewStaging {
      * Marks the review unfinished in a durable commit, then writes without a journal and without syncing. If SQLite
      * keeps the write-ahead log (it cannot leave it while another connection has the file open), staging simply runs
      * in WAL mode, as before; the mark is set and removed the same way.
+     *
+     * @return whether the rows are now written without a journal, straight into the review's file
      */
-    static void begin(Connection connection) throws SQLException {
+    static boolean begin(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.executeUpdate("INSERT INTO review_meta (key, value) VALUES ('" + UNFINISHED + "', 'rows')");
-            journalMode(s, "OFF");
+            boolean withoutJournal = "off".equalsIgnoreCase(journalMode(s, "OFF"));
             s.execute("PRAGMA synchronous = OFF");
+            return withoutJournal;
         }
     }
 
@@ -55,9 +58,10 @@ final class NewReviewStaging {
         }
     }
 
-    private static void journalMode(Statement s, String mode) throws SQLException {
+    /** Asks for a journal mode and answers the one now in force: a refused change leaves the old one, still safe. */
+    private static String journalMode(Statement s, String mode) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = " + mode)) {
-            rs.next(); // SQLite answers with the mode now in force; a refused change leaves the old one, still safe
+            return rs.next() ? rs.getString(1) : "";
         }
     }
 }

@@ -21,7 +21,8 @@ import java.util.Map;
  * numbers). Into a review that already holds rows, each transaction of {@value #ROWS_PER_TRANSACTION} rows is durable
  * once committed, so a crash loses at most the rows since the last commit; the rows of a review created a moment ago
  * are written without a journal under an unfinished mark instead ({@link NewReviewStaging}), and a crash leaves a
- * file Sluice refuses. {@link #close()} commits the rest. Get one from {@link Review#rowWriter()}.
+ * file Sluice refuses; their pages go to disk meanwhile ({@link StagingWriteBack}). {@link #close()} commits the rest.
+ * Get one from {@link Review#rowWriter()}.
  */
 public final class RowWriter implements AutoCloseable {
 
@@ -58,6 +59,8 @@ public final class RowWriter implements AutoCloseable {
     private final Map<Object, String> storedDates = new HashMap<>();
     /** The rows of a review nobody has seen yet: written without a journal, under the unfinished mark. */
     private final boolean newReview;
+    /** Puts a new review's committed pages on disk meanwhile, so that the sync ending its staging is short. */
+    private final StagingWriteBack writeBack;
     private long lastRowNumber;
     private int pending;
     private long written;
@@ -70,9 +73,7 @@ public final class RowWriter implements AutoCloseable {
         this.wide = wide;
         this.lastRowNumber = lastRowNumber;
         this.newReview = newReview;
-        if (newReview) {
-            NewReviewStaging.begin(connection);
-        }
+        boolean withoutJournal = newReview && NewReviewStaging.begin(connection);
         StringBuilder sql = new StringBuilder("INSERT INTO source_row VALUES (?");
         sql.append(",?".repeat(2 * wide)).append(')');
         connection.setAutoCommit(false);
@@ -90,6 +91,8 @@ public final class RowWriter implements AutoCloseable {
         insertFinding = connection.prepareStatement(FindingStore.INSERT);
         insertFilled = connection.prepareStatement(RowQualityStore.UPSERT);
         insertFilledPacked = connection.prepareStatement(RowQualityStore.UPSERT_PACKED);
+        // last, so that a statement that could not be prepared leaves no thread behind
+        writeBack = withoutJournal ? StagingWriteBack.start(review.file()) : StagingWriteBack.none();
     }
 
     /** Adds one row; its cells and issues are stored exactly as given. */
@@ -155,6 +158,7 @@ public final class RowWriter implements AutoCloseable {
             closed = true;
             closeStatements();
             connection.setAutoCommit(true);
+            writeBack.close(); // between transactions, as it must be
             if (newReview) {
                 NewReviewStaging.end(connection);
             }
@@ -252,6 +256,7 @@ public final class RowWriter implements AutoCloseable {
         addToCount.setLong(1, pending);
         addToCount.executeUpdate();
         connection.commit();
+        writeBack.committed();
         written += pending;
         pending = 0;
     }
@@ -271,6 +276,8 @@ public final class RowWriter implements AutoCloseable {
             connection.setAutoCommit(true);
         } catch (SQLException ignored) {
             // The original failure is what the steward needs to see; the review is closed next anyway.
+        } finally {
+            writeBack.close();
         }
         review.writerClosed(this);
     }

@@ -88,7 +88,7 @@ class NewReviewStagingTest {
     }
 
     @Test
-    void rowsAddedToAReviewThatWasOpenedAgainAreWrittenInTheWriteAheadLog() throws Exception {
+    void rowsAddedToAReviewThatWasOpenedAgainAreWrittenInTheWriteAheadLogWithoutWriteBack() throws Exception {
         Path file = dir.resolve("reopened.sluice");
         try (Review review = Review.create(file, ReviewTestSupport.info(), SampleRows.columns());
              RowWriter writer = review.rowWriter()) {
@@ -101,6 +101,7 @@ class NewReviewStagingTest {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("wal");
             }
+            assertThat(StagingWriteBackTest.writeBackRunning()).isFalse();
         }
 
         try (Review review = Review.open(file)) {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 /**
  * Measures staging speed (not a test; run by hand with a small heap):
  * {@code java -Xmx256m -cp <test classpath> io.sluice.core.review.ReviewStagingBenchmark [rows] [file]}.
+ * On Linux it also prints how long the writer's close took and how long the staging thread was off a core without
+ * waiting for one (decision 0061).
  */
 public final class ReviewStagingBenchmark {
 
@@ -23,19 +25,30 @@ public final class ReviewStagingBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         Files.deleteIfExists(file);
+        long[] schedStart = schedule();
         long start = System.nanoTime();
+        long closing;
         try (Review review = Review.create(file, info, SampleRows.columns());
              RowWriter writer = review.rowWriter()) {
             for (long n = 2; n < rows + 2; n++) {
                 writer.append(SampleRows.row(n));
             }
+            closing = System.nanoTime();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        long[] schedEnd = schedule();
+        double seconds = (end - start) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         // The machine is shared: CPU time shows what staging costs when it is not waiting for a core.
         report("staged %,d rows x %d columns in %.2f s wall (%,.0f rows/s), %.2f s CPU (%,.0f rows/s), file %,d MB",
                 rows, SampleRows.COLUMNS, seconds, rows / seconds, cpuSeconds, rows / cpuSeconds,
                 Files.size(file) >> 20);
+        if (schedStart.length == 2 && schedEnd.length == 2) {
+            // off a core and not waiting for one: waiting on the disk, mostly
+            double waiting = (end - start - (schedEnd[0] - schedStart[0]) - (schedEnd[1] - schedStart[1])) / 1e9;
+            report("of it the writer's close (last commit and sync) %.3f s; the thread off a core and off the run"
+                    + " queue %.3f s", (end - closing) / 1e9, waiting);
+        }
         try (Review review = Review.open(file)) {
             long t = System.nanoTime();
             int page = review.rows(review.rowCount() - 100, 100).size();
@@ -59,6 +72,16 @@ public final class ReviewStagingBenchmark {
             Files.deleteIfExists(file);
             Files.deleteIfExists(Path.of(file + "-wal"));
             Files.deleteIfExists(Path.of(file + "-shm"));
+        }
+    }
+
+    /** This thread's time on a core and waiting for one, in ns, where Linux tells it; otherwise empty. */
+    private static long[] schedule() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+            return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[0];
         }
     }
 
