@@ -365,9 +365,7 @@ public final class MappingViewModel {
     }
 
     private void showTable(TableInfo info, Suggestion suggestion) {
-        tableInfo.set(info);
-        table.set(info == null ? null : info.name());
-        targetColumns.setAll(info == null ? List.of() : info.columns().stream().map(ColumnInfo::name).toList());
+        showTableOf(info);
         MappingRow.suggest(rows, suggestion);
         keptRules.set("");
     }
@@ -412,21 +410,54 @@ public final class MappingViewModel {
                 return;
             }
             TableInfo info = result.table();
-            applying = true;
-            try {
-                tableInfo.set(info);
-                table.set(info.name());
-                targetColumns.setAll(info.columns().stream().map(ColumnInfo::name).toList());
-                notes.set(String.join(" ", draft.load(profile, rows, info, read.columns())));
-                profileName.set(profile.name() == null ? ProfileFile.baseName(file) : profile.name());
-            } finally {
-                applying = false;
-            }
-            edits.clear();
+            // one step the steward can take back: the table, grid, rules and name as they were before it
+            edits.record("Load profile " + file.getFileName(), screen, () -> {
+                applying = true;
+                try {
+                    showTableOf(info);
+                    notes.set(String.join(" ", draft.load(profile, rows, info, read.columns())));
+                    profileName.set(profile.name() == null ? ProfileFile.baseName(file) : profile.name());
+                } finally {
+                    applying = false;
+                }
+            });
             showKeptRules();
             profileFile.matches(file, profile());
             mappingChanged();
         }, failure -> error.set(ErrorText.sentence(failure)));
+    }
+
+    /** What a profile loaded changes beside the grid's rows, for its undo. */
+    private record Screen(TableInfo table, ProfileDraft.State draft, String name, String notes) {
+    }
+
+    private final MappingHistory.Screen screen = new MappingHistory.Screen() {
+        @Override
+        public Object capture() {
+            return new Screen(tableInfo.get(), draft.state(), profileName.get(), notes.get());
+        }
+
+        @Override
+        public void restore(Object state) {
+            Screen shown = (Screen) state;
+            applying = true;
+            try {
+                showTableOf(shown.table());
+                draft.restore(shown.draft());
+                profileName.set(shown.name());
+                notes.set(shown.notes());
+            } finally {
+                applying = false;
+            }
+            showKeptRules();
+            mappingChanged();
+        }
+    };
+
+    private void showTableOf(TableInfo info) {
+        tableInfo.set(info);
+        table.set(info == null ? null : info.name());
+        targetColumns.setAll(info == null ? List.of() : info.columns().stream().map(ColumnInfo::name).toList());
     }
 
     /** Saves the profile as JSON; it becomes the workbench's profile file. */
