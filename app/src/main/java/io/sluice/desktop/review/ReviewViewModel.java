@@ -53,6 +53,9 @@ public final class ReviewViewModel {
 
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.EMPTY);
     private final StringProperty notice = new SimpleStringProperty("");
+    private final CommittedNote committed;
+    /** What the notice line shows: whether the review was committed, then the notice. */
+    private final StringBinding shownNotice;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ReviewCounts counts = new ReviewCounts();
@@ -83,6 +86,15 @@ public final class ReviewViewModel {
         this.filters = new ReviewFilters(typingPause == null ? Debounce.fxTimer() : typingPause, this::requery);
         this.actions = new ReviewActions(this, tasks, dialogs, showError);
         this.dashboard = new ReviewDashboard(tasks, this::access);
+        this.committed = new CommittedNote(tasks);
+        this.shownNotice = Bindings.createStringBinding(() -> String.join(" ", List.of(committed.textProperty().get(),
+                notice.get()).stream().filter(t -> !t.isEmpty()).toList()), committed.textProperty(), notice);
+        // the Review step shown again after a commit says so at once
+        workbench.stepProperty().addListener((obs, old, step) -> {
+            if (step == Step.REVIEW && access != null) {
+                committed.check(access.file(), workbench.targetProperty().get());
+            }
+        });
         this.rows = new ShownRows(tasks, queries, this::access, counts, showError);
         this.indexing = new SearchIndexing(tasks, problem -> {
             if (notice.get().isEmpty()) {
@@ -207,6 +219,7 @@ public final class ReviewViewModel {
             state.set(State.READY);
             // The dashboard's figures come after the first screen: the grid is what the steward waits for.
             dashboard.refresh();
+            committed.check(review, workbench.targetProperty().get());
             indexing.start(opened.access());
         }, stale -> stale.access().close()), error -> failed("Could not open the review " + review.getFileName(),
                 error));
@@ -291,6 +304,7 @@ public final class ReviewViewModel {
         queries.supersede();
         file.set(null);
         actions.forget();
+        committed.forget();
         workbookSheets.show(List.of(), null);
         columns.clear();
         rows.show(new ReviewAccess.FirstRows(0, true, List.of()));
@@ -406,7 +420,7 @@ public final class ReviewViewModel {
 
     /** A line worth telling the steward (e.g. edits are not validated again, or a cancel), or empty. */
     public ObservableValue<String> noticeProperty() {
-        return notice;
+        return shownNotice;
     }
 
     public ObservableValue<Path> fileProperty() {
