@@ -90,8 +90,11 @@ public final class Sources {
         int widest = table.columns().size();
         SourceRow row;
         while ((row = table.next()) != null) {
-            if ((++dataRows & CANCEL_POLL_ROWS) == 0 && progress.isCancelled()) {
-                throw new CancellationException("Reading " + Problems.name(file) + " was cancelled.");
+            if ((++dataRows & CANCEL_POLL_ROWS) == 0) {
+                if (progress.isCancelled()) {
+                    throw new CancellationException("Reading " + Problems.name(file) + " was cancelled.");
+                }
+                progress.rowsDone(dataRows); // a count of seconds shows it moves
             }
             for (int i = row.cells().size() - 1; i >= widest; i--) {
                 if (!row.cells().get(i).isBlank()) {

@@ -183,10 +183,19 @@ class SourceViewModelTest {
         background.runAll();
 
         assertThat(model.loadingProperty().get()).isFalse();
-        assertThat(model.errorProperty().get()).isEqualTo("Reading ds1-concrete-mix.csv was cancelled; choose a"
-                + " reading option or open the file again to read it.");
+        assertThat(model.errorProperty().get()).isEqualTo("Reading ds1-concrete-mix.csv was cancelled; read it again,"
+                + " or choose a reading option.");
         assertThat(model.previewProperty().get()).isNull();
         assertThat(model.canProceedProperty().get()).isFalse();
+        assertThat(model.previewNoteProperty().get()).as("a cancel is no unreadable file")
+                .isEqualTo("Reading the file was cancelled.");
+        assertThat(model.canReadAgainProperty().get()).isTrue();
+
+        model.readAgain();
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.canProceedProperty().get()).isTrue();
+        assertThat(model.canReadAgainProperty().get()).isFalse();
 
         model.headerRowProperty().set(1);
 
@@ -250,6 +259,8 @@ class SourceViewModelTest {
 
         assertThat(model.errorProperty().get()).contains("empty.csv").endsWith(".");
         assertThat(model.canProceedProperty().get()).isFalse();
+        assertThat(model.previewNoteProperty().get()).isEqualTo("The file could not be read with these options.");
+        assertThat(model.canReadAgainProperty().get()).as("once the file is mended outside Sluice").isTrue();
         assertThat(failures).isEmpty();
         model.next();
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.SOURCE);
