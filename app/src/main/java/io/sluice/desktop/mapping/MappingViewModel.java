@@ -98,6 +98,8 @@ public final class MappingViewModel {
             }
         });
         workbench.targetProperty().addListener((obs, old, now) -> refresh());
+        // a change becomes undoable after the rows moved: the first one, and undoing the last one, show here
+        edits.canUndoProperty().addListener((obs, old, now) -> showDraft());
         workbench.profileProperty().addListener((obs, old, now) -> takeRules(now));
     }
 
@@ -510,6 +512,12 @@ public final class MappingViewModel {
         }
         updateBlocker();
         refreshPreview();
+        showDraft();
+    }
+
+    /** The mapping on screen is work in progress once the steward changed it, until that is all undone. */
+    private void showDraft() {
+        workbench.mappingDraftProperty().set(edits.canUndoProperty().get() ? profile() : null);
     }
 
     private void updateBlocker() {

@@ -252,6 +252,22 @@ class MappingViewModelTest {
     }
 
     @Test
+    void aMappingChangedByHandIsWorkInProgressUntilItIsUndoneOrTakenOn() {
+        open("ds1-concrete-mix.csv");
+        assertThat(workbench.mappingDraftProperty().get()).as("suggestions alone are no work").isNull();
+
+        model.edits().confirmAllHighConfidence();
+        assertThat(workbench.mappingDraftProperty().get()).isEqualTo(model.profile());
+
+        model.edits().undo();
+        assertThat(workbench.mappingDraftProperty().get()).isNull();
+
+        model.edits().redo();
+        model.edits().setTarget(row("Supplier"), null);
+        assertThat(workbench.mappingDraftProperty().get()).isEqualTo(model.profile());
+    }
+
+    @Test
     void undoingAProfileForAnotherTableShowsTheTableOnScreenBefore() throws Exception {
         Path profileFile = open("ds1-concrete-mix.csv");
         model.tableProperty().set(model.tables().stream().filter(t -> t.equalsIgnoreCase("supplier")).findFirst()
