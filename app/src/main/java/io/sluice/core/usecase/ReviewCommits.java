@@ -1,8 +1,10 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.database.SluiceHome;
 import io.sluice.core.database.TargetDatabase;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -41,6 +43,9 @@ public final class ReviewCommits {
     /** The review's batches in that target; one sentence naming the target when it cannot be read. */
     public static List<Commit> of(Target target, Path review) {
         String file = review.toAbsolutePath().toString();
+        if (target.isEmbedded() && !Files.exists(SluiceHome.directory().resolve("target.mv.db"))) {
+            return List.of(); // no embedded database yet: nothing was committed, and asking must not create one
+        }
         try (TargetDatabase db = target.open()) {
             Connection c = db.connection();
             if (!hasBookkeeping(c)) {
