@@ -23,7 +23,7 @@ public final class MappingEdits {
         this.dialogs = dialogs;
     }
 
-    /** Starts a new history: another table was chosen or another file read. */
+    /** Starts a new history: another file was read. */
     void clear() {
         history.clear();
     }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * The undo and redo history of the mapping grid: each change the steward makes (a target chosen, a swap, a
  * confirmation, transforms) is kept as the grid before and after it, so undo puts every row back exactly. A change
  * that also moves what lies beyond the grid (loading a profile: the table, the rules, the name) keeps that as well,
- * through the {@link Screen} it is recorded with. Choosing another table starts a new history.
+ * through the {@link Screen} it is recorded with: choosing another table, loading a profile. Reading another file
+ * starts a new history.
  */
 final class MappingHistory {
 

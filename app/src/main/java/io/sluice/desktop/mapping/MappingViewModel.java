@@ -352,15 +352,17 @@ public final class MappingViewModel {
         loading.set(true);
         tasks.run("Suggesting a mapping onto " + name, ctx -> MappingSources.onto(name, read, target),
                 result -> {
-            draft.clear();
-            edits.clear();
-            notes.set("");
-            applying = true;
-            try {
-                showTable(result.table(), result.suggestion());
-            } finally {
-                applying = false;
-            }
+            // one step the steward can take back: a table chosen by a slip of the keyboard loses no mapping
+            edits.record("Choose table " + result.table().name(), screen, () -> {
+                applying = true;
+                try {
+                    draft.clear();
+                    notes.set("");
+                    showTable(result.table(), result.suggestion());
+                } finally {
+                    applying = false;
+                }
+            });
             loading.set(false);
             mappingChanged();
         }, this::failed);

@@ -268,6 +268,29 @@ class MappingViewModelTest {
     }
 
     @Test
+    void choosingAnotherTableIsOneUndoableStepSoAMappingMadeByHandIsNotLostToASlip() {
+        open("ds1-concrete-mix.csv");
+        model.edits().confirmAllHighConfidence();
+        model.edits().setTarget(row("Supplier"), null);
+        Profile mapped = model.profile();
+
+        model.tableProperty().set(model.tables().stream().filter(t -> t.equalsIgnoreCase("supplier")).findFirst()
+                .orElseThrow());
+        assertThat(model.edits().undoDescriptionProperty().get()).isEqualToIgnoringCase("Choose table supplier");
+
+        model.edits().undo();
+
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("concrete_mix");
+        assertThat(model.profile()).isEqualTo(mapped);
+        assertThat(model.edits().undoDescriptionProperty().get()).isEqualTo("Unmap Supplier");
+
+        model.edits().redo();
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("supplier");
+        assertThat(model.targetColumns()).extracting(String::toLowerCase)
+                .containsExactly("supplier_code", "name", "country");
+    }
+
+    @Test
     void undoingAProfileForAnotherTableShowsTheTableOnScreenBefore() throws Exception {
         Path profileFile = open("ds1-concrete-mix.csv");
         model.tableProperty().set(model.tables().stream().filter(t -> t.equalsIgnoreCase("supplier")).findFirst()
