@@ -191,6 +191,7 @@ public final class ReviewViewModel {
         forgetSheetOpening();
         state.set(State.OPENING);
         notice.set("");
+        committed.forget(); // the review opened before may have been committed; this one is asked once it shows
         Latest.Request request = queries.next();
         RowFilter filter = RowFilter.all();
         TaskHandle handle = tasks.run("Opening review " + review.getFileName(), ctx -> {
