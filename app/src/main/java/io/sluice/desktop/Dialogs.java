@@ -9,6 +9,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
@@ -40,7 +41,11 @@ public final class Dialogs {
         alert.show();
     }
 
-    /** Asks before something that cannot be taken back; true when the user confirmed. */
+    /**
+     * Asks before something that cannot be taken back; true when the user confirmed. Cancel is the default button
+     * and has the focus, so Enter (or Space) pressed out of habit keeps the work; the confirming button is clicked
+     * or reached with Tab.
+     */
     public static boolean confirm(Window owner, String header, String text, String confirmLabel) {
         ButtonType yes = new ButtonType(confirmLabel, ButtonType.OK.getButtonData());
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, yes, ButtonType.CANCEL);
@@ -48,6 +53,10 @@ public final class Dialogs {
         alert.setTitle("Sluice");
         alert.setHeaderText(header);
         alert.getDialogPane().setId("confirm-dialog");
+        ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setDefaultButton(true);
+        alert.setOnShown(shown -> cancel.requestFocus());
         return alert.showAndWait().filter(yes::equals).isPresent();
     }
 

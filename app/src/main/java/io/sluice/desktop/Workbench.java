@@ -24,6 +24,7 @@ public final class Workbench {
     private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> profileFile = new SimpleObjectProperty<>();
     private final ObjectProperty<Profile> profileSaved = new SimpleObjectProperty<>();
+    private final ObjectProperty<Profile> mappingDraft = new SimpleObjectProperty<>();
     private BooleanSupplier mayDropProfile = () -> true;
     private final ObjectProperty<Path> review = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> batch = new SimpleObjectProperty<>();
@@ -65,6 +66,15 @@ public final class Workbench {
      */
     public ObjectProperty<Profile> profileSavedProperty() {
         return profileSaved;
+    }
+
+    /**
+     * The profile the Mapping step shows while the steward has changed it there (an undoable change made), whether
+     * or not it was validated or saved since; null when nothing was changed by hand. Closing asks first while it is
+     * in no profile file, as for {@link #profileProperty()}.
+     */
+    public ObjectProperty<Profile> mappingDraftProperty() {
+        return mappingDraft;
     }
 
     /** Where the profile was last saved or loaded from, if anywhere. */
@@ -112,6 +122,7 @@ public final class Workbench {
         sourceOptions.set(null);
         inspection.set(null);
         profile.set(null);
+        mappingDraft.set(null);
         profileFile.set(null);
         // through null, so that opening the same file again still reads it afresh
         sourceFile.set(null);

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,26 @@ class DialogsTest {
         robot.interact(ok::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> answer.get() != null);
         assertThat(answer.get()).contains("Wrong supplier");
+    }
+
+    @Test
+    void enterOnAQuestionBeforeSomethingThatCannotBeTakenBackCancelsInsteadOfConfirming(FxRobot robot)
+            throws TimeoutException {
+        AtomicReference<Boolean> answer = new AtomicReference<>();
+        Platform.runLater(() -> answer.set(Dialogs.confirm(stage, "Close Sluice without saving the profile?",
+                "Profile 'mixes' has changes that are in no profile file.", "Close without saving")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-dialog").tryQuery()
+                .isPresent());
+        DialogPane pane = robot.lookup("#confirm-dialog").queryAs(DialogPane.class);
+        Button cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
+        Button confirm = pane.getButtonTypes().stream().filter(t -> t != ButtonType.CANCEL)
+                .map(t -> (Button) pane.lookupButton(t)).findFirst().orElseThrow();
+        assertThat(cancel.isDefaultButton()).as("Enter keeps the work").isTrue();
+        assertThat(confirm.isDefaultButton()).isFalse();
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> answer.get() != null);
+
+        assertThat(answer.get()).isFalse();
     }
 }

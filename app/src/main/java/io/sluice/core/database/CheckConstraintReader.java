@@ -6,11 +6,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Reads a table's CHECK constraints from the catalog, since JDBC metadata has no call for them. */
+/**
+ * Reads a table's CHECK constraints from the catalog, since JDBC metadata has no call for them. An enum column (a
+ * PostgreSQL enum type, an H2 ENUM) allows only its labels, as a CHECK of an IN list would: it is read as one, named
+ * after the type (PostgreSQL) or the column (H2), so validation finds a value the target would refuse.
+ */
 final class CheckConstraintReader {
 
     private static final String H2_QUERY = """
@@ -25,6 +32,23 @@ final class CheckConstraintReader {
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE con.contype = 'c' AND n.nspname = ? AND c.relname = ?""";
+    private static final String H2_ENUMS = """
+            SELECT c.COLUMN_NAME, c.COLUMN_NAME || '_enum', e.VALUE_NAME
+            FROM INFORMATION_SCHEMA.COLUMNS c
+            JOIN INFORMATION_SCHEMA.ENUM_VALUES e
+              ON e.OBJECT_SCHEMA = c.TABLE_SCHEMA AND e.OBJECT_NAME = c.TABLE_NAME AND e.OBJECT_TYPE = 'TABLE'
+             AND e.ENUM_IDENTIFIER = c.DTD_IDENTIFIER
+            WHERE c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ?
+            ORDER BY c.ORDINAL_POSITION, e.VALUE_ORDINAL""";
+    private static final String POSTGRESQL_ENUMS = """
+            SELECT a.attname, t.typname, e.enumlabel
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_type t ON t.oid = a.atttypid
+            JOIN pg_enum e ON e.enumtypid = t.oid
+            WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum, e.enumsortorder""";
     private static final Pattern NOT_NULL_ONLY =
             Pattern.compile("(?is)^\\(*\\s*(\"[^\"]+\"|[\\w$]+)\\s+IS\\s+NOT\\s+NULL\\s*\\)*$");
     private static final Pattern NOT_VALID = Pattern.compile("(?i)\\s+NOT\\s+VALID\\s*$");
@@ -47,8 +71,32 @@ final class CheckConstraintReader {
                 }
             }
         }
+        checks.addAll(enums(connection, dialect, schema, table));
         checks.sort(Comparator.comparing(c -> c.name().toLowerCase(Locale.ROOT)));
         return List.copyOf(checks);
+    }
+
+    /** Each enum column as {@code "column" IN ('label', ...)}, its labels in the type's order. */
+    private static List<CheckConstraint> enums(Connection connection, Dialect dialect, String schema, String table)
+            throws SQLException {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(dialect == Dialect.H2 ? H2_ENUMS
+                : POSTGRESQL_ENUMS)) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.putIfAbsent(rs.getString(1), rs.getString(2));
+                    labels.computeIfAbsent(rs.getString(1), column -> new ArrayList<>()).add(rs.getString(3));
+                }
+            }
+        }
+        List<CheckConstraint> checks = new ArrayList<>();
+        labels.forEach((column, values) -> checks.add(new CheckConstraint(names.get(column),
+                "\"" + column.replace("\"", "\"\"") + "\" IN (" + values.stream()
+                        .map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", ")) + ")")));
+        return checks;
     }
 
     /** {@code CHECK ((a > 0)) NOT VALID} → {@code (a > 0)}: PostgreSQL wraps the condition in one extra pair. */

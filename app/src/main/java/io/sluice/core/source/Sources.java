@@ -1,5 +1,6 @@
 package io.sluice.core.source;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * Entry point for reading source files (XLSX, XLS, CSV/TSV), the format told by content. Every bad file — missing,
@@ -18,6 +20,9 @@ import java.util.List;
  * message is one sentence naming the file.
  */
 public final class Sources {
+
+    /** Rows between two polls of a cancel while a sheet is counted (a mask: every 4,096 rows). */
+    private static final long CANCEL_POLL_ROWS = 4095;
 
     private Sources() {
     }
@@ -28,9 +33,17 @@ public final class Sources {
      * gets. Costs one read of every sheet.
      */
     public static SourceInspection inspect(Path file, SourceOptions options) {
+        return inspect(file, options, Progress.NONE);
+    }
+
+    /**
+     * Inspects a file as {@link #inspect(Path, SourceOptions)} does; a cancel through {@code progress} ends it with a
+     * {@link CancellationException} within a few thousand rows, however large the file.
+     */
+    public static SourceInspection inspect(Path file, SourceOptions options, Progress progress) {
         SourceOptions chosen = options == null ? SourceOptions.DEFAULTS : options;
         SourceFormat format = FileKind.detect(file);
-        Opened opened = open(file, format, chosen, true);
+        Opened opened = open(file, format, chosen, true, progress);
         String defaultSheet;
         long headerRow;
         List<String> columns;
@@ -40,13 +53,13 @@ public final class Sources {
             defaultSheet = table.sheet();
             headerRow = table.headerRow();
             columns = table.columns();
-            counted = counted(listed(opened.sheets(), defaultSheet), table);
+            counted = counted(file, listed(opened.sheets(), defaultSheet), table, progress);
             issues.addAll(table.issues()); // read through, so merged ranges found beside the reading are in
         }
         List<SheetInfo> sheets = new ArrayList<>(opened.sheets().size());
         for (SheetInfo sheet : opened.sheets()) {
             sheets.add(sheet.name().equals(defaultSheet) ? counted
-                    : countedOther(file, format, chosen.withSheet(sheet.name()), sheet, issues));
+                    : countedOther(file, format, chosen.withSheet(sheet.name()), sheet, issues, progress));
         }
         return new SourceInspection(file, format, List.copyOf(sheets), defaultSheet, opened.encoding(),
                 opened.delimiter(), headerRow, columns, List.copyOf(issues));
@@ -59,9 +72,9 @@ public final class Sources {
 
     /** A sheet that cannot be read (with these options, or at all) is reported in a note; the others are counted. */
     private static SheetInfo countedOther(Path file, SourceFormat format, SourceOptions options, SheetInfo sheet,
-                                          List<SourceIssue> issues) {
-        try (HeaderedTable table = open(file, format, options, false).table()) {
-            return counted(sheet, table);
+                                          List<SourceIssue> issues, Progress progress) {
+        try (HeaderedTable table = open(file, format, options, false, progress).table()) {
+            return counted(file, sheet, table, progress);
         } catch (SluiceException e) {
             String reason = e.getMessage().startsWith(Problems.name(file) + ": ")
                     ? e.getMessage().substring(Problems.name(file).length() + 2) : e.getMessage();
@@ -72,12 +85,17 @@ public final class Sources {
     }
 
     /** Reads a sheet through as validate does: the data rows it gets and the columns they span. */
-    private static SheetInfo counted(SheetInfo sheet, HeaderedTable table) {
+    private static SheetInfo counted(Path file, SheetInfo sheet, HeaderedTable table, Progress progress) {
         long dataRows = 0;
         int widest = table.columns().size();
         SourceRow row;
         while ((row = table.next()) != null) {
-            dataRows++;
+            if ((++dataRows & CANCEL_POLL_ROWS) == 0) {
+                if (progress.isCancelled()) {
+                    throw new CancellationException("Reading " + Problems.name(file) + " was cancelled.");
+                }
+                progress.rowsDone(dataRows); // a count of seconds shows it moves
+            }
             for (int i = row.cells().size() - 1; i >= widest; i--) {
                 if (!row.cells().get(i).isBlank()) {
                     widest = i + 1;
@@ -92,15 +110,16 @@ public final class Sources {
     /** Opens the chosen sheet for streaming, header detected (or as chosen) and skipped. Close the table after use. */
     public static SourceTable open(Path file, SourceOptions options) {
         SourceOptions chosen = options == null ? SourceOptions.DEFAULTS : options;
-        return open(file, FileKind.detect(file), chosen, false).table();
+        return open(file, FileKind.detect(file), chosen, false, Progress.NONE).table();
     }
 
     /**
      * Opens the named sheet, else the first visible one; when that one holds no data at all (a cover sheet left
      * empty), the next visible sheet that does is read instead, and the table says so.
      */
-    private static Opened open(Path file, SourceFormat format, SourceOptions options, boolean everySheet) {
-        Opened first = openSheet(file, format, options, everySheet);
+    private static Opened open(Path file, SourceFormat format, SourceOptions options, boolean everySheet,
+                               Progress progress) {
+        Opened first = openSheet(file, format, options, everySheet, progress);
         if (options.sheet() != null || !first.table().isEmpty()) {
             return first;
         }
@@ -109,7 +128,7 @@ public final class Sources {
             if (sheet.hidden() || sheet.name().equals(empty)) {
                 continue;
             }
-            Opened next = openSheet(file, format, options.withSheet(sheet.name()), everySheet);
+            Opened next = openSheet(file, format, options.withSheet(sheet.name()), everySheet, progress);
             if (!next.table().isEmpty()) {
                 first.table().close();
                 next.table().addIssue(new SourceIssue("empty-first-sheet", 0, null, "The first visible sheet \"" + empty
@@ -122,9 +141,10 @@ public final class Sources {
         return first;
     }
 
-    private static Opened openSheet(Path file, SourceFormat format, SourceOptions options, boolean everySheet) {
+    private static Opened openSheet(Path file, SourceFormat format, SourceOptions options, boolean everySheet,
+                                    Progress progress) {
         return switch (format) {
-            case XLSX -> XlsxReader.open(file, options, everySheet);
+            case XLSX -> XlsxReader.open(file, options, everySheet, progress);
             case XLS -> XlsReader.open(file, options);
             case CSV -> CsvFileReader.open(file, options);
         };

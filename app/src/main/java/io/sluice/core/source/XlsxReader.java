@@ -1,5 +1,6 @@
 package io.sluice.core.source;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -33,13 +34,18 @@ final class XlsxReader {
      * @param everySheet scan every worksheet first, for row and column counts of all sheets ({@code inspect});
      *                   otherwise only the chosen sheet is scanned, beside the reading
      */
-    static Opened open(Path file, SourceOptions options, boolean everySheet) {
-        return open(file, options, everySheet, !FASTEXCEL_ROWS);
+    static Opened open(Path file, SourceOptions options, boolean everySheet, Progress progress) {
+        return open(file, options, everySheet, !FASTEXCEL_ROWS, progress);
     }
 
     /** @param sheetXml whether Sluice's own parser may read the rows (when the sheet's scan hands it the bytes) */
     static Opened open(Path file, SourceOptions options, boolean everySheet, boolean sheetXml) {
-        XlsxScan scan = XlsxScan.of(file, everySheet);
+        return open(file, options, everySheet, sheetXml, Progress.NONE);
+    }
+
+    /** @param progress polled while the safety scan inflates the package, which takes seconds for a large sheet */
+    static Opened open(Path file, SourceOptions options, boolean everySheet, boolean sheetXml, Progress progress) {
+        XlsxScan scan = XlsxScan.of(file, everySheet, progress);
         ReadableWorkbook workbook;
         XlsxPackage zip;
         try {

@@ -1,9 +1,11 @@
 package io.sluice.core.source;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * The safety pass over an XLSX file before fastexcel (which has no zip-bomb defence) may open it: every entry is
@@ -36,13 +39,14 @@ final class XlsxScan {
 
     /** Scans every part of the package, worksheets included (for {@code inspect}, which reports every sheet). */
     static XlsxScan of(Path file) {
-        return of(file, true);
+        return of(file, true, Progress.NONE);
     }
 
     /**
      * Scans the package; without worksheets, those are left to a {@link SheetPartScan} of the one sheet that is read.
+     * A cancel through {@code progress} ends it with a {@link CancellationException} within a read of the inflater.
      */
-    static XlsxScan of(Path file, boolean worksheets) {
+    static XlsxScan of(Path file, boolean worksheets, Progress progress) {
         Map<String, XmlPartScanner.Facts> parts = new HashMap<>();
         try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
             Enumeration<ZipArchiveEntry> entries = zip.getEntries();
@@ -56,7 +60,7 @@ final class XlsxScan {
                 if (!worksheets && name.startsWith(WORKSHEETS)) {
                     continue;
                 }
-                try (InputStream in = DeflatedPartStream.open(zip, entry)) {
+                try (InputStream in = cancellable(DeflatedPartStream.open(zip, entry), file, progress)) {
                     if (in == null) {
                         throw Problems.input(file, "is a damaged Excel file (the part " + name + " cannot be read)");
                     }
@@ -83,6 +87,32 @@ final class XlsxScan {
         return new XlsxScan(parts);
     }
 
+    /** A part's stream that stops with a CancellationException once {@code progress} is cancelled; null stays null. */
+    private static InputStream cancellable(InputStream in, Path file, Progress progress) {
+        if (in == null || progress == Progress.NONE) {
+            return in;
+        }
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                stopIfCancelled();
+                return super.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                stopIfCancelled();
+                return super.read(b, off, len);
+            }
+
+            private void stopIfCancelled() {
+                if (progress.isCancelled()) {
+                    throw new CancellationException("Reading " + Problems.name(file) + " was cancelled.");
+                }
+            }
+        };
+    }
+
     /**
      * Whether the workbook part uses the ISO 29500 Strict namespaces (Excel's "Strict Open XML Spreadsheet"), which
      * fastexcel does not know. Asked only once reading has failed, after the safety scan passed the package.
@@ -103,8 +133,8 @@ final class XlsxScan {
     }
 
     static RuntimeException translate(Path file, Exception e) {
-        if (e instanceof SluiceException se) {
-            return se;
+        if (e instanceof SluiceException || e instanceof CancellationException) {
+            return (RuntimeException) e;
         }
         String message = String.valueOf(e.getMessage());
         if (message.contains("Zip bomb")) {

@@ -115,6 +115,10 @@ public final class MainWindowViewModel {
 
     private boolean mayDropProfile(String question, String when, String confirm) {
         Profile profile = workbench.profileProperty().get();
+        Profile draft = workbench.mappingDraftProperty().get();
+        if (draft != null && !draft.equals(profile)) {
+            profile = draft; // mapped by hand on the Mapping step since the profile was last taken on
+        }
         if (profile == null || profile.equals(workbench.profileSavedProperty().get())) {
             return true;
         }

@@ -23,9 +23,14 @@ public final class MappingEdits {
         this.dialogs = dialogs;
     }
 
-    /** Starts a new history: another table was chosen or a profile loaded. */
+    /** Starts a new history: another file was read. */
     void clear() {
         history.clear();
+    }
+
+    /** Makes a change that moves the grid and what {@code screen} shows beside it (a profile loaded) one step. */
+    void record(String description, MappingHistory.Screen screen, Runnable change) {
+        history.record(description, rows, screen, change);
     }
 
     /** Confirms one suggested mapping. */

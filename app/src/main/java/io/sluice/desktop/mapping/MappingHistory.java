@@ -9,20 +9,38 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The undo and redo history of the mapping grid: each change the steward makes (a target chosen, a swap, a
- * confirmation, transforms) is kept as the grid before and after it, so undo puts every row back exactly.
- * Choosing another table or loading a profile starts a new history.
+ * confirmation, transforms) is kept as the grid before and after it, so undo puts every row back exactly. A change
+ * that also moves what lies beyond the grid (loading a profile: the table, the rules, the name) keeps that as well,
+ * through the {@link Screen} it is recorded with: choosing another table, loading a profile. Reading another file
+ * starts a new history.
  */
 final class MappingHistory {
+
+    /** What a change moves beside the grid's rows: captured before and after it, put back by undo and redo. */
+    interface Screen {
+        Object capture();
+
+        void restore(Object state);
+    }
 
     /** One row's mapping at a moment. */
     private record RowState(String target, List<TransformSpec> transforms, Integer confidence, String reason,
                             boolean confirmed) {
     }
 
-    private record Change(String description, List<RowState> before, List<RowState> after) {
+    private record Change(String description, List<RowState> before, List<RowState> after, Screen screen,
+                          Object screenBefore, Object screenAfter) {
+
+        void restore(List<MappingRow> rows, boolean undone) {
+            if (screen != null) {
+                screen.restore(undone ? screenBefore : screenAfter);
+            }
+            MappingHistory.restore(rows, undone ? before : after);
+        }
     }
 
     private final Deque<Change> undo = new ArrayDeque<>();
@@ -34,11 +52,18 @@ final class MappingHistory {
 
     /** Makes {@code change} to the rows as one undoable step named {@code description}; no step when nothing moved. */
     void record(String description, List<MappingRow> rows, Runnable change) {
+        record(description, rows, null, change);
+    }
+
+    /** Like {@link #record(String, List, Runnable)}, keeping what {@code screen} shows besides the rows as well. */
+    void record(String description, List<MappingRow> rows, Screen screen, Runnable change) {
         List<RowState> before = capture(rows);
+        Object screenBefore = screen == null ? null : screen.capture();
         change.run();
         List<RowState> after = capture(rows);
-        if (!before.equals(after)) {
-            undo.push(new Change(description, before, after));
+        Object screenAfter = screen == null ? null : screen.capture();
+        if (!before.equals(after) || !Objects.equals(screenBefore, screenAfter)) {
+            undo.push(new Change(description, before, after, screen, screenBefore, screenAfter));
             redo.clear();
             update();
         }
@@ -50,7 +75,7 @@ final class MappingHistory {
         if (change == null || change.before().size() != rows.size()) {
             return false;
         }
-        restore(rows, change.before());
+        change.restore(rows, true);
         redo.push(change);
         update();
         return true;
@@ -62,7 +87,7 @@ final class MappingHistory {
         if (change == null || change.after().size() != rows.size()) {
             return false;
         }
-        restore(rows, change.after());
+        change.restore(rows, false);
         undo.push(change);
         update();
         return true;

@@ -98,6 +98,8 @@ public final class MappingViewModel {
             }
         });
         workbench.targetProperty().addListener((obs, old, now) -> refresh());
+        // a change becomes undoable after the rows moved: the first one, and undoing the last one, show here
+        edits.canUndoProperty().addListener((obs, old, now) -> showDraft());
         workbench.profileProperty().addListener((obs, old, now) -> takeRules(now));
     }
 
@@ -350,24 +352,24 @@ public final class MappingViewModel {
         loading.set(true);
         tasks.run("Suggesting a mapping onto " + name, ctx -> MappingSources.onto(name, read, target),
                 result -> {
-            draft.clear();
-            edits.clear();
-            notes.set("");
-            applying = true;
-            try {
-                showTable(result.table(), result.suggestion());
-            } finally {
-                applying = false;
-            }
+            // one step the steward can take back: a table chosen by a slip of the keyboard loses no mapping
+            edits.record("Choose table " + result.table().name(), screen, () -> {
+                applying = true;
+                try {
+                    draft.clear();
+                    notes.set("");
+                    showTable(result.table(), result.suggestion());
+                } finally {
+                    applying = false;
+                }
+            });
             loading.set(false);
             mappingChanged();
         }, this::failed);
     }
 
     private void showTable(TableInfo info, Suggestion suggestion) {
-        tableInfo.set(info);
-        table.set(info == null ? null : info.name());
-        targetColumns.setAll(info == null ? List.of() : info.columns().stream().map(ColumnInfo::name).toList());
+        showTableOf(info);
         MappingRow.suggest(rows, suggestion);
         keptRules.set("");
     }
@@ -412,21 +414,54 @@ public final class MappingViewModel {
                 return;
             }
             TableInfo info = result.table();
-            applying = true;
-            try {
-                tableInfo.set(info);
-                table.set(info.name());
-                targetColumns.setAll(info.columns().stream().map(ColumnInfo::name).toList());
-                notes.set(String.join(" ", draft.load(profile, rows, info, read.columns())));
-                profileName.set(profile.name() == null ? ProfileFile.baseName(file) : profile.name());
-            } finally {
-                applying = false;
-            }
-            edits.clear();
+            // one step the steward can take back: the table, grid, rules and name as they were before it
+            edits.record("Load profile " + file.getFileName(), screen, () -> {
+                applying = true;
+                try {
+                    showTableOf(info);
+                    notes.set(String.join(" ", draft.load(profile, rows, info, read.columns())));
+                    profileName.set(profile.name() == null ? ProfileFile.baseName(file) : profile.name());
+                } finally {
+                    applying = false;
+                }
+            });
             showKeptRules();
             profileFile.matches(file, profile());
             mappingChanged();
         }, failure -> error.set(ErrorText.sentence(failure)));
+    }
+
+    /** What a profile loaded changes beside the grid's rows, for its undo. */
+    private record Screen(TableInfo table, ProfileDraft.State draft, String name, String notes) {
+    }
+
+    private final MappingHistory.Screen screen = new MappingHistory.Screen() {
+        @Override
+        public Object capture() {
+            return new Screen(tableInfo.get(), draft.state(), profileName.get(), notes.get());
+        }
+
+        @Override
+        public void restore(Object state) {
+            Screen shown = (Screen) state;
+            applying = true;
+            try {
+                showTableOf(shown.table());
+                draft.restore(shown.draft());
+                profileName.set(shown.name());
+                notes.set(shown.notes());
+            } finally {
+                applying = false;
+            }
+            showKeptRules();
+            mappingChanged();
+        }
+    };
+
+    private void showTableOf(TableInfo info) {
+        tableInfo.set(info);
+        table.set(info == null ? null : info.name());
+        targetColumns.setAll(info == null ? List.of() : info.columns().stream().map(ColumnInfo::name).toList());
     }
 
     /** Saves the profile as JSON; it becomes the workbench's profile file. */
@@ -479,6 +514,12 @@ public final class MappingViewModel {
         }
         updateBlocker();
         refreshPreview();
+        showDraft();
+    }
+
+    /** The mapping on screen is work in progress once the steward changed it, until that is all undone. */
+    private void showDraft() {
+        workbench.mappingDraftProperty().set(edits.canUndoProperty().get() ? profile() : null);
     }
 
     private void updateBlocker() {

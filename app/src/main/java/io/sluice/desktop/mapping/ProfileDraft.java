@@ -32,6 +32,25 @@ final class ProfileDraft {
     private String commitMode = "insert";
     private String legacyId;
 
+    /** Everything the draft holds at a moment, for undo. */
+    record State(List<RuleSpec> rules, List<GateSpec> gates, List<ColumnMapping> extras, List<String> naturalKey,
+                 List<String> nullMarkers, String commitMode, String legacyId) {
+    }
+
+    State state() {
+        return new State(rules, gates, extras, naturalKey, nullMarkers, commitMode, legacyId);
+    }
+
+    void restore(State state) {
+        rules = state.rules();
+        gates = state.gates();
+        extras = state.extras();
+        naturalKey = state.naturalKey();
+        nullMarkers = state.nullMarkers();
+        commitMode = state.commitMode();
+        legacyId = state.legacyId();
+    }
+
     List<RuleSpec> rules() {
         return rules;
     }

@@ -80,7 +80,7 @@ final class TablesSources {
     private static Opened open(Path file, SourceOptions chosen, Profile profile, Map<String, Suggestion> suggestions,
                                TargetChoice target, TaskContext ctx) {
         SourceOptions options = readerOptions(chosen);
-        SourceInspection inspection = Sources.inspect(file, options);
+        SourceInspection inspection = Sources.inspect(file, options, ctx);
         List<String> sheets = inspection.sheets().stream().filter(s -> !s.hidden()).map(SheetInfo::name).toList();
         Map<String, SourceSample> samples = new LinkedHashMap<>();
         Map<String, Integer> headerRows = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import io.sluice.core.review.RowFilter;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.ReviewValidation;
 import io.sluice.desktop.Step;
+import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.Debounce;
 import io.sluice.desktop.task.Latest;
@@ -54,6 +55,9 @@ public final class ReviewViewModel {
 
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.EMPTY);
     private final StringProperty notice = new SimpleStringProperty("");
+    private final CommittedNote committed;
+    /** What the notice line shows: whether the review was committed, then the notice. */
+    private final StringBinding shownNotice;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ReviewCounts counts = new ReviewCounts();
@@ -101,6 +105,15 @@ public final class ReviewViewModel {
         this.actions = new ReviewActions(this, tasks, dialogs, showError);
         this.dashboard = new ReviewDashboard(tasks, this::access);
         this.afterShown = afterShown;
+        this.committed = new CommittedNote(tasks);
+        this.shownNotice = Bindings.createStringBinding(() -> String.join(" ", List.of(committed.textProperty().get(),
+                notice.get()).stream().filter(t -> !t.isEmpty()).toList()), committed.textProperty(), notice);
+        // the Review step shown again after a commit says so at once
+        workbench.stepProperty().addListener((obs, old, step) -> {
+            if (step == Step.REVIEW && access != null) {
+                committed.check(access.file(), workbench.targetProperty().get());
+            }
+        });
         this.rows = new ShownRows(tasks, queries, this::access, counts, showError, afterShown);
         this.indexing = new SearchIndexing(tasks, problem -> {
             if (notice.get().isEmpty()) {
@@ -197,6 +210,7 @@ public final class ReviewViewModel {
         forgetSheetOpening();
         state.set(State.OPENING);
         notice.set("");
+        committed.forget(); // the review opened before may have been committed; this one is asked once it shows
         Latest.Request request = queries.next();
         RowFilter filter = RowFilter.all();
         TaskHandle handle = tasks.run("Opening review " + review.getFileName(), ctx -> {
@@ -224,8 +238,11 @@ public final class ReviewViewModel {
             notice.set(access.revalidationProblem() == null ? "" : access.revalidationProblem());
             state.set(State.READY);
             // The dashboard's figures come after the first screen (the grid is what the steward waits for), and
-            // only when the dashboard is on screen: choosing its tab reads them.
+            // only when the dashboard is on screen: choosing its tab reads them. So does whether the review was
+            // committed, which asks the target.
             afterShown.execute(dashboard::changed);
+            TargetChoice target = workbench.targetProperty().get();
+            afterShown.execute(() -> committed.check(review, target));
             indexing.start(opened.access());
         }, stale -> stale.access().close()), error -> failed("Could not open the review " + review.getFileName(),
                 error));
@@ -310,6 +327,7 @@ public final class ReviewViewModel {
         queries.supersede();
         file.set(null);
         actions.forget();
+        committed.forget();
         workbookSheets.show(List.of(), null);
         columns.clear();
         rows.show(new ReviewAccess.FirstRows(0, true, List.of()));
@@ -425,7 +443,7 @@ public final class ReviewViewModel {
 
     /** A line worth telling the steward (e.g. edits are not validated again, or a cancel), or empty. */
     public ObservableValue<String> noticeProperty() {
-        return notice;
+        return shownNotice;
     }
 
     public ObservableValue<Path> fileProperty() {

@@ -37,7 +37,7 @@ public record SheetPreview(SourceInspection inspection, List<String> columns, Li
     /** Inspects the file with the options and reads the first {@link #ROWS} rows of the chosen sheet, unheadered. */
     static SheetPreview read(Path file, SourceOptions options, TaskContext context) {
         context.message("Inspecting " + file.getFileName());
-        SourceInspection inspection = Sources.inspect(file, options);
+        SourceInspection inspection = Sources.inspect(file, options, context);
         SourceOptions raw = new SourceOptions(inspection.defaultSheet(), null, true, options.encoding(),
                 options.delimiter());
         List<Row> rows = new ArrayList<>();

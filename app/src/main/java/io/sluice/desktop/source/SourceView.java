@@ -75,6 +75,7 @@ public final class SourceView implements StepView {
     @FXML private Label issuesTitle;
     @FXML private Label issuesPlaceholder;
     @FXML private Label errorLabel;
+    @FXML private Button readAgainButton;
     @FXML private Button nextButton;
 
     /** {@code settings} keep where the steward left the split between preview and notes. */
@@ -126,8 +127,9 @@ public final class SourceView implements StepView {
         previewTable.setRowFactory(table -> new PreviewRowCell());
         model.headerRowProperty().addListener((obs, old, now) -> previewTable.refresh());
         model.previewProperty().addListener((obs, old, now) -> showPreview(now));
-        model.errorProperty().addListener((obs, old, now) -> previewPlaceholder.setText(now == null
-                ? "Reading the file…" : "The file could not be read with these options."));
+        previewPlaceholder.textProperty().bind(model.previewNoteProperty());
+        readAgainButton.visibleProperty().bind(model.canReadAgainProperty());
+        readAgainButton.managedProperty().bind(readAgainButton.visibleProperty());
     }
 
     private void buildSamples() {
@@ -287,6 +289,11 @@ public final class SourceView implements StepView {
     @FXML
     private void next() {
         model.next();
+    }
+
+    @FXML
+    private void readAgain() {
+        model.readAgain();
     }
 
     /** Marks the header row and the junk rows above it; a double-click makes a row the header. */

@@ -49,6 +49,8 @@ public final class SourceViewModel {
     public static final String NOTHING_UNUSUAL = "Nothing unusual: no merged cells, renamed headers or odd dates.";
     static final String NOTHING_READ = "Nothing to list until the file is read with these options.";
     static final String READING = "Reading the file…";
+    static final String UNREADABLE = "The file could not be read with these options.";
+    static final String CANCELLED = "Reading the file was cancelled.";
 
     private final Workbench workbench;
     private final TaskRunner tasks;
@@ -66,9 +68,11 @@ public final class SourceViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper issuesNote = new ReadOnlyStringWrapper(NOTHING_UNUSUAL);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper previewNote = new ReadOnlyStringWrapper(READING);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper csv = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canProceed;
+    private final BooleanBinding canReadAgain;
     /** How the preview on screen was read: its rows stay on screen while only another header row fails. */
     private SourceOptions shownOptions;
     /** Set while a read's results are written back, so those writes do not start another read. */
@@ -82,6 +86,8 @@ public final class SourceViewModel {
         this.home = home;
         canProceed = Bindings.createBooleanBinding(() -> preview.get() != null && error.get() == null
                 && !loading.get(), preview, error, loading);
+        canReadAgain = Bindings.createBooleanBinding(() -> file.get() != null && error.get() != null
+                && !loading.get(), file, error, loading);
         sheet.addListener((obs, old, now) -> optionChanged(true));
         headerRow.addListener((obs, old, now) -> optionChanged(false));
         encoding.addListener((obs, old, now) -> optionChanged(false));
@@ -143,6 +149,26 @@ public final class SourceViewModel {
     /** Why the file could not be read with these options, as one sentence; null when it could. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** What the empty preview says: the file is being read, could not be read, or its reading was cancelled. */
+    public ReadOnlyStringProperty previewNoteProperty() {
+        return previewNote.getReadOnlyProperty();
+    }
+
+    /**
+     * True when the last read failed or was cancelled: the steward may read the file again as it is now (closed in
+     * Excel, copied over, or simply not cancelled this time).
+     */
+    public BooleanBinding canReadAgainProperty() {
+        return canReadAgain;
+    }
+
+    /** Reads the file again with the current options, after a failed or cancelled read. */
+    public void readAgain() {
+        if (canReadAgain.get()) {
+            reload();
+        }
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -253,15 +279,16 @@ public final class SourceViewModel {
         loading.set(true);
         error.set(null);
         issuesNote.set(READING);
+        previewNote.set(READING);
         TaskHandle reading = request.track(tasks.run("Reading " + source.getFileName(),
                 ctx -> SheetPreview.read(source, options, ctx), read -> apply(read, options),
-                failure -> failedRead(options, ErrorText.sentence(failure))));
+                failure -> failedRead(options, ErrorText.sentence(failure), UNREADABLE)));
         // a read stopped with Cancel in the status bar leaves no result; without this the step would say "Reading
         // the file…" for ever. A read cancelled because a newer one started is that one's business.
         reading.whenCancelled(() -> {
             if (request.isCurrent()) {
-                failedRead(options, "Reading " + source.getFileName() + " was cancelled; choose a reading option or"
-                        + " open the file again to read it.");
+                failedRead(options, "Reading " + source.getFileName() + " was cancelled; read it again, or choose a"
+                        + " reading option.", CANCELLED);
             }
         });
     }
@@ -271,7 +298,7 @@ public final class SourceViewModel {
      * steward can pick other options and retry; the rows stay when only the header row failed (one past the end),
      * so that one can be double-clicked.
      */
-    private void failedRead(SourceOptions options, String reason) {
+    private void failedRead(SourceOptions options, String reason, String note) {
         if (!sameRows(options)) {
             preview.set(null);
             shownOptions = null;
@@ -279,6 +306,7 @@ public final class SourceViewModel {
         issues.clear();
         issuesNote.set(NOTHING_READ);
         summary.set("");
+        previewNote.set(note);
         loading.set(false);
         error.set(reason);
     }

@@ -36,6 +36,12 @@ class TableIntrospectorTest {
                         + "CONSTRAINT uq_note_batch UNIQUE (batch_no, note), "
                         + "CONSTRAINT ck_note_present CHECK (note IS NOT NULL), "
                         + "CONSTRAINT fk_lab FOREIGN KEY (lab_site, lab_code) REFERENCES lab (site, code))");
+                if (engine == Engine.POSTGRESQL) {
+                    st.execute("CREATE TYPE cure_kind AS ENUM ('water', 'steam', 'it''s air')");
+                }
+                st.execute("CREATE TABLE \"Lab Result\" (\"Mix Code\" VARCHAR(20) NOT NULL, \"Cure\" "
+                        + (engine == Engine.POSTGRESQL ? "cure_kind" : "ENUM('water', 'steam', 'it''s air')")
+                        + " NOT NULL)");
             }
             TARGETS.put(engine, target);
         }
@@ -177,5 +183,19 @@ class TableIntrospectorTest {
                                      Integer length, Integer precision, Integer scale, String defaultValue) {
         return new ColumnInfo(stored(engine, name), type, typeName, nullable, length, precision, scale, defaultValue,
                 false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void readsAnEnumColumnsValuesAsTheListOfValuesItAllows(Engine engine) {
+        TableInfo info = TARGETS.get(engine).table("Lab Result");
+
+        assertThat(info.checks()).hasSize(1);
+        assertThat(CheckParser.parse(info.checks().get(0))).get().asList().singleElement()
+                .satisfies(check -> {
+                    SimpleCheck simple = (SimpleCheck) check;
+                    assertThat(simple.column()).isEqualTo("Cure");
+                    assertThat(simple.allowed()).containsExactly("water", "steam", "it's air");
+                });
     }
 }

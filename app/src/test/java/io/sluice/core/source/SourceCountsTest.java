@@ -1,5 +1,6 @@
 package io.sluice.core.source;
 
+import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -22,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipOutputStream;
 
 import static io.sluice.core.source.SourceTestSupport.readAll;
@@ -249,5 +252,43 @@ class SourceCountsTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new ZipOutputStream(bytes).close();
         return bytes.toByteArray();
+    }
+
+    @Test
+    void aCancelStopsTheCountOfALargeSheetAtItsNextPollInsteadOfReadingItThrough() throws IOException {
+        StringBuilder text = new StringBuilder("Code,Qty\n");
+        for (int i = 0; i < 50_000; i++) {
+            text.append("M").append(i).append(',').append(i).append('\n');
+        }
+        Path file = csv(text.toString());
+        AtomicInteger polls = new AtomicInteger();
+        Progress cancelledOnFirstPoll = new Progress() {
+            @Override
+            public boolean isCancelled() {
+                polls.incrementAndGet();
+                return true;
+            }
+        };
+
+        assertThatThrownBy(() -> Sources.inspect(file, SourceOptions.DEFAULTS, cancelledOnFirstPoll))
+                .isInstanceOf(CancellationException.class).hasMessage("Reading counts.csv was cancelled.");
+        assertThat(polls).hasValue(1);
+        assertThat(Sources.inspect(file, SourceOptions.DEFAULTS, Progress.NONE).sheets().get(0).dataRows())
+                .isEqualTo(50_000);
+    }
+
+    @Test
+    void aCancelStopsTheSafetyScanOfAWorkbookBeforeAnyRowIsCounted() throws IOException {
+        Path file = workbook("xlsx");
+        Progress cancelled = new Progress() {
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+
+        // the sheet is far shorter than the rows between two polls of the count: only the scan can have stopped it
+        assertThatThrownBy(() -> Sources.inspect(file, SourceOptions.DEFAULTS, cancelled))
+                .isInstanceOf(CancellationException.class).hasMessage("Reading counts.xlsx was cancelled.");
     }
 }

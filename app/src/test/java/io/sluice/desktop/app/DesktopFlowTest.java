@@ -1,5 +1,6 @@
 package io.sluice.desktop.app;
 
+import io.sluice.desktop.Questions;
 import io.sluice.desktop.Screenshots;
 import io.sluice.core.database.SluiceHome;
 import io.sluice.core.database.TargetDatabase;
@@ -100,7 +101,7 @@ class DesktopFlowTest {
 
         robot.clickOn("#bulk-button").clickOn("Approve all valid pending rows");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> Long.parseLong(label(robot, "#count-approved").replaceAll("\\D", "")) > 100);
         long approved = Long.parseLong(label(robot, "#count-approved").replaceAll("\\D", ""));
         robot.interact(() -> robot.lookup("#review-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
@@ -113,7 +114,7 @@ class DesktopFlowTest {
         screenshot(robot, "5-commit");
         robot.clickOn("#commit-button");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> robot.lookup("#commit-result").query().isVisible());
         assertThat(label(robot, "#commit-result-text")).startsWith("Batch ")
                 .contains(String.format("%,d inserted", approved));
@@ -126,7 +127,7 @@ class DesktopFlowTest {
         screenshot(robot, "6-history");
         robot.clickOn("#rollback-button");
         waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> robot.lookup("#history-message").query().isVisible()
                 && label(robot, "#history-message").startsWith("Rolled back batch"));
         assertThat(mixesInTarget()).isZero();

@@ -126,6 +126,21 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void closingWithAMappingChangedByHandButNeitherValidatedNorSavedAsksFirst() {
+        Samples.extract(SampleTarget.SAMPLE, home);
+        Profile sample = ProfileIO.read(Samples.profileOf(SampleTarget.SAMPLE, home));
+        workbench.mappingDraftProperty().set(sample);
+        dialogs.declineNext();
+
+        assertThat(model.mayClose()).as("the mapping made on the Mapping step is in no file").isFalse();
+        assertThat(dialogs.asked()).singleElement().satisfies(q -> assertThat(q.header())
+                .isEqualTo("Close Sluice without saving the profile?"));
+
+        workbench.profileSavedProperty().set(sample);
+        assertThat(model.mayClose()).as("saved to a file").isTrue();
+    }
+
+    @Test
     void openingAnotherFileAsksFirstWhileTheProfileIsSavedNowhereAndKeepsItWhenTheStewardCancels() throws IOException {
         Path first = Files.writeString(home.resolve("first.csv"), "a\n1\n");
         Path second = Files.writeString(home.resolve("second.csv"), "a\n1\n");

@@ -1,6 +1,7 @@
 package io.sluice.desktop.app;
 
 import io.sluice.core.review.ReviewQuery.GridRow;
+import io.sluice.desktop.Questions;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.commit.LabWorkbook;
 import io.sluice.desktop.commit.SampleTarget;
@@ -122,7 +123,7 @@ class RelatedTablesFlowTest {
         screenshot(robot, "related-3-commit");
         robot.clickOn("#commit-button");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> robot.lookup("#commit-result").query().isVisible());
         assertThat(label(robot, "#commit-result-text")).startsWith("Batch ").contains(" over 5 tables in ");
         Map<String, Integer> committed = LabWorkbook.rowCounts(target.choice());
@@ -141,7 +142,7 @@ class RelatedTablesFlowTest {
         screenshot(robot, "related-4-history");
         robot.clickOn("#rollback-button");
         waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> robot.lookup("#history-message").query().isVisible()
                 && label(robot, "#history-message").startsWith("Rolled back batch"));
         assertThat(LabWorkbook.rowCounts(target.choice())).isEqualTo(before);

@@ -7,6 +7,7 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.review.ReviewQuery.GridRow;
 import io.sluice.core.usecase.ValidateFile;
+import io.sluice.desktop.Questions;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.rules.RuleKind;
@@ -134,7 +135,6 @@ class RulesGatesFlowTest {
         waitFor(() -> grid.getItems().size() == 200 && "Pending 200".equals(label(robot, "#count-pending")));
         robot.clickOn("#bulk-button").clickOn("Approve all valid pending rows");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.type(KeyCode.ENTER);
         waitFor(() -> Long.parseLong(label(robot, "#count-approved").replaceAll("\\D", "")) > 0);
         long approved = Long.parseLong(label(robot, "#count-approved").replaceAll("\\D", ""));
         assertThat(approved).as("the rows the rule put into error are not approved").isLessThanOrEqualTo(
@@ -166,7 +166,7 @@ class RulesGatesFlowTest {
         assertThat(label(robot, "#plan-insert")).isEqualTo(String.format("%,d", approved));
         robot.clickOn("#commit-button");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> robot.lookup("#commit-result").query().isVisible());
         assertThat(label(robot, "#commit-result-text")).startsWith("Batch ")
                 .contains(String.format("%,d inserted", approved));

@@ -2,6 +2,7 @@ package io.sluice.desktop.commit;
 
 import io.sluice.core.profile.GateSpec;
 import io.sluice.core.validate.GateResult;
+import io.sluice.desktop.Questions;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.app.DesktopShell;
@@ -12,7 +13,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +84,7 @@ class CommitGatesViewTest {
         assertThat(text(robot, "#gates-verdict")).isEqualTo("The quality gate passes.");
         robot.clickOn("#commit-button");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> robot.lookup("#commit-result").query().isVisible());
         assertThat(target.mixes()).hasSize((int) SampleTarget.approved(lowered));
         assertThat(Screenshots.take(robot, shell.stage().getScene(), "commit-gates")).exists();

@@ -1,5 +1,6 @@
 package io.sluice.desktop.commit;
 
+import io.sluice.desktop.Questions;
 import io.sluice.desktop.app.DesktopShell;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
@@ -9,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +84,7 @@ class CommitViewTest {
 
         robot.clickOn("#commit-button");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> robot.lookup("#commit-result").query().isVisible());
         assertThat(text(robot, "#commit-result-text")).startsWith("Batch ")
                 .contains(String.format("%,d inserted", approved));

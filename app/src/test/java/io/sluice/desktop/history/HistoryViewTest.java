@@ -2,6 +2,7 @@ package io.sluice.desktop.history;
 
 import io.sluice.core.bookkeeping.BatchStatus;
 import io.sluice.core.bookkeeping.ImportBatch;
+import io.sluice.desktop.Questions;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Views;
@@ -17,7 +18,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,7 +128,7 @@ class HistoryViewTest {
         waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
                 .contains(String.format("%,d rows that batch %d inserted will be deleted", approved, batch));
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> robot.lookup("#history-message").query().isVisible());
         assertThat(text(robot, "#history-message")).startsWith("Rolled back batch " + batch + ":");
         waitFor(() -> ((ImportBatch) batches.getItems().get(0)).status() == BatchStatus.ROLLED_BACK);

@@ -217,6 +217,99 @@ class MappingViewModelTest {
     }
 
     @Test
+    void loadingAProfileIsOneUndoableStepThatKeepsTheChangesMadeBeforeIt() {
+        Path profileFile = open("ds1-concrete-mix.csv");
+        MappingRow remarks = row("Remarks");
+        MappingRow water = row("Water (kg/m3)");
+        model.edits().confirmAllHighConfidence();
+        model.edits().setTarget(water, null);
+        Profile before = model.profile();
+
+        model.loadProfile(profileFile);
+
+        assertThat(model.edits().undoDescriptionProperty().get()).isEqualTo("Load profile ds1.profile.json");
+        assertThat(model.keptRulesProperty().get()).startsWith("7 profile rules kept");
+        assertThat(water.isMapped()).isTrue();
+
+        model.edits().undo();
+
+        assertThat(model.profile()).as("the grid, the rules, the key and the name as they were").isEqualTo(before);
+        assertThat(water.isMapped()).isFalse();
+        assertThat(model.keptRulesProperty().get()).isEmpty();
+        assertThat(model.notesProperty().get()).isEmpty();
+        assertThat(model.edits().undoDescriptionProperty().get()).isEqualTo("Unmap Water (kg/m3)");
+
+        model.edits().undo();
+        assertThat(water.isMapped()).isTrue();
+
+        model.edits().redo();
+        model.edits().redo();
+        assertThat(model.keptRulesProperty().get()).startsWith("7 profile rules kept");
+        assertThat(model.profile().rules()).hasSize(7);
+        assertThat(remarks.isMapped()).isFalse();
+        assertThat(model.blockerProperty().get()).isNull();
+        assertThat(model.edits().canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void aMappingChangedByHandIsWorkInProgressUntilItIsUndoneOrTakenOn() {
+        open("ds1-concrete-mix.csv");
+        assertThat(workbench.mappingDraftProperty().get()).as("suggestions alone are no work").isNull();
+
+        model.edits().confirmAllHighConfidence();
+        assertThat(workbench.mappingDraftProperty().get()).isEqualTo(model.profile());
+
+        model.edits().undo();
+        assertThat(workbench.mappingDraftProperty().get()).isNull();
+
+        model.edits().redo();
+        model.edits().setTarget(row("Supplier"), null);
+        assertThat(workbench.mappingDraftProperty().get()).isEqualTo(model.profile());
+    }
+
+    @Test
+    void choosingAnotherTableIsOneUndoableStepSoAMappingMadeByHandIsNotLostToASlip() {
+        open("ds1-concrete-mix.csv");
+        model.edits().confirmAllHighConfidence();
+        model.edits().setTarget(row("Supplier"), null);
+        Profile mapped = model.profile();
+
+        model.tableProperty().set(model.tables().stream().filter(t -> t.equalsIgnoreCase("supplier")).findFirst()
+                .orElseThrow());
+        assertThat(model.edits().undoDescriptionProperty().get()).isEqualToIgnoringCase("Choose table supplier");
+
+        model.edits().undo();
+
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("concrete_mix");
+        assertThat(model.profile()).isEqualTo(mapped);
+        assertThat(model.edits().undoDescriptionProperty().get()).isEqualTo("Unmap Supplier");
+
+        model.edits().redo();
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("supplier");
+        assertThat(model.targetColumns()).extracting(String::toLowerCase)
+                .containsExactly("supplier_code", "name", "country");
+    }
+
+    @Test
+    void undoingAProfileForAnotherTableShowsTheTableOnScreenBefore() throws Exception {
+        Path profileFile = open("ds1-concrete-mix.csv");
+        model.tableProperty().set(model.tables().stream().filter(t -> t.equalsIgnoreCase("supplier")).findFirst()
+                .orElseThrow());
+        model.edits().confirmAllHighConfidence();
+        Profile onSuppliers = model.profile();
+
+        model.loadProfile(profileFile);
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("concrete_mix");
+
+        model.edits().undo();
+
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("supplier");
+        assertThat(model.targetColumns()).extracting(String::toLowerCase)
+                .containsExactly("supplier_code", "name", "country");
+        assertThat(model.profile()).isEqualTo(onSuppliers);
+    }
+
+    @Test
     void aNewFileGetsItsBestTableAndNotThePreviousFilesProfile() throws Exception {
         Path profile = open("ds1-concrete-mix.csv");
         workbench.profileFileProperty().set(profile);

@@ -6,6 +6,7 @@ import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ReviewQuery.GridRow;
 import io.sluice.core.usecase.BatchHistory;
 import io.sluice.core.usecase.Target;
+import io.sluice.desktop.Questions;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
@@ -16,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -156,7 +156,7 @@ class CleanReviewCommitFlowTest {
 
         robot.clickOn("#bulk-button").clickOn("Approve all valid pending rows");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> Long.parseLong(label(robot, "#count-approved").replaceAll("\\D", "")) > 0);
         long approved = Long.parseLong(label(robot, "#count-approved").replaceAll("\\D", ""));
 
@@ -165,7 +165,7 @@ class CleanReviewCommitFlowTest {
         assertThat(label(robot, "#plan-insert")).isEqualTo(String.format("%,d", approved));
         robot.clickOn("#commit-button");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> robot.lookup("#commit-result").query().isVisible());
         assertThat(label(robot, "#commit-result-text")).startsWith("Batch ")
                 .contains(String.format("%,d inserted", approved));

@@ -7,6 +7,7 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.usecase.ValidateFile;
+import io.sluice.desktop.Questions;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.app.DesktopShell;
@@ -102,7 +103,7 @@ class RulesViewTest {
         robot.interact(() -> table.getSelectionModel().select(wc));
         robot.clickOn("#rules-delete");
         waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.type(KeyCode.ENTER);
+        Questions.confirm(robot);
         waitFor(() -> table.getItems().stream().noneMatch(r -> r.id().equals(Ds1Rules.WC_RATIO)));
 
         add(robot, "rules-add-expression");

@@ -9,6 +9,7 @@ import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.task.HeldTasks;
 import io.sluice.desktop.task.SyncTasks;
+import io.sluice.desktop.task.TaskContext;
 import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SourceViewModelTest {
 
@@ -179,15 +183,56 @@ class SourceViewModelTest {
         background.runAll();
 
         assertThat(model.loadingProperty().get()).isFalse();
-        assertThat(model.errorProperty().get()).isEqualTo("Reading ds1-concrete-mix.csv was cancelled; choose a"
-                + " reading option or open the file again to read it.");
+        assertThat(model.errorProperty().get()).isEqualTo("Reading ds1-concrete-mix.csv was cancelled; read it again,"
+                + " or choose a reading option.");
         assertThat(model.previewProperty().get()).isNull();
         assertThat(model.canProceedProperty().get()).isFalse();
+        assertThat(model.previewNoteProperty().get()).as("a cancel is no unreadable file")
+                .isEqualTo("Reading the file was cancelled.");
+        assertThat(model.canReadAgainProperty().get()).isTrue();
+
+        model.readAgain();
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.canProceedProperty().get()).isTrue();
+        assertThat(model.canReadAgainProperty().get()).isFalse();
 
         model.headerRowProperty().set(1);
 
         assertThat(model.errorProperty().get()).isNull();
         assertThat(model.canProceedProperty().get()).isTrue();
+    }
+
+    @Test
+    void aCancelWhileTheFileIsInspectedStopsTheReadingInsteadOfCountingTheWholeFile() throws Exception {
+        StringBuilder text = new StringBuilder("Code,Qty\n");
+        for (int i = 0; i < 50_000; i++) {
+            text.append("M").append(i).append(',').append(i).append('\n');
+        }
+        Path file = Files.writeString(home.resolve("large.csv"), text, StandardCharsets.UTF_8);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        TaskContext cancelOnceStarted = new TaskContext() {
+            @Override
+            public void message(String text) {
+                cancelled.set(true); // the steward presses Cancel as soon as the status bar says what is read
+            }
+
+            @Override
+            public void expectRows(long total) {
+            }
+
+            @Override
+            public void fraction(double done) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.get();
+            }
+        };
+
+        assertThatThrownBy(() -> SheetPreview.read(file, model.options(), cancelOnceStarted))
+                .isInstanceOf(CancellationException.class);
     }
 
     @Test
@@ -214,6 +259,8 @@ class SourceViewModelTest {
 
         assertThat(model.errorProperty().get()).contains("empty.csv").endsWith(".");
         assertThat(model.canProceedProperty().get()).isFalse();
+        assertThat(model.previewNoteProperty().get()).isEqualTo("The file could not be read with these options.");
+        assertThat(model.canReadAgainProperty().get()).as("once the file is mended outside Sluice").isTrue();
         assertThat(failures).isEmpty();
         model.next();
         assertThat(workbench.stepProperty().get()).isEqualTo(Step.SOURCE);

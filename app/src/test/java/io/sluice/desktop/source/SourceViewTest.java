@@ -6,6 +6,7 @@ import io.sluice.desktop.Workbench;
 import io.sluice.desktop.app.DesktopShell;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
@@ -20,6 +21,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -111,5 +113,24 @@ class SourceViewTest {
 
         assertThat(shown(robot.lookup("#delimiter-choice").query())).isTrue();
         assertThat(robot.lookup("#source-summary").queryLabeled().getText()).contains("windows-1252", "semicolon");
+    }
+
+    @Test
+    void inASmallWindowTheReadingOptionsKeepTheirNamesWhole(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            shell.stage().setWidth(1024);
+            shell.stage().setHeight(700);
+        });
+        robot.clickOn("#sample-1");
+        waitUntil(() -> model(robot).previewProperty().get() != null);
+
+        List<Label> names = robot.lookup(".options-bar .label").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).toList();
+        assertThat(names).extracting(Label::getText).contains("_Sheet", "_Header row", "_Encoding", "_Delimiter");
+        assertThat(names).allSatisfy(label -> assertThat(label.getWidth()).as(label.getText())
+                .isGreaterThanOrEqualTo(label.prefWidth(-1) - 0.5));
+        Label summary = robot.lookup("#source-summary").queryAs(Label.class);
+        assertThat(summary.getHeight()).as("the summary wraps rather than cutting the row count off")
+                .isGreaterThanOrEqualTo(summary.prefHeight(summary.getWidth()) - 0.5);
     }
 }
