@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,9 +157,11 @@ class ReviewViewTest {
     void sortsNumericallyWhenAColumnHeaderIsClicked(FxRobot robot) {
         validateTheSample(robot);
         TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
-        Node header = robot.lookup(".column-header").match(node -> node instanceof
-                TableColumnHeader h && h.getTableColumn() != null
-                && "col-1".equals(h.getTableColumn().getId())).query();
+        // the grid's header is laid out in a later pulse than its rows: wait for it rather than look it up once
+        Predicate<Node> cementHeader = node -> node instanceof TableColumnHeader h && h.getTableColumn() != null
+                && "col-1".equals(h.getTableColumn().getId());
+        waitFor(() -> robot.lookup(".column-header").match(cementHeader).tryQuery().isPresent());
+        Node header = robot.lookup(".column-header").match(cementHeader).query();
         robot.clickOn(header);
         waitFor(() -> firstRowsLoaded(grid) && !grid.getItems().get(0).cells().get(0).equals("DS1-000001"));
         assertThat(cementOnScreen(grid)).hasSizeGreaterThan(10).isSorted();
