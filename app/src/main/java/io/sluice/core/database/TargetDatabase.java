@@ -202,9 +202,9 @@ public final class TargetDatabase implements AutoCloseable {
      */
     public TableInfo table(String name) {
         String trimmed = name == null ? "" : name.strip();
-        int dot = trimmed.indexOf('.');
-        String schema = dot > 0 ? schema(trimmed.substring(0, dot), trimmed) : defaultSchema();
-        String wanted = dot > 0 ? trimmed.substring(dot + 1) : trimmed;
+        List<String> parts = QuotedName.parts(trimmed);
+        String schema = parts.size() == 2 ? schema(parts.get(0), trimmed) : defaultSchema();
+        String wanted = parts.get(parts.size() - 1);
         List<String> candidates = tablesIn(schema);
         String actual = candidates.stream().filter(t -> t.equals(wanted)).findFirst()
                 .orElseGet(() -> candidates.stream().filter(t -> t.equalsIgnoreCase(wanted)).findFirst()
