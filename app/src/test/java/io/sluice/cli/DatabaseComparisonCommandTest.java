@@ -160,4 +160,27 @@ class DatabaseComparisonCommandTest {
         assertThat(rows(db, "SELECT COUNT(*) FROM part WHERE seen_at = TIMESTAMP WITH TIME ZONE"
                 + " '2024-03-01 08:00:00+00'")).containsExactly("3");
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void anImportIntoATableWithoutAPrimaryKeyOrANaturalKeySaysWhatToAddInOneSentence(TestDatabases.Engine engine)
+            throws Exception {
+        TestDatabases.Database db = engine.fresh();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE note (label VARCHAR(20), size INTEGER)");
+        }
+        Path profile = Files.writeString(dir.resolve("note.json"), """
+                { "format": "sluice-profile", "version": 1, "name": "note", "table": "note",
+                  "columns": [ { "target": "label", "source": "Label" }, { "target": "size", "source": "Size" } ] }
+                """);
+        Path file = Files.write(dir.resolve("notes.csv"), List.of("Label,Size", "x,1"));
+
+        CommandRun imported = CommandRun.of(CommandRun.with(List.of("import", file.toString(), "--profile",
+                profile.toString(), "--approve", "valid"), CommandRun.targetOptions(db)));
+
+        assertThat(imported.exit()).isEqualTo(2);
+        assertThat(imported.err()).contains("has no primary key and profile 'note' names no natural key; add"
+                + " \"naturalKey\" with the columns that identify a row").doesNotContain("Internal error");
+        assertThat(rows(db, "SELECT COUNT(*) FROM note")).containsExactly("0");
+    }
 }

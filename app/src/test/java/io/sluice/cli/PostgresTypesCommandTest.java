@@ -65,6 +65,26 @@ class PostgresTypesCommandTest {
         assertThat(runs(db)).containsExactly("S-1|high|50|{a,b}|{\"k\": 1}|\\x0102|1 day");
     }
 
+    @Test
+    void aViewInAnotherSchemaIsNamedAsAViewBesideThatSchemasTables() throws Exception {
+        TestDatabases.Database db = TestDatabases.postgres();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA lab");
+            st.execute("CREATE TABLE lab.run (code text PRIMARY KEY)");
+            st.execute("CREATE VIEW lab.run_codes AS SELECT code FROM lab.run");
+        }
+        Path file = Files.write(dir.resolve("codes.csv"), List.of("code", "R-1"));
+        List<String> target = List.of(CommandRun.targetOptions(db));
+
+        CommandRun view = run(target, "suggest", file.toString(), "--table", "lab.run_codes");
+        CommandRun typo = run(target, "suggest", file.toString(), "--table", "lab.rnu");
+
+        assertThat(view.exit()).isEqualTo(3);
+        assertThat(view.err()).contains("'lab.run_codes' in ").contains(" is a view, not a table; Sluice imports into"
+                + " tables. Tables in lab: run.");
+        assertThat(typo.err()).contains("Table 'lab.rnu' does not exist in ").contains(". Tables in lab: run.");
+    }
+
     private static CommandRun run(List<String> target, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(target);
