@@ -112,7 +112,8 @@ class PreviewCommandTest {
         assertThat(asUtf16.exit()).isEqualTo(2);
         assertThat(asUtf16.out()).isEmpty();
         assertThat(asUtf16.err().strip()).isEqualTo("sluice preview: plain.csv: it cannot be UTF-16 (read so, it holds"
-                + " no line break or field delimiter); its bytes read as UTF-8, so leave out --encoding or give UTF-8.");
+                + " no line break or field delimiter); its bytes read as UTF-8: give that encoding, or none to have it"
+                + " detected.");
         assertThat(asUtf8.exit()).isEqualTo(2);
         assertThat(asUtf8.err()).contains("wide.csv: it cannot be UTF-8 (read so, it holds mostly NUL or undecodable"
                 + " characters); its bytes read as UTF-16LE");

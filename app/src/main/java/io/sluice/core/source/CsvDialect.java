@@ -93,8 +93,8 @@ record CsvDialect(Charset charset, int bomLength, char delimiter, boolean fallba
             String why = broken * 10 > text.length() ? "mostly NUL or undecodable characters"
                     : "no line break or field delimiter";
             throw Problems.input(file, "it cannot be " + chosen.name() + " (read so, it holds " + why + ")"
-                    + (found.equals(chosen) ? "" : "; its bytes read as " + found.name() + ", so leave out --encoding"
-                    + " or give " + found.name()));
+                    + (found.equals(chosen) ? "" : "; its bytes read as " + found.name() + ": give that encoding, or"
+                    + " none to have it detected"));
         }
     }
 
