@@ -21,9 +21,7 @@ import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Values between Java, JDBC and text: canonical key text (provenance), before-image text (JSON column -> value text)
@@ -33,7 +31,7 @@ final class Values {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** PostgreSQL's own character types, as its driver names them. */
-    private static final Set<String> PG_TEXT_TYPES = Set.of("text", "varchar", "bpchar", "char", "name",
+    private static final List<String> PG_TEXT_TYPES = List.of("text", "varchar", "bpchar", "char", "name",
             "character varying", "character", "citext");
 
     private Values() {
@@ -174,9 +172,19 @@ final class Values {
     private static boolean plainText(ColumnInfo column) {
         return switch (column.type()) {
             case CHAR, VARCHAR, LONGVARCHAR, NCHAR, NVARCHAR, LONGNVARCHAR, CLOB, NCLOB ->
-                    PG_TEXT_TYPES.contains(column.typeName().toLowerCase(Locale.ROOT));
+                    isPostgresText(column.typeName());
             default -> false;
         };
+    }
+
+    // without a lower-cased copy: this runs for every text value bound on PostgreSQL
+    private static boolean isPostgresText(String typeName) {
+        for (String name : PG_TEXT_TYPES) {
+            if (name.equalsIgnoreCase(typeName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode readJson(String json) {
