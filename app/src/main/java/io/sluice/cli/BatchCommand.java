@@ -75,7 +75,7 @@ final class BatchCommand implements Callable<Integer> {
                     ? details.tables().stream().map(BatchTableCounts::table).toList()
                     : b.related() ? List.of(b.targetTable().split(", ")) : List.of(b.targetTable());
             List<RowProvenance> origins = key == null ? history.provenance(id, 0, rows)
-                    : searched.stream().flatMap(t -> history.originsOf(t, key).stream()).toList();
+                    : searched.stream().flatMap(t -> history.originsOf(id, t, key).stream()).toList();
             List<DecisionAudit> entries = audit > 0 ? history.decisions(id, 0, audit) : List.of();
             if (format == OutputFormat.json) {
                 Map<String, Object> json = BatchJson.details(b, details.gates());

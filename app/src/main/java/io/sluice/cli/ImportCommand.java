@@ -166,8 +166,8 @@ final class ImportCommand implements Callable<Integer> {
             throw e;
         }
         progress.clear();
-        out.printf("%s%d to insert, %d to update, %d to skip. Nothing was written.%n", into, plan.toInsert(),
-                plan.toUpdate(), plan.toSkip());
+        out.printf("%s%d to insert, %d to update, %d %s. Nothing was written.%n", into, plan.toInsert(),
+                plan.toUpdate(), plan.toSkip(), rows.mode() == ImportMode.UPSERT ? "unchanged" : "to skip");
         out.flush();
         rows.refuseIfNothingChanges(plan);
         return SluiceCommand.OK;
@@ -178,9 +178,11 @@ final class ImportCommand implements Callable<Integer> {
         ImportResult imported = rows.commit(progress);
         progress.clear();
         CommitResult result = imported.batch();
-        out.printf("Imported batch %d into %s (%s): %d inserted, %d updated, %d skipped in %.1f s.%n",
+        // an upsert skips exactly the rows that already hold its values
+        out.printf("Imported batch %d into %s (%s): %d inserted, %d updated, %d %s in %.1f s.%n",
                 result.batchId(), rows.table().qualifiedName(), rows.mode().code(), result.inserted(),
-                result.updated(), result.skipped(), result.took().toMillis() / 1000.0);
+                result.updated(), result.skipped(), rows.mode() == ImportMode.UPSERT ? "unchanged" : "skipped",
+                result.took().toMillis() / 1000.0);
         if (reviewPath != null) {
             out.printf("The review's audit log (%d entries) is kept with batch %d.%n", imported.auditEntries(),
                     result.batchId());

@@ -97,8 +97,8 @@ final class SuggestCommand implements Callable<Integer> {
             }
             Suggestion suggestion = new Suggester().analyse(table.columns(), samples, tableInfo);
             Profile profile = new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, profileName(),
-                    sourceSettings(inspection, table), tableInfo.name(), suggestion.mappings(), null, null,
-                    tableInfo.primaryKey(), "insert", null);
+                    sourceSettings(inspection, table), tableInfo.reference(), suggestion.mappings(), null, null,
+                    Suggester.naturalKey(tableInfo, suggestion.mappings()), "insert", null);
             if (output != null) {
                 ProfileIO.write(profile, output);
             }

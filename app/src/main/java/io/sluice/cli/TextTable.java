@@ -25,7 +25,7 @@ final class TextTable {
         int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], Math.min(MAX_WIDTH, display(row[i]).length()));
+                widths[i] = Math.max(widths[i], Math.min(MAX_WIDTH, width(display(row[i]))));
             }
         }
         for (String[] row : rows) {
@@ -34,7 +34,7 @@ final class TextTable {
                 String cell = shorten(display(row[i]), i == row.length - 1 ? Integer.MAX_VALUE : MAX_WIDTH);
                 line.append(cell);
                 if (i < row.length - 1) {
-                    line.append(" ".repeat(widths[i] - cell.length() + 2));
+                    line.append(" ".repeat(widths[i] - width(cell) + 2));
                 }
             }
             out.println(line.toString().stripTrailing());
@@ -60,7 +60,46 @@ final class TextTable {
         return cell.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 
+    /** At most {@code max} terminal columns of the text, the last one an ellipsis when it is cut. */
     private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        if (width(s) <= max) {
+            return s;
+        }
+        StringBuilder kept = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int w = width(cp);
+            if (used + w > max - 1) {
+                break;
+            }
+            kept.appendCodePoint(cp);
+            used += w;
+            i += Character.charCount(cp);
+        }
+        return kept + "…";
+    }
+
+    /** The columns a terminal gives the text: two for East Asian wide characters, none for combining marks. */
+    static int width(String s) {
+        return s.codePoints().map(TextTable::width).sum();
+    }
+
+    private static int width(int cp) {
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+            return 0;
+        }
+        return wide(cp) ? 2 : 1;
+    }
+
+    // the East Asian Wide and Fullwidth blocks (Unicode's EastAsianWidth W and F), as terminals render them
+    private static boolean wide(int cp) {
+        return cp >= 0x1100 && (cp <= 0x115F
+                || cp >= 0x2E80 && cp <= 0x303E || cp >= 0x3041 && cp <= 0x33FF || cp >= 0x3400 && cp <= 0x4DBF
+                || cp >= 0x4E00 && cp <= 0x9FFF || cp >= 0xA000 && cp <= 0xA4CF || cp >= 0xAC00 && cp <= 0xD7A3
+                || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0xFE30 && cp <= 0xFE4F || cp >= 0xFF00 && cp <= 0xFF60
+                || cp >= 0xFFE0 && cp <= 0xFFE6 || cp >= 0x1F300 && cp <= 0x1F64F || cp >= 0x1F900 && cp <= 0x1F9FF
+                || cp >= 0x20000 && cp <= 0x2FFFD || cp >= 0x30000 && cp <= 0x3FFFD);
     }
 }

@@ -52,9 +52,9 @@ class ImportCommandTest {
         CommandRun imported = CommandRun.of(with(importFile(second, db, "--mode", "upsert")));
 
         assertThat(dryRun.exit()).as(dryRun.err()).isZero();
-        assertThat(dryRun.out()).contains("(upsert): 1 to insert, 1 to update, 0 to skip.");
+        assertThat(dryRun.out()).contains("(upsert): 1 to insert, 1 to update, 0 unchanged.");
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("(upsert): 1 inserted, 1 updated, 0 skipped");
+        assertThat(imported.out()).contains("(upsert): 1 inserted, 1 updated, 0 unchanged");
         assertThat(mixes(db)).containsExactly("DS1-0000001|400.0", "DS1-0000002|360.0");
         assertThat(batches(db)).hasSize(2).last().asString().endsWith("|committed|1|1|0");
     }

@@ -47,6 +47,26 @@ class InspectCommandTest {
     }
 
     @Test
+    void alignsWideSheetNamesByTheColumnsATerminalGivesThem() throws IOException {
+        Path book = dir.resolve("sales.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(book)) {
+            for (String name : new String[] {"売上データ", "Sales"}) {
+                var sheet = wb.createSheet(name);
+                sheet.createRow(0).createCell(0).setCellValue("code");
+                sheet.createRow(1).createCell(0).setCellValue("A1");
+            }
+            wb.write(out);
+        }
+
+        CliTest.Run run = run("inspect", book.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        // the five wide characters take ten columns, as wide as the padding after them says
+        assertThat(run.out()).contains("SHEET       HEADER ROW", "売上データ  1           1", "Sales       1  ");
+    }
+
+    @Test
     void saysWhenThereIsNoHeaderRow() throws IOException {
         Path csv = dir.resolve("plain.csv");
         Files.writeString(csv, "1,2\n3,4\n", StandardCharsets.UTF_8);

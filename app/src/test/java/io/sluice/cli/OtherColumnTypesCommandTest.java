@@ -121,9 +121,9 @@ class OtherColumnTypesCommandTest {
         CommandRun imported = sluice(db, "import", second, "--approve", "valid", "--mode", "upsert");
 
         assertThat(dryRun.exit()).as(dryRun.err()).isZero();
-        assertThat(dryRun.out()).contains("0 to insert, 1 to update, 0 to skip");
+        assertThat(dryRun.out()).contains("0 to insert, 1 to update, 0 unchanged");
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("0 inserted, 1 updated, 0 skipped");
+        assertThat(imported.out()).contains("0 inserted, 1 updated, 0 unchanged");
         assertThat(gadgets(db)).containsExactly("north|A-1|7a2d3f4b-2222-4a2b-9c3d-0123456789ab|13.50");
         String batch = imported.out().replaceFirst("(?s)^Imported batch (\\d+) .*", "$1");
         CommandRun rolledBack = CommandRun.of(CommandRun.with(List.of("rollback", batch),

@@ -101,6 +101,25 @@ class PreviewCommandTest {
     }
 
     @Test
+    void anEncodingTheBytesCannotBeIsRefusedNamingTheOneDetected() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.csv"), "code,name,city\nA1,Müller,Kiel\nA2,Øster,Ålborg\n",
+                StandardCharsets.UTF_8);
+        Path wide = Files.writeString(dir.resolve("wide.csv"), "code,name\nA1,Müller\n", StandardCharsets.UTF_16LE);
+
+        CliTest.Run asUtf16 = run("preview", file.toString(), "--encoding", "UTF-16");
+        CliTest.Run asUtf8 = run("preview", wide.toString(), "--encoding", "UTF-8");
+
+        assertThat(asUtf16.exit()).isEqualTo(2);
+        assertThat(asUtf16.out()).isEmpty();
+        assertThat(asUtf16.err().strip()).isEqualTo("sluice preview: plain.csv: it cannot be UTF-16 (read so, it holds"
+                + " no line break or field delimiter); its bytes read as UTF-8: give that encoding, or none to have it"
+                + " detected.");
+        assertThat(asUtf8.exit()).isEqualTo(2);
+        assertThat(asUtf8.err()).contains("wide.csv: it cannot be UTF-8 (read so, it holds mostly NUL or undecodable"
+                + " characters); its bytes read as UTF-16LE");
+    }
+
+    @Test
     void refusesANegativeLimit() {
         CliTest.Run run = run("preview", DS1, "--limit", "-3");
 

@@ -64,7 +64,7 @@ class RelatedBatchCommandTest {
             RelatedCommitter committer = new RelatedCommitter(f.db);
             long first = committer.commit(f.lab(ImportMode.INSERT), Progress.NONE).batchId();
             long mixed = committer.commit(f.request(f.plants(ImportMode.SKIP_EXISTING, "NORD|Plant North",
-                    "OST|Plant East"), f.materials(ImportMode.UPSERT, "Cement|binder", "Sand|aggregate")),
+                    "OST|Plant East"), f.materials(ImportMode.UPSERT, "Cement|hydraulic", "Sand|aggregate")),
                     Progress.NONE).batchId();
             // a material inserted again where the first batch put it: the attempt fails and writes nothing
             assertThatThrownBy(() -> committer.commit(f.request(f.plants(ImportMode.SKIP_EXISTING,

@@ -1,5 +1,7 @@
 package io.sluice.core.bookkeeping;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.SluiceException;
 import io.sluice.core.database.Redaction;
 import org.hibernate.Session;
@@ -164,6 +166,29 @@ public final class Bookkeeping implements AutoCloseable {
     public List<RowProvenance> provenanceOf(String targetTable, String targetKey) {
         return inTransaction("look up where " + targetTable + " row " + targetKey + " came from",
                 session -> session.doReturningWork(c -> ProvenanceReader.of(c, targetTable, targetKey)));
+    }
+
+    /**
+     * The natural key columns the batch matched rows of that table (named in any case) on, or none when it recorded
+     * none (a failed batch, or one older than the record).
+     */
+    public List<String> keyColumns(long batchId, String targetTable) {
+        return inTransaction("read the key columns of import batch " + batchId, session -> {
+            List<String> texts = session.createNativeQuery("SELECT key_columns FROM sluice_batch_table"
+                            + " WHERE batch_id = :batch AND lower(target_table) = lower(:table) UNION ALL"
+                            + " SELECT key_columns FROM sluice_import_batch WHERE id = :batch", String.class)
+                    .setParameter("batch", batchId).setParameter("table", targetTable).getResultList();
+            return texts.stream().filter(t -> t != null && !t.isBlank() && !"[]".equals(t.strip())).findFirst()
+                    .map(Bookkeeping::names).orElse(List.of());
+        });
+    }
+
+    private static List<String> names(String json) {
+        try {
+            return List.of(new ObjectMapper().readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
     }
 
     /** Passes every before-image of the batch, newest first (the order a rollback restores them in). */

@@ -231,8 +231,10 @@ public final class Committer {
 
     /** Why an import whose rows would all be skipped is refused: it would change nothing and record an empty batch. */
     public String nothingChanges(CommitPlan plan, ImportMode mode) {
-        return "All " + plan.toSkip() + " approved row(s) are already in table " + table.name() + " and mode "
-                + mode.code() + " leaves them as they are, so the import would change nothing; nothing was imported.";
+        String why = mode == ImportMode.UPSERT ? " with the same values"
+                : " and mode " + mode.code() + " leaves them as they are";
+        return "All " + plan.toSkip() + " approved row(s) are already in table " + table.name() + why
+                + ", so the import would change nothing; nothing was imported.";
     }
 
     /** Refuses unstorable values, conflicts with the live table, and a run that met no row at all. */

@@ -27,6 +27,11 @@ public final class ImportRequests {
                     + profile.name() + "' names '" + name + "', which is not a column of " + table.qualifiedName()
                     + ".")).name());
         }
+        if (key.isEmpty()) {
+            throw SluiceException.input("Table " + table.qualifiedName() + " has no primary key and profile '"
+                    + profile.name() + "' names no natural key; add \"naturalKey\" with the columns that identify a"
+                    + " row, so that the import can record where each row came from and roll it back.");
+        }
         return key;
     }
 

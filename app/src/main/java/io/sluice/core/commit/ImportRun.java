@@ -474,13 +474,26 @@ final class ImportRun implements AutoCloseable {
                             + "; insert mode does not change existing rows.", text);
                     continue;
                 }
-                // an upsert with nothing but key columns mapped has nothing to change: the row is skipped
-                action = request.mode() == ImportMode.UPSERT && !valueColumns.isEmpty()
+                // an upsert with nothing but key columns mapped, or of values the row already holds, has nothing to
+                // change: the row is skipped (counted as unchanged, and a rollback has nothing of it to restore)
+                action = request.mode() == ImportMode.UPSERT && !valueColumns.isEmpty() && !holds(row, before)
                         ? RowAction.UPDATED : RowAction.SKIPPED;
             }
             planned.add(new Planned(row, keys.get(i), text, action, before));
         }
         return planned;
+    }
+
+    /** Whether the target row already holds every value column's value as the column would store it. */
+    private boolean holds(ApprovedRow row, Map<String, Object> before) {
+        for (int i = 0; i < valueColumns.size(); i++) {
+            ColumnInfo c = valueColumns.get(i);
+            Object value = valueAt == null ? value(row, c) : valueAt(row, valueAt[i]);
+            if (!StoredValues.same(value, before.get(c.name()), c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkParents(List<ApprovedRow> keyed) throws SQLException {

@@ -30,6 +30,9 @@ import java.util.Map;
 final class Values {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** PostgreSQL's own character types, as its driver names them. */
+    private static final List<String> PG_TEXT_TYPES = List.of("text", "varchar", "bpchar", "char", "name",
+            "character varying", "character", "citext");
 
     private Values() {
     }
@@ -144,7 +147,13 @@ final class Values {
         } else if (value instanceof BigDecimal d) {
             statement.setBigDecimal(index, d);
         } else if (value instanceof String s) {
-            statement.setString(index, s);
+            if (dialect == Dialect.POSTGRESQL && !plainText(column)) {
+                // an enum, domain, array, json, bytea, interval...: PostgreSQL reads the text as the column's type,
+                // where a bound varchar has no cast to it
+                statement.setObject(index, s, Types.OTHER);
+            } else {
+                statement.setString(index, s);
+            }
         } else if (value instanceof Boolean b) {
             statement.setBoolean(index, b);
         } else if (value instanceof Untyped u) {
@@ -157,6 +166,25 @@ final class Values {
         } else {
             statement.setObject(index, value);
         }
+    }
+
+    /** Whether PostgreSQL takes a bound varchar for the column: one of its own character types. */
+    private static boolean plainText(ColumnInfo column) {
+        return switch (column.type()) {
+            case CHAR, VARCHAR, LONGVARCHAR, NCHAR, NVARCHAR, LONGNVARCHAR, CLOB, NCLOB ->
+                    isPostgresText(column.typeName());
+            default -> false;
+        };
+    }
+
+    // without a lower-cased copy: this runs for every text value bound on PostgreSQL
+    private static boolean isPostgresText(String typeName) {
+        for (String name : PG_TEXT_TYPES) {
+            if (name.equalsIgnoreCase(typeName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode readJson(String json) {

@@ -22,6 +22,14 @@ public record TableInfo(String schema, String name, List<ColumnInfo> columns, Li
         return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
     }
 
+    /**
+     * The name a profile refers to the table by, which {@link TargetDatabase#table} finds it by again: the bare name
+     * in the default schema (public on both databases), schema.name in any other.
+     */
+    public String reference() {
+        return schema == null || schema.equalsIgnoreCase("public") ? name : schema + "." + name;
+    }
+
     /** schema.name or name, for messages. */
     public String qualifiedName() {
         return schema == null ? name : schema + "." + name;

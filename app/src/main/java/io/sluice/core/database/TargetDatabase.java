@@ -202,19 +202,43 @@ public final class TargetDatabase implements AutoCloseable {
      */
     public TableInfo table(String name) {
         String trimmed = name == null ? "" : name.strip();
-        int dot = trimmed.indexOf('.');
-        String schema = dot > 0 ? schema(trimmed.substring(0, dot), trimmed) : defaultSchema();
-        String wanted = dot > 0 ? trimmed.substring(dot + 1) : trimmed;
+        List<String> parts = QuotedName.parts(trimmed);
+        String schema = parts.size() == 2 ? schema(parts.get(0), trimmed) : defaultSchema();
+        String wanted = parts.get(parts.size() - 1);
         List<String> candidates = tablesIn(schema);
         String actual = candidates.stream().filter(t -> t.equals(wanted)).findFirst()
                 .orElseGet(() -> candidates.stream().filter(t -> t.equalsIgnoreCase(wanted)).findFirst()
-                        .orElseThrow(() -> missingTable(trimmed)));
+                        .orElseThrow(() -> parts.size() == 2 ? missingTable(trimmed, schema, wanted, candidates)
+                                : missingTable(trimmed)));
         try {
             return TableIntrospector.introspect(connection, dialect, schema, actual);
         } catch (SQLException e) {
             throw SluiceException.target("Cannot read the structure of table '" + actual + "' in " + displayUrl
                     + ": " + Redaction.reason(e, null, null) + ".", e);
         }
+    }
+
+    // a name in a schema of its own: that schema's tables are the ones to choose from, and a view is not a table
+    private SluiceException missingTable(String name, String schema, String wanted, List<String> tables) {
+        String known = tables.isEmpty() ? "Schema " + schema + " has no tables."
+                : "Tables in " + schema + ": " + String.join(", ", tables) + ".";
+        String kind = null;
+        try {
+            DatabaseMetaData metaData = connection.getMetaData();
+            try (ResultSet rs = metaData.getTables(null, TableIntrospector.escape(metaData, schema), "%", null)) {
+                while (rs.next() && kind == null) {
+                    if (rs.getString("TABLE_NAME").equalsIgnoreCase(wanted)) {
+                        kind = rs.getString("TABLE_TYPE").toLowerCase(Locale.ROOT);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw metadataFailure(e);
+        }
+        return SluiceException.target(kind != null
+                ? "'" + name + "' in " + displayUrl + " is a " + kind + ", not a table; Sluice imports into tables. "
+                + known
+                : "Table '" + name + "' does not exist in " + displayUrl + ". " + known);
     }
 
     private SluiceException missingTable(String name) {

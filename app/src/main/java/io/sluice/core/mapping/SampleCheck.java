@@ -65,7 +65,8 @@ record SampleCheck(double ratio, String description, List<TransformSpec> transfo
                 : switch (TypeConverter.kindOf(column)) {
                     case DECIMAL -> numbers(values, false);
                     case INTEGER -> numbers(values, true);
-                    case DATE, TIMESTAMP -> dates(values, new TypeConverter(TypeConverter.kindOf(column)));
+                    case DATE, TIMESTAMP, TIMESTAMP_TZ ->
+                            dates(values, new TypeConverter(TypeConverter.kindOf(column)));
                     case BOOLEAN -> booleans(values);
                     default -> texts(values, column.length());
                 };

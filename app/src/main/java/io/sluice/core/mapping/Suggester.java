@@ -9,6 +9,8 @@ import io.sluice.core.database.TableInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Proposes a mapping from a file's columns onto a table's: by name (normalised words, abbreviations, units in
@@ -40,8 +42,22 @@ public final class Suggester {
     public Profile suggestProfile(String name, List<String> sourceColumns, List<List<Cell>> sampleRows,
                                   TableInfo table) {
         List<ColumnMapping> mappings = suggest(sourceColumns, sampleRows, table);
-        return new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, name, null, table.name(), mappings, null, null,
-                table.primaryKey(), "insert", null);
+        return new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, name, null, table.reference(), mappings, null, null,
+                naturalKey(table, mappings), "insert", null);
+    }
+
+    /**
+     * The key an import can match rows on with these mappings: the primary key when every column of it is mapped,
+     * else the first UNIQUE key that is (an identity primary key the database fills is never in a file), else the
+     * primary key, which the import then names as unmapped.
+     */
+    public static List<String> naturalKey(TableInfo table, List<ColumnMapping> mappings) {
+        Set<String> mapped = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        mappings.forEach(m -> mapped.add(m.target()));
+        if (!table.primaryKey().isEmpty() && mapped.containsAll(table.primaryKey())) {
+            return table.primaryKey();
+        }
+        return table.uniqueKeys().stream().filter(mapped::containsAll).findFirst().orElse(table.primaryKey());
     }
 
     /**

@@ -7,7 +7,11 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -19,7 +23,20 @@ import java.util.regex.Pattern;
  */
 final class TypeConverter {
 
-    enum Kind { TEXT, DECIMAL, INTEGER, BOOLEAN, DATE, TIMESTAMP, TIME, UUID }
+    enum Kind { TEXT, DECIMAL, INTEGER, BOOLEAN, DATE, TIMESTAMP, TIMESTAMP_TZ, TIME, UUID }
+
+    /**
+     * A date and time with an offset as PostgreSQL reads it for a timestamp with time zone: a 'T' or a space between
+     * date and time, then Z or an offset such as +02:00, +0200 or +02, with or without a space before it.
+     */
+    private static final DateTimeFormatter WITH_OFFSET = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendPattern("[XXXXX][XXXX][X]")
+            .toFormatter(Locale.ROOT);
 
     /** A UUID as PostgreSQL and H2 both read it: 32 hex digits in groups of 8-4-4-4-12. */
     private static final Pattern UUID_TEXT = Pattern.compile(
@@ -48,7 +65,8 @@ final class TypeConverter {
             case INTEGER, SMALLINT, TINYINT, BIGINT -> Kind.INTEGER;
             case BOOLEAN, BIT -> Kind.BOOLEAN;
             case DATE -> Kind.DATE;
-            case TIMESTAMP, TIMESTAMP_WITH_TIMEZONE -> Kind.TIMESTAMP;
+            case TIMESTAMP -> Kind.TIMESTAMP;
+            case TIMESTAMP_WITH_TIMEZONE -> Kind.TIMESTAMP_TZ;
             case TIME, TIME_WITH_TIMEZONE -> Kind.TIME;
             default -> Kind.TEXT;
         };
@@ -66,6 +84,7 @@ final class TypeConverter {
             case BOOLEAN -> bool(w);
             case DATE -> date(w);
             case TIMESTAMP -> timestamp(w);
+            case TIMESTAMP_TZ -> instant(w);
             case TIME -> time(w);
             case UUID -> uuid(w);
         };
@@ -176,6 +195,32 @@ final class TypeConverter {
         }
         w.fail(quote(w.text) + " is not a date and time (expected yyyy-MM-dd HH:mm:ss).");
         return null;
+    }
+
+    /**
+     * For a timestamp with time zone: text with an offset keeps its instant (an OffsetDateTime); a value without one
+     * is a date and time as for a timestamp column, which the database reads in its session's time zone.
+     */
+    private static Temporal instant(Working w) {
+        if (w.typed == null) {
+            String s = w.text.strip();
+            if (s.length() > 10 && hasOffset(s)) {
+                try {
+                    return OffsetDateTime.parse(s, WITH_OFFSET);
+                } catch (DateTimeException e) {
+                    w.fail(quote(w.text) + " is not a date and time (expected yyyy-MM-dd HH:mm:ss, optionally with"
+                            + " an offset such as +02:00 or Z).");
+                    return null;
+                }
+            }
+        }
+        return timestamp(w);
+    }
+
+    // an offset follows the time: Z, or a sign after the date's own hyphens
+    private static boolean hasOffset(String s) {
+        char last = Character.toUpperCase(s.charAt(s.length() - 1));
+        return last == 'Z' || s.indexOf('+', 10) > 0 || s.indexOf('-', 10) > 0;
     }
 
     private static LocalTime time(Working w) {

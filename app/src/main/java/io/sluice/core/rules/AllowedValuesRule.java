@@ -26,6 +26,28 @@ final class AllowedValuesRule implements RowRule {
     private final String message;
     /** For a CHECK ... IN on a NUMERIC column: the column's scale, to which the database rounds first; or null. */
     private final Integer storedScale;
+    /** For a CHECK on a CHAR(n) column: how the database compares its padded text with the list; or null. */
+    private final CharColumn charColumn;
+
+    /**
+     * A CHAR(n) column as a CHECK sees it. PostgreSQL compares bpchar ignoring trailing spaces on both sides; H2 pads
+     * the value to n and compares it with an IN list of two or more values space for space (a single value it
+     * compares as with =, ignoring trailing spaces).
+     *
+     * @param length        n
+     * @param spaceForSpace whether the padded value must equal a listed value exactly
+     * @param database      the database's name, for the message
+     */
+    record CharColumn(int length, boolean spaceForSpace, String database) {
+        String stored(String value) {
+            String kept = value.stripTrailing();
+            return spaceForSpace && kept.length() < length ? kept + " ".repeat(length - kept.length()) : kept;
+        }
+
+        String listed(String value) {
+            return spaceForSpace ? value : value.stripTrailing();
+        }
+    }
 
     AllowedValuesRule(String id, String target, List<String> values, Severity severity, String message) {
         this(id, target, values, false, severity, message);
@@ -33,24 +55,30 @@ final class AllowedValuesRule implements RowRule {
 
     /** A CHECK ... IN that judges a number as a column of that scale stores it: 1.45 into NUMERIC(4,1) as 1.5. */
     AllowedValuesRule(String id, String target, List<String> values, Severity severity, Integer storedScale) {
-        this(id, target, values, false, severity, null, storedScale);
+        this(id, target, values, false, severity, null, storedScale, null);
+    }
+
+    /** A CHECK ... IN on a CHAR(n) column, judged on the text as the column holds and the database compares it. */
+    AllowedValuesRule(String id, String target, List<String> values, Severity severity, CharColumn charColumn) {
+        this(id, target, values, false, severity, null, null, charColumn);
     }
 
     /** @param ignoreCase whether "nord" passes for NORD (compared in lower case, locale-independent) */
     AllowedValuesRule(String id, String target, List<String> values, boolean ignoreCase, Severity severity,
                       String message) {
-        this(id, target, values, ignoreCase, severity, message, null);
+        this(id, target, values, ignoreCase, severity, message, null, null);
     }
 
     private AllowedValuesRule(String id, String target, List<String> values, boolean ignoreCase, Severity severity,
-                              String message, Integer storedScale) {
+                              String message, Integer storedScale, CharColumn charColumn) {
         this.storedScale = storedScale;
+        this.charColumn = charColumn;
         this.id = id;
         this.target = target;
         this.display = List.copyOf(values);
         this.ignoreCase = ignoreCase;
         for (String v : values) {
-            texts.add(folded(v));
+            texts.add(folded(charColumn == null ? v : charColumn.listed(v)));
             String number = number(v);
             if (number != null) {
                 numbers.add(number);
@@ -82,12 +110,24 @@ final class AllowedValuesRule implements RowRule {
     private void report(MappedRow row, Object value, Consumer<Finding> findings) {
         String shown = display.size() <= 12 ? String.join(", ", display)
                 : String.join(", ", display.subList(0, 12)) + ", ... (" + display.size() + " values)";
+        String held = charColumn != null && charColumn.spaceForSpace() && value instanceof String s
+                ? charColumn.stored(s) : null;
+        String how = held == null || held.equals(s(value)) ? "" : " (a CHAR(" + charColumn.length()
+                + ") column holds it as '" + held + "', which " + charColumn.database()
+                + " compares with the list space for space)";
         findings.accept(Findings.onCell(row, target, id, severity, Findings.message(message,
                 Findings.label(row, target) + " '" + KeyText.of(value) + "' is not one of the allowed values: "
-                + shown + ".")));
+                + shown + how + ".")));
+    }
+
+    private static String s(Object value) {
+        return value instanceof String s ? s : null;
     }
 
     private Object stored(Object value) {
+        if (charColumn != null && value instanceof String s) {
+            return charColumn.stored(s);
+        }
         return storedScale != null && value instanceof BigDecimal d && d.scale() > storedScale
                 ? d.setScale(storedScale, RoundingMode.HALF_UP) : value;
     }

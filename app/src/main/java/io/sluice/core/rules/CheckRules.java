@@ -4,6 +4,7 @@ import io.sluice.core.Severity;
 import io.sluice.core.database.CheckConstraint;
 import io.sluice.core.database.CheckParser;
 import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.Dialect;
 import io.sluice.core.database.SimpleCheck;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
@@ -44,7 +45,10 @@ final class CheckRules {
                 String id = "check:" + check.name();
                 columns.add(target);
                 if (!s.allowed().isEmpty()) {
-                    rowRules.add(new AllowedValuesRule(id, target, s.allowed(), Severity.ERROR,
+                    AllowedValuesRule.CharColumn padded = charColumn(table, target, db, s.allowed().size());
+                    rowRules.add(padded != null
+                            ? new AllowedValuesRule(id, target, s.allowed(), Severity.ERROR, padded)
+                            : new AllowedValuesRule(id, target, s.allowed(), Severity.ERROR,
                             storedScale(table, target)));
                 } else {
                     rowRules.add(new RangeRule(id, target, s.min(), s.minInclusive(), s.max(), s.maxInclusive(),
@@ -57,6 +61,17 @@ final class CheckRules {
         if (!byDatabase.isEmpty()) {
             chunkRules.add(new DatabaseCheckRule(db, table, byDatabase, mappedByLowerName));
         }
+    }
+
+    /** How the database compares a CHAR(n) column's padded text with a list of that many values, or null. */
+    private static AllowedValuesRule.CharColumn charColumn(TableInfo table, String column, TargetDatabase db,
+                                                           int listed) {
+        return table.column(column)
+                .filter(c -> (c.type() == JDBCType.CHAR || c.type() == JDBCType.NCHAR) && c.length() != null)
+                .map(c -> db.dialect() == Dialect.H2
+                        ? new AllowedValuesRule.CharColumn(c.length(), listed > 1, "H2")
+                        : new AllowedValuesRule.CharColumn(c.length(), false, "PostgreSQL"))
+                .orElse(null);
     }
 
     /** The scale a NUMERIC column rounds its values to before the database checks them, or null. */

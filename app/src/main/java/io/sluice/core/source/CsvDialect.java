@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * How a CSV file is written: its encoding (BOM, else valid UTF-8, else Windows-1252), the length of its byte order
@@ -49,6 +50,10 @@ record CsvDialect(Charset charset, int bomLength, char delimiter, boolean fallba
         boolean fallback = false;
         if (options.encoding() != null) {
             charset = options.encoding();
+            Charset marked = bomCharset;
+            refuseUnlikely(file, head, bom, charset, options.delimiter(), () -> marked != null ? marked
+                    : utf16WithoutBom(head) != null ? utf16WithoutBom(head)
+                    : isUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1252);
         } else if (bomCharset != null) {
             charset = bomCharset;
         } else if (utf16WithoutBom(head) != null) {
@@ -66,6 +71,36 @@ record CsvDialect(Charset charset, int bomLength, char delimiter, boolean fallba
                 ? options.delimiter()
                 : detectDelimiter(sample(head, bom, charset, head.length == SAMPLE_BYTES), preferTab(file));
         return new CsvDialect(charset, bom, delimiter, fallback);
+    }
+
+    /**
+     * Refuses a chosen encoding the bytes cannot be: the start of the file decodes to mostly NUL or undecodable
+     * characters, or, read past its first line, to text without a single line break or field delimiter (UTF-8 read as
+     * UTF-16 decodes to CJK characters that are all valid, but never to a comma or a line break).
+     */
+    private static void refuseUnlikely(Path file, byte[] head, int bom, Charset chosen, Character delimiter,
+                                       Supplier<Charset> detected) {
+        String text = new String(head, bom, head.length - bom, chosen);
+        if (text.isEmpty()) {
+            return;
+        }
+        long broken = text.chars().filter(c -> c == 0 || c == '\uFFFD').count();
+        boolean unseparated = !separated(text, delimiter) && text.length() > 8;
+        Charset found = broken * 10 > text.length() || unseparated ? detected.get() : chosen;
+        // a file of one long line without a delimiter is no sign: only one that has them in another encoding
+        if (broken * 10 > text.length() || unseparated && !found.equals(chosen)
+                && separated(new String(head, bom, head.length - bom, found), delimiter)) {
+            String why = broken * 10 > text.length() ? "mostly NUL or undecodable characters"
+                    : "no line break or field delimiter";
+            throw Problems.input(file, "it cannot be " + chosen.name() + " (read so, it holds " + why + ")"
+                    + (found.equals(chosen) ? "" : "; its bytes read as " + found.name() + ": give that encoding, or"
+                    + " none to have it detected"));
+        }
+    }
+
+    private static boolean separated(String text, Character delimiter) {
+        return text.chars().anyMatch(c -> c == '\n' || c == '\r' || (delimiter == null
+                ? c == ',' || c == ';' || c == '\t' || c == '|' : c == delimiter));
     }
 
     /**

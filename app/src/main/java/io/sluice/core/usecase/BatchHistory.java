@@ -7,6 +7,10 @@ import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.bookkeeping.ImportBatch;
 import io.sluice.core.bookkeeping.RowAction;
 import io.sluice.core.bookkeeping.RowProvenance;
+import io.sluice.core.commit.ProvenanceKeys;
+import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.TableInfo;
+import io.sluice.core.database.TargetDatabase;
 
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.GateStatus;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The import batches of one target, read-only: the list, one batch with its provenance counts and rows, where a row
@@ -25,16 +30,18 @@ import java.util.Map;
 public final class BatchHistory implements AutoCloseable {
 
     private final Bookkeeping bookkeeping;
+    private final Target target;
     private final String displayUrl;
 
-    private BatchHistory(Bookkeeping bookkeeping, String displayUrl) {
+    private BatchHistory(Bookkeeping bookkeeping, Target target) {
         this.bookkeeping = bookkeeping;
-        this.displayUrl = displayUrl;
+        this.target = target;
+        this.displayUrl = target.displayUrl();
     }
 
     /** The history of that target; a named database that does not exist is refused in one sentence. */
     public static BatchHistory open(Target target) {
-        return new BatchHistory(target.bookkeeping(), target.displayUrl());
+        return new BatchHistory(target.bookkeeping(), target);
     }
 
     /** Every batch, newest first. */
@@ -76,9 +83,35 @@ public final class BatchHistory implements AutoCloseable {
         return bookkeeping.provenance(batchId, offset, limit);
     }
 
-    /** Where the row with that natural key in that table came from, in every batch that wrote it. */
-    public List<RowProvenance> originsOf(String targetTable, String targetKey) {
-        return bookkeeping.provenanceOf(targetTable, targetKey);
+    /**
+     * Where the row with that natural key in that table came from, in every batch that wrote it. The key is matched
+     * as the database compares it: a uuid in any case, a number in any scale, text exactly; a composite key is a JSON
+     * array such as ["north","A-1"]. The key columns are those batch {@code batchId} matched the table's rows on.
+     */
+    public List<RowProvenance> originsOf(long batchId, String targetTable, String targetKey) {
+        return bookkeeping.provenanceOf(targetTable, canonicalKey(batchId, targetTable, targetKey));
+    }
+
+    private String canonicalKey(long batchId, String targetTable, String typed) {
+        List<String> names = bookkeeping.keyColumns(batchId, targetTable);
+        if (names.isEmpty()) {
+            return typed;
+        }
+        try (TargetDatabase db = target.open()) {
+            TableInfo table = db.table(targetTable);
+            List<ColumnInfo> columns = new ArrayList<>();
+            for (String name : names) {
+                Optional<ColumnInfo> column = table.column(name);
+                if (column.isEmpty()) {
+                    return typed;
+                }
+                columns.add(column.get());
+            }
+            return ProvenanceKeys.canonical(typed, columns);
+        } catch (SluiceException e) {
+            // the table is gone or renamed since: its provenance still answers for the key as typed
+            return typed;
+        }
     }
 
     /** A page of the review decisions and edits kept with the batch, oldest first. */

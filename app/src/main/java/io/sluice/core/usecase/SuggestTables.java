@@ -96,7 +96,7 @@ public final class SuggestTables {
                     }
                     if (score > bestScore) {
                         bestScore = score;
-                        best = new TableSuggestion(info.name(), inspection.format() == SourceFormat.CSV ? null
+                        best = new TableSuggestion(info.reference(), inspection.format() == SourceFormat.CSV ? null
                                 : source.sheet(), source.headerRow(), suggestion);
                     }
                 }
@@ -184,7 +184,7 @@ public final class SuggestTables {
         mappings.forEach(m -> mapped.add(m.target()));
         List<ColumnInfo> missing = table.columns().stream().filter(c -> !c.optional() && !mapped.contains(c.name()))
                 .toList();
-        return new TableSuggestion(table.name(), sheet.sheet(), sheet.headerRow(),
+        return new TableSuggestion(table.reference(), sheet.sheet(), sheet.headerRow(),
                 new Suggestion(mappings, List.of(), missing));
     }
 
@@ -205,7 +205,7 @@ public final class SuggestTables {
         List<ColumnMapping> mappings = suggestion.suggestion().mappings();
         SourceSettings source = suggestion.sheet() == null ? null
                 : new SourceSettings(suggestion.sheet(), (int) suggestion.headerRow(), null, null);
-        return new TableMapping(table.name(), source, mappings, null, references, naturalKey(table, mapped),
+        return new TableMapping(table.reference(), source, mappings, null, references, naturalKey(table, mapped),
                 "insert", null, null);
     }
 

@@ -229,7 +229,7 @@ class RelatedCommitterTest {
     void dryRunCountsEqualTheRealRunsAndLeaveNoGap(TestDatabases.Engine engine) throws SQLException {
         try (RelatedFixture f = new RelatedFixture(engine)) {
             new RelatedCommitter(f.db).commit(f.request(f.plants(INSERT, "NORD|North"),
-                    f.materials(INSERT, "Cement|binder")), Progress.NONE);
+                    f.materials(INSERT, "Cement|old class")), Progress.NONE);
             List<String> before = f.contents();
             RelatedBatchRequest request = lab(f, UPSERT);
 

@@ -207,6 +207,8 @@ class HistoryViewModelTest {
         List<String> before = target.mixes();
         Path first = target.review("first");
         long batch = commit(first, ImportMode.INSERT, false);
+        // a change behind the steward's back, so that the upsert has rows to update (and its rollback to restore)
+        target.execute("UPDATE concrete_mix SET water_kg = water_kg + 1");
         long later = commit(target.reviewApprovingAsIn("second", first), ImportMode.UPSERT, true);
         workbench.batchProperty().set(batch);
         history.refresh();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +62,12 @@ class QualityTrendViewModelTest {
         commit.refresh();
         commit.allowDuplicateProperty().set(true);
         if (upsert) {
+            // rows changed behind the steward's back, so that the upsert has rows to update rather than none
+            try {
+                target.execute("UPDATE concrete_mix SET water_kg = water_kg + 1");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
             commit.modeProperty().set(ImportMode.UPSERT);
         }
         commit.commit();
