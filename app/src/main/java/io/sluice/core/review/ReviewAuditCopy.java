@@ -59,16 +59,6 @@ public final class ReviewAuditCopy implements AutoCloseable {
     }
 
     /**
-     * Copies the whole audit log of the review at once, on the caller's connection; returns the number of entries
-     * copied.
-     */
-    public static long copy(Review review, long batchId, Connection connection) throws SQLException {
-        try (ReviewAuditCopy audit = start(List.of(review))) {
-            return audit.write(batchId, connection);
-        }
-    }
-
-    /**
      * Writes the audit of every review into batch {@code batchId}, after the entries the batch's audit holds, as the
      * runs arrive; returns the number of entries. Throws the reading's failure, having written nothing more.
      */
