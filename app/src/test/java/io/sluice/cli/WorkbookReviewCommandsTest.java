@@ -174,6 +174,16 @@ class WorkbookReviewCommandsTest {
         assertThat(query(db, "SELECT COUNT(*) FROM sluice_decision_audit WHERE batch_id = " + batch
                 + " AND review_file LIKE '%01-Materials.sluice' AND action = 'edit' AND new_value = 'Fly ash'"))
                 .containsExactly("1");
+        // the sheets' audits follow each other in the batch, each entry or run at its position
+        assertThat(query(db, "SELECT CASE WHEN review_file LIKE '%Materials.sluice' THEN 'Materials'"
+                + " WHEN review_file LIKE '%Suppliers.sluice' THEN 'Suppliers' ELSE 'Mixes' END, source_row, action,"
+                + " column_name, new_value, reason, row_count, source_rows, first_entry FROM sluice_decision_audit"
+                + " WHERE batch_id = " + batch + " ORDER BY first_entry")).containsExactly(
+                "Materials|4|edit|Material|Fly ash|null|1|null|0", "Materials|4|undo|Material|Fly-ash|null|1|null|1",
+                "Materials|4|redo|Material|Fly ash|null|1|null|2", "Materials|2|reject|null|rejected|not ours|1|null|3",
+                "Materials|2|clear|null|null|null|1|null|4", "Materials|2|approve|null|approved|null|7|2+6|5",
+                "Suppliers|2|approve|null|approved|null|6|2+5|12",
+                "Mixes|2|approve|null|approved|null|38|2+10,14+17,33+8|18");
         List<String> ids = ids(db);
 
         CommandRun shown = run(db, "batch", String.valueOf(batch));

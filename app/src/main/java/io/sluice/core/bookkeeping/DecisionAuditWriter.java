@@ -41,8 +41,8 @@ public final class DecisionAuditWriter implements AutoCloseable {
     private long pendingCharacters;
     /** The next entry's position in each batch's audit (a workbook's sheets add to one batch in turn). */
     private final Map<Long, Long> nextEntry = new HashMap<>();
-    private AuditRun open;
-    private long entries;
+    private final AuditRuns runs = new AuditRuns(this::complete);
+    private long runEntries;
 
     /** A writer on the caller's connection; the caller commits. */
     public DecisionAuditWriter(Connection connection) {
@@ -60,33 +60,33 @@ public final class DecisionAuditWriter implements AutoCloseable {
 
     /** Adds the next entry of the audit; rows are written a thousand at a time, or sooner when their ranges are long. */
     public void add(DecisionAudit decision) throws SQLException {
-        entries++;
-        if (open != null && open.add(decision)) {
-            return;
-        }
-        if (open != null) {
-            complete(open);
-        }
-        open = new AuditRun(decision);
+        runs.add(decision);
+    }
+
+    /**
+     * Adds the next run of the batch's audit, folded by {@link AuditRuns} from entries read before the batch existed;
+     * it takes the batch and its position as entries added one by one would.
+     */
+    public void add(AuditRun run, long batchId) throws SQLException {
+        run.inBatch(batchId);
+        runEntries += run.count();
+        complete(run);
     }
 
     /** How many entries were added. */
     public long entries() {
-        return entries;
+        return runs.entries() + runEntries;
     }
 
     /** Writes what is left. */
     @Override
     public void close() throws SQLException {
-        if (open != null) {
-            complete(open);
-            open = null;
-        }
+        runs.finish();
         flush();
     }
 
     private void complete(AuditRun run) throws SQLException {
-        Long batch = run.first().batchId().orElse(null);
+        Long batch = run.batchId();
         if (batch != null) {
             long position = nextEntry.containsKey(batch) ? nextEntry.get(batch) : storedEntries(batch);
             run.at(position);
@@ -129,7 +129,7 @@ public final class DecisionAuditWriter implements AutoCloseable {
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AuditRun run : runs) {
                 DecisionAudit d = run.first();
-                insert.setObject(1, d.batchId().orElse(null), Types.BIGINT);
+                insert.setObject(1, run.batchId(), Types.BIGINT);
                 insert.setString(2, d.reviewFile());
                 insert.setLong(3, d.sourceRow());
                 insert.setString(4, d.action().code());
@@ -155,7 +155,9 @@ public final class DecisionAuditWriter implements AutoCloseable {
         for (AuditRun run : runs) {
             DecisionAudit d = run.first();
             line.setLength(0);
-            d.batchId().ifPresent(line::append);
+            if (run.batchId() != null) {
+                line.append(run.batchId());
+            }
             line.append(',');
             PostgresCopy.quote(line, d.reviewFile());
             line.append(',').append(d.sourceRow()).append(',');

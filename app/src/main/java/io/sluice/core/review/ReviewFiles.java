@@ -107,6 +107,25 @@ final class ReviewFiles {
     }
 
     /**
+     * A second connection to a review that is open already, for reading only, beside the review's own (WAL lets a
+     * reader see the last commit while the other connection reads or writes).
+     */
+    static Connection openReader(Path file) {
+        Connection connection = null;
+        try {
+            connection = connect(file, false);
+            configure(connection);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA query_only = true");
+            }
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw ReviewFailures.of(file, e);
+        }
+    }
+
+    /**
      * Whether {@code file} is a regular file carrying Sluice's review id, finished or not; read without changing it
      * (a file SQLite cannot read is not a review).
      */

@@ -123,7 +123,6 @@ public final class ImportRows implements AutoCloseable {
                     ImportRequests.naturalKey(profile, table), profile.legacyId(), scores, review.rowCount(),
                     decisions.rejected(), settings.allowDuplicate(), settings.steward(), gates);
             String nothing = reviewFile.getFileName() + " has no approved rows to import; approve rows first.";
-            // the commit closes the rows' iterator before it copies the review's audit on the same connection
             ImportRows rows = new ImportRows(db, profile, table, mapper.targetColumns(), approved.readAhead(), review,
                     null, Progress.NONE, new Measures(approved.count(), request, gates, nothing));
             rows.targetUnrecorded = !checked;
@@ -232,10 +231,11 @@ public final class ImportRows implements AutoCloseable {
         if (file == null) {
             refuseNothing();
             AtomicLong audit = new AtomicLong();
-            BatchAddition keepAudit = (connection, batchId) -> audit.set(ReviewAuditCopy.copy(review, batchId,
-                    connection));
-            CommitResult result = committer().commit(measured.request(), rows, progress, keepAudit);
-            return new ImportResult(result, audit.get());
+            try (ReviewAuditCopy auditCopy = ReviewAuditCopy.start(List.of(review))) {
+                BatchAddition keepAudit = (connection, batchId) -> audit.set(auditCopy.write(batchId, connection));
+                CommitResult result = committer().commit(measured.request(), rows, progress, keepAudit);
+                return new ImportResult(result, audit.get());
+            }
         }
         try (FileValidRows valid = passOverFile(progress)) {
             valid.start();

@@ -205,13 +205,11 @@ public final class ImportWorkbookReview implements AutoCloseable {
     public Result commit(Progress progress) {
         refuseNothing();
         AtomicLong audit = new AtomicLong();
-        BatchAddition keepAudit = (connection, batchId) -> {
-            for (Review member : files.reviews()) {
-                audit.addAndGet(ReviewAuditCopy.copy(member, batchId, connection));
-            }
-        };
-        RelatedCommitResult result = new RelatedCommitter(db).commit(request, progress, keepAudit);
-        return new Result(result, audit.get());
+        try (ReviewAuditCopy auditCopy = ReviewAuditCopy.start(files.reviews())) {
+            BatchAddition keepAudit = (connection, batchId) -> audit.set(auditCopy.write(batchId, connection));
+            RelatedCommitResult result = new RelatedCommitter(db).commit(request, progress, keepAudit);
+            return new Result(result, audit.get());
+        }
     }
 
     private void refuseNothing() {

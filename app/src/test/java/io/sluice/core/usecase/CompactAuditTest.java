@@ -1,6 +1,7 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
+import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.DecisionAudit;
 import io.sluice.core.commit.RollbackResult;
 import io.sluice.core.review.RowFilter;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The review's audit kept with a batch, stored compactly (a bulk decision as runs of rows, decision 0040), reads back
@@ -127,11 +130,94 @@ class CompactAuditTest {
         assertThat(read(batch, 3)).isEqualTo(compact);
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void theAuditReadWhileTheRowsStreamIsStoredAsTheSameRunsInTheSamePositions(TestDatabases.Engine engine)
+            throws Exception {
+        target = MixTarget.of(engine, dir);
+        long batch = importReviewedMixes(true);
+
+        // source row, action, column, old, new, reason, entries, rows as ranges, position of the first entry
+        String fix = "Fix #2 (replace): Replace 'NRD' by 'NORD' in 'Supplier' (rows with errors)";
+        assertThat(TableText.rows(target.db.connection(), "SELECT source_row, action, column_name, old_value,"
+                + " new_value, reason, row_count, source_rows, first_entry FROM sluice_decision_audit"
+                + " WHERE batch_id = " + batch + " ORDER BY first_entry")).containsExactly(
+                "2|approve|null|null|approved|null|10|2+2,6+3,11+2|0",
+                "0|edit|Supplier|null|null|" + fix + ": 2 cells|1|null|10",
+                "5|edit|Supplier|NRD|NORD|" + fix + "|2|5,10|11",
+                "5|approve|null|null|approved|null|2|5,10|13",
+                "7|reject|null|approved|rejected|cement delivery note missing|1|null|15",
+                "3|edit|Remarks||checked|null|1|null|16",
+                "3|undo|Remarks|checked||null|1|null|17",
+                "3|redo|Remarks||checked|null|1|null|18",
+                "0|edit|Remarks|null|null|Fix #6 (set): Set 'late' in 'Remarks': 12 cells|1|null|19",
+                "0|undo|Remarks|null|null|Undo fix #6 (set): Set 'late' in 'Remarks': 12 cells|1|null|20");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aCancelledReviewImportStopsReadingTheAuditAndLeavesNoThreadBehind(TestDatabases.Engine engine)
+            throws Exception {
+        target = MixTarget.of(engine, dir);
+        Path reviewFile = reviewMixes(false);
+        Progress cancelled = new Progress() {
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThat(failedImport(reviewFile, cancelled)).isInstanceOf(RuntimeException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void anAuditThatCannotBeReadFailsTheImportWithTheReviewsSentenceAndWritesNothing(TestDatabases.Engine engine)
+            throws Exception {
+        target = MixTarget.of(engine, dir);
+        Path reviewFile = reviewMixes(false);
+        try (Connection review = DriverManager.getConnection("jdbc:sqlite:" + reviewFile);
+             Statement s = review.createStatement()) {
+            s.execute("ALTER TABLE audit RENAME COLUMN reason TO why");
+        }
+        assertThat(failedImport(reviewFile, Progress.NONE)).isInstanceOf(SluiceException.class)
+                .hasMessageStartingWith("Could not use the review " + reviewFile + ": ");
+    }
+
+    /** The import's failure, once it has left no audit reader, no audit and no rows behind. */
+    private Throwable failedImport(Path reviewFile, Progress progress) throws SQLException {
+        Throwable failure;
+        try (ImportRows rows = ImportRows.fromReview(target.db, reviewFile,
+                new ImportRows.ImportSettings(null, false, "tester"))) {
+            failure = catchThrowable(() -> rows.commit(progress));
+        }
+        assertThat(failure).isNotNull();
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("sluice-audit-reader");
+        assertThat(count("SELECT count(*) FROM sluice_decision_audit")).isEqualTo("0");
+        assertThat(target.mixes()).isEmpty();
+        return failure;
+    }
+
     /**
      * Twelve mixes, two with an unknown supplier: all valid rows approved at once, the two fixed by one replace and
      * approved, one rejected with a reason, one cell edited, undone and redone; then imported.
      */
     private long importReviewedMixes() throws Exception {
+        return importReviewedMixes(false);
+    }
+
+    /** As above; with {@code undoneFix}, a fix of every row's remarks made and undone after the rest. */
+    private long importReviewedMixes(boolean undoneFix) throws Exception {
+        Path reviewFile = reviewMixes(undoneFix);
+        try (ImportRows rows = ImportRows.fromReview(target.db, reviewFile,
+                new ImportRows.ImportSettings(null, false, "tester"))) {
+            ImportResult result = rows.commit(Progress.NONE);
+            assertThat(result.auditEntries()).isEqualTo(undoneFix ? 21 : 19);
+            return result.batch().batchId();
+        }
+    }
+
+    private Path reviewMixes(boolean undoneFix) throws Exception {
         List<String> lines = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             String mix = MixTarget.mix(String.format("DS1-%07d", i), "350.0");
@@ -150,13 +236,13 @@ class CompactAuditTest {
             review.session().edit(3, review.columnIndex("Remarks"), "checked");
             assertThat(review.session().undo()).isTrue();
             assertThat(review.session().redo()).isTrue();
+            if (undoneFix) {
+                FixValues.apply(review, new FixValues.Request("Remarks", RowFilter.all(),
+                        new ValueFix.SetValue("late")), Progress.NONE);
+                assertThat(review.session().undo()).isTrue();
+            }
         }
-        try (ImportRows rows = ImportRows.fromReview(target.db, reviewFile,
-                new ImportRows.ImportSettings(null, false, "tester"))) {
-            ImportResult result = rows.commit(Progress.NONE);
-            assertThat(result.auditEntries()).isEqualTo(19);
-            return result.batch().batchId();
-        }
+        return reviewFile;
     }
 
     /** Every entry of the batch's audit as "row|action|column|old|new|reason|steward", read page by page. */
