@@ -246,6 +246,8 @@ class ReviewCleaningViewTest {
         });
         waitFor(() -> label(robot, "#count-pending").equals("Pending 120"));
         waitFor(() -> robot.lookup("#review-content").query().isVisible());
+        // the findings per rule are counted after the first screen: the test compares against them
+        waitFor(() -> findings(robot) > 0);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
