@@ -33,7 +33,7 @@ public final class TableIntrospector {
         PrimaryKey primaryKey = primaryKey(metaData, schema, table);
         return new TableInfo(schema, table, columns, primaryKey.columns(),
                 uniqueKeys(metaData, schema, table, primaryKey, columns), foreignKeys(metaData, schema, table),
-                CheckConstraintReader.read(connection, dialect, schema, table));
+                CheckConstraintReader.read(connection, dialect, schema, table, columns));
     }
 
     /** The name escaped for use as a metadata search pattern, where '_' and '%' are wildcards. */

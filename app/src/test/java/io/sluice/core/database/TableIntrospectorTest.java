@@ -3,6 +3,7 @@ package io.sluice.core.database;
 import io.sluice.testing.TestDatabases.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -183,6 +184,19 @@ class TableIntrospectorTest {
                                      Integer length, Integer precision, Integer scale, String defaultValue) {
         return new ColumnInfo(stored(engine, name), type, typeName, nullable, length, precision, scale, defaultValue,
                 false);
+    }
+
+    @Test
+    void asksPostgresqlForEnumLabelsOnlyWhenAColumnIsOfATypeOfItsOwn() {
+        assertThat(CheckConstraintReader.mayBeEnum(Dialect.POSTGRESQL, typed("cure_kind"))).isTrue();
+        assertThat(CheckConstraintReader.mayBeEnum(Dialect.POSTGRESQL, typed("numeric"))).isFalse();
+        assertThat(CheckConstraintReader.mayBeEnum(Dialect.POSTGRESQL, typed("timestamptz"))).isFalse();
+        assertThat(CheckConstraintReader.mayBeEnum(Dialect.POSTGRESQL, typed("_cure_kind"))).as("an array").isFalse();
+        assertThat(CheckConstraintReader.mayBeEnum(Dialect.H2, typed("CHARACTER VARYING"))).isTrue();
+    }
+
+    private static ColumnInfo typed(String typeName) {
+        return new ColumnInfo("c", JDBCType.OTHER, typeName, true, null, null, null, null, false);
     }
 
     @ParameterizedTest
