@@ -1,5 +1,6 @@
 package io.sluice.desktop.commit;
 
+import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitResult;
 import io.sluice.core.commit.RelatedCommitResult;
 
@@ -32,11 +33,12 @@ record CommitOutcome(CommitResult result, long auditEntries, List<TablePlan> tab
         return !tables.isEmpty();
     }
 
-    /** The batch in one or two sentences, with its id. */
-    String text() {
+    /** The batch in one or two sentences, with its id; an upsert's skipped rows held the same values: unchanged. */
+    String text(ImportMode mode) {
         CommitResult r = result;
-        String text = String.format(Locale.ROOT, "Batch %d: %,d inserted, %,d updated, %,d skipped%s in %.1f s.",
-                r.batchId(), r.inserted(), r.updated(), r.skipped(), tables.isEmpty() ? ""
+        String text = String.format(Locale.ROOT, "Batch %d: %,d inserted, %,d updated, %,d %s%s in %.1f s.",
+                r.batchId(), r.inserted(), r.updated(), r.skipped(),
+                mode == ImportMode.UPSERT ? "unchanged" : "skipped", tables.isEmpty() ? ""
                         : String.format(Locale.ROOT, " over %d tables", tables.size()), r.took().toMillis() / 1000.0);
         if (auditEntries > 0) {
             text += String.format(Locale.ROOT, " The review's %,d decisions are kept with it.", auditEntries);

@@ -198,7 +198,7 @@ public final class CommitViewModel {
      */
     public TaskHandle commitAfterAsking() {
         if (!canCommit.get() || !CommitQuestion.confirmed(dialogs, approved.get(), related.get(), named(),
-                plan.get(), gates.warnings())) {
+                plan.get(), mode.get(), gates.warnings())) {
             return null;
         }
         return commit();
@@ -266,7 +266,7 @@ public final class CommitViewModel {
         if (outcome.related()) {
             tables.setAll(outcome.tables());
         }
-        resultText.set(outcome.text());
+        resultText.set(outcome.text(mode.get()));
         state.set(CommitState.COMMITTED);
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.desktop.commit;
 
+import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitPlan;
 import io.sluice.desktop.ScriptedDialogs;
 import org.junit.jupiter.api.Test;
@@ -21,5 +22,15 @@ class CommitQuestionTest {
                     .contains("nothing is written");
         });
         assertThat(CommitQuestion.confirmed(dialogs, 1, "T", new CommitPlan(1, 0, 0))).isTrue();
+    }
+
+    @Test
+    void callsTheRowsAnUpsertLeavesAsTheyAreUnchanged() {
+        ScriptedDialogs dialogs = new ScriptedDialogs().declineNext();
+
+        CommitQuestion.confirmed(dialogs, 50, false, "CONCRETE_MIX", new CommitPlan(0, 20, 30), ImportMode.UPSERT, "");
+
+        assertThat(dialogs.asked()).singleElement().satisfies(q ->
+                assertThat(q.text()).contains("(0 to insert, 20 to update, 30 unchanged)"));
     }
 }

@@ -153,7 +153,7 @@ class CommitViewModelTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
-    void refusesARepeatedImportThenListsKeyConflictsThenPlansSkips(TestDatabases.Engine engine) {
+    void refusesARepeatedImportThenListsKeyConflictsThenPlansSkips(TestDatabases.Engine engine) throws Exception {
         Workbench workbench = new Workbench();
         CommitViewModel model = model(engine, SyncTasks.runner(), workbench);
         Path review = target.review("mixes");
@@ -182,6 +182,15 @@ class CommitViewModelTest {
         model.modeProperty().set(ImportMode.UPSERT);
         assertThat(model.planProperty().get().toUpdate()).isZero();
         assertThat(model.planProperty().get().toSkip()).isEqualTo(approved);
+
+        // one row changed in the table since: the upsert updates it and says the others are unchanged
+        target.execute("UPDATE concrete_mix SET water_kg = water_kg + 1 WHERE mix_code = (SELECT MIN(mix_code)"
+                + " FROM concrete_mix)");
+        model.refresh();
+        model.modeProperty().set(ImportMode.UPSERT);
+        assertThat(model.planProperty().get().toUpdate()).isEqualTo(1);
+        model.commit();
+        assertThat(model.resultTextProperty().get()).contains("1 updated, " + (approved - 1) + " unchanged");
     }
 
     @ParameterizedTest
