@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,13 +14,16 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
 /**
  * Compares ways of handing a review's rows to SQLite, on a {@code source_row} table like a review's, written without a
  * journal as a new review is (not a test; run by hand):
  * {@code java -Xmx256m -cp <bench classpath> io.sluice.bench.StagingBindBenchmark [rows] [columns] [typed] [ways]}.
  * Prints rows/s and the thread's CPU for each way, in rounds, so that the JIT has warmed before the later rounds;
- * {@code -Dpragmas="PRAGMA page_size = 16384;..."} runs statements before the table is made. Decision 0048 has the
- * figures.
+ * {@code -Dpragmas="PRAGMA page_size = 16384;..."} runs statements before the table is made; {@code -Dmutex=none}
+ * opens the connection as a review's are, without SQLite's own lock (decision 0069). Decision 0048 has the figures.
  * <ul>
  * <li>{@code cells}: one bound value per cell, a statement step per row, batched, a row of texts alone binding no
  * value columns (how {@code RowWriter} stages a review);</li>
@@ -52,7 +54,7 @@ public final class StagingBindBenchmark {
         for (int round = 1; round <= 3; round++) {
             for (String way : ways) {
                 Path file = Files.createTempFile("sluice-bind", ".sqlite");
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+                try (Connection c = connect(file)) {
                     prepare(c, wide);
                     long cpu = threads.getCurrentThreadCpuTime();
                     long start = System.nanoTime();
@@ -68,6 +70,15 @@ public final class StagingBindBenchmark {
                 }
             }
         }
+    }
+
+    /** {@code -Dmutex=none} opens the connection without SQLite's own lock, as a review's connections are. */
+    private static Connection connect(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        if ("none".equals(System.getProperty("mutex"))) {
+            config.setOpenMode(SQLiteOpenMode.NOMUTEX);
+        }
+        return config.createConnection("jdbc:sqlite:" + file);
     }
 
     private static void prepare(Connection c, int wide) throws SQLException {

@@ -164,6 +164,10 @@ final class ReviewFiles {
         if (!create) {
             config.resetOpenMode(SQLiteOpenMode.CREATE);
         }
+        // The driver already lets one thread at a time into a connection (every native call is a synchronized
+        // method), so SQLite's own lock per connection, taken by every bound value and step, only costs: without it
+        // staging a million rows takes 0.2 s less CPU (decision 0069).
+        config.setOpenMode(SQLiteOpenMode.NOMUTEX);
         config.setBusyTimeout(5_000);
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
