@@ -48,6 +48,7 @@ import java.util.stream.Stream;
  * </pre>
  * Stages: fastexcel-reader alone (the raw XLSX baseline), Sluice's readers, headless validation (the path of
  * {@code sluice validate}), and staging into a review while validating (the path of {@code validate --review});
+ * the CSV validation five times in one JVM ({@code csv-validate-warm}: a cold JVM's cost apart from the validation);
  * the approved-rows CSV export, end to end and the writing alone ({@link ExportBenchmark}); then the commit of the
  * approved rows against the database's own bulk load ({@link CommitBenchmark}).
  */
