@@ -48,6 +48,7 @@ import java.util.stream.Stream;
  * </pre>
  * Stages: fastexcel-reader alone (the raw XLSX baseline), Sluice's readers, headless validation (the path of
  * {@code sluice validate}), and staging into a review while validating (the path of {@code validate --review});
+ * the CSV validation five times in one JVM ({@code csv-validate-warm}: a cold JVM's cost apart from the validation);
  * the approved-rows CSV export, end to end and the writing alone ({@link ExportBenchmark}); then the commit of the
  * approved rows against the database's own bulk load ({@link CommitBenchmark}).
  */
@@ -56,7 +57,9 @@ public final class Benchmark {
     private static final String CSV = "mix.csv";
     private static final String XLSX = "mix.xlsx";
     private static final List<String> READ_STAGES = List.of("csv-read", PandasRead.STAGE, "csv-validate", "csv-review",
-            "xlsx-raw-fastexcel", "xlsx-read", "xlsx-validate", "xlsx-review");
+            "xlsx-raw-fastexcel", "xlsx-read", "xlsx-validate", "xlsx-review", "csv-validate-warm");
+    /** How many times {@code csv-validate-warm} validates the file in one JVM; its result is the last run's. */
+    private static final int WARM_RUNS = 5;
 
     private static long cpuAtReset;
 
@@ -121,6 +124,8 @@ public final class Benchmark {
         }
         ratio(out, results, "csv-validate", PandasRead.STAGE,
                 "CSV headless validate / pandas read_csv: %.2fx (target <= 1.0x)%n");
+        ratio(out, results, "csv-validate-warm", PandasRead.STAGE,
+                "CSV headless validate, run " + WARM_RUNS + " in one JVM / pandas read_csv: %.2fx%n");
         ratio(out, results, "csv-review", "csv-validate",
                 "CSV review (staged + validated) / CSV headless validate: %.2fx (target <= 1.5x)%n");
         ratio(out, results, "xlsx-validate", "xlsx-raw-fastexcel",
@@ -256,6 +261,10 @@ public final class Benchmark {
 
     /** The body of one stage, in the child JVM: prints "RESULT rows seconds peakMB". */
     private static void runStage(String stage, Path file) throws IOException {
+        if (stage.equals("csv-validate-warm")) {
+            runWarm(file);
+            return;
+        }
         resetPeaks();
         long start = System.nanoTime();
         long rows;
@@ -271,6 +280,28 @@ public final class Benchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "RESULT %d %.3f %.1f%n", rows, seconds, peakHeapMegabytes());
+    }
+
+    /**
+     * The same validation {@link #WARM_RUNS} times in one JVM, each run's wall time and CPU per thread printed: the
+     * first run is {@code csv-validate}'s cold JVM, the later ones show what the validation takes once the JIT has
+     * compiled it and the target's home exists. The result is the last run's.
+     */
+    private static void runWarm(Path file) throws IOException {
+        long rows = 0;
+        double seconds = 0;
+        double peak = 0;
+        for (int run = 1; run <= WARM_RUNS; run++) {
+            resetPeaks();
+            long start = System.nanoTime();
+            try (StageCpu cpu = new StageCpu()) {
+                rows = validate(file, null);
+            }
+            seconds = (System.nanoTime() - start) / 1e9;
+            peak = Math.max(peak, peakHeapMegabytes());
+            System.out.printf(Locale.ROOT, "run %d of %d: %.3f s%n", run, WARM_RUNS, seconds);
+        }
+        System.out.printf(Locale.ROOT, "RESULT %d %.3f %.1f%n", rows, seconds, peak);
     }
 
     /** The fastest raw read of the XLSX: fastexcel-reader alone, touching every cell's raw value. */

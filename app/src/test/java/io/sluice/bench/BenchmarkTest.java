@@ -50,6 +50,23 @@ class BenchmarkTest {
     }
 
     @Test
+    void validatesTheCsvFiveTimesInOneJvmAndTellsEachRunsCpu(@TempDir Path dir) throws Exception {
+        String output = run("--rows", "300", "--dir", dir.toString(), "--heap", "128m", "--stages",
+                "csv-validate-warm");
+
+        for (int run = 1; run <= 5; run++) {
+            assertThat(output).containsPattern("(?m)^  csv-validate-warm: run " + run + " of 5: [0-9.]+ s$");
+        }
+        assertThat(output).containsPattern("(?m)^csv-validate-warm +300 +[0-9.]+ +[0-9,]+ +[0-9]+$")
+                .containsPattern("(?m)^  csv-validate-warm: cpu [0-9.]+ s: the JVM's own threads");
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            // on Linux the JVM's own threads are split into the compilers and the collector
+            assertThat(output).containsPattern("(?m)^  csv-validate-warm: cpu .*; the JVM's threads: C1 [0-9.]+ "
+                    + "C2 [0-9.]+ GC/VM [0-9.]+$");
+        }
+    }
+
+    @Test
     void commitsTheCleanRowsWithProvenanceAndLoadsTheSameRowsWithCsvread(@TempDir Path dir) throws Exception {
         String output = run("--rows", "300", "--dir", dir.toString(), "--heap", "128m", "--stages",
                 "h2-commit,h2-csvread,pg-commit,psql-copy");
