@@ -95,9 +95,11 @@ class CopyInsertTest {
             TableInfo table = db.table("note");
             Connection connection = db.connection();
             connection.setAutoCommit(false);
-            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns());
+            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns(), false);
             assertThat(copy).as("PostgreSQL with renderable columns takes the COPY path").isNotNull();
-            rows.forEach(copy::add);
+            for (List<Object> row : rows) {
+                copy.add(row);
+            }
             copy.flush();
             connection.commit();
             connection.setAutoCommit(true);
@@ -113,7 +115,7 @@ class CopyInsertTest {
             TableInfo table = db.table("wide_note");
             Connection connection = db.connection();
             connection.setAutoCommit(false);
-            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns());
+            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns(), false);
             String body = "x".repeat(50_000);
             // most rows have gone to the server in 64 KiB blocks already; the count holds those and the rest
             for (long id = 1; id <= 10; id++) {
@@ -134,10 +136,39 @@ class CopyInsertTest {
     }
 
     @Test
-    void theCommitterTestsTableTakesTheCopyPathOnPostgresql() throws SQLException {
+    void anOpenBinaryCopyCountsItsHeaderAndEachFieldsLength() throws SQLException {
+        try (TargetDatabase db = withTable(TestDatabases.postgres(),
+                "CREATE TABLE wide_note (id INTEGER PRIMARY KEY, body TEXT)")) {
+            TableInfo table = db.table("wide_note");
+            Connection connection = db.connection();
+            connection.setAutoCommit(false);
+            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns());
+            assertThat(copy.binary()).isTrue();
+            String body = "x".repeat(50_000);
+            for (long id = 1; id <= 10; id++) {
+                copy.stream(Arrays.asList(id, body));
+            }
+            // a 19-byte header once; a row is its field count, then each field's length and bytes
+            long row = 2 + (4 + 4) + (4 + body.length());
+            assertThat(copy.streamed()).isEqualTo(19 + 10 * row);
+            assertThat(copy.endStream()).isEqualTo(10);
+            assertThat(copy.streamed()).isZero();
+
+            copy.stream(Arrays.asList(11L, body));
+            assertThat(copy.streamed()).isEqualTo(19 + row);
+            copy.cancelStream();
+            assertThat(copy.streamed()).isZero();
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void theCommitterTestsTableTakesTheBinaryCopyPathOnPostgresql() throws SQLException {
         try (CommitFixture f = new CommitFixture(TestDatabases.Engine.POSTGRESQL)) {
-            assertThat(CopyInsert.forTable(f.db.connection(), f.db.dialect(), f.table, f.mapper.targetColumns()))
-                    .isNotNull();
+            CopyInsert copy = CopyInsert.forTable(f.db.connection(), f.db.dialect(), f.table,
+                    f.mapper.targetColumns());
+            assertThat(copy).isNotNull();
+            assertThat(copy.binary()).isTrue();
         }
     }
 
