@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The bytes of a {@code COPY ... FROM STDIN (FORMAT binary)}: each field its length and the form the type's receive
@@ -289,16 +290,22 @@ final class CopyBinary extends CopyRows {
 
     // ---- dates and times: the server reads their ISO text with years 1 to 9999 only
 
+    /** A date or time read from the value's text, or the server's refusal of that text. */
+    private <T> T parsed(Object value, int column, Function<String, T> parse) throws SQLException {
+        String text = CopyCsv.text(value);
+        try {
+            return parse.apply(text.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid(text, column);
+        }
+    }
+
     private LocalDate date(Object value, int column) throws SQLException {
         LocalDate date;
         if (value instanceof LocalDate d) {
             date = d;
         } else {
-            try {
-                date = LocalDate.parse(CopyCsv.text(value).strip());
-            } catch (DateTimeParseException e) {
-                throw invalid(CopyCsv.text(value), column);
-            }
+            date = parsed(value, column, LocalDate::parse);
         }
         checkYear(date.getYear(), value);
         return date;
@@ -311,11 +318,7 @@ final class CopyBinary extends CopyRows {
         } else if (value instanceof LocalDate d) {
             at = d.atStartOfDay();
         } else {
-            try {
-                at = LocalDateTime.parse(CopyCsv.text(value).strip().replace(' ', 'T'));
-            } catch (DateTimeParseException e) {
-                throw invalid(CopyCsv.text(value), column);
-            }
+            at = parsed(value, column, text -> LocalDateTime.parse(text.replace(' ', 'T')));
         }
         checkYear(at.getYear(), value);
         return at;
@@ -343,11 +346,7 @@ final class CopyBinary extends CopyRows {
         if (value instanceof LocalTime t) {
             time = t;
         } else {
-            try {
-                time = LocalTime.parse(CopyCsv.text(value).strip());
-            } catch (DateTimeParseException e) {
-                throw invalid(CopyCsv.text(value), column);
-            }
+            time = parsed(value, column, LocalTime::parse);
         }
         return time.toSecondOfDay() * 1_000_000L + micros(time.getNano());
     }
