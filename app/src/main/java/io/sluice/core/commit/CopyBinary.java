@@ -301,12 +301,7 @@ final class CopyBinary extends CopyRows {
     }
 
     private LocalDate date(Object value, int column) throws SQLException {
-        LocalDate date;
-        if (value instanceof LocalDate d) {
-            date = d;
-        } else {
-            date = parsed(value, column, LocalDate::parse);
-        }
+        LocalDate date = value instanceof LocalDate d ? d : parsed(value, column, LocalDate::parse);
         checkYear(date.getYear(), value);
         return date;
     }
@@ -342,12 +337,7 @@ final class CopyBinary extends CopyRows {
     }
 
     private long time(Object value, int column) throws SQLException {
-        LocalTime time;
-        if (value instanceof LocalTime t) {
-            time = t;
-        } else {
-            time = parsed(value, column, LocalTime::parse);
-        }
+        LocalTime time = value instanceof LocalTime t ? t : parsed(value, column, LocalTime::parse);
         return time.toSecondOfDay() * 1_000_000L + micros(time.getNano());
     }
 
