@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * The CSV bytes of a {@code COPY ... FROM STDIN (FORMAT csv, NULL '')}, written straight into one growing byte array:
@@ -12,38 +12,48 @@ import java.util.Arrays;
  * most of what the commit's thread allocated on a million-row import. The bytes are exactly those of the value's
  * input form as {@link CopyInsert} documents it: NULL an unquoted empty field, text always quoted (quotes doubled).
  */
-final class CopyCsv {
+final class CopyCsv extends CopyRows {
 
     private static final int LONG_DIGITS = 18;
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
-    private byte[] bytes;
-    private int size;
     private final byte[] digits = new byte[20];
 
     CopyCsv(int capacity) {
-        bytes = new byte[capacity];
+        super(capacity);
     }
 
-    byte[] bytes() {
-        return bytes;
+    @Override
+    void begin() {
     }
 
-    int size() {
-        return size;
+    @Override
+    void row(List<Object> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                separator();
+            }
+            field(values.get(i));
+        }
+        endLine();
     }
 
-    void reset() {
-        size = 0;
+    @Override
+    void end() {
     }
 
-    void separator() {
+    @Override
+    String options() {
+        return "FORMAT csv, NULL '', ENCODING 'UTF8'";
+    }
+
+    private void separator() {
         ensure(1);
         bytes[size++] = ',';
     }
 
-    void endLine() {
+    private void endLine() {
         ensure(1);
         bytes[size++] = '\n';
     }
@@ -61,9 +71,7 @@ final class CopyCsv {
         } else if (value instanceof BigInteger) {
             ascii(value.toString());
         } else if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            ascii(Double.isFinite(d) ? new BigDecimal(value.toString()).toPlainString()
-                    : Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+            ascii(text(value));
         } else if (value instanceof Boolean b) {
             raw(b ? TRUE : FALSE);
         } else if (value instanceof LocalDate date && date.getYear() >= 1000 && date.getYear() <= 9999) {
@@ -169,49 +177,29 @@ final class CopyCsv {
         size += text.length;
     }
 
-    /**
-     * The text in double quotes, quotes doubled, in UTF-8; an unpaired surrogate becomes {@code ?}, as
-     * {@link String#getBytes} writes it.
-     */
+    /** The text in double quotes, quotes doubled, in UTF-8. */
     private void quoted(String text) {
-        // at most three bytes per char (a surrogate pair: four bytes for two chars), a doubled quote two
-        ensure(text.length() * 3 + 2);
+        ensure(2);
         bytes[size++] = '"';
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                if (c == '"') {
-                    bytes[size++] = '"';
-                }
-                bytes[size++] = (byte) c;
-            } else if (c < 0x800) {
-                bytes[size++] = (byte) (0xC0 | (c >> 6));
-                bytes[size++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
-                if (Character.isHighSurrogate(c) && Character.isLowSurrogate(next)) {
-                    int cp = Character.toCodePoint(c, next);
-                    bytes[size++] = (byte) (0xF0 | (cp >> 18));
-                    bytes[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    bytes[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    bytes[size++] = (byte) (0x80 | (cp & 0x3F));
-                    i++;
-                } else {
-                    bytes[size++] = '?';
-                }
-            } else {
-                bytes[size++] = (byte) (0xE0 | (c >> 12));
-                bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                bytes[size++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
+        utf8(text, true);
+        ensure(1);
         bytes[size++] = '"';
     }
 
-    private void ensure(int more) {
-        if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    /** The text a value's field carries, before quoting: what the server's input function reads. */
+    static String text(Object value) {
+        if (value instanceof String s) {
+            return s;
         }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? new BigDecimal(value.toString()).toPlainString()
+                    : Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+        }
+        return value.toString();
     }
 
     /** One value's field as a string (tests). */

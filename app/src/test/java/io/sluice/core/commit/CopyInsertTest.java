@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -95,9 +96,11 @@ class CopyInsertTest {
             TableInfo table = db.table("note");
             Connection connection = db.connection();
             connection.setAutoCommit(false);
-            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns());
+            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns(), false);
             assertThat(copy).as("PostgreSQL with renderable columns takes the COPY path").isNotNull();
-            rows.forEach(copy::add);
+            for (List<Object> row : rows) {
+                copy.add(row);
+            }
             copy.flush();
             connection.commit();
             connection.setAutoCommit(true);
@@ -106,27 +109,32 @@ class CopyInsertTest {
         }
     }
 
-    @Test
-    void anOpenCopyCountsTheBytesItHasTakenUntilItEnds() throws SQLException {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anOpenCopyCountsTheBytesItHasTakenUntilItEnds(boolean binary) throws SQLException {
         try (TargetDatabase db = withTable(TestDatabases.postgres(),
                 "CREATE TABLE wide_note (id INTEGER PRIMARY KEY, body TEXT)")) {
             TableInfo table = db.table("wide_note");
             Connection connection = db.connection();
             connection.setAutoCommit(false);
-            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns());
+            CopyInsert copy = CopyInsert.forTable(connection, db.dialect(), table, table.columns(), binary);
+            assertThat(copy.binary()).isEqualTo(binary);
             String body = "x".repeat(50_000);
             // most rows have gone to the server in 64 KiB blocks already; the count holds those and the rest
             for (long id = 1; id <= 10; id++) {
                 copy.stream(Arrays.asList(id, body));
             }
-            // one digit, a comma, two quotes and a newline around the body; id 10 has a second digit
-            long line = body.length() + 5;
-            assertThat(copy.streamed()).isEqualTo(10 * line + 1);
+            // CSV: one digit, a comma, two quotes and a newline around the body, and ids from 10 have a second
+            // digit; binary: a 19-byte header once, then a row's field count and each field's length and bytes
+            long header = binary ? 19 : 0;
+            long row = binary ? 2 + (4 + 4) + (4 + body.length()) : body.length() + 5;
+            long twoDigits = binary ? 0 : 1;
+            assertThat(copy.streamed()).isEqualTo(header + 10 * row + twoDigits);
             assertThat(copy.endStream()).isEqualTo(10);
             assertThat(copy.streamed()).isZero();
 
             copy.stream(Arrays.asList(11L, body));
-            assertThat(copy.streamed()).isEqualTo(line + 1);
+            assertThat(copy.streamed()).isEqualTo(header + row + twoDigits);
             copy.cancelStream();
             assertThat(copy.streamed()).isZero();
             connection.rollback();
@@ -134,10 +142,12 @@ class CopyInsertTest {
     }
 
     @Test
-    void theCommitterTestsTableTakesTheCopyPathOnPostgresql() throws SQLException {
+    void theCommitterTestsTableTakesTheBinaryCopyPathOnPostgresql() throws SQLException {
         try (CommitFixture f = new CommitFixture(TestDatabases.Engine.POSTGRESQL)) {
-            assertThat(CopyInsert.forTable(f.db.connection(), f.db.dialect(), f.table, f.mapper.targetColumns()))
-                    .isNotNull();
+            CopyInsert copy = CopyInsert.forTable(f.db.connection(), f.db.dialect(), f.table,
+                    f.mapper.targetColumns());
+            assertThat(copy).isNotNull();
+            assertThat(copy.binary()).isTrue();
         }
     }
 
