@@ -65,6 +65,7 @@ public final class MappingView implements StepView {
     @FXML private VBox emptyPane;
     @FXML private BorderPane mappingPane;
     @FXML private Label subtitle;
+    @FXML private Label profileNote;
     @FXML private ProgressIndicator busy;
     @FXML private Button suggestedButton;
     @FXML private Button severalButton;
@@ -197,6 +198,9 @@ public final class MappingView implements StepView {
         suggestedButton.disableProperty().bind(model.loadingProperty());
         loadButton.disableProperty().bind(model.loadingProperty());
         saveButton.disableProperty().bind(model.tableInfoProperty().isNull());
+        profileNote.textProperty().bind(model.profileFile().noteProperty());
+        profileNote.visibleProperty().bind(Bindings.isNotNull(model.profileFile().noteProperty()));
+        profileNote.managedProperty().bind(profileNote.visibleProperty());
     }
 
     private void bindTarget() {
