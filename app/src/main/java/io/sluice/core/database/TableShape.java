@@ -79,6 +79,30 @@ public record TableShape(String table, List<Column> columns, List<String> primar
         return column.scale() == null || column.scale() == 0 ? name : name + "(scale " + column.scale() + ")";
     }
 
+    /** In words, for a summary: "15 columns, primary key (id), 1 UNIQUE key, 1 foreign key, 6 CHECK constraints". */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        parts.add(counted(columns.size(), "column"));
+        if (!primaryKey.isEmpty()) {
+            parts.add("primary key (" + String.join(", ", primaryKey) + ")");
+        }
+        int unique = uniqueKeys.size() + (uniqueIndexes == null ? 0 : uniqueIndexes.size());
+        if (unique > 0) {
+            parts.add(counted(unique, "UNIQUE key"));
+        }
+        if (!foreignKeys.isEmpty()) {
+            parts.add(counted(foreignKeys.size(), "foreign key"));
+        }
+        if (!checks.isEmpty()) {
+            parts.add(counted(checks.size(), "CHECK constraint"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String counted(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /**
      * What changed since {@code recorded} that can make the findings judged against it untrue, in words ("a CHECK
      * constraint (cement_kg > 100) was added"), at most a few named and the rest counted; empty when nothing did. A
