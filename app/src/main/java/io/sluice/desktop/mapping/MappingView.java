@@ -63,6 +63,8 @@ public final class MappingView implements StepView {
 
     @FXML private SplitPane split;
     @FXML private VBox emptyPane;
+    @FXML private Label emptyTitle;
+    @FXML private Label emptyText;
     @FXML private BorderPane mappingPane;
     @FXML private Label subtitle;
     @FXML private Label profileNote;
@@ -162,6 +164,8 @@ public final class MappingView implements StepView {
         model.mapsSeveralTablesProperty().addListener((obs, old, now) -> followEdits());
         model.severalTables().selectedProperty().addListener((obs, old, now) -> followEdits());
         emptyPane.visibleProperty().bind(model.sourceMissingProperty());
+        emptyTitle.textProperty().bind(model.emptyTitleBinding());
+        emptyText.textProperty().bind(model.emptyTextBinding());
         mappingPane.visibleProperty().bind(model.sourceMissingProperty().not()
                 .and(model.mapsSeveralTablesProperty().not()));
         TablesMappingView tables = new TablesMappingView(model.severalTables(), model::loadProfile,
