@@ -36,10 +36,7 @@ class ImportChangedTargetCommandTest {
             throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
         String[] target = CommandRun.targetOptions(db);
-        Path file = csv(dir.resolve("mixes.csv"), mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
-        Path review = dir.resolve("mixes.sluice");
-        assertThat(CommandRun.of(with(List.of("validate", file.toString(), "--profile",
-                CommandRun.PROFILE.toString(), "--review", review.toString()), target)).exit()).isZero();
+        Path review = twoMixesValidated(target);
         assertThat(CommandRun.of("decide", review.toString(), "--approve", "valid").exit()).isZero();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE concrete_mix ADD CONSTRAINT ck_cement_min CHECK (cement_kg > 355)");
@@ -76,10 +73,7 @@ class ImportChangedTargetCommandTest {
             throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
         String[] target = CommandRun.targetOptions(db);
-        Path file = csv(dir.resolve("mixes.csv"), mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
-        Path review = dir.resolve("mixes.sluice");
-        assertThat(CommandRun.of(with(List.of("validate", file.toString(), "--profile",
-                CommandRun.PROFILE.toString(), "--review", review.toString()), target)).exit()).isZero();
+        Path review = twoMixesValidated(target);
 
         CommandRun pending = CommandRun.of(with(List.of("review", review.toString(), "--findings", "0"), target));
         assertThat(CommandRun.of("decide", review.toString(), "--approve", "valid").exit()).isZero();
@@ -126,5 +120,14 @@ class ImportChangedTargetCommandTest {
                 + " the target's tables, so whether they changed since could not be checked; validating the review"
                 + " again records them." + System.lineSeparator());
         assertThat(mixes(db)).containsExactly("DS1-0000001|350.0");
+    }
+
+    /** Two valid mixes validated into mixes.sluice, every row pending. */
+    private Path twoMixesValidated(String[] target) throws Exception {
+        Path file = csv(dir.resolve("mixes.csv"), mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
+        Path review = dir.resolve("mixes.sluice");
+        assertThat(CommandRun.of(with(List.of("validate", file.toString(), "--profile",
+                CommandRun.PROFILE.toString(), "--review", review.toString()), target)).exit()).isZero();
+        return review;
     }
 }
