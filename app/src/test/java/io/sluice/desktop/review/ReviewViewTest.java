@@ -19,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,20 @@ class ReviewViewTest {
         assertThat(superplasticizer.getText()).isEqualTo("Superplasticizer (kg/m3)");
         assertThat(superplasticizer.getWidth()).isLessThanOrEqualTo(170.0);
         assertThat(Screenshots.take(robot, shell.stage().getScene(), "review-1024")).exists();
+    }
+
+    @Test
+    void anEightHundredPixelWindowStillShowsTheDecisionCountsWhole(FxRobot robot) {
+        robot.interact(() -> {
+            shell.stage().setWidth(800);
+            shell.stage().setHeight(600);
+        });
+        validateTheSample(robot);
+
+        for (String id : List.of("#count-pending", "#count-approved", "#count-rejected")) {
+            Label badge = robot.lookup(id).queryAs(Label.class);
+            assertThat(((Text) badge.lookup(".text")).getText()).as(id).isEqualTo(badge.getText());
+        }
     }
 
     @Test
