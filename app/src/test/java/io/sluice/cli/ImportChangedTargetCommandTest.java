@@ -87,7 +87,7 @@ class ImportChangedTargetCommandTest {
         assertThat(pending.out()).containsIgnoringCase("Validated against: concrete_mix (16 columns, primary key"
                 + " (mix_code), 1 UNIQUE key, 1 foreign key, 6 CHECK constraints)\n")
                 .contains("Import: nothing yet: the target table is as validated, but no row is approved; approve rows"
-                        + " first (sluice decide mixes.sluice --approve valid).");
+                        + " first (sluice decide mixes.sluice --approve valid approves the 2 rows without errors).");
         assertThat(approved.out()).contains("Import: yes: the target table is as validated; 2 approved rows would be"
                 + " imported (sluice import --review mixes.sluice).");
         assertThat(changed.exit()).as(changed.err()).isZero();

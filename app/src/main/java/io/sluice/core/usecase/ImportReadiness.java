@@ -69,8 +69,11 @@ public record ImportReadiness(List<String> validatedAgainst, boolean ready, Stri
         DecisionCounts decisions = review.ledger().counts();
         String tables = recorded.get().size() == 1 ? "the target table is" : "the target tables are";
         if (decisions.approved() == 0) {
+            long valid = review.rowCount() - review.counts().rowsWithErrors();
             return new ImportReadiness(against, false, "Import: nothing yet: " + tables + " as validated, but no"
-                    + " row is approved; approve rows first (sluice decide " + reviewName + " --approve valid).");
+                    + " row is approved; " + (valid == 0 ? "every row has errors, so fix or reject them first."
+                    : String.format("approve rows first (sluice decide %s --approve valid approves the %,d row%s"
+                    + " without errors).", reviewName, valid, valid == 1 ? "" : "s")));
         }
         return new ImportReadiness(against, true, String.format("Import: yes: %s as validated; %,d approved row%s"
                 + " would be imported (sluice import --review %s)%s.", tables, decisions.approved(),
