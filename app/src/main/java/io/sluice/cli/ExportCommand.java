@@ -137,6 +137,7 @@ final class ExportCommand implements Callable<Integer> {
         if ((file == null) == (reviewPath == null)) {
             throw new UsageException("Give either FILE with --profile, or --review REVIEW.");
         }
+        UsageErrors.refuseReviewAsSource(file, "export it (with the profile it was validated with)");
         if (file != null && profilePath == null) {
             throw new UsageException("Exporting from a file needs --profile P.json to validate it.");
         }

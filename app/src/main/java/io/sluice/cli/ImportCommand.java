@@ -93,6 +93,7 @@ final class ImportCommand implements Callable<Integer> {
         if ((file == null) == (reviewPath == null)) {
             throw new UsageException("Give either FILE with --profile and --approve valid, or --review REVIEW.");
         }
+        UsageErrors.refuseReviewAsSource(file, "import it (it brings its own profile and approved rows)");
         if (file != null && approve != null && !"valid".equalsIgnoreCase(approve)) {
             // a misspelt value is named as such, not answered with the general rule it already follows
             throw new UsageException("--approve takes only 'valid' (every row without error findings), not '" + approve

@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.core.rules.Finding;
+import io.sluice.core.usecase.ImportReadiness;
 import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.validate.ValidationSummary;
@@ -26,7 +27,9 @@ import java.util.concurrent.Callable;
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "Show what a saved review holds: its source, rows, findings per rule and column, and the "
                 + "quality scores as the findings stand now (after every edit); for the review of a workbook onto "
-                + "several tables, each sheet's rows, findings and decisions.")
+                + "several tables, each sheet's rows, findings and decisions; and whether it can be imported now: the "
+                + "target tables it was validated against, checked against the target as it is (the one the review "
+                + "records, or --target).")
 final class ReviewCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "REVIEW.sluice",
@@ -43,6 +46,9 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--sheet", paramLabel = "SHEET",
             description = "For the review of a workbook onto several tables: only this sheet.")
     String sheet;
+
+    @Mixin
+    TargetOptionsMixin target;
 
     @Mixin
     DebugOption debug;
@@ -65,6 +71,8 @@ final class ReviewCommand implements Callable<Integer> {
             ReviewInfo info = review.info();
             FindingCounts counts = review.counts();
             Optional<ValidationSummary> summary = opened.currentSummary();
+            ImportReadiness readiness = ImportReadiness.of(review, String.valueOf(file.getFileName()),
+                    target.targetOf(file));
             if (format == OutputFormat.json) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("review", file.toString());
@@ -82,6 +90,11 @@ final class ReviewCommand implements Callable<Integer> {
                 json.put("counts", counts);
                 summary.ifPresent(s -> json.put("scores", s.scores()));
                 json.put("decisions", opened.session().counts());
+                json.put("validatedAgainst", readiness.validatedAgainst());
+                Map<String, Object> importable = new LinkedHashMap<>();
+                importable.put("ready", readiness.ready());
+                importable.put("answer", readiness.answer());
+                json.put("import", importable);
                 out.println(Json.write(json));
             } else {
                 out.printf("Review %s%n", file);
@@ -112,6 +125,10 @@ final class ReviewCommand implements Callable<Integer> {
                             + "lacks the rest of the file, so validate the file again into a new review.%n", file,
                             review.rowCount());
                 }
+                if (!readiness.validatedAgainst().isEmpty()) {
+                    out.printf("Validated against: %s%n", String.join("; ", readiness.validatedAgainst()));
+                }
+                out.println(readiness.answer());
                 printFirstFindings(review, out);
             }
         }

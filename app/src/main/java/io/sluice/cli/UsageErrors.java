@@ -1,5 +1,7 @@
 package io.sluice.cli;
 
+import io.sluice.core.review.Review;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.ArgSpec;
@@ -9,6 +11,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -374,6 +378,17 @@ final class UsageErrors {
                 }
             }
             return d[a.length()][b.length()];
+        }
+    }
+
+    /**
+     * Refuses a review given where a source file goes, saying how the command takes one ({@code "import it"},
+     * {@code --review R}); nothing when {@code file} is not a review.
+     */
+    static void refuseReviewAsSource(Path file, String doIt) {
+        if (file != null && Files.isRegularFile(file) && Review.isReview(file)) {
+            throw new UsageException(file.getFileName() + " is a review, not a source file; " + doIt
+                    + " with --review " + file + ".");
         }
     }
 }

@@ -101,6 +101,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (file == null) {
             return validateReview();
         }
+        UsageErrors.refuseReviewAsSource(file, "validate its rows again (keeping its decisions and edits)");
         if (reviewPath != null && !force && (Files.exists(reviewPath)
                 || Files.exists(WorkbookMembers.folder(reviewPath)))) {
             throw new UsageException("The review " + reviewPath + (Files.exists(reviewPath) ? " already exists"

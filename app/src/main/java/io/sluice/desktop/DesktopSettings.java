@@ -45,6 +45,8 @@ public final class DesktopSettings {
     private Map<String, Double> dividers = new LinkedHashMap<>();
     private List<String> recentFiles = new ArrayList<>();
     private List<String> recentReviews = new ArrayList<>();
+    /** The profile file last used with each recent file, so reopening one brings its profile back. */
+    private Map<String, String> profiles = new LinkedHashMap<>();
     private String lastDirectory;
     private List<Connection> connections = new ArrayList<>();
     private boolean samplesOffered;
@@ -91,6 +93,7 @@ public final class DesktopSettings {
         copy.dividers = new LinkedHashMap<>(dividers);
         copy.recentFiles = new ArrayList<>(recentFiles);
         copy.recentReviews = new ArrayList<>(recentReviews);
+        copy.profiles = new LinkedHashMap<>(profiles);
         copy.lastDirectory = lastDirectory;
         copy.connections = new ArrayList<>(connections);
         copy.samplesOffered = samplesOffered;
@@ -151,6 +154,21 @@ public final class DesktopSettings {
         lastDirectory = parentOf(file);
     }
 
+    /**
+     * Remembers {@code profile} as the profile file last used with the source {@code file}; only recent files keep
+     * theirs, so the settings do not grow with every file ever opened.
+     */
+    public void profileUsed(Path file, Path profile) {
+        profiles.put(key(file), key(profile));
+        profiles.keySet().retainAll(recentFiles);
+    }
+
+    /** The profile file last used with {@code file}, whether or not it still exists; null when none is known. */
+    public Path profileOf(Path file) {
+        String profile = profiles.get(key(file));
+        return profile == null ? null : Path.of(profile);
+    }
+
     /** Puts a review first in the recent list. */
     public void reviewOpened(Path review) {
         remember(recentReviews, review);
@@ -178,8 +196,12 @@ public final class DesktopSettings {
         this.samplesOffered = offered;
     }
 
+    private static String key(Path path) {
+        return path.toAbsolutePath().normalize().toString();
+    }
+
     private static void remember(List<String> list, Path path) {
-        String key = path.toAbsolutePath().normalize().toString();
+        String key = key(path);
         list.remove(key);
         list.add(0, key);
         while (list.size() > RECENT_LIMIT) {

@@ -8,6 +8,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableStringValue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,11 @@ public final class ProfileFile {
     /** The suggested profile file, or null. */
     public Path suggested() {
         return workbench.profileFileProperty().get();
+    }
+
+    /** Why no profile file is suggested although one was used with the source before; null when there is none. */
+    public ObservableStringValue noteProperty() {
+        return workbench.profileNoteProperty();
     }
 
     /** The suggested file is offered with one click unless it is the one loaded. */

@@ -57,6 +57,17 @@ public final class Samples {
         return directory.resolve("samples").resolve("profiles").resolve(sample.profileName());
     }
 
+    /** The profile of the sample {@code file} was copied from, when it is one in {@code directory}; else null. */
+    public static Path profileOfCopy(Path file, Path directory) {
+        Path folder = directory.resolve("samples").toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!folder.equals(absolute.getParent())) {
+            return null;
+        }
+        return ALL.stream().filter(s -> s.fileName().equals(absolute.getFileName().toString())).findFirst()
+                .map(s -> profileOf(s, directory)).orElse(null);
+    }
+
     private static void copy(String resource, Path to) throws IOException {
         try (InputStream in = Samples.class.getResourceAsStream(RESOURCES + resource)) {
             if (in == null) {

@@ -148,13 +148,18 @@ public final class Views {
             return;
         }
         SplitPane.Divider divider = split.getDividers().get(0);
-        divider.setPosition(settings.divider(id, divider.getPosition()));
+        double[] wanted = {settings.divider(id, divider.getPosition())};
+        divider.setPosition(wanted[0]);
         // only where the steward drags it: a small window pushes the divider aside, and that is no choice to keep
         split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
             if (e.getTarget() instanceof Node target && onDivider(target, split)) {
-                settings.rememberDivider(id, divider.getPosition());
+                wanted[0] = divider.getPosition();
+                settings.rememberDivider(id, wanted[0]);
             }
         });
+        // nor one to keep once the window is wider again (or was narrow only while the view was first laid out):
+        // the divider goes back to where it is wanted, as far as the panes' minimum widths let it
+        split.widthProperty().addListener((obs, old, width) -> divider.setPosition(wanted[0]));
     }
 
     private static boolean onDivider(Node node, SplitPane split) {

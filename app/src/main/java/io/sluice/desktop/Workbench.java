@@ -5,6 +5,8 @@ import io.sluice.core.source.SourceInspection;
 import io.sluice.core.source.SourceOptions;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -23,12 +25,22 @@ public final class Workbench {
     private final ObjectProperty<TargetChoice> target = new SimpleObjectProperty<>(TargetChoice.embedded());
     private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> profileFile = new SimpleObjectProperty<>();
+    private final StringProperty profileNote = new SimpleStringProperty();
     private final ObjectProperty<Profile> profileSaved = new SimpleObjectProperty<>();
     private final ObjectProperty<Profile> mappingDraft = new SimpleObjectProperty<>();
     private BooleanSupplier mayDropProfile = () -> true;
     private final ObjectProperty<Path> review = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> batch = new SimpleObjectProperty<>();
     private final ObjectProperty<String> reviewedSheet = new SimpleObjectProperty<>();
+
+    public Workbench() {
+        // a profile file chosen, loaded or saved answers the note about the one that went missing
+        profileFile.addListener((obs, old, now) -> {
+            if (now != null) {
+                profileNote.set(null);
+            }
+        });
+    }
 
     /** The step on screen. */
     public ObjectProperty<Step> stepProperty() {
@@ -82,6 +94,14 @@ public final class Workbench {
         return profileFile;
     }
 
+    /**
+     * Why no profile file is offered with the source, in one sentence (the profile last used with it was moved or
+     * deleted); null when there is nothing to say.
+     */
+    public StringProperty profileNoteProperty() {
+        return profileNote;
+    }
+
     /** The review file on screen (rows, findings and decisions on disk). */
     public ObjectProperty<Path> reviewProperty() {
         return review;
@@ -124,6 +144,7 @@ public final class Workbench {
         profile.set(null);
         mappingDraft.set(null);
         profileFile.set(null);
+        profileNote.set(null);
         // through null, so that opening the same file again still reads it afresh
         sourceFile.set(null);
         sourceFile.set(file);

@@ -29,6 +29,24 @@ class DecideCommandTest {
     }
 
     @Test
+    void aReviewGivenWhereASourceFileGoesIsAnsweredWithTheOptionThatTakesIt() {
+        CommandRun imported = CommandRun.of("import", review, "--dry-run");
+        CommandRun exported = CommandRun.of("export", review, "--approved", dir.resolve("out.csv"));
+        CommandRun validated = CommandRun.of("validate", review, "--profile", profile("ds1.profile.json"));
+
+        assertThat(imported.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(imported.err()).isEqualTo("sluice import: ds1.sluice is a review, not a source file; import it (it"
+                + " brings its own profile and approved rows) with --review " + review + ".\n");
+        assertThat(exported.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(exported.err()).isEqualTo("sluice export: ds1.sluice is a review, not a source file; export it"
+                + " (with the profile it was validated with) with --review " + review + ".\n");
+        assertThat(validated.exit()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(validated.err()).isEqualTo("sluice validate: ds1.sluice is a review, not a source file; validate"
+                + " its rows again (keeping its decisions and edits) with --review " + review + ".\n");
+        assertThat(dir.resolve("out.csv")).doesNotExist();
+    }
+
+    @Test
     void undoOfAnEditRestoresTheErrorSoApprovingValidRowsLeavesTheRowOut() {
         assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("with errors: 9");
 

@@ -36,10 +36,7 @@ class ImportChangedTargetCommandTest {
             throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
         String[] target = CommandRun.targetOptions(db);
-        Path file = csv(dir.resolve("mixes.csv"), mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
-        Path review = dir.resolve("mixes.sluice");
-        assertThat(CommandRun.of(with(List.of("validate", file.toString(), "--profile",
-                CommandRun.PROFILE.toString(), "--review", review.toString()), target)).exit()).isZero();
+        Path review = twoMixesValidated(target);
         assertThat(CommandRun.of("decide", review.toString(), "--approve", "valid").exit()).isZero();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE concrete_mix ADD CONSTRAINT ck_cement_min CHECK (cement_kg > 355)");
@@ -72,6 +69,35 @@ class ImportChangedTargetCommandTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
+    void theReviewSummarySaysWhatItWasValidatedAgainstAndWhetherItCanBeImportedNow(TestDatabases.Engine engine)
+            throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
+        String[] target = CommandRun.targetOptions(db);
+        Path review = twoMixesValidated(target);
+
+        CommandRun pending = CommandRun.of(with(List.of("review", review.toString(), "--findings", "0"), target));
+        assertThat(CommandRun.of("decide", review.toString(), "--approve", "valid").exit()).isZero();
+        CommandRun approved = CommandRun.of(with(List.of("review", review.toString(), "--findings", "0"), target));
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE concrete_mix ADD CONSTRAINT ck_cement_min CHECK (cement_kg > 355)");
+        }
+        CommandRun changed = CommandRun.of(with(List.of("review", review.toString(), "--findings", "0"), target));
+
+        assertThat(pending.exit()).as(pending.err()).isZero();
+        assertThat(pending.out()).containsIgnoringCase("Validated against: concrete_mix (16 columns, primary key"
+                + " (mix_code), 1 UNIQUE key, 1 foreign key, 6 CHECK constraints)\n")
+                .contains("Import: nothing yet: the target table is as validated, but no row is approved; approve rows"
+                        + " first (sluice decide mixes.sluice --approve valid approves the 2 rows without errors).");
+        assertThat(approved.out()).contains("Import: yes: the target table is as validated; 2 approved rows would be"
+                + " imported (sluice import --review mixes.sluice).");
+        assertThat(changed.exit()).as(changed.err()).isZero();
+        assertThat(changed.out()).contains("Import: not until validated again: the table concrete_mix has changed"
+                + " since it was validated (a CHECK constraint (").contains("was added); sluice validate --review"
+                + " mixes.sluice keeps its decisions and edits.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
     void aReviewValidatedBeforeTheTargetWasRecordedImportsAndSaysOnceThatItCouldNotBeChecked(
             TestDatabases.Engine engine) throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
@@ -94,5 +120,14 @@ class ImportChangedTargetCommandTest {
                 + " the target's tables, so whether they changed since could not be checked; validating the review"
                 + " again records them." + System.lineSeparator());
         assertThat(mixes(db)).containsExactly("DS1-0000001|350.0");
+    }
+
+    /** Two valid mixes validated into mixes.sluice, every row pending. */
+    private Path twoMixesValidated(String[] target) throws Exception {
+        Path file = csv(dir.resolve("mixes.csv"), mix("DS1-0000001", "350.0"), mix("DS1-0000002", "360.0"));
+        Path review = dir.resolve("mixes.sluice");
+        assertThat(CommandRun.of(with(List.of("validate", file.toString(), "--profile",
+                CommandRun.PROFILE.toString(), "--review", review.toString()), target)).exit()).isZero();
+        return review;
     }
 }

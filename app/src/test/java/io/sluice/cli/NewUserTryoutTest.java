@@ -64,8 +64,9 @@ class NewUserTryoutTest {
         CommandRun inspect = CommandRun.of("inspect", review);
 
         assertThat(validate.exit()).isEqualTo(2);
-        assertThat(validate.err()).contains("ds1.sluice: is a Sluice review, not a spreadsheet or a text file")
-                .doesNotContain("UTF-8");
+        // validate takes a review with --review, so it says that rather than only what the file is not
+        assertThat(validate.err()).contains("ds1.sluice is a review, not a source file; validate its rows again")
+                .contains("with --review " + review).doesNotContain("UTF-8");
         assertThat(inspect.exit()).isEqualTo(2);
         assertThat(inspect.err()).contains("is a Sluice review");
     }

@@ -16,6 +16,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** A divider is remembered where the steward puts it, not where a small window pushes it. */
 @ExtendWith(ApplicationExtension.class)
@@ -53,5 +54,16 @@ class ViewsDividerTest {
                     false, false, false, false, false, false, false, false, false, false, null));
         });
         assertThat(settings.divider("test", -1)).as("where the steward dragged it").isEqualTo(0.4);
+    }
+
+    @Test
+    void aWindowWideAgainPutsTheDividerBackWhereItWas(FxRobot robot) {
+        robot.interact(() -> stage.setWidth(400));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> stage.setWidth(1000));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(split.getDividers().get(0).getPosition()).isCloseTo(0.6, within(0.01));
     }
 }

@@ -13,9 +13,23 @@ import java.util.Optional;
  * @param uniqueKeys  UNIQUE constraints/indexes other than the primary key, each a list of columns
  * @param foreignKeys foreign keys
  * @param checks      CHECK constraints (excluding NOT NULL checks)
+ * @param uniqueIndexes UNIQUE indexes on expressions or with a WHERE (PostgreSQL), each as the database writes its
+ *                    key and condition back, e.g. "(lower(code)) WHERE active": no row rule checks them, but the
+ *                    shape a review records does (see {@code TableShape})
  */
 public record TableInfo(String schema, String name, List<ColumnInfo> columns, List<String> primaryKey,
-                        List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+                        List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<CheckConstraint> checks,
+                        List<String> uniqueIndexes) {
+
+    public TableInfo {
+        uniqueIndexes = List.copyOf(uniqueIndexes);
+    }
+
+    /** A table without UNIQUE indexes on expressions or with a WHERE. */
+    public TableInfo(String schema, String name, List<ColumnInfo> columns, List<String> primaryKey,
+                     List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+        this(schema, name, columns, primaryKey, uniqueKeys, foreignKeys, checks, List.of());
+    }
 
     /** The column with that name, compared case-insensitively. */
     public Optional<ColumnInfo> column(String columnName) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Reads a table's columns and keys through JDBC metadata, and its CHECK constraints through the catalog. */
 public final class TableIntrospector {
@@ -31,9 +32,11 @@ public final class TableIntrospector {
         DatabaseMetaData metaData = connection.getMetaData();
         List<ColumnInfo> columns = columns(metaData, schema, table);
         PrimaryKey primaryKey = primaryKey(metaData, schema, table);
-        return new TableInfo(schema, table, columns, primaryKey.columns(),
-                uniqueKeys(metaData, schema, table, primaryKey, columns), foreignKeys(metaData, schema, table),
-                CheckConstraintReader.read(connection, dialect, schema, table, columns));
+        List<String> uniqueIndexes = new ArrayList<>();
+        List<List<String>> uniqueKeys = uniqueKeys(metaData, schema, table, primaryKey, columns, uniqueIndexes);
+        return new TableInfo(schema, table, columns, primaryKey.columns(), uniqueKeys,
+                foreignKeys(metaData, schema, table), CheckConstraintReader.read(connection, dialect, schema, table,
+                columns), uniqueIndexes);
     }
 
     /** The name escaped for use as a metadata search pattern, where '_' and '%' are wildcards. */
@@ -119,10 +122,16 @@ public final class TableIntrospector {
         return new PrimaryKey(name, List.copyOf(bySeq.values()));
     }
 
+    /**
+     * The plain UNIQUE keys; the UNIQUE indexes on expressions or with a WHERE go to {@code otherIndexes} as text,
+     * "(key, ...) WHERE condition", sorted.
+     */
     private static List<List<String>> uniqueKeys(DatabaseMetaData metaData, String schema, String table,
-                                                 PrimaryKey primaryKey, List<ColumnInfo> columns)
+                                                 PrimaryKey primaryKey, List<ColumnInfo> columns,
+                                                 List<String> otherIndexes)
             throws SQLException {
         Map<String, TreeMap<Short, String>> byIndex = new LinkedHashMap<>();
+        Map<String, String> conditions = new LinkedHashMap<>();
         Set<String> partial = new LinkedHashSet<>();
         try (ResultSet rs = metaData.getIndexInfo(null, schema, table, true, false)) {
             while (rs.next()) {
@@ -131,8 +140,12 @@ public final class TableIntrospector {
                 if (index == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
                     continue;
                 }
-                if (column == null || rs.getString("FILTER_CONDITION") != null) {
+                String condition = rs.getString("FILTER_CONDITION");
+                if (column == null || condition != null) {
                     partial.add(index);
+                }
+                if (condition != null) {
+                    conditions.put(index, condition);
                 }
                 byIndex.computeIfAbsent(index, k -> new TreeMap<>()).put(rs.getShort("ORDINAL_POSITION"), column);
             }
@@ -147,8 +160,13 @@ public final class TableIntrospector {
                     .allMatch(c -> columns.stream().anyMatch(col -> col.name().equals(c)));
             if (plain && !index.getKey().equals(primaryKey.name()) && seen.add(Set.copyOf(keyColumns))) {
                 keys.add(keyColumns);
+            } else if (!plain) {
+                String condition = conditions.get(index.getKey());
+                otherIndexes.add("(" + keyColumns.stream().map(c -> c == null ? "?" : c)
+                        .collect(Collectors.joining(", ")) + ")" + (condition == null ? "" : " WHERE " + condition));
             }
         }
+        otherIndexes.sort(null);
         return List.copyOf(keys);
     }
 

@@ -20,9 +20,11 @@ import java.util.TreeSet;
  * @param uniqueKeys  the UNIQUE constraints besides the primary key, each as "a, b" (columns sorted), sorted
  * @param foreignKeys each as "(a, b) references schema.table (x, y)", sorted
  * @param checks      the CHECK conditions as the database writes them back, sorted
+ * @param uniqueIndexes the UNIQUE indexes on expressions or with a WHERE, as "(lower(code)) WHERE active", sorted;
+ *                    null in a shape a review recorded before Sluice recorded them
  */
 public record TableShape(String table, List<Column> columns, List<String> primaryKey, List<String> uniqueKeys,
-                         List<String> foreignKeys, List<String> checks) {
+                         List<String> foreignKeys, List<String> checks, List<String> uniqueIndexes) {
 
     /** How many changes one sentence names before it counts the rest. */
     private static final int NAMED_CHANGES = 3;
@@ -47,6 +49,8 @@ public record TableShape(String table, List<Column> columns, List<String> primar
         uniqueKeys = List.copyOf(uniqueKeys);
         foreignKeys = List.copyOf(foreignKeys);
         checks = List.copyOf(checks);
+        // null in a shape recorded before these indexes were: nothing to compare them with
+        uniqueIndexes = uniqueIndexes == null ? null : List.copyOf(uniqueIndexes);
     }
 
     /** The shape of an introspected table. */
@@ -60,7 +64,8 @@ public record TableShape(String table, List<Column> columns, List<String> primar
                         + (fk.refSchema() == null ? "" : fk.refSchema() + ".") + fk.refTable()
                         + " (" + String.join(", ", fk.refColumns()) + ")").sorted().toList();
         List<String> checks = info.checks().stream().map(c -> c.expression().strip()).sorted().toList();
-        return new TableShape(info.qualifiedName(), columns, info.primaryKey(), unique, foreign, checks);
+        return new TableShape(info.qualifiedName(), columns, info.primaryKey(), unique, foreign, checks,
+                info.uniqueIndexes().stream().sorted().toList());
     }
 
     private static String typeOf(ColumnInfo column) {
@@ -72,6 +77,30 @@ public record TableShape(String table, List<Column> columns, List<String> primar
             return name + "(" + column.precision() + (column.scale() == null ? "" : ", " + column.scale()) + ")";
         }
         return column.scale() == null || column.scale() == 0 ? name : name + "(scale " + column.scale() + ")";
+    }
+
+    /** In words, for a summary: "15 columns, primary key (id), 1 UNIQUE key, 1 foreign key, 6 CHECK constraints". */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        parts.add(counted(columns.size(), "column"));
+        if (!primaryKey.isEmpty()) {
+            parts.add("primary key (" + String.join(", ", primaryKey) + ")");
+        }
+        int unique = uniqueKeys.size() + (uniqueIndexes == null ? 0 : uniqueIndexes.size());
+        if (unique > 0) {
+            parts.add(counted(unique, "UNIQUE key"));
+        }
+        if (!foreignKeys.isEmpty()) {
+            parts.add(counted(foreignKeys.size(), "foreign key"));
+        }
+        if (!checks.isEmpty()) {
+            parts.add(counted(checks.size(), "CHECK constraint"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String counted(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /**
@@ -115,6 +144,9 @@ public record TableShape(String table, List<Column> columns, List<String> primar
         compare(recorded.uniqueKeys, uniqueKeys, "a UNIQUE constraint on (%s)", changes);
         compare(recorded.foreignKeys, foreignKeys, "a foreign key %s", changes);
         compare(recorded.checks, checks, "a CHECK constraint (%s)", changes);
+        if (recorded.uniqueIndexes != null && uniqueIndexes != null) {
+            compare(recorded.uniqueIndexes, uniqueIndexes, "a UNIQUE index on %s", changes);
+        }
         if (changes.size() <= NAMED_CHANGES) {
             return List.copyOf(changes);
         }

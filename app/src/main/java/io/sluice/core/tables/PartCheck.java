@@ -153,7 +153,8 @@ final class PartCheck {
                 .filter(fk -> fk.columns().stream().noneMatch(referencing::contains)).toList();
         List<CheckConstraint> checks = table.checks().stream()
                 .filter(c -> referencing.stream().noneMatch(r -> mentions(c, r))).toList();
-        return new TableInfo(table.schema(), table.name(), columns, primaryKey, uniqueKeys, foreignKeys, checks);
+        return new TableInfo(table.schema(), table.name(), columns, primaryKey, uniqueKeys, foreignKeys, checks,
+                table.uniqueIndexes());
     }
 
     private static boolean mentions(CheckConstraint check, String column) {

@@ -108,7 +108,7 @@ public final class TableExpansion {
             }
         }
         TableInfo typed = new TableInfo(target.schema(), target.name(), columns, target.primaryKey(),
-                target.uniqueKeys(), target.foreignKeys(), target.checks());
+                target.uniqueKeys(), target.foreignKeys(), target.checks(), target.uniqueIndexes());
         int legacy = part.legacyId() == null ? -1 : indexOf(part.legacyId(), sourceColumns, where);
         List<Branch> branches = new ArrayList<>();
         Unpivot unpivot = part.unpivot();

@@ -4,6 +4,7 @@ import io.sluice.core.SluiceVersion;
 import io.sluice.core.profile.Profile;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.RecordedProfile;
+import io.sluice.desktop.Samples;
 import io.sluice.desktop.SettingsStore;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.Workbench;
@@ -53,6 +54,14 @@ public final class MainWindowViewModel {
                 settings.settings().fileOpened(file);
                 settings.saveLater();
                 refreshRecent();
+                offerProfileLastUsed(file);
+            }
+        });
+        workbench.profileFileProperty().addListener((obs, old, profile) -> {
+            Path source = workbench.sourceFileProperty().get();
+            if (profile != null && source != null) {
+                settings.settings().profileUsed(source, profile);
+                settings.saveLater();
             }
         });
         workbench.reviewProperty().addListener((obs, old, review) -> {
@@ -139,6 +148,27 @@ public final class MainWindowViewModel {
             return RecordedProfile.of(review);
         } catch (RuntimeException unreadable) {
             return null;
+        }
+    }
+
+    /**
+     * Offers again the profile file last used with {@code source} (for a sample, the profile shipped with it), or
+     * says in one sentence that it was moved or deleted.
+     */
+    private void offerProfileLastUsed(Path source) {
+        Path profile = settings.settings().profileOf(source);
+        if (profile == null) {
+            profile = Samples.profileOfCopy(source, home);
+        }
+        if (profile == null) {
+            return;
+        }
+        if (Files.isRegularFile(profile)) {
+            workbench.profileFileProperty().set(profile);
+        } else {
+            workbench.profileNoteProperty().set("The profile " + profile.getFileName() + " last used with "
+                    + source.getFileName() + " is no longer in " + profile.toAbsolutePath().getParent()
+                    + " (moved or deleted); Load profile… finds it where it is now.");
         }
     }
 

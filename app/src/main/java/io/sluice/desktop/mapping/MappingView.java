@@ -63,8 +63,11 @@ public final class MappingView implements StepView {
 
     @FXML private SplitPane split;
     @FXML private VBox emptyPane;
+    @FXML private Label emptyTitle;
+    @FXML private Label emptyText;
     @FXML private BorderPane mappingPane;
     @FXML private Label subtitle;
+    @FXML private Label profileNote;
     @FXML private ProgressIndicator busy;
     @FXML private Button suggestedButton;
     @FXML private Button severalButton;
@@ -161,6 +164,8 @@ public final class MappingView implements StepView {
         model.mapsSeveralTablesProperty().addListener((obs, old, now) -> followEdits());
         model.severalTables().selectedProperty().addListener((obs, old, now) -> followEdits());
         emptyPane.visibleProperty().bind(model.sourceMissingProperty());
+        emptyTitle.textProperty().bind(model.emptyTitleBinding());
+        emptyText.textProperty().bind(model.emptyTextBinding());
         mappingPane.visibleProperty().bind(model.sourceMissingProperty().not()
                 .and(model.mapsSeveralTablesProperty().not()));
         TablesMappingView tables = new TablesMappingView(model.severalTables(), model::loadProfile,
@@ -197,6 +202,9 @@ public final class MappingView implements StepView {
         suggestedButton.disableProperty().bind(model.loadingProperty());
         loadButton.disableProperty().bind(model.loadingProperty());
         saveButton.disableProperty().bind(model.tableInfoProperty().isNull());
+        profileNote.textProperty().bind(model.profileFile().noteProperty());
+        profileNote.visibleProperty().bind(Bindings.isNotNull(model.profileFile().noteProperty()));
+        profileNote.managedProperty().bind(profileNote.visibleProperty());
     }
 
     private void bindTarget() {

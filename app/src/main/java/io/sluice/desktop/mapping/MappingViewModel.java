@@ -522,10 +522,33 @@ public final class MappingViewModel {
         workbench.mappingDraftProperty().set(edits.canUndoProperty().get() ? profile() : null);
     }
 
+    /**
+     * The title of what the step says while it has no source to map: a file opened but not yet confirmed in the Source step is
+     * there, only how to read it is not decided.
+     */
+    public StringBinding emptyTitleBinding() {
+        return Bindings.createStringBinding(() -> emptyState()[0], workbench.sourceFileProperty());
+    }
+
+    /** The sentence under {@link #emptyTitleBinding()}: what to do in the Source step. */
+    public StringBinding emptyTextBinding() {
+        return Bindings.createStringBinding(() -> emptyState()[1], workbench.sourceFileProperty());
+    }
+
+    private String[] emptyState() {
+        Path file = workbench.sourceFileProperty().get();
+        if (file == null) {
+            return new String[] {"Load a source first", "Open a spreadsheet or CSV file in the Source step and choose"
+                    + " its header row; then map its columns here."};
+        }
+        return new String[] {"Confirm how to read " + file.getFileName(), "Check its sheet and header row in the"
+                + " Source step and press Next: Mapping; then map its columns here."};
+    }
+
     private void updateBlocker() {
         TableInfo info = tableInfo.get();
         if (sourceMissing.get() || info == null) {
-            blocker.set(sourceMissing.get() ? "Load a source first."
+            blocker.set(sourceMissing.get() ? emptyState()[0] + "."
                     : error.get() != null ? error.get() : "Choose a target table.");
             missingRequired.set("");
             return;

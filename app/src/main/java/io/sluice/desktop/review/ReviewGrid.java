@@ -21,6 +21,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +57,9 @@ final class ReviewGrid {
     private static final List<PseudoClass> MARKS = List.of(ERROR, WARNING, LOADING, EDITED, PENDING, APPROVED,
             REJECTED);
 
+    /** The grid's text size, the root's in sluice.css: the columns' widths are measured in it. */
+    private static final double GRID_FONT_SIZE = 13;
+
     private final TableView<GridRow> table;
     private final ReviewViewModel vm;
     private boolean swappingItems;
@@ -80,16 +85,21 @@ final class ReviewGrid {
         TableColumn<GridRow, GridRow> number = column("Row", 64, -1);
         number.setId("col-row");
         number.setCellFactory(c -> new RowNumberCell());
-        TableColumn<GridRow, GridRow> status = column("Status", 96, -2);
+        TableColumn<GridRow, GridRow> status = column("Status", 84, -2);
         status.setId("col-status");
         status.setSortable(false);
         status.setCellFactory(c -> new StatusCell());
         columns.add(number);
         columns.add(status);
+        Text measured = new Text();
+        measured.setFont(Font.font(GRID_FONT_SIZE));
+        List<Double> widths = ColumnWidths.of(headers, vm.firstPage(), text -> {
+            measured.setText(text);
+            return measured.getLayoutBounds().getWidth();
+        });
         for (int i = 0; i < headers.size(); i++) {
             int index = i;
-            TableColumn<GridRow, GridRow> column = column(headers.get(i), Math.max(110, Math.min(220,
-                    headers.get(i).length() * 8 + 24)), i);
+            TableColumn<GridRow, GridRow> column = column(headers.get(i), widths.get(i), i);
             column.setId("col-" + i);
             column.setEditable(true);
             column.setCellFactory(c -> new SourceCell(index, headers.get(index)));

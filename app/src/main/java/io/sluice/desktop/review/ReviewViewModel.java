@@ -69,6 +69,8 @@ public final class ReviewViewModel {
     /** Runs what may wait until the grid has drawn a new view's first rows (see {@link ShownRows}). */
     private final Executor afterShown;
     private ReviewAccess access;
+    /** The first rows of the review or sheet on screen as it opened: the grid sizes its columns by them. */
+    private List<ReviewQuery.GridRow> firstPage = List.of();
     /** Whether another sheet of the workbook review is being opened (not the review itself). */
     private boolean openingSheet;
     /** A sheet chosen while another was being opened, shown once that one is. */
@@ -305,6 +307,7 @@ public final class ReviewViewModel {
         ReviewAccess shown = opened.access();
         // the sheet first: the column tools forget the previous sheet's column before the counts make them count
         workbookSheets.show(shown.sheets(), shown.sheet());
+        firstPage = opened.first().firstPage();
         columns.setAll(shown.columns());
         filters.reset();
         rows.show(opened.first());
@@ -448,6 +451,11 @@ public final class ReviewViewModel {
 
     public ObservableValue<Path> fileProperty() {
         return file;
+    }
+
+    /** The first rows of the review or sheet on screen as it opened, which the columns' widths are fitted to. */
+    public List<ReviewQuery.GridRow> firstPage() {
+        return firstPage;
     }
 
     /** Source column headers of the open review. */

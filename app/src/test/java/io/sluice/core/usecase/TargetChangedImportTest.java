@@ -11,6 +11,7 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -68,6 +69,13 @@ class TargetChangedImportTest {
             all.add(Arguments.of(engine, "ALTER TABLE concrete_mix DROP CONSTRAINT fk_mix_supplier",
                     "a foreign key ("));
         }
+        // H2 has neither: it refuses an index on an expression or with a WHERE
+        all.add(Arguments.of(TestDatabases.Engine.POSTGRESQL,
+                "CREATE UNIQUE INDEX ux_mix_code_lower ON concrete_mix (lower(mix_code))",
+                "a UNIQUE index on (lower((mix_code)::text)) was added"));
+        all.add(Arguments.of(TestDatabases.Engine.POSTGRESQL,
+                "CREATE UNIQUE INDEX ux_mix_rich ON concrete_mix (supplier_code) WHERE cement_kg > 400",
+                "a UNIQUE index on (supplier_code) WHERE (cement_kg > (400)::numeric) was added"));
         return all.stream();
     }
 
@@ -161,6 +169,31 @@ class TargetChangedImportTest {
         assertThat(first.checks()).hasSize(6);
         assertThat(first.foreignKeys()).hasSize(1);
         assertThat(first.changesSince(first)).isEmpty();
+    }
+
+    @Test
+    void aUniqueIndexOnAnExpressionOrWithAWhereAtValidationIsRecordedAndImportsAsBefore() throws Exception {
+        target = MixTarget.of(TestDatabases.Engine.POSTGRESQL, dir);
+        execute("CREATE UNIQUE INDEX ux_mix_code_lower ON concrete_mix (lower(mix_code))");
+        execute("CREATE UNIQUE INDEX ux_mix_rich ON concrete_mix (supplier_code) WHERE cement_kg > 400");
+        Path reviewFile = approvedReview();
+
+        try (Review review = Review.open(reviewFile)) {
+            assertThat(review.targetShapes().orElseThrow().get("concrete_mix").uniqueIndexes()).containsExactly(
+                    "(lower((mix_code)::text))", "(supplier_code) WHERE (cement_kg > (400)::numeric)");
+        }
+        importsBothMixes(reviewFile);
+    }
+
+    @Test
+    void aShapeRecordedBeforeUniqueIndexesWereIsNotSaidToHaveGainedOne() {
+        TableShape recorded = new TableShape("concrete_mix", List.of(), List.of(), List.of(), List.of(), List.of(),
+                null);
+        TableShape now = new TableShape("concrete_mix", List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of("(lower(mix_code))"));
+
+        assertThat(now.changesSince(recorded)).isEmpty();
+        assertThat(recorded.changesSince(now)).isEmpty();
     }
 
     /** The dry run and the import of the review's two approved mixes, checked against the table as it is now. */

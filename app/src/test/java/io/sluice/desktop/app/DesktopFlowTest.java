@@ -93,7 +93,7 @@ class DesktopFlowTest {
         waitFor(() -> "Approved 1".equals(label(robot, "#count-approved")));
         select(robot, grid, 2);
         robot.type(KeyCode.F2);
-        robot.clickOn("#cell-editor").eraseText(12).write("350").type(KeyCode.ENTER);
+        robot.clickOn("#cell-editor").type(KeyCode.END).eraseText(12).write("350").type(KeyCode.ENTER);
         waitFor(() -> "350".equals(grid.getItems().get(2).cells().get(1)));
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         waitFor(() -> !"350".equals(grid.getItems().get(2).cells().get(1)));

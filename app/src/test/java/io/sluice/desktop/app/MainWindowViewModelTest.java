@@ -69,6 +69,69 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void aSampleReopenedFromTheRecentFilesOffersItsProfileAgain() throws IOException {
+        Samples.Sample ds1 = Samples.all().get(0);
+        Path sample = Samples.extract(ds1, home);
+        workbench.openSource(sample);
+        workbench.profileFileProperty().set(Samples.profileOf(ds1, home));
+        workbench.openSource(Files.writeString(home.resolve("other.csv"), "a\n1\n"));
+
+        model.openSource(model.recentFilesProperty().get().get(1).file());
+
+        assertThat(workbench.sourceFileProperty().get()).isEqualTo(sample.toAbsolutePath().normalize());
+        assertThat(workbench.profileFileProperty().get()).isEqualTo(Samples.profileOf(ds1, home));
+        assertThat(workbench.profileNoteProperty().get()).isNull();
+    }
+
+    @Test
+    void aSampleOpenedBeforeProfilesWereRememberedStillOffersItsProfile() {
+        Samples.Sample ds1 = Samples.all().get(0);
+        Path sample = Samples.extract(ds1, home);
+
+        model.openSource(sample);
+
+        assertThat(workbench.profileFileProperty().get()).isEqualTo(Samples.profileOf(ds1, home));
+    }
+
+    @Test
+    void aRecentFileReopenedOffersTheProfileLastUsedWithItEvenAfterARestart() throws IOException {
+        Path source = Files.writeString(home.resolve("mixes.csv"), "a\n1\n");
+        Path first = Files.writeString(home.resolve("first.profile.json"), "{}");
+        Path last = Files.writeString(home.resolve("last.profile.json"), "{}");
+        workbench.openSource(source);
+        workbench.profileFileProperty().set(first);
+        workbench.profileFileProperty().set(last);
+        workbench.openSource(Files.writeString(home.resolve("other.csv"), "a\n1\n"));
+        Workbench restarted = new Workbench();
+        MainWindowViewModel again = new MainWindowViewModel(restarted, new SettingsStore(
+                DesktopSettings.load(AppContext.settingsFile(home)), AppContext.settingsFile(home),
+                SyncTasks.runner()), dialogs, home);
+
+        again.openSource(source);
+
+        assertThat(restarted.profileFileProperty().get()).isEqualTo(last.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void aRecentFileWhoseProfileWasMovedSaysSoInOneSentence() throws IOException {
+        Path source = Files.writeString(home.resolve("mixes.csv"), "a\n1\n");
+        Path profile = Files.writeString(home.resolve("mixes.profile.json"), "{}");
+        workbench.openSource(source);
+        workbench.profileFileProperty().set(profile);
+        workbench.openSource(Files.writeString(home.resolve("other.csv"), "a\n1\n"));
+        Files.delete(profile);
+
+        model.openSource(source);
+
+        assertThat(workbench.profileFileProperty().get()).isNull();
+        assertThat(workbench.profileNoteProperty().get()).isEqualTo("The profile mixes.profile.json last used with"
+                + " mixes.csv is no longer in " + home.toAbsolutePath() + " (moved or deleted); Load profile… finds it"
+                + " where it is now.");
+        workbench.profileFileProperty().set(Files.writeString(home.resolve("found.profile.json"), "{}"));
+        assertThat(workbench.profileNoteProperty().get()).isNull();
+    }
+
+    @Test
     void aRecentReviewGoneFromDiskIsOfferedButNotAvailable() throws IOException {
         Path kept = Files.writeString(home.resolve("kept.sluice"), "");
         Path gone = home.resolve("gone.sluice");

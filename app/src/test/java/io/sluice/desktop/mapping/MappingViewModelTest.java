@@ -84,6 +84,21 @@ class MappingViewModelTest {
 
         assertThat(model.sourceMissingProperty().get()).isTrue();
         assertThat(model.blockerProperty().get()).isEqualTo("Load a source first.");
+        assertThat(model.emptyTitleBinding().get()).isEqualTo("Load a source first");
+    }
+
+    @Test
+    void aSourceOpenedButNotYetConfirmedIsNotCalledMissing() throws Exception {
+        Path file = Files.writeString(home.resolve("mixes.csv"), "a\n1\n");
+        workbench.openSource(file);
+
+        model.refresh();
+
+        assertThat(model.sourceMissingProperty().get()).isTrue();
+        assertThat(model.emptyTitleBinding().get()).isEqualTo("Confirm how to read mixes.csv");
+        assertThat(model.emptyTextBinding().get()).isEqualTo("Check its sheet and header row in the Source step and"
+                + " press Next: Mapping; then map its columns here.");
+        assertThat(model.blockerProperty().get()).isEqualTo("Confirm how to read mixes.csv.");
     }
 
     @Test

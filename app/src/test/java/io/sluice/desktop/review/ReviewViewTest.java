@@ -19,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,46 @@ class ReviewViewTest {
     }
 
     @Test
+    void aLaptopWindowShowsAsManyColumnsAsTheirHeadersAndFirstValuesNeed(FxRobot robot) {
+        robot.interact(() -> {
+            shell.stage().setWidth(1024);
+            shell.stage().setHeight(700);
+        });
+        validateTheSample(robot);
+        TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
+        double right = 0;
+        int whole = 0;
+        for (TableColumn<GridRow, ?> column : grid.getColumns()) {
+            right += column.getWidth();
+            whole += right <= grid.getWidth() ? 1 : 0;
+        }
+        TableColumn<GridRow, ?> code = grid.getColumns().get(2);
+        TableColumn<GridRow, ?> superplasticizer = grid.getColumns().get(9);
+
+        assertThat(grid.getWidth()).as("the side panel at its narrowest").isGreaterThan(500);
+        assertThat(whole - 2).as("source columns wholly on screen").isGreaterThanOrEqualTo(4);
+        // "DS1-000001" fits, and a long header is capped rather than widening its column of short values
+        assertThat(code.getWidth()).isBetween(70.0, 110.0);
+        assertThat(superplasticizer.getText()).isEqualTo("Superplasticizer (kg/m3)");
+        assertThat(superplasticizer.getWidth()).isLessThanOrEqualTo(170.0);
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "review-1024")).exists();
+    }
+
+    @Test
+    void anEightHundredPixelWindowStillShowsTheDecisionCountsWhole(FxRobot robot) {
+        robot.interact(() -> {
+            shell.stage().setWidth(800);
+            shell.stage().setHeight(600);
+        });
+        validateTheSample(robot);
+
+        for (String id : List.of("#count-pending", "#count-approved", "#count-rejected")) {
+            Label badge = robot.lookup(id).queryAs(Label.class);
+            assertThat(((Text) badge.lookup(".text")).getText()).as(id).isEqualTo(badge.getText());
+        }
+    }
+
+    @Test
     void reviewsTheSampleWithTheKeyboardAndUndoesAnEdit(FxRobot robot) {
         validateTheSample(robot);
 
@@ -93,7 +134,7 @@ class ReviewViewTest {
 
         selectCell(robot, grid, 2, "col-1");
         robot.type(KeyCode.F2);
-        robot.clickOn("#cell-editor").eraseText(12).write("350").type(KeyCode.ENTER);
+        robot.clickOn("#cell-editor").type(KeyCode.END).eraseText(12).write("350").type(KeyCode.ENTER);
         waitFor(() -> label(robot, "#last-action").startsWith("Row "));
         waitFor(() -> grid.getItems().get(2).cells().get(1).equals("350"));
         assertThat(robot.lookup("#undo-button").queryButton().getText()).startsWith("Undo: Edit B");

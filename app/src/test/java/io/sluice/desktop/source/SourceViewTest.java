@@ -133,4 +133,22 @@ class SourceViewTest {
         assertThat(summary.getHeight()).as("the summary wraps rather than cutting the row count off")
                 .isGreaterThanOrEqualTo(summary.prefHeight(summary.getWidth()) - 0.5);
     }
+
+    @Test
+    void atEightHundredBySixHundredTheOptionsAndTheNextButtonAreOnScreen(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            shell.stage().setWidth(800);
+            shell.stage().setHeight(600);
+        });
+        robot.clickOn("#sample-1");
+        waitUntil(() -> model(robot).previewProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double window = shell.stage().getScene().getWidth();
+        for (String id : List.of("#delimiter-choice", "#encoding-choice", "#next-mapping")) {
+            Node node = robot.lookup(id).query();
+            assertThat(node.localToScene(node.getLayoutBounds()).getMaxX()).as(id).isLessThanOrEqualTo(window);
+        }
+        assertThat(Screenshots.take(robot, shell.stage().getScene(), "source-800")).exists();
+    }
 }
