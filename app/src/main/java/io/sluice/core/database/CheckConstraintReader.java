@@ -55,17 +55,7 @@ final class CheckConstraintReader {
      * The CHECKs of each column's domain, and of the domains that one is made from: PostgreSQL checks them all on
      * every value of the column.
      */
-    private static final String POSTGRESQL_DOMAIN_CHECKS = """
-            WITH RECURSIVE typed (attnum, attname, typid) AS (
-              SELECT a.attnum, a.attname, a.atttypid
-              FROM pg_attribute a
-              JOIN pg_class c ON c.oid = a.attrelid
-              JOIN pg_namespace n ON n.oid = c.relnamespace
-              WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped
-              UNION ALL
-              SELECT typed.attnum, typed.attname, t.typbasetype
-              FROM typed JOIN pg_type t ON t.oid = typed.typid
-              WHERE t.typtype = 'd')
+    private static final String POSTGRESQL_DOMAIN_CHECKS = TableIntrospector.POSTGRESQL_TYPE_CHAIN + """
             SELECT typed.attname, con.conname, pg_get_constraintdef(con.oid)
             FROM typed JOIN pg_constraint con ON con.contypid = typed.typid AND con.contype = 'c'
             ORDER BY typed.attnum, con.conname""";

@@ -112,20 +112,25 @@ public final class TableIntrospector {
             Map.entry("time without time zone", JDBCType.TIME));
 
     /**
-     * Each column's type followed through its domains (a domain may be made from another) to the built-in type, with
-     * the first length or digits declared on the way, in information_schema's terms.
+     * Each column of table (schema ?, name ?) as {@code typed (attnum, attname, typid, typmod)} with its type, and
+     * once more with each domain that type is made from, down to the built-in type; typmod is the first length or
+     * digits declared on the way.
      */
-    private static final String POSTGRESQL_DOMAIN_BASES = """
-            WITH RECURSIVE typed (attname, typid, typmod) AS (
-              SELECT a.attname, a.atttypid, a.atttypmod
+    static final String POSTGRESQL_TYPE_CHAIN = """
+            WITH RECURSIVE typed (attnum, attname, typid, typmod) AS (
+              SELECT a.attnum, a.attname, a.atttypid, a.atttypmod
               FROM pg_attribute a
               JOIN pg_class c ON c.oid = a.attrelid
               JOIN pg_namespace n ON n.oid = c.relnamespace
               WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped
               UNION ALL
-              SELECT typed.attname, t.typbasetype, CASE WHEN typed.typmod >= 0 THEN typed.typmod ELSE t.typtypmod END
+              SELECT typed.attnum, typed.attname, t.typbasetype,
+                     CASE WHEN typed.typmod >= 0 THEN typed.typmod ELSE t.typtypmod END
               FROM typed JOIN pg_type t ON t.oid = typed.typid
               WHERE t.typtype = 'd')
+            """;
+    /** Each column's built-in type, through its domains, with its length or digits, in information_schema's terms. */
+    private static final String POSTGRESQL_DOMAIN_BASES = POSTGRESQL_TYPE_CHAIN + """
             SELECT typed.attname, format_type(typed.typid, NULL),
                    information_schema._pg_char_max_length(typed.typid, typed.typmod),
                    information_schema._pg_numeric_precision(typed.typid, typed.typmod),

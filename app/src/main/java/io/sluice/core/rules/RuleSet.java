@@ -192,12 +192,7 @@ public final class RuleSet {
             return;
         }
         Set<Long> inError = new HashSet<>();
-        Consumer<Finding> noting = f -> {
-            if (f.severity() == Severity.ERROR) {
-                inError.add(f.row());
-            }
-            findings.accept(f);
-        };
+        Consumer<Finding> noting = noting(findings, inError);
         checkRows(chunk, noting);
         checkChunk(chunk, noting, inError::contains);
     }
@@ -230,12 +225,7 @@ public final class RuleSet {
             return;
         }
         Set<Long> found = new HashSet<>();
-        Consumer<Finding> noting = f -> {
-            if (f.severity() == Severity.ERROR) {
-                found.add(f.row());
-            }
-            findings.accept(f);
-        };
+        Consumer<Finding> noting = noting(findings, found);
         // the rules judging by earlier rows come last, so that they know every other error of the chunk's rows
         for (ChunkRule rule : chunkRuleArray) {
             if (!(rule instanceof SelfReferenceRule)) {
@@ -247,6 +237,16 @@ public final class RuleSet {
                 self.check(chunk, noting, row -> found.contains(row) || inError.test(row));
             }
         }
+    }
+
+    /** Passes findings on, and notes the rows an error finding is about. */
+    private static Consumer<Finding> noting(Consumer<Finding> findings, Set<Long> inError) {
+        return f -> {
+            if (f.severity() == Severity.ERROR) {
+                inError.add(f.row());
+            }
+            findings.accept(f);
+        };
     }
 
     private static final class Builder {

@@ -1,15 +1,9 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
-import io.sluice.core.bookkeeping.BookkeepingSchema;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.commit.CommitPlan;
-import io.sluice.core.database.Dialect;
-import io.sluice.core.database.TargetDatabase;
-import io.sluice.core.profile.Profile;
-import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.source.SourceOptions;
 import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -17,10 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,89 +27,65 @@ class SelfReferenceTest {
     @TempDir
     Path dir;
 
-    private TargetDatabase db;
+    private OwnTable target;
 
     @AfterEach
     void close() {
-        if (db != null) {
-            db.close();
+        if (target != null) {
+            target.close();
         }
     }
 
-    private void employees(TestDatabases.Engine engine) throws Exception {
-        TestDatabases.Database database = engine.fresh();
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(40) NOT NULL,"
-                    + " manager_id INTEGER REFERENCES employee (id))");
-        }
-        BookkeepingSchema.migrate(database.url(), database.user(), database.password());
-        db = TargetDatabase.open(database.url(), database.user(), database.password());
-    }
-
-    private Profile profile() throws Exception {
-        Path file = dir.resolve("employee.profile.json");
-        Files.writeString(file, """
-                {"format": "sluice-profile", "version": 1, "name": "employees", "table": "employee",
-                 "columns": [{"target": "id", "source": "id"}, {"target": "name", "source": "name"},
-                             {"target": "manager_id", "source": "manager_id"}]}
-                """);
-        return ProfileIO.read(file);
-    }
-
-    private List<Finding> validate(Path csv) throws Exception {
-        List<Finding> findings = new ArrayList<>();
-        ValidateFile.run(ValidateFile.Request.headless(csv, SourceOptions.DEFAULTS, profile(), null), db,
-                r -> findings.addAll(r.findings()), Progress.NONE);
-        return findings;
+    private OwnTable employees(TestDatabases.Engine engine) throws Exception {
+        target = new OwnTable(engine, dir, "employee", List.of("id", "name", "manager_id"),
+                "CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(40) NOT NULL,"
+                        + " manager_id INTEGER REFERENCES employee (id))");
+        return target;
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
     void aParentOnAnEarlierValidRowIsFoundAndALaterOrFailedOneIsAnErrorSayingSo(TestDatabases.Engine engine)
             throws Exception {
-        employees(engine);
-        Path csv = Files.write(dir.resolve("employees.csv"), List.of("id,name,manager_id", "1,Ada,", "2,Bob,1",
-                "3,Cyd,2", "4,Dee,5", "5,Eve,1", "6,Fay,99", "7,Gus,x", "8,Hal,7", "9,Ivy,9"));
+        OwnTable employees = employees(engine);
+        Path csv = employees.csv("employees.csv", List.of("id,name,manager_id", "1,Ada,", "2,Bob,1", "3,Cyd,2",
+                "4,Dee,5", "5,Eve,1", "6,Fay,99", "7,Gus,x", "8,Hal,7", "9,Ivy,9"));
 
-        List<Finding> findings = validate(csv);
+        List<Finding> findings = employees.validate(csv);
 
         assertThat(findings).extracting(f -> f.row() + " " + f.rule()).containsExactly("5 self-fk", "7 self-fk",
                 "8 type", "9 self-fk");
-        assertThat(findings.get(0).message()).isEqualTo("manager_id '5' is neither in " + table("employee.id")
+        String parent = employees.spelled("employee.id");
+        assertThat(findings.get(0).message()).isEqualTo("manager_id '5' is neither in " + parent
                 + " nor on an earlier row of this file (a parent must be written before the rows that name it).");
         assertThat(findings.get(3).message()).isEqualTo("manager_id '7' names row 8 of this file, which has errors"
-                + " and will not be imported, and " + table("employee.id") + " does not hold it: fix that row, or"
-                + " this row fails too.");
-        try (ImportRows rows = ImportRows.fromFile(db, csv, SourceOptions.DEFAULTS, profile(),
-                new ImportRows.ImportSettings(null, false, "tester"), Progress.NONE)) {
+                + " and will not be imported, and " + parent + " does not hold it: fix that row, or this row fails"
+                + " too.");
+        try (ImportRows rows = employees.importOf(csv, null)) {
             assertThat(rows.dryRun(Progress.NONE)).isEqualTo(new CommitPlan(5, 0, 0));
             assertThat(rows.commit(Progress.NONE).batch().inserted()).isEqualTo(5);
         }
-        assertThat(TableText.rows(db.connection(), "SELECT id, manager_id FROM employee ORDER BY id"))
+        assertThat(TableText.rows(employees.db.connection(), "SELECT id, manager_id FROM employee ORDER BY id"))
                 .containsExactly("1|null", "2|1", "3|2", "5|1", "9|9");
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
     void aChainOfParentsAcrossChunksValidatesAndImportsEveryRow(TestDatabases.Engine engine) throws Exception {
-        employees(engine);
+        OwnTable employees = employees(engine);
         List<String> lines = new ArrayList<>(List.of("id,name,manager_id", "1,E1,"));
         for (int id = 2; id <= 2_600; id++) {
             lines.add(id + ",E" + id + "," + (id - 1));
         }
-        Path csv = Files.write(dir.resolve("chain.csv"), lines);
+        Path csv = employees.csv("chain.csv", lines);
 
-        assertThat(validate(csv)).isEmpty();
+        assertThat(employees.validate(csv)).isEmpty();
         // an upsert looks every chunk's parents up before writing it, when its earlier rows are not yet written
-        try (ImportRows rows = ImportRows.fromFile(db, csv, SourceOptions.DEFAULTS, profile(),
-                new ImportRows.ImportSettings(ImportMode.UPSERT, false, "tester"), Progress.NONE)) {
+        try (ImportRows rows = employees.importOf(csv, ImportMode.UPSERT)) {
             assertThat(rows.dryRun(Progress.NONE)).isEqualTo(new CommitPlan(2_600, 0, 0));
             assertThat(rows.commit(Progress.NONE).batch().inserted()).isEqualTo(2_600);
         }
-        assertThat(TableText.rows(db.connection(), "SELECT COUNT(*) FROM employee")).containsExactly("2600");
-    }
-
-    private String table(String columnOfEmployee) {
-        return db.dialect() == Dialect.H2 ? columnOfEmployee.toUpperCase(java.util.Locale.ROOT) : columnOfEmployee;
+        assertThat(TableText.rows(employees.db.connection(), "SELECT COUNT(*) FROM employee"))
+                .containsExactly("2600");
     }
 }

@@ -1,12 +1,7 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
-import io.sluice.core.bookkeeping.BookkeepingSchema;
-import io.sluice.core.database.TargetDatabase;
-import io.sluice.core.profile.Profile;
-import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.source.SourceOptions;
 import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -15,10 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,36 +30,22 @@ class ZonedTimesTest {
     @TempDir
     Path dir;
 
-    private TargetDatabase db;
+    private OwnTable target;
 
     @AfterEach
     void close() {
-        if (db != null) {
-            db.close();
+        if (target != null) {
+            target.close();
         }
     }
 
-    private TestDatabases.Database readings(TestDatabases.Engine engine) throws Exception {
-        TestDatabases.Database database = engine.fresh();
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute(engine == TestDatabases.Engine.H2
-                    ? "CREATE TABLE reading (id INTEGER PRIMARY KEY, taken_at TIMESTAMP WITH TIME ZONE,"
-                            + " daily_at TIME WITH TIME ZONE)"
-                    : "CREATE TABLE reading (id INTEGER PRIMARY KEY, taken_at TIMESTAMPTZ, daily_at TIMETZ)");
-        }
-        BookkeepingSchema.migrate(database.url(), database.user(), database.password());
-        db = TargetDatabase.open(database.url(), database.user(), database.password());
-        return database;
-    }
-
-    private Profile profile() throws Exception {
-        Path file = dir.resolve("reading.profile.json");
-        Files.writeString(file, """
-                {"format": "sluice-profile", "version": 1, "name": "readings", "table": "reading",
-                 "columns": [{"target": "id", "source": "id"}, {"target": "taken_at", "source": "taken_at"},
-                             {"target": "daily_at", "source": "daily_at"}]}
-                """);
-        return ProfileIO.read(file);
+    private OwnTable readings(TestDatabases.Engine engine) throws Exception {
+        target = new OwnTable(engine, dir, "reading", List.of("id", "taken_at", "daily_at"),
+                engine == TestDatabases.Engine.H2
+                        ? "CREATE TABLE reading (id INTEGER PRIMARY KEY, taken_at TIMESTAMP WITH TIME ZONE,"
+                                + " daily_at TIME WITH TIME ZONE)"
+                        : "CREATE TABLE reading (id INTEGER PRIMARY KEY, taken_at TIMESTAMPTZ, daily_at TIMETZ)");
+        return target;
     }
 
     private Path csv(List<String> stamps, String time) throws Exception {
@@ -75,43 +53,35 @@ class ZonedTimesTest {
         for (int i = 0; i < stamps.size(); i++) {
             lines.add((i + 1) + "," + stamps.get(i) + "," + time);
         }
-        return Files.write(dir.resolve("readings.csv"), lines);
-    }
-
-    private List<Finding> validate(Path csv) throws Exception {
-        List<Finding> findings = new ArrayList<>();
-        ValidateFile.run(ValidateFile.Request.headless(csv, SourceOptions.DEFAULTS, profile(), null), db,
-                r -> findings.addAll(r.findings()), Progress.NONE);
-        return findings;
+        return target.csv("readings.csv", lines);
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
     void aZoneNameIsAcceptedAndImportedAtTheInstantPostgresqlGivesIt(TestDatabases.Engine engine) throws Exception {
-        readings(engine);
+        OwnTable readings = readings(engine);
         Path csv = csv(STAMPS, "10:00:00+02");
 
-        assertThat(validate(csv)).isEmpty();
-        try (ImportRows rows = ImportRows.fromFile(db, csv, SourceOptions.DEFAULTS, profile(),
-                new ImportRows.ImportSettings(null, false, "tester"), Progress.NONE)) {
+        assertThat(readings.validate(csv)).isEmpty();
+        try (ImportRows rows = readings.importOf(csv, null)) {
             assertThat(rows.commit(Progress.NONE).batch().inserted()).isEqualTo(STAMPS.size());
         }
-        List<String> epochs = TableText.rows(db.connection(),
+        List<String> epochs = TableText.rows(target.db.connection(),
                 "SELECT CAST(EXTRACT(EPOCH FROM taken_at) AS BIGINT) FROM reading ORDER BY id");
         // 10:00 in Berlin in winter (+01) and New York in summer (-04); 02:30 in Berlin on the night clocks go back
         // is read at the later offset (+01), and on the night they go forward (02:30 does not exist) at +01
         assertThat(epochs).containsExactly("1772355600", "1782914400", "1772359200", "1792891800", "1774747800",
                 "1772355600", "1772355600");
-        assertThat(TableText.rows(db.connection(), "SELECT daily_at FROM reading WHERE id = 1").get(0))
+        assertThat(TableText.rows(target.db.connection(), "SELECT daily_at FROM reading WHERE id = 1").get(0))
                 .startsWith("10:00:00+02");
     }
 
     @Test
     void theInstantsAreThoseTheServerReadsFromTheSameText() throws Exception {
-        readings(TestDatabases.Engine.POSTGRESQL);
+        OwnTable readings = readings(TestDatabases.Engine.POSTGRESQL);
         List<String> same = new ArrayList<>();
         for (String stamp : STAMPS) {
-            same.addAll(TableText.rows(db.connection(), "SELECT EXTRACT(EPOCH FROM TIMESTAMPTZ '" + stamp
+            same.addAll(TableText.rows(target.db.connection(), "SELECT EXTRACT(EPOCH FROM TIMESTAMPTZ '" + stamp
                     + "')::BIGINT"));
         }
         assertThat(same).containsExactly("1772355600", "1782914400", "1772359200", "1792891800", "1774747800",
@@ -122,9 +92,9 @@ class ZonedTimesTest {
     @EnumSource(TestDatabases.Engine.class)
     void anAbbreviationTheServerReadsByItsOwnTableIsRefusedSayingHowToWriteIt(TestDatabases.Engine engine)
             throws Exception {
-        readings(engine);
+        OwnTable readings = readings(engine);
 
-        List<Finding> findings = validate(csv(List.of("2026-07-01 10:00 CET", "2026-07-01 10:00 Mars/Olympus"),
+        List<Finding> findings = readings.validate(csv(List.of("2026-07-01 10:00 CET", "2026-07-01 10:00 Mars/Olympus"),
                 "10:00"));
 
         assertThat(findings).extracting(Finding::message).containsExactly(
