@@ -1,6 +1,12 @@
 package io.sluice.core.mapping;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.sluice.core.database.ColumnInfo;
+
+import java.io.IOException;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -30,7 +36,7 @@ import java.util.regex.Pattern;
  */
 final class TypeConverter {
 
-    enum Kind { TEXT, DECIMAL, INTEGER, BOOLEAN, DATE, TIMESTAMP, TIMESTAMP_TZ, TIME, TIME_TZ, UUID }
+    enum Kind { TEXT, DECIMAL, INTEGER, BOOLEAN, DATE, TIMESTAMP, TIMESTAMP_TZ, TIME, TIME_TZ, UUID, JSON, JSONB }
 
     /**
      * A date and time with an offset as PostgreSQL reads it for a timestamp with time zone: a 'T' or a space between
@@ -66,6 +72,8 @@ final class TypeConverter {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
     private final Kind kind;
 
     TypeConverter(ColumnInfo column) {
@@ -79,6 +87,12 @@ final class TypeConverter {
     static Kind kindOf(ColumnInfo column) {
         if (column.type() == null) {
             return Kind.TEXT;
+        }
+        if ("json".equalsIgnoreCase(column.typeName())) {
+            return Kind.JSON;
+        }
+        if ("jsonb".equalsIgnoreCase(column.typeName())) {
+            return Kind.JSONB;
         }
         if ("timetz".equalsIgnoreCase(column.typeName())) {
             // PostgreSQL reports its time with time zone as TIME
@@ -117,6 +131,8 @@ final class TypeConverter {
             case TIME -> time(w);
             case TIME_TZ -> timeWithOffset(w);
             case UUID -> uuid(w);
+            case JSON -> json(w, false);
+            case JSONB -> json(w, true);
         };
     }
 
@@ -328,6 +344,39 @@ final class TypeConverter {
             }
         }
         return time(w);
+    }
+
+    /**
+     * For a json or jsonb column: the text as it is, when it is one JSON value (an object, an array, a string, a
+     * number, true, false or null) and nothing after it, as the database reads it; jsonb also refuses the NUL
+     * character in a string, which json keeps.
+     */
+    private static Object json(Working w, boolean binary) {
+        Object text = text(w);
+        String s = text.toString();
+        try (JsonParser parser = JSON.createParser(s)) {
+            if (parser.nextToken() == null) {
+                throw new JsonParseException(parser, "no value");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "text after the value");
+            }
+            if (binary && s.contains("\\u0000")) {
+                w.fail(quote(w.text) + " holds the character \\u0000, which a jsonb column refuses.");
+                return null;
+            }
+            return text;
+        } catch (IOException e) {
+            w.fail(quote(w.text) + " is not a JSON document (" + firstLine(e) + ").");
+            return null;
+        }
+    }
+
+    private static String firstLine(IOException e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        int end = message == null ? -1 : message.indexOf('\n');
+        return message == null ? "unreadable" : end < 0 ? message : message.substring(0, end);
     }
 
     private static UUID uuid(Working w) {
