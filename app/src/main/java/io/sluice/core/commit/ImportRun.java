@@ -13,6 +13,7 @@ import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.Dialect;
 import io.sluice.core.database.ForeignKey;
 import io.sluice.core.database.TableInfo;
+import io.sluice.core.rules.KeyHashIndex;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -105,7 +106,19 @@ final class ImportRun implements AutoCloseable {
     /** Whether the target refuses a missing parent at the statement, so a chunk written unchecked needs no look-up. */
     private final boolean parentsRefused;
 
-    private record ForeignKeyCheck(ForeignKey fk, List<ColumnInfo> columns) {
+    /**
+     * @param ownKey  for a foreign key of the table to itself, the referenced columns as mapped, else null
+     * @param written for such a key, the referenced key of each row planned so far with the first row holding it: the
+     *                rows are written in file order, so a row's parent on an earlier row (or the row itself) is
+     *                written before the database checks the row, though a look-up before the chunk is written does
+     *                not find it
+     */
+    private record ForeignKeyCheck(ForeignKey fk, List<ColumnInfo> columns, List<ColumnInfo> ownKey,
+                                   KeyHashIndex written) {
+
+        ForeignKeyCheck(ForeignKey fk, List<ColumnInfo> columns, List<ColumnInfo> ownKey) {
+            this(fk, columns, ownKey, ownKey == null ? null : new KeyHashIndex());
+        }
     }
 
     private record Planned(ApprovedRow row, List<Object> key, String keyText, RowAction action,
@@ -156,7 +169,9 @@ final class ImportRun implements AutoCloseable {
             if (references != null && references.handles(fk)) {
                 continue;
             }
-            mapped(fk.columns()).ifPresent(cols -> foreignKeys.add(new ForeignKeyCheck(fk, cols)));
+            List<ColumnInfo> ownKey = fk.refTable().equals(table.name()) && (fk.refSchema() == null
+                    || fk.refSchema().equals(table.schema())) ? mapped(fk.refColumns()).orElse(null) : null;
+            mapped(fk.columns()).ifPresent(cols -> foreignKeys.add(new ForeignKeyCheck(fk, cols, ownKey)));
         }
         this.lookUpKeys = provenance == null || request.mode() != ImportMode.INSERT || !rows.keyRefusedByTarget();
         this.parentsRefused = !lookUpKeys && !foreignKeys.isEmpty()
@@ -507,17 +522,21 @@ final class ImportRun implements AutoCloseable {
             Map<String, List<Object>> parents = new LinkedHashMap<>();
             String[] parentTexts = new String[keyed.size()];
             for (int i = 0; i < keyed.size(); i++) {
-                List<Object> parent = parentKey(keyed.get(i), check);
+                List<Object> parent = parentKey(keyed.get(i), check.columns());
                 if (parent != null) {
                     parentTexts[i] = Values.keyText(parent);
                     parents.putIfAbsent(parentTexts[i], parent);
+                }
+                List<Object> own = check.ownKey() == null ? null : parentKey(keyed.get(i), check.ownKey());
+                if (own != null) {
+                    check.written().putIfAbsent(Values.keyText(own), keyed.get(i).sourceRow());
                 }
             }
             Set<String> found = rows.existingParents(check.fk(), check.columns(), new ArrayList<>(parents.values()));
             for (int i = 0; i < keyed.size(); i++) {
                 ApprovedRow row = keyed.get(i);
                 String value = parentTexts[i];
-                if (value != null && !found.contains(value)) {
+                if (value != null && !found.contains(value) && !writtenBefore(check, value, row)) {
                     conflict(row, check.columns().get(0), "fk", check.columns().stream().map(ColumnInfo::name)
                             .collect(Collectors.joining(", ")) + " '" + value + "' does not exist in "
                             + check.fk().refTable() + "." + String.join(", ", check.fk().refColumns()) + ".", value);
@@ -526,9 +545,18 @@ final class ImportRun implements AutoCloseable {
         }
     }
 
-    private List<Object> parentKey(ApprovedRow row, ForeignKeyCheck check) {
+    /** Whether a row of the table's own parent is written before it, by this run: on an earlier row or itself. */
+    private static boolean writtenBefore(ForeignKeyCheck check, String parent, ApprovedRow row) {
+        if (check.written() == null) {
+            return false;
+        }
+        long parentRow = check.written().rowOf(parent);
+        return parentRow >= 0 && parentRow <= row.sourceRow();
+    }
+
+    private List<Object> parentKey(ApprovedRow row, List<ColumnInfo> columns) {
         List<Object> parent = new ArrayList<>();
-        for (ColumnInfo c : check.columns()) {
+        for (ColumnInfo c : columns) {
             Object v = value(row, c);
             if (v == null) {
                 return null;

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Reads a table's CHECK constraints from the catalog, since JDBC metadata has no call for them. An enum column (a
  * PostgreSQL enum type, an H2 ENUM) allows only its labels, as a CHECK of an IN list would: it is read as one, named
- * after the type (PostgreSQL) or the column (H2), so validation finds a value the target would refuse.
+ * after the type (PostgreSQL) or the column (H2), so validation finds a value the target would refuse. A column of a
+ * domain is held to the domain's CHECKs as well: each is read as a CHECK of the table on that column.
  */
 final class CheckConstraintReader {
 
@@ -50,6 +51,31 @@ final class CheckConstraintReader {
             JOIN pg_enum e ON e.enumtypid = t.oid
             WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attnum, e.enumsortorder""";
+    /**
+     * The CHECKs of each column's domain, and of the domains that one is made from: PostgreSQL checks them all on
+     * every value of the column.
+     */
+    private static final String POSTGRESQL_DOMAIN_CHECKS = TableIntrospector.POSTGRESQL_TYPE_CHAIN + """
+            SELECT typed.attname, con.conname, pg_get_constraintdef(con.oid)
+            FROM typed JOIN pg_constraint con ON con.contypid = typed.typid AND con.contype = 'c'
+            ORDER BY typed.attnum, con.conname""";
+    private static final String H2_DOMAIN_CHECKS = """
+            WITH RECURSIVE typed (COLUMN_NAME, ORDINAL_POSITION, DOMAIN_SCHEMA, DOMAIN_NAME) AS (
+              SELECT COLUMN_NAME, ORDINAL_POSITION, DOMAIN_SCHEMA, DOMAIN_NAME
+              FROM INFORMATION_SCHEMA.COLUMNS
+              WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND DOMAIN_NAME IS NOT NULL
+              UNION ALL
+              SELECT typed.COLUMN_NAME, typed.ORDINAL_POSITION, d.PARENT_DOMAIN_SCHEMA, d.PARENT_DOMAIN_NAME
+              FROM typed JOIN INFORMATION_SCHEMA.DOMAINS d
+                ON d.DOMAIN_SCHEMA = typed.DOMAIN_SCHEMA AND d.DOMAIN_NAME = typed.DOMAIN_NAME
+              WHERE d.PARENT_DOMAIN_NAME IS NOT NULL)
+            SELECT typed.COLUMN_NAME, dc.CONSTRAINT_NAME, cc.CHECK_CLAUSE
+            FROM typed
+            JOIN INFORMATION_SCHEMA.DOMAIN_CONSTRAINTS dc
+              ON dc.DOMAIN_SCHEMA = typed.DOMAIN_SCHEMA AND dc.DOMAIN_NAME = typed.DOMAIN_NAME
+            JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc
+              ON cc.CONSTRAINT_SCHEMA = dc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = dc.CONSTRAINT_NAME
+            ORDER BY typed.ORDINAL_POSITION, dc.CONSTRAINT_NAME""";
     /** PostgreSQL's built-in type names as the JDBC driver reports a column's type (serial ones by their own name). */
     private static final Set<String> POSTGRESQL_BUILT_IN_TYPES = Set.of("bool", "int2", "int4", "int8", "float4",
             "float8", "numeric", "money", "text", "varchar", "bpchar", "char", "name", "date", "time", "timetz",
@@ -81,17 +107,18 @@ final class CheckConstraintReader {
         }
         if (columns.stream().anyMatch(c -> mayBeEnum(dialect, c))) {
             checks.addAll(enums(connection, dialect, schema, table));
+            checks.addAll(domainChecks(connection, dialect, schema, table));
         }
         checks.sort(Comparator.comparing(c -> c.name().toLowerCase(Locale.ROOT)));
         return List.copyOf(checks);
     }
 
     /**
-     * Whether the column's type may be an enum. H2 is always asked (its catalog is read in process). On PostgreSQL an
-     * enum is a type of its own, not one of the built-in types (an array, named {@code _element}, is never read as
-     * one), and a table of built-in types only is not asked for enum labels at all: asking cost a 1,000,000-row
-     * PostgreSQL import of the sample table about 0.8 s of the server's COPY time (measured; what in the server made
-     * it so was not found), although it found nothing.
+     * Whether the column's type may be an enum or a domain. H2 is always asked (its catalog is read in process). On
+     * PostgreSQL an enum or a domain is a type of its own, not one of the built-in types (an array, named
+     * {@code _element}, is never read as one), and a table of built-in types only is not asked for enum labels at
+     * all: asking cost a 1,000,000-row PostgreSQL import of the sample table about 0.8 s of the server's COPY time
+     * (measured; what in the server made it so was not found), although it found nothing.
      */
     static boolean mayBeEnum(Dialect dialect, ColumnInfo column) {
         String type = column.typeName() == null ? "" : column.typeName().toLowerCase(Locale.ROOT);
@@ -119,6 +146,60 @@ final class CheckConstraintReader {
                 "\"" + column.replace("\"", "\"\"") + "\" IN (" + values.stream()
                         .map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", ")) + ")")));
         return checks;
+    }
+
+    /**
+     * Each CHECK of a column's domain restated on the column ({@code VALUE > 0} becomes {@code "weight" > 0}), named
+     * after the domain's constraint, and after the column too when several columns share the domain.
+     */
+    private static List<CheckConstraint> domainChecks(Connection connection, Dialect dialect, String schema,
+                                                      String table) throws SQLException {
+        record DomainCheck(String column, String name, String expression) {
+        }
+        List<DomainCheck> found = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(dialect == Dialect.H2 ? H2_DOMAIN_CHECKS
+                : POSTGRESQL_DOMAIN_CHECKS)) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String condition = dialect == Dialect.H2 ? rs.getString(3) : fromDefinition(rs.getString(3));
+                    found.add(new DomainCheck(rs.getString(1), rs.getString(2), onColumn(condition,
+                            rs.getString(1))));
+                }
+            }
+        }
+        Map<String, Long> uses = found.stream().collect(Collectors.groupingBy(DomainCheck::name,
+                Collectors.counting()));
+        return found.stream().map(d -> new CheckConstraint(uses.get(d.name()) > 1 ? d.name() + " (" + d.column()
+                + ")" : d.name(), d.expression())).toList();
+    }
+
+    /** A domain's condition with each {@code VALUE} outside quotes replaced by the quoted column name. */
+    static String onColumn(String condition, String column) {
+        String quoted = "\"" + column.replace("\"", "\"\"") + "\"";
+        StringBuilder out = new StringBuilder(condition.length() + 16);
+        char quote = 0;
+        for (int i = 0; i < condition.length(); i++) {
+            char c = condition.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (condition.regionMatches(true, i, "VALUE", 0, 5) && !wordChar(condition, i - 1)
+                    && !wordChar(condition, i + 5)) {
+                out.append(quoted);
+                i += 4;
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean wordChar(String text, int i) {
+        return i >= 0 && i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+                || text.charAt(i) == '$');
     }
 
     /** {@code CHECK ((a > 0)) NOT VALID} → {@code (a > 0)}: PostgreSQL wraps the condition in one extra pair. */

@@ -31,6 +31,9 @@ public final class TableIntrospector {
             throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         List<ColumnInfo> columns = columns(metaData, schema, table);
+        if (dialect == Dialect.POSTGRESQL && columns.stream().anyMatch(c -> c.type() == JDBCType.DISTINCT)) {
+            columns = ofDomains(connection, schema, table, columns);
+        }
         PrimaryKey primaryKey = primaryKey(metaData, schema, table);
         List<String> uniqueIndexes = new ArrayList<>();
         List<List<String>> uniqueKeys = uniqueKeys(metaData, schema, table, primaryKey, columns, uniqueIndexes);
@@ -98,6 +101,75 @@ public final class TableIntrospector {
         } catch (IllegalArgumentException e) {
             return JDBCType.OTHER;
         }
+    }
+
+    /** The built-in types a PostgreSQL domain may be made from, by the name information_schema gives them. */
+    private static final Map<String, JDBCType> POSTGRESQL_BASE_TYPES = Map.ofEntries(
+            Map.entry("smallint", JDBCType.SMALLINT), Map.entry("integer", JDBCType.INTEGER),
+            Map.entry("bigint", JDBCType.BIGINT), Map.entry("numeric", JDBCType.NUMERIC),
+            Map.entry("real", JDBCType.REAL), Map.entry("double precision", JDBCType.DOUBLE),
+            Map.entry("character varying", JDBCType.VARCHAR), Map.entry("character", JDBCType.CHAR),
+            Map.entry("text", JDBCType.VARCHAR), Map.entry("boolean", JDBCType.BOOLEAN),
+            Map.entry("date", JDBCType.DATE), Map.entry("timestamp without time zone", JDBCType.TIMESTAMP),
+            Map.entry("timestamp with time zone", JDBCType.TIMESTAMP_WITH_TIMEZONE),
+            Map.entry("time without time zone", JDBCType.TIME));
+
+    /**
+     * Each column of table (schema ?, name ?) as {@code typed (attnum, attname, typid, typmod)} with its type, and
+     * once more with each domain that type is made from, down to the built-in type; typmod is the first length or
+     * digits declared on the way.
+     */
+    static final String POSTGRESQL_TYPE_CHAIN = """
+            WITH RECURSIVE typed (attnum, attname, typid, typmod) AS (
+              SELECT a.attnum, a.attname, a.atttypid, a.atttypmod
+              FROM pg_attribute a
+              JOIN pg_class c ON c.oid = a.attrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped
+              UNION ALL
+              SELECT typed.attnum, typed.attname, t.typbasetype,
+                     CASE WHEN typed.typmod >= 0 THEN typed.typmod ELSE t.typtypmod END
+              FROM typed JOIN pg_type t ON t.oid = typed.typid
+              WHERE t.typtype = 'd')
+            """;
+    /** Each column's built-in type, through its domains, with its length or digits, in information_schema's terms. */
+    private static final String POSTGRESQL_DOMAIN_BASES = POSTGRESQL_TYPE_CHAIN + """
+            SELECT typed.attname, format_type(typed.typid, NULL),
+                   information_schema._pg_char_max_length(typed.typid, typed.typmod),
+                   information_schema._pg_numeric_precision(typed.typid, typed.typmod),
+                   information_schema._pg_numeric_scale(typed.typid, typed.typmod)
+            FROM typed JOIN pg_type t ON t.oid = typed.typid
+            WHERE t.typtype <> 'd'""";
+
+    /**
+     * Columns of a PostgreSQL domain, which the driver reports as DISTINCT without the length, precision or scale of
+     * the type the domain is made from: described by that type instead (the domain keeps its name), so that their
+     * values convert, and their length and digits are checked, as the database will. A domain of another type stays
+     * as the driver reports it.
+     */
+    private static List<ColumnInfo> ofDomains(Connection connection, String schema, String table,
+                                              List<ColumnInfo> columns) throws SQLException {
+        Map<String, ColumnInfo> resolved = new LinkedHashMap<>();
+        try (var ps = connection.prepareStatement(POSTGRESQL_DOMAIN_BASES)) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JDBCType base = POSTGRESQL_BASE_TYPES.get(rs.getString(2));
+                    String name = rs.getString(1);
+                    ColumnInfo column = columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+                    if (base == null || column == null || column.type() != JDBCType.DISTINCT) {
+                        continue;
+                    }
+                    Integer length = isCharacter(base) ? (Integer) rs.getObject(3) : null;
+                    boolean numeric = base == JDBCType.NUMERIC;
+                    resolved.put(name, new ColumnInfo(name, base, column.typeName(), column.nullable(), length,
+                            numeric ? (Integer) rs.getObject(4) : null, numeric ? (Integer) rs.getObject(5) : null,
+                            column.defaultValue(), column.generated()));
+                }
+            }
+        }
+        return columns.stream().map(c -> resolved.getOrDefault(c.name(), c)).toList();
     }
 
     static boolean isCharacter(JDBCType type) {

@@ -1,6 +1,12 @@
 package io.sluice.core.mapping;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.sluice.core.database.ColumnInfo;
+
+import java.io.IOException;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -8,12 +14,19 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +36,7 @@ import java.util.regex.Pattern;
  */
 final class TypeConverter {
 
-    enum Kind { TEXT, DECIMAL, INTEGER, BOOLEAN, DATE, TIMESTAMP, TIMESTAMP_TZ, TIME, UUID }
+    enum Kind { TEXT, DECIMAL, INTEGER, BOOLEAN, DATE, TIMESTAMP, TIMESTAMP_TZ, TIME, TIME_TZ, UUID, JSON, JSONB }
 
     /**
      * A date and time with an offset as PostgreSQL reads it for a timestamp with time zone: a 'T' or a space between
@@ -38,9 +51,28 @@ final class TypeConverter {
             .appendPattern("[XXXXX][XXXX][X]")
             .toFormatter(Locale.ROOT);
 
+    /** A time of day with an offset, as PostgreSQL reads it for a time with time zone: 10:00+02, 10:00:00 +02:00. */
+    private static final DateTimeFormatter TIME_WITH_OFFSET = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendPattern("[XXXXX][XXXX][X]")
+            .toFormatter(Locale.ROOT);
+
+    /**
+     * A date and time followed by a space and a time zone's name, as PostgreSQL reads it for a timestamp with time
+     * zone ({@code 2026-03-01 10:00 Europe/Berlin}).
+     */
+    private static final Pattern ZONE_NAMED = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2}[ T][0-9:.]+) +([A-Za-z][A-Za-z0-9_/+-]*)");
+
+    /** The zones of the tz database, by lower-case name: PostgreSQL reads a zone's name in any case. */
+    private static final Map<String, ZoneId> ZONES = zones();
+
     /** A UUID as PostgreSQL and H2 both read it: 32 hex digits in groups of 8-4-4-4-12. */
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Kind kind;
 
@@ -56,6 +88,16 @@ final class TypeConverter {
         if (column.type() == null) {
             return Kind.TEXT;
         }
+        if ("json".equalsIgnoreCase(column.typeName())) {
+            return Kind.JSON;
+        }
+        if ("jsonb".equalsIgnoreCase(column.typeName())) {
+            return Kind.JSONB;
+        }
+        if ("timetz".equalsIgnoreCase(column.typeName())) {
+            // PostgreSQL reports its time with time zone as TIME
+            return Kind.TIME_TZ;
+        }
         if ("uuid".equalsIgnoreCase(column.typeName())) {
             // PostgreSQL reports it as OTHER, H2 as BINARY: the type name is what both agree on
             return Kind.UUID;
@@ -67,7 +109,8 @@ final class TypeConverter {
             case DATE -> Kind.DATE;
             case TIMESTAMP -> Kind.TIMESTAMP;
             case TIMESTAMP_WITH_TIMEZONE -> Kind.TIMESTAMP_TZ;
-            case TIME, TIME_WITH_TIMEZONE -> Kind.TIME;
+            case TIME -> Kind.TIME;
+            case TIME_WITH_TIMEZONE -> Kind.TIME_TZ;
             default -> Kind.TEXT;
         };
     }
@@ -86,7 +129,10 @@ final class TypeConverter {
             case TIMESTAMP -> timestamp(w);
             case TIMESTAMP_TZ -> instant(w);
             case TIME -> time(w);
+            case TIME_TZ -> timeWithOffset(w);
             case UUID -> uuid(w);
+            case JSON -> json(w, false);
+            case JSONB -> json(w, true);
         };
     }
 
@@ -204,6 +250,10 @@ final class TypeConverter {
     private static Temporal instant(Working w) {
         if (w.typed == null) {
             String s = w.text.strip();
+            Matcher named = ZONE_NAMED.matcher(s);
+            if (named.matches()) {
+                return inZone(w, named.group(1), named.group(2));
+            }
             if (s.length() > 10 && hasOffset(s)) {
                 try {
                     return OffsetDateTime.parse(s, WITH_OFFSET);
@@ -215,6 +265,46 @@ final class TypeConverter {
             }
         }
         return timestamp(w);
+    }
+
+    /**
+     * A date and time in a named zone, at the instant PostgreSQL gives it: a zone of the tz database (a name with a
+     * slash, which no abbreviation has) at the offset in force there then (the later one where clocks went back,
+     * the one before the change for a time clocks skipped, as PostgreSQL does), and UTC, GMT or Z at offset zero.
+     * Other names (CET, EST, PST) PostgreSQL reads first as abbreviations from a table of the server's own settings,
+     * which may not mean what the tz database does (its CET has no summer time), so they are refused with the way to
+     * write the same instant.
+     */
+    private static Temporal inZone(Working w, String dateTime, String name) {
+        LocalDateTime local;
+        try {
+            local = LocalDateTime.parse(dateTime.replace(' ', 'T'));
+        } catch (DateTimeException e) {
+            w.fail(quote(w.text) + " is not a date and time (expected yyyy-MM-dd HH:mm:ss, optionally with an offset"
+                    + " such as +02:00 or a time zone such as Europe/Berlin).");
+            return null;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("utc") || lower.equals("gmt") || lower.equals("z")) {
+            return local.atOffset(ZoneOffset.UTC);
+        }
+        ZoneId zone = name.indexOf('/') > 0 ? ZONES.get(lower) : null;
+        if (zone == null) {
+            w.fail(quote(w.text) + " names the time zone '" + name + "', which " + (name.indexOf('/') > 0
+                    ? "is not a zone of the time zone database (such as Europe/Berlin or America/New_York)."
+                    : "the database reads by an abbreviation table of its own settings: write an offset such as "
+                    + "+01:00, or a zone such as Europe/Berlin."));
+            return null;
+        }
+        return ZonedDateTime.ofLocal(local, zone, null).withLaterOffsetAtOverlap().toOffsetDateTime();
+    }
+
+    private static Map<String, ZoneId> zones() {
+        Map<String, ZoneId> zones = new HashMap<>();
+        for (String id : ZoneId.getAvailableZoneIds()) {
+            zones.put(id.toLowerCase(Locale.ROOT), ZoneId.of(id));
+        }
+        return zones;
     }
 
     // an offset follows the time: Z, or a sign after the date's own hyphens
@@ -236,6 +326,57 @@ final class TypeConverter {
         }
         w.fail(quote(w.text) + " is not a time of day (expected HH:mm:ss).");
         return null;
+    }
+
+    /** For a time with time zone: text with an offset keeps it (an OffsetTime); one without is a time of day. */
+    private static Temporal timeWithOffset(Working w) {
+        if (w.typed == null) {
+            String s = w.text.strip();
+            if (s.length() > 5 && (s.indexOf('+') > 0 || s.indexOf('-') > 0 || Character.toUpperCase(
+                    s.charAt(s.length() - 1)) == 'Z')) {
+                try {
+                    return OffsetTime.parse(s, TIME_WITH_OFFSET);
+                } catch (DateTimeException e) {
+                    w.fail(quote(w.text) + " is not a time of day (expected HH:mm:ss, optionally with an offset such"
+                            + " as +02:00).");
+                    return null;
+                }
+            }
+        }
+        return time(w);
+    }
+
+    /**
+     * For a json or jsonb column: the text as it is, when it is one JSON value (an object, an array, a string, a
+     * number, true, false or null) and nothing after it, as the database reads it; jsonb also refuses the NUL
+     * character in a string, which json keeps.
+     */
+    private static Object json(Working w, boolean binary) {
+        Object text = text(w);
+        String s = text.toString();
+        try (JsonParser parser = JSON.createParser(s)) {
+            if (parser.nextToken() == null) {
+                throw new JsonParseException(parser, "no value");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "text after the value");
+            }
+            if (binary && s.contains("\\u0000")) {
+                w.fail(quote(w.text) + " holds the character \\u0000, which a jsonb column refuses.");
+                return null;
+            }
+            return text;
+        } catch (IOException e) {
+            w.fail(quote(w.text) + " is not a JSON document (" + firstLine(e) + ").");
+            return null;
+        }
+    }
+
+    private static String firstLine(IOException e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        int end = message == null ? -1 : message.indexOf('\n');
+        return message == null ? "unreadable" : end < 0 ? message : message.substring(0, end);
     }
 
     private static UUID uuid(Working w) {

@@ -36,7 +36,7 @@ public final class ProfileRowValidator implements RowValidator {
         this.mapper = mapper;
         // their findings would be dropped, and they would remember every key re-validated (a tenth of its CPU time)
         this.rules = rules.withoutUniqueness();
-        this.fileWide = rules.uniquenessRules();
+        this.fileWide = rules.fileWideRules();
         this.reported = null;
     }
 

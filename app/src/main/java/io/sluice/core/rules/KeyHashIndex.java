@@ -5,7 +5,7 @@ package io.sluice.core.rules;
  * number), so that uniqueness within a million-row file fits in a small heap. Two different keys share a 64-bit hash
  * with negligible probability (about 1 in 10^7 for a billion pairs).
  */
-final class KeyHashIndex {
+public final class KeyHashIndex {
 
     private static final long EMPTY = 0L;
 
@@ -14,7 +14,7 @@ final class KeyHashIndex {
     private int size;
 
     /** Records the key for a row; returns the row that had it first, or -1 when it is new. */
-    long putIfAbsent(String key, long row) {
+    public long putIfAbsent(String key, long row) {
         long h = hash(key);
         int mask = hashes.length - 1;
         int i = (int) (h ^ (h >>> 32)) & mask;
@@ -28,6 +28,20 @@ final class KeyHashIndex {
         rows[i] = (int) row;
         if (++size * 10 > hashes.length * 7) {
             grow();
+        }
+        return -1;
+    }
+
+    /** The row that recorded the key, or -1 when none did. */
+    public long rowOf(String key) {
+        long h = hash(key);
+        int mask = hashes.length - 1;
+        int i = (int) (h ^ (h >>> 32)) & mask;
+        while (hashes[i] != EMPTY) {
+            if (hashes[i] == h) {
+                return Integer.toUnsignedLong(rows[i]);
+            }
+            i = (i + 1) & mask;
         }
         return -1;
     }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * All rules that apply to one profile on one target table: those derived from the table's own constraints
@@ -35,6 +36,8 @@ public final class RuleSet {
     private final ChunkRule[] chunkRuleArray;
     private final List<String> naturalKey;
     private final Set<String> uniquenessRules = new HashSet<>();
+    /** Whether a rule judges a row by the earlier rows the import will write ({@link SelfReferenceRule}). */
+    private final boolean judgesByEarlierRows;
     private final List<RuleInfo> described;
 
     private RuleSet(List<RowRule> rowRules, List<ChunkRule> chunkRules, List<String> naturalKey,
@@ -50,6 +53,7 @@ public final class RuleSet {
                 uniquenessRules.add(unique.id());
             }
         }
+        this.judgesByEarlierRows = chunkRules.stream().anyMatch(r -> r instanceof SelfReferenceRule);
     }
 
     /**
@@ -96,13 +100,25 @@ public final class RuleSet {
     }
 
     /**
+     * Ids of the rules that judge a row by the earlier rows of the file (uniqueness within the file, a parent on an
+     * earlier row): {@link #withoutUniqueness()} leaves them out, as one row alone cannot be judged that way.
+     */
+    public Set<String> fileWideRules() {
+        Set<String> ids = new HashSet<>(uniquenessRules);
+        if (judgesByEarlierRows) {
+            ids.add(SelfReferenceRule.ID);
+        }
+        return Set.copyOf(ids);
+    }
+
+    /**
      * The same rules without those that judge a row against the earlier rows of the file (unique within the file):
      * for checking edited rows again, which cannot be judged that way one at a time. The rules left are the same
      * instances; {@link #uniquenessRules()} still names the rules left out.
      */
     public RuleSet withoutUniqueness() {
-        RuleSet rules = new RuleSet(rowRules, chunkRules.stream().filter(r -> !(r instanceof UniqueInFileRule))
-                .toList(), naturalKey, described);
+        RuleSet rules = new RuleSet(rowRules, chunkRules.stream().filter(r -> !(r instanceof UniqueInFileRule
+                || r instanceof SelfReferenceRule)).toList(), naturalKey, described);
         rules.uniquenessRules.addAll(uniquenessRules);
         return rules;
     }
@@ -170,8 +186,15 @@ public final class RuleSet {
 
     /** Runs every rule over a chunk of rows (in source order) and reports the findings. */
     public void check(List<MappedRow> chunk, Consumer<Finding> findings) {
-        checkRows(chunk, findings);
-        checkChunk(chunk, findings);
+        if (!judgesByEarlierRows) {
+            checkRows(chunk, findings);
+            checkChunk(chunk, findings, row -> false);
+            return;
+        }
+        Set<Long> inError = new HashSet<>();
+        Consumer<Finding> noting = noting(findings, inError);
+        checkRows(chunk, noting);
+        checkChunk(chunk, noting, inError::contains);
     }
 
     /**
@@ -188,11 +211,42 @@ public final class RuleSet {
         }
     }
 
-    /** The rules that ask the database or remember earlier rows; chunks must arrive in source order. */
-    public void checkChunk(List<MappedRow> chunk, Consumer<Finding> findings) {
-        for (ChunkRule rule : chunkRuleArray) {
-            rule.check(chunk, findings);
+    /**
+     * The rules that ask the database or remember earlier rows; chunks must arrive in source order.
+     *
+     * @param inError whether a row of the chunk already has an error finding (of the row rules, or of the file's
+     *                reading): a row with errors is not imported, so it is no parent of later rows
+     */
+    public void checkChunk(List<MappedRow> chunk, Consumer<Finding> findings, LongPredicate inError) {
+        if (!judgesByEarlierRows) {
+            for (ChunkRule rule : chunkRuleArray) {
+                rule.check(chunk, findings);
+            }
+            return;
         }
+        Set<Long> found = new HashSet<>();
+        Consumer<Finding> noting = noting(findings, found);
+        // the rules judging by earlier rows come last, so that they know every other error of the chunk's rows
+        for (ChunkRule rule : chunkRuleArray) {
+            if (!(rule instanceof SelfReferenceRule)) {
+                rule.check(chunk, noting);
+            }
+        }
+        for (ChunkRule rule : chunkRuleArray) {
+            if (rule instanceof SelfReferenceRule self) {
+                self.check(chunk, noting, row -> found.contains(row) || inError.test(row));
+            }
+        }
+    }
+
+    /** Passes findings on, and notes the rows an error finding is about. */
+    private static Consumer<Finding> noting(Consumer<Finding> findings, Set<Long> inError) {
+        return f -> {
+            if (f.severity() == Severity.ERROR) {
+                inError.add(f.row());
+            }
+            findings.accept(f);
+        };
     }
 
     private static final class Builder {
@@ -360,6 +414,16 @@ public final class RuleSet {
                 }
                 TableInfo parent = db.table(fk.refSchema() == null ? fk.refTable()
                         : fk.refSchema() + "." + fk.refTable());
+                List<String> parentTargets = mappedNames(fk.refColumns());
+                if (parent.qualifiedName().equals(table.qualifiedName()) && parentTargets != null) {
+                    chunkRules.add(new SelfReferenceRule(targets, parentTargets, new KeyLookup(db, parent,
+                            fk.refColumns(), KeyLookup.LOOKUP_CACHE)));
+                    described.add(new RuleInfo(SelfReferenceRule.ID, "fk", targets, Severity.ERROR, "exists in "
+                            + parent.qualifiedName() + " (" + String.join(", ", fk.refColumns()) + ") or on an "
+                            + "earlier row of the file without errors" + (fk.name() == null ? ""
+                            : ", foreign key " + fk.name()), RuleInfo.Origin.TARGET, -1));
+                    continue;
+                }
                 chunkRules.add(new LookupRule("fk", targets, new KeyLookup(db, parent, fk.refColumns(),
                         KeyLookup.LOOKUP_CACHE), Severity.ERROR, null));
                 described.add(new RuleInfo("fk", "fk", targets, Severity.ERROR, "exists in "

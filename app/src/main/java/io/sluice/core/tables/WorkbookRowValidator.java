@@ -60,7 +60,7 @@ public final class WorkbookRowValidator implements RowValidator {
                 continue;
             }
             PartCheck check = PartCheck.compile(profile, part, sheet, headerRow, columns, introspected, db);
-            fileWide.addAll(check.rules().uniquenessRules());
+            fileWide.addAll(check.rules().fileWideRules());
             parts.add(new Part(check.table(), sheet, check.expansion(), check.rules().withoutUniqueness()));
         }
         if (parts.isEmpty()) {

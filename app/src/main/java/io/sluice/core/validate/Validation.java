@@ -14,8 +14,10 @@ import io.sluice.core.source.SourceTable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -39,6 +41,7 @@ public final class Validation {
     static final int CHUNK_SIZE = 250;
     /** Chunks waiting between two stages: one, as a second one only adds rows in flight (decision 0057). */
     private static final int QUEUED_CHUNKS = 1;
+    private static final String RAGGED_ROW = "ragged-row";
     private static final Chunk END = new Chunk(List.of(), List.of(), Map.of());
 
     private final Mapper mapper;
@@ -50,6 +53,12 @@ public final class Validation {
 
         void add(Finding f) {
             findings.computeIfAbsent(f.row(), r -> new ArrayList<>(2)).add(f);
+        }
+
+        /** Whether the rule findings so far give the row an error. */
+        boolean inError(long row) {
+            List<Finding> found = findings.get(row);
+            return found != null && found.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         }
     }
 
@@ -76,7 +85,7 @@ public final class Validation {
                 new Stage("sluice-reader", table, () -> read(table, read), read),
                 new Stage("sluice-mapper", table, () -> map(read, mapped), mapped),
                 new Stage("sluice-row-rules", table, () -> check(mapped, rowChecked, rules::checkRows), rowChecked),
-                new Stage("sluice-chunk-rules", table, () -> check(rowChecked, checked, rules::checkChunk), checked));
+                new Stage("sluice-chunk-rules", table, () -> checkChunks(rowChecked, checked), checked));
         stages.forEach(Stage::start);
         long done = 0;
         try {
@@ -136,6 +145,32 @@ public final class Validation {
         }
     }
 
+    /**
+     * Stage 4: the rules that ask the database or remember earlier rows, told which rows the row rules or the
+     * file's reading gave an error (a ragged row).
+     */
+    private void checkChunks(BlockingQueue<Chunk> in, BlockingQueue<Chunk> out) throws InterruptedException {
+        Chunk chunk;
+        while ((chunk = in.take()) != END) {
+            Set<Long> ragged = raggedRows(chunk.rows());
+            Chunk c = chunk;
+            rules.checkChunk(c.mapped(), c::add, row -> c.inError(row) || ragged.contains(row));
+            out.put(chunk);
+        }
+    }
+
+    private static Set<Long> raggedRows(List<SourceRow> rows) {
+        Set<Long> ragged = new HashSet<>();
+        for (SourceRow row : rows) {
+            for (SourceIssue issue : row.issues()) {
+                if (issue.kind().equals(RAGGED_ROW)) {
+                    ragged.add(row.number());
+                }
+            }
+        }
+        return ragged;
+    }
+
     /** Last stage (calling thread): source problems first, then rule findings; score; hand over. */
     private void emit(SourceTable table, Chunk chunk, Consumer<RowResult> out) {
         for (int i = 0; i < chunk.rows().size(); i++) {
@@ -165,7 +200,7 @@ public final class Validation {
                 value = row.cell(index).text();
             }
             // A ragged row may have its values under the wrong columns: nothing in it can be trusted.
-            Severity severity = issue.kind().equals("ragged-row") ? Severity.ERROR : Severity.WARNING;
+            Severity severity = issue.kind().equals(RAGGED_ROW) ? Severity.ERROR : Severity.WARNING;
             findings.add(new Finding(row.number(), column, issue.column() == null ? null
                     : issue.column() + row.number(), null, "source:" + issue.kind(), severity, issue.message(),
                     value));
