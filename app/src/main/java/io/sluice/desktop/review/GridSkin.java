@@ -7,10 +7,10 @@ import javafx.scene.control.skin.TableViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
 
 /**
- * The grid's skin: JavaFX's own, except that a jump to a row the grid does not show ({@code TableView.scrollTo}, as
- * accessibility and a jump from code ask for one) sets the scroll position from the row's index and the grid's fixed
- * row height, as dragging the scroll bar does. JavaFX 21's {@code VirtualFlow} instead measures every row up to the
- * one jumped to, one entry a row in a size cache that every later layout sums again (decision 0070).
+ * The grid's skin: JavaFX's own, except that a jump to a row ({@code TableView.scrollTo}, as accessibility and a jump
+ * from code ask for one) sets the scroll position from the row's index and the grid's fixed row height, as dragging
+ * the scroll bar does. JavaFX 21's {@code VirtualFlow} instead measures every row up to the one jumped to, one entry
+ * a row in a size cache that every later layout sums again (decision 0070).
  */
 final class GridSkin<T> extends TableViewSkin<T> {
 
