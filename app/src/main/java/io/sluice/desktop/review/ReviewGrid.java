@@ -5,12 +5,10 @@ import io.sluice.core.review.DecisionStatus;
 import io.sluice.core.review.ReviewQuery.GridRow;
 import io.sluice.core.review.ReviewQuery;
 import io.sluice.core.rules.Finding;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
-import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -60,11 +58,12 @@ final class ReviewGrid {
     private final TableView<GridRow> table;
     private final ReviewViewModel vm;
     private boolean swappingItems;
-    private WaitingColumns waitingColumns;
+    private final LateColumns<GridRow> columnsLater;
 
     ReviewGrid(TableView<GridRow> table, ReviewViewModel vm) {
         this.table = table;
         this.vm = vm;
+        this.columnsLater = new LateColumns<>(table);
         table.setFixedCellSize(26);
         table.setSkin(new GridSkin<>(table));
         table.setEditable(true);
@@ -99,96 +98,7 @@ final class ReviewGrid {
             column.setCellFactory(c -> new SourceCell(index, headers.get(index)));
             columns.add(column);
         }
-        stopWaitingColumns();
-        int shown = columnsToFill(columns);
-        if (shown >= columns.size()) {
-            // one change for the table and its header rather than one per column
-            table.getColumns().setAll(columns);
-            return;
-        }
-        table.getColumns().setAll(columns.subList(0, shown));
-        waitingColumns = new WaitingColumns(columns.get(0), List.copyOf(columns.subList(shown, columns.size())));
-        waitingColumns.start();
-    }
-
-    /**
-     * How many of {@code columns}, from the left, fill the window's width, and one more so that the horizontal scroll
-     * bar shows from the first frame; all of them when the grid is not on screen.
-     */
-    private int columnsToFill(List<TableColumn<GridRow, ?>> columns) {
-        if (table.getScene() == null) {
-            return columns.size();
-        }
-        // the window's width: the grid is never wider, and before the step's first layout it has no width of its own
-        double width = table.getScene().getWidth();
-        double filled = 0;
-        int count = 0;
-        while (count < columns.size() && filled <= width) {
-            filled += columns.get(count++).getPrefWidth();
-        }
-        return Math.min(columns.size(), count + 1);
-    }
-
-    private void stopWaitingColumns() {
-        if (waitingColumns != null) {
-            waitingColumns.stop();
-            waitingColumns = null;
-        }
-    }
-
-    /**
-     * The columns right of the window, added in the pulse after the grid has made its first rows with the others
-     * (decision 0070). JavaFX 21 puts a cell of every column in each row it first lays out, on screen or not, and
-     * styles and lays them all out: 323 cells for the 19 rows of the benchmark's first screen, where 209 are in the
-     * columns that fit. Columns added afterwards get cells in a row only once they are scrolled into view, so the
-     * first layout and every later change of the rows shown do a third less, and nothing on screen changes but the
-     * scroll bar's thumb.
-     */
-    private final class WaitingColumns extends AnimationTimer {
-        /**
-         * The longest wait, for a grid that makes no rows (an empty view adds them at once); the columns waiting are
-         * right of the window, so until then only the scroll bar's thumb is shorter than it will be.
-         */
-        private static final long LONGEST_WAIT_NS = 2_000_000_000L;
-
-        private final TableColumn<GridRow, ?> first;
-        private final List<TableColumn<GridRow, ?>> rest;
-        private long since;
-
-        WaitingColumns(TableColumn<GridRow, ?> first, List<TableColumn<GridRow, ?>> rest) {
-            this.first = first;
-            this.rest = rest;
-        }
-
-        @Override
-        public void handle(long now) {
-            if (since == 0) {
-                since = now;
-            }
-            if (rowsMade() || now - since > LONGEST_WAIT_NS) {
-                add();
-            }
-        }
-
-        /** Whether a row on screen has cells of the new columns: the grid's first layout with them is done. */
-        private boolean rowsMade() {
-            for (Node node : table.lookupAll(".table-row-cell")) {
-                if (node instanceof TableRow<?> row && row.isVisible() && row.getIndex() >= 0 && row.getItem() != null
-                        && row.getChildrenUnmodifiable().stream().anyMatch(cell ->
-                        cell instanceof TableCell<?, ?> c && c.getTableColumn() == first)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        void add() {
-            stop();
-            if (waitingColumns == this) {
-                waitingColumns = null;
-                table.getColumns().addAll(rest);
-            }
-        }
+        columnsLater.set(columns);
     }
 
     /**
@@ -196,9 +106,9 @@ final class ReviewGrid {
      * view model's, so it is put back without sorting again.
      */
     void setItems(ObservableList<GridRow> rows) {
-        if (waitingColumns != null && (rows == null || rows.isEmpty())) {
+        if (rows == null || rows.isEmpty()) {
             // no rows to make: nothing to wait for
-            waitingColumns.add();
+            columnsLater.addNow();
         }
         List<TableColumn<GridRow, ?>> order = List.copyOf(table.getSortOrder());
         swappingItems = true;

@@ -179,7 +179,7 @@ class ReviewViewTest {
         validateTheSample(robot);
         TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
         robot.interact(() -> grid.scrollTo(150));
-        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> rowsShown(robot).contains(150));
         assertThat(rowsShown(robot)).as("the row jumped to is at the top").first().isIn(149, 150);
         assertThat(rowsShown(robot)).contains(150, 160);
 
@@ -187,13 +187,11 @@ class ReviewViewTest {
         robot.type(KeyCode.DOWN);
         assertThat(grid.getFocusModel().getFocusedIndex()).isEqualTo(161);
         robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> rowsShown(robot).contains(199));
         assertThat(grid.getFocusModel().getFocusedIndex()).isEqualTo(199);
-        assertThat(rowsShown(robot)).contains(199);
 
         robot.interact(() -> grid.scrollTo(0));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(rowsShown(robot)).first().isEqualTo(0);
+        waitFor(() -> rowsShown(robot).get(0) == 0);
     }
 
     @Test
@@ -203,11 +201,13 @@ class ReviewViewTest {
         waitFor(() -> grid.getColumns().size() == 2 + grid.getItems().get(0).cells().size());
         TableColumn<GridRow, ?> last = grid.getColumns().get(grid.getColumns().size() - 1);
         robot.interact(() -> grid.scrollToColumn(last));
-        WaitForAsyncUtils.waitForFxEvents();
 
+        // the grid scrolls, and then lays its rows out again, in the pulses after the request
         GridRow top = grid.getItems().get(rowsShown(robot).get(0));
-        TableCell<?, ?> cell = robot.lookup("#review-grid .table-cell").match(node -> node instanceof TableCell<?, ?> c
-                && c.getTableColumn() == last && c.getItem() == top && c.isVisible()).query();
+        Predicate<Node> lastCellOfTop = node -> node instanceof TableCell<?, ?> c && c.getTableColumn() == last
+                && c.getItem() == top && c.isVisible();
+        waitFor(() -> robot.lookup("#review-grid .table-cell").match(lastCellOfTop).tryQuery().isPresent());
+        TableCell<?, ?> cell = robot.lookup("#review-grid .table-cell").match(lastCellOfTop).query();
         assertThat(cell.getText()).isEqualTo(top.cells().get(top.cells().size() - 1));
         assertThat(cell.localToScene(cell.getBoundsInLocal()).getMaxX())
                 .as("on screen").isLessThanOrEqualTo(grid.getScene().getWidth());
