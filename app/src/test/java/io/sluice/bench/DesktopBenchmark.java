@@ -7,8 +7,10 @@ import io.sluice.desktop.review.FindingFilter;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TabPane;
@@ -66,6 +68,9 @@ public final class DesktopBenchmark {
      */
     private final AtomicLong longestGapRenderCpu = new AtomicLong();
     private final AtomicLong lastPulseRenderCpu = new AtomicLong();
+    /** The wall-clock instant (epoch ms) when {@link #longestGap} began, to find it in a flight recording. */
+    private final AtomicLong longestGapFrom = new AtomicLong();
+    private final AtomicLong lastPulseAt = new AtomicLong();
     private volatile long renderThread = -1;
     private final AtomicLong flowGap = new AtomicLong();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
@@ -74,6 +79,10 @@ public final class DesktopBenchmark {
     /** When the cold first screen's first rows were read, before the grid laid them out; 0 until then. */
     private volatile long firstRowsArrived;
     private volatile long firstRowsLaidOut;
+    /** How many columns the grid had when it first laid out rows. */
+    private volatile int columnsAtFirstLayout;
+    /** The JavaFX thread's CPU time in the pulse that first laid out rows. */
+    private volatile long firstLayoutCpu;
     private Stage stage;
     private DesktopShell shell;
 
@@ -120,10 +129,12 @@ public final class DesktopBenchmark {
                     long last = lastPulse.getAndSet(now);
                     long lastCpu = lastPulseCpu.getAndSet(cpu);
                     long lastRenderCpu = lastPulseRenderCpu.getAndSet(renderCpu);
+                    long lastAt = lastPulseAt.getAndSet(System.currentTimeMillis());
                     if (last > 0 && now - last > longestGap.get()) {
                         longestGap.set(now - last);
                         longestGapCpu.set(cpu - lastCpu);
                         longestGapRenderCpu.set(renderCpu - lastRenderCpu);
+                        longestGapFrom.set(lastAt);
                     }
                 }
             }.start();
@@ -140,7 +151,10 @@ public final class DesktopBenchmark {
                 () -> gridShowing());
         // polled every 5 ms between pulses: both at once when the pulse that lays the rows out came before the poll
         System.out.printf(Locale.ROOT, "  ... its first rows seen read %.0f ms after the start, laid out by the grid"
-                + " %.0f ms after the start%n", (firstRowsArrived - opening) / 1e6, (firstRowsLaidOut - opening) / 1e6);
+                + " %.0f ms after the start, with %d columns, in a pulse of %.0f ms cpu on the JavaFX thread%n",
+                (firstRowsArrived - opening) / 1e6, (firstRowsLaidOut - opening) / 1e6, columnsAtFirstLayout,
+                firstLayoutCpu / 1e6);
+        System.out.printf(Locale.ROOT, "  ... its nodes: %s%n", callFx(() -> nodes(grid)));
         if (callFx(this::counting)) {
             waitOnFx(() -> counting() ? null : grid);
             System.out.printf(Locale.ROOT, "  ... rows counted: %s, %.0f ms after the start%n",
@@ -336,6 +350,7 @@ public final class DesktopBenchmark {
         long start = System.nanoTime();
         long gapBefore = callFx(() -> {
             long gap = longestGap.getAndSet(0);
+            longestGapFrom.set(0);
             longestGapCpu.set(0);
             longestGapRenderCpu.set(0);
             return gap;
@@ -350,9 +365,10 @@ public final class DesktopBenchmark {
         // the JavaFX thread's own CPU time tells work on it from a pulse that waited for a busy processor
         System.out.printf(Locale.ROOT, "%-58s %6.0f ms   (longest pulse gap %4.0f ms, of it %4.0f ms cpu on the"
                 + " JavaFX thread, %3.0f ms on the renderer; cpu: JavaFX thread %5.0f ms, whole process %6.0f ms;"
-                + " from %s)%n", what, elapsed / 1e6, gap / 1e6, longestGapCpu.get() / 1e6,
+                + " from %s, the gap from %s)%n", what, elapsed / 1e6, gap / 1e6, longestGapCpu.get() / 1e6,
                 longestGapRenderCpu.get() / 1e6,
-                (threads.getThreadCpuTime(fxThread) - fxCpu) / 1e6, (processCpu() - processCpu) / 1e6, startedAt);
+                (threads.getThreadCpuTime(fxThread) - fxCpu) / 1e6, (processCpu() - processCpu) / 1e6, startedAt,
+                Instant.ofEpochMilli(longestGapFrom.get()));
         longestGap.set(Math.max(gap, gapBefore));
         flowGap.accumulateAndGet(gap, Math::max);
         return result;
@@ -398,6 +414,9 @@ public final class DesktopBenchmark {
             return null;
         }
         firstRowsLaidOut = System.nanoTime();
+        columnsAtFirstLayout = grid.getColumns().size();
+        // polled between pulses: since the last pulse began, the JavaFX thread ran that pulse and this poll
+        firstLayoutCpu = threads.getCurrentThreadCpuTime() - lastPulseCpu.get();
         return grid;
     }
 
@@ -427,6 +446,35 @@ public final class DesktopBenchmark {
             }
         }
         return false;
+    }
+
+    /**
+     * How many nodes the screen has, how many of them are the grid's, and of those how many are its visible rows,
+     * their cells and the column headers: what the first layout makes and styles.
+     */
+    private String nodes(TableView<?> grid) {
+        int rows = 0;
+        int cells = 0;
+        for (Node node : grid.lookupAll(".table-row-cell")) {
+            if (node instanceof TableRow<?> row && row.isVisible() && row.getIndex() >= 0) {
+                rows++;
+                cells += (int) row.getChildrenUnmodifiable().stream().filter(n -> n instanceof IndexedCell<?>)
+                        .count();
+            }
+        }
+        return String.format(Locale.ROOT, "%,d in the scene, %,d in the grid (%d rows shown with %d cells in the"
+                + " scene graph, %d column headers, %d columns)", count(stage.getScene().getRoot()), count(grid),
+                rows, cells, grid.lookupAll(".column-header").size(), grid.getColumns().size());
+    }
+
+    private static int count(Node node) {
+        int n = 1;
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                n += count(child);
+            }
+        }
+        return n;
     }
 
     @SuppressWarnings("unchecked")

@@ -123,10 +123,16 @@ public final class RowFilter {
     public static RowFilter containing(Review review, String text) {
         Objects.requireNonNull(text, "text");
         String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        /*
+         * Without an ESCAPE clause when the text has nothing to escape (the same pattern, the same answer): SQLite
+         * then reads no escape character in each of the 15 million LIKEs a search of a million rows makes without its
+         * index, which took 7% of that scan's CPU (0.42 s against 0.39 s, decision 0070).
+         */
+        String like = pattern.length() == text.length() + 2 ? " LIKE ?" : " LIKE ? ESCAPE '\\'";
         List<String> cells = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         for (int i = 0; i < review.wideColumns(); i++) {
-            cells.add("r.c" + i + " LIKE ? ESCAPE '\\'");
+            cells.add("r.c" + i + like);
             parameters.add(pattern);
         }
         // Not correlated: SQLite reads the few extra and edited cells once, instead of twice for every row.

@@ -63,11 +63,14 @@ final class ReviewGrid {
     private final TableView<GridRow> table;
     private final ReviewViewModel vm;
     private boolean swappingItems;
+    private final LateColumns<GridRow> columnsLater;
 
     ReviewGrid(TableView<GridRow> table, ReviewViewModel vm) {
         this.table = table;
         this.vm = vm;
+        this.columnsLater = new LateColumns<>(table);
         table.setFixedCellSize(26);
+        table.setSkin(new GridSkin<>(table));
         table.setEditable(true);
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -105,8 +108,7 @@ final class ReviewGrid {
             column.setCellFactory(c -> new SourceCell(index, headers.get(index)));
             columns.add(column);
         }
-        // one change for the table and its header rather than one per column
-        table.getColumns().setAll(columns);
+        columnsLater.set(columns);
     }
 
     /**
@@ -114,6 +116,10 @@ final class ReviewGrid {
      * view model's, so it is put back without sorting again.
      */
     void setItems(ObservableList<GridRow> rows) {
+        if (rows == null || rows.isEmpty()) {
+            // no rows to make: nothing to wait for
+            columnsLater.addNow();
+        }
         List<TableColumn<GridRow, ?>> order = List.copyOf(table.getSortOrder());
         swappingItems = true;
         try {

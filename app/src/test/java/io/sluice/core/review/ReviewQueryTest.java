@@ -97,6 +97,8 @@ class ReviewQueryTest {
         assertThat(query.select(RowFilter.containing(review, "mix-123"), ReviewQuery.Sort.SOURCE_ORDER))
                 .as("MIX-123 and MIX-1230..1239").isEqualTo(11);
         assertThat(query.select(RowFilter.containing(review, "50%"), ReviewQuery.Sort.SOURCE_ORDER)).isZero();
+        assertThat(query.select(RowFilter.containing(review, "mix_123"), ReviewQuery.Sort.SOURCE_ORDER))
+                .as("an underscore is a character searched for, not any character").isZero();
 
         try (ReviewSession session = ReviewSession.open(review, null)) {
             session.approveAll(RowFilter.withRule("pattern"));

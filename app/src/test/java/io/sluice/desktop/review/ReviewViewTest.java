@@ -16,6 +16,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.KeyCode;
@@ -212,6 +213,52 @@ class ReviewViewTest {
         waitFor(() -> firstRowsLoaded(grid) && cementOnScreen(grid).get(0) > smallest);
         assertThat(cementOnScreen(grid)).hasSizeGreaterThan(10)
                 .isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    void jumpsDeepIntoTheRowsAndGoesOnFromThereWithTheKeyboard(FxRobot robot) {
+        validateTheSample(robot);
+        TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
+        robot.interact(() -> grid.scrollTo(150));
+        waitFor(() -> rowsShown(robot).contains(150));
+        assertThat(rowsShown(robot)).as("the row jumped to is at the top").first().isIn(149, 150);
+        assertThat(rowsShown(robot)).contains(150, 160);
+
+        selectCell(robot, grid, 160, "col-1");
+        robot.type(KeyCode.DOWN);
+        assertThat(grid.getFocusModel().getFocusedIndex()).isEqualTo(161);
+        robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+        waitFor(() -> rowsShown(robot).contains(199));
+        assertThat(grid.getFocusModel().getFocusedIndex()).isEqualTo(199);
+
+        robot.interact(() -> grid.scrollTo(0));
+        waitFor(() -> rowsShown(robot).get(0) == 0);
+    }
+
+    @Test
+    void showsTheColumnsRightOfTheWindowWhenScrolledTo(FxRobot robot) {
+        validateTheSample(robot);
+        TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
+        waitFor(() -> grid.getColumns().size() == 2 + grid.getItems().get(0).cells().size());
+        TableColumn<GridRow, ?> last = grid.getColumns().get(grid.getColumns().size() - 1);
+        robot.interact(() -> grid.scrollToColumn(last));
+
+        // the grid scrolls, and then lays its rows out again, in the pulses after the request
+        GridRow top = grid.getItems().get(rowsShown(robot).get(0));
+        Predicate<Node> lastCellOfTop = node -> node instanceof TableCell<?, ?> c && c.getTableColumn() == last
+                && c.getItem() == top && c.isVisible();
+        waitFor(() -> robot.lookup("#review-grid .table-cell").match(lastCellOfTop).tryQuery().isPresent());
+        TableCell<?, ?> cell = robot.lookup("#review-grid .table-cell").match(lastCellOfTop).query();
+        assertThat(cell.getText()).isEqualTo(top.cells().get(top.cells().size() - 1));
+        assertThat(cell.localToScene(cell.getBoundsInLocal()).getMaxX())
+                .as("on screen").isLessThanOrEqualTo(grid.getScene().getWidth());
+    }
+
+    /** The positions of the grid rows on screen, top to bottom. */
+    private static List<Integer> rowsShown(FxRobot robot) {
+        return robot.lookup("#review-grid .table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof TableRow<?> r && r.isVisible() && r.getIndex() >= 0 && r.getItem() != null)
+                .map(n -> ((TableRow<?>) n).getIndex()).sorted().toList();
     }
 
     private static boolean firstRowsLoaded(TableView<GridRow> grid) {
