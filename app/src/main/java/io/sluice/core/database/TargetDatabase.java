@@ -227,8 +227,9 @@ public final class TargetDatabase implements AutoCloseable {
             DatabaseMetaData metaData = connection.getMetaData();
             try (ResultSet rs = metaData.getTables(null, TableIntrospector.escape(metaData, schema), "%", null)) {
                 while (rs.next() && kind == null) {
-                    if (rs.getString("TABLE_NAME").equalsIgnoreCase(wanted)) {
-                        kind = rs.getString("TABLE_TYPE").toLowerCase(Locale.ROOT);
+                    String type = rs.getString("TABLE_TYPE");
+                    if (type != null && rs.getString("TABLE_NAME").equalsIgnoreCase(wanted)) {
+                        kind = type.toLowerCase(Locale.ROOT);
                     }
                 }
             }
@@ -277,8 +278,9 @@ public final class TargetDatabase implements AutoCloseable {
             DatabaseMetaData metaData = connection.getMetaData();
             try (ResultSet rs = metaData.getTables(null, TableIntrospector.escape(metaData, schema), "%", null)) {
                 while (rs.next()) {
-                    if (schema.equals(rs.getString("TABLE_SCHEM"))
-                            && TABLE_TYPES.contains(rs.getString("TABLE_TYPE"))) {
+                    // PostgreSQL's driver gives a partitioned table's own index no type at all
+                    String type = rs.getString("TABLE_TYPE");
+                    if (schema.equals(rs.getString("TABLE_SCHEM")) && type != null && TABLE_TYPES.contains(type)) {
                         names.add(rs.getString("TABLE_NAME"));
                     }
                 }

@@ -121,6 +121,26 @@ class TargetDatabaseTest {
         assertThat(target.table("MIXED").columns()).hasSize(2);
     }
 
+    @Test
+    void findsAPartitionedTableWhoseSchemaHoldsAPartitionedIndex() throws SQLException {
+        // PostgreSQL's driver lists a partitioned table's primary key index with no table type at all
+        TargetDatabase target = TARGETS.get(Engine.POSTGRESQL);
+        try (Statement st = target.connection().createStatement()) {
+            st.execute("CREATE SCHEMA readings");
+            st.execute("CREATE TABLE readings.meas (id INTEGER, day DATE NOT NULL, v NUMERIC(5,1),"
+                    + " PRIMARY KEY (id, day)) PARTITION BY RANGE (day)");
+            st.execute("CREATE TABLE readings.meas_2026 PARTITION OF readings.meas"
+                    + " FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')");
+        }
+
+        TableInfo meas = target.table("readings.meas");
+
+        assertThat(meas.columns()).extracting(ColumnInfo::name).containsExactly("id", "day", "v");
+        assertThat(meas.primaryKey()).containsExactly("id", "day");
+        assertThatThrownBy(() -> target.table("readings.mesa"))
+                .hasMessageContaining("Tables in readings: meas, meas_2026.");
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void namesTheExistingTablesWhenTheTableIsMissing(Engine engine) {
