@@ -71,7 +71,7 @@ final class ReviewCommand implements Callable<Integer> {
             ReviewInfo info = review.info();
             FindingCounts counts = review.counts();
             Optional<ValidationSummary> summary = opened.currentSummary();
-            ImportReadiness readiness = ImportReadiness.of(review, String.valueOf(file.getFileName()),
+            ImportReadiness readiness = ImportReadiness.of(review, file,
                     target.targetOf(file));
             if (format == OutputFormat.json) {
                 Map<String, Object> json = new LinkedHashMap<>();

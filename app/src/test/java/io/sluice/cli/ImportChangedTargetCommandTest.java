@@ -98,6 +98,30 @@ class ImportChangedTargetCommandTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
+    void theReviewSummarySaysAnImportedReviewIsDoneAndReadyAgainOnceRolledBack(TestDatabases.Engine engine)
+            throws Exception {
+        TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
+        String[] target = CommandRun.targetOptions(db);
+        Path review = twoMixesValidated(target);
+        assertThat(CommandRun.of("decide", review.toString(), "--approve", "valid").exit()).isZero();
+        CommandRun imported = CommandRun.of(with(List.of("import", "--review", review.toString()), target));
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        String batch = imported.out().replaceAll("(?s).*Imported batch (\\d+).*", "$1");
+
+        CommandRun done = CommandRun.of(with(List.of("review", review.toString(), "--findings", "0"), target));
+        assertThat(CommandRun.of(with(List.of("rollback", batch), target)).exit()).isZero();
+        CommandRun rolledBack = CommandRun.of(with(List.of("review", review.toString(), "--findings", "0"), target));
+
+        assertThat(done.exit()).as(done.err()).isZero();
+        assertThat(done.out()).containsPattern("Import: done: its approved rows went into batch " + batch
+                + " on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(2 inserted, 0 updated, 0 skipped\\); sluice rollback "
+                + batch + " takes it back\\.");
+        assertThat(rolledBack.out()).contains("Import: yes: the target table is as validated; 2 approved rows would"
+                + " be imported (sluice import --review mixes.sluice).");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
     void aReviewValidatedBeforeTheTargetWasRecordedImportsAndSaysOnceThatItCouldNotBeChecked(
             TestDatabases.Engine engine) throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);

@@ -6,6 +6,9 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.review.DecisionCounts;
 import io.sluice.core.review.Review;
 
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +30,14 @@ public record ImportReadiness(List<String> validatedAgainst, boolean ready, Stri
         validatedAgainst = List.copyOf(validatedAgainst);
     }
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     /**
-     * Checks {@code review} (named {@code reviewName} in the answer) against {@code target} as it is now; a target
-     * that cannot be reached is an answer too, not a failure.
+     * Checks the review in {@code file} against {@code target} as it is now; a target that cannot be reached is an
+     * answer too, not a failure.
      */
-    public static ImportReadiness of(Review review, String reviewName, Target target) {
+    public static ImportReadiness of(Review review, Path file, Target target) {
+        String reviewName = String.valueOf(file.getFileName());
         Optional<Map<String, TableShape>> recorded = review.targetShapes();
         List<String> against = new ArrayList<>();
         recorded.ifPresent(shapes -> shapes.forEach((table, shape) -> against.add(table + " (" + shape.summary()
@@ -48,6 +54,20 @@ public record ImportReadiness(List<String> validatedAgainst, boolean ready, Stri
         if (recorded.isEmpty()) {
             return new ImportReadiness(against, false, "Import: cannot tell: " + TargetChangedException
                     .unrecordedNote(reviewName));
+        }
+        Optional<ReviewCommits.Commit> committed;
+        try {
+            committed = ReviewCommits.of(target, file).stream().filter(c -> c.rolledBackAt() == null).findFirst();
+        } catch (SluiceException e) {
+            return new ImportReadiness(against, false, "Import: cannot tell: " + e.getMessage());
+        }
+        if (committed.isPresent()) {
+            ReviewCommits.Commit batch = committed.get();
+            // the review's rows are in the target already: a second import would write them again or be refused
+            return new ImportReadiness(against, false, String.format("Import: done: its approved rows went into"
+                            + " batch %d on %s (%,d inserted, %,d updated, %,d skipped); sluice rollback %d takes it"
+                            + " back.", batch.batch(), WHEN.format(batch.at().atZone(ZoneId.systemDefault())),
+                    batch.inserted(), batch.updated(), batch.skipped(), batch.batch()));
         }
         List<String> changes = new ArrayList<>();
         try (TargetDatabase db = target.open()) {
