@@ -82,6 +82,11 @@ public final class MappedRow {
         return i == null ? -1 : i;
     }
 
+    /** The position of a column in {@link #targets()}, or -1 when it is not mapped, as {@link #indexOf(String)}. */
+    public int indexOf(MappedColumn column) {
+        return column.indexIn(this, layout);
+    }
+
     /** The value for the i-th target column of {@link #targets()}. */
     public MappedValue get(int i) {
         if (replaced != null && replaced[i] != null) {
@@ -105,6 +110,19 @@ public final class MappedRow {
         int i = indexOf(target);
         if (i < 0) {
             throw new IllegalArgumentException("Column " + target + " is not mapped in " + targets());
+        }
+        return values[i];
+    }
+
+    /**
+     * The typed value of a target column, as {@link #value(String)} gives it.
+     *
+     * @throws IllegalArgumentException when that column is not mapped
+     */
+    public Object value(MappedColumn column) {
+        int i = indexOf(column);
+        if (i < 0) {
+            throw new IllegalArgumentException("Column " + column.name() + " is not mapped in " + targets());
         }
         return values[i];
     }

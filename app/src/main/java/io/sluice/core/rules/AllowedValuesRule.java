@@ -1,6 +1,7 @@
 package io.sluice.core.rules;
 
 import io.sluice.core.Severity;
+import io.sluice.core.mapping.MappedColumn;
 import io.sluice.core.mapping.MappedRow;
 
 import java.math.BigDecimal;
@@ -16,6 +17,8 @@ final class AllowedValuesRule implements RowRule {
 
     private final String id;
     private final String target;
+    /** Found once per mapper: the rule reads it on every row. */
+    private final MappedColumn column;
     private final Set<String> texts = new HashSet<>();
     private final Set<String> numbers = new HashSet<>();
     /** The allowed whole numbers that fit a long, so that an integer column's Long is found without its text. */
@@ -75,6 +78,7 @@ final class AllowedValuesRule implements RowRule {
         this.charColumn = charColumn;
         this.id = id;
         this.target = target;
+        this.column = new MappedColumn(target);
         this.display = List.copyOf(values);
         this.ignoreCase = ignoreCase;
         for (String v : values) {
@@ -99,7 +103,7 @@ final class AllowedValuesRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        Object value = row.value(target);
+        Object value = row.value(column);
         if (value == null || isAllowed(stored(value))) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.sluice.core.rules;
 
 import io.sluice.core.Severity;
+import io.sluice.core.mapping.MappedColumn;
 import io.sluice.core.mapping.MappedRow;
 
 import java.util.List;
@@ -12,10 +13,13 @@ final class LengthRule implements RowRule {
     static final String ID = "length";
 
     private final String target;
+    /** Found once per mapper: the rule reads it on every row. */
+    private final MappedColumn column;
     private final int max;
 
     LengthRule(String target, int max) {
         this.target = target;
+        this.column = new MappedColumn(target);
         this.max = max;
     }
 
@@ -27,7 +31,7 @@ final class LengthRule implements RowRule {
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
         // a text never has more characters than chars, so only a long one needs its characters counted
-        if (!(row.value(target) instanceof String s) || s.length() <= max) {
+        if (!(row.value(column) instanceof String s) || s.length() <= max) {
             return;
         }
         int length = s.codePointCount(0, s.length());

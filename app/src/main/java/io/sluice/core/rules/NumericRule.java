@@ -1,6 +1,7 @@
 package io.sluice.core.rules;
 
 import io.sluice.core.Severity;
+import io.sluice.core.mapping.MappedColumn;
 import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.database.ColumnInfo;
 
@@ -21,6 +22,8 @@ final class NumericRule implements RowRule {
     static final String RANGE = "integer-range";
 
     private final String target;
+    /** Found once per mapper: the rule reads it on every row. */
+    private final MappedColumn column;
     private final Integer precision;
     private final Integer scale;
     private final BigDecimal min;
@@ -31,6 +34,7 @@ final class NumericRule implements RowRule {
 
     private NumericRule(String target, Integer precision, Integer scale, BigDecimal min, BigDecimal max) {
         this.target = target;
+        this.column = new MappedColumn(target);
         this.precision = precision;
         this.scale = scale;
         this.min = min;
@@ -66,7 +70,7 @@ final class NumericRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        Object value = row.value(target);
+        Object value = row.value(column);
         if (value instanceof Long l && min != null) {
             // an integer column's value is a Long: compared as one, without a BigDecimal made for it
             if (l < minLong || l > maxLong) {

@@ -1,6 +1,7 @@
 package io.sluice.core.rules;
 
 import io.sluice.core.Severity;
+import io.sluice.core.mapping.MappedColumn;
 import io.sluice.core.mapping.MappedRow;
 
 import java.util.List;
@@ -13,6 +14,8 @@ final class PatternRule implements RowRule {
 
     private final String id;
     private final String target;
+    /** Found once per mapper: the rule reads it on every row. */
+    private final MappedColumn column;
     private final Pattern pattern;
     /** One matcher per thread, reset for each value: a matcher per row was a tenth of a validation's garbage. */
     private final ThreadLocal<Matcher> matcher;
@@ -22,6 +25,7 @@ final class PatternRule implements RowRule {
     PatternRule(String id, String target, Pattern pattern, Severity severity, String message) {
         this.id = id;
         this.target = target;
+        this.column = new MappedColumn(target);
         this.pattern = pattern;
         this.matcher = ThreadLocal.withInitial(() -> pattern.matcher(""));
         this.severity = severity;
@@ -35,7 +39,7 @@ final class PatternRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        Object value = row.value(target);
+        Object value = row.value(column);
         if (value == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.sluice.core.rules;
 
 import io.sluice.core.Severity;
+import io.sluice.core.mapping.MappedColumn;
 import io.sluice.core.mapping.MappedRow;
 
 import java.math.BigDecimal;
@@ -13,6 +14,8 @@ final class RangeRule implements RowRule {
 
     private final String id;
     private final String target;
+    /** Found once per mapper: the rule reads it on every row. */
+    private final MappedColumn column;
     private final BigDecimal min;
     private final boolean minInclusive;
     private final BigDecimal max;
@@ -37,6 +40,7 @@ final class RangeRule implements RowRule {
               Severity severity, String message, Integer storedScale) {
         this.id = id;
         this.target = target;
+        this.column = new MappedColumn(target);
         this.min = min;
         this.minInclusive = minInclusive;
         this.max = max;
@@ -54,7 +58,7 @@ final class RangeRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        BigDecimal n = NumericRule.asDecimal(row.value(target));
+        BigDecimal n = NumericRule.asDecimal(row.value(column));
         if (n == null) {
             return;
         }

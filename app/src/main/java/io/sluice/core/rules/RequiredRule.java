@@ -1,6 +1,7 @@
 package io.sluice.core.rules;
 
 import io.sluice.core.Severity;
+import io.sluice.core.mapping.MappedColumn;
 import io.sluice.core.mapping.MappedRow;
 
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.function.Consumer;
 final class RequiredRule implements RowRule {
 
     private final String target;
+    /** Found once per mapper: the rule reads it on every row. */
+    private final MappedColumn column;
     private final String id;
     private final Severity severity;
     private final RuleExpression when;
@@ -21,6 +24,7 @@ final class RequiredRule implements RowRule {
     RequiredRule(String id, String target, Severity severity, RuleExpression when, String message) {
         this.id = id;
         this.target = target;
+        this.column = new MappedColumn(target);
         this.severity = severity;
         this.when = when;
         this.message = message;
@@ -33,7 +37,7 @@ final class RequiredRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        int i = row.indexOf(target);
+        int i = row.indexOf(column);
         // A value that failed conversion is reported by the type rule; it is not "missing".
         if (row.value(i) != null || row.error(i) != null) {
             return;

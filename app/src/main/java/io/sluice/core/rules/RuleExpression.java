@@ -7,6 +7,7 @@ import com.ezylang.evalex.config.ExpressionConfiguration;
 import com.ezylang.evalex.data.EvaluationValue;
 import com.ezylang.evalex.parser.ParseException;
 import io.sluice.core.SluiceException;
+import io.sluice.core.mapping.MappedColumn;
 import io.sluice.core.mapping.MappedRow;
 
 import java.math.BigDecimal;
@@ -34,6 +35,8 @@ final class RuleExpression {
     private final Expression expression;
     private final List<String> variables;
     private final List<String> targets;
+    /** The same targets, each found once per mapper: the expression reads them on every row. */
+    private final MappedColumn[] columns;
     /** The expression's variables, slot i for variables[i]. */
     private final VariableSlots slots;
 
@@ -47,6 +50,7 @@ final class RuleExpression {
         this.expression = expression;
         this.variables = variables;
         this.targets = targets;
+        this.columns = targets.stream().map(MappedColumn::new).toArray(MappedColumn[]::new);
         this.slots = (VariableSlots) expression.getDataAccessor();
         for (String variable : variables) {
             slots.setData(variable, EvaluationValue.nullValue());
@@ -89,7 +93,7 @@ final class RuleExpression {
     /** The expression's value for a row, or null when a variable has no value or the result is not a value. */
     EvaluationValue evaluate(MappedRow row) {
         for (int i = 0; i < variables.size(); i++) {
-            Object value = row.value(targets.get(i));
+            Object value = row.value(columns[i]);
             if (value == null) {
                 return null;
             }
@@ -110,7 +114,7 @@ final class RuleExpression {
      */
     EvaluationValue evaluateStrictly(MappedRow row) throws EvaluationException {
         for (int i = 0; i < variables.size(); i++) {
-            Object value = row.value(targets.get(i));
+            Object value = row.value(columns[i]);
             set(i, value);
         }
         try {

@@ -29,7 +29,6 @@ final class CsvRows implements RawRows {
 
     private final Path file;
     private final CsvDialect dialect;
-    private final QuoteTrackingReader tracker;
     private final CsvReader<CsvRecord> reader;
     private final CloseableIterator<CsvRecord> records;
     private long number;
@@ -41,17 +40,14 @@ final class CsvRows implements RawRows {
         try {
             in = Files.newInputStream(file);
             in.skipNBytes(dialect.bomLength());
-            // Strict decoding: a byte that is not valid in the chosen encoding is an error, never a silent '?'.
-            InputStreamReader decoded = new InputStreamReader(in, dialect.charset().newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
-            this.tracker = new QuoteTrackingReader(decoded, dialect.delimiter());
+            // The parser reports a quote left open; the line where it opened is found again only then.
             this.reader = CsvReader.builder()
                     .fieldSeparator(dialect.delimiter())
                     .skipEmptyLines(false)
+                    .allowUnclosedQuote(false)
                     .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-                    .ofCsvRecord(tracker);
+                    .ofCsvRecord(strictReader(in));
             this.records = reader.iterator();
         } catch (IOException e) {
             closeQuietly(in);
@@ -63,13 +59,9 @@ final class CsvRows implements RawRows {
     public RawRow next() {
         try {
             if (!records.hasNext()) {
-                checkQuotesClosed();
                 return null;
             }
             CsvRecord record = records.next();
-            if (tracker.unterminated() && !records.hasNext()) {
-                checkQuotesClosed();
-            }
             number++;
             Cell[] cells = new Cell[record.getFieldCount()];
             for (int i = 0; i < cells.length; i++) {
@@ -77,8 +69,12 @@ final class CsvRows implements RawRows {
             }
             return new RawRow(new SourceRow(number, Arrays.asList(cells)), record.getStartingLineNumber());
         } catch (CsvParseException e) {
-            if (tracker.insideQuote()) {
-                throw unterminated(e);
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("Unclosed quoted field") || message.startsWith("The maximum buffer size")) {
+                long quoteLine = unclosedQuoteLine();
+                if (quoteLine > 0) {
+                    throw unterminated(quoteLine, e);
+                }
             }
             throw malformed(e);
         } catch (UncheckedIOException e) {
@@ -86,16 +82,34 @@ final class CsvRows implements RawRows {
         }
     }
 
-    private void checkQuotesClosed() {
-        if (tracker.unterminated()) {
-            throw unterminated(null);
+    private RuntimeException unterminated(long quoteLine, Throwable cause) {
+        return Problems.input(file, "the quote opened on line " + quoteLine
+                + " is never closed, so the rest of the file cannot be read", cause);
+    }
+
+    /**
+     * The line where the quote that runs to the end of the file opened, or 0 when every quote closes. A separate pass,
+     * only on the parser's error path, so that reading a good file pays nothing for it.
+     */
+    private long unclosedQuoteLine() {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(dialect.bomLength());
+            QuoteTrackingReader tracker = new QuoteTrackingReader(strictReader(in), dialect.delimiter());
+            char[] buffer = new char[8192];
+            while (tracker.read(buffer, 0, buffer.length) >= 0) {
+                // Only the tracker's state matters.
+            }
+            return tracker.unterminated() ? tracker.quoteLine() : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
-    private RuntimeException unterminated(Throwable cause) {
-        String reason = "the quote opened on line " + tracker.quoteLine()
-                + " is never closed, so the rest of the file cannot be read";
-        return cause == null ? Problems.input(file, reason) : Problems.input(file, reason, cause);
+    // Strict decoding: a byte that is not valid in the chosen encoding is an error, never a silent '?'.
+    private InputStreamReader strictReader(InputStream in) {
+        return new InputStreamReader(in, dialect.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     private RuntimeException malformed(CsvParseException e) {

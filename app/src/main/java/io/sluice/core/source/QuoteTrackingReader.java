@@ -5,7 +5,7 @@ import java.io.Reader;
 
 /**
  * Passes characters through while following the CSV quoting, so that a quote left open can be reported with the line
- * where it opened: the parser itself would silently read the rest of the file into one field.
+ * where it opened: the parser names only the line where the record starts. Used on the parser's error path only.
  */
 final class QuoteTrackingReader extends Reader {
 
@@ -91,11 +91,6 @@ final class QuoteTrackingReader extends Reader {
         previousCr = cr;
     }
 
-    /** True while inside a quoted field that has not been closed yet. */
-    boolean insideQuote() {
-        return state == QUOTED;
-    }
-
     /** True when the whole input was read and a quoted field was never closed. */
     boolean unterminated() {
         return eof && state == QUOTED;
@@ -104,11 +99,6 @@ final class QuoteTrackingReader extends Reader {
     /** The line on which the last quoted field opened. */
     long quoteLine() {
         return quoteLine;
-    }
-
-    /** The line being read (1-based). */
-    long line() {
-        return line;
     }
 
     @Override

@@ -133,4 +133,25 @@ class MappedRowTest {
         assertThatThrownBy(() -> row.value("water")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not mapped");
     }
+
+    @Test
+    void findsAColumnByNameInTheRowsOfEachMapperItIsReadFrom() {
+        MappedColumn water = new MappedColumn("WATER_KG");
+        MappedColumn plant = new MappedColumn("plant");
+        Profile reordered = new Profile(null, 0, "lab", null, "concrete_mix", List.of(
+                ColumnMapping.of("Water", "water_kg"),
+                ColumnMapping.of("Mix Code", "mix_code")), null, null, null, null, null);
+        MappedRow other = Mapper.compile(reordered, List.of("Water", "Mix Code"), ConcreteMixTable.table())
+                .map(new SourceRow(3, List.of(Cell.text("170.5"), Cell.text("M-2"))));
+
+        for (MappedRow row : List.of(map("M-1", "350", "180.25", "28", "2024-01-31"), other, map("M-3", "1", "2",
+                "3", "2024-01-31"))) {
+            assertThat(row.indexOf(water)).isEqualTo(row.indexOf("water_kg"));
+            assertThat(row.value(water)).isEqualTo(row.value("water_kg"));
+            assertThat(row.indexOf(plant)).isEqualTo(-1);
+            assertThatThrownBy(() -> row.value(plant)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("Column plant is not mapped in ");
+        }
+        assertThat((BigDecimal) other.value(water)).isEqualByComparingTo("170.5");
+    }
 }

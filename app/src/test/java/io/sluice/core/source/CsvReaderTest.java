@@ -168,6 +168,19 @@ class CsvReaderTest {
     }
 
     @Test
+    void namesTheLineOfTheUnclosedQuoteNotOfItsRecordsStart() throws IOException {
+        // the record starts on line 3; its first field closes on line 4, where its second opens and never closes
+        Path file = write("late-open-quote.csv", "a,b\n1,2\n\"x\ny\",\"never closed\n4,5\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> {
+            try (SourceTable table = Sources.open(file, SourceOptions.DEFAULTS)) {
+                readAll(table);
+            }
+        }).isInstanceOf(SluiceException.class).hasMessage("late-open-quote.csv: the quote opened on line 4 is never"
+                + " closed, so the rest of the file cannot be read.");
+    }
+
+    @Test
     void rejectsTextAfterAClosingQuote() throws IOException {
         Path file = write("stray.csv", "a,b\n\"12\" inch,2\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> readFile(file, SourceOptions.DEFAULTS)).isInstanceOf(SluiceException.class)
