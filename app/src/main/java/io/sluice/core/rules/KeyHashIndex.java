@@ -16,13 +16,9 @@ public final class KeyHashIndex {
     /** Records the key for a row; returns the row that had it first, or -1 when it is new. */
     public long putIfAbsent(String key, long row) {
         long h = hash(key);
-        int mask = hashes.length - 1;
-        int i = (int) (h ^ (h >>> 32)) & mask;
-        while (hashes[i] != EMPTY) {
-            if (hashes[i] == h) {
-                return Integer.toUnsignedLong(rows[i]);
-            }
-            i = (i + 1) & mask;
+        int i = slot(h);
+        if (hashes[i] == h) {
+            return Integer.toUnsignedLong(rows[i]);
         }
         hashes[i] = h;
         rows[i] = (int) row;
@@ -35,15 +31,18 @@ public final class KeyHashIndex {
     /** The row that recorded the key, or -1 when none did. */
     public long rowOf(String key) {
         long h = hash(key);
+        int i = slot(h);
+        return hashes[i] == h ? Integer.toUnsignedLong(rows[i]) : -1;
+    }
+
+    /** The slot holding {@code h}, or the empty slot where it would go ({@link #hash} is never {@link #EMPTY}). */
+    private int slot(long h) {
         int mask = hashes.length - 1;
         int i = (int) (h ^ (h >>> 32)) & mask;
-        while (hashes[i] != EMPTY) {
-            if (hashes[i] == h) {
-                return Integer.toUnsignedLong(rows[i]);
-            }
+        while (hashes[i] != EMPTY && hashes[i] != h) {
             i = (i + 1) & mask;
         }
-        return -1;
+        return i;
     }
 
     int size() {

@@ -4,8 +4,6 @@ import io.sluice.core.Progress;
 import io.sluice.core.rules.Finding;
 import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,19 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A column of a domain is held to the domain's CHECKs, its NOT NULL and the length and digits of the type it is made
  * from, on H2 and PostgreSQL: a value the database would refuse is an error of validation, and the valid rows import.
  */
-class DomainChecksTest {
-
-    @TempDir
-    Path dir;
-
-    private OwnTable target;
-
-    @AfterEach
-    void close() {
-        if (target != null) {
-            target.close();
-        }
-    }
+class DomainChecksTest extends OwnTableTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)

@@ -4,9 +4,7 @@ import io.sluice.core.Progress;
 import io.sluice.core.rules.Finding;
 import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,19 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A json or jsonb column of PostgreSQL takes one JSON value, as the server reads it: a value that is not one is an
  * error of validation, not a refused import, and the valid ones are written as they are.
  */
-class JsonValuesTest {
-
-    @TempDir
-    Path dir;
-
-    private OwnTable target;
-
-    @AfterEach
-    void close() {
-        if (target != null) {
-            target.close();
-        }
-    }
+class JsonValuesTest extends OwnTableTest {
 
     @Test
     void aValueThatIsNotOneJsonDocumentIsAnErrorAndTheValidOnesImport() throws Exception {

@@ -6,8 +6,6 @@ import io.sluice.core.commit.CommitPlan;
 import io.sluice.core.rules.Finding;
 import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,19 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file without errors is found by validation, the dry run and the import alike, across chunks; a parent only on a
  * later row, or only on a row with errors, is an error saying so.
  */
-class SelfReferenceTest {
-
-    @TempDir
-    Path dir;
-
-    private OwnTable target;
-
-    @AfterEach
-    void close() {
-        if (target != null) {
-            target.close();
-        }
-    }
+class SelfReferenceTest extends OwnTableTest {
 
     private OwnTable employees(TestDatabases.Engine engine) throws Exception {
         target = new OwnTable(engine, dir, "employee", List.of("id", "name", "manager_id"),

@@ -4,9 +4,7 @@ import io.sluice.core.Progress;
 import io.sluice.core.rules.Finding;
 import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,23 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as PostgreSQL reads them, at the same instant, and imported; a name PostgreSQL reads by its own abbreviation
  * table is refused in one sentence saying how to write it.
  */
-class ZonedTimesTest {
+class ZonedTimesTest extends OwnTableTest {
 
     private static final List<String> STAMPS = List.of("2026-03-01 10:00 Europe/Berlin",
             "2026-07-01 10:00:00 America/New_York", "2026-03-01 10:00 UTC", "2026-10-25 02:30 Europe/Berlin",
             "2026-03-29 02:30 Europe/Berlin", "2026-03-01T10:00 europe/berlin", "2026-03-01 10:00+01:00");
-
-    @TempDir
-    Path dir;
-
-    private OwnTable target;
-
-    @AfterEach
-    void close() {
-        if (target != null) {
-            target.close();
-        }
-    }
 
     private OwnTable readings(TestDatabases.Engine engine) throws Exception {
         target = new OwnTable(engine, dir, "reading", List.of("id", "taken_at", "daily_at"),
