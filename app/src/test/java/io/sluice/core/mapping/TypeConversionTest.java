@@ -55,6 +55,23 @@ class TypeConversionTest {
         assertThat(v.error()).isEqualTo("'" + text + "' is not a number.");
     }
 
+    @ParameterizedTest(name = "''{0}'' says how to make it no value")
+    @CsvSource(delimiter = '|', textBlock = """
+            NA
+            n/a
+            NULL
+            nan
+            """)
+    void aValueSpelledAsNoValueSaysHowToMakeItOne(String text) {
+        String hint = "; if '" + text + "' means no value, add it to the profile's null markers (nullMarkers; in the"
+                + " desktop, the column's transforms: No value when).";
+
+        assertThat(map(DECIMAL, Cell.text(text)).error()).isEqualTo("'" + text + "' is not a number" + hint);
+        assertThat(map(DATE, Cell.text(text)).error()).isEqualTo("'" + text + "' is not a date (expected yyyy-MM-dd,"
+                + " or add a date transform with its pattern)" + hint);
+        assertThat(map(VARCHAR, Cell.text(text)).error()).isNull();
+    }
+
     @Test
     void usesANumberCellsStoredValueNeverItsFormattedText() {
         // Excel shows =0.1+0.2 as 0.3 but stores the double sum; the stored value is what the file holds.
