@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A column of a domain is held to the domain's CHECKs, its NOT NULL and the length and digits of the type it is made
  * from, on H2 and PostgreSQL: a value the database would refuse is an error of validation, and the valid rows import.
  */
-class DomainChecksTest extends OwnTableTest {
+class DomainChecksTest extends OwnTableFixture {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)

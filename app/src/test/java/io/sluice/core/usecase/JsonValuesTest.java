@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A json or jsonb column of PostgreSQL takes one JSON value, as the server reads it: a value that is not one is an
  * error of validation, not a refused import, and the valid ones are written as they are.
  */
-class JsonValuesTest extends OwnTableTest {
+class JsonValuesTest extends OwnTableFixture {
 
     @Test
     void aValueThatIsNotOneJsonDocumentIsAnErrorAndTheValidOnesImport() throws Exception {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file without errors is found by validation, the dry run and the import alike, across chunks; a parent only on a
  * later row, or only on a row with errors, is an error saying so.
  */
-class SelfReferenceTest extends OwnTableTest {
+class SelfReferenceTest extends OwnTableFixture {
 
     private OwnTable employees(TestDatabases.Engine engine) throws Exception {
         target = new OwnTable(engine, dir, "employee", List.of("id", "name", "manager_id"),

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as PostgreSQL reads them, at the same instant, and imported; a name PostgreSQL reads by its own abbreviation
  * table is refused in one sentence saying how to write it.
  */
-class ZonedTimesTest extends OwnTableTest {
+class ZonedTimesTest extends OwnTableFixture {
 
     private static final List<String> STAMPS = List.of("2026-03-01 10:00 Europe/Berlin",
             "2026-07-01 10:00:00 America/New_York", "2026-03-01 10:00 UTC", "2026-10-25 02:30 Europe/Berlin",

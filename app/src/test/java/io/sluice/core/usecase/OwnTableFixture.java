@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 /** A test that validates and imports small files into a table of its own ({@link OwnTable}), closed after each test. */
-abstract class OwnTableTest {
+abstract class OwnTableFixture {
 
     @TempDir
     Path dir;
