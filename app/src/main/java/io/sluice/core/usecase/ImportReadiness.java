@@ -59,7 +59,8 @@ public record ImportReadiness(List<String> validatedAgainst, boolean ready, Stri
         try {
             committed = ReviewCommits.of(target, file).stream().filter(c -> c.rolledBackAt() == null).findFirst();
         } catch (SluiceException e) {
-            return new ImportReadiness(against, false, "Import: cannot tell: " + e.getMessage());
+            return new ImportReadiness(against, false, "Import: cannot tell: the target could not be checked: "
+                    + e.getMessage());
         }
         if (committed.isPresent()) {
             ReviewCommits.Commit batch = committed.get();
