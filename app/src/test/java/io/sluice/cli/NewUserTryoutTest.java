@@ -150,7 +150,9 @@ class NewUserTryoutTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("needs source column 'Mischung', but the file was read as a single column"
-                + " whose header holds ';', so it looks separated by ';': choose that delimiter.");
+                + " whose header holds ';', so it looks separated by ';': read it with that delimiter (the profile's"
+                + " \"delimiter\" under \"source\", --delimiter on the command line, or Delimiter on the desktop's"
+                + " Source step).");
     }
 
     @Test

@@ -173,7 +173,8 @@ public final class Mapper {
             // one header holding the whole header line is a delimiter mistake, not a missing column
             throw SluiceException.input(where + " needs source column '" + name + "', but the file was read as a"
                     + " single column whose header holds " + separator + ", so it looks separated by " + separator
-                    + ": choose that delimiter.");
+                    + ": read it with that delimiter (the profile's \"delimiter\" under \"source\", --delimiter on the"
+                    + " command line, or Delimiter on the desktop's Source step).");
         }
         throw SluiceException.input(where + " needs source column '" + name + "', which the file does not have (its"
                 + " columns: " + String.join(", ", sourceColumns) + ").");
