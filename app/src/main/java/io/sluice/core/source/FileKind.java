@@ -69,11 +69,26 @@ final class FileKind {
         if (markup != null) {
             throw Problems.input(file, markup);
         }
+        if (isJson(file, head)) {
+            // a profile given where the file goes is an easy slip of argument order; as CSV it fails on a quote
+            throw Problems.input(file, "is a JSON file (a Sluice profile is one), not a spreadsheet or a text file of"
+                    + " rows; load a profile as a profile, not as a source file");
+        }
         if (namedLikeExcel(file)) {
             throw Problems.input(file, "is named like an Excel file but its content is not an Excel workbook"
                     + " (it is damaged, or it is text that should be named .csv)");
         }
         return SourceFormat.CSV;
+    }
+
+    /** A file named .json whose text starts as a JSON object or array does. */
+    private static boolean isJson(Path file, byte[] head) {
+        if (!Problems.name(file).toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return false;
+        }
+        int bom = startsWith(head, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}) ? 3 : 0;
+        String start = new String(head, bom, head.length - bom, StandardCharsets.UTF_8).stripLeading();
+        return start.startsWith("{") || start.startsWith("[");
     }
 
     /**

@@ -80,6 +80,19 @@ class SourcesTest {
     }
 
     @Test
+    void namesAJsonFileSuchAsAProfileGivenWhereTheSourceFileGoes() throws IOException {
+        Path profile = Files.writeString(dir.resolve("ds1.profile.json"), "{\n  \"name\" : \"ds1\",\n  \"table\" :"
+                + " \"concrete_mix\"\n}\n");
+        Path rows = Files.writeString(dir.resolve("rows.json.csv"), "{id},name\n1,a\n");
+
+        assertInputError(profile, "ds1.profile.json: is a JSON file (a Sluice profile is one), not a spreadsheet or a"
+                + " text file of rows; load a profile as a profile, not as a source file.");
+        try (SourceTable table = Sources.open(rows, SourceOptions.DEFAULTS)) {
+            assertThat(table.columns()).containsExactly("{id}", "name");
+        }
+    }
+
+    @Test
     void readsATextFileThatOnlyStartsWithAnAngleBracketAsRows() throws IOException {
         Path file = Files.writeString(dir.resolve("limits.csv"), "<5,>10\n1,2\n");
         try (SourceTable table = Sources.open(file, SourceOptions.DEFAULTS)) {
