@@ -49,8 +49,21 @@ final class HeaderDetector {
             return true;
         }
         int dataWidth = medianFilled(below);
+        // pandas' to_csv and R's write.csv leave the header of their index column blank: a header with only its first
+        // cell blank, above rows whose first cell is a number, is as wide as its span
+        int width = filled + 1 == span && cells.get(0).isBlank() && below.stream().allMatch(HeaderDetector::numbered)
+                ? span : filled;
         // A title or note line is much narrower than the table under it; a header is at least as wide as most rows.
-        return filled * 10 >= dataWidth * 7;
+        return width * 10 >= dataWidth * 7;
+    }
+
+    /** Whether a row's first cell holds a whole number, as an index column's does. */
+    private static boolean numbered(SourceRow row) {
+        if (row.cells().isEmpty()) {
+            return false;
+        }
+        Cell first = row.cells().get(0);
+        return first.type() == CellType.NUMBER || first.text().strip().matches("\\d+");
     }
 
     private static int medianFilled(List<SourceRow> rows) {

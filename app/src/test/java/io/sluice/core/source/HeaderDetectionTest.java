@@ -29,12 +29,26 @@ class HeaderDetectionTest {
         "title line|Mix report 2024\\ncode;name;qty\\n1;a;2\\n|2",
         "title, blank line and note|Mix report\\n\\nExported by: lab;2024-05-01\\ncode;name;qty\\n1;a;2\\n2;b;3\\n|4",
         "group header narrower than table|;Batch;\\ncode;name;qty\\n1;a;2\\n|2",
+        "group header over all but the first column|;Batch;Size\\ncode;name;qty\\n1;a;2\\n|2",
         "header only|code;name;qty\\n|1"})
     void findsTheHeaderPastJunkRows(String title, String content, long expectedRow) throws IOException {
         Path file = write(content.replace("\\n", "\n"));
         SourceInspection inspection = Sources.inspect(file, SourceOptions.DEFAULTS);
         assertThat(inspection.headerRow()).isEqualTo(expectedRow);
         assertThat(inspection.columns()).containsExactly("code", "name", "qty");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "pandas to_csv|,mix_code,cement_kg\\n0,A-1,350.0\\n1,A-2,\\n",
+        "R write.csv|\"\",\"mix_code\",\"cement_kg\"\\n\"1\",\"A-1\",350\\n\"2\",\"A-2\",NA\\n"})
+    void findsTheHeaderAboveAnIndexColumnWhoseHeaderIsBlank(String writer, String content) throws IOException {
+        Path file = write(content.replace("\\n", "\n"));
+
+        SourceInspection inspection = Sources.inspect(file, SourceOptions.DEFAULTS);
+
+        assertThat(inspection.headerRow()).isEqualTo(1);
+        assertThat(inspection.columns()).hasSize(3).endsWith("mix_code", "cement_kg");
     }
 
     @Test
