@@ -36,8 +36,7 @@ class ImportChangedTargetCommandTest {
             throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
         String[] target = CommandRun.targetOptions(db);
-        Path review = twoMixesValidated(target);
-        assertThat(CommandRun.of("decide", review.toString(), "--approve", "valid").exit()).isZero();
+        Path review = twoMixesApproved(target);
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE concrete_mix ADD CONSTRAINT ck_cement_min CHECK (cement_kg > 355)");
         }
@@ -102,8 +101,7 @@ class ImportChangedTargetCommandTest {
             throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
         String[] target = CommandRun.targetOptions(db);
-        Path review = twoMixesValidated(target);
-        assertThat(CommandRun.of("decide", review.toString(), "--approve", "valid").exit()).isZero();
+        Path review = twoMixesApproved(target);
         CommandRun imported = CommandRun.of(with(List.of("import", "--review", review.toString()), target));
         assertThat(imported.exit()).as(imported.err()).isZero();
         String batch = imported.out().replaceAll("(?s).*Imported batch (\\d+).*", "$1");
@@ -144,6 +142,13 @@ class ImportChangedTargetCommandTest {
                 + " the target's tables, so whether they changed since could not be checked; validating the review"
                 + " again records them." + System.lineSeparator());
         assertThat(mixes(db)).containsExactly("DS1-0000001|350.0");
+    }
+
+    /** Two valid mixes validated into mixes.sluice, both approved. */
+    private Path twoMixesApproved(String[] target) throws Exception {
+        Path review = twoMixesValidated(target);
+        assertThat(CommandRun.of("decide", review.toString(), "--approve", "valid").exit()).isZero();
+        return review;
     }
 
     /** Two valid mixes validated into mixes.sluice, every row pending. */
