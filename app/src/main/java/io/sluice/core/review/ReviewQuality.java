@@ -91,7 +91,7 @@ final class ReviewQuality {
                 SELECT coalesce(sum(min(cells, ?)), 0) FROM (
                     SELECT count(DISTINCT coalesce(target, col, '(row)')) AS cells FROM finding
                     WHERE severity = 'error' GROUP BY row_no)""", width);
-        long filled = longOf(connection, "SELECT coalesce(sum(filled), 0) FROM row_quality");
+        long filled = longOf(connection, "SELECT filled_total FROM review_info");
         long duplicates = 0;
         if (!basis.uniquenessRules().isEmpty()) {
             String marks = "?,".repeat(basis.uniquenessRules().size());

@@ -299,8 +299,9 @@ public final class ReviewQuery {
             Map<Long, Map<Integer, String>> extras = extrasOf(first, last);
             int width = review.columns().size();
             List<GridRow> rows = new ArrayList<>(limit);
-            try (PreparedStatement q = connection.prepareStatement("SELECT g.pos, r.*, d.status, d.reason, d.steward,"
-                    + " d.at FROM " + VIEW + " g JOIN source_row r ON r.row_no = g.row_no"
+            try (PreparedStatement q = connection.prepareStatement("SELECT g.pos, "
+                    + ReviewSchema.rowColumns("r.", wide) + ", d.status, d.reason, d.steward, d.at FROM " + VIEW
+                    + " g JOIN source_row r ON r.row_no = g.row_no"
                     + " LEFT JOIN decision d ON d.row_no = g.row_no WHERE g.pos BETWEEN ? AND ? ORDER BY g.pos")) {
                 q.setLong(1, first);
                 q.setLong(2, last);

@@ -30,10 +30,10 @@ final class ReviewSchema {
     /**
      * Later versions append their step here; version 2 adds the steward's decisions, edits, audit log and history,
      * version 3 the filled cells per row that the completeness score is counted from, version 4 the value fixes,
-     * version 5 the rules applied to an open review.
+     * version 5 the rules applied to an open review, version 6 the filled cells staged in the row with their total.
      */
     static final List<Upgrade> UPGRADES = List.of(ReviewSchema::addDecisions, ReviewSchema::addRowQuality,
-            ReviewSchema::addValueFixes, ReviewSchema::addRuleSteps);
+            ReviewSchema::addValueFixes, ReviewSchema::addRuleSteps, ReviewSchema::addFilledInRow);
 
     static final int CURRENT_VERSION = 1 + UPGRADES.size();
 
@@ -43,14 +43,6 @@ final class ReviewSchema {
     /** Creates the version-1 tables for a sheet of {@code columnCount} columns, in the caller's transaction. */
     static void createVersion1(Connection connection, int columnCount) throws SQLException {
         int wide = Math.min(columnCount, WIDE_COLUMNS);
-        StringBuilder rowTable = new StringBuilder("CREATE TABLE source_row (row_no INTEGER PRIMARY KEY");
-        for (int i = 0; i < wide; i++) {
-            rowTable.append(", c").append(i).append(" TEXT");
-        }
-        for (int i = 0; i < wide; i++) {
-            rowTable.append(", v").append(i).append(" TEXT");
-        }
-        rowTable.append(')');
         try (Statement s = connection.createStatement()) {
             s.execute("""
                     CREATE TABLE review_info (
@@ -68,7 +60,7 @@ final class ReviewSchema {
                         wide_columns  INTEGER NOT NULL)""");
             s.execute("CREATE TABLE review_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
             s.execute("CREATE TABLE source_column (idx INTEGER PRIMARY KEY, name TEXT NOT NULL)");
-            s.execute(rowTable.toString());
+            s.execute(sourceRowTable(wide, false));
             s.execute("""
                     CREATE TABLE source_cell_extra (
                         row_no INTEGER NOT NULL,
@@ -277,6 +269,82 @@ final class ReviewSchema {
             s.execute("CREATE INDEX command_finding_row ON command_finding (command_id, row_no)");
             s.execute("CREATE TABLE rule_change (row_no INTEGER PRIMARY KEY, now_error INTEGER NOT NULL)");
         }
+    }
+
+    /**
+     * Version 6: the filled-cell count a row was staged with lives in the row ({@code source_row.filled}, NULL when
+     * not known) and {@code review_info.filled_total} holds the completeness score's sum, so that staging a row writes
+     * one record instead of two. {@code row_quality} now holds only the counts of rows validated again, each replacing
+     * the row's staged count; its triggers keep the total equal to the sum over the rows of the replacing count, else
+     * the staged one, else 0, whatever statement writes a count. A file written before keeps its counts in
+     * {@code row_quality} and its rows' {@code filled} NULL, which is the same sum. In a file with no rows yet (a new
+     * review) the table is built again with the count beside the row number, so that a row of texts only still keeps
+     * its NULL value columns out of the record; a file with rows gets the column at the end, which costs nothing.
+     */
+    static void addFilledInRow(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            boolean empty;
+            int wide;
+            try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM source_row),"
+                    + " (SELECT wide_columns FROM review_info)")) {
+                rs.next();
+                empty = rs.getBoolean(1);
+                wide = rs.getInt(2);
+            }
+            if (empty) {
+                s.execute("DROP TABLE source_row");
+                s.execute(sourceRowTable(wide, true));
+            } else {
+                s.execute("ALTER TABLE source_row ADD COLUMN filled INTEGER");
+            }
+            s.execute("ALTER TABLE review_info ADD COLUMN filled_total INTEGER NOT NULL DEFAULT 0");
+            s.execute("UPDATE review_info SET filled_total = (SELECT coalesce(sum(filled), 0) FROM row_quality)");
+            s.execute("""
+                    CREATE TRIGGER row_quality_insert AFTER INSERT ON row_quality BEGIN
+                        UPDATE review_info SET filled_total = filled_total + NEW.filled
+                            - coalesce((SELECT filled FROM source_row WHERE row_no = NEW.row_no), 0);
+                    END""");
+            // row_no is never updated: an upsert replaces the count of the same row
+            s.execute("""
+                    CREATE TRIGGER row_quality_update AFTER UPDATE OF filled ON row_quality BEGIN
+                        UPDATE review_info SET filled_total = filled_total + NEW.filled - OLD.filled;
+                    END""");
+            s.execute("""
+                    CREATE TRIGGER row_quality_delete AFTER DELETE ON row_quality BEGIN
+                        UPDATE review_info SET filled_total = filled_total - OLD.filled
+                            + coalesce((SELECT filled FROM source_row WHERE row_no = OLD.row_no), 0);
+                    END""");
+        }
+    }
+
+    /**
+     * The row number, the texts and the stored values of {@code source_row}, in this order whichever version built
+     * the table, each after {@code alias} (with its dot, or ""): what {@code SELECT *} gave before version 6.
+     */
+    static String rowColumns(String alias, int wide) {
+        StringBuilder sql = new StringBuilder(alias).append("row_no");
+        for (int i = 0; i < wide; i++) {
+            sql.append(", ").append(alias).append('c').append(i);
+        }
+        for (int i = 0; i < wide; i++) {
+            sql.append(", ").append(alias).append('v').append(i);
+        }
+        return sql.toString();
+    }
+
+    /** The row table: the displayed texts {@code cN}, then the stored values {@code vN} ({@link CellCodec}). */
+    private static String sourceRowTable(int wide, boolean filled) {
+        StringBuilder rowTable = new StringBuilder("CREATE TABLE source_row (row_no INTEGER PRIMARY KEY");
+        if (filled) {
+            rowTable.append(", filled INTEGER");
+        }
+        for (int i = 0; i < wide; i++) {
+            rowTable.append(", c").append(i).append(" TEXT");
+        }
+        for (int i = 0; i < wide; i++) {
+            rowTable.append(", v").append(i).append(" TEXT");
+        }
+        return rowTable.append(')').toString();
     }
 
     /**

@@ -84,7 +84,7 @@ public final class RowCursor implements Iterator<SourceRow>, AutoCloseable {
         this.packed = rowsJson != null;
         this.read = read;
         rowQuery = connection.prepareStatement("SELECT " + (packed ? packedColumns(wide)
-                : read != null ? projectedColumns(wide, read) : "*")
+                : read != null ? projectedColumns(wide, read) : ReviewSchema.rowColumns("", wide))
                 + " FROM source_row WHERE row_no BETWEEN ? AND ?"
                 + (rowsJson == null ? "" : " AND row_no IN (SELECT value FROM json_each(?))")
                 + " ORDER BY row_no LIMIT ? OFFSET ?");

@@ -48,10 +48,6 @@ public final class RowWriter implements AutoCloseable {
     private final PreparedStatement insertIssue;
     private final PreparedStatement addToCount;
     private final PreparedStatement insertFinding;
-    private final PreparedStatement insertFilled;
-    /** Binds the filled-cell counts of a whole transaction as one value (see {@link #packFilled}). */
-    private final PreparedStatement insertFilledPacked;
-    private final StringBuilder filledPacked = new StringBuilder();
     /**
      * The stored texts of the dates and date-times seen lately, by value: a sheet repeats its days, and finding one
      * costs less than printing it again.
@@ -63,6 +59,8 @@ public final class RowWriter implements AutoCloseable {
     private final StagingWriteBack writeBack;
     private long lastRowNumber;
     private int pending;
+    /** The filled-cell counts of the pending rows, added to the review's total with them. */
+    private long pendingFilled;
     private long written;
     private boolean closed;
 
@@ -74,25 +72,29 @@ public final class RowWriter implements AutoCloseable {
         this.lastRowNumber = lastRowNumber;
         this.newReview = newReview;
         boolean withoutJournal = newReview && NewReviewStaging.begin(connection);
-        StringBuilder sql = new StringBuilder("INSERT INTO source_row VALUES (?");
-        sql.append(",?".repeat(2 * wide)).append(')');
         connection.setAutoCommit(false);
-        insertRow = connection.prepareStatement(sql.toString());
-        StringBuilder textSql = new StringBuilder("INSERT INTO source_row (row_no");
-        for (int i = 0; i < wide; i++) {
-            textSql.append(", c").append(i);
-        }
-        textSql.append(") VALUES (?").append(",?".repeat(wide)).append(')');
-        insertText = connection.prepareStatement(textSql.toString());
+        insertRow = connection.prepareStatement(insertSql(wide, true));
+        insertText = connection.prepareStatement(insertSql(wide, false));
         stored = new String[wide];
         insertExtra = connection.prepareStatement("INSERT INTO source_cell_extra VALUES (?, ?, ?, ?)");
         insertIssue = connection.prepareStatement(IssueStore.INSERT);
-        addToCount = connection.prepareStatement("UPDATE review_info SET row_count = row_count + ?");
+        addToCount = connection.prepareStatement(
+                "UPDATE review_info SET row_count = row_count + ?, filled_total = filled_total + ?");
         insertFinding = connection.prepareStatement(FindingStore.INSERT);
-        insertFilled = connection.prepareStatement(RowQualityStore.UPSERT);
-        insertFilledPacked = connection.prepareStatement(RowQualityStore.UPSERT_PACKED);
         // last, so that a statement that could not be prepared leaves no thread behind
         writeBack = withoutJournal ? StagingWriteBack.start(review.file()) : StagingWriteBack.none();
+    }
+
+    /** The row's number, its filled-cell count and texts, and its value columns too when {@code values}. */
+    private static String insertSql(int wide, boolean values) {
+        StringBuilder sql = new StringBuilder("INSERT INTO source_row (row_no, filled");
+        for (int i = 0; i < wide; i++) {
+            sql.append(", c").append(i);
+        }
+        for (int i = 0; values && i < wide; i++) {
+            sql.append(", v").append(i);
+        }
+        return sql.append(") VALUES (?, ?").append(",?".repeat(values ? 2 * wide : wide)).append(')').toString();
     }
 
     /** Adds one row; its cells and issues are stored exactly as given. */
@@ -110,7 +112,8 @@ public final class RowWriter implements AutoCloseable {
 
     /**
      * Adds one validated row with its findings and how many of its mapped cells hold a value (negative: not known),
-     * all in the same transaction.
+     * all in the same transaction. The count is stored in the row itself and added to the review's total
+     * ({@link ReviewSchema#addFilledInRow}).
      */
     public void append(SourceRow row, List<Finding> findings, int filledCells) {
         if (closed) {
@@ -121,14 +124,13 @@ public final class RowWriter implements AutoCloseable {
                     + " comes after row " + lastRowNumber + ".");
         }
         try {
-            bind(row);
+            bind(row, filledCells);
             for (Finding finding : findings) {
                 FindingStore.bind(insertFinding, finding);
                 insertFinding.addBatch();
             }
-            if (filledCells >= 0 && !packFilled(row.number(), filledCells)) {
-                RowQualityStore.bind(insertFilled, row.number(), filledCells);
-                insertFilled.addBatch();
+            if (filledCells > 0) {
+                pendingFilled += filledCells;
             }
             lastRowNumber = row.number();
             if (++pending >= ROWS_PER_TRANSACTION) {
@@ -170,7 +172,7 @@ public final class RowWriter implements AutoCloseable {
         }
     }
 
-    private void bind(SourceRow row) throws SQLException {
+    private void bind(SourceRow row, int filledCells) throws SQLException {
         List<Cell> cells = row.cells();
         int size = cells.size();
         boolean textOnly = true;
@@ -181,14 +183,19 @@ public final class RowWriter implements AutoCloseable {
         // Half the values bound for the common row: its value columns are left NULL, as binding NULL would leave them.
         PreparedStatement insert = textOnly ? insertText : insertRow;
         insert.setLong(1, row.number());
+        if (filledCells >= 0) {
+            insert.setInt(2, filledCells);
+        } else {
+            insert.setNull(2, Types.INTEGER);
+        }
         for (int i = 0; i < wide; i++) {
             if (i < size) {
-                insert.setString(2 + i, cells.get(i).text());
+                insert.setString(3 + i, cells.get(i).text());
             } else {
-                insert.setNull(2 + i, Types.VARCHAR);
+                insert.setNull(3 + i, Types.VARCHAR);
             }
             if (!textOnly) {
-                insert.setString(2 + wide + i, stored[i]);
+                insert.setString(3 + wide + i, stored[i]);
             }
         }
         insert.addBatch();
@@ -226,20 +233,6 @@ public final class RowWriter implements AutoCloseable {
         return stored;
     }
 
-    /**
-     * Adds a row's filled-cell count to the transaction's packed list, one JSON number per row that SQLite unpacks
-     * ({@code row << 24 | filled}): one value bound per transaction instead of two and a statement per row. False
-     * for a count or row number too large to pack, which is then bound on its own.
-     */
-    private boolean packFilled(long rowNumber, int filledCells) {
-        if (filledCells >= RowQualityStore.PACKED_FILLED_LIMIT || rowNumber >= RowQualityStore.PACKED_ROW_LIMIT) {
-            return false;
-        }
-        filledPacked.append(filledPacked.length() == 0 ? '[' : ',')
-                .append(rowNumber << RowQualityStore.PACKED_SHIFT | filledCells);
-        return true;
-    }
-
     private void commit() throws SQLException {
         if (pending == 0) {
             return;
@@ -247,18 +240,14 @@ public final class RowWriter implements AutoCloseable {
         executeRows();
         insertIssue.executeBatch();
         insertFinding.executeBatch();
-        insertFilled.executeBatch();
-        if (!filledPacked.isEmpty()) {
-            insertFilledPacked.setString(1, filledPacked.append(']').toString());
-            insertFilledPacked.executeUpdate();
-            filledPacked.setLength(0);
-        }
         addToCount.setLong(1, pending);
+        addToCount.setLong(2, pendingFilled);
         addToCount.executeUpdate();
         connection.commit();
         writeBack.committed();
         written += pending;
         pending = 0;
+        pendingFilled = 0;
     }
 
     /** Hands the rows bound so far to SQLite, within the transaction. */
@@ -289,7 +278,5 @@ public final class RowWriter implements AutoCloseable {
         insertIssue.close();
         addToCount.close();
         insertFinding.close();
-        insertFilled.close();
-        insertFilledPacked.close();
     }
 }

@@ -35,9 +35,14 @@ class NewReviewStagingTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             assertThat(text(c, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(text(c, "SELECT count(*) FROM review_meta WHERE key = 'staging.unfinished'")).isEqualTo("0");
-            assertThat(text(c, "SELECT count(*) FROM row_quality")).isEqualTo("12000");
-            // every row's own count, not only the right total
-            assertThat(text(c, "SELECT count(*) FROM row_quality WHERE filled <> row_no % 21")).isEqualTo("0");
+            // every row's own count in the row, and their total beside the row count
+            assertThat(text(c, "SELECT count(*) FROM source_row WHERE filled = row_no % 21")).isEqualTo("12000");
+            assertThat(text(c, "SELECT count(*) FROM row_quality")).isEqualTo("0");
+            long total = 0;
+            for (long n = 2; n < 12_002; n++) {
+                total += n % 21;
+            }
+            assertThat(text(c, "SELECT filled_total FROM review_info")).isEqualTo(String.valueOf(total));
         }
         try (Review review = Review.open(file)) {
             assertThat(review.rowCount()).isEqualTo(12_000);
@@ -70,9 +75,9 @@ class NewReviewStagingTest {
     }
 
     @Test
-    void filledCountsTooLargeToPackAreStoredExactlyBesideThePackedOnes() throws Exception {
+    void everyFilledCountIsStoredExactlyInItsRowAndAnUnknownOneAsNull() throws Exception {
         Path file = dir.resolve("wide.sluice");
-        int huge = RowQualityStore.PACKED_FILLED_LIMIT + 5;
+        int huge = Integer.MAX_VALUE;
         try (Review review = Review.create(file, ReviewTestSupport.info(), SampleRows.columns());
              RowWriter writer = review.rowWriter()) {
             writer.append(SampleRows.fresh(2), List.of(), 7);
@@ -82,8 +87,9 @@ class NewReviewStagingTest {
         }
 
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertThat(rows(c, "SELECT row_no || ':' || filled FROM row_quality ORDER BY row_no"))
-                    .containsExactly("2:7", "3:" + huge, "4:0");
+            assertThat(rows(c, "SELECT row_no || ':' || coalesce(filled, 'null') FROM source_row ORDER BY row_no"))
+                    .containsExactly("2:7", "3:" + huge, "4:0", "5:null");
+            assertThat(text(c, "SELECT filled_total FROM review_info")).isEqualTo(String.valueOf(7L + huge));
         }
     }
 
@@ -106,6 +112,9 @@ class NewReviewStagingTest {
 
         try (Review review = Review.open(file)) {
             assertThat(review.rowCount()).isEqualTo(2);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            assertThat(text(c, "SELECT filled_total FROM review_info")).isEqualTo("7");
         }
     }
 

@@ -61,7 +61,7 @@ class ReviewSchemaRuleUpgradeTest {
             assertThat(session.undoDescription()).contains("Apply rule 'new-rule'");
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertThat(ReviewSchema.version(c)).isEqualTo(5);
+            assertThat(ReviewSchema.version(c)).isEqualTo(6);
         }
     }
 }

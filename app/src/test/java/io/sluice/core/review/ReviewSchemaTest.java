@@ -71,7 +71,7 @@ class ReviewSchemaTest {
             assertThat(review.ledger().counts()).isEqualTo(new DecisionCounts(0, 0, 0));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertThat(ReviewSchema.version(c)).isEqualTo(ReviewSchema.CURRENT_VERSION).isEqualTo(5);
+            assertThat(ReviewSchema.version(c)).isEqualTo(ReviewSchema.CURRENT_VERSION).isEqualTo(6);
         }
     }
 

@@ -104,7 +104,7 @@ class StagedValuesTest {
                     + " || '|' || v3 FROM source_row WHERE row_no = 4")).isEqualTo("A\"4|text0|null|n/a|B");
             assertThat(one(c, "SELECT typeof(row_no) || typeof(col) || typeof(value) || '|' || message"
                     + " FROM finding")).isEqualTo("integertextnull|Strength is \"required\".");
-            assertThat(one(c, "SELECT typeof(filled) || filled FROM row_quality WHERE row_no = 4"))
+            assertThat(one(c, "SELECT typeof(filled) || filled FROM source_row WHERE row_no = 4"))
                     .isEqualTo("integer2");
         }
         try (Review review = Review.open(file)) {
