@@ -49,6 +49,7 @@ import java.util.stream.Stream;
  * Stages: fastexcel-reader alone (the raw XLSX baseline), Sluice's readers, headless validation (the path of
  * {@code sluice validate}), and staging into a review while validating (the path of {@code validate --review});
  * the CSV validation five times in one JVM ({@code csv-validate-warm}: a cold JVM's cost apart from the validation);
+ * FastCSV reading the CSV and nothing else, cold and five times in one JVM ({@link CsvFloor}: the JVM's floor);
  * the approved-rows CSV export, end to end and the writing alone ({@link ExportBenchmark}); then the commit of the
  * approved rows against the database's own bulk load ({@link CommitBenchmark}).
  */
@@ -57,7 +58,8 @@ public final class Benchmark {
     private static final String CSV = "mix.csv";
     private static final String XLSX = "mix.xlsx";
     private static final List<String> READ_STAGES = List.of("csv-read", PandasRead.STAGE, "csv-validate", "csv-review",
-            "xlsx-raw-fastexcel", "xlsx-read", "xlsx-validate", "xlsx-review", "csv-validate-warm");
+            "xlsx-raw-fastexcel", "xlsx-read", "xlsx-validate", "xlsx-review", "csv-validate-warm", CsvFloor.STAGE,
+            CsvFloor.WARM_STAGE);
     /** How many times {@code csv-validate-warm} validates the file in one JVM; its result is the last run's. */
     private static final int WARM_RUNS = 5;
 
@@ -126,6 +128,12 @@ public final class Benchmark {
                 "CSV headless validate / pandas read_csv: %.2fx (target <= 1.0x)%n");
         ratio(out, results, "csv-validate-warm", PandasRead.STAGE,
                 "CSV headless validate, run " + WARM_RUNS + " in one JVM / pandas read_csv: %.2fx%n");
+        ratio(out, results, CsvFloor.STAGE, PandasRead.STAGE,
+                "CSV read by FastCSV alone, in a fresh JVM (the JVM's floor) / pandas read_csv: %.2fx%n");
+        ratio(out, results, CsvFloor.WARM_STAGE, PandasRead.STAGE,
+                "CSV read by FastCSV alone, run " + WARM_RUNS + " in one JVM / pandas read_csv: %.2fx%n");
+        ratio(out, results, "csv-validate", CsvFloor.STAGE,
+                "CSV headless validate / FastCSV read alone, each in a fresh JVM: %.2fx%n");
         ratio(out, results, "csv-review", "csv-validate",
                 "CSV review (staged + validated) / CSV headless validate: %.2fx (target <= 1.5x)%n");
         ratio(out, results, "xlsx-validate", "xlsx-raw-fastexcel",
@@ -262,7 +270,11 @@ public final class Benchmark {
     /** The body of one stage, in the child JVM: prints "RESULT rows seconds peakMB". */
     private static void runStage(String stage, Path file) throws IOException {
         if (stage.equals("csv-validate-warm")) {
-            runWarm(file);
+            runWarm(() -> validate(file, null));
+            return;
+        }
+        if (stage.equals(CsvFloor.WARM_STAGE)) {
+            runWarm(() -> CsvFloor.read(file));
             return;
         }
         resetPeaks();
@@ -272,6 +284,7 @@ public final class Benchmark {
             rows = switch (stage) {
                 case "xlsx-raw-fastexcel" -> rawFastexcel(file);
                 case "csv-read", "xlsx-read" -> read(file);
+                case CsvFloor.STAGE -> CsvFloor.read(file);
                 case "csv-validate", "xlsx-validate" -> validate(file, null);
                 case "csv-review", "xlsx-review" -> validate(file,
                         Files.createTempDirectory("bench").resolve("r.sluice"));
@@ -282,12 +295,17 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "RESULT %d %.3f %.1f%n", rows, seconds, peakHeapMegabytes());
     }
 
+    /** A stage's body: the rows it handled. */
+    private interface StageBody {
+        long run() throws IOException;
+    }
+
     /**
-     * The same validation {@link #WARM_RUNS} times in one JVM, each run's wall time and CPU per thread printed: the
-     * first run is {@code csv-validate}'s cold JVM, the later ones show what the validation takes once the JIT has
-     * compiled it and the target's home exists. The result is the last run's.
+     * The same stage {@link #WARM_RUNS} times in one JVM, each run's wall time and CPU per thread printed: the first
+     * run is the cold JVM's (of {@code csv-validate}, of {@code csv-fastcsv}), the later ones show what the work takes
+     * once the JIT has compiled it (and, for the validation, the target's home exists). The result is the last run's.
      */
-    private static void runWarm(Path file) throws IOException {
+    private static void runWarm(StageBody body) throws IOException {
         long rows = 0;
         double seconds = 0;
         double peak = 0;
@@ -295,7 +313,7 @@ public final class Benchmark {
             resetPeaks();
             long start = System.nanoTime();
             try (StageCpu cpu = new StageCpu()) {
-                rows = validate(file, null);
+                rows = body.run();
             }
             seconds = (System.nanoTime() - start) / 1e9;
             peak = Math.max(peak, peakHeapMegabytes());

@@ -67,6 +67,22 @@ class BenchmarkTest {
     }
 
     @Test
+    void readsTheCsvWithFastCsvAloneColdAndFiveTimesInOneJvm(@TempDir Path dir) throws Exception {
+        String output = run("--rows", "300", "--dir", dir.toString(), "--heap", "128m", "--stages",
+                "csv-validate,csv-fastcsv,csv-fastcsv-warm");
+
+        // the floor reads every data row the validation does
+        assertThat(output).containsPattern("(?m)^csv-fastcsv +300 +[0-9.]+ +[0-9,]+ +[0-9]+$")
+                .containsPattern("(?m)^csv-fastcsv-warm +300 +[0-9.]+ +[0-9,]+ +[0-9]+$")
+                .containsPattern("(?m)^  csv-fastcsv: cpu [0-9.]+ s: the JVM's own threads")
+                .containsPattern("(?m)^CSV headless validate / FastCSV read alone, each in a fresh JVM: "
+                        + "[0-9]+\\.[0-9]{2}x$");
+        for (int run = 1; run <= 5; run++) {
+            assertThat(output).containsPattern("(?m)^  csv-fastcsv-warm: run " + run + " of 5: [0-9.]+ s$");
+        }
+    }
+
+    @Test
     void commitsTheCleanRowsWithProvenanceAndLoadsTheSameRowsWithCsvread(@TempDir Path dir) throws Exception {
         String output = run("--rows", "300", "--dir", dir.toString(), "--heap", "128m", "--stages",
                 "h2-commit,h2-csvread,pg-commit,psql-copy");

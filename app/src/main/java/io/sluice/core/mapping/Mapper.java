@@ -73,14 +73,16 @@ public final class Mapper {
         // each part of a profile onto several tables is mapped by its own Mapper (core.tables.TableExpansion)
         profile.requireOneTable();
         String[] nullMarkers = Transforms.trimmed(profile.nullMarkers());
-        Map<ColumnInfo, ColumnMapping> seen = new HashMap<>();
+        // columns by name, as the catalog names them: a record's own hashCode and equals are bootstrapped through
+        // method handles on first use, some 50 generated classes in every validation's opening
+        Map<String, ColumnMapping> seen = new HashMap<>();
         List<ColumnPlan> plans = new ArrayList<>();
         for (ColumnMapping m : profile.columns()) {
             ColumnInfo column = table.column(m.target()).orElseThrow(() -> SluiceException.input(where + " maps to"
                     + " column '" + m.target() + "', which table " + table.qualifiedName() + " does not have (its"
                     + " columns: " + String.join(", ", table.columns().stream().map(ColumnInfo::name).toList())
                     + ")."));
-            if (seen.put(column, m) != null) {
+            if (seen.put(column.name(), m) != null) {
                 throw SluiceException.input(where + " maps column " + column.name() + " twice.");
             }
             int[] sources = new int[m.sourceColumns().size()];
@@ -93,8 +95,11 @@ public final class Mapper {
         if (profile.legacyId() != null) {
             sourceIndex(profile.legacyId(), sourceColumns, where + " (legacy id)");
         }
-        List<ColumnInfo> order = table.columns();
-        plans.sort(Comparator.comparingInt(p -> order.indexOf(p.column())));
+        Map<String, Integer> order = new HashMap<>();
+        for (ColumnInfo column : table.columns()) {
+            order.put(column.name(), order.size());
+        }
+        plans.sort(Comparator.comparingInt(p -> order.get(p.column().name())));
         return new Mapper(plans);
     }
 

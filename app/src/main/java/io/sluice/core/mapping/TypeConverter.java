@@ -65,9 +65,6 @@ final class TypeConverter {
     private static final Pattern ZONE_NAMED = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2}[ T][0-9:.]+) +([A-Za-z][A-Za-z0-9_/+-]*)");
 
-    /** The zones of the tz database, by lower-case name: PostgreSQL reads a zone's name in any case. */
-    private static final Map<String, ZoneId> ZONES = zones();
-
     /** A UUID as PostgreSQL and H2 both read it: 32 hex digits in groups of 8-4-4-4-12. */
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -288,7 +285,7 @@ final class TypeConverter {
         if (lower.equals("utc") || lower.equals("gmt") || lower.equals("z")) {
             return local.atOffset(ZoneOffset.UTC);
         }
-        ZoneId zone = name.indexOf('/') > 0 ? ZONES.get(lower) : null;
+        ZoneId zone = name.indexOf('/') > 0 ? ZoneNames.zone(lower) : null;
         if (zone == null) {
             w.fail(quote(w.text) + " names the time zone '" + name + "', which " + (name.indexOf('/') > 0
                     ? "is not a zone of the time zone database (such as Europe/Berlin or America/New_York)."
@@ -299,12 +296,26 @@ final class TypeConverter {
         return ZonedDateTime.ofLocal(local, zone, null).withLaterOffsetAtOverlap().toOffsetDateTime();
     }
 
-    private static Map<String, ZoneId> zones() {
-        Map<String, ZoneId> zones = new HashMap<>();
-        for (String id : ZoneId.getAvailableZoneIds()) {
-            zones.put(id.toLowerCase(Locale.ROOT), ZoneId.of(id));
+    /**
+     * The zones of the tz database, by lower-case name: PostgreSQL reads a zone's name in any case. Only the names
+     * are read, and only when a value names a zone: {@code ZoneId.of} loads a zone's rules, and loading all 600 of
+     * them ran ZoneOffset's code hot enough for C2 to compile it in every validation, named zones or not.
+     */
+    private static final class ZoneNames {
+        private static final Map<String, String> IDS = ids();
+
+        private static ZoneId zone(String lowerCaseName) {
+            String id = IDS.get(lowerCaseName);
+            return id == null ? null : ZoneId.of(id);
         }
-        return zones;
+
+        private static Map<String, String> ids() {
+            Map<String, String> ids = new HashMap<>();
+            for (String id : ZoneId.getAvailableZoneIds()) {
+                ids.put(id.toLowerCase(Locale.ROOT), id);
+            }
+            return ids;
+        }
     }
 
     // an offset follows the time: Z, or a sign after the date's own hyphens
