@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -48,6 +49,8 @@ public final class Review implements AutoCloseable {
     private final SearchIndex searchIndex;
     /** Whether the search index holds every row; read by the row filters, which may be built on another thread. */
     private volatile boolean searchIndexed;
+    /** The second connection a view in row order reads its far rows on; opened by its first read. */
+    private final FarScan farScan;
     /** Created by this object and given no rows yet: its first row writer stages it as a new review. */
     private boolean newlyCreated;
 
@@ -60,6 +63,7 @@ public final class Review implements AutoCloseable {
         // for the whole connection: the statistics group by them and the row filters on a value select with them
         ValueFunctions.register(connection);
         this.searchIndex = new SearchIndex(connection, wide);
+        this.farScan = new FarScan(file);
         this.searchIndexed = searchIndex.complete();
     }
 
@@ -446,9 +450,18 @@ public final class Review implements AutoCloseable {
      * returns false, from the review's one thread, with no writer open; stopping between two calls loses nothing.
      */
     public boolean indexSearchNext() {
+        return indexSearchNext(() -> false);
+    }
+
+    /**
+     * As {@link #indexSearchNext()}, but the slice gives way as soon as {@code giveWay} says so (checked every few
+     * milliseconds of SQLite's work, e.g. while a search of the steward waits for the review): it is then undone and
+     * written again by the next call, which this one says is needed by returning true.
+     */
+    public boolean indexSearchNext(BooleanSupplier giveWay) {
         claimWriter();
         return guarded(() -> {
-            boolean more = searchIndex.indexNext(SEARCH_INDEX_SLICE);
+            boolean more = searchIndex.indexNext(SEARCH_INDEX_SLICE, giveWay);
             searchIndexed = !more;
             return more;
         });
@@ -466,6 +479,7 @@ public final class Review implements AutoCloseable {
     /** Commits what an open writer still holds, then releases the file. */
     @Override
     public void close() {
+        farScan.close();
         try {
             if (activeWriter != null) {
                 activeWriter.close();
@@ -485,6 +499,11 @@ public final class Review implements AutoCloseable {
     /** The open connection, for queries of this package that run on the review's thread (e.g. {@link ReviewQuery}). */
     Connection connection() {
         return connection;
+    }
+
+    /** The far rows' reader of {@link ReviewQuery#selectFirst}, on a connection of its own. */
+    FarScan farScan() {
+        return farScan;
     }
 
     /** How many source columns live in {@code source_row} (c0..cN); the rest are in {@code source_cell_extra}. */

@@ -1,6 +1,7 @@
 package io.sluice.core.review;
 
 import io.sluice.core.rules.Finding;
+import org.sqlite.ProgressHandler;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * A filtered, sorted view of a review's rows that a grid pages through by position, for any number of rows. {@link
@@ -79,6 +83,8 @@ public final class ReviewQuery {
     static final int SCAN_AHEAD = 50_000;
 
     private static final String VIEW = "temp.grid_view";
+    /** SQLite's steps between two checks whether a view being begun is still wanted: about a millisecond's work. */
+    private static final int STOP_CHECK_OPS = 100_000;
 
     private final Review review;
     private final Connection connection;
@@ -150,15 +156,46 @@ public final class ReviewQuery {
      * and {@link #completeOrder} adds the rest. A column sort counts its rows, as {@link #select} does.
      */
     public long selectFirst(RowFilter filter, Sort sort) {
-        if (sort.column() >= 0) {
-            return select(filter, sort);
+        return selectFirst(filter, sort, () -> false);
+    }
+
+    /**
+     * As {@link #selectFirst(RowFilter, Sort)}, stopped as soon as {@code stop} says so (a newer view was asked
+     * for; checked every few milliseconds of SQLite's work) with a {@link CancellationException}: the view then
+     * holds no rows until the next select.
+     */
+    public long selectFirst(RowFilter filter, Sort sort, BooleanSupplier stop) {
+        review.guarded(() -> {
+            ProgressHandler.setHandler(connection, STOP_CHECK_OPS, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return stop.getAsBoolean() ? 1 : 0;
+                }
+            });
+            return null;
+        });
+        try {
+            return sort.column() >= 0 ? select(filter, sort) : selectFirstInRowOrder(filter, sort, stop);
+        } catch (RuntimeException e) {
+            if (stop.getAsBoolean()) {
+                pending = null;
+                size = 0;
+                throw new CancellationException("A newer view of the rows was asked for.");
+            }
+            throw e;
+        } finally {
+            review.guarded(() -> {
+                ProgressHandler.clearHandler(connection);
+                return null;
+            });
         }
+    }
+
+    private long selectFirstInRowOrder(RowFilter filter, Sort sort, BooleanSupplier stop) {
         return review.guarded(() -> {
             pending = null;
             String order = " ORDER BY " + orderBy(sort);
-            size = filter.narrowed() ? fillFirstNarrowed(filter, sort)
-                    : fill(VIEW, "SELECT r.row_no FROM source_row r WHERE " + filter.sql() + order
-                    + " LIMIT " + FIRST_MATCHES, filter.parameters());
+            size = filter.narrowed() ? fillFirstNarrowed(filter, sort) : fillFirstScan(filter, sort, stop);
             if (size == FIRST_MATCHES) {
                 // the rest reads on from the last row found: the rows before it are not read again
                 long last;
@@ -206,12 +243,85 @@ public final class ReviewQuery {
         }
         List<Object> rest = new ArrayList<>(filter.parameters());
         rest.add(bound);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + VIEW + " (row_no)"
-                + " SELECT r.row_no FROM source_row r WHERE " + filter.sql() + " AND r.row_no" + after + order
-                + " LIMIT " + (FIRST_MATCHES - found))) {
-            bind(insert, rest, 1);
-            return found + insert.executeUpdate();
+        return found + append("SELECT r.row_no FROM source_row r WHERE " + filter.sql() + " AND r.row_no" + after
+                + order + " LIMIT " + (FIRST_MATCHES - found), rest);
+    }
+
+    /**
+     * The first matches of a filter read row by row, in row order. When the first {@link #SCAN_AHEAD} rows hold
+     * fewer than {@link #FIRST_MATCHES} (a rare text, or one only in the last rows), the rest of the rows is read in
+     * two halves at once: the near half on the review's connection, the far half on a second connection and thread
+     * ({@link FarScan}). The far half's rows are taken only when the near half holds too few, and the far read is
+     * stopped when it holds enough, so the view holds the rows of one scan, in the same order (decision 0078).
+     */
+    private long fillFirstScan(RowFilter filter, Sort sort, BooleanSupplier stop) throws SQLException {
+        String rows = "SELECT r.row_no FROM source_row r WHERE " + filter.sql();
+        String order = " ORDER BY " + orderBy(sort);
+        long[] edges = edgeRows();
+        // split only the rows of a committed state, which the second connection sees the same
+        if (edges == null || edges[1] - edges[0] < 2L * scanAhead || !connection.getAutoCommit()) {
+            return fill(VIEW, rows + order + " LIMIT " + FIRST_MATCHES, filter.parameters());
         }
+        boolean up = sort.ascending();
+        // rows are numbered densely as a rule; a gap only moves where the parts meet, not what they find
+        long bound = up ? edges[0] + scanAhead - 1 : edges[1] - scanAhead + 1;
+        long end = up ? edges[1] : edges[0];
+        long middle = bound + (end - bound) / 2;
+        String upTo = up ? " <= ?" : " >= ?";
+        String after = up ? " > ?" : " < ?";
+        long found = fill(VIEW, rows + " AND r.row_no" + upTo + order + " LIMIT " + FIRST_MATCHES,
+                with(filter.parameters(), bound));
+        if (found == FIRST_MATCHES) {
+            return found;
+        }
+        int wanted = (int) (FIRST_MATCHES - found);
+        FarScan.Read far = review.farScan().start(rows + " AND r.row_no" + after + order + " LIMIT " + wanted,
+                with(filter.parameters(), middle), stop);
+        long near;
+        try {
+            near = append(rows + " AND r.row_no" + after + " AND r.row_no" + upTo + order + " LIMIT " + wanted,
+                    with(filter.parameters(), bound, middle));
+        } catch (SQLException | RuntimeException e) {
+            far.stop();
+            throw e;
+        }
+        if (near == wanted) {
+            far.stop();
+            return FIRST_MATCHES;
+        }
+        List<Long> farRows = far.rows();
+        List<Long> taken = farRows.subList(0, (int) Math.min(farRows.size(), wanted - near));
+        if (taken.isEmpty()) {
+            return found + near;
+        }
+        String json = taken.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+        return found + near + append("SELECT value FROM json_each(?) ORDER BY key", List.of(json));
+    }
+
+    /** The first and last row numbers of the review, or null for a review without rows. */
+    private long[] edgeRows() throws SQLException {
+        try (Statement s = connection.createStatement();
+             // two sub-selects: each reads one end of the table, where min and max in one select read every row
+             ResultSet rs = s.executeQuery("SELECT (SELECT min(row_no) FROM source_row),"
+                     + " (SELECT max(row_no) FROM source_row)")) {
+            rs.next();
+            long first = rs.getLong(1);
+            return rs.wasNull() ? null : new long[] {first, rs.getLong(2)};
+        }
+    }
+
+    /** Adds the rows {@code rowsSql} selects to the view, after those it holds; returns how many. */
+    private long append(String rowsSql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + VIEW + " (row_no) " + rowsSql)) {
+            bind(insert, parameters, 1);
+            return insert.executeUpdate();
+        }
+    }
+
+    private static List<Object> with(List<Object> parameters, Object... more) {
+        List<Object> all = new ArrayList<>(parameters);
+        all.addAll(Arrays.asList(more));
+        return all;
     }
 
     /** Whether {@link #size} is the number of rows the view's filter matches, not only those found so far. */
@@ -230,11 +340,7 @@ public final class ReviewQuery {
                 return false;
             }
             if (pending.append()) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + VIEW + " (row_no) "
-                        + pending.sql())) {
-                    bind(insert, pending.parameters(), 1);
-                    size += insert.executeUpdate();
-                }
+                size += append(pending.sql(), pending.parameters());
                 pending = null;
                 return true;
             }

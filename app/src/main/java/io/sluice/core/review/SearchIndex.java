@@ -1,5 +1,7 @@
 package io.sluice.core.review;
 
+import org.sqlite.ProgressHandler;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * An index of the three-character sequences of every row's cells as read (SQLite FTS5, trigram tokenizer), which
@@ -32,6 +36,9 @@ final class SearchIndex {
      */
     private static final String CELL_SEPARATOR = "char(10)";
 
+    /** SQLite's steps between two checks whether a slice should give way: well under a millisecond of its work. */
+    private static final int GIVE_WAY_CHECK_OPS = 10_000;
+
     private final Connection connection;
     private final int wide;
 
@@ -47,9 +54,34 @@ final class SearchIndex {
 
     /**
      * Adds up to {@code rows} rows after the last one indexed, in one transaction; returns whether rows are left.
-     * The caller's connection must not be in a transaction.
+     * When {@code giveWay} turns true meanwhile, the transaction is undone at once and this returns true: the rows
+     * are left for the next call. The caller's connection must not be in a transaction.
      */
-    boolean indexNext(int rows) throws SQLException {
+    boolean indexNext(int rows, BooleanSupplier giveWay) throws SQLException {
+        AtomicBoolean gaveWay = new AtomicBoolean();
+        ProgressHandler.setHandler(connection, GIVE_WAY_CHECK_OPS, new ProgressHandler() {
+            @Override
+            protected int progress() {
+                if (giveWay.getAsBoolean()) {
+                    gaveWay.set(true);
+                    return 1;
+                }
+                return 0;
+            }
+        });
+        try {
+            return indexNext(rows);
+        } catch (SQLException e) {
+            if (gaveWay.get()) {
+                return true;
+            }
+            throw e;
+        } finally {
+            ProgressHandler.clearHandler(connection);
+        }
+    }
+
+    private boolean indexNext(int rows) throws SQLException {
         connection.setAutoCommit(false);
         try {
             if (!exists()) {

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -72,6 +74,8 @@ final class ReviewAccess implements AutoCloseable {
     private ReviewQuery query;
     private ReviewChanges changes;
     private boolean closed;
+    /** Views begun ({@link #selectFirst}) that wait for the lock: a slice of the search index gives way to them. */
+    private final AtomicInteger viewsWaiting = new AtomicInteger();
 
     private ReviewAccess(OpenReview opened) {
         this.workbook = null;
@@ -179,9 +183,19 @@ final class ReviewAccess implements AutoCloseable {
      * Begins a view: for a view in row order, only up to its first {@link ReviewQuery#FIRST_MATCHES} rows (see
      * {@link ReviewQuery#selectFirst}); {@link #completeView} does the rest.
      */
-    synchronized FirstRows selectFirst(RowFilter filter, ReviewQuery.Sort sort) {
-        long rows = query.selectFirst(filter, sort);
-        return new FirstRows(rows, query.counted(), query.page(0, PagedRows.PAGE));
+    FirstRows selectFirst(RowFilter filter, ReviewQuery.Sort sort) {
+        return selectFirst(filter, sort, () -> false);
+    }
+
+    /** As {@link #selectFirst(RowFilter, ReviewQuery.Sort)}, stopped once {@code stop} says a newer view is wanted. */
+    FirstRows selectFirst(RowFilter filter, ReviewQuery.Sort sort, BooleanSupplier stop) {
+        // the slice of the search index in hand gives way, instead of holding the new view up for the rest of it
+        viewsWaiting.incrementAndGet();
+        synchronized (this) {
+            viewsWaiting.decrementAndGet();
+            long rows = query.selectFirst(filter, sort, stop);
+            return new FirstRows(rows, query.counted(), query.page(0, PagedRows.PAGE));
+        }
     }
 
     /**
@@ -267,7 +281,7 @@ final class ReviewAccess implements AutoCloseable {
      * left. Each call holds the lock for one slice only, so that the grid's reads come in between.
      */
     synchronized boolean indexSearchNext() {
-        return !closed && review.indexSearchNext();
+        return !closed && review.indexSearchNext(() -> viewsWaiting.get() > 0);
     }
 
     /** The rows of the shown review (or sheet) its search index is to hold; none once the review is closed. */

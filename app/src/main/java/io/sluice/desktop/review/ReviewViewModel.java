@@ -356,8 +356,9 @@ public final class ReviewViewModel {
         RowFilter filter = currentFilter();
         ReviewQuery.Sort order = filters.sortProperty().get();
         Latest.Request request = queries.next();
-        tasks.run("Filtering rows", ctx -> current.selectFirst(filter, order), request.then(rows::show),
-                error -> showError.accept("Could not filter the rows", error));
+        // a view superseded before its first rows are found stops (a search reading every row, say)
+        request.track(tasks.run("Filtering rows", ctx -> current.selectFirst(filter, order, ctx::isCancelled),
+                request.then(rows::show), error -> showError.accept("Could not filter the rows", error)));
     }
 
     /** The workbook review's sheet on screen (the one an action asked now is for), or null. */

@@ -28,23 +28,15 @@ class SearchIndexTest {
 
     @BeforeEach
     void stage() {
-        review = Review.create(dir.resolve("s.sluice"), ReviewTestSupport.info(), List.of("Code", "Note", "Amount"));
-        try (RowWriter writer = review.rowWriter()) {
-            for (long row = 2; row < ROWS + 2; row++) {
-                long n = row - 1;
-                String note = switch ((int) (n % 9)) {
-                    case 0 -> "Äpfel und Öl";
-                    case 1 -> "café noir";
-                    case 2 -> "50% a_b 1\\2";
-                    case 3 -> "say \"q\"";
-                    case 4 -> "über Grün";
-                    case 5 -> "";
-                    default -> "NORD";
-                };
-                writer.append(new SourceRow(row, List.of(Cell.text("MIX-" + n), Cell.text(note),
-                        Cell.text(String.valueOf(n % 100))), List.of()), List.of());
-            }
-        }
+        review = ReviewTestSupport.codesAndNotes(dir.resolve("s.sluice"), ROWS, n -> switch ((int) (n % 9)) {
+            case 0 -> "Äpfel und Öl";
+            case 1 -> "café noir";
+            case 2 -> "50% a_b 1\\2";
+            case 3 -> "say \"q\"";
+            case 4 -> "über Grün";
+            case 5 -> "";
+            default -> "NORD";
+        });
         query = new ReviewQuery(review);
     }
 
@@ -134,12 +126,37 @@ class SearchIndexTest {
     }
 
     @Test
+    void aSliceThatGivesWayWritesNothingAndTheNextCallWritesIt() {
+        assertThat(review.indexSearchNext(() -> true)).as("rows left").isTrue();
+        assertThat(indexedUpTo()).as("the slice was undone").isNull();
+        assertThat(found("MIX-11999")).containsExactly(12_000L);
+
+        assertThat(review.indexSearchNext(() -> false)).isTrue();
+        assertThat(indexedUpTo()).isEqualTo("5001");
+        buildIndex();
+        assertThat(review.searchIndexed()).isTrue();
+        assertThat(found("MIX-1199")).containsExactly(1200L, 11991L, 11992L, 11993L, 11994L, 11995L, 11996L, 11997L,
+                11998L, 11999L, 12000L);
+    }
+
+    @Test
     void anEmptyReviewHasAnIndexAtOnce() {
         try (Review empty = Review.create(dir.resolve("e.sluice"), ReviewTestSupport.info(), List.of("A"))) {
             assertThat(empty.indexSearchNext()).isFalse();
             assertThat(empty.searchIndexed()).isTrue();
             assertThat(new ReviewQuery(empty).select(RowFilter.containing(empty, "abc"),
                     ReviewQuery.Sort.SOURCE_ORDER)).isZero();
+        }
+    }
+
+    private String indexedUpTo() {
+        try (var s = review.connection().prepareStatement("SELECT value FROM review_meta WHERE key = ?")) {
+            s.setString(1, "search_index_rows");
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
