@@ -228,6 +228,8 @@ public final class DatabaseCheckEvaluator {
             statement.setBoolean(index, b);
         } else if (value instanceof LocalDate || value instanceof LocalDateTime) {
             statement.setObject(index, value);
+        } else if (value instanceof ArrayLiteral a) {
+            statement.setObject(index, a.elements());
         } else {
             throw SluiceException.input("Column " + column.name() + " of " + table.qualifiedName()
                     + " was given a value of unsupported type " + value.getClass().getSimpleName() + ".");

@@ -6,10 +6,15 @@ import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.Dialect;
 import io.sluice.core.database.ForeignKey;
+import io.sluice.core.database.ServerReadEvaluator;
+import io.sluice.core.database.ServerReadTypes;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 
+import java.sql.JDBCType;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -273,6 +278,7 @@ public final class RuleSet {
             List<String> naturalKey = naturalKey();
             deriveColumnRules();
             deriveCheckRules();
+            deriveTargetReadRule();
             deriveKeyRules(naturalKey);
             for (int i = 0; i < profile.rules().size(); i++) {
                 addProfileRule(profile.rules().get(i), i);
@@ -324,12 +330,42 @@ public final class RuleSet {
                     rowRules.add(new LengthRule(column.name(), column.length()));
                     fromTarget(LengthRule.ID, "length", column.name(), Severity.ERROR, "at most " + column.length()
                             + " characters");
+                } else if (column.length() != null && db.dialect() == Dialect.H2 && isBinary(column)) {
+                    rowRules.add(new LengthRule(column.name(), column.length(), true));
+                    fromTarget(LengthRule.ID, "length", column.name(), Severity.ERROR, "at most " + column.length()
+                            + " bytes (H2 stores a text's UTF-8 bytes)");
                 }
                 NumericRule numeric = NumericRule.forColumn(column);
                 if (numeric != null) {
                     rowRules.add(numeric);
                     describeNumeric(column);
                 }
+            }
+        }
+
+        /** Intervals, bytea and arrays, whose text the target itself judges (decision 0080). */
+        private void deriveTargetReadRule() {
+            List<ServerReadTypes.Judged> judged;
+            try {
+                judged = ServerReadTypes.of(db.connection(), db.dialect(), table);
+            } catch (SQLException e) {
+                throw SluiceException.target("Could not read the declared types of " + table.qualifiedName()
+                        + ": " + e.getMessage(), e);
+            }
+            Map<String, ServerReadTypes.Judged> mapped = new LinkedHashMap<>();
+            for (ServerReadTypes.Judged j : judged) {
+                String target = mappedByLowerName.get(j.column().name().toLowerCase(Locale.ROOT));
+                if (target != null) {
+                    mapped.put(target, j);
+                    // said better here than "must convert to _int4"
+                    described.removeIf(r -> r.id().equals(ConversionRule.ID)
+                            && r.columns().equals(List.of(j.column().name())));
+                    fromTarget(TargetReadRule.ID, "type", j.column().name(), Severity.ERROR,
+                            TargetReadRule.description(j));
+                }
+            }
+            if (!mapped.isEmpty()) {
+                chunkRules.add(new TargetReadRule(new ServerReadEvaluator(db), db.dialect(), mapped));
             }
         }
 
@@ -522,6 +558,11 @@ public final class RuleSet {
 
         private static boolean sameColumns(List<String> a, List<String> b) {
             return a.size() == b.size() && a.stream().allMatch(x -> b.stream().anyMatch(x::equalsIgnoreCase));
+        }
+
+        private static boolean isBinary(ColumnInfo c) {
+            return (c.type() == JDBCType.BINARY || c.type() == JDBCType.VARBINARY)
+                    && !"uuid".equalsIgnoreCase(c.typeName());
         }
 
         private static boolean isText(ColumnInfo c) {
