@@ -6,8 +6,11 @@ import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.CheckConstraint;
+import io.sluice.core.database.DatabaseCheckEvaluator;
 import io.sluice.core.database.Dialect;
 import io.sluice.core.database.ForeignKey;
+import io.sluice.core.database.PartitionBounds;
 import io.sluice.core.database.ServerReadEvaluator;
 import io.sluice.core.database.ServerReadTypes;
 import io.sluice.core.database.TableInfo;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
@@ -279,6 +283,7 @@ public final class RuleSet {
             deriveColumnRules();
             deriveCheckRules();
             deriveTargetReadRule();
+            derivePartitionRule();
             deriveKeyRules(naturalKey);
             for (int i = 0; i < profile.rules().size(); i++) {
                 addProfileRule(profile.rules().get(i), i);
@@ -367,6 +372,39 @@ public final class RuleSet {
             if (!mapped.isEmpty()) {
                 chunkRules.add(new TargetReadRule(new ServerReadEvaluator(db), db.dialect(), mapped));
             }
+        }
+
+        /**
+         * A row of a partitioned table must fit a partition. When the bounds read a column the profile leaves out and
+         * the database fills (a default, an identity), the value the row will have is not known here: no rule.
+         */
+        private void derivePartitionRule() {
+            Optional<PartitionBounds> bounds;
+            try {
+                bounds = PartitionBounds.of(db.connection(), db.dialect(), table);
+            } catch (SQLException e) {
+                throw SluiceException.target("Could not read the partitions of " + table.qualifiedName() + ": "
+                        + e.getMessage(), e);
+            }
+            if (bounds.isEmpty()) {
+                return;
+            }
+            CheckConstraint constraint = bounds.get().asConstraint();
+            List<ColumnInfo> read = DatabaseCheckEvaluator.referencedColumns(table, List.of(constraint));
+            List<String> targets = new ArrayList<>();
+            for (ColumnInfo column : read) {
+                String target = mappedByLowerName.get(column.name().toLowerCase(Locale.ROOT));
+                if (target == null && (column.defaultValue() != null || column.generated())) {
+                    return;
+                }
+                if (target != null) {
+                    targets.add(target);
+                }
+            }
+            chunkRules.add(new PartitionRule(table.qualifiedName(), bounds.get(),
+                    DatabaseCheckEvaluator.ofPartitions(db, table, constraint), targets));
+            described.add(new RuleInfo(PartitionRule.ID, "partition", targets, Severity.ERROR, "fits a partition of "
+                    + table.qualifiedName() + " (" + bounds.get().key() + ")", RuleInfo.Origin.TARGET, -1));
         }
 
         private void deriveCheckRules() {
