@@ -70,6 +70,21 @@ final class TargetReadVerdicts {
         return table.csv(name + ".csv", lines);
     }
 
+    /**
+     * Validates a file of the samples (each in every column), requires each verdict to be the server's, imports the
+     * file and requires every stored value to be the server's reading of the same text; returns the refusals as
+     * "sample index column".
+     */
+    Set<String> validateAndImport(List<String> samples) throws Exception {
+        Path csv = csv(samples);
+        List<Finding> findings = table.validate(csv);
+        Set<String> refused = refusedByServer(samples);
+        assertThat(refusedByValidation(findings)).isEqualTo(refused);
+        long badRows = refused.stream().map(r -> r.substring(0, r.indexOf(' '))).distinct().count();
+        assertThat(importedDiffersFromServer(csv, samples, samples.size() - (int) badRows)).isEmpty();
+        return refused;
+    }
+
     /** "sample index column" of each value validation refuses, sorted. */
     Set<String> refusedByValidation(List<Finding> findings) {
         Set<String> refused = new TreeSet<>();
