@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sluice.core.rules.KeyText;
+import io.sluice.core.database.ArrayLiteral;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.Dialect;
 
@@ -156,6 +157,9 @@ final class Values {
             }
         } else if (value instanceof Boolean b) {
             statement.setBoolean(index, b);
+        } else if (value instanceof ArrayLiteral a) {
+            // H2 converts each element to the array's element type
+            statement.setObject(index, a.elements());
         } else if (value instanceof Untyped u) {
             // a type Sluice does not know (uuid, json, ...): PostgreSQL infers it from the column, H2 converts text
             if (dialect == Dialect.POSTGRESQL) {

@@ -11,12 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -45,10 +45,21 @@ public final class DatabaseCheckEvaluator {
 
     /** An evaluator of {@code checks} (constraints of {@code table}) on the target's connection. */
     public DatabaseCheckEvaluator(TargetDatabase target, TableInfo table, List<CheckConstraint> checks) {
-        this(target.connection(), target.dialect(), table, checks);
+        this(target.connection(), target.dialect(), table, checks, false);
     }
 
-    DatabaseCheckEvaluator(Connection connection, Dialect dialect, TableInfo table, List<CheckConstraint> checks) {
+    /**
+     * An evaluator of a PostgreSQL partitioned table's bounds, whose hash partitions take only a value of the key's
+     * own type: numbers are cast to the column's declared type (an int4 to int4, not bigint); a value out of its
+     * range makes its row one the database cannot check, which the range rules report.
+     */
+    public static DatabaseCheckEvaluator ofPartitions(TargetDatabase target, TableInfo table,
+                                                      CheckConstraint bounds) {
+        return new DatabaseCheckEvaluator(target.connection(), target.dialect(), table, List.of(bounds), true);
+    }
+
+    DatabaseCheckEvaluator(Connection connection, Dialect dialect, TableInfo table, List<CheckConstraint> checks,
+                           boolean declaredNumbers) {
         this.connection = connection;
         this.table = table;
         this.checks = List.copyOf(checks);
@@ -63,7 +74,8 @@ public final class DatabaseCheckEvaluator {
         StringBuilder template = new StringBuilder("(CAST(? AS INTEGER)");
         StringBuilder columns = new StringBuilder(rowKey);
         for (ColumnInfo column : used) {
-            template.append(", CAST(? AS ").append(castType(column, dialect)).append(')');
+            template.append(", CAST(? AS ").append(declaredNumbers && dialect == Dialect.POSTGRESQL
+                    && declaredNumber(column) ? column.typeName() : castType(column, dialect)).append(')');
             columns.append(", ").append(dialect.quote(column.name()));
         }
         this.rowTemplate = template.append(')').toString();
@@ -76,7 +88,7 @@ public final class DatabaseCheckEvaluator {
      * The columns the constraints mention (a column name as a whole word in the constraint text, ignoring case);
      * only those travel to the database. Mentioning a column too many costs a parameter, never a wrong answer.
      */
-    static List<ColumnInfo> referencedColumns(TableInfo table, List<CheckConstraint> checks) {
+    public static List<ColumnInfo> referencedColumns(TableInfo table, List<CheckConstraint> checks) {
         List<ColumnInfo> used = new ArrayList<>();
         for (ColumnInfo column : table.columns()) {
             Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(column.name()) + "(?![\\w$])",
@@ -90,7 +102,7 @@ public final class DatabaseCheckEvaluator {
 
     /**
      * For each row, in order, the names of the constraints it violates (empty when none). A row maps target column
-     * names (any case) to String, BigDecimal, Long, Integer, Double, LocalDate, LocalDateTime, Boolean or null; a
+     * names (any case) to String, BigDecimal, Long, Integer, Double, a date or time, a UUID, Boolean or null; a
      * column left out counts as null. A row the database cannot even convert to the column types is reported with no
      * violations, since type rules report it.
      */
@@ -226,12 +238,23 @@ public final class DatabaseCheckEvaluator {
             statement.setDouble(index, ((Number) value).doubleValue());
         } else if (value instanceof Boolean b) {
             statement.setBoolean(index, b);
-        } else if (value instanceof LocalDate || value instanceof LocalDateTime) {
+        } else if (value instanceof Temporal || value instanceof UUID) {
+            // dates and times with or without an offset, as the mapping gives them; the driver binds each
             statement.setObject(index, value);
+        } else if (value instanceof ArrayLiteral a) {
+            statement.setObject(index, a.elements());
         } else {
             throw SluiceException.input("Column " + column.name() + " of " + table.qualifiedName()
                     + " was given a value of unsupported type " + value.getClass().getSimpleName() + ".");
         }
+    }
+
+    private static boolean declaredNumber(ColumnInfo column) {
+        return switch (column.type()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT, REAL, FLOAT, DOUBLE -> column.typeName() != null
+                    && column.typeName().matches("int[248]|float[48]");
+            default -> false;
+        };
     }
 
     /**

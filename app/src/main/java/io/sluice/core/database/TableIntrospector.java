@@ -74,7 +74,8 @@ public final class TableIntrospector {
         Integer length = null;
         Integer precision = null;
         Integer scale = null;
-        if (isCharacter(type)) {
+        if (isCharacter(type) || isBinary(type, typeName)) {
+            // a binary column's length is in bytes; PostgreSQL's bytea declares none
             length = sizeKnown && size > 0 && size < UNBOUNDED_LENGTH ? size : null;
         } else if (type == JDBCType.NUMERIC || type == JDBCType.DECIMAL) {
             precision = sizeKnown && size > 0 && size <= MAX_DECLARED_PRECISION ? size : null;
@@ -170,6 +171,11 @@ public final class TableIntrospector {
             }
         }
         return columns.stream().map(c -> resolved.getOrDefault(c.name(), c)).toList();
+    }
+
+    /** A binary string of H2 or PostgreSQL; H2 reports its UUID as BINARY too, which is not one. */
+    static boolean isBinary(JDBCType type, String typeName) {
+        return (type == JDBCType.BINARY || type == JDBCType.VARBINARY) && !"uuid".equalsIgnoreCase(typeName);
     }
 
     static boolean isCharacter(JDBCType type) {

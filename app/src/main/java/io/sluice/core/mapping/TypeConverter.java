@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.sluice.core.database.ArrayLiteral;
 import io.sluice.core.database.ColumnInfo;
 
 import java.io.IOException;
 
 import java.math.BigDecimal;
+import java.sql.JDBCType;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,7 +38,7 @@ import java.util.regex.Pattern;
  */
 final class TypeConverter {
 
-    enum Kind { TEXT, DECIMAL, INTEGER, BOOLEAN, DATE, TIMESTAMP, TIMESTAMP_TZ, TIME, TIME_TZ, UUID, JSON, JSONB }
+    enum Kind { TEXT, DECIMAL, INTEGER, BOOLEAN, DATE, TIMESTAMP, TIMESTAMP_TZ, TIME, TIME_TZ, UUID, JSON, JSONB, H2_ARRAY }
 
     /**
      * A date and time with an offset as PostgreSQL reads it for a timestamp with time zone: a 'T' or a space between
@@ -99,6 +101,11 @@ final class TypeConverter {
             // PostgreSQL reports it as OTHER, H2 as BINARY: the type name is what both agree on
             return Kind.UUID;
         }
+        if (column.type() == JDBCType.ARRAY && column.typeName() != null
+                && column.typeName().toUpperCase(Locale.ROOT).endsWith(" ARRAY")) {
+            // H2 names its arrays "INTEGER ARRAY" and converts no text to one; PostgreSQL's (_int4) read their text
+            return Kind.H2_ARRAY;
+        }
         return switch (column.type()) {
             case NUMERIC, DECIMAL, DOUBLE, FLOAT, REAL -> Kind.DECIMAL;
             case INTEGER, SMALLINT, TINYINT, BIGINT -> Kind.INTEGER;
@@ -130,6 +137,7 @@ final class TypeConverter {
             case UUID -> uuid(w);
             case JSON -> json(w, false);
             case JSONB -> json(w, true);
+            case H2_ARRAY -> array(w);
         };
     }
 
@@ -380,6 +388,19 @@ final class TypeConverter {
             return text;
         } catch (IOException e) {
             w.fail(quote(w.text) + " is not a JSON document (" + firstLine(e) + ").");
+            return null;
+        }
+    }
+
+    /** For an H2 array column: the elements of a literal in braces, each as text for H2 to convert. */
+    private static ArrayLiteral array(Working w) {
+        String s = text(w).toString();
+        try {
+            return ArrayLiteral.parse(s);
+        } catch (IllegalArgumentException e) {
+            w.fail(quote(w.text) + " is not an array: write the elements in braces, such as {1,2,3}, an element"
+                    + " holding a comma, brace, quote or space in double quotes, and NULL for none (" + e.getMessage()
+                    + ").");
             return null;
         }
     }

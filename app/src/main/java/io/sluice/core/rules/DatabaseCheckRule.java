@@ -146,7 +146,8 @@ final class DatabaseCheckRule implements ChunkRule {
         return result;
     }
 
-    private static List<Map<String, Object>> values(List<MappedRow> rows) {
+    /** The rows' typed values by target column, as {@link DatabaseCheckEvaluator#evaluate} reads them. */
+    static List<Map<String, Object>> values(List<MappedRow> rows) {
         List<Map<String, Object>> values = new ArrayList<>(rows.size());
         for (MappedRow row : rows) {
             values.add(new RowValues(row));

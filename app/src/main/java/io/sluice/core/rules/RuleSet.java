@@ -6,10 +6,18 @@ import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.CheckConstraint;
+import io.sluice.core.database.DatabaseCheckEvaluator;
+import io.sluice.core.database.Dialect;
 import io.sluice.core.database.ForeignKey;
+import io.sluice.core.database.PartitionBounds;
+import io.sluice.core.database.ServerReadEvaluator;
+import io.sluice.core.database.ServerReadTypes;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 
+import java.sql.JDBCType;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
@@ -273,6 +282,8 @@ public final class RuleSet {
             List<String> naturalKey = naturalKey();
             deriveColumnRules();
             deriveCheckRules();
+            deriveTargetReadRule();
+            derivePartitionRule();
             deriveKeyRules(naturalKey);
             for (int i = 0; i < profile.rules().size(); i++) {
                 addProfileRule(profile.rules().get(i), i);
@@ -324,6 +335,10 @@ public final class RuleSet {
                     rowRules.add(new LengthRule(column.name(), column.length()));
                     fromTarget(LengthRule.ID, "length", column.name(), Severity.ERROR, "at most " + column.length()
                             + " characters");
+                } else if (column.length() != null && db.dialect() == Dialect.H2 && isBinary(column)) {
+                    rowRules.add(new LengthRule(column.name(), column.length(), true));
+                    fromTarget(LengthRule.ID, "length", column.name(), Severity.ERROR, "at most " + column.length()
+                            + " bytes (H2 stores a text's UTF-8 bytes)");
                 }
                 NumericRule numeric = NumericRule.forColumn(column);
                 if (numeric != null) {
@@ -331,6 +346,65 @@ public final class RuleSet {
                     describeNumeric(column);
                 }
             }
+        }
+
+        /** Intervals, bytea and arrays, whose text the target itself judges (decision 0080). */
+        private void deriveTargetReadRule() {
+            List<ServerReadTypes.Judged> judged;
+            try {
+                judged = ServerReadTypes.of(db.connection(), db.dialect(), table);
+            } catch (SQLException e) {
+                throw SluiceException.target("Could not read the declared types of " + table.qualifiedName()
+                        + ": " + e.getMessage(), e);
+            }
+            Map<String, ServerReadTypes.Judged> mapped = new LinkedHashMap<>();
+            for (ServerReadTypes.Judged j : judged) {
+                String target = mappedByLowerName.get(j.column().name().toLowerCase(Locale.ROOT));
+                if (target != null) {
+                    mapped.put(target, j);
+                    // said better here than "must convert to _int4"
+                    described.removeIf(r -> r.id().equals(ConversionRule.ID)
+                            && r.columns().equals(List.of(j.column().name())));
+                    fromTarget(TargetReadRule.ID, "type", j.column().name(), Severity.ERROR,
+                            TargetReadRule.description(j));
+                }
+            }
+            if (!mapped.isEmpty()) {
+                chunkRules.add(new TargetReadRule(new ServerReadEvaluator(db), db.dialect(), mapped));
+            }
+        }
+
+        /**
+         * A row of a partitioned table must fit a partition. When the bounds read a column the profile leaves out and
+         * the database fills (a default, an identity), the value the row will have is not known here: no rule.
+         */
+        private void derivePartitionRule() {
+            Optional<PartitionBounds> bounds;
+            try {
+                bounds = PartitionBounds.of(db.connection(), db.dialect(), table);
+            } catch (SQLException e) {
+                throw SluiceException.target("Could not read the partitions of " + table.qualifiedName() + ": "
+                        + e.getMessage(), e);
+            }
+            if (bounds.isEmpty()) {
+                return;
+            }
+            CheckConstraint constraint = bounds.get().asConstraint();
+            List<ColumnInfo> read = DatabaseCheckEvaluator.referencedColumns(table, List.of(constraint));
+            List<String> targets = new ArrayList<>();
+            for (ColumnInfo column : read) {
+                String target = mappedByLowerName.get(column.name().toLowerCase(Locale.ROOT));
+                if (target == null && (column.defaultValue() != null || column.generated())) {
+                    return;
+                }
+                if (target != null) {
+                    targets.add(target);
+                }
+            }
+            chunkRules.add(new PartitionRule(table.qualifiedName(), bounds.get(),
+                    DatabaseCheckEvaluator.ofPartitions(db, table, constraint), targets));
+            described.add(new RuleInfo(PartitionRule.ID, "partition", targets, Severity.ERROR, "fits a partition of "
+                    + table.qualifiedName() + " (" + bounds.get().key() + ")", RuleInfo.Origin.TARGET, -1));
         }
 
         private void deriveCheckRules() {
@@ -522,6 +596,11 @@ public final class RuleSet {
 
         private static boolean sameColumns(List<String> a, List<String> b) {
             return a.size() == b.size() && a.stream().allMatch(x -> b.stream().anyMatch(x::equalsIgnoreCase));
+        }
+
+        private static boolean isBinary(ColumnInfo c) {
+            return (c.type() == JDBCType.BINARY || c.type() == JDBCType.VARBINARY)
+                    && !"uuid".equalsIgnoreCase(c.typeName());
         }
 
         private static boolean isText(ColumnInfo c) {

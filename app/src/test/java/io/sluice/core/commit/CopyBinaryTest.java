@@ -158,9 +158,11 @@ class CopyBinaryTest {
             s.execute("CREATE TABLE with_json (id INTEGER PRIMARY KEY, body JSON)");
             s.execute("CREATE TABLE with_enum (id INTEGER PRIMARY KEY, feeling mood)");
             s.execute("CREATE TABLE with_interval (id INTEGER PRIMARY KEY, spell INTERVAL)");
+            s.execute("CREATE TABLE with_bytea (id INTEGER PRIMARY KEY, payload BYTEA)");
+            s.execute("CREATE TABLE with_array (id INTEGER PRIMARY KEY, counts INTEGER[])");
         }
         try (TargetDatabase db = TargetDatabase.open(database.url(), database.user(), database.password())) {
-            for (String name : List.of("with_json", "with_enum", "with_interval")) {
+            for (String name : List.of("with_json", "with_enum", "with_interval", "with_bytea", "with_array")) {
                 TableInfo table = db.table(name);
                 CopyInsert copy = CopyInsert.forTable(db.connection(), db.dialect(), table, table.columns());
                 assertThat(copy == null || !copy.binary()).as(name).isTrue();
