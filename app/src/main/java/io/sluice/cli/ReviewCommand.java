@@ -63,7 +63,7 @@ final class ReviewCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (ValidateWorkbookReview.isWorkbookReview(file)) {
-            return WorkbookReviewOutput.show(file, sheet, findings, format, out);
+            return WorkbookReviewOutput.show(file, sheet, findings, format, target.targetOf(file), out);
         }
         WorkbookSheetOption.refuseOnOneSheet(file, sheet);
         try (OpenReview opened = OpenReview.open(file, null)) {

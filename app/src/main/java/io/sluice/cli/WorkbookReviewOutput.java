@@ -12,6 +12,7 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.core.tables.TableFinding;
 import io.sluice.core.tables.TablesSummary;
 import io.sluice.core.usecase.GatesBlockedException;
+import io.sluice.core.usecase.ImportReadiness;
 import io.sluice.core.usecase.ImportRows;
 import io.sluice.core.usecase.ImportWorkbookReview;
 import io.sluice.core.usecase.OpenReview;
@@ -152,7 +153,8 @@ final class WorkbookReviewOutput {
     }
 
     /** {@code review R [--sheet S]} on a workbook review. */
-    static int show(Path file, String sheet, int shown, OutputFormat format, PrintWriter out) {
+    static int show(Path file, String sheet, int shown, OutputFormat format, Target target, PrintWriter out) {
+        ImportReadiness readiness = ImportReadiness.ofWorkbook(file, target);
         try (OpenWorkbookReview review = OpenWorkbookReview.open(file, null)) {
             List<String> sheets = sheet == null ? review.sheets() : List.of(review.sheet(sheet).review().info()
                     .sheet());
@@ -174,6 +176,11 @@ final class WorkbookReviewOutput {
                     list.add(one);
                 }
                 json.put("sheets", list);
+                json.put("validatedAgainst", readiness.validatedAgainst());
+                Map<String, Object> importable = new LinkedHashMap<>();
+                importable.put("ready", readiness.ready());
+                importable.put("answer", readiness.answer());
+                json.put("import", importable);
                 out.println(Json.write(json));
                 out.flush();
                 return SluiceCommand.OK;
@@ -193,6 +200,10 @@ final class WorkbookReviewOutput {
                         String.valueOf(d.approved()), String.valueOf(d.rejected()), String.valueOf(d.pending()));
             }
             table.print(out);
+            if (!readiness.validatedAgainst().isEmpty()) {
+                out.printf("Validated against: %s%n", String.join("; ", readiness.validatedAgainst()));
+            }
+            out.println(readiness.answer());
             for (String name : sheets) {
                 List<Finding> first = review.sheet(name).review().firstFindings(shown);
                 if (first.isEmpty()) {

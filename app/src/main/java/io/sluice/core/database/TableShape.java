@@ -79,6 +79,29 @@ public record TableShape(String table, List<Column> columns, List<String> primar
         return column.scale() == null || column.scale() == 0 ? name : name + "(scale " + column.scale() + ")";
     }
 
+    /**
+     * Whether one of the foreign keys references this table itself (an employee's manager), read from the recorded
+     * text, so that a review can tell without asking the database.
+     */
+    public boolean referencesItself() {
+        String own = table.toLowerCase(Locale.ROOT);
+        String ownName = own.substring(own.lastIndexOf('.') + 1);
+        for (String fk : foreignKeys) {
+            int at = fk.lastIndexOf(") references ");
+            int columns = fk.lastIndexOf(" (");
+            if (at < 0 || columns <= at) {
+                continue;
+            }
+            String referenced = fk.substring(at + ") references ".length(), columns).toLowerCase(Locale.ROOT);
+            boolean qualified = referenced.contains(".") && own.contains(".");
+            if (qualified ? referenced.equals(own) : referenced.substring(referenced.lastIndexOf('.') + 1)
+                    .equals(ownName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** In words, for a summary: "15 columns, primary key (id), 1 UNIQUE key, 1 foreign key, 6 CHECK constraints". */
     public String summary() {
         List<String> parts = new ArrayList<>();

@@ -11,6 +11,7 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.QualityTally;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,12 @@ public final class ProfileRowValidator implements RowValidator {
     private final RuleSet rules;
     private final Set<String> fileWide;
     private final Set<String> reported;
+    /** The rules judging a row by earlier rows, as built (fresh copies run each pass); null when there are none. */
+    private final RuleSet selfReferences;
 
     private ProfileRowValidator(Mapper mapper, RuleSet rules) {
         this.mapper = mapper;
+        this.selfReferences = rules.selfReferences().orElse(null);
         // their findings would be dropped, and they would remember every key re-validated (a tenth of its CPU time)
         this.rules = rules.withoutUniqueness();
         this.fileWide = rules.fileWideRules();
@@ -45,6 +49,7 @@ public final class ProfileRowValidator implements RowValidator {
         this.rules = rules;
         this.fileWide = fileWide;
         this.reported = Set.copyOf(rules.reportedIds());
+        this.selfReferences = null;
     }
 
     /** Compiles the profile against the review's source columns and the target table; fails as validation would. */
@@ -109,5 +114,44 @@ public final class ProfileRowValidator implements RowValidator {
     @Override
     public Set<String> fileWideRules() {
         return fileWide;
+    }
+
+    /**
+     * The rows the steward rejected are no parents: their children get a {@code self-fk} finding saying so, and lose
+     * it when the parent is approved or pending again.
+     */
+    @Override
+    public void recheckDecided(Review review) {
+        if (selfReferences == null) {
+            return;
+        }
+        long[] rejected = review.ledger().rowsWith(DecisionStatus.REJECTED);
+        try (RuleFindingsWriter writer = review.replacingFindingsOf(SelfReferencePass.RULE)) {
+            SelfReferencePass.run(review, mapper, selfReferences.selfReferences().orElseThrow(),
+                    row -> Arrays.binarySearch(rejected, row) >= 0, "is rejected", writer::append);
+            writer.commit();
+        }
+    }
+
+    @Override
+    public long[] approvedWithoutParent(Review review) {
+        if (selfReferences == null) {
+            return new long[0];
+        }
+        long[] approved = review.ledger().rowsWith(DecisionStatus.APPROVED);
+        long[][] orphans = {new long[16]};
+        int[] size = {0};
+        SelfReferencePass.run(review, mapper, selfReferences.selfReferences().orElseThrow(),
+                row -> Arrays.binarySearch(approved, row) < 0, "is not approved", f -> {
+                    // findings come in source order; a row with two such keys is counted once
+                    if (Arrays.binarySearch(approved, f.row()) >= 0
+                            && (size[0] == 0 || orphans[0][size[0] - 1] != f.row())) {
+                        if (size[0] == orphans[0].length) {
+                            orphans[0] = Arrays.copyOf(orphans[0], size[0] * 2);
+                        }
+                        orphans[0][size[0]++] = f.row();
+                    }
+                });
+        return Arrays.copyOf(orphans[0], size[0]);
     }
 }

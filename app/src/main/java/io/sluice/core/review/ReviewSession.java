@@ -25,6 +25,8 @@ public final class ReviewSession implements AutoCloseable {
     private final FixLedger fixes;
     private final RuleLedger rules;
     private final Steward steward;
+    /** Null when edits are not validated again. */
+    private final RowValidator validator;
     private boolean closed;
 
     private ReviewSession(Review review, RowValidator validator, Steward steward) {
@@ -34,6 +36,7 @@ public final class ReviewSession implements AutoCloseable {
         this.fixes = new FixLedger(review, review.connection(), ledger, validator);
         this.rules = new RuleLedger(review, review.connection(), ledger);
         this.steward = steward;
+        this.validator = validator;
     }
 
     /**
@@ -86,6 +89,7 @@ public final class ReviewSession implements AutoCloseable {
         String before = ledger.editedText(row, column).orElse(null);
         String description = "Edit " + Columns.letter(column) + row + " ('" + review.columns().get(column) + "')";
         new CellEditCommand(ledger, steward, revalidation, row, column, before, newText, description).execute();
+        recheckDecided();
         return review.findings(row);
     }
 
@@ -103,6 +107,7 @@ public final class ReviewSession implements AutoCloseable {
         String description = fixDescription(column, filter, fix);
         ValueFixCommand command = new ValueFixCommand(fixes, steward, column, filter, fix, description, progress);
         command.execute();
+        recheckDecided();
         return new FixOutcome(command.cells(), description);
     }
 
@@ -116,6 +121,7 @@ public final class ReviewSession implements AutoCloseable {
         Objects.requireNonNull(change, "change");
         RuleCommand command = RuleCommand.of(rules, steward, change);
         command.execute();
+        recheckDecided();
         return command.step();
     }
 
@@ -146,7 +152,10 @@ public final class ReviewSession implements AutoCloseable {
     public boolean undo(Progress progress) {
         requireOpen();
         Optional<StoredCommand> last = ledger.lastDone();
-        last.ifPresent(c -> restore(c, progress).undo());
+        last.ifPresent(c -> {
+            restore(c, progress).undo();
+            recheckDecided();
+        });
         return last.isPresent();
     }
 
@@ -159,7 +168,10 @@ public final class ReviewSession implements AutoCloseable {
     public boolean redo(Progress progress) {
         requireOpen();
         Optional<StoredCommand> next = ledger.firstUndone();
-        next.ifPresent(c -> restore(c, progress).redo());
+        next.ifPresent(c -> {
+            restore(c, progress).redo();
+            recheckDecided();
+        });
         return next.isPresent();
     }
 
@@ -211,6 +223,7 @@ public final class ReviewSession implements AutoCloseable {
     private void decideOne(long row, DecisionStatus status, String reason, String description) {
         requireRow(row);
         new DecisionCommand(ledger, steward, RowFilter.rows(List.of(row)), status, reason, description).execute();
+        recheckDecided();
     }
 
     private int decideAll(RowFilter filter, DecisionStatus status, String reason, String description) {
@@ -218,7 +231,20 @@ public final class ReviewSession implements AutoCloseable {
         Objects.requireNonNull(filter, "filter");
         DecisionCommand command = new DecisionCommand(ledger, steward, filter, status, reason, description);
         command.execute();
+        if (command.rows() > 0) {
+            recheckDecided();
+        }
         return Math.toIntExact(command.rows());
+    }
+
+    /**
+     * A row whose parent row of the same table is rejected, or has errors, is not imported either: after every
+     * change its findings of that kind are judged again from the rows and decisions as they stand (decision 0079).
+     */
+    private void recheckDecided() {
+        if (validator != null) {
+            validator.recheckDecided(review);
+        }
     }
 
     private UndoableCommand restore(StoredCommand stored, Progress progress) {

@@ -53,4 +53,21 @@ public interface RowValidator {
     default Set<String> reportedRules() {
         return null;
     }
+
+    /**
+     * Writes again the findings that depend on other rows' decisions (a child whose parent row of the same table is
+     * rejected, rule {@code self-fk}), from every row of {@code review} as it stands; does nothing where no rule
+     * judges a row that way.
+     */
+    default void recheckDecided(Review review) {
+    }
+
+    /**
+     * The approved rows, ascending, whose parent row of the same table (rule {@code self-fk}) the import would not
+     * write with them (not approved, or with errors) and the table does not hold; empty where no rule judges a row
+     * that way.
+     */
+    default long[] approvedWithoutParent(Review review) {
+        return new long[0];
+    }
 }

@@ -248,6 +248,40 @@ public final class RuleSet {
         }
     }
 
+    /**
+     * Fresh copies of the rules that judge a row by the earlier rows the import will write (a foreign key of the
+     * table to itself), remembering no row yet, for a pass over the whole file; empty when the table has none.
+     */
+    public Optional<RuleSet> selfReferences() {
+        if (!judgesByEarlierRows) {
+            return Optional.empty();
+        }
+        List<ChunkRule> fresh = new ArrayList<>();
+        for (ChunkRule rule : chunkRuleArray) {
+            if (rule instanceof SelfReferenceRule self) {
+                fresh.add(self.fresh());
+            }
+        }
+        return Optional.of(new RuleSet(List.of(), fresh, naturalKey, described));
+    }
+
+    /**
+     * Runs the rules judging a row by the earlier rows (see {@link #selfReferences()}) over a chunk, in source order,
+     * a row being a parent of later rows only if the import will write it.
+     *
+     * @param inError    whether a row has an error finding of another rule
+     * @param decidedOut whether the steward's decisions keep a row out of the import
+     * @param why        how a finding names a row kept out by its decision ("is rejected")
+     */
+    public void checkSelfReferences(List<MappedRow> chunk, Consumer<Finding> findings, LongPredicate inError,
+                                    LongPredicate decidedOut, String why) {
+        for (ChunkRule rule : chunkRuleArray) {
+            if (rule instanceof SelfReferenceRule self) {
+                self.check(chunk, findings, inError, decidedOut, why);
+            }
+        }
+    }
+
     /** Passes findings on, and notes the rows an error finding is about. */
     private static Consumer<Finding> noting(Consumer<Finding> findings, Set<Long> inError) {
         return f -> {

@@ -29,6 +29,10 @@ final class SelfReferenceRule implements ChunkRule {
     private final KeyHashIndex imported = new KeyHashIndex();
     /** Keys of the earlier rows with errors, which the import leaves out. */
     private final KeyHashIndex leftOut = new KeyHashIndex();
+    /** Keys of the earlier rows the steward rejected (or did not approve), which the import leaves out too. */
+    private final KeyHashIndex notDecided = new KeyHashIndex();
+    /** How {@link #notDecided} rows are named in a finding: "is rejected". */
+    private String notDecidedWhy = "is rejected";
 
     /**
      * @param targets       the referencing columns (mapped names)
@@ -38,6 +42,11 @@ final class SelfReferenceRule implements ChunkRule {
         this.targets = List.copyOf(targets);
         this.parentTargets = List.copyOf(parentTargets);
         this.lookup = lookup;
+    }
+
+    /** The same rule remembering no rows yet, for another pass over the file. */
+    SelfReferenceRule fresh() {
+        return new SelfReferenceRule(targets, parentTargets, lookup);
     }
 
     @Override
@@ -58,6 +67,21 @@ final class SelfReferenceRule implements ChunkRule {
      *                own finding of this rule has been reported to {@code findings}
      */
     void check(List<MappedRow> chunk, Consumer<Finding> findings, LongPredicate inError) {
+        check(chunk, findings, inError, row -> false, null);
+    }
+
+    /**
+     * As {@link #check(List, Consumer, LongPredicate)}, also leaving out as parents the rows the steward's decisions
+     * keep out of the import.
+     *
+     * @param decidedOut whether the import leaves a row out by its decision (rejected, or not approved)
+     * @param why     how a finding names such a row ("is rejected"); null keeps the last one given
+     */
+    void check(List<MappedRow> chunk, Consumer<Finding> findings, LongPredicate inError, LongPredicate decidedOut,
+               String why) {
+        if (why != null) {
+            notDecidedWhy = why;
+        }
         // the table is asked once per chunk, for the parents no earlier chunk's imported rows hold
         Map<String, List<Object>> asked = new LinkedHashMap<>();
         String[] children = new String[chunk.size()];
@@ -80,7 +104,9 @@ final class SelfReferenceRule implements ChunkRule {
                 reportMissing(row, asked.get(child), child, findings);
             }
             if (own != null) {
-                (missing || inError.test(row.sourceRow()) ? leftOut : imported).putIfAbsent(own, row.sourceRow());
+                long number = row.sourceRow();
+                (missing || inError.test(number) ? leftOut : decidedOut.test(number) ? notDecided : imported)
+                        .putIfAbsent(own, number);
             }
         }
     }
@@ -88,9 +114,14 @@ final class SelfReferenceRule implements ChunkRule {
     private void reportMissing(MappedRow row, List<Object> key, String text, Consumer<Finding> findings) {
         String shown = Findings.label(row, targets.get(0)) + " '" + KeyText.display(key) + "'";
         long parentRow = leftOut.rowOf(text);
-        String message = parentRow >= 0
+        long undecided = notDecided.rowOf(text);
+        String message = parentRow >= 0 && (undecided < 0 || parentRow < undecided)
                 ? shown + " names row " + parentRow + " of this file, which has errors and will not be imported, "
                         + "and " + lookup.describe() + " does not hold it: fix that row, or this row fails too."
+                : undecided >= 0
+                ? shown + " names row " + undecided + " of this file, which " + notDecidedWhy + " and will not be "
+                        + "imported, and " + lookup.describe() + " does not hold it: approve that row, or reject this "
+                        + "one too."
                 : shown + " is neither in " + lookup.describe() + " nor on an earlier row of this file (a parent "
                         + "must be written before the rows that name it).";
         findings.accept(Findings.onCell(row, targets.get(0), ID, Severity.ERROR, message));

@@ -134,7 +134,7 @@ public final class ImportWorkbookReview implements AutoCloseable {
      * an approved row of this review resolves: the import would otherwise fail at the commit, or write a child that
      * leans on a parent the steward did not approve.
      */
-    private static void refuseUnresolved(WorkbookFiles files, Profile profile, TargetDatabase db,
+    static void refuseUnresolved(WorkbookFiles files, Profile profile, TargetDatabase db,
                                          Progress progress) {
         List<TableFinding> unresolved = new ArrayList<>();
         long[] count = new long[1];

@@ -1,5 +1,6 @@
 package io.sluice.core.usecase;
 
+import io.sluice.core.database.TableShape;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ProfileRowValidator;
@@ -61,6 +62,27 @@ final class LazyRowValidator implements RowValidator, AutoCloseable {
     @Override
     public int filledCells(SourceRow effectiveRow) {
         return validator().filledCells(effectiveRow);
+    }
+
+    /**
+     * Connects only when the table may have a foreign key to itself: a review whose recorded shape of the table says
+     * it has none is decided without a database.
+     */
+    @Override
+    public void recheckDecided(Review review) {
+        if (mayReferenceItself()) {
+            validator().recheckDecided(review);
+        }
+    }
+
+    @Override
+    public long[] approvedWithoutParent(Review review) {
+        return mayReferenceItself() ? validator().approvedWithoutParent(review) : new long[0];
+    }
+
+    private boolean mayReferenceItself() {
+        return review.targetShapes().map(shapes -> shapes.values().stream()
+                .anyMatch(TableShape::referencesItself)).orElse(true);
     }
 
     /** The profile the review records now. */

@@ -15,6 +15,7 @@ import io.sluice.core.review.DecisionCounts;
 import io.sluice.core.review.DecisionStatus;
 import io.sluice.core.review.FindingWriter;
 import io.sluice.core.review.QualityBasis;
+import io.sluice.core.review.ProfileRowValidator;
 import io.sluice.core.review.Review;
 import io.sluice.core.review.WorkbookMembers;
 import io.sluice.core.review.ReviewQuery;
@@ -113,6 +114,10 @@ public final class ValidateReview {
                 review.recordValidation(summary, QualityBasis.of(job.targetColumns().size(),
                         job.uniquenessRules()), profileJson, db.displayUrl(),
                         Map.of(profile.table(), TableShape.of(job.targetTable())));
+                if (review.ledger().counts().rejected() > 0) {
+                    // the validation judged every row as if it will be imported: a rejected parent will not be
+                    ProfileRowValidator.of(profile, review.columns(), db).recheckDecided(review);
+                }
                 ValidationSummary current = review.currentSummary().orElse(summary);
                 DecisionCounts decisions = review.ledger().counts();
                 return new Outcome(current, profile.name(),

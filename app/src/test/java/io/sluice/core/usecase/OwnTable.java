@@ -28,6 +28,8 @@ import java.util.Locale;
 final class OwnTable implements AutoCloseable {
 
     final TargetDatabase db;
+    /** The same database, as a review or a command names its target. */
+    final Target target;
     private final Path dir;
     private final Profile profile;
 
@@ -45,6 +47,7 @@ final class OwnTable implements AutoCloseable {
         }
         BookkeepingSchema.migrate(database.url(), database.user(), database.password());
         this.db = TargetDatabase.open(database.url(), database.user(), database.password());
+        this.target = new Target(database.url(), database.user(), database.password());
         this.dir = dir;
         List<String> mapped = columns.stream().map(c -> "{\"target\": \"" + c + "\", \"source\": \"" + c + "\"}")
                 .toList();

@@ -188,6 +188,39 @@ class MappingViewTest {
         robot.type(KeyCode.ESCAPE);
     }
 
+    @Test
+    void atEightHundredBySixHundredTheStepFitsTheWindowWithNothingHiddenAtEitherSide(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> {
+            shell.stage().setWidth(800);
+            shell.stage().setHeight(600);
+        });
+        openSampleAndGoToMapping(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ScrollPane scroll = robot.lookup("#step-scroll").queryAs(ScrollPane.class);
+        Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+        // wider than the window, the step would scroll sideways to whichever control the keyboard reaches
+        assertThat(scroll.getContent().getLayoutBounds().getWidth()).as("the step's width")
+                .isLessThanOrEqualTo(scroll.getViewportBounds().getWidth());
+        for (String id : List.of("#mapping-table", "#target-embedded", "#map-several-tables", "#save-profile",
+                "#table-choice", "#confirm-all", "#validate-review")) {
+            Node node = robot.lookup(id).query();
+            Bounds onScreen = node.localToScene(node.getBoundsInLocal());
+            assertThat(onScreen.getMinX()).as(id + " left edge, viewport " + viewport)
+                    .isGreaterThanOrEqualTo(viewport.getMinX());
+            assertThat(onScreen.getMaxX()).as(id + " right edge, viewport " + viewport)
+                    .isLessThanOrEqualTo(viewport.getMaxX());
+            if (node instanceof Button button) {
+                assertThat(shownText(button)).as(id).isEqualTo(button.getText().replace("_", ""));
+            }
+        }
+        robot.interact(() -> {
+            shell.stage().setWidth(1280);
+            shell.stage().setHeight(800);
+        });
+    }
+
     /** The text a button draws: its label unless it had to be cut short with an ellipsis. */
     private static String shownText(Button button) {
         return ((Text) button.lookup(".text")).getText();

@@ -1,0 +1,78 @@
+package io.sluice.core.usecase;
+
+import io.sluice.core.Progress;
+import io.sluice.core.rules.Finding;
+import io.sluice.core.source.SourceOptions;
+import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A foreign key of a table to itself in a review (an employee's manager), on H2 and PostgreSQL: rejecting a parent
+ * row gives each child that names it a finding saying so, which goes when the parent is pending again and comes back
+ * with the redo; validating the review again keeps it; and the review's answer to "can I import this?" is not "yes"
+ * while an approved row's parent will not be imported with it.
+ */
+class SelfReferenceReviewTest extends OwnTableFixture {
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aRejectedParentGivesItsChildrenAFindingAndTheImportAnswerIsNotYes(TestDatabases.Engine engine)
+            throws Exception {
+        target = new OwnTable(engine, dir, "employee", List.of("id", "name", "manager_id"),
+                "CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(40) NOT NULL,"
+                        + " manager_id INTEGER REFERENCES employee (id))");
+        Path csv = target.csv("employees.csv", List.of("id,name,manager_id", "1,Ada,", "2,Bob,1", "3,Cyd,2",
+                "4,Dee,1"));
+        Path review = dir.resolve("employees.sluice");
+        LoadFile.run(csv, SourceOptions.DEFAULTS, review, false, Progress.NONE);
+        ValidateReview.run(review, target.profile(), target.db, Progress.NONE);
+        Target to = target.target;
+        String parent = target.spelled("employee.id");
+
+        try (OpenReview opened = OpenReview.open(review, to::open)) {
+            assertThat(findings(opened)).isEmpty();
+            opened.session().reject(3, "left the company");
+            assertThat(findings(opened)).containsExactly("4 self-fk manager_id '2' names row 3 of this file, which is"
+                    + " rejected and will not be imported, and " + parent + " does not hold it: approve that row, or"
+                    + " reject this one too.");
+            opened.session().undo();
+            assertThat(findings(opened)).isEmpty();
+            opened.session().redo();
+            assertThat(findings(opened)).extracting(f -> f.substring(0, 10)).containsExactly("4 self-fk ");
+        }
+        ValidateReview.run(review, target.profile(), target.db, Progress.NONE);
+        try (OpenReview opened = OpenReview.open(review, to::open)) {
+            assertThat(findings(opened)).extracting(f -> f.substring(0, 10)).containsExactly("4 self-fk ");
+            opened.session().clear(3);
+            assertThat(findings(opened)).isEmpty();
+
+            opened.session().approve(2);
+            opened.session().approve(4);
+            assertThat(ImportReadiness.of(opened.review(), review, to).answer()).isEqualTo("Import: not yet: 1"
+                    + " approved row (row 4) names a parent row of the same table that is not approved or has errors,"
+                    + " and the table does not hold it, so the import would refuse it; approve that parent, or take it"
+                    + " out of the approved ones (sluice decide employees.sluice --clear rows:4).");
+            opened.session().approve(3);
+            assertThat(ImportReadiness.of(opened.review(), review, to).answer()).isEqualTo("Import: yes: the target"
+                    + " table is as validated; 3 approved rows would be imported (sluice import --review"
+                    + " employees.sluice), 1 pending stay out.");
+        }
+    }
+
+    private static List<String> findings(OpenReview opened) {
+        List<String> all = new ArrayList<>();
+        opened.review().forEachFinding(f -> all.add(line(f)));
+        return all;
+    }
+
+    private static String line(Finding f) {
+        return f.row() + " " + f.rule() + " " + f.message();
+    }
+}
