@@ -30,11 +30,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Measures the review step on a big review: builds (or reuses) a review of a generated file validated with the ds1
@@ -83,6 +86,9 @@ public final class DesktopBenchmark {
     private volatile int columnsAtFirstLayout;
     /** The JavaFX thread's CPU time in the pulse that first laid out rows. */
     private volatile long firstLayoutCpu;
+    /** Every pulse gap of the cold first screen while {@link #tracing}: when it began, its length, its JavaFX CPU. */
+    private final Queue<long[]> openingGaps = new ConcurrentLinkedQueue<>();
+    private volatile boolean tracing;
     private Stage stage;
     private DesktopShell shell;
 
@@ -130,6 +136,9 @@ public final class DesktopBenchmark {
                     long lastCpu = lastPulseCpu.getAndSet(cpu);
                     long lastRenderCpu = lastPulseRenderCpu.getAndSet(renderCpu);
                     long lastAt = lastPulseAt.getAndSet(System.currentTimeMillis());
+                    if (tracing && last > 0) {
+                        openingGaps.add(new long[] {last, now - last, cpu - lastCpu});
+                    }
                     if (last > 0 && now - last > longestGap.get()) {
                         longestGap.set(now - last);
                         longestGapCpu.set(cpu - lastCpu);
@@ -146,6 +155,7 @@ public final class DesktopBenchmark {
         longestGap.set(0);
 
         long opening = System.nanoTime();
+        tracing = true;
         TableView<?> grid = measure("First screen of the grid (open the review, count, first page)",
                 () -> shell.context().workbench().openReview(review),
                 () -> gridShowing());
@@ -154,6 +164,12 @@ public final class DesktopBenchmark {
                 + " %.0f ms after the start, with %d columns, in a pulse of %.0f ms cpu on the JavaFX thread%n",
                 (firstRowsArrived - opening) / 1e6, (firstRowsLaidOut - opening) / 1e6, columnsAtFirstLayout,
                 firstLayoutCpu / 1e6);
+        tracing = false;
+        // the gaps of the step's stretches of work: switching to the step, its CSS pass, the grid's first layouts
+        System.out.printf(Locale.ROOT, "  ... its pulse gaps of 30 ms or more (from the start: gap, of it cpu on the"
+                + " JavaFX thread): %s%n", openingGaps.stream().filter(g -> g[1] >= 30_000_000L)
+                .map(g -> String.format(Locale.ROOT, "%+.0f: %.0f/%.0f", (g[0] - opening) / 1e6, g[1] / 1e6,
+                        g[2] / 1e6)).collect(Collectors.joining(", ")));
         System.out.printf(Locale.ROOT, "  ... its nodes: %s%n", callFx(() -> nodes(grid)));
         if (callFx(this::counting)) {
             waitOnFx(() -> counting() ? null : grid);
@@ -404,7 +420,7 @@ public final class DesktopBenchmark {
 
     private TableView<?> gridShowing() {
         TableView<?> grid = lookup("#review-grid");
-        if (grid == null || grid.getItems().isEmpty() || !arrived(grid, 0)) {
+        if (grid == null || grid.getItems().isEmpty() || !arrived(grid, 0) || !onScreen(grid)) {
             return null;
         }
         if (firstRowsArrived == 0) {
@@ -428,6 +444,16 @@ public final class DesktopBenchmark {
     private boolean loadedAt(int position) {
         TableView<?> grid = lookup("#review-grid");
         return grid != null && arrived(grid, position) && laidOut(grid, position);
+    }
+
+    /** Whether a node and every parent of it is visible: the screen shows it, not only its own flag. */
+    private static boolean onScreen(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the row at a position has been read (asking for its page if it has not). */
