@@ -280,6 +280,13 @@ final class ImportRun implements AutoCloseable {
     private void process(List<ApprovedRow> chunk) throws SQLException {
         Tally before = tally();
         List<Planned> planned = plan(chunk);
+        if (!lookUpKeys && !writing()) {
+            // this chunk conflicts, so nothing more is written and no statement will refuse a taken key: plan it
+            // again looking keys up, as from now on, so that every conflict is named as a dry run names it
+            restore(before);
+            lookUpKeys = true;
+            planned = plan(chunk);
+        }
         if (streams && writing() && !lookUpKeys) {
             stream(chunk, planned, before);
         } else if (!streamed.isEmpty() && !endStreamedCopy()) {
@@ -311,6 +318,13 @@ final class ImportRun implements AutoCloseable {
 
     private Tally tally() {
         return new Tally(conflicts, findings.size(), unstorable.mark());
+    }
+
+    /** Puts the run's tally back to what it was. */
+    private void restore(Tally before) {
+        conflicts = before.conflicts();
+        findings.subList(before.findings(), findings.size()).clear();
+        unstorable.reset(before.unstorable());
     }
 
     /**
@@ -379,10 +393,7 @@ final class ImportRun implements AutoCloseable {
     private void planStreamedAgain(List<ApprovedRow> next) throws SQLException {
         connection.rollback(streamedSince);
         connection.releaseSavepoint(streamedSince);
-        Tally before = streamed.get(0).before();
-        conflicts = before.conflicts();
-        findings.subList(before.findings(), findings.size()).clear();
-        unstorable.reset(before.unstorable());
+        restore(streamed.get(0).before());
         List<List<ApprovedRow>> again = new ArrayList<>();
         streamed.forEach(c -> again.add(c.rows()));
         if (next != null) {

@@ -384,4 +384,30 @@ class CommitterTest {
             assertThat(f.count("SELECT COALESCE(SUM(inserted), 0) FROM sluice_provenance_run")).isEqualTo(40);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void aTakenKeyBesideAndAfterAMissingParentIsNamedAsTheDryRunNamesIt(TestDatabases.Engine engine)
+            throws SQLException {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            f.committer().commit(f.request(ImportMode.INSERT), List.of(f.row(1, "M-3", "300", "40", "NORD"),
+                    f.row(2, "M-5", "300", "40", "NORD")), Progress.NONE);
+            // chunks of 2: rows 3 and 4 share one, a missing parent and a taken key; row 6 takes a key later
+            List<ApprovedRow> rows = List.of(f.row(1, "M-0", "300", "40", "NORD"), f.row(2, "M-1", "300", "40",
+                    "NORD"), f.row(3, "M-2", "300", "40", "XX"), f.row(4, "M-3", "300", "40", "NORD"),
+                    f.row(5, "M-4", "300", "40", "NORD"), f.row(6, "M-5", "300", "40", "NORD"));
+
+            CommitConflictException planned = catchThrowableOfType(() -> f.committer(2).plan(
+                    f.request(ImportMode.INSERT), rows), CommitConflictException.class);
+            CommitConflictException e = catchThrowableOfType(() -> f.committer(2).commit(
+                    f.request(ImportMode.INSERT), rows, Progress.NONE), CommitConflictException.class);
+
+            assertThat(e.findings()).extracting(Finding::row, Finding::rule).containsExactly(
+                    Tuple.tuple(3L, "fk"), Tuple.tuple(4L, "key-exists"), Tuple.tuple(6L, "key-exists"));
+            assertThat(e.findings()).isEqualTo(planned.findings());
+            assertThat(e.getMessage()).startsWith("3 approved row(s) conflict").isEqualTo(planned.getMessage());
+            assertThat(f.count("SELECT COUNT(*) FROM concrete_mix")).isEqualTo(2);
+            assertThat(f.batches().values()).containsExactly("committed", "failed");
+        }
+    }
 }
