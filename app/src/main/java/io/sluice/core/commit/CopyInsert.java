@@ -60,6 +60,8 @@ final class CopyInsert {
     private CopyIn open;
     /** Bytes the open COPY has carried to the server so far. */
     private long streamedBytes;
+    /** Whether {@link #stream} keeps its rows in memory: a COPY handed off by {@link #handOff} has not ended yet. */
+    private boolean holding;
 
     private CopyInsert(CopyManager copy, String sql, CopyRows rows) {
         this.copy = copy;
@@ -152,6 +154,33 @@ final class CopyInsert {
      */
     void stream(List<Object> values) throws SQLException {
         add(values);
+        if (!holding && rows.size() >= STREAM_BLOCK) {
+            sendBlock();
+        }
+    }
+
+    /**
+     * Sends the open COPY's last bytes and hands it over, not yet ended, to be ended ({@link PostgresCopy#end}) on
+     * another thread (decision 0075); null when nothing was streamed. Until {@link #resume}, {@link #stream} renders
+     * the next COPY's rows into memory only, so that this connection is used by one thread at a time.
+     */
+    CopyIn handOff() throws SQLException {
+        if (begun) {
+            rows.end();
+            begun = false;
+            sendBlock();
+        }
+        CopyIn ending = open;
+        open = null;
+        streamedBytes = 0;
+        pending = 0;
+        holding = ending != null;
+        return ending;
+    }
+
+    /** Once the handed-off COPY has ended: the rows rendered meanwhile go to the server as a new COPY. */
+    void resume() throws SQLException {
+        holding = false;
         if (rows.size() >= STREAM_BLOCK) {
             sendBlock();
         }
@@ -198,7 +227,10 @@ final class CopyInsert {
         }
     }
 
-    /** Abandons the open COPY, if any: the server discards it (on a cancel or a failure elsewhere). */
+    /**
+     * Abandons the open COPY, if any, and the rows rendered but not sent: the server discards the COPY (on a cancel or
+     * a failure elsewhere).
+     */
     void cancelStream() {
         cancel(null);
     }
@@ -219,6 +251,7 @@ final class CopyInsert {
             rows.reset();
             pending = 0;
             begun = false;
+            holding = false;
         }
     }
 

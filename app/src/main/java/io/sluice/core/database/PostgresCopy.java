@@ -45,16 +45,30 @@ public final class PostgresCopy {
         CopyIn in = copy.copyIn(sql);
         try {
             in.writeToCopy(csv, 0, length);
+        } catch (SQLException | RuntimeException e) {
+            cancel(in, e);
+            throw e;
+        }
+        return end(in);
+    }
+
+    /** Ends that COPY and returns the rows the server says it copied; a failure cancels it, as above. */
+    public static long end(CopyIn in) throws SQLException {
+        try {
             return in.endCopy();
         } catch (SQLException | RuntimeException e) {
-            try {
-                if (in.isActive()) {
-                    in.cancelCopy();
-                }
-            } catch (SQLException | RuntimeException cancel) {
-                e.addSuppressed(cancel);
-            }
+            cancel(in, e);
             throw e;
+        }
+    }
+
+    private static void cancel(CopyIn in, Exception failure) {
+        try {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        } catch (SQLException | RuntimeException cancel) {
+            failure.addSuppressed(cancel);
         }
     }
 }

@@ -387,6 +387,34 @@ class CommitterTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Engine.class)
+    void aRowRefusedAsItsCopyEndsWhileTheNextIsRenderedIsNamedAndNothingIsWritten(TestDatabases.Engine engine)
+            throws SQLException {
+        try (CommitFixture f = new CommitFixture(engine)) {
+            f.committer().commit(f.request(ImportMode.INSERT), f.rows(14, 1), Progress.NONE);
+            List<String> before = f.contents();
+            // chunks of 2, so a COPY holds rows 1-10: its missing parent on row 7 is refused as it ends, while rows
+            // 11-20 are rendered for the next COPY; that one would take key M-14 (row 15), which is taken
+            List<ApprovedRow> rows = new ArrayList<>(f.rows(0, 30));
+            rows.set(6, f.row(7, "M-6", "306", "40.25", "XX"));
+
+            CommitConflictException planned = catchThrowableOfType(() -> f.committer(2).plan(
+                    f.request(ImportMode.INSERT), rows), CommitConflictException.class);
+            CommitConflictException e = catchThrowableOfType(() -> f.committer(2).commit(
+                    f.request(ImportMode.INSERT), rows, Progress.NONE), CommitConflictException.class);
+
+            assertThat(e.findings()).extracting(Finding::row, Finding::rule, Finding::cell).containsExactly(
+                    Tuple.tuple(7L, "fk", "I7"), Tuple.tuple(15L, "key-exists", "A15"));
+            assertThat(e.findings().get(0).message()).contains("'XX' does not exist");
+            assertThat(e.findings()).isEqualTo(planned.findings());
+            assertThat(e.getMessage()).startsWith("2 approved row(s) conflict").isEqualTo(planned.getMessage());
+            assertThat(f.contents()).isEqualTo(before);
+            assertThat(f.count("SELECT COALESCE(SUM(row_count), 0) FROM sluice_provenance_run")).isEqualTo(1);
+            assertThat(f.batches().values()).containsExactly("committed", "failed");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
     void aTakenKeyBesideAndAfterAMissingParentIsNamedAsTheDryRunNamesIt(TestDatabases.Engine engine)
             throws SQLException {
         try (CommitFixture f = new CommitFixture(engine)) {
