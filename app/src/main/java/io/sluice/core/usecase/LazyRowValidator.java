@@ -65,8 +65,9 @@ final class LazyRowValidator implements RowValidator, AutoCloseable {
     }
 
     /**
-     * Connects only when the table may have a foreign key to itself: a review whose recorded shape of the table says
-     * it has none is decided without a database.
+     * Connects only when the recorded shape of a table has a foreign key to itself. A review that records none (one
+     * validated before Sluice recorded shapes) is also decided without a database, so that a decision never needs
+     * the target: its import still refuses a child whose parent is left out, and names each.
      */
     @Override
     public void recheckDecided(Review review) {
@@ -82,7 +83,7 @@ final class LazyRowValidator implements RowValidator, AutoCloseable {
 
     private boolean mayReferenceItself() {
         return review.targetShapes().map(shapes -> shapes.values().stream()
-                .anyMatch(TableShape::referencesItself)).orElse(true);
+                .anyMatch(TableShape::referencesItself)).orElse(false);
     }
 
     /** The profile the review records now. */

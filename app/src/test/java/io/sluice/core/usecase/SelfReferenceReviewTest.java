@@ -1,9 +1,15 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
+import io.sluice.core.review.Decision;
+import io.sluice.core.review.Review;
+import io.sluice.core.review.ReviewStager;
+import io.sluice.core.review.DecisionStatus;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceOptions;
+import io.sluice.core.validate.ValidationJob;
 import io.sluice.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -63,6 +69,31 @@ class SelfReferenceReviewTest extends OwnTableFixture {
             assertThat(ImportReadiness.of(opened.review(), review, to).answer()).isEqualTo("Import: yes: the target"
                     + " table is as validated; 3 approved rows would be imported (sluice import --review"
                     + " employees.sluice), 1 pending stay out.");
+        }
+    }
+
+    @Test
+    void aReviewThatRecordsNoShapeOfItsTargetIsDecidedWithoutConnecting() throws Exception {
+        target = new OwnTable(TestDatabases.Engine.H2, dir, "employee", List.of("id", "name", "manager_id"),
+                "CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(40) NOT NULL,"
+                        + " manager_id INTEGER REFERENCES employee (id))");
+        Path csv = target.csv("employees.csv", List.of("id,name,manager_id", "1,Ada,", "2,Bob,1"));
+        Path review = dir.resolve("employees.sluice");
+        try (ValidationJob job = ValidationJob.prepare(csv, SourceOptions.DEFAULTS, target.profile(), target.db);
+             Review staged = Review.create(review, ReviewStager.info(job, target.db), job.table().columns());
+             ReviewStager stager = new ReviewStager(staged)) {
+            stager.finish(job.table().issues(), job.run(stager, Progress.NONE));
+        }
+
+        try (OpenReview opened = OpenReview.open(review, () -> {
+            throw new IllegalStateException("a decision must not connect");
+        })) {
+            opened.session().reject(2, "left the company");
+            opened.session().approve(3);
+            opened.session().undo();
+            assertThat(opened.review().ledger().decision(2)).map(Decision::status).contains(DecisionStatus.REJECTED);
+            assertThat(opened.review().ledger().decision(3)).isEmpty();
+            assertThat(findings(opened)).isEmpty();
         }
     }
 
