@@ -83,10 +83,12 @@ final class ExcelCells {
             display = displayOf(formatId, pattern);
             displays.put(pattern, display);
         }
+        Cell cell;
         switch (display.kind()) {
             case GENERAL:
-                return Cell.number(written != null && WrittenNumbers.isGeneralDisplay(written) ? written
+                cell = Cell.number(written != null && WrittenNumbers.isGeneralDisplay(written) ? written
                         : general(value), value);
+                break;
             case NUMBER:
                 String text = null;
                 if (display.fixedScale() >= 0) {
@@ -95,11 +97,32 @@ final class ExcelCells {
                         text = ExcelFastFormats.fixed(value, display.fixedScale());
                     }
                 }
-                return Cell.number(text != null ? text
+                cell = Cell.number(text != null ? text
                         : formatter.formatRawCellContents(value.doubleValue(), formatId, pattern, date1904), value);
+                break;
             default:
-                return date(value, formatId, pattern, display, row, column, issues);
+                cell = date(value, formatId, pattern, display, row, column, issues);
         }
+        if (cell.type() == CellType.NUMBER && mayBeRounded(value)) {
+            String letter = Columns.letter(column);
+            issues.add(new SourceIssue("rounded-number", row, letter, "Cell " + letter + row + " holds the number "
+                    + cell.text() + ", but a spreadsheet keeps only about 15 significant digits of a number, so the"
+                    + " digits after them may differ from what was typed; an identifier should be stored as text in"
+                    + " the spreadsheet."));
+        }
+        return cell;
+    }
+
+    /**
+     * Whether a number cell's value has more than 15 digits before its decimal point: a spreadsheet keeps a number as
+     * a double, about 15 significant digits, so such a value (an account or card number typed as a number) may not be
+     * what was typed, while Sluice shows it in full. Digits after the point are not counted: a fraction is shown
+     * rounded to 15 significant digits as the spreadsheet shows it (0.30000000000000004 shows 0.3). A date is not a
+     * number cell. The precision and scale of the value already read cost no new number (decision 0082).
+     */
+    static boolean mayBeRounded(BigDecimal value) {
+        // a zero may be written with an exponent (0E+20): precision 1, scale -20, yet no digit to lose
+        return value.precision() - value.scale() > EXCEL_PRECISION.getPrecision() && value.signum() != 0;
     }
 
     private static Display displayOf(int formatId, String pattern) {

@@ -84,5 +84,7 @@ class ExcelCellsDatesTest {
                 + " cannot show but LibreOffice writes and shows; it is read as that day.");
         Cell farBack = new ExcelCells(false).number(new BigDecimal("-1E+20"), CUSTOM, "yyyy-mm-dd", 21, 1, issues);
         assertThat(farBack).isEqualTo(Cell.number("-100000000000000000000", new BigDecimal("-1E+20")));
+        assertThat(issues.get(issues.size() - 1)).extracting(SourceIssue::kind, SourceIssue::row, SourceIssue::column)
+                .containsExactly("rounded-number", 21L, "B");
     }
 }

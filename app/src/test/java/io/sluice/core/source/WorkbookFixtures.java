@@ -69,6 +69,27 @@ final class WorkbookFixtures {
         wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
     }
 
+    /**
+     * A sheet "Accounts" of numbers in column A and, beside the first two, the same digits as text in column B: two
+     * identifiers of 17 digits, then 15 digits, 0.1 + 0.2, a long fraction and the largest 15-digit integer.
+     */
+    static void fillLongNumbers(Workbook wb) {
+        Sheet sheet = wb.createSheet("Accounts");
+        Row header = sheet.createRow(0);
+        header.createCell(0).setCellValue("Number");
+        header.createCell(1).setCellValue("Text");
+        Row row = sheet.createRow(1);
+        row.createCell(0).setCellValue(12345678901234567d); // stored as the double 12345678901234568
+        row.createCell(1).setCellValue("12345678901234567");
+        row = sheet.createRow(2);
+        row.createCell(0).setCellValue(-1e16);
+        row.createCell(1).setCellValue("-10000000000000000");
+        double[] ordinary = {123456789012345d, 0.1 + 0.2, 12345678901234.567, 999999999999999d};
+        for (int i = 0; i < ordinary.length; i++) {
+            sheet.createRow(3 + i).createCell(0).setCellValue(ordinary[i]);
+        }
+    }
+
     static void write(Workbook wb, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             wb.write(out);

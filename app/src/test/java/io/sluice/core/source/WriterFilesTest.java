@@ -4,6 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.groups.Tuple;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -65,6 +66,20 @@ class WriterFilesTest {
         }
         SourceOptions header2 = SourceOptions.DEFAULTS.withSheet("Data").withHeaderRow(3);
         assertThat(Sources.inspect(file, header2).sheets().get(1).dataRows()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"libreoffice-long-numbers.xlsx", "libreoffice-long-numbers.xls"})
+    void warnsOnlyOnLibreOfficeNumbersOfMoreThan15Digits(String name) throws URISyntaxException {
+        try (SourceTable table = Sources.open(resource(name), SourceOptions.DEFAULTS)) {
+            List<SourceRow> rows = readAll(table);
+            assertThat(rows).flatExtracting(SourceRow::issues).extracting(SourceIssue::kind, SourceIssue::row,
+                    SourceIssue::column).containsExactly(Tuple.tuple("rounded-number", 2L, "B"),
+                    Tuple.tuple("rounded-number", 3L, "B"));
+            assertThat(rows.get(0).cell(2)).isEqualTo(Cell.text("12345678901234567"));
+            assertThat(rows.get(0).issues().get(0).message()).startsWith("Cell B2 holds the number "
+                    + rows.get(0).cell(1).text() + ", but a spreadsheet keeps only about 15 significant digits");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -67,9 +68,12 @@ class WrittenNumbersTest {
                 "2.5E-7", "340.3", "180.0", "-0.0", "-0.04", "0.005")) {
             BigDecimal value = new BigDecimal(written);
             for (int format : new int[] {0, 1, 2}) { // General, 0, 0.00
-                Cell fromText = cells.number(value, written, format, null, 2, 0, List.of());
-                Cell fromValue = cells.number(value, format, null, 2, 0, List.of());
+                List<SourceIssue> textIssues = new ArrayList<>();
+                List<SourceIssue> valueIssues = new ArrayList<>();
+                Cell fromText = cells.number(value, written, format, null, 2, 0, textIssues);
+                Cell fromValue = cells.number(value, format, null, 2, 0, valueIssues);
                 assertThat(fromText).as(written + " in format " + format).isEqualTo(fromValue);
+                assertThat(textIssues).as(written + " in format " + format).isEqualTo(valueIssues);
             }
         }
     }

@@ -4,6 +4,7 @@ import io.sluice.core.SluiceException;
 import org.apache.poi.hssf.record.DateWindow1904Record;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.List;
 
+import static io.sluice.core.source.SourceTestSupport.readAll;
 import static io.sluice.core.source.SourceTestSupport.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,6 +73,25 @@ class XlsReaderTest {
             assertThat(second.cell(3)).isEqualTo(Cell.text("1900-02-29"));
             assertThat(second.issues()).extracting(SourceIssue::kind).containsExactly("impossible-date");
             assertThat(table.next()).isNull();
+        }
+    }
+
+    @Test
+    void warnsThatANumberOfMoreThan15DigitsMayBeRoundedButNotTheSameDigitsAsText() throws IOException {
+        Path ids = dir.resolve("ids.xls");
+        try (HSSFWorkbook wb = new HSSFWorkbook()) {
+            WorkbookFixtures.fillLongNumbers(wb);
+            WorkbookFixtures.write(wb, ids);
+        }
+        try (SourceTable table = Sources.open(ids, SourceOptions.DEFAULTS)) {
+            List<SourceRow> rows = readAll(table);
+            assertThat(rows).hasSize(6);
+            assertThat(rows.get(0).cell(0).text()).isEqualTo("12345678901234568");
+            assertThat(rows.get(0).cell(1)).isEqualTo(Cell.text("12345678901234567"));
+            assertThat(rows.get(0).issues()).extracting(SourceIssue::kind, SourceIssue::row, SourceIssue::column)
+                    .containsExactly(Tuple.tuple("rounded-number", 2L, "A"));
+            assertThat(rows.get(1).issues()).extracting(SourceIssue::kind).containsExactly("rounded-number");
+            assertThat(rows.subList(2, rows.size())).allSatisfy(r -> assertThat(r.issues()).isEmpty());
         }
     }
 

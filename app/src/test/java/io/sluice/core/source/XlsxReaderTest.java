@@ -119,6 +119,28 @@ class XlsxReaderTest {
     }
 
     @Test
+    void warnsThatANumberOfMoreThan15DigitsMayBeRoundedButNotTheSameDigitsAsText() throws IOException {
+        Path ids = dir.resolve("ids.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            WorkbookFixtures.fillLongNumbers(wb); // POI writes 1.2345678901234568E16
+            WorkbookFixtures.write(wb, ids);
+        }
+        try (SourceTable table = Sources.open(ids, SourceOptions.DEFAULTS)) {
+            List<SourceRow> rows = readAll(table);
+            assertThat(rows).hasSize(6);
+            assertThat(rows.get(0).cell(0)).isEqualTo(Cell.number("12345678901234568",
+                    new BigDecimal("12345678901234568")));
+            assertThat(rows.get(0).issues()).containsExactly(new SourceIssue("rounded-number", 2, "A",
+                    "Cell A2 holds the number 12345678901234568, but a spreadsheet keeps only about 15 significant"
+                            + " digits of a number, so the digits after them may differ from what was typed; an"
+                            + " identifier should be stored as text in the spreadsheet."));
+            assertThat(rows.get(1).issues()).extracting(SourceIssue::kind, SourceIssue::column)
+                    .containsExactly(Tuple.tuple("rounded-number", "A"));
+            assertThat(rows.subList(2, rows.size())).allSatisfy(r -> assertThat(r.issues()).isEmpty());
+        }
+    }
+
+    @Test
     void showsLongIntegersExactlyAndReadsInlineStrings() throws IOException {
         Path big = dir.resolve("big.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook()) {

@@ -7,10 +7,12 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.rules.Finding;
+import io.sluice.core.Severity;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.SampleSchema;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.testing.TestDatabases;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,46 @@ class ValidationJobTest {
             assertThat(f.rule()).isEqualTo("source:ragged-row");
             assertThat(f.row()).isEqualTo(3);
             assertThat(f.message()).contains("7 fields");
+        });
+    }
+
+    @Test
+    void warnsOnANumberCellOfMoreThan15DigitsButNotOnItsDigitsAsText() throws IOException {
+        Path file = dir.resolve("mix.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            var sheet = wb.createSheet("Mixes");
+            String[] header = {"mix_code", "cement_kg", "water_kg", "coarse_agg_kg", "fine_agg_kg", "age_days",
+                    "account"};
+            var first = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                first.createCell(c).setCellValue(header[c]);
+            }
+            for (int r = 1; r <= 2; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue("M-" + r);
+                for (int c = 1; c <= 4; c++) {
+                    row.createCell(c).setCellValue(350);
+                }
+                row.createCell(5).setCellValue(28);
+            }
+            sheet.getRow(1).createCell(6).setCellValue(12345678901234567d);
+            sheet.getRow(2).createCell(6).setCellValue("12345678901234567");
+            try (var out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        try (ValidationJob job = ValidationJob.prepare(file, SourceOptions.DEFAULTS, profile(), db)) {
+            job.run(r -> findings.addAll(r.findings()), Progress.NONE);
+        }
+        assertThat(findings).filteredOn(f -> f.rule().startsWith("source:")).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("source:rounded-number");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.row()).isEqualTo(2);
+            assertThat(f.cell()).isEqualTo("G2");
+            assertThat(f.column()).isEqualTo("account");
+            assertThat(f.value()).isEqualTo("12345678901234568");
+            assertThat(f.message()).contains("about 15 significant digits");
         });
     }
 
