@@ -650,7 +650,7 @@ final class ImportRun implements AutoCloseable {
         for (int i = 0; i < valueColumns.size(); i++) {
             ColumnInfo c = valueColumns.get(i);
             Object value = valueAt == null ? value(row, c) : valueAt(row, valueAt[i]);
-            if (!StoredValues.same(value, before.get(c.name()), c)) {
+            if (!StoredValues.same(value, before.get(c.name()), c, dialect)) {
                 return false;
             }
         }
@@ -780,9 +780,7 @@ final class ImportRun implements AutoCloseable {
     }
 
     private static String image(Map<String, Object> before) {
-        Map<String, String> image = new LinkedHashMap<>();
-        before.forEach((column, value) -> image.put(column, Values.imageText(value)));
-        return Values.imageJson(image);
+        return Values.imageJson(before);
     }
 
     /** Where each of {@code wanted} is in {@code columns} (the same objects); null when one is not among them. */

@@ -212,7 +212,7 @@ public final class Rollback {
 
     /** Adds the update that puts a before-image back, to a statement shared by images of the same columns. */
     private void addRestore(Connection connection, TargetRows rows, TableInfo table, List<ColumnInfo> keyColumns,
-                            List<Object> key, Map<String, String> image, Map<String, PreparedStatement> restores)
+                            List<Object> key, Map<String, Object> image, Map<String, PreparedStatement> restores)
             throws SQLException {
         List<ColumnInfo> restored = new ArrayList<>();
         for (ColumnInfo column : table.columns()) {
@@ -233,7 +233,8 @@ public final class Rollback {
         }
         int index = 1;
         for (ColumnInfo column : restored) {
-            Values.bind(update, index++, Values.parse(image.get(column.name()), column), column, db.dialect());
+            Values.bind(update, index++, Values.parseImageValue(image.get(column.name()), column, db.dialect()),
+                    column, db.dialect());
         }
         rows.bindKey(update, index, key);
         update.addBatch();

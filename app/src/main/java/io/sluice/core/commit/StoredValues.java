@@ -1,11 +1,16 @@
 package io.sluice.core.commit;
 
+import io.sluice.core.database.ArrayLiteral;
 import io.sluice.core.database.ColumnInfo;
+import io.sluice.core.database.Dialect;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.sql.JDBCType;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Whether a value about to be written equals what a target column already holds, as the column would store it: a
@@ -18,7 +23,7 @@ final class StoredValues {
     }
 
     /** Whether writing {@code value} into {@code column}, which holds {@code stored}, would leave it as it is. */
-    static boolean same(Object value, Object stored, ColumnInfo column) {
+    static boolean same(Object value, Object stored, ColumnInfo column, Dialect dialect) {
         if (value == null || stored == null) {
             return value == null && stored == null;
         }
@@ -31,6 +36,15 @@ final class StoredValues {
         }
         if (value instanceof String s && stored instanceof String held) {
             return isChar(column) ? s.stripTrailing().equals(held.stripTrailing()) : s.equals(held);
+        }
+        if (value instanceof String s && stored instanceof byte[] held) {
+            // PostgreSQL reads a bytea's text (its hex form is the one compared); H2 stores a text's UTF-8 bytes
+            return dialect == Dialect.POSTGRESQL ? s.equals("\\x" + HexFormat.of().formatHex(held))
+                    : Arrays.equals(s.getBytes(StandardCharsets.UTF_8), held);
+        }
+        if (value instanceof ArrayLiteral a && stored instanceof ArrayLiteral held) {
+            // elements of the same texts as H2 gives them convert to the same values
+            return Arrays.deepEquals(a.elements(), held.elements());
         }
         if (value instanceof OffsetDateTime t && stored instanceof OffsetDateTime held) {
             return t.isEqual(held);

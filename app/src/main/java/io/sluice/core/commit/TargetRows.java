@@ -108,11 +108,12 @@ final class TargetRows {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 0; i < table.columns().size(); i++) {
                         ColumnInfo column = table.columns().get(i);
-                        row.put(column.name(), Values.read(rs, i + 1, column));
+                        row.put(column.name(), Values.readImage(rs, i + 1, column, dialect));
                     }
                     List<Object> key = new ArrayList<>();
                     for (ColumnInfo k : keyColumns) {
-                        key.add(row.get(k.name()));
+                        // the key's text as keys are matched everywhere, whatever form the image keeps it in
+                        key.add(Values.read(rs, table.columns().indexOf(k) + 1, k));
                     }
                     rows.put(Values.keyText(key), row);
                 }

@@ -37,6 +37,42 @@ public record ArrayLiteral(String text, Object[] elements) {
         return new ArrayLiteral(text, elements);
     }
 
+    /**
+     * The literal of these elements (String, null, or Object[] for a nested array), each text in double quotes, so
+     * that {@link #parse} gives back exactly these elements whatever they spell.
+     */
+    public static ArrayLiteral of(Object[] elements) {
+        StringBuilder text = new StringBuilder();
+        write(elements, text);
+        return new ArrayLiteral(text.toString(), elements);
+    }
+
+    private static void write(Object[] elements, StringBuilder text) {
+        text.append('{');
+        for (int i = 0; i < elements.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            if (elements[i] == null) {
+                text.append("NULL");
+            } else if (elements[i] instanceof Object[] nested) {
+                write(nested, text);
+            } else {
+                text.append('"');
+                String element = elements[i].toString();
+                for (int c = 0; c < element.length(); c++) {
+                    char ch = element.charAt(c);
+                    if (ch == '"' || ch == '\\') {
+                        text.append('\\');
+                    }
+                    text.append(ch);
+                }
+                text.append('"');
+            }
+        }
+        text.append('}');
+    }
+
     private static final class Cursor {
         private final String s;
         private int i;
