@@ -96,6 +96,8 @@ final class DecideCommand implements Callable<Integer> {
             } else {
                 decide(review, out);
             }
+            // the change stands even where the target could not be reached to check what it means for other rows
+            session.notice().ifPresent(out::println);
             DecisionCounts counts = session.counts();
             out.printf("%s: %d approved, %d rejected, %d pending.%n", file.getFileName(), counts.approved(),
                     counts.rejected(), counts.pending());
@@ -205,6 +207,8 @@ final class DecideCommand implements Callable<Integer> {
                         + RowFilterSyntax.noRow(review.sheet(name), RowFilterSyntax.parse(review.sheet(name), text),
                         rows)));
             }
+            // the change stands even where the target could not be reached to check the references again
+            review.notice().ifPresent(out::println);
             // a change in one sheet can settle or break the references of rows in another: say where it did
             rowsWithErrors(review).forEach((name, now) -> {
                 long before = errorsBefore.getOrDefault(name, now);

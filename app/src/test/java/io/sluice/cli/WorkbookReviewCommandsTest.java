@@ -200,6 +200,23 @@ class WorkbookReviewCommandsTest {
     }
 
     @Test
+    void aDecisionWithTheTargetOutOfReachIsSavedAndSaysWhatWasNotCheckedAgain() {
+        TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
+        stage(db);
+
+        // a server nobody listens on
+        CommandRun reject = CommandRun.of("decide", review, "--sheet", "Materials", "--reject", "rows:2", "--reason",
+                "not used", "--target", "jdbc:postgresql://127.0.0.1:1/bench", "--user", "bench");
+
+        assertThat(reject.exit()).as(reject.err()).isZero();
+        assertThat(reject.out()).contains("Rejected 1 row(s) in sheet Materials.")
+                .contains("The change is saved, but the references between the sheets were not checked again, because"
+                        + " the target could not be reached (Cannot connect to ")
+                .contains("; validating the review again, or its import, checks them.")
+                .contains("lab.sluice, sheet Materials: 0 approved, 1 rejected, 6 pending.");
+    }
+
+    @Test
     void whatAWorkbookReviewCannotTakeIsRefusedInOneSentence() throws Exception {
         TestDatabases.Database db = CommandRun.sampleTarget(TestDatabases.Engine.H2, dir);
         stage(db);

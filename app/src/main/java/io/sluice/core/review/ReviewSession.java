@@ -27,6 +27,8 @@ public final class ReviewSession implements AutoCloseable {
     private final Steward steward;
     /** Null when edits are not validated again. */
     private final RowValidator validator;
+    /** What the latest change could not do, in one sentence; null when it did all. */
+    private String notice;
     private boolean closed;
 
     private ReviewSession(Review review, RowValidator validator, Steward steward) {
@@ -85,6 +87,7 @@ public final class ReviewSession implements AutoCloseable {
     public List<Finding> edit(long row, int column, String newText) {
         Objects.requireNonNull(newText, "newText");
         requireRow(row);
+        notice = null;
         requireColumn(column);
         String before = ledger.editedText(row, column).orElse(null);
         String description = "Edit " + Columns.letter(column) + row + " ('" + review.columns().get(column) + "')";
@@ -105,6 +108,7 @@ public final class ReviewSession implements AutoCloseable {
         Objects.requireNonNull(fix, "fix");
         Objects.requireNonNull(filter, "filter");
         String description = fixDescription(column, filter, fix);
+        notice = null;
         ValueFixCommand command = new ValueFixCommand(fixes, steward, column, filter, fix, description, progress);
         command.execute();
         recheckDecided();
@@ -119,6 +123,7 @@ public final class ReviewSession implements AutoCloseable {
     public RuleChange.Step applyRule(RuleChange change) {
         requireOpen();
         Objects.requireNonNull(change, "change");
+        notice = null;
         RuleCommand command = RuleCommand.of(rules, steward, change);
         command.execute();
         recheckDecided();
@@ -151,6 +156,7 @@ public final class ReviewSession implements AutoCloseable {
     /** As {@link #undo()}, reporting the rows a fix validates again and letting them be cancelled. */
     public boolean undo(Progress progress) {
         requireOpen();
+        notice = null;
         Optional<StoredCommand> last = ledger.lastDone();
         last.ifPresent(c -> {
             restore(c, progress).undo();
@@ -167,6 +173,7 @@ public final class ReviewSession implements AutoCloseable {
     /** As {@link #redo()}, reporting the rows a fix validates again and letting them be cancelled. */
     public boolean redo(Progress progress) {
         requireOpen();
+        notice = null;
         Optional<StoredCommand> next = ledger.firstUndone();
         next.ifPresent(c -> {
             restore(c, progress).redo();
@@ -183,6 +190,15 @@ public final class ReviewSession implements AutoCloseable {
     /** What {@link #redo} would do again. */
     public Optional<String> redoDescription() {
         return ledger.firstUndone().map(StoredCommand::description);
+    }
+
+    /**
+     * What the latest change (decision, edit, fix, rule step, undo or redo) could not do although it was made, in one
+     * sentence for the front end to show beside its own answer: the rows naming a parent row of the same table not
+     * checked again because the target could not be reached. Empty when the change did all.
+     */
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
     }
 
     /** Rows pending, approved and rejected. */
@@ -222,6 +238,7 @@ public final class ReviewSession implements AutoCloseable {
 
     private void decideOne(long row, DecisionStatus status, String reason, String description) {
         requireRow(row);
+        notice = null;
         new DecisionCommand(ledger, steward, RowFilter.rows(List.of(row)), status, reason, description).execute();
         recheckDecided();
     }
@@ -229,6 +246,7 @@ public final class ReviewSession implements AutoCloseable {
     private int decideAll(RowFilter filter, DecisionStatus status, String reason, String description) {
         requireOpen();
         Objects.requireNonNull(filter, "filter");
+        notice = null;
         DecisionCommand command = new DecisionCommand(ledger, steward, filter, status, reason, description);
         command.execute();
         if (command.rows() > 0) {
@@ -240,11 +258,32 @@ public final class ReviewSession implements AutoCloseable {
     /**
      * A row whose parent row of the same table is rejected, or has errors, is not imported either: after every
      * change its findings of that kind are judged again from the rows and decisions as they stand (decision 0079).
+     * The change is made before that, so a target that cannot be reached does not undo it: its findings stay as they
+     * were (the pass writes all or nothing) and {@link #notice()} says so (decision 0083).
      */
     private void recheckDecided() {
-        if (validator != null) {
-            validator.recheckDecided(review);
+        if (validator == null) {
+            return;
         }
+        try {
+            validator.recheckDecided(review);
+        } catch (SluiceException e) {
+            if (e.kind() != SluiceException.Kind.TARGET) {
+                throw e;
+            }
+            notice = uncheckedNotice("the rows naming a parent row of the same table were", e);
+        }
+    }
+
+    /**
+     * The sentence for a change that was saved although {@code what} ("the rows naming ... were") could not be
+     * checked again, the target being out of reach for the reason {@code unreachable} gives.
+     */
+    public static String uncheckedNotice(String what, SluiceException unreachable) {
+        String reason = unreachable.getMessage();
+        String why = reason == null ? "" : " (" + reason.strip().replaceAll("[.\\s]+$", "") + ")";
+        return "The change is saved, but " + what + " not checked again, because the target could not be reached"
+                + why + "; validating the review again, or its import, checks them.";
     }
 
     private UndoableCommand restore(StoredCommand stored, Progress progress) {

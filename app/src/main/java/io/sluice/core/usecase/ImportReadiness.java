@@ -82,6 +82,19 @@ public record ImportReadiness(List<String> validatedAgainst, boolean ready, Stri
     }
 
     /**
+     * The answer for the review in {@code file}, of one sheet or a workbook, read on its own connection to the file:
+     * a front end asks it in the background while the review stays open for the steward's decisions.
+     */
+    public static ImportReadiness of(Path file, Target target) {
+        if (ValidateWorkbookReview.isWorkbookReview(file)) {
+            return ofWorkbook(file, target);
+        }
+        try (Review review = Review.open(file)) {
+            return of(review, file, target);
+        }
+    }
+
+    /**
      * The answer for a workbook review (one review per sheet): one line for all its sheets, naming the sheets where
      * they differ (a sheet not validated, a table changed since its sheet was validated, the approved rows per sheet).
      */

@@ -1,12 +1,14 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
+import io.sluice.core.SluiceException;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.review.DecisionCounts;
 import io.sluice.core.review.FixOutcome;
 import io.sluice.core.review.FixPreview;
 import io.sluice.core.review.Review;
+import io.sluice.core.review.ReviewSession;
 import io.sluice.core.review.RowFilter;
 import io.sluice.core.review.WorkbookMembers;
 import io.sluice.core.rules.Finding;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,6 +39,8 @@ public final class OpenWorkbookReview implements AutoCloseable {
     private final Supplier<TargetDatabase> connect;
     private final Map<String, OpenReview> sheets = new LinkedHashMap<>();
     private TargetDatabase db;
+    /** What the latest change could not do, in one sentence; null when it did all. */
+    private String notice;
 
     private OpenWorkbookReview(WorkbookFiles files, Supplier<TargetDatabase> connect) {
         this.files = files;
@@ -125,6 +130,7 @@ public final class OpenWorkbookReview implements AutoCloseable {
     }
 
     private Map<String, Integer> decide(String sheet, Function<OpenReview, RowFilter> filter, Decide decide) {
+        notice = null;
         List<String> names = sheet == null ? sheets() : List.of(files.sheetNamed(sheet));
         Map<String, RowFilter> filters = new LinkedHashMap<>();
         for (String name : names) {
@@ -156,6 +162,7 @@ public final class OpenWorkbookReview implements AutoCloseable {
      */
     public List<Finding> edit(String sheet, long row, int column, String text) {
         OpenReview member = sheet(sheet);
+        notice = null;
         member.session().edit(row, column, text);
         recheckReferences(Progress.NONE);
         return member.session().findings(row);
@@ -163,6 +170,7 @@ public final class OpenWorkbookReview implements AutoCloseable {
 
     /** Fixes values of one column of a sheet as one undoable step (see {@link FixValues}), then the references. */
     public FixOutcome fix(String sheet, FixValues.Request request, Progress progress) {
+        notice = null;
         FixOutcome outcome = FixValues.apply(sheet(sheet), request, progress);
         recheckReferences(progress);
         return outcome;
@@ -175,6 +183,7 @@ public final class OpenWorkbookReview implements AutoCloseable {
 
     /** Reverts the latest step on that sheet, then re-checks the references; false when there is none. */
     public boolean undo(String sheet) {
+        notice = null;
         boolean undone = sheet(sheet).session().undo();
         if (undone) {
             profileChanged();
@@ -185,6 +194,7 @@ public final class OpenWorkbookReview implements AutoCloseable {
 
     /** Does the latest undone step on that sheet again, then re-checks the references; false when there is none. */
     public boolean redo(String sheet) {
+        notice = null;
         boolean redone = sheet(sheet).session().redo();
         if (redone) {
             profileChanged();
@@ -204,7 +214,25 @@ public final class OpenWorkbookReview implements AutoCloseable {
 
     /** Every sheet's findings of rule {@code reference} checked again from the rows as they stand. */
     void recheckReferences(Progress progress) {
-        ReferenceFindings.recheck(files, profile, database(), progress);
+        notice = null;
+        try {
+            ReferenceFindings.recheck(files, profile, database(), progress);
+        } catch (SluiceException e) {
+            // the change stands; the references keep their findings (none is written unless all are)
+            if (e.kind() != SluiceException.Kind.TARGET) {
+                throw e;
+            }
+            notice = ReviewSession.uncheckedNotice("the references between the sheets were", e);
+        }
+    }
+
+    /**
+     * What the latest change could not do although it was made, in one sentence (the references between the sheets,
+     * or a sheet's rows naming a parent row of its table, not checked again because the target could not be
+     * reached); empty when it did all.
+     */
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
     }
 
     /** The target the sheets are validated against, connected at the first call. */

@@ -1,14 +1,8 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.usecase.ReviewCommits;
-import io.sluice.desktop.TargetChoice;
-import io.sluice.desktop.task.ErrorText;
-import io.sluice.desktop.task.Latest;
 import io.sluice.desktop.task.TaskRunner;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,32 +19,14 @@ final class CommittedNote {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    private final TaskRunner tasks;
-    private final Latest asks = new Latest();
-    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
-
-    CommittedNote(TaskRunner tasks) {
-        this.tasks = tasks;
+    private CommittedNote() {
     }
 
-    /** The sentence on the review on screen; empty while it was never committed (or not yet asked). */
-    ReadOnlyStringProperty textProperty() {
-        return text.getReadOnlyProperty();
-    }
-
-    /** Asks the target which batches hold the review's rows. */
-    void check(Path review, TargetChoice target) {
-        Latest.Request request = asks.next();
-        request.track(tasks.quiet("Reading the batches of " + review.getFileName(),
-                ctx -> ReviewCommits.of(target.target(), review), request.then(commits -> text.set(sentence(commits))),
-                request.then(failure -> text.set("Whether this review was committed could not be checked: "
-                        + ErrorText.sentence(failure)))));
-    }
-
-    /** No review on screen. */
-    void forget() {
-        asks.supersede();
-        text.set("");
+    /** The line, asked of the target's batches of the review. */
+    static TargetLine line(TaskRunner tasks) {
+        return new TargetLine(tasks, review -> "Reading the batches of " + review.getFileName(),
+                (review, target) -> sentence(ReviewCommits.of(target.target(), review)),
+                "Whether this review was committed could not be checked: ");
     }
 
     static String sentence(List<ReviewCommits.Commit> commits) {

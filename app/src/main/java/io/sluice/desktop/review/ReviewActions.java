@@ -259,13 +259,20 @@ public final class ReviewActions {
         }
         // the rows and the undo history are those of the sheet on screen now, whatever the steward shows next
         String sheet = review.sheetShown();
-        Work<Acted> work = ctx -> new Acted(current.act(sheet, action), current.totals());
+        // a change that stands although part of it could not be done says so after what it did
+        Work<Acted> work = ctx -> new Acted(current.act(sheet, changes -> ReviewActions.withNotice(
+                action.apply(changes), changes.notice())), current.totals());
         tasks.run(title, work, acted -> {
             if (current == review.access()) {
                 lastAction.set(acted.message());
                 review.changed(acted.totals(), cells);
             }
         }, error -> showError.accept(title + " failed", error));
+    }
+
+    /** What an action did, then what it could not do (see {@link ReviewChanges#notice()}). */
+    static String withNotice(String did, Optional<String> notice) {
+        return notice.map(n -> did + " " + n).orElse(did);
     }
 
     private List<GridRow> loadedRows(List<Integer> positions) {

@@ -5,6 +5,7 @@ import io.sluice.core.review.RowFilter;
 import io.sluice.core.rules.Finding;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The steward's changes to the open review — decisions, cell edits, undo and redo — each one undoable step written
@@ -27,6 +28,9 @@ interface ReviewChanges {
     boolean undo();
 
     boolean redo();
+
+    /** What the latest change could not do although it was made (see {@link ReviewSession#notice()}), or empty. */
+    Optional<String> notice();
 
     /** The changes of one sheet's review, straight on its session. */
     static ReviewChanges of(ReviewSession session) {
@@ -64,6 +68,11 @@ interface ReviewChanges {
             @Override
             public boolean redo() {
                 return session.redo();
+            }
+
+            @Override
+            public Optional<String> notice() {
+                return session.notice();
             }
         };
     }

@@ -65,6 +65,7 @@ public final class ReviewController {
     @FXML private Label shownLabel;
     @FXML private Label lastActionLabel;
     @FXML private Label noticeLabel;
+    @FXML private Label importLabel;
     @FXML private Button approveButton;
     @FXML private Button rejectButton;
     @FXML private Button undoButton;
@@ -253,6 +254,11 @@ public final class ReviewController {
                 .isEmpty() && vm.stateProperty().getValue() == ReviewViewModel.State.READY,
                 vm.noticeProperty(), vm.stateProperty()));
         noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
+        importLabel.textProperty().bind(vm.importProperty());
+        importLabel.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.importProperty().getValue()
+                .isEmpty() && vm.stateProperty().getValue() == ReviewViewModel.State.READY,
+                vm.importProperty(), vm.stateProperty()));
+        importLabel.managedProperty().bind(importLabel.visibleProperty());
         Runnable decisions = () -> {
             if (dashboardTab.isSelected()) {
                 dashboard().showDecisions(vm.counts().pendingProperty().getValue().longValue(),

@@ -3,6 +3,7 @@ package io.sluice.desktop.review;
 import io.sluice.core.review.ReviewQuery;
 import io.sluice.core.review.ReviewQuery.GridRow;
 import io.sluice.core.review.RowFilter;
+import io.sluice.core.usecase.ImportReadiness;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.ReviewValidation;
 import io.sluice.desktop.Step;
@@ -55,7 +56,10 @@ public final class ReviewViewModel {
 
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.EMPTY);
     private final StringProperty notice = new SimpleStringProperty("");
-    private final CommittedNote committed;
+    /** Whether the review on screen was committed (see {@link CommittedNote}). */
+    private final TargetLine committed;
+    /** Whether it can be imported now: the "Import: " line {@code sluice review} prints. */
+    private final TargetLine importable;
     /** What the notice line shows: whether the review was committed, then the notice. */
     private final StringBinding shownNotice;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
@@ -107,13 +111,17 @@ public final class ReviewViewModel {
         this.actions = new ReviewActions(this, tasks, dialogs, showError);
         this.dashboard = new ReviewDashboard(tasks, this::access);
         this.afterShown = afterShown;
-        this.committed = new CommittedNote(tasks);
+        this.committed = CommittedNote.line(tasks);
+        this.importable = new TargetLine(tasks, review -> "Checking whether " + review.getFileName()
+                + " can be imported", (review, target) -> ImportReadiness.of(review, target.target()).answer(),
+                "Import: cannot tell: ");
         this.shownNotice = Bindings.createStringBinding(() -> String.join(" ", List.of(committed.textProperty().get(),
                 notice.get()).stream().filter(t -> !t.isEmpty()).toList()), committed.textProperty(), notice);
         // the Review step shown again after a commit says so at once
         workbench.stepProperty().addListener((obs, old, step) -> {
             if (step == Step.REVIEW && access != null) {
                 committed.check(access.file(), workbench.targetProperty().get());
+                importable.check(access.file(), workbench.targetProperty().get());
             }
         });
         this.rows = new ShownRows(tasks, queries, this::access, counts, showError, afterShown);
@@ -213,6 +221,7 @@ public final class ReviewViewModel {
         state.set(State.OPENING);
         notice.set("");
         committed.forget(); // the review opened before may have been committed; this one is asked once it shows
+        importable.forget();
         Latest.Request request = queries.next();
         RowFilter filter = RowFilter.all();
         TaskHandle handle = tasks.run("Opening review " + review.getFileName(), ctx -> {
@@ -245,6 +254,7 @@ public final class ReviewViewModel {
             afterShown.execute(dashboard::changed);
             TargetChoice target = workbench.targetProperty().get();
             afterShown.execute(() -> committed.check(review, target));
+            afterShown.execute(() -> importable.check(review, target));
             indexing.start(opened.access());
         }, stale -> stale.access().close()), error -> failed("Could not open the review " + review.getFileName(),
                 error));
@@ -331,6 +341,7 @@ public final class ReviewViewModel {
         file.set(null);
         actions.forget();
         committed.forget();
+        importable.forget();
         workbookSheets.show(List.of(), null);
         columns.clear();
         rows.show(new ReviewAccess.FirstRows(0, true, List.of()));
@@ -379,6 +390,10 @@ public final class ReviewViewModel {
      */
     void changed(ReviewAccess.Totals totals, boolean cells) {
         workbookSheets.apply(totals.sheets());
+        if (access != null) {
+            // a decision, edit or fix may change whether the review can be imported, on any sheet
+            importable.check(access.file(), workbench.targetProperty().get());
+        }
         if (!Objects.equals(totals.sheet(), sheetShown())) {
             // counted for a sheet no longer on screen: its line is up to date, the sheet shown was read after it
             dashboard.changed();
@@ -448,6 +463,14 @@ public final class ReviewViewModel {
     /** A line worth telling the steward (e.g. edits are not validated again, or a cancel), or empty. */
     public ObservableValue<String> noticeProperty() {
         return shownNotice;
+    }
+
+    /**
+     * Whether the review can be imported now, as {@code sluice review} answers it ("Import: yes: …", "Import: not
+     * yet: …", "Import: done: …"), asked in the background after each change; empty while not yet known.
+     */
+    public ObservableValue<String> importProperty() {
+        return importable.textProperty();
     }
 
     public ObservableValue<Path> fileProperty() {

@@ -151,19 +151,19 @@ public final class ValueFixesViewModel {
                 }, error -> showError.accept("Cannot fix the values of '" + request.column() + "'", error));
     }
 
-    private record Applied(FixOutcome outcome, ReviewAccess.Totals totals) {
+    private record Applied(FixOutcome outcome, Optional<String> notice, ReviewAccess.Totals totals) {
     }
 
     /** Applies the fix on {@code sheet} of a workbook review, the one shown when the steward asked for it. */
     private void apply(ReviewAccess current, String sheet, FixValues.Request request) {
         tasks.run(request.fix().describe(), ctx -> {
             FixOutcome outcome = current.fix(sheet, request, ctx);
-            return new Applied(outcome, current.totals());
+            return new Applied(outcome, current.act(sheet, ReviewChanges::notice), current.totals());
         }, applied -> {
             if (current == review.access()) {
-                review.actions().said(applied.outcome().recorded() ? String.format("%s: %,d cell%s changed.",
-                        applied.outcome().description(), applied.outcome().cells(),
-                        applied.outcome().cells() == 1 ? "" : "s") : changesNothing(request));
+                review.actions().said(applied.outcome().recorded() ? ReviewActions.withNotice(String.format(
+                        "%s: %,d cell%s changed.", applied.outcome().description(), applied.outcome().cells(),
+                        applied.outcome().cells() == 1 ? "" : "s"), applied.notice()) : changesNothing(request));
                 review.changed(applied.totals(), true);
             }
         }, error -> showError.accept("Cannot fix the values of '" + request.column() + "'", error));

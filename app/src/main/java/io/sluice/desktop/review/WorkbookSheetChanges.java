@@ -6,6 +6,7 @@ import io.sluice.core.usecase.OpenWorkbookReview;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The steward's changes to one sheet of a workbook review, made through {@link OpenWorkbookReview}: it validates an
@@ -20,6 +21,11 @@ final class WorkbookSheetChanges implements ReviewChanges {
     WorkbookSheetChanges(OpenWorkbookReview workbook, String sheet) {
         this.workbook = workbook;
         this.sheet = sheet;
+    }
+
+    @Override
+    public Optional<String> notice() {
+        return workbook.notice().or(() -> workbook.sheet(sheet).session().notice());
     }
 
     @Override

@@ -97,6 +97,39 @@ class SelfReferenceReviewTest extends OwnTableFixture {
         }
     }
 
+    @Test
+    void aDecisionStandsWhenTheTargetCannotBeReachedAndSaysItsChildrenWereNotCheckedAgain() throws Exception {
+        target = new OwnTable(TestDatabases.Engine.H2, dir, "employee", List.of("id", "name", "manager_id"),
+                "CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(40) NOT NULL,"
+                        + " manager_id INTEGER REFERENCES employee (id))");
+        Path csv = target.csv("employees.csv", List.of("id,name,manager_id", "1,Ada,", "2,Bob,1", "3,Cyd,2"));
+        Path review = dir.resolve("employees.sluice");
+        LoadFile.run(csv, SourceOptions.DEFAULTS, review, false, Progress.NONE);
+        ValidateReview.run(review, target.profile(), target.db, Progress.NONE);
+        // a server nobody listens on: the very exception a refused connection gives
+        Target offline = new Target("jdbc:postgresql://127.0.0.1:1/bench", "bench", "bench");
+
+        try (OpenReview opened = OpenReview.open(review, offline::open)) {
+            opened.session().reject(3, "left the company");
+            assertThat(opened.review().ledger().decision(3)).map(Decision::status).contains(DecisionStatus.REJECTED);
+            assertThat(findings(opened)).as("the children's findings stay as they were").isEmpty();
+            assertThat(opened.session().notice()).hasValueSatisfying(notice -> assertThat(notice)
+                    .startsWith("The change is saved, but the rows naming a parent row of the same table were not"
+                            + " checked again, because the target could not be reached (Cannot connect to ")
+                    .contains("refused").endsWith("); validating the review again, or its import, checks them."));
+
+            assertThat(opened.session().undo()).isTrue();
+            assertThat(opened.review().ledger().decision(3)).isEmpty();
+            assertThat(opened.session().notice()).isPresent();
+        }
+        // reached again, the next change checks the children and says nothing more
+        try (OpenReview opened = OpenReview.open(review, target.target::open)) {
+            opened.session().reject(3, "left the company");
+            assertThat(opened.session().notice()).isEmpty();
+            assertThat(findings(opened)).extracting(f -> f.substring(0, 10)).containsExactly("4 self-fk ");
+        }
+    }
+
     private static List<String> findings(OpenReview opened) {
         List<String> all = new ArrayList<>();
         opened.review().forEachFinding(f -> all.add(line(f)));

@@ -118,6 +118,33 @@ class WorkbookReviewTest {
     }
 
     @Test
+    void aDecisionStandsWhenTheTargetCannotBeReachedAndSaysTheReferencesWereNotCheckedAgain() throws Exception {
+        TestDatabases.Database database = target(TestDatabases.Engine.H2);
+        Path review = dir.resolve("lab.sluice");
+        stage(database, review);
+        // a server nobody listens on: the very exception a refused connection gives
+        Target offline = new Target("jdbc:postgresql://127.0.0.1:1/bench", "bench", "bench");
+
+        try (OpenWorkbookReview opened = OpenWorkbookReview.open(review, offline::open)) {
+            long before = flyAshReferences(opened);
+            Map<String, Integer> rejected = opened.rejectAll("Materials", sheet -> RowFilter.all(), "not used");
+
+            assertThat(rejected).containsExactly(Map.entry("Materials", 7));
+            assertThat(opened.counts().get("Materials").rejected()).isEqualTo(7);
+            assertThat(flyAshReferences(opened)).as("the references keep their findings").isEqualTo(before);
+            assertThat(opened.notice()).hasValueSatisfying(notice -> assertThat(notice).startsWith("The change is"
+                    + " saved, but the references between the sheets were not checked again, because the target"
+                    + " could not be reached (Cannot connect to ").contains("refused")
+                    .endsWith("); validating the review again, or its import, checks them."));
+        }
+        try (OpenWorkbookReview opened = OpenWorkbookReview.open(review, open(database))) {
+            assertThat(opened.undo("Materials")).isTrue();
+            assertThat(opened.notice()).isEmpty();
+            assertThat(opened.counts().get("Materials").rejected()).isZero();
+        }
+    }
+
+    @Test
     void aCancelledStagingLeavesNoReviewBehindAndASheetsFileIsNotAReviewOfItsOwn() throws Exception {
         TestDatabases.Database database = target(TestDatabases.Engine.H2);
         Path workbook = LabWorkbookSample.write(dir.resolve("lab")).file();

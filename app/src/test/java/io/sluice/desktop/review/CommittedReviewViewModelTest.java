@@ -22,7 +22,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A review committed into the target says so in the Review step, whenever it is opened again. */
+/**
+ * A review committed into the target says so in the Review step, whenever it is opened again; and the step says
+ * whether the review can be imported, in the line {@code sluice review} prints, after each decision and the import.
+ */
 class CommittedReviewViewModelTest {
 
     @TempDir
@@ -71,6 +74,38 @@ class CommittedReviewViewModelTest {
 
         ReviewViewModel reopened = review(workbench, tasks);
         assertThat(reopened.noticeProperty().getValue()).startsWith("This review was committed as batch " + batch);
+        assertThat(failures).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void theReviewStepSaysWhetherTheReviewCanBeImportedAfterEachDecisionAndAfterTheImport(
+            TestDatabases.Engine engine) {
+        target = SampleTarget.of(engine, home);
+        Workbench workbench = new Workbench();
+        workbench.targetProperty().set(target.choice());
+        TaskRunner tasks = SyncTasks.runner(failures);
+        Path file = target.validatedReview("mixes");
+        workbench.reviewProperty().set(file);
+        ReviewViewModel vm = review(workbench, tasks);
+        long approved = SampleTarget.approved(file);
+        assertThat(vm.importProperty().getValue()).startsWith("Import: yes: ")
+                .contains(String.format("%,d approved rows would be imported", approved));
+
+        vm.filters().statusFilterProperty().set(StatusFilter.APPROVED);
+        vm.actions().rejectShown("not this time");
+        assertThat(vm.importProperty().getValue()).startsWith("Import: nothing yet: ");
+
+        vm.actions().undo();
+        assertThat(vm.importProperty().getValue()).startsWith("Import: yes: ");
+
+        CommitViewModel commit = new CommitViewModel(workbench, tasks, new ScriptedDialogs(), "tester");
+        workbench.stepProperty().set(Step.COMMIT);
+        commit.refresh();
+        commit.commit();
+        assertThat(commit.stateProperty().get()).isEqualTo(CommitState.COMMITTED);
+        workbench.stepProperty().set(Step.REVIEW);
+        assertThat(vm.importProperty().getValue()).startsWith("Import: done: ");
         assertThat(failures).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import io.sluice.core.source.SourceOptions;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.ReviewValidation;
 import io.sluice.desktop.ScriptedDialogs;
+import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
 import io.sluice.desktop.commit.LabWorkbook;
 import io.sluice.desktop.commit.SampleTarget;
@@ -134,6 +135,28 @@ class WorkbookReviewViewModelTest {
         assertThat(approved).isPositive();
         assertThat(vm.workbookSheets().workbookCountsProperty().get()).startsWith(String.format(
                 "Workbook: 53 rows on 3 sheets, %d approved, 0 rejected, %d pending; ", approved, 53 - approved));
+    }
+
+    @Test
+    void aRejectionWithTheTargetOutOfReachIsSavedAndSaysTheReferencesWereNotCheckedAgain() {
+        long mixesWithErrors = mixesWithErrors();
+        vm.close();
+        // a server nobody listens on; the review opens without it, as it connects only to check
+        workbench.targetProperty().set(new TargetChoice("Offline", "jdbc:postgresql://127.0.0.1:1/bench", "bench",
+                "bench"));
+        vm = new ReviewViewModel(workbench, SyncTasks.runner(failures), validation, new ScriptedDialogs(),
+                (title, error) -> failures.add(error));
+
+        vm.actions().reject(List.of(positionOf("Cement")), "Withdrawn supplier grade");
+
+        assertThat(vm.counts().rejectedProperty().getValue().longValue()).isOne();
+        assertThat(vm.actions().lastActionProperty().getValue()).startsWith("Rejected row ")
+                .contains(". The change is saved, but the references between the sheets were not checked again,"
+                        + " because the target could not be reached (Cannot connect to ")
+                .endsWith("; validating the review again, or its import, checks them.");
+        assertThat(vm.importProperty().getValue()).startsWith("Import: cannot tell: ");
+        vm.showSheet("Mixes");
+        assertThat(mixesWithErrors()).as("the references keep their findings").isEqualTo(mixesWithErrors);
     }
 
     @Test
