@@ -259,6 +259,12 @@ public final class ReviewController {
                 .isEmpty() && vm.stateProperty().getValue() == ReviewViewModel.State.READY,
                 vm.importProperty(), vm.stateProperty()));
         importLabel.managedProperty().bind(importLabel.visibleProperty());
+        // one line whatever its length, so that it never takes the grid's height: the whole sentence on hover
+        Tooltip importWhole = new Tooltip();
+        importWhole.textProperty().bind(vm.importProperty());
+        importWhole.setWrapText(true);
+        importWhole.setMaxWidth(640);
+        importLabel.setTooltip(importWhole);
         Runnable decisions = () -> {
             if (dashboardTab.isSelected()) {
                 dashboard().showDecisions(vm.counts().pendingProperty().getValue().longValue(),
