@@ -62,20 +62,30 @@ public final class ApplyRule {
      * that of a rule derived from the target.
      */
     public static Outcome apply(OpenReview review, RuleSpec rule, Progress progress) {
+        return apply(review, rule, null, progress);
+    }
+
+    /**
+     * As {@link #apply(OpenReview, RuleSpec, Progress)}, the rule taking the place of the profile's rule
+     * {@code formerId} too (ignoring case; null for none), the id the rule had before the steward renamed it: that
+     * rule and its findings go in the same step, so no finding is left under an id the profile no longer has.
+     */
+    public static Outcome apply(OpenReview review, RuleSpec rule, String formerId, Progress progress) {
         Objects.requireNonNull(rule, "rule");
         Profile before = requireValidated(review, "applying a rule to it");
         String id = RuleSet.idOf(rule);
         List<RuleSpec> rules = new ArrayList<>();
-        boolean replaced = false;
+        String replaced = null;
         for (RuleSpec r : before.rules()) {
-            if (RuleSet.idOf(r).equalsIgnoreCase(id)) {
-                rules.add(rule);
-                replaced = true;
-            } else {
+            String had = RuleSet.idOf(r);
+            if (!had.equalsIgnoreCase(id) && (formerId == null || !had.equalsIgnoreCase(formerId))) {
                 rules.add(r);
+            } else if (replaced == null) {
+                rules.add(rule);
+                replaced = had;
             }
         }
-        if (!replaced) {
+        if (replaced == null) {
             rules.add(rule);
         }
         Profile after = before.withRules(rules);
@@ -88,7 +98,7 @@ public final class ApplyRule {
             throw SluiceException.input("'" + id + "' is the id of a rule derived from the target table; give the"
                     + " new rule another id.");
         }
-        return step.run(id, (replaced ? "Change rule '" : "Apply rule '") + id + "'", progress);
+        return step.run(id, changeOf(replaced, id), progress);
     }
 
     /**
@@ -118,6 +128,15 @@ public final class ApplyRule {
                     + String.join(", ", before.rules().stream().map(RuleSet::idOf).toList())) + ").");
         }
         return new Step(review, before, before.withRules(rules)).run(id, "Remove rule '" + id + "'", progress);
+    }
+
+    /** The undo history's words for the step: "Apply rule 'b'", "Change rule 'b'", "Change rule 'a' into 'b'". */
+    static String changeOf(String replaced, String id) {
+        if (replaced == null) {
+            return "Apply rule '" + id + "'";
+        }
+        return replaced.equalsIgnoreCase(id) ? "Change rule '" + id + "'"
+                : "Change rule '" + replaced + "' into '" + id + "'";
     }
 
     private static Profile requireValidated(OpenReview review, String what) {

@@ -54,7 +54,7 @@ public final class WorkbookRules {
             throw SluiceException.input("Table " + step.part.table() + " already has a rule '" + id + "'; give the"
                     + " new rule another id.");
         }
-        Profile after = step.with(rule);
+        Profile after = step.with(rule, null);
         step.refuseDerivedOrUnique(after, id);
         List<RulePreview.Example> kept = new ArrayList<>();
         long[] counts = new long[2];
@@ -82,14 +82,23 @@ public final class WorkbookRules {
      */
     public static ApplyRule.Outcome apply(OpenWorkbookReview workbook, String sheet, String table, RuleSpec rule,
                                           Progress progress) {
+        return apply(workbook, sheet, table, rule, null, progress);
+    }
+
+    /**
+     * As {@link #apply(OpenWorkbookReview, String, String, RuleSpec, Progress)}, the rule taking the place of the
+     * table's rule {@code formerId} too (ignoring case; null for none), the id it had before the steward renamed it.
+     */
+    public static ApplyRule.Outcome apply(OpenWorkbookReview workbook, String sheet, String table, RuleSpec rule,
+                                          String formerId, Progress progress) {
         Objects.requireNonNull(rule, "rule");
         Step step = new Step(workbook, sheet, table);
         String id = RuleSet.idOf(rule);
-        boolean replaced = step.part.rules().stream().anyMatch(r -> RuleSet.idOf(r).equalsIgnoreCase(id));
-        Profile after = step.with(rule);
+        String replaced = step.part.rules().stream().map(RuleSet::idOf)
+                .filter(r -> r.equalsIgnoreCase(id) || r.equalsIgnoreCase(formerId)).findFirst().orElse(null);
+        Profile after = step.with(rule, formerId);
         step.refuseDerivedOrUnique(after, id);
-        return step.change(after, id, (replaced ? "Change rule '" : "Apply rule '") + id + "' on "
-                + step.part.table(), progress);
+        return step.change(after, id, ApplyRule.changeOf(replaced, id) + " on " + step.part.table(), progress);
     }
 
     /** Removes the table's rule with this id (ignoring case) and its findings, as one undoable step of the sheet. */
@@ -160,14 +169,18 @@ public final class WorkbookRules {
                             + String.join(", ", tables) + ")."));
         }
 
-        Profile with(RuleSpec rule) {
+        Profile with(RuleSpec rule, String formerId) {
             String id = RuleSet.idOf(rule);
             List<RuleSpec> rules = new ArrayList<>();
             boolean replaced = false;
             for (RuleSpec r : part.rules()) {
-                boolean same = RuleSet.idOf(r).equalsIgnoreCase(id);
-                rules.add(same ? rule : r);
-                replaced |= same;
+                String had = RuleSet.idOf(r);
+                if (!had.equalsIgnoreCase(id) && !had.equalsIgnoreCase(formerId)) {
+                    rules.add(r);
+                } else if (!replaced) {
+                    rules.add(rule);
+                    replaced = true;
+                }
             }
             if (!replaced) {
                 rules.add(rule);

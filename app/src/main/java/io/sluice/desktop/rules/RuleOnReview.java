@@ -19,6 +19,7 @@ import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.TaskRunner;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -41,45 +42,53 @@ final class RuleOnReview {
     /**
      * Runs {@code rule} alone over the review: its findings replaced, each row's status following them. On a
      * workbook review ({@code place} not null) it runs over the rows of the sheet feeding the table, as one undoable
-     * step of that sheet, and the references of every sheet are checked again after it.
+     * step of that sheet, and the references of every sheet are checked again after it. The review's rule
+     * {@code formerId} (the id the rule had before it was renamed; null for none) and its findings go in the same step;
+     * {@code applied} runs once the review has the rule.
      */
-    void apply(Path review, RuleSpec rule, String id, RuleTables.Place place) {
+    void apply(Path review, RuleSpec rule, String id, String formerId, RuleTables.Place place, Runnable applied) {
         TargetChoice target = workbench.targetProperty().get();
         tasks.run("Applying rule " + id + " to " + review.getFileName(), ctx -> {
             if (ValidateWorkbookReview.isWorkbookReview(review)) {
                 try (OpenWorkbookReview workbook = OpenWorkbookReview.open(review, target::open)) {
                     RuleTables.Place on = placeIn(workbook, place);
-                    return WorkbookRules.apply(workbook, on.sheet(), on.table(), rule, ctx);
+                    return WorkbookRules.apply(workbook, on.sheet(), on.table(), rule, formerId, ctx);
                 }
             }
             try (OpenReview open = OpenReview.open(review, target::open)) {
-                return ApplyRule.apply(open, rule, ctx);
+                return ApplyRule.apply(open, rule, formerId, ctx);
             }
         }, outcome -> {
+            applied.run();
             tell.accept(applied(outcome));
             reopen(review);
         }, ErrorText.into(tell::accept));
     }
 
-    /** Takes a deleted rule's findings out of the review; a review validated without the rule holds none. */
-    void takeOut(Path review, String id, RuleTables.Place place) {
+    /**
+     * Takes a deleted rule's findings out of the review, under its id or, when the review knows it by the id it had
+     * before it was renamed, under {@code formerId}; a review validated without the rule holds none.
+     */
+    void takeOut(Path review, String id, String formerId, RuleTables.Place place) {
         TargetChoice target = workbench.targetProperty().get();
+        List<String> ids = formerId == null ? List.of(id) : List.of(id, formerId);
         tasks.run("Taking rule " + id + "'s findings out of " + review.getFileName(), ctx -> {
             if (ValidateWorkbookReview.isWorkbookReview(review)) {
                 try (OpenWorkbookReview workbook = OpenWorkbookReview.open(review, target::open)) {
                     RuleTables.Place on = placeIn(workbook, place);
-                    boolean recorded = workbook.profile().tables().stream()
+                    String known = knownOf(ids, workbook.profile().tables().stream()
                             .filter(t -> t.table().equalsIgnoreCase(on.table()))
-                            .anyMatch(t -> t.rules().stream().anyMatch(r -> RuleSet.idOf(r).equalsIgnoreCase(id)));
-                    return recorded ? WorkbookRules.remove(workbook, on.sheet(), on.table(), id, ctx) : null;
+                            .flatMap(t -> t.rules().stream()).toList());
+                    return known == null ? null : WorkbookRules.remove(workbook, on.sheet(), on.table(), known, ctx);
                 }
             }
             Profile recorded = ValidateReview.recordedProfile(review);
-            if (recorded == null || recorded.rules().stream().noneMatch(r -> RuleSet.idOf(r).equalsIgnoreCase(id))) {
+            String known = recorded == null ? null : knownOf(ids, recorded.rules());
+            if (known == null) {
                 return null;
             }
             try (OpenReview open = OpenReview.open(review, target::open)) {
-                return ApplyRule.remove(open, id, ctx);
+                return ApplyRule.remove(open, known, ctx);
             }
         }, outcome -> {
             if (outcome == null) {
@@ -87,7 +96,7 @@ final class RuleOnReview {
                         + " held none of its findings.");
                 return;
             }
-            tell.accept(removed(outcome));
+            tell.accept(removed(id, outcome));
             reopen(review);
         }, ErrorText.into(tell::accept));
     }
@@ -126,6 +135,12 @@ final class RuleOnReview {
         }
     }
 
+    /** The first of {@code ids} a rule of {@code rules} has (ignoring case), or null. */
+    private static String knownOf(List<String> ids, List<RuleSpec> rules) {
+        return ids.stream().filter(i -> rules.stream().anyMatch(r -> RuleSet.idOf(r).equalsIgnoreCase(i)))
+                .findFirst().orElse(null);
+    }
+
     private void reopen(Path review) {
         // the Review step holds the review open: through null, so that it opens it afresh
         workbench.reviewProperty().set(null);
@@ -140,11 +155,16 @@ final class RuleOnReview {
                 outcome.rowsNoLongerInError());
     }
 
-    /** "Rule cement-cap deleted and its findings taken out of the review: 4 rows changed status (4 no longer …" */
-    static String removed(ApplyRule.Outcome outcome) {
+    /**
+     * "Rule cement-cap deleted and its findings taken out of the review: 4 rows changed status (4 no longer …", the
+     * findings' id named too when the review knew the rule by the id it had before it was renamed.
+     */
+    static String removed(String id, ApplyRule.Outcome outcome) {
         long changed = outcome.rowsChanged();
-        return String.format(Locale.ROOT, "Rule %s deleted and its findings taken out of the review: %,d %s changed"
-                + " status (%,d no longer in error). In Review, Edit, Undo puts them back.", outcome.ruleId(),
+        String findings = outcome.ruleId().equalsIgnoreCase(id) ? "its findings"
+                : "its findings (under its earlier id " + outcome.ruleId() + ")";
+        return String.format(Locale.ROOT, "Rule %s deleted and %s taken out of the review: %,d %s changed"
+                + " status (%,d no longer in error). In Review, Edit, Undo puts them back.", id, findings,
                 changed, changed == 1 ? "row" : "rows", outcome.rowsNoLongerInError());
     }
 }

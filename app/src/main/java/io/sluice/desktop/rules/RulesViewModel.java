@@ -40,7 +40,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,6 +103,11 @@ public final class RulesViewModel {
     private String listedTable;
     /** The sentence that told how applying a rule, or taking its findings out, went; null once moved on from. */
     private String toldOnReview;
+    /**
+     * The id a kept rule had before the steward renamed it, by its id now (lower case): the open review knows its
+     * findings under that id until the rule is applied again or taken out.
+     */
+    private final Map<String, String> formerIds = new HashMap<>();
 
     /** Which rules the list shows: all (the profile's first), only the profile's, or only the target's. */
     public enum Shown {
@@ -167,6 +174,7 @@ public final class RulesViewModel {
         workbench.profileProperty().addListener((o, was, now) -> refresh());
         workbench.targetProperty().addListener((o, was, now) -> refresh());
         workbench.reviewProperty().addListener((o, was, now) -> offerPreview());
+        workbench.sourceFileProperty().addListener((o, was, now) -> formerIds.clear());
         showing.addListener((o, was, now) -> {
             Shown filter = now == null ? Shown.ALL : now;
             shown.setPredicate(filter::shows);
@@ -374,6 +382,7 @@ public final class RulesViewModel {
         }
         List<RuleSpec> changed = new ArrayList<>(edited().rules());
         int index = editedIndex;
+        String formerId = index >= 0 ? RuleSet.idOf(changed.get(index)) : null;
         if (index >= 0) {
             changed.set(index, rule);
         } else {
@@ -388,10 +397,27 @@ public final class RulesViewModel {
         }
         status.set("");
         editedIndex = index;
+        rememberRename(formerId, RuleSet.idOf(rule));
         workbench.profileProperty().set(next);
         form.load(rule);
         selectProfileRule(index);
         return true;
+    }
+
+    private void rememberRename(String formerId, String id) {
+        if (formerId == null || formerId.equalsIgnoreCase(id)) {
+            return;
+        }
+        String first = formerIds.remove(formerId.toLowerCase(Locale.ROOT));
+        String known = first != null ? first : formerId;
+        if (!known.equalsIgnoreCase(id)) {
+            formerIds.put(id.toLowerCase(Locale.ROOT), known);
+        }
+    }
+
+    /** The id the rule called {@code id} had before it was renamed, or null. */
+    private String formerId(String id) {
+        return formerIds.get(id.toLowerCase(Locale.ROOT));
     }
 
     /** Puts back what the rule had before the steward's changes; a new rule is dropped. */
@@ -456,8 +482,9 @@ public final class RulesViewModel {
             selectProfileRule(Math.min(rule.profileIndex(), changed.size() - 1));
         }
         if (takeOut) {
-            onReview.takeOut(review, rule.id(), place);
+            onReview.takeOut(review, rule.id(), formerId(rule.id()), place);
         }
+        formerIds.remove(rule.id().toLowerCase(Locale.ROOT));
     }
 
     /** Writes the profile, with its rules, to {@code file} in the background; it becomes the profile file. */
@@ -506,7 +533,9 @@ public final class RulesViewModel {
             return;
         }
         preview.clear();
-        onReview.apply(review, rule, form.effectiveId(), ruleTables.place(workbench.profileProperty().get()));
+        String id = form.effectiveId();
+        onReview.apply(review, rule, id, formerId(id), ruleTables.place(workbench.profileProperty().get()),
+                () -> formerIds.remove(id.toLowerCase(Locale.ROOT)));
     }
 
     /** The expression's value on a chosen row of the review, and the functions it may use. */

@@ -6,6 +6,8 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.rules.RuleInfo;
+import io.sluice.core.review.RowFilter;
+import io.sluice.core.usecase.OpenReview;
 import io.sluice.core.usecase.ValidateFile;
 import io.sluice.core.usecase.ValidateReview;
 import io.sluice.desktop.ScriptedDialogs;
@@ -375,6 +377,52 @@ class RulesViewModelTest {
                 + " of the review: " + nowInError + " rows changed status (" + nowInError + " no longer in error)."
                 + " In Review, Edit, Undo puts them back.");
         assertThat(ds1.workbench.reviewProperty().get()).isEqualTo(review);
+    }
+
+    /** Rows of the review with a finding of rule {@code id}. */
+    private static long rowsFlaggedBy(Path review, String id) {
+        try (OpenReview open = OpenReview.open(review, null)) {
+            return open.count(RowFilter.withRule(id));
+        }
+    }
+
+    @Test
+    void anAppliedRuleRenamedAndAppliedAgainLeavesNoFindingUnderItsOldIdAndItsDeletionTakesItsFindingsOut() {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        Path review = ds1.workbench.reviewProperty().get();
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.RANGE);
+        ds1.vm.form().columnProperty().set("cement_kg");
+        ds1.vm.form().maxProperty().set("300");
+        ds1.vm.apply();
+        long nowInError = Long.parseLong(ds1.vm.statusProperty().get().replaceAll("^Rule [^:]+: ([0-9]+) .*", "$1"));
+        long flagged = rowsFlaggedBy(review, "range-cement-kg");
+        assertThat(flagged).isPositive();
+
+        ds1.vm.select(rule(ds1.vm, "range-cement-kg"));
+        ds1.vm.form().idProperty().set("cement-cap");
+        assertThat(ds1.vm.keep()).isTrue();
+        ds1.vm.apply();
+
+        assertThat(ds1.failures).isEmpty();
+        assertThat(ValidateReview.recordedProfile(review).rules()).extracting(RuleSpec::id)
+                .contains("cement-cap").doesNotContain("range-cement-kg");
+        assertThat(rowsFlaggedBy(review, "range-cement-kg")).as("no finding under the old id").isZero();
+        assertThat(rowsFlaggedBy(review, "cement-cap")).isEqualTo(flagged);
+
+        // renamed and kept, never applied: deleting it takes out the findings it has under the id the review knows
+        ds1.vm.select(rule(ds1.vm, "cement-cap"));
+        ds1.vm.form().idProperty().set("cement-limit");
+        assertThat(ds1.vm.keep()).isTrue();
+        ds1.dialogs.formNext(RulesViewModel.TAKE_OUT);
+        ds1.vm.delete();
+
+        assertThat(ds1.failures).isEmpty();
+        assertThat(ds1.vm.statusProperty().get()).startsWith("Rule cement-limit deleted and its findings (under its"
+                + " earlier id cement-cap) taken out of the review: " + nowInError + " rows changed status");
+        assertThat(ValidateReview.recordedProfile(review).rules()).extracting(RuleSpec::id)
+                .doesNotContain("cement-cap", "cement-limit");
+        assertThat(rowsFlaggedBy(review, "cement-cap")).isZero();
     }
 
     @Test
