@@ -109,7 +109,7 @@ public final class MappingViewModel {
      */
     private void takeRules(Profile profile) {
         TableInfo info = tableInfo.get();
-        if (profile == null || info == null || !info.name().equalsIgnoreCase(profile.table())
+        if (profile == null || info == null || !info.reference().equalsIgnoreCase(profile.table())
                 || profile.rules().equals(draft.rules())) {
             return;
         }

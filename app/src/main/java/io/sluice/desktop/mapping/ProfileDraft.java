@@ -137,8 +137,9 @@ final class ProfileDraft {
         List<String> order = table.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
         columns.sort(Comparator.comparingInt(c -> order.indexOf(c.target().toLowerCase(Locale.ROOT))));
         List<String> key = naturalKey.isEmpty() ? table.primaryKey() : naturalKey;
-        return new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, name, source, table.name(), columns, nullMarkers,
-                rules, key, commitMode, legacyId, gates);
+        // the schema too when it is not the default one, as suggest writes it, so that the table is found again
+        return new Profile(Profile.FORMAT, Profile.CURRENT_VERSION, name, source, table.reference(), columns,
+                nullMarkers, rules, key, commitMode, legacyId, gates);
     }
 
     private static String find(List<String> columns, String name) {

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -229,6 +232,26 @@ class MappingViewModelTest {
         assertThat(water.targetProperty().get()).isNotEqualTo(waterTarget);
         assertThat(cement.targetProperty().get()).isEqualTo(waterTarget);
         assertThat(model.edits().canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void aProfileOntoATableOfAnotherSchemaKeepsTheSchemaSoThatItsTableIsFoundAgain() throws Exception {
+        try (Connection c = DriverManager.getConnection(H2.url(), H2.user(), H2.password());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS lab");
+            st.execute("CREATE TABLE IF NOT EXISTS lab.concrete_mix AS SELECT * FROM concrete_mix WHERE 1 = 0");
+        }
+        Path sampleProfile = open("ds1-concrete-mix.csv");
+        Path profileFile = home.resolve("lab.profile.json");
+        Files.writeString(profileFile, Files.readString(sampleProfile)
+                .replaceFirst("\"table\"\\s*:\\s*\"[^\"]*\"", "\"table\" : \"lab.concrete_mix\""));
+
+        model.loadProfile(profileFile);
+
+        assertThat(model.errorProperty().get()).isNullOrEmpty();
+        assertThat(model.profile().table()).as("the schema kept, as suggest writes it").isEqualToIgnoringCase(
+                "lab.concrete_mix");
+        assertThat(model.profile().rules()).as("the rules the profile brought").isNotEmpty();
     }
 
     @Test
