@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 
 import java.nio.file.Path;
 
@@ -25,11 +26,23 @@ public final class ExpressionTryout {
     private final RuleForm form;
     private final StringProperty rowToTry = new SimpleStringProperty("2");
     private final ReadOnlyStringWrapper rowValue = new ReadOnlyStringWrapper("");
+    /** Counts the evaluations asked for and the changes since, so that only an answer still true is shown. */
+    private long evaluations;
 
     ExpressionTryout(Workbench workbench, TaskRunner tasks, RuleForm form) {
         this.workbench = workbench;
         this.tasks = tasks;
         this.form = form;
+        // a value or a problem shown is about one expression on one row of one review: it goes when any changes
+        ChangeListener<Object> stale = (o, was, now) -> {
+            evaluations++;
+            rowValue.set("");
+        };
+        form.kindProperty().addListener(stale);
+        form.expressionProperty().addListener(stale);
+        form.whenProperty().addListener(stale);
+        rowToTry.addListener(stale);
+        workbench.reviewProperty().addListener(stale);
     }
 
     /**
@@ -58,12 +71,21 @@ public final class ExpressionTryout {
             return;
         }
         TargetChoice target = workbench.targetProperty().get();
+        long asked = ++evaluations;
+        rowValue.set("");
         tasks.quiet("Evaluating on row " + row, ctx -> {
             try (OpenReview open = OpenReview.open(review, target::open)) {
                 return CheckExpression.evaluate(open, profile, expression, row);
             }
-        }, evaluation -> rowValue.set(evaluation.ok() ? "Row " + row + ": " + evaluation.value()
-                : evaluation.problem()), ErrorText.into(rowValue::set));
+        }, evaluation -> {
+            if (asked == evaluations) {
+                rowValue.set(evaluation.ok() ? "Row " + row + ": " + evaluation.value() : evaluation.problem());
+            }
+        }, error -> {
+            if (asked == evaluations) {
+                ErrorText.into(rowValue::set).accept(error);
+            }
+        });
     }
 
     /** The row to evaluate the expression on, as typed. */

@@ -519,6 +519,24 @@ class RulesViewModelTest {
     }
 
     @Test
+    void aValueOnARowGoesOnceTheExpressionOrTheRowItWasWorkedOutForChanges() {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.EXPRESSION);
+        ds1.vm.form().expressionProperty().set("water_kg / cemnt_kg");
+        ds1.vm.expressionTryout().evaluateOnRow();
+        assertThat(ds1.vm.expressionTryout().rowValueProperty().get()).contains("cemnt_kg");
+
+        ds1.vm.form().expressionProperty().set("water_kg / cement_kg");
+        assertThat(ds1.vm.expressionTryout().rowValueProperty().get()).as("no word on the typo put right").isEmpty();
+
+        ds1.vm.expressionTryout().evaluateOnRow();
+        assertThat(ds1.vm.expressionTryout().rowValueProperty().get()).startsWith("Row 2: 0.6");
+        ds1.vm.expressionTryout().rowToTryProperty().set("3");
+        assertThat(ds1.vm.expressionTryout().rowValueProperty().get()).as("row 2's value is not row 3's").isEmpty();
+    }
+
+    @Test
     void theExpressionIsEvaluatedOnARowOfTheReview() {
         Ds1Rules ds1 = new Ds1Rules(home).validated();
         ds1.vm.refresh();
