@@ -71,6 +71,21 @@ class ClusteringTest {
     }
 
     @Test
+    void aClusterKeepsTheMostFrequentValueWithoutStraySpacesSinceTheScreenCannotShowThem() {
+        List<ValueCluster> clusters = KeyCollision.clusters(List.of(new ValueCount("Holcim ", 359),
+                new ValueCount("HOLCIM", 346), new ValueCount("Holcim", 318), new ValueCount("Bad  Homburg", 9),
+                new ValueCount(" Bad Homburg", 2)), KeyCollision.keyOf(ClusterMethod.FINGERPRINT));
+
+        assertThat(clusters).extracting(ValueCluster::keep).containsExactlyInAnyOrder("HOLCIM", "Bad  Homburg");
+        ValueCluster holcim = clusters.stream().filter(c -> c.keep().equals("HOLCIM")).findFirst().orElseThrow();
+        assertThat(holcim.values()).as("the value to keep first").extracting(ValueCount::value)
+                .containsExactly("HOLCIM", "Holcim ", "Holcim");
+        assertThat(holcim.rowsAffected()).isEqualTo(359 + 318);
+        assertThat(clusters.stream().filter(c -> c.keep().equals("Bad  Homburg")).findFirst().orElseThrow()
+                .rowsAffected()).as("every value has stray spaces: the most frequent").isEqualTo(2);
+    }
+
+    @Test
     void aWiderRadiusReachesValuesTwoEditsApart() {
         List<ValueCount> values = counts("Hamburg=10;Hambrug=2;Hamborg=1;Hmbrg=1");
 
