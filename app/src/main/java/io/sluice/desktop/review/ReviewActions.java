@@ -128,6 +128,10 @@ public final class ReviewActions {
      * question says how many rows of the review have errors, as the filter shows all or some of them).
      */
     public void approveShown() {
+        if (showsNone()) {
+            lastAction.set("The filter shows no rows: nothing approved.");
+            return;
+        }
         // while the rows shown are counted, the questions say "up to" the review's rows, never a count not known
         long rowsShown = review.shownAtMost();
         String shown = review.countedProperty().getValue() ? String.format("the %,d rows shown", rowsShown)
@@ -150,6 +154,10 @@ public final class ReviewActions {
 
     /** Asks for a reason, then rejects every row the grid's filter shows. */
     public void rejectShown() {
+        if (showsNone()) {
+            lastAction.set("The filter shows no rows: nothing rejected.");
+            return;
+        }
         askReason(review.countedProperty().getValue()
                 ? String.format("Reject the %,d rows shown", review.shownProperty().getValue().longValue())
                 : "Reject the rows shown (still being counted)").ifPresent(this::rejectShown);
@@ -215,6 +223,11 @@ public final class ReviewActions {
     /** Whether a row has at least one error, on a cell or on the row as a whole. */
     static boolean hasErrors(GridRow row) {
         return row.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    /** Whether the filter is counted and shows no row: a bulk action on the rows shown has nothing to decide. */
+    private boolean showsNone() {
+        return review.countedProperty().getValue() && review.shownProperty().getValue().longValue() == 0;
     }
 
     private boolean confirmBulk(long rowCount, String header) {

@@ -289,6 +289,26 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void aFilterThatShowsNoRowsDecidesNothingAndSaysSoWithoutAskingWhy() {
+        validation.start();
+        String undo = vm.counts().undoDescriptionProperty().getValue();
+        vm.filters().searchEntered("no cell holds this text");
+        assertThat(vm.countedProperty().getValue()).isTrue();
+        assertThat(vm.shownProperty().getValue().longValue()).isZero();
+
+        vm.actions().rejectShown();
+        assertThat(vm.actions().lastActionProperty().getValue())
+                .isEqualTo("The filter shows no rows: nothing rejected.");
+        vm.actions().approveShown();
+        assertThat(vm.actions().lastActionProperty().getValue())
+                .isEqualTo("The filter shows no rows: nothing approved.");
+
+        assertThat(dialogs.asked()).as("no reason asked for no rows").isEmpty();
+        assertCounts(DS1_ROWS, 0, 0);
+        assertThat(vm.counts().undoDescriptionProperty().getValue()).isEqualTo(undo);
+    }
+
+    @Test
     void editValidatesTheRowAgainAndUndoPutsItBack() {
         validation.start();
         vm.filters().findingFilterProperty().set(FindingFilter.column("Cement (kg/m3)", 0));
