@@ -355,12 +355,7 @@ class RulesViewModelTest {
     void deletingAnAppliedRuleMayTakeItsFindingsOutOfTheOpenReviewAsOneUndoableStep() {
         Ds1Rules ds1 = new Ds1Rules(home).validated();
         Path review = ds1.workbench.reviewProperty().get();
-        ds1.vm.refresh();
-        ds1.vm.add(RuleKind.RANGE);
-        ds1.vm.form().columnProperty().set("cement_kg");
-        ds1.vm.form().maxProperty().set("300");
-        ds1.vm.apply();
-        long nowInError = Long.parseLong(ds1.vm.statusProperty().get().replaceAll("^Rule [^:]+: ([0-9]+) .*", "$1"));
+        long nowInError = appliedCementAbove300(ds1);
         assertThat(nowInError).isPositive();
 
         ds1.dialogs.formNext(RulesViewModel.TAKE_OUT);
@@ -379,6 +374,16 @@ class RulesViewModelTest {
         assertThat(ds1.workbench.reviewProperty().get()).isEqualTo(review);
     }
 
+    /** Applies a new rule range-cement-kg (cement_kg at most 300) to the review; the rows it put in error. */
+    private static long appliedCementAbove300(Ds1Rules ds1) {
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.RANGE);
+        ds1.vm.form().columnProperty().set("cement_kg");
+        ds1.vm.form().maxProperty().set("300");
+        ds1.vm.apply();
+        return Long.parseLong(ds1.vm.statusProperty().get().replaceAll("^Rule [^:]+: ([0-9]+) .*", "$1"));
+    }
+
     /** Rows of the review with a finding of rule {@code id}. */
     private static long rowsFlaggedBy(Path review, String id) {
         try (OpenReview open = OpenReview.open(review, null)) {
@@ -390,12 +395,7 @@ class RulesViewModelTest {
     void anAppliedRuleRenamedAndAppliedAgainLeavesNoFindingUnderItsOldIdAndItsDeletionTakesItsFindingsOut() {
         Ds1Rules ds1 = new Ds1Rules(home).validated();
         Path review = ds1.workbench.reviewProperty().get();
-        ds1.vm.refresh();
-        ds1.vm.add(RuleKind.RANGE);
-        ds1.vm.form().columnProperty().set("cement_kg");
-        ds1.vm.form().maxProperty().set("300");
-        ds1.vm.apply();
-        long nowInError = Long.parseLong(ds1.vm.statusProperty().get().replaceAll("^Rule [^:]+: ([0-9]+) .*", "$1"));
+        long nowInError = appliedCementAbove300(ds1);
         long flagged = rowsFlaggedBy(review, "range-cement-kg");
         assertThat(flagged).isPositive();
 
