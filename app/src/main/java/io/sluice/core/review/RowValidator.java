@@ -63,6 +63,14 @@ public interface RowValidator {
     }
 
     /**
+     * Whether {@link #recheckDecided} may write findings for {@code review} (a table of it has a foreign key to
+     * itself); asked without connecting to the target.
+     */
+    default boolean judgesByDecisions(Review review) {
+        return false;
+    }
+
+    /**
      * The approved rows, ascending, whose parent row of the same table (rule {@code self-fk}) the import would not
      * write with them (not approved, or with errors) and the table does not hold; empty where no rule judges a row
      * that way.
