@@ -116,25 +116,11 @@ public final class ProfileRowValidator implements RowValidator {
     }
 
     /**
-     * The rows the steward rejected are no parents: their children get a {@code self-fk} finding saying so, and lose
-     * it when the parent is approved or pending again.
+     * The table, when it has a foreign key to itself: the rows the steward rejected are no parents, so their children
+     * get a {@code self-fk} finding saying so, and lose it when the parent is approved or pending again.
      */
     @Override
-    public void recheckDecided(Review review) {
-        SelfReferencePass.recheckRejected(review, selfReferenceTables());
-    }
-
-    @Override
-    public long[] approvedWithoutParent(Review review) {
-        return SelfReferencePass.approvedWithoutParent(review, selfReferenceTables());
-    }
-
-    @Override
-    public boolean judgesByDecisions(Review review) {
-        return selfReferences != null;
-    }
-
-    private List<SelfReferencePass.Table> selfReferenceTables() {
+    public List<SelfReferencePass.Table> selfReferenceTables() {
         return selfReferences == null ? List.of()
                 : List.of(new SelfReferencePass.Table(row -> List.of(mapper.map(row)), selfReferences, f -> f));
     }

@@ -60,6 +60,12 @@ public interface RowValidator {
      * judges a row that way.
      */
     default void recheckDecided(Review review) {
+        SelfReferencePass.recheckRejected(review, selfReferenceTables());
+    }
+
+    /** The tables the rows feed that have a foreign key to themselves, for {@link SelfReferencePass}; none here. */
+    default List<SelfReferencePass.Table> selfReferenceTables() {
+        return List.of();
     }
 
     /**
@@ -67,7 +73,7 @@ public interface RowValidator {
      * itself); asked without connecting to the target.
      */
     default boolean judgesByDecisions(Review review) {
-        return false;
+        return !selfReferenceTables().isEmpty();
     }
 
     /**
@@ -76,6 +82,6 @@ public interface RowValidator {
      * that way.
      */
     default long[] approvedWithoutParent(Review review) {
-        return new long[0];
+        return SelfReferencePass.approvedWithoutParent(review, selfReferenceTables());
     }
 }

@@ -5,7 +5,6 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.mapping.MappedRow;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.TableMapping;
-import io.sluice.core.review.Review;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.review.RowVerdict;
 import io.sluice.core.review.SelfReferencePass;
@@ -154,25 +153,12 @@ public final class WorkbookRowValidator implements RowValidator {
     }
 
     /**
-     * The sheet's rows whose parent row of the same table is rejected get a {@code self-fk} finding saying so, as in
-     * a review of one table (decision 0088); the references between the sheets are the workbook review's to check.
+     * The sheet's tables with a foreign key to themselves that is no reference of the profile: a row whose parent row
+     * of the same table is rejected gets a {@code self-fk} finding saying so, as in a review of one table (decision
+     * 0088); the references between the sheets are the workbook review's to check.
      */
     @Override
-    public void recheckDecided(Review review) {
-        SelfReferencePass.recheckRejected(review, selfReferenceTables());
-    }
-
-    @Override
-    public long[] approvedWithoutParent(Review review) {
-        return SelfReferencePass.approvedWithoutParent(review, selfReferenceTables());
-    }
-
-    @Override
-    public boolean judgesByDecisions(Review review) {
-        return parts.stream().anyMatch(p -> p.selfReferences() != null);
-    }
-
-    private List<SelfReferencePass.Table> selfReferenceTables() {
+    public List<SelfReferencePass.Table> selfReferenceTables() {
         List<SelfReferencePass.Table> tables = new ArrayList<>();
         for (Part part : parts) {
             if (part.selfReferences() != null) {

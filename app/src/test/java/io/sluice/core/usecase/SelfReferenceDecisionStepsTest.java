@@ -1,10 +1,8 @@
 package io.sluice.core.usecase;
 
-import io.sluice.core.Progress;
 import io.sluice.core.review.ProfileRowValidator;
 import io.sluice.core.review.RowFilter;
 import io.sluice.core.rules.Finding;
-import io.sluice.core.source.SourceOptions;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,10 +29,6 @@ class SelfReferenceDecisionStepsTest extends OwnTableFixture {
     @CsvSource({"H2, 1, 150", "H2, 2, 150", "H2, 3, 150", "POSTGRESQL, 4, 60"})
     void afterEveryStepTheFindingsAreThoseOfTheFullPass(TestDatabases.Engine engine, long seed, int steps)
             throws Exception {
-        target = new OwnTable(engine, dir, "employee", List.of("id", "name", "manager_id"),
-                "CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(40) NOT NULL,"
-                        + " manager_id INTEGER REFERENCES employee (id))",
-                "INSERT INTO employee (id, name) VALUES (1000, 'Zed')");
         Random random = new Random(seed);
         List<String> lines = new ArrayList<>(List.of("id,name,manager_id"));
         for (int id = 1; id <= ROWS; id++) {
@@ -45,10 +39,7 @@ class SelfReferenceDecisionStepsTest extends OwnTableFixture {
             String name = random.nextInt(12) == 0 ? "" : "E" + id; // a blank name is an error of its own
             lines.add(id + "," + name + "," + manager);
         }
-        Path csv = target.csv("employees.csv", lines);
-        Path review = dir.resolve("employees.sluice");
-        LoadFile.run(csv, SourceOptions.DEFAULTS, review, false, Progress.NONE);
-        ValidateReview.run(review, target.profile(), target.db, Progress.NONE);
+        Path review = employeesReview(engine, lines, "INSERT INTO employee (id, name) VALUES (1000, 'Zed')");
         ProfileRowValidator full = ProfileRowValidator.of(target.profile(), List.of("id", "name", "manager_id"),
                 target.db);
 
@@ -92,13 +83,8 @@ class SelfReferenceDecisionStepsTest extends OwnTableFixture {
 
     @Test
     void anApprovalAndItsUndoConnectToNothing() throws Exception {
-        target = new OwnTable(TestDatabases.Engine.H2, dir, "employee", List.of("id", "name", "manager_id"),
-                "CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(40) NOT NULL,"
-                        + " manager_id INTEGER REFERENCES employee (id))");
-        Path csv = target.csv("employees.csv", List.of("id,name,manager_id", "1,Ada,", "2,Bob,1", "3,Cyd,2"));
-        Path review = dir.resolve("employees.sluice");
-        LoadFile.run(csv, SourceOptions.DEFAULTS, review, false, Progress.NONE);
-        ValidateReview.run(review, target.profile(), target.db, Progress.NONE);
+        Path review = employeesReview(TestDatabases.Engine.H2, List.of("id,name,manager_id", "1,Ada,", "2,Bob,1",
+                "3,Cyd,2"));
 
         try (OpenReview opened = OpenReview.open(review, () -> {
             throw new IllegalStateException("an approval must not connect");
