@@ -53,6 +53,11 @@ final class DecisionCommand implements UndoableCommand {
         return description;
     }
 
+    /** Its id in the review's history; 0 when {@link #execute} recorded nothing. */
+    long id() {
+        return id;
+    }
+
     /** Rows whose decision {@link #execute} changed; 0 means nothing was recorded. */
     long rows() {
         return rows;

@@ -218,6 +218,23 @@ public final class DecisionLedger {
         return review.row(row).map(raw -> CellEdits.apply(raw, edits(row)));
     }
 
+    /**
+     * Whether decision command {@code command} (done, undone or redone) rejects rows or takes a rejection back: only
+     * such a step changes which rows are left out as parents (rule {@code self-fk}).
+     */
+    public boolean changesRejected(long command) {
+        return review.guarded(() -> {
+            try (PreparedStatement q = connection.prepareStatement("SELECT 1 FROM command c WHERE c.id = ? AND"
+                    + " (c.status = 'rejected' OR EXISTS (SELECT 1 FROM command_row r WHERE r.command_id = c.id"
+                    + " AND r.old_status = 'rejected'))")) {
+                q.setLong(1, command);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** The rows with a given decision, in source order: 8 bytes a row, for walking a million-row review. */
     public long[] rowsWith(DecisionStatus status) {
         return review.guarded(() -> {

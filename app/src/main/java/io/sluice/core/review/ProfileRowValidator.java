@@ -11,7 +11,6 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.validate.QualityTally;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,41 +116,12 @@ public final class ProfileRowValidator implements RowValidator {
     }
 
     /**
-     * The rows the steward rejected are no parents: their children get a {@code self-fk} finding saying so, and lose
-     * it when the parent is approved or pending again.
+     * The table, when it has a foreign key to itself: the rows the steward rejected are no parents, so their children
+     * get a {@code self-fk} finding saying so, and lose it when the parent is approved or pending again.
      */
     @Override
-    public void recheckDecided(Review review) {
-        if (selfReferences == null) {
-            return;
-        }
-        long[] rejected = review.ledger().rowsWith(DecisionStatus.REJECTED);
-        try (RuleFindingsWriter writer = review.replacingFindingsOf(SelfReferencePass.RULE)) {
-            SelfReferencePass.run(review, mapper, selfReferences.selfReferences().orElseThrow(),
-                    row -> Arrays.binarySearch(rejected, row) >= 0, "is rejected", writer::append);
-            writer.commit();
-        }
-    }
-
-    @Override
-    public long[] approvedWithoutParent(Review review) {
-        if (selfReferences == null) {
-            return new long[0];
-        }
-        long[] approved = review.ledger().rowsWith(DecisionStatus.APPROVED);
-        long[][] orphans = {new long[16]};
-        int[] size = {0};
-        SelfReferencePass.run(review, mapper, selfReferences.selfReferences().orElseThrow(),
-                row -> Arrays.binarySearch(approved, row) < 0, "is not approved", f -> {
-                    // findings come in source order; a row with two such keys is counted once
-                    if (Arrays.binarySearch(approved, f.row()) >= 0
-                            && (size[0] == 0 || orphans[0][size[0] - 1] != f.row())) {
-                        if (size[0] == orphans[0].length) {
-                            orphans[0] = Arrays.copyOf(orphans[0], size[0] * 2);
-                        }
-                        orphans[0][size[0]++] = f.row();
-                    }
-                });
-        return Arrays.copyOf(orphans[0], size[0]);
+    public List<SelfReferencePass.Table> selfReferenceTables() {
+        return selfReferences == null ? List.of()
+                : List.of(new SelfReferencePass.Table(row -> List.of(mapper.map(row)), selfReferences, f -> f));
     }
 }

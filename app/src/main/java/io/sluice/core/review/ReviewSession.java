@@ -29,6 +29,8 @@ public final class ReviewSession implements AutoCloseable {
     private final RowValidator validator;
     /** What the latest change could not do, in one sentence; null when it did all. */
     private String notice;
+    /** Whether this session's latest pass could not run (the target out of reach): the next decision runs it. */
+    private boolean unchecked;
     private boolean closed;
 
     private ReviewSession(Review review, RowValidator validator, Steward steward) {
@@ -160,7 +162,7 @@ public final class ReviewSession implements AutoCloseable {
         Optional<StoredCommand> last = ledger.lastDone();
         last.ifPresent(c -> {
             restore(c, progress).undo();
-            recheckDecided();
+            recheckAfter(c);
         });
         return last.isPresent();
     }
@@ -177,7 +179,7 @@ public final class ReviewSession implements AutoCloseable {
         Optional<StoredCommand> next = ledger.firstUndone();
         next.ifPresent(c -> {
             restore(c, progress).redo();
-            recheckDecided();
+            recheckAfter(c);
         });
         return next.isPresent();
     }
@@ -239,8 +241,12 @@ public final class ReviewSession implements AutoCloseable {
     private void decideOne(long row, DecisionStatus status, String reason, String description) {
         requireRow(row);
         notice = null;
-        new DecisionCommand(ledger, steward, RowFilter.rows(List.of(row)), status, reason, description).execute();
-        recheckDecided();
+        DecisionCommand command = new DecisionCommand(ledger, steward, RowFilter.rows(List.of(row)), status, reason,
+                description);
+        command.execute();
+        if (command.rows() > 0) {
+            recheckDecided(command.id());
+        }
     }
 
     private int decideAll(RowFilter filter, DecisionStatus status, String reason, String description) {
@@ -250,7 +256,7 @@ public final class ReviewSession implements AutoCloseable {
         DecisionCommand command = new DecisionCommand(ledger, steward, filter, status, reason, description);
         command.execute();
         if (command.rows() > 0) {
-            recheckDecided();
+            recheckDecided(command.id());
         }
         return Math.toIntExact(command.rows());
     }
@@ -267,11 +273,35 @@ public final class ReviewSession implements AutoCloseable {
         }
         try {
             validator.recheckDecided(review);
+            unchecked = false;
         } catch (SluiceException e) {
             if (e.kind() != SluiceException.Kind.TARGET) {
                 throw e;
             }
+            unchecked = true;
             notice = uncheckedNotice("the rows naming a parent row of the same table were", e);
+        }
+    }
+
+    /**
+     * As {@link #recheckDecided()} after decision command {@code command}. A step that neither rejects a row nor
+     * takes a rejection back leaves every input of the pass as it was (the rows as edited, the rows in error, the
+     * rejected rows), so the findings the last pass wrote are still its answer and the pass is not run (decision
+     * 0088): approving rows, or clearing approved ones, costs what it costs on any other table.
+     */
+    private void recheckDecided(long command) {
+        if (validator != null && validator.judgesByDecisions(review)
+                && (unchecked || ledger.changesRejected(command))) {
+            recheckDecided();
+        }
+    }
+
+    /** The pass after an undone or redone step: a decision that changed no rejection needs none. */
+    private void recheckAfter(StoredCommand step) {
+        if (step.kind() == StoredCommand.Kind.DECIDE) {
+            recheckDecided(step.id());
+        } else {
+            recheckDecided();
         }
     }
 

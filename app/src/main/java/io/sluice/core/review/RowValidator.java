@@ -60,6 +60,20 @@ public interface RowValidator {
      * judges a row that way.
      */
     default void recheckDecided(Review review) {
+        SelfReferencePass.recheckRejected(review, selfReferenceTables());
+    }
+
+    /** The tables the rows feed that have a foreign key to themselves, for {@link SelfReferencePass}; none here. */
+    default List<SelfReferencePass.Table> selfReferenceTables() {
+        return List.of();
+    }
+
+    /**
+     * Whether {@link #recheckDecided} may write findings for {@code review} (a table of it has a foreign key to
+     * itself); asked without connecting to the target.
+     */
+    default boolean judgesByDecisions(Review review) {
+        return !selfReferenceTables().isEmpty();
     }
 
     /**
@@ -68,6 +82,6 @@ public interface RowValidator {
      * that way.
      */
     default long[] approvedWithoutParent(Review review) {
-        return new long[0];
+        return SelfReferencePass.approvedWithoutParent(review, selfReferenceTables());
     }
 }

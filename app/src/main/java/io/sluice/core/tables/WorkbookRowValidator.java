@@ -7,6 +7,7 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.TableMapping;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.review.RowVerdict;
+import io.sluice.core.review.SelfReferencePass;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
@@ -31,8 +32,12 @@ import java.util.function.Function;
  */
 public final class WorkbookRowValidator implements RowValidator {
 
-    /** One table part of the sheet: its expansion and its rules without the uniqueness ones. */
-    private record Part(String table, String sheet, TableExpansion expansion, RuleSet rules) {
+    /**
+     * One table part of the sheet: its expansion, its rules without the uniqueness ones, and those judging a row by
+     * the earlier rows (a foreign key of the table to itself that is no reference of the profile), or null.
+     */
+    private record Part(String table, String sheet, TableExpansion expansion, RuleSet rules,
+                        RuleSet selfReferences) {
     }
 
     private final List<Part> parts;
@@ -61,7 +66,8 @@ public final class WorkbookRowValidator implements RowValidator {
             }
             PartCheck check = PartCheck.compile(profile, part, sheet, headerRow, columns, introspected, db);
             fileWide.addAll(check.rules().fileWideRules());
-            parts.add(new Part(check.table(), sheet, check.expansion(), check.rules().withoutUniqueness()));
+            parts.add(new Part(check.table(), sheet, check.expansion(), check.rules().withoutUniqueness(),
+                    check.rules().selfReferences().orElse(null)));
         }
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("No part of profile '" + profile.name() + "' feeds " + tables);
@@ -144,6 +150,24 @@ public final class WorkbookRowValidator implements RowValidator {
     @Override
     public Set<String> fileWideRules() {
         return fileWide;
+    }
+
+    /**
+     * The sheet's tables with a foreign key to themselves that is no reference of the profile: a row whose parent row
+     * of the same table is rejected gets a {@code self-fk} finding saying so, as in a review of one table (decision
+     * 0088); the references between the sheets are the workbook review's to check.
+     */
+    @Override
+    public List<SelfReferencePass.Table> selfReferenceTables() {
+        List<SelfReferencePass.Table> tables = new ArrayList<>();
+        for (Part part : parts) {
+            if (part.selfReferences() != null) {
+                tables.add(new SelfReferencePass.Table(row -> part.expansion().expand(row).stream()
+                        .map(TargetRow::values).toList(), part.selfReferences(),
+                        f -> new TableFinding(part.table(), part.sheet(), f).forReview()));
+            }
+        }
+        return tables;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sluice.core.usecase;
 
+import io.sluice.core.review.Review;
 import io.sluice.core.review.RowValidator;
 import io.sluice.core.review.RowVerdict;
 import io.sluice.core.rules.Finding;
@@ -61,5 +62,24 @@ final class DeferredRowValidator implements RowValidator {
     @Override
     public Set<String> reportedRules() {
         return validator().reportedRules();
+    }
+
+    /** Connects only when a table the sheet feeds has a foreign key to itself, as a review of one table does. */
+    @Override
+    public void recheckDecided(Review review) {
+        if (LazyRowValidator.mayReferenceItself(review)) {
+            validator().recheckDecided(review);
+        }
+    }
+
+    @Override
+    public boolean judgesByDecisions(Review review) {
+        return LazyRowValidator.mayReferenceItself(review);
+    }
+
+    @Override
+    public long[] approvedWithoutParent(Review review) {
+        return LazyRowValidator.mayReferenceItself(review) ? validator().approvedWithoutParent(review)
+                : new long[0];
     }
 }

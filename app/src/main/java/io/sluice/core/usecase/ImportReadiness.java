@@ -8,6 +8,8 @@ import io.sluice.core.review.DecisionCounts;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ProfileRowValidator;
 import io.sluice.core.review.Review;
+import io.sluice.core.review.WorkbookMembers;
+import io.sluice.core.tables.WorkbookRowValidator;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -69,13 +71,7 @@ public record ImportReadiness(List<String> validatedAgainst, boolean ready, Stri
                     ? new long[0] : ProfileRowValidator.of(ProfileIO.fromJson(review.info().profileJson(),
                     file.toString()), review.columns(), db).approvedWithoutParent(review);
             if (orphans.length > 0) {
-                String they = orphans.length == 1 ? "it" : "them";
-                return new ImportReadiness(against, false, String.format("Import: not yet: %s %s name%s a parent row"
-                        + " of the same table that is not approved or has errors, and the table does not hold it, so"
-                        + " the import would refuse %s; approve %s, or take %s out of the approved ones%s.",
-                        counted(orphans.length, "approved row"), rowList(orphans), orphans.length == 1 ? "s" : "",
-                        they, orphans.length == 1 ? "that parent" : "those parents", they, orphans.length > 5 ? ""
-                                : " (sluice decide " + reviewName + " --clear " + rowArgument(orphans) + ")"));
+                return withoutParent(against, orphans, reviewName, null);
             }
             return yes(against, recorded.get().size(), decisions.approved(), decisions.pending(), reviewName, "");
         });
@@ -146,6 +142,16 @@ public record ImportReadiness(List<String> validatedAgainst, boolean ready, Stri
                     ImportWorkbookReview.refuseUnresolved(files, files.profile(), db, Progress.NONE);
                 } catch (SluiceException e) {
                     return new ImportReadiness(against, false, "Import: not yet: " + e.getMessage());
+                }
+                for (WorkbookMembers.Member m : files.members()) {
+                    Review member = files.member(m.sheet());
+                    if (decisions.get(m.sheet()).approved() > 0 && LazyRowValidator.mayReferenceItself(member)) {
+                        long[] orphans = WorkbookRowValidator.of(files.profile(), m.tables(), m.sheet(),
+                                member.info().headerRow(), member.columns(), db).approvedWithoutParent(member);
+                        if (orphans.length > 0) {
+                            return withoutParent(against, orphans, reviewName, m.sheet());
+                        }
+                    }
                 }
                 List<String> perSheet = new ArrayList<>();
                 decisions.forEach((sheet, d) -> {
@@ -224,6 +230,23 @@ public record ImportReadiness(List<String> validatedAgainst, boolean ready, Stri
 
     private static String sheets(List<String> sheets) {
         return (sheets.size() == 1 ? "the sheet " : "the sheets ") + String.join(", ", sheets);
+    }
+
+    /**
+     * "Not yet": approved rows (of {@code sheet}, null for a review of one table) name a parent row of the same table
+     * that the import would not write with them.
+     */
+    private static ImportReadiness withoutParent(List<String> against, long[] orphans, String reviewName,
+                                                 String sheet) {
+        String they = orphans.length == 1 ? "it" : "them";
+        String which = sheet == null ? "" : " --sheet " + (sheet.matches("\\S+") ? sheet : "'" + sheet + "'");
+        return new ImportReadiness(against, false, String.format("Import: not yet: %s%s %s name%s a parent row"
+                + " of the same table that is not approved or has errors, and the table does not hold it, so"
+                + " the import would refuse %s; approve %s, or take %s out of the approved ones%s.",
+                counted(orphans.length, "approved row"), sheet == null ? "" : " of sheet " + sheet, rowList(orphans),
+                orphans.length == 1 ? "s" : "", they, orphans.length == 1 ? "that parent" : "those parents", they,
+                orphans.length > 5 ? "" : " (sluice decide " + reviewName + which + " --clear "
+                        + rowArgument(orphans) + ")"));
     }
 
     private static String counted(long n, String noun) {

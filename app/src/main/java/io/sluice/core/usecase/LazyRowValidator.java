@@ -71,17 +71,23 @@ final class LazyRowValidator implements RowValidator, AutoCloseable {
      */
     @Override
     public void recheckDecided(Review review) {
-        if (mayReferenceItself()) {
+        if (mayReferenceItself(this.review)) {
             validator().recheckDecided(review);
         }
     }
 
     @Override
-    public long[] approvedWithoutParent(Review review) {
-        return mayReferenceItself() ? validator().approvedWithoutParent(review) : new long[0];
+    public boolean judgesByDecisions(Review review) {
+        return mayReferenceItself(review);
     }
 
-    private boolean mayReferenceItself() {
+    @Override
+    public long[] approvedWithoutParent(Review review) {
+        return mayReferenceItself(this.review) ? validator().approvedWithoutParent(review) : new long[0];
+    }
+
+    /** Whether the recorded shape of a table the review feeds has a foreign key to itself; false when none is. */
+    static boolean mayReferenceItself(Review review) {
         return review.targetShapes().map(shapes -> shapes.values().stream()
                 .anyMatch(TableShape::referencesItself)).orElse(false);
     }

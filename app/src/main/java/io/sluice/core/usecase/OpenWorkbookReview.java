@@ -16,6 +16,7 @@ import io.sluice.core.tables.WorkbookRowValidator;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,7 @@ public final class OpenWorkbookReview implements AutoCloseable {
         }
         if (changed.values().stream().anyMatch(n -> n > 0)) {
             recheckReferences(Progress.NONE);
+            keepSheetNotice(changed.keySet());
         }
         return changed;
     }
@@ -165,6 +167,7 @@ public final class OpenWorkbookReview implements AutoCloseable {
         notice = null;
         member.session().edit(row, column, text);
         recheckReferences(Progress.NONE);
+        keepSheetNotice(List.of(files.sheetNamed(sheet)));
         return member.session().findings(row);
     }
 
@@ -173,6 +176,7 @@ public final class OpenWorkbookReview implements AutoCloseable {
         notice = null;
         FixOutcome outcome = FixValues.apply(sheet(sheet), request, progress);
         recheckReferences(progress);
+        keepSheetNotice(List.of(files.sheetNamed(sheet)));
         return outcome;
     }
 
@@ -188,6 +192,7 @@ public final class OpenWorkbookReview implements AutoCloseable {
         if (undone) {
             profileChanged();
             recheckReferences(Progress.NONE);
+            keepSheetNotice(List.of(files.sheetNamed(sheet)));
         }
         return undone;
     }
@@ -199,6 +204,7 @@ public final class OpenWorkbookReview implements AutoCloseable {
         if (redone) {
             profileChanged();
             recheckReferences(Progress.NONE);
+            keepSheetNotice(List.of(files.sheetNamed(sheet)));
         }
         return redone;
     }
@@ -223,6 +229,19 @@ public final class OpenWorkbookReview implements AutoCloseable {
                 throw e;
             }
             notice = ReviewSession.uncheckedNotice("the references between the sheets were", e);
+        }
+    }
+
+    /**
+     * Keeps what a changed sheet's own session could not do (its rows naming a parent row of the same table not
+     * checked again, decision 0088) when the references between the sheets were checked.
+     */
+    private void keepSheetNotice(Collection<String> changed) {
+        for (String name : changed) {
+            if (notice != null) {
+                return;
+            }
+            notice = sheets.get(name).session().notice().orElse(null);
         }
     }
 

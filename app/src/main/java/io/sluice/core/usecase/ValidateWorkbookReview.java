@@ -209,6 +209,15 @@ public final class ValidateWorkbookReview {
                 } finally {
                     writers.values().forEach(FindingWriter::close);
                 }
+                for (String sheet : files.sheets()) {
+                    Review member = files.member(sheet);
+                    if (member.ledger().counts().rejected() > 0) {
+                        // the validation judged every row as if it will be imported: a rejected parent row of the
+                        // same table will not be (decision 0088)
+                        WorkbookRowValidator.of(used, validation.tablesOf(sheet), sheet, member.info().headerRow(),
+                                member.columns(), db).recheckDecided(member);
+                    }
+                }
                 List<WorkbookMembers.Member> listed = new ArrayList<>();
                 for (WorkbookMembers.Member m : files.members()) {
                     Review member = files.member(m.sheet());

@@ -31,14 +31,8 @@ class SelfReferenceReviewTest extends OwnTableFixture {
     @EnumSource(TestDatabases.Engine.class)
     void aRejectedParentGivesItsChildrenAFindingAndTheImportAnswerIsNotYes(TestDatabases.Engine engine)
             throws Exception {
-        target = new OwnTable(engine, dir, "employee", List.of("id", "name", "manager_id"),
-                "CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(40) NOT NULL,"
-                        + " manager_id INTEGER REFERENCES employee (id))");
-        Path csv = target.csv("employees.csv", List.of("id,name,manager_id", "1,Ada,", "2,Bob,1", "3,Cyd,2",
+        Path review = employeesReview(engine, List.of("id,name,manager_id", "1,Ada,", "2,Bob,1", "3,Cyd,2",
                 "4,Dee,1"));
-        Path review = dir.resolve("employees.sluice");
-        LoadFile.run(csv, SourceOptions.DEFAULTS, review, false, Progress.NONE);
-        ValidateReview.run(review, target.profile(), target.db, Progress.NONE);
         Target to = target.target;
         String parent = target.spelled("employee.id");
 
@@ -99,13 +93,8 @@ class SelfReferenceReviewTest extends OwnTableFixture {
 
     @Test
     void aDecisionStandsWhenTheTargetCannotBeReachedAndSaysItsChildrenWereNotCheckedAgain() throws Exception {
-        target = new OwnTable(TestDatabases.Engine.H2, dir, "employee", List.of("id", "name", "manager_id"),
-                "CREATE TABLE employee (id INTEGER PRIMARY KEY, name VARCHAR(40) NOT NULL,"
-                        + " manager_id INTEGER REFERENCES employee (id))");
-        Path csv = target.csv("employees.csv", List.of("id,name,manager_id", "1,Ada,", "2,Bob,1", "3,Cyd,2"));
-        Path review = dir.resolve("employees.sluice");
-        LoadFile.run(csv, SourceOptions.DEFAULTS, review, false, Progress.NONE);
-        ValidateReview.run(review, target.profile(), target.db, Progress.NONE);
+        Path review = employeesReview(TestDatabases.Engine.H2, List.of("id,name,manager_id", "1,Ada,", "2,Bob,1",
+                "3,Cyd,2"));
         // a server nobody listens on: the very exception a refused connection gives
         Target offline = new Target("jdbc:postgresql://127.0.0.1:1/bench", "bench", "bench");
 
