@@ -304,12 +304,15 @@ final class SumCheckParser {
             ColumnInfo column = (t.kind() == Kind.QUOTED ? table.columns().stream()
                     .filter(c -> c.name().equals(t.text())).findFirst() : table.column(t.text()))
                     .filter(SumCheck::restatable).orElseThrow(NotRestatable::new);
-            int index = columns.indexOf(column);
-            if (index < 0) {
-                columns.add(column);
-                index = columns.size() - 1;
+            // by identity (every column comes from the same table): a record's equals() is bootstrapped through
+            // method handles on its first call, some 60 generated classes in every validation of a table with a check
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i) == column) {
+                    return i;
+                }
             }
-            return index;
+            columns.add(column);
+            return columns.size() - 1;
         }
 
         void expectEnd() {
