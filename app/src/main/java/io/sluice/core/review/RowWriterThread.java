@@ -18,8 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class RowWriterThread {
 
-    private static final int CHUNK_ROWS = 500;
-    private static final int QUEUED_CHUNKS = 4;
+    /*
+     * As small as the validation's own chunks and queues (decision 0057): the writer is the slowest stage, so its queue
+     * stays full, and every row waiting in it lives through young collections (decision 0086).
+     */
+    private static final int CHUNK_ROWS = 250;
+    private static final int QUEUED_CHUNKS = 1;
     private static final List<Staged> END = List.of();
 
     private record Staged(SourceRow row, List<Finding> findings, int filledCells) {

@@ -3,6 +3,7 @@ package io.sluice.core.review;
 import io.sluice.core.Severity;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.Cell;
+import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,48 @@ class RowWriterThreadTest {
             assertThat(review.findings(300)).containsExactly(finding(300));
             assertThat(review.counts().errors()).isEqualTo(12);
         }
+    }
+
+    @Test
+    void keepsEveryKindOfRowWhicheverTransactionItFallsIn() {
+        Path file = dir.resolve("kinds.sluice");
+        int width = ReviewSchema.WIDE_COLUMNS + 2;
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            columns.add("Col" + i);
+        }
+        List<SourceRow> written = new ArrayList<>();
+        try (Review review = Review.create(file, ReviewTestSupport.info(), columns)) {
+            RowWriterThread rows = new RowWriterThread(review.rowWriter());
+            // two full transactions and a part: each kind of row turns up in some of them only, and rows with
+            // source issues and findings only after the last full one, so that only the end of the staging stores them
+            for (long n = 2; n < 12_347; n++) {
+                SourceRow row = n < 5_000 ? textRow(n)
+                        : n < 10_000 ? (n % 7 == 0 ? SampleRows.fresh(n) : textRow(n))
+                        : n < 10_100 ? wideRow(n, width)
+                        : n < 12_300 ? textRow(n)
+                        : new SourceRow(n, textRow(n).cells(),
+                        List.of(new SourceIssue("ragged-row", n, null, "Row " + n + " is ragged.")));
+                written.add(row);
+                rows.append(row, n >= 12_300 && n % 10 == 0 ? List.of(finding(n)) : List.of(), 19);
+            }
+            rows.finish();
+        }
+
+        try (Review review = Review.open(file)) {
+            assertThat(review.rowCount()).isEqualTo(written.size());
+            assertThat(review.rows(0, written.size())).isEqualTo(written);
+            assertThat(review.findings(12_340)).containsExactly(finding(12_340));
+            assertThat(review.counts().errors()).isEqualTo(5);
+        }
+    }
+
+    private static SourceRow wideRow(long n, int width) {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            cells.add(Cell.text("w" + n + "c" + i));
+        }
+        return new SourceRow(n, cells);
     }
 
     @Test
