@@ -423,7 +423,8 @@ final class ImportRun implements AutoCloseable {
         });
         ending = new Ending(List.copyOf(streamed), inserts, since, copied);
         streamed.clear();
-        streamedProvenance = new ArrayList<>();
+        // a full COPY's records: grown from empty, copying them was a tenth of the import thread's samples
+        streamedProvenance = new ArrayList<>(CHUNKS_PER_COPY * chunkSize);
         streamedSince = null;
     }
 
