@@ -400,7 +400,7 @@ class CliTest {
         Run direct = run("export", sample("ds1-concrete-mix.csv"), "--profile", profile("ds1.profile.json"),
                 "--approved", ok.toString(), "--rejected", bad.toString(), "--findings", found.toString(), "--bom");
         assertThat(direct.exit()).as(direct.err()).isZero();
-        assertThat(direct.out()).contains("Approved rows: 191").contains("Rejected rows: 9").contains("Findings: 15");
+        assertThat(direct.out()).contains("Approved rows: 191").contains("Rejected rows: 9").contains("Findings: 16");
         byte[] bytes = Files.readAllBytes(ok);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         JsonNode preview = run("preview", ok.toString(), "--limit", "1", "--format", "json").json();
@@ -409,7 +409,7 @@ class CliTest {
         List<String> rejectedLines = Files.readAllLines(bad);
         assertThat(rejectedLines.get(0)).endsWith("reject_reason,findings");
         assertThat(String.join("\n", rejectedLines)).contains("-309.4").doesNotContain("'-309.4");
-        assertThat(JSON.readTree(found.toFile())).hasSize(15);
+        assertThat(JSON.readTree(found.toFile())).hasSize(16);
 
         Path review = dir.resolve("export.sluice");
         run("validate", sample("ds1-concrete-mix.csv"), "--profile", profile("ds1.profile.json"), "--review",

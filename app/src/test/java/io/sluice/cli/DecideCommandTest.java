@@ -68,7 +68,7 @@ class DecideCommandTest {
     @Test
     void scoresInTheReviewFollowEditsAndTheirUndo() {
         String before = scores();
-        assertThat(before).isEqualTo("Scores: completeness 93.6   validity 99.6   uniqueness 99.5   overall 97.6");
+        assertThat(before).isEqualTo("Scores: completeness 93.6   validity 99.5   uniqueness 99.5   overall 97.5");
         String[] fixes = {"6:Supplier=NORD", "20:Water (kg/m3)=230", "20:w/c=0.490", "84:Mix Code=00084-A",
             "102:Fine Aggregate (kg/m3)=700", "141:Water (kg/m3)=180", "160:Cement (kg/m3)=300",
             "183:Cast Date=30/04/2020", "192:w/c=0.5", "192:Water (kg/m3)=175", "199:Water (kg/m3)=200"};

@@ -121,7 +121,7 @@ class ExportCommandTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("Approved rows: 191 written to " + approved + NL + "Rejected rows: 9 written "
-                + "to " + rejected + NL + "Findings: 15 written to " + findings + NL);
+                + "to " + rejected + NL + "Findings: 16 written to " + findings + NL);
         assertThat(run.err()).isEmpty();
     }
 

@@ -160,7 +160,7 @@ class NewUserTryoutTest {
         Path review = validatedReview();
 
         assertThat(CommandRun.of("review", review, "--findings", "0").out())
-                .containsPattern("findings: 14 errors, 1 warning\\R").doesNotContain("1 warnings");
+                .containsPattern("findings: 15 errors, 1 warning\\R").doesNotContain("1 warnings");
     }
 
     @Test

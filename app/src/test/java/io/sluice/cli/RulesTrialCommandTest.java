@@ -48,6 +48,30 @@ class RulesTrialCommandTest {
     }
 
     @Test
+    void aRowOnWhichTheExpressionCannotBeComputedIsFlaggedNotPassed() {
+        // row 160 of the sample has cement 0.0: its ratio does not exist, so it cannot lie below 0.8
+        CommandRun run = CommandRun.of("rules", "--review", review, "--try", "{\"id\": \"wc\", \"type\":"
+                + " \"expression\", \"expression\": \"water_kg / cement_kg < 0.8\"}");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Rule 'wc' would flag 3 of 200 rows (3 findings).")
+                .contains("The rule water_kg / cement_kg < 0.8 cannot be computed on this row (it divides by zero),"
+                        + " so it does not hold (cement_kg=0, water_kg=239.6).");
+    }
+
+    @Test
+    void anExpressionGivingANumberWhereATruthIsNeededFlagsEveryRowItReads() {
+        CommandRun sum = CommandRun.of("rules", "--review", review, "--try", "{\"id\": \"s\", \"type\":"
+                + " \"expression\", \"expression\": \"cement_kg + water_kg\"}");
+
+        assertThat(sum.exit()).as(sum.err()).isZero();
+        assertThat(sum.out()).startsWith("Rule 's' would flag 199 of 200 rows (199 findings).")
+                .contains("The rule cement_kg + water_kg gives ")
+                .contains(", not true or false: give the rule a min or a max to check the value against (cement_kg=394.3,"
+                        + " water_kg=242.8).");
+    }
+
+    @Test
     void anAppliedRuleIsInTheReviewUntilUndoneAndSavesIntoAProfile() throws Exception {
         Path saved = dir.resolve("with-cap.json");
         Path ruleFile = Files.writeString(dir.resolve("cap.json"), CEMENT_CAP);

@@ -29,14 +29,46 @@ class ValidateCommandTest {
                 profile("ds1.profile.json"), "--review", review);
         assertThat(first.exit()).isEqualTo(1);
         assertThat(first.out()).contains("Rows: 200   valid: 191   with errors: 9")
-                .contains("Scores: completeness 93.6   validity 99.6   uniqueness 99.5   overall 97.6");
+                .contains("Scores: completeness 93.6   validity 99.5   uniqueness 99.5   overall 97.5");
 
         CommandRun again = CommandRun.of("validate", "--review", review);
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.out()).contains("200 rows validated with profile 'ds1-concrete-mix'")
                 .contains("Rows: 200   valid: 191   with errors: 9")
-                .contains("Scores: completeness 93.6   validity 99.6   uniqueness 99.5   overall 97.6")
+                .contains("Scores: completeness 93.6   validity 99.5   uniqueness 99.5   overall 97.5")
                 .doesNotContain("before)");
+    }
+
+    @Test
+    void theNextFileWithColumnsRenamedAndMissingIsRefusedNamingEveryColumnTheProfileLacks() throws IOException {
+        String sample = Files.readString(Path.of(sample("ds1-concrete-mix.csv")));
+        Path next = Files.writeString(dir.resolve("next.csv"), sample.replaceFirst("Water \\(kg/m3\\)", "Water kg")
+                .replaceFirst("Slag \\(kg/m3\\),", ""));
+
+        CommandRun run = CommandRun.of("validate", next, "--profile", profile("ds1.profile.json"));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("sluice validate: Profile 'ds1-concrete-mix' needs source columns 'Water"
+                + " (kg/m3)' and 'Slag (kg/m3)', which the file does not have (its columns: Mix Code, Cement (kg/m3),"
+                + " Water kg, Fly Ash (kg/m3), Coarse Aggregate (kg/m3),");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void theNextFileWithItsHeaderFurtherDownIsRefusedPointingAtTheHeaderRow() throws IOException {
+        String sample = Files.readString(Path.of(sample("ds1-concrete-mix.csv")));
+        Path next = Files.writeString(dir.resolve("next.csv"), "Monthly feed April\n\n" + sample);
+
+        CommandRun run = CommandRun.of("validate", next, "--profile", profile("ds1.profile.json"));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("sluice validate: Profile 'ds1-concrete-mix' needs source columns 'Mix"
+                + " Code', 'Cement (kg/m3)',")
+                .contains("but the header row it was read with holds none of them (it holds: Monthly feed April):"
+                        + " if the header lies further down, give its row (the profile's \"headerRow\" under"
+                        + " \"source\", --header-row on the command line, or Header row on the desktop's Source"
+                        + " step).");
+        assertThat(run.err().lines()).hasSize(1);
     }
 
     @Test
@@ -48,7 +80,7 @@ class ValidateCommandTest {
         assertThat(wrong.exit()).isEqualTo(2);
         assertThat(wrong.err()).contains("needs source column").doesNotContain("Exception");
         assertThat(CommandRun.of("review", review, "--findings", "0").out()).contains("with errors: 9")
-                .contains("validity 99.6");
+                .contains("validity 99.5");
     }
 
     @Test

@@ -75,6 +75,7 @@ public final class Mapper {
         String[] nullMarkers = Transforms.trimmed(profile.nullMarkers());
         // columns by name, as the catalog names them: a record's own hashCode and equals are bootstrapped through
         // method handles on first use, some 50 generated classes in every validation's opening
+        requireSources(profile, sourceColumns, where);
         Map<String, ColumnMapping> seen = new HashMap<>();
         List<ColumnPlan> plans = new ArrayList<>();
         for (ColumnMapping m : profile.columns()) {
@@ -162,15 +163,9 @@ public final class Mapper {
 
     /** Index of a source column: exact header first, then ignoring case and surrounding spaces. */
     static int sourceIndex(String name, List<String> sourceColumns, String where) {
-        int exact = sourceColumns.indexOf(name);
-        if (exact >= 0) {
-            return exact;
-        }
-        String wanted = name.strip();
-        for (int i = 0; i < sourceColumns.size(); i++) {
-            if (sourceColumns.get(i) != null && sourceColumns.get(i).strip().equalsIgnoreCase(wanted)) {
-                return i;
-            }
+        int found = find(name, sourceColumns);
+        if (found >= 0) {
+            return found;
         }
         String separator = sourceColumns.size() == 1 && sourceColumns.get(0) != null
                 ? likelySeparator(sourceColumns.get(0)) : null;
@@ -183,6 +178,59 @@ public final class Mapper {
         }
         throw SluiceException.input(where + " needs source column '" + name + "', which the file does not have (its"
                 + " columns: " + String.join(", ", sourceColumns) + ").");
+    }
+
+    /**
+     * Refuses a file that lacks any source column the profile reads, naming every one at once, so that the next
+     * file's renamed and missing columns are mended in one go; a header row holding none of them is the wrong row.
+     */
+    private static void requireSources(Profile profile, List<String> sourceColumns, String where) {
+        Set<String> wanted = new java.util.LinkedHashSet<>();
+        profile.columns().forEach(m -> wanted.addAll(m.sourceColumns()));
+        if (profile.legacyId() != null) {
+            wanted.add(profile.legacyId());
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : wanted) {
+            if (find(name, sourceColumns) < 0) {
+                missing.add(name);
+            }
+        }
+        boolean oneHeader = sourceColumns.size() == 1 && sourceColumns.get(0) != null;
+        if (missing.size() < 2 || oneHeader && likelySeparator(sourceColumns.get(0)) != null) {
+            return; // none, or one, or a delimiter mistake: sourceIndex says so in its own sentence
+        }
+        String names = quotedList(missing);
+        if (missing.size() == wanted.size()) {
+            throw SluiceException.input(where + " needs source columns " + names + ", but the header row it was read"
+                    + " with holds none of them (it holds: " + String.join(", ", sourceColumns) + "): if the header"
+                    + " lies further down, give its row (the profile's \"headerRow\" under \"source\", --header-row on"
+                    + " the command line, or Header row on the desktop's Source step).");
+        }
+        throw SluiceException.input(where + " needs source columns " + names + ", which the file does not have (its"
+                + " columns: " + String.join(", ", sourceColumns) + ").");
+    }
+
+    /** 'A', 'B' and 'C'. */
+    private static String quotedList(List<String> names) {
+        List<String> quoted = names.stream().map(n -> "'" + n + "'").toList();
+        return quoted.size() == 1 ? quoted.get(0) : String.join(", ", quoted.subList(0, quoted.size() - 1))
+                + " and " + quoted.get(quoted.size() - 1);
+    }
+
+    /** Index of a source column: exact header first, then ignoring case and surrounding spaces; -1 when none. */
+    private static int find(String name, List<String> sourceColumns) {
+        int exact = sourceColumns.indexOf(name);
+        if (exact >= 0) {
+            return exact;
+        }
+        String wanted = name.strip();
+        for (int i = 0; i < sourceColumns.size(); i++) {
+            if (sourceColumns.get(i) != null && sourceColumns.get(i).strip().equalsIgnoreCase(wanted)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The delimiter a lone header seems to be split by, in words, or null when it holds none. */

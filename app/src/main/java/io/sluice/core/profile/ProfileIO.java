@@ -28,8 +28,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
@@ -110,14 +112,37 @@ public final class ProfileIO {
             throw SluiceException.input("Profile " + file + " cannot be written: it is a folder.");
         }
         requireReplaceable(file);
+        writeWhole(file, toJson(profile));
+    }
+
+    /**
+     * Replaces {@code file} with {@code json} in one atomic step (written beside it first), so that a crash while
+     * saving leaves the profile as it was, never cut short.
+     */
+    static void writeWhole(Path file, String json) {
+        Path temp = null;
         try {
-            Files.writeString(file, toJson(profile), StandardCharsets.UTF_8);
+            temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+            Files.writeString(temp, json, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (NoSuchFileException e) {
             throw SluiceException.input("Profile " + file + " cannot be written: its folder does not exist.", e);
         } catch (AccessDeniedException e) {
             throw SluiceException.input("Profile " + file + " cannot be written: permission denied.", e);
         } catch (IOException e) {
             throw SluiceException.input("Profile " + file + " cannot be written: " + e.getMessage() + ".", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the move succeeded or failed; a leftover temporary file is harmless
+                }
+            }
         }
     }
 

@@ -7,11 +7,8 @@ import io.sluice.core.SluiceException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -148,28 +145,6 @@ public final class ProfileValueMaps {
     }
 
     static void write(Path file, String json) {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-            Files.writeString(temp, json, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (AccessDeniedException e) {
-            throw SluiceException.input("Profile " + file + " cannot be written: permission denied.", e);
-        } catch (IOException e) {
-            throw SluiceException.input("Profile " + file + " cannot be written: " + e.getMessage() + ".", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the move succeeded or failed; a leftover temporary file is harmless
-                }
-            }
-        }
+        ProfileIO.writeWhole(file, json);
     }
 }

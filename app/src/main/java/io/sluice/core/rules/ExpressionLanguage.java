@@ -183,10 +183,8 @@ public final class ExpressionLanguage {
             EvaluationValue value = expression.evaluateStrictly(row);
             return new Value(shown(value), null);
         } catch (EvaluationException | ArithmeticException e) {
-            String reason = e.getMessage() == null ? "it cannot be computed" : e.getMessage();
             return new Value(null, "On row " + row.sourceRow() + " the expression has no value: "
-                    + (reason.equalsIgnoreCase("Division by zero") ? "it divides by zero" : reason) + " ("
-                    + expression.inputs(row) + ").");
+                    + RuleExpression.reason(e) + " (" + expression.inputs(row) + ").");
         }
     }
 

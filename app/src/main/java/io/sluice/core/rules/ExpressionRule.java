@@ -36,17 +36,27 @@ final class ExpressionRule implements RowRule {
 
     @Override
     public void check(MappedRow row, Consumer<Finding> findings) {
-        EvaluationValue value = expression.evaluate(row);
+        EvaluationValue value;
+        try {
+            value = expression.evaluate(row);
+        } catch (RuleExpression.CannotCompute e) {
+            // a ratio that does not exist does not lie between its bounds: the row is flagged, never passed
+            reportUncomputable(row, e.getMessage(), findings);
+            return;
+        }
         if (value == null) {
             return;
         }
         if (bounds.min() == null && bounds.max() == null) {
-            if (value.isBooleanValue() && !value.getBooleanValue()) {
+            if (!value.isBooleanValue()) {
+                reportNotATruth(row, value, findings);
+            } else if (!value.getBooleanValue()) {
                 reportFalse(row, findings);
             }
             return;
         }
         if (!value.isNumberValue()) {
+            reportNotANumber(row, value, findings);
             return;
         }
         BigDecimal n = value.getNumberValue();
@@ -61,6 +71,34 @@ final class ExpressionRule implements RowRule {
         String detail = "The rule " + expression.source() + " does not hold (" + expression.inputs(row) + ").";
         findings.accept(Findings.onRow(row, id, severity, Findings.message(message, detail),
                 expression.inputs(row)));
+    }
+
+    private void reportUncomputable(MappedRow row, String reason, Consumer<Finding> findings) {
+        String outcome = bounds.min() == null && bounds.max() == null ? "so it does not hold"
+                : "so it is not " + bounds.requirement();
+        String detail = (bounds.min() == null && bounds.max() == null ? "The rule " : "") + expression.source()
+                + " cannot be computed on this row (" + reason + "), " + outcome + " (" + expression.inputs(row) + ").";
+        findings.accept(Findings.onRow(row, id, severity, Findings.message(message, detail),
+                expression.inputs(row)));
+    }
+
+    private void reportNotATruth(MappedRow row, EvaluationValue value, Consumer<Finding> findings) {
+        String detail = "The rule " + expression.source() + " gives " + shown(value) + ", not true or false: give"
+                + " the rule a min or a max to check the value against (" + expression.inputs(row) + ").";
+        findings.accept(Findings.onRow(row, id, severity, Findings.message(message, detail), shown(value)));
+    }
+
+    private void reportNotANumber(MappedRow row, EvaluationValue value, Consumer<Finding> findings) {
+        String detail = "The rule " + expression.source() + " gives " + shown(value) + ", not a number that could be "
+                + bounds.requirement() + " (" + expression.inputs(row) + ").";
+        findings.accept(Findings.onRow(row, id, severity, Findings.message(message, detail), shown(value)));
+    }
+
+    private static String shown(EvaluationValue value) {
+        if (value.isNumberValue()) {
+            return value.getNumberValue().round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+        return "'" + value.getStringValue() + "'";
     }
 
     private void reportOutOfBounds(MappedRow row, BigDecimal n, Consumer<Finding> findings) {

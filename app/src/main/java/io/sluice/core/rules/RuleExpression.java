@@ -90,7 +90,12 @@ final class RuleExpression {
         return source;
     }
 
-    /** The expression's value for a row, or null when a variable has no value or the result is not a value. */
+    /**
+     * The expression's value for a row, or null when a variable has no value or the result is not a value.
+     *
+     * @throws CannotCompute when every variable has a value and the expression still has none: a division by zero,
+     *                       a function or comparison given the wrong kind of value
+     */
     EvaluationValue evaluate(MappedRow row) {
         for (int i = 0; i < variables.size(); i++) {
             Object value = row.value(columns[i]);
@@ -103,8 +108,20 @@ final class RuleExpression {
             EvaluationValue result = expression.evaluate();
             return result.isNullValue() ? null : result;
         } catch (BaseException | ArithmeticException e) {
-            // Division by zero and the like: the value cannot be computed, which other rules report on the cells.
-            return null;
+            throw new CannotCompute(reason(e));
+        }
+    }
+
+    /** EvalEx's reason in the words of a finding: "it divides by zero". */
+    static String reason(Exception e) {
+        String reason = e.getMessage() == null ? "it cannot be computed" : e.getMessage();
+        return reason.equalsIgnoreCase("Division by zero") ? "it divides by zero" : reason;
+    }
+
+    /** An expression without a value on a row whose variables all have one; {@link #getMessage()} says why. */
+    static final class CannotCompute extends RuntimeException {
+        CannotCompute(String reason) {
+            super(reason, null, false, false);
         }
     }
 
@@ -132,10 +149,14 @@ final class RuleExpression {
         slots.set(i, expression.convertValue(value instanceof Long l ? BigDecimal.valueOf(l) : value));
     }
 
-    /** Whether a condition holds; false when it cannot be evaluated (a value is missing). */
+    /** Whether a condition holds; false when it cannot be evaluated (a value is missing, or it cannot be computed). */
     boolean isTrue(MappedRow row) {
-        EvaluationValue v = evaluate(row);
-        return v != null && v.isBooleanValue() && v.getBooleanValue();
+        try {
+            EvaluationValue v = evaluate(row);
+            return v != null && v.isBooleanValue() && v.getBooleanValue();
+        } catch (CannotCompute e) {
+            return false;
+        }
     }
 
     /** The values the expression read, for the finding's "value": "water_kg=180, cement_kg=200". */

@@ -19,7 +19,8 @@ public final class RuleTemplates {
 
     /**
      * {@code numerator / denominator} between min and max (either may be null, both inclusive), e.g. the water/cement
-     * ratio between 0.25 and 0.80. A row whose denominator is 0 or blank is not judged.
+     * ratio between 0.25 and 0.80. A row whose denominator is blank is not judged; one whose
+     * denominator is 0 is flagged as not computable.
      */
     public static RuleSpec ratioWithin(String id, String numerator, String denominator, BigDecimal min,
                                        BigDecimal max) {

@@ -8,6 +8,7 @@ import io.sluice.core.export.CsvOptions;
 import io.sluice.core.export.FindingsWriter;
 import io.sluice.core.export.HtmlReportWriter;
 import io.sluice.core.export.RejectedRowsCsvWriter;
+import io.sluice.core.export.StagedFiles;
 import io.sluice.core.export.ReviewExports;
 import io.sluice.core.export.WorstRows;
 import io.sluice.core.profile.Profile;
@@ -87,15 +88,26 @@ public final class ExportRows {
     public static Written fromFile(TargetDatabase db, Path file, SourceOptions chosen, Profile profile,
                                    String profileLabel, Outputs outputs, Settings settings, Progress progress) {
         ValidateFile.Request request = ValidateFile.Request.headless(file, chosen, profile, profileLabel);
-        FileSinks sinks = new FileSinks(outputs, settings);
-        try (sinks) {
-            ValidateFile.Outcome outcome = ValidateFile.runWriting(request, db, sinks::open, progress);
-            if (outputs.report() != null) {
-                HtmlReportWriter.write(outputs.report(), outcome.about(), outcome.summary(), sinks.worst.rows(),
-                        null);
+        try (StagedFiles staged = new StagedFiles()) {
+            Outputs hidden = staged(outputs, staged);
+            FileSinks sinks = new FileSinks(hidden, settings);
+            try (sinks) {
+                ValidateFile.Outcome outcome = ValidateFile.runWriting(request, db, sinks::open, progress);
+                if (hidden.report() != null) {
+                    HtmlReportWriter.write(hidden.report(), outcome.about(), outcome.summary(), sinks.worst.rows(),
+                            null);
+                }
             }
+            staged.commit();
+            return sinks.written(outputs.report() != null);
         }
-        return sinks.written(outputs.report() != null);
+    }
+
+    /** The hidden files the outputs are written to, moved onto their names when all are written. */
+    private static Outputs staged(Outputs outputs, StagedFiles staged) {
+        return new Outputs(staged.stage(outputs.approved()), staged.stage(outputs.rejected()),
+                staged.stage(outputs.findings()), staged.stage(outputs.returnWorkbook()),
+                staged.stage(outputs.report()));
     }
 
     /**
@@ -130,6 +142,15 @@ public final class ExportRows {
         if (db == null && outputs.approved() != null) {
             throw new IllegalArgumentException("The approved rows are mapped onto a target database");
         }
+        try (StagedFiles staged = new StagedFiles()) {
+            Written written = write(db, review, staged(outputs, staged), settings, progress);
+            staged.commit();
+            return written;
+        }
+    }
+
+    private static Written write(TargetDatabase db, Review review, Outputs outputs, Settings settings,
+                                 Progress progress) {
         CsvOptions csv = settings.csv();
         Long approved = outputs.approved() == null ? null
                 : ReviewExports.approvedRows(review, db, outputs.approved(), csv, progress);

@@ -39,10 +39,10 @@ class ExpressionRuleTest {
             50      | 350    | 0.1429
             -       | 350    | -
             175     | -      | -
-            175     | 0      | -
+            175     | 0      | cement_kg=0, water_kg=175
             lots    | 350    | -
             """)
-    void reportsARatioOutsideItsBoundsAndStaysSilentWhenItCannotBeComputed(String water, String cement,
+    void reportsARatioOutsideItsBoundsOrThatCannotBeComputedAndStaysSilentWhenAValueIsMissing(String water, String cement,
                                                                           String ratio) {
         var findings = check(rule(expression("water_kg / cement_kg", "0.25", "0.80", null)), row(mix(water, cement)));
         if (ratio == null) {
@@ -114,15 +114,28 @@ class ExpressionRuleTest {
             water_kg / cement_kg | -    | 0.40 | water_kg / cement_kg is 0.5, above 0.40 (cement_kg=350, water_kg=175).
             cement_kg > water_kg | -    | -    | -
             cement_kg < 100      | -    | -    | The rule cement_kg < 100 does not hold (cement_kg=350).
-            cement_kg + water_kg | -    | -    | -
+            cement_kg + water_kg | -    | -    | The rule cement_kg + water_kg gives 525, not true or false: give the rule a min or a max to check the value against (cement_kg=350, water_kg=175).
+            supplier_code        | 1    | -    | The rule supplier_code gives 'NORD', not a number that could be 1 or more (supplier_code=NORD).
             """)
     void checksABoundOrATruth(String expression, String min, String max, String expected) {
-        var findings = check(rule(expression(expression, min, max, null)), row(mix("175", "350")));
+        Map<String, String> cells = mix("175", "350");
+        cells.put("supplier_code", "NORD");
+        var findings = check(rule(expression(expression, min, max, null)), row(cells));
         if (expected == null) {
             assertThat(findings).isEmpty();
         } else {
             assertThat(findings).singleElement().extracting(Finding::message).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void saysWhyARatioCannotBeComputedWithTheValuesItRead() {
+        var findings = check(rule(expression("water_kg / cement_kg", "0.25", "0.80", null)), row(mix("175", "0")));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(io.sluice.core.Severity.ERROR);
+            assertThat(f.message()).isEqualTo("water_kg / cement_kg cannot be computed on this row (it divides by"
+                    + " zero), so it is not between 0.25 and 0.80 (cement_kg=0, water_kg=175).");
+        });
     }
 
     @Test

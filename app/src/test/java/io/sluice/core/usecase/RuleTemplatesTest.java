@@ -69,7 +69,7 @@ class RuleTemplatesTest {
     }
 
     @Test
-    void ratioWithinFlagsRatiosOutsideTheBoundsAndSkipsAZeroDenominator() throws Exception {
+    void ratioWithinFlagsRatiosOutsideTheBoundsAndOneThatCannotBeComputed() throws Exception {
         RuleSpec rule = RuleTemplates.ratioWithin("wc-window", "water_kg", "cement_kg", new BigDecimal("0.35"),
                 new BigDecimal("0.60"));
 
@@ -81,7 +81,7 @@ class RuleTemplatesTest {
                 mix("DS1-0000004", "500.0", "175.0"),   // 0.35, the bound itself
                 mix("DS1-0000005", "0.0", "175.0"),     // not computable
                 mix("DS1-0000006", "300.0", "180.0")))  // 0.6, the bound itself
-                .containsExactly(3L, 4L);
+                .containsExactly(3L, 4L, 6L);
     }
 
     @Test

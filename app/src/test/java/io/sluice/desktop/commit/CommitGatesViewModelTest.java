@@ -24,7 +24,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The sample review measures completeness 93.6%, validity 99.6% and 9 rejected rows, 4.5% of its rows. */
+/** The sample review measures completeness 93.6%, validity 99.5% and 9 rejected rows, 4.5% of its rows. */
 class CommitGatesViewModelTest {
 
     @TempDir
@@ -65,16 +65,16 @@ class CommitGatesViewModelTest {
                 GateResult::status).containsExactly(
                 tuple("completeness", "93.6%", "at least 90%", GateStatus.PASSED),
                 tuple("rejectedRows", "9", "at most 5", GateStatus.WARNED),
-                tuple("validity", "99.6%", "at least 99.9%", GateStatus.BLOCKED));
+                tuple("validity", "99.5%", "at least 99.9%", GateStatus.BLOCKED));
         assertThat(gates.blockedProperty().get()).isTrue();
         assertThat(gates.worstProperty().get()).isEqualTo(GateStatus.BLOCKED);
-        assertThat(gates.verdictProperty().get()).isEqualTo("The commit is blocked: validity is 99.6% (needs at"
+        assertThat(gates.verdictProperty().get()).isEqualTo("The commit is blocked: validity is 99.5% (needs at"
                 + " least 99.9%); approve only rows that meet it in the Review step, or edit the gate.");
         assertThat(commit.canCommitBinding().get()).isFalse();
         // the dry run is refused by core as well, in its own sentence
         assertThat(commit.stateProperty().get()).isEqualTo(CommitState.REFUSED);
         assertThat(commit.problemProperty().get()).startsWith("The import is refused by a blocking quality gate")
-                .contains("validity 99.6% (needs at least 99.9%)");
+                .contains("validity 99.5% (needs at least 99.9%)");
         assertThat(commit.commitAfterAsking()).isNull();
         assertThat(target.mixes()).isEmpty();
     }
