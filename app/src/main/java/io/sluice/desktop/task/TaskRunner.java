@@ -24,6 +24,9 @@ public final class TaskRunner implements AutoCloseable {
         void failed(String title, Throwable error);
     }
 
+    /** How long closing waits for the work still running before Sluice stops it. */
+    public static final int CLOSE_WAIT_SECONDS = 10;
+
     private final Executor ui;
     private final ExecutorService background;
     private final ObservableList<TaskHandle> active = FXCollections.observableArrayList();
@@ -57,6 +60,22 @@ public final class TaskRunner implements AutoCloseable {
         return start(title, true, work, done, failed);
     }
 
+    /**
+     * Runs work that writes one of the steward's changes (decisions, an edit, a fix, a profile), shown in the status
+     * bar like {@link #run}; while it runs {@link #saving()} holds it, so that closing the window waits for it.
+     *
+     * @param change what is being saved, for the question on closing, e.g. "982,413 approvals"
+     */
+    public <T> TaskHandle save(String title, String change, Work<T> work, Consumer<? super T> done,
+                               Consumer<Throwable> failed) {
+        return start(new TaskHandle(title, true, change, ui), work, done, failed);
+    }
+
+    /** The changes being written now (see {@link #save}), oldest first; read on the UI executor. */
+    public List<TaskHandle> saving() {
+        return active.stream().filter(TaskHandle::saves).toList();
+    }
+
     /** Runs short work (a page of rows, a preview) without showing it in the status bar. */
     public <T> TaskHandle quiet(String title, Work<T> work, Consumer<? super T> done) {
         return start(title, false, work, done, null);
@@ -69,7 +88,12 @@ public final class TaskRunner implements AutoCloseable {
 
     private <T> TaskHandle start(String title, boolean visible, Work<T> work, Consumer<? super T> done,
                                  Consumer<Throwable> failed) {
-        TaskHandle handle = new TaskHandle(title, visible, ui);
+        return start(new TaskHandle(title, visible, null, ui), work, done, failed);
+    }
+
+    private <T> TaskHandle start(TaskHandle handle, Work<T> work, Consumer<? super T> done,
+                                 Consumer<Throwable> failed) {
+        String title = handle.title();
         if (background.isShutdown()) {
             // the window is closing: late work (a page asked for by a closing view) is dropped, not failed
             handle.cancel();
@@ -87,6 +111,9 @@ public final class TaskRunner implements AutoCloseable {
                     }
                 });
             } catch (Throwable error) {
+                if (!handle.isCancelled() && !(error instanceof CancellationException)) {
+                    handle.failed();
+                }
                 ui.execute(() -> {
                     active.remove(handle);
                     if (handle.isCancelled() || error instanceof CancellationException) {
@@ -105,13 +132,16 @@ public final class TaskRunner implements AutoCloseable {
         return handle;
     }
 
-    /** Cancels what is running and waits briefly for it, so that closing the window does not cut a write short. */
+    /**
+     * Cancels what is running except the changes being saved, and waits briefly for it all, so that closing the
+     * window does not cut a write short; the window asks before it closes while a change is being saved.
+     */
     @Override
     public void close() {
-        List.copyOf(active).forEach(TaskHandle::cancel);
+        List.copyOf(active).stream().filter(task -> !task.saves()).forEach(TaskHandle::cancel);
         background.shutdown();
         try {
-            background.awaitTermination(10, TimeUnit.SECONDS);
+            background.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
