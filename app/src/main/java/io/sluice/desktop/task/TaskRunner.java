@@ -5,6 +5,7 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -30,6 +31,8 @@ public final class TaskRunner implements AutoCloseable {
     private final Executor ui;
     private final ExecutorService background;
     private final ObservableList<TaskHandle> active = FXCollections.observableArrayList();
+    // held from the moment a save starts, not from when the UI executor gets to adding it to the active tasks
+    private final List<TaskHandle> saving = new CopyOnWriteArrayList<>();
     private volatile FailureHandler onFailure = (title, error) -> { };
 
     public TaskRunner(Executor ui) {
@@ -61,7 +64,7 @@ public final class TaskRunner implements AutoCloseable {
     }
 
     /**
-     * Runs work that writes one of the steward's changes (decisions, an edit, a fix, a profile), shown in the status
+     * Runs work that writes one of the steward's changes (decisions, an edit, a value fix, a commit), shown in the status
      * bar like {@link #run}; while it runs {@link #saving()} holds it, so that closing the window waits for it.
      *
      * @param change what is being saved, for the question on closing, e.g. "982,413 approvals"
@@ -71,9 +74,9 @@ public final class TaskRunner implements AutoCloseable {
         return start(new TaskHandle(title, true, change, ui), work, done, failed);
     }
 
-    /** The changes being written now (see {@link #save}), oldest first; read on the UI executor. */
+    /** The changes being written now (see {@link #save}), oldest first. */
     public List<TaskHandle> saving() {
-        return active.stream().filter(TaskHandle::saves).toList();
+        return List.copyOf(saving);
     }
 
     /** Runs short work (a page of rows, a preview) without showing it in the status bar. */
@@ -100,12 +103,16 @@ public final class TaskRunner implements AutoCloseable {
             handle.finished();
             return handle;
         }
+        if (handle.saves()) {
+            saving.add(handle);
+        }
         ui.execute(() -> active.add(handle));
         background.execute(() -> {
             try {
                 T result = work.run(handle);
                 ui.execute(() -> {
                     active.remove(handle);
+                    saving.remove(handle);
                     if (!handle.isCancelled()) {
                         done.accept(result);
                     }
@@ -116,6 +123,7 @@ public final class TaskRunner implements AutoCloseable {
                 }
                 ui.execute(() -> {
                     active.remove(handle);
+                    saving.remove(handle);
                     if (handle.isCancelled() || error instanceof CancellationException) {
                         return;
                     }
