@@ -12,6 +12,14 @@ public interface DialogService {
     /** Asks before something that is hard to take back; true when the steward chose {@code confirmLabel}. */
     boolean confirm(String header, String text, String confirmLabel);
 
+    /**
+     * As {@link #confirm(String, String, String)}, the other (default) answer saying what it does, e.g. "Wait";
+     * true when the steward chose {@code confirmLabel}.
+     */
+    default boolean confirm(String header, String text, String confirmLabel, String declineLabel) {
+        return confirm(header, text, confirmLabel);
+    }
+
     /** Asks why, e.g. for a rejection; empty when cancelled, never blank. */
     Optional<String> askReason(String header, String prompt, String initial);
 

@@ -47,14 +47,25 @@ public final class Dialogs {
      * or reached with Tab.
      */
     public static boolean confirm(Window owner, String header, String text, String confirmLabel) {
+        return confirm(owner, header, text, confirmLabel, ButtonType.CANCEL);
+    }
+
+    /** As {@link #confirm(Window, String, String, String)}, the default answer labelled {@code declineLabel}. */
+    public static boolean confirm(Window owner, String header, String text, String confirmLabel,
+                                  String declineLabel) {
+        return confirm(owner, header, text, confirmLabel,
+                new ButtonType(declineLabel, ButtonType.CANCEL.getButtonData()));
+    }
+
+    private static boolean confirm(Window owner, String header, String text, String confirmLabel, ButtonType no) {
         ButtonType yes = new ButtonType(confirmLabel, ButtonType.OK.getButtonData());
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, yes, ButtonType.CANCEL);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, yes, no);
         alert.initOwner(owner);
         alert.setTitle("Sluice");
         alert.setHeaderText(header);
         alert.getDialogPane().setId("confirm-dialog");
         ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
-        Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+        Button cancel = (Button) alert.getDialogPane().lookupButton(no);
         cancel.setDefaultButton(true);
         alert.setOnShown(shown -> cancel.requestFocus());
         return alert.showAndWait().filter(yes::equals).isPresent();

@@ -21,6 +21,11 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirm(String header, String text, String confirmLabel, String declineLabel) {
+        return Dialogs.confirm(owner.get(), header, text, confirmLabel, declineLabel);
+    }
+
+    @Override
     public Optional<String> askReason(String header, String prompt, String initial) {
         return Dialogs.askText(owner.get(), header, prompt, initial);
     }

@@ -11,6 +11,7 @@ import io.sluice.desktop.Workbench;
 import io.sluice.desktop.export.ExportViewModel;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -71,8 +72,9 @@ public final class DesktopShell {
         MainWindowViewModel main = new MainWindowViewModel(workbench, store, dialogs, home);
         ExportViewModel exports = new ExportViewModel(workbench, tasks, dialogs);
         StepViews steps = new StepViews(context);
+        ClosingViewModel closing = new ClosingViewModel(tasks, dialogs, main::mayClose);
         FXMLLoader loader = new FXMLLoader(DesktopShell.class.getResource("main-window.fxml"));
-        loader.setControllerFactory(type -> new MainWindowController(main, tasks, exports, steps));
+        loader.setControllerFactory(type -> new MainWindowController(main, tasks, exports, steps, closing));
         Parent root;
         try {
             root = loader.load();
@@ -87,7 +89,8 @@ public final class DesktopShell {
         stage.setScene(scene);
         // a stage that was shown before keeps its old size unless told to take the scene's (saved or default) size
         stage.sizeToScene();
-        stage.setTitle("Sluice");
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> closing.waitingProperty().get().isEmpty()
+                ? "Sluice" : closing.waitingProperty().get(), closing.waitingProperty()));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         if (saved) {
@@ -104,10 +107,10 @@ public final class DesktopShell {
         }
         DesktopShell shell = new DesktopShell(stage, context, loader.getController());
         stage.setOnHidden(e -> shell.close());
+        // the window closes once the steward has answered and what is being saved is saved (see ClosingViewModel)
         stage.setOnCloseRequest(e -> {
-            if (!shell.window.mayClose()) {
-                e.consume();
-            }
+            e.consume();
+            closing.requestClose(stage::hide);
         });
         stage.show();
         return shell;

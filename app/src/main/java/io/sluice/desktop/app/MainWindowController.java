@@ -51,6 +51,7 @@ public final class MainWindowController {
     private final TaskRunner tasks;
     private final ExportViewModel exports;
     private final StepViews steps;
+    private final ClosingViewModel closing;
     private final Map<Step, StepView> views = new EnumMap<>(Step.class);
     private final Map<Step, ToggleButton> stepButtons = new EnumMap<>(Step.class);
     private StepView current;
@@ -71,8 +72,10 @@ public final class MainWindowController {
     @FXML private Label taskMessage;
     @FXML private Button cancelButton;
 
-    MainWindowController(MainWindowViewModel model, TaskRunner tasks, ExportViewModel exports, StepViews steps) {
+    MainWindowController(MainWindowViewModel model, TaskRunner tasks, ExportViewModel exports, StepViews steps,
+                         ClosingViewModel closing) {
         this.model = model;
+        this.closing = closing;
         this.tasks = tasks;
         this.exports = exports;
         this.steps = steps;
@@ -255,15 +258,10 @@ public final class MainWindowController {
 
     @FXML
     private void quit() {
-        if (model.mayClose()) {
+        closing.requestClose(() -> {
             root.getScene().getWindow().hide();
             Platform.exit();
-        }
-    }
-
-    /** Whether the window may close now; the steward is asked first when the profile would be lost. */
-    boolean mayClose() {
-        return model.mayClose();
+        });
     }
 
     @FXML

@@ -221,7 +221,8 @@ public final class CommitViewModel {
         result.set(null);
         resultText.set("");
         state.set(CommitState.COMMITTING);
-        TaskHandle handle = tasks.run("Committing " + rows + " approved rows", ctx -> {
+        TaskHandle handle = tasks.save("Committing " + rows + " approved rows",
+                String.format("the commit of %,d approved rows", rows), ctx -> {
             ctx.expectRows(rows);
             CommitOutcome outcome = commitOf(review, target, used, duplicate, steward, ctx);
             written.set(outcome);

@@ -65,7 +65,7 @@ public final class ReviewActions {
             return;
         }
         List<Long> numbers = selected.stream().map(GridRow::row).toList();
-        act("Approving", false, s -> {
+        act("Approving", count(numbers.size(), "approval"), false, s -> {
             if (numbers.size() == 1) {
                 s.approve(numbers.get(0));
             } else {
@@ -91,7 +91,7 @@ public final class ReviewActions {
         List<Long> numbers = loadedRows(positions).stream().map(GridRow::row).toList();
         if (!numbers.isEmpty()) {
             lastReason.set(reason);
-            act("Rejecting", false, s -> {
+            act("Rejecting", count(numbers.size(), "rejection"), false, s -> {
                 if (numbers.size() == 1) {
                     s.reject(numbers.get(0), reason);
                 } else {
@@ -106,7 +106,7 @@ public final class ReviewActions {
     /** Approves every pending row without errors; more than {@link #CONFIRM_ABOVE} of them ask first. */
     public void approveAllValid() {
         if (confirmBulk(validPending(), "Approve all valid pending rows?")) {
-            act("Approving valid rows", false, s -> "Approved "
+            act("Approving valid rows", "up to " + count(validPending(), "approval"), false, s -> "Approved "
                     + s.approveAll(RowFilter.pending().and(RowFilter.valid())) + " valid rows.");
         }
     }
@@ -119,7 +119,8 @@ public final class ReviewActions {
     /** Rejects every pending row with an error finding. */
     public void rejectAllWithErrors(String reason) {
         lastReason.set(reason);
-        act("Rejecting rows with errors", false, s -> "Rejected " + s.rejectAll(
+        act("Rejecting rows with errors", "up to " + count(rowsWithErrors(), "rejection"), false,
+                s -> "Rejected " + s.rejectAll(
                 RowFilter.pending().and(RowFilter.withErrors()), reason) + " rows with errors.");
     }
 
@@ -146,7 +147,8 @@ public final class ReviewActions {
                 : confirmBulk(rowsShown, "Approve the rows shown?");
         if (confirmed) {
             RowFilter filter = review.currentFilter();
-            act("Approving the rows shown", false, s -> "Approved " + s.approveAll(filter) + " rows.");
+            act("Approving the rows shown", "up to " + count(rowsShown, "approval"), false,
+                    s -> "Approved " + s.approveAll(filter) + " rows.");
         } else {
             lastAction.set("Nothing approved.");
         }
@@ -167,7 +169,8 @@ public final class ReviewActions {
     public void rejectShown(String reason) {
         lastReason.set(reason);
         RowFilter filter = review.currentFilter();
-        act("Rejecting the rows shown", false, s -> "Rejected " + s.rejectAll(filter, reason) + " rows.");
+        act("Rejecting the rows shown", "up to " + count(review.shownAtMost(), "rejection"), false,
+                s -> "Rejected " + s.rejectAll(filter, reason) + " rows.");
     }
 
     /** Sets one cell's text; the row is validated again at once and its colouring follows. */
@@ -175,7 +178,7 @@ public final class ReviewActions {
         GridRow loaded = review.loadedRow(position);
         if (loaded != null) {
             long row = loaded.row();
-            act("Editing row " + row, true, s -> {
+            act("Editing row " + row, "the edit of row " + row, true, s -> {
                 int findings = s.edit(row, column, text).size();
                 return "Row " + row + " edited: " + (findings == 0 ? "no findings now." : findings + " finding"
                         + (findings == 1 ? "" : "s") + " now.");
@@ -187,7 +190,7 @@ public final class ReviewActions {
         ReviewCounts counts = review.counts();
         if (counts.canUndo().get()) {
             String what = counts.undoDescriptionProperty().getValue();
-            act("Undoing", true, s -> s.undo() ? "Undone: " + what + "." : "Nothing to undo.");
+            act("Undoing", "undoing '" + what + "'", true, s -> s.undo() ? "Undone: " + what + "." : "Nothing to undo.");
         }
     }
 
@@ -195,7 +198,7 @@ public final class ReviewActions {
         ReviewCounts counts = review.counts();
         if (counts.canRedo().get()) {
             String what = counts.redoDescriptionProperty().getValue();
-            act("Redoing", true, s -> s.redo() ? "Redone: " + what + "." : "Nothing to redo.");
+            act("Redoing", "redoing '" + what + "'", true, s -> s.redo() ? "Redone: " + what + "." : "Nothing to redo.");
         }
     }
 
@@ -264,8 +267,16 @@ public final class ReviewActions {
     private record Acted(String message, ReviewAccess.Totals totals) {
     }
 
-    /** Runs {@code action}; {@code cells} says whether it may change cells (an edit, an undo, a redo). */
-    private void act(String title, boolean cells, Function<ReviewChanges, String> action) {
+    /** "982,413 approvals", "1 approval". */
+    private static String count(long n, String what) {
+        return String.format("%,d %s%s", n, what, n == 1 ? "" : "s");
+    }
+
+    /**
+     * Runs {@code action}, saving {@code change} (what closing the window waits for, e.g. "982,413 approvals");
+     * {@code cells} says whether it may change cells (an edit, an undo, a redo).
+     */
+    private void act(String title, String change, boolean cells, Function<ReviewChanges, String> action) {
         ReviewAccess current = review.access();
         if (current == null) {
             return;
@@ -275,7 +286,7 @@ public final class ReviewActions {
         // a change that stands although part of it could not be done says so after what it did
         Work<Acted> work = ctx -> new Acted(current.act(sheet, changes -> ReviewActions.withNotice(
                 action.apply(changes), changes.notice())), current.totals());
-        tasks.run(title, work, acted -> {
+        tasks.save(title, change, work, acted -> {
             if (current == review.access()) {
                 lastAction.set(acted.message());
                 review.changed(acted.totals(), cells);

@@ -156,7 +156,8 @@ public final class ValueFixesViewModel {
 
     /** Applies the fix on {@code sheet} of a workbook review, the one shown when the steward asked for it. */
     private void apply(ReviewAccess current, String sheet, FixValues.Request request) {
-        tasks.run(request.fix().describe(), ctx -> {
+        tasks.save(request.fix().describe(), "the fix of '" + request.column() + "' (" + request.fix().describe()
+                + ")", ctx -> {
             FixOutcome outcome = current.fix(sheet, request, ctx);
             return new Applied(outcome, current.act(sheet, ReviewChanges::notice), current.totals());
         }, applied -> {

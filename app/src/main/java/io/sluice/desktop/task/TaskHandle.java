@@ -23,6 +23,8 @@ public final class TaskHandle implements TaskContext {
 
     private final String title;
     private final boolean visible;
+    private final String change;
+    private volatile boolean failed;
     private final Executor ui;
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
@@ -34,8 +36,13 @@ public final class TaskHandle implements TaskContext {
     private final AtomicReference<String> latestMessage = new AtomicReference<>("");
 
     TaskHandle(String title, boolean visible, Executor ui) {
+        this(title, visible, null, ui);
+    }
+
+    TaskHandle(String title, boolean visible, String change, Executor ui) {
         this.title = title;
         this.visible = visible;
+        this.change = change;
         this.ui = ui;
     }
 
@@ -46,6 +53,21 @@ public final class TaskHandle implements TaskContext {
     /** Whether the status bar shows this task; quiet tasks (a grid page, a preview) are not shown. */
     public boolean visible() {
         return visible;
+    }
+
+    /** Whether this task writes one of the steward's changes (see {@link TaskRunner#save}). */
+    public boolean saves() {
+        return change != null;
+    }
+
+    /** What this task saves, e.g. "982,413 approvals"; null for a task that saves no change. */
+    public String change() {
+        return change;
+    }
+
+    /** Whether the work ended with a failure (not a cancel); known once {@link #doneProperty()} is true. */
+    public boolean hasFailed() {
+        return failed;
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
@@ -122,6 +144,10 @@ public final class TaskHandle implements TaskContext {
                 action.run();
             }
         });
+    }
+
+    void failed() {
+        failed = true;
     }
 
     void finished() {

@@ -5,6 +5,7 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -24,9 +25,14 @@ public final class TaskRunner implements AutoCloseable {
         void failed(String title, Throwable error);
     }
 
+    /** How long closing waits for the work still running before Sluice stops it. */
+    public static final int CLOSE_WAIT_SECONDS = 10;
+
     private final Executor ui;
     private final ExecutorService background;
     private final ObservableList<TaskHandle> active = FXCollections.observableArrayList();
+    // held from the moment a save starts, not from when the UI executor gets to adding it to the active tasks
+    private final List<TaskHandle> saving = new CopyOnWriteArrayList<>();
     private volatile FailureHandler onFailure = (title, error) -> { };
 
     public TaskRunner(Executor ui) {
@@ -57,6 +63,22 @@ public final class TaskRunner implements AutoCloseable {
         return start(title, true, work, done, failed);
     }
 
+    /**
+     * Runs work that writes one of the steward's changes (decisions, an edit, a value fix, a commit), shown in the status
+     * bar like {@link #run}; while it runs {@link #saving()} holds it, so that closing the window waits for it.
+     *
+     * @param change what is being saved, for the question on closing, e.g. "982,413 approvals"
+     */
+    public <T> TaskHandle save(String title, String change, Work<T> work, Consumer<? super T> done,
+                               Consumer<Throwable> failed) {
+        return start(new TaskHandle(title, true, change, ui), work, done, failed);
+    }
+
+    /** The changes being written now (see {@link #save}), oldest first. */
+    public List<TaskHandle> saving() {
+        return List.copyOf(saving);
+    }
+
     /** Runs short work (a page of rows, a preview) without showing it in the status bar. */
     public <T> TaskHandle quiet(String title, Work<T> work, Consumer<? super T> done) {
         return start(title, false, work, done, null);
@@ -69,12 +91,20 @@ public final class TaskRunner implements AutoCloseable {
 
     private <T> TaskHandle start(String title, boolean visible, Work<T> work, Consumer<? super T> done,
                                  Consumer<Throwable> failed) {
-        TaskHandle handle = new TaskHandle(title, visible, ui);
+        return start(new TaskHandle(title, visible, null, ui), work, done, failed);
+    }
+
+    private <T> TaskHandle start(TaskHandle handle, Work<T> work, Consumer<? super T> done,
+                                 Consumer<Throwable> failed) {
+        String title = handle.title();
         if (background.isShutdown()) {
             // the window is closing: late work (a page asked for by a closing view) is dropped, not failed
             handle.cancel();
             handle.finished();
             return handle;
+        }
+        if (handle.saves()) {
+            saving.add(handle);
         }
         ui.execute(() -> active.add(handle));
         background.execute(() -> {
@@ -82,13 +112,18 @@ public final class TaskRunner implements AutoCloseable {
                 T result = work.run(handle);
                 ui.execute(() -> {
                     active.remove(handle);
+                    saving.remove(handle);
                     if (!handle.isCancelled()) {
                         done.accept(result);
                     }
                 });
             } catch (Throwable error) {
+                if (!handle.isCancelled() && !(error instanceof CancellationException)) {
+                    handle.failed();
+                }
                 ui.execute(() -> {
                     active.remove(handle);
+                    saving.remove(handle);
                     if (handle.isCancelled() || error instanceof CancellationException) {
                         return;
                     }
@@ -105,13 +140,16 @@ public final class TaskRunner implements AutoCloseable {
         return handle;
     }
 
-    /** Cancels what is running and waits briefly for it, so that closing the window does not cut a write short. */
+    /**
+     * Cancels what is running except the changes being saved, and waits briefly for it all, so that closing the
+     * window does not cut a write short; the window asks before it closes while a change is being saved.
+     */
     @Override
     public void close() {
-        List.copyOf(active).forEach(TaskHandle::cancel);
+        List.copyOf(active).stream().filter(task -> !task.saves()).forEach(TaskHandle::cancel);
         background.shutdown();
         try {
-            background.awaitTermination(10, TimeUnit.SECONDS);
+            background.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

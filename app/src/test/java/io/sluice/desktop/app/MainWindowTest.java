@@ -3,10 +3,14 @@ package io.sluice.desktop.app;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +70,32 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shell.context().tasks().active().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#status-cancel").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void closingTheWindowWhileAChangeIsBeingSavedAsksWaitsByDefaultAndClosesOnceItIsSaved(FxRobot robot)
+            throws Exception {
+        CountDownLatch saved = new CountDownLatch(1);
+        robot.interact(() -> shell.context().tasks().save("Approving valid rows", "982,413 approvals", ctx -> {
+            saved.await(10, TimeUnit.SECONDS);
+            return null;
+        }, r -> { }, error -> { }));
+        Platform.runLater(() -> shell.stage().fireEvent(
+                new WindowEvent(shell.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
+        DialogPane question = robot.lookup("#confirm-dialog").queryAs(DialogPane.class);
+        assertThat(question.getHeaderText())
+                .isEqualTo("A change is still being saved: 982,413 approvals. Sluice closes when it is saved.");
+        Button wait = question.getButtonTypes().stream().map(type -> (Button) question.lookupButton(type))
+                .filter(button -> "Wait".equals(button.getText())).findFirst().orElseThrow();
+        assertThat(wait.isDefaultButton()).isTrue();
+        robot.clickOn(wait);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shell.stage().isShowing()).as("waiting for the save").isTrue();
+        assertThat(shell.stage().getTitle()).isEqualTo("Sluice closes once the change is saved: 982,413 approvals.");
+
+        saved.countDown();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !shell.stage().isShowing());
     }
 
     @Test

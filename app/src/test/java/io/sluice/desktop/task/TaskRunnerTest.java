@@ -37,6 +37,35 @@ class TaskRunnerTest {
     }
 
     @Test
+    void aChangeIsBeingSavedFromItsStartUntilItsEndAndClosingDoesNotCancelIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        TaskHandle approving = runner.save("Approving", "982,413 approvals", ctx -> {
+            release.await(5, TimeUnit.SECONDS);
+            return null;
+        }, r -> { }, error -> { });
+        TaskHandle reading = runner.run("Reading", ctx -> {
+            release.await(5, TimeUnit.SECONDS);
+            return null;
+        }, r -> { });
+        assertThat(runner.saving()).as("before the UI thread has shown it").containsExactly(approving);
+        assertThat(approving.change()).isEqualTo("982,413 approvals");
+        drainAvailable();
+
+        Thread closing = new Thread(runner::close);
+        closing.start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!reading.isCancelled() && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        release.countDown();
+        closing.join(5000);
+        drainUntil(() -> approving.doneProperty().get() && reading.doneProperty().get());
+        assertThat(approving.isCancelled()).isFalse();
+        assertThat(reading.isCancelled()).as("work that saves nothing is cancelled").isTrue();
+        assertThat(runner.saving()).isEmpty();
+    }
+
+    @Test
     void showsTheTaskWhileItRunsAndReportsRowsAgainstTheExpectedTotal() throws Exception {
         CountDownLatch reported = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
