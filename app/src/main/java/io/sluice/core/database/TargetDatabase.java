@@ -188,10 +188,10 @@ public final class TargetDatabase implements AutoCloseable {
     }
 
     /**
-     * The tables of every schema the connection can see, as a profile names them ({@link TableInfo#reference}): the
-     * default schema's first by their bare names, then each other schema's as {@code schema.name} (in SQL's quoted
-     * form where a plain one would read differently), sorted; system schemas and Sluice's own {@code sluice_*}
-     * tables left out.
+     * The tables of every schema the connection can see, as a profile names them ({@link TableInfo#reference}: a
+     * bare name in public, {@code schema.name} elsewhere, in SQL's quoted form where a plain one would read
+     * differently), the default schema's first, then by schema and name; system schemas and Sluice's own
+     * {@code sluice_*} tables left out.
      */
     public List<String> tablesOfEverySchema() {
         String home = defaultSchema();
@@ -216,8 +216,7 @@ public final class TargetDatabase implements AutoCloseable {
                 .thenComparing(n -> n);
         found.sort(Comparator.comparing((String[] t) -> !home.equals(t[0]))
                 .thenComparing(t -> t[0] == null ? "" : t[0], byText).thenComparing(t -> t[1], byText));
-        return found.stream().map(t -> home.equals(t[0]) ? QuotedName.of(null, t[1])
-                : TableInfo.reference(t[0], t[1])).toList();
+        return found.stream().map(t -> TableInfo.reference(t[0], t[1])).toList();
     }
 
     // H2's and PostgreSQL's catalogs, and PostgreSQL's TOAST and temporary schemas (a user cannot make a pg_ one)
