@@ -12,6 +12,23 @@ final class QuotedName {
     private QuotedName() {
     }
 
+    /**
+     * How a person types table {@code name} in {@code schema} (null for the default schema): plain,
+     * {@code schema.name}, or quoted where the plain text would split differently ({@code "a.b"}).
+     */
+    static String of(String schema, String name) {
+        String plain = schema == null ? name : schema + "." + name;
+        List<String> meant = schema == null ? List.of(name) : List.of(schema, name);
+        if (parts(plain).equals(meant)) {
+            return plain;
+        }
+        return schema == null ? quoted(name) : quoted(schema) + "." + quoted(name);
+    }
+
+    private static String quoted(String part) {
+        return '"' + part.replace("\"", "\"\"") + '"';
+    }
+
     /** [name] or [schema, name]; unquoted text splits at its first dot, as before quotes were understood. */
     static List<String> parts(String typed) {
         if (typed.indexOf('"') < 0) {

@@ -41,7 +41,15 @@ public record TableInfo(String schema, String name, List<ColumnInfo> columns, Li
      * in the default schema (public on both databases), schema.name in any other.
      */
     public String reference() {
-        return schema == null || schema.equalsIgnoreCase("public") ? name : schema + "." + name;
+        return reference(schema, name);
+    }
+
+    /**
+     * {@link #reference()} of table {@code name} in {@code schema}: in SQL's quoted form ({@code "Lab.Data"."Run"})
+     * where the plain one would be read as another table.
+     */
+    public static String reference(String schema, String name) {
+        return QuotedName.of(schema == null || schema.equalsIgnoreCase("public") ? null : schema, name);
     }
 
     /** schema.name or name, for messages. */

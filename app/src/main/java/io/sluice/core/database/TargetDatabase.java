@@ -188,6 +188,44 @@ public final class TargetDatabase implements AutoCloseable {
     }
 
     /**
+     * The tables of every schema the connection can see, as a profile names them ({@link TableInfo#reference}: a
+     * bare name in public, {@code schema.name} elsewhere, in SQL's quoted form where a plain one would read
+     * differently), the default schema's first, then by schema and name; system schemas and Sluice's own
+     * {@code sluice_*} tables left out.
+     */
+    public List<String> tablesOfEverySchema() {
+        String home = defaultSchema();
+        List<String[]> found = new ArrayList<>();
+        try {
+            DatabaseMetaData metaData = connection.getMetaData();
+            try (ResultSet rs = metaData.getTables(null, null, "%", null)) {
+                while (rs.next()) {
+                    String schema = rs.getString("TABLE_SCHEM");
+                    String name = rs.getString("TABLE_NAME");
+                    String type = rs.getString("TABLE_TYPE");
+                    if (type != null && TABLE_TYPES.contains(type) && !isSystemSchema(schema)
+                            && !name.toLowerCase(Locale.ROOT).startsWith(OWN_TABLE_PREFIX)) {
+                        found.add(new String[] {schema, name});
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw metadataFailure(e);
+        }
+        Comparator<String> byText = Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT))
+                .thenComparing(n -> n);
+        found.sort(Comparator.comparing((String[] t) -> !home.equals(t[0]))
+                .thenComparing(t -> t[0] == null ? "" : t[0], byText).thenComparing(t -> t[1], byText));
+        return found.stream().map(t -> TableInfo.reference(t[0], t[1])).toList();
+    }
+
+    // H2's and PostgreSQL's catalogs, and PostgreSQL's TOAST and temporary schemas (a user cannot make a pg_ one)
+    private static boolean isSystemSchema(String schema) {
+        return schema != null && (schema.equalsIgnoreCase("information_schema")
+                || schema.toLowerCase(Locale.ROOT).startsWith("pg_"));
+    }
+
+    /**
      * A lookup of tables by name, each introspected once on its first use and found case-insensitively (as
      * {@link #table}): for work that asks for the same few tables of a workbook again and again. Not thread-safe.
      */
@@ -243,7 +281,7 @@ public final class TargetDatabase implements AutoCloseable {
     }
 
     private SluiceException missingTable(String name) {
-        List<String> tables = tables();
+        List<String> tables = tablesOfEverySchema();
         String known = tables.isEmpty() ? "It has no tables." : "Tables: " + String.join(", ", tables) + ".";
         return SluiceException.target("Table '" + name + "' does not exist in " + displayUrl + ". " + known);
     }

@@ -15,9 +15,12 @@ public final class TargetTables {
     private TargetTables() {
     }
 
-    /** The tables of the target's default schema, sorted. */
+    /**
+     * The tables of every schema the target shows, as a profile names them: the default schema's first by their
+     * bare names, then {@code schema.name}; system schemas left out.
+     */
     public static List<String> names(TargetDatabase db) {
-        return db.tables();
+        return db.tablesOfEverySchema();
     }
 
     /** The columns of {@code table}, found case-insensitively, in the table's order. */

@@ -11,6 +11,7 @@ import io.sluice.core.source.SourceRow;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.usecase.TargetTables;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.task.TaskContext;
 
@@ -47,7 +48,7 @@ final class MappingSources {
         SourceSample read = SourceSample.read(file, options, ctx);
         ctx.message("Reading the tables of " + target.name());
         try (TargetDatabase db = target.open()) {
-            List<String> names = db.tables();
+            List<String> names = TargetTables.names(db);
             String chosen = wanted != null && names.contains(wanted) ? wanted : bestTable(db, names, read);
             TableInfo info = chosen == null ? null : db.table(chosen);
             Suggestion suggestion = info == null ? null : suggest(read, info);

@@ -353,7 +353,7 @@ public final class MappingViewModel {
         tasks.run("Suggesting a mapping onto " + name, ctx -> MappingSources.onto(name, read, target),
                 result -> {
             // one step the steward can take back: a table chosen by a slip of the keyboard loses no mapping
-            edits.record("Choose table " + result.table().name(), screen, () -> {
+            edits.record("Choose table " + result.table().reference(), screen, () -> {
                 applying = true;
                 try {
                     draft.clear();
@@ -460,7 +460,7 @@ public final class MappingViewModel {
 
     private void showTableOf(TableInfo info) {
         tableInfo.set(info);
-        table.set(info == null ? null : info.name());
+        table.set(info == null ? null : info.reference());
         targetColumns.setAll(info == null ? List.of() : info.columns().stream().map(ColumnInfo::name).toList());
     }
 

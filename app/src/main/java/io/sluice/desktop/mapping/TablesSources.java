@@ -16,6 +16,7 @@ import io.sluice.core.source.Sources;
 import io.sluice.core.tables.TableExpansion;
 import io.sluice.core.tables.TargetRow;
 import io.sluice.core.usecase.SuggestTables;
+import io.sluice.core.usecase.TargetTables;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.task.TaskContext;
 
@@ -44,7 +45,7 @@ final class TablesSources {
      * @param profile     the version-2 profile shown
      * @param sheets      the workbook's visible sheets, in workbook order
      * @param samples     the first rows of each sheet read, by sheet name ("" for a CSV file)
-     * @param tables      the target's tables, as stored
+     * @param tables      the target's tables of every schema, as a profile names them
      * @param infos       the target table of each table the profile names, by lower-case name; absent when missing
      * @param suggestions per table, the suggestion it was made from when the profile was just suggested
      */
@@ -99,7 +100,7 @@ final class TablesSources {
         }
         ctx.message("Reading the tables of " + target.name());
         try (TargetDatabase db = target.open()) {
-            List<String> names = db.tables();
+            List<String> names = TargetTables.names(db);
             Map<String, TableInfo> infos = new TreeMap<>();
             for (TableMapping part : profile.tables()) {
                 if (names.stream().anyMatch(n -> n.equalsIgnoreCase(part.table()))) {
@@ -113,7 +114,7 @@ final class TablesSources {
     /** Reads the table of that name for a table added to the mapping; null when the target has none. */
     static TableInfo table(String name, TargetChoice target) {
         try (TargetDatabase db = target.open()) {
-            return db.tables().stream().anyMatch(n -> n.equalsIgnoreCase(name)) ? db.table(name) : null;
+            return TargetTables.names(db).stream().anyMatch(n -> n.equalsIgnoreCase(name)) ? db.table(name) : null;
         }
     }
 

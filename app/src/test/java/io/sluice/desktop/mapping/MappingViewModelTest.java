@@ -67,14 +67,18 @@ class MappingViewModelTest {
     private Path open(String fileName) {
         Samples.Sample sample = Samples.all().stream().filter(s -> s.fileName().equals(fileName)).findFirst()
                 .orElseThrow();
-        Path file = Samples.extract(sample, home);
+        openFile(Samples.extract(sample, home));
+        return Samples.profileOf(sample, home);
+    }
+
+    /** Opens the file with the header row the Source step finds and reads it into the Mapping step. */
+    private void openFile(Path file) {
         workbench.openSource(file);
         SourceOptions options = new SourceOptions(null, null, false, null, null);
         workbench.inspectionProperty().set(Sources.inspect(file, options));
         workbench.sourceOptionsProperty().set(options.withHeaderRow((int) workbench.inspectionProperty().get()
                 .headerRow()));
         model.refresh();
-        return Samples.profileOf(sample, home);
     }
 
     private MappingRow row(String source) {
@@ -254,6 +258,84 @@ class MappingViewModelTest {
         assertThat(model.profile().rules()).as("the rules the profile brought").isNotEmpty();
     }
 
+    /** lab.sample_test and "Lab Data"."Sample Run": tables outside the default schema, the second in mixed case. */
+    private static void labTables() throws Exception {
+        try (Connection c = DriverManager.getConnection(H2.url(), H2.user(), H2.password());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS lab");
+            st.execute("CREATE TABLE IF NOT EXISTS lab.sample_test (sample_id VARCHAR(20) PRIMARY KEY,"
+                    + " tested_on DATE NOT NULL, cube_strength_mpa DECIMAL(5, 1))");
+            st.execute("CREATE SCHEMA IF NOT EXISTS \"Lab Data\"");
+            st.execute("CREATE TABLE IF NOT EXISTS \"Lab Data\".\"Sample Run\" (\"Run Id\" INT PRIMARY KEY,"
+                    + " \"Sample Id\" VARCHAR(20))");
+        }
+    }
+
+    private void openSampleTests() throws Exception {
+        openFile(Files.writeString(home.resolve("sample-tests.csv"),
+                "Sample ID,Tested On,Cube Strength MPa\nS-001,2024-03-01,41.5\nS-002,2024-03-02,38.0\n"));
+    }
+
+    @Test
+    void thePickerOffersTheTablesOfEverySchemaTheDefaultOnesFirst() throws Exception {
+        labTables();
+
+        open("ds1-concrete-mix.csv");
+
+        List<String> tables = List.copyOf(model.tables());
+        assertThat(tables.get(0)).as("the default schema's tables first, by their bare names").doesNotContain(".");
+        assertThat(tables).contains("CONCRETE_MIX", "LAB.SAMPLE_TEST", "Lab Data.Sample Run")
+                .noneMatch(t -> t.startsWith("INFORMATION_SCHEMA"));
+        assertThat(model.tableProperty().get()).isEqualTo("CONCRETE_MIX");
+    }
+
+    @Test
+    void aFileLikeATableOfAnotherSchemaIsSuggestedOntoItAndTitledWithItsSchema() throws Exception {
+        labTables();
+
+        openSampleTests();
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.tableProperty().get()).isEqualTo("LAB.SAMPLE_TEST");
+        assertThat(model.tables()).contains(model.tableProperty().get());
+        assertThat(model.subtitleBinding().get()).isEqualTo("sample-tests.csv  →  LAB.SAMPLE_TEST");
+        assertThat(row("Tested On").targetProperty().get()).isEqualToIgnoringCase("tested_on");
+        assertThat(model.profile().table()).isEqualTo("LAB.SAMPLE_TEST");
+    }
+
+    @Test
+    void aLoadedProfileOntoATableOfAnotherSchemaShowsThatTableChosen() throws Exception {
+        labTables();
+        openSampleTests();
+        Path profileFile = home.resolve("sample-tests.profile.json");
+        model.saveProfile(profileFile);
+        model.tableProperty().set("CONCRETE_MIX");
+        assertThat(model.tableProperty().get()).isEqualTo("CONCRETE_MIX");
+
+        model.loadProfile(profileFile);
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.tableProperty().get()).as("the Table box shows it").isEqualTo("LAB.SAMPLE_TEST");
+        assertThat(model.tables()).contains("LAB.SAMPLE_TEST");
+        assertThat(model.subtitleBinding().get()).endsWith("→  LAB.SAMPLE_TEST");
+        assertThat(model.tableInfoProperty().get().schema()).isEqualTo("LAB");
+    }
+
+    @Test
+    void aMixedCaseTableOfAnotherSchemaIsChosenByTheNameThePickerShows() throws Exception {
+        labTables();
+        open("ds1-concrete-mix.csv");
+
+        model.tableProperty().set("Lab Data.Sample Run");
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.tableInfoProperty().get().schema()).isEqualTo("Lab Data");
+        assertThat(model.tableInfoProperty().get().name()).isEqualTo("Sample Run");
+        assertThat(model.targetColumns()).containsExactly("Run Id", "Sample Id");
+        assertThat(model.tableProperty().get()).isEqualTo("Lab Data.Sample Run");
+        assertThat(model.profile().table()).isEqualTo("Lab Data.Sample Run");
+    }
+
     @Test
     void loadingAProfileIsOneUndoableStepThatKeepsTheChangesMadeBeforeIt() {
         Path profileFile = open("ds1-concrete-mix.csv");
@@ -353,14 +435,8 @@ class MappingViewModelTest {
         workbench.profileFileProperty().set(profile);
         assertThat(model.tableProperty().get()).isEqualToIgnoringCase("concrete_mix");
 
-        Path suppliers = Files.writeString(home.resolve("suppliers.csv"),
-                "Supplier Code,Name,Country\nHOL,Holcim,CH\nHEI,Heidelberg Materials,DE\n");
-        workbench.openSource(suppliers);
-        SourceOptions options = new SourceOptions(null, null, false, null, null);
-        workbench.inspectionProperty().set(Sources.inspect(suppliers, options));
-        workbench.sourceOptionsProperty().set(options.withHeaderRow((int) workbench.inspectionProperty().get()
-                .headerRow()));
-        model.refresh();
+        openFile(Files.writeString(home.resolve("suppliers.csv"),
+                "Supplier Code,Name,Country\nHOL,Holcim,CH\nHEI,Heidelberg Materials,DE\n"));
 
         assertThat(model.tableProperty().get()).isEqualToIgnoringCase("supplier");
         assertThat(workbench.profileFileProperty().get()).as("ds1's profile is not offered for it").isNull();

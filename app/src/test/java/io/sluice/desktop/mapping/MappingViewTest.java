@@ -227,6 +227,23 @@ class MappingViewTest {
     }
 
     @Test
+    void typingInTheOpenTableListFiltersItAndEnterChoosesTheTableLeft(FxRobot robot) throws Exception {
+        openSampleAndGoToMapping(robot);
+        MappingViewModel model = model(robot);
+        ComboBox<String> tables = robot.lookup("#table-choice").queryAs(ComboBox.class);
+
+        robot.clickOn("#table-choice");
+        robot.write("suppl");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> !model.loadingProperty().get() && model.targetColumns().size() == 3);
+
+        assertThat(tables.getValue()).isEqualToIgnoringCase("supplier");
+        assertThat(model.tableProperty().get()).isEqualToIgnoringCase("supplier");
+        assertThat(tables.getItems()).as("every table offered again once chosen").hasSizeGreaterThan(1);
+    }
+
+    @Test
     void afterSwitchingTablesEveryMappedColumnCanBeConfirmedAndValidationIsReachable(FxRobot robot)
             throws Exception {
         openSampleAndGoToMapping(robot);
