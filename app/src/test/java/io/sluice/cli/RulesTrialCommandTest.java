@@ -60,6 +60,23 @@ class RulesTrialCommandTest {
     }
 
     @Test
+    void aDateComparedWithATextFlagsEveryRowSayingWhatToWriteAndADateLiteralComparesDays() {
+        CommandRun text = CommandRun.of("rules", "--review", review, "--try", "{\"id\": \"recent\", \"type\":"
+                + " \"expression\", \"expression\": \"cast_date > \\\"2021-01-01\\\"\"}");
+        CommandRun day = CommandRun.of("rules", "--review", review, "--try", "{\"id\": \"recent\", \"type\":"
+                + " \"expression\", \"expression\": \"cast_date > DATE(\\\"2021-01-01\\\")\"}");
+
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("^Rule 'recent' would flag (\\d+) of 200 rows \\(\\1 findings\\)\\.")
+                .contains("The rule cast_date > \"2021-01-01\" cannot be computed on this row (it compares a date"
+                        + " (2022-12-26) with the text \"2021-01-01\" by >: write DATE(\"2021-01-01\") to compare it"
+                        + " with that day), so it does not hold (cast_date=2022-12-26).");
+        assertThat(day.exit()).as(day.err()).isZero();
+        assertThat(day.out()).startsWith("Rule 'recent' would flag ").doesNotContain("cannot be computed")
+                .contains("The rule cast_date > DATE(\"2021-01-01\") does not hold (cast_date=20");
+    }
+
+    @Test
     void anExpressionGivingANumberWhereATruthIsNeededFlagsEveryRowItReads() {
         CommandRun sum = CommandRun.of("rules", "--review", review, "--try", "{\"id\": \"s\", \"type\":"
                 + " \"expression\", \"expression\": \"cement_kg + water_kg\"}");

@@ -101,20 +101,23 @@ public final class ExpressionLanguage {
         function("STR_MATCHES", new StringMatchesFunction(), "STR_MATCHES(text, regex)",
                 "true when the whole text matches the regular expression");
         function("TODAY", new DateFunctions.Today(), "TODAY()", "the start of today");
-        function("DATE", new DateFunctions.DateOf(), "DATE(d)", "the day of a date or timestamp, without its time");
+        function("DATE", new DateFunctions.DateOf(), "DATE(d)",
+                "the day of a date or timestamp, without its time; DATE(\"2021-01-01\") is that day");
         function("DT_DATE_NEW", new DateTimeNewFunction(), "DT_DATE_NEW(year, month, day)", "that date");
         operator("a + b, a - b, a * b, a / b", "arithmetic in exact decimals; a division by zero gives no value");
         operator("a % b, a ^ b", "the remainder of a / b; a to the power b");
-        operator("a = b, a != b, a < b, a <= b, a > b, a >= b", "comparisons of numbers, texts or dates");
+        operator("a = b, a != b, a < b, a <= b, a > b, a >= b", "comparisons of two numbers, two texts or two dates;"
+                + " a date with a text or a number, or a number with a text that is not one, cannot be computed");
         operator("a && b, a || b, !a", "and, or, not");
-        operator("'text', TRUE, FALSE, NULL", "a text in quotes, the truth values, no value");
+        operator("\"text\", TRUE, FALSE, NULL", "a text in double quotes, the truth values, no value");
     }
 
     /** The configuration every rule expression is compiled with: these functions only, 16 significant digits. */
     static final ExpressionConfiguration CONFIGURATION = ExpressionConfiguration.builder()
             .mathContext(MathContext.DECIMAL64)
             .functionDictionary(MapBasedFunctionDictionary.ofFunctions(entries()))
-            .build();
+            .build()
+            .withAdditionalOperators(Comparisons.operators());
 
     private ExpressionLanguage() {
     }
@@ -188,7 +191,8 @@ public final class ExpressionLanguage {
         }
     }
 
-    private static String shown(EvaluationValue value) {
+    /** A value as the steward reads it: 637.1, true, 2021-01-01, a text as it is. */
+    static String shown(EvaluationValue value) {
         if (value.isNullValue()) {
             return "no value";
         }

@@ -42,10 +42,24 @@ final class RequiredRule implements RowRule {
         if (row.value(i) != null || row.error(i) != null) {
             return;
         }
-        if (when != null && !when.isTrue(row)) {
-            return;
+        if (when != null) {
+            try {
+                if (!when.holds(row)) {
+                    return;
+                }
+            } catch (RuleExpression.CannotCompute e) {
+                // values that are there but give no truth: whether the cell must be filled is not known, so say so
+                reportUnknownCondition(row, e.getMessage(), findings);
+                return;
+            }
         }
         report(row, findings);
+    }
+
+    private void reportUnknownCondition(MappedRow row, String reason, Consumer<Finding> findings) {
+        String detail = Findings.label(row, target) + " is empty, and whether it is required is not known: "
+                + when.source() + " cannot be computed on this row (" + reason + ") (" + when.inputs(row) + ").";
+        findings.accept(Findings.onCell(row, target, id, severity, Findings.message(message, detail)));
     }
 
     // Apart from check(), so that the compiler does not build this rare sentence into the per-row method.

@@ -149,14 +149,22 @@ final class RuleExpression {
         slots.set(i, expression.convertValue(value instanceof Long l ? BigDecimal.valueOf(l) : value));
     }
 
-    /** Whether a condition holds; false when it cannot be evaluated (a value is missing, or it cannot be computed). */
-    boolean isTrue(MappedRow row) {
-        try {
-            EvaluationValue v = evaluate(row);
-            return v != null && v.isBooleanValue() && v.getBooleanValue();
-        } catch (CannotCompute e) {
+    /**
+     * Whether a condition holds; false when a value is missing (decision 0003: the missing value is reported where
+     * it is required).
+     *
+     * @throws CannotCompute when every variable has a value and the condition still has no truth: it cannot be
+     *                       computed, or it gives a number or a text
+     */
+    boolean holds(MappedRow row) {
+        EvaluationValue v = evaluate(row);
+        if (v == null) {
             return false;
         }
+        if (!v.isBooleanValue()) {
+            throw new CannotCompute("it gives " + ExpressionLanguage.shown(v) + ", not true or false");
+        }
+        return v.getBooleanValue();
     }
 
     /** The values the expression read, for the finding's "value": "water_kg=180, cement_kg=200". */

@@ -145,4 +145,37 @@ class ExpressionRuleTest {
         assertThat(findings).singleElement().extracting(Finding::message).isEqualTo(
                 "More water than cement. The rule water_kg > cement_kg does not hold (cement_kg=350, water_kg=175).");
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # expression on a mix cast 2020-03-04 of 350 kg cement from NORD | the finding's message, or - for none
+            cast_date > "2021-01-01"           | The rule cast_date > "2021-01-01" cannot be computed on this row (it compares a date (2020-03-04) with the text "2021-01-01" by >: write DATE("2021-01-01") to compare it with that day), so it does not hold (cast_date=2020-03-04).
+            cast_date < "x"                    | The rule cast_date < "x" cannot be computed on this row (it compares a date (2020-03-04) with the text "x" by <: a date compares only with a date, such as DATE("2021-01-01") or TODAY()), so it does not hold (cast_date=2020-03-04).
+            cast_date = "2020-03-04"           | The rule cast_date = "2020-03-04" cannot be computed on this row (it compares a date (2020-03-04) with the text "2020-03-04" by =: write DATE("2020-03-04") to compare it with that day), so it does not hold (cast_date=2020-03-04).
+            cast_date >= 20200101              | The rule cast_date >= 20200101 cannot be computed on this row (it compares a date (2020-03-04) with a number (20200101) by >=: a date compares only with a date, such as DATE("2021-01-01") or TODAY()), so it does not hold (cast_date=2020-03-04).
+            cement_kg > "lots"                 | The rule cement_kg > "lots" cannot be computed on this row (it compares a number (350) with the text "lots" by >: a number compares only with a number), so it does not hold (cement_kg=350).
+            "NORD" != cement_kg                | The rule "NORD" != cement_kg cannot be computed on this row (it compares the text "NORD" with a number (350) by !=: a number compares only with a number), so it does not hold (cement_kg=350).
+            cast_date > DATE("2021-01-01")     | The rule cast_date > DATE("2021-01-01") does not hold (cast_date=2020-03-04).
+            cast_date < DATE("2021-01-01")     | -
+            cast_date = DATE("2020-03-04")     | -
+            cast_date < DT_DATE_NEW(2021, 1, 1) | -
+            DATE(cast_date) <= TODAY()         | -
+            cement_kg > "300"                  | -
+            cement_kg = "350"                  | -
+            cement_kg > water_kg               | -
+            supplier_code = "NORD"             | -
+            supplier_code > "MMM"              | -
+            supplier_code != NULL              | -
+            """)
+    void refusesToCompareValuesOfDifferentKindsAndComparesOneKindAsBefore(String expression, String expected) {
+        Map<String, String> cells = mix("175", "350");
+        cells.put("supplier_code", "NORD");
+        cells.put("cast_date", "2020-03-04");
+        var findings = check(rule(expression(expression, null, null, null)), row(cells));
+        if (expected == null) {
+            assertThat(findings).isEmpty();
+        } else {
+            assertThat(findings).singleElement().extracting(Finding::message).isEqualTo(expected);
+        }
+    }
 }

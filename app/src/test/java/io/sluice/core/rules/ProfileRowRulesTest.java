@@ -27,7 +27,7 @@ class ProfileRowRulesTest {
         return Stream.of(
                 arguments(spec("range", "no_such_column"), "The rule 'range:no_such_column' of profile 'concrete' is"
                         + " about 'no_such_column', which the profile does not map (mapped: mix_code, cement_kg,"
-                        + " water_kg, age_days, strength_mpa, supplier_code)."),
+                        + " water_kg, age_days, strength_mpa, supplier_code, cast_date)."),
                 arguments(spec("pattern", null), "The rule 'pattern' of profile 'concrete' names no 'column'."),
                 arguments(spec("pattern", "mix_code"),
                         "The rule 'pattern:mix_code' of profile 'concrete' has no 'pattern'."),
@@ -39,7 +39,7 @@ class ProfileRowRulesTest {
                 arguments(spec("expression", null), "The rule 'expression' of profile 'concrete' has no 'expression'."),
                 arguments(expression("water_kg / unknown_col"), "The expression of rule 'r3' of profile 'concrete'"
                         + " uses 'unknown_col', which is not a mapped target column (mapped: mix_code, cement_kg,"
-                        + " water_kg, age_days, strength_mpa, supplier_code)."),
+                        + " water_kg, age_days, strength_mpa, supplier_code, cast_date)."),
                 arguments(new RuleSpec("r4", "range", "strength_mpa", null, BigDecimal.ZERO, null, null, null, null,
                         null, null, null, "fatal", null), "The rule 'r4' of profile 'concrete' has an invalid"
                         + " severity: Severity must be error or warning, not 'fatal'."),

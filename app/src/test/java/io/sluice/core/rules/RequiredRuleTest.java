@@ -78,4 +78,24 @@ class RequiredRuleTest {
         assertThat(findings).singleElement().extracting(Finding::message)
                 .isEqualTo("Strength is measured at 28 days.");
     }
+
+    @ParameterizedTest(name = "when {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # a condition on present values that gives no truth | the finding's message
+            cast_date > "2021-01-01" | Strength (MPa) is empty, and whether it is required is not known: cast_date > "2021-01-01" cannot be computed on this row (it compares a date (2020-03-04) with the text "2021-01-01" by >: write DATE("2021-01-01") to compare it with that day) (cast_date=2020-03-04).
+            age_days / (age_days - 28) > 1 | Strength (MPa) is empty, and whether it is required is not known: age_days / (age_days - 28) > 1 cannot be computed on this row (it divides by zero) (age_days=28).
+            age_days + 1             | Strength (MPa) is empty, and whether it is required is not known: age_days + 1 cannot be computed on this row (it gives 29, not true or false) (age_days=28).
+            """)
+    void flagsAnEmptyCellWhoseConditionCannotBeComputedInsteadOfPassingIt(String when, String expected) {
+        var findings = check(rule(required("strength_mpa", when, null)),
+                row(Map.of("age_days", "28", "cast_date", "2020-03-04")));
+        assertThat(findings).singleElement().extracting(Finding::message).isEqualTo(expected);
+    }
+
+    @Test
+    void aConditionThatCannotBeComputedLeavesAFilledCellAlone() {
+        var findings = check(rule(required("strength_mpa", "cast_date > \"2021-01-01\"", null)),
+                row(Map.of("strength_mpa", "41.5", "cast_date", "2020-03-04")));
+        assertThat(findings).isEmpty();
+    }
 }

@@ -33,6 +33,7 @@ final class RuleRows {
         HEADERS.put("age_days", "Age (days)");
         HEADERS.put("strength_mpa", "Strength (MPa)");
         HEADERS.put("supplier_code", "Supplier");
+        HEADERS.put("cast_date", "Cast date");
     }
 
     private static final TableInfo TABLE = new TableInfo(null, "concrete_mix", List.of(
@@ -41,7 +42,8 @@ final class RuleRows {
             numeric("water_kg", 6, 1),
             new ColumnInfo("age_days", JDBCType.INTEGER, "INTEGER", true, null, 32, 0, null, false),
             numeric("strength_mpa", 5, 2),
-            new ColumnInfo("supplier_code", JDBCType.VARCHAR, "VARCHAR", true, 10, null, null, null, false)),
+            new ColumnInfo("supplier_code", JDBCType.VARCHAR, "VARCHAR", true, 10, null, null, null, false),
+            new ColumnInfo("cast_date", JDBCType.DATE, "DATE", true, null, null, null, null, false)),
             List.of(), List.of(), List.of(), List.of());
 
     private static final Mapper MAPPER = mapper();

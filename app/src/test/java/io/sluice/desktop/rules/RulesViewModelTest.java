@@ -554,6 +554,33 @@ class RulesViewModelTest {
     }
 
     @Test
+    void aDateComparedWithATextSaysWhatToWriteOnTheRowAndInThePreviewInsteadOfPassingEveryRow() {
+        Ds1Rules ds1 = new Ds1Rules(home).validated();
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.EXPRESSION);
+        ds1.vm.form().idProperty().set("recent");
+        ds1.vm.form().expressionProperty().set("cast_date > \"2021-01-01\"");
+        ds1.vm.expressionTryout().rowToTryProperty().set("2");
+
+        ds1.vm.expressionTryout().evaluateOnRow();
+        ds1.pause();
+
+        assertThat(ds1.vm.expressionTryout().rowValueProperty().get()).isEqualTo("On row 2 the expression has no"
+                + " value: it compares a date (2022-12-26) with the text \"2021-01-01\" by >: write"
+                + " DATE(\"2021-01-01\") to compare it with that day (cast_date=2022-12-26).");
+        assertThat(ds1.vm.preview().summaryProperty().get()).matches("Would flag \\d+ of 200 rows\\.");
+        assertThat(ds1.vm.preview().examples()).isNotEmpty()
+                .allMatch(e -> e.message().contains("cannot be computed on this row (it compares a date"));
+
+        ds1.vm.form().expressionProperty().set("cast_date > DATE(\"2021-01-01\")");
+        ds1.vm.expressionTryout().evaluateOnRow();
+        ds1.pause();
+        assertThat(ds1.vm.expressionTryout().rowValueProperty().get()).isEqualTo("Row 2: true");
+        assertThat(ds1.vm.preview().examples()).noneMatch(e -> e.message().contains("cannot be computed"));
+        assertThat(ds1.failures).isEmpty();
+    }
+
+    @Test
     void theRatioTemplateFillsTheFormWithTheExpressionAsANewRule() {
         Ds1Rules ds1 = new Ds1Rules(home);
         ds1.vm.refresh();
