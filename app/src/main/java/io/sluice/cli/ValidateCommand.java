@@ -1,6 +1,5 @@
 package io.sluice.cli;
 
-import io.sluice.core.SluiceException;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.Finding;
@@ -12,6 +11,7 @@ import io.sluice.core.usecase.ValidateFile;
 import io.sluice.core.usecase.ValidateReview;
 import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.validate.FileOpening;
+import io.sluice.core.export.StagedFiles;
 import io.sluice.core.validate.JsonReportWriter;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.QualityGates;
@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -277,11 +276,12 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static void writeReport(JsonReportWriter report, ValidateFile.Outcome outcome, Path path) {
-        try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.gates(), writer);
-        } catch (IOException e) {
-            throw SluiceException.input("Cannot write the report to " + path + ": " + e.getMessage() + ".", e);
-        }
+        // whole or not at all: a validation that fails while writing leaves the last report as it was
+        StagedFiles.writeWhole(path, hidden -> {
+            try (Writer writer = Files.newBufferedWriter(hidden, StandardCharsets.UTF_8)) {
+                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.gates(), writer);
+            }
+        });
     }
 
     private static void printCounts(PrintWriter out, ValidationSummary s) {
