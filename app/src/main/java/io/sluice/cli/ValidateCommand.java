@@ -154,7 +154,8 @@ final class ValidateCommand implements Callable<Integer> {
                 writeReport(report, outcome, reportPath);
             }
             if (format == OutputFormat.json) {
-                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.gates(), out);
+                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.unmappedColumns(),
+                        outcome.gates(), out);
                 out.println();
             } else {
                 printSummary(out, outcome, firstFindings, report.findings());
@@ -279,7 +280,8 @@ final class ValidateCommand implements Callable<Integer> {
         // whole or not at all: a validation that fails while writing leaves the last report as it was
         StagedFiles.writeWhole(path, hidden -> {
             try (Writer writer = Files.newBufferedWriter(hidden, StandardCharsets.UTF_8)) {
-                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.gates(), writer);
+                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.unmappedColumns(),
+                        outcome.gates(), writer);
             }
         });
     }
@@ -309,6 +311,11 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("%s (%s%s, header row %d) -> %s, profile '%s'%n", file.getFileName(), about.format(), sheet,
                 about.headerRow(), about.table(), about.profileName());
         printCounts(out, s);
+        if (!outcome.unmappedColumns().isEmpty()) {
+            List<String> unmapped = outcome.unmappedColumns();
+            out.printf("%s of this file the profile does not map (neither checked nor imported): %s%n",
+                    unmapped.size() == 1 ? "A column" : "Columns", String.join(", ", unmapped));
+        }
         printGates(out, outcome.gates());
         if (!outcome.issues().isEmpty()) {
             out.println();
