@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.Finding;
@@ -312,9 +313,7 @@ final class ValidateCommand implements Callable<Integer> {
                 about.headerRow(), about.table(), about.profileName());
         printCounts(out, s);
         if (!outcome.unmappedColumns().isEmpty()) {
-            List<String> unmapped = outcome.unmappedColumns();
-            out.printf("%s of this file the profile does not map (neither checked nor imported): %s%n",
-                    unmapped.size() == 1 ? "A column" : "Columns", String.join(", ", unmapped));
+            out.println(Mapper.unmappedSentence(outcome.unmappedColumns()));
         }
         printGates(out, outcome.gates());
         if (!outcome.issues().isEmpty()) {

@@ -71,7 +71,7 @@ class ValidateCommandTest {
 
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
         assertThat(run.out().lines()).containsOnlyOnce("Columns of this file the profile does not map (neither"
-                + " checked nor imported): Remarks, Admixture 2 (kg/m3)");
+                + " checked nor imported): Remarks, Admixture 2 (kg/m3).");
         assertThat(new ObjectMapper().readTree(report.toFile()).get("unmappedColumns"))
                 .extracting(JsonNode::asText).containsExactly("Remarks", "Admixture 2 (kg/m3)");
 

@@ -234,6 +234,13 @@ public final class Mapper {
         return unmapped;
     }
 
+    /** The sentence naming {@link #unmappedColumns} for the steward, or null when there is none. */
+    public static String unmappedSentence(List<String> unmapped) {
+        return unmapped.isEmpty() ? null : (unmapped.size() == 1 ? "A column" : "Columns")
+                + " of this file the profile does not map (neither checked nor imported): " + String.join(", ",
+                unmapped) + ".";
+    }
+
     /** 'A', 'B' and 'C'. */
     private static String quotedList(List<String> names) {
         List<String> quoted = names.stream().map(n -> "'" + n + "'").toList();
