@@ -1,10 +1,10 @@
 package io.sluice.cli;
 
-import io.sluice.core.SluiceException;
 import io.sluice.core.commit.CommitConflictException;
 import io.sluice.core.commit.RelatedCommitResult;
 import io.sluice.core.commit.TableCounts;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.export.StagedFiles;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceOptions;
@@ -18,7 +18,6 @@ import io.sluice.core.usecase.ValidateTables;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.QualityGates;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -54,12 +53,11 @@ final class TablesOutput {
             TablesReportWriter.About about = new TablesReportWriter.About(outcome.file(), outcome.sha256(),
                     outcome.profileName(), outcome.profileLabel(), outcome.profileSha(), outcome.target());
             if (reportPath != null) {
-                try (Writer writer = Files.newBufferedWriter(reportPath, StandardCharsets.UTF_8)) {
-                    report.write(about, outcome.summary(), outcome.gates(), writer);
-                } catch (IOException e) {
-                    throw SluiceException.input("Cannot write the report to " + reportPath + ": " + e.getMessage()
-                            + ".", e);
-                }
+                StagedFiles.writeWhole(reportPath, hidden -> {
+                    try (Writer writer = Files.newBufferedWriter(hidden, StandardCharsets.UTF_8)) {
+                        report.write(about, outcome.summary(), outcome.gates(), writer);
+                    }
+                });
             }
             if (format == OutputFormat.json) {
                 report.write(about, outcome.summary(), outcome.gates(), out);

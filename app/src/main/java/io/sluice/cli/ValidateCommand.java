@@ -1,6 +1,6 @@
 package io.sluice.cli;
 
-import io.sluice.core.SluiceException;
+import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.Finding;
@@ -12,6 +12,7 @@ import io.sluice.core.usecase.ValidateFile;
 import io.sluice.core.usecase.ValidateReview;
 import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.validate.FileOpening;
+import io.sluice.core.export.StagedFiles;
 import io.sluice.core.validate.JsonReportWriter;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.QualityGates;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +155,8 @@ final class ValidateCommand implements Callable<Integer> {
                 writeReport(report, outcome, reportPath);
             }
             if (format == OutputFormat.json) {
-                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.gates(), out);
+                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.unmappedColumns(),
+                        outcome.gates(), out);
                 out.println();
             } else {
                 printSummary(out, outcome, firstFindings, report.findings());
@@ -277,11 +278,13 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static void writeReport(JsonReportWriter report, ValidateFile.Outcome outcome, Path path) {
-        try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.gates(), writer);
-        } catch (IOException e) {
-            throw SluiceException.input("Cannot write the report to " + path + ": " + e.getMessage() + ".", e);
-        }
+        // whole or not at all: a validation that fails while writing leaves the last report as it was
+        StagedFiles.writeWhole(path, hidden -> {
+            try (Writer writer = Files.newBufferedWriter(hidden, StandardCharsets.UTF_8)) {
+                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.unmappedColumns(),
+                        outcome.gates(), writer);
+            }
+        });
     }
 
     private static void printCounts(PrintWriter out, ValidationSummary s) {
@@ -309,6 +312,9 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("%s (%s%s, header row %d) -> %s, profile '%s'%n", file.getFileName(), about.format(), sheet,
                 about.headerRow(), about.table(), about.profileName());
         printCounts(out, s);
+        if (!outcome.unmappedColumns().isEmpty()) {
+            out.println(Mapper.unmappedSentence(outcome.unmappedColumns()));
+        }
         printGates(out, outcome.gates());
         if (!outcome.issues().isEmpty()) {
             out.println();

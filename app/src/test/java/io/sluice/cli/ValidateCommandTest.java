@@ -1,5 +1,7 @@
 package io.sluice.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +12,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.sluice.cli.CommandRun.profile;
 import static io.sluice.cli.CommandRun.sample;
@@ -52,6 +56,29 @@ class ValidateCommandTest {
                 + " (kg/m3)' and 'Slag (kg/m3)', which the file does not have (its columns: Mix Code, Cement (kg/m3),"
                 + " Water kg, Fly Ash (kg/m3), Coarse Aggregate (kg/m3),");
         assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void theNextFileWithAColumnTheSenderAddedNamesItInTheSummaryAndTheReport() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(sample("ds1-concrete-mix.csv")));
+        List<String> withColumn = new ArrayList<>(List.of(lines.get(0) + ",Admixture 2 (kg/m3)"));
+        lines.stream().skip(1).filter(l -> !l.isBlank()).forEach(l -> withColumn.add(l + ",1.5"));
+        Path next = Files.write(dir.resolve("next.csv"), withColumn);
+        Path report = dir.resolve("report.json");
+
+        CommandRun run = CommandRun.of("validate", next, "--profile", profile("ds1.profile.json"), "--report",
+                report);
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out().lines()).containsOnlyOnce("Columns of this file the profile does not map (neither"
+                + " checked nor imported): Remarks, Admixture 2 (kg/m3).");
+        assertThat(new ObjectMapper().readTree(report.toFile()).get("unmappedColumns"))
+                .extracting(JsonNode::asText).containsExactly("Remarks", "Admixture 2 (kg/m3)");
+
+        CommandRun json = CommandRun.of("validate", next, "--profile", profile("ds1.profile.json"), "--format",
+                "json");
+        assertThat(new ObjectMapper().readTree(json.out()).get("unmappedColumns"))
+                .extracting(JsonNode::asText).containsExactly("Remarks", "Admixture 2 (kg/m3)");
     }
 
     @Test

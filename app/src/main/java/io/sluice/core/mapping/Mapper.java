@@ -211,6 +211,36 @@ public final class Mapper {
                 + " columns: " + String.join(", ", sourceColumns) + ").");
     }
 
+    /**
+     * The file's columns that no column mapping of {@code profile} reads, nor its legacy id, in file order: those a
+     * sender added since the profile was made show here, so that replaying it says the file has changed. Columns
+     * without a header are left out.
+     */
+    public static List<String> unmappedColumns(Profile profile, List<String> sourceColumns) {
+        Set<Integer> read = new HashSet<>();
+        List<String> wanted = new ArrayList<>();
+        profile.columns().forEach(m -> wanted.addAll(m.sourceColumns()));
+        if (profile.legacyId() != null) {
+            wanted.add(profile.legacyId());
+        }
+        wanted.forEach(name -> read.add(find(name, sourceColumns)));
+        List<String> unmapped = new ArrayList<>();
+        for (int i = 0; i < sourceColumns.size(); i++) {
+            String name = sourceColumns.get(i);
+            if (!read.contains(i) && name != null && !name.isBlank()) {
+                unmapped.add(name);
+            }
+        }
+        return unmapped;
+    }
+
+    /** The sentence naming {@link #unmappedColumns} for the steward, or null when there is none. */
+    public static String unmappedSentence(List<String> unmapped) {
+        return unmapped.isEmpty() ? null : (unmapped.size() == 1 ? "A column" : "Columns")
+                + " of this file the profile does not map (neither checked nor imported): " + String.join(", ",
+                unmapped) + ".";
+    }
+
     /** 'A', 'B' and 'C'. */
     private static String quotedList(List<String> names) {
         List<String> quoted = names.stream().map(n -> "'" + n + "'").toList();

@@ -111,6 +111,15 @@ public final class ExportRows {
     }
 
     /**
+     * The hidden files of the outputs written one file each (findings, workbook, report); the approved and rejected
+     * rows, one file per table or sheet, are staged by the caller.
+     */
+    static Outputs stagedSingles(Outputs outputs, StagedFiles staged) {
+        return new Outputs(null, null, staged.stage(outputs.findings()), staged.stage(outputs.returnWorkbook()),
+                staged.stage(outputs.report()));
+    }
+
+    /**
      * Writes the outputs of a review: its approved rows with the steward's edits, its rejected rows with their
      * reasons, and as failed rows the rejected ones plus those with error findings not approved.
      */

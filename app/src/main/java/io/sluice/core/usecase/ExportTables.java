@@ -3,6 +3,7 @@ package io.sluice.core.usecase;
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.export.StagedFiles;
 import io.sluice.core.export.TableFindingsWriter;
 import io.sluice.core.export.TablesBackToSenderWriter;
 import io.sluice.core.export.TablesHtmlReportWriter;
@@ -87,28 +88,35 @@ public final class ExportTables {
             String sha = Sources.sha256(file);
             TablesReportWriter.About about = new TablesReportWriter.About(file.toString(), sha, profile.name(),
                     profileLabel, ProfileIO.sha256(profile), db.displayUrl());
-            TablesSummary summary;
-            TableExportSinks sinks = new TableExportSinks(outputs.report() != null);
-            try (sinks) {
-                Map<String, List<String>> columns = new LinkedHashMap<>();
-                layout.forEach(l -> columns.put(l.sheet(), l.columns()));
-                sinks.openApproved(approved, validation::targetColumns, settings.csv());
-                sinks.openRejected(rejected, columns::get, settings.csv());
-                if (outputs.findings() != null) {
-                    sinks.openFindings(TableFindingsWriter.open(outputs.findings(), settings.csv()));
+            try (StagedFiles staged = new StagedFiles()) {
+                ExportRows.Outputs hidden = ExportRows.stagedSingles(outputs, staged);
+                Map<String, Path> approvedHidden = staged.stageEach(approved);
+                Map<String, Path> rejectedHidden = staged.stageEach(rejected);
+                TablesSummary summary;
+                TableExportSinks sinks = new TableExportSinks(hidden.report() != null);
+                try (sinks) {
+                    Map<String, List<String>> columns = new LinkedHashMap<>();
+                    layout.forEach(l -> columns.put(l.sheet(), l.columns()));
+                    sinks.openApproved(approvedHidden, validation::targetColumns, settings.csv());
+                    sinks.openRejected(rejectedHidden, columns::get, settings.csv());
+                    if (hidden.findings() != null) {
+                        sinks.openFindings(TableFindingsWriter.open(hidden.findings(), settings.csv()));
+                    }
+                    if (hidden.returnWorkbook() != null) {
+                        sinks.openReturned(returned(hidden.returnWorkbook(), about, layout, settings));
+                    }
+                    summary = validation.run(sinks, sinks, progress);
                 }
-                if (outputs.returnWorkbook() != null) {
-                    sinks.openReturned(returned(outputs.returnWorkbook(), about, layout, settings));
+                if (hidden.report() != null) {
+                    TablesHtmlReportWriter.write(hidden.report(), about, summary, sinks.counts(), sinks.worst(),
+                            null);
                 }
-                summary = validation.run(sinks, sinks, progress);
+                staged.commit();
+                TablesBackToSenderWriter returned = sinks.returned();
+                return new Written(files(approved, sinks.approvedRows()), files(rejected, sinks.rejectedRows()),
+                        sinks.findings(), returned == null ? null : returned.rows(),
+                        returned == null ? null : returned.comments(), outputs.report() != null, summary);
             }
-            if (outputs.report() != null) {
-                TablesHtmlReportWriter.write(outputs.report(), about, summary, sinks.counts(), sinks.worst(), null);
-            }
-            TablesBackToSenderWriter returned = sinks.returned();
-            return new Written(files(approved, sinks.approvedRows()), files(rejected, sinks.rejectedRows()),
-                    sinks.findings(), returned == null ? null : returned.rows(),
-                    returned == null ? null : returned.comments(), outputs.report() != null, summary);
         }
     }
 

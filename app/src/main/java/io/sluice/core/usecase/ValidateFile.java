@@ -8,6 +8,7 @@ import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.mapping.Mapper;
 import io.sluice.core.validate.FileOpening;
 import io.sluice.core.validate.GateMeasures;
 import io.sluice.core.validate.GateResult;
@@ -65,12 +66,15 @@ public final class ValidateFile {
      * @param summary counts and scores of every row
      * @param format  how the file was read
      * @param issues  what the reader noticed about the sheet (renamed headers, merged cells, ...)
+     * @param unmappedColumns the file's columns the profile does not map, in file order (a column the sender
+     *                        added since the profile was made)
      * @param review  the review created, or null
      * @param gates   the profile's quality gates measured on this file (rejected rows: the rows with errors; in a
      *                new review, none is rejected until the steward rejects rows)
      */
     public record Outcome(ReportSource about, ValidationSummary summary, SourceFormat format,
-                          List<SourceIssue> issues, Path review, List<GateResult> gates) {
+                          List<SourceIssue> issues, List<String> unmappedColumns, Path review,
+                          List<GateResult> gates) {
 
         /** Whether a blocking gate failed: an import of this file would be refused. */
         public boolean blocked() {
@@ -136,7 +140,8 @@ public final class ValidateFile {
                     : stage(job, db, request, sink, progress);
             refuseNoRows(request, summary);
             return new Outcome(job.reportSource(request.profileLabel()), summary, job.table().format(),
-                    List.copyOf(job.table().issues()), request.review(),
+                    List.copyOf(job.table().issues()),
+                    Mapper.unmappedColumns(request.profile(), job.table().columns()), request.review(),
                     QualityGates.evaluate(request.profile().gates(), measures(request, summary)));
         }
     }

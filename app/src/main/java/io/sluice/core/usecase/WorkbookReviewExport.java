@@ -5,6 +5,7 @@ import io.sluice.core.Severity;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.export.ReviewExports;
+import io.sluice.core.export.StagedFiles;
 import io.sluice.core.export.TableFindingsWriter;
 import io.sluice.core.export.TablesBackToSenderWriter;
 import io.sluice.core.export.TablesHtmlReportWriter;
@@ -94,45 +95,52 @@ final class WorkbookReviewExport {
             TablesReportWriter.About about = new TablesReportWriter.About(workbook.source().toString(),
                     workbook.sha256(), profile.name(), reviewFile.toString(), ProfileIO.sha256(profile),
                     workbook.targetUrl() == null ? db.displayUrl() : workbook.targetUrl());
-            List<TablesSummary.SheetTally> sheets = new ArrayList<>();
-            List<TablesHtmlReportWriter.SheetDecisions> decisions = new ArrayList<>();
-            TableExportSinks sinks = new TableExportSinks(outputs.report() != null);
-            try (sinks) {
-                sinks.openApproved(approved, t -> partsByTable.get(t).expansion.targetColumns(), settings.csv());
-                sinks.openRejected(rejected, s -> files.member(s).columns(), settings.csv());
-                if (outputs.findings() != null) {
-                    sinks.openFindings(TableFindingsWriter.open(outputs.findings(), settings.csv()));
+            try (StagedFiles staged = new StagedFiles()) {
+                ExportRows.Outputs hidden = ExportRows.stagedSingles(outputs, staged);
+                Map<String, Path> approvedHidden = staged.stageEach(approved);
+                Map<String, Path> rejectedHidden = staged.stageEach(rejected);
+                List<TablesSummary.SheetTally> sheets = new ArrayList<>();
+                List<TablesHtmlReportWriter.SheetDecisions> decisions = new ArrayList<>();
+                TableExportSinks sinks = new TableExportSinks(hidden.report() != null);
+                try (sinks) {
+                    sinks.openApproved(approvedHidden, t -> partsByTable.get(t).expansion.targetColumns(),
+                            settings.csv());
+                    sinks.openRejected(rejectedHidden, s -> files.member(s).columns(), settings.csv());
+                    if (hidden.findings() != null) {
+                        sinks.openFindings(TableFindingsWriter.open(hidden.findings(), settings.csv()));
+                    }
+                    if (hidden.returnWorkbook() != null) {
+                        sinks.openReturned(returned(hidden.returnWorkbook(), about, files, partsBySheet, settings));
+                    }
+                    for (String sheet : files.sheets()) {
+                        Review member = files.member(sheet);
+                        List<Part> parts = partsBySheet.get(sheet);
+                        findings(member, sheet, parts, sinks);
+                        decided(member, sheet, sinks, progress);
+                        long targetRows = expand(member, parts, sinks, progress);
+                        DecisionCounts counts = member.ledger().counts();
+                        sheets.add(new TablesSummary.SheetTally(sheet, member.rowCount(),
+                                member.counts().rowsWithErrors(), targetRows,
+                                member.counts().errors() + member.counts().warnings()));
+                        decisions.add(new TablesHtmlReportWriter.SheetDecisions(sheet, counts.approved(),
+                                counts.rejected(), counts.pending()));
+                    }
                 }
-                if (outputs.returnWorkbook() != null) {
-                    sinks.openReturned(returned(outputs.returnWorkbook(), about, files, partsBySheet, settings));
+                List<TablesSummary.TableTally> tally = partsByTable.values().stream().map(p ->
+                        new TablesSummary.TableTally(p.expansion.table(), files.sheetOf(profile, p.mapping),
+                                p.targetRows, p.approved, p.errors, p.warnings)).toList();
+                TablesSummary summary = new TablesSummary(tally, sheets);
+                if (hidden.report() != null) {
+                    TablesHtmlReportWriter.write(hidden.report(), about, summary, sinks.counts(), sinks.worst(),
+                            decisions);
                 }
-                for (String sheet : files.sheets()) {
-                    Review member = files.member(sheet);
-                    List<Part> parts = partsBySheet.get(sheet);
-                    findings(member, sheet, parts, sinks);
-                    decided(member, sheet, sinks, progress);
-                    long targetRows = expand(member, parts, sinks, progress);
-                    DecisionCounts counts = member.ledger().counts();
-                    sheets.add(new TablesSummary.SheetTally(sheet, member.rowCount(),
-                            member.counts().rowsWithErrors(), targetRows,
-                            member.counts().errors() + member.counts().warnings()));
-                    decisions.add(new TablesHtmlReportWriter.SheetDecisions(sheet, counts.approved(),
-                            counts.rejected(), counts.pending()));
-                }
+                staged.commit();
+                TablesBackToSenderWriter returned = sinks.returned();
+                return new ExportTables.Written(ExportTables.files(approved, sinks.approvedRows()),
+                        ExportTables.files(rejected, sinks.rejectedRows()), sinks.findings(),
+                        returned == null ? null : returned.rows(), returned == null ? null : returned.comments(),
+                        outputs.report() != null, summary);
             }
-            List<TablesSummary.TableTally> tally = partsByTable.values().stream().map(p ->
-                    new TablesSummary.TableTally(p.expansion.table(), files.sheetOf(profile, p.mapping),
-                            p.targetRows, p.approved, p.errors, p.warnings)).toList();
-            TablesSummary summary = new TablesSummary(tally, sheets);
-            if (outputs.report() != null) {
-                TablesHtmlReportWriter.write(outputs.report(), about, summary, sinks.counts(), sinks.worst(),
-                        decisions);
-            }
-            TablesBackToSenderWriter returned = sinks.returned();
-            return new ExportTables.Written(ExportTables.files(approved, sinks.approvedRows()),
-                    ExportTables.files(rejected, sinks.rejectedRows()), sinks.findings(),
-                    returned == null ? null : returned.rows(), returned == null ? null : returned.comments(),
-                    outputs.report() != null, summary);
         }
     }
 

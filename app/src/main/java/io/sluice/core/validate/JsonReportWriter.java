@@ -50,6 +50,15 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
     /** Writes the whole report to {@code out} (not closed), with the profile's quality gates measured. */
     public void write(ReportSource source, ValidationSummary summary, List<SourceIssue> sourceIssues,
                       List<GateResult> gates, Writer out) {
+        write(source, summary, sourceIssues, List.of(), gates, out);
+    }
+
+    /**
+     * Writes the whole report to {@code out} (not closed), with the file's columns the profile does not map (a column
+     * the sender added since the profile was made) and the profile's quality gates measured.
+     */
+    public void write(ReportSource source, ValidationSummary summary, List<SourceIssue> sourceIssues,
+                      List<String> unmappedColumns, List<GateResult> gates, Writer out) {
         try {
             JsonGenerator g = JSON.createGenerator(out);
             g.useDefaultPrettyPrinter();
@@ -77,6 +86,11 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
                 g.writeStringField("column", issue.column());
                 g.writeStringField("message", issue.message());
                 g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("unmappedColumns");
+            for (String column : unmappedColumns) {
+                g.writeString(column);
             }
             g.writeEndArray();
             spool.writeArray(g);

@@ -1,5 +1,6 @@
 package io.sluice.desktop.mapping;
 
+import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.GateSpec;
 import io.sluice.core.profile.Profile;
@@ -101,6 +102,11 @@ final class ProfileDraft {
             row.assign(column.get().name(), m.transforms(), m.confidence(), "from profile", true);
         }
         extras = List.copyOf(kept);
+        // a column the sender added since the profile was made: the steward sees that the file has changed
+        String unmapped = Mapper.unmappedSentence(Mapper.unmappedColumns(profile, sourceColumns));
+        if (unmapped != null) {
+            notes.add(unmapped);
+        }
         rules = profile.rules();
         gates = profile.gates();
         naturalKey = profile.naturalKey();

@@ -33,6 +33,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -301,6 +305,88 @@ class ExportTablesTest {
         }
         assertThat(Files.readString(existing)).isEqualTo("keep");
         assertThat(dir.resolve("f.json")).doesNotExist();
+    }
+
+    private static final Progress CANCELLED = new Progress() {
+        @Override
+        public boolean isCancelled() {
+            return true;
+        }
+    };
+
+    /** Last month's outputs of the workbook: a folder of table files, a folder of sheet files, the others. */
+    private ExportRows.Outputs lastMonths() throws IOException {
+        Path ok = Files.createDirectories(dir.resolve("ok"));
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        for (String table : List.of("material", "supplier", "concrete_mix", "mix_component", "strength_test")) {
+            Files.writeString(ok.resolve(table + ".csv"), "last month's " + table);
+        }
+        for (String sheet : List.of("Materials", "Suppliers", "Mixes")) {
+            Files.writeString(bad.resolve(sheet + ".csv"), "last month's " + sheet);
+        }
+        return new ExportRows.Outputs(ok, bad, Files.writeString(dir.resolve("findings.json"), "last month's findings"),
+                Files.writeString(dir.resolve("to-fix.xlsx"), "last month's workbook"),
+                Files.writeString(dir.resolve("report.html"), "last month's report"));
+    }
+
+    /** Every output file under the test's folder, hidden files included, with its bytes as Latin-1 text. */
+    private Map<String, String> everyFile() throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(f).toString();
+                if (name.startsWith("ok") || name.startsWith("bad") || f.getFileName().toString().startsWith(".")
+                        || List.of("findings.json", "to-fix.xlsx", "report.html").contains(name)) {
+                    files.put(name, new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return files;
+    }
+
+    /**
+     * An export cancelled once its files are open leaves last month's files byte for byte as they were and no hidden
+     * file; the same export finished replaces every one of them.
+     */
+    private void assertWholeOrNotAtAll(Consumer<Progress> export) throws IOException {
+        Map<String, String> before = everyFile();
+        assertThatThrownBy(() -> export.accept(CANCELLED)).isInstanceOf(CancellationException.class);
+        assertThat(everyFile()).isEqualTo(before);
+
+        export.accept(Progress.NONE);
+        Map<String, String> after = everyFile();
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        assertThat(after.values()).noneMatch(v -> v.startsWith("last month's"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void anExportOfAWorkbookStoppedHalfWayLeavesLastMonthsFilesAsTheyWere(TestDatabases.Engine engine)
+            throws Exception {
+        ExportRows.Outputs outputs = lastMonths();
+        try (TargetDatabase db = sampleTarget(engine)) {
+            assertWholeOrNotAtAll(progress -> ExportTables.fromFile(db, WORKBOOK, SourceOptions.DEFAULTS, profile(),
+                    "ds4-lab", outputs, settings(), progress));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Engine.class)
+    void anExportOfAWorkbookReviewStoppedHalfWayLeavesLastMonthsFilesAsTheyWere(TestDatabases.Engine engine)
+            throws Exception {
+        TestDatabases.Database database = sampleDatabase(engine);
+        Path review = dir.resolve("lab.sluice");
+        try (TargetDatabase db = open(database)) {
+            ValidateWorkbookReview.stage(WORKBOOK, SourceOptions.DEFAULTS, profile(), "ds4-lab", review, db, null,
+                    Progress.NONE);
+        }
+        try (OpenWorkbookReview lab = OpenWorkbookReview.open(review, () -> open(database))) {
+            lab.approveAll(null, sheet -> RowFilter.valid());
+        }
+        ExportRows.Outputs outputs = lastMonths();
+        try (TargetDatabase db = open(database)) {
+            assertWholeOrNotAtAll(progress -> ExportTables.fromReview(db, review, outputs, settings(), progress));
+        }
     }
 
     @ParameterizedTest

@@ -491,6 +491,8 @@ class MappingViewModelTest {
         assertThat(model.rows()).filteredOn(MappingRow::isMapped).hasSize(14)
                 .allMatch(r -> r.confirmedProperty().get());
         assertThat(row("Remarks").isMapped()).isFalse();
+        assertThat(model.notesProperty().get()).isEqualTo("A column of this file the profile does not map (neither"
+                + " checked nor imported): Remarks.");
         assertThat(model.keptRulesProperty().get()).isEqualTo("7 profile rules kept; the Rules step lists and changes them.");
         assertThat(model.blockerProperty().get()).isNull();
         assertThat(model.profileNameProperty().get()).isEqualTo("ds1-concrete-mix");
