@@ -82,13 +82,16 @@ final class CsvSink implements AutoCloseable {
     }
 
     static SluiceException failure(String name, Exception e) {
+        return SluiceException.input("Cannot write " + name + ": " + reasonOf(e) + ".", e);
+    }
+
+    /** Why a file could not be written, in words: NIO's file exceptions carry only the path as their message. */
+    static String reasonOf(Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        // NIO's file exceptions carry only the path as their message, which says nothing the sentence does not
-        String reason = cause instanceof NoSuchFileException ? "its folder does not exist"
+        return cause instanceof NoSuchFileException ? "its folder does not exist"
                 : cause instanceof AccessDeniedException ? "permission denied"
                 : cause instanceof FileSystemException f && f.getReason() != null ? f.getReason()
                 : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return SluiceException.input("Cannot write " + name + ": " + reason + ".", e);
     }
 
     private static void closeQuietly(OutputStream out) {
