@@ -40,6 +40,8 @@ public final class StagedFiles implements AutoCloseable {
     private static final String PREVIOUS = ".sluice-prev-";
     /** The journal of a set being moved: the prefix, the moving process's id, digits, {@code .json}. */
     private static final String JOURNAL = ".sluice-moving-";
+    /** The name a journal is written under before it is moved onto its own. */
+    private static final String JOURNAL_PART = "journal.json";
     private static final long PID = ProcessHandle.current().pid();
     private static final String PID_STARTED = ProcessHandle.current().info().startInstant()
             .map(Instant::toString).orElse("");
@@ -94,6 +96,7 @@ public final class StagedFiles implements AutoCloseable {
         Path folder = file.toAbsolutePath().getParent();
         try {
             putBackKilledSets(folder);
+            deleteStaleParts(folder, JOURNAL_PART);
             deleteStaleParts(folder, file.getFileName().toString());
             // ending in the file's own name, so that its extension still says what to write (.json, .csv)
             Path hidden = Files.createTempFile(folder, PREFIX, "-" + file.getFileName());
@@ -373,7 +376,7 @@ public final class StagedFiles implements AutoCloseable {
     }
 
     private static void writeJournalOnto(Path journalFile, Journal journal) throws IOException {
-        Path part = Files.createTempFile(journalFile.getParent(), PREFIX, "-journal.json");
+        Path part = Files.createTempFile(journalFile.getParent(), PREFIX, "-" + JOURNAL_PART);
         try {
             try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
                 out.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(journal)));
