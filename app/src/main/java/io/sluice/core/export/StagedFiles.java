@@ -1,6 +1,7 @@
 package io.sluice.core.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.core.ReplacingFiles;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +100,7 @@ public final class StagedFiles implements AutoCloseable {
             deleteStaleParts(folder, JOURNAL_PART);
             deleteStaleParts(folder, file.getFileName().toString());
             // ending in the file's own name, so that its extension still says what to write (.json, .csv)
-            Path hidden = Files.createTempFile(folder, PREFIX, "-" + file.getFileName());
+            Path hidden = ReplacingFiles.createBeside(file, PREFIX, "-" + file.getFileName());
             staged.put(hidden, file);
             return hidden;
         } catch (IOException e) {

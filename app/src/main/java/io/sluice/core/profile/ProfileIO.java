@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.sluice.core.ReplacingFiles;
 import io.sluice.core.SluiceException;
 
 import java.io.IOException;
@@ -122,7 +123,7 @@ public final class ProfileIO {
     static void writeWhole(Path file, String json) {
         Path temp = null;
         try {
-            temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+            temp = ReplacingFiles.createBeside(file, "." + file.getFileName(), ".tmp");
             Files.writeString(temp, json, StandardCharsets.UTF_8);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

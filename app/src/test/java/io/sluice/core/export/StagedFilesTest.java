@@ -1,6 +1,7 @@
 package io.sluice.core.export;
 
 import io.sluice.core.SluiceException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -97,6 +101,25 @@ class StagedFilesTest {
         assertThat(findings).doesNotExist();
         assertThat(rejected).hasContent("last month's rejected rows");
         assertThat(names()).containsExactlyInAnyOrder("approved.csv", "rejected.csv");
+    }
+
+    @Test
+    void anExportedFileHasTheFolderDefaultPermissionsOrThoseOfTheFileItReplaces() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Set<PosixFilePermission> newFile = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+        Path approved = dir.resolve("approved.csv");
+        Path rejected = Files.writeString(dir.resolve("rejected.csv"), "last month's rejected rows\n");
+        Set<PosixFilePermission> shared = PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(rejected, shared);
+
+        try (StagedFiles staged = new StagedFiles()) {
+            Files.writeString(staged.stage(approved), "this month's approved rows\n");
+            Files.writeString(staged.stage(rejected), "this month's rejected rows\n");
+            staged.commit();
+        }
+
+        assertThat(Files.getPosixFilePermissions(approved)).isEqualTo(newFile);
+        assertThat(Files.getPosixFilePermissions(rejected)).isEqualTo(shared);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.sluice.core.profile;
 
 import io.sluice.core.SluiceException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +11,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +53,21 @@ class ProfileIOTest {
 
         assertThat(ProfileIO.read(file)).isEqualTo(profile);
         assertThat(ProfileIO.fromJson(ProfileIO.toJson(profile), "x.json")).isEqualTo(profile);
+    }
+
+    @Test
+    void aSavedProfileHasTheFolderDefaultPermissionsOrThoseOfTheFileItReplaces(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Set<PosixFilePermission> newFile = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+        Path file = dir.resolve("mix.json");
+
+        ProfileIO.write(fullProfile(), file);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(newFile);
+
+        Set<PosixFilePermission> shared = PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(file, shared);
+        ProfileIO.write(fullProfile(), file);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(shared);
     }
 
     @Test
