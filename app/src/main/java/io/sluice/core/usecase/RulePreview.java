@@ -103,6 +103,7 @@ public final class RulePreview {
 
     private static Outcome run(Request request, TargetDatabase db, long limit, Progress progress) {
         Profile profile = withRule(request);
+        RuleKindCheck.refuse(request.rule(), db.table(profile.table()));
         String id = RuleSet.idOf(request.rule());
         long total;
         try (Review review = Review.open(request.review())) {

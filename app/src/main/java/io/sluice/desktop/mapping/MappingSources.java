@@ -11,6 +11,7 @@ import io.sluice.core.source.SourceRow;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.usecase.RulesInForce;
 import io.sluice.core.usecase.TargetTables;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.task.TaskContext;
@@ -34,7 +35,8 @@ final class MappingSources {
     }
 
     /** A profile read from a file and the target table it names. */
-    record LoadedProfile(Profile profile, TableInfo table) {
+    /** A profile read, its table, and a sentence for each of its rules that can never be computed there. */
+    record LoadedProfile(Profile profile, TableInfo table, List<String> ruleNotes) {
     }
 
     private MappingSources() {
@@ -68,10 +70,11 @@ final class MappingSources {
     static LoadedProfile profile(Path file, TargetChoice target) {
         Profile profile = ProfileIO.read(file);
         if (profile.mapsSeveralTables()) {
-            return new LoadedProfile(profile, null);
+            return new LoadedProfile(profile, null, List.of());
         }
         try (TargetDatabase db = target.open()) {
-            return new LoadedProfile(profile, db.table(profile.table()));
+            TableInfo table = db.table(profile.table());
+            return new LoadedProfile(profile, table, RulesInForce.notes(profile, table));
         }
     }
 
