@@ -34,8 +34,10 @@ final class MappingSources {
     record Loaded(SourceSample sample, List<String> tables, TableInfo table, Suggestion suggestion) {
     }
 
-    /** A profile read from a file and the target table it names. */
-    /** A profile read, its table, and a sentence for each of its rules that can never be computed there. */
+    /**
+     * A profile read from a file, the target table it names, and a sentence for each of its rules that can never be
+     * computed on that table's columns.
+     */
     record LoadedProfile(Profile profile, TableInfo table, List<String> ruleNotes) {
     }
 

@@ -268,7 +268,11 @@ public final class RuleForm {
         if (blank(whenColumn.get())) {
             return null;
         }
-        return new RuleCondition(whenColumn.get(), whenOperator.get(), whenValue.get()).expression();
+        // until the table's kinds are read, a day stays written as the rule loaded had it
+        ExpressionKinds.Kind kind = kinds.get(whenColumn.get().toLowerCase(Locale.ROOT));
+        boolean dateColumn = kinds.isEmpty() ? loaded != null && loaded.when() != null
+                && loaded.when().contains(" DATE(\"") : kind == ExpressionKinds.Kind.DATE;
+        return new RuleCondition(whenColumn.get(), whenOperator.get(), whenValue.get()).expression(dateColumn);
     }
 
     /** The allowed values, one a line; blank lines are left out, spaces kept. */

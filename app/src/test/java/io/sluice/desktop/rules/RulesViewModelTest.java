@@ -595,24 +595,36 @@ class RulesViewModelTest {
     }
 
     @Test
-    void aRequiredWhenConditionBuiltFromAColumnAndADayTypedAsTextIsRefusedSayingWhatToWrite() {
+    void aRequiredWhenConditionBuiltOnADateColumnWritesATypedDayAsADateAndRefusesAnyOtherText() {
         Ds1Rules ds1 = new Ds1Rules(home);
         ds1.vm.refresh();
         ds1.vm.add(RuleKind.REQUIRED_WHEN);
         RuleForm form = ds1.vm.form();
+        form.idProperty().set("strength-recent");
         form.columnProperty().set("strength_mpa");
         form.whenColumnProperty().set("cast_date");
         form.whenOperatorProperty().set(">");
         form.whenValueProperty().set("2021-01-01");
 
-        assertThat(form.problemProperty().get()).isEqualTo("The comparison of cast_date (a date) with"
-                + " \"2021-01-01\" (a text) at position 11 can never be computed: write cast_date >"
-                + " DATE(\"2021-01-01\") to compare it with that day.");
+        assertThat(form.problemProperty().get()).isNull();
+        assertThat(form.specProperty().get().when()).isEqualTo("cast_date > DATE(\"2021-01-01\")");
+        assertThat(ds1.vm.keep()).isTrue();
+        ds1.vm.select(rule(ds1.vm, "strength-recent"));
+        assertThat(form.conditionTypedProperty().get()).as("read back into its three parts").isFalse();
+        assertThat(form.whenValueProperty().get()).isEqualTo("2021-01-01");
+        assertThat(form.changedProperty().get()).isFalse();
+
+        form.whenValueProperty().set("soon");
+        assertThat(form.problemProperty().get()).isEqualTo("The comparison of cast_date (a date) with \"soon\" (a text)"
+                + " at position 11 can never be computed: a date compares only with a date, such as"
+                + " DATE(\"2021-01-01\") or TODAY().");
 
         form.whenColumnProperty().set("supplier_code");
         form.whenOperatorProperty().set("=");
-        form.whenValueProperty().set("CEMS");
+        form.whenValueProperty().set("2021-01-01");
         assertThat(form.problemProperty().get()).isNull();
+        assertThat(form.specProperty().get().when()).as("a text column keeps the text").isEqualTo(
+                "supplier_code = \"2021-01-01\"");
         assertThat(ds1.failures).isEmpty();
     }
 
