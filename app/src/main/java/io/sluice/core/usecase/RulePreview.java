@@ -103,13 +103,13 @@ public final class RulePreview {
 
     private static Outcome run(Request request, TargetDatabase db, long limit, Progress progress) {
         Profile profile = withRule(request);
-        RuleKindCheck.refuse(request.rule(), db.table(profile.table()));
         String id = RuleSet.idOf(request.rule());
         long total;
         try (Review review = Review.open(request.review())) {
             WorkbookMembers.requireOneSheet(review, "a rule preview");
             total = review.rowCount();
         }
+        RuleKindCheck.refuse(request.rule(), db.table(profile.table()));
         Tally tally = new Tally(id, request.examples());
         ReviewRows reviewRows = new ReviewRows(request.review());
         try (SourceTable rows = new FirstRows(reviewRows, limit);
