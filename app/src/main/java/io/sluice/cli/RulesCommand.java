@@ -154,6 +154,7 @@ final class RulesCommand implements Callable<Integer> {
                 json.put("profile", listing.profileName());
                 json.put("table", listing.table());
                 json.put("rules", listing.rules().stream().map(RulesCommand::json).toList());
+                json.put("notes", listing.notes());
                 out.println(Json.write(json));
             } else {
                 out.printf("%d rules run for profile '%s' against %s:%n%n", listing.rules().size(),
@@ -165,6 +166,12 @@ final class RulesCommand implements Callable<Integer> {
                 }
                 table.print(out);
                 out.println();
+                for (String note : listing.notes()) {
+                    out.println(note);
+                }
+                if (!listing.notes().isEmpty()) {
+                    out.println();
+                }
                 out.println(table == null
                         ? "Rules from the target follow its constraints; change the profile's own in its \"rules\"."
                         : "Rules from the target follow its constraints; change the profile's own in the \"rules\""

@@ -60,20 +60,40 @@ class RulesTrialCommandTest {
     }
 
     @Test
-    void aDateComparedWithATextFlagsEveryRowSayingWhatToWriteAndADateLiteralComparesDays() {
+    void aDateComparedWithATextIsRefusedWhenTriedOrSavedSayingWhatToWriteAndADateLiteralComparesDays()
+            throws Exception {
+        Path saved = dir.resolve("saved.profile.json");
         CommandRun text = CommandRun.of("rules", "--review", review, "--try", "{\"id\": \"recent\", \"type\":"
-                + " \"expression\", \"expression\": \"cast_date > \\\"2021-01-01\\\"\"}");
+                + " \"expression\", \"expression\": \"cast_date > \\\"2021-01-01\\\"\"}", "--save-to", saved);
         CommandRun day = CommandRun.of("rules", "--review", review, "--try", "{\"id\": \"recent\", \"type\":"
-                + " \"expression\", \"expression\": \"cast_date > DATE(\\\"2021-01-01\\\")\"}");
+                + " \"expression\", \"expression\": \"cast_date > DATE('2021-01-01')\"}");
 
-        assertThat(text.exit()).as(text.err()).isZero();
-        assertThat(text.out()).containsPattern("^Rule 'recent' would flag (\\d+) of 200 rows \\(\\1 findings\\)\\.")
-                .contains("The rule cast_date > \"2021-01-01\" cannot be computed on this row (it compares a date"
-                        + " (2022-12-26) with the text \"2021-01-01\" by >: write DATE(\"2021-01-01\") to compare it"
-                        + " with that day), so it does not hold (cast_date=2022-12-26).");
+        assertThat(text.exit()).as(text.err()).isEqualTo(SluiceCommand.INPUT);
+        assertThat(text.err().strip()).isEqualTo("sluice rules: The rule 'recent' cannot run: its expression"
+                + " compares cast_date (a date) with \"2021-01-01\" (a text) at position 11, which can never be"
+                + " computed; write cast_date > DATE(\"2021-01-01\") to compare it with that day.");
+        assertThat(text.out()).isEmpty();
+        assertThat(saved).doesNotExist();
         assertThat(day.exit()).as(day.err()).isZero();
         assertThat(day.out()).startsWith("Rule 'recent' would flag ").doesNotContain("cannot be computed")
-                .contains("The rule cast_date > DATE(\"2021-01-01\") does not hold (cast_date=20");
+                .contains("The rule cast_date > DATE('2021-01-01') does not hold (cast_date=20");
+    }
+
+    @Test
+    void aProfileHoldingADateComparedWithATextIsListedWithOneSentenceForTheRule() throws Exception {
+        String json = Files.readString(Path.of(profile("ds1.profile.json").toString())).replaceFirst(
+                "\"rules\"\\s*:\\s*\\[", "\"rules\": [{\"id\": \"recent\", \"type\": \"expression\","
+                        + " \"expression\": \"cast_date > \\\\\"2021-01-01\\\\\"\"}, ");
+        Path withRule = Files.writeString(dir.resolve("recent.profile.json"), json);
+
+        CommandRun run = CommandRun.of("rules", "--profile", withRule);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("recent", "Rule 'recent' of profile 'ds1-concrete-mix' is kept, but its"
+                + " expression compares cast_date (a date) with \"2021-01-01\" (a text) at position 11, which can"
+                + " never be computed; write cast_date > DATE(\"2021-01-01\") to compare it with that day.");
+        CommandRun asJson = CommandRun.of("rules", "--profile", withRule, "--format", "json");
+        assertThat(asJson.out()).contains("\"notes\"", "Rule 'recent' of profile 'ds1-concrete-mix' is kept");
     }
 
     @Test
@@ -148,6 +168,7 @@ class RulesTrialCommandTest {
             min above max          | `{"id": "cap", "type": "range", "column": "cement_kg", "min": 9, "max": 4}` | The rule cannot run: cap rule has min 9 above max 4, so no value could pass.
             unknown column         | `{"id": "cap", "type": "range", "column": "cement", "max": 4}`         | The rule 'cap' of profile 'ds1-concrete-mix' is about 'cement', which the profile does not map
             bad expression         | `{"id": "r", "type": "expression", "expression": "(water_kg / cement_kg"}` | The expression '(water_kg / cement_kg' of rule 'r' of profile 'ds1-concrete-mix' is not valid: Closing brace not found at position 1.
+            number with a text     | `{"id": "n", "type": "expression", "expression": "cement_kg > 'lots'"}` | The rule 'n' cannot run: its expression compares cement_kg (a number) with 'lots' (a text) at position 11, which can never be computed; a number compares only with a number.
             missing lookup table   | `{"id": "p", "type": "lookup", "column": "supplier_code", "table": "plants", "key": "code"}` | The rule 'p' of profile 'ds1-concrete-mix' looks values up in table 'plants', which
             """)
     void aBrokenRuleIsExitCodeTwoWithOneSentence(String what, String json, String sentence) {

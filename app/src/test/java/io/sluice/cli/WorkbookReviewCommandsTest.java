@@ -468,6 +468,9 @@ class WorkbookReviewCommandsTest {
                 "concrete_mix", "--try", "{\"id\": \"x\", \"type\": \"range\", \"column\": \"cement\", \"max\": 1}");
         CommandRun removeUnknown = run(db, "rules", "--review", review, "--sheet", "Mixes", "--table",
                 "concrete_mix", "--remove", "cement-cap");
+        CommandRun mixedKinds = run(db, "rules", "--review", review, "--sheet", "Mixes", "--table", "concrete_mix",
+                "--try", "{\"id\": \"recent\", \"type\": \"expression\", \"expression\": \"cast_date >"
+                        + " '2021-01-01'\"}", "--apply");
         softly.assertThat(sheetTypo.err().strip()).isEqualTo("sluice rules: lab.sluice has no sheet 'Mixs' (sheets:"
                 + " Materials, Suppliers, Mixes).");
         softly.assertThat(tableTypo.err().strip()).isEqualTo("sluice rules: Sheet Mixes of lab.sluice feeds no table"
@@ -483,7 +486,11 @@ class WorkbookReviewCommandsTest {
                 .containsIgnoringCase("(mapped: mix_code, cement_kg, water_kg,");
         softly.assertThat(removeUnknown.err().strip()).isEqualTo("sluice rules: Table concrete_mix of the profile has no"
                 + " rule 'cement-cap' (its rules: strength-plausible).");
-        softly.assertThat(List.of(sheetTypo, tableTypo, noTable, noSheet, unique, unknownColumn, removeUnknown))
+        softly.assertThat(mixedKinds.err().strip()).isEqualTo("sluice rules: The rule 'recent' cannot run: its"
+                + " expression compares cast_date (a date) with '2021-01-01' (a text) at position 11, which can never"
+                + " be computed; write cast_date > DATE(\"2021-01-01\") to compare it with that day.");
+        softly.assertThat(List.of(sheetTypo, tableTypo, noTable, noSheet, unique, unknownColumn, removeUnknown,
+                        mixedKinds))
                 .allSatisfy(r -> softly.assertThat(r.exit()).as(r.err()).isEqualTo(SluiceCommand.INPUT))
                 .allSatisfy(r -> softly.assertThat(r.err().strip().lines()).hasSize(1))
                 .noneMatch(CommandRun::looksJavaInternal);

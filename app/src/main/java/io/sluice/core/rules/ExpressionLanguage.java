@@ -109,12 +109,17 @@ public final class ExpressionLanguage {
         operator("a = b, a != b, a < b, a <= b, a > b, a >= b", "comparisons of two numbers, two texts or two dates;"
                 + " a date with a text or a number, or a number with a text that is not one, cannot be computed");
         operator("a && b, a || b, !a", "and, or, not");
-        operator("\"text\", TRUE, FALSE, NULL", "a text in double quotes, the truth values, no value");
+        operator("\"text\", 'text', TRUE, FALSE, NULL",
+                "a text in double or single quotes, the truth values, no value");
     }
 
-    /** The configuration every rule expression is compiled with: these functions only, 16 significant digits. */
+    /**
+     * The configuration every rule expression is compiled with: these functions only, 16 significant digits, texts in
+     * double or single quotes (stewards coming from SQL write {@code plant = 'P2'}).
+     */
     static final ExpressionConfiguration CONFIGURATION = ExpressionConfiguration.builder()
             .mathContext(MathContext.DECIMAL64)
+            .singleQuoteStringLiteralsAllowed(true)
             .functionDictionary(MapBasedFunctionDictionary.ofFunctions(entries()))
             .build()
             .withAdditionalOperators(Comparisons.operators());

@@ -73,6 +73,24 @@ public final class ProfileRowRules {
         };
     }
 
+    /**
+     * Why the spec's expression (or a {@code required} rule's {@code when}) can never be computed, whatever the row,
+     * as the end of a sentence: "its expression compares cast_date (a date) with "2021-01-01" (a text) at position
+     * 11, which can never be computed; write cast_date &gt; DATE("2021-01-01") to compare it with that day"; null
+     * when nothing is known to fail. The rule itself still builds: a profile that holds it keeps it, and each row it
+     * reads gets its finding (decision 0093).
+     *
+     * @param kinds the target columns' kinds by lower-case name, as {@link ExpressionKinds#ofColumns} gives them
+     */
+    public static String kindProblem(RuleSpec spec, Map<String, ExpressionKinds.Kind> kinds) {
+        String type = type(spec);
+        String part = type.equals("expression") ? "expression" : type.equals("required") ? "condition" : null;
+        String source = part == null ? null : part.equals("expression") ? spec.expression() : spec.when();
+        ExpressionKinds.Mismatch mismatch = ExpressionKinds.firstMismatch(source, kinds);
+        return mismatch == null ? null : "its " + part + " compares " + mismatch.operands() + " at position "
+                + mismatch.position() + ", which can never be computed; " + mismatch.advice();
+    }
+
     /** A spec's min and max with whether each is inclusive. */
     static Bounds bounds(RuleSpec spec) {
         return new Bounds(spec.min(), !spec.excludesMin(), spec.max(), !spec.excludesMax());

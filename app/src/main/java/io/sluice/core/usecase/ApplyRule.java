@@ -58,8 +58,8 @@ public final class ApplyRule {
     /**
      * Adds the rule to the review's profile, or replaces the profile's rule of the same id (ignoring case), and
      * replaces its findings. Refused in one sentence when the review has no profile or was never validated to the
-     * end, the rule is broken (an unknown column, a bad expression, a lookup table the target lacks), or its id is
-     * that of a rule derived from the target.
+     * end, the rule is broken (an unknown column, a bad expression, a lookup table the target lacks, a comparison
+     * that can never be computed on the table's columns), or its id is that of a rule derived from the target.
      */
     public static Outcome apply(OpenReview review, RuleSpec rule, Progress progress) {
         return apply(review, rule, null, progress);
@@ -94,6 +94,7 @@ public final class ApplyRule {
             throw SluiceException.input("The rule cannot run: " + problem.message() + ".");
         }
         Step step = new Step(review, before, after);
+        RuleKindCheck.refuse(rule, step.table);
         if (step.derivedIds.stream().anyMatch(d -> d.equalsIgnoreCase(id))) {
             throw SluiceException.input("'" + id + "' is the id of a rule derived from the target table; give the"
                     + " new rule another id.");
@@ -154,6 +155,7 @@ public final class ApplyRule {
         private final OpenReview review;
         private final Profile after;
         private final TargetDatabase db;
+        private final TableInfo table;
         private final List<ColumnInfo> mapped;
         private final RuleSet rulesAfter;
         private final Set<String> derivedIds = new HashSet<>();
@@ -164,7 +166,7 @@ public final class ApplyRule {
             this.review = review;
             this.after = after;
             this.db = review.target();
-            TableInfo table = db.table(after.table());
+            this.table = db.table(after.table());
             this.mapped = Mapper.compile(after, review.columns(), table).targetColumns();
             RuleSet rulesBefore = RuleSet.build(before, table, mapped, db);
             this.rulesAfter = RuleSet.build(after, table, mapped, db);

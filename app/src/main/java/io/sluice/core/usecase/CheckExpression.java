@@ -7,11 +7,13 @@ import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
+import io.sluice.core.rules.ExpressionKinds;
 import io.sluice.core.rules.ExpressionLanguage;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,6 +61,20 @@ public final class CheckExpression {
     }
 
     private CheckExpression() {
+    }
+
+    /**
+     * As {@link #check(String, List)}, and whether each comparison can be computed with the columns' kinds
+     * ({@link RulesInForce.Listing#kinds()}): a date compared with a text, say, never can, and the sentence says
+     * what to write instead.
+     */
+    public static Check check(String expression, List<String> columns, Map<String, ExpressionKinds.Kind> kinds) {
+        Check check = check(expression, columns);
+        if (!check.ok() || kinds == null || kinds.isEmpty()) {
+            return check;
+        }
+        ExpressionKinds.Mismatch mismatch = ExpressionKinds.firstMismatch(expression, kinds);
+        return mismatch == null ? check : new Check(mismatch.position(), mismatch.sentence());
     }
 
     /** Whether {@code expression} parses and reads only {@code columns} (mapped target columns, any case). */

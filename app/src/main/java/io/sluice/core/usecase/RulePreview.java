@@ -109,6 +109,7 @@ public final class RulePreview {
             WorkbookMembers.requireOneSheet(review, "a rule preview");
             total = review.rowCount();
         }
+        RuleKindCheck.refuse(request.rule(), db.table(profile.table()));
         Tally tally = new Tally(id, request.examples());
         ReviewRows reviewRows = new ReviewRows(request.review());
         try (SourceTable rows = new FirstRows(reviewRows, limit);

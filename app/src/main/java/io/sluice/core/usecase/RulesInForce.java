@@ -7,6 +7,7 @@ import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.TableMapping;
+import io.sluice.core.rules.ExpressionKinds;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.tables.WorkbookRowValidator;
@@ -14,6 +15,7 @@ import io.sluice.core.tables.WorkbookRowValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,11 +31,18 @@ public final class RulesInForce {
      * @param profileName the profile's name
      * @param table       the target table, as the database spells it
      * @param rules       derived rules first (columns in table order, CHECKs, keys, foreign keys), then the profile's
+     * @param kinds       the kinds of the table's columns by lower-case name, for checking an expression as it is
+     *                    written ({@link CheckExpression#check(String, List, Map)})
+     * @param notes       one sentence for each rule of the profile that can never be computed on any row (a date
+     *                    compared with a text, say): kept, but saying what to write instead
      */
-    public record Listing(String profileName, String table, List<RuleInfo> rules) {
+    public record Listing(String profileName, String table, List<RuleInfo> rules,
+                          Map<String, ExpressionKinds.Kind> kinds, List<String> notes) {
 
         public Listing {
             rules = List.copyOf(rules);
+            kinds = Map.copyOf(kinds);
+            notes = List.copyOf(notes);
         }
     }
 
@@ -46,7 +55,16 @@ public final class RulesInForce {
         // the file is not read: every source column the profile names stands in for its header
         Mapper mapper = Mapper.compile(profile, namedSources(profile), table);
         RuleSet rules = RuleSet.build(profile, table, mapper.targetColumns(), db);
-        return new Listing(profile.name(), table.qualifiedName(), rules.described());
+        return new Listing(profile.name(), table.qualifiedName(), rules.described(), RuleKindCheck.kinds(table),
+                RuleKindCheck.notes(profile.name(), profile.rules(), table));
+    }
+
+    /**
+     * One sentence for each rule of a profile onto one table that can never be computed on {@code table}'s columns
+     * (a date compared with a text, say): the profile keeps the rule, and is told what to write instead.
+     */
+    public static List<String> notes(Profile profile, TableInfo table) {
+        return RuleKindCheck.notes(profile.name(), profile.rules(), table);
     }
 
     /**
@@ -65,7 +83,9 @@ public final class RulesInForce {
                 : part.source().headerRow();
         WorkbookRowValidator.TableRules rules = WorkbookRowValidator.rulesOf(profile, part.table(), part.sheet(),
                 headerRow, sources, db);
-        return new Listing(profile.name(), db.table(part.table()).qualifiedName(), rules.described());
+        TableInfo info = db.table(part.table());
+        return new Listing(profile.name(), info.qualifiedName(), rules.described(), RuleKindCheck.kinds(info),
+                RuleKindCheck.notes(profile.name(), part.rules(), info));
     }
 
     /** The part of a profile onto several tables that maps {@code table} (any case), refused naming the tables. */

@@ -55,6 +55,7 @@ public final class WorkbookRules {
                     + " new rule another id.");
         }
         Profile after = step.with(rule, null);
+        RuleKindCheck.refuse(rule, step.db.table(step.part.table()));
         step.refuseDerivedOrUnique(after, id);
         List<RulePreview.Example> kept = new ArrayList<>();
         long[] counts = new long[2];
@@ -97,6 +98,7 @@ public final class WorkbookRules {
         String replaced = step.part.rules().stream().map(RuleSet::idOf)
                 .filter(r -> r.equalsIgnoreCase(id) || r.equalsIgnoreCase(formerId)).findFirst().orElse(null);
         Profile after = step.with(rule, formerId);
+        RuleKindCheck.refuse(rule, step.db.table(step.part.table()));
         step.refuseDerivedOrUnique(after, id);
         return step.change(after, id, ApplyRule.changeOf(replaced, id) + " on " + step.part.table(), progress);
     }

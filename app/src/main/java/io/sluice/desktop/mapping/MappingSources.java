@@ -11,6 +11,7 @@ import io.sluice.core.source.SourceRow;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.usecase.RulesInForce;
 import io.sluice.core.usecase.TargetTables;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.task.TaskContext;
@@ -33,8 +34,11 @@ final class MappingSources {
     record Loaded(SourceSample sample, List<String> tables, TableInfo table, Suggestion suggestion) {
     }
 
-    /** A profile read from a file and the target table it names. */
-    record LoadedProfile(Profile profile, TableInfo table) {
+    /**
+     * A profile read from a file, the target table it names, and a sentence for each of its rules that can never be
+     * computed on that table's columns.
+     */
+    record LoadedProfile(Profile profile, TableInfo table, List<String> ruleNotes) {
     }
 
     private MappingSources() {
@@ -68,10 +72,11 @@ final class MappingSources {
     static LoadedProfile profile(Path file, TargetChoice target) {
         Profile profile = ProfileIO.read(file);
         if (profile.mapsSeveralTables()) {
-            return new LoadedProfile(profile, null);
+            return new LoadedProfile(profile, null, List.of());
         }
         try (TargetDatabase db = target.open()) {
-            return new LoadedProfile(profile, db.table(profile.table()));
+            TableInfo table = db.table(profile.table());
+            return new LoadedProfile(profile, table, RulesInForce.notes(profile, table));
         }
     }
 

@@ -419,7 +419,9 @@ public final class MappingViewModel {
                 applying = true;
                 try {
                     showTableOf(info);
-                    notes.set(String.join(" ", draft.load(profile, rows, info, read.columns())));
+                    List<String> said = new ArrayList<>(draft.load(profile, rows, info, read.columns()));
+                    said.addAll(result.ruleNotes());
+                    notes.set(String.join(" ", said));
                     profileName.set(profile.name() == null ? ProfileFile.baseName(file) : profile.name());
                 } finally {
                     applying = false;

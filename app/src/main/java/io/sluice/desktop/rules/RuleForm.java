@@ -1,6 +1,7 @@
 package io.sluice.desktop.rules;
 
 import io.sluice.core.profile.RuleSpec;
+import io.sluice.core.rules.ExpressionKinds;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.usecase.CheckExpression;
 import javafx.beans.Observable;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -68,6 +70,7 @@ public final class RuleForm {
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<RuleSpec> spec = new ReadOnlyObjectWrapper<>();
     private final List<String> mapped = new ArrayList<>();
+    private Map<String, ExpressionKinds.Kind> kinds = Map.of();
     private final Set<String> takenIds = new TreeSet<>();
     private RuleSpec loaded;
     /** Kept so that a rule read back writes what it had: "error" spelt out, one unique column as "column". */
@@ -103,6 +106,19 @@ public final class RuleForm {
         mapped.clear();
         mapped.addAll(names);
         update();
+    }
+
+    /**
+     * The kinds of the target table's columns (by lower-case name), so that a comparison that can never be computed,
+     * a date with a text say, is a problem of the form before the rule is kept or applied; empty while not known.
+     */
+    public void columnKinds(Map<String, ExpressionKinds.Kind> byLowerName) {
+        kinds = Map.copyOf(byLowerName);
+        update();
+    }
+
+    Map<String, ExpressionKinds.Kind> kinds() {
+        return kinds;
     }
 
     /** The ids of the other rules in force; the form's id must differ from each (case-insensitively). */
@@ -252,7 +268,11 @@ public final class RuleForm {
         if (blank(whenColumn.get())) {
             return null;
         }
-        return new RuleCondition(whenColumn.get(), whenOperator.get(), whenValue.get()).expression();
+        // until the table's kinds are read, a day stays written as the rule loaded had it
+        ExpressionKinds.Kind kind = kinds.get(whenColumn.get().toLowerCase(Locale.ROOT));
+        boolean dateColumn = kinds.isEmpty() ? loaded != null && loaded.when() != null
+                && loaded.when().contains(" DATE(\"") : kind == ExpressionKinds.Kind.DATE;
+        return new RuleCondition(whenColumn.get(), whenOperator.get(), whenValue.get()).expression(dateColumn);
     }
 
     /** The allowed values, one a line; blank lines are left out, spaces kept. */
@@ -447,7 +467,7 @@ public final class RuleForm {
             if (blank(text)) {
                 return "";
             }
-            CheckExpression.Check check = CheckExpression.check(text, mapped);
+            CheckExpression.Check check = CheckExpression.check(text, mapped, kinds);
             if (check.ok() || check.position() < 1) {
                 return "";
             }

@@ -73,9 +73,12 @@ final class RuleFormCheck {
         return null;
     }
 
-    /** Whether the expression parses and reads only mapped columns, as a sentence naming where it breaks. */
+    /**
+     * Whether the expression parses, reads only mapped columns and compares values of one kind, as a sentence naming
+     * where it breaks.
+     */
     private static String expression(RuleForm form, String text) {
-        CheckExpression.Check check = CheckExpression.check(text, form.mapped());
+        CheckExpression.Check check = CheckExpression.check(text, form.mapped(), form.kinds());
         return check.ok() ? null : check.problem();
     }
 
@@ -135,6 +138,7 @@ final class RuleFormCheck {
                 && RuleForm.blank(form.whenValueProperty().get())) {
             return "Type the value the condition compares " + form.whenColumnProperty().get() + " with.";
         }
-        return null;
+        // a value typed for a date column is written as a text, which a date never compares with
+        return expression(form, form.condition());
     }
 }

@@ -9,6 +9,7 @@ import io.sluice.core.profile.ProfileProblem;
 import io.sluice.core.profile.ProfileValidator;
 import io.sluice.core.profile.RuleSpec;
 import io.sluice.core.review.ColumnStats;
+import io.sluice.core.rules.ExpressionKinds;
 import io.sluice.core.rules.RuleInfo;
 import io.sluice.core.rules.RuleSet;
 import io.sluice.core.usecase.ColumnStatistics;
@@ -214,6 +215,7 @@ public final class RulesViewModel {
         mappedColumns.setAll(table != null ? ruleTables.mappedColumns(profile)
                 : profile.columns().stream().map(ColumnMapping::target).toList());
         form.mappedColumns(mappedColumns);
+        form.columnKinds(Map.of()); // the table's, once read below
         // at once from the profile alone; the target's rules and the descriptions follow from the database
         show(profileRulesOnly(ruleTables.edited(profile)));
         loading.set(true);
@@ -222,7 +224,8 @@ public final class RulesViewModel {
             try (TargetDatabase db = target.open()) {
                 RulesInForce.Listing rulesInForce = table == null ? RulesInForce.list(profile, db)
                         : RulesInForce.listTable(profile, table, db);
-                return new Listed(rulesInForce.rules(), TargetTables.names(db));
+                return new Listed(rulesInForce.rules(), TargetTables.names(db), rulesInForce.kinds(),
+                        rulesInForce.notes());
             }
         }, request.then(result -> {
             loading.set(false);
@@ -230,14 +233,20 @@ public final class RulesViewModel {
                 status.set("");
             }
             tables.setAll(result.tables());
+            form.columnKinds(result.kinds());
             show(result.rules());
+            if (!result.notes().isEmpty() && status.get().isEmpty()) {
+                // the profile keeps such a rule (never lose a steward's work), but says what to write instead
+                status.set(String.join(" ", result.notes()));
+            }
         }), request.<Throwable>then(error -> {
             loading.set(false);
             status.set(PROFILE_RULES_ONLY + ErrorText.sentence(error));
         }));
     }
 
-    private record Listed(List<RuleInfo> rules, List<String> tables) {
+    private record Listed(List<RuleInfo> rules, List<String> tables, Map<String, ExpressionKinds.Kind> kinds,
+                          List<String> notes) {
     }
 
     private void adoptRecordedProfile(Path review) {

@@ -52,6 +52,10 @@ class CheckExpressionTest {
                 null));
         assertThat(CheckExpression.check("DATE(cast_date) <= TODAY() && STR_LENGTH(mix_code) > 3", COLUMNS).ok())
                 .isTrue();
+        // texts in single quotes, as stewards write them in SQL
+        assertThat(CheckExpression.check("mix_code = 'DS1-0000001' || STR_CONTAINS(mix_code, 'it\\'s')", COLUMNS)
+                .ok()).isTrue();
+        assertThat(CheckExpression.check("cast_date > DATE('2021-01-01')", COLUMNS).ok()).isTrue();
     }
 
     @Test

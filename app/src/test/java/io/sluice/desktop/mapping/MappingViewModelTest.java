@@ -483,6 +483,24 @@ class MappingViewModelTest {
     }
 
     @Test
+    void aLoadedProfileWithARuleComparingADateWithATextLoadsWholeAndSaysSoInItsNotes() throws Exception {
+        Path profileFile = open("ds1-concrete-mix.csv");
+        String json = java.nio.file.Files.readString(profileFile).replaceFirst("\"rules\"\\s*:\\s*\\[",
+                "\"rules\": [{\"id\": \"recent\", \"type\": \"expression\", \"expression\":"
+                        + " \"cast_date > \\\\\"2021-01-01\\\\\"\"}, ");
+        Path withRule = java.nio.file.Files.writeString(home.resolve("recent.profile.json"), json);
+
+        model.loadProfile(withRule);
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.keptRulesProperty().get()).startsWith("8 profile rules kept");
+        assertThat(model.notesProperty().get()).isEqualTo("A column of this file the profile does not map (neither"
+                + " checked nor imported): Remarks. Rule 'recent' of profile 'ds1-concrete-mix' is kept, but its"
+                + " expression compares cast_date (a date) with \"2021-01-01\" (a text) at position 11, which can"
+                + " never be computed; write cast_date > DATE(\"2021-01-01\") to compare it with that day.");
+    }
+
+    @Test
     void aLoadedProfileAppliesAsConfirmedKeepsItsRulesAndGoesToReview() {
         Path profileFile = open("ds1-concrete-mix.csv");
 

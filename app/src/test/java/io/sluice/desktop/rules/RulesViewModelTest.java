@@ -554,9 +554,11 @@ class RulesViewModelTest {
     }
 
     @Test
-    void aDateComparedWithATextSaysWhatToWriteOnTheRowAndInThePreviewInsteadOfPassingEveryRow() {
+    void aDateComparedWithATextIsAProblemOfTheFormThatSaysWhatToWriteBeforeAnythingIsKeptOrApplied() {
         Ds1Rules ds1 = new Ds1Rules(home).validated();
         ds1.vm.refresh();
+        Path review = ds1.workbench.reviewProperty().get();
+        Profile before = ds1.workbench.profileProperty().get();
         ds1.vm.add(RuleKind.EXPRESSION);
         ds1.vm.form().idProperty().set("recent");
         ds1.vm.form().expressionProperty().set("cast_date > \"2021-01-01\"");
@@ -565,18 +567,85 @@ class RulesViewModelTest {
         ds1.vm.expressionTryout().evaluateOnRow();
         ds1.pause();
 
+        assertThat(ds1.vm.form().problemProperty().get()).isEqualTo("The comparison of cast_date (a date) with"
+                + " \"2021-01-01\" (a text) at position 11 can never be computed: write cast_date >"
+                + " DATE(\"2021-01-01\") to compare it with that day.");
+        assertThat(ds1.vm.form().expressionMarkerBinding().get()).isEqualTo("cast_date > \"2021-01-01\"\n"
+                + " ".repeat(10) + "^");
+        assertThat(ds1.vm.form().specProperty().get()).as("Keep and Apply are disabled while there is a problem")
+                .isNull();
+        assertThat(ds1.vm.preview().summaryProperty().get()).isEmpty();
+        // "Value on row" still says what the row gives
         assertThat(ds1.vm.expressionTryout().rowValueProperty().get()).isEqualTo("On row 2 the expression has no"
                 + " value: it compares a date (2022-12-26) with the text \"2021-01-01\" by >: write"
                 + " DATE(\"2021-01-01\") to compare it with that day (cast_date=2022-12-26).");
-        assertThat(ds1.vm.preview().summaryProperty().get()).matches("Would flag \\d+ of 200 rows\\.");
-        assertThat(ds1.vm.preview().examples()).isNotEmpty()
-                .allMatch(e -> e.message().contains("cannot be computed on this row (it compares a date"));
+        assertThat(ds1.vm.keep()).isFalse();
+        ds1.vm.apply();
+        assertThat(ds1.workbench.profileProperty().get()).isEqualTo(before);
+        assertThat(ds1.workbench.reviewProperty().get()).isEqualTo(review);
 
-        ds1.vm.form().expressionProperty().set("cast_date > DATE(\"2021-01-01\")");
+        ds1.vm.form().expressionProperty().set("cast_date > DATE('2021-01-01')");
         ds1.vm.expressionTryout().evaluateOnRow();
         ds1.pause();
+        assertThat(ds1.vm.form().problemProperty().get()).isNull();
         assertThat(ds1.vm.expressionTryout().rowValueProperty().get()).isEqualTo("Row 2: true");
+        assertThat(ds1.vm.preview().summaryProperty().get()).matches("Would flag \\d+ of 200 rows\\.");
         assertThat(ds1.vm.preview().examples()).noneMatch(e -> e.message().contains("cannot be computed"));
+        assertThat(ds1.failures).isEmpty();
+    }
+
+    @Test
+    void aRequiredWhenConditionBuiltOnADateColumnWritesATypedDayAsADateAndRefusesAnyOtherText() {
+        Ds1Rules ds1 = new Ds1Rules(home);
+        ds1.vm.refresh();
+        ds1.vm.add(RuleKind.REQUIRED_WHEN);
+        RuleForm form = ds1.vm.form();
+        form.idProperty().set("strength-recent");
+        form.columnProperty().set("strength_mpa");
+        form.whenColumnProperty().set("cast_date");
+        form.whenOperatorProperty().set(">");
+        form.whenValueProperty().set("2021-01-01");
+
+        assertThat(form.problemProperty().get()).isNull();
+        assertThat(form.specProperty().get().when()).isEqualTo("cast_date > DATE(\"2021-01-01\")");
+        assertThat(ds1.vm.keep()).isTrue();
+        ds1.vm.select(rule(ds1.vm, "strength-recent"));
+        assertThat(form.conditionTypedProperty().get()).as("read back into its three parts").isFalse();
+        assertThat(form.whenValueProperty().get()).isEqualTo("2021-01-01");
+        assertThat(form.changedProperty().get()).isFalse();
+
+        form.whenValueProperty().set("soon");
+        assertThat(form.problemProperty().get()).isEqualTo("The comparison of cast_date (a date) with \"soon\" (a text)"
+                + " at position 11 can never be computed: a date compares only with a date, such as"
+                + " DATE(\"2021-01-01\") or TODAY().");
+
+        form.whenColumnProperty().set("supplier_code");
+        form.whenOperatorProperty().set("=");
+        form.whenValueProperty().set("2021-01-01");
+        assertThat(form.problemProperty().get()).isNull();
+        assertThat(form.specProperty().get().when()).as("a text column keeps the text").isEqualTo(
+                "supplier_code = \"2021-01-01\"");
+        assertThat(ds1.failures).isEmpty();
+    }
+
+    @Test
+    void aProfileAlreadyHoldingSuchARuleIsListedWholeAndSaysSoInOneSentence() {
+        Ds1Rules ds1 = new Ds1Rules(home);
+        Profile profile = ds1.workbench.profileProperty().get();
+        List<RuleSpec> rules = new java.util.ArrayList<>(profile.rules());
+        rules.add(new RuleSpec("recent", "expression", null, null, null, null, null, null, null, null, null,
+                "cast_date > \"2021-01-01\"", null, null));
+        ds1.workbench.profileProperty().set(profile.withRules(rules));
+
+        ds1.vm.refresh();
+
+        assertThat(ds1.vm.rules()).anyMatch(r -> r.id().equals("recent") && r.editable());
+        assertThat(ds1.vm.statusProperty().get()).isEqualTo("Rule 'recent' of profile 'ds1-concrete-mix' is kept,"
+                + " but its expression compares cast_date (a date) with \"2021-01-01\" (a text) at position 11,"
+                + " which can never be computed; write cast_date > DATE(\"2021-01-01\") to compare it with that"
+                + " day.");
+        assertThat(ds1.vm.select(rule(ds1.vm, "recent"))).isTrue();
+        assertThat(ds1.vm.form().problemProperty().get()).startsWith("The comparison of cast_date (a date)");
         assertThat(ds1.failures).isEmpty();
     }
 
