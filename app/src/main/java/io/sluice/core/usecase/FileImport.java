@@ -1,5 +1,6 @@
 package io.sluice.core.usecase;
 
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.Progress;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.QualityScores;
@@ -88,6 +89,11 @@ final class FileImport implements AutoCloseable {
 
     Profile profile() {
         return profile;
+    }
+
+    /** The file's columns the profile does not map, and those Sluice added when it sent rows back. */
+    UnmappedColumns unmapped() {
+        return UnmappedColumns.of(profile, sourceColumns);
     }
 
     ImportMode mode() {

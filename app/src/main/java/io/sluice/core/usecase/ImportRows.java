@@ -1,5 +1,6 @@
 package io.sluice.core.usecase;
 
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.Progress;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.QualityScores;
@@ -136,6 +137,14 @@ public final class ImportRows implements AutoCloseable {
     /** The profile the rows are mapped with (it names the target table as the steward wrote it). */
     public Profile profile() {
         return profile;
+    }
+
+    /**
+     * For a file, its columns the profile does not map and those Sluice added when it sent rows back (neither is
+     * imported); for a review, none (the review's summary names them).
+     */
+    public UnmappedColumns unmapped() {
+        return file == null ? UnmappedColumns.none(null) : file.unmapped();
     }
 
     /** The target table, as the database spells it. */
