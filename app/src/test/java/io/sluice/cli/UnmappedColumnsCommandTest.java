@@ -61,16 +61,12 @@ class UnmappedColumnsCommandTest {
         return CommandRun.of((Object[]) with(text, CommandRun.targetOptions(db)));
     }
 
-    /** The lab workbook with a column the sender added to Suppliers and one to Mixes. */
-    private Path[] labWithAddedColumns() throws IOException {
+    /** The lab workbook changed by {@code change}, and the lab profile: {workbook, profile}. */
+    private Path[] lab(String name, Consumer<Workbook> change) throws IOException {
         Path workbook = LabWorkbookSample.write(dir.resolve("samples")).file();
         Path profile = dir.resolve(SampleProfiles.LAB_PROFILE);
         ProfileIO.write(SampleProfiles.lab(), profile);
-        Path added = edit(workbook, dir.resolve("added.xlsx"), wb -> {
-            appendColumn(wb.getSheet("Suppliers"), "Contact", "Ines");
-            appendColumn(wb.getSheet("Mixes"), "Remarks", "re-tested");
-        });
-        return new Path[] {added, profile};
+        return new Path[] {edit(workbook, dir.resolve(name), change), profile};
     }
 
     @ParameterizedTest
@@ -78,7 +74,11 @@ class UnmappedColumnsCommandTest {
     void aWorkbookOntoSeveralTablesNamesEachSheetsAddedColumnsInEveryReplay(TestDatabases.Engine engine)
             throws IOException {
         TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
-        Path[] files = labWithAddedColumns();
+        // a column the sender added to Suppliers and one to Mixes
+        Path[] files = lab("added.xlsx", wb -> {
+            appendColumn(wb.getSheet("Suppliers"), "Contact", "Ines");
+            appendColumn(wb.getSheet("Mixes"), "Remarks", "re-tested");
+        });
         Path report = dir.resolve("report.json");
 
         CommandRun validated = run(db, "validate", files[0], "--profile", files[1], "--report", report);
@@ -113,11 +113,8 @@ class UnmappedColumnsCommandTest {
     void aWorkbookLackingColumnsOfSeveralTablesIsRefusedNamingThemAll(TestDatabases.Engine engine)
             throws IOException {
         TestDatabases.Database db = CommandRun.sampleTarget(engine, dir);
-        Path workbook = LabWorkbookSample.write(dir.resolve("samples")).file();
-        Path profile = dir.resolve(SampleProfiles.LAB_PROFILE);
-        ProfileIO.write(SampleProfiles.lab(), profile);
         // concrete_mix reads Supplier, strength_test unpivots the strength columns: two parts of one sheet
-        Path renamed = edit(workbook, dir.resolve("renamed.xlsx"), wb -> {
+        Path[] files = lab("renamed.xlsx", wb -> {
             Row header = wb.getSheet("Mixes").getRow(0);
             for (Cell cell : header) {
                 String text = cell.getStringCellValue();
@@ -128,8 +125,8 @@ class UnmappedColumnsCommandTest {
         });
 
         for (String command : List.of("validate", "import")) {
-            CommandRun run = command.equals("validate") ? run(db, "validate", renamed, "--profile", profile)
-                    : run(db, "import", renamed, "--profile", profile, "--approve", "valid");
+            CommandRun run = command.equals("validate") ? run(db, "validate", files[0], "--profile", files[1])
+                    : run(db, "import", files[0], "--profile", files[1], "--approve", "valid");
             assertThat(run.exit()).as(command).isEqualTo(SluiceCommand.INPUT);
             assertThat(run.err()).as(command).contains("needs source columns ").contains("'Supplier'")
                     .contains("'Strength 7d (MPa)'").contains("which sheet Mixes does not have");
