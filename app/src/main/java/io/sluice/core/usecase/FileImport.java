@@ -1,6 +1,5 @@
 package io.sluice.core.usecase;
 
-import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.Progress;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.QualityScores;
@@ -9,6 +8,7 @@ import io.sluice.core.commit.ImportRequests;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.source.SourceOptions;

@@ -1,6 +1,5 @@
 package io.sluice.core.usecase;
 
-import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.Progress;
 import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.bookkeeping.QualityScores;
@@ -15,6 +14,7 @@ import io.sluice.core.commit.NothingToImportException;
 import io.sluice.core.SluiceException;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.mapping.Mapper;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ReviewApprovedRows;
