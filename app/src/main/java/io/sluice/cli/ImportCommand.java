@@ -136,7 +136,9 @@ final class ImportCommand implements Callable<Integer> {
                 err.flush();
             }
             try {
-                return dryRun ? dryRun(rows, progress) : commit(rows, progress);
+                int code = dryRun ? dryRun(rows, progress) : commit(rows, progress);
+                printUnmapped(rows.unmapped().sentences());
+                return code;
             } finally {
                 if (!warned && rows.gatesMeasured()) {
                     progress.clear();
@@ -192,6 +194,12 @@ final class ImportCommand implements Callable<Integer> {
                 result.batchId());
         out.flush();
         return SluiceCommand.OK;
+    }
+
+    private void printUnmapped(List<String> sentences) {
+        PrintWriter out = spec.commandLine().getOut();
+        sentences.forEach(out::println);
+        out.flush();
     }
 
     private void printWarnings(List<GateResult> gates) {

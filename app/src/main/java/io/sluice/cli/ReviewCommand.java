@@ -89,6 +89,8 @@ final class ReviewCommand implements Callable<Integer> {
                 json.put("rows", review.rowCount());
                 json.put("counts", counts);
                 summary.ifPresent(s -> json.put("scores", s.scores()));
+                json.put("unmappedColumns", opened.unmapped().columns());
+                json.put("sluiceColumns", opened.unmapped().sluiceColumns());
                 json.put("decisions", opened.session().counts());
                 json.put("validatedAgainst", readiness.validatedAgainst());
                 Map<String, Object> importable = new LinkedHashMap<>();
@@ -125,6 +127,7 @@ final class ReviewCommand implements Callable<Integer> {
                             + "lacks the rest of the file, so validate the file again into a new review.%n", file,
                             review.rowCount());
                 }
+                opened.unmapped().sentences().forEach(out::println);
                 if (!readiness.validatedAgainst().isEmpty()) {
                     out.printf("Validated against: %s%n", String.join("; ", readiness.validatedAgainst()));
                 }

@@ -5,6 +5,7 @@ import io.sluice.core.commit.RelatedCommitResult;
 import io.sluice.core.commit.TableCounts;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.export.StagedFiles;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceOptions;
@@ -55,12 +56,12 @@ final class TablesOutput {
             if (reportPath != null) {
                 StagedFiles.writeWhole(reportPath, hidden -> {
                     try (Writer writer = Files.newBufferedWriter(hidden, StandardCharsets.UTF_8)) {
-                        report.write(about, outcome.summary(), outcome.gates(), writer);
+                        report.write(about, outcome.summary(), outcome.gates(), outcome.unmapped(), writer);
                     }
                 });
             }
             if (format == OutputFormat.json) {
-                report.write(about, outcome.summary(), outcome.gates(), out);
+                report.write(about, outcome.summary(), outcome.gates(), outcome.unmapped(), out);
                 out.println();
             } else {
                 TablesSummary s = outcome.summary();
@@ -68,6 +69,7 @@ final class TablesOutput {
                         outcome.target(), outcome.profileName());
                 out.printf("Source rows: %d   valid: %d   with errors: %d (left out of an import with every row"
                         + " they make)%n", s.rows(), s.rows() - s.rowsWithErrors(), s.rowsWithErrors());
+                printUnmapped(out, outcome.unmapped());
                 printGates(out, outcome.gates());
                 out.println();
                 printSheets(out, s);
@@ -114,6 +116,7 @@ final class TablesOutput {
                 warnGates(rows, err);
                 out.printf("Dry run into %d tables (%s): %s.%n", plan.size(), modes(rows), left(rows.summary()));
                 printCounts(out, plan, "TO INSERT", "TO UPDATE", "TO SKIP");
+                printUnmapped(out, rows.unmapped());
                 out.println("Nothing was written.");
                 out.flush();
                 return SluiceCommand.OK;
@@ -125,6 +128,7 @@ final class TablesOutput {
                     result.batchId(), result.tables().size(), result.inserted(), result.updated(),
                     result.skipped(), result.took().toMillis() / 1000.0, left(rows.summary()));
             printCounts(out, result.tables(), "INSERTED", "UPDATED", "SKIPPED");
+            printUnmapped(out, rows.unmapped());
             out.printf("See it with 'sluice batch %d'; take it back with 'sluice rollback %d'.%n", result.batchId(),
                     result.batchId());
             out.flush();
@@ -140,6 +144,11 @@ final class TablesOutput {
             err.flush();
             return SluiceCommand.FINDINGS;
         }
+    }
+
+    /** Each sheet's columns the profile does not map, and Sluice's own, one sentence each. */
+    static void printUnmapped(PrintWriter out, List<UnmappedColumns> unmapped) {
+        unmapped.forEach(u -> u.sentences().forEach(out::println));
     }
 
     private static void warnGates(ImportTables rows, PrintWriter err) {

@@ -1,6 +1,5 @@
 package io.sluice.cli;
 
-import io.sluice.core.mapping.Mapper;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.rules.Finding;
@@ -155,7 +154,7 @@ final class ValidateCommand implements Callable<Integer> {
                 writeReport(report, outcome, reportPath);
             }
             if (format == OutputFormat.json) {
-                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.unmappedColumns(),
+                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.unmapped(),
                         outcome.gates(), out);
                 out.println();
             } else {
@@ -226,12 +225,15 @@ final class ValidateCommand implements Callable<Integer> {
                 json.put("decisions", outcome.decisions());
                 json.put("approvedWithErrors", outcome.approvedInError());
                 json.put("gates", outcome.gates().stream().map(GateJson::of).toList());
+                json.put("unmappedColumns", outcome.unmapped().columns());
+                json.put("sluiceColumns", outcome.unmapped().sluiceColumns());
                 out.println(Json.write(json));
             } else {
                 out.printf("%s: %d rows validated with profile '%s' against %s%s.%n", reviewPath.getFileName(),
                         s.rows(), outcome.profileName(), outcome.target(), outcome.replacedProfile() == null ? ""
                                 : " (it was validated with profile '" + outcome.replacedProfile() + "' before)");
                 printCounts(out, s);
+                outcome.unmapped().sentences().forEach(out::println);
                 out.printf("Decisions and edits kept: %d approved, %d rejected, %d pending.%n",
                         outcome.decisions().approved(), outcome.decisions().rejected(),
                         outcome.decisions().pending());
@@ -281,7 +283,7 @@ final class ValidateCommand implements Callable<Integer> {
         // whole or not at all: a validation that fails while writing leaves the last report as it was
         StagedFiles.writeWhole(path, hidden -> {
             try (Writer writer = Files.newBufferedWriter(hidden, StandardCharsets.UTF_8)) {
-                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.unmappedColumns(),
+                report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.unmapped(),
                         outcome.gates(), writer);
             }
         });
@@ -312,8 +314,9 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("%s (%s%s, header row %d) -> %s, profile '%s'%n", file.getFileName(), about.format(), sheet,
                 about.headerRow(), about.table(), about.profileName());
         printCounts(out, s);
-        if (!outcome.unmappedColumns().isEmpty()) {
-            out.println(Mapper.unmappedSentence(outcome.unmappedColumns()));
+        outcome.unmapped().sentences().forEach(out::println);
+        if (outcome.returned().sentence() != null) {
+            out.println(outcome.returned().sentence());
         }
         printGates(out, outcome.gates());
         if (!outcome.issues().isEmpty()) {

@@ -3,6 +3,7 @@ package io.sluice.cli;
 import io.sluice.core.commit.CommitConflictException;
 import io.sluice.core.commit.TableCounts;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.review.DecisionCounts;
 import io.sluice.core.review.FindingCounts;
@@ -90,6 +91,7 @@ final class WorkbookReviewOutput {
             json.put("decisions", outcome.decisions());
             json.put("approvedWithErrors", outcome.approvedInError());
             json.put("gates", outcome.gates().stream().map(GateJson::of).toList());
+            json.put("unmapped", outcome.unmapped().stream().map(WorkbookReviewOutput::unmappedJson).toList());
             out.println(Json.write(json));
             out.flush();
             return;
@@ -97,6 +99,7 @@ final class WorkbookReviewOutput {
         out.println(headline + ".");
         out.printf("Source rows: %d   valid: %d   with errors: %d%n", s.rows(), s.rows() - s.rowsWithErrors(),
                 s.rowsWithErrors());
+        TablesOutput.printUnmapped(out, outcome.unmapped());
         if (!outcome.gates().isEmpty()) {
             out.println("Quality gates:");
             outcome.gates().forEach(g -> out.println("  " + g.line()));
@@ -144,6 +147,15 @@ final class WorkbookReviewOutput {
         }
     }
 
+    /** A sheet's {@code sheet}, {@code unmappedColumns} and {@code sluiceColumns}, as the tables report has them. */
+    private static Map<String, Object> unmappedJson(UnmappedColumns unmapped) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sheet", unmapped.sheet());
+        json.put("unmappedColumns", unmapped.columns());
+        json.put("sluiceColumns", unmapped.sluiceColumns());
+        return json;
+    }
+
     private static Consumer<TableFinding> keepFirst(List<TableFinding> first) {
         return f -> {
             if (first.size() < SHOWN_FINDINGS) {
@@ -172,6 +184,9 @@ final class WorkbookReviewOutput {
                     one.put("rows", member.review().rowCount());
                     one.put("counts", member.review().counts());
                     one.put("decisions", member.session().counts());
+                    UnmappedColumns unmapped = review.unmapped(name);
+                    one.put("unmappedColumns", unmapped.columns());
+                    one.put("sluiceColumns", unmapped.sluiceColumns());
                     one.put("findings", member.review().firstFindings(shown));
                     list.add(one);
                 }
@@ -200,6 +215,7 @@ final class WorkbookReviewOutput {
                         String.valueOf(d.approved()), String.valueOf(d.rejected()), String.valueOf(d.pending()));
             }
             table.print(out);
+            sheets.forEach(name -> review.unmapped(name).sentences().forEach(out::println));
             if (!readiness.validatedAgainst().isEmpty()) {
                 out.printf("Validated against: %s%n", String.join("; ", readiness.validatedAgainst()));
             }

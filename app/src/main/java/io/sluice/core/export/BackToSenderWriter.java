@@ -1,5 +1,6 @@
 package io.sluice.core.export;
 
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.review.ChangedCell;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceRow;
@@ -26,9 +27,9 @@ import java.util.List;
 public final class BackToSenderWriter implements AutoCloseable {
 
     /** The trailing column holding each row's number in the original file. */
-    public static final String ROW_COLUMN = "Sluice row";
+    public static final String ROW_COLUMN = UnmappedColumns.ROW_COLUMN;
     /** The trailing column holding each row's messages, so nothing is lost past the comment cap. */
-    public static final String FINDINGS_COLUMN = "Sluice findings";
+    public static final String FINDINGS_COLUMN = UnmappedColumns.FINDINGS_COLUMN;
     /**
      * Comments kept by default. POI holds every comment in memory until the file is written, about 6 KB each
      * (measured: 200,000 failing rows peak at 97 MB of heap without comments, 220 MB with 20,000), so 10,000 cost

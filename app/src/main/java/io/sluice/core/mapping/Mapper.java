@@ -185,13 +185,21 @@ public final class Mapper {
      * file's renamed and missing columns are mended in one go; a header row holding none of them is the wrong row.
      */
     private static void requireSources(Profile profile, List<String> sourceColumns, String where) {
-        Set<String> wanted = new java.util.LinkedHashSet<>();
-        profile.columns().forEach(m -> wanted.addAll(m.sourceColumns()));
-        if (profile.legacyId() != null) {
-            wanted.add(profile.legacyId());
-        }
+        requireSources(UnmappedColumns.read(profile), sourceColumns, where, "the file");
+    }
+
+    /**
+     * Refuses a sheet that lacks two or more of the source columns {@code wanted}, naming every one at once (one
+     * missing, or a delimiter mistake, is left to the sentence that reads the column).
+     *
+     * @param where what needs them ("Profile 'lab'")
+     * @param what  what lacks them ("the file", "sheet Mixes")
+     */
+    public static void requireSources(Collection<String> wanted, List<String> sourceColumns, String where,
+                                      String what) {
+        Set<String> distinct = new java.util.LinkedHashSet<>(wanted);
         List<String> missing = new ArrayList<>();
-        for (String name : wanted) {
+        for (String name : distinct) {
             if (find(name, sourceColumns) < 0) {
                 missing.add(name);
             }
@@ -201,44 +209,14 @@ public final class Mapper {
             return; // none, or one, or a delimiter mistake: sourceIndex says so in its own sentence
         }
         String names = quotedList(missing);
-        if (missing.size() == wanted.size()) {
+        if (missing.size() == distinct.size()) {
             throw SluiceException.input(where + " needs source columns " + names + ", but the header row it was read"
                     + " with holds none of them (it holds: " + String.join(", ", sourceColumns) + "): if the header"
-                    + " lies further down, give its row (the profile's \"headerRow\" under \"source\", --header-row on"
-                    + " the command line, or Header row on the desktop's Source step).");
+                    + " lies further down, give its row (the profile's \"headerRow\" under \"source\", --header-row"
+                    + " on the command line, or Header row on the desktop's Source step).");
         }
-        throw SluiceException.input(where + " needs source columns " + names + ", which the file does not have (its"
-                + " columns: " + String.join(", ", sourceColumns) + ").");
-    }
-
-    /**
-     * The file's columns that no column mapping of {@code profile} reads, nor its legacy id, in file order: those a
-     * sender added since the profile was made show here, so that replaying it says the file has changed. Columns
-     * without a header are left out.
-     */
-    public static List<String> unmappedColumns(Profile profile, List<String> sourceColumns) {
-        Set<Integer> read = new HashSet<>();
-        List<String> wanted = new ArrayList<>();
-        profile.columns().forEach(m -> wanted.addAll(m.sourceColumns()));
-        if (profile.legacyId() != null) {
-            wanted.add(profile.legacyId());
-        }
-        wanted.forEach(name -> read.add(find(name, sourceColumns)));
-        List<String> unmapped = new ArrayList<>();
-        for (int i = 0; i < sourceColumns.size(); i++) {
-            String name = sourceColumns.get(i);
-            if (!read.contains(i) && name != null && !name.isBlank()) {
-                unmapped.add(name);
-            }
-        }
-        return unmapped;
-    }
-
-    /** The sentence naming {@link #unmappedColumns} for the steward, or null when there is none. */
-    public static String unmappedSentence(List<String> unmapped) {
-        return unmapped.isEmpty() ? null : (unmapped.size() == 1 ? "A column" : "Columns")
-                + " of this file the profile does not map (neither checked nor imported): " + String.join(", ",
-                unmapped) + ".";
+        throw SluiceException.input(where + " needs source columns " + names + ", which " + what + " does not have"
+                + " (its columns: " + String.join(", ", sourceColumns) + ").");
     }
 
     /** 'A', 'B' and 'C'. */
@@ -249,7 +227,7 @@ public final class Mapper {
     }
 
     /** Index of a source column: exact header first, then ignoring case and surrounding spaces; -1 when none. */
-    private static int find(String name, List<String> sourceColumns) {
+    static int find(String name, List<String> sourceColumns) {
         int exact = sourceColumns.indexOf(name);
         if (exact >= 0) {
             return exact;

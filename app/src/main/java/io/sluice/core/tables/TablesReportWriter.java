@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.sluice.core.SluiceException;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.validate.FindingSpool;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.JsonReportWriter;
@@ -46,8 +47,17 @@ public final class TablesReportWriter implements Consumer<TableFinding>, AutoClo
         return spool.count();
     }
 
-    /** Writes the whole report to {@code out} (not closed). */
+    /** Writes the whole report to {@code out} (not closed), without naming columns the profile does not map. */
     public void write(About about, TablesSummary summary, List<GateResult> gates, Writer out) {
+        write(about, summary, gates, List.of(), out);
+    }
+
+    /**
+     * Writes the whole report to {@code out} (not closed); each sheet names its columns the profile does not map and
+     * those Sluice added when it sent rows back ({@code unmapped}, by sheet).
+     */
+    public void write(About about, TablesSummary summary, List<GateResult> gates, List<UnmappedColumns> unmapped,
+                      Writer out) {
         try {
             JsonGenerator g = JSON.createGenerator(out);
             g.useDefaultPrettyPrinter();
@@ -83,6 +93,8 @@ public final class TablesReportWriter implements Consumer<TableFinding>, AutoClo
                 g.writeNumberField("withErrors", s.rowsWithErrors());
                 g.writeNumberField("targetRows", s.targetRows());
                 g.writeNumberField("findings", s.findings());
+                JsonReportWriter.writeUnmapped(g, unmapped.stream().filter(u -> s.sheet().equals(u.sheet()))
+                        .findFirst().orElse(UnmappedColumns.none(s.sheet())));
                 g.writeEndObject();
             }
             g.writeEndArray();

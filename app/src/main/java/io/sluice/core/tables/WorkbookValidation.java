@@ -8,6 +8,8 @@ import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TableShape;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.mapping.MappedRow;
+import io.sluice.core.mapping.Mapper;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ReferenceOrder;
 import io.sluice.core.profile.TableMapping;
@@ -22,8 +24,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -126,6 +130,9 @@ public final class WorkbookValidation implements AutoCloseable {
         Function<String, TableInfo> tables = db.tablesIntrospectedOnce();
         Map<K, SheetGroup> bySheet = new LinkedHashMap<>();
         List<PartCheck> parts = new ArrayList<>();
+        Map<K, Set<String>> readBySheet = new HashMap<>();
+        ordered.forEach(part -> readBySheet.computeIfAbsent(keyOf.apply(part), k -> new LinkedHashSet<>())
+                .addAll(UnmappedColumns.read(part)));
         try {
             for (TableMapping part : ordered) {
                 K key = keyOf.apply(part);
@@ -133,6 +140,10 @@ public final class WorkbookValidation implements AutoCloseable {
                 if (group == null) {
                     group = new SheetGroup(open.apply(part), new ArrayList<>());
                     bySheet.put(key, group);
+                    // every column the sheet's parts need and the sheet lacks, named at once, not the first part's
+                    Mapper.requireSources(readBySheet.get(key), group.source().columns(), "Profile '"
+                            + (profile.name() == null ? "unnamed" : profile.name()) + "'", "sheet "
+                            + group.source().sheet());
                 }
                 PartCheck check = PartCheck.compile(profile, part, group.source(), tables, db);
                 group.parts().add(check);
@@ -347,6 +358,19 @@ public final class WorkbookValidation implements AutoCloseable {
                     g.parts().stream().map(p -> p.part().table()).toList()));
         }
         return layout;
+    }
+
+    /**
+     * Each sheet's columns that none of the parts reading it maps, and those Sluice added when it sent the rows back,
+     * in the order the sheets are validated.
+     */
+    public List<UnmappedColumns> unmapped() {
+        List<UnmappedColumns> unmapped = new ArrayList<>();
+        for (SheetGroup g : groups) {
+            unmapped.add(UnmappedColumns.of(g.source().sheet(), g.parts().stream().map(PartCheck::part).toList(),
+                    g.source().columns()));
+        }
+        return unmapped;
     }
 
     /** The target columns of a part (its table as the profile names it), in table order, as its rows hold them. */

@@ -8,6 +8,7 @@ import io.sluice.core.commit.ImportRequests;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.source.SourceOptions;
@@ -88,6 +89,11 @@ final class FileImport implements AutoCloseable {
 
     Profile profile() {
         return profile;
+    }
+
+    /** The file's columns the profile does not map, and those Sluice added when it sent rows back. */
+    UnmappedColumns unmapped() {
+        return UnmappedColumns.of(profile, sourceColumns);
     }
 
     ImportMode mode() {

@@ -14,6 +14,7 @@ import io.sluice.core.commit.NothingToImportException;
 import io.sluice.core.SluiceException;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.mapping.Mapper;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ReviewApprovedRows;
@@ -136,6 +137,14 @@ public final class ImportRows implements AutoCloseable {
     /** The profile the rows are mapped with (it names the target table as the steward wrote it). */
     public Profile profile() {
         return profile;
+    }
+
+    /**
+     * For a file, its columns the profile does not map and those Sluice added when it sent rows back (neither is
+     * imported); for a review, none (the review's summary names them).
+     */
+    public UnmappedColumns unmapped() {
+        return file == null ? UnmappedColumns.none(null) : file.unmapped();
     }
 
     /** The target table, as the database spells it. */

@@ -14,6 +14,7 @@ import io.sluice.core.commit.TableRows;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.profile.TableMapping;
@@ -59,13 +60,15 @@ public final class ImportTables {
     /** The batch as it starts: its tables, without rows (the pass hands them in) and without measures. */
     private final RelatedBatchRequest started;
     private final Map<String, TableRows> tablesByPart;
+    private final List<UnmappedColumns> unmapped;
     /** The last pass's measures; null until the workbook was read. */
     private TablesSummary summary;
     private List<GateResult> gates;
 
     private ImportTables(TargetDatabase db, Path file, SourceOptions chosen, Profile profile, Profile underMode,
                          Consumer<TableFinding> findings, Progress validationProgress, RelatedBatchRequest started,
-                         Map<String, TableRows> tablesByPart) {
+                         Map<String, TableRows> tablesByPart, List<UnmappedColumns> unmapped) {
+        this.unmapped = unmapped;
         this.db = db;
         this.file = file;
         this.chosen = chosen;
@@ -93,10 +96,12 @@ public final class ImportTables {
         Function<String, TableInfo> tables = db.tablesIntrospectedOnce();
         List<TableMapping> ordered = WorkbookValidation.parentsFirst(underMode);
         Map<String, String> sheets;
+        List<UnmappedColumns> unmapped;
         // the fit of the profile to the workbook and the target, checked before anything is read or written
         try (WorkbookValidation fit = WorkbookValidation.prepare(file,
                 part -> ValidateTables.optionsOf(chosen, underMode, part), underMode, db)) {
             sheets = fit.sheets();
+            unmapped = fit.unmapped();
         }
         List<TableRows> rows = new ArrayList<>();
         Map<String, TableRows> byPart = new LinkedHashMap<>();
@@ -116,7 +121,7 @@ public final class ImportTables {
         RelatedBatchRequest started = new RelatedBatchRequest(file.getFileName().toString(), Sources.sha256(file),
                 profile.name(), ProfileIO.sha256(profile), null, 0, 0, 0, settings.allowDuplicate(),
                 settings.steward(), List.of(), rows);
-        return new ImportTables(db, file, chosen, profile, underMode, findings, progress, started, byPart);
+        return new ImportTables(db, file, chosen, profile, underMode, findings, progress, started, byPart, unmapped);
     }
 
     /** The parts' declared references as the commit resolves them: the parent's natural key (or the named key). */
@@ -139,6 +144,11 @@ public final class ImportTables {
         return Profile.ofTables(profile.name(), profile.nullMarkers(), parts, profile.gates());
     }
 
+
+    /** Each sheet's columns the profile does not map, and those Sluice added when it sent rows back. */
+    public List<UnmappedColumns> unmapped() {
+        return unmapped;
+    }
 
     /**
      * Counts per table and per sheet of the last import or dry run; asked before either, the workbook is validated

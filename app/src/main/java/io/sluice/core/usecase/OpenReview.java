@@ -1,6 +1,7 @@
 package io.sluice.core.usecase;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.ReviewSession;
@@ -132,6 +133,14 @@ public final class OpenReview implements AutoCloseable {
      */
     public RowFilter changedByLastRule() {
         return RowFilter.changedByLastRule();
+    }
+
+    /**
+     * The review's columns that the profile it records does not map, and those Sluice added when it sent rows back
+     * (neither checked nor imported); none for a review only loaded.
+     */
+    public UnmappedColumns unmapped() {
+        return profile().map(p -> UnmappedColumns.of(p, review.columns())).orElse(UnmappedColumns.none(null));
     }
 
     /** The profile the review records now, or empty for a review only loaded. */

@@ -3,6 +3,7 @@ package io.sluice.core.usecase;
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.review.DecisionCounts;
 import io.sluice.core.review.FixOutcome;
@@ -79,6 +80,16 @@ public final class OpenWorkbookReview implements AutoCloseable {
     /** The profile onto several tables the review records. */
     public Profile profile() {
         return profile;
+    }
+
+    /**
+     * A sheet's columns that the parts of the profile reading it do not map, and those Sluice added when it sent
+     * rows back (neither checked nor imported).
+     */
+    public UnmappedColumns unmapped(String sheet) {
+        List<String> tables = tablesOf(sheet);
+        return UnmappedColumns.of(sheet, profile.tables().stream().filter(t -> tables.contains(t.table())).toList(),
+                sheet(sheet).columns());
     }
 
     /** The sheets, in the order they are validated (parents' sheets first). */

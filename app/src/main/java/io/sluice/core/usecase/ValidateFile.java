@@ -8,12 +8,13 @@ import io.sluice.core.source.SourceIssue;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TargetDatabase;
-import io.sluice.core.mapping.Mapper;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.validate.FileOpening;
 import io.sluice.core.validate.GateMeasures;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.QualityGates;
 import io.sluice.core.validate.ReportSource;
+import io.sluice.core.validate.ReturnedRows;
 import io.sluice.core.validate.RowResult;
 import io.sluice.core.validate.ValidationJob;
 import io.sluice.core.validate.ValidationSummary;
@@ -66,14 +67,15 @@ public final class ValidateFile {
      * @param summary counts and scores of every row
      * @param format  how the file was read
      * @param issues  what the reader noticed about the sheet (renamed headers, merged cells, ...)
-     * @param unmappedColumns the file's columns the profile does not map, in file order (a column the sender
-     *                        added since the profile was made)
+     * @param unmapped the file's columns the profile does not map (a column the sender added since the profile was
+     *                 made), and those Sluice added to a workbook it sent back
+     * @param returned the rows that came back from a workbook Sluice sent back (their {@code Sluice row})
      * @param review  the review created, or null
      * @param gates   the profile's quality gates measured on this file (rejected rows: the rows with errors; in a
      *                new review, none is rejected until the steward rejects rows)
      */
     public record Outcome(ReportSource about, ValidationSummary summary, SourceFormat format,
-                          List<SourceIssue> issues, List<String> unmappedColumns, Path review,
+                          List<SourceIssue> issues, UnmappedColumns unmapped, ReturnedRows returned, Path review,
                           List<GateResult> gates) {
 
         /** Whether a blocking gate failed: an import of this file would be refused. */
@@ -136,12 +138,17 @@ public final class ValidateFile {
         try (ValidationJob job = prepared) {
             Consumer<RowResult> sink = rowsFor.apply(new Layout(job.table().columns(), job.targetColumns(),
                     job.reportSource(request.profileLabel())));
+            UnmappedColumns unmapped = UnmappedColumns.of(request.profile(), job.table().columns());
+            ReturnedRows.Tally returned = ReturnedRows.tally(job.table().columns(), unmapped);
+            if (returned != null) {
+                sink = sink.andThen(returned);
+            }
             ValidationSummary summary = request.review() == null ? job.run(sink, progress)
                     : stage(job, db, request, sink, progress);
             refuseNoRows(request, summary);
             return new Outcome(job.reportSource(request.profileLabel()), summary, job.table().format(),
-                    List.copyOf(job.table().issues()),
-                    Mapper.unmappedColumns(request.profile(), job.table().columns()), request.review(),
+                    List.copyOf(job.table().issues()), unmapped,
+                    returned == null ? ReturnedRows.NONE : returned.result(), request.review(),
                     QualityGates.evaluate(request.profile().gates(), measures(request, summary)));
         }
     }

@@ -2,6 +2,7 @@ package io.sluice.core.usecase;
 
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.database.TableShape;
@@ -45,9 +46,12 @@ public final class ValidateReview {
      * @param approvedInError approved rows that have an error finding now
      * @param gates           the profile's quality gates measured on the review as it stands (rejected rows: the
      *                        rows the steward rejected)
+     * @param unmapped        the review's columns the profile does not map, and those Sluice added when it sent
+     *                        rows back
      */
     public record Outcome(ValidationSummary summary, String profileName, String replacedProfile, String target,
-                          DecisionCounts decisions, long approvedInError, List<GateResult> gates) {
+                          DecisionCounts decisions, long approvedInError, List<GateResult> gates,
+                          UnmappedColumns unmapped) {
 
         /** Whether a blocking gate failed: an import of this review would be refused. */
         public boolean blocked() {
@@ -125,7 +129,8 @@ public final class ValidateReview {
                                 : replaced, review.info().targetUrl(), decisions,
                         new ReviewQuery(review).select(RowFilter.withStatus(DecisionStatus.APPROVED)
                                 .and(RowFilter.withErrors()), ReviewQuery.Sort.SOURCE_ORDER),
-                        QualityGates.evaluate(profile.gates(), ReviewGates.measures(current, decisions)));
+                        QualityGates.evaluate(profile.gates(), ReviewGates.measures(current, decisions)),
+                        UnmappedColumns.of(profile, review.columns()));
             }
         }
     }

@@ -3,6 +3,7 @@ package io.sluice.core.usecase;
 import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.database.TargetDatabase;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.GateSpec;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
@@ -40,9 +41,12 @@ public final class ValidateTables {
      * @param target       the target database, as it is shown
      * @param summary      counts per table and per sheet
      * @param gates        the profile's gates measured (rejected rows: the source rows with errors)
+     * @param unmapped     each sheet's columns the profile does not map, and those Sluice added when it sent rows
+     *                     back, in the order the sheets are validated
      */
     public record Outcome(String file, String sha256, String profileName, String profileLabel, String profileSha,
-                          String target, TablesSummary summary, List<GateResult> gates) {
+                          String target, TablesSummary summary, List<GateResult> gates,
+                          List<UnmappedColumns> unmapped) {
 
         /** Whether a blocking gate failed: an import of this workbook would be refused. */
         public boolean blocked() {
@@ -66,8 +70,10 @@ public final class ValidateTables {
         refuseScoreGates(profile);
         Consumer<TableFinding> sink = findings == null ? f -> { } : findings;
         TablesSummary summary;
+        List<UnmappedColumns> unmapped;
         try (WorkbookValidation validation = WorkbookValidation.prepare(file, part -> optionsOf(chosen, profile,
                 part), profile, db)) {
+            unmapped = validation.unmapped();
             summary = validation.run(sink, progress);
         }
         if (summary.rows() == 0) {
@@ -75,7 +81,7 @@ public final class ValidateTables {
                     + " profile '" + profile.name() + "' reads, so there is nothing to validate.");
         }
         return new Outcome(file.toString(), Sources.sha256(file), profile.name(), profileLabel,
-                ProfileIO.sha256(profile), db.displayUrl(), summary, gates(profile, summary));
+                ProfileIO.sha256(profile), db.displayUrl(), summary, gates(profile, summary), unmapped);
     }
 
     /** The gates of a profile onto several tables, measured on the source rows. */

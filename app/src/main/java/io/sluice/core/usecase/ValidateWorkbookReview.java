@@ -23,6 +23,7 @@ import io.sluice.core.tables.TableFinding;
 import io.sluice.core.tables.TablesSummary;
 import io.sluice.core.tables.WorkbookRowValidator;
 import io.sluice.core.tables.WorkbookValidation;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.validate.GateMeasures;
 import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.QualityGates;
@@ -62,9 +63,12 @@ public final class ValidateWorkbookReview {
      * @param gates           the profile's gates measured (rejected rows: the rows the steward rejected)
      * @param decisions       the steward's decisions per sheet, kept as they were
      * @param approvedInError approved rows that have an error finding now, over all sheets
+     * @param unmapped        each sheet's columns the profile does not map, and those Sluice added when it sent
+     *                        rows back
      */
     public record Outcome(Path review, String profileName, String target, TablesSummary summary,
-                          List<GateResult> gates, Map<String, DecisionCounts> decisions, long approvedInError) {
+                          List<GateResult> gates, Map<String, DecisionCounts> decisions, long approvedInError,
+                          List<UnmappedColumns> unmapped) {
 
         /** Whether a blocking gate failed: an import of this review would be refused. */
         public boolean blocked() {
@@ -157,7 +161,7 @@ public final class ValidateWorkbookReview {
             }
             WorkbookMembers.record(main, listed);
             done = true;
-            return outcome(review, profile, db, summary, members);
+            return outcome(review, profile, db, summary, members, validation.unmapped());
         } catch (IOException e) {
             throw SluiceException.input("Cannot create the folder " + folder + ": " + e.getMessage() + ".", e);
         } finally {
@@ -190,6 +194,7 @@ public final class ValidateWorkbookReview {
             String profileJson = ProfileIO.toJson(used);
             Map<String, FindingWriter> writers = new HashMap<>();
             TablesSummary summary;
+            List<UnmappedColumns> unmapped;
             WorkbookValidation.LeftOutRows rejected = files.rejected();
             try (WorkbookValidation validation = WorkbookValidation.prepareOver(part -> files.sheetOf(used, part),
                     sheet -> new ReviewRows(files.path(sheet)), used, db)) {
@@ -227,10 +232,11 @@ public final class ValidateWorkbookReview {
                 }
                 WorkbookMembers.record(files.workbook(), listed);
                 files.workbook().setProfile(profileJson);
+                unmapped = validation.unmapped();
             }
             Map<String, Review> members = new LinkedHashMap<>();
             files.sheets().forEach(s -> members.put(s, files.member(s)));
-            return outcome(review, used, db, summary, members);
+            return outcome(review, used, db, summary, members, unmapped);
         }
     }
 
@@ -247,7 +253,7 @@ public final class ValidateWorkbookReview {
     }
 
     private static Outcome outcome(Path review, Profile profile, TargetDatabase db, TablesSummary summary,
-                                   Map<String, Review> members) {
+                                   Map<String, Review> members, List<UnmappedColumns> unmapped) {
         Map<String, DecisionCounts> decisions = new LinkedHashMap<>();
         long approvedInError = 0;
         long rows = 0;
@@ -262,7 +268,8 @@ public final class ValidateWorkbookReview {
         }
         List<GateResult> gates = QualityGates.evaluate(profile.gates(), new GateMeasures(rows,
                 summary.rowsWithErrors(), rejected, null));
-        return new Outcome(review, profile.name(), db.displayUrl(), summary, gates, decisions, approvedInError);
+        return new Outcome(review, profile.name(), db.displayUrl(), summary, gates, decisions, approvedInError,
+                unmapped);
     }
 
     private static void closeQuietly(Review review) {

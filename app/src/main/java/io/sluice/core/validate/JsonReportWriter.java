@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.sluice.core.SluiceException;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceIssue;
 
@@ -42,6 +43,23 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
         }
     }
 
+    /**
+     * Writes {@code unmappedColumns} and {@code sluiceColumns}, each an array of headers (always, empty when none):
+     * the same two fields in every report and summary that names them.
+     */
+    public static void writeUnmapped(JsonGenerator g, UnmappedColumns unmapped) throws IOException {
+        g.writeArrayFieldStart("unmappedColumns");
+        for (String column : unmapped.columns()) {
+            g.writeString(column);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("sluiceColumns");
+        for (String column : unmapped.sluiceColumns()) {
+            g.writeString(column);
+        }
+        g.writeEndArray();
+    }
+
     /** Writes the whole report to {@code out} (not closed). */
     public void write(ReportSource source, ValidationSummary summary, List<SourceIssue> sourceIssues, Writer out) {
         write(source, summary, sourceIssues, List.of(), out);
@@ -50,15 +68,16 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
     /** Writes the whole report to {@code out} (not closed), with the profile's quality gates measured. */
     public void write(ReportSource source, ValidationSummary summary, List<SourceIssue> sourceIssues,
                       List<GateResult> gates, Writer out) {
-        write(source, summary, sourceIssues, List.of(), gates, out);
+        write(source, summary, sourceIssues, UnmappedColumns.none(null), gates, out);
     }
 
     /**
      * Writes the whole report to {@code out} (not closed), with the file's columns the profile does not map (a column
-     * the sender added since the profile was made) and the profile's quality gates measured.
+     * the sender added since the profile was made, and those Sluice added to a workbook it sent back) and the
+     * profile's quality gates measured.
      */
     public void write(ReportSource source, ValidationSummary summary, List<SourceIssue> sourceIssues,
-                      List<String> unmappedColumns, List<GateResult> gates, Writer out) {
+                      UnmappedColumns unmapped, List<GateResult> gates, Writer out) {
         try {
             JsonGenerator g = JSON.createGenerator(out);
             g.useDefaultPrettyPrinter();
@@ -88,11 +107,7 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("unmappedColumns");
-            for (String column : unmappedColumns) {
-                g.writeString(column);
-            }
-            g.writeEndArray();
+            writeUnmapped(g, unmapped);
             spool.writeArray(g);
             g.writeEndObject();
             g.flush();

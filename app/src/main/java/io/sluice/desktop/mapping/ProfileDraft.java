@@ -1,6 +1,6 @@
 package io.sluice.desktop.mapping;
 
-import io.sluice.core.mapping.Mapper;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.ColumnMapping;
 import io.sluice.core.profile.GateSpec;
 import io.sluice.core.profile.Profile;
@@ -103,10 +103,7 @@ final class ProfileDraft {
         }
         extras = List.copyOf(kept);
         // a column the sender added since the profile was made: the steward sees that the file has changed
-        String unmapped = Mapper.unmappedSentence(Mapper.unmappedColumns(profile, sourceColumns));
-        if (unmapped != null) {
-            notes.add(unmapped);
-        }
+        notes.addAll(UnmappedColumns.of(profile, sourceColumns).sentences());
         rules = profile.rules();
         gates = profile.gates();
         naturalKey = profile.naturalKey();

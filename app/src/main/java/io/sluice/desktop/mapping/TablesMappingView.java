@@ -47,6 +47,7 @@ final class TablesMappingView {
     @FXML private Label orderLabel;
     @FXML private Label cycleLabel;
     @FXML private Label errorLabel;
+    @FXML private Label notesLabel;
     @FXML private TabPane tabs;
     @FXML private Label blockerLabel;
     @FXML private Button validateButton;
@@ -91,7 +92,8 @@ final class TablesMappingView {
                 : model.errorProperty().get(), model.errorProperty()));
         blockerLabel.textProperty().bind(Bindings.createStringBinding(() -> model.blockerProperty().get() == null
                 ? "" : model.blockerProperty().get(), model.blockerProperty()));
-        for (Label label : List.of(orderLabel, cycleLabel, errorLabel, blockerLabel)) {
+        notesLabel.textProperty().bind(model.notesProperty());
+        for (Label label : List.of(orderLabel, cycleLabel, errorLabel, notesLabel, blockerLabel)) {
             label.managedProperty().bind(label.textProperty().isNotEmpty());
             label.visibleProperty().bind(label.managedProperty());
         }

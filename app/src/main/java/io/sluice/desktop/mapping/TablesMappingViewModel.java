@@ -58,6 +58,7 @@ public final class TablesMappingViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper order = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper cycle = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper("Open a profile onto several tables, or"
             + " pick the tables to map the workbook onto.");
     private final Map<String, SourceSample> samples = new HashMap<>();
@@ -124,6 +125,14 @@ public final class TablesMappingViewModel {
         return order.getReadOnlyProperty();
     }
 
+    /**
+     * What the steward should know of the workbook after a profile was opened: each sheet's columns the profile does
+     * not map, and those Sluice added when it sent the rows back; "" when there is nothing to say.
+     */
+    public ReadOnlyStringProperty notesProperty() {
+        return notes.getReadOnlyProperty();
+    }
+
     /** The cycle among the references as one sentence; null when there is none. */
     public ReadOnlyStringProperty cycleProperty() {
         return cycle.getReadOnlyProperty();
@@ -149,6 +158,8 @@ public final class TablesMappingViewModel {
         TaskHandle reading = tasks.run("Reading the sheets and tables of profile " + profile.name(),
                 ctx -> TablesSources.open(source, options, profile, target, ctx), opened -> {
             show(opened);
+            // a column the sender added since the profile was made: the steward sees that the workbook has changed
+            notes.set(String.join(" ", TablesSources.unmapped(opened)));
             if (file != null) {
                 profileFile.matches(file, profile());
             }
@@ -174,6 +185,7 @@ public final class TablesMappingViewModel {
         TaskHandle suggesting = tasks.run("Suggesting a mapping onto " + String.join(", ", picked),
                 ctx -> TablesSources.suggest(source, options, picked, profileName, target, ctx), opened -> {
             profileFile.clear();
+            notes.set("");
             show(opened);
         }, this::failed);
         whenCancelled(suggesting, "Suggesting a mapping onto " + String.join(", ", picked) + " was cancelled;"

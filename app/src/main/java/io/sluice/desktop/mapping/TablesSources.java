@@ -5,6 +5,7 @@ import io.sluice.core.database.ColumnInfo;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.mapping.Suggestion;
+import io.sluice.core.mapping.UnmappedColumns;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.TableMapping;
 import io.sluice.core.profile.TableReference;
@@ -109,6 +110,26 @@ final class TablesSources {
             }
             return new Opened(profile, csv ? List.of() : sheets, samples, names, infos, suggestions);
         }
+    }
+
+    /**
+     * Each sheet's columns that the profile's parts reading it do not map, and those Sluice added when it sent the rows
+     * back, one sentence each, in the profile's order of sheets.
+     */
+    static List<String> unmapped(Opened opened) {
+        Map<String, List<TableMapping>> bySheet = new LinkedHashMap<>();
+        for (TableMapping part : opened.profile().tables()) {
+            bySheet.computeIfAbsent(part.sheet() == null ? "" : part.sheet(), s -> new ArrayList<>()).add(part);
+        }
+        List<String> sentences = new ArrayList<>();
+        bySheet.forEach((sheet, parts) -> {
+            SourceSample sample = opened.samples().get(sheet);
+            if (sample != null) {
+                sentences.addAll(UnmappedColumns.of(sheet.isEmpty() ? null : sheet, parts, sample.columns())
+                        .sentences());
+            }
+        });
+        return sentences;
     }
 
     /** Reads the table of that name for a table added to the mapping; null when the target has none. */

@@ -37,7 +37,7 @@ class UnmappedColumnsTest {
                     SourceOptions.DEFAULTS, MixTarget.profile(), "ds1"), target.db, null, Progress.NONE);
 
             assertThat(outcome.summary().rows()).isEqualTo(1);
-            assertThat(outcome.unmappedColumns()).containsExactly("Admixture 2 (kg/m3)", "Remarks", "Batch plant");
+            assertThat(outcome.unmapped().columns()).containsExactly("Admixture 2 (kg/m3)", "Remarks", "Batch plant");
         }
     }
 
@@ -53,7 +53,7 @@ class UnmappedColumnsTest {
                     SourceOptions.DEFAULTS, MixTarget.profile(), "ds1"), target.db, null, Progress.NONE);
 
             assertThat(outcome.summary().rows()).isEqualTo(1);
-            assertThat(outcome.unmappedColumns()).isEmpty();
+            assertThat(outcome.unmapped().columns()).isEmpty();
         }
     }
 }

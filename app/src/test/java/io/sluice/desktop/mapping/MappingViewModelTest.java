@@ -470,6 +470,21 @@ class MappingViewModelTest {
     }
 
     @Test
+    void aReturnedFileNamesSluicesOwnColumnsApartFromTheOnesTheProfileDoesNotMap() throws Exception {
+        Path profileFile = open("ds1-concrete-mix.csv");
+        List<String> lines = Files.readAllLines(workbench.sourceFileProperty().get());
+        Path returned = Files.write(home.resolve("returned.csv"), List.of(
+                lines.get(0) + ",Sluice row,Sluice findings", lines.get(1) + ",2,Cement is missing."));
+        openFile(returned);
+
+        model.loadProfile(profileFile);
+
+        assertThat(model.notesProperty().get()).isEqualTo("A column of this file the profile does not map (neither"
+                + " checked nor imported): Remarks. Columns Sluice added when it sent these rows back: Sluice row,"
+                + " Sluice findings; not imported.");
+    }
+
+    @Test
     void choosingAnotherTableSuggestsAMappingOntoIt() {
         open("ds1-concrete-mix.csv");
 

@@ -319,6 +319,23 @@ class TablesMappingViewModelTest {
     }
 
     @Test
+    void aColumnOfASheetThatNoTableOfTheProfileMapsIsNamedInTheNotes() {
+        mapping.loadProfile(openWorkbook());
+        assertThat(model.notesProperty().get()).as("the sample profile maps every column").isEmpty();
+
+        openWith(parts -> {
+            TableMapping mixes = parts.get(2);
+            parts.set(2, new TableMapping(mixes.table(), mixes.source(), mixes.columns().stream()
+                    .filter(c -> !"Cast Date".equals(c.source())).toList(), mixes.unpivot(), mixes.references(),
+                    mixes.naturalKey(), mixes.commitMode(), mixes.rules(), mixes.legacyId()));
+            return parts;
+        });
+
+        assertThat(model.notesProperty().get()).isEqualTo("A column of sheet Mixes the profile does not map"
+                + " (neither checked nor imported): Cast Date.");
+    }
+
+    @Test
     void aTableMissingFromTheTargetIsASentenceOnItsTableAndItsPartIsKept() {
         openWith(parts -> {
             TableMapping tests = parts.get(4);
