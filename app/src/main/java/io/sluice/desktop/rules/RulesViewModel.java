@@ -222,7 +222,7 @@ public final class RulesViewModel {
             try (TargetDatabase db = target.open()) {
                 RulesInForce.Listing rulesInForce = table == null ? RulesInForce.list(profile, db)
                         : RulesInForce.listTable(profile, table, db);
-                return new Listed(rulesInForce.rules(), TargetTables.names(db));
+                return new Listed(rulesInForce.rules(), TargetTables.lookupTables(db));
             }
         }, request.then(result -> {
             loading.set(false);
