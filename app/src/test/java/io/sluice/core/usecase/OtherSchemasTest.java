@@ -13,8 +13,6 @@ import io.sluice.core.profile.TableReference;
 import io.sluice.core.rules.Finding;
 import io.sluice.core.source.SourceOptions;
 import io.sluice.testing.TestDatabases;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -145,8 +143,8 @@ class OtherSchemasTest {
         BookkeepingSchema.migrate(database.url(), database.user(), database.password());
         Path workbook = dir.resolve("samples.xlsx");
         try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
-            sheet(wb, "Materials", List.of(List.of("Code"), List.of("CEM-1"), List.of("CEM-2")));
-            sheet(wb, "Sample tests", List.of(List.of("Sample Id", "Material Id"), List.of("S1", "CEM-2"),
+            WorkbookSelfReferenceTest.sheet(wb, "Materials", List.of(List.of("Code"), List.of("CEM-1"), List.of("CEM-2")));
+            WorkbookSelfReferenceTest.sheet(wb, "Sample tests", List.of(List.of("Sample Id", "Material Id"), List.of("S1", "CEM-2"),
                     List.of("S2", "CEM-1")));
             wb.write(out);
         }
@@ -175,7 +173,7 @@ class OtherSchemasTest {
     }
 
     @Test
-    void aTableTheRoleMayOnlyReadIsNotOfferedForAnImportWhichIsRefusedBeforeAnyRowIsWritten() throws Exception {
+    void aTableTheRoleMayOnlyReadIsNotOfferedAndItsImportIsRefusedBeforeAnyRowIsWrittenAndAReviewSaysSo() throws Exception {
         TestDatabases.Database database = TestDatabases.postgres();
         run(database, "CREATE SCHEMA lab",
                 "CREATE TABLE lab.sample_test (sample_id VARCHAR(10) PRIMARY KEY)",
@@ -203,6 +201,18 @@ class OtherSchemasTest {
             }).isInstanceOf(SluiceException.class).hasMessage("Role " + role + " may not insert into table"
                     + " lab.readings of " + db.displayUrl() + ", so the database would refuse the import; ask the"
                     + " table's owner to grant INSERT on it, or map the rows onto a table the role may write.");
+
+            Path review = dir.resolve("readings.sluice");
+            LoadFile.run(csv, SourceOptions.DEFAULTS, review, false, Progress.NONE);
+            ValidateReview.run(review, profile, db, Progress.NONE);
+            Target to = new Target(asReader.url(), role, "pw");
+            try (OpenReview opened = OpenReview.open(review, to::open)) {
+                opened.session().approve(2);
+                assertThat(ImportReadiness.of(opened.review(), review, to).answer()).isEqualTo("Import: no: Role "
+                        + role + " may not insert into table lab.readings of " + db.displayUrl() + ", so the"
+                        + " database would refuse the import; ask the table's owner to grant INSERT on it, or map"
+                        + " the rows onto a table the role may write.");
+            }
         }
         try (Connection c = database.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM lab.readings")) {
@@ -229,16 +239,6 @@ class OtherSchemasTest {
     private static TestDatabases.Database as(TestDatabases.Database database, String role) {
         String url = database.url().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
         return new TestDatabases.Database(database.engine(), url, role, "pw");
-    }
-
-    private static void sheet(Workbook wb, String name, List<List<String>> rows) {
-        Sheet sheet = wb.createSheet(name);
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = sheet.createRow(r);
-            for (int c = 0; c < rows.get(r).size(); c++) {
-                row.createCell(c).setCellValue(rows.get(r).get(c));
-            }
-        }
     }
 
     private List<Finding> validate(TestDatabases.Database database, Path csv, String table, String... columns) {

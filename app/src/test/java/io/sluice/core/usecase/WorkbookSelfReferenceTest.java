@@ -127,7 +127,8 @@ class WorkbookSelfReferenceTest {
         return f.row() + " " + f.rule() + " " + f.message();
     }
 
-    private static void sheet(Workbook wb, String name, List<List<String>> rows) {
+    /** Adds a sheet of these rows of text cells (the header first) to the workbook. */
+    static void sheet(Workbook wb, String name, List<List<String>> rows) {
         Sheet sheet = wb.createSheet(name);
         for (int r = 0; r < rows.size(); r++) {
             Row row = sheet.createRow(r);
