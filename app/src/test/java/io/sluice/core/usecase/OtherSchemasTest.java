@@ -4,6 +4,8 @@ import io.sluice.core.Progress;
 import io.sluice.core.SluiceException;
 import io.sluice.core.bookkeeping.BookkeepingSchema;
 import io.sluice.core.bookkeeping.ImportMode;
+import io.sluice.core.cleaning.Candidate;
+import io.sluice.core.cleaning.Correction;
 import io.sluice.core.database.TableInfo;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.profile.ColumnMapping;
@@ -70,6 +72,18 @@ class OtherSchemasTest {
         assertThat(findings.get(0).message().toLowerCase(Locale.ROOT))
                 .endsWith("'cem-p' does not exist in ref.material.code.");
         assertThat(findings.get(1).message()).endsWith("'S9' does not exist in \"Ref.Data\".\"Supplier\".Code.");
+
+        Path review = dir.resolve("samples.sluice");
+        LoadFile.run(csv, SourceOptions.DEFAULTS, review, false, Progress.NONE);
+        try (TargetDatabase db = open(database)) {
+            ValidateReview.run(review, profile("lab.sample_test", "sample_id", "material", "supplier"), db,
+                    Progress.NONE);
+        }
+        List<Correction> corrections = SuggestCorrections.run(review, () -> open(database), null).corrections();
+        assertThat(corrections).extracting(c -> c.value() + " from " + c.known().toLowerCase(Locale.ROOT) + ": "
+                + c.candidates().stream().map(Candidate::value).toList())
+                .containsExactly("CEM-P from ref.material.code: [CEM-R]",
+                        "S9 from \"ref.data\".\"supplier\".code: [S1]");
     }
 
     @ParameterizedTest
@@ -114,7 +128,7 @@ class OtherSchemasTest {
                 TableInfo table = db.table(name);
                 assertThat(table.reference()).as("%s found again by its name", name).isEqualTo(name);
                 assertThat(name.toLowerCase(Locale.ROOT))
-                        .isEqualTo(table.schema().toLowerCase(Locale.ROOT) + "." + table.name().toLowerCase(Locale.ROOT));
+                        .isEqualTo((table.schema() + "." + table.name()).toLowerCase(Locale.ROOT));
             }
             assertThat(db.table("material").schema()).as("a bare name typed means the connection's default schema")
                     .isEqualToIgnoringCase("lab");
@@ -143,9 +157,10 @@ class OtherSchemasTest {
         BookkeepingSchema.migrate(database.url(), database.user(), database.password());
         Path workbook = dir.resolve("samples.xlsx");
         try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
-            WorkbookSelfReferenceTest.sheet(wb, "Materials", List.of(List.of("Code"), List.of("CEM-1"), List.of("CEM-2")));
-            WorkbookSelfReferenceTest.sheet(wb, "Sample tests", List.of(List.of("Sample Id", "Material Id"), List.of("S1", "CEM-2"),
-                    List.of("S2", "CEM-1")));
+            WorkbookSelfReferenceTest.sheet(wb, "Materials", List.of(List.of("Code"), List.of("CEM-1"),
+                    List.of("CEM-2")));
+            WorkbookSelfReferenceTest.sheet(wb, "Sample tests", List.of(List.of("Sample Id", "Material Id"),
+                    List.of("S1", "CEM-2"), List.of("S2", "CEM-1")));
             wb.write(out);
         }
 
@@ -173,7 +188,8 @@ class OtherSchemasTest {
     }
 
     @Test
-    void aTableTheRoleMayOnlyReadIsNotOfferedAndItsImportIsRefusedBeforeAnyRowIsWrittenAndAReviewSaysSo() throws Exception {
+    void aTableTheRoleMayOnlyReadIsNotOfferedAndItsImportIsRefusedBeforeAnyRowIsWrittenAndAReviewSaysSo()
+            throws Exception {
         TestDatabases.Database database = TestDatabases.postgres();
         run(database, "CREATE SCHEMA lab",
                 "CREATE TABLE lab.sample_test (sample_id VARCHAR(10) PRIMARY KEY)",
