@@ -32,7 +32,7 @@ public final class KnownValueReader {
         if (!known.isTableColumn()) {
             return;
         }
-        TableInfo table = db.table(known.schema() == null ? known.table() : known.schema() + "." + known.table());
+        TableInfo table = db.table(known.schema(), known.table());
         String column = table.column(known.column()).orElseThrow(() -> SluiceException.target("Table "
                 + table.qualifiedName() + " has no column '" + known.column() + "' any more.")).name();
         String quotedTable = (table.schema() == null ? "" : db.dialect().quote(table.schema()) + ".")

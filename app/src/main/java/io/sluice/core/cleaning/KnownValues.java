@@ -1,5 +1,7 @@
 package io.sluice.core.cleaning;
 
+import io.sluice.core.database.TableInfo;
+
 import java.util.List;
 
 /**
@@ -47,11 +49,14 @@ public record KnownValues(List<String> listed, String schema, String table, Stri
         return table != null;
     }
 
-    /** "supplier.code", "a list of 4 values" or "supplier.code and sheet Suppliers", for messages. */
+    /**
+     * "supplier.code", "ref.material.code" (a table outside public named with its schema), "a list of 4 values" or
+     * "supplier.code and sheet Suppliers", for messages.
+     */
     public String describe() {
         if (!isTableColumn()) {
             return "a list of " + listed.size() + " values";
         }
-        return table + "." + column + (listedFrom == null ? "" : " and " + listedFrom);
+        return TableInfo.reference(schema, table) + "." + column + (listedFrom == null ? "" : " and " + listedFrom);
     }
 }

@@ -170,14 +170,20 @@ public final class Committer {
         return keys;
     }
 
-    /** Refuses before anything is written when a mapped column was dropped or changed type since mapping. */
+    /**
+     * Refuses before anything is written when a mapped column was dropped or changed type since mapping, or when the
+     * role may not insert into the table.
+     */
     private void checkTableUnchanged() {
         checkTableUnchanged(db, table, columns);
     }
 
     /** As {@link #checkTableUnchanged()}, for any table and its mapped columns (each table of a related batch). */
     static void checkTableUnchanged(TargetDatabase db, TableInfo table, List<ColumnInfo> columns) {
-        TableInfo live = db.table(table.qualifiedName());
+        TableInfo live = db.table(table.schema(), table.name());
+        db.insertRefused(live).ifPresent(why -> {
+            throw SluiceException.target(why);
+        });
         for (ColumnInfo mapped : columns) {
             ColumnInfo now = live.columns().stream().filter(c -> c.name().equals(mapped.name())).findFirst()
                     .orElseThrow(() -> SluiceException.target("Table " + table.name() + " has changed since it was"

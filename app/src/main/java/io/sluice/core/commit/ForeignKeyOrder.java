@@ -59,8 +59,7 @@ final class ForeignKeyOrder {
 
     /** Whether the foreign key points at that table. */
     static boolean refersTo(ForeignKey fk, TableInfo table) {
-        return fk.refTable().equalsIgnoreCase(table.name())
-                && (fk.refSchema() == null || table.schema() == null || fk.refSchema().equalsIgnoreCase(table.schema()));
+        return fk.pointsAt(table);
     }
 
     private static boolean same(TableInfo a, TableInfo b) {

@@ -314,10 +314,16 @@ public final class RelatedCommitter {
         return keys;
     }
 
-    /** A parent table by name: the batch's own description when it is in the batch, else the target's. */
+    /**
+     * A parent table by name: the batch's own description when it is in the batch (named as a profile names it, else
+     * by its bare name, as profiles written before schemas were named do), else the target's.
+     */
     private TableInfo parent(String name, List<TableRows> batch) {
-        return batch.stream().map(TableRows::table).filter(t -> t.name().equalsIgnoreCase(name)
-                || t.qualifiedName().equalsIgnoreCase(name)).findFirst().orElseGet(() -> db.table(name));
+        List<TableInfo> tables = batch.stream().map(TableRows::table).toList();
+        return tables.stream().filter(t -> t.reference().equalsIgnoreCase(name)
+                        || t.qualifiedName().equalsIgnoreCase(name)).findFirst()
+                .or(() -> tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst())
+                .orElseGet(() -> db.table(name));
     }
 
     private static void refuseRepeatedTables(List<TableRows> tables) {

@@ -61,7 +61,6 @@ public record TableRows(TableInfo table, List<ColumnInfo> columns, String sheet,
                 }
             }
         }
-        return new TableInfo(child.schema(), child.name(), columns, child.primaryKey(), child.uniqueKeys(),
-                child.foreignKeys(), child.checks(), child.uniqueIndexes());
+        return child.with(columns, child.primaryKey(), child.uniqueKeys(), child.foreignKeys(), child.checks());
     }
 }

@@ -26,9 +26,13 @@ public final class TableIntrospector {
     private TableIntrospector() {
     }
 
-    /** The full description of {@code schema.table}, both names exactly as stored in the catalog. */
-    public static TableInfo introspect(Connection connection, Dialect dialect, String schema, String table)
-            throws SQLException {
+    /**
+     * The full description of {@code schema.table}, both names exactly as stored in the catalog.
+     *
+     * @param reference how a profile names the table on this connection ({@link TableInfo#reference})
+     */
+    static TableInfo introspect(Connection connection, Dialect dialect, String schema, String table,
+                                String reference) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         List<ColumnInfo> columns = columns(metaData, schema, table);
         if (dialect == Dialect.POSTGRESQL && columns.stream().anyMatch(c -> c.type() == JDBCType.DISTINCT)) {
@@ -39,7 +43,7 @@ public final class TableIntrospector {
         List<List<String>> uniqueKeys = uniqueKeys(metaData, schema, table, primaryKey, columns, uniqueIndexes);
         return new TableInfo(schema, table, columns, primaryKey.columns(), uniqueKeys,
                 foreignKeys(metaData, schema, table), CheckConstraintReader.read(connection, dialect, schema, table,
-                columns), uniqueIndexes);
+                columns), uniqueIndexes, reference);
     }
 
     /** The name escaped for use as a metadata search pattern, where '_' and '%' are wildcards. */

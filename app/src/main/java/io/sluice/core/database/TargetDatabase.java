@@ -14,11 +14,15 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -189,12 +193,25 @@ public final class TargetDatabase implements AutoCloseable {
 
     /**
      * The tables of every schema the connection can see, as a profile names them ({@link TableInfo#reference}: a
-     * bare name in public, {@code schema.name} elsewhere, in SQL's quoted form where a plain one would read
-     * differently), the default schema's first, then by schema and name; system schemas and Sluice's own
-     * {@code sluice_*} tables left out.
+     * bare name in the connection's default schema when that is public, {@code schema.name} elsewhere, in SQL's
+     * quoted form where a plain one would read differently), the default schema's first, then by schema and name;
+     * system schemas and Sluice's own {@code sluice_*} tables left out.
      */
     public List<String> tablesOfEverySchema() {
+        return tablesOfEverySchema(false);
+    }
+
+    /**
+     * {@link #tablesOfEverySchema()} without the tables this connection's role may not insert into (on PostgreSQL,
+     * without the INSERT privilege on the table or USAGE on its schema): the tables rows can be imported into.
+     */
+    public List<String> writableTablesOfEverySchema() {
+        return tablesOfEverySchema(true);
+    }
+
+    private List<String> tablesOfEverySchema(boolean writableOnly) {
         String home = defaultSchema();
+        Set<List<String>> readOnly = writableOnly ? readOnlyTables() : Set.of();
         List<String[]> found = new ArrayList<>();
         try {
             DatabaseMetaData metaData = connection.getMetaData();
@@ -204,7 +221,8 @@ public final class TargetDatabase implements AutoCloseable {
                     String name = rs.getString("TABLE_NAME");
                     String type = rs.getString("TABLE_TYPE");
                     if (type != null && TABLE_TYPES.contains(type) && !isSystemSchema(schema)
-                            && !name.toLowerCase(Locale.ROOT).startsWith(OWN_TABLE_PREFIX)) {
+                            && !name.toLowerCase(Locale.ROOT).startsWith(OWN_TABLE_PREFIX)
+                            && !readOnly.contains(Arrays.asList(schema, name))) {
                         found.add(new String[] {schema, name});
                     }
                 }
@@ -216,7 +234,61 @@ public final class TargetDatabase implements AutoCloseable {
                 .thenComparing(n -> n);
         found.sort(Comparator.comparing((String[] t) -> !home.equals(t[0]))
                 .thenComparing(t -> t[0] == null ? "" : t[0], byText).thenComparing(t -> t[1], byText));
-        return found.stream().map(t -> TableInfo.reference(t[0], t[1])).toList();
+        return found.stream().map(t -> reference(home, t[0], t[1])).toList();
+    }
+
+    /**
+     * How a profile names table {@code name} of {@code schema} so that {@link #table} finds it again here and on a
+     * connection of another role: bare only in the default schema, and only when that is public (PUBLIC on H2),
+     * which a bare name means on any connection that does not choose another; {@code schema.name} otherwise.
+     */
+    public String reference(String schema, String name) {
+        return reference(defaultSchema(), schema, name);
+    }
+
+    private String reference(String home, String schema, String name) {
+        boolean bare = schema == null || schema.equals(home) && home.equalsIgnoreCase(dialect.defaultSchema());
+        return QuotedName.of(bare ? null : schema, name);
+    }
+
+    /**
+     * The sentence saying that the database would refuse an import into the table because this connection's role may
+     * not insert into it (PostgreSQL's privileges), or empty when it may.
+     */
+    public Optional<String> insertRefused(TableInfo table) {
+        if (!readOnlyTables().contains(Arrays.asList(table.schema(), table.name()))) {
+            return Optional.empty();
+        }
+        String user;
+        try {
+            user = connection.getMetaData().getUserName();
+        } catch (SQLException e) {
+            throw metadataFailure(e);
+        }
+        return Optional.of("Role " + user + " may not insert into table " + table.reference() + " of " + displayUrl
+                + ", so the database would refuse the import; ask the table's owner to grant INSERT on it, or map"
+                + " the rows onto a table the role may write.");
+    }
+
+    // [schema, name] of each table the role cannot insert into: without INSERT on the table (or any of its
+    // columns) or without USAGE on its schema, in which no table can be named at all
+    private Set<List<String>> readOnlyTables() {
+        if (dialect != Dialect.POSTGRESQL) {
+            return Set.of();
+        }
+        Set<List<String>> readOnly = new HashSet<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT n.nspname, c.relname"
+                + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN ('r', 'p') AND NOT (pg_catalog.has_schema_privilege(n.oid, 'USAGE')"
+                + " AND (pg_catalog.has_table_privilege(c.oid, 'INSERT')"
+                + " OR pg_catalog.has_any_column_privilege(c.oid, 'INSERT')))")) {
+            while (rs.next()) {
+                readOnly.add(Arrays.asList(rs.getString(1), rs.getString(2)));
+            }
+        } catch (SQLException e) {
+            throw metadataFailure(e);
+        }
+        return readOnly;
     }
 
     // H2's and PostgreSQL's catalogs, and PostgreSQL's TOAST and temporary schemas (a user cannot make a pg_ one)
@@ -241,15 +313,29 @@ public final class TargetDatabase implements AutoCloseable {
     public TableInfo table(String name) {
         String trimmed = name == null ? "" : name.strip();
         List<String> parts = QuotedName.parts(trimmed);
-        String schema = parts.size() == 2 ? schema(parts.get(0), trimmed) : defaultSchema();
-        String wanted = parts.get(parts.size() - 1);
+        String home = defaultSchema();
+        String schema = parts.size() == 2 ? schema(parts.get(0), trimmed) : home;
+        return table(trimmed, parts.size() == 2, home, schema, parts.get(parts.size() - 1));
+    }
+
+    /**
+     * Table {@code name} of {@code schema} exactly as the catalog stores both (a foreign key's parent), found
+     * case-insensitively only where no table has that very name; fully introspected.
+     */
+    public TableInfo table(String schema, String name) {
+        String home = defaultSchema();
+        String inSchema = schema == null ? home : schema;
+        return table(QuotedName.of(inSchema, name), true, home, inSchema, name);
+    }
+
+    private TableInfo table(String trimmed, boolean qualified, String home, String schema, String wanted) {
         List<String> candidates = tablesIn(schema);
         String actual = candidates.stream().filter(t -> t.equals(wanted)).findFirst()
                 .orElseGet(() -> candidates.stream().filter(t -> t.equalsIgnoreCase(wanted)).findFirst()
-                        .orElseThrow(() -> parts.size() == 2 ? missingTable(trimmed, schema, wanted, candidates)
+                        .orElseThrow(() -> qualified ? missingTable(trimmed, schema, wanted, candidates)
                                 : missingTable(trimmed)));
         try {
-            return TableIntrospector.introspect(connection, dialect, schema, actual);
+            return TableIntrospector.introspect(connection, dialect, schema, actual, reference(home, schema, actual));
         } catch (SQLException e) {
             throw SluiceException.target("Cannot read the structure of table '" + actual + "' in " + displayUrl
                     + ": " + Redaction.reason(e, null, null) + ".", e);

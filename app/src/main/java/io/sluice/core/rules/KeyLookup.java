@@ -56,7 +56,7 @@ final class KeyLookup {
     String describe() {
         List<String> names = new ArrayList<>();
         columns.forEach(c -> names.add(c.name()));
-        return table.name() + "." + String.join("+", names);
+        return table.reference() + "." + String.join("+", names);
     }
 
     /** Whether the table holds no row at all. */

@@ -520,12 +520,12 @@ public final class RuleSet {
                 if (targets == null) {
                     continue;
                 }
-                TableInfo parent = db.table(fk.refSchema() == null ? fk.refTable()
-                        : fk.refSchema() + "." + fk.refTable());
+                TableInfo parent = db.table(fk.refSchema(), fk.refTable());
                 List<String> parentTargets = mappedNames(fk.refColumns());
                 if (parent.qualifiedName().equals(table.qualifiedName()) && parentTargets != null) {
                     chunkRules.add(new SelfReferenceRule(targets, parentTargets, new KeyLookup(db, parent,
-                            fk.refColumns(), KeyLookup.LOOKUP_CACHE)));
+                            fk.refColumns(), KeyLookup.LOOKUP_CACHE), profile.source() == null ? null
+                            : profile.source().sheet()));
                     described.add(new RuleInfo(SelfReferenceRule.ID, "fk", targets, Severity.ERROR, "exists in "
                             + parent.qualifiedName() + " (" + String.join(", ", fk.refColumns()) + ") or on an "
                             + "earlier row of the file without errors" + (fk.name() == null ? ""

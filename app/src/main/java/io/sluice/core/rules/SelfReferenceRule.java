@@ -25,6 +25,8 @@ final class SelfReferenceRule implements ChunkRule {
     private final List<String> targets;
     private final List<String> parentTargets;
     private final KeyLookup lookup;
+    /** The workbook sheet the rows come from, or null for a CSV file: a finding names the sheet a parent row is on. */
+    private final String sheet;
     /** Keys of the earlier rows the import will write, with the row that holds each first. */
     private final KeyHashIndex imported = new KeyHashIndex();
     /** Keys of the earlier rows with errors, which the import leaves out. */
@@ -37,16 +39,18 @@ final class SelfReferenceRule implements ChunkRule {
     /**
      * @param targets       the referencing columns (mapped names)
      * @param parentTargets the referenced key columns of the same table (mapped names), in the same order
+     * @param sheet         the workbook sheet the rows come from, or null for a CSV file
      */
-    SelfReferenceRule(List<String> targets, List<String> parentTargets, KeyLookup lookup) {
+    SelfReferenceRule(List<String> targets, List<String> parentTargets, KeyLookup lookup, String sheet) {
         this.targets = List.copyOf(targets);
         this.parentTargets = List.copyOf(parentTargets);
         this.lookup = lookup;
+        this.sheet = sheet;
     }
 
     /** The same rule remembering no rows yet, for another pass over the file. */
     SelfReferenceRule fresh() {
-        return new SelfReferenceRule(targets, parentTargets, lookup);
+        return new SelfReferenceRule(targets, parentTargets, lookup, sheet);
     }
 
     @Override
@@ -113,16 +117,17 @@ final class SelfReferenceRule implements ChunkRule {
 
     private void reportMissing(MappedRow row, List<Object> key, String text, Consumer<Finding> findings) {
         String shown = Findings.label(row, targets.get(0)) + " '" + KeyText.display(key) + "'";
+        String where = sheet == null ? "this file" : "sheet " + sheet;
         long parentRow = leftOut.rowOf(text);
         long undecided = notDecided.rowOf(text);
         String message = parentRow >= 0 && (undecided < 0 || parentRow < undecided)
-                ? shown + " names row " + parentRow + " of this file, which has errors and will not be imported, "
+                ? shown + " names row " + parentRow + " of " + where + ", which has errors and will not be imported, "
                         + "and " + lookup.describe() + " does not hold it: fix that row, or this row fails too."
                 : undecided >= 0
-                ? shown + " names row " + undecided + " of this file, which " + notDecidedWhy + " and will not be "
+                ? shown + " names row " + undecided + " of " + where + ", which " + notDecidedWhy + " and will not be "
                         + "imported, and " + lookup.describe() + " does not hold it: approve that row, or reject this "
                         + "one too."
-                : shown + " is neither in " + lookup.describe() + " nor on an earlier row of this file (a parent "
+                : shown + " is neither in " + lookup.describe() + " nor on an earlier row of " + where + " (a parent "
                         + "must be written before the rows that name it).";
         findings.accept(Findings.onCell(row, targets.get(0), ID, Severity.ERROR, message));
     }

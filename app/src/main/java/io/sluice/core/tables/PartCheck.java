@@ -62,7 +62,7 @@ final class PartCheck {
                              Function<String, TableInfo> tables, TargetDatabase db) {
         TableExpansion expansion = TableExpansion.compile(profile, part, sheet, headerRow, columns, tables);
         TableInfo table = tables.apply(part.table());
-        List<ParentRef> references = references(profile, part, table);
+        List<ParentRef> references = references(profile, part, table, tables);
         Set<String> referencing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         references.forEach(r -> referencing.add(r.column()));
         TableInfo view = ruleView(table, references, tables);
@@ -85,7 +85,8 @@ final class PartCheck {
      * another part of the profile through that part's natural key (the value is then the parent's key itself, which
      * may be new in the same workbook).
      */
-    private static List<ParentRef> references(Profile profile, TableMapping part, TableInfo table) {
+    private static List<ParentRef> references(Profile profile, TableMapping part, TableInfo table,
+                                              Function<String, TableInfo> tables) {
         List<ParentRef> refs = new ArrayList<>();
         for (TableReference r : part.references()) {
             TableMapping parent = partOf(profile, r.table());
@@ -102,7 +103,9 @@ final class PartCheck {
                     || refs.stream().anyMatch(r -> r.column().equalsIgnoreCase(fk.columns().get(0)))) {
                 continue;
             }
-            TableMapping parent = partOf(profile, fk.refTable());
+            // the part whose table the key points at, never one of the same name in another schema
+            TableMapping parent = profile.tables().stream().filter(t -> fk.pointsAt(tables.apply(t.table())))
+                    .findFirst().orElse(null);
             if (parent != null && parent.naturalKey().size() == 1
                     && parent.naturalKey().get(0).equalsIgnoreCase(fk.refColumns().get(0))) {
                 refs.add(new ParentRef(column(table, fk.columns().get(0)), parent.table(),
@@ -153,8 +156,7 @@ final class PartCheck {
                 .filter(fk -> fk.columns().stream().noneMatch(referencing::contains)).toList();
         List<CheckConstraint> checks = table.checks().stream()
                 .filter(c -> referencing.stream().noneMatch(r -> mentions(c, r))).toList();
-        return new TableInfo(table.schema(), table.name(), columns, primaryKey, uniqueKeys, foreignKeys, checks,
-                table.uniqueIndexes());
+        return table.with(columns, primaryKey, uniqueKeys, foreignKeys, checks);
     }
 
     private static boolean mentions(CheckConstraint check, String column) {

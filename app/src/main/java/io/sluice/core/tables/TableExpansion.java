@@ -107,8 +107,8 @@ public final class TableExpansion {
                         + " names a column that table " + target.qualifiedName() + " does not have.");
             }
         }
-        TableInfo typed = new TableInfo(target.schema(), target.name(), columns, target.primaryKey(),
-                target.uniqueKeys(), target.foreignKeys(), target.checks(), target.uniqueIndexes());
+        TableInfo typed = target.with(columns, target.primaryKey(), target.uniqueKeys(), target.foreignKeys(),
+                target.checks());
         int legacy = part.legacyId() == null ? -1 : indexOf(part.legacyId(), sourceColumns, where);
         List<Branch> branches = new ArrayList<>();
         Unpivot unpivot = part.unpivot();

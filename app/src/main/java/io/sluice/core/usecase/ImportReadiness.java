@@ -197,6 +197,12 @@ public record ImportReadiness(List<String> validatedAgainst, boolean ready, Stri
                 return new ImportReadiness(against, false, "Import: not until validated again: "
                         + String.join("; ", changes) + "; " + validate + " keeps its decisions and edits.");
             }
+            for (String table : recorded.keySet()) {
+                Optional<String> refused = db.insertRefused(db.table(table));
+                if (refused.isPresent()) {
+                    return new ImportReadiness(against, false, "Import: no: " + refused.get());
+                }
+            }
             return rest.apply(db);
         } catch (SluiceException e) {
             return new ImportReadiness(against, false, "Import: cannot tell: the target could not be checked: "

@@ -163,7 +163,7 @@ public final class SuggestTables {
             for (int i = 0; i < done.size(); i++) {
                 TableSuggestion parent = done.get(i);
                 TableInfo parentInfo = all.get(i);
-                if (fk.columns().size() != 1 || !parentInfo.name().equalsIgnoreCase(fk.refTable())
+                if (fk.columns().size() != 1 || !fk.pointsAt(parentInfo)
                         || sheet != null && !java.util.Objects.equals(sheet.sheet(), parent.sheet())) {
                     continue;
                 }
@@ -193,12 +193,10 @@ public final class SuggestTables {
         suggestion.suggestion().mappings().forEach(m -> mapped.add(m.target()));
         List<TableReference> references = new ArrayList<>();
         for (ForeignKey fk : table.foreignKeys()) {
-            boolean toAnother = all.stream().anyMatch(t -> t != table && t.name().equalsIgnoreCase(fk.refTable()));
-            if (toAnother && fk.columns().size() == 1 && mapped.contains(fk.columns().get(0))) {
-                TableInfo parent = all.stream().filter(t -> t.name().equalsIgnoreCase(fk.refTable())).findFirst()
-                        .orElseThrow();
+            TableInfo parent = all.stream().filter(t -> t != table && fk.pointsAt(t)).findFirst().orElse(null);
+            if (parent != null && fk.columns().size() == 1 && mapped.contains(fk.columns().get(0))) {
                 if (!naturalKey(parent, null).equals(fk.refColumns())) {
-                    references.add(new TableReference(fk.columns().get(0), parent.name(), null));
+                    references.add(new TableReference(fk.columns().get(0), parent.reference(), null));
                 }
             }
         }

@@ -16,10 +16,20 @@ public final class TargetTables {
     }
 
     /**
-     * The tables of every schema the target shows, as a profile names them: the default schema's first by their
-     * bare names, then {@code schema.name}; system schemas left out.
+     * The tables rows can be imported into, as a profile names them: those of every schema the target shows that
+     * the connection's role may insert into, the default schema's first by their bare names, then
+     * {@code schema.name}; system schemas left out. A table the role may only read is not offered, so a mapping is
+     * never built onto a table whose import the database would refuse.
      */
     public static List<String> names(TargetDatabase db) {
+        return db.writableTablesOfEverySchema();
+    }
+
+    /**
+     * Every table of every schema the target shows, those the role may only read included (a lookup rule's table
+     * needs no more), named as in {@link #names}.
+     */
+    public static List<String> lookupTables(TargetDatabase db) {
         return db.tablesOfEverySchema();
     }
 

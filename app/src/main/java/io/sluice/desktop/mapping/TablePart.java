@@ -199,9 +199,9 @@ public final class TablePart {
 
     /**
      * The references the target's foreign keys propose and the table does not have yet: each single-column foreign
-     * key onto another of {@code tables}, from a column this table fills.
+     * key onto another of {@code parts} (the table it points at, in its own schema), from a column this table fills.
      */
-    public List<TableReference> foreignKeyReferences(List<String> tables) {
+    public List<TableReference> foreignKeyReferences(List<TablePart> parts) {
         TableInfo target = info.get();
         if (target == null) {
             return List.of();
@@ -214,8 +214,9 @@ public final class TablePart {
             }
             String column = filled.stream().filter(c -> c.equalsIgnoreCase(fk.columns().get(0))).findFirst()
                     .orElse(null);
-            String parent = tables.stream().filter(t -> t.equalsIgnoreCase(fk.refTable())
-                    && !t.equalsIgnoreCase(table)).findFirst().orElse(null);
+            String parent = parts.stream().filter(p -> p != this && p.info.get() != null
+                    && fk.pointsAt(p.info.get()) && !p.table().equalsIgnoreCase(table)).map(TablePart::table)
+                    .findFirst().orElse(null);
             if (column != null && parent != null) {
                 proposed.add(new TableReference(column, parent, null));
             }

@@ -294,7 +294,7 @@ public final class TablesMappingViewModel {
 
     /** Adds the references the target's foreign keys propose onto other tables of the mapping; returns how many. */
     public int addForeignKeyReferences(TablePart part) {
-        List<TableReference> proposed = part.foreignKeyReferences(parts.stream().map(TablePart::table).toList());
+        List<TableReference> proposed = part.foreignKeyReferences(parts);
         part.references().addAll(proposed);
         return proposed.size();
     }

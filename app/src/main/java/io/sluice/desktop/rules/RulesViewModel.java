@@ -224,7 +224,7 @@ public final class RulesViewModel {
             try (TargetDatabase db = target.open()) {
                 RulesInForce.Listing rulesInForce = table == null ? RulesInForce.list(profile, db)
                         : RulesInForce.listTable(profile, table, db);
-                return new Listed(rulesInForce.rules(), TargetTables.names(db), rulesInForce.kinds(),
+                return new Listed(rulesInForce.rules(), TargetTables.lookupTables(db), rulesInForce.kinds(),
                         rulesInForce.notes());
             }
         }, request.then(result -> {

@@ -82,8 +82,8 @@ class WorkbookSelfReferenceTest {
             List<String> rejected = findings(opened);
             String table = engine == TestDatabases.Engine.H2 ? "EMPLOYEE" : "employee";
             String key = engine == TestDatabases.Engine.H2 ? "EMPLOYEE.ID" : "employee.id";
-            assertThat(rejected).containsExactly("Staff 4 self-fk " + table + ": Manager '2' names row 3 of this"
-                    + " file, which is rejected and will not be imported, and " + key + " does not hold it: approve"
+            assertThat(rejected).containsExactly("Staff 4 self-fk " + table + ": Manager '2' names row 3 of sheet"
+                    + " Staff, which is rejected and will not be imported, and " + key + " does not hold it: approve"
                     + " that row, or reject this one too.");
             assertThat(opened.notice()).isEmpty();
             assertThat(opened.undo("Staff")).isTrue();
@@ -127,7 +127,8 @@ class WorkbookSelfReferenceTest {
         return f.row() + " " + f.rule() + " " + f.message();
     }
 
-    private static void sheet(Workbook wb, String name, List<List<String>> rows) {
+    /** Adds a sheet of these rows of text cells (the header first) to the workbook. */
+    static void sheet(Workbook wb, String name, List<List<String>> rows) {
         Sheet sheet = wb.createSheet(name);
         for (int r = 0; r < rows.size(); r++) {
             Row row = sheet.createRow(r);
