@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,21 +93,16 @@ class GridSkinTest {
 
     @Test
     void rowsAfterAViewWithoutRowsComeAtOnce() {
-        TableView<String> table = table(1000, 8);
-        onFx(() -> firstLayout(table));
-        waitFor(() -> !flow(table).revealing());
-
-        List<Integer> shown = onFx(() -> {
+        assertEveryRowComesAtOnceAfter(table -> {
             table.setItems(items(0, "none"));
             table.layout();
             table.setItems(items(1000, "again"));
-            table.layout();
-            return rowsShown(table);
         });
+    }
 
-        assertThat(onFx(() -> flow(table).revealing())).isFalse();
-        assertThat(shown).hasSize(onFx(() -> rowsFitting(table)));
-        assertThat(onFx(() -> showsItsOwnRows(table))).isTrue();
+    @Test
+    void newColumnsShowEveryRowAtOnce() {
+        assertEveryRowComesAtOnceAfter(table -> table.getColumns().setAll(columns(12)));
     }
 
     @Test
@@ -119,19 +115,25 @@ class GridSkinTest {
     }
 
     @Test
-    void aChangeOfTheRowsShownReusesTheRowsMadeAtOnce() {
+    void anotherViewReusesTheRowsMadeAndShowsThemAtOnce() {
+        assertEveryRowComesAtOnceAfter(table -> table.setItems(items(500, "other")));
+    }
+
+    /** Lets a grid make all its rows, changes it, and checks that the next layout shows every row, as before. */
+    private void assertEveryRowComesAtOnceAfter(Consumer<TableView<String>> change) {
         TableView<String> table = table(1000, 8);
         onFx(() -> firstLayout(table));
         waitFor(() -> !flow(table).revealing());
 
-        boolean revealing = onFx(() -> {
-            table.setItems(items(500, "other"));
+        List<Integer> shown = onFx(() -> {
+            change.accept(table);
+            table.applyCss();
             table.layout();
-            return flow(table).revealing();
+            return rowsShown(table);
         });
 
-        assertThat(revealing).isFalse();
-        assertThat(onFx(() -> rowsShown(table))).hasSize(onFx(() -> rowsFitting(table)));
+        assertThat(onFx(() -> flow(table).revealing())).isFalse();
+        assertThat(shown).hasSize(onFx(() -> rowsFitting(table)));
         assertThat(onFx(() -> showsItsOwnRows(table))).isTrue();
     }
 
