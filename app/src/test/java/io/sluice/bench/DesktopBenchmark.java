@@ -6,6 +6,7 @@ import io.sluice.desktop.app.DesktopShell;
 import io.sluice.desktop.review.FindingFilter;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -13,6 +14,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -82,6 +84,8 @@ public final class DesktopBenchmark {
     /** When the cold first screen's first rows were read, before the grid laid them out; 0 until then. */
     private volatile long firstRowsArrived;
     private volatile long firstRowsLaidOut;
+    /** When the grid's rows first filled it, the whole first screen; 0 until then. */
+    private volatile long gridFilled;
     /** How many columns the grid had when it first laid out rows. */
     private volatile int columnsAtFirstLayout;
     /** The JavaFX thread's CPU time in the pulse that first laid out rows. */
@@ -161,15 +165,14 @@ public final class DesktopBenchmark {
                 () -> gridShowing());
         // polled every 5 ms between pulses: both at once when the pulse that lays the rows out came before the poll
         System.out.printf(Locale.ROOT, "  ... its first rows seen read %.0f ms after the start, laid out by the grid"
-                + " %.0f ms after the start, with %d columns, in a pulse of %.0f ms cpu on the JavaFX thread%n",
-                (firstRowsArrived - opening) / 1e6, (firstRowsLaidOut - opening) / 1e6, columnsAtFirstLayout,
-                firstLayoutCpu / 1e6);
+                + " %.0f ms after the start, with %d columns, in a pulse of %.0f ms cpu on the JavaFX thread; the grid"
+                + " filled %.0f ms after the start%n", (firstRowsArrived - opening) / 1e6,
+                (firstRowsLaidOut - opening) / 1e6, columnsAtFirstLayout, firstLayoutCpu / 1e6,
+                (gridFilled - opening) / 1e6);
         tracing = false;
         // the gaps of the step's stretches of work: switching to the step, its CSS pass, the grid's first layouts
         System.out.printf(Locale.ROOT, "  ... its pulse gaps of 30 ms or more (from the start: gap, of it cpu on the"
-                + " JavaFX thread): %s%n", openingGaps.stream().filter(g -> g[1] >= 30_000_000L)
-                .map(g -> String.format(Locale.ROOT, "%+.0f: %.0f/%.0f", (g[0] - opening) / 1e6, g[1] / 1e6,
-                        g[2] / 1e6)).collect(Collectors.joining(", ")));
+                + " JavaFX thread): %s%n", gapsFrom(opening));
         System.out.printf(Locale.ROOT, "  ... its nodes: %s%n", callFx(() -> nodes(grid)));
         if (callFx(this::counting)) {
             waitOnFx(() -> counting() ? null : grid);
@@ -225,11 +228,17 @@ public final class DesktopBenchmark {
         }, "Sort all rows by Cement (numeric, descending)", grid);
         measure("Jump to the middle of the rows", () -> grid.scrollTo(grid.getItems().size() / 2),
                 () -> loadedAt(grid.getItems().size() / 2) ? grid : null);
+        openingGaps.clear();
+        long reopening = System.nanoTime();
+        tracing = true;
         onFx(() -> {
             shell.context().workbench().reviewProperty().set(null);
             shell.context().workbench().openReview(review);
             return null;
         }, "First screen again (close and re-open the review, warm)", grid);
+        tracing = false;
+        System.out.printf(Locale.ROOT, "  ... its pulse gaps of 30 ms or more (from the start: gap, of it cpu on the"
+                + " JavaFX thread): %s%n", gapsFrom(reopening));
 
         long reviewGap = flowGap.getAndSet(0);
         if (!reviewOnly) {
@@ -287,6 +296,12 @@ public final class DesktopBenchmark {
             Button undo = lookup("#undo-button");
             undo.fire();
         }, () -> lastActionContains("Undone") && loadedAt(0) ? grid : null);
+    }
+
+    /** The pulse gaps of 30 ms or more traced since {@code start}: when each began, its length, its JavaFX CPU. */
+    private String gapsFrom(long start) {
+        return openingGaps.stream().filter(g -> g[1] >= 30_000_000L).map(g -> String.format(Locale.ROOT,
+                "%+.0f: %.0f/%.0f", (g[0] - start) / 1e6, g[1] / 1e6, g[2] / 1e6)).collect(Collectors.joining(", "));
     }
 
     private void focus(TableView<?> grid, String columnId) {
@@ -429,21 +444,49 @@ public final class DesktopBenchmark {
         if (!laidOut(grid, 0)) {
             return null;
         }
-        firstRowsLaidOut = System.nanoTime();
-        columnsAtFirstLayout = grid.getColumns().size();
-        // polled between pulses: since the last pulse began, the JavaFX thread ran that pulse and this poll
-        firstLayoutCpu = threads.getCurrentThreadCpuTime() - lastPulseCpu.get();
+        if (firstRowsLaidOut == 0) {
+            firstRowsLaidOut = System.nanoTime();
+            columnsAtFirstLayout = grid.getColumns().size();
+            // polled between pulses: since the last pulse began, the JavaFX thread ran that pulse and this poll
+            firstLayoutCpu = threads.getCurrentThreadCpuTime() - lastPulseCpu.get();
+        }
+        if (!filled(grid)) {
+            return null;
+        }
+        gridFilled = System.nanoTime();
         return grid;
+    }
+
+    /**
+     * Whether the grid's rows reach down to its bottom edge (above its horizontal scroll bar), or every row of the
+     * view is shown: the whole first screen, not only its first rows (a grid may make its rows over a few pulses).
+     */
+    private static boolean filled(TableView<?> grid) {
+        double bottom = grid.localToScene(grid.getLayoutBounds()).getMaxY() - grid.snappedBottomInset();
+        for (Node node : grid.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && onScreen(bar)) {
+                bottom -= bar.getHeight();
+            }
+        }
+        double lowest = 0;
+        int shown = 0;
+        for (Node node : grid.lookupAll(".table-row-cell")) {
+            if (node instanceof TableRow<?> row && row.isVisible() && row.getIndex() >= 0 && row.getItem() != null) {
+                shown++;
+                lowest = Math.max(lowest, row.localToScene(row.getLayoutBounds()).getMaxY());
+            }
+        }
+        return shown >= grid.getItems().size() || lowest >= bottom - 1;
     }
 
     /**
      * Whether the row at a position has arrived and the grid has laid it out: a visible grid row shows it. Called
      * between pulses, so the pulse that made and styled the row's cells has ended; until then the screen still shows
-     * the rows before, and that pulse's gap belongs to this step, not to the next.
+     * the rows before, and that pulse's gap belongs to this step, not to the next. The grid's rows must fill it too.
      */
     private boolean loadedAt(int position) {
         TableView<?> grid = lookup("#review-grid");
-        return grid != null && arrived(grid, position) && laidOut(grid, position);
+        return grid != null && arrived(grid, position) && laidOut(grid, position) && filled(grid);
     }
 
     /** Whether a node and every parent of it is visible: the screen shows it, not only its own flag. */
