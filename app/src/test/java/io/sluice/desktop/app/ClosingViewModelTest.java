@@ -7,6 +7,7 @@ import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
 import io.sluice.core.review.Review;
 import io.sluice.desktop.DesktopSettings;
+import io.sluice.desktop.DialogService;
 import io.sluice.desktop.ProfileFile;
 import io.sluice.desktop.ReviewValidation;
 import io.sluice.desktop.Samples;
@@ -34,7 +35,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -338,6 +341,46 @@ class ClosingViewModelTest {
         closing.requestClose(closed::incrementAndGet);
         assertThat(closed).as("not again once closed").hasValue(1);
         assertThat(closing.hasClosed()).isTrue();
+    }
+
+    @Test
+    void aSecondCloseAndTheSaveEndingWhileTheQuestionIsOpenCloseOnceWithoutASecondQuestion() {
+        approveAllValidHeld();
+        List<String> asked = new ArrayList<>();
+        AtomicReference<ClosingViewModel> self = new AtomicReference<>();
+        DialogService answering = new DialogService() {
+            @Override
+            public boolean confirm(String header, String text, String confirmLabel) {
+                asked.add(header);
+                // the question's own event loop runs the second close request and the save's end
+                self.get().requestClose(closed::incrementAndGet);
+                background.runAll();
+                return false;
+            }
+
+            @Override
+            public Optional<String> askReason(String header, String prompt, String initial) {
+                return dialogs.askReason(header, prompt, initial);
+            }
+
+            @Override
+            public void inform(String header, String text) {
+                dialogs.inform(header, text);
+            }
+
+            @Override
+            public Optional<List<String>> askForm(String header, String text, List<Field> fields,
+                                                  String confirmLabel) {
+                return dialogs.askForm(header, text, fields, confirmLabel);
+            }
+        };
+        self.set(new ClosingViewModel(tasks, answering, () -> true));
+
+        self.get().requestClose(closed::incrementAndGet);
+
+        assertThat(asked).hasSize(1);
+        assertThat(closed).as("closed once the approvals were saved").hasValue(1);
+        assertThat(self.get().waitingProperty().get()).isEmpty();
     }
 
     private long committedBatch() {
