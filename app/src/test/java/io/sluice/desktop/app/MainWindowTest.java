@@ -15,6 +15,7 @@ import io.sluice.desktop.commit.SampleTarget;
 import io.sluice.desktop.export.ExportKind;
 import io.sluice.desktop.export.ExportViewModel;
 import io.sluice.desktop.history.HistoryViewModel;
+import io.sluice.desktop.task.Change;
 import io.sluice.desktop.task.GatedTasks;
 import io.sluice.desktop.task.SyncTasks;
 import io.sluice.desktop.task.TaskRunner;
@@ -40,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -178,6 +180,32 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !shell.stage().isShowing());
         // closing gave the rollback its seconds more, and it ended in them
         assertThat(RollbackKilledMidway.status(target.choice(), batch)).isEqualTo(BatchStatus.ROLLED_BACK);
+    }
+
+    @Test
+    void stoppedByTheSystemWithoutACloseRequestSluiceFinishesTheWriteBeingSavedFirst(FxRobot robot) {
+        AtomicBoolean written = new AtomicBoolean();
+        background.shut();
+        robot.interact(() -> shell.context().tasks().save("Saving profile ds1.json",
+                Change.file("the profile ds1.json", "the profile file ds1.json"), ctx -> {
+                    Thread.sleep(200);
+                    written.set(true);
+                    return null;
+                }, r -> { }, error -> { }));
+        Thread opener = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            background.open();
+        });
+        opener.start();
+
+        robot.interact(shell::stopping);
+
+        assertThat(written).as("saved before Sluice stopped").isTrue();
+        robot.interact(() -> shell.stage().hide());
     }
 
     private DialogPane askToClose(FxRobot robot) throws Exception {
