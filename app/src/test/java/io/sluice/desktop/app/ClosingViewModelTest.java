@@ -1,7 +1,6 @@
 package io.sluice.desktop.app;
 
 import io.sluice.core.bookkeeping.BatchStatus;
-import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.export.CsvOptions;
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
@@ -13,15 +12,12 @@ import io.sluice.desktop.ReviewValidation;
 import io.sluice.desktop.Samples;
 import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Workbench;
-import io.sluice.desktop.commit.CommitState;
-import io.sluice.desktop.commit.CommitViewModel;
 import io.sluice.desktop.commit.SampleTarget;
 import io.sluice.desktop.export.ExportKind;
 import io.sluice.desktop.export.ExportViewModel;
 import io.sluice.desktop.history.HistoryViewModel;
 import io.sluice.desktop.review.ReviewViewModel;
 import io.sluice.desktop.task.HeldTasks;
-import io.sluice.desktop.task.SyncTasks;
 import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -201,7 +197,7 @@ class ClosingViewModelTest {
         background.runAll();
         target = SampleTarget.of(engine, home);
         workbench.targetProperty().set(target.choice());
-        long batch = committedBatch();
+        long batch = target.committedBatch("mixes");
         HistoryViewModel history = new HistoryViewModel(workbench, tasks, dialogs, "tester");
         background.hold();
         history.rollback(batch, false);
@@ -310,7 +306,7 @@ class ClosingViewModelTest {
         background.runAll();
         target = SampleTarget.of(engine, home);
         workbench.targetProperty().set(target.choice());
-        long batch = committedBatch();
+        long batch = target.committedBatch("mixes");
         String table = ProfileIO.read(Samples.profileOf(SampleTarget.SAMPLE, home)).table();
         long rows = RollbackKilledMidway.rows(target.choice(), table);
 
@@ -381,17 +377,6 @@ class ClosingViewModelTest {
         assertThat(asked).hasSize(1);
         assertThat(closed).as("closed once the approvals were saved").hasValue(1);
         assertThat(self.get().waitingProperty().get()).isEmpty();
-    }
-
-    private long committedBatch() {
-        Path reviewed = target.review("mixes");
-        CommitViewModel commit = new CommitViewModel(workbench, SyncTasks.runner(), new ScriptedDialogs(), "tester");
-        workbench.reviewProperty().set(reviewed);
-        commit.refresh();
-        commit.modeProperty().set(ImportMode.INSERT);
-        commit.commit();
-        assertThat(commit.stateProperty().get()).as(commit.problemProperty().get()).isEqualTo(CommitState.COMMITTED);
-        return commit.resultProperty().get().batchId();
     }
 
     /** Starts approving every valid row and holds it half way, as a 1,000,000-row approval would be; the count. */

@@ -1,23 +1,18 @@
 package io.sluice.desktop.app;
 
 import io.sluice.core.bookkeeping.BatchStatus;
-import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.core.export.CsvOptions;
 import io.sluice.desktop.DesktopSettings;
 import io.sluice.desktop.FxDialogService;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.Step;
-import io.sluice.desktop.Workbench;
-import io.sluice.desktop.commit.CommitState;
-import io.sluice.desktop.commit.CommitViewModel;
 import io.sluice.desktop.commit.SampleTarget;
 import io.sluice.desktop.export.ExportKind;
 import io.sluice.desktop.export.ExportViewModel;
 import io.sluice.desktop.history.HistoryViewModel;
 import io.sluice.desktop.task.Change;
 import io.sluice.desktop.task.GatedTasks;
-import io.sluice.desktop.task.SyncTasks;
 import io.sluice.desktop.task.TaskRunner;
 import io.sluice.testing.TestDatabases;
 import javafx.application.Platform;
@@ -163,7 +158,7 @@ class MainWindowTest {
     void closingTheWindowAnywayWhileABatchIsRolledBackSaysTheBatchStaysCommittedIfItDoesNotEnd(FxRobot robot)
             throws Exception {
         target = SampleTarget.of(TestDatabases.Engine.H2, home);
-        long batch = committedBatch(target);
+        long batch = target.committedBatch("rolled-back");
         HistoryViewModel history = new HistoryViewModel(shell.context().workbench(), shell.context().tasks(),
                 new ScriptedDialogs(), "tester");
         background.shut();
@@ -218,18 +213,6 @@ class MainWindowTest {
     private static Button answer(DialogPane question, String label) {
         return question.getButtonTypes().stream().map(type -> (Button) question.lookupButton(type))
                 .filter(button -> label.equals(button.getText())).findFirst().orElseThrow();
-    }
-
-    private static long committedBatch(SampleTarget target) {
-        Workbench workbench = new Workbench();
-        workbench.targetProperty().set(target.choice());
-        workbench.reviewProperty().set(target.review("rolled-back"));
-        CommitViewModel commit = new CommitViewModel(workbench, SyncTasks.runner(), new ScriptedDialogs(), "tester");
-        commit.refresh();
-        commit.modeProperty().set(ImportMode.INSERT);
-        commit.commit();
-        assertThat(commit.stateProperty().get()).as(commit.problemProperty().get()).isEqualTo(CommitState.COMMITTED);
-        return commit.resultProperty().get().batchId();
     }
 
     @Test
