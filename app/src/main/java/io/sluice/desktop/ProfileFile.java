@@ -2,6 +2,7 @@ package io.sluice.desktop;
 
 import io.sluice.core.profile.Profile;
 import io.sluice.core.profile.ProfileIO;
+import io.sluice.desktop.task.Change;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -54,10 +55,11 @@ public final class ProfileFile {
 
     /** Writes the profile as JSON in the background. */
     public void save(Profile profile, Path path) {
-        tasks.run("Saving profile " + path.getFileName(), ctx -> {
+        tasks.save("Saving profile " + path.getFileName(), Change.file("the profile " + path.getFileName(),
+                "the profile file " + path.getFileName()), ctx -> {
             ProfileIO.write(profile, path);
             return path;
-        }, saved -> matches(saved, profile));
+        }, saved -> matches(saved, profile), null);
     }
 
     /** The file that holds exactly {@code profile}, or null when it was changed since it was saved or loaded. */

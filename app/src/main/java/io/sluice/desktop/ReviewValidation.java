@@ -2,6 +2,7 @@ package io.sluice.desktop;
 
 import io.sluice.core.profile.Profile;
 import io.sluice.core.source.SourceOptions;
+import io.sluice.desktop.task.Change;
 import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
@@ -60,7 +61,9 @@ public final class ReviewValidation {
         Path target = unused(NewReview.fileFor(source, reviewsDirectory, LocalDateTime.now()));
         outcome.set("");
         running.set(true);
-        TaskHandle handle = tasks.run("Validating " + source.getFileName(),
+        TaskHandle handle = tasks.save("Validating " + source.getFileName(), new Change("the new review of "
+                + source.getFileName(), "the review " + target.getFileName() + " is left unfinished: opening it says"
+                + " so, and validating " + source.getFileName() + " again makes a whole one"),
                 ctx -> NewReview.validate(source, options, profile, choice, target, ctx),
                 created -> {
                     settings.reviewOpened(created);

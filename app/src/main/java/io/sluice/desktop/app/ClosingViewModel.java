@@ -13,10 +13,12 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Whether and when the desktop closes. While a change is being saved (a bulk approval, an edit, a profile), a close
- * request asks first: the steward waits (the default) and Sluice closes by itself once the change is saved, or
- * closes anyway, told what is lost. A save that fails keeps Sluice open and says so. With nothing being saved, it
- * closes at once.
+ * Whether and when the desktop closes. While a change is being saved (see {@link TaskRunner#save}: decisions, an
+ * edit, a rule applied, a profile, an export, a rollback, a new review), a close request asks first: the steward
+ * waits (the default) and Sluice closes by itself once the change is saved, or closes anyway, told what that leaves
+ * of each change. A save that fails keeps Sluice open and says so. With nothing being saved, it closes at once. A
+ * second request while the question is open is the same request; one while waiting asks again, so that the steward
+ * may still close anyway.
  */
 public final class ClosingViewModel {
 
@@ -26,6 +28,8 @@ public final class ClosingViewModel {
     private final Set<TaskHandle> awaited = new LinkedHashSet<>();
     private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper("");
     private Runnable closeWhenSaved;
+    private boolean asking;
+    private boolean closed;
 
     /**
      * @param profileMayGo asks about a profile that is in no file (see {@link MainWindowViewModel#mayClose()});
@@ -42,29 +46,65 @@ public final class ClosingViewModel {
      * (the steward keeps the profile, or a save failed). Called on the JavaFX thread; never waits on it.
      */
     public void requestClose(Runnable close) {
-        if (!profileMayGo.getAsBoolean()) {
+        if (closed || asking) {
+            // closed already, or the question is on screen: a second request (the window's close button, Ctrl+Q)
+            // is the same request
+            return;
+        }
+        if (closeWhenSaved == null && !profileMayGo.getAsBoolean()) {
             return;
         }
         List<TaskHandle> saving = tasks.saving();
         if (saving.isEmpty()) {
-            close.run();
+            close(close);
             return;
         }
-        String changes = changes(saving);
-        boolean one = saving.size() == 1;
-        boolean anyway = dialogs.confirm((one ? "A change is" : "Changes are") + " still being saved: " + changes
-                + ". Sluice closes when " + (one ? "it is" : "they are") + " saved.",
-                "Wait keeps Sluice open until then and closes it by itself. Close anyway gives it at most "
-                        + TaskRunner.CLOSE_WAIT_SECONDS + " seconds more; a change not saved by then is lost as a"
-                        + " whole (" + changes + "), as if it had never been made.", "Close anyway", "Wait");
+        boolean anyway;
+        asking = true;
+        try {
+            anyway = dialogs.confirm(question(saving), answers(saving), "Close anyway", "Wait");
+        } finally {
+            asking = false;
+        }
+        if (closed) {
+            // what was saved ended while the question was open and the steward had asked to wait before
+            return;
+        }
         if (anyway) {
             stopWaiting();
-            close.run();
+            close(close);
             return;
         }
         closeWhenSaved = close;
         // the save may have ended while the question was open: then this closes at once
         check();
+    }
+
+    /** Whether Sluice was closed through {@link #requestClose}, after the steward was asked where there was need. */
+    public boolean hasClosed() {
+        return closed;
+    }
+
+    /** "A change is still being saved: …. Sluice closes when it is saved." */
+    static String question(List<TaskHandle> saving) {
+        boolean one = saving.size() == 1;
+        return (one ? "A change is" : "Changes are") + " still being saved: " + changes(saving) + ". Sluice closes when "
+                + (one ? "it is" : "they are") + " saved.";
+    }
+
+    /** What each answer does; Close anyway says, for each change, what closing before it ends leaves of it. */
+    static String answers(List<TaskHandle> saving) {
+        boolean one = saving.size() == 1;
+        List<String> lost = new ArrayList<>();
+        saving.forEach(task -> lost.add(task.ifClosed()));
+        return "Wait keeps Sluice open until then and closes it by itself. Close anyway gives " + (one ? "it" : "them")
+                + " at most " + TaskRunner.CLOSE_WAIT_SECONDS + " seconds more; " + (one ? "if it has not"
+                : "for one that has not") + " ended by then, " + String.join("; ", lost) + ".";
+    }
+
+    private void close(Runnable close) {
+        closed = true;
+        close.run();
     }
 
     /** "Sluice closes once the change is saved: …" while the steward waits to close; empty otherwise. */
@@ -73,7 +113,7 @@ public final class ClosingViewModel {
     }
 
     private void check() {
-        if (closeWhenSaved == null) {
+        if (closeWhenSaved == null || closed) {
             return;
         }
         List<TaskHandle> saving = tasks.saving();
@@ -91,7 +131,7 @@ public final class ClosingViewModel {
         Runnable close = closeWhenSaved;
         stopWaiting();
         if (failed.isEmpty()) {
-            close.run();
+            close(close);
         } else {
             dialogs.inform("Sluice stays open: " + changes(failed) + " could not be saved.",
                     "The message about it says why; close Sluice again when you have seen it.");

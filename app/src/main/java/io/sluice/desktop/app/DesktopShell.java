@@ -42,12 +42,14 @@ public final class DesktopShell {
     private final Stage stage;
     private final AppContext context;
     private final MainWindowController window;
+    private final ClosingViewModel closing;
     private boolean closed;
 
-    private DesktopShell(Stage stage, AppContext context, MainWindowController window) {
+    private DesktopShell(Stage stage, AppContext context, MainWindowController window, ClosingViewModel closing) {
         this.stage = stage;
         this.context = context;
         this.window = window;
+        this.closing = closing;
     }
 
     /** Builds the main window on the stage and shows it; {@code home} is Sluice's data directory. */
@@ -60,7 +62,11 @@ public final class DesktopShell {
      * benchmarks drive the real screens with answers given in advance.
      */
     public static DesktopShell open(Stage stage, Path home, DialogService dialogs) {
-        TaskRunner tasks = new TaskRunner(Platform::runLater);
+        return open(stage, home, dialogs, new TaskRunner(Platform::runLater));
+    }
+
+    /** As {@link #open(Stage, Path, DialogService)} with the background work run by {@code tasks}: for the tests. */
+    static DesktopShell open(Stage stage, Path home, DialogService dialogs, TaskRunner tasks) {
         SettingsStore store = SettingsStore.load(AppContext.settingsFile(home), tasks);
         DesktopSettings settings = store.settings();
         Workbench workbench = new Workbench();
@@ -105,7 +111,7 @@ public final class DesktopShell {
         } catch (IOException ignored) {
             // no icon is cosmetic
         }
-        DesktopShell shell = new DesktopShell(stage, context, loader.getController());
+        DesktopShell shell = new DesktopShell(stage, context, loader.getController(), closing);
         stage.setOnHidden(e -> shell.close());
         // the window closes once the steward has answered and what is being saved is saved (see ClosingViewModel)
         stage.setOnCloseRequest(e -> {
@@ -146,6 +152,18 @@ public final class DesktopShell {
         // the steps may hand their last work (closing a review) to the runner, which then finishes it before it stops
         window.closeSteps();
         context.tasks().close();
+    }
+
+    /**
+     * The desktop is stopping (see {@link javafx.application.Application#stop()}). Stopped without a close request
+     * that went through {@link ClosingViewModel} (the system quitting the application), nobody was asked whether a
+     * change being saved may go, so each is saved before Sluice stops; then as {@link #close()}.
+     */
+    public void stopping() {
+        if (!closed && !closing.hasClosed()) {
+            context.tasks().finishSaves();
+        }
+        close();
     }
 
     private static boolean onSomeScreen(DesktopSettings.Bounds b) {

@@ -20,11 +20,14 @@ public final class SluiceApp extends Application {
     /** Printed once the main window is on screen when the smoke-test variable is set. */
     public static final String STARTED = "Sluice desktop started";
 
+    private DesktopShell shell;
+
     @Override
     public void start(Stage stage) throws IOException {
         Path home = SluiceHome.directory();
         Files.createDirectories(home);
         DesktopShell shell = DesktopShell.open(stage, home);
+        this.shell = shell;
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(
                 () -> shell.context().showError().accept("Sluice hit an unexpected problem", error)));
         if ("1".equals(System.getenv("SLUICE_DESKTOP_SMOKE"))) {
@@ -36,6 +39,14 @@ public final class SluiceApp extends Application {
                 Platform.exit();
             });
             pause.play();
+        }
+    }
+
+    /** However the desktop stops (Quit, the window closed, the system quitting), no save is cut short unasked. */
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.stopping();
         }
     }
 }

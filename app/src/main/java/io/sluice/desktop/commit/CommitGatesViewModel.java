@@ -8,6 +8,7 @@ import io.sluice.core.validate.GateResult;
 import io.sluice.core.validate.GateStatus;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.Change;
 import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.Latest;
 import io.sluice.desktop.task.TaskRunner;
@@ -193,7 +194,8 @@ public final class CommitGatesViewModel {
             editProblem.set("There is no profile to save yet; confirm a mapping in the Mapping step first.");
             return;
         }
-        tasks.run("Saving profile " + file.getFileName(), ctx -> {
+        tasks.save("Saving profile " + file.getFileName(), Change.file("the profile " + file.getFileName(),
+                "the profile file " + file.getFileName()), ctx -> {
             ProfileIO.write(profile, file);
             return file;
         }, path -> {
@@ -231,7 +233,8 @@ public final class CommitGatesViewModel {
     /** Records the gates in the review's profile, then in the workbench's, and measures them again. */
     private void record(List<GateSpec> gates) {
         Path review = workbench.reviewProperty().get();
-        tasks.run("Setting the quality gates", ctx -> ReviewGates.record(review, gates), recorded -> {
+        tasks.save("Setting the quality gates", Change.whole("the quality gates of " + review.getFileName()),
+                ctx -> ReviewGates.record(review, gates), recorded -> {
             Profile current = workbench.profileProperty().get();
             // the Mapping step's profile keeps its mapping; a review opened alone brings its own profile
             workbench.profileProperty().set(current != null && current.table().equalsIgnoreCase(recorded.table())

@@ -14,6 +14,7 @@ import io.sluice.desktop.DialogService;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.Change;
 import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.Latest;
 import io.sluice.desktop.task.TaskContext;
@@ -298,7 +299,9 @@ public final class CommitViewModel {
         targetChanged.set(false);
         problem.set("");
         state.set(CommitState.PLANNING);
-        TaskHandle handle = tasks.run("Validating " + review.getFileName() + " again", ctx -> {
+        TaskHandle handle = tasks.save("Validating " + review.getFileName() + " again", new Change("the validation"
+                + " of " + review.getFileName() + " again", review.getFileName() + " is left without its findings and"
+                + " scores until it is validated again; its rows, decisions and edits are kept"), ctx -> {
             try (TargetDatabase db = TargetAccess.openForImport(target)) {
                 return ValidateReview.again(review, db, ctx);
             }

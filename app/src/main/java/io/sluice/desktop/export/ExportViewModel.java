@@ -8,6 +8,7 @@ import io.sluice.core.usecase.ExportRows;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.Change;
 import io.sluice.desktop.task.TaskContext;
 import io.sluice.desktop.task.TaskHandle;
 import io.sluice.desktop.task.TaskRunner;
@@ -65,13 +66,15 @@ public final class ExportViewModel {
         }
         TargetChoice target = workbench.targetProperty().get();
         lastResult.set("");
-        return tasks.run("Exporting " + kind.what(), ctx -> write(kind, review, target,
+        return tasks.save("Exporting " + kind.what(), new Change("the export of " + kind.what() + " to "
+                + out.getFileName(), "the export is abandoned: the files it writes keep what they held before, and the"
+                + " next export to them clears what it left half written"), ctx -> write(kind, review, target,
                         new ExportRows.Settings(options, BackToSenderWriter.DEFAULT_MAX_COMMENTS, originalValues), out,
                         ctx),
                 count -> {
                     lastResult.set(String.format(Locale.ROOT, "%,d %s written to %s.", count, kind.what(), out));
                     dialogs.inform("Export finished", lastResult.get());
-                });
+                }, null);
     }
 
     private static long write(ExportKind kind, Path reviewFile, TargetChoice target, ExportRows.Settings settings,

@@ -14,6 +14,7 @@ import io.sluice.desktop.DialogService;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.Change;
 import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.Latest;
 import io.sluice.desktop.task.TaskRunner;
@@ -214,7 +215,9 @@ public final class HistoryViewModel implements AutoCloseable {
     public void rollback(long batchId, boolean cascade) {
         TargetChoice target = workbench.targetProperty().get();
         problem.set("");
-        tasks.run("Rolling back batch " + batchId, ctx -> RollbackBatch.run(target.target(), batchId, cascade,
+        tasks.save("Rolling back batch " + batchId, new Change("the rollback of batch " + batchId, "the database"
+                + " undoes the rollback as a whole and batch " + batchId + " stays committed"),
+                ctx -> RollbackBatch.run(target.target(), batchId, cascade,
                 steward, ctx), result -> {
             message.set(RollbackOutcome.describe(result));
             workbench.batchProperty().set(batchId);

@@ -3,6 +3,7 @@ package io.sluice.desktop.review;
 import io.sluice.core.usecase.RememberFixes;
 import io.sluice.desktop.DialogService;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.Change;
 import io.sluice.desktop.task.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -51,7 +52,8 @@ public final class SaveFixesViewModel {
             review.actions().said("Nothing saved.");
             return;
         }
-        tasks.run("Saving the fixes into " + profile.getFileName(), ctx -> current.use(opened ->
+        tasks.save("Saving the fixes into " + profile.getFileName(), Change.file("the value fixes saved into "
+                + profile.getFileName(), "the profile file " + profile.getFileName()), ctx -> current.use(opened ->
                 RememberFixes.run(opened, profile)), result -> review.actions().said(said(result)),
                 error -> showError.accept("Could not save the fixes into " + profile.getFileName(), error));
     }

@@ -15,6 +15,7 @@ import io.sluice.core.usecase.ValidateWorkbookReview;
 import io.sluice.core.usecase.WorkbookRules;
 import io.sluice.desktop.TargetChoice;
 import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.Change;
 import io.sluice.desktop.task.ErrorText;
 import io.sluice.desktop.task.TaskRunner;
 
@@ -48,7 +49,9 @@ final class RuleOnReview {
      */
     void apply(Path review, RuleSpec rule, String id, String formerId, RuleTables.Place place, Runnable applied) {
         TargetChoice target = workbench.targetProperty().get();
-        tasks.run("Applying rule " + id + " to " + review.getFileName(), ctx -> {
+        tasks.save("Applying rule " + id + " to " + review.getFileName(), new Change("rule " + id + " applied to "
+                + review.getFileName(), "rule " + id + " is not applied and " + review.getFileName() + " keeps the"
+                + " findings it had"), ctx -> {
             if (ValidateWorkbookReview.isWorkbookReview(review)) {
                 try (OpenWorkbookReview workbook = OpenWorkbookReview.open(review, target::open)) {
                     RuleTables.Place on = placeIn(workbook, place);
@@ -72,7 +75,9 @@ final class RuleOnReview {
     void takeOut(Path review, String id, String formerId, RuleTables.Place place) {
         TargetChoice target = workbench.targetProperty().get();
         List<String> ids = formerId == null ? List.of(id) : List.of(id, formerId);
-        tasks.run("Taking rule " + id + "'s findings out of " + review.getFileName(), ctx -> {
+        tasks.save("Taking rule " + id + "'s findings out of " + review.getFileName(), new Change("rule " + id
+                + "'s findings taken out of " + review.getFileName(), review.getFileName() + " keeps rule " + id
+                + "'s findings"), ctx -> {
             if (ValidateWorkbookReview.isWorkbookReview(review)) {
                 try (OpenWorkbookReview workbook = OpenWorkbookReview.open(review, target::open)) {
                     RuleTables.Place on = placeIn(workbook, place);

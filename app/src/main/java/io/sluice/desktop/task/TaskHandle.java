@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,13 +24,15 @@ public final class TaskHandle implements TaskContext {
 
     private final String title;
     private final boolean visible;
-    private final String change;
+    private final Change change;
     private volatile boolean failed;
     private final Executor ui;
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    // counted down on the worker's thread: waiting for it needs no UI executor (which may have stopped)
+    private final CountDownLatch ended = new CountDownLatch(1);
     private final AtomicBoolean updatePending = new AtomicBoolean();
     private final AtomicLong expected = new AtomicLong(-1);
     private final AtomicReference<Double> latestFraction = new AtomicReference<>(-1.0);
@@ -39,7 +42,7 @@ public final class TaskHandle implements TaskContext {
         this(title, visible, null, ui);
     }
 
-    TaskHandle(String title, boolean visible, String change, Executor ui) {
+    TaskHandle(String title, boolean visible, Change change, Executor ui) {
         this.title = title;
         this.visible = visible;
         this.change = change;
@@ -62,7 +65,12 @@ public final class TaskHandle implements TaskContext {
 
     /** What this task saves, e.g. "982,413 approvals"; null for a task that saves no change. */
     public String change() {
-        return change;
+        return change == null ? null : change.what();
+    }
+
+    /** What closing Sluice before this task ends leaves of its change; null for a task that saves no change. */
+    public String ifClosed() {
+        return change == null ? null : change.ifClosed();
     }
 
     /** Whether the work ended with a failure (not a cancel); known once {@link #doneProperty()} is true. */
@@ -150,7 +158,13 @@ public final class TaskHandle implements TaskContext {
         failed = true;
     }
 
+    /** Blocks until the work has ended, however it ended; for a thread that is not the UI executor's. */
+    void awaitEnd() throws InterruptedException {
+        ended.await();
+    }
+
     void finished() {
+        ended.countDown();
         ui.execute(() -> done.set(true));
     }
 

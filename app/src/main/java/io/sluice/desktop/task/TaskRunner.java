@@ -64,14 +64,22 @@ public final class TaskRunner implements AutoCloseable {
     }
 
     /**
-     * Runs work that writes one of the steward's changes (decisions, an edit, a value fix, a commit), shown in the status
-     * bar like {@link #run}; while it runs {@link #saving()} holds it, so that closing the window waits for it.
+     * Runs work that writes something of the steward's (decisions, an edit, a value fix, a commit, a rule applied, a
+     * profile, an export, a rollback, a new review), shown in the status bar like {@link #run}; while it runs
+     * {@link #saving()} holds it, so that closing the window asks and waits for it. Work that only reads runs
+     * through {@link #run} or {@link #quiet} and never holds a close up.
      *
-     * @param change what is being saved, for the question on closing, e.g. "982,413 approvals"
+     * @param change what is being saved and what closing anyway leaves of it, for the question on closing
      */
-    public <T> TaskHandle save(String title, String change, Work<T> work, Consumer<? super T> done,
+    public <T> TaskHandle save(String title, Change change, Work<T> work, Consumer<? super T> done,
                                Consumer<Throwable> failed) {
         return start(new TaskHandle(title, true, change, ui), work, done, failed);
+    }
+
+    /** Like {@link #save(String, Change, Work, Consumer, Consumer)} for a change lost as a whole when cut short. */
+    public <T> TaskHandle save(String title, String change, Work<T> work, Consumer<? super T> done,
+                               Consumer<Throwable> failed) {
+        return save(title, Change.whole(change), work, done, failed);
     }
 
     /** The changes being written now (see {@link #save}), oldest first. */
@@ -150,6 +158,20 @@ public final class TaskRunner implements AutoCloseable {
         background.shutdown();
         try {
             background.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Blocks until every change being saved has ended, without a time limit: for Sluice stopped without a close
+     * request (the desktop's toolkit told to exit by the system), where nobody was asked whether a change may go.
+     */
+    public void finishSaves() {
+        try {
+            for (TaskHandle task : List.copyOf(saving)) {
+                task.awaitEnd();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -17,8 +17,12 @@ import io.sluice.core.review.DecisionStatus;
 import io.sluice.core.review.Review;
 import io.sluice.core.review.ReviewStager;
 import io.sluice.core.review.RowFilter;
+import io.sluice.core.bookkeeping.ImportMode;
 import io.sluice.desktop.Samples;
+import io.sluice.desktop.ScriptedDialogs;
 import io.sluice.desktop.TargetChoice;
+import io.sluice.desktop.Workbench;
+import io.sluice.desktop.task.SyncTasks;
 import io.sluice.testing.TableText;
 import io.sluice.testing.TestDatabases;
 
@@ -180,6 +184,21 @@ public final class SampleTarget implements AutoCloseable {
                 c.commit();
             }
         }
+    }
+
+    /** Stages the sample into review {@code name}, commits its approved rows into this target as one batch; its id. */
+    public long committedBatch(String name) {
+        Workbench workbench = new Workbench();
+        workbench.targetProperty().set(choice);
+        workbench.reviewProperty().set(review(name));
+        CommitViewModel commit = new CommitViewModel(workbench, SyncTasks.runner(), new ScriptedDialogs(), "tester");
+        commit.refresh();
+        commit.modeProperty().set(ImportMode.INSERT);
+        commit.commit();
+        if (commit.stateProperty().get() != CommitState.COMMITTED) {
+            throw new IllegalStateException("The sample was not committed: " + commit.problemProperty().get());
+        }
+        return commit.resultProperty().get().batchId();
     }
 
     @Override

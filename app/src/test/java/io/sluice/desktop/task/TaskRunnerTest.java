@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class TaskRunnerTest {
 
@@ -115,6 +116,34 @@ class TaskRunnerTest {
         drainUntil(() -> handle.doneProperty().get());
         assertThat(seen).isEmpty();
         assertThat(runner.active()).isEmpty();
+    }
+
+    @Test
+    void finishingTheSavesWaitsForEachOnItsOwnEndWithoutTheUiExecutorAndOnlyForSaves() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> written = new ArrayList<>();
+        runner.save("Rolling back batch 3", new Change("the rollback of batch 3", "batch 3 stays committed"), ctx -> {
+            release.await(5, TimeUnit.SECONDS);
+            written.add("rolled back");
+            return null;
+        }, r -> { }, error -> { });
+        TaskHandle reading = runner.run("Reading the import history", ctx -> {
+            while (!ctx.isCancelled()) {
+                Thread.sleep(5);
+            }
+            return null;
+        }, r -> { });
+        assertThat(runner.saving()).extracting(TaskHandle::change, TaskHandle::ifClosed)
+                .containsExactly(tuple("the rollback of batch 3",
+                        "batch 3 stays committed"));
+        assertThat(reading.saves()).isFalse();
+        release.countDown();
+
+        // nothing drains the UI queue, as after the toolkit stopped
+        runner.finishSaves();
+
+        assertThat(written).containsExactly("rolled back");
+        reading.cancel();
     }
 
     @Test
