@@ -25,7 +25,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -45,7 +45,7 @@ public final class CommitView implements StepView {
     @FXML private Label emptyText;
     @FXML private ScrollPane main;
     @FXML private Label subtitle;
-    @FXML private HBox modeChoice;
+    @FXML private FlowPane modeChoice;
     @FXML private Label modesPerTable;
     @FXML private RadioButton modeInsert;
     @FXML private RadioButton modeUpsert;

@@ -1,7 +1,6 @@
 package io.sluice.desktop.review;
 
 import io.sluice.core.review.ReviewQuery.GridRow;
-import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -59,12 +58,9 @@ final class CleaningMenus {
         // popup window with a scene) were a third of the JavaFX thread's work in showing a review's first rows. The
         // grid's filter runs before the header's own handler, which shows the column's menu.
         grid.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
-            for (Node n = e.getTarget() instanceof Node target ? target : null; n != null && n != grid;
-                 n = n.getParent()) {
-                if (n instanceof TableColumnHeader header) {
-                    giveMenu(header.getTableColumn());
-                    return;
-                }
+            TableColumnHeader header = ReviewGrid.headerOf(e.getTarget(), grid);
+            if (header != null) {
+                giveMenu(header.getTableColumn());
             }
         });
     }

@@ -9,6 +9,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
+import javafx.event.EventHandler;
+import javafx.event.EventTarget;
+import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -19,7 +22,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -79,6 +84,26 @@ final class ReviewGrid {
         table.setPlaceholder(new Label("No rows match the filter."));
         table.getSortOrder().addListener((ListChangeListener<TableColumn<GridRow, ?>>) c ->
                 sortChanged());
+        // JavaFX's header sorts on any button's release that did not move since its press, and on Linux the menu's
+        // popup trigger is the press, so a right-click sorted as well as opening the header's menu. Only the
+        // primary button reaches the header; the menu request is an event of its own and still arrives.
+        EventHandler<MouseEvent> onlyPrimary = e -> {
+            if (e.getButton() != MouseButton.PRIMARY && headerOf(e.getTarget(), table) != null) {
+                e.consume();
+            }
+        };
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, onlyPrimary);
+        table.addEventFilter(MouseEvent.MOUSE_RELEASED, onlyPrimary);
+    }
+
+    /** The column header that {@code target} is part of, within {@code grid}, or null when it is not in one. */
+    static TableColumnHeader headerOf(EventTarget target, Node grid) {
+        for (Node n = target instanceof Node node ? node : null; n != null && n != grid; n = n.getParent()) {
+            if (n instanceof TableColumnHeader header) {
+                return header;
+            }
+        }
+        return null;
     }
 
     /** Replaces the columns with those of the review's source columns. */

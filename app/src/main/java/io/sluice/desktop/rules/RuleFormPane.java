@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -27,6 +28,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.EnumSet;
@@ -162,15 +164,40 @@ final class RuleFormPane {
         actions.getChildren().addAll(problem, new HBox(8, keep, revert, apply));
     }
 
-    /** The expression with a caret under the character where it breaks; hidden while it checks. */
-    private Label marker(String id) {
+    /**
+     * The expression with a caret under the character where it breaks; hidden while it checks. Its two lines must
+     * stay aligned, so they do not wrap: a long expression scrolls sideways in its own strip, which follows the
+     * caret, where a shortened line would hide the very character the caret points at.
+     */
+    private Node marker(String id) {
         Label marker = new Label();
         marker.setId(id);
         marker.getStyleClass().add("expression-marker");
+        marker.setMinWidth(Region.USE_PREF_SIZE);
         marker.textProperty().bind(form.expressionMarkerBinding());
-        marker.managedProperty().bind(marker.textProperty().isNotEmpty());
-        marker.visibleProperty().bind(marker.managedProperty());
-        return marker;
+        ScrollPane strip = new ScrollPane(marker);
+        strip.setId(id + "-strip");
+        strip.getStyleClass().add("edge-to-edge");
+        strip.setFitToHeight(true);
+        strip.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // "as needed" would not count the scroll bar in the strip's height, and the bar would cover the caret's line
+        strip.hbarPolicyProperty().bind(Bindings.createObjectBinding(() -> marker.prefWidth(-1) > strip.getWidth()
+                ? ScrollPane.ScrollBarPolicy.ALWAYS : ScrollPane.ScrollBarPolicy.NEVER,
+                marker.textProperty(), strip.widthProperty()));
+        strip.managedProperty().bind(marker.textProperty().isNotEmpty());
+        strip.visibleProperty().bind(strip.managedProperty());
+        marker.textProperty().addListener((o, was, now) -> strip.setHvalue(caretShare(now)));
+        return strip;
+    }
+
+    /** Where the caret of a marker's second line lies across its longest line, from 0 to 1. */
+    static double caretShare(String marker) {
+        int newline = marker == null ? -1 : marker.indexOf('\n');
+        if (newline < 0) {
+            return 0;
+        }
+        int caret = marker.length() - newline - 1;
+        return Math.min(1, caret / (double) Math.max(1, Math.max(newline, caret)));
     }
 
     private Node functions() {
@@ -195,9 +222,12 @@ final class RuleFormPane {
         value.setId("rule-row-value");
         value.setWrapText(true);
         value.textProperty().bind(model.expressionTryout().rowValueProperty());
-        FlowPane line = new FlowPane(6, 6, evaluate, row, value);
+        // the value wraps below the button: in the flow beside it, a long value would widen the form
+        HBox line = new HBox(6, evaluate, row);
         line.setAlignment(Pos.CENTER_LEFT);
-        return line;
+        value.managedProperty().bind(value.textProperty().isNotEmpty());
+        value.visibleProperty().bind(value.managedProperty());
+        return new VBox(4, line, value);
     }
 
     private Node uniqueColumns() {
@@ -254,7 +284,14 @@ final class RuleFormPane {
         value.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> RuleCondition.needsValue(form.whenOperatorProperty().get()), form.whenOperatorProperty()));
         value.managedProperty().bind(value.visibleProperty());
-        FlowPane parts = new FlowPane(6, 6, column, operator, value);
+        // the column and its test share the row's width: a long column name shortens in its box, never widens the
+        // form past the window (at 800x600 the form is about 300 pixels wide)
+        column.setMaxWidth(Double.MAX_VALUE);
+        column.setMinWidth(80);
+        value.setPrefColumnCount(6);
+        HBox test = new HBox(6, operator, value);
+        HBox.setHgrow(value, Priority.ALWAYS);
+        VBox parts = new VBox(6, column, test);
         parts.visibleProperty().bind(form.conditionTypedProperty().not());
         parts.managedProperty().bind(parts.visibleProperty());
 
@@ -264,7 +301,7 @@ final class RuleFormPane {
         VBox typedBox = new VBox(4, when, completion, marker("rule-when-marker"));
         typedBox.visibleProperty().bind(form.conditionTypedProperty());
         typedBox.managedProperty().bind(typedBox.visibleProperty());
-        return new VBox(6, new HBox(12, built, typed), parts, typedBox);
+        return new VBox(6, new FlowPane(12, 4, built, typed), parts, typedBox);
     }
 
     private Node allowedValues() {
@@ -273,7 +310,9 @@ final class RuleFormPane {
         values.setPromptText("one value a line");
         values.setPrefRowCount(4);
         values.textProperty().bindBidirectional(form.valuesProperty());
-        CheckBox ignoreCase = new CheckBox("Ignore upper and lower case");
+        // a short text: a check box keeps its whole text, and the form is about 300 pixels wide at 800x600
+        CheckBox ignoreCase = new CheckBox("Ignore case");
+        ignoreCase.setTooltip(new Tooltip("A value passes whatever its upper and lower case: 'nord' as 'NORD'."));
         ignoreCase.setId("rule-ignore-case");
         ignoreCase.selectedProperty().bindBidirectional(form.ignoreCaseProperty());
         Button read = new Button("Column's v_alues");

@@ -10,10 +10,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -29,6 +36,7 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommitViewTest {
 
     @TempDir
@@ -96,6 +104,37 @@ class CommitViewTest {
         waitFor(() -> !robot.lookup("#batches-table").queryAs(TableView.class).getItems().isEmpty());
         assertThat(robot.lookup("#batches-table").queryAs(TableView.class).getSelectionModel().getSelectedIndex())
                 .isZero();
+    }
+
+    @Test
+    @Order(1) // before the commit test, which takes the sample's keys
+    void theStepFitsAnEightHundredPixelWindowsWidth(FxRobot robot) throws Exception {
+        Workbench workbench = shell.context().workbench();
+        Path review = target.review("mixes-800");
+        double width = shell.stage().getWidth();
+        double height = shell.stage().getHeight();
+        try {
+            robot.interact(() -> {
+                shell.stage().setWidth(800);
+                shell.stage().setHeight(600);
+                workbench.reviewProperty().set(review);
+                workbench.stepProperty().set(Step.COMMIT);
+            });
+            waitFor(() -> !"–".equals(text(robot, "#plan-insert")));
+            assertThat(Screenshots.take(robot, shell.stage().getScene(), "commit-800")).exists();
+            ScrollPane main = robot.lookup("#commit-main").queryAs(ScrollPane.class);
+            assertThat(main.lookupAll(".scroll-bar").stream().filter(n -> n.getParent() == main
+                    && n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL)
+                    .anyMatch(Node::isVisible)).as("no sideways scrolling").isFalse();
+            assertThat(main.getContent().getBoundsInParent().getWidth())
+                    .isLessThanOrEqualTo(main.getViewportBounds().getWidth() + 0.5);
+        } finally {
+            // the window is the same for every test of the class
+            robot.interact(() -> {
+                shell.stage().setWidth(width);
+                shell.stage().setHeight(height);
+            });
+        }
     }
 
     private static String text(FxRobot robot, String id) {

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
@@ -143,6 +144,41 @@ class ReviewCleaningViewTest {
         TableColumn<GridRow, ?> status = grid.getColumns().stream().filter(c -> "col-status".equals(c.getId()))
                 .findFirst().orElseThrow();
         assertThat(status.getContextMenu()).as("the status column has no fixes").isNull();
+    }
+
+    @Test
+    void aRightClickOnAHeaderOpensItsMenuWithoutSortingWhileALeftClickSorts(FxRobot robot) {
+        validateTheSample(robot);
+        TableView<GridRow> grid = robot.lookup("#review-grid").queryTableView();
+        TableColumn<GridRow, ?> cement = grid.getColumns().stream().filter(c -> CEMENT.equals(c.getId()))
+                .findFirst().orElseThrow();
+        TableColumnHeader header = robot.lookup(n -> n instanceof TableColumnHeader h
+                && h.getTableColumn() == cement).query();
+
+        rightClick(robot, header);
+        assertThat(cement.getContextMenu().isShowing()).isTrue();
+        assertThat(grid.getSortOrder()).as("a right-click only opens the menu").isEmpty();
+        robot.interact(() -> cement.getContextMenu().hide());
+        rightClick(robot, header);
+        assertThat(grid.getSortOrder()).as("nor does a second one").isEmpty();
+        robot.interact(() -> cement.getContextMenu().hide());
+        robot.clickOn(header, MouseButton.MIDDLE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(grid.getSortOrder()).as("nor a middle click").isEmpty();
+
+        robot.clickOn(header);
+        waitFor(() -> grid.getSortOrder().equals(List.of(cement)));
+    }
+
+    /** A right-click as the platform gives it: the secondary button pressed and released, and a menu request. */
+    private static void rightClick(FxRobot robot, TableColumnHeader header) {
+        robot.clickOn(header, MouseButton.SECONDARY);
+        robot.interact(() -> {
+            Bounds on = header.localToScreen(header.getBoundsInLocal());
+            header.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5,
+                    on.getMinX() + 5, on.getMinY() + 5, false, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
