@@ -325,6 +325,12 @@ public final class MappingViewModel {
                     profileName.set(ProfileFile.baseName(key.file()));
                 }
                 showTable(result.table(), result.suggestion());
+                if (wanted != null && !wanted.equals(result.table().reference())) {
+                    // the steward's table is gone from this target's list: never a silent switch to another one
+                    notes.set("Table " + wanted + " is not among the tables " + key.target().label() + " offers"
+                            + " (it is not there, or your role may only read it): the mapping is suggested onto "
+                            + result.table().reference() + " instead.");
+                }
             } finally {
                 applying = false;
             }

@@ -290,6 +290,25 @@ class MappingViewModelTest {
     }
 
     @Test
+    void theSameFileReadFromATargetWithoutItsTableSaysSoInsteadOfSwitchingTablesSilently() throws Exception {
+        labTables();
+        openSampleTests();
+        assertThat(model.tableProperty().get()).isEqualTo("LAB.SAMPLE_TEST");
+
+        TestDatabases.Database other = TestDatabases.h2Mem();
+        SampleSchema.install(other.url(), other.user(), other.password());
+        TargetChoice otherTarget = new TargetChoice("Other H2", other.url(), other.user(), other.password());
+        workbench.targetProperty().set(otherTarget);
+        model.refresh();
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.tableProperty().get()).isNotEqualTo("LAB.SAMPLE_TEST");
+        assertThat(model.notesProperty().get()).isEqualTo("Table LAB.SAMPLE_TEST is not among the tables "
+                + otherTarget.label() + " offers (it is not there, or your role may only read it): the mapping is"
+                + " suggested onto " + model.tableProperty().get() + " instead.");
+    }
+
+    @Test
     void aFileLikeATableOfAnotherSchemaIsSuggestedOntoItAndTitledWithItsSchema() throws Exception {
         labTables();
 
