@@ -1,6 +1,7 @@
 package io.sluice.desktop.app;
 
 import io.sluice.desktop.Questions;
+import io.sluice.testing.TemporaryProperty;
 import io.sluice.desktop.Screenshots;
 import io.sluice.core.database.SluiceHome;
 import io.sluice.core.database.TargetDatabase;
@@ -42,23 +43,18 @@ class DesktopFlowTest {
     @TempDir
     static Path home;
 
-    private static String previousHome;
+    private static TemporaryProperty ownHome;
     private DesktopShell shell;
 
     @BeforeAll
     static void ownDataDirectory() {
         // the embedded target lives in the data directory: this flow gets an empty one of its own
-        previousHome = System.getProperty(SluiceHome.PROPERTY);
-        System.setProperty(SluiceHome.PROPERTY, home.toString());
+        ownHome = TemporaryProperty.set(SluiceHome.PROPERTY, home.toString());
     }
 
     @AfterAll
     static void restoreDataDirectory() {
-        if (previousHome == null) {
-            System.clearProperty(SluiceHome.PROPERTY);
-        } else {
-            System.setProperty(SluiceHome.PROPERTY, previousHome);
-        }
+        ownHome.close();
     }
 
     @Start

@@ -1,6 +1,7 @@
 package io.sluice.desktop.app;
 
 import io.sluice.core.Progress;
+import io.sluice.testing.TemporaryProperty;
 import io.sluice.core.database.SluiceHome;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.profile.Profile;
@@ -62,22 +63,17 @@ class RulesGatesFlowTest {
     @TempDir
     static Path home;
 
-    private static String previousHome;
+    private static TemporaryProperty ownHome;
     private DesktopShell shell;
 
     @BeforeAll
     static void ownDataDirectory() {
-        previousHome = System.getProperty(SluiceHome.PROPERTY);
-        System.setProperty(SluiceHome.PROPERTY, home.toString());
+        ownHome = TemporaryProperty.set(SluiceHome.PROPERTY, home.toString());
     }
 
     @AfterAll
     static void restoreDataDirectory() {
-        if (previousHome == null) {
-            System.clearProperty(SluiceHome.PROPERTY);
-        } else {
-            System.setProperty(SluiceHome.PROPERTY, previousHome);
-        }
+        ownHome.close();
     }
 
     @Start

@@ -1,6 +1,7 @@
 package io.sluice.desktop.rules;
 
 import io.sluice.core.database.SluiceHome;
+import io.sluice.testing.TemporaryProperty;
 import io.sluice.desktop.Screenshots;
 import io.sluice.desktop.Step;
 import io.sluice.desktop.app.DesktopShell;
@@ -34,23 +35,18 @@ class RuleFormLayoutTest {
     @TempDir
     static Path home;
 
-    private static String previousHome;
+    private static TemporaryProperty ownHome;
     private DesktopShell shell;
     private Stage stage;
 
     @BeforeAll
     static void ownDataDirectory() {
-        previousHome = System.getProperty(SluiceHome.PROPERTY);
-        System.setProperty(SluiceHome.PROPERTY, home.toString());
+        ownHome = TemporaryProperty.set(SluiceHome.PROPERTY, home.toString());
     }
 
     @AfterAll
     static void restoreDataDirectory() {
-        if (previousHome == null) {
-            System.clearProperty(SluiceHome.PROPERTY);
-        } else {
-            System.setProperty(SluiceHome.PROPERTY, previousHome);
-        }
+        ownHome.close();
     }
 
     @Start
