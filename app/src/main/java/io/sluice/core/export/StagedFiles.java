@@ -316,11 +316,10 @@ public final class StagedFiles implements AutoCloseable {
         }
         try {
             // the set is moved: from here a kill leaves this export's files, and only hidden leftovers to delete
-            Files.deleteIfExists(journalFile);
+            Files.delete(journalFile);
         } catch (IOException e) {
-            LOG.warn("{} could not be deleted: the next export into its folder will put back the files before "
-                    + "this one", journalFile, e);
-            return;
+            // left there, it would have the next export put back the files before this one: put them back now
+            throw putBackAfter(e, staged.values().iterator().next(), files, journalFile, kept);
         }
         deleteAll(kept);
     }
