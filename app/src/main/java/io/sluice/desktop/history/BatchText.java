@@ -26,15 +26,24 @@ final class BatchText {
     }
 
     /**
-     * The table without its schema, as the steward named it in the profile; a batch into several related tables
-     * names them all in the order written ("material, supplier, concrete_mix").
+     * The table as the steward named it in the profile: without its schema when that is public, with it otherwise
+     * ("lab.sample_test"), so that two tables of one name in two schemas never read alike; a batch into several
+     * related tables names them all in the order written ("material, supplier, concrete_mix").
      */
     static String tableName(String qualified) {
         return Arrays.stream(qualified.split(",\\s*")).map(BatchText::oneTable).collect(Collectors.joining(", "));
     }
 
     private static String oneTable(String qualified) {
-        return qualified.substring(qualified.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        int dot = qualified.lastIndexOf('.');
+        String table = asWritten(qualified.substring(dot + 1));
+        String schema = dot < 0 ? "" : qualified.substring(0, dot);
+        return schema.isEmpty() || schema.equalsIgnoreCase("public") ? table : asWritten(schema) + "." + table;
+    }
+
+    /** A name folded to upper case by the database (H2) in lower case; a mixed-case name as it is. */
+    private static String asWritten(String name) {
+        return name.equals(name.toUpperCase(Locale.ROOT)) ? name.toLowerCase(Locale.ROOT) : name;
     }
 
     /** Whether the batch went into several related tables. */

@@ -122,7 +122,7 @@ public final class HistoryView implements StepView {
         batchTable.setItems(model.batches());
         batchTable.getColumns().setAll(
                 column("Batch", 50, b -> String.valueOf(b.id())),
-                column("When", 115, b -> BatchText.when(b.startedAt())),
+                column("When", 130, b -> BatchText.when(b.startedAt())),
                 column("Status", 85, BatchText::status),
                 column("File", 140, ImportBatch::sourceFile),
                 column("Table", 100, b -> BatchText.tableName(b.targetTable())),
