@@ -155,7 +155,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
             if (format == OutputFormat.json) {
                 report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.unmapped(),
-                        outcome.gates(), out);
+                        outcome.returned(), outcome.gates(), out);
                 out.println();
             } else {
                 printSummary(out, outcome, firstFindings, report.findings());
@@ -284,7 +284,7 @@ final class ValidateCommand implements Callable<Integer> {
         StagedFiles.writeWhole(path, hidden -> {
             try (Writer writer = Files.newBufferedWriter(hidden, StandardCharsets.UTF_8)) {
                 report.write(outcome.about(), outcome.summary(), outcome.issues(), outcome.unmapped(),
-                        outcome.gates(), writer);
+                        outcome.returned(), outcome.gates(), writer);
             }
         });
     }

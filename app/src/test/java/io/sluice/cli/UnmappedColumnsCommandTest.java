@@ -197,6 +197,9 @@ class UnmappedColumnsCommandTest {
         assertThat(json.get("unmappedColumns")).extracting(JsonNode::asText).containsExactly("Remarks");
         assertThat(json.get("sluiceColumns")).extracting(JsonNode::asText)
                 .containsExactly("Sluice row", "Sluice findings");
+        assertThat(json.at("/returnedRows/rows").asLong()).isEqualTo(9);
+        assertThat(json.at("/returnedRows/first")).extracting(JsonNode::asText)
+                .containsExactly("6", "20", "84", "102", "141", "160", "183", "192", "199");
     }
 
     /** Each sheet's unmappedColumns of a tables report's (or review's) "sheets". */

@@ -78,6 +78,15 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
      */
     public void write(ReportSource source, ValidationSummary summary, List<SourceIssue> sourceIssues,
                       UnmappedColumns unmapped, List<GateResult> gates, Writer out) {
+        write(source, summary, sourceIssues, unmapped, ReturnedRows.NONE, gates, out);
+    }
+
+    /**
+     * As above, with the rows that came back from a workbook Sluice sent back ({@code returnedRows}: their count and
+     * the first of their {@code Sluice row} values), written when there are any.
+     */
+    public void write(ReportSource source, ValidationSummary summary, List<SourceIssue> sourceIssues,
+                      UnmappedColumns unmapped, ReturnedRows returned, List<GateResult> gates, Writer out) {
         try {
             JsonGenerator g = JSON.createGenerator(out);
             g.useDefaultPrettyPrinter();
@@ -108,6 +117,16 @@ public final class JsonReportWriter implements Consumer<RowResult>, AutoCloseabl
             }
             g.writeEndArray();
             writeUnmapped(g, unmapped);
+            if (returned.rows() > 0) {
+                g.writeObjectFieldStart("returnedRows");
+                g.writeNumberField("rows", returned.rows());
+                g.writeArrayFieldStart("first");
+                for (String row : returned.sluiceRows()) {
+                    g.writeString(row);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
             spool.writeArray(g);
             g.writeEndObject();
             g.flush();
