@@ -7,6 +7,7 @@ import io.sluice.core.source.SourceFormat;
 import io.sluice.core.database.TargetDatabase;
 import io.sluice.core.review.WorkbookMembers;
 import io.sluice.core.usecase.ReviewReplacement;
+import io.sluice.core.usecase.RulesInForce;
 import io.sluice.core.usecase.ValidateFile;
 import io.sluice.core.usecase.ValidateReview;
 import io.sluice.core.usecase.ValidateWorkbookReview;
@@ -159,6 +160,8 @@ final class ValidateCommand implements Callable<Integer> {
                 out.println();
             } else {
                 printSummary(out, outcome, firstFindings, report.findings());
+                // a rule the profile keeps although it compares kinds that never compare: said once, not per row
+                RulesInForce.notes(profile, db.table(profile.table())).forEach(out::println);
             }
             out.flush();
             return exitCode(outcome.summary(), outcome.blocked());

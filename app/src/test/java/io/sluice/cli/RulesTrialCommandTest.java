@@ -94,6 +94,10 @@ class RulesTrialCommandTest {
                 + " never be computed; write cast_date > DATE(\"2021-01-01\") to compare it with that day.");
         CommandRun asJson = CommandRun.of("rules", "--profile", withRule, "--format", "json");
         assertThat(asJson.out()).contains("\"notes\"", "Rule 'recent' of profile 'ds1-concrete-mix' is kept");
+
+        CommandRun validate = CommandRun.of("validate", sample("ds1-concrete-mix.csv"), "--profile", withRule);
+        assertThat(validate.out()).as(validate.err()).containsOnlyOnce("Rule 'recent' of profile 'ds1-concrete-mix'"
+                + " is kept, but its expression compares cast_date (a date) with \"2021-01-01\" (a text)");
     }
 
     @Test
