@@ -120,6 +120,12 @@ class StagedFilesTest {
 
         assertThat(Files.getPosixFilePermissions(approved)).isEqualTo(newFile);
         assertThat(Files.getPosixFilePermissions(rejected)).isEqualTo(shared);
+
+        // a file someone made read-only is replaced as before, and its owner may write the next one
+        Files.setPosixFilePermissions(rejected, PosixFilePermissions.fromString("r--r--r--"));
+        StagedFiles.writeWhole(rejected, hidden -> Files.writeString(hidden, "next month's rejected rows\n"));
+        assertThat(rejected).hasContent("next month's rejected rows");
+        assertThat(Files.getPosixFilePermissions(rejected)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     @Test
